@@ -1,0 +1,404 @@
+"""Read and write pokin YAML files (the format of ``docs/format.md``).
+
+:func:`load` reads with safe YAML only and keeps the line and column of every node, so any
+problem (syntax, unknown key, wrong type, duplicate id, dangling link, atasan cycle) raises a
+single :class:`~pokin.errors.PokinFileError` that names the file, line, column and field and
+says how to fix it. :func:`save` writes the same format back atomically: the file is either
+the old one or the whole new one, never half written. ``load(save(tree))`` equals ``tree``.
+Comments of a hand-written file are not kept by :func:`save`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import IO, Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from .errors import PokinFileError
+from .models import FORMAT_VERSION, Asal, PohonKinerja, Problem, Tautan, resolve_references
+
+__all__ = ["dumps", "load", "loads", "save"]
+
+Path_ = tuple[str | int, ...]
+Marks = dict[Path_, tuple[int, int]]
+
+
+# -- reading --------------------------------------------------------------------------------
+
+
+def load(source: str | os.PathLike[str] | IO[str]) -> PohonKinerja:
+    """Load a pokin YAML file (a path or an open text file).
+
+    Raises:
+        PokinFileError: the file is missing, unreadable or not a valid pokin file; the
+            message names the file, line, column and field.
+    """
+    if hasattr(source, "read"):
+        stream: IO[str] = source  # type: ignore[assignment]
+        return loads(stream.read(), path=getattr(stream, "name", None))
+    path = Path(source)  # type: ignore[arg-type]
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise PokinFileError(
+            "no such file", path=path, hint="check the path (bundled data: pokin.datasets)"
+        ) from None
+    except OSError as exc:
+        raise PokinFileError(f"cannot read the file: {exc.strerror}", path=path) from None
+    if b"\0" in raw[:8192]:
+        raise PokinFileError(
+            "this is a binary file, not a pokin YAML file",
+            path=path,
+            hint="a decree must be imported first: pokin import DOC -o FILE.yaml",
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise PokinFileError(
+            "the file is not valid UTF-8",
+            path=path,
+            line=line,
+            hint="save the file as UTF-8 (in a text editor: Save with encoding UTF-8)",
+        ) from None
+    return loads(text, path=path)
+
+
+def loads(text: str, *, path: str | os.PathLike[str] | None = None) -> PohonKinerja:
+    """Load a pokin tree from YAML text; ``path`` is only used in error messages."""
+    data, marks = _parse(text, path)
+    where = _Locator(marks, path)
+    if not isinstance(data, dict):
+        raise where.error(
+            (),
+            "the top of a pokin file must be a mapping (pokin:, organisasi:, jabatan:)",
+            "see docs/format.md for an example",
+        )
+    version = data.get("pokin")
+    if version is None:
+        raise where.error(
+            (), "the key `pokin` (the format version) is missing", "add `pokin: 1` on top"
+        )
+    if version != FORMAT_VERSION:
+        raise where.error(
+            ("pokin",),
+            f"format version {version!r} is not supported",
+            f"this pokin reads version {FORMAT_VERSION}; upgrade pokin or fix the number",
+        )
+    try:
+        tree = PohonKinerja.model_validate(data, context={"defer_references": True})
+    except ValidationError as exc:
+        raise where.from_validation(exc) from None
+    problems = resolve_references(tree)
+    if problems:
+        raise where.from_problems(problems)
+    return tree
+
+
+class _MarkingLoader(yaml.SafeLoader):
+    """Safe loader that refuses duplicate keys instead of silently keeping the last one."""
+
+
+def _parse(text: str, path: str | os.PathLike[str] | None) -> tuple[Any, Marks]:
+    if not text.strip():
+        raise PokinFileError(
+            "the file is empty", path=path, hint="start from the example in docs/format.md"
+        )
+    loader = _MarkingLoader(text)
+    try:
+        node = loader.get_single_node()
+        marks: Marks = {}
+        data = _construct(loader, node, (), marks, path) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise PokinFileError(
+            f"YAML syntax error: {problem}",
+            path=path,
+            line=mark.line + 1 if mark else None,
+            column=mark.column + 1 if mark else None,
+            hint=_yaml_hint(str(problem)),
+        ) from None
+    except yaml.YAMLError as exc:
+        raise PokinFileError(f"YAML error: {exc}", path=path) from None
+    finally:
+        loader.dispose()
+    return data, marks
+
+
+def _yaml_hint(problem: str) -> str:
+    if "mapping values" in problem:
+        return "a text containing ': ' must be quoted (\"...\") or written as a block (|)"
+    if "found character '\\t'" in problem or "tab" in problem:
+        return "YAML indents with spaces, not tabs"
+    if "expected <block end>" in problem or "indent" in problem:
+        return "check the indentation of this line against the lines above it"
+    return "check the line against the examples in docs/format.md"
+
+
+def _construct(
+    loader: yaml.SafeLoader,
+    node: yaml.Node,
+    path: Path_,
+    marks: Marks,
+    file: str | os.PathLike[str] | None,
+) -> Any:
+    marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        loader.flatten_mapping(node)
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key, str | int):
+                raise PokinFileError(
+                    "keys must be plain words",
+                    path=file,
+                    line=key_node.start_mark.line + 1,
+                    column=key_node.start_mark.column + 1,
+                )
+            if key in result:
+                first = marks[(*path, key)]
+                raise PokinFileError(
+                    f"the key `{key}` appears twice in the same mapping (first at line "
+                    f"{first[0]})",
+                    path=file,
+                    line=key_node.start_mark.line + 1,
+                    column=key_node.start_mark.column + 1,
+                    hint="YAML would silently keep only the last one; merge the two",
+                )
+            result[key] = _construct(loader, value_node, (*path, key), marks, file)
+            # Point at the key for errors about the key itself (unknown key).
+            marks[(*path, key, "<key>")] = (
+                key_node.start_mark.line + 1,
+                key_node.start_mark.column + 1,
+            )
+            marks.setdefault((*path, key), marks[(*path, key, "<key>")])
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [
+            _construct(loader, item, (*path, i), marks, file) for i, item in enumerate(node.value)
+        ]
+    return loader.construct_object(node, deep=True)
+
+
+class _Locator:
+    """Turns paths into the data into file positions for error messages."""
+
+    def __init__(self, marks: Marks, path: str | os.PathLike[str] | None) -> None:
+        self.marks = marks
+        self.path = path
+
+    def position(self, loc: Path_, *, key: bool = False) -> tuple[int | None, int | None]:
+        if key and (*loc, "<key>") in self.marks:
+            return self.marks[(*loc, "<key>")]
+        # pydantic adds parts that are not in the data (union members, validator names):
+        # keep the longest prefix that exists.
+        for end in range(len(loc), -1, -1):
+            if loc[:end] in self.marks:
+                return self.marks[loc[:end]]
+        return None, None
+
+    def error(self, loc: Path_, message: str, hint: str | None = None) -> PokinFileError:
+        line, column = self.position(loc)
+        return PokinFileError(
+            message, path=self.path, line=line, column=column, field=_field(loc), hint=hint
+        )
+
+    def from_validation(self, exc: ValidationError) -> PokinFileError:
+        errors = exc.errors(include_url=False)
+        first = errors[0]
+        loc = _data_loc(first)
+        message, hint = _explain(first)
+        key = first["type"] == "extra_forbidden"
+        line, column = self.position(loc, key=key)
+        if len(errors) > 1:
+            message += f" (and {len(errors) - 1} more problem{'s' * (len(errors) > 2)})"
+        return PokinFileError(
+            message, path=self.path, line=line, column=column, field=_field(loc), hint=hint
+        )
+
+    def from_problems(self, problems: list[Problem]) -> PokinFileError:
+        first = problems[0]
+        message = first.message
+        if len(problems) > 1:
+            others = "; ".join(
+                f"line {self.position(p.path)[0]}: {p.message}" for p in problems[1:4]
+            )
+            message += f" (and {len(problems) - 1} more: {others}{'...' * (len(problems) > 4)})"
+        return self.error(first.path, message, first.hint)
+
+
+def _data_loc(error: ErrorDetails) -> Path_:
+    # Drop the parts pydantic adds for unions and function validators.
+    return tuple(
+        part
+        for part in error["loc"]
+        if isinstance(part, int) or not (part in _PYDANTIC_PARTS or part.startswith("function-"))
+    )
+
+
+_PYDANTIC_PARTS = {"str", "int", "float", "bool", "none", "date", "list", "dict", "Tautan"}
+
+def _explain(error: ErrorDetails) -> tuple[str, str | None]:
+    kind = error["type"]
+    loc = _data_loc(error)
+    name = str(loc[-1]) if loc else "top"
+    if kind == "missing":
+        return f"the required key `{name}` is missing", f"add `{name}: ...` here"
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(loc[:-1])
+        close = difflib.get_close_matches(name, allowed, n=1)
+        hint = f"did you mean `{close[0]}`? " if close else ""
+        return f"unknown key `{name}`", hint + "allowed here: " + ", ".join(allowed)
+    if kind == "enum":
+        expected = (error.get("ctx") or {}).get("expected", "")
+        return f"{error['input']!r} is not allowed", f"use one of {expected}"
+    if kind in ("string_type", "list_type", "dict_type", "model_type", "int_type", "date_type"):
+        return (
+            f"{error['msg'].lower()}, got {type(error['input']).__name__} {error['input']!r}",
+            "see docs/format.md for the type of each key; quote texts that look like "
+            "numbers, dates or yes/no",
+        )
+    message = str(error["msg"])
+    if message.startswith("Value error, "):
+        message = message[len("Value error, ") :]
+    return message, None
+
+
+def _allowed_keys(loc: Path_) -> list[str]:
+    """The keys a mapping at ``loc`` may have, from the models' fields."""
+    from . import models
+
+    named = [p for p in loc if isinstance(p, str)]
+    model: type[BaseModel] = models.PohonKinerja
+    for part in named:
+        field = model.model_fields.get(part)
+        inner = _model_of(field.annotation) if field else None
+        if inner is None:
+            break
+        model = inner
+    return list(model.model_fields)
+
+
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_of(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _field(loc: Path_) -> str | None:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or None
+
+
+# -- writing --------------------------------------------------------------------------------
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block-style YAML; multi-line texts as literal blocks."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)  # indent list items under their key
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+def _represent_enum(dumper: yaml.SafeDumper, value: StrEnum) -> yaml.ScalarNode:
+    return _represent_str(dumper, value.value)
+
+
+_Dumper.add_representer(str, _represent_str)
+_Dumper.add_multi_representer(StrEnum, _represent_enum)
+
+
+def _clean(value: Any) -> Any:
+    """Model dump without empty values and defaults, links in their short form."""
+    if isinstance(value, Tautan):
+        return _link(value)
+    if isinstance(value, BaseModel):
+        out: dict[str, Any] = {}
+        for name in type(value).model_fields:
+            item = getattr(value, name)
+            if item is None or item == [] or (name == "polaritas" and item == "naik"):
+                continue
+            if name == "pokin":
+                item = FORMAT_VERSION
+            out[name] = _clean(item)
+        return out
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
+
+
+def _link(link: Tautan) -> Any:
+    short = link.model_dump(mode="json", exclude_none=True)
+    if link.asal is Asal.DEKLARASI:
+        del short["asal"]
+    if set(short) == {"ke"}:
+        return short["ke"]
+    return short
+
+
+def dumps(tree: PohonKinerja) -> str:
+    """The YAML text of ``tree`` in the pokin format, every id written out."""
+    data = _clean(tree)
+    return yaml.dump(
+        data,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=100,
+        default_flow_style=False,
+    )
+
+
+def save(tree: PohonKinerja, path: str | os.PathLike[str]) -> Path:
+    """Write ``tree`` to ``path`` atomically; return the path.
+
+    The text is produced in full before the file is touched, then written to a temporary
+    file beside it and moved into place: a crash leaves the old file, never half a new one.
+    """
+    target = Path(path)
+    text = dumps(tree)
+    with atomic_write(target) as handle:
+        handle.write(text)
+    return target
+
+
+@contextmanager
+def atomic_write(target: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
+    """Open a temporary file beside ``target``; move it over ``target`` on success only."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        mode = "wb" if binary else "w"
+        with os.fdopen(fd, mode, **({} if binary else {"encoding": "utf-8"})) as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        if target.exists():
+            os.chmod(tmp, target.stat().st_mode & 0o777)
+        else:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
