@@ -8,7 +8,9 @@ Load a tree, check it, query its cascade graph::
 """
 
 from . import datasets
+from .checks import RULES, Finding, Findings, Rule, Severity, check
 from .errors import ImportDocumentError, PokinError, PokinFileError, RenderError
+from .graph import ROOT, Cascade
 from .io import dumps, load, loads, save
 from .models import (
     Asal,
@@ -23,12 +25,19 @@ from .models import (
     Status,
     Tautan,
 )
+from .report import Coverage, UnitCoverage, coverage
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "ROOT",
+    "RULES",
     "Asal",
+    "Cascade",
+    "Coverage",
     "Dokumen",
+    "Finding",
+    "Findings",
     "ImportDocumentError",
     "Indikator",
     "Jabatan",
@@ -39,10 +48,15 @@ __all__ = [
     "PokinError",
     "PokinFileError",
     "RenderError",
+    "Rule",
     "Sasaran",
+    "Severity",
     "Status",
     "Tautan",
+    "UnitCoverage",
     "__version__",
+    "check",
+    "coverage",
     "datasets",
     "dumps",
     "load",

@@ -16,7 +16,7 @@ Catch :class:`PokinError` to handle them all.
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 
 __all__ = ["ImportDocumentError", "PokinError", "PokinFileError", "RenderError"]
 
@@ -39,7 +39,7 @@ class PokinFileError(PokinError, ValueError):
         self,
         message: str,
         *,
-        path: str | Path | None = None,
+        path: str | os.PathLike[str] | None = None,
         line: int | None = None,
         column: int | None = None,
         field: str | None = None,

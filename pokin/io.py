@@ -42,10 +42,9 @@ def load(source: str | os.PathLike[str] | IO[str]) -> PohonKinerja:
         PokinFileError: the file is missing, unreadable or not a valid pokin file; the
             message names the file, line, column and field.
     """
-    if hasattr(source, "read"):
-        stream: IO[str] = source  # type: ignore[assignment]
-        return loads(stream.read(), path=getattr(stream, "name", None))
-    path = Path(source)  # type: ignore[arg-type]
+    if not isinstance(source, str | os.PathLike):
+        return loads(source.read(), path=getattr(source, "name", None))
+    path = Path(source)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -168,8 +167,7 @@ def _construct(
             if key in result:
                 first = marks[(*path, key)]
                 raise PokinFileError(
-                    f"the key `{key}` appears twice in the same mapping (first at line "
-                    f"{first[0]})",
+                    f"the key `{key}` appears twice in the same mapping (first at line {first[0]})",
                     path=file,
                     line=key_node.start_mark.line + 1,
                     column=key_node.start_mark.column + 1,
@@ -247,6 +245,7 @@ def _data_loc(error: ErrorDetails) -> Path_:
 
 
 _PYDANTIC_PARTS = {"str", "int", "float", "bool", "none", "date", "list", "dict", "Tautan"}
+
 
 def _explain(error: ErrorDetails) -> tuple[str, str | None]:
     kind = error["type"]
@@ -389,8 +388,8 @@ def atomic_write(target: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        mode = "wb" if binary else "w"
-        with os.fdopen(fd, mode, **({} if binary else {"encoding": "utf-8"})) as handle:
+        handle: IO[Any] = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8")
+        with handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())

@@ -60,7 +60,7 @@ __all__ = [
     "slugify",
 ]
 
-FORMAT_VERSION = 1
+FORMAT_VERSION: Literal[1] = 1
 
 
 class Peran(StrEnum):
@@ -348,12 +348,10 @@ def slugify(text: str) -> str:
 
 def assign_ids(tree: PohonKinerja) -> None:
     """Give every jabatan, kinerja and indikator without an id a stable generated one."""
-    taken = {
-        node.id
-        for node in (*tree.jabatan, *tree.iku, *(i for _, i in tree.iter_indikator()))
-        if node.id
-    }
+    taken: set[str | None] = {j.id for j in tree.jabatan if j.id}
+    taken.update(s.id for s in tree.iku if s.id)
     taken.update(k.id for _, k in tree.iter_kinerja() if k.id)
+    taken.update(i.id for _, i in tree.iter_indikator() if i.id)
 
     missing = [j for j in tree.jabatan if not j.id]
     base = {id(j): slugify(j.nama) for j in missing}
@@ -467,9 +465,7 @@ def resolve_references(tree: PohonKinerja) -> list[Problem]:
                 (base, kinerja.mendukung, str(kinerja.id))
             ]
             for i_no, indikator in enumerate(kinerja.indikator):
-                sources.append(
-                    ((*base, "indikator", i_no), indikator.mendukung, str(indikator.id))
-                )
+                sources.append(((*base, "indikator", i_no), indikator.mendukung, str(indikator.id)))
             for path, links, self_id in sources:
                 for l_no, link in enumerate(links):
                     where = (*path, "mendukung", l_no)

@@ -1,0 +1,8 @@
+"""``python -m pokin`` runs the ``pokin`` command."""
+
+import sys
+
+from .cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

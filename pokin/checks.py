@@ -1,0 +1,698 @@
+"""The checks a planner runs before the SAKIP evaluation.
+
+Each check is a small rule with a stable code, a severity and a one-line rationale citing
+what it enforces. Running them gives :class:`Finding` records (frozen data, never
+exceptions), gathered in :class:`Findings`, which filters, summarises and prints them.
+
+========  ========  =====================================================================
+code      severity  rule
+========  ========  =====================================================================
+PK101     error     kinerja with no path up to an IKU (orphan)
+PK102     error     jabatan whose kinerja all fail to reach an IKU
+PK201     error     IKU indicator that no subordinate carries
+PK202     warning   indicator of a position with subordinates that none of them carries
+PK301     error     cycle in the cascade links
+PK302     warning   link that skips a level of the atasan chain
+PK303     info      crosscutting link: support from outside the atasan chain
+PK304     error     link that points down or sideways into one's own subordinates
+PK401     error     jabatan without kinerja
+PK402     error     kinerja without indikator
+PK403     warning   the same indicator twice in one position
+PK404     warning   more than one jabatan without atasan
+PK501     warning   indikator without formulasi
+PK502     warning   indikator without sumber data
+PK503     info      indikator without satuan
+PK504     warning   indikator without target
+PK505     warning   activity count ("Jumlah ...") as an indicator of camat / eselon III
+PK601     info      inferred link awaiting a planner's review
+========  ========  =====================================================================
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass
+from enum import IntEnum
+from typing import TYPE_CHECKING, Any, overload
+
+import networkx as nx
+
+from .graph import Cascade
+from .models import Indikator, Jabatan, Kinerja, Peran, PohonKinerja
+
+if TYPE_CHECKING:
+    from .report import Coverage
+
+__all__ = ["RULES", "Finding", "Findings", "Rule", "Severity", "check"]
+
+
+class Severity(IntEnum):
+    """How much a finding matters; ordered, so ``severity >= Severity.WARNING`` works."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: Severity | str) -> Severity:
+        """``"error"``, ``"WARNING"`` or a :class:`Severity`."""
+        if isinstance(value, Severity):
+            return value
+        try:
+            return cls[value.upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {value!r}: use error, warning or info") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing a check found: where, what, and how to fix it."""
+
+    code: str
+    severity: Severity
+    where: str  # the id of the node (or jabatan) concerned
+    message: str
+    hint: str
+    jabatan: str | None = None  # the owning jabatan's id
+    unit: str | None = None
+
+    def to_record(self) -> dict[str, Any]:
+        """A flat dict (for a table, JSON or a spreadsheet)."""
+        record = asdict(self)
+        record["severity"] = str(self.severity)
+        return record
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.severity}: {self.message} [{self.where}]"
+
+
+CheckFn = Callable[[Cascade], Iterator[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A check: a stable code, a severity, a rationale and the function that runs it."""
+
+    code: str
+    name: str
+    severity: Severity
+    rationale: str
+    run: CheckFn
+
+
+RULES: dict[str, Rule] = {}
+"""Every rule, by code."""
+
+
+def _rule(code: str, name: str, severity: Severity, rationale: str) -> Callable[[CheckFn], CheckFn]:
+    def register(fn: CheckFn) -> CheckFn:
+        RULES[code] = Rule(code, name, severity, rationale, fn)
+        return fn
+
+    return register
+
+
+def _finding(
+    c: Cascade, code: str, where: str, message: str, hint: str, *, jabatan: Jabatan | None = None
+) -> Finding:
+    owner = jabatan if jabatan is not None else c.owner(where) if where in c.graph else None
+    return Finding(
+        code=code,
+        severity=RULES[code].severity,
+        where=where,
+        message=message,
+        hint=hint,
+        jabatan=owner.id if owner else None,
+        unit=owner.unit if owner else None,
+    )
+
+
+def _short(text: str, width: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+# -- cascade: reaching the IKU ------------------------------------------------------------
+
+
+@_rule(
+    "PK101",
+    "orphan-kinerja",
+    Severity.ERROR,
+    "PermenPAN-RB 89/2021: every kinerja must support a superior's indicator, up to the IKU.",
+)
+def _orphan_kinerja(c: Cascade) -> Iterator[Finding]:
+    for jabatan, kinerja in c.tree.iter_kinerja():
+        if kinerja.id not in c.reached:
+            yield _finding(
+                c,
+                "PK101",
+                str(kinerja.id),
+                f"{jabatan.nama}: kinerja «{_short(kinerja.uraian)}» supports no indicator "
+                f"up to the IKU ({len(kinerja.indikator)} indikator hang on it)",
+                _link_hint(c, jabatan),
+                jabatan=jabatan,
+            )
+
+
+def _link_hint(c: Cascade, jabatan: Jabatan) -> str:
+    if jabatan.atasan is None:
+        return "link the Camat's kinerja to the IKU table: `mendukung: [<IKU indikator id>]`"
+    atasan = c.jabatan[jabatan.atasan]
+    return (
+        f"add `mendukung: [<id>]` naming the indicator of {atasan.nama} ({atasan.id}) it "
+        "carries, or drop the kinerja if it serves no goal"
+    )
+
+
+@_rule(
+    "PK102",
+    "orphan-jabatan",
+    Severity.ERROR,
+    "PermenPAN-RB 89/2021: every position's performance must cascade from the IKU.",
+)
+def _orphan_jabatan(c: Cascade) -> Iterator[Finding]:
+    for jabatan in c.tree.jabatan:
+        if jabatan.kinerja and not any(k.id in c.reached for k in jabatan.kinerja):
+            yield _finding(
+                c,
+                "PK102",
+                str(jabatan.id),
+                f"{jabatan.nama}: none of its {len(jabatan.kinerja)} kinerja reaches an IKU",
+                "the whole position supports no goal of the office; link its kinerja to "
+                "its atasan's indicators",
+                jabatan=jabatan,
+            )
+
+
+@_rule(
+    "PK201",
+    "iku-not-cascaded",
+    Severity.ERROR,
+    "PermenPAN-RB 89/2021: each IKU must be carried by the units below the head.",
+)
+def _iku_not_cascaded(c: Cascade) -> Iterator[Finding]:
+    has_subordinates = any(c.bawahan(str(t.id)) for t in c.tree.top) or bool(c.tree.iku)
+    if not has_subordinates:
+        return
+    for ind_id in c.iku:
+        if not c.supporters(ind_id):
+            owner = c.owner(ind_id)
+            who = "the Camat's kinerja" if owner is None else "any subordinate's kinerja"
+            yield _finding(
+                c,
+                "PK201",
+                ind_id,
+                f"IKU «{_short(c.graph.nodes[ind_id]['uraian'])}» is not carried by {who}",
+                "make it the kinerja of the position responsible and link it "
+                f"(`mendukung: [{ind_id}]`)",
+            )
+
+
+@_rule(
+    "PK202",
+    "indikator-not-cascaded",
+    Severity.WARNING,
+    "Cascading: a superior's indicator becomes the kinerja of at least one subordinate.",
+)
+def _indikator_not_cascaded(c: Cascade) -> Iterator[Finding]:
+    iku = set(c.iku)
+    for jabatan in c.tree.jabatan:
+        if not c.bawahan(str(jabatan.id)):
+            continue
+        for indikator in jabatan.iter_indikator():
+            if indikator.id not in iku and not c.supporters(str(indikator.id)):
+                yield _finding(
+                    c,
+                    "PK202",
+                    str(indikator.id),
+                    f"{jabatan.nama}: indicator «{_short(indikator.uraian)}» is carried by "
+                    "none of its subordinates",
+                    "give it to the subordinate who does the work, as a kinerja linked "
+                    f"with `mendukung: [{indikator.id}]`",
+                    jabatan=jabatan,
+                )
+
+
+# -- cascade: the shape of links ------------------------------------------------------------
+
+
+@_rule(
+    "PK301",
+    "cycle",
+    Severity.ERROR,
+    "A cascade is a tree: support flows from the IKU down, never back round.",
+)
+def _cycles(c: Cascade) -> Iterator[Finding]:
+    for component in nx.strongly_connected_components(c.graph):
+        if len(component) > 1:
+            members = sorted(component)
+            yield _finding(
+                c,
+                "PK301",
+                members[0],
+                f"these nodes support each other in a circle: {', '.join(members[:8])}"
+                + ("…" * (len(members) > 8)),
+                "remove the link that points back up the circle",
+            )
+
+
+def _link_kind(c: Cascade, parent: str, child: str) -> str:
+    """normal, skip, cross, down or self — how a link relates to the atasan chain."""
+    upper, lower = c.owner(parent), c.owner(child)
+    if lower is None:
+        return "normal"
+    if upper is None:  # the IKU table: carried by the top position
+        return "normal" if lower.atasan is None else "skip"
+    if upper.id == lower.id:
+        return "self"
+    if lower.atasan == upper.id:
+        return "normal"
+    chain = [j.id for j in c.atasan_chain(str(lower.id))]
+    if upper.id in chain:
+        return "skip"
+    if lower.id in [j.id for j in c.atasan_chain(str(upper.id))]:
+        return "down"
+    return "cross"
+
+
+def _links_of(c: Cascade, kind: str) -> Iterator[tuple[str, str]]:
+    for parent, child, _ in c.links():
+        if _link_kind(c, parent, child) == kind:
+            yield parent, child
+
+
+@_rule(
+    "PK302",
+    "level-skip",
+    Severity.WARNING,
+    "PermenPAN-RB 89/2021: cascading goes one level at a time; a skip hides the level between.",
+)
+def _level_skips(c: Cascade) -> Iterator[Finding]:
+    for parent, child in _links_of(c, "skip"):
+        upper, lower = c.owner(parent), c.owner(child)
+        assert lower is not None
+        between = lower.atasan
+        yield _finding(
+            c,
+            "PK302",
+            child,
+            f"{lower.nama} supports «{_short(c.graph.nodes[parent]['uraian'], 50)}» of "
+            f"{upper.nama if upper else 'the IKU table'} directly, skipping its atasan "
+            f"({between})",
+            f"cascade through {between}: give it a kinerja for this indicator and link to "
+            "that, or confirm the skip is intended",
+            jabatan=lower,
+        )
+
+
+@_rule(
+    "PK303",
+    "crosscutting",
+    Severity.INFO,
+    "Crosscutting support from another unit is allowed but must be visible.",
+)
+def _crosscutting(c: Cascade) -> Iterator[Finding]:
+    for parent, child in _links_of(c, "cross"):
+        upper, lower = c.owner(parent), c.owner(child)
+        assert upper is not None
+        assert lower is not None
+        yield _finding(
+            c,
+            "PK303",
+            child,
+            f"{lower.nama} ({lower.unit}) supports «{_short(c.graph.nodes[parent]['uraian'], 50)}»"
+            f" of {upper.nama} ({upper.unit}), outside its atasan chain",
+            "fine when the work is shared across units; otherwise link to the atasan",
+            jabatan=lower,
+        )
+
+
+@_rule(
+    "PK304",
+    "link-points-down",
+    Severity.ERROR,
+    "Support flows up the chain: a position cannot carry its own or a subordinate's indicator.",
+)
+def _links_down(c: Cascade) -> Iterator[Finding]:
+    for kind in ("down", "self"):
+        for parent, child in _links_of(c, kind):
+            lower = c.owner(child)
+            assert lower is not None
+            target = "its own" if kind == "self" else "a subordinate's"
+            yield _finding(
+                c,
+                "PK304",
+                child,
+                f"{lower.nama}: «{_short(c.graph.nodes[child]['uraian'], 50)}» supports "
+                f"{target} node {parent}",
+                "point the link at the atasan's indicator",
+                jabatan=lower,
+            )
+
+
+# -- completeness ---------------------------------------------------------------------------
+
+
+@_rule(
+    "PK401",
+    "jabatan-without-kinerja",
+    Severity.ERROR,
+    "Every position signs a perjanjian kinerja: it needs at least one kinerja.",
+)
+def _jabatan_without_kinerja(c: Cascade) -> Iterator[Finding]:
+    for jabatan in c.tree.jabatan:
+        if not jabatan.kinerja:
+            yield _finding(
+                c,
+                "PK401",
+                str(jabatan.id),
+                f"{jabatan.nama} has no kinerja",
+                "add the kinerja and indikator the decree sets for this position",
+                jabatan=jabatan,
+            )
+
+
+@_rule(
+    "PK402",
+    "kinerja-without-indikator",
+    Severity.ERROR,
+    "A kinerja is measured by its indicators; without one it cannot be evaluated.",
+)
+def _kinerja_without_indikator(c: Cascade) -> Iterator[Finding]:
+    for jabatan, kinerja in c.tree.iter_kinerja():
+        if not kinerja.indikator:
+            yield _finding(
+                c,
+                "PK402",
+                str(kinerja.id),
+                f"{jabatan.nama}: kinerja «{_short(kinerja.uraian)}» has no indikator",
+                "add at least one indikator with formulasi, sumber data and target",
+                jabatan=jabatan,
+            )
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
+
+
+@_rule(
+    "PK403",
+    "duplicate-indikator",
+    Severity.WARNING,
+    "An indicator counted twice in one position inflates its performance agreement.",
+)
+def _duplicates(c: Cascade) -> Iterator[Finding]:
+    for jabatan in c.tree.jabatan:
+        seen: dict[str, Indikator] = {}
+        for indikator in jabatan.iter_indikator():
+            key = _norm(indikator.uraian)
+            if key in seen:
+                yield _finding(
+                    c,
+                    "PK403",
+                    str(indikator.id),
+                    f"{jabatan.nama}: indicator «{_short(indikator.uraian)}» repeats "
+                    f"{seen[key].id}",
+                    "merge the two, or reword one if they measure different things",
+                    jabatan=jabatan,
+                )
+            else:
+                seen[key] = indikator
+
+
+@_rule(
+    "PK404",
+    "several-tops",
+    Severity.WARNING,
+    "A kecamatan has one head; positions without atasan are cut off from the cascade.",
+)
+def _several_tops(c: Cascade) -> Iterator[Finding]:
+    tops = c.tree.top
+    if len(tops) <= 1:
+        return
+    head = next((t for t in tops if t.peran is Peran.CAMAT), tops[0])
+    for jabatan in tops:
+        if jabatan is not head:
+            yield _finding(
+                c,
+                "PK404",
+                str(jabatan.id),
+                f"{jabatan.nama} has no atasan, besides {head.nama}",
+                f"set `atasan:` (e.g. `atasan: {head.id}`)",
+                jabatan=jabatan,
+            )
+
+
+# -- measurability --------------------------------------------------------------------------
+
+_BLANK = {"", "-", "–", "—", "n/a", "na", "tidak ada"}
+
+
+def _missing(value: str | None) -> bool:
+    return value is None or value.strip().casefold() in _BLANK
+
+
+def _measurability(code: str, field: str, label: str) -> CheckFn:
+    def run(c: Cascade) -> Iterator[Finding]:
+        for owner, indikator in c.tree.iter_indikator():
+            if _missing(getattr(indikator, field)):
+                who = owner.nama if owner else "IKU"
+                yield _finding(
+                    c,
+                    code,
+                    str(indikator.id),
+                    f"{who}: indicator «{_short(indikator.uraian)}» has no {label}",
+                    f"add `{field}:` as the decree or the perjanjian kinerja gives it",
+                    jabatan=owner,
+                )
+
+    return run
+
+
+_rule(
+    "PK501",
+    "no-formulasi",
+    Severity.WARNING,
+    "LKE SAKIP (PermenPAN-RB 88/2021): an indicator must say how it is computed.",
+)(_measurability("PK501", "formulasi", "formulasi (formula or explanation)"))
+_rule(
+    "PK502",
+    "no-sumber-data",
+    Severity.WARNING,
+    "LKE SAKIP (PermenPAN-RB 88/2021): an indicator must name where its data comes from.",
+)(_measurability("PK502", "sumber_data", "sumber data"))
+_rule(
+    "PK503",
+    "no-satuan",
+    Severity.INFO,
+    "An indicator's target and realisasi are compared in a unit (persen, dokumen, indeks).",
+)(_measurability("PK503", "satuan", "satuan"))
+_rule(
+    "PK504",
+    "no-target",
+    Severity.WARNING,
+    "LKE SAKIP: capaian is realisasi against target; without a target nothing is measured.",
+)(_measurability("PK504", "target", "target"))
+
+_ACTIVITY = re.compile(r"^\s*(\d+[.)]\s*)?(jumlah|banyaknya|frekuensi)\b", re.IGNORECASE)
+
+
+@_rule(
+    "PK505",
+    "activity-count-at-pimpinan",
+    Severity.WARNING,
+    "LKE SAKIP: eselon III indicators must be outcomes; 'Jumlah ...' counts activities (output).",
+)
+def _activity_counts(c: Cascade) -> Iterator[Finding]:
+    for jabatan in c.tree.jabatan:
+        if not (jabatan.peran.is_pimpinan or (jabatan.eselon or "").upper().startswith("III")):
+            continue
+        for indikator in jabatan.iter_indikator():
+            if _ACTIVITY.match(indikator.uraian):
+                yield _finding(
+                    c,
+                    "PK505",
+                    str(indikator.id),
+                    f"{jabatan.nama}: «{_short(indikator.uraian)}» counts an activity, an "
+                    "output, at eselon III level",
+                    "state the result instead (a percentage, index or level reached), and "
+                    "leave the count to the staff who produce it",
+                    jabatan=jabatan,
+                )
+
+
+# -- review ---------------------------------------------------------------------------------
+
+
+@_rule(
+    "PK601",
+    "inferred-link-pending",
+    Severity.INFO,
+    "An inferred link is a proposal: a planner must confirm it before it counts as evidence.",
+)
+def _pending(c: Cascade) -> Iterator[Finding]:
+    for _, kinerja in c.tree.iter_kinerja():
+        holders: list[Kinerja | Indikator] = [kinerja, *kinerja.indikator]
+        for holder in holders:
+            for link in holder.mendukung:
+                if link.pending:
+                    score = f" (skor {link.skor:.2f})" if link.skor is not None else ""
+                    yield _finding(
+                        c,
+                        "PK601",
+                        str(holder.id),
+                        f"«{_short(holder.uraian, 50)}» → {link.ke}: inferred{score}, "
+                        "awaiting review",
+                        "set `status: diterima` to confirm or `status: ditolak` to reject",
+                    )
+
+
+# -- running --------------------------------------------------------------------------------
+
+
+def _codes(spec: Iterable[str] | str | None) -> list[str]:
+    if spec is None:
+        return []
+    items = spec.split(",") if isinstance(spec, str) else list(spec)
+    codes = [s.strip().upper() for s in items if s.strip()]
+    for code in codes:
+        if not any(rule.startswith(code) for rule in RULES):
+            raise ValueError(
+                f"no check has the code {code!r}; known codes: {', '.join(sorted(RULES))}"
+            )
+    return codes
+
+
+def select_rules(
+    select: Iterable[str] | str | None = None, ignore: Iterable[str] | str | None = None
+) -> list[Rule]:
+    """The rules whose code starts with one of ``select`` (all when empty), minus ``ignore``.
+
+    >>> [r.code for r in select_rules(select="PK50", ignore="PK503")]
+    ['PK501', 'PK502', 'PK504', 'PK505']
+    """
+    chosen, dropped = _codes(select), _codes(ignore)
+    return [
+        rule
+        for code, rule in sorted(RULES.items())
+        if (not chosen or any(code.startswith(s) for s in chosen))
+        and not any(code.startswith(i) for i in dropped)
+    ]
+
+
+def check(
+    tree: PohonKinerja | Cascade,
+    *,
+    select: Iterable[str] | str | None = None,
+    ignore: Iterable[str] | str | None = None,
+    severity: Severity | str = Severity.INFO,
+) -> Findings:
+    """Run the checks on a tree; return its findings, most severe first.
+
+    ``select`` / ``ignore`` take codes or code prefixes (``"PK5"`` = measurability), as a
+    list or a comma-separated text; ``severity`` keeps findings at or above that level.
+    """
+    cascade = tree if isinstance(tree, Cascade) else Cascade(tree)
+    floor = Severity.parse(severity)
+    found = [
+        finding
+        for rule in select_rules(select, ignore)
+        if rule.severity >= floor
+        for finding in rule.run(cascade)
+    ]
+    found.sort(key=lambda f: (-f.severity, f.code))
+    return Findings(found, cascade)
+
+
+class Findings(Sequence[Finding]):
+    """The findings of a check run, with the cascade they were computed on."""
+
+    def __init__(self, findings: Iterable[Finding], cascade: Cascade) -> None:
+        self._items = list(findings)
+        self.cascade = cascade
+
+    @overload
+    def __getitem__(self, index: int) -> Finding: ...
+    @overload
+    def __getitem__(self, index: slice) -> Findings: ...
+    def __getitem__(self, index: int | slice) -> Finding | Findings:
+        if isinstance(index, slice):
+            return Findings(self._items[index], self.cascade)
+        return self._items[index]
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __repr__(self) -> str:
+        counts = self.counts()
+        return (
+            f"<Findings: {counts['error']} error, {counts['warning']} warning, "
+            f"{counts['info']} info>"
+        )
+
+    def filter(
+        self,
+        *,
+        select: Iterable[str] | str | None = None,
+        ignore: Iterable[str] | str | None = None,
+        severity: Severity | str = Severity.INFO,
+        jabatan: str | None = None,
+    ) -> Findings:
+        """The findings matching all the given conditions."""
+        codes = {r.code for r in select_rules(select, ignore)}
+        floor = Severity.parse(severity)
+        return Findings(
+            (
+                f
+                for f in self._items
+                if f.code in codes
+                and f.severity >= floor
+                and (jabatan is None or f.jabatan == jabatan)
+            ),
+            self.cascade,
+        )
+
+    @property
+    def errors(self) -> Findings:
+        """Only the errors."""
+        return self.filter(severity=Severity.ERROR)
+
+    def counts(self) -> dict[str, int]:
+        """How many findings of each severity."""
+        tally = Counter(str(f.severity) for f in self._items)
+        return {name: tally.get(name, 0) for name in ("error", "warning", "info")}
+
+    def by_code(self) -> dict[str, int]:
+        """How many findings of each code, by code."""
+        return dict(sorted(Counter(f.code for f in self._items).items()))
+
+    def codes_of(self, node_id: str) -> list[str]:
+        """The codes of the findings about one node."""
+        return sorted({f.code for f in self._items if f.where == node_id})
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """The findings as a list of flat dicts (a table without pandas)."""
+        return [f.to_record() for f in self._items]
+
+    def coverage(self) -> Coverage:
+        """How much of each unit reaches an IKU."""
+        from .report import coverage
+
+        return coverage(self.cascade)
+
+    def to_text(self) -> str:
+        """A readable report: findings grouped by position, then coverage."""
+        from .report import text_report
+
+        return text_report(self)
+
+    def _repr_html_(self) -> str:
+        from .report import findings_html
+
+        return findings_html(self)

@@ -1,0 +1,274 @@
+"""The cascade as a networkx graph, and the queries a planner asks of it.
+
+:class:`Cascade` holds two directed graphs built from a :class:`~pokin.models.PohonKinerja`:
+
+``graph``
+    the pohon kinerja itself. Nodes are ids (plus :data:`ROOT`, the organisasi); every node
+    has ``jenis`` (``"organisasi"``, ``"sasaran"``, ``"kinerja"``, ``"indikator"``),
+    ``uraian`` and ``jabatan`` (the owner's id, ``None`` for the IKU table). Edges point
+    down the cascade, from the superior to what supports it, with ``jenis``:
+    ``"iku"`` (organisasi → sasaran / top kinerja), ``"indikator"`` (kinerja or sasaran →
+    its indicator) and ``"kaskade"`` (a link: superior indikator → the supporting kinerja,
+    carrying ``asal``, ``skor``, ``status`` and ``alasan``). Rejected links are left out.
+``struktur``
+    the organisation chart: jabatan ids, an edge from each atasan to each subordinate.
+
+>>> from pokin import datasets
+>>> c = Cascade(datasets.load("sambutan-2023"))
+>>> c.reaches_iku("sekretaris.k1")
+True
+>>> c.path_to_iku("sekretaris.k1")
+['sekretaris.k1', 'camat.k1.i1']
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator
+from functools import cached_property
+from typing import Any
+
+import networkx as nx
+
+from .models import Indikator, Jabatan, Kinerja, Peran, PohonKinerja, Sasaran
+
+__all__ = ["ROOT", "Cascade"]
+
+ROOT = "@organisasi"
+"""The node standing for the organisasi, above the IKU."""
+
+
+class Cascade:
+    """The cascade graph of a pohon kinerja, with its queries.
+
+    Build it once per tree state; after editing the tree (fixing a link in a notebook),
+    build a new one: it is a view, it does not follow edits.
+    """
+
+    def __init__(self, tree: PohonKinerja) -> None:
+        self.tree = tree
+        self.jabatan: dict[str, Jabatan] = {str(j.id): j for j in tree.jabatan}
+        self.graph: nx.DiGraph = nx.DiGraph()
+        self.struktur: nx.DiGraph = nx.DiGraph()
+        self._nodes: dict[str, Sasaran | Kinerja | Indikator] = {}
+        self._build()
+
+    # -- construction ---------------------------------------------------------------------
+
+    def _build(self) -> None:
+        g = self.graph
+        org = self.tree.organisasi
+        g.add_node(ROOT, jenis="organisasi", uraian=org.nama, jabatan=None)
+        for jabatan in self.tree.jabatan:
+            self.struktur.add_node(jabatan.id, peran=jabatan.peran, unit=jabatan.unit)
+        for jabatan in self.tree.jabatan:
+            if jabatan.atasan is not None:
+                self.struktur.add_edge(jabatan.atasan, jabatan.id)
+
+        for sasaran in self.tree.iku:
+            self._add(sasaran, "sasaran", None)
+            g.add_edge(ROOT, sasaran.id, jenis="iku")
+            for indikator in sasaran.indikator:
+                self._add(indikator, "indikator", None)
+                g.add_edge(sasaran.id, indikator.id, jenis="indikator")
+        for jabatan in self.tree.jabatan:
+            for kinerja in jabatan.kinerja:
+                self._add(kinerja, "kinerja", jabatan.id)
+                if not self.tree.iku and jabatan.atasan is None:
+                    g.add_edge(ROOT, kinerja.id, jenis="iku")
+                for indikator in kinerja.indikator:
+                    self._add(indikator, "indikator", jabatan.id)
+                    g.add_edge(kinerja.id, indikator.id, jenis="indikator")
+        for jabatan in self.tree.jabatan:
+            for kinerja in jabatan.kinerja:
+                holders: list[Kinerja | Indikator] = [kinerja, *kinerja.indikator]
+                for holder in holders:
+                    for link in holder.mendukung:
+                        if link.active and link.ke is not None:
+                            g.add_edge(
+                                link.ke,
+                                holder.id,
+                                jenis="kaskade",
+                                asal=link.asal.value,
+                                skor=link.skor,
+                                status=link.status.value if link.status else None,
+                                alasan=link.alasan,
+                            )
+
+    def _add(self, node: Sasaran | Kinerja | Indikator, jenis: str, owner: str | None) -> None:
+        self._nodes[str(node.id)] = node
+        self.graph.add_node(node.id, jenis=jenis, uraian=node.uraian, jabatan=owner)
+
+    # -- lookups --------------------------------------------------------------------------
+
+    def node(self, id: str) -> Sasaran | Kinerja | Indikator:
+        """The model object behind a node id."""
+        try:
+            return self._nodes[id]
+        except KeyError:
+            raise KeyError(f"no sasaran, kinerja or indikator has the id {id!r}") from None
+
+    def owner(self, id: str) -> Jabatan | None:
+        """The jabatan a node belongs to (``None`` for the organisasi and its IKU table)."""
+        owner = self.graph.nodes[id]["jabatan"] if id in self.graph else None
+        return self.jabatan[owner] if owner is not None else None
+
+    @cached_property
+    def iku(self) -> list[str]:
+        """The ids of the root indicators: the IKU table's, or the top jabatan's."""
+        if self.tree.iku:
+            return [str(i.id) for s in self.tree.iku for i in s.indikator]
+        return [str(i.id) for j in self.tree.top for i in j.iter_indikator()]
+
+    @cached_property
+    def reached(self) -> frozenset[str]:
+        """Every node with a path up to an IKU (the organisasi node excluded)."""
+        return frozenset(nx.descendants(self.graph, ROOT))
+
+    def reaches_iku(self, id: str) -> bool:
+        """Whether the node ``id`` has a path up to an IKU."""
+        self._require(id)
+        return id in self.reached
+
+    def path_to_iku(self, id: str) -> list[str]:
+        """The shortest path from ``id`` up to an IKU indicator, both ends included.
+
+        The path climbs the graph: ``[kinerja, superior indikator, its kinerja, its
+        superior indikator, ...]``. Empty when the node is an orphan.
+        """
+        self._require(id)
+        if id not in self.reached:
+            return []
+        iku = set(self.iku)
+        parents: dict[str, str | None] = {id: None}
+        queue = deque([id])
+        found: str | None = id if id in iku else None
+        while queue and found is None:
+            current = queue.popleft()
+            for parent in self.graph.predecessors(current):
+                if parent in parents or parent == ROOT or parent not in self.reached:
+                    continue
+                parents[parent] = current
+                if parent in iku:
+                    found = parent
+                    break
+                queue.append(parent)
+        if found is None:  # reached through a top kinerja without indicators
+            return [id]
+        path: list[str] = []
+        step: str | None = found
+        while step is not None:
+            path.append(step)
+            step = parents[step]
+        path.reverse()
+        return path
+
+    def ancestors(self, id: str) -> set[str]:
+        """Everything above ``id`` in the cascade (the organisasi node excluded)."""
+        self._require(id)
+        return set(nx.ancestors(self.graph, id)) - {ROOT}
+
+    def descendants(self, id: str) -> set[str]:
+        """Everything that cascades from ``id``."""
+        self._require(id)
+        return set(nx.descendants(self.graph, id))
+
+    def supporters(self, id: str) -> list[str]:
+        """The kinerja / indicators that support the node ``id`` through a cascade link."""
+        self._require(id)
+        return [child for child, data in self.graph.succ[id].items() if data["jenis"] == "kaskade"]
+
+    def supported(self, id: str) -> list[str]:
+        """The superior nodes that ``id`` supports through its links."""
+        self._require(id)
+        return [
+            parent for parent, data in self.graph.pred[id].items() if data["jenis"] == "kaskade"
+        ]
+
+    def subtree(self, id: str, *, depth: int | None = None) -> nx.DiGraph:
+        """The part of the graph under a node, or under a jabatan's kinerja.
+
+        ``id`` is a node id or a jabatan id. ``depth`` limits how many cascade links are
+        followed down (``depth=1``: the node, its indicators and the kinerja supporting
+        them, no further).
+        """
+        starts = self._starts(id)
+        keep = set(starts)
+        frontier = list(starts)
+        hops = dict.fromkeys(starts, 0)
+        while frontier:
+            current = frontier.pop()
+            for child, data in self.graph.succ[current].items():
+                hop = hops[current] + (data["jenis"] == "kaskade")
+                if depth is not None and hop > depth:
+                    continue
+                if child not in hops or hop < hops[child]:
+                    hops[child] = hop
+                    keep.add(child)
+                    frontier.append(child)
+        return self.graph.subgraph(keep).copy()
+
+    def _starts(self, id: str) -> list[str]:
+        if id in self.jabatan:
+            return [str(k.id) for k in self.jabatan[id].kinerja]
+        self._require(id)
+        return [id]
+
+    def _require(self, id: str) -> None:
+        if id not in self.graph:
+            hint = " (that is a jabatan id; use a kinerja or indikator id)" * (id in self.jabatan)
+            raise KeyError(f"no node of the cascade has the id {id!r}{hint}")
+
+    # -- the organisation chart -----------------------------------------------------------
+
+    def bawahan(self, jabatan_id: str) -> list[Jabatan]:
+        """The direct subordinates of a jabatan, in file order."""
+        return [self.jabatan[s] for s in self.struktur.succ[jabatan_id]]
+
+    def atasan_chain(self, jabatan_id: str) -> list[Jabatan]:
+        """The atasan of a jabatan, theirs, and so on to the top."""
+        chain: list[Jabatan] = []
+        current = self.jabatan[jabatan_id].atasan
+        while current is not None:
+            chain.append(self.jabatan[current])
+            current = self.jabatan[current].atasan
+        return chain
+
+    @cached_property
+    def levels(self) -> dict[str, int]:
+        """The depth of each jabatan in the organisation chart (the top is 0)."""
+        levels: dict[str, int] = {}
+        for top in self.tree.top:
+            levels.update(nx.single_source_shortest_path_length(self.struktur, top.id))
+        return levels
+
+    def by_peran(self, *peran: Peran | str) -> list[Jabatan]:
+        """The jabatan with one of the given roles, in file order."""
+        wanted = {Peran(p) for p in peran}
+        return [j for j in self.tree.jabatan if j.peran in wanted]
+
+    def by_unit(self, unit: str) -> list[Jabatan]:
+        """The jabatan of a unit (case-insensitive), in file order."""
+        key = unit.casefold()
+        return [j for j in self.tree.jabatan if (j.unit or "").casefold() == key]
+
+    @property
+    def units(self) -> list[str]:
+        """The units, in order of first appearance."""
+        return list(dict.fromkeys(j.unit or "(tanpa unit)" for j in self.tree.jabatan))
+
+    def links(self) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        """Every active cascade link as ``(superior node, supporting node, attributes)``."""
+        for parent, child, data in self.graph.edges(data=True):
+            if data["jenis"] == "kaskade":
+                yield parent, child, data
+
+    def kinerja_of(self, ids: Iterable[str]) -> list[str]:
+        """The kinerja among ``ids``."""
+        return [i for i in ids if self.graph.nodes[i]["jenis"] == "kinerja"]
+
+    def __repr__(self) -> str:
+        return (
+            f"<Cascade {self.tree.organisasi.nama!r}: {self.graph.number_of_nodes() - 1} "
+            f"nodes, {sum(1 for _ in self.links())} links>"
+        )

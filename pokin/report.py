@@ -1,0 +1,179 @@
+"""Reports of the checks: coverage figures, a readable text report, JSON and HTML tables."""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any
+
+from .graph import Cascade
+
+if TYPE_CHECKING:
+    from .checks import Findings
+
+__all__ = ["Coverage", "UnitCoverage", "coverage", "findings_html", "json_report", "text_report"]
+
+NO_UNIT = "(tanpa unit)"
+
+
+@dataclass(frozen=True, slots=True)
+class UnitCoverage:
+    """How much of one unit reaches an IKU."""
+
+    unit: str
+    jabatan: int
+    jabatan_reached: int
+    indikator: int
+    indikator_reached: int
+
+    @property
+    def jabatan_share(self) -> float:
+        """Share of positions with at least one kinerja that reaches an IKU (0 to 1)."""
+        return self.jabatan_reached / self.jabatan if self.jabatan else 0.0
+
+    @property
+    def indikator_share(self) -> float:
+        """Share of indicators with a path up to an IKU (0 to 1)."""
+        return self.indikator_reached / self.indikator if self.indikator else 0.0
+
+    def to_record(self) -> dict[str, Any]:
+        """A flat dict, shares included."""
+        record = asdict(self)
+        record["jabatan_share"] = round(self.jabatan_share, 4)
+        record["indikator_share"] = round(self.indikator_share, 4)
+        return record
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """Coverage per unit, in the order units first appear, and for the whole tree."""
+
+    units: tuple[UnitCoverage, ...]
+    total: UnitCoverage
+
+    def __iter__(self) -> Iterator[UnitCoverage]:
+        return iter(self.units)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One dict per unit, then the total."""
+        return [u.to_record() for u in (*self.units, self.total)]
+
+
+def coverage(cascade: Cascade) -> Coverage:
+    """The share of positions and of indicators that reach an IKU, per unit."""
+    reached = cascade.reached
+    tally: dict[str, list[int]] = {}
+    for jabatan in cascade.tree.jabatan:
+        row = tally.setdefault(jabatan.unit or NO_UNIT, [0, 0, 0, 0])
+        row[0] += 1
+        row[1] += any(k.id in reached for k in jabatan.kinerja)
+        for indikator in jabatan.iter_indikator():
+            row[2] += 1
+            row[3] += indikator.id in reached
+    units = tuple(UnitCoverage(unit, *row) for unit, row in tally.items())
+    total = UnitCoverage("Jumlah", *(sum(getattr(u, f) for u in units) for f in _COUNTS))
+    return Coverage(units, total)
+
+
+_COUNTS = ("jabatan", "jabatan_reached", "indikator", "indikator_reached")
+
+
+def _pct(share: float) -> str:
+    return f"{share * 100:5.1f}%"
+
+
+def coverage_text(cov: Coverage) -> str:
+    """Coverage as an aligned text table."""
+    width = max(len(u.unit) for u in (*cov.units, cov.total))
+    width = min(width, 60)
+    lines = [
+        f"{'unit':<{width}}  jabatan ke IKU        indikator ke IKU",
+    ]
+    for unit in (*cov.units, cov.total):
+        name = unit.unit if len(unit.unit) <= width else unit.unit[: width - 1] + "…"
+        lines.append(
+            f"{name:<{width}}  {unit.jabatan_reached:>3}/{unit.jabatan:<3} "
+            f"{_pct(unit.jabatan_share)}   {unit.indikator_reached:>4}/{unit.indikator:<4} "
+            f"{_pct(unit.indikator_share)}"
+        )
+    return "\n".join(lines)
+
+
+def text_report(findings: Findings) -> str:
+    """Findings grouped by position (in file order), counts, and coverage per unit."""
+    tree = findings.cascade.tree
+    org = tree.organisasi
+    counts = findings.counts()
+    title = org.nama + (f" ({org.tahun})" if org.tahun else "")
+    out = [
+        f"pokin check: {title}",
+        f"{len(tree.jabatan)} jabatan, {sum(1 for _ in tree.iter_indikator())} indikator; "
+        f"{counts['error']} error, {counts['warning']} warning, {counts['info']} info",
+        "",
+    ]
+    groups: dict[str | None, list[Any]] = {None: []}
+    groups.update({j.id: [] for j in tree.jabatan})
+    for finding in findings:
+        groups.setdefault(finding.jabatan, []).append(finding)
+    names = {j.id: f"{j.nama} [{j.id}]" for j in tree.jabatan}
+    for jabatan_id, items in groups.items():
+        if not items:
+            continue
+        out.append(names.get(jabatan_id, "Organisasi / IKU") if jabatan_id else "Organisasi / IKU")
+        for f in sorted(items, key=lambda f: (-f.severity, f.code)):
+            out.append(f"  {f.code} {f.severity!s:<7} {f.message}")
+            out.append(f"        → {f.hint}")
+        out.append("")
+    if len(findings) == 0:
+        out.append("No findings.")
+        out.append("")
+    out.append("Cakupan (coverage) ke IKU per unit:")
+    out.append(coverage_text(coverage(findings.cascade)))
+    return "\n".join(out) + "\n"
+
+
+def json_report(findings: Findings) -> dict[str, Any]:
+    """Findings, counts and coverage as JSON-ready data."""
+    org = findings.cascade.tree.organisasi
+    return {
+        "organisasi": org.nama,
+        "tahun": org.tahun,
+        "counts": findings.counts(),
+        "by_code": findings.by_code(),
+        "findings": findings.to_records(),
+        "coverage": coverage(findings.cascade).to_records(),
+    }
+
+
+def json_text(reports: list[dict[str, Any]]) -> str:
+    """Several JSON reports as one indented JSON document."""
+    return json.dumps(reports if len(reports) != 1 else reports[0], ensure_ascii=False, indent=2)
+
+
+_SEVERITY_COLOUR = {"error": "#c62828", "warning": "#ef6c00", "info": "#1565c0"}
+
+
+def findings_html(findings: Findings) -> str:
+    """Findings as an HTML table (for notebooks); every text is escaped."""
+    if len(findings) == 0:
+        return "<p><b>pokin</b>: no findings.</p>"
+    counts = findings.counts()
+    rows = []
+    for f in findings:
+        colour = _SEVERITY_COLOUR[str(f.severity)]
+        rows.append(
+            "<tr>"
+            f"<td><code>{html.escape(f.code)}</code></td>"
+            f'<td style="color:{colour}">{html.escape(str(f.severity))}</td>'
+            f"<td>{html.escape(f.message)}<br><small>→ {html.escape(f.hint)}</small></td>"
+            f"<td><code>{html.escape(f.where)}</code></td>"
+            "</tr>"
+        )
+    return (
+        f"<p><b>pokin</b>: {counts['error']} error, {counts['warning']} warning, "
+        f"{counts['info']} info</p>"
+        "<table><thead><tr><th>code</th><th>severity</th><th>finding</th><th>where</th>"
+        f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )

@@ -1,0 +1,247 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from pokin import RULES, Cascade, Severity, check
+from pokin.checks import select_rules
+
+from .conftest import _ind, jab, make
+
+
+def codes(tree: Any, code: str) -> list[str]:
+    """The `where` of the findings of one rule."""
+    return [f.where for f in check(tree, select=[code])]
+
+
+def test_the_base_tree_is_clean(tree: Any) -> None:
+    assert list(check(tree)) == []
+
+
+def test_every_rule_has_code_severity_and_rationale() -> None:
+    assert len(RULES) >= 18
+    for code, rule in RULES.items():
+        assert code == rule.code
+        assert code.startswith("PK")
+        assert len(code) == 5
+        assert rule.rationale.endswith(".")
+        assert isinstance(rule.severity, Severity)
+
+
+# -- orphans ----------------------------------------------------------------------------------
+
+
+def test_orphan_kinerja_fires_when_the_link_is_missing() -> None:
+    tree = make(lambda d: jab(d, "staf")["kinerja"][0].pop("mendukung"))
+    assert codes(tree, "PK101") == ["staf.k1"]
+    assert codes(tree, "PK102") == ["staf"]
+
+
+def test_orphan_propagates_down_a_broken_chain() -> None:
+    tree = make(lambda d: jab(d, "sekretaris")["kinerja"][0].pop("mendukung"))
+    assert codes(tree, "PK101") == ["sekretaris.k1", "staf.k1"]
+
+
+def test_orphan_jabatan_not_fired_when_one_kinerja_reaches() -> None:
+    def add_orphan(d: dict[str, Any]) -> None:
+        jab(d, "staf")["kinerja"].append({"uraian": "Lain", "indikator": [_ind("X")]})
+
+    tree = make(add_orphan)
+    assert codes(tree, "PK101") == ["staf.k2"]
+    assert codes(tree, "PK102") == []
+
+
+def test_with_an_iku_table_the_camat_must_link_to_it() -> None:
+    def add_iku(d: dict[str, Any]) -> None:
+        d["iku"] = [{"id": "S.1", "uraian": "Pelayanan", "indikator": [_ind("IKM", id="IKU.1")]}]
+
+    tree = make(add_iku)
+    assert "camat.k1" in codes(tree, "PK101")
+    assert codes(tree, "PK201") == ["IKU.1"]
+
+    def add_iku_linked(d: dict[str, Any]) -> None:
+        add_iku(d)
+        jab(d, "camat")["kinerja"][0]["mendukung"] = ["IKU.1"]
+
+    linked = make(add_iku_linked)
+    assert codes(linked, "PK101") == []
+    assert codes(linked, "PK201") == []
+
+
+# -- cascading ------------------------------------------------------------------------------
+
+
+def test_iku_not_cascaded() -> None:
+    tree = make(lambda d: jab(d, "kasi")["kinerja"][0].update(mendukung=["camat.k1.i1"]))
+    assert codes(tree, "PK201") == ["camat.k1.i2"]
+
+
+def test_indikator_not_cascaded_only_for_positions_with_subordinates() -> None:
+    def extra(d: dict[str, Any]) -> None:
+        jab(d, "sekretaris")["kinerja"][0]["indikator"].append(_ind("Tertib arsip"))
+        jab(d, "staf")["kinerja"][0]["indikator"].append(_ind("Arsip tertata"))
+
+    tree = make(extra)
+    # the staff's new indicator is fine: nobody is below the staff
+    assert codes(tree, "PK202") == ["sekretaris.k1.i2"]
+
+
+# -- link shape -----------------------------------------------------------------------------
+
+
+def test_level_skip() -> None:
+    tree = make(lambda d: jab(d, "staf")["kinerja"][0].update(mendukung=["camat.k1.i1"]))
+    assert codes(tree, "PK302") == ["staf.k1"]
+    assert codes(tree, "PK303") == []
+
+
+def test_crosscutting_is_info() -> None:
+    tree = make(lambda d: jab(d, "staf")["kinerja"][0].update(mendukung=["kasi.k1.i1"]))
+    findings = check(tree, select="PK303")
+    assert [f.where for f in findings] == ["staf.k1"]
+    assert findings[0].severity is Severity.INFO
+    assert codes(tree, "PK302") == []
+
+
+def test_link_pointing_down() -> None:
+    tree = make(lambda d: jab(d, "sekretaris")["kinerja"][0].update(mendukung=["staf.k1.i1"]))
+    assert codes(tree, "PK304") == ["sekretaris.k1"]
+
+
+def test_cycle() -> None:
+    def loop(d: dict[str, Any]) -> None:
+        jab(d, "sekretaris")["kinerja"][0]["mendukung"] = ["camat.k1.i1", "staf.k1.i1"]
+
+    tree = make(loop)
+    found = check(tree, select="PK301")
+    assert len(found) == 1
+    assert "sekretaris.k1" in found[0].message
+    assert codes(make(), "PK301") == []
+
+
+# -- completeness ---------------------------------------------------------------------------
+
+
+def test_jabatan_without_kinerja() -> None:
+    def add(d: dict[str, Any]) -> None:
+        d["jabatan"].append({"nama": "Petugas Keamanan", "peran": "pelaksana", "atasan": "kasi"})
+
+    assert codes(make(add), "PK401") == ["petugas-keamanan"]
+
+
+def test_kinerja_without_indikator() -> None:
+    tree = make(lambda d: jab(d, "staf")["kinerja"][0].update(indikator=[]))
+    assert codes(tree, "PK402") == ["staf.k1"]
+
+
+def test_duplicate_indikator_ignores_case_and_punctuation() -> None:
+    def dup(d: dict[str, Any]) -> None:
+        jab(d, "staf")["kinerja"][0]["indikator"].append(_ind("jumlah surat, yang dicatat"))
+
+    assert codes(make(dup), "PK403") == ["staf.k1.i2"]
+
+
+def test_several_tops() -> None:
+    def cut(d: dict[str, Any]) -> None:
+        jab(d, "kasi")["atasan"] = None
+        jab(d, "kasi")["kinerja"][0]["mendukung"] = []
+
+    assert codes(make(cut), "PK404") == ["kasi"]
+
+
+# -- measurability --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("code", "field"),
+    [("PK501", "formulasi"), ("PK502", "sumber_data"), ("PK503", "satuan"), ("PK504", "target")],
+)
+def test_missing_measurability_fields(code: str, field: str) -> None:
+    def blank(d: dict[str, Any]) -> None:
+        jab(d, "kasi")["kinerja"][0]["indikator"][0].pop(field)
+        jab(d, "staf")["kinerja"][0]["indikator"][0][field] = "-"  # a dash is not a value
+
+    assert codes(make(blank), code) == ["kasi.k1.i1", "staf.k1.i1"]
+
+
+def test_activity_count_at_camat_but_not_at_staff() -> None:
+    def count(d: dict[str, Any]) -> None:
+        jab(d, "camat")["kinerja"][0]["indikator"][0]["uraian"] = "Jumlah layanan"
+
+    assert codes(make(count), "PK505") == ["camat.k1.i1"]
+    assert codes(make(), "PK505") == []  # the staff's "Jumlah surat" is fine
+
+
+def test_activity_count_by_eselon() -> None:
+    def count(d: dict[str, Any]) -> None:
+        jab(d, "kasi")["eselon"] = "III.b"
+        jab(d, "kasi")["kinerja"][0]["indikator"][0]["uraian"] = "1. Jumlah kegiatan"
+
+    assert codes(make(count), "PK505") == ["kasi.k1.i1"]
+
+
+# -- inferred links -------------------------------------------------------------------------
+
+
+def test_pending_inferred_link_is_reported_and_rejected_ones_do_not_count() -> None:
+    def infer(d: dict[str, Any]) -> None:
+        jab(d, "kasi")["kinerja"][0]["mendukung"] = [
+            {"ke": "camat.k1.i2", "asal": "inferensi", "skor": 0.91, "alasan": "same text"}
+        ]
+
+    assert codes(make(infer), "PK601") == ["kasi.k1"]
+    assert codes(make(infer), "PK101") == []
+
+    def reject(d: dict[str, Any]) -> None:
+        infer(d)
+        jab(d, "kasi")["kinerja"][0]["mendukung"][0]["status"] = "ditolak"
+
+    assert codes(make(reject), "PK601") == []
+    assert codes(make(reject), "PK101") == ["kasi.k1"]
+
+
+# -- selection and summaries ----------------------------------------------------------------
+
+
+def test_select_ignore_and_severity() -> None:
+    tree = make(lambda d: jab(d, "staf")["kinerja"][0].pop("mendukung"))
+    everything = check(tree)
+    assert {f.code for f in everything} == {"PK101", "PK102", "PK202"}
+    assert {f.code for f in check(tree, ignore="PK1")} == {"PK202"}
+    assert {f.code for f in check(tree, severity="error")} == {"PK101", "PK102"}
+    assert [f.code for f in everything.filter(select="PK2")] == ["PK202"]
+    assert len(everything.errors) == 2
+    assert everything.counts() == {"error": 2, "warning": 1, "info": 0}
+    assert everything.by_code() == {"PK101": 1, "PK102": 1, "PK202": 1}
+    assert everything[0].severity is Severity.ERROR  # most severe first
+
+
+def test_unknown_code_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="no check has the code 'PK999'"):
+        select_rules(select="PK999")
+    with pytest.raises(ValueError, match="unknown severity"):
+        check(make(), severity="fatal")
+
+
+def test_records_are_flat_and_json_ready() -> None:
+    tree = make(lambda d: jab(d, "staf")["kinerja"][0].pop("mendukung"))
+    records = check(tree, select="PK101").to_records()
+    assert records == [
+        {
+            "code": "PK101",
+            "severity": "error",
+            "where": "staf.k1",
+            "message": records[0]["message"],
+            "hint": records[0]["hint"],
+            "jabatan": "staf",
+            "unit": "Sekretariat",
+        }
+    ]
+    assert "Pengadministrasi Umum" in records[0]["message"]
+    assert "sekretaris" in records[0]["hint"]
+
+
+def test_check_accepts_a_cascade() -> None:
+    tree = make()
+    assert len(check(Cascade(tree))) == 0
