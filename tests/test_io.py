@@ -129,8 +129,10 @@ def test_repeated_titles_get_distinct_ids_from_their_unit() -> None:
         "  - {nama: Camat, peran: camat}\n"
         "  - {nama: Lurah, peran: lurah, unit: Kelurahan A, atasan: camat}\n"
         "  - {nama: Lurah, peran: lurah, unit: Kelurahan B, atasan: camat}\n"
-        "  - {nama: Sekretaris, peran: sekretaris_kelurahan, unit: Kelurahan A, atasan: lurah-kelurahan-a}\n"
-        "  - {nama: Sekretaris, peran: sekretaris_kelurahan, unit: Kelurahan B, atasan: lurah-kelurahan-b}\n"
+        "  - {nama: Sekretaris, peran: sekretaris_kelurahan, unit: Kelurahan A,\n"
+        "     atasan: lurah-kelurahan-a}\n"
+        "  - {nama: Sekretaris, peran: sekretaris_kelurahan, unit: Kelurahan B,\n"
+        "     atasan: lurah-kelurahan-b}\n"
     )
     ids = [j.id for j in loads(text).jabatan]
     assert ids == [
