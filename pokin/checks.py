@@ -154,7 +154,7 @@ def _orphan_kinerja(c: Cascade) -> Iterator[Finding]:
                 "PK101",
                 str(kinerja.id),
                 f"{jabatan.nama}: kinerja «{_short(kinerja.uraian)}» supports no indicator "
-                f"up to the IKU ({len(kinerja.indikator)} indikator hang on it)",
+                f"up to the IKU, nor do its {len(kinerja.indikator)} indikator",
                 _link_hint(c, jabatan),
                 jabatan=jabatan,
             )

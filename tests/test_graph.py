@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from pokin import ROOT, Cascade, Peran
+
+from .conftest import _ind, jab, make
+
+
+def test_nodes_and_edges_alternate_kinerja_and_indikator() -> None:
+    c = Cascade(make())
+    g = c.graph
+    assert g.nodes["camat.k1"]["jenis"] == "kinerja"
+    assert g.nodes["camat.k1.i1"]["jenis"] == "indikator"
+    assert g.nodes["camat.k1.i1"]["jabatan"] == "camat"
+    assert g.edges[ROOT, "camat.k1"]["jenis"] == "iku"
+    assert g.edges["camat.k1", "camat.k1.i1"]["jenis"] == "indikator"
+    link = g.edges["camat.k1.i1", "sekretaris.k1"]
+    assert link["jenis"] == "kaskade"
+    assert link["asal"] == "deklarasi"
+    assert c.iku == ["camat.k1.i1", "camat.k1.i2"]
+
+
+def test_path_to_iku_climbs_the_cascade() -> None:
+    c = Cascade(make())
+    assert c.path_to_iku("staf.k1.i1") == [
+        "staf.k1.i1",
+        "staf.k1",
+        "sekretaris.k1.i1",
+        "sekretaris.k1",
+        "camat.k1.i1",
+    ]
+    assert c.path_to_iku("camat.k1.i2") == ["camat.k1.i2"]
+
+
+def test_orphans_have_no_path() -> None:
+    c = Cascade(make(lambda d: jab(d, "staf")["kinerja"][0].pop("mendukung")))
+    assert c.path_to_iku("staf.k1") == []
+    assert not c.reaches_iku("staf.k1.i1")
+    assert c.reaches_iku("sekretaris.k1.i1")
+
+
+def test_subtree_under_a_jabatan_or_a_node_with_depth() -> None:
+    c = Cascade(make())
+    under_sekretaris = set(c.subtree("sekretaris"))
+    assert under_sekretaris == {"sekretaris.k1", "sekretaris.k1.i1", "staf.k1", "staf.k1.i1"}
+    under_camat = c.subtree("camat.k1.i1", depth=1)
+    assert set(under_camat) == {"camat.k1.i1", "sekretaris.k1", "sekretaris.k1.i1"}
+    assert len(c.subtree("camat")) == 9
+
+
+def test_unknown_ids_are_clear() -> None:
+    c = Cascade(make())
+    with pytest.raises(KeyError, match="that is a jabatan id"):
+        c.path_to_iku("camat")
+    with pytest.raises(KeyError, match="no node of the cascade has the id 'nope'"):
+        c.ancestors("nope")
+
+
+def test_ancestors_descendants_supporters() -> None:
+    c = Cascade(make())
+    assert c.ancestors("staf.k1") == {
+        "sekretaris.k1.i1",
+        "sekretaris.k1",
+        "camat.k1.i1",
+        "camat.k1",
+    }
+    assert "staf.k1.i1" in c.descendants("camat.k1.i1")
+    assert c.supporters("camat.k1.i1") == ["sekretaris.k1"]
+    assert c.supported("staf.k1") == ["sekretaris.k1.i1"]
+
+
+def test_structure_queries() -> None:
+    c = Cascade(make())
+    assert [j.id for j in c.bawahan("camat")] == ["sekretaris", "kasi"]
+    assert [j.id for j in c.atasan_chain("staf")] == ["sekretaris", "camat"]
+    assert c.levels == {"camat": 0, "sekretaris": 1, "kasi": 1, "staf": 2}
+    assert [j.id for j in c.by_peran(Peran.KASI, "pelaksana")] == ["kasi", "staf"]
+    assert [j.id for j in c.by_unit("sekretariat")] == ["sekretaris", "staf"]
+    assert c.units == ["Kecamatan", "Sekretariat", "Seksi Pelayanan"]
+
+
+def test_indikator_level_links_and_rejected_links() -> None:
+    def variant(d: dict[str, Any]) -> None:
+        staf = jab(d, "staf")["kinerja"][0]
+        staf["mendukung"] = [
+            {"ke": "sekretaris.k1.i1", "asal": "inferensi", "skor": 0.5, "status": "ditolak"}
+        ]
+        staf["indikator"].append(_ind("Persentase dokumen", mendukung=["sekretaris.k1.i1"]))
+
+    c = Cascade(make(variant))
+    assert ("sekretaris.k1.i1", "staf.k1") not in c.graph.edges  # rejected: not drawn
+    assert c.supporters("sekretaris.k1.i1") == ["staf.k1.i2"]
+    assert c.reaches_iku("staf.k1.i2")
+    assert not c.reaches_iku("staf.k1")
+
+
+def test_with_an_iku_table_the_roots_are_its_indicators() -> None:
+    def iku(d: dict[str, Any]) -> None:
+        d["iku"] = [{"uraian": "Pelayanan", "indikator": [_ind("IKM")]}]
+        jab(d, "camat")["kinerja"][0]["mendukung"] = ["S.1.i1"]
+
+    c = Cascade(make(iku))
+    assert c.iku == ["S.1.i1"]
+    assert c.path_to_iku("camat.k1")[-1] == "S.1.i1"
+    assert c.graph.edges[ROOT, "S.1"]["jenis"] == "iku"
+    assert c.owner("S.1.i1") is None

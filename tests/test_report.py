@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import json
+
+from pokin import check, coverage
+from pokin.graph import Cascade
+from pokin.report import findings_html, json_report, text_report
+
+from .conftest import jab, make
+
+
+def broken() -> Cascade:
+    return Cascade(make(lambda d: jab(d, "staf")["kinerja"][0].pop("mendukung")))
+
+
+def test_coverage_per_unit_and_total() -> None:
+    cov = coverage(broken())
+    rows = {u.unit: (u.jabatan_reached, u.jabatan, u.indikator_reached, u.indikator) for u in cov}
+    assert rows == {
+        "Kecamatan": (1, 1, 2, 2),
+        "Sekretariat": (1, 2, 1, 2),
+        "Seksi Pelayanan": (1, 1, 1, 1),
+    }
+    assert cov.total.indikator_share == 4 / 5
+    assert cov.to_records()[-1]["unit"] == "Jumlah"
+
+
+def test_text_report_groups_by_position_and_shows_coverage() -> None:
+    text = text_report(check(broken()))
+    assert "2 error, 1 warning, 0 info" in text
+    staf = text.index("Pengadministrasi Umum [staf]")
+    assert text.index("PK101", staf) > staf
+    assert "Cakupan (coverage) ke IKU per unit:" in text
+    assert "Sekretariat" in text.split("Cakupan")[1]
+    assert "  1/2 " in text
+
+
+def test_clean_tree_says_so() -> None:
+    assert "No findings." in text_report(check(make()))
+
+
+def test_json_report_is_serialisable() -> None:
+    data = json_report(check(broken()))
+    again = json.loads(json.dumps(data))
+    assert again["counts"] == {"error": 2, "warning": 1, "info": 0}
+    assert again["coverage"][0]["unit"] == "Kecamatan"
+
+
+def test_html_escapes_decree_text() -> None:
+    def nasty(d: dict) -> None:  # type: ignore[type-arg]
+        staf = jab(d, "staf")
+        staf["nama"] = '<p>Staf & "Umum"</p>'
+        staf["kinerja"][0].pop("mendukung")
+
+    page = findings_html(check(make(nasty)))
+    assert "<p>Staf" not in page
+    assert "&lt;p&gt;Staf &amp; &quot;Umum&quot;&lt;/p&gt;" in page
