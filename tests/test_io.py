@@ -197,8 +197,8 @@ def test_save_is_atomic_and_keeps_the_old_file_on_failure(
 def test_saved_text_is_readable_yaml() -> None:
     text = dumps(make())
     assert text.startswith("pokin: 1\norganisasi:\n")
-    assert "  - id: camat\n" in text
-    assert "mendukung:\n          - camat.k1.i1\n" in text
+    assert "\n- id: camat\n" in text
+    assert "    mendukung:\n    - camat.k1.i1\n" in text
     assert yaml.safe_load(text)["jabatan"][0]["kinerja"][0]["indikator"][0]["target"] == "100"
 
 
