@@ -1,0 +1,133 @@
+"""Capaian (achievement): realisasi against target, and its roll-up to the IKU.
+
+Where an indicator has a numeric target and realisasi, its capaian is::
+
+    naik  (higher is better):  realisasi / target × 100%
+    turun (lower is better):   (2 × target − realisasi) / target × 100%   (never below 0)
+
+the second being the usual LKjIP formula for inverted indicators. Decrees write numbers the
+Indonesian way (``81,35``; ``1.000``) and often with a unit (``500 surat``): :func:`number`
+reads those; a text with several numbers (``4 jenis, 12 bulan``) has no single value and is
+left unmeasured rather than guessed.
+
+Values roll up the cascade: a kinerja's capaian is the mean of its indicators'; an indicator
+without its own numbers takes the mean of the kinerja that support it. Each value says
+whether it was measured (``terukur``) or rolled up (``agregasi``), so a report never passes
+an average off as a measurement.
+
+>>> number("81,35"), number("1.000 orang"), number("75 %"), number("4 jenis, 12 bulan")
+(81.35, 1000.0, 75.0, None)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from statistics import fmean
+from typing import Literal
+
+from .graph import ROOT, Cascade
+from .models import Indikator, PohonKinerja
+
+__all__ = ["Capaian", "compute_capaian", "lampu", "number"]
+
+Lampu = Literal["hijau", "kuning", "merah"]
+
+HIJAU = 90.0
+"""Capaian at or above this is green."""
+KUNING = 75.0
+"""Capaian at or above this (and below :data:`HIJAU`) is amber; below it, red."""
+
+_NUMBER = re.compile(r"\d[\d.,]*")
+
+
+def number(text: str | None) -> float | None:
+    """The single number in a target or realisasi text, or ``None``.
+
+    A dot followed by exactly three digits is a thousands separator (``1.000``), a comma is
+    the decimal mark (``81,35``); a lone dot with other digit counts is a decimal (``81.35``).
+    """
+    if not text:
+        return None
+    found = _NUMBER.findall(text)
+    if len(found) != 1:
+        return None
+    raw = found[0].rstrip(".,")
+    if "," in raw:
+        raw = raw.replace(".", "").replace(",", ".")
+    elif re.fullmatch(r"\d{1,3}(\.\d{3})+", raw):
+        raw = raw.replace(".", "")
+    try:
+        return float(raw)
+    except ValueError:
+        return None
+
+
+def lampu(value: float) -> Lampu:
+    """The traffic light of a capaian in percent."""
+    if value >= HIJAU:
+        return "hijau"
+    if value >= KUNING:
+        return "kuning"
+    return "merah"
+
+
+@dataclass(frozen=True, slots=True)
+class Capaian:
+    """The achievement of one node, in percent."""
+
+    nilai: float
+    asal: Literal["terukur", "agregasi"]  # measured, or rolled up from supporters
+    dari: int = 1  # how many values were averaged (1 when measured)
+
+    @property
+    def lampu(self) -> Lampu:
+        """``hijau``, ``kuning`` or ``merah``."""
+        return lampu(self.nilai)
+
+    def __str__(self) -> str:
+        mark = "" if self.asal == "terukur" else " (agregasi)"
+        return f"{self.nilai:.1f}%{mark}"
+
+
+def measured(indikator: Indikator) -> float | None:
+    """The capaian of an indicator from its own target and realisasi, or ``None``."""
+    target, real = number(indikator.target), number(indikator.realisasi)
+    if target is None or real is None or target == 0:
+        return None
+    if indikator.polaritas == "turun":
+        return max(0.0, (2 * target - real) / target * 100)
+    return real / target * 100
+
+
+def compute_capaian(tree: PohonKinerja | Cascade) -> dict[str, Capaian]:
+    """The capaian of every node that has one, measured or rolled up, by node id."""
+    cascade = tree if isinstance(tree, Cascade) else Cascade(tree)
+    graph = cascade.graph
+    result: dict[str, Capaian] = {}
+    for _, indikator in cascade.tree.iter_indikator():
+        value = measured(indikator)
+        if value is not None:
+            result[str(indikator.id)] = Capaian(value, "terukur")
+
+    visiting: set[str] = set()
+
+    def visit(node: str) -> Capaian | None:
+        if node in result:
+            return result[node]
+        if node in visiting:  # a cycle (reported by PK301): stop here
+            return None
+        visiting.add(node)
+        children = [visit(child) for child in graph.succ[node]]
+        values = [c for c in children if c is not None]
+        visiting.discard(node)
+        if not values:
+            return None
+        rolled = Capaian(fmean(c.nilai for c in values), "agregasi", len(values))
+        result[node] = rolled
+        return rolled
+
+    for node in graph.nodes:
+        if node != ROOT:
+            visit(node)
+    return result
