@@ -148,16 +148,43 @@ def _short(text: str, width: int = 70) -> str:
 )
 def _orphan_kinerja(c: Cascade) -> Iterator[Finding]:
     for jabatan, kinerja in c.tree.iter_kinerja():
-        if kinerja.id not in c.reached:
-            yield _finding(
-                c,
-                "PK101",
-                str(kinerja.id),
+        if kinerja.id in c.reached:
+            continue
+        breaks = _break_points(c, str(kinerja.id))
+        if breaks == [kinerja.id]:
+            message = (
                 f"{jabatan.nama}: kinerja «{_short(kinerja.uraian)}» supports no indicator "
-                f"up to the IKU, nor do its {len(kinerja.indikator)} indikator",
-                _link_hint(c, jabatan),
-                jabatan=jabatan,
+                f"up to the IKU, nor do its {len(kinerja.indikator)} indikator"
             )
+            hint = _link_hint(c, jabatan)
+        else:
+            message = (
+                f"{jabatan.nama}: kinerja «{_short(kinerja.uraian)}» is linked upward, but "
+                f"the chain breaks above it, at {', '.join(breaks[:3])}"
+            )
+            hint = "fix the link at the break; this kinerja reconnects with it"
+        yield _finding(c, "PK101", str(kinerja.id), message, hint, jabatan=jabatan)
+
+
+def _break_points(c: Cascade, start: str) -> list[str]:
+    """The kinerja above ``start`` where the links stop (start itself when it has none)."""
+    seen, stack, tops = {start}, [start], []
+    while stack:
+        node = stack.pop()
+        if c.graph.nodes[node]["jenis"] == "kinerja" and not _linked(c, node):
+            tops.append(node)
+        for parent in c.up(node):
+            if parent not in seen:
+                seen.add(parent)
+                stack.append(parent)
+    return sorted(tops, key=lambda n: (n != start, n)) or [start]
+
+
+def _linked(c: Cascade, kinerja_id: str) -> bool:
+    """Whether a kinerja, or one of its indicators, supports something above."""
+    kinerja = c.node(kinerja_id)
+    assert isinstance(kinerja, Kinerja)
+    return bool(c.supported(kinerja_id)) or any(c.supported(str(i.id)) for i in kinerja.indikator)
 
 
 def _link_hint(c: Cascade, jabatan: Jabatan) -> str:

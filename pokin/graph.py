@@ -15,10 +15,12 @@
 
 >>> from pokin import datasets
 >>> c = Cascade(datasets.load("sambutan-2023"))
->>> c.reaches_iku("sekretaris.k1")
-True
->>> c.path_to_iku("sekretaris.k1")
-['sekretaris.k1', 'camat.k1.i1']
+>>> c.reaches_iku("kasi-kebersihan-lh.k1")
+False
+>>> c.path_to_iku("pengadministrasi-prasarana-sarana-umum.k1")
+['pengadministrasi-prasarana-sarana-umum.k1', 'camat.k4.i1']
+>>> c.path_to_iku("kasubbag-umum-kepegawaian.k1")
+['kasubbag-umum-kepegawaian.k1', 'sekretaris.k1.i1', 'sekretaris.k1', 'camat.k1']
 """
 
 from __future__ import annotations
@@ -122,11 +124,47 @@ class Cascade:
 
     @cached_property
     def reached(self) -> frozenset[str]:
-        """Every node with a path up to an IKU (the organisasi node excluded)."""
-        return frozenset(nx.descendants(self.graph, ROOT))
+        """Every node connected to an IKU (the organisasi node excluded).
+
+        A node is connected when a path leads down to it from the organisasi, or, for a
+        kinerja, when one of its own indicators supports a superior's (the variant where
+        staff copy their atasan's indicator): then the kinerja and all it holds count.
+        """
+        seen = {ROOT}
+        queue = deque([ROOT])
+        while queue:
+            node = queue.popleft()
+            for nxt in self._down(node):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    queue.append(nxt)
+        seen.discard(ROOT)
+        return frozenset(seen)
+
+    def _down(self, node: str) -> Iterator[str]:
+        yield from self.graph.succ[node]
+        kinerja = self._kinerja_of.get(node)
+        if kinerja is not None:
+            yield kinerja
+
+    def up(self, node: str) -> Iterator[str]:
+        """The nodes one step up: predecessors, and for a kinerja its linked indicators."""
+        yield from self.graph.pred[node]
+        if self.graph.nodes[node]["jenis"] == "kinerja":
+            yield from (i for i in self.graph.succ[node] if i in self._kinerja_of)
+
+    @cached_property
+    def _kinerja_of(self) -> dict[str, str]:
+        """Indicator id → its kinerja id, for the indicators of positions."""
+        return {str(i.id): str(k.id) for _, k in self.tree.iter_kinerja() for i in k.indikator}
+
+    @cached_property
+    def _tops(self) -> frozenset[str]:
+        """Where a path up ends: IKU indicators, and the nodes right under the organisasi."""
+        return frozenset(self.iku) | frozenset(self.graph.succ[ROOT])
 
     def reaches_iku(self, id: str) -> bool:
-        """Whether the node ``id`` has a path up to an IKU."""
+        """Whether the node ``id`` is connected to an IKU (see :attr:`reached`)."""
         self._require(id)
         return id in self.reached
 
@@ -134,27 +172,26 @@ class Cascade:
         """The shortest path from ``id`` up to an IKU indicator, both ends included.
 
         The path climbs the graph: ``[kinerja, superior indikator, its kinerja, its
-        superior indikator, ...]``. Empty when the node is an orphan.
+        superior indikator, ...]``, passing through one of the kinerja's own indicators
+        where that indicator carries the link. It ends at an IKU indicator, or at the top
+        kinerja when the link above is kinerja-to-kinerja. Empty when the node is an orphan.
         """
         self._require(id)
         if id not in self.reached:
             return []
-        iku = set(self.iku)
         parents: dict[str, str | None] = {id: None}
         queue = deque([id])
-        found: str | None = id if id in iku else None
+        found: str | None = id if id in self._tops else None
         while queue and found is None:
             current = queue.popleft()
-            for parent in self.graph.predecessors(current):
+            for parent in self.up(current):
                 if parent in parents or parent == ROOT or parent not in self.reached:
                     continue
                 parents[parent] = current
-                if parent in iku:
+                if parent in self._tops:
                     found = parent
                     break
                 queue.append(parent)
-        if found is None:  # reached through a top kinerja without indicators
-            return [id]
         path: list[str] = []
         step: str | None = found
         while step is not None:

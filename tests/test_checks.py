@@ -245,3 +245,33 @@ def test_records_are_flat_and_json_ready() -> None:
 def test_check_accepts_a_cascade() -> None:
     tree = make()
     assert len(check(Cascade(tree))) == 0
+
+
+def test_orphan_says_where_the_chain_breaks() -> None:
+    def cut(d: dict[str, Any]) -> None:
+        sek = jab(d, "sekretaris")["kinerja"][0]
+        sek.pop("mendukung")
+        sek["indikator"].append(_ind("Tertib arsip"))
+
+    found = {f.where: f for f in check(make(cut), select="PK101")}
+    assert "supports no indicator" in found["sekretaris.k1"].message
+    assert "chain breaks above it, at sekretaris.k1" in found["staf.k1"].message
+
+
+def test_indikator_level_link_connects_its_kinerja() -> None:
+    def copy_indikator(d: dict[str, Any]) -> None:
+        staf = jab(d, "staf")["kinerja"][0]
+        staf.pop("mendukung")
+        staf["indikator"][0]["mendukung"] = ["sekretaris.k1.i1"]
+        staf["indikator"].append(_ind("Arsip tertata"))
+
+    tree = make(copy_indikator)
+    assert codes(tree, "PK101") == []
+    assert Cascade(tree).path_to_iku("staf.k1.i2") == [
+        "staf.k1.i2",
+        "staf.k1",
+        "staf.k1.i1",
+        "sekretaris.k1.i1",
+        "sekretaris.k1",
+        "camat.k1.i1",
+    ]

@@ -94,7 +94,8 @@ def test_indikator_level_links_and_rejected_links() -> None:
     assert ("sekretaris.k1.i1", "staf.k1") not in c.graph.edges  # rejected: not drawn
     assert c.supporters("sekretaris.k1.i1") == ["staf.k1.i2"]
     assert c.reaches_iku("staf.k1.i2")
-    assert not c.reaches_iku("staf.k1")
+    assert c.reaches_iku("staf.k1")  # connected through its own indicator's link
+    assert c.reaches_iku("staf.k1.i1")  # and so is its other indicator
 
 
 def test_with_an_iku_table_the_roots_are_its_indicators() -> None:
