@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from .graph import Cascade
 
 if TYPE_CHECKING:
-    from .checks import Findings
+    from .checks import Finding, Findings
 
 __all__ = ["Coverage", "UnitCoverage", "coverage", "findings_html", "json_report", "text_report"]
 
@@ -101,8 +101,12 @@ def coverage_text(cov: Coverage) -> str:
     return "\n".join(lines)
 
 
-def text_report(findings: Findings) -> str:
-    """Findings grouped by position (in file order), counts, and coverage per unit."""
+def text_report(findings: Findings, *, fold: int = 3) -> str:
+    """Findings grouped by position (in file order), counts, and coverage per unit.
+
+    Within a position, a code found more than ``fold + 1`` times shows its first ``fold``
+    findings and then one line listing the others (``fold=0`` shows everything).
+    """
     tree = findings.cascade.tree
     org = tree.organisasi
     counts = findings.counts()
@@ -122,9 +126,7 @@ def text_report(findings: Findings) -> str:
         if not items:
             continue
         out.append(names.get(jabatan_id, "Organisasi / IKU") if jabatan_id else "Organisasi / IKU")
-        for f in sorted(items, key=lambda f: (-f.severity, f.code)):
-            out.append(f"  {f.code} {f.severity!s:<7} {f.message}")
-            out.append(f"        → {f.hint}")
+        out.extend(_position_lines(items, fold=fold))
         out.append("")
     if len(findings) == 0:
         out.append("No findings.")
@@ -132,6 +134,21 @@ def text_report(findings: Findings) -> str:
     out.append("Cakupan (coverage) ke IKU per unit:")
     out.append(coverage_text(coverage(findings.cascade)))
     return "\n".join(out) + "\n"
+
+
+def _position_lines(items: list[Finding], *, fold: int) -> Iterator[str]:
+    by_code: dict[str, list[Finding]] = {}
+    for finding in sorted(items, key=lambda f: (-f.severity, f.code)):
+        by_code.setdefault(finding.code, []).append(finding)
+    for code, group in by_code.items():
+        shown = group if not fold or len(group) <= fold + 1 else group[:fold]
+        for f in shown:
+            yield f"  {f.code} {f.severity!s:<7} {f.message}"
+            yield f"        → {f.hint}"
+        rest = group[len(shown) :]
+        if rest:
+            ids = ", ".join(f.where for f in rest)
+            yield f"  {code} {rest[0].severity!s:<7} … and {len(rest)} more alike: {ids}"
 
 
 def json_report(findings: Findings) -> dict[str, Any]:

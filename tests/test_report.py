@@ -55,3 +55,18 @@ def test_html_escapes_decree_text() -> None:
     page = findings_html(check(make(nasty)))
     assert "<p>Staf" not in page
     assert "&lt;p&gt;Staf &amp; &quot;Umum&quot;&lt;/p&gt;" in page
+
+
+def test_repeated_findings_of_one_position_are_folded() -> None:
+    def no_targets(d: dict) -> None:  # type: ignore[type-arg]
+        staf = jab(d, "staf")["kinerja"][0]
+        staf["indikator"] = [
+            {"uraian": f"Dokumen {n}", "formulasi": "f", "sumber_data": "s", "satuan": "dok"}
+            for n in range(6)
+        ]
+
+    findings = check(make(no_targets), select="PK504")
+    folded = text_report(findings)
+    assert folded.count("has no target") == 3
+    assert "PK504 warning … and 3 more alike: staf.k1.i4, staf.k1.i5, staf.k1.i6" in folded
+    assert text_report(findings, fold=0).count("has no target") == 6
