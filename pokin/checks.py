@@ -565,19 +565,16 @@ def _activity_counts(c: Cascade) -> Iterator[Finding]:
 )
 def _pending(c: Cascade) -> Iterator[Finding]:
     for _, kinerja in c.tree.iter_kinerja():
-        holders: list[Kinerja | Indikator] = [kinerja, *kinerja.indikator]
-        for holder in holders:
-            for link in holder.mendukung:
-                if link.pending:
-                    score = f" (skor {link.skor:.2f})" if link.skor is not None else ""
-                    yield _finding(
-                        c,
-                        "PK601",
-                        str(holder.id),
-                        f"«{_short(holder.uraian, 50)}» → {link.ke}: inferred{score}, "
-                        "awaiting review",
-                        "set `status: diterima` to confirm or `status: ditolak` to reject",
-                    )
+        for holder, link in kinerja.iter_links():
+            if link.pending:
+                score = f" (skor {link.skor:.2f})" if link.skor is not None else ""
+                yield _finding(
+                    c,
+                    "PK601",
+                    str(holder.id),
+                    f"«{_short(holder.uraian, 50)}» → {link.ke}: inferred{score}, awaiting review",
+                    "set `status: diterima` to confirm or `status: ditolak` to reject",
+                )
 
 
 # -- running --------------------------------------------------------------------------------

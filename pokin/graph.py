@@ -83,19 +83,17 @@ class Cascade:
                     g.add_edge(kinerja.id, indikator.id, jenis="indikator")
         for jabatan in self.tree.jabatan:
             for kinerja in jabatan.kinerja:
-                holders: list[Kinerja | Indikator] = [kinerja, *kinerja.indikator]
-                for holder in holders:
-                    for link in holder.mendukung:
-                        if link.active and link.ke is not None:
-                            g.add_edge(
-                                link.ke,
-                                holder.id,
-                                jenis="kaskade",
-                                asal=link.asal.value,
-                                skor=link.skor,
-                                status=link.status.value if link.status else None,
-                                alasan=link.alasan,
-                            )
+                for holder, link in kinerja.iter_links():
+                    if link.active and link.ke is not None:
+                        g.add_edge(
+                            link.ke,
+                            holder.id,
+                            jenis="kaskade",
+                            asal=link.asal.value,
+                            skor=link.skor,
+                            status=link.status.value if link.status else None,
+                            alasan=link.alasan,
+                        )
 
     def _add(self, node: Sasaran | Kinerja | Indikator, jenis: str, owner: str | None) -> None:
         self._nodes[str(node.id)] = node

@@ -199,6 +199,14 @@ class Kinerja(_Model):
     mendukung: list[Tautan] = Field(default_factory=list)
     catatan: OptTeks = None
 
+    def iter_links(self) -> Iterator[tuple[Kinerja | Indikator, Tautan]]:
+        """Every link of this kinerja and of its indicators, with the node holding it."""
+        for link in self.mendukung:
+            yield self, link
+        for indikator in self.indikator:
+            for link in indikator.mendukung:
+                yield indikator, link
+
 
 class Sasaran(_Model):
     """A sasaran of the organisation's IKU table (``S.1``) with its coded indicators."""
