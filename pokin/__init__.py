@@ -5,9 +5,13 @@ Load a tree, check it, query its cascade graph::
     >>> import pokin
     >>> tree = pokin.datasets.load("sambutan-2023")  # doctest: +SKIP
     >>> findings = pokin.check(tree)                  # doctest: +SKIP
+    >>> pokin.diagram(tree, unit="Sekretariat")       # doctest: +SKIP
+
+The modules :mod:`pokin.render` (diagrams), :mod:`pokin.document` (the SAKIP report) and
+:mod:`pokin.datasets` (the bundled kecamatan) are part of the public surface too.
 """
 
-from . import datasets
+from . import datasets, document, render
 from .checks import RULES, Finding, Findings, Rule, Severity, check
 from .errors import ImportDocumentError, PokinError, PokinFileError, RenderError
 from .graph import ROOT, Cascade
@@ -25,6 +29,7 @@ from .models import (
     Status,
     Tautan,
 )
+from .render import Diagram, diagram
 from .report import Coverage, UnitCoverage, coverage
 
 __version__ = "0.1.0"
@@ -35,6 +40,7 @@ __all__ = [
     "Asal",
     "Cascade",
     "Coverage",
+    "Diagram",
     "Dokumen",
     "Finding",
     "Findings",
@@ -58,8 +64,11 @@ __all__ = [
     "check",
     "coverage",
     "datasets",
+    "diagram",
+    "document",
     "dumps",
     "load",
     "loads",
+    "render",
     "save",
 ]

@@ -15,9 +15,11 @@ from typing import TextIO
 
 from . import datasets
 from .checks import RULES, Findings, check
+from .document import write_report
 from .errors import PokinError
 from .io import atomic_write, load
 from .models import PohonKinerja
+from .render import FORMATS, DotOptions, render, render_gallery
 from .report import json_report, json_text, text_report
 
 __all__ = ["main"]
@@ -89,10 +91,49 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         target = out / name
         _write(target / "findings.txt", text_report(findings))
         _write(target / "findings.json", json_text([json_report(findings)]) + "\n")
+        cascade = findings.cascade
+        render_gallery(cascade, target, name=name, findings=findings)
+        write_report(cascade, target / "laporan.html", findings=findings)
         summary.append(_summary_line(name, findings))
     print("\n".join(summary))
     print(f"wrote {out}/")
     return 0
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    """Draw one tree into a file, or each tree into a folder of pages (``--pages``)."""
+    options: DotOptions = {
+        "root": args.root,
+        "unit": args.unit,
+        "depth": args.depth,
+        "legend": not args.no_legend,
+        "wrap": args.wrap,
+    }
+    if args.no_findings:
+        options["findings"] = None
+    if args.pages or len(args.files) > 1:
+        if args.root or args.unit or args.depth is not None:
+            raise ValueError("--root, --unit and --depth draw one file: give one FILE, no --pages")
+        tick = _progress(args.files, args.quiet)
+        for index, source in enumerate(args.files, 1):
+            tick(index, source)
+            name, tree = _load(source)
+            stem = Path(name).stem
+            written = render_gallery(tree, Path(args.output), name=stem, timeout=args.timeout)
+            print(f"{source}: {len(written)} files in {args.output}/")
+        return 0
+    _, tree = _load(args.files[0])
+    path = render(tree, args.output, format=args.format, timeout=args.timeout, **options)
+    print(f"wrote {path}")
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    _, tree = _load(args.file)
+    findings = check(tree, select=args.select, ignore=args.ignore)
+    path = write_report(tree, args.output, findings=findings)
+    print(f"wrote {path}")
+    return 1 if findings.errors else 0
 
 
 def _write(path: Path, text: str) -> None:
@@ -156,6 +197,42 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="render", help="output folder (default: render)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
     p.set_defaults(handler=_cmd_demo)
+
+    p = sub.add_parser(
+        "render",
+        help="draw the cascading diagram (SVG, PNG, PDF or DOT)",
+        description="Draw the pohon kinerja of FILE into OUT, its format taken from the "
+        "suffix (.svg, .png, .pdf, .dot). --root, --unit and --depth draw a subtree. "
+        "With --pages (or several FILEs), OUT is a folder that gets, per file, the whole "
+        "drawing (or an index when it is too large for one) and one drawing per unit.",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="pokin YAML file or dataset name")
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="output file or folder")
+    p.add_argument("--root", help="draw what cascades below this jabatan, kinerja or indikator id")
+    p.add_argument("--unit", help="draw only this unit (with its superiors greyed for context)")
+    p.add_argument("--depth", type=int, help="follow at most this many links down")
+    p.add_argument("--pages", action="store_true", help="OUT is a folder: index and unit pages")
+    p.add_argument("--format", choices=FORMATS, help="output format (default: from the suffix)")
+    p.add_argument("--wrap", type=int, default=32, help="wrap texts at this width (default 32)")
+    p.add_argument("--no-findings", action="store_true", help="do not mark the check findings")
+    p.add_argument("--no-legend", action="store_true", help="leave out the colour key")
+    p.add_argument("--timeout", type=float, default=30.0, help="seconds for dot (default 30)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
+    p.set_defaults(handler=_cmd_render)
+
+    p = sub.add_parser(
+        "report",
+        help="write the SAKIP pre-evaluation report (HTML or Markdown)",
+        description="Write the pre-evaluation report of FILE: summary figures, coverage "
+        "per unit, the diagram, the findings grouped by position with hints, the inferred "
+        "links awaiting confirmation and the capaian. A self-contained .html page (no "
+        "network needed to open it) or .md. Exits 1 when a check finds an error.",
+    )
+    p.add_argument("file", metavar="FILE", help="pokin YAML file or dataset name")
+    p.add_argument("-o", "--output", required=True, help="report.html or report.md")
+    p.add_argument("--select", help="only these codes or prefixes, comma-separated")
+    p.add_argument("--ignore", help="leave out these codes or prefixes, comma-separated")
+    p.set_defaults(handler=_cmd_report)
 
     return parser
 

@@ -302,6 +302,12 @@ class Cascade:
         """The kinerja among ``ids``."""
         return [i for i in ids if self.graph.nodes[i]["jenis"] == "kinerja"]
 
+    def _repr_svg_(self) -> str:
+        """The cascade as a diagram in Jupyter; never raises."""
+        from .render import tree_svg  # imported late: render imports graph
+
+        return tree_svg(self)
+
     def __repr__(self) -> str:
         return (
             f"<Cascade {self.tree.organisasi.nama!r}: {self.graph.number_of_nodes() - 1} "

@@ -331,6 +331,12 @@ class PohonKinerja(_Model):
         """The positions without atasan (normally just the Camat)."""
         return [j for j in self.jabatan if j.atasan is None]
 
+    def _repr_svg_(self) -> str:
+        """The whole tree as a diagram in Jupyter (a short message instead if too large)."""
+        from .render import tree_svg  # imported late: render imports models
+
+        return tree_svg(self)
+
     def __repr__(self) -> str:
         n_ind = sum(1 for _ in self.iter_indikator())
         return (

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -78,7 +79,7 @@ def test_every_command_has_help() -> None:
     parser = build_parser()
     sub = next(a for a in parser._actions if a.dest == "command")
     choices = sub.choices  # type: ignore[attr-defined]
-    assert {"check", "rules", "demo"} <= set(choices)
+    assert {"check", "rules", "demo", "render", "report"} <= set(choices)
     for name, command in choices.items():
         assert command.description, name
         assert command.format_help().count("--help") == 1
@@ -104,3 +105,64 @@ def test_python_dash_m_pokin(clean_file: Path) -> None:
         [sys.executable, "-m", "pokin", "--help"], capture_output=True, text=True, check=True
     )
     assert "check" in helped.stdout
+
+
+needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+
+
+@needs_dot
+def test_render_svg_and_subtree_options(clean_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "pokin.svg"
+    assert main(["render", str(clean_file), "-o", str(out)]) == 0
+    assert out.read_text().lstrip().startswith("<?xml")
+    dot = tmp_path / "kasi.dot"
+    assert main(["render", str(clean_file), "-o", str(dot), "--root", "kasi", "--no-legend"]) == 0
+    text = dot.read_text()
+    assert "Nilai SKM seksi pelayanan" in text
+    assert "Persentase dokumen administrasi selesai" not in text  # the Sekretaris' branch
+    assert "Keterangan" not in text
+
+
+def test_render_dot_needs_no_graphviz_and_bad_options_exit_2(
+    clean_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dot = tmp_path / "unit.dot"
+    assert main(["render", str(clean_file), "-o", str(dot), "--unit", "Seksi Pelayanan"]) == 0
+    assert dot.read_text().startswith("digraph pokin {")
+    assert main(["render", str(clean_file), "-o", str(tmp_path / "x.txt")]) == 2
+    assert "give it a suffix" in capsys.readouterr().err
+    assert main(["render", str(clean_file), "-o", str(dot), "--unit", "Nowhere"]) == 2
+    assert "no jabatan is in the unit 'Nowhere'" in capsys.readouterr().err
+
+
+@needs_dot
+def test_render_pages_for_several_files(
+    clean_file: Path, broken_file: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "pages"
+    assert main(["render", str(clean_file), str(broken_file), "-o", str(out)]) == 0
+    names = {p.name for p in out.iterdir()}
+    assert {"c.svg", "c.dot", "b.svg", "b.dot", "c-sekretariat.svg"} <= names
+
+
+@needs_dot
+def test_report_html_and_markdown(broken_file: Path, tmp_path: Path) -> None:
+    html_out = tmp_path / "laporan.html"
+    assert main(["report", str(broken_file), "-o", str(html_out)]) == 1  # PK101 is an error
+    page = html_out.read_text()
+    assert page.startswith("<!DOCTYPE html>")
+    assert "PK101" in page
+    assert "<svg" in page
+    md_out = tmp_path / "laporan.md"
+    assert main(["report", str(broken_file), "-o", str(md_out), "--ignore", "PK1"]) == 0
+    assert "PK101" not in md_out.read_text()
+    assert "## Temuan" in md_out.read_text()
+
+
+@needs_dot
+def test_demo_writes_findings_diagrams_and_report(tmp_path: Path) -> None:
+    assert main(["demo", "--out", str(tmp_path), "-q"]) == 0
+    folder = tmp_path / "sambutan-2023"
+    for name in ("findings.txt", "findings.json", "sambutan-2023.svg", "laporan.html"):
+        assert (folder / name).stat().st_size > 0, name
+    assert len(list(folder.glob("sambutan-2023-*.svg"))) >= 5  # one drawing per unit

@@ -1,0 +1,521 @@
+"""The DOT text of a pohon kinerja diagram: escaping, boxes, edges, legend.
+
+Pure Python and linear in the size of the tree, so it is tested without Graphviz;
+:mod:`pokin.render` is the public surface. One box per kinerja (or IKU sasaran), an
+HTML-like table whose header is the kinerja and whose rows are its indicators, each row
+with a ``PORT`` so a cascade edge leaves from the exact indicator it carries down.
+
+Where the boxes go (rows per level, stacked staff, bands) is :mod:`pokin._layout`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ._layout import MAX_RATIO, STACK, Box, Planner
+from .capaian import HIJAU, KUNING, Capaian, compute_capaian
+from .checks import Findings, check
+from .graph import Cascade
+from .models import Indikator, Kinerja, Peran, PohonKinerja, Sasaran, Status
+
+__all__ = [
+    "EDGE_STYLES",
+    "IKU",
+    "MAX_RATIO",
+    "PALETTE",
+    "STACK",
+    "Prepared",
+    "Scene",
+    "build",
+    "escape_html",
+    "escape_quoted",
+    "ordered",
+    "wrap_lines",
+]
+
+IKU = "@iku"
+"""The pseudo-position holding the boxes of the IKU table."""
+
+FONT = "Helvetica,Arial,sans-serif"
+
+PALETTE: dict[Peran | str, tuple[str, str]] = {
+    IKU: ("#9fa8da", "IKU (sasaran organisasi)"),
+    Peran.CAMAT: ("#90caf9", "Camat"),
+    Peran.SEKRETARIS: ("#80cbc4", "Sekretaris Kecamatan"),
+    Peran.KASUBBAG: ("#c5e1a5", "Kepala Sub Bagian"),
+    Peran.KASI: ("#b39ddb", "Kepala Seksi"),
+    Peran.LURAH: ("#fff59d", "Lurah"),
+    Peran.SEKRETARIS_KELURAHAN: ("#e6ee9c", "Sekretaris Kelurahan"),
+    Peran.KASI_KELURAHAN: ("#f8bbd0", "Kasi Kelurahan"),
+    Peran.BENDAHARA: ("#bcaaa4", "Bendahara"),
+    Peran.PELAKSANA: ("#e0e0e0", "Pelaksana (JFU)"),
+    Peran.FUNGSIONAL: ("#b3e5fc", "Fungsional"),
+}
+"""Header fill and legend name, per role (and for the IKU table)."""
+
+EDGE_STYLES: dict[str, tuple[str, str, str]] = {
+    "normal": ("solid", "#37474f", "tautan dideklarasikan"),
+    "usulan": ("dotted", "#1565c0", "usulan inferensi (skor)"),
+    "diterima": ("solid", "#1565c0", "inferensi diterima"),
+    "skip": ("dashed", "#d81b60", "melompati level (PK302)"),
+    "cross": ("dashed", "#00838f", "lintas unit (PK303)"),
+    "down": ("dashed", "#b71c1c", "mengarah ke bawah (PK304)"),
+}
+"""Edge style, colour and legend text, per kind of link."""
+
+ORPHAN = ("#c62828", "#ffcdd2")  # border, marker fill
+UNCASCADED = ("#e65100", "#ffe0b2")  # text, row fill
+LAMPU = {"hijau": "#2e7d32", "kuning": "#f9a825", "merah": "#c62828"}
+"""The colour of a capaian's traffic light (see :mod:`pokin.capaian`)."""
+CONTEXT = ("#9e9e9e", "#f5f5f5")  # text and border, fill
+
+
+# -- escaping -------------------------------------------------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def escape_html(text: str) -> str:
+    r"""Escape text for an HTML-like label or one of its attributes.
+
+    Graphviz expands escString sequences (``\N``, ``\G``, ``\\``) even inside HTML-like
+    labels, so backslashes are doubled as well.
+
+    >>> escape_html('<p>Jumlah & "mutu"</p>')
+    '&lt;p&gt;Jumlah &amp; &quot;mutu&quot;&lt;/p&gt;'
+    >>> print(escape_html("a\\N"))
+    a\\N
+    """
+    text = _CONTROL.sub("", text).replace("\\", "\\\\")
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
+
+
+def escape_quoted(text: str) -> str:
+    r"""Escape text for a double-quoted DOT attribute (an escString such as ``tooltip``).
+
+    Backslashes are doubled, so ``\N`` stays two characters instead of the node name.
+
+    >>> print(escape_quoted('a "b" \\N {c|d}'))
+    a \"b\" \\N {c|d}
+    """
+    text = _CONTROL.sub("", text).replace("\\", "\\\\").replace('"', '\\"')
+    return text.replace("\r\n", "\n").replace("\n", "\\n")
+
+
+def _tip(text: str) -> str:
+    """An HTML attribute value whose line breaks survive into the SVG tooltip."""
+    return escape_html(text).replace("\r\n", "\n").replace("\n", "&#10;")
+
+
+@lru_cache(maxsize=1 << 16)
+def wrap_lines(text: str, width: int) -> tuple[str, ...]:
+    """``text`` on lines of at most ``width`` characters; nothing is cut.
+
+    Runs of spaces collapse; a word longer than a line is split over lines.
+
+    >>> wrap_lines("Persentase   layanan selesai tepat waktu", 20)
+    ('Persentase layanan', 'selesai tepat waktu')
+    >>> wrap_lines("https://sakip.example/x", 10)
+    ('https://sa', 'kip.exampl', 'e/x')
+    >>> wrap_lines("", 10)
+    ('',)
+    """
+    width = max(width, 8)
+    lines: list[str] = []
+    line = ""
+    for word in _CONTROL.sub("", text).split():
+        while len(word) > width:
+            if line:
+                lines.append(line)
+                line = ""
+            lines.append(word[:width])
+            word = word[width:]
+        if not line:
+            line = word
+        elif len(line) + 1 + len(word) <= width:
+            line += " " + word
+        else:
+            lines.append(line)
+            line = word
+    if line or not lines:
+        lines.append(line)
+    return tuple(lines)
+
+
+def _lines_html(lines: Sequence[str]) -> str:
+    return "<BR/>".join(escape_html(line) for line in lines)
+
+
+# -- what to draw -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Scene:
+    """What one drawing shows: boxes (kinerja / sasaran ids) and which are greyed context."""
+
+    boxes: tuple[str, ...]
+    context: frozenset[str] = frozenset()
+    subtitle: str = ""
+
+
+@dataclass
+class _Marks:
+    orphan: set[str] = field(default_factory=set)  # PK101
+    uncascaded: set[str] = field(default_factory=set)  # PK201 / PK202
+    flagged: dict[str, set[str]] = field(default_factory=dict)  # child id -> link codes
+    notes: dict[str, list[str]] = field(default_factory=dict)  # node id -> messages
+
+
+class Prepared:
+    """A cascade and its findings, indexed once for every drawing made from them."""
+
+    def __init__(
+        self, source: PohonKinerja | Cascade, findings: Findings | bool | None = True
+    ) -> None:
+        self.cascade = source if isinstance(source, Cascade) else Cascade(source)
+        tree = self.cascade.tree
+        self.tree = tree
+        self.box_of: dict[str, str] = {}
+        self.jabatan_of: dict[str, str] = {}  # box id -> jabatan id (IKU for sasaran)
+        self.nodes: dict[str, Kinerja | Sasaran] = {}
+        for sasaran in tree.iku:
+            self._box(sasaran, IKU)
+        for jabatan, kinerja in tree.iter_kinerja():
+            self._box(kinerja, str(jabatan.id))
+        self.order = {box: n for n, box in enumerate(self.nodes)}
+        has_realisasi = any(i.realisasi for _, i in tree.iter_indikator())
+        self.capaian = compute_capaian(self.cascade) if has_realisasi else {}
+        self.marks = _Marks()
+        if findings is True:
+            findings = check(self.cascade)
+        if findings:
+            self._mark(findings)
+
+    def _box(self, node: Kinerja | Sasaran, owner: str) -> None:
+        box = str(node.id)
+        self.nodes[box] = node
+        self.jabatan_of[box] = owner
+        self.box_of[box] = box
+        for indikator in node.indikator:
+            self.box_of[str(indikator.id)] = box
+
+    def _mark(self, findings: Findings) -> None:
+        marks = self.marks
+        for finding in findings:
+            where = finding.where
+            if finding.code == "PK101":
+                marks.orphan.add(where)
+            elif finding.code in ("PK201", "PK202"):
+                marks.uncascaded.add(where)
+            elif finding.code in ("PK302", "PK303", "PK304"):
+                marks.flagged.setdefault(where, set()).add(finding.code)
+            if where in self.box_of:
+                marks.notes.setdefault(where, []).append(f"{finding.code}: {finding.message}")
+
+    def uplinks(self, box: str) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        """The links a box holds (on its kinerja or its indicators): (superior, held, data)."""
+        graph = self.cascade.graph
+        for held in (box, *(str(i.id) for i in self.nodes[box].indikator)):
+            for parent, data in graph.pred[held].items():
+                if data["jenis"] == "kaskade":
+                    yield parent, held, data
+
+    def context(self, boxes: Iterable[str]) -> set[str]:
+        """The boxes outside ``boxes`` that the links of ``boxes`` point up to."""
+        chosen = set(boxes)
+        return {self.box_of[parent] for b in chosen for parent, _, _ in self.uplinks(b)} - chosen
+
+    def level(self, owner: str) -> int:
+        """The depth of a position in the organisation chart (the IKU table is -1)."""
+        return -1 if owner == IKU else self.cascade.levels.get(owner, 0)
+
+    def atasan(self, owner: str) -> str | None:
+        """The superior of a position in the drawing's forest (the IKU above the top)."""
+        if owner == IKU:
+            return None
+        jabatan = self.cascade.jabatan[owner]
+        return jabatan.atasan if jabatan.atasan is not None else (IKU if self.tree.iku else None)
+
+    def relation(self, parent: str, child: str) -> str:
+        """normal, skip, cross or down: how a link relates to the atasan chain."""
+        upper, lower = self.jabatan_of[self.box_of[parent]], self.jabatan_of[self.box_of[child]]
+        if lower == IKU or self.atasan(lower) == upper:
+            return "normal"
+        if upper == lower:
+            return "down"
+        if upper == IKU or upper in {j.id for j in self.cascade.atasan_chain(lower)}:
+            return "skip"
+        if lower in {j.id for j in self.cascade.atasan_chain(upper)}:
+            return "down"
+        return "cross"
+
+
+# -- boxes ------------------------------------------------------------------------------------
+
+
+_CHAR_PT = 5.7  # average width of a 10 pt character
+_LINE_PT = 12.5
+
+
+def _indikator_tip(indikator: Indikator, notes: Iterable[str]) -> str:
+    parts = [indikator.uraian]
+    for label, value in (
+        ("formulasi", indikator.formulasi),
+        ("sumber data", indikator.sumber_data),
+        ("target", " ".join(v for v in (indikator.target, indikator.satuan) if v)),
+        ("realisasi", indikator.realisasi),
+    ):
+        if value:
+            parts.append(f"{label}: {value}")
+    parts.append(f"id: {indikator.id}")
+    return "\n".join([*parts, *notes])
+
+
+def _who(prep: Prepared, owner: str) -> str:
+    jabatan = prep.cascade.jabatan.get(owner)
+    return jabatan.nama if jabatan else "IKU " + prep.tree.organisasi.nama
+
+
+def _measure(prep: Prepared, box: Box, wrap: int) -> None:
+    """Estimate the drawn size of ``box`` (for folding wide trees into bands)."""
+    node = prep.nodes[box.id]
+    head, who = wrap_lines(node.uraian, wrap), wrap_lines(_who(prep, box.owner), wrap + 8)
+    widest = max(max(len(s) for s in head) * 1.1, max(len(s) for s in who) * 0.8)
+    lines = len(head) + 0.8 * len(who) + 1.4 * (box.id in prep.marks.orphan)
+    for indikator in node.indikator:
+        body = wrap_lines(indikator.uraian, wrap)
+        widest = max(widest, max(len(s) for s in body))
+        lines += len(body) + 0.8 * bool(indikator.target or indikator.satuan)
+        lines += 0.8 * (indikator.id in prep.marks.uncascaded)
+        lines += 0.8 * (str(indikator.id) in prep.capaian)
+    box.width = widest * _CHAR_PT + 14
+    box.height = lines * _LINE_PT + 9 * (1 + len(node.indikator))
+
+
+def _lampu(capaian: Capaian) -> str:
+    """A traffic light and the capaian, e.g. ``● capaian 92.0%`` in green."""
+    colour = LAMPU[capaian.lampu]
+    return (
+        f'<FONT POINT-SIZE="8"><FONT COLOR="{colour}">●</FONT> capaian '
+        f"{escape_html(str(capaian))}</FONT>"
+    )
+
+
+def _table(prep: Prepared, box: Box, wrap: int) -> str:
+    """The HTML-like table of a box; sets its ports (``prefix`` + ``h`` / ``i<n>``)."""
+    node = prep.nodes[box.id]
+    jabatan = prep.cascade.jabatan.get(box.owner)
+    marks, context, pre = prep.marks, box.context, box.prefix
+    orphan = box.id in marks.orphan and not context
+    fill = CONTEXT[1] if context else PALETTE[jabatan.peran if jabatan else IKU][0]
+    ink = CONTEXT[0] if context else "#212121"
+    border = CONTEXT[0] if context else ORPHAN[0] if orphan else "#546e7a"
+    who = _who(prep, box.owner)
+    tip = "\n".join([node.uraian, f"— {who}", f"id: {box.id}", *marks.notes.get(box.id, [])])
+    style = ' STYLE="dashed"' if context else ""
+    rows = [
+        f'<TABLE BORDER="{3 if orphan else 1}" CELLBORDER="1" CELLSPACING="0" '
+        f'CELLPADDING="4" COLOR="{border}" BGCOLOR="white"{style}>'
+        f'<TR><TD PORT="{pre}h" BGCOLOR="{fill}" ALIGN="LEFT" BALIGN="LEFT" '
+        f'HREF="#{escape_html(box.id)}" TOOLTIP="{_tip(tip)}"><FONT COLOR="{ink}">'
+        f"<B>{_lines_html(wrap_lines(node.uraian, wrap))}</B><BR/>"
+        f'<FONT POINT-SIZE="8">{_lines_html(wrap_lines(who, wrap + 8))}</FONT></FONT></TD></TR>'
+    ]
+    if orphan:
+        rows.append(
+            f'<TR><TD BGCOLOR="{ORPHAN[1]}" ALIGN="LEFT"><FONT POINT-SIZE="8" COLOR="{ORPHAN[0]}">'
+            "✖ tidak terhubung ke IKU (PK101)</FONT></TD></TR>"
+        )
+    for n, indikator in enumerate(node.indikator, 1):
+        ind_id = str(indikator.id)
+        box.ports[ind_id] = f"i{n}"
+        text = _lines_html(wrap_lines(indikator.uraian, wrap))
+        target = " ".join(v for v in (indikator.target, indikator.satuan) if v)
+        if target:
+            text += f'<BR/><FONT POINT-SIZE="8">target {escape_html(target)}</FONT>'
+        capaian = prep.capaian.get(ind_id)
+        if capaian is not None:
+            text += "<BR/>" + _lampu(capaian)
+        row_fill = ""
+        if ind_id in marks.uncascaded and not context:
+            row_fill = f' BGCOLOR="{UNCASCADED[1]}"'
+            text += f'<BR/><FONT POINT-SIZE="8" COLOR="{UNCASCADED[0]}">⚠ belum diturunkan</FONT>'
+        tip = _indikator_tip(indikator, marks.notes.get(ind_id, []))
+        rows.append(
+            f'<TR><TD PORT="{pre}i{n}"{row_fill} ALIGN="LEFT" BALIGN="LEFT" '
+            f'HREF="#{escape_html(ind_id)}" TOOLTIP="{_tip(tip)}">'
+            f'<FONT COLOR="{ink}">{text}</FONT></TD></TR>'
+        )
+    rows.append("</TABLE>")
+    return "".join(rows)
+
+
+def ordered(prep: Prepared, boxes: Iterable[str]) -> tuple[str, ...]:
+    """``boxes`` in the order of the file (positions, then their kinerja)."""
+    return tuple(sorted(boxes, key=prep.order.__getitem__))
+
+
+# -- the DOT text -----------------------------------------------------------------------------
+
+
+def _edge_kind(prep: Prepared, parent: str, child: str, data: dict[str, object]) -> str:
+    relation = prep.relation(parent, child)
+    if relation != "normal":
+        code = {"skip": "PK302", "cross": "PK303", "down": "PK304"}[relation]
+        if code in prep.marks.flagged.get(child, ()):
+            return relation
+    if data.get("asal") == "inferensi":
+        return "usulan" if data.get("status") == Status.USULAN.value else "diterima"
+    return "normal"
+
+
+def _links(prep: Prepared, boxes: Sequence[Box]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """The cascade links between drawn boxes, found from the lower end (linear in a page)."""
+    drawn = {b.id for b in boxes}
+    for box in boxes:
+        for parent, held, data in prep.uplinks(box.id):
+            if prep.box_of[parent] in drawn:
+                yield parent, held, data
+
+
+def _end(box: Box, node: str, *, tail: bool) -> str:
+    """Where an edge meets a box: an indicator's row, or the box's top (bottom for tails)."""
+    port = box.ports.get(node)
+    if port is not None:
+        return f"{box.node}:{box.prefix}{port}:_"
+    if box.first and not (tail and box.prefix):
+        return f"{box.node}:{'s' if tail else 'n'}"
+    return f"{box.node}:{box.prefix}h:_"
+
+
+def build(prep: Prepared, scene: Scene, *, wrap: int = 32, legend: bool = True) -> str:
+    """The DOT text of ``scene``."""
+    boxes = [Box(box, prep.jabatan_of[box], box in scene.context) for box in scene.boxes]
+    for box in boxes:
+        _measure(prep, box, wrap)
+    layout = Planner(prep, boxes).plan()
+    by_id = {b.id: b for b in boxes}
+    out = [
+        "digraph pokin {",
+        f'  graph [rankdir=TB newrank=true nodesep=0.25 ranksep=0.4 fontname="{FONT}"'
+        ' labelloc=t labeljust=l outputorder=edgesfirst pad=0.2 tooltip="pohon kinerja"',
+        f"    label=<{_title(prep, scene)}>]",
+        f'  node [shape=plain fontname="{FONT}" fontsize=10]',
+        '  edge [arrowsize=0.6 penwidth=1.1 color="#37474f"]',
+    ]
+    for node in layout.nodes:
+        # No node tooltip: Graphviz expands it twice; the cells carry their own.
+        tables = [_table(prep, box, wrap) for box in node.boxes]
+        label = tables[0]
+        if len(tables) > 1:
+            label = (
+                '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="8" CELLPADDING="0">'
+                + "".join(f"<TR><TD>{t}</TD></TR>" for t in tables)
+                + "</TABLE>"
+            )
+        out.append(f"  {node.name} [label=<{label}>]")
+
+    kinds: set[str] = set()
+    linked: set[tuple[str, str]] = set()
+    for parent, child, data in _links(prep, boxes):
+        upper, lower = by_id[prep.box_of[parent]], by_id[prep.box_of[child]]
+        kind = _edge_kind(prep, parent, child, data)
+        kinds.add(kind)
+        linked.add((upper.node, lower.node))
+        style, color, _ = EDGE_STYLES[kind]
+        attrs = [f"style={style}", f'color="{color}"']
+        if kind in ("skip", "cross", "down"):
+            attrs.append("penwidth=1.6")
+        if prep.relation(parent, child) != "normal" or upper.node == lower.node:
+            attrs.append("constraint=false")
+        skor = data.get("skor")
+        if kind in ("usulan", "diterima") and isinstance(skor, float):
+            mark = "✓ " if kind == "diterima" else ""
+            attrs.append(f'label="{mark}{skor:.2f}" fontsize=8 fontcolor="{color}"')
+        graph = prep.cascade.graph
+        text = f"{graph.nodes[parent]['uraian']} → {graph.nodes[child]['uraian']}"
+        attrs.append(f'tooltip="{escape_quoted(text)}"')
+        tail, head = _end(upper, parent, tail=True), _end(lower, child, tail=False)
+        out.append(f"  {tail} -> {head} [{' '.join(attrs)}]")
+
+    for tail_node, head_node in layout.anchors:
+        if (tail_node.name, head_node.name) not in linked:
+            out.append(f"  {tail_node.name} -> {head_node.name} [style=invis]")
+
+    depth = max((n.row for n in layout.nodes), default=0) + 1
+    ranks: list[list[str]] = [[f"r{n}"] for n in range(depth)]
+    for node in layout.nodes:
+        ranks[node.row].append(node.name)
+    if legend and boxes:
+        out.append(f"  legend [label=<{_legend(prep, boxes, scene, kinds)}>]")
+        ranks[0].insert(1, "legend")
+    out.extend(f'  r{n} [shape=point style=invis width=0 height=0 label=""]' for n in range(depth))
+    if depth > 1:
+        out.append("  " + " -> ".join(f"r{n}" for n in range(depth)) + " [style=invis]")
+    out.extend(f"  {{rank=same; {'; '.join(names)}}}" for names in ranks)
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
+def _title(prep: Prepared, scene: Scene) -> str:
+    org = prep.tree.organisasi
+    when = str(org.tahun) if org.tahun else org.periode or ""
+    head = " ".join(s for s in ("Pohon Kinerja", org.nama, when) if s)
+    sub = " · ".join(s for s in (org.pemerintah, scene.subtitle) if s)
+    text = f'<FONT POINT-SIZE="18"><B>{escape_html(head)}</B></FONT>'
+    if sub:
+        text += f'<BR ALIGN="LEFT"/><FONT POINT-SIZE="11">{escape_html(sub)}</FONT>'
+    return text + '<BR ALIGN="LEFT"/>'
+
+
+def _legend(prep: Prepared, boxes: Sequence[Box], scene: Scene, kinds: set[str]) -> str:
+    present = {
+        prep.cascade.jabatan[b.owner].peran if b.owner != IKU else IKU
+        for b in boxes
+        if b.id not in scene.context
+    }
+    rows = ['<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Keterangan</B></TD></TR>']
+    for key, (fill, name) in PALETTE.items():
+        if key in present:
+            rows.append(
+                f'<TR><TD BGCOLOR="{fill}" WIDTH="22"> </TD><TD ALIGN="LEFT">{name}</TD></TR>'
+            )
+    if scene.context:
+        rows.append(
+            f'<TR><TD BGCOLOR="{CONTEXT[1]}" WIDTH="22"> </TD>'
+            f'<TD ALIGN="LEFT"><FONT COLOR="{CONTEXT[0]}">konteks (di luar unit)</FONT></TD></TR>'
+        )
+    drawn = {b.id for b in boxes}
+    if prep.marks.orphan & drawn - scene.context:
+        rows.append(
+            f'<TR><TD BGCOLOR="{ORPHAN[1]}"><FONT COLOR="{ORPHAN[0]}">✖</FONT></TD>'
+            '<TD ALIGN="LEFT">kinerja tidak sampai ke IKU (PK101)</TD></TR>'
+        )
+    if any(prep.box_of.get(u) in drawn - scene.context for u in prep.marks.uncascaded):
+        rows.append(
+            f'<TR><TD BGCOLOR="{UNCASCADED[1]}"><FONT COLOR="{UNCASCADED[0]}">⚠</FONT></TD>'
+            '<TD ALIGN="LEFT">indikator belum diturunkan (PK201/PK202)</TD></TR>'
+        )
+    if any(prep.box_of.get(n) in drawn for n in prep.capaian):
+        lights = "".join(f'<FONT COLOR="{c}">●</FONT>' for c in LAMPU.values())
+        rows.append(
+            f'<TR><TD>{lights}</TD><TD ALIGN="LEFT">capaian ≥ {HIJAU:g}% · ≥ {KUNING:g}% · '
+            "lebih rendah</TD></TR>"
+        )
+    glyph = {"solid": "━━━", "dashed": "╍╍╍", "dotted": "┈┈┈"}
+    for kind, (style, color, text) in EDGE_STYLES.items():
+        if kind in kinds:
+            rows.append(
+                f'<TR><TD><FONT COLOR="{color}"><B>{glyph[style]}</B></FONT></TD>'
+                f'<TD ALIGN="LEFT">{text}</TD></TR>'
+            )
+    return (
+        '<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="1" CELLPADDING="2" COLOR="#90a4ae" '
+        f'BGCOLOR="white">{"".join(rows)}</TABLE>'
+    )

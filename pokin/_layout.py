@@ -1,0 +1,224 @@
+"""Where the boxes of a diagram go: rows per level, stacked staff, bands for wide trees.
+
+A position sits one row below its atasan; the staff under one superior (positions without
+subordinates) stack in columns of at most :data:`STACK` boxes; and when a kecamatan is too
+wide for a screen, the units under the top position fold into bands, one under the other,
+so the drawing stays under :data:`MAX_RATIO` wide to 1 high. The sizes are estimates made
+before Graphviz runs (see :func:`pokin._dot.build`), which is what keeps this linear.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ._dot import Prepared
+
+__all__ = ["MAX_RATIO", "STACK", "Box", "Layout", "Planner"]
+
+STACK = 3
+"""The most staff boxes stacked in one column under their superior."""
+
+MAX_RATIO = 1.8
+"""The estimated width : height above which the units fold into bands (dot adds some)."""
+
+
+@dataclass
+class Box:
+    """One kinerja (or sasaran) box; ``node`` and ``prefix`` say where its ports live."""
+
+    id: str
+    owner: str  # jabatan id, or IKU
+    context: bool
+    width: float = 0.0  # estimated, in points
+    height: float = 0.0
+    ports: dict[str, str] = field(default_factory=dict)  # indikator id -> port suffix
+    node: str = ""  # the DOT node holding the box
+    prefix: str = ""  # the box's port prefix inside a column node
+    first: bool = True  # the box at the top of its node
+
+
+@dataclass
+class _Node:
+    """A DOT node: one box, or a column of stacked staff boxes."""
+
+    name: str
+    boxes: list[Box]
+    row: int
+
+    @property
+    def width(self) -> float:
+        return max(b.width for b in self.boxes)
+
+    @property
+    def height(self) -> float:
+        return sum(b.height for b in self.boxes) + 8 * (len(self.boxes) - 1)
+
+
+@dataclass
+class Layout:
+    nodes: list[_Node] = field(default_factory=list)
+    anchors: list[tuple[_Node, _Node]] = field(default_factory=list)  # invisible, structure
+
+
+class Planner:
+    """Rows for every box: positions one row below their atasan, staff stacked, bands."""
+
+    def __init__(self, prep: Prepared, boxes: Sequence[Box]) -> None:
+        self.boxes: dict[str, list[Box]] = {}
+        for box in boxes:
+            self.boxes.setdefault(box.owner, []).append(box)
+        self.kids: dict[str, list[str]] = {owner: [] for owner in self.boxes}
+        self.roots: list[str] = []
+        for owner in self.boxes:
+            parent = self._drawn_atasan(prep, owner)
+            if parent is None:
+                self.roots.append(owner)
+            else:
+                self.kids[parent].append(owner)
+        base = min((prep.level(r) for r in self.roots), default=0)
+        self.start = {r: prep.level(r) - base for r in self.roots}
+
+    def _drawn_atasan(self, prep: Prepared, owner: str) -> str | None:
+        """The nearest superior that is drawn (a unit view may leave a level out)."""
+        parent = prep.atasan(owner)
+        seen = {owner}
+        while parent is not None and parent not in self.boxes and parent not in seen:
+            seen.add(parent)
+            parent = prep.atasan(parent)
+        return parent
+
+    def plan(self) -> Layout:
+        """Place every box."""
+        out = Layout()
+        main = max(self.roots, key=lambda r: len(self._under(r)), default=None)
+        for root in self.roots:
+            self._place(root, self.start[root], out, fold=root == main)
+        for n, node in enumerate(out.nodes):
+            node.name = f"b{n}" if len(node.boxes) == 1 else f"c{n}"
+            for k, box in enumerate(node.boxes):
+                box.node, box.first = node.name, k == 0
+                box.prefix = "" if len(node.boxes) == 1 else f"b{k}"
+        return out
+
+    def _under(self, owner: str) -> list[Box]:
+        found, stack = [], [owner]
+        while stack:
+            current = stack.pop()
+            found.extend(self.boxes[current])
+            stack.extend(self.kids[current])
+        return found
+
+    def _place(
+        self, owner: str, row: int, out: Layout, *, fold: bool = False, above: float = 0.0
+    ) -> None:
+        mine = [_Node("", [box], row) for box in self.boxes[owner]]
+        out.nodes.extend(mine)
+        anchor = mine[len(mine) // 2]
+        kids = self.kids[owner]
+        branches = [k for k in kids if self.kids[k]]
+        stacked = [box for k in kids if not self.kids[k] for box in self.boxes[k]]
+        columns = [_Node("", column, row + 1) for column in _columns(stacked)]
+        out.nodes.extend(columns)
+        out.anchors.extend((anchor, column) for column in columns)
+        above += max(n.height for n in mine) + 40
+        offsets = dict.fromkeys(branches, row + 1)
+        if fold and len(branches) > 1:
+            tallest = max((c.height for c in columns), default=0.0)
+            offsets = self._bands(branches, row + 1, above + tallest)
+        for kid in branches:
+            first = len(out.nodes)
+            chain = fold and len(branches) == 1 and not stacked
+            self._place(kid, offsets[kid], out, fold=chain, above=above)
+            out.anchors.append((anchor, out.nodes[first]))
+
+    # -- folding a wide kecamatan into bands ----------------------------------------------------
+
+    def _profile(self, owner: str) -> tuple[list[float], list[float]]:
+        """Estimated widths and heights of the rows a position and those under it take."""
+        probe = Layout()
+        self._place(owner, 0, probe)
+        depth = max(n.row for n in probe.nodes) + 1
+        widths, heights = [0.0] * depth, [0.0] * depth
+        for node in probe.nodes:
+            widths[node.row] += node.width + 18
+            heights[node.row] = max(heights[node.row], node.height)
+        return widths, heights
+
+    def _bands(self, branches: list[str], first: int, above: float) -> dict[str, int]:
+        """The first row of each branch, in as few bands as keep the drawing readable."""
+        profiles = [self._profile(b) for b in branches]
+        offsets: dict[str, int] = {}
+        for count in range(1, len(branches) + 1):
+            bands = _split(list(range(len(branches))), [max(p[0]) for p in profiles], count)
+            offsets, width, height, row = {}, 0.0, above, first
+            for band in bands:
+                widths: list[float] = []
+                heights: list[float] = []
+                for n in band:
+                    offsets[branches[n]] = row
+                    for depth, (w, h) in enumerate(zip(*profiles[n], strict=True)):
+                        if depth == len(widths):
+                            widths.append(0.0)
+                            heights.append(0.0)
+                        widths[depth] += w
+                        heights[depth] = max(heights[depth], h)
+                width = max(width, *widths)
+                height += sum(heights) + 40 * len(heights)
+                row += len(heights)
+            if width / height <= MAX_RATIO or len(bands) < count:
+                break
+        return offsets
+
+
+def _columns(boxes: list[Box]) -> list[list[Box]]:
+    """Staff boxes in columns of at most :data:`STACK`, in order, balanced by height.
+
+    The fewest columns whose tallest is within a quarter of what that many columns
+    could at best achieve; so one tall box does not pile up over the others.
+    """
+    if not boxes:
+        return []
+    heights = [b.height for b in boxes]
+    tallest, total, lowest = max(heights), sum(heights), min(heights)
+    limit = total
+    for count in range(math.ceil(len(boxes) / STACK), len(boxes) + 1):
+        bound = max(tallest, total / count, math.ceil(len(boxes) / count) * lowest)
+        low, limit = bound, total
+        while limit - low > 0.5:  # the lowest height limit that packs into `count`
+            middle = (low + limit) / 2
+            low, limit = (low, middle) if len(_pack(heights, middle)) <= count else (middle, limit)
+        if limit <= 1.25 * bound:
+            break
+    columns = _pack(heights, limit)
+    return [[boxes[n] for n in column] for column in columns]
+
+
+def _pack(heights: list[float], limit: float) -> list[list[int]]:
+    """Indexes of ``heights``, in order, in columns of at most STACK under ``limit``."""
+    columns: list[list[int]] = [[]]
+    used = 0.0
+    for n, height in enumerate(heights):
+        if columns[-1] and (len(columns[-1]) == STACK or used + height > limit):
+            columns.append([])
+            used = 0.0
+        columns[-1].append(n)
+        used += height
+    return columns
+
+
+def _split(items: list[int], widths: list[float], count: int) -> list[list[int]]:
+    """``items`` in at most ``count`` consecutive groups of balanced total width."""
+    target = sum(widths) / count
+    groups: list[list[int]] = [[]]
+    used = 0.0
+    for item, width in zip(items, widths, strict=True):
+        if groups[-1] and used + width / 2 > target and len(groups) < count:
+            groups.append([])
+            used = 0.0
+        groups[-1].append(item)
+        used += width
+    return groups

@@ -1,0 +1,413 @@
+"""Cascading diagrams: DOT text, rendered files, pages for large trees, Jupyter display.
+
+:func:`to_dot` builds the DOT text (pure Python, no Graphviz needed); :func:`render`
+writes an SVG, PNG or PDF through Graphviz's ``dot`` with a timeout; :func:`paginate`
+splits a tree too large for one drawing into pages per unit with an index;
+:func:`render_gallery` writes a whole set of drawings (what ``pokin demo`` puts in
+``render/``); :func:`diagram` gives a :class:`Diagram` that shows itself in a notebook.
+
+>>> from pokin import datasets
+>>> tree = datasets.load("sambutan-2023")
+>>> to_dot(tree).startswith("digraph pokin {")
+True
+>>> "Seksi Pelayanan Umum" in to_dot(tree, unit="Seksi Pelayanan Umum")
+True
+>>> render(tree, "sambutan.svg")  # doctest: +SKIP
+PosixPath('sambutan.svg')
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import textwrap
+from concurrent.futures import ThreadPoolExecutor
+from html import escape
+from pathlib import Path
+from typing import TypedDict, Unpack
+
+from ._dot import IKU, Prepared, Scene, build, ordered
+from ._pages import MAX_NODES, Page, index_page, paginate, unit_pages
+from .checks import Findings
+from .errors import RenderError
+from .graph import ROOT, Cascade
+from .io import atomic_write
+from .models import PohonKinerja
+from .report import NO_UNIT
+
+__all__ = [
+    "FORMATS",
+    "MAX_NODES",
+    "MISSING_DOT",
+    "Diagram",
+    "DotOptions",
+    "Page",
+    "diagram",
+    "error_svg",
+    "measure",
+    "paginate",
+    "render",
+    "render_gallery",
+    "run_dot",
+    "to_dot",
+    "to_svg",
+    "tree_svg",
+]
+
+FORMATS = ("svg", "png", "pdf", "dot")
+"""The output formats :func:`render` writes (``dot`` is the DOT text itself)."""
+
+MISSING_DOT = (
+    "Graphviz's `dot` was not found: install it with `sudo apt-get install graphviz` "
+    "(Debian/Ubuntu) or see https://graphviz.org/download/"
+)
+
+Source = PohonKinerja | Cascade
+
+_HEADER = re.compile(r'PORT="(?:b\d+)?h"')  # one per box in the DOT text
+
+
+class DotOptions(TypedDict, total=False):
+    """The options of :func:`to_dot`, accepted as ``**options`` by the other functions."""
+
+    root: str | None
+    unit: str | None
+    depth: int | None
+    findings: Findings | bool | None
+    wrap: int
+    legend: bool
+
+
+# -- DOT text ---------------------------------------------------------------------------------
+
+
+def to_dot(
+    tree: Source,
+    *,
+    root: str | None = None,
+    unit: str | None = None,
+    depth: int | None = None,
+    findings: Findings | bool | None = True,
+    wrap: int = 32,
+    legend: bool = True,
+) -> str:
+    """The DOT text of the cascade diagram of ``tree`` (no Graphviz needed).
+
+    Args:
+        tree: the tree, or its :class:`~pokin.graph.Cascade`.
+        root: a jabatan id, or a kinerja / indikator id: draw only what cascades below it.
+        unit: draw only the positions of this unit (case-insensitive), with the boxes
+            they link up to, greyed, for context.
+        depth: follow at most this many cascade links down (from ``root``, or from the
+            top; without ``root``, orphan kinerja of positions within ``depth`` levels
+            of the top are kept so gaps stay visible).
+        findings: ``True`` runs :func:`pokin.check` and marks what it finds (orphan
+            kinerja, indicators not cascaded, level skips, crosscutting links); given
+            :class:`~pokin.checks.Findings` are used as they are; ``None`` / ``False``
+            draws no marks.
+        wrap: the line length at which texts wrap (full texts are in the tooltips).
+        legend: draw the colour key.
+
+    Raises:
+        ValueError: ``root`` or ``unit`` names nothing in the tree.
+
+    >>> from pokin import datasets
+    >>> dot = to_dot(datasets.load("sambutan-2023"), root="kasubbag-perencanaan-keuangan")
+    >>> "Bendahara Pengeluaran" in dot, "Petugas Keamanan" in dot
+    (True, False)
+    """
+    prep = Prepared(tree, findings)
+    return build(prep, _scene(prep, root=root, unit=unit, depth=depth), wrap=wrap, legend=legend)
+
+
+def _scene(prep: Prepared, *, root: str | None, unit: str | None, depth: int | None) -> Scene:
+    c = prep.cascade
+    parts: list[str] = []
+    if depth is not None and depth < 0:
+        raise ValueError(f"depth must be 0 or more, not {depth}")
+    if root is not None:
+        try:
+            nodes = c.subtree(root, depth=depth)
+        except KeyError:
+            raise ValueError(
+                f"no jabatan, kinerja or indikator has the id {root!r}; use a jabatan id "
+                f"(e.g. {', '.join(list(c.jabatan)[:4])}) or a node id"
+            ) from None
+        boxes = {prep.box_of[n] for n in nodes if n in prep.box_of}
+        owner = c.jabatan.get(root)
+        parts.append(f"di bawah {owner.nama if owner else root}")
+        if depth is not None:
+            parts.append(f"kedalaman {depth}")
+    elif depth is not None:
+        boxes = {prep.box_of[n] for n in c.subtree(ROOT, depth=depth) if n in prep.box_of}
+        offset = 1 if prep.tree.iku else 0
+        boxes.update(
+            box
+            for box, owner in prep.jabatan_of.items()
+            if owner != IKU and box not in c.reached and prep.level(owner) + offset <= depth
+        )
+        parts.append(f"kedalaman {depth}")
+    else:
+        boxes = set(prep.nodes)
+    context: set[str] = set()
+    if unit is not None:
+        members = _members(prep, unit)
+        boxes = {b for b in boxes if prep.jabatan_of[b] in members}
+        context = prep.context(boxes)
+        parts.insert(0, c.jabatan[next(iter(members))].unit or NO_UNIT)
+    return Scene(ordered(prep, boxes | context), frozenset(context), " · ".join(parts))
+
+
+def _members(prep: Prepared, unit: str) -> set[str]:
+    c = prep.cascade
+    found = c.by_unit(unit) or (
+        [j for j in prep.tree.jabatan if j.unit is None] if unit.casefold() == NO_UNIT else []
+    )
+    if not found:
+        raise ValueError(f"no jabatan is in the unit {unit!r}; the units are: {', '.join(c.units)}")
+    return {str(j.id) for j in found}
+
+
+# -- running dot ------------------------------------------------------------------------------
+
+
+def run_dot(source: str, *, format: str = "svg", timeout: float = 30.0) -> bytes:
+    """Lay out DOT text with Graphviz's ``dot``; the output file's bytes.
+
+    The ``graphviz`` package's ``pipe`` takes no timeout, so ``dot`` is run here.
+
+    Raises:
+        RenderError: ``dot`` is missing, took longer than ``timeout`` seconds, or failed.
+    """
+    if format == "dot":
+        return source.encode("utf-8")
+    if format not in FORMATS:
+        raise ValueError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
+    executable = shutil.which("dot")
+    if executable is None:
+        raise RenderError(MISSING_DOT)
+    try:
+        done = subprocess.run(
+            [executable, f"-T{format}"],
+            input=source.encode("utf-8"),
+            capture_output=True,
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise RenderError(
+            f"Graphviz's `dot` took more than {timeout:g} s: the tree is too large for one "
+            "drawing; render a subtree (root=..., unit=... or depth=...) or pages "
+            "(pokin.render.paginate, pokin.render.render_gallery)"
+        ) from None
+    except OSError as exc:
+        raise RenderError(f"{MISSING_DOT} ({exc})") from None
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip()[:800]
+        raise RenderError(f"Graphviz's `dot` failed (exit code {done.returncode}): {message}")
+    return done.stdout
+
+
+def _format_of(path: Path, format: str | None) -> str:
+    chosen = (format or path.suffix.lstrip(".")).lower()
+    chosen = {"gv": "dot"}.get(chosen, chosen)
+    if chosen not in FORMATS:
+        raise ValueError(
+            f"cannot tell the format of {str(path)!r}: give it a suffix "
+            f"({', '.join('.' + f for f in FORMATS)}) or pass format=..."
+        )
+    return chosen
+
+
+def _write(data: bytes, path: Path, fmt: str) -> Path:
+    if fmt in ("png", "pdf"):
+        with atomic_write(path, binary=True) as handle:
+            handle.write(data)
+    else:
+        with atomic_write(path) as handle:
+            handle.write(data.decode("utf-8"))
+    return path
+
+
+def render(
+    tree: Source,
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    timeout: float = 30.0,
+    **options: Unpack[DotOptions],
+) -> Path:
+    """Draw ``tree`` into ``path`` (SVG, PNG, PDF, or the DOT text); return the path.
+
+    The format comes from the suffix unless ``format`` is given; ``options`` are those of
+    :func:`to_dot` (``root``, ``unit``, ``depth``, ``findings``, ``wrap``, ``legend``).
+    The file is written atomically: a failed drawing leaves an existing file untouched.
+
+    Raises:
+        RenderError: Graphviz's ``dot`` is missing, timed out or failed (not for ``.dot``).
+        ValueError: an unknown format or option value.
+    """
+    target = Path(path)
+    fmt = _format_of(target, format)
+    source = to_dot(tree, **options)
+    return _write(run_dot(source, format=fmt, timeout=timeout), target, fmt)
+
+
+def to_svg(tree: Source, *, timeout: float = 30.0, **options: Unpack[DotOptions]) -> str:
+    """The SVG text of the diagram of ``tree``; ``options`` as for :func:`to_dot`.
+
+    Raises:
+        RenderError: Graphviz's ``dot`` is missing, timed out or failed.
+    """
+    source = to_dot(tree, **options)
+    return run_dot(source, format="svg", timeout=timeout).decode("utf-8")
+
+
+def measure(svg: str) -> tuple[float, float]:
+    """The (width, height) of an SVG drawing, in points, from its viewBox or size.
+
+    >>> measure('<svg width="300pt" height="100pt" viewBox="0.00 0.00 300.00 100.00">')
+    (300.0, 100.0)
+    >>> measure('<svg width="96px" height="2in">')
+    (72.0, 144.0)
+    """
+    tag = re.search(r"<svg\b[^>]*>", svg, re.DOTALL)
+    if tag is None:
+        raise ValueError("not an SVG drawing: no <svg> element")
+    attrs = dict(re.findall(r'([\w:-]+)\s*=\s*"([^"]*)"', tag.group(0)))
+    box = attrs.get("viewBox", "").replace(",", " ").split()
+    if len(box) == 4:
+        return float(box[2]), float(box[3])
+    scale = {"": 0.75, "px": 0.75, "pt": 1.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4}
+    size: list[float] = []
+    for name in ("width", "height"):
+        found = re.fullmatch(r"\s*([\d.]+)\s*([a-z]*)\s*", attrs.get(name, ""))
+        if found is None or found.group(2) not in scale:
+            raise ValueError(f"the SVG drawing has no usable {name} nor viewBox")
+        size.append(float(found.group(1)) * scale[found.group(2)])
+    return size[0], size[1]
+
+
+def render_gallery(
+    tree: Source,
+    out_dir: str | os.PathLike[str],
+    *,
+    name: str,
+    max_nodes: int = MAX_NODES,
+    timeout: float = 30.0,
+    findings: Findings | bool | None = True,
+    wrap: int = 32,
+) -> list[Path]:
+    """Write ``<name>.svg`` and ``<name>.dot`` (the whole tree, or an index when it is
+    larger than ``max_nodes`` boxes) and one ``<name>-<unit>.svg`` per unit into ``out_dir``.
+
+    Returns the paths written. The drawings are laid out in parallel, and nothing is
+    written unless all of them succeed.
+
+    Raises:
+        RenderError: Graphviz's ``dot`` is missing, timed out or failed.
+    """
+    folder = Path(out_dir)
+    prep = Prepared(tree, findings)
+    pages = unit_pages(prep, max_nodes=max_nodes, name=name, wrap=wrap)
+    if len(prep.nodes) <= max_nodes:
+        main = build(prep, Scene(ordered(prep, prep.nodes)), wrap=wrap)
+    else:
+        main = index_page(prep, pages, name).dot
+    jobs = [(main, folder / f"{name}.svg"), *((p.dot, folder / f"{p.name}.svg") for p in pages)]
+    workers = min(len(jobs), os.cpu_count() or 1)
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        outputs = list(pool.map(lambda job: run_dot(job[0], timeout=timeout), jobs))
+    written = [_write(main.encode("utf-8"), folder / f"{name}.dot", "dot")]
+    written.extend(_write(data, path, "svg") for data, (_, path) in zip(outputs, jobs, strict=True))
+    return written
+
+
+# -- Jupyter ----------------------------------------------------------------------------------
+
+
+class Diagram:
+    """A drawing that shows itself in Jupyter; holds the DOT text, lays it out on demand.
+
+    >>> from pokin import datasets
+    >>> d = diagram(datasets.load("sambutan-2023"), unit="Sekretariat")
+    >>> d.source.startswith("digraph")
+    True
+    >>> d.svg()[:5]  # doctest: +SKIP
+    '<?xml'
+    """
+
+    def __init__(self, source: str, *, timeout: float = 15.0) -> None:
+        self.source = source
+        self.timeout = timeout
+        self._svg: str | None = None
+
+    def svg(self) -> str:
+        """The SVG text (computed once). Raises :class:`~pokin.errors.RenderError`."""
+        if self._svg is None:
+            self._svg = run_dot(self.source, format="svg", timeout=self.timeout).decode("utf-8")
+        return self._svg
+
+    def save(self, path: str | os.PathLike[str], *, format: str | None = None) -> Path:
+        """Write the drawing to ``path`` (format from the suffix, as :func:`render`)."""
+        target = Path(path)
+        fmt = _format_of(target, format)
+        return _write(run_dot(self.source, format=fmt, timeout=self.timeout), target, fmt)
+
+    def _repr_svg_(self) -> str:
+        try:
+            return self.svg()
+        except Exception as exc:  # a notebook must show the problem, never a traceback
+            return error_svg(f"pokin could not draw this diagram: {exc}")
+
+    def __str__(self) -> str:
+        return self.source
+
+    def __repr__(self) -> str:
+        return f"<Diagram: {len(_HEADER.findall(self.source))} boxes>"
+
+
+def diagram(tree: Source, **options: Unpack[DotOptions]) -> Diagram:
+    """A :class:`Diagram` of ``tree``; ``options`` as for :func:`to_dot`."""
+    return Diagram(to_dot(tree, **options))
+
+
+def tree_svg(tree: Source, *, max_nodes: int = MAX_NODES) -> str:
+    """The SVG of the whole tree, for a notebook: never raises.
+
+    A tree larger than ``max_nodes`` boxes, or any failure, gives a small SVG saying so.
+    """
+    try:
+        c = tree if isinstance(tree, Cascade) else None
+        source = c.tree if c is not None else tree
+        assert isinstance(source, PohonKinerja)
+        boxes = len(source.iku) + sum(len(j.kinerja) for j in source.jabatan)
+        if boxes > max_nodes:
+            return error_svg(
+                f"{source.organisasi.nama} has {boxes} boxes, too many for one drawing: "
+                "draw one unit with pokin.render.diagram(tree, unit=...), or pages with "
+                "pokin.render.render_gallery"
+            )
+        return diagram(tree)._repr_svg_()
+    except Exception as exc:
+        return error_svg(f"pokin could not draw this tree: {exc}")
+
+
+def error_svg(message: str) -> str:
+    """A small SVG showing ``message`` (escaped), for notebooks.
+
+    >>> "&lt;p&gt;" in error_svg("bad <p> text")
+    True
+    """
+    lines = textwrap.wrap(" ".join(message.split()), 90) or [""]
+    height = 16 * len(lines) + 16
+    texts = "".join(
+        f'<text x="8" y="{20 + 16 * n}">{escape(line)}</text>' for n, line in enumerate(lines)
+    )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="640" height="{height}" '
+        f'viewBox="0 0 640 {height}" font-family="sans-serif" font-size="12" fill="#b71c1c">'
+        f'<rect width="640" height="{height}" fill="#fff3f3" stroke="#e57373"/>{texts}</svg>'
+    )
