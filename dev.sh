@@ -40,6 +40,8 @@ need_venv() {
 }
 
 need_dot() { command -v dot >/dev/null || apt_install graphviz; }
+# The HTML report is tested in a real headless browser (Debian's chromium).
+need_browser() { command -v chromium >/dev/null || apt_install chromium; }
 
 cmd=${1:-}
 case "$cmd" in
@@ -48,7 +50,7 @@ case "$cmd" in
         "$VENV/bin/pokin" demo --out render
         ;;
     test)
-        need_python test; need_venv; need_dot
+        need_python test; need_venv; need_dot; need_browser
         "$VENV/bin/ruff" check pokin tests bench
         "$VENV/bin/ruff" format --check pokin tests bench
         "$VENV/bin/mypy"
