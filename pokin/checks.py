@@ -31,82 +31,19 @@ PK601     info      inferred link awaiting a planner's review
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass
-from enum import IntEnum
-from typing import TYPE_CHECKING, Any, overload
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
+from .findings import RULES, CheckFn, Finding, Findings, Rule, Severity, select_rules
 from .graph import Cascade
 from .models import Indikator, Jabatan, Kinerja, Peran, PohonKinerja
 
 if TYPE_CHECKING:
-    from .report import Coverage
+    pass
 
-__all__ = ["RULES", "Finding", "Findings", "Rule", "Severity", "check"]
-
-
-class Severity(IntEnum):
-    """How much a finding matters; ordered, so ``severity >= Severity.WARNING`` works."""
-
-    INFO = 1
-    WARNING = 2
-    ERROR = 3
-
-    def __str__(self) -> str:
-        return self.name.lower()
-
-    @classmethod
-    def parse(cls, value: Severity | str) -> Severity:
-        """``"error"``, ``"WARNING"`` or a :class:`Severity`."""
-        if isinstance(value, Severity):
-            return value
-        try:
-            return cls[value.upper()]
-        except KeyError:
-            raise ValueError(f"unknown severity {value!r}: use error, warning or info") from None
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One thing a check found: where, what, and how to fix it."""
-
-    code: str
-    severity: Severity
-    where: str  # the id of the node (or jabatan) concerned
-    message: str
-    hint: str
-    jabatan: str | None = None  # the owning jabatan's id
-    unit: str | None = None
-
-    def to_record(self) -> dict[str, Any]:
-        """A flat dict (for a table, JSON or a spreadsheet)."""
-        record = asdict(self)
-        record["severity"] = str(self.severity)
-        return record
-
-    def __str__(self) -> str:
-        return f"{self.code} {self.severity}: {self.message} [{self.where}]"
-
-
-CheckFn = Callable[[Cascade], Iterator[Finding]]
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """A check: a stable code, a severity, a rationale and the function that runs it."""
-
-    code: str
-    name: str
-    severity: Severity
-    rationale: str
-    run: CheckFn
-
-
-RULES: dict[str, Rule] = {}
-"""Every rule, by code."""
+__all__ = ["RULES", "Finding", "Findings", "Rule", "Severity", "check", "select_rules"]
 
 
 def _rule(code: str, name: str, severity: Severity, rationale: str) -> Callable[[CheckFn], CheckFn]:
@@ -580,36 +517,6 @@ def _pending(c: Cascade) -> Iterator[Finding]:
 # -- running --------------------------------------------------------------------------------
 
 
-def _codes(spec: Iterable[str] | str | None) -> list[str]:
-    if spec is None:
-        return []
-    items = spec.split(",") if isinstance(spec, str) else list(spec)
-    codes = [s.strip().upper() for s in items if s.strip()]
-    for code in codes:
-        if not any(rule.startswith(code) for rule in RULES):
-            raise ValueError(
-                f"no check has the code {code!r}; known codes: {', '.join(sorted(RULES))}"
-            )
-    return codes
-
-
-def select_rules(
-    select: Iterable[str] | str | None = None, ignore: Iterable[str] | str | None = None
-) -> list[Rule]:
-    """The rules whose code starts with one of ``select`` (all when empty), minus ``ignore``.
-
-    >>> [r.code for r in select_rules(select="PK50", ignore="PK503")]
-    ['PK501', 'PK502', 'PK504', 'PK505']
-    """
-    chosen, dropped = _codes(select), _codes(ignore)
-    return [
-        rule
-        for code, rule in sorted(RULES.items())
-        if (not chosen or any(code.startswith(s) for s in chosen))
-        and not any(code.startswith(i) for i in dropped)
-    ]
-
-
 def check(
     tree: PohonKinerja | Cascade,
     *,
@@ -632,91 +539,3 @@ def check(
     ]
     found.sort(key=lambda f: (-f.severity, f.code))
     return Findings(found, cascade)
-
-
-class Findings(Sequence[Finding]):
-    """The findings of a check run, with the cascade they were computed on."""
-
-    def __init__(self, findings: Iterable[Finding], cascade: Cascade) -> None:
-        self._items = list(findings)
-        self.cascade = cascade
-
-    @overload
-    def __getitem__(self, index: int) -> Finding: ...
-    @overload
-    def __getitem__(self, index: slice) -> Findings: ...
-    def __getitem__(self, index: int | slice) -> Finding | Findings:
-        if isinstance(index, slice):
-            return Findings(self._items[index], self.cascade)
-        return self._items[index]
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-    def __repr__(self) -> str:
-        counts = self.counts()
-        return (
-            f"<Findings: {counts['error']} error, {counts['warning']} warning, "
-            f"{counts['info']} info>"
-        )
-
-    def filter(
-        self,
-        *,
-        select: Iterable[str] | str | None = None,
-        ignore: Iterable[str] | str | None = None,
-        severity: Severity | str = Severity.INFO,
-        jabatan: str | None = None,
-    ) -> Findings:
-        """The findings matching all the given conditions."""
-        codes = {r.code for r in select_rules(select, ignore)}
-        floor = Severity.parse(severity)
-        return Findings(
-            (
-                f
-                for f in self._items
-                if f.code in codes
-                and f.severity >= floor
-                and (jabatan is None or f.jabatan == jabatan)
-            ),
-            self.cascade,
-        )
-
-    @property
-    def errors(self) -> Findings:
-        """Only the errors."""
-        return self.filter(severity=Severity.ERROR)
-
-    def counts(self) -> dict[str, int]:
-        """How many findings of each severity."""
-        tally = Counter(str(f.severity) for f in self._items)
-        return {name: tally.get(name, 0) for name in ("error", "warning", "info")}
-
-    def by_code(self) -> dict[str, int]:
-        """How many findings of each code, by code."""
-        return dict(sorted(Counter(f.code for f in self._items).items()))
-
-    def codes_of(self, node_id: str) -> list[str]:
-        """The codes of the findings about one node."""
-        return sorted({f.code for f in self._items if f.where == node_id})
-
-    def to_records(self) -> list[dict[str, Any]]:
-        """The findings as a list of flat dicts (a table without pandas)."""
-        return [f.to_record() for f in self._items]
-
-    def coverage(self) -> Coverage:
-        """How much of each unit reaches an IKU."""
-        from .report import coverage
-
-        return coverage(self.cascade)
-
-    def to_text(self) -> str:
-        """A readable report: findings grouped by position, then coverage."""
-        from .report import text_report
-
-        return text_report(self)
-
-    def _repr_html_(self) -> str:
-        from .report import findings_html
-
-        return findings_html(self)

@@ -23,11 +23,7 @@ checks again); derived things (the graph, the findings) are computed from them, 
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Literal
@@ -41,6 +37,8 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+
+from ._references import Problem, assign_ids, dotted, resolve_references, slugify
 
 __all__ = [
     "FORMAT_VERSION",
@@ -265,15 +263,6 @@ class Organisasi(_Model):
     catatan: OptTeks = None
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """A reference that does not hold, at a path into the file (``("jabatan", 2, "atasan")``)."""
-
-    path: tuple[str | int, ...]
-    message: str
-    hint: str | None = None
-
-
 class PohonKinerja(_Model):
     """A whole pohon kinerja: one organisasi, its IKU table and its positions.
 
@@ -296,7 +285,7 @@ class PohonKinerja(_Model):
         problems = resolve_references(self)
         if problems:
             raise ValueError(
-                "; ".join(f"{_dotted(p.path)}: {p.message}" for p in problems[:5])
+                "; ".join(f"{dotted(p.path)}: {p.message}" for p in problems[:5])
                 + (f" (and {len(problems) - 5} more)" if len(problems) > 5 else "")
             )
         return self
@@ -343,245 +332,3 @@ class PohonKinerja(_Model):
             f"<PohonKinerja {self.organisasi.nama!r}: {len(self.jabatan)} jabatan, "
             f"{sum(len(j.kinerja) for j in self.jabatan)} kinerja, {n_ind} indikator>"
         )
-
-
-# -- ids ------------------------------------------------------------------------------------
-
-
-def slugify(text: str) -> str:
-    """Lower-case, ASCII, dash-separated form of a title, for ids.
-
-    >>> slugify("KASUBBAG UMUM & KEPEGAWAIAN")
-    'kasubbag-umum-kepegawaian'
-    >>> slugify("Plt. Lurah  Kebomas")
-    'plt-lurah-kebomas'
-    """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
-
-
-def assign_ids(tree: PohonKinerja) -> None:
-    """Give every jabatan, kinerja and indikator without an id a stable generated one."""
-    taken: set[str | None] = {j.id for j in tree.jabatan if j.id}
-    taken.update(s.id for s in tree.iku if s.id)
-    taken.update(k.id for _, k in tree.iter_kinerja() if k.id)
-    taken.update(i.id for _, i in tree.iter_indikator() if i.id)
-
-    missing = [j for j in tree.jabatan if not j.id]
-    base = {id(j): slugify(j.nama) for j in missing}
-    repeats = Counter(base.values())
-    for jabatan in missing:
-        slug = base[id(jabatan)]
-        if repeats[slug] > 1 and jabatan.unit:
-            slug = slugify(f"{jabatan.nama} {jabatan.unit}")
-        candidate, n = slug, 1
-        while candidate in taken:
-            n += 1
-            candidate = f"{slug}-{n}"
-        taken.add(candidate)
-        object.__setattr__(jabatan, "id", candidate)
-
-    for s_no, sasaran in enumerate(tree.iku, 1):
-        if not sasaran.id:
-            object.__setattr__(sasaran, "id", _free(f"S.{s_no}", taken))
-        for i_no, indikator in enumerate(sasaran.indikator, 1):
-            if not indikator.id:
-                object.__setattr__(indikator, "id", _free(f"{sasaran.id}.i{i_no}", taken))
-    for jabatan in tree.jabatan:
-        for k_no, kinerja in enumerate(jabatan.kinerja, 1):
-            if not kinerja.id:
-                object.__setattr__(kinerja, "id", _free(f"{jabatan.id}.k{k_no}", taken))
-            for i_no, indikator in enumerate(kinerja.indikator, 1):
-                if not indikator.id:
-                    object.__setattr__(indikator, "id", _free(f"{kinerja.id}.i{i_no}", taken))
-
-
-def _free(candidate: str, taken: set[str | None]) -> str:
-    result, n = candidate, 1
-    while result in taken:
-        n += 1
-        result = f"{candidate}-{n}"
-    taken.add(result)
-    return result
-
-
-# -- references -----------------------------------------------------------------------------
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
-def _dotted(path: tuple[str | int, ...]) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out
-
-
-def resolve_references(tree: PohonKinerja) -> list[Problem]:
-    """Check every id and reference of ``tree``; resolve links given by text to ids.
-
-    Returns the problems found (empty when the tree is sound), each with the path of the
-    offending field. Links resolved from text keep the id in ``ke`` and drop the text.
-    """
-    problems: list[Problem] = []
-    owner: dict[str, tuple[str | int, ...]] = {}
-
-    def claim(node_id: str | None, path: tuple[str | int, ...]) -> None:
-        if node_id is None:
-            return
-        if node_id in owner:
-            problems.append(
-                Problem(
-                    (*path, "id"),
-                    f"the id {node_id!r} is already used at {_dotted(owner[node_id])}",
-                    "every id must be unique in the file; rename one, or delete it to "
-                    "have pokin generate one",
-                )
-            )
-        else:
-            owner[node_id] = path
-
-    for s_no, sasaran in enumerate(tree.iku):
-        claim(sasaran.id, ("iku", s_no))
-        for i_no, indikator in enumerate(sasaran.indikator):
-            claim(indikator.id, ("iku", s_no, "indikator", i_no))
-    for j_no, jabatan in enumerate(tree.jabatan):
-        claim(jabatan.id, ("jabatan", j_no))
-        for k_no, kinerja in enumerate(jabatan.kinerja):
-            claim(kinerja.id, ("jabatan", j_no, "kinerja", k_no))
-            for i_no, indikator in enumerate(kinerja.indikator):
-                claim(indikator.id, ("jabatan", j_no, "kinerja", k_no, "indikator", i_no))
-
-    by_id = {j.id: j for j in tree.jabatan}
-    problems.extend(_atasan_problems(tree, by_id))
-    if problems:
-        return problems  # text links need a sound atasan chain to search along
-
-    linkable: dict[str, str] = {}  # id -> kind, for messages
-    for sasaran in tree.iku:
-        linkable[str(sasaran.id)] = "sasaran"
-    for _, kinerja in tree.iter_kinerja():
-        linkable[str(kinerja.id)] = "kinerja"
-    for _, indikator in tree.iter_indikator():
-        linkable[str(indikator.id)] = "indikator"
-
-    by_text: dict[str, list[tuple[Jabatan | None, Indikator]]] = {}
-    for pair in tree.iter_indikator():
-        by_text.setdefault(_norm(pair[1].uraian), []).append(pair)
-
-    for j_no, jabatan in enumerate(tree.jabatan):
-        chain = _chain(jabatan, by_id)
-        for k_no, kinerja in enumerate(jabatan.kinerja):
-            base: tuple[str | int, ...] = ("jabatan", j_no, "kinerja", k_no)
-            sources: list[tuple[tuple[str | int, ...], list[Tautan], str]] = [
-                (base, kinerja.mendukung, str(kinerja.id))
-            ]
-            for i_no, indikator in enumerate(kinerja.indikator):
-                sources.append(((*base, "indikator", i_no), indikator.mendukung, str(indikator.id)))
-            for path, links, self_id in sources:
-                for l_no, link in enumerate(links):
-                    where = (*path, "mendukung", l_no)
-                    problem = _resolve_link(link, where, self_id, chain, by_text, linkable)
-                    if problem:
-                        problems.append(problem)
-    return problems
-
-
-def _atasan_problems(tree: PohonKinerja, by_id: dict[str | None, Jabatan]) -> list[Problem]:
-    problems: list[Problem] = []
-    for j_no, jabatan in enumerate(tree.jabatan):
-        if jabatan.atasan is None:
-            continue
-        if jabatan.atasan == jabatan.id:
-            problems.append(
-                Problem(("jabatan", j_no, "atasan"), "a jabatan cannot be its own atasan")
-            )
-        elif jabatan.atasan not in by_id:
-            close = [str(j.id) for j in tree.jabatan if j.id and jabatan.atasan in j.id]
-            problems.append(
-                Problem(
-                    ("jabatan", j_no, "atasan"),
-                    f"no jabatan has the id {jabatan.atasan!r}",
-                    "use the id of an existing jabatan"
-                    + (f", e.g. {', '.join(close[:5])}" if close else "")
-                    + "; `atasan: null` only for the top of the tree",
-                )
-            )
-    if problems:
-        return problems
-    reported: set[str | None] = set()
-    for j_no, jabatan in enumerate(tree.jabatan):
-        seen: list[str | None] = []
-        current: Jabatan | None = jabatan
-        while current is not None and current.id not in seen:
-            seen.append(current.id)
-            current = by_id.get(current.atasan) if current.atasan else None
-        if current is not None and current.id == jabatan.id and jabatan.id not in reported:
-            reported.update(seen)
-            loop = " -> ".join(str(s) for s in [*seen, jabatan.id])
-            problems.append(
-                Problem(
-                    ("jabatan", j_no, "atasan"),
-                    f"the atasan chain goes round in a circle: {loop}",
-                    "one of these positions must report to a position outside the circle",
-                )
-            )
-    return problems
-
-
-def _chain(jabatan: Jabatan, by_id: dict[str | None, Jabatan]) -> list[Jabatan]:
-    """The atasan of ``jabatan``, then theirs, up to the top (the chain is acyclic)."""
-    chain: list[Jabatan] = []
-    current = by_id.get(jabatan.atasan) if jabatan.atasan else None
-    while current is not None:
-        chain.append(current)
-        current = by_id.get(current.atasan) if current.atasan else None
-    return chain
-
-
-def _resolve_link(
-    link: Tautan,
-    where: tuple[str | int, ...],
-    self_id: str,
-    chain: list[Jabatan],
-    by_text: dict[str, list[tuple[Jabatan | None, Indikator]]],
-    linkable: dict[str, str],
-) -> Problem | None:
-    if link.ke is not None:
-        if link.ke == self_id:
-            return Problem((*where, "ke"), "a node cannot support itself")
-        if link.ke not in linkable:
-            return Problem(
-                (*where, "ke"),
-                f"nothing in the file has the id {link.ke!r}",
-                "point `ke` at the id of an indikator (or a kinerja / IKU sasaran), "
-                "or write the indicator's exact text as `teks: ...`",
-            )
-        return None
-    text = str(link.teks)
-    candidates = by_text.get(_norm(text), [])
-    if not candidates:
-        return Problem(
-            (*where, "teks"),
-            f"no indikator has the text {text!r}",
-            "copy the superior indicator's text exactly (case and spaces may differ), "
-            "or link by id with `ke: ...`",
-        )
-    chosen = candidates
-    for superior in chain:  # nearest superior first
-        mine = [c for c in candidates if c[0] is superior]
-        if mine:
-            chosen = mine
-            break
-    if len(chosen) > 1:
-        ids = ", ".join(str(c[1].id) for c in chosen[:6])
-        return Problem(
-            (*where, "teks"),
-            f"the text {text!r} matches {len(chosen)} indikator: {ids}",
-            "link by id instead: `ke: <one of those ids>`",
-        )
-    object.__setattr__(link, "ke", chosen[0][1].id)
-    object.__setattr__(link, "teks", None)
-    return None
