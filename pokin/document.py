@@ -18,7 +18,7 @@ from .capaian import Capaian, compute_capaian
 from .checks import Finding, Findings, check
 from .graph import Cascade
 from .io import atomic_write
-from .models import Jabatan, PohonKinerja
+from .models import Indikator, Jabatan, PohonKinerja
 from .report import Coverage
 
 __all__ = ["report_html", "report_markdown", "write_report"]
@@ -181,8 +181,16 @@ def _diagram_section(cascade: Cascade, findings: Findings, diagram: DiagramFn | 
 
 
 def _default_diagram(cascade: Cascade, findings: Findings) -> str:
-    from .render import to_svg
+    from .errors import RenderError
+    from .render import MAX_NODES, to_svg
 
+    tree = cascade.tree
+    boxes = len(tree.iku) + sum(len(j.kinerja) for j in tree.jabatan)
+    if boxes > MAX_NODES:
+        raise RenderError(
+            f"pohon ini punya {boxes} kotak, terlalu besar untuk satu gambar; gambar per unit "
+            "ada di folder render (pokin render FILE -o folder/ --pages)"
+        )
     return to_svg(cascade, findings=findings)
 
 
@@ -226,7 +234,8 @@ def _jabatan_label(jabatan: Jabatan | None) -> str:
     return jabatan.nama + (f" — {jabatan.unit}" if jabatan.unit else "")
 
 
-def _pending_section(cascade: Cascade) -> str:
+def _pending_rows(cascade: Cascade) -> list[tuple[str, str, str, str, str, str]]:
+    """(jabatan, kinerja or indikator, supported text, supported id, score, reason)."""
     rows = []
     for jabatan, kinerja in cascade.tree.iter_kinerja():
         for holder, link in kinerja.iter_links():
@@ -234,12 +243,26 @@ def _pending_section(cascade: Cascade) -> str:
                 target = cascade.graph.nodes[link.ke]
                 score = f"{link.skor:.2f}" if link.skor is not None else ""
                 rows.append(
-                    f"<tr><td>{_e(jabatan.nama)}</td><td>{_e(holder.uraian)}</td>"
-                    f"<td>{_e(target['uraian'])} <code>{_e(link.ke)}</code></td>"
-                    f"<td>{score}</td><td>{_e(link.alasan or '')}</td></tr>"
+                    (
+                        jabatan.nama,
+                        holder.uraian,
+                        target["uraian"],
+                        link.ke,
+                        score,
+                        link.alasan or "",
+                    )
                 )
+    return rows
+
+
+def _pending_section(cascade: Cascade) -> str:
+    rows = [
+        f"<tr><td>{_e(who)}</td><td>{_e(what)}</td><td>{_e(text)} <code>{_e(ke)}</code></td>"
+        f"<td>{score}</td><td>{_e(why)}</td></tr>"
+        for who, what, text, ke, score, why in _pending_rows(cascade)
+    ]
     if not rows:
-        return "<h2>Tautan usulan</h2><p>Tidak ada tautan usulan yang menunggu konfirmasi.</p>"
+        return f"<h2>Tautan usulan</h2><p>{_NO_PENDING}</p>"
     return (
         '<h2>Tautan usulan menunggu konfirmasi</h2><table id="pending"><thead><tr>'
         "<th>Jabatan</th><th>Kinerja / indikator</th><th>Mendukung</th><th>Skor</th>"
@@ -247,22 +270,31 @@ def _pending_section(cascade: Cascade) -> str:
     )
 
 
+_NO_PENDING = "Tidak ada tautan usulan yang menunggu konfirmasi."
+_NO_CAPAIAN = "Belum ada indikator dengan target dan realisasi berupa angka."
+
+
+def _capaian_rows(
+    cascade: Cascade, values: dict[str, Capaian]
+) -> list[tuple[str, Indikator, Capaian]]:
+    """(jabatan or IKU, indikator, capaian) for every indicator that has a capaian."""
+    return [
+        (owner.nama if owner else "IKU", indikator, values[str(indikator.id)])
+        for owner, indikator in cascade.tree.iter_indikator()
+        if str(indikator.id) in values
+    ]
+
+
 def _capaian_section(cascade: Cascade, values: dict[str, Capaian]) -> str:
-    rows = []
-    for owner, indikator in cascade.tree.iter_indikator():
-        value = values.get(str(indikator.id))
-        if value is None:
-            continue
-        rows.append(
-            f"<tr><td>{_e(owner.nama if owner else 'IKU')}</td><td>{_e(indikator.uraian)}</td>"
-            f"<td>{_e(indikator.target or '')}</td><td>{_e(indikator.realisasi or '')}</td>"
-            f'<td><span class="lampu {value.lampu}"></span>{value.nilai:.1f}%</td>'
-            f"<td>{value.asal}</td></tr>"
-        )
+    rows = [
+        f"<tr><td>{_e(who)}</td><td>{_e(indikator.uraian)}</td>"
+        f"<td>{_e(indikator.target or '')}</td><td>{_e(indikator.realisasi or '')}</td>"
+        f'<td><span class="lampu {value.lampu}"></span>{value.nilai:.1f}%</td>'
+        f"<td>{value.asal}</td></tr>"
+        for who, indikator, value in _capaian_rows(cascade, values)
+    ]
     if not rows:
-        return (
-            "<h2>Capaian</h2><p>Belum ada indikator dengan target dan realisasi berupa angka.</p>"
-        )
+        return f"<h2>Capaian</h2><p>{_NO_CAPAIAN}</p>"
     return (
         '<h2>Capaian</h2><table id="capaian"><thead><tr><th>Jabatan</th><th>Indikator</th>'
         "<th>Target</th><th>Realisasi</th><th>Capaian</th><th>Asal</th></tr></thead>"
@@ -318,8 +350,41 @@ def report_markdown(tree: PohonKinerja | Cascade, *, findings: Findings | None =
             for f in findings
         ),
         "",
+        "## Tautan usulan menunggu konfirmasi",
+        "",
     ]
+    pending = _pending_rows(cascade)
+    if pending:
+        lines += [
+            "| Jabatan | Kinerja / indikator | Mendukung | Skor | Alasan |",
+            "|---|---|---|---|---|",
+        ]
+        lines += [
+            f"| {_md(who)} | {_md(what)} | {_md(text)} (`{_md(ke)}`) | {score} | {_md(why)} |"
+            for who, what, text, ke, score, why in pending
+        ]
+    else:
+        lines.append(_NO_PENDING)
+    lines += ["", "## Capaian", ""]
+    capaian = _capaian_rows(cascade, compute_capaian(cascade))
+    if capaian:
+        lines += [
+            "| Jabatan | Indikator | Target | Realisasi | Capaian | Asal |",
+            "|---|---|---|---|---|---|",
+        ]
+        lines += [
+            f"| {_md(who)} | {_md(ind.uraian)} | {_md(ind.target or '')} | "
+            f"{_md(ind.realisasi or '')} | {_LAMPU_MD[value.lampu]} {value.nilai:.1f}% | "
+            f"{value.asal} |"
+            for who, ind, value in capaian
+        ]
+    else:
+        lines.append(_NO_CAPAIAN)
+    lines.append("")
     return "\n".join(lines)
+
+
+_LAMPU_MD = {"hijau": "🟢", "kuning": "🟡", "merah": "🔴"}
 
 
 def write_report(

@@ -59,6 +59,25 @@ def test_markdown_escapes_pipes_and_html() -> None:
     assert "<script>" not in text
 
 
+def test_markdown_lists_pending_links_and_capaian() -> None:
+    text = report_markdown(nasty())
+    assert "## Tautan usulan menunggu konfirmasi" in text
+    assert "(`camat.k1.i2`) | 0.88 | &lt;p&gt;sama&lt;/p&gt; |" in text
+    assert "| 200 | 150 | 🟡 75.0% | terukur |" in text
+    clean = report_markdown(make())
+    assert "Tidak ada tautan usulan" in clean
+    assert "Belum ada indikator dengan target dan realisasi" in clean
+
+
+def test_a_tree_too_large_for_one_drawing_gets_a_note_not_a_giant_svg(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("pokin.render.MAX_NODES", 2)
+    page = report_html(make())
+    assert "Diagram tidak dibuat: pohon ini punya 4 kotak" in page
+    assert "<svg" not in page
+
+
 def test_write_report_by_suffix(tmp_path: Path) -> None:
     assert write_report(make(), tmp_path / "r.md").read_text().startswith("# Pohon Kinerja")
     with pytest.raises(pokin.PokinFileError, match=r"name the output \.html or \.md"):
