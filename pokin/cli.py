@@ -36,9 +36,21 @@ def _load(source: str) -> tuple[str, PohonKinerja]:
 
 
 def _progress(items: Sequence[str], quiet: bool) -> Callable[[int, str], None]:
+    """A ``report(index, label)`` printing ``[i/n] label`` to stderr for multi-item runs.
+
+    On a terminal the line is rewritten in place; in a log, one line per item.
+    """
+    tty = sys.stderr.isatty()
+
     def report(index: int, label: str) -> None:
-        if not quiet and len(items) > 1 and sys.stderr.isatty():
-            print(f"[{index}/{len(items)}] {label}", file=sys.stderr)
+        if quiet or len(items) < 2:
+            return
+        line = f"[{index}/{len(items)}] {label}"
+        if tty:
+            end = "\n" if index == len(items) else ""
+            print(f"\r\033[K{line}", end=end, file=sys.stderr, flush=True)
+        else:
+            print(line, file=sys.stderr, flush=True)
 
     return report
 

@@ -166,3 +166,16 @@ def test_demo_writes_findings_diagrams_and_report(tmp_path: Path) -> None:
     for name in ("findings.txt", "findings.json", "sambutan-2023.svg", "laporan.html"):
         assert (folder / name).stat().st_size > 0, name
     assert len(list(folder.glob("sambutan-2023-*.svg"))) >= 5  # one drawing per unit
+
+
+def test_progress_on_stderr_for_several_files_unless_quiet(
+    clean_file: Path, broken_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["check", str(clean_file), str(broken_file)])
+    err = capsys.readouterr().err
+    assert f"[1/2] {clean_file}" in err
+    assert f"[2/2] {broken_file}" in err
+    main(["check", str(clean_file), str(broken_file), "-q"])
+    assert capsys.readouterr().err == ""
+    main(["check", str(clean_file)])
+    assert capsys.readouterr().err == ""  # one file: nothing to count
