@@ -5,7 +5,8 @@ see :mod:`pokin.checks`. Exceptions are for input pokin cannot read at all::
 
     PokinError                    base of everything pokin raises on purpose
     ├── PokinFileError            a file that cannot be read: names file, line, column, field
-    │   └── (also a ValueError)
+    │   ├── (also a ValueError)
+    │   └── SheetError            an Excel matrix that cannot be read: names sheet, row, column
     ├── ImportDocumentError       a decree text that cannot be imported
     │   └── (also a ValueError)
     └── RenderError               drawing failed (``dot`` missing, timed out, crashed)
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 import os
 
-__all__ = ["ImportDocumentError", "PokinError", "PokinFileError", "RenderError"]
+__all__ = ["ImportDocumentError", "PokinError", "PokinFileError", "RenderError", "SheetError"]
 
 
 class PokinError(Exception):
@@ -74,3 +75,52 @@ class ImportDocumentError(PokinError, ValueError):
 
 class RenderError(PokinError, RuntimeError):
     """Drawing a diagram failed: Graphviz missing, timed out or crashed."""
+
+
+class SheetError(PokinFileError):
+    """A workbook that cannot be read, naming the file, sheet, row and column::
+
+        matriks.xlsx, sheet 'Matriks Cascading', row 12, column L (Indikator): ...
+          hint: ...
+
+    ``line`` is the row and ``column`` the column number, as for YAML files.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | os.PathLike[str],
+        sheet: str | None = None,
+        row: int | None = None,
+        column: int | None = None,
+        header: str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        self.sheet = sheet
+        self.header = header
+        super().__init__(message, path=path, line=row, column=column, hint=hint)
+
+    def _render(self) -> str:
+        where = str(self.path)
+        if self.sheet is not None:
+            where += f", sheet {self.sheet!r}"
+        if self.line is not None:
+            where += f", row {self.line}"
+        if self.column is not None:
+            where += f", column {_column_letter(self.column)}"
+            where += f" ({self.header})" if self.header else ""
+        return f"{where}: {self.message}" + (f"\n  hint: {self.hint}" if self.hint else "")
+
+
+def _column_letter(number: int) -> str:
+    """The spreadsheet name of a 1-based column number.
+
+    >>> _column_letter(1), _column_letter(26), _column_letter(28)
+    ('A', 'Z', 'AB')
+    """
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters

@@ -1,0 +1,201 @@
+"""The layout of the cascade-matrix workbook, shared by the writer and the reader.
+
+Each sheet is a header row and one record per row. A column is *data* (read back into the
+tree), a *copy* (a value repeated from another sheet for the reader's convenience, ignored on
+reading) or *derived* (computed for humans: level, capaian, findings; ignored on reading).
+The reader finds columns by their header text, so a planner may reorder them or add columns
+of their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = [
+    "FIELDS",
+    "IKU",
+    "JABATAN",
+    "MATRIKS",
+    "ORGANISASI",
+    "ORGANISASI_KEYS",
+    "PETUNJUK",
+    "TAUTAN",
+    "Column",
+    "Sheet",
+    "lines",
+]
+
+Role = Literal["data", "copy", "derived"]
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column: the key the code uses, the header a planner sees, its width and role."""
+
+    key: str
+    header: str
+    width: float
+    role: Role = "data"
+    wrap: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """A sheet's name, its columns and whether a workbook must have it."""
+
+    name: str
+    columns: tuple[Column, ...]
+    required: bool = True
+
+    @property
+    def data_keys(self) -> list[str]:
+        """The keys of the columns read back into the tree."""
+        return [c.key for c in self.columns if c.role == "data"]
+
+    def column(self, key: str) -> Column:
+        """The column with this key."""
+        return next(c for c in self.columns if c.key == key)
+
+
+def _c(key: str, header: str, width: float, role: Role = "data", *, wrap: bool = True) -> Column:
+    return Column(key, header, width, role, wrap)
+
+
+MATRIKS = Sheet(
+    "Matriks Cascading",
+    (
+        _c("level", "Level", 7, "derived", wrap=False),
+        _c("jabatan", "Jabatan", 26, "copy"),
+        _c("jabatan_id", "ID Jabatan", 20),
+        _c("peran", "Peran", 13, "copy", wrap=False),
+        _c("eselon", "Eselon", 8, "copy", wrap=False),
+        _c("unit", "Unit", 24, "copy"),
+        _c("atasan", "Atasan", 20, "copy"),
+        _c("kinerja", "Kinerja", 42),
+        _c("kinerja_id", "ID Kinerja", 18),
+        _c("kinerja_mendukung", "Kinerja Mendukung (ID)", 20),
+        _c("kinerja_catatan", "Catatan Kinerja", 22),
+        _c("indikator", "Indikator", 42),
+        _c("indikator_id", "ID Indikator", 20),
+        _c("formulasi", "Formulasi", 34),
+        _c("sumber_data", "Sumber Data", 20),
+        _c("satuan", "Satuan", 10),
+        _c("target", "Target", 10),
+        _c("realisasi", "Realisasi", 10),
+        _c("polaritas", "Polaritas", 10, wrap=False),
+        _c("capaian", "Capaian", 12, "derived"),
+        _c("indikator_mendukung", "Indikator Mendukung (ID)", 20),
+        _c("catatan", "Catatan Indikator", 22),
+        _c("didukung", "Indikator Atasan yang Didukung", 44, "derived"),
+        _c("asal_tautan", "Asal Tautan", 22, "derived"),
+        _c("temuan", "Kode Temuan", 14, "derived"),
+    ),
+)
+
+JABATAN = Sheet(
+    "Jabatan",
+    (
+        _c("id", "ID Jabatan", 20),
+        _c("nama", "Jabatan", 30),
+        _c("peran", "Peran", 14, wrap=False),
+        _c("eselon", "Eselon", 8, wrap=False),
+        _c("unit", "Unit", 26),
+        _c("atasan", "Atasan (ID)", 20),
+        _c("atasan_nama", "Nama Atasan", 26, "derived"),
+        _c("tugas", "Tugas", 50),
+        _c("fungsi", "Fungsi (satu per baris)", 60),
+        _c("catatan", "Catatan", 26),
+        _c("inferensi", "Inferensi", 16),
+    ),
+)
+
+IKU = Sheet(
+    "IKU",
+    (
+        _c("sasaran_id", "ID Sasaran", 12),
+        _c("sasaran", "Sasaran", 42),
+        _c("indikator_id", "ID Indikator", 14),
+        _c("indikator", "Indikator", 42),
+        _c("formulasi", "Formulasi", 34),
+        _c("sumber_data", "Sumber Data", 20),
+        _c("satuan", "Satuan", 10),
+        _c("target", "Target", 10),
+        _c("realisasi", "Realisasi", 10),
+        _c("polaritas", "Polaritas", 10, wrap=False),
+        _c("capaian", "Capaian", 12, "derived"),
+        _c("indikator_mendukung", "Indikator Mendukung (ID)", 20),
+        _c("catatan", "Catatan Indikator", 22),
+        _c("temuan", "Kode Temuan", 14, "derived"),
+    ),
+    required=False,
+)
+
+TAUTAN = Sheet(
+    "Tautan",
+    (
+        _c("pemilik", "ID Pemilik", 20),
+        _c("pemilik_uraian", "Pemilik (uraian)", 40, "derived"),
+        _c("ke", "Mendukung (ID)", 20),
+        _c("ke_uraian", "Mendukung (uraian)", 40, "derived"),
+        _c("asal", "Asal", 12, wrap=False),
+        _c("skor", "Skor", 8, wrap=False),
+        _c("status", "Status", 12, wrap=False),
+        _c("alasan", "Alasan", 50),
+    ),
+    required=False,
+)
+
+ORGANISASI = Sheet(
+    "Organisasi",
+    (
+        _c("kunci", "Kunci", 24, wrap=False),
+        _c("nilai", "Nilai", 60),
+        _c("keterangan", "Keterangan", 50, "derived"),
+    ),
+)
+
+ORGANISASI_KEYS: dict[str, str] = {
+    "pokin": "versi format berkas pokin",
+    "nama": "nama organisasi (wajib)",
+    "pemerintah": "pemerintah kota / kabupaten",
+    "tahun": "tahun (angka)",
+    "periode": "atau periode, mis. 2021-2026",
+    "dokumen.judul": "judul dokumen sumber",
+    "dokumen.nomor": "nomor dokumen",
+    "dokumen.tanggal": "tanggal dokumen (YYYY-MM-DD)",
+    "dokumen.penandatangan": "penandatangan",
+    "dokumen.sumber": "berkas sumber",
+    "catatan": "catatan",
+}
+"""The keys of the Organisasi sheet, with the description written beside each."""
+
+PETUNJUK = "Petunjuk"
+"""The sheet of instructions for planners (written, never read)."""
+
+
+def lines(text: str | None) -> list[str]:
+    """The non-empty lines of a cell, stripped."""
+    return [s.strip() for s in (text or "").splitlines() if s.strip()]
+
+
+_INDIKATOR = {
+    "id": "indikator_id",
+    "uraian": "indikator",
+    "mendukung": "indikator_mendukung",
+    **{k: k for k in ("formulasi", "sumber_data", "satuan", "target", "realisasi")},
+    **{k: k for k in ("polaritas", "catatan")},
+}
+FIELDS: dict[str, dict[str, str]] = {
+    "jabatan": {c.key: c.key for c in JABATAN.columns},
+    "kinerja": {
+        "id": "kinerja_id",
+        "uraian": "kinerja",
+        "mendukung": "kinerja_mendukung",
+        "catatan": "kinerja_catatan",
+    },
+    "indikator": _INDIKATOR,
+    "sasaran": {"id": "sasaran_id", "uraian": "sasaran"},
+    "tautan": {k: k for k in ("ke", "asal", "skor", "status", "alasan")},
+}
+"""For each kind of node, the column key of each model field (for reading and errors)."""

@@ -1,0 +1,276 @@
+"""Rows of the matrix and IKU sheets into kinerja (or sasaran) with their indicators.
+
+A row belongs to the kinerja named by its ``ID Kinerja``; a row without one starts a new
+kinerja, unless the row above is of the same jabatan and has the same kinerja text and no
+id either (a planner's new kinerja with several indicators). A row with an indicator but no
+kinerja at all continues the kinerja of the row above (the layout of a decree's table,
+where the kinerja is written once). The kinerja's own cells may be left empty on all but
+one of its rows; two different values are an error.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ._excel_layout import FIELDS, lines
+
+if TYPE_CHECKING:
+    from ._excel_read import Loc, _Reader, _Table
+
+__all__ = ["iku_data", "links", "matrix_data", "provenance"]
+
+Provenance = dict[tuple[str, str], list[tuple[int, dict[str, Any]]]]
+
+_IND_KEYS = tuple(FIELDS["indikator"].values())
+
+
+@dataclass
+class _Group:
+    """A kinerja (or sasaran) being gathered from its rows."""
+
+    data: dict[str, Any]
+    loc: Loc
+    owner: str | None  # the jabatan id (None in the IKU table)
+    rows: dict[str, int] = field(default_factory=dict)  # field -> the row it was read from
+
+
+class _Grouping:
+    def __init__(self, reader: _Reader, table: _Table, kind: str) -> None:
+        self.reader = reader
+        self.table = table
+        self.kind = kind
+        self.fields = {f: k for f, k in FIELDS[kind].items() if k in table.columns}
+        self.by_id: dict[str, _Group] = {}
+        self.groups: list[_Group] = []
+        self.last: _Group | None = None
+
+    def find(
+        self, row: int, values: dict[str, Any], owner: str | None, loc: Loc, indikator: bool
+    ) -> _Group | None:
+        """The group of this row (``None`` for a jabatan-only row); ``loc`` if it is new."""
+        gid = _strip(values[self.fields["id"]])
+        text = values[self.fields["uraian"]]
+        if not any(values[k] is not None for k in self.fields.values()):
+            if not indikator:
+                self.last = None
+                return None
+            if self.last is None or self.last.owner != owner:
+                raise self.reader.error(
+                    self.table,
+                    row,
+                    self.fields["uraian"],
+                    f"this indikator has no {self.kind}",
+                    f"write the {self.kind}'s text (or its id) on this row",
+                )
+            return self.last
+        group = self.by_id.get(gid) if gid else None
+        last = self.last
+        if group is None and gid is None and last is not None and text is not None:
+            same_text = _norm(last.data.get("uraian")) == _norm(text)
+            if last.owner == owner and "id" not in last.data and same_text:
+                group = last
+        if group is None:
+            group = _Group({"indikator": []}, loc, owner)
+            self.reader.marks[loc] = (self.table, row, None, self.kind)
+            self.groups.append(group)
+            if gid:
+                self.by_id[gid] = group
+        elif group.owner != owner:
+            raise self.reader.error(
+                self.table,
+                row,
+                "jabatan_id",
+                f"the {self.kind} {gid!r} belongs to jabatan {group.owner!r} "
+                f"(row {self.reader.marks[group.loc][1]}), but this row names {owner!r}",
+                "a kinerja belongs to one jabatan: correct 'ID Jabatan', or empty "
+                "'ID Kinerja' to make a new kinerja",
+            )
+        self._merge(group, row, values)
+        self.last = group
+        return group
+
+    def _merge(self, group: _Group, row: int, values: dict[str, Any]) -> None:
+        for name, key in self.fields.items():
+            value = values[key]
+            if value is None:
+                continue
+            old = group.data.get(name)
+            if old is None:
+                group.data[name] = value
+                group.rows[name] = row
+                self.reader.marks[(*group.loc, name)] = (self.table, row, key, None)
+            elif _same(name, old, value) is False:
+                raise self.reader.error(
+                    self.table,
+                    row,
+                    key,
+                    f"{value!r} differs from {old!r} on row {group.rows[name]}, "
+                    f"in the same {self.kind}",
+                    f"a {self.kind}'s cells must be the same on each of its rows (or empty "
+                    "on all but one); to make a new one, empty its id",
+                )
+
+    def finish(self) -> None:
+        """Turn the link cells into links, now that every group is known."""
+        for group in self.groups:
+            raw = group.data.pop("mendukung", None)
+            if raw is not None:
+                group.data["mendukung"] = links(
+                    self.reader,
+                    raw,
+                    _strip(group.data.get("id")),
+                    group.loc,
+                    self.table,
+                    group.rows["mendukung"],
+                    self.fields["mendukung"],
+                )
+
+
+def _strip(value: Any) -> str | None:
+    return str(value).strip() or None if value is not None else None
+
+
+def _norm(value: Any) -> str:
+    return " ".join(str(value).split()).casefold()
+
+
+def _same(name: str, old: Any, new: Any) -> bool:
+    if name == "mendukung":
+        return lines(old) == lines(new)
+    return str(old).strip() == str(new).strip()
+
+
+def _indikator(
+    reader: _Reader, table: _Table, row: int, values: dict[str, Any], loc: Loc
+) -> dict[str, Any] | None:
+    if all(values.get(k) is None for k in _IND_KEYS):
+        return None
+    item = {
+        name: values[key]
+        for name, key in FIELDS["indikator"].items()
+        if name != "mendukung" and values[key] is not None
+    }
+    if isinstance(item.get("polaritas"), str):
+        item["polaritas"] = item["polaritas"].strip().casefold()
+    item["mendukung"] = links(
+        reader,
+        values["indikator_mendukung"],
+        _strip(values["indikator_id"]),
+        loc,
+        table,
+        row,
+        "indikator_mendukung",
+    )
+    reader.marks[loc] = (table, row, None, "indikator")
+    return item
+
+
+def matrix_data(reader: _Reader, table: _Table, jabatan: list[dict[str, Any]]) -> None:
+    """Add the kinerja of the matrix rows to the positions of the Jabatan sheet."""
+    index: dict[str, int] = {}
+    for number, item in enumerate(jabatan):
+        key = _strip(item.get("id"))
+        if key is not None:
+            index.setdefault(key, number)
+    grouping = _Grouping(reader, table, "kinerja")
+    for row, values in table.rows:
+        jid = _strip(values["jabatan_id"])
+        if jid is None or jid not in index:
+            close = difflib.get_close_matches(jid or "", list(index), n=3)
+            raise reader.error(
+                table,
+                row,
+                "jabatan_id",
+                f"no jabatan on sheet 'Jabatan' has the id {jid!r}"
+                if jid
+                else "the row names no jabatan",
+                (f"did you mean {', '.join(map(repr, close))}? " if close else "")
+                + "write the id of a position of sheet 'Jabatan' (column 'ID Jabatan'), or "
+                "add the position there",
+            )
+        j_no = index[jid]
+        kinerja = jabatan[j_no].setdefault("kinerja", [])
+        has_indikator = any(values[k] is not None for k in _IND_KEYS)
+        loc: Loc = ("jabatan", j_no, "kinerja", len(kinerja))
+        group = grouping.find(row, values, jid, loc, has_indikator)
+        if group is None:
+            continue
+        if group.loc == loc:
+            kinerja.append(group.data)
+        indikator = group.data["indikator"]
+        found = _indikator(reader, table, row, values, (*group.loc, "indikator", len(indikator)))
+        if found is not None:
+            indikator.append(found)
+    grouping.finish()
+
+
+def iku_data(reader: _Reader, table: _Table) -> list[dict[str, Any]]:
+    """The IKU table: sasaran with their indicators."""
+    sasaran: list[dict[str, Any]] = []
+    grouping = _Grouping(reader, table, "sasaran")
+    for row, values in table.rows:
+        has_indikator = any(values[k] is not None for k in _IND_KEYS)
+        loc: Loc = ("iku", len(sasaran))
+        group = grouping.find(row, values, None, loc, has_indikator)
+        if group is None:
+            continue
+        if group.loc == loc:
+            sasaran.append(group.data)
+        indikator = group.data["indikator"]
+        item = _indikator(reader, table, row, values, (*group.loc, "indikator", len(indikator)))
+        if item is not None:
+            indikator.append(item)
+    return sasaran
+
+
+def provenance(reader: _Reader, table: _Table) -> Provenance:
+    """The Tautan sheet: asal, skor, status and alasan by (owner id, link as written)."""
+    found: Provenance = {}
+    for row, values in table.rows:
+        owner, ke = values["pemilik"], values["ke"]
+        if owner is None or ke is None:
+            raise reader.error(
+                table,
+                row,
+                "pemilik" if owner is None else "ke",
+                "a link needs both its owner's id and the id it supports",
+                "fill both, or delete the row",
+            )
+        fields = {k: values[k] for k in ("asal", "skor", "status", "alasan")}
+        for k in ("asal", "status"):
+            if isinstance(fields[k], str):
+                fields[k] = fields[k].strip().casefold()
+        fields = {k: v for k, v in fields.items() if v is not None}
+        found.setdefault((str(owner).strip(), str(ke).strip()), []).append((row, fields))
+    return found
+
+
+def links(
+    reader: _Reader,
+    cell: str | None,
+    owner: str | None,
+    loc: Loc,
+    table: _Table,
+    row: int,
+    key: str,
+) -> list[dict[str, Any]]:
+    """The links written in a ``Mendukung (ID)`` cell, with their provenance."""
+    result: list[dict[str, Any]] = []
+    for number, line in enumerate(lines(cell)):
+        quoted = len(line) >= 2 and line[0] == line[-1] == '"'
+        link: dict[str, Any] = {"teks": line[1:-1]} if quoted else {"ke": line}
+        where = (*loc, "mendukung", number)
+        rows = reader.provenance.get((owner, line), []) if owner else []
+        if rows:
+            tautan_row, fields = rows.pop(0)
+            link.update(fields)
+            assert reader.tautan is not None
+            reader.marks[where] = (reader.tautan, tautan_row, None, "tautan")
+            reader.marks[(*where, "ke")] = (table, row, key, None)
+            reader.marks[(*where, "teks")] = (table, row, key, None)
+        else:
+            reader.marks[where] = (table, row, key, None)
+        result.append(link)
+    return result

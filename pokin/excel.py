@@ -1,0 +1,416 @@
+"""The cascade matrix planners exchange: a pohon kinerja as an Excel workbook, and back.
+
+:func:`export_xlsx` writes one row per indicator on the sheet ``Matriks Cascading`` (level,
+jabatan, unit, kinerja, indikator, formulasi, sumber data, satuan, target, realisasi,
+polaritas, capaian, the superior indicators supported, how each link was made, and the
+finding codes), plus the sheets that make the workbook a complete copy of the tree:
+
+``Jabatan``
+    one row per position: id, nama, peran, eselon, unit, atasan, tugas, fungsi (one per
+    line), catatan, inferensi. The positions' fields are edited here; the jabatan columns
+    of the matrix are copies for filtering, ignored on reading.
+``IKU``
+    the office's IKU table, one row per indicator (only when the tree has one).
+``Tautan``
+    the provenance of the links that are not plain declarations (asal, skor, status,
+    alasan): the reviewer of proposed links sets ``status`` here. Which links exist is
+    read from the ``... Mendukung (ID)`` columns of the matrix (one id per line, or an
+    indicator's exact text in double quotes); a link written there without a row here is a
+    declaration.
+``Organisasi``
+    key / value: nama, pemerintah, tahun or periode, the decree's fields, catatan.
+``Petunjuk``
+    how to edit the workbook (never read).
+
+:func:`read_xlsx` reads such a workbook back, also after a planner edited it: texts
+changed, rows sorted or added (a new indicator with an empty id gets one generated), a
+parent id changed. Grey headers mark copied and computed columns, which are ignored.
+Columns are found by their header (any order; extra columns are ignored), empty rows are
+skipped, merged cells are refused. The model's validation applies as for YAML, and every
+error names the file, the sheet, the row and the column. The round trip loses nothing:
+
+>>> import pathlib, tempfile, pokin
+>>> tree = pokin.datasets.load("sambutan-2023")
+>>> with tempfile.TemporaryDirectory() as tmp:
+...     path = export_xlsx(tree, pathlib.Path(tmp) / "matriks.xlsx")
+...     read_xlsx(path) == tree
+True
+
+Known limits: a ``fungsi`` or ``inferensi`` item is one line of its cell (an item with a
+line break comes back as two); a carriage return in a text comes back as a line feed; an
+empty ``dokumen`` mapping comes back as none; texts holding control characters or longer
+than an Excel cell (32,767 characters) are refused on export.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import suppress
+from copy import copy
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import IllegalCharacterError
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from ._excel_layout import IKU, JABATAN, MATRIKS, ORGANISASI, ORGANISASI_KEYS, PETUNJUK, TAUTAN
+from ._excel_layout import Sheet as _Sheet
+from ._excel_read import link_text, read_xlsx
+from .capaian import Capaian, compute_capaian
+from .checks import Findings, check
+from .errors import PokinFileError, SheetError
+from .graph import Cascade
+from .io import atomic_write
+from .models import FORMAT_VERSION, Asal, Indikator, PohonKinerja, Tautan
+
+__all__ = ["SheetError", "export_xlsx", "read_xlsx"]
+
+_BOLD = Font(bold=True)
+_FILL_DATA = PatternFill("solid", fgColor="DDEBF7")  # light blue: read back
+_FILL_INFO = PatternFill("solid", fgColor="E7E6E6")  # grey: copied or computed, ignored
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_TOP = Alignment(vertical="top")
+_HEADER = Alignment(wrap_text=True, vertical="center")
+_EXCEL_MAX = 32_767  # characters in one cell
+
+
+def export_xlsx(tree: PohonKinerja, path: str | Path, *, findings: Findings | None = None) -> Path:
+    """Write ``tree`` as a cascade-matrix workbook at ``path``, atomically; return the path.
+
+    Args:
+        tree: the pohon kinerja (validated: links hold ids).
+        path: where to write the ``.xlsx``; an existing file is replaced only once the new
+            one is complete.
+        findings: the findings whose codes fill the ``Kode Temuan`` column; computed with
+            :func:`pokin.check` when not given.
+
+    Raises:
+        PokinFileError: a text holds a control character Excel cannot store.
+    """
+    target = Path(path)
+    cascade = findings.cascade if findings is not None else Cascade(tree)
+    if findings is None:
+        findings = check(cascade)
+    context = _Context(tree, cascade, findings)
+    sheets = [
+        (MATRIKS, list(_matrix_rows(context))),
+        (JABATAN, list(_jabatan_rows(context))),
+        *([(IKU, list(_iku_rows(context)))] if tree.iku else []),
+        (TAUTAN, list(_tautan_rows(context))),
+        (ORGANISASI, list(_organisasi_rows(tree))),
+    ]
+    workbook = Workbook(write_only=True)
+    try:
+        for spec, records in sheets:
+            _write(workbook, spec, records, autofilter=spec is not ORGANISASI)
+        _write_petunjuk(workbook)
+        with atomic_write(target, binary=True) as handle:
+            workbook.save(handle)
+    except BaseException:
+        _discard(workbook)
+        raise
+    return target
+
+
+def _discard(workbook: Workbook) -> None:
+    """Close the sheets of a workbook that will not be saved, and drop their temp files."""
+    for sheet in workbook.worksheets:
+        writer = getattr(sheet, "_writer", None)
+        with suppress(Exception):
+            if not sheet.closed:
+                sheet.close()
+        if writer is not None:
+            with suppress(Exception):
+                writer.cleanup()
+
+
+class _Context:
+    """What the rows are computed from: the tree, its cascade, capaian and findings."""
+
+    def __init__(self, tree: PohonKinerja, cascade: Cascade, findings: Findings) -> None:
+        self.tree = tree
+        self.levels = cascade.levels
+        self.capaian: dict[str, Capaian] = compute_capaian(cascade)
+        self.codes: dict[str | None, set[str]] = defaultdict(set)
+        for finding in findings:
+            self.codes[finding.where].add(finding.code)
+        self.uraian: dict[str | None, str] = {s.id: s.uraian for s in tree.iku}
+        self.uraian.update((k.id, k.uraian) for _, k in tree.iter_kinerja())
+        self.uraian.update((i.id, i.uraian) for _, i in tree.iter_indikator())
+        self.nama: dict[str | None, str] = {j.id: j.nama for j in tree.jabatan}
+
+    def temuan(self, *ids: str | None) -> str | None:
+        codes = set().union(*(self.codes.get(i, ()) for i in ids))
+        return ", ".join(sorted(codes)) or None
+
+    def capaian_of(self, indikator: Indikator) -> str | None:
+        value = self.capaian.get(str(indikator.id))
+        return str(value) if value is not None else None
+
+    def didukung(self, links: list[Tautan]) -> str | None:
+        lines = []
+        for link in links:
+            line = f"{link.ke}: {self.uraian.get(link.ke, '?')}" if link.ke else link_text(link)
+            lines.append(line + ("" if link.active else " [ditolak]"))
+        return "\n".join(lines) or None
+
+
+def _links(links: list[Tautan]) -> str | None:
+    return "\n".join(link_text(link) for link in links) or None
+
+
+def _asal(links: list[Tautan]) -> str | None:
+    lines = []
+    for link in links:
+        parts = [link.asal.value]
+        if link.status is not None:
+            parts.append(link.status.value)
+        if link.skor is not None:
+            parts.append(f"skor {link.skor:g}")
+        lines.append(", ".join(parts))
+    return "\n".join(lines) or None
+
+
+def _indikator_cells(context: _Context, indikator: Indikator) -> dict[str, Any]:
+    return {
+        "indikator": indikator.uraian,
+        "indikator_id": indikator.id,
+        "formulasi": indikator.formulasi,
+        "sumber_data": indikator.sumber_data,
+        "satuan": indikator.satuan,
+        "target": indikator.target,
+        "realisasi": indikator.realisasi,
+        "polaritas": indikator.polaritas,
+        "capaian": context.capaian_of(indikator),
+        "indikator_mendukung": _links(indikator.mendukung),
+        "catatan": indikator.catatan,
+    }
+
+
+def _matrix_rows(context: _Context) -> Iterator[dict[str, Any]]:
+    """One row per indicator; a kinerja without one, a jabatan without kinerja get a row."""
+    for jabatan in context.tree.jabatan:
+        level = context.levels.get(str(jabatan.id))
+        head: dict[str, Any] = {
+            "level": level + 1 if level is not None else None,
+            "jabatan": jabatan.nama,
+            "jabatan_id": jabatan.id,
+            "peran": jabatan.peran.value,
+            "eselon": jabatan.eselon,
+            "unit": jabatan.unit,
+            "atasan": jabatan.atasan,
+        }
+        if not jabatan.kinerja:
+            yield {**head, "temuan": context.temuan(jabatan.id)}
+        for kinerja in jabatan.kinerja:
+            row = {
+                **head,
+                "kinerja": kinerja.uraian,
+                "kinerja_id": kinerja.id,
+                "kinerja_mendukung": _links(kinerja.mendukung),
+                "kinerja_catatan": kinerja.catatan,
+            }
+            if not kinerja.indikator:
+                yield {
+                    **row,
+                    "didukung": context.didukung(kinerja.mendukung),
+                    "asal_tautan": _asal(kinerja.mendukung),
+                    "temuan": context.temuan(jabatan.id, kinerja.id),
+                }
+            for indikator in kinerja.indikator:
+                links = [*kinerja.mendukung, *indikator.mendukung]
+                yield {
+                    **row,
+                    **_indikator_cells(context, indikator),
+                    "didukung": context.didukung(links),
+                    "asal_tautan": _asal(links),
+                    "temuan": context.temuan(jabatan.id, kinerja.id, indikator.id),
+                }
+
+
+def _jabatan_rows(context: _Context) -> Iterator[dict[str, Any]]:
+    for jabatan in context.tree.jabatan:
+        yield {
+            "id": jabatan.id,
+            "nama": jabatan.nama,
+            "peran": jabatan.peran.value,
+            "eselon": jabatan.eselon,
+            "unit": jabatan.unit,
+            "atasan": jabatan.atasan,
+            "atasan_nama": context.nama.get(jabatan.atasan) if jabatan.atasan else None,
+            "tugas": jabatan.tugas,
+            "fungsi": "\n".join(jabatan.fungsi) or None,
+            "catatan": jabatan.catatan,
+            "inferensi": "\n".join(jabatan.inferensi) or None,
+        }
+
+
+def _iku_rows(context: _Context) -> Iterator[dict[str, Any]]:
+    for sasaran in context.tree.iku:
+        head = {"sasaran_id": sasaran.id, "sasaran": sasaran.uraian}
+        if not sasaran.indikator:
+            yield {**head, "temuan": context.temuan(sasaran.id)}
+        for indikator in sasaran.indikator:
+            yield {
+                **head,
+                **_indikator_cells(context, indikator),
+                "temuan": context.temuan(sasaran.id, indikator.id),
+            }
+
+
+def _tautan_rows(context: _Context) -> Iterator[dict[str, Any]]:
+    """The links whose provenance is more than a plain declaration (``_plain``)."""
+    tree = context.tree
+    owners: list[tuple[str | None, list[Tautan]]] = [
+        (i.id, i.mendukung) for s in tree.iku for i in s.indikator
+    ]
+    for _, kinerja in tree.iter_kinerja():
+        owners.append((kinerja.id, kinerja.mendukung))
+        owners.extend((i.id, i.mendukung) for i in kinerja.indikator)
+    for owner, links in owners:
+        # A link repeated under one owner gets a row for each repetition, so the reader
+        # pairs the rows with the repetitions in order.
+        wanted = {link_text(link) for link in links if not _plain(link)}
+        for link in links:
+            if link_text(link) not in wanted:
+                continue
+            yield {
+                "pemilik": owner,
+                "pemilik_uraian": context.uraian.get(owner),
+                "ke": link_text(link),
+                "ke_uraian": context.uraian.get(link.ke) if link.ke else None,
+                "asal": link.asal.value,
+                "skor": link.skor,
+                "status": link.status.value if link.status is not None else None,
+                "alasan": link.alasan,
+            }
+
+
+def _plain(link: Tautan) -> bool:
+    return link.asal is Asal.DEKLARASI and link.skor is None and link.alasan is None
+
+
+def _organisasi_rows(tree: PohonKinerja) -> Iterator[dict[str, Any]]:
+    org = tree.organisasi
+    dokumen = org.dokumen
+    values: dict[str, Any] = {
+        "pokin": FORMAT_VERSION,
+        "nama": org.nama,
+        "pemerintah": org.pemerintah,
+        "tahun": org.tahun,
+        "periode": org.periode,
+        "catatan": org.catatan,
+    }
+    if dokumen is not None:
+        for name in type(dokumen).model_fields:
+            value = getattr(dokumen, name)
+            values[f"dokumen.{name}"] = value.isoformat() if name == "tanggal" and value else value
+    for key, description in ORGANISASI_KEYS.items():
+        yield {"kunci": key, "nilai": values.get(key), "keterangan": description}
+
+
+# -- the sheets -----------------------------------------------------------------------------
+
+
+def _write(
+    workbook: Workbook,
+    spec: _Sheet,
+    records: list[dict[str, Any]],
+    *,
+    autofilter: bool = True,
+) -> None:
+    """A sheet with a bold frozen header, column widths, wrapped texts and an autofilter."""
+    sheet: WriteOnlyWorksheet = workbook.create_sheet(spec.name)
+    for number, column in enumerate(spec.columns, 1):
+        sheet.column_dimensions[get_column_letter(number)].width = column.width
+    sheet.freeze_panes = "A2"
+    header = []
+    for column in spec.columns:
+        cell = WriteOnlyCell(sheet, column.header)
+        cell.font = _BOLD
+        cell.fill = _FILL_DATA if column.role == "data" else _FILL_INFO
+        cell.alignment = _HEADER
+        header.append(cell)
+    last = f"{get_column_letter(len(spec.columns))}{len(records) + 1}"
+    # The size, written before the rows: a reader in read-only mode need not parse twice.
+    sheet.calculate_dimension = lambda: f"A1:{last}"
+    sheet.append(header)
+    # One styled template per column; new cells share its style record (fast).
+    templates = []
+    for column in spec.columns:
+        template = WriteOnlyCell(sheet)
+        template.alignment = _WRAP if column.wrap else _TOP
+        if column.role == "data" and column.key != "skor":
+            template.number_format = "@"  # what a planner types stays text: 081, 81,35
+        templates.append(template._style)
+    for number, record in enumerate(records, 2):
+        sheet.append(
+            [
+                _cell(sheet, record.get(column.key), style, spec, column.header, number)
+                for column, style in zip(spec.columns, templates, strict=True)
+            ]
+        )
+    if autofilter:
+        sheet.auto_filter.ref = f"A1:{last}"
+
+
+def _cell(
+    sheet: WriteOnlyWorksheet, value: Any, style: Any, spec: _Sheet, header: str, row: int
+) -> WriteOnlyCell | None:
+    if value is None:
+        return None  # an empty cell is not written at all
+    if isinstance(value, str) and len(value) > _EXCEL_MAX:
+        raise PokinFileError(
+            f"a text of {len(value)} characters is longer than an Excel cell holds "
+            f"({_EXCEL_MAX}) (sheet {spec.name!r}, row {row}, column {header!r})",
+            hint="shorten the text, or keep this tree in YAML (pokin.save)",
+        )
+    try:
+        cell = WriteOnlyCell(sheet, value)
+    except IllegalCharacterError:
+        raise PokinFileError(
+            f"the text {value[:60]!r} holds a control character Excel cannot store "
+            f"(sheet {spec.name!r}, row {row}, column {header!r})",
+            hint="remove the control character from the text (in the YAML file or the "
+            "model) and export again",
+        ) from None
+    if cell.data_type == "f":  # a text starting with "=" stays a text, never a formula
+        cell.data_type = "s"
+        style = copy(style)
+        style.quotePrefix = 1  # and Excel keeps it a text when the cell is edited
+    cell._style = style  # shared, never mutated: the writer only reads it
+    return cell
+
+
+_PETUNJUK = (
+    "Matriks cascading pohon kinerja, ditulis oleh pokin.",
+    "",
+    "Sheet 'Matriks Cascading': satu baris per indikator. Kolom berjudul biru dibaca kembali "
+    "oleh pokin; kolom berjudul abu-abu (level, salinan data jabatan, capaian, indikator atasan, "
+    "asal tautan, kode temuan) hanya untuk dibaca dan diabaikan saat impor.",
+    "Indikator baru: salin baris kinerjanya, kosongkan 'ID Indikator', isi uraian indikator; "
+    "pokin membuat ID-nya.",
+    "Kinerja baru: kosongkan 'ID Kinerja' dan 'ID Indikator'. Baris-baris berurutan dengan "
+    "jabatan dan uraian kinerja yang sama menjadi satu kinerja.",
+    "Kolom '... Mendukung (ID)': ID indikator atasan yang didukung, satu per baris; atau uraian "
+    'indikator atasan persis, di antara tanda kutip ("...").',
+    "Data jabatan (nama, peran, unit, atasan, tugas, fungsi) diubah di sheet 'Jabatan'.",
+    "Sheet 'Tautan': asal, skor, status dan alasan tautan usulan (inferensi); ubah status "
+    "menjadi 'diterima' atau 'ditolak' setelah ditinjau.",
+    "Baris kosong dilewati. Sel gabungan (merge) tidak diperbolehkan.",
+    "Impor kembali: pokin import matriks.xlsx",
+)
+
+
+def _write_petunjuk(workbook: Workbook) -> None:
+    sheet: WriteOnlyWorksheet = workbook.create_sheet(PETUNJUK)
+    sheet.column_dimensions["A"].width = 120
+    for line in _PETUNJUK:
+        cell = WriteOnlyCell(sheet, line)
+        cell.alignment = _WRAP
+        sheet.append([cell])

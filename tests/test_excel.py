@@ -1,0 +1,503 @@
+from __future__ import annotations
+
+import os
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+import pokin
+import pokin.excel
+from pokin import PohonKinerja, PokinFileError
+from pokin.excel import SheetError, export_xlsx, read_xlsx
+
+from .conftest import jab, make
+from .test_io import _TEXT
+
+MATRIKS = "Matriks Cascading"
+
+
+def full(data: dict[str, Any]) -> None:
+    """Every field of the model filled in, at every level."""
+    data["organisasi"].update(
+        periode="2021-2026",
+        catatan="catatan organisasi\nbaris dua",
+        dokumen={
+            "judul": "IKI Kecamatan Contoh",
+            "nomor": "800/001/100.21",
+            "tanggal": "2024-01-03",
+            "penandatangan": "Drs. A, M.Si",
+            "sumber": "iki.txt",
+        },
+    )
+    data["iku"] = [
+        {
+            "id": "S.1",
+            "uraian": "Meningkatnya kualitas pelayanan publik",
+            "indikator": [
+                {"id": "I.K.S.1.1", "uraian": "Nilai SKM", "target": "82", "realisasi": "80"},
+                {"id": "I.K.S.1.2", "uraian": "Waktu layanan", "polaritas": "turun"},
+            ],
+        },
+        {"id": "S.2", "uraian": "Sasaran tanpa indikator"},
+    ]
+    camat = jab(data, "camat")
+    camat.update(eselon="III.a", tugas="Memimpin\nkecamatan", fungsi=["Satu", "Dua"])
+    camat.update(catatan="catatan camat", inferensi=["atasan", "unit"])
+    kinerja = camat["kinerja"][0]
+    kinerja.update(catatan="catatan kinerja", mendukung=["I.K.S.1.1", "S.1"])
+    kinerja["indikator"][0].update(
+        realisasi="81,35", catatan="catatan indikator", polaritas="turun"
+    )
+    kinerja["indikator"][1]["mendukung"] = [
+        {"ke": "I.K.S.1.2", "asal": "inferensi", "skor": 0.82, "alasan": "mirip\nsekali"}
+    ]
+    camat["kinerja"].append({"id": "camat.k2", "uraian": "Kinerja tanpa indikator"})
+    jab(data, "sekretaris")["kinerja"][0]["mendukung"] = [
+        "camat.k1.i1",
+        {"ke": "camat.k1.i2", "asal": "inferensi", "skor": 0.5, "status": "ditolak"},
+        {"ke": "camat.k1.i1", "alasan": "dua kali, dengan alasan"},
+    ]
+    jab(data, "kasi")["kinerja"][0]["mendukung"] = [
+        {"ke": "camat.k1.i2", "asal": "inferensi", "skor": 1.0, "status": "diterima"}
+    ]
+    data["jabatan"].append(
+        {"id": "bendahara", "nama": "Bendahara", "peran": "bendahara", "atasan": "sekretaris"}
+    )
+
+
+def round_trip(tree: PohonKinerja, tmp_path: Path) -> PohonKinerja:
+    return read_xlsx(export_xlsx(tree, tmp_path / "m.xlsx"))
+
+
+def edit(path: Path, change: Callable[[Workbook], None]) -> Path:
+    """A copy of the workbook at ``path`` (same name, new folder), changed as a planner would."""
+    workbook = openpyxl.load_workbook(path)
+    change(workbook)
+    folder = path.parent / f"edit{len(list(path.parent.glob('edit*')))}"
+    folder.mkdir()
+    workbook.save(folder / path.name)
+    return folder / path.name
+
+
+def column(sheet: Worksheet, header: str) -> int:
+    return next(c.column for c in sheet[1] if c.value == header)
+
+
+def error_of(path: Path) -> PokinFileError:
+    with pytest.raises(PokinFileError) as caught:
+        read_xlsx(path)
+    return caught.value
+
+
+# -- round trips ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted({"sambutan-2023", *pokin.datasets.names()}))
+def test_bundled_datasets_round_trip_losslessly(tmp_path: Path, name: str) -> None:
+    tree = pokin.datasets.load(name)
+    back = round_trip(tree, tmp_path)
+    assert pokin.dumps(back) == pokin.dumps(tree)
+    assert back == tree
+
+
+def test_every_field_survives(tmp_path: Path) -> None:
+    tree = make(full)
+    back = round_trip(tree, tmp_path)
+    assert pokin.dumps(back) == pokin.dumps(tree)
+    assert back == tree
+    links = back.jabatan[1].kinerja[0].mendukung
+    assert [(lk.ke, lk.asal, lk.status) for lk in links] == [
+        ("camat.k1.i1", "deklarasi", None),
+        ("camat.k1.i2", "inferensi", "ditolak"),
+        ("camat.k1.i1", "deklarasi", None),
+    ]
+    assert back.jabatan[0].kinerja[0].indikator[1].mendukung[0].alasan == "mirip\nsekali"
+    assert back.iku[1].indikator == []
+    assert back.jabatan[0].kinerja[1].indikator == []
+    assert back.jabatan[-1].kinerja == []
+
+
+TRICKY = [
+    "=SUM(A1:A3)",
+    "=1+1",
+    "<p>Jumlah &amp; <b>persentase</b></p> & lain-lain",
+    "kata \"kutip\" dan 'kutip'",
+    "081",
+    "81,35",
+    "1.000",
+    "2023-01-03",
+    "TRUE",
+    "+62 812",
+    "-5",
+    "@rumus",
+    "baris satu\nbaris dua\n\nbaris empat",
+    "$\\frac{a}{b} \\times 100\\%$ {kurung}",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_tricky_texts_stay_texts(tmp_path: Path, text: str) -> None:
+    def put(data: dict[str, Any]) -> None:
+        ind = jab(data, "staf")["kinerja"][0]["indikator"][0]
+        ind.update(uraian=text, formulasi=text, target=text, realisasi=text, satuan=text)
+        jab(data, "staf")["tugas"] = text
+        jab(data, "staf")["kinerja"][0]["catatan"] = text
+
+    tree = make(put)
+    path = export_xlsx(tree, tmp_path / "m.xlsx")
+    assert pokin.dumps(read_xlsx(path)) == pokin.dumps(tree)
+    cell = openpyxl.load_workbook(path)[MATRIKS]["L6"]
+    assert (cell.value, cell.data_type) == (text, "s")
+    with zipfile.ZipFile(path) as archive:
+        assert b"<f>" not in archive.read("xl/worksheets/sheet1.xml")  # never a formula
+
+
+def test_spaces_around_texts_are_trimmed_like_yaml(tmp_path: Path) -> None:
+    path = export_xlsx(make(), tmp_path / "m.xlsx")
+
+    def pad(workbook: Workbook) -> None:
+        sheet = workbook[MATRIKS]
+        sheet.cell(6, column(sheet, "Indikator")).value = "  Jumlah surat  "
+        sheet.cell(6, column(sheet, "Target")).value = " 081 "
+
+    ind = read_xlsx(edit(path, pad)).jabatan[3].kinerja[0].indikator[0]
+    assert (ind.uraian, ind.target) == ("Jumlah surat", "081")
+
+
+_LINES = st.lists(_TEXT, min_size=1, max_size=3).map("\n".join)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(uraian=_TEXT, formulasi=_LINES, catatan=_LINES, target=_TEXT, tugas=_LINES)
+def test_round_trip_survives_any_text(
+    tmp_path: Path, uraian: str, formulasi: str, catatan: str, target: str, tugas: str
+) -> None:
+    def put(data: dict[str, Any]) -> None:
+        ind = jab(data, "staf")["kinerja"][0]["indikator"][0]
+        ind.update(uraian=uraian, formulasi=formulasi, target=target, catatan=catatan)
+        jab(data, "staf")["tugas"] = tugas
+        jab(data, "kasi")["kinerja"][0]["uraian"] = uraian
+
+    try:
+        tree = make(put)
+    except ValueError:
+        return  # a text that collides with another indicator's is not what this tests
+    assert pokin.dumps(round_trip(tree, tmp_path)) == pokin.dumps(tree)
+
+
+# -- what the planner sees ------------------------------------------------------------------
+
+
+def test_matrix_is_formatted_for_reading(tmp_path: Path) -> None:
+    tree = pokin.datasets.load("sambutan-2023")
+    workbook = openpyxl.load_workbook(export_xlsx(tree, tmp_path / "m.xlsx"))
+    assert workbook.sheetnames == [MATRIKS, "Jabatan", "Tautan", "Organisasi", "Petunjuk"]
+    sheet = workbook[MATRIKS]
+    assert sheet.freeze_panes == "A2"
+    assert all(cell.font.b for cell in sheet[1])
+    assert sheet.column_dimensions["L"].width == 42
+    assert sheet.column_dimensions["A"].width == 7
+    n_rows = sum(max(len(k.indikator), 1) for _, k in tree.iter_kinerja()) + sum(
+        1 for j in tree.jabatan if not j.kinerja
+    )
+    assert sheet.max_row == n_rows + 1
+    assert sheet.auto_filter.ref == f"A1:Y{n_rows + 1}"
+    assert sheet["L2"].alignment.wrap_text
+    assert sheet["L1"].value == "Indikator"
+    # copied and computed columns have a grey header, data columns a blue one
+    assert sheet["A1"].fill.fgColor.rgb != sheet["C1"].fill.fgColor.rgb
+    assert workbook["Jabatan"].freeze_panes == "A2"
+
+
+def test_one_row_per_indicator_with_derived_columns(tmp_path: Path) -> None:
+    tree = make(full)
+    sheet = openpyxl.load_workbook(export_xlsx(tree, tmp_path / "m.xlsx"))[MATRIKS]
+    rows = {r[2]: r for r in sheet.iter_rows(min_row=2, values_only=True) if r[2] != "camat"}
+    header = [c.value for c in sheet[1]]
+    row = dict(zip(header, rows["sekretaris"], strict=True))
+    assert row["Level"] == 2
+    assert row["Kinerja Mendukung (ID)"] == "camat.k1.i1\ncamat.k1.i2\ncamat.k1.i1"
+    assert row["Indikator Atasan yang Didukung"].splitlines() == [
+        "camat.k1.i1: Persentase layanan selesai tepat waktu",
+        "camat.k1.i2: Indeks kepuasan masyarakat [ditolak]",
+        "camat.k1.i1: Persentase layanan selesai tepat waktu",
+    ]
+    assert row["Asal Tautan"].splitlines()[1] == "inferensi, ditolak, skor 0.5"
+    camat = [r for r in sheet.iter_rows(min_row=2, values_only=True) if r[2] == "camat"]
+    first = dict(zip(header, camat[0], strict=True))
+    assert first["Capaian"] == "118.7%"  # polaritas turun: (2 x 100 - 81,35) / 100
+    assert dict(zip(header, camat[2], strict=True))["Indikator"] is None  # kinerja k2
+    bendahara = dict(zip(header, rows["bendahara"], strict=True))
+    assert bendahara["Kinerja"] is None
+    assert "PK401" in bendahara["Kode Temuan"]
+
+
+def test_finding_codes_come_from_the_findings_given(tmp_path: Path) -> None:
+    tree = make(lambda d: jab(d, "staf")["kinerja"][0]["indikator"][0].pop("formulasi"))
+
+    def codes(findings: pokin.Findings | None) -> list[Any]:
+        path = export_xlsx(tree, tmp_path / "m.xlsx", findings=findings)
+        sheet = openpyxl.load_workbook(path)[MATRIKS]
+        return [r[-1] for r in sheet.iter_rows(min_row=2, values_only=True)]
+
+    assert codes(None) == [None, None, None, None, "PK501"]  # pokin.check runs
+    assert codes(pokin.check(tree, select="PK4")) == [None] * 5
+
+
+# -- a workbook a planner edited ------------------------------------------------------------
+
+
+def test_planner_edits_are_read_back(tmp_path: Path) -> None:
+    tree = make(full)
+    path = export_xlsx(tree, tmp_path / "m.xlsx")
+
+    def planner(workbook: Workbook) -> None:
+        sheet = workbook[MATRIKS]
+        col = {c.value: c.column for c in sheet[1]}
+        staf = next(r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 3).value == "staf")
+        sheet.cell(staf, col["Indikator"]).value = "Jumlah surat masuk yang dicatat"
+        sheet.cell(staf, col["Kinerja Mendukung (ID)"]).value = "sekretaris.k1.i1\ncamat.k1.i1"
+        sheet.cell(staf, col["Capaian"]).value = "diabaikan"  # derived: ignored
+        sheet.cell(staf, col["Jabatan"]).value = "diabaikan"  # a copy: ignored
+        values = [c.value for c in sheet[staf]]
+        sheet.insert_rows(staf + 1, 5)
+        new_rows = [
+            {"ID Indikator": None, "Indikator": "Jumlah surat keluar"},  # same kinerja
+            {},  # an empty row in the middle: skipped
+            {"ID Kinerja": None, "Kinerja": "Tertibnya arsip", "ID Indikator": None,
+             "Indikator": "Persentase arsip tertata", "Kinerja Mendukung (ID)": None},
+            {"ID Kinerja": None, "Kinerja": "Tertibnya arsip", "ID Indikator": None,
+             "Indikator": "Jumlah arsip digital", "Kinerja Mendukung (ID)": None},
+            {"ID Kinerja": None, "Kinerja": None, "ID Indikator": None,
+             "Indikator": "Jumlah boks arsip", "Kinerja Mendukung (ID)": None},
+        ]  # fmt: skip
+        for offset, change in enumerate(new_rows, 1):
+            for number, value in enumerate(values, 1):
+                if change:
+                    sheet.cell(staf + offset, number).value = value
+            for header, value in change.items():
+                sheet.cell(staf + offset, col[header]).value = value
+        tautan = workbook["Tautan"]
+        for row in tautan.iter_rows(min_row=2):
+            if row[0].value == "camat.k1.i2":
+                row[6].value = "Diterima"  # status, in the planner's casing
+
+    back = read_xlsx(edit(path, planner))
+    staf = back.get_jabatan("staf")
+    assert staf.nama == "Pengadministrasi Umum"
+    assert [k.uraian for k in staf.kinerja] == [
+        "Persentase dokumen administrasi selesai",
+        "Tertibnya arsip",
+    ]
+    first, second = staf.kinerja
+    assert [(i.id, i.uraian) for i in first.indikator] == [
+        ("staf.k1.i1", "Jumlah surat masuk yang dicatat"),
+        ("staf.k1.i2", "Jumlah surat keluar"),
+    ]
+    assert [lk.ke for lk in first.mendukung] == ["sekretaris.k1.i1", "camat.k1.i1"]
+    assert second.id == "staf.k2"
+    assert [i.uraian for i in second.indikator] == [
+        "Persentase arsip tertata",
+        "Jumlah arsip digital",
+        "Jumlah boks arsip",
+    ]
+    assert [i.id for i in second.indikator] == ["staf.k2.i1", "staf.k2.i2", "staf.k2.i3"]
+    assert second.indikator[0].formulasi == "rumus Jumlah surat yang dicatat"  # copied row
+    link = back.get_jabatan("camat").kinerja[0].indikator[1].mendukung[0]
+    assert (link.asal, link.status, link.skor) == ("inferensi", "diterima", 0.82)
+
+
+def test_a_changed_parent_becomes_a_declaration(tmp_path: Path) -> None:
+    path = export_xlsx(make(full), tmp_path / "m.xlsx")
+
+    def relink(workbook: Workbook) -> None:
+        sheet = workbook[MATRIKS]
+        cell = sheet.cell(6, column(sheet, "Kinerja Mendukung (ID)"))
+        assert cell.value == "camat.k1.i2"  # the kasi's accepted proposal
+        cell.value = "camat.k1.i1"
+
+    link = read_xlsx(edit(path, relink)).get_jabatan("kasi").kinerja[0].mendukung[0]
+    assert (link.ke, link.asal, link.status) == ("camat.k1.i1", "deklarasi", None)
+
+
+def test_a_link_by_text_in_quotes(tmp_path: Path) -> None:
+    path = export_xlsx(make(), tmp_path / "m.xlsx")
+
+    def by_text(workbook: Workbook) -> None:
+        sheet = workbook[MATRIKS]
+        sheet.cell(
+            6, column(sheet, "Kinerja Mendukung (ID)")
+        ).value = '"Persentase dokumen administrasi selesai"'
+
+    link = read_xlsx(edit(path, by_text)).get_jabatan("staf").kinerja[0].mendukung[0]
+    assert link.ke == "sekretaris.k1.i1"
+
+
+# -- errors ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def matrix(tmp_path: Path) -> Path:
+    """The full tree's workbook. Matrix rows: camat 2-4, sekretaris 5, kasi 6, staf 7,
+    bendahara 8; Jabatan rows: camat 2, sekretaris 3, kasi 4, staf 5; Organisasi: nama 3."""
+    return export_xlsx(make(full), tmp_path / "matrix.xlsx")
+
+
+def set_cell(sheet: str, row: int, header: str, value: Any) -> Callable[[Workbook], None]:
+    def change(workbook: Workbook) -> None:
+        ws = workbook[sheet]
+        ws.cell(row, column(ws, header)).value = value
+
+    return change
+
+
+def test_missing_column(matrix: Path) -> None:
+    err = error_of(edit(matrix, set_cell(MATRIKS, 1, "Target", "Target 2024")))
+    assert isinstance(err, SheetError)
+    assert str(err).startswith(f"{err.path}, sheet 'Matriks Cascading', row 1: the column")
+    assert err.path is not None
+    assert err.path.endswith("matrix.xlsx")
+    assert "'Target' is missing" in str(err)
+    assert "any order" in str(err)
+
+
+def test_merged_cells_are_refused(matrix: Path) -> None:
+    err = error_of(edit(matrix, lambda wb: wb[MATRIKS].merge_cells("H2:H3")))
+    assert "sheet 'Matriks Cascading', row 2, column H (Kinerja): the cells H2:H3 are merged" in (
+        str(err)
+    )
+    assert "Unmerge" in str(err)
+
+
+def test_empty_rows_are_skipped(matrix: Path) -> None:
+    def gaps(workbook: Workbook) -> None:
+        workbook[MATRIKS].insert_rows(4, 2)
+        workbook["Jabatan"].insert_rows(3)
+        workbook["Jabatan"].append([None, None, None])  # trailing empty row
+
+    assert read_xlsx(edit(matrix, gaps)) == make(full)
+
+
+def test_parent_that_does_not_exist(matrix: Path) -> None:
+    err = error_of(edit(matrix, set_cell(MATRIKS, 5, "Kinerja Mendukung (ID)", "camat.k9.i9")))
+    assert str(err).startswith(
+        f"{err.path}, sheet 'Matriks Cascading', row 5, column J (Kinerja Mendukung (ID)): "
+        "nothing in the file has the id 'camat.k9.i9'"
+    )
+    assert "one per line" in str(err)
+    err = error_of(edit(matrix, set_cell(MATRIKS, 5, "Indikator Mendukung (ID)", '"Tidak ada"')))
+    assert "row 5, column U (Indikator Mendukung (ID)): no indikator has the text" in str(err)
+
+
+def test_jabatan_missing_from_its_sheet(matrix: Path) -> None:
+    err = error_of(edit(matrix, set_cell(MATRIKS, 7, "ID Jabatan", "stafff")))
+    assert "row 7, column C (ID Jabatan): no jabatan on sheet 'Jabatan' has the id 'stafff'" in (
+        str(err)
+    )
+    assert "did you mean 'staf'?" in str(err)
+
+
+def test_missing_sheet(matrix: Path) -> None:
+    err = error_of(edit(matrix, lambda wb: wb.remove(wb["Jabatan"])))
+    assert str(err).startswith(f"{err.path}, sheet 'Jabatan': the sheet is missing")
+    err = error_of(edit(matrix, lambda wb: setattr(wb[MATRIKS], "title", "Matriks")))
+    assert "sheet 'Matriks Cascading': the sheet is missing" in str(err)
+    assert "'Matriks'" in str(err)
+
+
+def test_not_a_workbook(tmp_path: Path, matrix: Path) -> None:
+    text = tmp_path / "t.xlsx"
+    text.write_text("ID Jabatan;Kinerja\n")
+    assert "not an Excel workbook" in str(error_of(text))
+    yaml_file = pokin.save(make(), tmp_path / "t.yaml")
+    assert "not an Excel workbook" in str(error_of(yaml_file))
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(matrix.read_bytes()[:2000])
+    assert "not an Excel workbook" in str(error_of(broken))
+    assert "no such file" in str(error_of(tmp_path / "none.xlsx"))
+
+
+def test_model_rules_apply_at_the_cell(matrix: Path) -> None:
+    err = error_of(edit(matrix, set_cell("Jabatan", 3, "Peran", "bupati")))
+    assert "sheet 'Jabatan', row 3, column C (Peran): 'bupati' is not allowed" in str(err)
+    err = error_of(edit(matrix, set_cell("Jabatan", 3, "Atasan (ID)", "lurah")))
+    assert "sheet 'Jabatan', row 3, column F (Atasan (ID)): no jabatan has the id 'lurah'" in (
+        str(err)
+    )
+    err = error_of(edit(matrix, set_cell(MATRIKS, 6, "Indikator", None)))
+    assert "row 6, column L (Indikator): the required key `uraian` is missing" in str(err)
+    err = error_of(edit(matrix, set_cell(MATRIKS, 7, "ID Indikator", "kasi.k1.i1")))
+    assert "row 7, column M (ID Indikator): the id 'kasi.k1.i1' is already used at sheet " in (
+        str(err)
+    )
+    err = error_of(edit(matrix, set_cell(MATRIKS, 7, "Polaritas", "naik turun")))
+    assert "row 7, column S (Polaritas)" in str(err)
+    err = error_of(edit(matrix, set_cell("Tautan", 2, "Skor", "tinggi")))
+    assert "sheet 'Tautan', row 2, column F (Skor)" in str(err)
+    err = error_of(edit(matrix, set_cell("Organisasi", 3, "Nilai", None)))
+    assert "sheet 'Organisasi': the required key `nama` is missing" in str(err)
+    assert "add a row with Kunci 'nama'" in str(err)
+    err = error_of(edit(matrix, set_cell("Organisasi", 3, "Kunci", "nma")))
+    assert "row 3, column A (Kunci): unknown key 'nma'" in str(err)
+    assert "did you mean 'nama'?" in str(err)
+
+
+def test_rows_of_one_kinerja_must_agree(matrix: Path) -> None:
+    err = error_of(edit(matrix, set_cell(MATRIKS, 3, "Kinerja", "Meningkatnya lain")))
+    assert "row 3, column H (Kinerja): 'Meningkatnya lain' differs from " in str(err)
+    assert "on row 2, in the same kinerja" in str(err)
+    err = error_of(edit(matrix, set_cell(MATRIKS, 7, "ID Kinerja", "camat.k1")))
+    assert "row 7, column C (ID Jabatan): the kinerja 'camat.k1' belongs to jabatan 'camat'" in (
+        str(err)
+    )
+
+
+# -- writing --------------------------------------------------------------------------------
+
+
+def test_export_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "m.xlsx"
+    target.write_bytes(b"old workbook")
+
+    def boom(*_: object) -> None:
+        raise OSError("disk full")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "fsync", boom)
+        with pytest.raises(OSError, match="disk full"):
+            export_xlsx(make(), target)
+    assert target.read_bytes() == b"old workbook"
+
+    real_cell, calls = pokin.excel._cell, []
+
+    def crash_later(*args: Any) -> Any:
+        calls.append(1)
+        if len(calls) > 60:  # well into the second sheet
+            raise RuntimeError("crash in the middle")
+        return real_cell(*args)
+
+    monkeypatch.setattr(pokin.excel, "_cell", crash_later)
+    with pytest.raises(RuntimeError, match="crash"):
+        export_xlsx(make(), target)
+    assert target.read_bytes() == b"old workbook"
+    assert [p.name for p in tmp_path.iterdir()] == ["m.xlsx"]  # no temp file left
+
+
+def test_texts_excel_cannot_hold_are_refused_clearly(tmp_path: Path) -> None:
+    tree = make(lambda d: jab(d, "staf").update(tugas="a\x07b"))
+    with pytest.raises(PokinFileError, match=r"control character.*sheet 'Jabatan', row 5"):
+        export_xlsx(tree, tmp_path / "m.xlsx")
+    tree = make(lambda d: jab(d, "kasi").update(catatan="x" * 40_000))
+    with pytest.raises(PokinFileError, match=r"40000 characters.*sheet 'Jabatan', row 4"):
+        export_xlsx(tree, tmp_path / "m.xlsx")
+    assert list(tmp_path.iterdir()) == []
