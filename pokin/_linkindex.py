@@ -1,0 +1,308 @@
+"""The search structures behind :func:`pokin.link.infer_links`.
+
+:class:`LinkIndex` reads a tree once: the normalised text of every node, the word weights,
+the atasan chain and depth of every position, the links already there, and an inverted
+index of the indicators' words for the crosscutting search. The search itself never
+compares everything with everything: within the chain a node meets the few dozen texts of
+its own superiors; across units, candidates come from the inverted index through a prefix
+filter (only indicators sharing one of the node's rarest words can reach the bar).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from ._similarity import LEAD_WEIGHT, Phrase, describe, idf, phrase, score, total
+from .models import Asal, Indikator, Jabatan, Kinerja, Peran, PohonKinerja, Status, Tautan
+
+__all__ = ["Candidate", "LinkIndex"]
+
+_KIND = {
+    Peran.CAMAT: "kepala",
+    Peran.LURAH: "kepala",
+    Peran.SEKRETARIS: "sekretaris",
+    Peran.SEKRETARIS_KELURAHAN: "sekretaris",
+    Peran.KASUBBAG: "kasubbag",
+    Peran.KASI: "kasi",
+    Peran.KASI_KELURAHAN: "kasi",
+    Peran.BENDAHARA: "staf",
+    Peran.PELAKSANA: "staf",
+    Peran.FUNGSIONAL: "staf",
+}
+"""Namesake kinds: a kecamatan Kasi and a Kasi Kelurahan hold the same kind of post."""
+
+TEMPLATE = 3
+"""From how many other units holding the same text on, a reason warns of a template row."""
+_TIE = 0.05
+"""Targets scoring within this of the best are proposed with it: the text fits them all."""
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A target found for a node: its id, the score and the step that found it."""
+
+    ke: str
+    skor: float
+    relasi: str
+
+
+class LinkIndex:
+    """Everything :func:`~pokin.link.infer_links` looks up, built once per tree."""
+
+    def __init__(self, tree: PohonKinerja) -> None:
+        self.jabatan: dict[str, Jabatan] = {str(j.id): j for j in tree.jabatan}
+        self.chain: dict[str, list[str]] = {jid: self._chain(jid) for jid in self.jabatan}
+        self.bawahan = {j.atasan for j in tree.jabatan if j.atasan is not None}
+        self.phrases: dict[str, Phrase] = {}
+        self.owner: dict[str, str | None] = {}
+        self.jenis: dict[str, str] = {}
+        self.indikator_of: dict[str, list[str]] = defaultdict(list)
+        self.kinerja_of: dict[str, list[str]] = defaultdict(list)
+        self.links: dict[str, list[Tautan]] = {}
+        self.iku_indikator: list[str] = []
+        self.iku_sasaran: list[str] = []
+        for sasaran in tree.iku:
+            self._add(str(sasaran.id), sasaran.uraian, None, "sasaran")
+            self.iku_sasaran.append(str(sasaran.id))
+            for ind in sasaran.indikator:
+                self._add(str(ind.id), ind.uraian, None, "indikator")
+                self.iku_indikator.append(str(ind.id))
+        for jabatan, kinerja in tree.iter_kinerja():
+            jid = str(jabatan.id)
+            self._add(str(kinerja.id), kinerja.uraian, jid, "kinerja")
+            self.kinerja_of[jid].append(str(kinerja.id))
+            self.links[str(kinerja.id)] = kinerja.mendukung
+            for ind in kinerja.indikator:
+                self._add(str(ind.id), ind.uraian, jid, "indikator")
+                self.indikator_of[jid].append(str(ind.id))
+                self.links[str(ind.id)] = ind.mendukung
+        self.weights = idf(self.phrases.values())
+        self.total = {node: total(p, self.weights) for node, p in self.phrases.items()}
+        self._words: dict[str, list[str]] | None = None
+        self._keys: dict[tuple[frozenset[str], bool], list[str]] | None = None
+        self._holders: dict[tuple[frozenset[str], bool], set[str]] | None = None
+
+    def _add(self, node: str, text: str, owner: str | None, jenis: str) -> None:
+        self.phrases[node] = phrase(text)
+        self.owner[node] = owner
+        self.jenis[node] = jenis
+
+    def _chain(self, jid: str) -> list[str]:
+        chain, current = [], self.jabatan[jid].atasan
+        while current is not None and current not in chain:
+            chain.append(current)
+            current = self.jabatan[current].atasan
+        return chain
+
+    # -- existing links -------------------------------------------------------------------
+
+    def settled(self, node: Kinerja | Indikator) -> bool:
+        """Whether a node already has a declared or confirmed link."""
+        return any(
+            link.asal is Asal.DEKLARASI or link.status is Status.DITERIMA for link in node.mendukung
+        )
+
+    def targets(self, node: Kinerja | Indikator) -> Iterator[str]:
+        """What a node already supports through its active links (proposed ones too)."""
+        return (str(link.ke) for link in node.mendukung if link.active and link.ke)
+
+    def _rejected(self, node: str) -> set[str]:
+        return {str(t.ke) for t in self.links.get(node, ()) if t.status is Status.DITOLAK}
+
+    # -- the search order -----------------------------------------------------------------
+
+    def kinerja_steps(self, jid: str) -> Iterator[tuple[str, Sequence[str]]]:
+        """Where to look for a kinerja's target, in order (see :mod:`pokin.link`)."""
+        chain = self.chain[jid]
+        if not chain:
+            yield "iku", self.iku_indikator
+            yield "iku", self.iku_sasaran
+            return
+        yield "atasan", self.indikator_of[chain[0]]
+        yield "kinerja-atasan", self.kinerja_of[chain[0]]
+        for up in chain[1:]:
+            yield "lompat-jenjang", self.indikator_of[up]
+        yield "lompat-jenjang", self.iku_indikator
+
+    def indikator_steps(self, jid: str) -> Iterator[tuple[str, Sequence[str]]]:
+        """Where to look for an indicator copying a superior's: the chain's indicators."""
+        chain = self.chain[jid]
+        if not chain:
+            yield "iku", self.iku_indikator
+            return
+        yield "atasan", self.indikator_of[chain[0]]
+        for up in chain[1:]:
+            yield "lompat-jenjang", self.indikator_of[up]
+        yield "lompat-jenjang", self.iku_indikator
+
+    def best(
+        self,
+        node: str,
+        targets: Sequence[str],
+        threshold: float,
+        *,
+        exclude: set[str],
+        relasi: str,
+    ) -> list[Candidate] | None:
+        """The top-scoring targets at or above ``threshold`` (ties all kept).
+
+        ``None`` when the top is a target in ``exclude`` (already supported): the search
+        stops there rather than settle for something weaker further on.
+        """
+        me, mine = self.phrases[node], self.total[node]
+        rejected = self._rejected(node)
+        scored = [
+            (s, t)
+            for t in targets
+            if t not in rejected and (s := self._score(me, mine, t, threshold)) >= threshold
+        ]
+        if not scored:
+            return []
+        top = max(s for s, _ in scored)
+        winners = [(s, t) for s, t in scored if s >= top - _TIE]
+        if any(t in exclude for _, t in winners):
+            return None
+        return [Candidate(t, s, relasi) for s, t in sorted(winners, key=lambda w: -w[0])]
+
+    def _score(
+        self, me: Phrase, mine: float, target: str, threshold: float, *, typos: bool = True
+    ) -> float:
+        theirs = self.total[target]
+        return score(
+            me, self.phrases[target], self.weights, threshold, totals=(mine, theirs), typos=typos
+        )
+
+    # -- crosscutting ---------------------------------------------------------------------
+
+    def crosscutting(
+        self, kid: str, jid: str, threshold: float, taken: set[str]
+    ) -> list[Candidate]:
+        """The one indicator of another unit that a kinerja plainly carries, if any.
+
+        The text must fit one indicator of the whole tree outside the chain: a text that
+        several positions carry is a template, and a template proves nothing. Only exact
+        words count here (typos are forgiven within the chain only).
+        """
+        me, weight = self.phrases[kid], self.total[kid]
+        mine = {jid, *self.chain[jid]}
+        rejected = self._rejected(kid) | taken
+        found = sorted(t for t in self._retrieve(me, threshold) if self.owner[t] not in mine)
+        # score the few targets that could be carried first, the rest only to rule out ties
+        kinds = {_KIND[self.jabatan[j].peran] for j in mine}
+        owners = {str(self.owner[t]) for t in found}
+        allowed = {o for o in owners if self._eligible(o, len(self.chain[jid]), kinds)}
+        eligible = [t for t in found if self.owner[t] in allowed]
+        hits = [
+            Candidate(t, s, "crosscutting")
+            for t in eligible
+            if t not in rejected
+            and (s := self._score(me, weight, t, threshold, typos=False)) >= threshold
+        ]
+        if len(hits) != 1:
+            return []
+        for other in found:
+            if (
+                other != hits[0].ke
+                and self._score(me, weight, other, threshold, typos=False) >= threshold
+            ):
+                return []  # several positions carry the text: a template
+        if self._copied(kid, jid, str(self.owner[hits[0].ke])):
+            return []  # the text of that unit's own table
+        return hits
+
+    def _eligible(self, owner: str, depth: int, kinds: set[str]) -> bool:
+        """Whether a position outside the chain may receive crosscutting support."""
+        return (
+            len(self.chain[owner]) <= depth  # not below: support flows up
+            and owner in self.bawahan  # a leaf's indicators are not for carrying
+            and _KIND[self.jabatan[owner].peran] not in kinds  # no namesake of the chain
+        )
+
+    def _retrieve(self, me: Phrase, threshold: float) -> set[str]:
+        """Indicators sharing a word of the prefix any match above ``threshold`` needs."""
+        if self._words is None:
+            self._words = defaultdict(list)
+            for node, p in self.phrases.items():
+                if self.jenis[node] == "indikator" and self.owner[node] is not None:
+                    for w in p.words:
+                        self._words[w].append(node)
+        ranked = sorted(me.words, key=lambda w: (-self.weights.get(w, 1.0), w))
+        total = sum(self.weights.get(w, 1.0) for w in ranked) + LEAD_WEIGHT * bool(me.lead)
+        allowed, cum, found = (1.0 - threshold) * total, 0.0, set[str]()
+        for w in ranked:
+            found.update(self._words.get(w, ()))
+            cum += self.weights.get(w, 1.0)
+            if cum > allowed:
+                break
+        return found
+
+    def _copied(self, kid: str, jid: str, owner: str) -> bool:
+        """Whether a kinerja under ``owner`` has the same text (the unit's own table)."""
+        if self._keys is None:
+            self._keys = defaultdict(list)
+            for node, p in self.phrases.items():
+                if self.jenis[node] == "kinerja":
+                    self._keys[p.key].append(str(self.owner[node]))
+        return any(
+            other != jid and owner in self.chain[other]
+            for other in self._keys[self.phrases[kid].key]
+        )
+
+    # -- explaining -----------------------------------------------------------------------
+
+    def alasan(self, node: str, found: Candidate) -> str:
+        """Why ``node`` is proposed to support ``found.ke``, in plain words."""
+        return self._match(node, found) + self._template(node, found.ke)
+
+    def _match(self, node: str, found: Candidate) -> str:
+        where = self._where(node, found)
+        notes = describe(self.phrases[node], self.phrases[found.ke])
+        if not notes:
+            return f"same text as {where}"
+        if all(n.startswith("spelling ") for n in notes):
+            return f"same text as {where} after normalising spelling: " + "; ".join(
+                n.removeprefix("spelling ") for n in notes
+            )
+        if notes == ["differs only in case, punctuation or small words"]:
+            return f"same text as {where}, apart from case, punctuation or small words"
+        return f"close to {where}: " + "; ".join(notes)
+
+    def _template(self, node: str, target: str) -> str:
+        units = self.template_units(node, target)
+        if units < TEMPLATE:
+            return ""
+        return f" (the text recurs in {units} other units: perhaps a template row, check it)"
+
+    def template_units(self, node: str, target: str) -> int:
+        """In how many units outside the node's chain either text recurs (a template row)."""
+        if self._holders is None:
+            self._holders = defaultdict(set)
+            for n, p in self.phrases.items():
+                owner = self.owner[n]
+                if owner is not None:
+                    self._holders[p.key].add(self.jabatan[owner].unit or owner)
+        me = str(self.owner[node])
+        related = {self.jabatan[j].unit or j for j in (me, *self.chain[me])}
+        return max(len(self._holders[self.phrases[n].key] - related) for n in (node, target))
+
+    def _where(self, node: str, found: Candidate) -> str:
+        target, jenis = found.ke, self.jenis[found.ke]
+        owner = self.owner[target]
+        if owner is None:
+            what = f"the IKU {'sasaran' if jenis == 'sasaran' else 'indicator'} {target}"
+            return what + (", a level skip" if found.relasi == "lompat-jenjang" else "")
+        upper = self.jabatan[owner]
+        what = f"the {'kinerja' if jenis == 'kinerja' else 'indicator'} {target}"
+        if found.relasi == "kinerja-atasan":
+            return f"{what} of the atasan ({upper.nama}), repeated a level down"
+        if found.relasi == "atasan":
+            return f"{what} of the atasan ({upper.nama})"
+        me = self.owner[node]
+        assert me is not None
+        if found.relasi == "lompat-jenjang":
+            chain = self.chain[me]
+            skipped = ", ".join(self.jabatan[j].nama for j in chain[: chain.index(owner)])
+            return f"{what} of {upper.nama}, a level skip over {skipped}"
+        return f"{what} of {upper.nama} ({upper.unit or 'no unit'}), outside the atasan chain"

@@ -1,0 +1,255 @@
+"""Propose cascade links for a tree that has none: the cascade rule, read backwards.
+
+Decrees list each position's kinerja and indicators but rarely say which superior
+indicator a kinerja carries. :func:`infer_links` finds it the way a planner does: the
+superior's indicator text reappears as the subordinate's kinerja (``docs/format.md``,
+"Links"). For each kinerja it looks, in this order, and stops at the first place where a
+text is close enough (:mod:`pokin._similarity` scores the pair):
+
+1. the indicators of its atasan (:attr:`Relasi.ATASAN`);
+2. the kinerja of its atasan, repeated a level down (:attr:`Relasi.KINERJA_ATASAN`);
+3. the indicators further up the atasan chain, nearest first, then the IKU table: a level
+   skip (:attr:`Relasi.LOMPAT_JENJANG`);
+4. the indicators of other units (:attr:`Relasi.CROSSCUTTING`), with a stricter bar.
+
+The top position's kinerja look at the IKU table (:attr:`Relasi.IKU`). Each indicator is
+searched too, in the atasan chain only (steps 1 and 3): the variant where a staff position
+copies its superior's indicator. Targets scoring within 0.05 of the best in the same step
+are proposed with it (a staff indicator "... MUSRENBANG ..." fits the Camat's "...
+MUSRENBANG Kecamatan ..." and "... MUSRENBANG Kelurahan ..." alike).
+
+Precision comes first, since a wrong link hides a real gap. Identical text is not proof of
+a link: kelurahan staff copy the kecamatan staff's table word for word, every Lurah block
+repeats a template. So apart from step 4 only the kinerja's own atasan chain is searched,
+and step 4 proposes a link only when all of these hold: the text scores at least
+``threshold_crosscutting`` against exactly one indicator of the whole tree outside the
+chain (a text several positions carry is a template); its position is not below the
+kinerja's in the chart, has subordinates of its own, and is of another kind than the
+kinerja's position and every one in its chain (a Kasi Kelurahan never carries the
+kecamatan Kasi's indicator, a Lurah never another Lurah's); and no kinerja under that
+position has the same text (then the text is a copy of that unit's own table, not support
+from outside). Crosscutting proposals that would make positions support each other in a
+circle are dropped. Within the chain, a match whose text recurs in three or more other
+units (a template row every block repeats) is left out by default: it follows the cascade
+rule in form only, and hundreds of such links would make a decree look well cascaded
+before anyone reviewed them. ``template=True`` proposes them too, their reason saying so.
+
+Existing links are respected: a node with a declared or confirmed (``diterima``) link is
+left alone, a rejected (``ditolak``) link is never proposed again. :func:`apply_links`
+writes proposals as ``Tautan(asal=inferensi, status=usulan)``; such links count in the
+graph and the checks like any active link, and check PK601 lists them for review.
+
+>>> from pokin import datasets
+>>> tree = datasets.load("sambutan-2023")
+>>> bare = strip_links(tree)
+>>> proposals = infer_links(bare)
+>>> p = next(p for p in proposals if p.dari == "petugas-peninjau-lapangan.k1")
+>>> p.ke, p.relasi.value, p.skor
+('kasi-pemerintahan-trantib.k2.i1', 'atasan', 1.0)
+>>> p.alasan.split(") ")[-1]
+'after normalising spelling: ketentraman / ketenteraman'
+>>> linked = apply_links(bare, proposals)
+>>> linked.get_jabatan("petugas-peninjau-lapangan").kinerja[0].mendukung[0].status.value
+'usulan'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+import networkx as nx
+
+from ._linkindex import TEMPLATE, Candidate, LinkIndex
+from .models import Asal, Indikator, Kinerja, PohonKinerja, Status, Tautan
+
+__all__ = [
+    "THRESHOLD",
+    "THRESHOLD_CROSSCUTTING",
+    "Proposal",
+    "Relasi",
+    "apply_links",
+    "infer_links",
+    "strip_links",
+]
+
+THRESHOLD = 0.8
+"""The default score a text needs to be proposed as a link within the atasan chain."""
+THRESHOLD_CROSSCUTTING = 0.95
+"""The default score a text needs to be proposed as a crosscutting link."""
+
+
+class Relasi(StrEnum):
+    """Where a proposed link points, seen from the position that would hold it."""
+
+    ATASAN = "atasan"  # an indicator of the direct superior: the cascade rule
+    KINERJA_ATASAN = "kinerja-atasan"  # the superior's kinerja, repeated a level down
+    LOMPAT_JENJANG = "lompat-jenjang"  # further up the atasan chain: a level skip (PK302)
+    CROSSCUTTING = "crosscutting"  # another unit, outside the atasan chain (PK303)
+    IKU = "iku"  # the IKU table, for the top position
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """A proposed link: the kinerja (or indikator) ``dari`` supports the node ``ke``."""
+
+    dari: str  # the id of the kinerja or indikator that would hold the link
+    ke: str  # the id of the indikator, kinerja or IKU sasaran / indikator it supports
+    skor: float  # how close the texts are, 0 to 1
+    alasan: str  # why, in plain words
+    relasi: Relasi
+    jabatan: str  # the id of the position holding ``dari``
+
+    def to_tautan(self) -> Tautan:
+        """The link to write in ``dari``'s ``mendukung``, awaiting review."""
+        return Tautan(
+            ke=self.ke,
+            asal=Asal.INFERENSI,
+            skor=round(self.skor, 3),
+            alasan=self.alasan,
+            status=Status.USULAN,
+        )
+
+    def __str__(self) -> str:
+        return f"{self.dari} → {self.ke} ({self.relasi}, skor {self.skor:.2f}): {self.alasan}"
+
+
+def infer_links(
+    tree: PohonKinerja,
+    *,
+    threshold: float = THRESHOLD,
+    threshold_crosscutting: float = THRESHOLD_CROSSCUTTING,
+    crosscutting: bool = True,
+    indikator: bool = True,
+    template: bool = False,
+) -> list[Proposal]:
+    """Propose the cascade links the texts of ``tree`` imply; the tree is not changed.
+
+    Args:
+        tree: the pohon kinerja; its existing links are respected (see the module doc).
+        threshold: the score (0 to 1) a text needs within the atasan chain.
+        threshold_crosscutting: the score a text needs to link outside the chain.
+        crosscutting: whether to look outside the atasan chain at all.
+        indikator: whether to propose indicator-to-indicator links too.
+        template: whether to propose a link when either text recurs in other units
+            (:data:`~pokin._linkindex.TEMPLATE` or more outside the chain): a template
+            row that every block of the decree repeats. Its reason says so either way.
+
+    Returns:
+        The proposals in file order, kinerja before their indicators.
+    """
+    if not 0.0 < threshold <= 1.0 or not 0.0 < threshold_crosscutting <= 1.0:
+        raise ValueError("thresholds are scores between 0 (exclusive) and 1")
+    index = LinkIndex(tree)
+    proposals: list[Proposal] = []
+    for jabatan, kinerja in tree.iter_kinerja():
+        jid, kid = str(jabatan.id), str(kinerja.id)
+        taken = set(index.targets(kinerja))  # supported already: not proposed again
+        if not index.settled(kinerja):
+            found = _first(index.kinerja_steps(jid), index, kid, threshold, taken)
+            if found == [] and crosscutting:
+                found = index.crosscutting(kid, jid, threshold_crosscutting, taken)
+            found = found if template else _drop_templates(index, kid, found)
+            proposals.extend(_proposal(index, kid, jid, c) for c in found or ())
+            taken.update(c.ke for c in found or ())
+        if not indikator:
+            continue
+        for ind in kinerja.indikator:
+            if index.settled(ind):
+                continue
+            mine = taken | set(index.targets(ind))
+            found = _first(index.indikator_steps(jid), index, str(ind.id), threshold, mine)
+            found = found if template else _drop_templates(index, str(ind.id), found)
+            proposals.extend(_proposal(index, str(ind.id), jid, c) for c in found or ())
+    return _without_cycles(proposals, index)
+
+
+def _drop_templates(
+    index: LinkIndex, node: str, found: list[Candidate] | None
+) -> list[Candidate] | None:
+    if found and any(index.template_units(node, c.ke) >= TEMPLATE for c in found):
+        return None
+    return found
+
+
+def _without_cycles(proposals: list[Proposal], index: LinkIndex) -> list[Proposal]:
+    """Drop crosscutting proposals that would make two positions support each other.
+
+    Chain links point strictly up the chart and crosscutting ones never down, so a cycle
+    can only run through crosscutting links between positions at the same depth.
+    """
+    across = [p for p in proposals if p.relasi is Relasi.CROSSCUTTING]
+    if not across:
+        return proposals
+    graph = nx.DiGraph((p.jabatan, index.owner[p.ke]) for p in across)
+    circular = {n for c in nx.strongly_connected_components(graph) if len(c) > 1 for n in c}
+    return [
+        p for p in proposals if p.relasi is not Relasi.CROSSCUTTING or p.jabatan not in circular
+    ]
+
+
+def _first(
+    steps: Iterable[tuple[str, Sequence[str]]],
+    index: LinkIndex,
+    node: str,
+    threshold: float,
+    taken: set[str],
+) -> list[Candidate] | None:
+    """The best candidates of the first step that has one at or above ``threshold``.
+
+    ``None`` when the best is something the node supports already: nothing to add.
+    """
+    for relasi, targets in steps:
+        best = index.best(node, targets, threshold, exclude=taken, relasi=relasi)
+        if best is None or best:
+            return best
+    return []
+
+
+def _proposal(index: LinkIndex, node: str, jabatan: str, found: Candidate) -> Proposal:
+    return Proposal(
+        dari=node,
+        ke=found.ke,
+        skor=round(found.skor, 4),
+        alasan=index.alasan(node, found),
+        relasi=Relasi(found.relasi),
+        jabatan=jabatan,
+    )
+
+
+def apply_links(tree: PohonKinerja, proposals: Iterable[Proposal]) -> PohonKinerja:
+    """A copy of ``tree`` with the proposals written as links awaiting review.
+
+    The tree itself is not changed. Each proposal becomes ``Tautan(ke=..., asal=inferensi,
+    skor=..., alasan=..., status=usulan)`` in the ``mendukung`` of its kinerja or
+    indikator, so :func:`pokin.save` writes it and a planner confirms it (``status:
+    diterima``) or rejects it (``status: ditolak``) in the YAML. A proposal for a link that
+    the node already has (to the same ``ke``, in any state) is skipped.
+
+    Raises:
+        KeyError: a proposal names a node that is not in the tree.
+    """
+    result = tree.model_copy(deep=True)
+    holders: dict[str, Kinerja | Indikator] = {}
+    for _, kinerja in result.iter_kinerja():
+        holders[str(kinerja.id)] = kinerja
+        holders.update((str(i.id), i) for i in kinerja.indikator)
+    for proposal in proposals:
+        try:
+            holder = holders[proposal.dari]
+        except KeyError:
+            raise KeyError(f"no kinerja or indikator has the id {proposal.dari!r}") from None
+        if all(link.ke != proposal.ke for link in holder.mendukung):
+            holder.mendukung.append(proposal.to_tautan())
+    return result
+
+
+def strip_links(tree: PohonKinerja) -> PohonKinerja:
+    """A copy of ``tree`` without any link, as a decree imported to YAML arrives."""
+    result = tree.model_copy(deep=True)
+    for _, kinerja in result.iter_kinerja():
+        kinerja.mendukung.clear()
+        for ind in kinerja.indikator:
+            ind.mendukung.clear()
+    return result
