@@ -6,9 +6,8 @@ see :mod:`pokin.checks`. Exceptions are for input pokin cannot read at all::
     PokinError                    base of everything pokin raises on purpose
     ├── PokinFileError            a file that cannot be read: names file, line, column, field
     │   ├── (also a ValueError)
+    │   ├── ImportDocumentError   a decree text that cannot be imported
     │   └── SheetError            an Excel matrix that cannot be read: names sheet, row, column
-    ├── ImportDocumentError       a decree text that cannot be imported
-    │   └── (also a ValueError)
     └── RenderError               drawing failed (``dot`` missing, timed out, crashed)
         └── (also a RuntimeError)
 
@@ -69,8 +68,14 @@ class PokinFileError(PokinError, ValueError):
         return text
 
 
-class ImportDocumentError(PokinError, ValueError):
-    """A decree text that is not a decree pokin can import (empty, binary, no position)."""
+class ImportDocumentError(PokinFileError):
+    """A decree that pokin cannot import (empty, binary, no position block found).
+
+    Like :class:`PokinFileError` it carries ``path``, ``line`` and ``hint``::
+
+        keputusan.txt: this is not an IKI/IKU decree pokin can read: no position block ...
+          hint: pokin expects position blocks ("JABATAN : ...", then TUGAS, FUNGSI ...
+    """
 
 
 class RenderError(PokinError, RuntimeError):

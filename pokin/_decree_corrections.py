@@ -1,0 +1,151 @@
+"""Human corrections to an imported decree, kept in a small YAML file next to the datasets.
+
+An importer guesses (peran, atasan, unit) and a decree has mistakes of its own; a planner
+who knows better writes the fix down once, with the reason, instead of editing the
+generated dataset by hand. The file (``datasets/corrections/<name>.yaml``)::
+
+    sumber: iku-iki-kebomas-2023.txt   # the decree file these corrections are for
+    koreksi:
+      - jabatan: staf-pramu-bakti      # a jabatan id as imported ...
+        field: atasan                  # nama, peran, eselon, unit, atasan, tugas, catatan
+        value: kepala-sub-bagian-umum-dan-kepegawaian
+        alasan: the tugas serve the Sub Bagian Umum dan Kepegawaian
+      - baris: 2783                    # ... or the line of its JABATAN block in the decree
+        field: unit
+        value: Sub Bagian Umum dan Kepegawaian
+        alasan: ...
+      - indikator: camat.k1.i1         # an indikator (or `kinerja:`) id
+        field: target                  # any field of that node
+        value: "82"
+        alasan: ...
+      - organisasi: pemerintah         # a field of organisasi
+        value: Kota Samarinda
+        alasan: ...
+
+Every item needs an ``alasan`` (why). A corrected jabatan field leaves ``inferensi`` (a
+person confirmed it) and the reason is added to the node's ``catatan``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from .errors import PokinFileError
+from .models import Indikator, Jabatan, Kinerja, PohonKinerja
+
+__all__ = ["Koreksi", "apply_corrections", "read_corrections"]
+
+_SELECTORS = ("jabatan", "baris", "kinerja", "indikator", "organisasi")
+
+
+@dataclass(frozen=True)
+class Koreksi:
+    """One correction: which node (``pilih`` = selector, ``kunci`` = its key), what, why."""
+
+    pilih: str
+    kunci: str
+    field: str
+    value: Any
+    alasan: str
+    nomor: int  # position in the file (1-based), for messages
+
+    def __str__(self) -> str:
+        return f"{self.pilih} {self.kunci}: {self.field} = {self.value!r} ({self.alasan})"
+
+
+def read_corrections(path: str | os.PathLike[str]) -> list[Koreksi]:
+    """Read a corrections file; :class:`~pokin.errors.PokinFileError` when it is malformed."""
+    file = Path(path)
+    try:
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise PokinFileError("no such corrections file", path=file) from None
+    except yaml.YAMLError as exc:
+        raise PokinFileError(f"YAML error: {exc}", path=file) from None
+    items = data.get("koreksi") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        raise PokinFileError(
+            "a corrections file is a mapping with a `koreksi:` list",
+            path=file,
+            hint="see pokin/_decree_corrections.py for the format",
+        )
+    result = []
+    for nomor, item in enumerate(items, 1):
+        where = f"koreksi[{nomor - 1}]"
+        if not isinstance(item, dict):
+            raise PokinFileError("each correction is a mapping", path=file, field=where)
+        chosen = [key for key in _SELECTORS if key in item]
+        if len(chosen) != 1:
+            raise PokinFileError(
+                f"a correction names exactly one of {', '.join(_SELECTORS)}",
+                path=file,
+                field=where,
+            )
+        if not item.get("alasan"):
+            raise PokinFileError("every correction says why (`alasan:`)", path=file, field=where)
+        pilih = chosen[0]
+        field_name = item[pilih] if pilih == "organisasi" else item.get("field")
+        if not isinstance(field_name, str) or "value" not in item:
+            raise PokinFileError("a correction needs `field:` and `value:`", path=file, field=where)
+        kunci = "organisasi" if pilih == "organisasi" else str(item[pilih])
+        result.append(Koreksi(pilih, kunci, field_name, item["value"], item["alasan"], nomor))
+    return result
+
+
+def _find(tree: PohonKinerja, koreksi: Koreksi) -> Jabatan | Kinerja | Indikator | None:
+    if koreksi.pilih == "jabatan":
+        return next((j for j in tree.jabatan if j.id == koreksi.kunci), None)
+    if koreksi.pilih == "baris":
+        mark = re.compile(rf"^Block at line {re.escape(koreksi.kunci)} of ")
+        return next((j for j in tree.jabatan if mark.match(j.catatan or "")), None)
+    if koreksi.pilih == "kinerja":
+        return next((k for _, k in tree.iter_kinerja() if k.id == koreksi.kunci), None)
+    return next((i for _, i in tree.iter_indikator() if i.id == koreksi.kunci), None)
+
+
+def apply_corrections(
+    tree: PohonKinerja, corrections: list[Koreksi], *, source: str = "<corrections>"
+) -> PohonKinerja:
+    """A corrected copy of ``tree``; raises PokinFileError for a correction that cannot apply."""
+    fixed = tree.model_copy(deep=True)
+    for koreksi in corrections:
+        where = f"koreksi[{koreksi.nomor - 1}]"
+        node: Any = fixed.organisasi if koreksi.pilih == "organisasi" else _find(fixed, koreksi)
+        if node is None:
+            raise PokinFileError(
+                f"no {koreksi.pilih} {koreksi.kunci!r} in the imported tree",
+                path=source,
+                field=where,
+                hint="ids change when the decree or the importer changes; check the id "
+                "in the imported file, or select a jabatan by `baris:` (its block's line)",
+            )
+        if koreksi.field not in type(node).model_fields or koreksi.field in ("id", "kinerja"):
+            raise PokinFileError(
+                f"{type(node).__name__} has no field {koreksi.field!r} that can be corrected",
+                path=source,
+                field=where,
+            )
+        try:
+            setattr(node, koreksi.field, koreksi.value)
+        except ValidationError as exc:
+            raise PokinFileError(
+                f"the value does not fit: {exc.errors()[0]['msg']}", path=source, field=where
+            ) from None
+        note = f"Corrected {koreksi.field} by hand: {str(koreksi.alasan).rstrip('.')}."
+        if koreksi.field != "catatan" and "catatan" in type(node).model_fields:
+            node.catatan = f"{node.catatan} {note}" if node.catatan else note
+        if isinstance(node, Jabatan) and koreksi.field in node.inferensi:
+            node.inferensi = [f for f in node.inferensi if f != koreksi.field]
+    try:
+        return PohonKinerja.model_validate(fixed.model_dump())
+    except ValidationError as exc:
+        raise PokinFileError(
+            f"the corrected tree does not hold: {exc.errors()[0]['msg']}", path=source
+        ) from None

@@ -1,0 +1,157 @@
+"""The head of a decree: organisasi, pemerintah, tahun, nomor, tanggal, penandatangan.
+
+These lines read the same whatever the table layout, so every layout parser can use
+:func:`read_header` on the decree's text lines (``PEMERINTAH KABUPATEN GRESIK KECAMATAN
+KEBOMAS``, ``NOMOR : 050/42.1/437.102/2023``, ``Pada Tanggal : 27 Januari 2023``...).
+
+>>> head = read_header(["KEPUTUSAN CAMAT KEBOMAS", "NOMOR : 050/42", "TENTANG",
+...     "INDIKATOR KINERJA UTAMA", "KECAMATAN KEBOMAS KABUPATEN GRESIK", "CAMAT KEBOMAS",
+...     "Pada Tanggal : 27 Januari 2023", "", "MOCH. JUSUF ANSYORI, S.Sos., M.M."])
+>>> head.nama, head.pemerintah, head.nomor, head.tanggal, head.tahun
+('Kecamatan Kebomas', 'Kabupaten Gresik', '050/42', '2023-01-27', 2023)
+>>> head.judul
+'Indikator Kinerja Utama Kecamatan Kebomas Kabupaten Gresik'
+>>> read_header(["**KECAMATAN SUNGAI KUNJANG**"]).nama
+'Kecamatan Sungai Kunjang'
+>>> head.penandatangan
+'MOCH. JUSUF ANSYORI, S.Sos., M.M.'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Header", "read_header", "title_case"]
+
+_MONTHS = [
+    "januari", "februari", "maret", "april", "mei", "juni",
+    "juli", "agustus", "september", "oktober", "november", "desember",
+]  # fmt: skip
+_BULAN = {name: n for n, name in enumerate(_MONTHS, 1)}
+_DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(_BULAN) + r")\s+(\d{4})\b", re.IGNORECASE)
+_SMALL = {"dan", "di", "ke", "dari", "pada", "yang", "untuk", "atau", "serta", "dalam"}
+_SIGNATORY = re.compile(
+    r"^[A-Z][A-Za-z.'’ -]+,\s*(?:Dr|Drs|Ir|S|M|H|Hj|A|B)[A-Za-z]*\.", re.UNICODE
+)
+
+
+def title_case(text: str) -> str:
+    """Title-case an ALL-CAPS text the way decrees write titles; other texts unchanged.
+
+    >>> title_case("KEPALA SEKSI EKONOMI DAN PEMBANGUNAN")
+    'Kepala Seksi Ekonomi dan Pembangunan'
+    >>> title_case("Kasubbag Umum & Kepegawaian")
+    'Kasubbag Umum & Kepegawaian'
+    """
+    letters = [c for c in text if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        return text
+    words = []
+    for i, word in enumerate(text.split()):
+        lower = word.lower()
+        if i and lower in _SMALL:
+            words.append(lower)
+        elif any(c.isdigit() for c in word) or (len(word) <= 2 and word.isalpha() and i):
+            words.append(word)
+        else:
+            words.append(word.capitalize())
+    return " ".join(words)
+
+
+@dataclass
+class Header:
+    """What the head and the signature of a decree say; ``None`` where they are silent."""
+
+    nama: str | None = None
+    pemerintah: str | None = None
+    tahun: int | None = None
+    periode: str | None = None
+    judul: str | None = None
+    nomor: str | None = None
+    tanggal: str | None = None
+    tanggal_line: int | None = None
+    penandatangan: str | None = None
+
+
+def _iso(match: re.Match[str]) -> str:
+    day, month, year = match.group(1), _BULAN[match.group(2).lower()], match.group(3)
+    return f"{year}-{month:02d}-{int(day):02d}"
+
+
+def read_header(lines: list[str], *, head_end: int | None = None) -> Header:
+    """Read the header fields from a decree's lines (tabs and markup are tolerated).
+
+    ``head_end`` is the index of the first position block: the organisasi name, nomor
+    and judul are looked for before it; the date and the signatory anywhere.
+    """
+    head = Header()
+    plain = [re.sub(r"[*#_|\t]+", " ", line).strip() for line in lines]
+    top = plain[: head_end if head_end is not None else len(plain)]
+    for text in top:
+        kec = re.search(
+            r"\bKECAMATAN((?:\s+(?!KOTA\b|KABUPATEN\b|TAHUN\b|PROVINSI\b)[A-Z]+){1,3})", text
+        )
+        if kec and head.nama is None and text.isupper():
+            head.nama = "Kecamatan " + " ".join(w.capitalize() for w in kec.group(1).split())
+        gov = re.search(r"PEMERINTAH\s*(KOTA|KABUPATEN)\s+([A-Za-z]+)", text, re.IGNORECASE)
+        if gov and head.pemerintah is None:
+            head.pemerintah = f"{gov.group(1).capitalize()} {gov.group(2).capitalize()}"
+        nomor = re.match(r"NOMOR\s*:\s*(\S.*)$", text, re.IGNORECASE)
+        if nomor and head.nomor is None:
+            head.nomor = nomor.group(1).strip()
+        tahun = re.fullmatch(r".*\bTAHUN\s+(\d{4})(?:\s*[-–]\s*(\d{4}))?", text)
+        if tahun and len(text) < 60:
+            if tahun.group(2):
+                head.periode = head.periode or f"{tahun.group(1)}-{tahun.group(2)}"
+            elif head.tahun is None:
+                head.tahun = int(tahun.group(1))
+    if head.pemerintah is None:  # "KECAMATAN WONOASIH KOTA PROBOLINGGO"
+        for text in top:
+            gov = re.search(r"\b(KOTA|KABUPATEN)\s+([A-Z]{3,})\b", text)
+            if gov and text.isupper():
+                head.pemerintah = f"{gov.group(1).capitalize()} {gov.group(2).capitalize()}"
+                break
+    head.judul = _judul(top)
+    _read_date_and_signatory(plain, head)
+    if head.tanggal and (head.tahun is None or head.periode):
+        head.tahun = head.tahun or int(head.tanggal[:4])
+    return head
+
+
+def _judul(top: list[str]) -> str | None:
+    for i, text in enumerate(top):
+        if text.upper() == "TENTANG":
+            parts = []
+            for nxt in top[i + 1 : i + 8]:
+                if re.match(r"(-\s*)?(CAMAT|MENIMBANG|BUPATI|WALI\s*KOTA)\b", nxt, re.I):
+                    break
+                if nxt:
+                    parts.append(nxt)
+            if parts:
+                return title_case(" ".join(parts))
+    for i, line in enumerate(top):  # a bold heading: **INDIKATOR ... TAHUN 2023**
+        if line.startswith("INDIKATOR") and i + 1 < len(top):
+            parts = [line]
+            for nxt in top[i + 1 : i + 3]:
+                if not nxt:
+                    break
+                parts.append(nxt)
+            return title_case(" ".join(parts))
+    return None
+
+
+def _read_date_and_signatory(plain: list[str], head: Header) -> None:
+    found: int | None = None
+    for i, text in enumerate(plain):
+        match = _DATE.search(text)
+        if match and ("tanggal" in text.lower() or re.match(r"^[A-Z ]+,\s*\d", text)):
+            head.tanggal, found = _iso(match), i
+            break
+    if found is None:
+        return
+    head.tanggal_line = found + 1
+    for text in plain[found + 1 : found + 14]:
+        if _SIGNATORY.match(text):
+            head.penandatangan = text.strip()
+            break

@@ -1,0 +1,399 @@
+r"""Parse decrees converted to markdown: paragraphs for each position, pipe tables for rows.
+
+A decree run through a converter (pandoc, docling, an online PDF-to-markdown tool) keeps
+``JABATAN`` / ``TUGAS`` / ``FUNGSI`` as headings or paragraphs and each table as a pipe
+table (``| KINERJA | INDIKATOR | FORMULASI | SUMBER DATA |``, maybe with ``No``, ``SATUAN``
+and ``TARGET`` columns). What the cells may hold, and how it is read:
+
+- ``<ul><li>`` / ``<ol><li>`` lists, ``<p>`` fragments and numbered ``<br>`` lines: each
+  item of the INDIKATOR (or KINERJA) cell is one indicator (kinerja); a list in another
+  cell is split the same way only when it has exactly as many items, otherwise it stays
+  one text ("Jumlah dokumen: 1. LKjIP; 2. Renja") - see :func:`._decree_cells.pair_cells`;
+- LaTeX (``$\frac{a}{b} \times 100\%$``, ``\(...\)``, ``$$...$$``) made readable, keeping
+  its content: ``a / b × 100%`` (see :mod:`._decree_markup`);
+- ``<br>`` line breaks, escaped pipes ``\|``, bold ``**...**``, HTML entities;
+- an empty KINERJA cell, or one repeating the kinerja above, means "the same kinerja"; an
+  empty INDIKATOR cell, or one repeating the indicator above, gives a row with an empty
+  ``indikator``: one more formula / source of the indicator above (the tree builder
+  merges it, as it does for the tab layout);
+- a table split by a page break, its header row repeated: the rows go on in one block.
+
+A table under an "INDIKATOR KINERJA UTAMA" heading, or before the first JABATAN with codes
+like ``S.1`` / ``I.K.S.1.1`` in its rows, is the IKU table. Rows pokin cannot place go to
+``ParsedDecree.skipped`` with their line and a reason.
+
+>>> doc = '''1. JABATAN : CAMAT
+... | KINERJA | INDIKATOR | FORMULASI | SUMBER DATA |
+... |---|---|---|---|
+... | Meningkatnya pelayanan | <ul><li>Nilai SKM</li><li>Aduan selesai</li></ul> | \
+... $\\frac{a}{b} \\times 100\\%$ | Laporan |'''
+>>> sniff(doc)
+True
+>>> [(r.kinerja, r.indikator, r.formulasi) for r in parse(doc, source="x.md").blocks[0].rows]
+[('Meningkatnya pelayanan', 'Nilai SKM', 'a / b × 100%'), ('', 'Aduan selesai', 'a / b × 100%')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ._decree_cells import pair_cells, split_items, strip_list_punctuation
+from ._decree_header import read_header, title_case
+from ._decree_markup import MARKER, Cell, read_cell
+from ._decree_parts import Block, IkuIndikator, IkuSasaran, ParsedDecree, Row, Skipped
+
+__all__ = ["parse", "sniff"]
+
+_JABATAN = re.compile(r"^(?:\d+\s*[.)]\s*)?(?:nama\s+)?jabatan\s*:\s*(\S.*)$", re.IGNORECASE)
+_SECTION = re.compile(r"^(?:\d+\s*[.)]\s*)?(?:uraian\s+)?(tugas|fungsi)\s*:\s*(.*)$", re.I)
+_UNIT = re.compile(r"^(?:unit\s+kerja\s*:\s*)?((?:kelurahan|kecamatan|desa)\s+\S.*)$", re.I)
+_JENIS = re.compile(r"\s*\((struktural|jfu|jft|fungsional|pelaksana)\)\s*$", re.IGNORECASE)
+_CODE_SASARAN = re.compile(r"S{1,2}\.?\d+(?:\.\d+)*")
+_CODE_INDIKATOR = re.compile(r"(?:I\.?K\.?(?:S|U|SS)?\.?|IKU\.?\s?)\d+(?:\.\d+)*")
+_HEADER_WORDS = ("INDIKATOR", "KINERJA", "SASARAN", "FORMULA", "PENJELASAN", "SUMBER", "KODE")
+
+
+def sniff(text: str) -> bool:
+    """Whether ``text`` is a markdown decree: a pipe table whose header names INDIKATOR.
+
+    >>> sniff("| KINERJA | INDIKATOR |\\n|---|---|\\n| a | b |")
+    True
+    >>> sniff("KINERJA\\tINDIKATOR\\nMeningkatnya\\tNilai")
+    False
+    """
+    previous = ""
+    for line in text[:500_000].split("\n"):
+        if (
+            _is_separator(line)
+            and previous.lstrip().startswith("|")
+            and "INDIKATOR" in previous.upper()
+        ):
+            return True
+        previous = line
+    return False
+
+
+def _is_table_line(line: str) -> bool:
+    return line.lstrip().startswith("|")
+
+
+def _is_separator(line: str) -> bool:
+    text = line.strip()
+    return "|" in text and text.count("-") >= 3 and not text.strip("|-: ")
+
+
+def _split_row(line: str) -> list[str]:
+    r"""The raw cells of a pipe-table row; ``\|`` is a pipe inside a cell."""
+    text = line.strip()
+    text = text[1:] if text.startswith("|") else text
+    if text.endswith("|") and not text.endswith("\\|"):
+        text = text[:-1]
+    cells: list[str] = []
+    buffer: list[str] = []
+    i = 0
+    while i < len(text):
+        if text[i] == "\\" and i + 1 < len(text):
+            buffer.append("|" if text[i + 1] == "|" else text[i : i + 2])
+            i += 2
+        elif text[i] == "|":
+            cells.append("".join(buffer).strip())
+            buffer = []
+            i += 1
+        else:
+            buffer.append(text[i])
+            i += 1
+    cells.append("".join(buffer).strip())
+    return cells
+
+
+def _role(cell: str) -> str:
+    text = read_cell(cell).text.upper()
+    if re.fullmatch(r"NO\.?|NOMOR|KODE|NO\.? ?/ ?KODE", text):
+        return "kode" if "KODE" in text else "no"
+    for word, role in (
+        ("INDIKATOR", "indikator"),
+        ("FORMULA", "formulasi"),
+        ("PENJELASAN", "formulasi"),
+        ("DEFINISI", "formulasi"),
+        ("SUMBER", "sumber_data"),
+        ("SATUAN", "satuan"),
+        ("TARGET", "target"),
+        ("KINERJA", "kinerja"),
+        ("SASARAN", "kinerja"),
+        ("URAIAN", "kinerja"),
+    ):
+        if word in text:
+            return role
+    return "lain"
+
+
+def _header_roles(cells: list[str]) -> list[str] | None:
+    """The column roles of a header row, or ``None`` when the row is not a header."""
+    if sum(1 for cell in cells if read_cell(cell).text.upper().startswith(_HEADER_WORDS)) < 2:
+        return None
+    roles = [_role(cell) for cell in cells]
+    return roles if "indikator" in roles else None
+
+
+def _code(text: str) -> tuple[str | None, str]:
+    """Split a leading IKU code off a text: ``("S.1", "Meningkatnya ...")``."""
+    first, _, rest = text.partition(" ")
+    first = first.strip("*:.,")
+    if _CODE_SASARAN.fullmatch(first) or _CODE_INDIKATOR.fullmatch(first):
+        return first, rest.strip()
+    return None, text
+
+
+@dataclass
+class _State:
+    decree: ParsedDecree
+    block: Block | None = None
+    section: str | None = None
+    unit: str | None = None
+    in_iku: bool = False
+    iku_sumber: bool = False  # the IKU rows being read are a "Sumber Data" (Kebomas style)
+    roles: list[str] | None = None
+    plain: list[str] = field(default_factory=list)
+
+
+def parse(text: str, *, source: str) -> ParsedDecree:
+    """Parse a markdown decree into layout-free parts (see :mod:`._decree_parts`)."""
+    lines = [line.rstrip("\r") for line in text.split("\n")]
+    state = _State(ParsedDecree(source=source, layout="markdown"))
+    first_block: int | None = None
+    i = 0
+    while i < len(lines):
+        if lines[i].lstrip().startswith("<!--"):  # a comment, maybe over several lines
+            while i < len(lines) and "-->" not in lines[i]:
+                i += 1
+            i += 1
+            continue
+        if _is_table_line(lines[i]):
+            end = i
+            while end < len(lines) and _is_table_line(lines[end]):
+                end += 1
+            _table(state, i + 1, lines[i:end])
+            i = end
+            continue
+        plain = read_cell(re.sub(r"^\s*(?:#+|>)\s*", "", lines[i])).text
+        state.plain.append(plain)
+        if first_block is None and _JABATAN.match(plain):
+            first_block = len(state.plain) - 1
+        _line(state, i + 1, lines[i], plain)
+        i += 1
+    head = read_header(state.plain, head_end=first_block)
+    decree = state.decree
+    decree.nama, decree.pemerintah, decree.tahun = head.nama, head.pemerintah, head.tahun
+    decree.periode, decree.judul, decree.nomor = head.periode, head.judul, head.nomor
+    decree.tanggal, decree.penandatangan = head.tanggal, head.penandatangan
+    return decree
+
+
+def _line(state: _State, number: int, raw: str, plain: str) -> None:
+    """Read one line outside the tables: a block title, TUGAS / FUNGSI, a unit heading."""
+    bulleted = bool(re.match(r"\s*[-*+]\s", raw))
+    text = re.sub(r"^[-*+]\s+", "", plain)
+    if not text:
+        return
+    jabatan = _JABATAN.match(text)
+    if jabatan:
+        nama = " ".join(jabatan.group(1).split())
+        jenis = _JENIS.search(nama)
+        state.block = Block(
+            nama=_JENIS.sub("", nama).rstrip(" :"),
+            line=number,
+            unit=state.unit,
+            jenis=jenis.group(1) if jenis else None,
+        )
+        state.decree.blocks.append(state.block)
+        state.section, state.roles, state.in_iku = None, None, False
+        return
+    upper = text.upper()
+    if "INDIKATOR KINERJA UTAMA" in upper and "INDIVIDU" not in upper and len(text) < 80:
+        state.in_iku, state.section = True, None
+        return
+    unit = _UNIT.match(text) if raw.lstrip().startswith("#") else None
+    if unit:
+        state.unit, state.section = title_case(unit.group(1)), None
+        return
+    section = _SECTION.match(text)
+    if section and state.block is not None:
+        state.section = section.group(1).lower()
+        text = section.group(2).strip()
+        if not text:
+            return
+    if state.block is None or state.section is None or "INDIKATOR KINERJA" in upper:
+        state.section = None if "INDIKATOR KINERJA" in upper else state.section
+        return
+    if state.section == "tugas":
+        state.block.tugas = f"{state.block.tugas} {text}".strip()
+        return
+    fungsi = state.block.fungsi
+    items = _lettered(text)
+    if items:
+        fungsi.extend(items)
+    elif bulleted or MARKER.match(text) or not fungsi:
+        fungsi.append(strip_list_punctuation(MARKER.sub("", text)))
+    else:
+        fungsi[-1] = strip_list_punctuation(f"{fungsi[-1]} {text}")
+
+
+def _lettered(text: str) -> list[str] | None:
+    """Split "a. x; b. y; c. z" (a whole lettered list on one line) into its items."""
+    cuts, expected = [], "a"
+    for match in re.finditer(r"(?:^|(?<=\s))([a-z])[.)]\s", text):
+        if match.group(1) == expected:
+            cuts.append((match.start(), match.end()))
+            expected = chr(ord(expected) + 1)
+    if len(cuts) < 2 or cuts[0][0] != 0:
+        return None
+    ends = [cut[0] for cut in cuts[1:]] + [len(text)]
+    return [strip_list_punctuation(text[c[1] : e]) for c, e in zip(cuts, ends, strict=True)]
+
+
+def _table(state: _State, first: int, lines: list[str]) -> None:
+    """Read one pipe table (``first`` is the line number of its first line)."""
+    state.section = None
+    rows = [_split_row(line) for line in lines]
+    is_iku = state.in_iku or (
+        state.block is None
+        and any(_code(read_cell(cell).text)[0] for row in rows for cell in row[:3])
+    )
+    for k, cells in enumerate(rows):
+        number = first + k
+        if _is_separator(lines[k]):
+            continue
+        roles = _header_roles(cells)
+        if roles is not None:
+            state.roles = roles
+            continue
+        texts = [read_cell(cell).text for cell in cells]
+        if not any(texts) or all(re.fullmatch(r"\(?\d{1,2}\)?", t) for t in texts if t):
+            continue  # an empty row, or the "1 2 3 4" column numbers
+        joined = " ".join(text for text in texts if text)
+        if _JABATAN.match(joined) or _SECTION.match(joined):  # "| Jabatan: | LURAH X |"
+            roles = state.roles
+            _line(state, number, joined, joined)
+            state.roles, is_iku = roles, False
+            continue
+        if state.roles is None:
+            _skip(state, number, lines[k], "a table row before any header naming the columns")
+        elif len(cells) > len(state.roles) and any(cells[len(state.roles) :]):
+            _skip(
+                state,
+                number,
+                lines[k],
+                f"{len(cells)} cells for {len(state.roles)} columns (an unescaped '|'?)",
+            )
+        elif is_iku:
+            _iku_row(state, number, lines[k], dict(zip(state.roles, cells, strict=False)))
+        elif state.block is None:
+            _skip(state, number, lines[k], "a table row before the first JABATAN")
+        else:
+            _row(state, state.block, number, dict(zip(state.roles, cells, strict=False)))
+
+
+def _skip(state: _State, number: int, line: str, reason: str) -> None:
+    state.decree.skipped.append(Skipped(number, number, line.strip(), reason))
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+
+
+def _row(state: _State, block: Block, number: int, raw: dict[str, str]) -> None:
+    """Add the rows of one table row to ``block``, pairing items as the tab layout does."""
+    cells = {role: read_cell(raw.get(role, "")) for role in _FIELDS}
+    current = next((r.kinerja for r in reversed(block.rows) if r.kinerja), "")
+    if cells["kinerja"].text and _same(cells["kinerja"].text, current):
+        cells["kinerja"] = Cell("")  # a merged cell repeated by the converter
+    if not cells["kinerja"].text and not cells["indikator"].text and not block.rows:
+        _skip(state, number, "| " + " | ".join(raw.values()), "a row without kinerja or indikator")
+        return
+    indikator = next((r.indikator for r in reversed(block.rows) if r.indikator), "")
+    if not cells["kinerja"].text and _same(cells["indikator"].text, indikator):
+        cells["indikator"] = Cell("")  # the indicator above, with one more formula / source
+    count = len(split_items(cells["indikator"].encoded())) or 1
+    for item in pair_cells(
+        cells["kinerja"].encoded(),
+        cells["indikator"].encoded(),
+        *(cells[role].encoded(count) for role in _FIELDS[2:]),
+        target_in_formula="target" not in (state.roles or []),
+    ):
+        block.rows.append(
+            Row(
+                line=number,
+                kinerja=item.kinerja,
+                indikator=item.indikator,
+                formulasi=item.formulasi,
+                sumber_data=item.sumber_data,
+                satuan=item.satuan,
+                target=item.target,
+            )
+        )
+
+
+_FIELDS = ("kinerja", "indikator", "formulasi", "sumber_data", "satuan", "target")
+
+
+def _iku_row(state: _State, number: int, line: str, raw: dict[str, str]) -> None:
+    """Add one row of the IKU table: a coded sasaran, its indicator(s), or both."""
+    iku = state.decree.iku
+    code_cell = read_cell(raw.get("kode", "") or raw.get("no", ""))
+    sasaran_text = read_cell(raw.get("kinerja", "")).text
+    indikator = read_cell(raw.get("indikator", ""))
+    items = indikator.items or ([indikator.text] if indikator.text else [])
+    codes = code_cell.items or ([code_cell.text] if code_cell.text else [])
+    if not sasaran_text and len(items) == 1:  # one text column: the code says what it is
+        code, rest = _code(items[0])
+        code = code or (codes[0] if codes else None)
+        if code and _CODE_SASARAN.fullmatch(code):
+            iku.append(IkuSasaran(number, rest, code))
+            state.iku_sumber = False
+            return
+        two_columns = not {"formulasi", "sumber_data"} & set(state.roles or [])
+        if (
+            code is None
+            and two_columns
+            and iku
+            and iku[-1].indikator
+            and iku[-1].indikator[-1].kode
+        ):
+            _describe(state, iku[-1].indikator[-1], items[0])
+            return
+    if sasaran_text:
+        code, rest = _code(sasaran_text)
+        if code is None and codes and _CODE_SASARAN.fullmatch(codes[0]):
+            code, codes = codes[0], codes[1:]
+        iku.append(IkuSasaran(number, rest, code))
+    if not items:
+        return
+    if not iku:
+        _skip(state, number, line, "an IKU indicator before any sasaran")
+        return
+    count = len(split_items(indikator.encoded())) or 1
+    rows = pair_cells(
+        "",
+        indikator.encoded(),
+        *(read_cell(raw.get(role, "")).encoded(count) for role in _FIELDS[2:]),
+        target_in_formula=False,
+    )
+    state.iku_sumber = False
+    for n, row in enumerate(rows):
+        code, text = _code(row.indikator)
+        if code is None and len(codes) == len(rows) and _CODE_INDIKATOR.fullmatch(codes[n]):
+            code = codes[n]
+        iku[-1].indikator.append(
+            IkuIndikator(number, text, code, row.formulasi, row.sumber_data, row.satuan, row.target)
+        )
+
+
+def _describe(state: _State, indikator: IkuIndikator, text: str) -> None:
+    """A line under a coded IKU indicator: its explanation, or "Sumber Data" and its source."""
+    if text.casefold().strip(" :") == "sumber data":
+        state.iku_sumber = True
+    elif state.iku_sumber:
+        indikator.sumber_data = f"{indikator.sumber_data} {text}".strip()
+    else:
+        indikator.formulasi = f"{indikator.formulasi} {text}".strip()

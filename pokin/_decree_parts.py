@@ -1,0 +1,92 @@
+"""What a decree parser hands to the tree builder: layout-free parts with line numbers.
+
+Every layout parser (tab-separated tables, markdown pipe tables, PDF text) turns a decree's
+lines into one :class:`ParsedDecree`; :mod:`pokin.decree` then builds the
+:class:`~pokin.models.PohonKinerja` from it (roles, atasan, ids), whatever the layout was.
+Line numbers are 1-based and point into the source file, so every message a planner reads
+can say where to look.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["Block", "IkuIndikator", "IkuSasaran", "ParsedDecree", "Row", "Skipped"]
+
+
+@dataclass
+class Row:
+    """One kinerja–indikator row of a position's table, after cells were split into items.
+
+    An empty ``kinerja`` means "the same kinerja as the row above" (a merged cell).
+    ``target`` and ``satuan`` are empty when the table has no such column.
+    """
+
+    line: int
+    kinerja: str
+    indikator: str
+    formulasi: str = ""
+    sumber_data: str = ""
+    satuan: str = ""
+    target: str = ""
+    catatan: str = ""  # optional: how the parser read an odd row (re-aligned cells...)
+
+
+@dataclass
+class Block:
+    """One position block: JABATAN / TUGAS / FUNGSI and its table."""
+
+    nama: str  # the title as the decree writes it, cleaned ("KEPALA SEKSI PEMERINTAHAN")
+    line: int
+    unit: str | None = None  # the unit the context places it in ("Kelurahan Sidomoro")
+    tugas: str = ""
+    fungsi: list[str] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    jenis: str | None = None  # optional: the decree's label after the title ("JFU", "Struktural")
+    catatan: str = ""  # optional: what the parser changed in the title (an OCR fix...)
+
+
+@dataclass
+class IkuIndikator:
+    line: int
+    uraian: str
+    kode: str | None = None  # "I.K.S.1.1"
+    formulasi: str = ""
+    sumber_data: str = ""
+    satuan: str = ""
+    target: str = ""
+
+
+@dataclass
+class IkuSasaran:
+    line: int
+    uraian: str
+    kode: str | None = None  # "S.1"
+    indikator: list[IkuIndikator] = field(default_factory=list)
+
+
+@dataclass
+class Skipped:
+    """Lines inside a table that could not be read; reported, never dropped silently."""
+
+    line: int
+    end_line: int
+    text: str
+    reason: str
+
+
+@dataclass
+class ParsedDecree:
+    source: str  # the file name, for messages and `dokumen.sumber`
+    layout: str  # "tab", "markdown", "pdf-text"
+    nama: str | None = None  # "Kecamatan Wonoasih"
+    pemerintah: str | None = None  # "Kota Probolinggo"
+    tahun: int | None = None
+    periode: str | None = None  # optional: "2021-2026" when the decree gives a period
+    judul: str | None = None
+    nomor: str | None = None
+    tanggal: str | None = None  # YYYY-MM-DD
+    penandatangan: str | None = None
+    iku: list[IkuSasaran] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)

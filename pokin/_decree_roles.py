@@ -1,0 +1,138 @@
+"""Who is who in a decree: peran, level (kecamatan / kelurahan) and unit from a title.
+
+A decree names positions ("KASUBBAG UMUM & KEPEGAWAIAN", "Analis Kinerja pada Sub Bagian
+Tata Usaha Sekretariat Kecamatan Wonoasih", "Pit. KEPALA KELURAHAN GULOMANTUNG") but never
+says their role or superior. These helpers read what the title (and, for ambiguous titles,
+the text of the block) says; :mod:`pokin._decree_build` turns it into peran, unit and atasan.
+
+>>> info = read_title("Analis Kinerja pada Sub Bagian Tata Usaha Sekretariat Kecamatan X")
+>>> info.peran, info.pada
+(<Peran.FUNGSIONAL: 'fungsional'>, 'Sub Bagian Tata Usaha Sekretariat Kecamatan X')
+>>> read_title("KEPALA KELURAHAN SIDOMORO").kelurahan
+'Sidomoro'
+>>> read_title("KASI PELAYANAN UMUM").bagian
+'Pelayanan Umum'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ._decree_header import title_case
+from .models import Peran
+
+__all__ = ["TitleInfo", "keywords", "level_from_text", "read_title"]
+
+_FUNGSIONAL = re.compile(
+    r"^(ANALIS|ARSIPARIS|PRANATA KOMPUTER|PERENCANA|AUDITOR|PUSTAKAWAN|STATISTISI|PENYULUH"
+    r"|PENGAWAS|ASESOR|PENGELOLA PENGADAAN)\b"
+)
+_STOP = {
+    "dan", "di", "ke", "pada", "yang", "serta", "atau", "seksi", "sub", "bagian", "subbagian",
+    "kepala", "kasi", "kasubbag", "kecamatan", "kelurahan", "sekretariat", "bidang", "urusan",
+    "program", "data", "administrasi", "pengelola", "pengadministrasi", "staf", "tata",
+}  # fmt: skip
+
+
+@dataclass
+class TitleInfo:
+    """What a title says by itself."""
+
+    peran: Peran
+    explicit: bool  # the title names the role plainly (Camat, Lurah, Kasubbag, Bendahara...)
+    level: str | None  # "kecamatan" / "kelurahan" when the title says so
+    bagian: str | None  # the seksi or sub bagian a head leads ("Pelayanan Umum")
+    kelurahan: str | None  # the kelurahan a Lurah leads, when named
+    pada: str | None  # "... pada <unit>" of a staff title
+    acting: bool  # Plt. (acting)
+
+
+def _core(title: str) -> tuple[str, bool]:
+    upper = " ".join(title.upper().split())
+    acting = bool(re.match(r"(PLT|PIT)\.\s*", upper))
+    upper = re.sub(r"^(PLT|PIT)\.\s*", "", upper)
+    upper = re.sub(r"^STAF\s+", "", upper)
+    return upper, acting
+
+
+def read_title(title: str) -> TitleInfo:
+    """Read peran, level, unit names and acting status from a position title."""
+    upper, acting = _core(title)
+    pada_match = re.search(r"\bPADA\s+(.+)$", upper)
+    pada = title[len(title) - len(pada_match.group(1)) :].strip() if pada_match else None
+    head = upper[: pada_match.start()].strip() if pada_match else upper
+    level = None
+    if "KELURAHAN" in upper or re.match(r"LURAH\b", upper):
+        level = "kelurahan"
+    elif "KECAMATAN" in upper:
+        level = "kecamatan"
+
+    def rest(prefix: str) -> str | None:
+        text = re.sub(prefix, "", head).strip(" ,")
+        return title_case(text) if text else None
+
+    if re.match(r"(CAMAT|KEPALA KECAMATAN)\b", head):
+        return TitleInfo(Peran.CAMAT, True, "kecamatan", None, None, pada, acting)
+    if re.match(r"(LURAH|KEPALA KELURAHAN)\b", head):
+        name = rest(r"^(LURAH|KEPALA KELURAHAN)\b")
+        return TitleInfo(Peran.LURAH, True, "kelurahan", None, name, pada, acting)
+    if re.match(r"SEKRETARIS\b", head):
+        if "KELURAHAN" in head:
+            peran = Peran.SEKRETARIS_KELURAHAN
+            return TitleInfo(peran, True, "kelurahan", None, None, pada, acting)
+        explicit = "KECAMATAN" in head or "CAMAT" in head
+        peran = Peran.SEKRETARIS_KELURAHAN if level == "kelurahan" else Peran.SEKRETARIS
+        return TitleInfo(peran, explicit, level, None, None, pada, acting)
+    kasubbag = r"^(KASUBBAG|KASUBAG|KEPALA SUB\s?BAGIAN|KEPALA SUBBAG)\b"
+    if re.match(kasubbag, head):
+        return TitleInfo(Peran.KASUBBAG, True, "kecamatan", rest(kasubbag), None, pada, acting)
+    if re.match(r"(KASI|KEPALA SEKSI)\b", head):
+        peran = Peran.KASI_KELURAHAN if level == "kelurahan" else Peran.KASI
+        bagian = rest(r"^(KASI|KEPALA SEKSI)\b")
+        return TitleInfo(peran, level is not None, level, bagian, None, pada, acting)
+    if head.startswith("BENDAHARA"):
+        return TitleInfo(Peran.BENDAHARA, True, level, None, None, pada, acting)
+    if _FUNGSIONAL.match(head):
+        return TitleInfo(Peran.FUNGSIONAL, True, level, None, None, pada, acting)
+    return TitleInfo(Peran.PELAKSANA, False, level, None, None, pada, acting)
+
+
+_KELURAHAN_SIGNS = re.compile(
+    r"sekretariat kelurahan|di kelurahan|membantu lurah|wilayah kerja kelurahan|"
+    r"lingkungan kelurahan|kelurahan berdasarkan|rencana strategis kelurahan",
+    re.IGNORECASE,
+)
+_KECAMATAN_SIGNS = re.compile(
+    r"membantu camat|sekretariat kecamatan|tingkat kecamatan|lingkup kecamatan",
+    re.IGNORECASE,
+)
+
+
+def level_from_text(text: str) -> str | None:
+    """``"kelurahan"`` or ``"kecamatan"`` when a block's text leans clearly one way.
+
+    >>> level_from_text("Merencanakan kegiatan Seksi Kesra di Kelurahan berdasarkan ...")
+    'kelurahan'
+    >>> level_from_text("Membantu Camat dalam melaksanakan urusan pemerintahan")
+    'kecamatan'
+    >>> level_from_text("Menyusun laporan") is None
+    True
+    """
+    kel = len(_KELURAHAN_SIGNS.findall(text))
+    kec = len(_KECAMATAN_SIGNS.findall(text))
+    if kel > kec:
+        return "kelurahan"
+    if kec > kel:
+        return "kecamatan"
+    return None
+
+
+def keywords(text: str) -> set[str]:
+    """The distinctive words of a unit name or a title, for matching staff to a unit.
+
+    >>> sorted(keywords("Sub Bagian Umum & Kepegawaian"))
+    ['kepegawaian', 'umum']
+    """
+    words = re.findall(r"[a-z]+", text.lower())
+    return {w for w in words if len(w) > 3 and w not in _STOP}

@@ -1,0 +1,348 @@
+"""Parse decrees whose tables are tab-separated text (Sambutan, Wonoasih, Kebomas).
+
+A position block starts at a ``JABATAN : ...`` line (``1. JABATAN : CAMAT``, ``Jabatan:
+<tab>KEPALA KELURAHAN INDRO (Struktural)``), gives its TUGAS and FUNGSI, then a table whose
+header names the columns (``KINERJA UTAMA / INDIKATOR / FORMULASI / SUMBER DATA``, or
+``No. / Rencana Kinerja / Indikator Kinerja Individu / Formulasi / Sumber Data``). What the
+parser repairs, and how:
+
+- a table split across pages repeats its header (or a blank line / an ``INDIKATOR KINERJA
+  INDIVIDU`` title) between two parts of one row: the first row after the break continues
+  the row before when its kinerja and indicator cells are empty, or its kinerja cell
+  starts in lower case; its cells are appended to the row above;
+- a row with fewer cells than the header lost its leading (merged) cells: right-aligned;
+  a row whose ``No.`` column holds text, or whose indicator cell holds a target while the
+  last cell is empty, was shifted left: its cells are moved back (noted in ``Row.catatan``);
+- ``99KINERJA`` headers (a stray page number) and ``1 2 3 4`` column-number rows;
+- cells packing several items, targets in the formula column: see :mod:`._decree_cells`;
+- a Kebomas-style IKU table (``Kode / Indikator Kinerja Utama``, ``S.1``, ``I.K.S.1.1``).
+
+Rows the parser cannot place (a separator ``--- | --``, a row before any header) go to
+``ParsedDecree.skipped``; nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ._decree_cells import clean_cell, pair_cells, split_target, strip_list_punctuation
+from ._decree_header import read_header
+from ._decree_parts import Block, IkuIndikator, IkuSasaran, ParsedDecree, Row, Skipped
+
+__all__ = ["parse", "sniff"]
+
+_JABATAN = re.compile(r"^\s*(?:-\s*)?(?:\d+\.\s*)?jabatan\s*:\s*(.*)$", re.IGNORECASE)
+_SECTION = re.compile(r"^\s*(?:-\s*)?(?:\d+\.\s*)?(tugas|fungsi)\s*:\s*(.*)$", re.IGNORECASE)
+_PAGE_TITLE = re.compile(r"^\W*INDIKATOR KINERJA (INDIVIDU|UTAMA)\W*$")
+_CLOSING = re.compile(r"^[A-Z][A-Za-z ]+,\s*\d{1,2}\s+[A-Za-z]+\s+\d{4}\s*$")
+_JENIS = re.compile(r"\s*\((struktural|jfu|jft|fungsional|pelaksana)\)\s*$", re.IGNORECASE)
+
+
+def sniff(text: str) -> bool:
+    """Whether ``text`` looks like a decree with tab-separated tables.
+
+    >>> sniff("1. JABATAN : CAMAT\\nKINERJA\\tINDIKATOR\\n")
+    True
+    >>> sniff("| KINERJA | INDIKATOR |")
+    False
+    """
+    head = text[:200_000]
+    return bool(re.search(r"^\s*(?:\d+\.\s*)?jabatan\s*:", head, re.I | re.M)) and bool(
+        re.search(r"^[^\t\n]*\t[^\n]*indikator", head, re.I | re.M)
+    )
+
+
+def _role(cell: str) -> str:
+    text = re.sub(r"^\d+", "", cell.strip()).upper()
+    if re.fullmatch(r"NO\.?|NOMOR|KODE", text):
+        return "no"
+    for word, role in (
+        ("INDIKATOR", "indikator"),
+        ("FORMULA", "formulasi"),
+        ("PENJELASAN", "formulasi"),
+        ("SUMBER", "sumber_data"),
+        ("SATUAN", "satuan"),
+        ("TARGET", "target"),
+        ("KINERJA", "kinerja"),
+        ("SASARAN", "kinerja"),
+    ):
+        if word in text:
+            return role
+    return "lain"
+
+
+def _header_roles(cells: list[str]) -> list[str] | None:
+    if any(len(cell) > 45 for cell in cells):
+        return None  # header cells are short labels; a long cell is a row of data
+    roles = [_role(cell) for cell in cells]
+    if "indikator" in roles and ("kinerja" in roles or "no" in roles) and roles.count("lain") <= 1:
+        return roles
+    return None
+
+
+@dataclass
+class _RawRow:
+    line: int
+    end_line: int
+    cells: dict[str, str]
+    catatan: str = ""
+
+
+@dataclass
+class _State:
+    decree: ParsedDecree
+    roles: list[str] | None = None
+    block: Block | None = None
+    raw: list[_RawRow] = field(default_factory=list)
+    section: str | None = None
+    page_break: bool = False
+    in_iku: bool = False
+    closed: bool = False
+
+
+def parse(text: str, *, source: str) -> ParsedDecree:
+    """Parse a tab-layout decree into layout-free parts (see :mod:`._decree_parts`)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    first = next((i for i, line in enumerate(lines) if _block_title(line) is not None), None)
+    head = read_header(lines, head_end=first)
+    state = _State(
+        ParsedDecree(
+            source=source,
+            layout="tab",
+            nama=head.nama,
+            pemerintah=head.pemerintah,
+            tahun=head.tahun,
+            periode=head.periode,
+            judul=head.judul,
+            nomor=head.nomor,
+            tanggal=head.tanggal,
+            penandatangan=head.penandatangan,
+        )
+    )
+    for number, line in enumerate(lines, 1):
+        _feed(state, number, line)
+    _close_block(state)
+    return state.decree
+
+
+def _block_title(line: str) -> str | None:
+    cells = [c.strip() for c in line.split("\t")]
+    match = _JABATAN.match(cells[0])
+    if not match:
+        return None
+    return match.group(1).strip() or next((c for c in cells[1:] if c), "")
+
+
+def _feed(state: _State, number: int, line: str) -> None:
+    stripped = line.strip()
+    title = _block_title(line)
+    if title is not None:
+        _close_block(state)
+        state.block = _new_block(title, number)
+        state.closed = False
+        return
+    cells = [c.strip() for c in line.split("\t")] if "\t" in line else None
+    if cells is not None and [c.lower() for c in cells[:2]] == ["kode", "indikator kinerja utama"]:
+        state.in_iku = True
+        return
+    if cells is not None and _header_roles(cells):
+        state.roles = _header_roles(cells)
+        state.page_break = bool(state.raw)
+        state.in_iku = False
+        return
+    if not stripped or _PAGE_TITLE.match(stripped):
+        state.page_break = bool(state.raw)
+        return
+    if state.in_iku and cells is not None:
+        _feed_iku(state, number, cells)
+        return
+    if _CLOSING.match(stripped):
+        state.closed = True
+    if state.closed or state.block is None:
+        if cells is not None and any(cells):
+            where = "after the signature" if state.closed else "outside any position block"
+            _skip(state, number, line, f"a table row {where}")
+        return
+    plain = " ".join(c for c in (cells or [stripped]) if c)
+    section = _SECTION.match(plain)
+    if section and (cells is None or _SECTION.match(cells[0])):
+        state.section = section.group(1).lower()
+        _add_section_text(state.block, state.section, section.group(2))
+        return
+    if cells is None:
+        if state.section and not state.raw:
+            _add_section_text(state.block, state.section, stripped)
+        else:
+            _skip(state, number, line, "a text line inside a table, not a row")
+        return
+    if not any(cells):
+        return
+    if state.roles is None:
+        _skip(state, number, line, "a table row before any table header")
+        return
+    if all(re.fullmatch(r"-*", c) for c in cells):
+        _skip(state, number, line, "a separator line (dashes), not a row")
+        return
+    filled = [c for c in cells if c]
+    if len(filled) >= 3 and filled == [str(n) for n in range(1, len(filled) + 1)]:
+        return  # the "1 2 3 4" column-number row
+    state.section = None
+    _add_row(state, number, cells)
+
+
+def _new_block(title: str, line: int) -> Block:
+    nama = " ".join(title.split())
+    jenis = _JENIS.search(nama)
+    nama = _JENIS.sub("", nama)
+    catatan = ""
+    if re.match(r"Pit\.\s", nama):
+        nama = "Plt." + nama[4:]
+        catatan = 'The decree writes "Pit." (an OCR misreading of "Plt.", acting).'
+    return Block(
+        nama=nama,
+        line=line,
+        jenis=jenis.group(1) if jenis else None,
+        catatan=catatan,
+    )
+
+
+def _add_section_text(block: Block, section: str, text: str) -> None:
+    text = clean_cell(re.sub(r"^\s*-\s*", "", text))
+    text = re.sub(r"\*{1,2}([^*\n]+?)\*{1,2}", r"\1", text)  # markdown *emphasis* of a converter
+    if not text or text == "-":
+        return
+    if section == "tugas":
+        text = re.sub(r"\s*\bFungsi\s*:\s*$", "", text)  # a label run into the tugas cell
+        block.tugas = f"{block.tugas}\n{text}" if block.tugas else text
+        return
+    inline = _lettered(text)
+    if inline:
+        block.fungsi.extend(inline)
+        return
+    item = re.sub(r"^[a-z]\.\s+", "", text)
+    block.fungsi.append(strip_list_punctuation(item))
+
+
+def _lettered(text: str) -> list[str] | None:
+    """Split "a. x; b. y; c. z" (a whole lettered list in one line) into its items."""
+    cuts, expected = [], "a"
+    for match in re.finditer(r"(?:^|(?<=\s))([a-z])\.\s", text):
+        if match.group(1) == expected:
+            cuts.append((match.start(), match.end()))
+            expected = chr(ord(expected) + 1)
+    if len(cuts) < 2 or cuts[0][0] != 0:
+        return None
+    ends = [c[0] for c in cuts[1:]] + [len(text)]
+    return [strip_list_punctuation(text[c[1] : e]) for c, e in zip(cuts, ends, strict=True)]
+
+
+def _skip(state: _State, number: int, line: str, reason: str) -> None:
+    state.decree.skipped.append(Skipped(number, number, line.strip(), reason))
+
+
+def _align(roles: list[str], cells: list[str]) -> tuple[list[str], str]:
+    """Put a row's cells back under their columns; say how when they had moved."""
+    width = len(roles)
+    if len(cells) > width:
+        extra = [c for c in cells[width - 1 :] if c]
+        return [*cells[: width - 1], " ".join(extra)], "extra cells joined into the last one"
+    if len(cells) < width:
+        return [""] * (width - len(cells)) + cells, (
+            f"{len(cells)} cells for {width} columns: read as the last {len(cells)} columns "
+            "(the merged cells before them were lost at a page break)"
+        )
+    if roles[0] == "no" and cells[0] and not re.fullmatch(r"\d+\.?", cells[0]):
+        filled = [c for c in cells if c]
+        return [""] * (width - len(filled)) + filled, (
+            "the cells were shifted left under the No. column: read as the last "
+            f"{len(filled)} columns"
+        )
+    if "indikator" in roles and not cells[-1] and "kinerja" in roles:
+        ind, kin = roles.index("indikator"), roles.index("kinerja")
+        if cells[kin] and split_target(cells[ind]) and not split_target(cells[kin]):
+            return ["", *cells[:-1]], (
+                "the cells were shifted one column left (the last one is empty and the "
+                "indicator column holds a target): read one column to the right"
+            )
+    return cells, ""
+
+
+def _add_row(state: _State, number: int, cells: list[str]) -> None:
+    assert state.roles is not None
+    aligned, note = _align(state.roles, cells)
+    by_role: dict[str, str] = {}
+    for role, cell in zip(state.roles, aligned, strict=True):
+        if role not in ("no", "lain"):
+            by_role[role] = f"{by_role[role]} {cell}".strip() if role in by_role else cell
+    numbered = "no" in state.roles and bool(aligned[state.roles.index("no")])
+    continues = state.page_break and state.raw and not numbered and _continues(by_role)
+    state.page_break = False
+    if continues:
+        previous = state.raw[-1]
+        for role, cell in by_role.items():
+            if cell:
+                before = previous.cells.get(role, "")
+                previous.cells[role] = f"{before} {cell}".strip()
+        previous.end_line = number
+        return
+    state.raw.append(_RawRow(number, number, by_role, note))
+
+
+def _continues(cells: dict[str, str]) -> bool:
+    kinerja, indikator = cells.get("kinerja", ""), cells.get("indikator", "")
+    if not kinerja and not indikator:
+        return True
+    return bool(kinerja) and kinerja[0].islower()
+
+
+def _close_block(state: _State) -> None:
+    block = state.block
+    if block is None:
+        return
+    for raw in state.raw:
+        cells = raw.cells
+        for item in pair_cells(
+            cells.get("kinerja", ""),
+            cells.get("indikator", ""),
+            cells.get("formulasi", ""),
+            cells.get("sumber_data", ""),
+            cells.get("satuan", ""),
+            cells.get("target", ""),
+            target_in_formula="target" not in cells,
+        ):
+            block.rows.append(
+                Row(
+                    line=raw.line,
+                    kinerja=item.kinerja,
+                    indikator=item.indikator,
+                    formulasi=item.formulasi,
+                    sumber_data=item.sumber_data,
+                    satuan=item.satuan,
+                    target=item.target,
+                    catatan=raw.catatan,
+                )
+            )
+    state.decree.blocks.append(block)
+    state.block, state.raw, state.section, state.page_break = None, [], None, False
+
+
+def _feed_iku(state: _State, number: int, cells: list[str]) -> None:
+    code, text = cells[0], " ".join(c for c in cells[1:] if c)
+    iku = state.decree.iku
+    if re.fullmatch(r"S\.\d+", code):
+        iku.append(IkuSasaran(number, text, code))
+    elif re.fullmatch(r"I\.?K\.?S?\.[\d.]+", code) and iku:
+        iku[-1].indikator.append(IkuIndikator(number, text, code))
+    elif not code and iku and iku[-1].indikator and text:
+        indikator = iku[-1].indikator[-1]
+        if text.lower() == "sumber data":
+            indikator.sumber_data = "\x00"  # the label: the next line is the source
+        elif indikator.sumber_data == "\x00":
+            indikator.sumber_data = text
+        elif indikator.sumber_data:
+            indikator.sumber_data += " " + text
+        else:
+            indikator.formulasi = f"{indikator.formulasi} {text}".strip()
+    else:
+        _skip(state, number, "\t".join(cells), "a line of the IKU table pokin cannot place")

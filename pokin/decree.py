@@ -1,0 +1,157 @@
+"""Import an IKI/IKU decree (Keputusan Camat, converted to text) into a pohon kinerja.
+
+::
+
+    >>> from pokin.decree import read_decree               # doctest: +SKIP
+    >>> tree = read_decree("iku-iki-kebomas-2023.txt")     # doctest: +SKIP
+
+The text's layout is recognised by the parsers in :data:`LAYOUTS` (each a module with
+``sniff(text) -> bool`` and ``parse(text, *, source) -> ParsedDecree``); the parts they read
+are turned into a tree by :func:`build_tree`, which infers peran, unit and atasan and marks
+what it guessed in ``Jabatan.inferensi``. Lines a parser could not read are listed in
+``organisasi.catatan`` and returned by :func:`import_decree`. Human corrections recorded
+in a YAML file (see :mod:`pokin._decree_corrections`) are applied after building.
+
+Errors: :class:`~pokin.errors.ImportDocumentError` for an empty or binary file, a file that
+is not UTF-8 text, or a text with no position block.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from . import _decree_markdown, _decree_pdf, _decree_tab
+from ._decree_build import build_tree
+from ._decree_corrections import Koreksi, apply_corrections, read_corrections
+from ._decree_parts import ParsedDecree, Skipped
+from .errors import ImportDocumentError
+from .models import PohonKinerja
+
+__all__ = [
+    "LAYOUTS",
+    "ImportResult",
+    "Layout",
+    "apply_corrections",
+    "build_tree",
+    "import_decree",
+    "parse",
+    "parse_decree",
+    "read_corrections",
+    "read_decree",
+]
+
+
+class Layout(Protocol):
+    """A layout parser: recognises a decree text and reads it into parts."""
+
+    def sniff(self, text: str) -> bool: ...  # pragma: no cover - protocol
+
+    def parse(self, text: str, *, source: str) -> ParsedDecree: ...  # pragma: no cover
+
+
+#: The layout parsers, tried in this order; the first whose ``sniff`` says yes parses:
+#: tab-separated tables, markdown pipe tables, PDF text with broken columns.
+LAYOUTS: tuple[Layout, ...] = (_decree_tab, _decree_markdown, _decree_pdf)
+
+
+def _name(layout: Layout) -> str:
+    return getattr(layout, "__name__", repr(layout)).rsplit("_", 1)[-1]
+
+
+@dataclass
+class ImportResult:
+    """A decree's tree, with what the import could not read and the corrections applied."""
+
+    tree: PohonKinerja
+    skipped: list[Skipped] = field(default_factory=list)
+    corrections: list[Koreksi] = field(default_factory=list)
+    layout: str = ""
+
+
+def _error(message: str, *, path: str, hint: str, line: int | None = None) -> ImportDocumentError:
+    return ImportDocumentError(message, path=path, line=line, hint=hint)
+
+
+def parse(text: str, *, source: str) -> ParsedDecree:
+    """Recognise the layout of ``text`` and parse it into parts (no tree yet)."""
+    if not text.strip():
+        raise _error(
+            "the decree text is empty",
+            path=source,
+            hint="convert the decree (PDF / Word) to text first; pokin expects the IKI/IKU "
+            "tables of a Keputusan Camat",
+        )
+    for layout in LAYOUTS:
+        if layout.sniff(text):
+            parsed = layout.parse(text, source=source)
+            break
+    else:
+        parsed = ParsedDecree(source=source, layout="none")
+    if not parsed.blocks:
+        names = ", ".join(_name(layout) for layout in LAYOUTS)
+        raise _error(
+            "this is not an IKI/IKU decree pokin can read: no position block was found",
+            path=source,
+            hint='pokin expects position blocks ("JABATAN : ...", then TUGAS, FUNGSI and a '
+            f"table of KINERJA / INDIKATOR / FORMULASI / SUMBER DATA); layouts known: {names}",
+        )
+    return parsed
+
+
+def parse_decree(text: str, *, source: str) -> PohonKinerja:
+    """Build the tree of a decree given as text; ``source`` names it in messages."""
+    return build_tree(parse(text, source=source))
+
+
+def _read_text(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise _error("no such file", path=str(path), hint="check the path") from None
+    except OSError as exc:
+        raise _error(f"cannot read the file: {exc.strerror}", path=str(path), hint="") from None
+    if not raw.strip():
+        raise _error(
+            "the file is empty",
+            path=str(path),
+            hint="convert the decree to text first (pokin expects the IKI/IKU tables)",
+        )
+    if b"\0" in raw[:65536]:
+        raise _error(
+            "this is a binary file (it contains NUL bytes), not a decree converted to text",
+            path=str(path),
+            hint="export the decree as plain UTF-8 text (.txt) or markdown, then import that",
+        )
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _error(
+            "the file is not UTF-8 text (binary or another encoding)",
+            path=str(path),
+            line=raw[: exc.start].count(b"\n") + 1,
+            hint="save the text as UTF-8, or export the decree again as plain text",
+        ) from None
+
+
+def import_decree(
+    path: str | os.PathLike[str], *, corrections: str | os.PathLike[str] | None = None
+) -> ImportResult:
+    """Import a decree file: the tree, the lines skipped and the corrections applied."""
+    file = Path(path)
+    parsed = parse(_read_text(file), source=file.name)
+    tree = build_tree(parsed)
+    applied: list[Koreksi] = []
+    if corrections is not None:
+        applied = read_corrections(corrections)
+        tree = apply_corrections(tree, applied, source=str(corrections))
+    return ImportResult(tree, list(parsed.skipped), applied, parsed.layout)
+
+
+def read_decree(
+    path: str | os.PathLike[str], *, corrections: str | os.PathLike[str] | None = None
+) -> PohonKinerja:
+    """Import a decree file into a tree (skipped lines are in ``organisasi.catatan``)."""
+    return import_decree(path, corrections=corrections).tree
