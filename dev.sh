@@ -51,8 +51,8 @@ case "$cmd" in
         ;;
     test)
         need_python test; need_venv; need_dot; need_browser
-        "$VENV/bin/ruff" check pokin tests bench
-        "$VENV/bin/ruff" format --check pokin tests bench
+        "$VENV/bin/ruff" check pokin tests bench datasets
+        "$VENV/bin/ruff" format --check pokin tests bench datasets
         "$VENV/bin/mypy"
         shift
         "$VENV/bin/python" -m pytest "$@"

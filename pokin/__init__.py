@@ -7,15 +7,20 @@ Load a tree, check it, query its cascade graph::
     >>> findings = pokin.check(tree)                  # doctest: +SKIP
     >>> pokin.diagram(tree, unit="Sekretariat")       # doctest: +SKIP
 
-The modules :mod:`pokin.render` (diagrams), :mod:`pokin.document` (the SAKIP report) and
-:mod:`pokin.datasets` (the bundled kecamatan) are part of the public surface too.
+The modules are part of the public surface too: :mod:`pokin.render` (diagrams),
+:mod:`pokin.document` (the SAKIP report), :mod:`pokin.decree` (importing decrees),
+:mod:`pokin.link` (proposing links), :mod:`pokin.excel` (the cascade matrix) and
+:mod:`pokin.datasets` (the bundled kecamatan).
 """
 
-from . import datasets, document, render
+from . import datasets, decree, document, excel, link, render
 from .checks import RULES, Finding, Findings, Rule, Severity, check
-from .errors import ImportDocumentError, PokinError, PokinFileError, RenderError
+from .decree import ImportResult, import_decree, read_decree
+from .errors import ImportDocumentError, PokinError, PokinFileError, RenderError, SheetError
+from .excel import export_xlsx, read_xlsx
 from .graph import ROOT, Cascade
 from .io import dumps, load, loads, save
+from .link import Proposal, Relasi, apply_links, infer_links
 from .models import (
     Asal,
     Dokumen,
@@ -45,6 +50,7 @@ __all__ = [
     "Finding",
     "Findings",
     "ImportDocumentError",
+    "ImportResult",
     "Indikator",
     "Jabatan",
     "Kinerja",
@@ -53,22 +59,34 @@ __all__ = [
     "PohonKinerja",
     "PokinError",
     "PokinFileError",
+    "Proposal",
+    "Relasi",
     "RenderError",
     "Rule",
     "Sasaran",
     "Severity",
+    "SheetError",
     "Status",
     "Tautan",
     "UnitCoverage",
     "__version__",
+    "apply_links",
     "check",
     "coverage",
     "datasets",
+    "decree",
     "diagram",
     "document",
     "dumps",
+    "excel",
+    "export_xlsx",
+    "import_decree",
+    "infer_links",
+    "link",
     "load",
     "loads",
+    "read_decree",
+    "read_xlsx",
     "render",
     "save",
 ]

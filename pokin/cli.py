@@ -8,6 +8,7 @@ means a bug in pokin.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -15,9 +16,11 @@ from typing import TextIO
 
 from . import datasets
 from .checks import RULES, Findings, check
+from .decree import import_decree
 from .document import write_report
 from .errors import PokinError
-from .io import atomic_write, load
+from .io import atomic_write, load, save
+from .link import THRESHOLD, apply_links, infer_links
 from .models import PohonKinerja
 from .render import FORMATS, DotOptions, render, render_gallery
 from .report import json_report, json_text, text_report
@@ -148,6 +151,80 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 1 if findings.errors else 0
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    from .excel import export_xlsx
+
+    _, tree = _load(args.file)
+    print(f"wrote {export_xlsx(tree, args.output)}")
+    return 0
+
+
+def _import_one(source: Path, corrections: str | None) -> tuple[PohonKinerja, list[str]]:
+    """A decree (text) or a cascade matrix (.xlsx) as a tree, with warnings to show."""
+    if source.suffix.lower() in (".xlsx", ".xlsm"):
+        from .excel import read_xlsx
+
+        return read_xlsx(source), []
+    result = import_decree(source, corrections=corrections)
+    warnings = [
+        f"{source}:{s.line}"
+        + (f"-{s.end_line}" if s.end_line != s.line else "")
+        + f": not imported ({s.reason}): {s.text[:70]}"
+        for s in result.skipped
+    ]
+    return result.tree, warnings
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    """Import decrees or matrices to pokin YAML; one file, or a folder for several."""
+    sources = [Path(f) for f in args.files]
+    several = len(sources) > 1 or args.output.endswith(("/", os.sep))
+    if several and args.corrections:
+        raise ValueError("--corrections belongs to one decree: import that file alone")
+    tick = _progress(args.files, args.quiet)
+    skipped = 0
+    for index, source in enumerate(sources, 1):
+        tick(index, str(source))
+        tree, warnings = _import_one(source, args.corrections)
+        if args.link:
+            tree = apply_links(tree, infer_links(tree))
+        target = Path(args.output) / f"{source.stem}.yaml" if several else Path(args.output)
+        save(tree, target)
+        for warning in warnings:
+            print(f"pokin: warning: {warning}", file=sys.stderr)
+        skipped += len(warnings)
+        print(f"wrote {target}: {_counts(tree)}")
+    return 1 if skipped else 0
+
+
+def _counts(tree: PohonKinerja) -> str:
+    kinerja = sum(len(j.kinerja) for j in tree.jabatan)
+    indikator = sum(1 for _ in tree.iter_indikator())
+    return f"{len(tree.jabatan)} jabatan, {kinerja} kinerja, {indikator} indikator"
+
+
+def _cmd_link(args: argparse.Namespace) -> int:
+    """Propose links; print them, and write them as links awaiting review when asked."""
+    name, tree = _load(args.file)
+    proposals = infer_links(
+        tree,
+        threshold=args.threshold,
+        crosscutting=not args.no_crosscutting,
+        indikator=not args.no_indikator,
+        template=args.templates,
+    )
+    for proposal in proposals:
+        print(proposal)
+    print(f"{len(proposals)} links proposed", file=sys.stderr)
+    if args.write and not Path(args.file).is_file():
+        raise ValueError(f"--write needs a file to write into, not {args.file!r}: use -o OUT.yaml")
+    target = Path(name) if args.write else Path(args.output) if args.output else None
+    if target is not None:
+        save(apply_links(tree, proposals), target)
+        print(f"wrote {target}: review each `status: usulan` (diterima / ditolak)")
+    return 0
+
+
 def _write(path: Path, text: str) -> None:
     with atomic_write(path) as handle:
         handle.write(text)
@@ -245,6 +322,56 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--select", help="only these codes or prefixes, comma-separated")
     p.add_argument("--ignore", help="leave out these codes or prefixes, comma-separated")
     p.set_defaults(handler=_cmd_report)
+
+    p = sub.add_parser(
+        "import",
+        help="read decrees (text) or cascade matrices (.xlsx) into pokin YAML",
+        description="Read a Keputusan Camat on IKI/IKU converted to text (tab-separated, "
+        "markdown or PDF-text layout) or a cascade matrix written by pokin export, and "
+        "write a pokin YAML file. Roles and atasan are inferred and marked as such; lines "
+        "that could not be read are listed as warnings (exit code 1), never dropped "
+        "silently. With several files, OUT is a folder.",
+    )
+    p.add_argument("files", nargs="+", metavar="DOC", help="decree text file or .xlsx matrix")
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.yaml, or a folder/")
+    p.add_argument("--corrections", help="a YAML file of human corrections to apply")
+    p.add_argument("--link", action="store_true", help="also propose cascade links (pokin link)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
+    p.set_defaults(handler=_cmd_import)
+
+    p = sub.add_parser(
+        "link",
+        help="propose cascade links from matching texts",
+        description="Propose, for each kinerja, the superior indicator it carries down "
+        "(the atasan's, then further up the chain, then across units), from texts that "
+        "match despite spelling variants, casing and a swapped leading verb. Prints each "
+        "proposal with its score and reason; -o or --write saves them as links with "
+        "`asal: inferensi, status: usulan` for a planner to confirm or reject.",
+    )
+    p.add_argument("file", metavar="FILE", help="pokin YAML file or dataset name")
+    p.add_argument("-o", "--output", help="write the tree with the proposals here")
+    p.add_argument("--write", action="store_true", help="write the proposals into FILE itself")
+    p.add_argument("--threshold", type=float, default=THRESHOLD, help="score needed (0-1)")
+    p.add_argument("--no-crosscutting", action="store_true", help="only along the atasan chain")
+    p.add_argument("--no-indikator", action="store_true", help="no indicator-to-indicator links")
+    p.add_argument(
+        "--templates",
+        action="store_true",
+        help="also propose matches whose text recurs in 3+ other units (template rows)",
+    )
+    p.set_defaults(handler=_cmd_link)
+
+    p = sub.add_parser(
+        "export",
+        help="write the cascade matrix (.xlsx) planners exchange",
+        description="Write the cascade matrix of FILE as an Excel workbook: one row per "
+        "indicator (level, jabatan, unit, kinerja, indikator, formulasi, sumber data, "
+        "satuan, target, realisasi, capaian, the supported parent indicator, finding "
+        "codes), with sheets that make it read back losslessly with pokin import.",
+    )
+    p.add_argument("file", metavar="FILE", help="pokin YAML file or dataset name")
+    p.add_argument("-o", "--output", required=True, help="matrix.xlsx")
+    p.set_defaults(handler=_cmd_export)
 
     return parser
 

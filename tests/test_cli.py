@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pokin import save
+from pokin import load, save
 from pokin.cli import build_parser, main
 
 from .conftest import jab, make
@@ -79,7 +79,9 @@ def test_every_command_has_help() -> None:
     parser = build_parser()
     sub = next(a for a in parser._actions if a.dest == "command")
     choices = sub.choices  # type: ignore[attr-defined]
-    assert {"check", "rules", "demo", "render", "report"} <= set(choices)
+    assert {"check", "rules", "demo", "render", "report", "import", "link", "export"} <= set(
+        choices
+    )
     for name, command in choices.items():
         assert command.description, name
         assert command.format_help().count("--help") == 1
@@ -179,3 +181,75 @@ def test_progress_on_stderr_for_several_files_unless_quiet(
     assert capsys.readouterr().err == ""
     main(["check", str(clean_file)])
     assert capsys.readouterr().err == ""  # one file: nothing to count
+
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def test_import_a_decree_then_link_and_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "sambutan.yaml"
+    code = main(["import", str(FIXTURES / "seeds" / "iki-sambutan-2023.txt"), "-o", str(out)])
+    assert code == 0
+    assert "22 jabatan" in capsys.readouterr().out
+    assert main(["link", str(out), "--write"]) == 0
+    printed = capsys.readouterr()
+    assert "links proposed" in printed.err
+    assert "asal: inferensi" in out.read_text()
+    assert main(["check", str(out), "--select", "PK601"]) == 0
+    assert "awaiting review" in capsys.readouterr().out
+
+
+def test_import_several_decrees_into_a_folder_reports_skipped_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seeds = FIXTURES / "seeds"
+    docs = [str(seeds / "iki-wonoasih-2026.txt"), str(seeds / "iki-staf-samarinda.txt")]
+    code = main(["import", *docs, "-o", str(tmp_path / "out")])
+    printed = capsys.readouterr()
+    assert "[2/2]" in printed.err
+    assert {p.name for p in (tmp_path / "out").iterdir()} == {
+        "iki-wonoasih-2026.yaml",
+        "iki-staf-samarinda.yaml",
+    }
+    assert code == 0
+    assert "not imported" not in printed.err
+
+
+def test_import_lists_the_lines_it_could_not_read_and_exits_1(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pokin import cli
+    from pokin._decree_parts import Skipped
+    from pokin.decree import ImportResult
+
+    def partial(path: Path, *, corrections: str | None = None) -> ImportResult:
+        lost = Skipped(12, 14, "Jumlah\tsurat\t???", "cells do not fit the header")
+        return ImportResult(make(), [lost])
+
+    monkeypatch.setattr(cli, "import_decree", partial)
+    assert main(["import", "keputusan.txt", "-o", str(tmp_path / "k.yaml")]) == 1
+    err = capsys.readouterr().err
+    assert "pokin: warning: keputusan.txt:12-14: not imported (cells do not fit the header)" in err
+    assert (tmp_path / "k.yaml").exists()  # what could be read is kept
+
+
+def test_import_errors_are_clean(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "kosong.txt"
+    empty.write_text("")
+    assert main(["import", str(empty), "-o", str(tmp_path / "x.yaml")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("pokin: error:")
+    assert "kosong.txt" in err
+    assert not (tmp_path / "x.yaml").exists()
+    assert main(["link", "sambutan-2023", "--write"]) == 2
+    assert "--write needs a file" in capsys.readouterr().err
+
+
+def test_export_and_import_the_matrix(clean_file: Path, tmp_path: Path) -> None:
+    matrix = tmp_path / "matriks.xlsx"
+    assert main(["export", str(clean_file), "-o", str(matrix)]) == 0
+    back = tmp_path / "back.yaml"
+    assert main(["import", str(matrix), "-o", str(back)]) == 0
+    assert load(back) == load(clean_file)
