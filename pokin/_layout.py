@@ -25,6 +25,12 @@ STACK = 3
 MAX_RATIO = 1.8
 """The estimated width : height above which the units fold into bands (dot adds some)."""
 
+OWN = 4
+"""The most kinerja of one position drawn side by side; more are stacked in columns."""
+
+BLOCK_RATIO = 2.5
+"""The width : height a block of stacked boxes may reach before its columns grow taller."""
+
 
 @dataclass
 class Box:
@@ -94,8 +100,15 @@ class Planner:
     def plan(self) -> Layout:
         """Place every box."""
         out = Layout()
-        main = max(self.roots, key=lambda r: len(self._under(r)), default=None)
-        for root in self.roots:
+        roots = self.roots
+        leaves = [r for r in roots if not self.kids[r]]
+        if len(leaves) > 1:  # tops without subordinates: stacked together, like staff
+            row = min(self.start[r] for r in leaves)
+            tops = [box for r in leaves for box in self.boxes[r]]
+            out.nodes.extend(_Node("", column, row) for column in _stack(tops))
+            roots = [r for r in roots if self.kids[r]]
+        main = max(roots, key=lambda r: len(self._under(r)), default=None)
+        for root in roots:
             self._place(root, self.start[root], out, fold=root == main)
         for n, node in enumerate(out.nodes):
             node.name = f"b{n}" if len(node.boxes) == 1 else f"c{n}"
@@ -115,13 +128,17 @@ class Planner:
     def _place(
         self, owner: str, row: int, out: Layout, *, fold: bool = False, above: float = 0.0
     ) -> None:
-        mine = [_Node("", [box], row) for box in self.boxes[owner]]
+        own = self.boxes[owner]
+        mine = [
+            _Node("", group, row)
+            for group in (_stack(own) if len(own) > OWN else [[b] for b in own])
+        ]
         out.nodes.extend(mine)
         anchor = mine[len(mine) // 2]
         kids = self.kids[owner]
         branches = [k for k in kids if self.kids[k]]
         stacked = [box for k in kids if not self.kids[k] for box in self.boxes[k]]
-        columns = [_Node("", column, row + 1) for column in _columns(stacked)]
+        columns = [_Node("", column, row + 1) for column in _stack(stacked)]
         out.nodes.extend(columns)
         out.anchors.extend((anchor, column) for column in columns)
         above += max(n.height for n in mine) + 40
@@ -174,8 +191,24 @@ class Planner:
         return offsets
 
 
-def _columns(boxes: list[Box]) -> list[list[Box]]:
-    """Staff boxes in columns of at most :data:`STACK`, in order, balanced by height.
+def _stack(boxes: list[Box]) -> list[list[Box]]:
+    """Boxes in columns of :data:`STACK` or, when that makes the block wider than
+    :data:`BLOCK_RATIO` to 1 (dozens of staff under one head), in fewer, taller columns.
+    """
+    stack = STACK
+    while True:
+        columns = _columns(boxes, stack)
+        if len(columns) <= 1:
+            return columns
+        width = sum(max(b.width for b in c) + 18 for c in columns)
+        height = max(sum(b.height for b in c) + 8 * (len(c) - 1) for c in columns)
+        if width <= BLOCK_RATIO * height:
+            return columns
+        stack += 1
+
+
+def _columns(boxes: list[Box], stack: int = STACK) -> list[list[Box]]:
+    """Boxes in columns of at most ``stack``, in order, balanced by height.
 
     The fewest columns whose tallest is within a quarter of what that many columns
     could at best achieve; so one tall box does not pile up over the others.
@@ -185,24 +218,25 @@ def _columns(boxes: list[Box]) -> list[list[Box]]:
     heights = [b.height for b in boxes]
     tallest, total, lowest = max(heights), sum(heights), min(heights)
     limit = total
-    for count in range(math.ceil(len(boxes) / STACK), len(boxes) + 1):
+    for count in range(math.ceil(len(boxes) / stack), len(boxes) + 1):
         bound = max(tallest, total / count, math.ceil(len(boxes) / count) * lowest)
         low, limit = bound, total
         while limit - low > 0.5:  # the lowest height limit that packs into `count`
             middle = (low + limit) / 2
-            low, limit = (low, middle) if len(_pack(heights, middle)) <= count else (middle, limit)
+            fits = len(_pack(heights, middle, stack)) <= count
+            low, limit = (low, middle) if fits else (middle, limit)
         if limit <= 1.25 * bound:
             break
-    columns = _pack(heights, limit)
+    columns = _pack(heights, limit, stack)
     return [[boxes[n] for n in column] for column in columns]
 
 
-def _pack(heights: list[float], limit: float) -> list[list[int]]:
-    """Indexes of ``heights``, in order, in columns of at most STACK under ``limit``."""
+def _pack(heights: list[float], limit: float, stack: int = STACK) -> list[list[int]]:
+    """Indexes of ``heights``, in order, in columns of at most ``stack`` under ``limit``."""
     columns: list[list[int]] = [[]]
     used = 0.0
     for n, height in enumerate(heights):
-        if columns[-1] and (len(columns[-1]) == STACK or used + height > limit):
+        if columns[-1] and (len(columns[-1]) == stack or used + height > limit):
             columns.append([])
             used = 0.0
         columns[-1].append(n)

@@ -479,6 +479,44 @@ def test_a_whole_kecamatan_fits_a_screen(name: str) -> None:
     assert height / width < 4
 
 
+@needs_dot
+@pytest.mark.parametrize("name", datasets.names())
+def test_every_page_of_every_bundled_kecamatan_fits_a_screen(name: str, tmp_path: Path) -> None:
+    # Imported decrees are harsher than Sambutan: a Camat or Lurah with a dozen kinerja,
+    # a dozen staff tops without atasan (Samarinda), ten namesake Sekretaris under one Camat.
+    written = render_gallery(datasets.load(name), tmp_path, name=name)
+    for path in (p for p in written if p.suffix == ".svg"):
+        width, height = measure(path.read_text(encoding="utf-8"))
+        assert 1 / 4 < width / height < 4, f"{path.name}: {width:.0f} x {height:.0f}"
+
+
+def test_a_position_with_many_kinerja_stacks_them() -> None:
+    def busy_camat(data: dict[str, Any]) -> None:
+        camat = jab(data, "camat")
+        for n in range(9):
+            camat["kinerja"].append({"uraian": f"Kinerja {n}", "indikator": [_ind(f"Ind {n}")]})
+
+    dot = to_dot(make(busy_camat))
+    nodes = {where(dot, f"camat.k{n}")[0] for n in range(1, 11)}
+    assert 2 <= len(nodes) <= 4  # ten kinerja in a few columns, not a row of ten
+
+
+def test_tops_without_subordinates_stack_together() -> None:
+    def staff_only(data: dict[str, Any]) -> None:
+        data["jabatan"] = [
+            {
+                "id": f"p{n}",
+                "nama": f"Pelaksana {n}",
+                "peran": "pelaksana",
+                "kinerja": [{"uraian": f"K {n}", "indikator": [_ind(f"I {n}")]}],
+            }
+            for n in range(12)
+        ]
+
+    dot = to_dot(make(staff_only))
+    assert len({where(dot, f"p{n}.k1")[0] for n in range(12)}) <= 4
+
+
 # -- pages -----------------------------------------------------------------------------------
 
 
