@@ -124,7 +124,8 @@ def _judul(top: list[str]) -> str | None:
         if text.upper() == "TENTANG":
             parts = []
             for nxt in top[i + 1 : i + 8]:
-                if re.match(r"(-\s*)?(CAMAT|MENIMBANG|BUPATI|WALI\s*KOTA)\b", nxt, re.I):
+                stop = r"(-\s*)?(CAMAT|MENIMBANG|BUPATI|WALI\s*KOTA|PEMERINTAH|LAMPIRAN|KEPUTUSAN)\b"
+                if re.match(stop, nxt, re.I):
                     break
                 if nxt:
                     parts.append(nxt)
@@ -145,7 +146,8 @@ def _read_date_and_signatory(plain: list[str], head: Header) -> None:
     found: int | None = None
     for i, text in enumerate(plain):
         match = _DATE.search(text)
-        if match and ("tanggal" in text.lower() or re.match(r"^[A-Z ]+,\s*\d", text)):
+        place = re.match(r"^[A-Za-z][A-Za-z .'-]*,\s*\d", text)  # "Samarinda, 2 Januari 2025"
+        if match and ("tanggal" in text.lower() or place):
             head.tanggal, found = _iso(match), i
             break
     if found is None:

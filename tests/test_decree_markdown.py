@@ -11,6 +11,7 @@ from pokin import _decree_markdown as markdown
 from pokin import _decree_pdf, _decree_tab
 from pokin._decree_markup import latex_to_text, read_cell
 from pokin._decree_parts import ParsedDecree, Row
+from pokin.decree import parse_decree
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DECREES = FIXTURES / "decrees"
@@ -427,3 +428,29 @@ def test_two_column_coded_iku_table_with_explanation_rows() -> None:
         "Laporan SKM",
     )
     assert decree.iku[1].indikator[0].sumber_data == ""
+
+
+def test_a_third_converter_style_reads_end_to_end() -> None:
+    # Bold "1. JABATAN :" lines, display LaTeX with \text{}, a list in the formula column
+    # that pairs with the indicators, a place-and-date line in mixed case before the signer.
+    tree = parse_decree(
+        (DECREES / "iki-palaran-2025.md").read_text(encoding="utf-8"), source="palaran.md"
+    )
+    org = tree.organisasi
+    assert (org.nama, org.pemerintah, org.tahun) == ("Kecamatan Palaran", "Kota Samarinda", 2025)
+    assert org.dokumen is not None
+    assert (
+        org.dokumen.judul == "Indikator Kinerja Individu di Lingkungan Kecamatan Palaran Tahun 2025"
+    )
+    assert (org.dokumen.nomor, str(org.dokumen.tanggal)) == ("050/123/300.12", "2025-01-02")
+    assert org.dokumen.penandatangan == "Drs. H. Contoh, M.Si"
+    camat, kasi = tree.jabatan
+    assert [i.formulasi for i in camat.kinerja[0].indikator] == [
+        "Hasil SKM",
+        "pengaduan ditindaklanjuti / jumlah pengaduan × 100%",
+    ]
+    assert kasi.atasan == "camat"
+    assert [i.uraian for i in kasi.kinerja[0].indikator] == [
+        "Jumlah patroli wilayah yang dilaksanakan",
+        "Persentase Perda yang ditegakkan",
+    ]
