@@ -141,7 +141,10 @@ def import_decree(
 ) -> ImportResult:
     """Import a decree file: the tree, the lines skipped and the corrections applied."""
     file = Path(path)
-    parsed = parse(_read_text(file), source=file.name)
+    try:
+        parsed = parse(_read_text(file), source=file.name)
+    except ImportDocumentError as exc:  # name the file as the caller gave it
+        raise _error(exc.message, path=str(file), line=exc.line, hint=exc.hint or "") from None
     tree = build_tree(parsed)
     applied: list[Koreksi] = []
     if corrections is not None:
