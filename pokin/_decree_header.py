@@ -30,6 +30,9 @@ _MONTHS = [
 ]  # fmt: skip
 _BULAN = {name: n for n, name in enumerate(_MONTHS, 1)}
 _DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(_BULAN) + r")\s+(\d{4})\b", re.IGNORECASE)
+_JUDUL_END = re.compile(  # the line after a decree's title
+    r"(-\s*)?(CAMAT|MENIMBANG|BUPATI|WALI\s*KOTA|PEMERINTAH|LAMPIRAN|KEPUTUSAN)\b", re.I
+)
 _SMALL = {"dan", "di", "ke", "dari", "pada", "yang", "untuk", "atau", "serta", "dalam"}
 _SIGNATORY = re.compile(
     r"^[A-Z][A-Za-z.'’ -]+,\s*(?:Dr|Drs|Ir|S|M|H|Hj|A|B)[A-Za-z]*\.", re.UNICODE
@@ -124,8 +127,7 @@ def _judul(top: list[str]) -> str | None:
         if text.upper() == "TENTANG":
             parts = []
             for nxt in top[i + 1 : i + 8]:
-                stop = r"(-\s*)?(CAMAT|MENIMBANG|BUPATI|WALI\s*KOTA|PEMERINTAH|LAMPIRAN|KEPUTUSAN)\b"
-                if re.match(stop, nxt, re.I):
+                if _JUDUL_END.match(nxt):
                     break
                 if nxt:
                     parts.append(nxt)
