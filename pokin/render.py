@@ -20,13 +20,15 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import textwrap
 from concurrent.futures import ThreadPoolExecutor
 from html import escape
 from pathlib import Path
 from typing import TypedDict, Unpack
+
+import graphviz
+from graphviz.backend import dot_command, execute
 
 from ._dot import IKU, Prepared, Scene, build, ordered
 from ._pages import MAX_NODES, Page, index_page, paginate, unit_pages
@@ -176,7 +178,9 @@ def _members(prep: Prepared, unit: str) -> set[str]:
 def run_dot(source: str, *, format: str = "svg", timeout: float = 30.0) -> bytes:
     """Lay out DOT text with Graphviz's ``dot``; the output file's bytes.
 
-    The ``graphviz`` package's ``pipe`` takes no timeout, so ``dot`` is run here.
+    Runs through the ``graphviz`` package's backend (its command line and its process
+    runner, which passes ``timeout`` on to :func:`subprocess.run`; the public
+    ``graphviz.pipe`` takes no timeout), and turns its errors into one clear message.
 
     Raises:
         RenderError: ``dot`` is missing, took longer than ``timeout`` seconds, or failed.
@@ -185,29 +189,28 @@ def run_dot(source: str, *, format: str = "svg", timeout: float = 30.0) -> bytes
         return source.encode("utf-8")
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
-    executable = shutil.which("dot")
-    if executable is None:
-        raise RenderError(MISSING_DOT)
+    command = dot_command.command("dot", format)
     try:
-        done = subprocess.run(
-            [executable, f"-T{format}"],
-            input=source.encode("utf-8"),
-            capture_output=True,
-            timeout=timeout,
-            check=False,
+        done = execute.run_check(
+            command, input=source.encode("utf-8"), capture_output=True, quiet=True, timeout=timeout
         )
+    except graphviz.ExecutableNotFound:
+        raise RenderError(MISSING_DOT) from None
     except subprocess.TimeoutExpired:
         raise RenderError(
             f"Graphviz's `dot` took more than {timeout:g} s: the tree is too large for one "
             "drawing; render a subtree (root=..., unit=... or depth=...) or pages "
             "(pokin.render.paginate, pokin.render.render_gallery)"
         ) from None
-    except OSError as exc:
+    except graphviz.CalledProcessError as exc:
+        message = (exc.stderr or b"").decode("utf-8", "replace").strip()[:800]
+        raise RenderError(
+            f"Graphviz's `dot` failed (exit code {exc.returncode}): {message}"
+        ) from None
+    except OSError as exc:  # not executable, ...
         raise RenderError(f"{MISSING_DOT} ({exc})") from None
-    if done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace").strip()[:800]
-        raise RenderError(f"Graphviz's `dot` failed (exit code {done.returncode}): {message}")
-    return done.stdout
+    output: bytes = done.stdout
+    return output
 
 
 def _format_of(path: Path, format: str | None) -> str:
