@@ -46,9 +46,32 @@ if TYPE_CHECKING:
 __all__ = ["RULES", "Finding", "Findings", "Rule", "Severity", "check", "select_rules"]
 
 
+JUDUL = {
+    "PK101": "Kinerja tidak sampai ke IKU (yatim)",
+    "PK102": "Jabatan tidak terhubung ke IKU",
+    "PK201": "IKU belum diturunkan ke bawahan",
+    "PK202": "Indikator belum diturunkan ke bawahan",
+    "PK301": "Tautan membentuk siklus",
+    "PK302": "Tautan melompati jenjang",
+    "PK303": "Tautan lintas unit (crosscutting)",
+    "PK304": "Tautan mengarah ke bawahan sendiri",
+    "PK401": "Jabatan tanpa kinerja",
+    "PK402": "Kinerja tanpa indikator",
+    "PK403": "Indikator ganda dalam satu jabatan",
+    "PK404": "Lebih dari satu jabatan puncak",
+    "PK501": "Indikator tanpa formulasi",
+    "PK502": "Indikator tanpa sumber data",
+    "PK503": "Indikator tanpa satuan",
+    "PK504": "Indikator tanpa target",
+    "PK505": "Indikator kegiatan (Jumlah ...) di tingkat Camat / eselon III",
+    "PK601": "Tautan usulan menunggu konfirmasi",
+}
+"""The title of each rule in Indonesian, as planners' reports show it."""
+
+
 def _rule(code: str, name: str, severity: Severity, rationale: str) -> Callable[[CheckFn], CheckFn]:
     def register(fn: CheckFn) -> CheckFn:
-        RULES[code] = Rule(code, name, severity, rationale, fn)
+        RULES[code] = Rule(code, name, severity, rationale, fn, JUDUL[code])
         return fn
 
     return register

@@ -88,7 +88,7 @@ def _emit(text: str, output: str | None, stream: TextIO | None = None) -> None:
 
 def _cmd_rules(args: argparse.Namespace) -> int:
     for code, rule in sorted(RULES.items()):
-        print(f"{code}  {rule.severity!s:<7}  {rule.name}")
+        print(f"{code}  {rule.severity!s:<7}  {rule.name} — {rule.judul}")
         print(f"       {rule.rationale}")
     return 0
 

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from .capaian import Capaian, compute_capaian
-from .checks import Finding, Findings, check
+from .checks import RULES, Finding, Findings, check
 from .graph import Cascade
 from .io import atomic_write
 from .models import Indikator, Jabatan, PohonKinerja
@@ -210,7 +210,7 @@ def _findings_section(cascade: Cascade, findings: Findings) -> str:
         worst = max(f.severity for f in items)
         rows = "".join(
             f'<tr class="finding {f.severity}"><td><code>{_e(f.code)}</code></td>'
-            f'<td class="{f.severity}">{f.severity}</td><td>{_e(f.message)}'
+            f'<td class="{f.severity}">{f.severity}</td><td><b>{_e(_judul(f))}</b>: {_e(f.message)}'
             f'<div class="hint">→ {_e(f.hint)}</div></td><td><code>{_e(f.where)}</code></td></tr>'
             for f in items
         )
@@ -226,6 +226,11 @@ def _findings_section(cascade: Cascade, findings: Findings) -> str:
         f'<h2>Temuan per jabatan</h2><div class="filters">{filters}</div>'
         f'<div id="findings">{"".join(blocks)}</div>'
     )
+
+
+def _judul(finding: Finding) -> str:
+    rule = RULES.get(finding.code)
+    return rule.judul if rule is not None and rule.judul else finding.code
 
 
 def _jabatan_label(jabatan: Jabatan | None) -> str:
@@ -345,7 +350,8 @@ def report_markdown(tree: PohonKinerja | Cascade, *, findings: Findings | None =
         "| Kode | Tingkat | Jabatan | Temuan | Saran |",
         "|---|---|---|---|---|",
         *(
-            f"| {f.code} | {f.severity} | {_md(f.jabatan or 'IKU')} | {_md(f.message)} | "
+            f"| {f.code} | {f.severity} | {_md(f.jabatan or 'IKU')} | "
+            f"**{_md(_judul(f))}**: {_md(f.message)} | "
             f"{_md(f.hint)} |"
             for f in findings
         ),

@@ -75,6 +75,7 @@ class Rule:
     severity: Severity
     rationale: str
     run: CheckFn
+    judul: str = ""  # the rule's title in Indonesian, for planners' reports
 
 
 RULES: dict[str, Rule] = {}

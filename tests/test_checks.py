@@ -5,7 +5,7 @@ from typing import Any
 import pytest
 
 from pokin import RULES, Cascade, Severity, check
-from pokin.checks import select_rules
+from pokin.checks import JUDUL, select_rules
 
 from .conftest import _ind, jab, make
 
@@ -275,3 +275,8 @@ def test_indikator_level_link_connects_its_kinerja() -> None:
         "sekretaris.k1",
         "camat.k1.i1",
     ]
+
+
+def test_every_rule_has_an_indonesian_title_for_reports() -> None:
+    assert set(JUDUL) == set(RULES)
+    assert all(rule.judul == JUDUL[code] for code, rule in RULES.items())

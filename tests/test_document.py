@@ -35,6 +35,7 @@ def test_html_holds_figures_findings_links_and_capaian() -> None:
     assert page.startswith("<!DOCTYPE html>")
     assert 'data-figure="jabatan"><b>4</b>' in page
     assert "PK101" in page
+    assert "<b>Kinerja tidak sampai ke IKU (yatim)</b>:" in page  # the rule, in Indonesian
     assert "Tautan usulan menunggu konfirmasi" in page
     assert "0.88" in page
     assert 'class="lampu kuning"></span>75.0%' in page
@@ -103,7 +104,7 @@ FLAGS = [
 @pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
 def test_report_opens_in_a_real_browser_without_script_errors(tmp_path: Path) -> None:
     page = tmp_path / "report.html"
-    page.write_text(report_html(nasty(), diagram=SVG), encoding="utf-8")
+    page.write_text(report_html(nasty()), encoding="utf-8")  # the real diagram, if dot is here
     profile = ["--user-data-dir=" + str(tmp_path / "profile")]
     dumped = subprocess.run(
         [str(CHROMIUM), *FLAGS, *profile, "--dump-dom", page.as_uri()],
@@ -117,6 +118,8 @@ def test_report_opens_in_a_real_browser_without_script_errors(tmp_path: Path) ->
     assert "Uncaught" not in dumped.stderr
     assert 'data-figure="error"><b>2</b>' in dom
     assert "Cakupan ke IKU per unit" in dom
+    if shutil.which("dot"):
+        assert '<div class="diagram"><svg' in dom
 
     shot = tmp_path / "report.png"
     subprocess.run(
