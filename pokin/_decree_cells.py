@@ -29,14 +29,40 @@ import re
 from dataclasses import dataclass
 
 __all__ = [
+    "COLUMN_WORDS",
     "CellRow",
     "clean_cell",
+    "column_role",
     "numbered_items",
     "pair_cells",
     "split_items",
     "split_target",
     "strip_list_punctuation",
 ]
+
+COLUMN_WORDS = (
+    ("INDIKATOR", "indikator"),  # first: "INDIKATOR KINERJA" is the indicator column
+    ("FORMULA", "formulasi"),
+    ("PENJELASAN", "formulasi"),
+    ("DEFINISI", "formulasi"),
+    ("SUMBER", "sumber_data"),
+    ("SATUAN", "satuan"),
+    ("TARGET", "target"),
+    ("KINERJA", "kinerja"),
+    ("SASARAN", "kinerja"),
+    ("URAIAN", "kinerja"),
+)
+"""The words of a table header, in the order they decide a column's role."""
+
+
+def column_role(header: str) -> str:
+    """The role of a table column from its header text (upper case), ``"lain"`` if none.
+
+    >>> column_role("INDIKATOR KINERJA UTAMA"), column_role("SUMBER DATA"), column_role("KET")
+    ('indikator', 'sumber_data', 'lain')
+    """
+    return next((role for word, role in COLUMN_WORDS if word in header), "lain")
+
 
 _P_OPEN = re.compile(r"<p(?:\s[^>]*)?>", re.IGNORECASE)
 _OL_OPEN = re.compile(r"<ol(?:\s[^>]*)?>", re.IGNORECASE)

@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ._decree_parts import ParsedDecree
+
 __all__ = ["Header", "read_header", "title_case"]
 
 _MONTHS = [
@@ -75,6 +77,13 @@ class Header:
     tanggal: str | None = None
     tanggal_line: int | None = None
     penandatangan: str | None = None
+
+    def fill(self, decree: ParsedDecree) -> ParsedDecree:
+        """Copy the header fields onto ``decree`` (a layout parser's result); return it."""
+        decree.nama, decree.pemerintah, decree.tahun = self.nama, self.pemerintah, self.tahun
+        decree.periode, decree.judul, decree.nomor = self.periode, self.judul, self.nomor
+        decree.tanggal, decree.penandatangan = self.tanggal, self.penandatangan
+        return decree
 
 
 def _iso(match: re.Match[str]) -> str:

@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ._decree_cells import pair_cells, split_items, strip_list_punctuation
+from ._decree_cells import column_role, pair_cells, split_items, strip_list_punctuation
 from ._decree_header import read_header, title_case
 from ._decree_markup import MARKER, Cell, read_cell
 from ._decree_parts import Block, IkuIndikator, IkuSasaran, ParsedDecree, Row, Skipped
@@ -111,21 +111,7 @@ def _role(cell: str) -> str:
     text = read_cell(cell).text.upper()
     if re.fullmatch(r"NO\.?|NOMOR|KODE|NO\.? ?/ ?KODE", text):
         return "kode" if "KODE" in text else "no"
-    for word, role in (
-        ("INDIKATOR", "indikator"),
-        ("FORMULA", "formulasi"),
-        ("PENJELASAN", "formulasi"),
-        ("DEFINISI", "formulasi"),
-        ("SUMBER", "sumber_data"),
-        ("SATUAN", "satuan"),
-        ("TARGET", "target"),
-        ("KINERJA", "kinerja"),
-        ("SASARAN", "kinerja"),
-        ("URAIAN", "kinerja"),
-    ):
-        if word in text:
-            return role
-    return "lain"
+    return column_role(text)
 
 
 def _header_roles(cells: list[str]) -> list[str] | None:
@@ -184,9 +170,7 @@ def parse(text: str, *, source: str) -> ParsedDecree:
         i += 1
     head = read_header(state.plain, head_end=first_block)
     decree = state.decree
-    decree.nama, decree.pemerintah, decree.tahun = head.nama, head.pemerintah, head.tahun
-    decree.periode, decree.judul, decree.nomor = head.periode, head.judul, head.nomor
-    decree.tanggal, decree.penandatangan = head.tanggal, head.penandatangan
+    head.fill(decree)
     return decree
 
 

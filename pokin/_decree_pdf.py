@@ -130,18 +130,7 @@ def parse(text: str, *, source: str) -> ParsedDecree:
     lines = [" ".join(line.replace("\f", " ").split()) for line in text.split("\n")]
     first = next((i for i, line in enumerate(lines) if _JABATAN.match(line)), None)
     head = read_header(lines, head_end=first)
-    decree = ParsedDecree(
-        source=source,
-        layout="pdf-text",
-        nama=head.nama,
-        pemerintah=head.pemerintah,
-        tahun=head.tahun,
-        periode=head.periode,
-        judul=head.judul,
-        nomor=head.nomor,
-        tanggal=head.tanggal,
-        penandatangan=head.penandatangan,
-    )
+    decree = head.fill(ParsedDecree(source=source, layout="pdf-text"))
     state = _State(decree, lines)
     for number, line in enumerate(lines, 1):
         _feed(state, number, line)

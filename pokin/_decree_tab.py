@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ._decree_cells import clean_cell, pair_cells, split_target, strip_list_punctuation
+from ._decree_cells import clean_cell, column_role, pair_cells, split_target, strip_list_punctuation
 from ._decree_header import read_header
 from ._decree_parts import Block, IkuIndikator, IkuSasaran, ParsedDecree, Row, Skipped
 
@@ -57,19 +57,7 @@ def _role(cell: str) -> str:
     text = re.sub(r"^\d+", "", cell.strip()).upper()
     if re.fullmatch(r"NO\.?|NOMOR|KODE", text):
         return "no"
-    for word, role in (
-        ("INDIKATOR", "indikator"),
-        ("FORMULA", "formulasi"),
-        ("PENJELASAN", "formulasi"),
-        ("SUMBER", "sumber_data"),
-        ("SATUAN", "satuan"),
-        ("TARGET", "target"),
-        ("KINERJA", "kinerja"),
-        ("SASARAN", "kinerja"),
-    ):
-        if word in text:
-            return role
-    return "lain"
+    return column_role(text)
 
 
 def _header_roles(cells: list[str]) -> list[str] | None:
@@ -106,20 +94,7 @@ def parse(text: str, *, source: str) -> ParsedDecree:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     first = next((i for i, line in enumerate(lines) if _block_title(line) is not None), None)
     head = read_header(lines, head_end=first)
-    state = _State(
-        ParsedDecree(
-            source=source,
-            layout="tab",
-            nama=head.nama,
-            pemerintah=head.pemerintah,
-            tahun=head.tahun,
-            periode=head.periode,
-            judul=head.judul,
-            nomor=head.nomor,
-            tanggal=head.tanggal,
-            penandatangan=head.penandatangan,
-        )
-    )
+    state = _State(head.fill(ParsedDecree(source=source, layout="tab")))
     for number, line in enumerate(lines, 1):
         _feed(state, number, line)
     _close_block(state)
