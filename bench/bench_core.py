@@ -10,26 +10,14 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import synthetic
+from timing import timed
 
 import pokin
-
-
-def timed(label: str, fn: Callable[[], Any], repeat: int = 3) -> Any:
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = fn()
-        best = min(best, time.perf_counter() - start)
-    print(f"  {label:<34} {best * 1000:9.1f} ms")
-    return result
 
 
 def run(name: str, tree: pokin.PohonKinerja) -> None:

@@ -10,28 +10,16 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import openpyxl
 from synthetic import synthetic
+from timing import timed
 
 import pokin
 from pokin.excel import export_xlsx, read_xlsx
-
-
-def timed(label: str, fn: Callable[[], Any], repeat: int = 1) -> Any:
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = fn()
-        best = min(best, time.perf_counter() - start)
-    print(f"  {label:<40} {best:8.2f} s")
-    return result
 
 
 def run(name: str, tree: pokin.PohonKinerja, repeat: int) -> None:
@@ -39,15 +27,38 @@ def run(name: str, tree: pokin.PohonKinerja, repeat: int) -> None:
     print(f"{name}: {len(tree.jabatan)} jabatan, {n_ind} indikator")
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "matriks.xlsx"
-        findings = timed("check (for the finding codes)", lambda: pokin.check(tree), repeat)
-        timed("export_xlsx (findings given)", lambda: export_xlsx(tree, path, findings=findings))
-        timed("export_xlsx (runs the checks)", lambda: export_xlsx(tree, path), repeat)
+        findings = timed(
+            "check (for the finding codes)", lambda: pokin.check(tree), repeat=repeat, seconds=True
+        )
+        timed(
+            "export_xlsx (findings given)",
+            lambda: export_xlsx(tree, path, findings=findings),
+            seconds=True,
+        )
+        timed(
+            "export_xlsx (runs the checks)",
+            lambda: export_xlsx(tree, path),
+            repeat=repeat,
+            seconds=True,
+        )
         print(f"  {'file size':<40} {path.stat().st_size / 1e6:8.2f} MB")
-        back = timed("read_xlsx (+ validation)", lambda: read_xlsx(path), repeat)
+        back = timed(
+            "read_xlsx (+ validation)", lambda: read_xlsx(path), repeat=repeat, seconds=True
+        )
         print(f"  {'round trip lossless':<40} {pokin.dumps(back) == pokin.dumps(tree)!s:>8}")
         # why read_xlsx uses openpyxl's read-only mode:
-        timed("  openpyxl parse, read_only=True", lambda: parse(path, read_only=True), repeat)
-        timed("  openpyxl parse, read_only=False", lambda: parse(path, read_only=False), repeat)
+        timed(
+            "  openpyxl parse, read_only=True",
+            lambda: parse(path, read_only=True),
+            repeat=repeat,
+            seconds=True,
+        )
+        timed(
+            "  openpyxl parse, read_only=False",
+            lambda: parse(path, read_only=False),
+            repeat=repeat,
+            seconds=True,
+        )
 
 
 def parse(path: Path, *, read_only: bool) -> int:

@@ -11,27 +11,15 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import synthetic
+from timing import timed
 
 import pokin
 from pokin.render import measure, paginate, run_dot, to_dot
-
-
-def timed(label: str, fn: Callable[[], Any], repeat: int = 3) -> Any:
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = fn()
-        best = min(best, time.perf_counter() - start)
-    print(f"  {label:<40} {best * 1000:9.1f} ms")
-    return result
 
 
 def kecamatan(name: str, tree: pokin.PohonKinerja) -> None:
