@@ -6,6 +6,11 @@ single :class:`~pokin.errors.PokinFileError` that names the file, line, column a
 says how to fix it. :func:`save` writes the same format back atomically: the file is either
 the old one or the whole new one, never half written. ``load(save(tree))`` equals ``tree``.
 Comments of a hand-written file are not kept by :func:`save`.
+
+A valid file, the common case, is read on a fast path that keeps no positions
+(:func:`pokin._yaml.plain_data`); any problem at all, from a YAML error or a duplicate key to
+a dangling link, makes :func:`loads` read the text again the careful way, with the line and
+column of every node, to explain it.
 """
 
 from __future__ import annotations
@@ -15,7 +20,6 @@ import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import StrEnum
 from pathlib import Path
 from typing import IO, Any
 
@@ -23,6 +27,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from . import _yaml
 from .errors import PokinFileError
 from .models import FORMAT_VERSION, Asal, PohonKinerja, Problem, Tautan, resolve_references
 
@@ -74,6 +79,35 @@ def load(source: str | os.PathLike[str] | IO[str]) -> PohonKinerja:
 
 def loads(text: str, *, path: str | os.PathLike[str] | None = None) -> PohonKinerja:
     """Load a pokin tree from YAML text; ``path`` is only used in error messages."""
+    with _yaml.no_gc():
+        try:
+            return _fast_loads(text)
+        except _yaml.FastPathError:
+            pass  # not here: the careful reader's error would chain to this one
+        return _careful_loads(text, path)
+
+
+def _fast_loads(text: str) -> PohonKinerja:
+    """The tree of a valid ``text``, without positions.
+
+    Raises:
+        FastPathError: anything is wrong or unusual; the careful reader must decide.
+    """
+    data = _yaml.plain_data(text)
+    if not isinstance(data, dict) or data.get("pokin") is None or data["pokin"] != FORMAT_VERSION:
+        raise _yaml.FastPathError
+    try:
+        tree = PohonKinerja.model_validate(data, context={"defer_references": True})
+        problems = resolve_references(tree)
+    except Exception as exc:
+        raise _yaml.FastPathError from exc
+    if problems:
+        raise _yaml.FastPathError
+    return tree
+
+
+def _careful_loads(text: str, path: str | os.PathLike[str] | None) -> PohonKinerja:
+    """:func:`loads` keeping every node's position, to explain whatever is wrong."""
     data, marks = _parse(text, path)
     where = _Locator(marks, path)
     if not isinstance(data, dict):
@@ -103,16 +137,12 @@ def loads(text: str, *, path: str | os.PathLike[str] | None = None) -> PohonKine
     return tree
 
 
-# libyaml's parser where PyYAML was built with it (10x faster); the same safe constructor.
-_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def _parse(text: str, path: str | os.PathLike[str] | None) -> tuple[Any, Marks]:
     if not text.strip():
         raise PokinFileError(
             "the file is empty", path=path, hint="start from the example in docs/format.md"
         )
-    loader = _SafeLoader(text)
+    loader = _yaml.Loader(text)
     try:
         node = loader.get_single_node()
         marks: Marks = {}
@@ -151,35 +181,42 @@ def _construct(
     marks: Marks,
     file: str | os.PathLike[str] | None,
 ) -> Any:
-    marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    start = node.start_mark
+    marks[path] = (start.line + 1, start.column + 1)
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
+            if type(key_node) is yaml.ScalarNode and key_node.tag == _STR:
+                key = key_node.value  # what the constructor returns, without its bookkeeping
+            else:
+                key = loader.construct_object(key_node, deep=True)
+            start = key_node.start_mark
             if not isinstance(key, str | int):
                 raise PokinFileError(
                     "keys must be plain words",
                     path=file,
-                    line=key_node.start_mark.line + 1,
-                    column=key_node.start_mark.column + 1,
+                    line=start.line + 1,
+                    column=start.column + 1,
                 )
+            sub = (*path, key)
             if key in result:
-                first = marks[(*path, key)]
                 raise PokinFileError(
-                    f"the key `{key}` appears twice in the same mapping (first at line {first[0]})",
+                    f"the key `{key}` appears twice in the same mapping"
+                    f" (first at line {marks[sub][0]})",
                     path=file,
-                    line=key_node.start_mark.line + 1,
-                    column=key_node.start_mark.column + 1,
+                    line=start.line + 1,
+                    column=start.column + 1,
                     hint="YAML would silently keep only the last one; merge the two",
                 )
-            result[key] = _construct(loader, value_node, (*path, key), marks, file)
+            if type(value_node) is yaml.ScalarNode and value_node.tag == _STR:
+                value_start = value_node.start_mark  # most values: texts
+                marks[sub] = (value_start.line + 1, value_start.column + 1)
+                result[key] = value_node.value
+            else:
+                result[key] = _construct(loader, value_node, sub, marks, file)
             # Point at the key for errors about the key itself (unknown key).
-            marks[(*path, key, "<key>")] = (
-                key_node.start_mark.line + 1,
-                key_node.start_mark.column + 1,
-            )
-            marks.setdefault((*path, key), marks[(*path, key, "<key>")])
+            marks[(*sub, "<key>")] = (start.line + 1, start.column + 1)
         return result
     if isinstance(node, yaml.SequenceNode):
         return [
@@ -187,7 +224,17 @@ def _construct(
         ]
     if node.tag == _STR:  # most scalars: skip the constructor's bookkeeping
         return node.value
-    return loader.construct_object(node, deep=True)
+    try:
+        return loader.construct_object(node, deep=True)
+    except ValueError as exc:  # a date that looks right but is not: 2023-13-45
+        raise PokinFileError(
+            f"cannot read {node.value!r}: {exc}",
+            path=file,
+            line=start.line + 1,
+            column=start.column + 1,
+            field=_field(path),
+            hint="write a date as YYYY-MM-DD; quote a text that looks like one",
+        ) from None
 
 
 _STR = "tag:yaml.org,2002:str"
@@ -313,27 +360,6 @@ def _field(loc: Path_) -> str | None:
 # -- writing --------------------------------------------------------------------------------
 
 
-# libyaml's emitter where available (5x faster than PyYAML's own); lists come out
-# "indentless" (`jabatan:` then `- id: ...` at the same indentation), which is valid YAML.
-_Dumper: type[yaml.SafeDumper] = type(
-    "_Dumper", (getattr(yaml, "CSafeDumper", yaml.SafeDumper),), {}
-)
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    """Multi-line texts (tugas, numbered formulas) as literal blocks."""
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-def _represent_enum(dumper: yaml.SafeDumper, value: StrEnum) -> yaml.ScalarNode:
-    return _represent_str(dumper, value.value)
-
-
-_Dumper.add_representer(str, _represent_str)
-_Dumper.add_multi_representer(StrEnum, _represent_enum)
-
-
 def _clean(value: Any) -> Any:
     """Model dump without empty values and defaults, links in their short form."""
     if isinstance(value, Tautan):
@@ -363,16 +389,13 @@ def _link(link: Tautan) -> Any:
 
 
 def dumps(tree: PohonKinerja) -> str:
-    """The YAML text of ``tree`` in the pokin format, every id written out."""
-    data = _clean(tree)
-    return yaml.dump(
-        data,
-        Dumper=_Dumper,
-        allow_unicode=True,
-        sort_keys=False,
-        width=100,
-        default_flow_style=False,
-    )
+    """The YAML text of ``tree`` in the pokin format, every id written out.
+
+    libyaml's emitter where available; lists come out "indentless" (`jabatan:` then
+    `- id: ...` at the same indentation), which is valid YAML.
+    """
+    with _yaml.no_gc():
+        return _yaml.dump_text(_clean(tree))
 
 
 def save(tree: PohonKinerja, path: str | os.PathLike[str]) -> Path:

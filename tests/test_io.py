@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 from pathlib import Path
 
@@ -9,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import pokin
-from pokin import PokinFileError, dumps, load, loads, save
+from pokin import PokinFileError, _yaml, dumps, load, loads, save
+from pokin import io as pokin_io
 
 from .conftest import make
 
@@ -235,3 +238,248 @@ def test_public_api_is_sorted_and_complete() -> None:
     assert len(set(pokin.__all__)) == len(pokin.__all__)  # ruff's RUF022 keeps it sorted
     for name in pokin.__all__:
         assert hasattr(pokin, name), name
+
+
+# -- the fast path reads and writes exactly what the careful path does ----------------------
+# loads() reads a valid file without positions (pokin._yaml.plain_data) and dumps() sends
+# events straight to libyaml's emitter (pokin._yaml.dump_text); the careful reader
+# (io._careful_loads, the reader with positions) and yaml.dump through the representer are
+# the references.
+
+
+def _same(a: object, b: object) -> bool:
+    """Equal, with the same types all the way down (1 == 1.0 == True for ==)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        assert isinstance(b, dict)
+        return list(a) == list(b) and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        assert isinstance(b, list)
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    return a == b or repr(a) == repr(b)  # nan
+
+
+def _reference_dump(data: object) -> str:
+    """dumps() as it was: yaml.dump with a representer for multi-line texts and enums."""
+    from enum import StrEnum
+
+    class Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+        pass
+
+    def text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+        style = "|" if "\n" in value else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+    Dumper.add_representer(str, text)
+    Dumper.add_multi_representer(StrEnum, lambda d, v: text(d, v.value))
+    return yaml.dump(
+        data,
+        Dumper=Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=100,
+        default_flow_style=False,
+    )
+
+
+def _reference_dumps(tree: pokin.PohonKinerja) -> str:
+    return _reference_dump(pokin_io._clean(tree))
+
+
+def _assert_fast_equals_careful(text: str) -> pokin.PohonKinerja:
+    data = _yaml.plain_data(text)
+    assert _same(data, pokin_io._parse(text, None)[0])
+    tree = loads(text)
+    careful = pokin_io._careful_loads(text, None)
+    assert tree == careful
+    assert _same(tree.model_dump(), careful.model_dump())
+    return tree
+
+
+@pytest.mark.parametrize("name", pokin.datasets.names())
+def test_bundled_datasets_load_and_save_as_before(name: str) -> None:
+    text = pokin.datasets.path(name).read_text(encoding="utf-8")
+    tree = _assert_fast_equals_careful(text)
+    written = dumps(tree)
+    assert written == _reference_dumps(tree)
+    if "GENERATED" in text[:200]:  # written by datasets/build.py with dumps()
+        assert written == "".join(
+            line for line in text.splitlines(keepends=True) if not line.startswith("#")
+        )
+    _assert_fast_equals_careful(written)
+
+
+def test_hand_written_scalars_are_typed_as_before() -> None:
+    text = (
+        "pokin: 1\norganisasi:\n  nama: X\n  tahun: 2023\n  periode: 2021-2026\n"
+        "  dokumen: {tanggal: 2023-01-27, nomor: 050/42.1/437.102/2023}\n"
+        "jabatan:\n  - {nama: Camat, peran: camat, atasan: null, eselon: ~, kinerja: [\n"
+        "      {uraian: K, indikator: [{uraian: I, target: 81.350, realisasi: 1_000}]}]}\n"
+        "  - {nama: S, peran: sekretaris, atasan: camat, unit: 010, kinerja: [\n"
+        "      {uraian: L, mendukung: [{ke: camat.k1.i1, skor: .5, asal: inferensi}]}]}\n"
+    )
+    tree = _assert_fast_equals_careful(text)
+    assert tree.jabatan[0].kinerja[0].indikator[0].target == "81.35"
+    assert tree.jabatan[1].unit == "8"  # YAML 1.1 octal, as PyYAML always read it
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    uraian=_TEXT,
+    target=st.one_of(_TEXT, st.integers().map(str), st.floats(allow_nan=False).map(str)),
+    tugas=st.text(max_size=60).map(str.strip),
+    skor=st.none() | st.floats(0, 1),
+)
+def test_fast_path_matches_the_careful_one_on_any_tree(
+    uraian: str, target: str, tugas: str, skor: float | None
+) -> None:
+    def set_texts(d: dict) -> None:  # type: ignore[type-arg]
+        d["jabatan"][3]["kinerja"][0]["indikator"][0].update(uraian=uraian, target=target)
+        d["jabatan"][3]["tugas"] = tugas or None
+
+    try:
+        tree = make(set_texts)
+    except ValueError:
+        return
+    tree.jabatan[1].kinerja[0].mendukung[0].skor = skor
+    text = dumps(tree)
+    assert text == _reference_dumps(tree)
+    assert _assert_fast_equals_careful(text) == tree
+
+
+_VALUES = st.one_of(
+    st.text(max_size=30),
+    st.sampled_from(pokin.Peran),
+    st.integers(),
+    st.floats(),
+    st.booleans(),
+    st.none(),
+    st.dates(),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.recursive(
+        _VALUES,
+        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner),
+        max_leaves=12,
+    )
+)
+def test_events_are_written_as_the_serializer_writes_nodes(data: object) -> None:
+    """dump_text sends events to the emitter itself: the same bytes as yaml.dump."""
+    assert _yaml.dump_text(data) == _reference_dump(data)
+
+
+# fmt: off
+_SCALARS = [
+    "", "~", "null", "Null", "NULL", "yes", "No", "on", "OFF", "true", "False", "y", "n",
+    "0", "-7", "+12", "1_000", "010", "0o17", "0x1F", "0b101", "1:30", "190:20:30", "08",
+    "81.35", "81.350", "1e3", "1.5e3", "1.5e+3", ".5", "-.inf", ".NaN", "6.8523015e+5",
+    "2023-01-27", "2023-1-2", "2001-12-14t21:59:43.10-05:00", "2001-12-14 21:59:43.10",
+    "<<", "=", "teks", "Nilai SKM", "100 %", "81,35", "-", ".", "+", "0.", "1.2.3", "!x",
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("scalar", _SCALARS)
+def test_cheap_resolver_types_scalars_as_pyyaml_does(scalar: str) -> None:
+    for text in (f"a: {scalar}\n", f"- {scalar}\n", f"a: '{scalar}'\n"):
+        _assert_resolves_the_same(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789+-._:eExXoObB~nNyYtTfF aAlsuL<=", max_size=12))
+def test_cheap_resolver_on_any_plain_scalar(scalar: str) -> None:
+    _assert_resolves_the_same(f"a: {scalar}\n")
+
+
+def _assert_resolves_the_same(text: str) -> None:
+    def read(loader: type[yaml.SafeLoader]) -> object:
+        try:
+            return yaml.load(text, Loader=loader)
+        except yaml.YAMLError as exc:
+            return type(exc)
+
+    expected = read(getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # what loads() used
+    assert _same(read(_yaml.Loader), expected)
+    with contextlib.suppress(_yaml.FastPathError):  # else the careful reader takes over
+        assert _same(_yaml.plain_data(text), expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        HEAD + "  nama: Kecamatan Y\n",  # duplicate key at the top
+        HEAD + "jabatan:\n  - {nama: A, peran: camat, kinerja: [{uraian: K, uraian: L}]}\n",
+        HEAD + "jabatan:\n  - nama: A\n    peran: camat\n    nama: B\n",
+        HEAD + "jabatan:\n  - &a {nama: A, peran: camat}\n  - {<<: *a, nama: B}\n",  # merge
+        HEAD + "jabatan:\n  - {nama: A, peran: camat, 3: x}\n",  # a number as key
+        HEAD + "jabatan:\n  - {nama: A, peran: camat, catatan: !foo x}\n",
+        HEAD + "---\npokin: 1\n",  # two documents
+        "# only a comment\n",
+        "- a\n",
+        "pokin: 2\norganisasi: {nama: X}\n",
+        HEAD + "jabatan:\n  - nama: A\n    peran: bupati\n",
+        HEAD + "jabatan:\n  - {id: a, nama: A, peran: camat}\n  - {id: a, nama: B, peran: kasi}\n",
+        HEAD + "jabatan:\n  - {nama: A, peran: camat, atasan: zz}\n",
+        HEAD + "jabatan:\n\t- nama: A\n",
+    ],
+)
+def test_every_problem_is_explained_by_the_careful_reader(text: str) -> None:
+    with pytest.raises(_yaml.FastPathError):
+        pokin_io._fast_loads(text)
+    with pytest.raises(PokinFileError) as careful:
+        pokin_io._careful_loads(text, "x.yaml")
+    err = error_of(text)
+    assert str(err) == str(careful.value)
+    assert (err.line, err.column, err.field, err.hint) == (
+        careful.value.line,
+        careful.value.column,
+        careful.value.field,
+        careful.value.hint,
+    )
+    assert err.__suppress_context__ == careful.value.__suppress_context__
+    assert not isinstance(err.__context__, _yaml.FastPathError)  # the fast path leaves no trace
+
+
+def test_unusual_but_valid_yaml_is_read_by_the_careful_reader() -> None:
+    text = HEAD + "jabatan:\n  - {nama: A, peran: camat, catatan: !!binary aGk=}\n"
+    with pytest.raises(_yaml.FastPathError):
+        pokin_io._fast_loads(text)
+    assert loads(text) == pokin_io._careful_loads(text, None)
+    assert loads(text).jabatan[0].catatan == "hi"
+
+
+def test_duplicate_key_deep_down_names_its_line() -> None:
+    text = HEAD + (
+        "jabatan:\n  - nama: A\n    peran: camat\n    kinerja:\n"
+        "      - uraian: K\n        indikator:\n          - uraian: I\n"
+        "            target: '1'\n            target: '2'\n"
+    )
+    err = error_of(text)
+    assert (err.line, err.column) == (12, 13)
+    assert "`target` appears twice in the same mapping (first at line 11)" in str(err)
+
+
+def test_an_impossible_date_is_explained_not_crashed_on() -> None:
+    err = error_of(HEAD + "  dokumen:\n    tanggal: 2023-13-45\n")
+    assert (err.line, err.column, err.field) == (5, 14, "organisasi.dokumen.tanggal")
+    assert "cannot read '2023-13-45': month must be in 1..12" in str(err)
+
+
+def test_the_garbage_collector_is_left_as_it_was() -> None:
+    text = dumps(make())
+    assert gc.isenabled()
+    loads(text)
+    dumps(make())
+    with pytest.raises(PokinFileError):
+        loads(text + "organisasi: {nama: Y}\n")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        loads(text)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
