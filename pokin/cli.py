@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import TextIO
 
 from . import datasets
+from ._cli_files import comments_of, guard_output, load_source, output_names, progress
 from .checks import RULES, Findings, check
 from .decree import import_decree
 from .document import write_report
 from .errors import PokinError
-from .io import atomic_write, load, save
+from .io import atomic_write, dumps, save
 from .link import THRESHOLD, apply_links, infer_links
 from .models import PohonKinerja
 from .render import FORMATS, DotOptions, render, render_gallery
@@ -30,45 +31,27 @@ __all__ = ["main"]
 Handler = Callable[[argparse.Namespace], int]
 
 
-def _load(source: str) -> tuple[str, PohonKinerja]:
-    """A file path, or the name of a bundled dataset."""
-    path = Path(source)
-    if not path.exists() and source in datasets.names():
-        path = datasets.path(source)
-    return str(path), load(path)
-
-
-def _progress(items: Sequence[str], quiet: bool) -> Callable[[int, str], None]:
-    """A ``report(index, label)`` printing ``[i/n] label`` to stderr for multi-item runs.
-
-    On a terminal the line is rewritten in place; in a log, one line per item.
-    """
-    tty = sys.stderr.isatty()
-
-    def report(index: int, label: str) -> None:
-        if quiet or len(items) < 2:
-            return
-        line = f"[{index}/{len(items)}] {label}"
-        if tty:
-            end = "\n" if index == len(items) else ""
-            print(f"\r\033[K{line}", end=end, file=sys.stderr, flush=True)
-        else:
-            print(line, file=sys.stderr, flush=True)
-
-    return report
-
-
 def _cmd_check(args: argparse.Namespace) -> int:
+    """Check each file; a file that cannot be read is reported and the others still run."""
+    if args.output:
+        guard_output(args.output, args.files)
     reports = []
     texts = []
     worst = 0
-    tick = _progress(args.files, args.quiet)
+    tick = progress(args.files, args.quiet)
     for index, source in enumerate(args.files, 1):
         tick(index, source)
-        _, tree = _load(source)
+        try:
+            _, tree = load_source(source)
+        except (PokinError, OSError) as exc:
+            if len(args.files) == 1:
+                raise
+            print(f"pokin: error: {_message(exc)}", file=sys.stderr)
+            worst = 2
+            continue
         findings = check(tree, select=args.select, ignore=args.ignore, severity=args.severity)
         if findings.errors:
-            worst = 1
+            worst = max(worst, 1)
         if args.format == "json":
             reports.append({"file": source, **json_report(findings)})
         else:
@@ -97,7 +80,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     """Check every bundled dataset; write the reports into the output folder."""
     out = Path(args.out)
     names = datasets.names()
-    tick = _progress(names, args.quiet)
+    tick = progress(names, args.quiet)
     summary = []
     for index, name in enumerate(names, 1):
         tick(index, name)
@@ -126,25 +109,36 @@ def _cmd_render(args: argparse.Namespace) -> int:
     }
     if args.no_findings:
         options["findings"] = None
+    if args.wrap < 8:
+        raise ValueError(f"--wrap {args.wrap} is too narrow: give 8 or more characters")
+    if args.timeout <= 0:
+        raise ValueError("--timeout must be a number of seconds above 0")
     if args.pages or len(args.files) > 1:
         if args.root or args.unit or args.depth is not None:
             raise ValueError("--root, --unit and --depth draw one file: give one FILE, no --pages")
-        tick = _progress(args.files, args.quiet)
-        for index, source in enumerate(args.files, 1):
+        folder = Path(args.output)
+        if folder.is_file():
+            raise ValueError(
+                f"-o {args.output} is a file: with --pages or several files, -o is a folder"
+            )
+        tick = progress(args.files, args.quiet)
+        stems = output_names(args.files, folder, "")
+        for index, (source, stem) in enumerate(zip(args.files, stems, strict=True), 1):
             tick(index, source)
-            name, tree = _load(source)
-            stem = Path(name).stem
-            written = render_gallery(tree, Path(args.output), name=stem, timeout=args.timeout)
+            _, tree = load_source(source)
+            written = render_gallery(tree, folder, name=stem.name, timeout=args.timeout)
             print(f"{source}: {len(written)} files in {args.output}/")
         return 0
-    _, tree = _load(args.files[0])
-    path = render(tree, args.output, format=args.format, timeout=args.timeout, **options)
+    target = guard_output(args.output, args.files)
+    _, tree = load_source(args.files[0])
+    path = render(tree, target, format=args.format, timeout=args.timeout, **options)
     print(f"wrote {path}")
     return 0
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    _, tree = _load(args.file)
+    guard_output(args.output, [args.file], suffixes=(".html", ".htm", ".md"), what="the report")
+    _, tree = load_source(args.file)
     findings = check(tree, select=args.select, ignore=args.ignore)
     path = write_report(tree, args.output, findings=findings)
     print(f"wrote {path}")
@@ -154,8 +148,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from .excel import export_xlsx
 
-    _, tree = _load(args.file)
-    print(f"wrote {export_xlsx(tree, args.output)}")
+    target = guard_output(args.output, [args.file], suffixes=(".xlsx",), what="the matrix")
+    _, tree = load_source(args.file)
+    print(f"wrote {export_xlsx(tree, target)}")
     return 0
 
 
@@ -177,18 +172,26 @@ def _import_one(source: Path, corrections: str | None) -> tuple[PohonKinerja, li
 
 def _cmd_import(args: argparse.Namespace) -> int:
     """Import decrees or matrices to pokin YAML; one file, or a folder for several."""
-    sources = [Path(f) for f in args.files]
-    several = len(sources) > 1 or args.output.endswith(("/", os.sep))
+    several = len(args.files) > 1 or args.output.endswith(("/", os.sep))
     if several and args.corrections:
         raise ValueError("--corrections belongs to one decree: import that file alone")
-    tick = _progress(args.files, args.quiet)
+    if several:
+        folder = Path(args.output)
+        if folder.suffix.lower() in (".yaml", ".yml") or folder.is_file():
+            raise ValueError(
+                f"-o {args.output}: with several files, -o is a folder (end it with /)"
+            )
+        targets = output_names(args.files, folder, ".yaml")
+    else:
+        suffixes = (".yaml", ".yml")
+        targets = [guard_output(args.output, args.files, suffixes=suffixes, what="the import")]
+    tick = progress(args.files, args.quiet)
     skipped = 0
-    for index, source in enumerate(sources, 1):
-        tick(index, str(source))
-        tree, warnings = _import_one(source, args.corrections)
+    for index, (source, target) in enumerate(zip(args.files, targets, strict=True), 1):
+        tick(index, source)
+        tree, warnings = _import_one(Path(source), args.corrections)
         if args.link:
             tree = apply_links(tree, infer_links(tree))
-        target = Path(args.output) / f"{source.stem}.yaml" if several else Path(args.output)
         save(tree, target)
         for warning in warnings:
             print(f"pokin: warning: {warning}", file=sys.stderr)
@@ -205,7 +208,12 @@ def _counts(tree: PohonKinerja) -> str:
 
 def _cmd_link(args: argparse.Namespace) -> int:
     """Propose links; print them, and write them as links awaiting review when asked."""
-    name, tree = _load(args.file)
+    if args.write and args.output:
+        raise ValueError("give --write (into FILE) or -o OUT.yaml, not both")
+    if args.write and not Path(args.file).is_file():
+        raise ValueError(f"--write needs a file to write into, not {args.file!r}: use -o OUT.yaml")
+    name, tree = load_source(args.file)
+    target = guard_output(args.output, [name], suffixes=(".yaml", ".yml")) if args.output else None
     proposals = infer_links(
         tree,
         threshold=args.threshold,
@@ -216,11 +224,22 @@ def _cmd_link(args: argparse.Namespace) -> int:
     for proposal in proposals:
         print(proposal)
     print(f"{len(proposals)} links proposed", file=sys.stderr)
-    if args.write and not Path(args.file).is_file():
-        raise ValueError(f"--write needs a file to write into, not {args.file!r}: use -o OUT.yaml")
-    target = Path(name) if args.write else Path(args.output) if args.output else None
-    if target is not None:
-        save(apply_links(tree, proposals), target)
+    linked = apply_links(tree, proposals)
+    if args.write:
+        file = Path(args.file)  # a bundled dataset's name is not a file to write into
+        header, lost = comments_of(file)
+        with atomic_write(file) as handle:
+            handle.write(header + dumps(linked))
+        if lost:
+            print(
+                f"pokin: warning: {lost} comment lines inside {file} were not kept (pokin "
+                "writes the file anew; the comments heading it are kept); use -o to keep "
+                "the original as it is",
+                file=sys.stderr,
+            )
+        print(f"wrote {file}: review each `status: usulan` (diterima / ditolak)")
+    elif target is not None:
+        save(linked, target)
         print(f"wrote {target}: review each `status: usulan` (diterima / ditolak)")
     return 0
 
@@ -382,6 +401,20 @@ def _version() -> str:
     return __version__
 
 
+def _message(exc: BaseException) -> str:
+    """One line for an error: an OSError names its file and what the system said."""
+    if isinstance(exc, OSError) and not isinstance(exc, PokinError):
+        where = exc.filename or ""
+        reason = exc.strerror or str(exc)
+        hint = {
+            "IsADirectoryError": "name a file, not a folder",
+            "PermissionError": "choose a folder you may write to",
+            "FileNotFoundError": "check the path",
+        }.get(type(exc).__name__, "check the path")
+        return f"{where}: {reason}\n  hint: {hint}" if where else f"{reason}\n  hint: {hint}"
+    return str(exc)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``pokin`` command; return its exit code."""
     parser = build_parser()
@@ -395,8 +428,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PokinError as exc:
         print(f"pokin: error: {exc}", file=sys.stderr)
         return 2
-    except ValueError as exc:  # bad option values (an unknown check code, severity)
-        print(f"pokin: error: {exc}", file=sys.stderr)
+    except (ValueError, OSError) as exc:  # bad option values; a file that cannot be written
+        print(f"pokin: error: {_message(exc)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("pokin: interrupted", file=sys.stderr)

@@ -253,3 +253,104 @@ def test_export_and_import_the_matrix(clean_file: Path, tmp_path: Path) -> None:
     back = tmp_path / "back.yaml"
     assert main(["import", str(matrix), "-o", str(back)]) == 0
     assert load(back) == load(clean_file)
+
+
+# -- protecting the planner's files ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["check", "{f}", "-o", "{f}"],
+        ["export", "{f}", "-o", "{f}"],
+        ["render", "{f}", "-o", "{f}", "--format", "svg"],
+        ["report", "{f}", "-o", "{f}"],
+        ["link", "{f}", "-o", "{f}"],
+    ],
+)
+def test_an_output_never_overwrites_the_input(
+    command: list[str], clean_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = clean_file.read_bytes()
+    assert main([part.format(f=clean_file) for part in command]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("pokin: error:")
+    assert "Traceback" not in err
+    assert clean_file.read_bytes() == before
+
+
+def test_import_never_overwrites_the_decree(tmp_path: Path) -> None:
+    decree = tmp_path / "keputusan.txt"
+    decree.write_bytes((FIXTURES / "seeds" / "iki-sambutan-2023.txt").read_bytes())
+    assert main(["import", str(decree), "-o", str(decree)]) == 2
+    assert decree.read_bytes() == (FIXTURES / "seeds" / "iki-sambutan-2023.txt").read_bytes()
+    assert main(["import", str(decree), "-o", str(tmp_path / "k.txt")]) == 2  # not .yaml
+
+
+def test_outputs_need_the_right_suffix(
+    clean_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", str(clean_file), "-o", str(tmp_path / "m.csv")]) == 2
+    assert "the matrix must be a .xlsx file" in capsys.readouterr().err
+    assert not (tmp_path / "m.csv").exists()
+
+
+def test_several_inputs_with_one_name_get_distinct_outputs(tmp_path: Path) -> None:
+    seed = (FIXTURES / "seeds" / "iki-sambutan-2023.txt").read_bytes()
+    for folder in ("ia", "ib"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "k.txt").write_bytes(seed)
+    docs = [str(tmp_path / "ia" / "k.txt"), str(tmp_path / "ib" / "k.txt")]
+    assert main(["import", *docs, "-o", str(tmp_path / "out"), "-q"]) == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["k-ia.yaml", "k-ib.yaml"]
+    assert main(["import", *docs, "-o", str(tmp_path / "out.yaml"), "-q"]) == 2  # not a folder
+
+
+def test_an_unwritable_output_is_one_clean_message(
+    clean_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    for command in (
+        ["report", str(clean_file), "-o", str(blocker / "r.html")],
+        ["check", str(clean_file), "-o", str(blocker / "f.txt")],
+        ["export", str(clean_file), "-o", str(tmp_path)],  # a folder
+        ["render", str(clean_file), "-o", str(blocker / "d.dot")],
+    ):
+        assert main(command) == 2, command
+        err = capsys.readouterr().err
+        assert err.startswith("pokin: error:"), err
+        assert "Traceback" not in err
+        assert "hint:" in err or "must be" in err
+
+
+def test_check_reports_an_unreadable_file_and_goes_on(
+    clean_file: Path, broken_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "hilang.yaml"
+    assert main(["check", str(broken_file), str(missing), "-q"]) == 2
+    printed = capsys.readouterr()
+    assert "PK101" in printed.out  # the readable file was still checked
+    assert f"pokin: error: {missing}" in printed.err
+
+
+def test_link_write_keeps_the_heading_comments_and_says_what_it_drops(
+    clean_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = clean_file.read_text()
+    clean_file.write_text("# Pohon kinerja Kecamatan Contoh\n# disalin dari SK Camat\n" + text)
+    lines = clean_file.read_text().splitlines()
+    lines.insert(5, "# catatan di tengah berkas")
+    clean_file.write_text("\n".join(lines) + "\n")
+    assert main(["link", str(clean_file), "--write"]) == 0
+    written = clean_file.read_text()
+    assert written.startswith("# Pohon kinerja Kecamatan Contoh\n# disalin dari SK Camat\n")
+    assert "1 comment lines inside" in capsys.readouterr().err
+    assert load(clean_file)
+    assert main(["link", str(clean_file), "--write", "-o", "x.yaml"]) == 2
+
+
+def test_render_options_are_checked(clean_file: Path, tmp_path: Path) -> None:
+    out = str(tmp_path / "x.dot")
+    assert main(["render", str(clean_file), "-o", out, "--wrap", "0"]) == 2
+    assert main(["render", str(clean_file), "-o", out, "--timeout", "0"]) == 2

@@ -1,0 +1,124 @@
+"""The files the ``pokin`` command reads and writes: sources, guarded outputs, progress.
+
+Kept apart from :mod:`pokin.cli` (which parses options and calls the library) so the rules
+that protect a planner's files are in one place: an output never overwrites an input, has
+the suffix its format needs, and several inputs never write to the same output name.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import datasets
+from .io import load
+from .models import PohonKinerja
+
+__all__ = ["comments_of", "guard_output", "load_source", "output_names", "progress"]
+
+
+def load_source(source: str) -> tuple[str, PohonKinerja]:
+    """A file path, or the name of a bundled dataset: its path and its tree."""
+    path = Path(source)
+    if not path.exists() and source in datasets.names():
+        path = datasets.path(source)
+    return str(path), load(path)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:  # pragma: no cover - a path that cannot be resolved is not the input
+        return False
+
+
+def guard_output(
+    output: str | Path,
+    inputs: Sequence[str | Path] = (),
+    *,
+    suffixes: Sequence[str] = (),
+    what: str = "the output",
+) -> Path:
+    """``output`` as a path, refused when it is one of ``inputs`` or has a wrong suffix.
+
+    >>> guard_output("matriks.xlsx", ["pokin.yaml"], suffixes=[".xlsx"]).name
+    'matriks.xlsx'
+    >>> guard_output("pokin.yaml", ["pokin.yaml"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: -o pokin.yaml is an input of this command: writing it would destroy it; ...
+    """
+    target = Path(output)
+    for source in inputs:
+        if _same_file(target, Path(source)):
+            raise ValueError(
+                f"-o {output} is an input of this command: writing it would destroy it; "
+                "name another file"
+            )
+    if suffixes and target.suffix.lower() not in suffixes:
+        raise ValueError(f"{what} must be a {' or '.join(suffixes)} file, not {target.name!r}")
+    if target.is_dir():
+        raise ValueError(f"-o {output} is a folder: name a file inside it")
+    return target
+
+
+def output_names(sources: Sequence[str | Path], folder: Path, suffix: str) -> list[Path]:
+    """One output file in ``folder`` per source, named after it, never twice the same.
+
+    Two sources with the same name (``a/k.txt``, ``b/k.txt``) get their folder added.
+
+    >>> [p.name for p in output_names(["a/k.txt", "b/k.txt", "c.txt"], Path("out"), ".yaml")]
+    ['k-a.yaml', 'k-b.yaml', 'c.yaml']
+    """
+    stems = [Path(s).stem for s in sources]
+    names: list[Path] = []
+    taken: set[str] = set()
+    for source, stem in zip(sources, stems, strict=True):
+        name = stem if stems.count(stem) == 1 else f"{stem}-{Path(source).parent.name or 'x'}"
+        base, n = name, 1
+        while name in taken:
+            n += 1
+            name = f"{base}-{n}"
+        taken.add(name)
+        names.append(folder / f"{name}{suffix}")
+    return names
+
+
+_COMMENT = re.compile(r"^\s*#")
+
+
+def comments_of(path: Path) -> tuple[str, int]:
+    """The comment lines heading a YAML file, and how many comments follow them.
+
+    pokin writes a file anew (its writer keeps no comments), so a command rewriting a
+    planner's file keeps the header and says how many other comments are lost.
+    """
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    head = 0
+    while head < len(lines) and (_COMMENT.match(lines[head]) or not lines[head].strip()):
+        head += 1
+    header = "".join(f"{line}\n" for line in lines[:head] if line.strip())
+    others = sum(1 for line in lines[head:] if _COMMENT.match(line))
+    return header, others
+
+
+def progress(items: Sequence[str], quiet: bool) -> Callable[[int, str], None]:
+    """A ``report(index, label)`` printing ``[i/n] label`` to stderr for multi-item runs.
+
+    On a terminal the line is rewritten in place; in a log, one line per item.
+    """
+    tty = sys.stderr.isatty()
+
+    def report(index: int, label: str) -> None:
+        if quiet or len(items) < 2:
+            return
+        line = f"[{index}/{len(items)}] {label}"
+        if tty:
+            end = "\n" if index == len(items) else ""
+            print(f"\r\033[K{line}", end=end, file=sys.stderr, flush=True)
+        else:
+            print(line, file=sys.stderr, flush=True)
+
+    return report
