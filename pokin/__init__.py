@@ -16,7 +16,14 @@ The modules are part of the public surface too: :mod:`pokin.render` (diagrams),
 from . import datasets, decree, document, excel, link, render
 from .checks import RULES, Finding, Findings, Rule, Severity, check
 from .decree import ImportResult, import_decree, read_decree
-from .errors import ImportDocumentError, PokinError, PokinFileError, RenderError, SheetError
+from .errors import (
+    ImportDocumentError,
+    PokinError,
+    PokinFileError,
+    RenderError,
+    SheetError,
+    TreeError,
+)
 from .excel import export_xlsx, read_xlsx
 from .graph import ROOT, Cascade
 from .io import dumps, load, loads, save
@@ -68,6 +75,7 @@ __all__ = [
     "SheetError",
     "Status",
     "Tautan",
+    "TreeError",
     "UnitCoverage",
     "__version__",
     "apply_links",

@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .models import Indikator, Jabatan, PohonKinerja, Tautan
 
-__all__ = ["Problem", "assign_ids", "dotted", "resolve_references", "slugify"]
+__all__ = [
+    "Problem",
+    "assign_ids",
+    "dotted",
+    "ensure_sound",
+    "resolve_references",
+    "slugify",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +107,28 @@ def dotted(path: tuple[str | int, ...]) -> str:
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
     return out
+
+
+def ensure_sound(tree: PohonKinerja) -> None:
+    """Make a tree edited in memory whole again, or say what is wrong with it.
+
+    Gives ids to what was added without one, resolves links given by text, and checks
+    every reference as loading a file does. Run before a tree is checked, drawn or saved.
+
+    Raises:
+        TreeError: an id is used twice, a link or an atasan points nowhere, ...
+    """
+    from .errors import TreeError  # imported late: errors is a leaf module, kept so
+
+    assign_ids(tree)
+    problems = resolve_references(tree)
+    if problems:
+        lines = [
+            f"{dotted(p.path)}: {p.message}" + (f"\n  hint: {p.hint}" if p.hint else "")
+            for p in problems[:5]
+        ]
+        more = f"\n(and {len(problems) - 5} more)" if len(problems) > 5 else ""
+        raise TreeError("the tree does not hold together:\n" + "\n".join(lines) + more)
 
 
 def resolve_references(tree: PohonKinerja) -> list[Problem]:

@@ -8,6 +8,8 @@ see :mod:`pokin.checks`. Exceptions are for input pokin cannot read at all::
     │   ├── (also a ValueError)
     │   ├── ImportDocumentError   a decree text that cannot be imported
     │   └── SheetError            an Excel matrix that cannot be read: names sheet, row, column
+    ├── TreeError                 a tree edited in memory whose references do not hold
+    │   └── (also a ValueError)
     └── RenderError               drawing failed (``dot`` missing, timed out, crashed)
         └── (also a RuntimeError)
 
@@ -18,7 +20,14 @@ from __future__ import annotations
 
 import os
 
-__all__ = ["ImportDocumentError", "PokinError", "PokinFileError", "RenderError", "SheetError"]
+__all__ = [
+    "ImportDocumentError",
+    "PokinError",
+    "PokinFileError",
+    "RenderError",
+    "SheetError",
+    "TreeError",
+]
 
 
 class PokinError(Exception):
@@ -75,6 +84,16 @@ class ImportDocumentError(PokinFileError):
 
         keputusan.txt: this is not an IKI/IKU decree pokin can read: no position block ...
           hint: pokin expects position blocks ("JABATAN : ...", then TUGAS, FUNGSI ...
+    """
+
+
+class TreeError(PokinError, ValueError):
+    """A tree changed in memory (in a notebook) whose ids or links no longer hold.
+
+    Raised before checking, drawing or saving it, naming each offending field::
+
+        jabatan[7].kinerja[0].mendukung[1]: nothing in the file has the id 'camat.k4.i9'
+          hint: ...
     """
 
 

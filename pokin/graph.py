@@ -32,6 +32,7 @@ from typing import Any
 
 import networkx as nx
 
+from ._references import ensure_sound
 from .models import Indikator, Jabatan, Kinerja, Peran, PohonKinerja, Sasaran
 
 __all__ = ["ROOT", "Cascade"]
@@ -48,6 +49,7 @@ class Cascade:
     """
 
     def __init__(self, tree: PohonKinerja) -> None:
+        ensure_sound(tree)  # a tree edited in a notebook: ids for new nodes, links checked
         self.tree = tree
         self.jabatan: dict[str, Jabatan] = {str(j.id): j for j in tree.jabatan}
         self.graph: nx.DiGraph = nx.DiGraph()

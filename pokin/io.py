@@ -28,6 +28,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from . import _yaml
+from ._references import ensure_sound
 from .errors import PokinFileError
 from .models import FORMAT_VERSION, Asal, PohonKinerja, Problem, Tautan, resolve_references
 
@@ -394,6 +395,7 @@ def dumps(tree: PohonKinerja) -> str:
     libyaml's emitter where available; lists come out "indentless" (`jabatan:` then
     `- id: ...` at the same indentation), which is valid YAML.
     """
+    ensure_sound(tree)  # never write a file that would not load back
     with _yaml.no_gc():
         return _yaml.dump_text(_clean(tree))
 

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+import pokin
 from pokin import ROOT, Cascade, Peran
 
 from .conftest import _ind, jab, make
@@ -108,3 +110,41 @@ def test_with_an_iku_table_the_roots_are_its_indicators() -> None:
     assert c.path_to_iku("camat.k1")[-1] == "S.1.i1"
     assert c.graph.edges[ROOT, "S.1"]["jenis"] == "iku"
     assert c.owner("S.1.i1") is None
+
+
+# -- a tree edited in a notebook --------------------------------------------------------------
+
+
+def test_a_dangling_link_added_in_memory_is_a_clear_error_not_a_keyerror() -> None:
+    tree = make()
+    tree.get_jabatan("kasi").kinerja[0].mendukung.append(pokin.Tautan(ke="camat.k9.i9"))
+    with pytest.raises(pokin.TreeError, match=r"mendukung\[1\]\.ke: nothing in the file has"):
+        pokin.check(tree)
+    with pytest.raises(pokin.TreeError):
+        pokin.dumps(tree)  # never written: the file would not load back
+
+
+def test_nodes_added_in_memory_get_ids_and_text_links_resolve() -> None:
+    tree = make()
+    kasi = tree.get_jabatan("kasi")
+    kasi.kinerja.append(
+        pokin.Kinerja(
+            uraian="Persentase layanan selesai tepat waktu",
+            mendukung=[pokin.Tautan(teks="persentase layanan selesai tepat waktu")],
+            indikator=[pokin.Indikator(uraian="Jumlah layanan tepat waktu")],
+        )
+    )
+    cascade = pokin.Cascade(tree)
+    assert kasi.kinerja[-1].id == "kasi.k2"
+    assert kasi.kinerja[-1].indikator[0].id == "kasi.k2.i1"
+    assert kasi.kinerja[-1].mendukung[0].ke == "camat.k1.i1"  # the text found its indicator
+    assert "kasi.k2" in cascade.reached
+    assert pokin.loads(pokin.dumps(tree)) == tree
+
+
+def test_an_atasan_edited_to_nowhere_is_refused_on_save(tmp_path: Path) -> None:
+    tree = make()
+    tree.get_jabatan("staf").atasan = "nobody"
+    with pytest.raises(pokin.TreeError, match="no jabatan has the id 'nobody'"):
+        pokin.save(tree, tmp_path / "t.yaml")
+    assert not (tmp_path / "t.yaml").exists()
