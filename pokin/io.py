@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -80,12 +81,41 @@ def load(source: str | os.PathLike[str] | IO[str]) -> PohonKinerja:
 
 def loads(text: str, *, path: str | os.PathLike[str] | None = None) -> PohonKinerja:
     """Load a pokin tree from YAML text; ``path`` is only used in error messages."""
+    _refuse_aliases(text, path)
     with _yaml.no_gc():
         try:
             return _fast_loads(text)
         except _yaml.FastPathError:
             pass  # not here: the careful reader's error would chain to this one
         return _careful_loads(text, path)
+
+
+_MAYBE_ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s,\[\]{}]")
+
+
+def _refuse_aliases(text: str, path: str | os.PathLike[str] | None) -> None:
+    """Refuse YAML anchors and aliases (``&a`` / ``*a``): the format has no use for them,
+    and a self-referencing or exponentially nested alias would hang or crash the load.
+
+    A cheap look at the text first; only a file that may hold one is parsed into events.
+    """
+    if not _MAYBE_ALIAS.search(text):
+        return
+    try:
+        for event in yaml.parse(text, Loader=_yaml.Loader):
+            anchor = getattr(event, "anchor", None)
+            if isinstance(event, yaml.AliasEvent) or anchor is not None:
+                mark = event.start_mark
+                raise PokinFileError(
+                    f"YAML anchors and aliases (&{anchor} / *{anchor}) are not part of the "
+                    "pokin format",
+                    path=path,
+                    line=mark.line + 1 if mark else None,
+                    column=mark.column + 1 if mark else None,
+                    hint="write the value out in full where it is needed",
+                )
+    except yaml.YAMLError:
+        return  # a syntax error: the readers below explain it with its position
 
 
 def _fast_loads(text: str) -> PohonKinerja:

@@ -414,7 +414,7 @@ def _assert_resolves_the_same(text: str) -> None:
         HEAD + "  nama: Kecamatan Y\n",  # duplicate key at the top
         HEAD + "jabatan:\n  - {nama: A, peran: camat, kinerja: [{uraian: K, uraian: L}]}\n",
         HEAD + "jabatan:\n  - nama: A\n    peran: camat\n    nama: B\n",
-        HEAD + "jabatan:\n  - &a {nama: A, peran: camat}\n  - {<<: *a, nama: B}\n",  # merge
+        HEAD + "jabatan:\n  - {nama: A, peran: camat}\n  - {<<: {peran: kasi}, nama: B}\n",  # merge
         HEAD + "jabatan:\n  - {nama: A, peran: camat, 3: x}\n",  # a number as key
         HEAD + "jabatan:\n  - {nama: A, peran: camat, catatan: !foo x}\n",
         HEAD + "---\npokin: 1\n",  # two documents
@@ -483,3 +483,23 @@ def test_the_garbage_collector_is_left_as_it_was() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pokin: 1\norganisasi: &a {nama: X, catatan: *a}\n",  # refers to itself
+        "pokin: 1\norganisasi: {nama: X, catatan: &t teks}\njabatan: [*t]\n",
+        "pokin: 1\na: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\norganisasi: {nama: X}\n",
+    ],
+)
+def test_anchors_and_aliases_are_refused_with_their_position(text: str) -> None:
+    with pytest.raises(PokinFileError, match=r"anchors and aliases .* not part") as raised:
+        loads(text, path="alias.yaml")
+    assert raised.value.line is not None
+    assert raised.value.line >= 2
+
+
+def test_ampersands_and_stars_in_texts_are_not_aliases() -> None:
+    tree = loads('pokin: 1\norganisasi: {nama: "Umum & Kepegawaian *wajib*", catatan: a & *b}\n')
+    assert tree.organisasi.nama == "Umum & Kepegawaian *wajib*"
