@@ -414,7 +414,6 @@ def _assert_resolves_the_same(text: str) -> None:
         HEAD + "  nama: Kecamatan Y\n",  # duplicate key at the top
         HEAD + "jabatan:\n  - {nama: A, peran: camat, kinerja: [{uraian: K, uraian: L}]}\n",
         HEAD + "jabatan:\n  - nama: A\n    peran: camat\n    nama: B\n",
-        HEAD + "jabatan:\n  - {nama: A, peran: camat}\n  - {<<: {peran: kasi}, nama: B}\n",  # merge
         HEAD + "jabatan:\n  - {nama: A, peran: camat, 3: x}\n",  # a number as key
         HEAD + "jabatan:\n  - {nama: A, peran: camat, catatan: !foo x}\n",
         HEAD + "---\npokin: 1\n",  # two documents
