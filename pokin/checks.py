@@ -9,6 +9,7 @@ code      severity  rule
 ========  ========  =====================================================================
 PK101     error     kinerja with no path up to an IKU (orphan)
 PK102     error     jabatan whose kinerja all fail to reach an IKU
+PK103     error     no IKU at all: no IKU table and no Camat at the top
 PK201     error     IKU indicator that no subordinate carries
 PK202     warning   indicator of a position with subordinates that none of them carries
 PK301     error     cycle in the cascade links
@@ -37,7 +38,7 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from .findings import RULES, CheckFn, Finding, Findings, Rule, Severity, select_rules
-from .graph import Cascade
+from .graph import ROOT, Cascade
 from .models import Indikator, Jabatan, Kinerja, Peran, PohonKinerja
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ __all__ = ["RULES", "Finding", "Findings", "Rule", "Severity", "check", "select_
 JUDUL = {
     "PK101": "Kinerja tidak sampai ke IKU (yatim)",
     "PK102": "Jabatan tidak terhubung ke IKU",
+    "PK103": "Tidak ada IKU (tanpa tabel IKU maupun Camat)",
     "PK201": "IKU belum diturunkan ke bawahan",
     "PK202": "Indikator belum diturunkan ke bawahan",
     "PK301": "Tautan membentuk siklus",
@@ -175,6 +177,28 @@ def _orphan_jabatan(c: Cascade) -> Iterator[Finding]:
                 "its atasan's indicators",
                 jabatan=jabatan,
             )
+
+
+@_rule(
+    "PK103",
+    "no-iku",
+    Severity.ERROR,
+    "PermenPAN-RB 89/2021: the cascade starts from the office's IKU (or the Camat's IKI).",
+)
+def _no_iku(c: Cascade) -> Iterator[Finding]:
+    if c.has_iku:
+        return
+    tops = c.tree.top
+    names = ", ".join(t.nama for t in tops[:4]) + (" ..." if len(tops) > 4 else "")
+    yield _finding(
+        c,
+        "PK103",
+        ROOT,
+        f"no IKU: the file has no IKU table and no Camat at the top; coverage is counted "
+        f"against the {len(tops)} position(s) without atasan ({names}) as if they were the IKU",
+        "add the kecamatan's IKU table (`iku:`), or the Camat with his indicators and set "
+        "him as `atasan` of the top positions",
+    )
 
 
 @_rule(

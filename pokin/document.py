@@ -19,7 +19,7 @@ from .checks import RULES, Finding, Findings, check
 from .graph import Cascade
 from .io import atomic_write
 from .models import Indikator, Jabatan, PohonKinerja
-from .report import Coverage
+from .report import NO_IKU, Coverage
 
 __all__ = ["report_html", "report_markdown", "write_report"]
 
@@ -98,7 +98,7 @@ def report_html(
         f"<style>{_CSS}</style></head><body>",
         f"<header><h1>{_e(title)}</h1><p>{_e(_subtitle(cascade))}</p></header><main>",
         _summary(cascade, findings),
-        _coverage_table(findings.coverage()),
+        _coverage_table(findings.coverage(), has_iku=cascade.has_iku),
         _diagram_section(cascade, findings, diagram),
         _findings_section(cascade, findings),
         _pending_section(cascade),
@@ -149,7 +149,7 @@ def _summary(cascade: Cascade, findings: Findings) -> str:
     return f'<h2>Ringkasan</h2><div class="cards" id="summary">{body}</div>'
 
 
-def _coverage_table(cov: Coverage) -> str:
+def _coverage_table(cov: Coverage, *, has_iku: bool = True) -> str:
     rows = []
     for unit in (*cov.units, cov.total):
         share = unit.indikator_share
@@ -159,8 +159,9 @@ def _coverage_table(cov: Coverage) -> str:
             f'<td><span class="bar"><i style="width:{share * 100:.0f}%"></i></span> '
             f"{_pct(share)}</td></tr>"
         )
+    note = "" if has_iku else f'<p class="hint">{_e(NO_IKU)}.</p>'
     return (
-        '<h2>Cakupan ke IKU per unit</h2><table id="coverage"><thead><tr><th>Unit</th>'
+        f'<h2>Cakupan ke IKU per unit</h2>{note}<table id="coverage"><thead><tr><th>Unit</th>'
         "<th>Jabatan terhubung</th><th>Indikator terhubung</th><th>Persentase</th></tr>"
         f"</thead><tbody>{''.join(rows)}</tbody></table>"
     )
@@ -337,6 +338,7 @@ def report_markdown(tree: PohonKinerja | Cascade, *, findings: Findings | None =
         "",
         "## Cakupan ke IKU per unit",
         "",
+        *([] if cascade.has_iku else [f"_{NO_IKU}._", ""]),
         "| Unit | Jabatan terhubung | Indikator terhubung | % |",
         "|---|---|---|---|",
         *(

@@ -122,6 +122,15 @@ class Cascade:
             return [str(i.id) for s in self.tree.iku for i in s.indikator]
         return [str(i.id) for j in self.tree.top for i in j.iter_indikator()]
 
+    @property
+    def has_iku(self) -> bool:
+        """Whether the roots are real IKU: an IKU table, or a Camat at the top.
+
+        Without either (a decree of staff only, or without the Camat's table), the top
+        positions' indicators stand in, and coverage says less than it seems (PK103).
+        """
+        return bool(self.tree.iku) or any(t.peran is Peran.CAMAT for t in self.tree.top)
+
     @cached_property
     def reached(self) -> frozenset[str]:
         """Every node connected to an IKU (the organisasi node excluded).

@@ -13,7 +13,15 @@ from .graph import Cascade
 if TYPE_CHECKING:
     from .checks import Finding, Findings
 
-__all__ = ["Coverage", "UnitCoverage", "coverage", "findings_html", "json_report", "text_report"]
+__all__ = [
+    "NO_IKU",
+    "Coverage",
+    "UnitCoverage",
+    "coverage",
+    "findings_html",
+    "json_report",
+    "text_report",
+]
 
 NO_UNIT = "(tanpa unit)"
 
@@ -132,8 +140,14 @@ def text_report(findings: Findings, *, fold: int = 3) -> str:
         out.append("No findings.")
         out.append("")
     out.append("Cakupan (coverage) ke IKU per unit:")
+    if not findings.cascade.has_iku:
+        out.append(f"({NO_IKU})")
     out.append(coverage_text(coverage(findings.cascade)))
     return "\n".join(out) + "\n"
+
+
+NO_IKU = "Tanpa IKU (PK103): cakupan dihitung terhadap jabatan puncak, bukan terhadap IKU"
+"""The note beside coverage figures of a tree without IKU table nor Camat."""
 
 
 def _position_lines(items: list[Finding], *, fold: int) -> Iterator[str]:

@@ -280,3 +280,19 @@ def test_indikator_level_link_connects_its_kinerja() -> None:
 def test_every_rule_has_an_indonesian_title_for_reports() -> None:
     assert set(JUDUL) == set(RULES)
     assert all(rule.judul == JUDUL[code] for code, rule in RULES.items())
+
+
+def test_pk103_a_tree_without_iku_nor_camat_says_so() -> None:
+    def staff_only(d: dict[str, Any]) -> None:
+        d["jabatan"] = [j for j in d["jabatan"] if j["id"] not in ("camat", "sekretaris")]
+        for j in d["jabatan"]:
+            if j.get("atasan") in ("camat", "sekretaris"):
+                j["atasan"] = None
+            for k in j["kinerja"]:
+                k.pop("mendukung", None)
+
+    findings = check(make(staff_only))
+    assert [f.code for f in findings.filter(select="PK103")] == ["PK103"]
+    assert "as if they were the IKU" in findings.filter(select="PK103")[0].message
+    assert "Tanpa IKU (PK103)" in findings.to_text()
+    assert check(make(), select="PK103").codes_of("@organisasi") == []  # a Camat: fine

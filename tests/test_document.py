@@ -137,3 +137,14 @@ def test_report_opens_in_a_real_browser_without_script_errors(tmp_path: Path) ->
     )
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert shot.stat().st_size > 20_000  # a rendered page, not a blank one
+
+
+def test_coverage_without_iku_carries_a_note() -> None:
+    def no_camat(d: dict[str, Any]) -> None:
+        d["jabatan"] = [j for j in d["jabatan"] if j["id"] == "staf"]
+        d["jabatan"][0]["atasan"] = None
+        d["jabatan"][0]["kinerja"][0].pop("mendukung")
+
+    assert "Tanpa IKU (PK103)" in report_html(make(no_camat), diagram=SVG)
+    assert "Tanpa IKU (PK103)" in report_markdown(make(no_camat))
+    assert "Tanpa IKU" not in report_html(make(), diagram=SVG)
