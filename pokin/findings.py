@@ -87,6 +87,8 @@ def _codes(spec: Iterable[str] | str | None) -> list[str]:
         return []
     items = spec.split(",") if isinstance(spec, str) else list(spec)
     codes = [s.strip().upper() for s in items if s.strip()]
+    if not codes:
+        raise ValueError(f"no check code given in {spec!r}: name codes or prefixes, e.g. PK1,PK502")
     for code in codes:
         if not any(rule.startswith(code) for rule in RULES):
             raise ValueError(

@@ -156,7 +156,9 @@ def _careful_loads(text: str, path: str | os.PathLike[str] | None) -> PohonKiner
         raise where.error(
             ("pokin",),
             f"format version {version!r} is not supported",
-            f"this pokin reads version {FORMAT_VERSION}; upgrade pokin or fix the number",
+            f"write `pokin: {FORMAT_VERSION}`, a number without quotes"
+            if str(version).strip() == str(FORMAT_VERSION)
+            else f"this pokin reads version {FORMAT_VERSION}; upgrade pokin or fix the number",
         )
     try:
         tree = PohonKinerja.model_validate(data, context={"defer_references": True})
@@ -186,7 +188,7 @@ def _parse(text: str, path: str | os.PathLike[str] | None) -> tuple[Any, Marks]:
             path=path,
             line=mark.line + 1 if mark else None,
             column=mark.column + 1 if mark else None,
-            hint=_yaml_hint(str(problem)),
+            hint=_yaml_hint(str(problem), text.splitlines(), mark.line if mark else None),
         ) from None
     except yaml.YAMLError as exc:
         raise PokinFileError(f"YAML error: {exc}", path=path) from None
@@ -195,11 +197,26 @@ def _parse(text: str, path: str | os.PathLike[str] | None) -> tuple[Any, Marks]:
     return data, marks
 
 
-def _yaml_hint(problem: str) -> str:
+def _yaml_hint(problem: str, lines: list[str], at: int | None) -> str:
+    """How to fix a YAML syntax error, from libyaml's words and the lines around it.
+
+    >>> _yaml_hint("found character that cannot start any token", ["a:", chr(9) + "b: 1"], 1)
+    'YAML indents with spaces, not tabs: replace the tab on this line with spaces'
+    >>> _yaml_hint("mapping values are not allowed here", ["nama: X", "   unit: Y"], 1)
+    'this line is indented deeper than the line above, whose value is already given: align it'
+    """
+    line = lines[at] if at is not None and 0 <= at < len(lines) else ""
+    above = next((x for x in reversed(lines[:at]) if x.strip()), "") if at else ""
+    if "\t" in line[: len(line) - len(line.lstrip())] or "'\\t'" in problem:
+        return "YAML indents with spaces, not tabs: replace the tab on this line with spaces"
+    deeper = len(line) - len(line.lstrip()) > len(above) - len(above.lstrip())
+    if "mapping values" in problem and deeper and re.match(r"\s*[\w-]+:\s*\S", above):
+        return (
+            "this line is indented deeper than the line above, whose value is already "
+            "given: align it"
+        )
     if "mapping values" in problem:
         return "a text containing ': ' must be quoted (\"...\") or written as a block (|)"
-    if "found character '\\t'" in problem or "tab" in problem:
-        return "YAML indents with spaces, not tabs"
     if "expected <block end>" in problem or "indent" in problem:
         return "check the indentation of this line against the lines above it"
     return "check the line against the examples in docs/format.md"

@@ -164,6 +164,7 @@ def _scene(prep: Prepared, *, root: str | None, unit: str | None, depth: int | N
 
 def _members(prep: Prepared, unit: str) -> set[str]:
     c = prep.cascade
+    unit = " ".join(unit.split())
     found = c.by_unit(unit) or (
         [j for j in prep.tree.jabatan if j.unit is None] if unit.casefold() == NO_UNIT else []
     )

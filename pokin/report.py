@@ -179,11 +179,16 @@ def json_report(findings: Findings) -> dict[str, Any]:
 
 
 def json_text(reports: list[dict[str, Any]]) -> str:
-    """Several JSON reports as one indented JSON document."""
-    return json.dumps(reports if len(reports) != 1 else reports[0], ensure_ascii=False, indent=2)
+    """JSON reports as one indented JSON list (a list for one file too, so scripts
+    read every run the same way)."""
+    return json.dumps(reports, ensure_ascii=False, indent=2)
 
 
 _SEVERITY_COLOUR = {"error": "#c62828", "warning": "#ef6c00", "info": "#1565c0"}
+
+
+HTML_ROWS = 300
+"""The most findings a notebook table shows; the rest are counted, not drawn."""
 
 
 def findings_html(findings: Findings) -> str:
@@ -192,7 +197,7 @@ def findings_html(findings: Findings) -> str:
         return "<p><b>pokin</b>: no findings.</p>"
     counts = findings.counts()
     rows = []
-    for f in findings:
+    for f in findings[:HTML_ROWS]:
         colour = _SEVERITY_COLOUR[str(f.severity)]
         rows.append(
             "<tr>"
@@ -207,4 +212,11 @@ def findings_html(findings: Findings) -> str:
         f"{counts['info']} info</p>"
         "<table><thead><tr><th>code</th><th>severity</th><th>finding</th><th>where</th>"
         f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        + (
+            f"<p>… and {len(findings) - HTML_ROWS} more: narrow them with "
+            "<code>findings.filter(select=..., severity=..., jabatan=...)</code>, or take "
+            "them all with <code>findings.to_records()</code>.</p>"
+            if len(findings) > HTML_ROWS
+            else ""
+        )
     )

@@ -40,11 +40,13 @@ def test_check_exits_0_when_clean(clean_file: Path, capsys: pytest.CaptureFixtur
 
 def test_select_ignore_and_json(broken_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(broken_file), "--ignore", "PK1", "--format", "json"]) == 0
-    data = json.loads(capsys.readouterr().out)
+    (data,) = json.loads(capsys.readouterr().out)  # a list, for one file too
     assert [f["code"] for f in data["findings"]] == ["PK202"]
     assert main(["check", str(broken_file), "--select", "PK101", "--format", "json"]) == 1
-    data = json.loads(capsys.readouterr().out)
+    (data,) = json.loads(capsys.readouterr().out)
     assert data["by_code"] == {"PK101": 1}
+    assert main(["check", str(broken_file), "--select", ","]) == 2
+    assert "no check code given" in capsys.readouterr().err
 
 
 def test_several_files_in_json_is_a_list(

@@ -716,3 +716,7 @@ def test_capaian_is_drawn_as_a_traffic_light_and_rolls_up() -> None:
 def test_no_capaian_without_realisasi() -> None:
     dot = to_dot(make())
     assert "capaian" not in dot
+
+
+def test_a_unit_name_with_stray_spaces_is_found() -> None:
+    assert "Nilai SKM seksi pelayanan" in to_dot(make(), unit="  Seksi   Pelayanan ")

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 
-from pokin import check, coverage
+from pokin import Findings, check, coverage
 from pokin.graph import Cascade
 from pokin.report import findings_html, json_report, text_report
 
@@ -70,3 +70,13 @@ def test_repeated_findings_of_one_position_are_folded() -> None:
     assert folded.count("has no target") == 3
     assert "PK504 warning … and 3 more alike: staf.k1.i4, staf.k1.i5, staf.k1.i6" in folded
     assert text_report(findings, fold=0).count("has no target") == 6
+
+
+def test_a_long_findings_table_is_cut_in_a_notebook() -> None:
+    from pokin.report import HTML_ROWS
+
+    found = check(make(lambda d: jab(d, "staf")["kinerja"][0].pop("mendukung")))
+    findings = Findings([found[0]] * (HTML_ROWS + 5), found.cascade)
+    html = findings_html(findings)
+    assert html.count("<tr>") == HTML_ROWS + 1  # the rows shown and the header
+    assert "and 5 more" in html
