@@ -200,8 +200,8 @@ def run_dot(source: str, *, format: str = "svg", timeout: float = 30.0) -> bytes
     except subprocess.TimeoutExpired:
         raise RenderError(
             f"Graphviz's `dot` took more than {timeout:g} s: the tree is too large for one "
-            "drawing; render a subtree (root=..., unit=... or depth=...) or pages "
-            "(pokin.render.paginate, pokin.render.render_gallery)"
+            "drawing; draw a subtree (root=, unit=, depth=; pokin render --root, --unit, "
+            "--depth) or pages (pokin.render.render_gallery; pokin render --pages)"
         ) from None
     except graphviz.CalledProcessError as exc:
         message = (exc.stderr or b"").decode("utf-8", "replace").strip()[:800]
