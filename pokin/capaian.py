@@ -87,7 +87,12 @@ class Capaian:
 
     def __str__(self) -> str:
         mark = "" if self.asal == "terukur" else " (agregasi)"
-        return f"{self.nilai:.1f}%{mark}"
+        return f"{self.persen}{mark}"
+
+    @property
+    def persen(self) -> str:
+        """The value as Indonesian documents write it: ``92,5%``."""
+        return f"{self.nilai:.1f}%".replace(".", ",")
 
 
 def measured(indikator: Indikator) -> float | None:

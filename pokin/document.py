@@ -295,7 +295,7 @@ def _capaian_section(cascade: Cascade, values: dict[str, Capaian]) -> str:
     rows = [
         f"<tr><td>{_e(who)}</td><td>{_e(indikator.uraian)}</td>"
         f"<td>{_e(indikator.target or '')}</td><td>{_e(indikator.realisasi or '')}</td>"
-        f'<td><span class="lampu {value.lampu}"></span>{value.nilai:.1f}%</td>'
+        f'<td><span class="lampu {value.lampu}"></span>{value.persen}</td>'
         f"<td>{value.asal}</td></tr>"
         for who, indikator, value in _capaian_rows(cascade, values)
     ]
@@ -382,7 +382,7 @@ def report_markdown(tree: PohonKinerja | Cascade, *, findings: Findings | None =
         ]
         lines += [
             f"| {_md(who)} | {_md(ind.uraian)} | {_md(ind.target or '')} | "
-            f"{_md(ind.realisasi or '')} | {_LAMPU_MD[value.lampu]} {value.nilai:.1f}% | "
+            f"{_md(ind.realisasi or '')} | {_LAMPU_MD[value.lampu]} {value.persen} | "
             f"{value.asal} |"
             for who, ind, value in capaian
         ]

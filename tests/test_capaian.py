@@ -65,7 +65,7 @@ def test_roll_up_to_the_iku_says_what_is_measured() -> None:
     assert values["camat.k1.i2"] == Capaian(100.0, "agregasi", 1)
     assert values["camat.k1"] == Capaian(87.5, "agregasi", 2)
     assert values["camat.k1"].lampu == "kuning"
-    assert str(values["camat.k1"]) == "87.5% (agregasi)"
+    assert str(values["camat.k1"]) == "87,5% (agregasi)"
 
 
 def test_own_measurement_wins_over_roll_up_and_gaps_stay_empty() -> None:

@@ -38,7 +38,7 @@ def test_html_holds_figures_findings_links_and_capaian() -> None:
     assert "<b>Kinerja tidak sampai ke IKU (yatim)</b>:" in page  # the rule, in Indonesian
     assert "Tautan usulan menunggu konfirmasi" in page
     assert "0.88" in page
-    assert 'class="lampu kuning"></span>75.0%' in page
+    assert 'class="lampu kuning"></span>75,0%' in page
     assert "<svg" in page
     assert "<?xml" not in page  # the SVG is inlined without its XML prolog
 
@@ -64,7 +64,7 @@ def test_markdown_lists_pending_links_and_capaian() -> None:
     text = report_markdown(nasty())
     assert "## Tautan usulan menunggu konfirmasi" in text
     assert "(`camat.k1.i2`) | 0.88 | &lt;p&gt;sama&lt;/p&gt; |" in text
-    assert "| 200 | 150 | 🟡 75.0% | terukur |" in text
+    assert "| 200 | 150 | 🟡 75,0% | terukur |" in text
     clean = report_markdown(make())
     assert "Tidak ada tautan usulan" in clean
     assert "Belum ada indikator dengan target dan realisasi" in clean

@@ -704,12 +704,12 @@ def test_capaian_is_drawn_as_a_traffic_light_and_rolls_up() -> None:
         jab(d, "kasi")["kinerja"][0]["indikator"][0]["realisasi"] = "50"  # merah
 
     dot = to_dot(make(realisasi))
-    assert "capaian 95.0%" in dot
-    assert "capaian 50.0%" in dot
-    assert '<FONT COLOR="#2e7d32">●</FONT> capaian 95.0%' in dot
-    assert '<FONT COLOR="#c62828">●</FONT> capaian 50.0%' in dot
+    assert "capaian 95,0%" in dot
+    assert "capaian 50,0%" in dot
+    assert '<FONT COLOR="#2e7d32">●</FONT> capaian 95,0%' in dot
+    assert '<FONT COLOR="#c62828">●</FONT> capaian 50,0%' in dot
     # The Camat's indicators have no realisasi of their own: rolled up, and said so.
-    assert "capaian 95.0% (agregasi)" in dot
+    assert "capaian 95,0% (agregasi)" in dot
     assert "capaian ≥ 90% · ≥ 75% · lebih rendah" in dot  # the legend
 
 
