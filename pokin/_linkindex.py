@@ -54,6 +54,7 @@ class LinkIndex:
     def __init__(self, tree: PohonKinerja) -> None:
         self.jabatan: dict[str, Jabatan] = {str(j.id): j for j in tree.jabatan}
         self.chain: dict[str, list[str]] = {jid: self._chain(jid) for jid in self.jabatan}
+        self.unit: dict[str, str] = {jid: self._unit(jid) for jid in self.jabatan}
         self.bawahan = {j.atasan for j in tree.jabatan if j.atasan is not None}
         self.phrases: dict[str, Phrase] = {}
         self.owner: dict[str, str | None] = {}
@@ -95,6 +96,25 @@ class LinkIndex:
             chain.append(current)
             current = self.jabatan[current].atasan
         return chain
+
+    def _unit(self, jid: str) -> str:
+        """The unit a position belongs to, for telling template rows: its label and block.
+
+        A unit is the block of positions sharing a label under one head. A label the
+        decree gives several separate blocks (ten Sekretaris Kelurahan filed under one
+        "Kelurahan (tidak disebut)", each under the Camat or under none) is as many units:
+        each block belongs to a kelurahan of its own, only its name is unknown. Without a
+        label, each position is its own unit.
+        """
+        label = self.jabatan[jid].unit
+        if label is None:
+            return jid
+        head = jid
+        for up in self.chain[jid]:
+            if self.jabatan[up].unit != label:
+                break
+            head = up
+        return f"{label}\x00{head}"
 
     # -- existing links -------------------------------------------------------------------
 
@@ -276,15 +296,18 @@ class LinkIndex:
         return f" (the text recurs in {units} other units: perhaps a template row, check it)"
 
     def template_units(self, node: str, target: str) -> int:
-        """In how many units outside the node's chain either text recurs (a template row)."""
+        """In how many units outside the node's chain either text recurs (a template row).
+
+        Units as :meth:`_unit` tells them: namesake blocks under one label count apart.
+        """
         if self._holders is None:
             self._holders = defaultdict(set)
             for n, p in self.phrases.items():
                 owner = self.owner[n]
                 if owner is not None:
-                    self._holders[p.key].add(self.jabatan[owner].unit or owner)
+                    self._holders[p.key].add(self.unit[owner])
         me = str(self.owner[node])
-        related = {self.jabatan[j].unit or j for j in (me, *self.chain[me])}
+        related = {self.unit[j] for j in (me, *self.chain[me])}
         return max(len(self._holders[self.phrases[n].key] - related) for n in (node, target))
 
     def _where(self, node: str, found: Candidate) -> str:

@@ -22,6 +22,14 @@ rule the pair out. A word of 7+ letters one keystroke away from a word of the ot
 (MUSRTENBANG / MUSRENBANG) counts as 0.8 of a match: a typo, but not fully trusted, since
 some pairs are real words (penataan / pendataan).
 
+Words naming a unit or a level of government (:data:`UNITS`: seksi, sub bagian, sekretariat,
+desa, kelurahan, kecamatan, kabupaten, kota, provinsi) say *whose* result a text is, so
+they are no ordinary words. A text is about the most specific unit it names ("Rencana
+Program Kerja Kelurahan Kecamatan Kebomas" is the kelurahan's plan, in Kecamatan Kebomas):
+two texts about different units (kelurahan / kecamatan, sekretariat / seksi, Sekretariat
+Kelurahan / Sekretariat Kecamatan) rule the pair out, like antonyms. A text naming no unit
+is not contradicted: staff often drop the "Kecamatan" of their superior's indicator.
+
 >>> a = phrase("Terpeliharanya ketentraman dan ketertiban")
 >>> b = phrase("<p>Terpeliharanya KETENTERAMAN dan ketertiban.</p>")
 >>> score(a, b)
@@ -33,6 +41,13 @@ some pairs are real words (penataan / pendataan).
 0.75
 >>> describe(phrase("Melaksanakan bahan rapat koordinasi"), c)
 ['leading verb swapped: Melaksanakan → Menyiapkan']
+>>> d = phrase("Jumlah Rencana Program Kerja Kelurahan Kecamatan Kebomas")
+>>> score(d, phrase("Jumlah Rencana Program Kerja Kecamatan Kebomas"))
+0.0
+>>> describe(d, phrase("Jumlah Rencana Program Kerja Kecamatan Kebomas"))[0]
+'about another unit: kelurahan here, kecamatan there'
+>>> score(phrase("Jumlah Rencana Program Kerja"), phrase("Jumlah Rencana Program Kerja Kecamatan"))
+0.8
 """
 
 from __future__ import annotations
@@ -47,10 +62,13 @@ from dataclasses import dataclass
 
 __all__ = [
     "EJAAN",
+    "LEVEL",
     "STOPWORDS",
+    "UNITS",
     "Phrase",
     "describe",
     "idf",
+    "other_unit",
     "phrase",
     "score",
     "total",
@@ -100,6 +118,9 @@ EJAAN: dict[str, str] = {
     "kwitansi": "kuitansi",
     "frekwensi": "frekuensi",
     "musrenbangkel": "musrenbang",
+    "subbag": "subbagian",
+    "sub bagian": "subbagian",
+    "sub bag": "subbagian",
 }
 """Spelling variants seen in decrees → the standard (KBBI) spelling."""
 
@@ -129,6 +150,21 @@ STOPWORDS = frozenset(
     }
 )
 """Function words left out of the comparison."""
+
+UNITS: dict[str, int] = {
+    "subbagian": 0,  # within the sekretariat ("sub bagian", "subbag" are read as one word)
+    "seksi": 1,
+    "sekretariat": 1,
+    "desa": 2,
+    "kelurahan": 2,
+    "kecamatan": 3,
+    "kabupaten": 4,
+    "kota": 4,
+    "provinsi": 5,
+}
+"""Words naming a unit (below :data:`LEVEL`) or a level of government, most specific first."""
+LEVEL = 2
+"""The rank from which :data:`UNITS` names a level of government (desa, kelurahan, ...)."""
 
 _TAG = re.compile(r"<[^>]*>")
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+")
@@ -178,6 +214,8 @@ class Phrase:
     lead: str | None  # the lead verb as written (lower case)
     roots: frozenset[str]  # its candidate roots
     long: frozenset[str]  # the words long enough for a typo to be forgiven
+    subject: frozenset[str]  # the most specific unit words it names (see :data:`UNITS`)
+    level: frozenset[str]  # the most specific level-of-government words it names
 
     @property
     def key(self) -> tuple[frozenset[str], bool]:
@@ -194,18 +232,47 @@ def phrase(text: str) -> Phrase:
     """
     text = unicodedata.normalize("NFKC", html.unescape(_TAG.sub(" ", text))).casefold()
     plain = " ".join(text.split())
-    written = _WORD.findall(_NUMBERING.sub("", plain))
+    written = _sub_bagian(_WORD.findall(_NUMBERING.sub("", plain)))
     lead = None
     if len(written) > 1 and _LEAD.match(written[0]) and written[0] not in _NOT_LEAD:
         lead, written = written[0], written[1:]
     surface = tuple((EJAAN.get(w, w), w) for w in written if EJAAN.get(w, w) not in STOPWORDS)
+    words = frozenset(c for c, _ in surface)
     return Phrase(
         plain=plain,
-        words=frozenset(c for c, _ in surface),
+        words=words,
         surface=surface,
         lead=lead,
         roots=verb_roots(lead) if lead else frozenset(),
         long=frozenset(c for c, _ in surface if len(c) >= _TYPO_LENGTH and not c.isdigit()),
+        subject=_most_specific(words, 0),
+        level=_most_specific(words, LEVEL),
+    )
+
+
+def _sub_bagian(written: list[str]) -> list[str]:
+    """``sub bagian`` / ``sub bag`` as one word, as ``subbagian`` is written too."""
+    merged: list[str] = []
+    for w in written:
+        if merged and merged[-1] == "sub" and w in ("bagian", "bag"):
+            merged[-1] = "sub " + w
+        else:
+            merged.append(w)
+    return merged
+
+
+def _most_specific(words: frozenset[str], rank: int) -> frozenset[str]:
+    """The words of :data:`UNITS` from ``rank`` on that name the most specific unit."""
+    ranks = {w: UNITS[w] for w in words if UNITS.get(w, -1) >= rank}
+    low = min(ranks.values(), default=None)
+    return frozenset(w for w, r in ranks.items() if r == low)
+
+
+def other_unit(a: Phrase, b: Phrase) -> bool:
+    """Whether two texts are about different units or levels (see the module docstring)."""
+    return bool(
+        (a.subject and b.subject and not a.subject & b.subject)
+        or (a.level and b.level and not a.level & b.level)
     )
 
 
@@ -322,7 +389,7 @@ def score(
     before any word is compared).
     """
     lead = _lead(a, b)
-    if lead is None:
+    if lead is None or other_unit(a, b):
         return 0.0
     w = weights or {}
     total_a, total_b = totals or (total(a, w), total(b, w))
@@ -359,6 +426,16 @@ def describe(a: Phrase, b: Phrase) -> list[str]:
         return []
     notes: list[str] = []
     written_a, written_b = dict(a.surface), dict(b.surface)
+    if other_unit(a, b):
+        apart = a.subject and b.subject and not a.subject & b.subject
+        here, there = (a.subject, b.subject) if apart else (a.level, b.level)
+        notes.append(
+            "about another unit: "
+            + ", ".join(written_a[c] for c in sorted(here))
+            + " here, "
+            + ", ".join(written_b[c] for c in sorted(there))
+            + " there"
+        )
     spelling = sorted(
         f"{written_a[c]} / {written_b[c]}"
         for c in a.words & b.words

@@ -18,21 +18,26 @@ copies its superior's indicator. Targets scoring within 0.05 of the best in the 
 are proposed with it (a staff indicator "... MUSRENBANG ..." fits the Camat's "...
 MUSRENBANG Kecamatan ..." and "... MUSRENBANG Kelurahan ..." alike).
 
-Precision comes first, since a wrong link hides a real gap. Identical text is not proof of
-a link: kelurahan staff copy the kecamatan staff's table word for word, every Lurah block
-repeats a template. So apart from step 4 only the kinerja's own atasan chain is searched,
-and step 4 proposes a link only when all of these hold: the text scores at least
-``threshold_crosscutting`` against exactly one indicator of the whole tree outside the
-chain (a text several positions carry is a template); its position is not below the
-kinerja's in the chart, has subordinates of its own, and is of another kind than the
-kinerja's position and every one in its chain (a Kasi Kelurahan never carries the
-kecamatan Kasi's indicator, a Lurah never another Lurah's); and no kinerja under that
-position has the same text (then the text is a copy of that unit's own table, not support
-from outside). Crosscutting proposals that would make positions support each other in a
-circle are dropped. Within the chain, a match whose text recurs in three or more other
-units (a template row every block repeats) is left out by default: it follows the cascade
-rule in form only, and hundreds of such links would make a decree look well cascaded
-before anyone reviewed them. ``template=True`` proposes them too, their reason saying so.
+Precision comes first, since a wrong link hides a real gap. Texts about different units or
+levels never match, however alike their other words ("Rencana Program Kerja Kelurahan ..."
+is not the kecamatan's "Rencana Program Kerja Kecamatan ...": see
+:mod:`pokin._similarity`). Identical text is not proof of a link: kelurahan staff copy the
+kecamatan staff's table word for word, every Lurah block repeats a template. So apart from
+step 4 only the kinerja's own atasan chain is searched, and step 4 proposes a link only
+when all of these hold: the text scores at least ``threshold_crosscutting`` against exactly
+one indicator of the whole tree outside the chain (a text several positions carry is a
+template); its position is not below the kinerja's in the chart, has subordinates of its
+own, and is of another kind than the kinerja's position and every one in its chain (a Kasi
+Kelurahan never carries the kecamatan Kasi's indicator, a Lurah never another Lurah's); and
+no kinerja under that position has the same text (then the text is a copy of that unit's
+own table, not support from outside). Crosscutting proposals that would make positions
+support each other in a circle are dropped. Within the chain, a match whose text recurs in
+three or more other units (a template row every block repeats) is left out by default; a
+unit is a block of positions under one head, so namesake blocks the decree files under one
+label (Sekretaris blocks of kelurahan it does not name) count apart. Such a match follows
+the cascade rule in form only, and hundreds of such links would make a decree look well
+cascaded before anyone reviewed them. ``template=True`` proposes them too, their reason
+saying so.
 
 Existing links are respected: a node with a declared or confirmed (``diterima``) link is
 left alone, a rejected (``ditolak``) link is never proposed again. :func:`apply_links`

@@ -8,7 +8,7 @@ import pytest
 
 import pokin
 from pokin import Asal, Cascade, PohonKinerja, Status, check
-from pokin._similarity import phrase, score
+from pokin._similarity import describe, phrase, score
 from pokin.link import Proposal, Relasi, apply_links, infer_links, strip_links
 
 from .conftest import _ind, jab, make
@@ -101,6 +101,62 @@ def test_opposite_verbs_are_never_linked() -> None:
     assert (
         score(phrase("Meningkatnya angka kemiskinan"), phrase("Menurunnya angka kemiskinan")) == 0
     )
+
+
+@pytest.mark.parametrize(
+    ("here", "there"),
+    [
+        (
+            "Jumlah Rencana Program Kerja Kelurahan Kecamatan Kebomas",
+            "Jumlah Rencana Program Kerja Kecamatan Kebomas",
+        ),
+        (
+            "Tersusunnya program kerja Sekretariat Kelurahan",
+            "Tersusunnya program kerja Sekretariat Kecamatan",
+        ),
+        ("Terlaksananya kegiatan Sub Bagian Umum", "Terlaksananya kegiatan Sekretariat Umum"),
+        ("Jumlah laporan kegiatan Seksi Pemerintahan", "Jumlah laporan kegiatan Pemerintahan Desa"),
+        ("Pembinaan pemerintahan desa", "Pembinaan pemerintahan kabupaten"),
+    ],
+)
+def test_texts_about_another_unit_or_level_are_never_linked(here: str, there: str) -> None:
+    a, b = phrase(here), phrase(there)
+    assert score(a, b) == score(b, a) == 0
+    assert describe(a, b)[0].startswith("about another unit: ")
+
+
+def test_unit_words_only_rule_out_texts_naming_different_units() -> None:
+    no_unit = phrase("Jumlah Rencana Program Kerja")  # staff drop their superior's "Kecamatan"
+    assert score(no_unit, phrase("Jumlah Rencana Program Kerja Kecamatan Kebomas")) > 0.6
+    both = phrase("Pembinaan pemerintahan desa/kelurahan")
+    assert score(phrase("Pembinaan pemerintahan kelurahan"), both) > 0.6
+    assert score(phrase("Kegiatan Sub Bagian Umum"), phrase("Kegiatan Subbag Umum")) == 1.0
+    assert describe(phrase("Kegiatan Subbag Umum"), phrase("Kegiatan Subbagian Umum")) == [
+        "spelling subbag / subbagian"
+    ]
+
+
+def test_a_kelurahan_indicator_is_not_linked_to_the_kecamatan_one() -> None:
+    kecamatan = "Jumlah Rencana Program Kerja Kecamatan Kebomas"
+
+    def mutate(data: dict[str, Any]) -> None:
+        jab(data, "camat")["kinerja"][0]["indikator"].append(_ind(kecamatan))
+        jab(data, "sekretaris")["kinerja"][0]["indikator"].append(_ind(kecamatan))
+        data["jabatan"].append(
+            staf(
+                "sekretaris-kelurahan",
+                "camat",  # the decree does not say which kelurahan: the Camat stands in
+                "Tersusunnya program kerja kelurahan",
+                "Jumlah Rencana Program Kerja Kelurahan Kecamatan Kebomas",
+                peran="sekretaris_kelurahan",
+                unit="Kelurahan (tidak disebut)",
+                nama="Sekretaris",
+            )
+        )
+
+    proposals = infer_links(bare(mutate), template=True)
+    assert by_node(proposals, "sekretaris-kelurahan.k1.i1") == []
+    assert pairs(by_node(proposals, "sekretaris.k1.i2")) == {("sekretaris.k1.i2", "camat.k1.i3")}
 
 
 def test_kinerja_repeated_a_level_down_links_to_the_atasan_kinerja() -> None:
@@ -293,6 +349,47 @@ def test_a_reason_warns_of_a_text_recurring_in_many_units() -> None:
         "(the text recurs in 3 other units: perhaps a template row, check it)"
     )
     assert by_node(infer_links(bare(mutate)), "lurah-a.k1.i1") == []  # left out by default
+
+
+def test_namesake_blocks_filed_under_one_unit_are_a_template() -> None:
+    text = "Jumlah rencana program kerja tahunan"
+
+    def mutate(data: dict[str, Any]) -> None:
+        jab(data, "camat")["kinerja"][0]["indikator"].append(_ind(text))
+        for n in range(1, 5):  # four Sekretaris blocks of kelurahan the decree does not name
+            data["jabatan"].append(
+                staf(
+                    f"sekretaris-kelurahan-{n}",
+                    "camat",
+                    "Tersusunnya program kerja",
+                    text,
+                    peran="sekretaris_kelurahan",
+                    unit="Kelurahan (tidak disebut)",
+                    nama="Sekretaris",
+                )
+            )
+
+    tree = bare(mutate)
+    assert by_node(infer_links(tree), "sekretaris-kelurahan-1.k1.i1") == []
+    (proposal,) = by_node(infer_links(tree, template=True), "sekretaris-kelurahan-1.k1.i1")
+    assert proposal.ke == "camat.k1.i3"
+    assert proposal.alasan.endswith(
+        "(the text recurs in 3 other units: perhaps a template row, check it)"
+    )
+
+
+def test_staff_of_one_unit_carrying_the_same_indicator_are_no_template() -> None:
+    text = "Persentase dokumen administrasi selesai"  # the sekretaris's indicator
+
+    def mutate(data: dict[str, Any]) -> None:
+        for n in range(1, 5):  # one block: the Sekretariat, four staff under its head
+            data["jabatan"].append(staf(f"staf-{n}", "sekretaris", text, nama="Pengadministrasi"))
+
+    proposals = infer_links(bare(mutate))
+    for n in range(1, 5):
+        (proposal,) = by_node(proposals, f"staf-{n}.k1")
+        assert proposal.ke == "sekretaris.k1.i1"
+        assert "template" not in proposal.alasan
 
 
 # -- existing links --------------------------------------------------------------------------
