@@ -20,10 +20,12 @@ __all__ = [
     "ORGANISASI",
     "ORGANISASI_KEYS",
     "PETUNJUK",
+    "QUOTES",
     "TAUTAN",
     "Column",
     "Sheet",
     "lines",
+    "quoted",
 ]
 
 Role = Literal["data", "copy", "derived"]
@@ -177,6 +179,24 @@ PETUNJUK = "Petunjuk"
 def lines(text: str | None) -> list[str]:
     """The non-empty lines of a cell, stripped."""
     return [s.strip() for s in (text or "").splitlines() if s.strip()]
+
+
+QUOTES: dict[str, tuple[str, ...]] = {
+    '"': ('"',),
+    "\u201c": ("\u201d",),  # “...” (autocorrect in Word, LibreOffice, Excel on a Mac)
+    "\u201e": ("\u201c", "\u201d"),  # „...“ and „...”
+    "\u00ab": ("\u00bb",),  # «...»
+    "'": ("'",),
+    "\u2018": ("\u2019",),  # ‘...’
+}
+"""The quotes around an indicator's text in a ``Mendukung (ID)`` cell: opening -> closing."""
+
+
+def quoted(line: str) -> str | None:
+    """The text inside the quotes of a link written as ``"text"`` (or with curly quotes)."""
+    if len(line) >= 2 and line[-1] in QUOTES.get(line[0], ()):
+        return line[1:-1]
+    return None
 
 
 _INDIKATOR = {

@@ -14,7 +14,7 @@ import difflib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ._excel_layout import FIELDS, lines
+from ._excel_layout import FIELDS, lines, quoted
 
 if TYPE_CHECKING:
     from ._excel_read import Loc, _Reader, _Table
@@ -136,9 +136,15 @@ def _norm(value: Any) -> str:
     return " ".join(str(value).split()).casefold()
 
 
+def _link_key(line: str) -> str:
+    """A link as the Tautan sheet writes it: ``"text"`` in straight quotes, or the id."""
+    text = quoted(line)
+    return f'"{text}"' if text is not None else line
+
+
 def _same(name: str, old: Any, new: Any) -> bool:
     if name == "mendukung":
-        return lines(old) == lines(new)
+        return [_link_key(s) for s in lines(old)] == [_link_key(s) for s in lines(new)]
     return str(old).strip() == str(new).strip()
 
 
@@ -243,7 +249,8 @@ def provenance(reader: _Reader, table: _Table) -> Provenance:
             if isinstance(fields[k], str):
                 fields[k] = fields[k].strip().casefold()
         fields = {k: v for k, v in fields.items() if v is not None}
-        found.setdefault((str(owner).strip(), str(ke).strip()), []).append((row, fields))
+        key = (str(owner).strip(), _link_key(str(ke).strip()))
+        found.setdefault(key, []).append((row, fields))
     return found
 
 
@@ -256,13 +263,18 @@ def links(
     row: int,
     key: str,
 ) -> list[dict[str, Any]]:
-    """The links written in a ``Mendukung (ID)`` cell, with their provenance."""
+    """The links written in a ``Mendukung (ID)`` cell, with their provenance.
+
+    A line is an id, or an indicator's text in quotes: straight ``"..."`` as pokin writes
+    them, or the curly ones autocorrect types (``“...”``, ``„...“``, ``«...»``, ``‘...’``,
+    ``'...'``).
+    """
     result: list[dict[str, Any]] = []
     for number, line in enumerate(lines(cell)):
-        quoted = len(line) >= 2 and line[0] == line[-1] == '"'
-        link: dict[str, Any] = {"teks": line[1:-1]} if quoted else {"ke": line}
+        text = quoted(line)
+        link: dict[str, Any] = {"teks": text} if text is not None else {"ke": line}
         where = (*loc, "mendukung", number)
-        rows = reader.provenance.get((owner, line), []) if owner else []
+        rows = reader.provenance.get((owner, _link_key(line)), []) if owner else []
         if rows:
             tautan_row, fields = rows.pop(0)
             link.update(fields)

@@ -15,8 +15,9 @@ finding codes), plus the sheets that make the workbook a complete copy of the tr
     the provenance of the links that are not plain declarations (asal, skor, status,
     alasan): the reviewer of proposed links sets ``status`` here. Which links exist is
     read from the ``... Mendukung (ID)`` columns of the matrix (one id per line, or an
-    indicator's exact text in double quotes); a link written there without a row here is a
-    declaration.
+    indicator's exact text in double quotes, also the curly ``“...”``, ``„...“``,
+    ``«...»``, ``‘...’`` or ``'...'`` that autocorrect types); a link written there without
+    a row here is a declaration.
 ``Organisasi``
     key / value: nama, pemerintah, tahun or periode, the decree's fields, catatan.
 ``Petunjuk``
@@ -35,6 +36,15 @@ error names the file, the sheet, the row and the column. The round trip loses no
 ...     path = export_xlsx(tree, pathlib.Path(tmp) / "matriks.xlsx")
 ...     read_xlsx(path) == tree
 True
+
+Every data cell is written as text (number format ``@``), so Excel never turns a target
+``081`` or ``81,35`` into a number; only the scores of the ``Tautan`` sheet and the format
+version and year of ``Organisasi`` are numbers, which the reader reads as written. Numbers
+a planner types are read as Excel shows them: ``85%`` as ``"85%"``, ``81.50`` in a
+``0.00`` cell as ``"81.50"``, and with the ``General`` format as ``"81.5"``, which is what
+Excel shows then (type ``'81.50`` to keep the zero). Dates are read as ISO dates, formulas
+as the value Excel calculated; a formula never calculated (a file saved by a script) is
+refused. See :mod:`pokin._excel_read` for the rules.
 
 Known limits: a ``fungsi`` or ``inferensi`` item is one line of its cell (an item with a
 line break comes back as two); a carriage return in a text comes back as a line feed; an
@@ -111,6 +121,11 @@ def export_xlsx(tree: PohonKinerja, path: str | Path, *, findings: Findings | No
         _write_petunjuk(workbook)
         with atomic_write(target, binary=True) as handle:
             workbook.save(handle)
+    except PokinFileError as exc:
+        _discard(workbook)
+        if exc.path is not None:
+            raise
+        raise PokinFileError(exc.message, path=target, hint=exc.hint) from None  # name it
     except BaseException:
         _discard(workbook)
         raise

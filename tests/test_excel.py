@@ -88,7 +88,7 @@ def edit(path: Path, change: Callable[[Workbook], None]) -> Path:
 
 
 def column(sheet: Worksheet, header: str) -> int:
-    return next(c.column for c in sheet[1] if c.value == header)
+    return int(next(c.column for c in sheet[1] if c.value == header))
 
 
 def error_of(path: Path) -> PokinFileError:
@@ -235,7 +235,7 @@ def test_one_row_per_indicator_with_derived_columns(tmp_path: Path) -> None:
     assert row["Asal Tautan"].splitlines()[1] == "inferensi, ditolak, skor 0.5"
     camat = [r for r in sheet.iter_rows(min_row=2, values_only=True) if r[2] == "camat"]
     first = dict(zip(header, camat[0], strict=True))
-    assert first["Capaian"] == "118.7%"  # polaritas turun: (2 x 100 - 81,35) / 100
+    assert first["Capaian"] == "118,7%"  # polaritas turun: (2 x 100 - 81,35) / 100
     assert dict(zip(header, camat[2], strict=True))["Indikator"] is None  # kinerja k2
     bendahara = dict(zip(header, rows["bendahara"], strict=True))
     assert bendahara["Kinerja"] is None
@@ -494,10 +494,263 @@ def test_export_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
 
 
 def test_texts_excel_cannot_hold_are_refused_clearly(tmp_path: Path) -> None:
+    target = tmp_path / "m.xlsx"
     tree = make(lambda d: jab(d, "staf").update(tugas="a\x07b"))
-    with pytest.raises(PokinFileError, match=r"control character.*sheet 'Jabatan', row 5"):
-        export_xlsx(tree, tmp_path / "m.xlsx")
+    with pytest.raises(PokinFileError, match=r"control character.*sheet 'Jabatan', row 5") as err:
+        export_xlsx(tree, target)
+    assert err.value.path == str(target)  # the file written, not <input>
+    assert str(err.value).startswith(f"{target}: the text 'a\\x07b' holds a control character")
     tree = make(lambda d: jab(d, "kasi").update(catatan="x" * 40_000))
-    with pytest.raises(PokinFileError, match=r"40000 characters.*sheet 'Jabatan', row 4"):
-        export_xlsx(tree, tmp_path / "m.xlsx")
+    with pytest.raises(PokinFileError, match=r"40000 characters.*sheet 'Jabatan', row 4") as err:
+        export_xlsx(tree, target)
+    assert str(err.value).startswith(f"{target}: a text of 40000 characters")
     assert list(tmp_path.iterdir()) == []
+
+
+# -- what Excel and LibreOffice do to what a planner types ----------------------------------
+
+
+def with_cached_values(path: Path, values: dict[str, tuple[str | None, str]]) -> Path:
+    """``path`` with the value Excel stores beside each formula (cell -> (type, value)), as
+    if it had been opened and saved in Excel; openpyxl itself writes formulas without."""
+    with zipfile.ZipFile(path) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    xml = members["xl/worksheets/sheet1.xml"].decode()
+    for ref, (kind, value) in values.items():
+        start = xml.index(f'<c r="{ref}"')
+        end = xml.index("</c>", start)
+        cell = xml[start:end].replace("<v />", f"<v>{value}</v>").replace("<v/>", f"<v>{value}</v>")
+        if kind is not None:
+            cell = cell.replace(f'<c r="{ref}"', f'<c r="{ref}" t="{kind}"', 1)
+        assert f"<v>{value}</v>" in cell
+        xml = xml[:start] + cell + xml[end:]
+    members["xl/worksheets/sheet1.xml"] = xml.encode()
+    target = path.parent / f"cached-{path.name}"
+    with zipfile.ZipFile(target, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return target
+
+
+def staf_target(path: Path) -> str | None:
+    return read_xlsx(path).get_jabatan("staf").kinerja[0].indikator[0].target
+
+
+@pytest.mark.parametrize(
+    ("value", "number_format", "shown"),
+    [
+        (0.85, "0%", "85%"),  # 85% typed
+        (0.855, "0.0%", "85.5%"),
+        (0.85, "0.00%", "85.00%"),
+        (1, "0%", "100%"),
+        (81.5, "0.00", "81.50"),  # 81.50 typed into a cell formatted 0.00
+        (81.5, "General", "81.5"),  # 81.50 typed: Excel shows 81.5
+        (85, "General", "85"),
+        (85.0, "General", "85"),
+        (1234.5, "#,##0.00", "1234.50"),  # no thousands separator: its locale is unknown
+        (82, "@", "82"),  # a number typed before the cell was made Text
+    ],
+)
+def test_numbers_are_read_as_the_cell_shows_them(
+    tmp_path: Path, value: float, number_format: str, shown: str
+) -> None:
+    path = export_xlsx(make(), tmp_path / "m.xlsx")
+
+    def typed(workbook: Workbook) -> None:
+        sheet = workbook[MATRIKS]
+        cell = sheet.cell(6, column(sheet, "Target"))
+        cell.value = value
+        cell.number_format = number_format
+
+    assert staf_target(edit(path, typed)) == shown
+
+
+def test_dates_are_read_as_iso(tmp_path: Path) -> None:
+    import datetime
+
+    path = export_xlsx(make(), tmp_path / "m.xlsx")
+
+    def typed(workbook: Workbook) -> None:
+        sheet = workbook[MATRIKS]
+        cell = sheet.cell(6, column(sheet, "Target"))
+        cell.value = datetime.datetime(2024, 1, 3)
+        cell.number_format = "dd/mm/yyyy"
+
+    assert staf_target(edit(path, typed)) == "2024-01-03"
+
+
+@pytest.mark.parametrize(
+    ("value", "number_format", "shown"),
+    [
+        (81.5, "0", "82"),  # what the cell shows, rounded half away from zero
+        (-81.5, "0", "-82"),
+        (0.145, "0%", "15%"),  # 14.499999999999998 in floats: decimal arithmetic
+        (-0.001, "0.00", "0.00"),  # never -0.00
+        (85.5, "0.0#", "85.5"),  # optional decimals
+        (85.25, "0.0#", "85.25"),
+        (85, "0.0#", "85.0"),
+        (1_500_000, "0.0,,", "1.5"),  # scaled by thousands
+        (0.5, "[$Rp-421]#,##0.00", "0.50"),  # currency: the symbol is left out
+        (1234.5, '#,##0.00" jam"', "1234.50"),
+        (-5, "0.00;[Red](0.00)", "-5.00"),  # the sign kept
+        (0.5, "0.00E+00", "0.5"),  # scientific: as General
+        (0.5, "# ?/?", "0.5"),  # fraction: as General
+        (0.8234567891234567, "General", "0.8234567891234567"),  # every digit kept
+        (1e300, "0.0", f"1{'0' * 300}.0"),
+    ],
+)
+def test_number_formats(value: float, number_format: str, shown: str) -> None:
+    from pokin._excel_read import number_text
+
+    assert number_text(value, number_format) == shown
+
+
+def test_export_writes_every_data_cell_as_text(tmp_path: Path) -> None:
+    """So that no number format of pokin's own files changes what is read back."""
+    from pokin._excel_layout import IKU, JABATAN, ORGANISASI, TAUTAN
+    from pokin._excel_layout import MATRIKS as MATRIKS_SHEET
+
+    workbook = openpyxl.load_workbook(export_xlsx(make(full), tmp_path / "m.xlsx"))
+    numbers = []
+    checked = 0
+    for spec in (MATRIKS_SHEET, JABATAN, IKU, TAUTAN, ORGANISASI):
+        sheet = workbook[spec.name]
+        headers = {c.header for c in spec.columns if c.role == "data"}
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                if sheet.cell(1, cell.column).value not in headers or cell.value is None:
+                    continue
+                checked += 1
+                if cell.data_type == "s":
+                    assert cell.number_format == "@", (spec.name, cell.coordinate)
+                else:
+                    numbers.append((spec.name, sheet.cell(1, cell.column).value, row[0].value))
+    assert checked > 100
+    # the only numbers: the scores of proposed links, the format version and the year
+    assert {(s, h) for s, h, _ in numbers} == {("Tautan", "Skor"), ("Organisasi", "Nilai")}
+    assert {k for s, _, k in numbers if s == "Organisasi"} == {"pokin", "tahun"}
+
+
+def test_a_formula_excel_has_not_calculated_is_refused(tmp_path: Path) -> None:
+    path = export_xlsx(make(), tmp_path / "m.xlsx")
+    formula = edit(path, set_cell(MATRIKS, 6, "Target", "=80+5"))  # saved by a script
+    err = error_of(formula)
+    assert isinstance(err, SheetError)
+    assert str(err).startswith(
+        f"{err.path}, sheet 'Matriks Cascading', row 6, column Q (Target): this cell holds a "
+        "formula Excel has not calculated (=80+5)"
+    )
+    assert "type the value, or open and save the file in Excel or LibreOffice" in str(err)
+    err = error_of(edit(path, set_cell("Jabatan", 3, "Tugas", '=CONCAT("a";"b")')))
+    assert "sheet 'Jabatan', row 3, column H (Tugas): this cell holds a formula" in str(err)
+    assert '(=CONCAT("a";"b"))' in str(err)
+
+
+def test_formulas_outside_the_data_are_ignored(tmp_path: Path) -> None:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    tree = make()
+    path = export_xlsx(tree, tmp_path / "m.xlsx")
+
+    def outside(workbook: Workbook) -> None:
+        sheet = workbook[MATRIKS]
+        sheet.cell(6, column(sheet, "Capaian")).value = "=Q6/R6"  # computed: ignored
+        sheet.cell(6, 30).value = "=1+1"  # a column of the planner's own
+        choices = DataValidation(type="list", formula1='"naik,turun"')
+        sheet.add_data_validation(choices)  # <formula1> in the sheet, no <f>
+        choices.add("S2:S6")
+
+    assert read_xlsx(edit(path, outside)) == tree
+
+
+def test_a_formula_excel_calculated_is_read_as_its_value(tmp_path: Path) -> None:
+    path = export_xlsx(make(), tmp_path / "m.xlsx")
+
+    def formulas(workbook: Workbook) -> None:
+        sheet = workbook[MATRIKS]
+        sheet.cell(6, column(sheet, "Target")).value = "=80+5"
+        sheet.cell(6, column(sheet, "Realisasi")).value = "=0.8+0.05"
+        sheet.cell(6, column(sheet, "Realisasi")).number_format = "0%"
+        sheet.cell(6, column(sheet, "Satuan")).value = '=LOWER("PERSEN")'
+        sheet.cell(6, column(sheet, "Catatan Indikator")).value = '=IF(1,"","x")'
+
+    edited = edit(path, formulas)
+    calculated = {"Q6": (None, "85"), "R6": (None, "0.85"), "P6": ("str", "persen")}
+    # the empty text a formula gives: t="str" and an empty value, as Excel writes it
+    back = read_xlsx(with_cached_values(edited, {**calculated, "V6": ("str", "")}))
+    ind = back.get_jabatan("staf").kinerja[0].indikator[0]
+    assert (ind.target, ind.realisasi, ind.satuan, ind.catatan) == ("85", "85%", "persen", None)
+    err = error_of(with_cached_values(edited, calculated))  # V6 not calculated
+    assert "row 6, column V (Catatan Indikator): this cell holds a formula" in str(err)
+
+
+QUOTED = [
+    '"Persentase dokumen administrasi selesai"',
+    "\u201cPersentase dokumen administrasi selesai\u201d",  # “...” Word, LibreOffice
+    "\u201ePersentase dokumen administrasi selesai\u201c",  # „...“
+    "\u00abPersentase dokumen administrasi selesai\u00bb",  # «...»
+    "'Persentase dokumen administrasi selesai'",
+    "\u2018Persentase dokumen administrasi selesai\u2019",  # ‘...’
+]
+
+
+@pytest.mark.parametrize("written", QUOTED)
+def test_a_link_by_text_in_any_quotes(tmp_path: Path, written: str) -> None:
+    path = export_xlsx(make(), tmp_path / "m.xlsx")
+    link = (
+        read_xlsx(edit(path, set_cell(MATRIKS, 6, "Kinerja Mendukung (ID)", written)))
+        .get_jabatan("staf")
+        .kinerja[0]
+        .mendukung[0]
+    )
+    assert link.ke == "sekretaris.k1.i1"
+    path = export_xlsx(make(), tmp_path / "i.xlsx")
+    link = (
+        read_xlsx(edit(path, set_cell(MATRIKS, 6, "Indikator Mendukung (ID)", written)))
+        .get_jabatan("staf")
+        .kinerja[0]
+        .indikator[0]
+        .mendukung[0]
+    )
+    assert link.ke == "sekretaris.k1.i1"
+
+
+def test_curly_quotes_find_the_links_provenance(tmp_path: Path) -> None:
+    path = export_xlsx(make(), tmp_path / "m.xlsx")
+
+    def by_text(workbook: Workbook) -> None:
+        sheet = workbook[MATRIKS]
+        cell = sheet.cell(6, column(sheet, "Kinerja Mendukung (ID)"))
+        cell.value = "sekretaris.k1.i1\n\u201cNilai SKM seksi pelayanan\u201d"
+        tautan = workbook["Tautan"]
+        tautan.append(["staf.k1", None, '"Nilai SKM seksi pelayanan"', None, "inferensi", 0.7])
+
+    links = read_xlsx(edit(path, by_text)).get_jabatan("staf").kinerja[0].mendukung
+    assert [(lk.ke, lk.asal, lk.skor) for lk in links] == [
+        ("sekretaris.k1.i1", "deklarasi", None),
+        ("kasi.k1.i1", "inferensi", 0.7),
+    ]
+
+
+def test_an_unmatched_quote_is_an_id(tmp_path: Path) -> None:
+    path = export_xlsx(make(), tmp_path / "m.xlsx")
+    written = "\u201cPersentase dokumen administrasi selesai\u00bb"
+    err = error_of(edit(path, set_cell(MATRIKS, 6, "Kinerja Mendukung (ID)", written)))
+    assert "nothing in the file has the id" in str(err)
+
+
+def test_a_workbook_that_is_not_a_pokin_matrix(tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "Sheet1"
+    workbook.active.append(["No", "Jabatan", "Indikator"])
+    workbook.create_sheet("IKU")
+    foreign = tmp_path / "rekap.xlsx"
+    workbook.save(foreign)
+    err = error_of(foreign)
+    assert isinstance(err, SheetError)
+    assert str(err).startswith(
+        f"{foreign}: this is not a pokin cascade matrix (no sheet 'Matriks Cascading' or "
+        "'Organisasi'); the workbook has the sheets 'Sheet1', 'IKU'"
+    )
+    assert "pokin export" in str(err)
+    assert "rename" not in str(err)
