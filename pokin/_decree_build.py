@@ -6,14 +6,20 @@ What the decree does not say is inferred and marked in ``Jabatan.inferensi``:
   ``KEPALA SEKSI`` is placed at kecamatan or kelurahan level by the block's text
   ("Sekretariat Kelurahan", "di Kelurahan" against "Membantu Camat"...);
 - **atasan**: Sekretaris, Kasi and Lurah -> the Camat; Kasubbag -> the Sekretaris;
-  Sekretaris / Kasi of a kelurahan -> their Lurah; staff -> the head of the unit their title
-  names ("... pada Sub Bagian X"), else the head whose unit shares most words with their
-  title and tugas, else the Sekretaris (kelurahan staff: their Lurah). **Without a Camat
-  block** (Wonoasih) the positions that would report to the Camat have no atasan: they are
-  the tops of the tree, so their indicators are the roots the cascade is checked against
-  (a synthesised, empty Camat would make every kinerja an orphan). A kelurahan position
-  whose kelurahan the decree does not name (repeated templates) is placed under the Camat
-  in the unit "Kelurahan (tidak disebut)", a level skip a planner should correct;
+  Sekretaris / Kasi of a kelurahan -> their Lurah; staff, by the strongest evidence first:
+  the unit their title names ("... pada Sub Bagian X"); the position their tugas (or a
+  fungsi) says they assist ("Membantu Sekretaris Kelurahan Suka Damai ...", the nearest
+  block of that title before them); the seksi / sub bagian / kelurahan their tugas or
+  fungsi names ("kegiatan Seksi Pemerintahan Umum"), when the decree has its head; the
+  head whose unit shares most words with their title and tugas; their Lurah (kelurahan
+  staff); a unit their text names whose head the decree lacks - placed in it with no
+  atasan; else the Sekretaris. **Without a Camat block** (Wonoasih) the positions that
+  would report to the Camat have no atasan: they are the tops of the tree, so their
+  indicators are the roots the cascade is checked against (a synthesised, empty Camat
+  would make every kinerja an orphan). A kelurahan position whose kelurahan the decree
+  does not name (repeated templates) gets the unit "Kelurahan (tidak disebut)" and **no
+  atasan**: its atasan is a Lurah, never the Camat, and the catatan asks the planner to
+  set it (``pokin check`` then warns PK404, several tops);
 - **unit**: "Kecamatan X", "Sekretariat Kecamatan", "Sub Bagian X", "Seksi X", "Kelurahan Y".
 
 Rows become kinerja and indikator: a row with a kinerja starts a kinerja, a row with only
@@ -27,6 +33,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from difflib import SequenceMatcher
 
 from ._decree_header import title_case
 from ._decree_parts import Block, ParsedDecree, Row
@@ -73,6 +80,7 @@ def build_tree(parsed: ParsedDecree) -> PohonKinerja:
                     sumber_data=i.sumber_data or None,
                     satuan=i.satuan or None,
                     target=i.target or None,
+                    catatan=f"line {i.line}: {i.catatan}" if i.catatan else None,
                 )
                 for i in s.indikator
             ],
@@ -110,6 +118,15 @@ def _catatan(parsed: ParsedDecree, positions: list[_Pos]) -> str:
             f"The decree has no Camat block: {len(tops)} position(s) have no atasan ({shown}), "
             "so their indicators are the roots the cascade is checked against."
         )
+    unpaired = sorted(
+        {row.line for b in parsed.blocks for row in b.rows if "could not be paired" in row.catatan}
+    )
+    if unpaired:
+        shown = ", ".join(map(str, unpaired))
+        parts.append(
+            f"Table rows whose cells could not be paired item by item ({len(unpaired)}): line "
+            f"{shown}; their texts are kept whole (see those indicators' catatan)."
+        )
     if parsed.skipped:
         lines = "; ".join(f"line {s.line}: {s.reason}: {s.text[:120]!r}" for s in parsed.skipped)
         parts.append(f"Lines the importer could not read ({len(parsed.skipped)}): {lines}.")
@@ -144,6 +161,8 @@ def _classify(block: Block, kecamatan: str) -> _Pos:
         pos.unit = f"Sub Bagian {info.bagian}" if info.bagian else "Sekretariat Kecamatan"
     elif peran is Peran.KASI:
         pos.unit = f"Seksi {info.bagian}" if info.bagian else kecamatan
+    elif peran is Peran.SEKRETARIS_KELURAHAN and kelurahan:
+        pos.unit = kelurahan  # "SEKRETARIS KELURAHAN SUKA DAMAI"
     elif peran is Peran.LURAH:
         pos.unit = kelurahan or "Kelurahan"
         if not kelurahan:
@@ -195,7 +214,7 @@ def _assign_atasan(positions: list[_Pos]) -> None:
         elif pos.peran is Peran.KASUBBAG:
             _set(pos, sekretaris or camat, "the Sekretaris (a Sub Bagian is in the Sekretariat)")
         elif pos.peran in (Peran.SEKRETARIS_KELURAHAN, Peran.KASI_KELURAHAN):
-            _kelurahan_head(pos, lurah, camat)
+            _kelurahan_head(pos, lurah)
         else:
             _staff(pos, positions, sekretaris, camat, lurah)
         pos.inferensi.append("atasan")
@@ -217,22 +236,26 @@ def _lurah_of(pos: _Pos, lurah: list[_Pos]) -> _Pos | None:
     return lurah[0] if len(units) == 1 and lurah else None
 
 
-def _kelurahan_head(pos: _Pos, lurah: list[_Pos], camat: _Pos | None) -> None:
+def _kelurahan_head(pos: _Pos, lurah: list[_Pos]) -> None:
+    """A Sekretaris / Kasi of a kelurahan: under its Lurah, never the Camat."""
     home = _lurah_of(pos, lurah)
     if home is not None:
         pos.unit = home.unit
         _set(pos, home, "the Lurah of the kelurahan")
         return
     if pos.unit:  # the layout placed it in a kelurahan that has no Lurah block
-        _set(pos, camat, f"the Camat ({pos.unit} has no Lurah block)")
+        pos.notes.append(
+            f"No atasan: its atasan is the Lurah of {pos.unit}, which has no block in the "
+            "decree; a planner must set it."
+        )
         return
     pos.unit = UNKNOWN_KELURAHAN
     pos.inferensi.append("unit")
-    _set(pos, camat, "the Camat")
     pos.notes.append(
-        "The decree does not say which kelurahan this position belongs to (the block is a "
-        "template repeated per kelurahan): placed directly under the Camat until a planner "
-        "assigns its kelurahan and Lurah."
+        "No atasan: the decree does not say which kelurahan this position belongs to (the "
+        "block is a template repeated per kelurahan), and its atasan is the Lurah of that "
+        "kelurahan, never the Camat. A planner must set its kelurahan (unit) and its Lurah "
+        "(atasan)."
     )
 
 
@@ -265,11 +288,30 @@ def _staff(
             pos.unit = best.unit
             _set(pos, best, f'the head of the unit the title names ("pada {pada}")')
             return
+    helped = _helped(pos, positions)
+    if helped is not None:
+        title, where = helped
+        pos.unit, pos.level = title.unit, title.level
+        pos.inferensi.append("unit")
+        _set(
+            pos,
+            title,
+            f"{title_case(title.block.nama)} (line {title.block.line}): the {where} says "
+            f'"Membantu {title_case(title.block.nama)}"',
+        )
+        return
     named = _named_in_tugas(pos.block.tugas, heads)
     if named:
         pos.unit = named.unit
         _set(pos, named, f"the head of {named.unit}, which the tugas names")
         return
+    head, absent = _named_unit(pos, positions)
+    if head is not None:
+        pos.unit, pos.level = head.unit, head.level
+        pos.inferensi.append("unit")
+        _set(pos, head, f"the head of {head.unit}, which the {absent}")
+        return
+    lacking = f"The {absent}, which has no block in this decree." if absent else None
     best = _best_head(keywords(pos.block.nama), keywords(pos.block.tugas), heads)
     if best:
         pos.unit = best.unit
@@ -277,8 +319,9 @@ def _staff(
             pos,
             best,
             f"{title_case(best.block.nama)}, whose unit shares the most words with this "
-            "title and tugas (no unit is named)",
+            "title and tugas" + ("" if absent else " (no unit is named)"),
         )
+        pos.notes.extend([lacking] if lacking else [])
         return
     home = _lurah_of(pos, lurah) if pos.level == "kelurahan" else None
     if home is not None:
@@ -291,10 +334,183 @@ def _staff(
             f"the {'Sekretaris Kelurahan' if sekkel else 'Lurah'} (kelurahan staff whose title "
             "and tugas name no unit)",
         )
+        pos.notes.extend([lacking] if lacking else [])
+        return
+    if absent:  # the decree has no head for the unit the text names: the unit anyway
+        pos.unit = absent.split(" names ", 1)[1]
+        pos.inferensi.append("unit")
+        pos.notes.append(
+            f"Unit inferred: the {absent}, which has no head in this decree: placed in that "
+            "unit with no atasan; a planner must set its atasan (the head of the unit)."
+        )
         return
     fallback = sekretaris or camat
     pos.unit = fallback.unit if fallback else "Sekretariat Kecamatan"
     _set(pos, fallback, "the Sekretaris (staff whose title and tugas name no unit)")
+
+
+_HEADS = (
+    Peran.CAMAT,
+    Peran.SEKRETARIS,
+    Peran.KASUBBAG,
+    Peran.KASI,
+    Peran.LURAH,
+    Peran.SEKRETARIS_KELURAHAN,
+    Peran.KASI_KELURAHAN,
+)
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^\w&/]+", " ", text.casefold()).split())
+
+
+def _aliases(head: _Pos) -> set[str]:
+    """How a text may name this position after "Membantu": its title, with its unit..."""
+    title = _norm(re.sub(r"^(?:plt|pit)\.\s*", "", head.block.nama, flags=re.IGNORECASE))
+    names = {title}
+    unit = _norm(head.unit)
+    if unit and unit not in title:
+        names.add(f"{title} {unit}")
+    if head.peran is Peran.LURAH:
+        names |= {"lurah", f"lurah {unit.removeprefix('kelurahan ')}".strip()}
+    elif head.peran is Peran.SEKRETARIS_KELURAHAN:
+        names |= {"sekretaris kelurahan", f"sekretaris {unit}".strip()}
+    elif head.peran is Peran.CAMAT:
+        names.add("camat")
+    elif head.peran is Peran.SEKRETARIS:
+        names |= {"sekretaris kecamatan", "sekretaris camat"}
+    elif head.info.bagian and head.peran in (Peran.KASI, Peran.KASI_KELURAHAN):
+        bagian = _norm(head.info.bagian)
+        names |= {f"kasi {bagian}", f"kepala seksi {bagian}"}
+    elif head.info.bagian and head.peran is Peran.KASUBBAG:
+        bagian = _norm(head.info.bagian)
+        names |= {f"kasubbag {bagian}", f"kepala sub bagian {bagian}"}
+    return {name for name in names if name}
+
+
+def _helped(pos: _Pos, positions: list[_Pos]) -> tuple[_Pos, str] | None:
+    """The position the tugas (or a fungsi) says this one assists: "Membantu <title> ..."."""
+    heads = [p for p in positions if p.peran in _HEADS and p is not pos]
+    if not heads:
+        return None
+    order = {id(p): n for n, p in enumerate(positions)}
+    here = order[id(pos)]
+    for where, text in (("tugas", pos.block.tugas), ("fungsi", " ".join(pos.block.fungsi))):
+        norm = _norm(text)
+        for match in re.finditer(r"\bmembantu ", norm):
+            rest = norm[match.end() :] + " "
+            found = [
+                (len(alias), h)
+                for h in heads
+                for alias in _aliases(h)
+                if rest.startswith(alias + " ")
+            ]
+            if not found:
+                continue
+            longest = max(n for n, _ in found)
+            chosen = {id(h): h for n, h in found if n == longest}.values()
+            before = [h for h in chosen if order[id(h)] < here]
+            nearest = (
+                max(before, key=lambda h: order[id(h)])
+                if before
+                else min(chosen, key=lambda h: order[id(h)])
+            )
+            return nearest, where
+    return None
+
+
+_UNIT_WORD = r"(?:Seksi|Sub\s?[Bb]agian|Subbagian|Subbag|Kelurahan)"
+_NAMED = re.compile(
+    rf"\b({_UNIT_WORD})\s+((?:[A-Z][\w/&-]*)(?:\s+(?:dan|&|,)?\s*[A-Z][\w/&-]*){{0,5}})"
+)
+_NOT_NAME = re.compile(r"^(?:Kecamatan|Kelurahan|Kota|Kabupaten|Dan|Di|Yang|Serta)$")
+_GLUED_END = re.compile(r"^([A-Z][a-z]{2,}?)(sebagai|berdasarkan|untuk|dalam|yang)$")
+
+
+def _units_named(text: str) -> list[str]:
+    """The units a text names, in order: "Seksi Pemerintahan Umum", "Kelurahan Suka Damai".
+
+    Words glued by a PDF converter ("Seksi Pemerintahan Umumsebagai bahan") are cut."""
+    found = []
+    for match in _NAMED.finditer(text):
+        kind = match.group(1)
+        words: list[str] = []
+        for word in re.split(r"\s+", match.group(2)):
+            if _NOT_NAME.match(word):
+                break
+            glued = _GLUED_END.match(word)
+            if glued:
+                words.append(glued.group(1))
+                break
+            words.append(word)
+        while words and words[-1] in ("dan", "&", ","):
+            words.pop()
+        if not words:
+            continue
+        kind = "Sub Bagian" if kind.lower().startswith("sub") else kind.capitalize()
+        found.append(f"{kind} {' '.join(words)}")
+    return found
+
+
+def _near(word: str, words: set[str]) -> bool:
+    """Whether ``words`` holds ``word`` or a spelling of it (ketentraman / ketenteraman)."""
+    return word in words or any(
+        SequenceMatcher(None, word, other).ratio() >= 0.85 for other in words
+    )
+
+
+def _holder(unit: str, pos: _Pos, positions: list[_Pos]) -> _Pos | None:
+    """The head of a unit named in a text, when the decree has its block.
+
+    A seksi or sub bagian matches a head when all the words of one name are in the other
+    (spelling variants allowed): "Seksi Ketentraman dan Ketertiban Umum" is led by the
+    "Kasi Pemerintahan dan Ketentraman dan Ketertiban Umum"; a kelurahan by its Sekretaris
+    Kelurahan, else its Lurah.
+    """
+    sub = unit.startswith("Sub Bagian")
+    kind, name = ("Sub", unit[len("Sub Bagian ") :]) if sub else unit.split(" ", 1)
+    want = keywords(name)
+    candidates: list[_Pos] = []
+    for head in positions:
+        if kind == "Kelurahan":
+            fits = head.peran in (Peran.SEKRETARIS_KELURAHAN, Peran.LURAH) and _norm(
+                head.unit
+            ) == _norm(unit)
+        else:
+            perans = (Peran.KASUBBAG,) if sub else (Peran.KASI, Peran.KASI_KELURAHAN)
+            have = keywords(head.info.bagian or "")
+            fits = (
+                head.peran in perans
+                and bool(have)
+                and bool(want)
+                and (all(_near(w, have) for w in want) or all(_near(w, want) for w in have))
+            )
+        if fits:
+            candidates.append(head)
+    if not candidates:
+        return None
+    rank = {Peran.SEKRETARIS_KELURAHAN: 0, Peran.LURAH: 1}
+    return min(
+        candidates,
+        key=lambda h: (h.level != pos.level, rank.get(h.peran, 0), positions.index(h)),
+    )
+
+
+def _named_unit(pos: _Pos, positions: list[_Pos]) -> tuple[_Pos | None, str | None]:
+    """The head of a unit the tugas (else a fungsi) names, and what names it.
+
+    ``(head, "fungsi names Seksi X")`` when the decree has the head's block;
+    ``(None, "fungsi names Seksi X")`` when it names a unit the decree has no head for;
+    ``(None, None)`` when it names no unit.
+    """
+    absent: str | None = None
+    for where, text in (("tugas", pos.block.tugas), ("fungsi", " ".join(pos.block.fungsi))):
+        for unit in _units_named(text):
+            head = _holder(unit, pos, positions)
+            if head is not None:
+                return head, f"{where} names ({unit})"
+            absent = absent or f"{where} names {unit}"
+    return None, absent
 
 
 def _named_in_tugas(tugas: str, heads: list[_Pos]) -> _Pos | None:

@@ -1,12 +1,16 @@
 """Table cells of a decree, whatever its layout: HTML clean-up, items, targets and pairing.
 
-A decree's table cell may pack several kinerja or indicators (``<p>`` items, a numbered list
-"1. ... 2. ..."), or hold one formula that merely *contains* a numbered list ("Jumlah
-dokumen tersusun : 1. monografi 2. profil"). The rule used here, the one a planner reads
-the tables by: the **indicator cell decides how many items a row has**; the other cells of
-the row are split only when they split into exactly that many items, otherwise they are
-kept whole and shared by every item. Staff tables write the *target* in the formula column
-("500 surat", "2 (dua) jenis"); :func:`split_target` recognises such a cell.
+A decree's table cell may pack several kinerja or indicators (``<p>`` items, an ``<ul>`` /
+``<ol>`` list of ``<li>``, ``<br>`` lines, a numbered list "1. ... 2. ..."), or hold one
+formula that merely *contains* a numbered list ("Jumlah dokumen tersusun : 1. monografi 2.
+profil"). The rule used here, the one a planner reads the tables by: the **indicator cell
+decides how many items a row has**; the other cells of the row are split only when they
+split into exactly that many items (paired by position); a cell with one item applies to
+all; a cell with another number of items is kept whole on each item and the rows say so in
+their ``catatan`` (never silently). Only the tags of :data:`HTML_TAGS` are markup: other
+text in angle brackets ("<bulanan>", "< 3x24 jam") is kept. Staff tables write the
+*target* in the formula column ("500 surat", "2 (dua) jenis"); :func:`split_target`
+recognises such a cell.
 
 >>> clean_cell("<p>Surat dinas</p> <p>Listrik &amp; air</p>")
 'Surat dinas Listrik & air'
@@ -25,16 +29,23 @@ True
 from __future__ import annotations
 
 import html
+import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 __all__ = [
     "COLUMN_WORDS",
+    "HTML_TAGS",
+    "MARKER",
+    "Cell",
     "CellRow",
     "clean_cell",
     "column_role",
+    "escape_stray_brackets",
+    "line_items",
     "numbered_items",
     "pair_cells",
+    "read_raw",
     "split_items",
     "split_target",
     "strip_list_punctuation",
@@ -64,11 +75,58 @@ def column_role(header: str) -> str:
     return next((role for word, role in COLUMN_WORDS if word in header), "lain")
 
 
-_P_OPEN = re.compile(r"<p(?:\s[^>]*)?>", re.IGNORECASE)
-_OL_OPEN = re.compile(r"<ol(?:\s[^>]*)?>", re.IGNORECASE)
-_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+HTML_TAGS = frozenset(
+    {"p", "br", "ul", "ol", "li", "b", "i", "strong", "em", "span", "div", "sup", "sub", "u"}
+    | {"table", "thead", "tbody", "tr", "td", "th", "a", "font"}
+)
+"""The HTML tags a converter leaves in a cell: only these are markup, removed as such.
+
+Anything else that looks like a tag is text of the decree and stays: "laporan patroli
+<bulanan>", "< 3x24 jam", "a<b", "<= 5".
+"""
+
+_ATTRIBUTE = r"""(?:\s+[A-Za-z_:][-\w:.]*(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'=<>`]+))?)"""
+_TAG_BODY = (
+    r"/?(?:" + "|".join(sorted(HTML_TAGS, key=len, reverse=True)) + r")"
+    r"(?![-\w:])" + _ATTRIBUTE + r"*\s*/?>"
+)
+_TAG = re.compile("<" + _TAG_BODY, re.IGNORECASE)
+_STRAY_LT = re.compile(r"<(?!" + _TAG_BODY + r"|!--)", re.IGNORECASE)
+_P_OPEN = re.compile(r"<p(?![-\w:])" + _ATTRIBUTE + r"*\s*>", re.IGNORECASE)
+_OL_OPEN = re.compile(r"<ol(?![-\w:])" + _ATTRIBUTE + r"*\s*>", re.IGNORECASE)
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_LI = re.compile(r"<li(?![-\w:])" + _ATTRIBUTE + r"*\s*>", re.IGNORECASE)
+_LIST_OPEN = re.compile(r"\s*<(ul|ol)(?![-\w:])" + _ATTRIBUTE + r"*\s*>", re.IGNORECASE)
+_LIST = re.compile(
+    r"<(ul|ol)(?![-\w:])" + _ATTRIBUTE + r"*\s*>(.*?)(?:</\1\s*>|$)", re.IGNORECASE | re.DOTALL
+)
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _NUMBER = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[;:]))(\d{1,2})\.\s+")
+
+
+def escape_stray_brackets(text: str) -> str:
+    """Escape every ``<`` that does not open one of :data:`HTML_TAGS` (or a comment).
+
+    >>> escape_stray_brackets("patroli <bulanan> <br>a<b <= 5")
+    'patroli &lt;bulanan> <br>a&lt;b &lt;= 5'
+    """
+    return _STRAY_LT.sub("&lt;", text)
+
+
+def _li_lists_as_text(text: str) -> str:
+    """Write each ``<ul>`` / ``<ol>`` list of ``<li>`` items as text: "1. a; 2. b" / "a; b"."""
+
+    def one(match: re.Match[str]) -> str:
+        body = match.group(2)
+        if not _LI.search(body):
+            return match.group(0)  # "<ol> 1. a 2. b": numbered by hand, read by _format_ol
+        items = [clean_cell(part).replace("\n", " ") for part in _LI.split(body)[1:]]
+        items = [strip_list_punctuation(item) for item in items if item]
+        if match.group(1).lower() == "ol":
+            items = [f"{n}. {item}" for n, item in enumerate(items, 1)]
+        return " " + "; ".join(items) + " "
+
+    return _LIST.sub(one, text)
 
 
 def _format_ol(text: str) -> str:
@@ -87,9 +145,10 @@ def clean_cell(raw: str) -> str:
 
     Items of an ``<ol>`` list go on lines of their own; everything else is one line.
     """
-    text = _OL_OPEN.sub("\x00OL", raw)
+    text = _li_lists_as_text(raw) if _LI.search(raw) else raw
+    text = _OL_OPEN.sub("\x00OL", text)
     text = re.sub(r"</ol\s*>", "\x00/OL", text, flags=re.IGNORECASE)
-    text = re.sub(r"<br\s*/?>", " ", text, flags=re.IGNORECASE)
+    text = _BR.sub(" ", text)
     if "\x00OL" in text:
         text = _format_ol(text)
     text = text.replace("\x00/OL", " ")
@@ -135,22 +194,141 @@ def numbered_items(text: str) -> list[str] | None:
     return [item for item in items if item] if all(items) else None
 
 
+MARKER = re.compile(r"^(?:[-•*▪●·]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)])\s+")
+"""A list marker opening a line: "1." "2)" "a." "(b)" "-" "•"."""
+
+_CONTINUES_NEXT = re.compile(  # a line ending so is continued by the next one
+    r"(?:[:,/(+=×÷\-–]|\b(?:yang|dan|atau|dengan|di|ke|dari|untuk|pada|per|berbanding|dibagi"
+    r"|terhadap|serta|oleh|dalam|sebagai|bagi|antara|x))\s*$",
+    re.IGNORECASE,
+)
+_CONTINUES_PREVIOUS = re.compile(r"^(?:[a-z(]|[xX×÷/=*+)]\s|[xX×]\d|dibagi\b|berbanding\b)")
+
+
+def line_items(lines: list[str], *, merge: bool = True) -> list[str] | None:
+    """The items of a cell written as lines (``<br>``), or ``None`` when they are one text.
+
+    A line is one item unless it visibly continues the line above: it starts in lower case
+    or with an operator ("X 100%"), or the line above ends with a connective ("yang",
+    "berbanding", ","...). When the first line opens with a list marker ("1.", "a.", "-"),
+    only marked lines start items. A lead ending with ":" ("Jumlah dokumen:") followed by
+    more lines makes the cell one text (a formula listing what it counts). With
+    ``merge=False`` every line is an item (short values: "indeks<br>persen").
+
+    >>> line_items(["IKM", "Persentase PATEN tepat waktu"])
+    ['IKM', 'Persentase PATEN tepat waktu']
+    >>> line_items(["Jumlah surat yang", "dicatat", "X 100%"]) is None
+    True
+    >>> line_items(["Jumlah dokumen:", "1. LKjIP", "2. Renja"]) is None
+    True
+    """
+    lines = [" ".join(line.split()) for line in lines]
+    lines = [line for line in lines if line]
+    if len(lines) < 2:
+        return None
+    marked = bool(MARKER.match(lines[0]))
+    items = [lines[0]]
+    for previous, line in itertools.pairwise(lines):
+        if marked:
+            new = bool(MARKER.match(line)) or not merge
+        else:
+            if previous.endswith(":"):
+                return None
+            new = (
+                not merge
+                or bool(MARKER.match(line))
+                or not (_CONTINUES_NEXT.search(previous) or _CONTINUES_PREVIOUS.match(line))
+            )
+        if new:
+            items.append(line)
+        else:
+            items[-1] = f"{items[-1]} {line}"
+    items = [strip_list_punctuation(MARKER.sub("", item)) for item in items]
+    items = [item for item in items if item]
+    return items if len(items) >= 2 else None
+
+
+def _li_items(raw: str) -> list[str] | None:
+    """The items of a cell that is nothing but one ``<ul>`` / ``<ol>`` list of ``<li>``."""
+    opening = _LIST_OPEN.match(raw)
+    if not opening:
+        return None
+    body = raw[opening.end() :]
+    closing = re.search(rf"</{opening.group(1)}\s*>", body, re.IGNORECASE)
+    if closing:
+        if clean_cell(body[closing.end() :]):
+            return None  # text after the list: the list is part of a longer text
+        body = body[: closing.start()]
+    if re.search(r"<(?:ul|ol)\b", body, re.IGNORECASE):
+        return None  # a nested list: read as one text
+    parts = _LI.split(body)
+    if len(parts) < 3 or clean_cell(parts[0]):
+        return None
+    items = [strip_list_punctuation(clean_cell(part).replace("\n", " ")) for part in parts[1:]]
+    items = [item for item in items if item]
+    return items if len(items) >= 2 else None
+
+
+def _br_items(raw: str, *, merge: bool = True) -> list[str] | None:
+    """The items of a cell written as ``<br>`` lines (see :func:`line_items`)."""
+    if not _BR.search(raw):
+        return None
+    lines = [clean_cell(part) for part in _BR.split(raw)]
+    if any("\n" in line for line in lines):
+        return None  # an <ol> list inside a line: one text
+    return line_items(lines, merge=merge)
+
+
 def split_items(raw: str) -> list[str]:
-    """Split a cell into its items: ``<p>`` paragraphs, else a leading numbered list.
+    """Split a cell into its items: ``<p>`` paragraphs, an ``<ul>`` / ``<ol>`` list of
+    ``<li>``, ``<br>`` lines (:func:`line_items`), else a leading numbered list.
 
     A cell with a single item (the usual case) gives a one-item list; an empty cell an
     empty list. A ``<p>`` followed by an ``<ol>`` list keeps the list inside its item.
+
+    >>> split_items("<ol><li>IKM</li><li>PATEN tepat waktu</li></ol>")
+    ['IKM', 'PATEN tepat waktu']
+    >>> split_items("85<br>95%")
+    ['85', '95%']
     """
     if len(_P_OPEN.findall(raw)) >= 2:
         parts = [clean_cell(part) for part in _P_OPEN.split(raw)]
         items = [part for part in parts if part]
         if len(items) >= 2:
             return items
+    listed = _li_items(raw) or _br_items(raw)
+    if listed:
+        return listed
     text = clean_cell(raw)
     if not text:
         return []
     numbered = numbered_items(text) if "\n" not in text else None
     return numbered or [text]
+
+
+@dataclass
+class Cell:
+    """A cell read: its whole text, and its items when it is a list of several."""
+
+    text: str  # the whole cell (lists written "1. a; 2. b" by the markdown reader)
+    items: list[str] = field(default_factory=list)  # its items, when there are several
+    lines: list[str] = field(default_factory=list)  # every line an item (unmerged <br> lines)
+
+    def split(self) -> list[str]:
+        """The items of the cell: its list, a numbered list "1. a 2. b" that is the whole
+        text, else its text as one item (none if empty)."""
+        if len(self.items) > 1:
+            return list(self.items)
+        if not self.text:
+            return []
+        numbered = numbered_items(self.text) if "\n" not in self.text else None
+        return numbered or [self.text]
+
+
+def read_raw(raw: str) -> Cell:
+    """A tab-layout (HTML fragment) cell as a :class:`Cell`."""
+    items = split_items(raw)
+    return Cell(clean_cell(raw), items if len(items) > 1 else [], _br_items(raw, merge=False) or [])
 
 
 def _split_run_together(text: str, count: int) -> list[str] | None:
@@ -227,51 +405,102 @@ class CellRow:
     sumber_data: str = ""
     satuan: str = ""
     target: str = ""
+    catatan: str = ""  # how the cells were paired, when they could not be one to one
 
 
-def _fit(raw: str, count: int) -> list[str]:
-    """The items of a companion cell, ``count`` of them: split when it splits so, else shared."""
-    items = split_items(raw)
+_LABELS = {
+    "kinerja": "KINERJA",
+    "indikator": "INDIKATOR",
+    "formulasi": "FORMULASI",
+    "sumber_data": "SUMBER DATA",
+    "satuan": "SATUAN",
+    "target": "TARGET",
+}
+
+
+def _unpaired(role: str, items: list[str], count: int, kept: str) -> str:
+    return (
+        f"the {_LABELS[role]} cell has {len(items)} items for {count} indicators, so they "
+        f'could not be paired: the whole cell ("{kept}") is kept on each indicator; '
+        "check which item belongs to which indicator"
+    )
+
+
+def _fit(role: str, cell: Cell, count: int, notes: list[str]) -> list[str]:
+    """The items of a companion cell, ``count`` of them: paired, shared or kept whole.
+
+    Split when it has exactly ``count`` items; one item applies to every indicator; a
+    list beside a single indicator is one text (a formula listing what it counts); a list
+    of another length beside several indicators is kept whole on each, with a note.
+    """
+    items = cell.split()
+    if not items:
+        return [""] * count
     if len(items) == count:
         return items
-    whole = clean_cell(raw)
-    if count > 1 and items and len(items) == 1:
-        pieces = _split_run_together(whole, count)
-        if pieces:
-            return pieces
-    return [whole] * count
+    if count > 1 and len(cell.lines) == count:  # short values, one a line: "indeks<br>persen"
+        return cell.lines
+    if len(items) == 1:
+        pieces = _split_run_together(items[0], count) if count > 1 else None
+        return pieces or items * count
+    if count == 1:
+        return [cell.text]
+    kept = "; ".join(items)
+    notes.append(_unpaired(role, items, count, kept))
+    return [kept] * count
 
 
 def pair_cells(
-    kinerja: str,
-    indikator: str,
-    formulasi: str = "",
-    sumber_data: str = "",
-    satuan: str = "",
-    target: str = "",
+    kinerja: str | Cell,
+    indikator: str | Cell,
+    formulasi: str | Cell = "",
+    sumber_data: str | Cell = "",
+    satuan: str | Cell = "",
+    target: str | Cell = "",
     *,
     target_in_formula: bool = True,
 ) -> list[CellRow]:
-    """Split the raw cells of one table row into items and pair them in order.
+    """Split the cells of one table row into items and pair them in order.
 
-    The indicator cell decides the number of items; a kinerja cell with as many items is
-    paired with them one to one, a single kinerja goes with the first item only (the
-    next items continue it). With ``target_in_formula`` (tables without a target
-    column), a formula cell that reads as a target value becomes the target.
+    A cell is raw text (the tab layout: HTML fragments, read by :func:`read_raw`) or a
+    :class:`Cell` already read. The indicator cell decides the number of items; a kinerja
+    cell with as many items is paired with them one to one, a single kinerja goes with the
+    first item only (the next items continue it). The other cells are paired item by item
+    when they have as many items, shared when they have one; otherwise their text is kept
+    whole and the rows say so in ``catatan``. With ``target_in_formula`` (tables without a
+    target column), a formula cell that reads as a target value becomes the target.
 
     >>> [(r.kinerja, r.indikator, r.target) for r in pair_cells(
     ...     "Kinerja", "1. A; 2. B", "", "Data", target="") ]
     [('Kinerja', 'A', ''), ('', 'B', '')]
+    >>> [(r.indikator, r.target) for r in pair_cells("K", "IKM<br>PATEN", target="85<br>95%")]
+    [('IKM', '85'), ('PATEN', '95%')]
     """
-    kinerja_items = split_items(kinerja)
-    indikator_items = split_items(indikator)
+    raw = {
+        "kinerja": kinerja,
+        "indikator": indikator,
+        "formulasi": formulasi,
+        "sumber_data": sumber_data,
+        "satuan": satuan,
+        "target": target,
+    }
+    cells = {role: c if isinstance(c, Cell) else read_raw(c) for role, c in raw.items()}
+    notes: list[str] = []
+    kinerja_items = cells["kinerja"].split()
+    indikator_items = cells["indikator"].split()
     count = max(len(indikator_items), 1)
     if len(kinerja_items) > 1 and len(kinerja_items) != count:
         if count == 1:  # several kinerja, one indicator cell: split it alike if it can
             count = len(kinerja_items)
-            indikator_items = _fit(indikator, count)
+            indikator_items = _fit("indikator", cells["indikator"], count, notes)
         else:
-            kinerja_items = [" ".join(kinerja_items)]
+            kept = "; ".join(kinerja_items)
+            notes.append(
+                _unpaired("kinerja", kinerja_items, count, kept).replace(
+                    "is kept on each indicator", "is one kinerja of all of them"
+                )
+            )
+            kinerja_items = [kept]
     if not indikator_items:
         indikator_items = [""]
     kinerja_col = (
@@ -279,19 +508,20 @@ def pair_cells(
     )[:count]
     if not kinerja_col:
         kinerja_col = [""] * count
-    formula_col = _fit(formulasi, count) if formulasi.strip() else [""] * count
-    sumber_col = _fit(sumber_data, count) if sumber_data.strip() else [""] * count
-    satuan_col = _fit(satuan, count) if satuan.strip() else [""] * count
-    target_col = _fit(target, count) if target.strip() else [""] * count
+    columns = {
+        role: _fit(role, cells[role], count, notes)
+        for role in ("formulasi", "sumber_data", "satuan", "target")
+    }
     rows = []
     for i in range(count):
         row = CellRow(
             kinerja=kinerja_col[i],
             indikator=indikator_items[i],
-            formulasi=formula_col[i],
-            sumber_data=sumber_col[i],
-            satuan=satuan_col[i],
-            target=target_col[i],
+            formulasi=columns["formulasi"][i],
+            sumber_data=columns["sumber_data"][i],
+            satuan=columns["satuan"][i],
+            target=columns["target"][i],
+            catatan="; ".join(notes),
         )
         if target_in_formula and row.formulasi and not row.target:
             found = split_target(row.formulasi)

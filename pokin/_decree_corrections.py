@@ -38,7 +38,7 @@ import yaml
 from pydantic import ValidationError
 
 from .errors import PokinFileError
-from .models import Indikator, Jabatan, Kinerja, PohonKinerja
+from .models import Indikator, Jabatan, Kinerja, Peran, PohonKinerja
 
 __all__ = ["Koreksi", "apply_corrections", "read_corrections"]
 
@@ -110,11 +110,40 @@ def _find(tree: PohonKinerja, koreksi: Koreksi) -> Jabatan | Kinerja | Indikator
     return next((i for _, i in tree.iter_indikator() if i.id == koreksi.kunci), None)
 
 
+def _kelurahan_atasan(tree: PohonKinerja, jabatan: Jabatan) -> None:
+    """A position corrected to a kelurahan role keeps no inferred Camat as its atasan.
+
+    The importer inferred the atasan from the peran it guessed; a Sekretaris or Kasi of a
+    kelurahan answers to its Lurah, never to the Camat: the Lurah of its unit when the tree
+    has one, else no atasan (a planner sets it).
+    """
+    if jabatan.peran not in (Peran.SEKRETARIS_KELURAHAN, Peran.KASI_KELURAHAN):
+        return
+    if "atasan" not in jabatan.inferensi or jabatan.atasan is None:
+        return
+    atasan = next((j for j in tree.jabatan if j.id == jabatan.atasan), None)
+    if atasan is None or atasan.peran is not Peran.CAMAT:
+        return
+    lurah = [
+        j for j in tree.jabatan if j.peran is Peran.LURAH and j.unit and j.unit == jabatan.unit
+    ]
+    jabatan.atasan = lurah[0].id if len(lurah) == 1 else None
+    note = (
+        f"Atasan inferred again after the peran correction: the Lurah of {jabatan.unit}."
+        if jabatan.atasan
+        else "No atasan after the peran correction: a kelurahan position answers to its "
+        "Lurah, never the Camat, and the decree does not say which kelurahan this is; a "
+        "planner must set its Lurah."
+    )
+    jabatan.catatan = f"{jabatan.catatan} {note}" if jabatan.catatan else note
+
+
 def apply_corrections(
     tree: PohonKinerja, corrections: list[Koreksi], *, source: str = "<corrections>"
 ) -> PohonKinerja:
     """A corrected copy of ``tree``; raises PokinFileError for a correction that cannot apply."""
     fixed = tree.model_copy(deep=True)
+    peran_fixed: list[Jabatan] = []
     for koreksi in corrections:
         where = f"koreksi[{koreksi.nomor - 1}]"
         node: Any = fixed.organisasi if koreksi.pilih == "organisasi" else _find(fixed, koreksi)
@@ -143,6 +172,10 @@ def apply_corrections(
             node.catatan = f"{node.catatan} {note}" if node.catatan else note
         if isinstance(node, Jabatan) and koreksi.field in node.inferensi:
             node.inferensi = [f for f in node.inferensi if f != koreksi.field]
+        if isinstance(node, Jabatan) and koreksi.field == "peran":
+            peran_fixed.append(node)
+    for jabatan in peran_fixed:
+        _kelurahan_atasan(fixed, jabatan)
     try:
         return PohonKinerja.model_validate(fixed.model_dump())
     except ValidationError as exc:

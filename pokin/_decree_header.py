@@ -109,9 +109,8 @@ def read_header(lines: list[str], *, head_end: int | None = None) -> Header:
         gov = re.search(r"PEMERINTAH\s*(KOTA|KABUPATEN)\s+([A-Za-z]+)", text, re.IGNORECASE)
         if gov and head.pemerintah is None:
             head.pemerintah = f"{gov.group(1).capitalize()} {gov.group(2).capitalize()}"
-        nomor = re.match(r"NOMOR\s*:\s*(\S.*)$", text, re.IGNORECASE)
-        if nomor and head.nomor is None:
-            head.nomor = nomor.group(1).strip()
+        if head.nomor is None:
+            head.nomor = _nomor(text)
         tahun = re.fullmatch(r".*\bTAHUN\s+(\d{4})(?:\s*[-–]\s*(\d{4}))?", text)
         if tahun and len(text) < 60:
             if tahun.group(2):
@@ -131,25 +130,55 @@ def read_header(lines: list[str], *, head_end: int | None = None) -> Header:
     return head
 
 
+_NOMOR_LEAD = re.compile(r"^NOMOR\s*:\s*(\S.*)$", re.IGNORECASE)
+_NOMOR_INLINE = re.compile(r"^KEPUTUSAN\b.*?\bNOMOR\s*:?\s*(\d[^\s,;]*)")  # upper case only
+_NOMOR_BARE = re.compile(r"^NOMOR\s+(\d[^\s,;]*)")
+
+
+def _nomor(text: str) -> str | None:
+    """The decree's number on a header line: "NOMOR : 050/42", "NOMOR 050/42", or a title
+    line "KEPUTUSAN CAMAT X NOMOR 800/12/2025" (a markdown H1)."""
+    match = _NOMOR_LEAD.match(text)
+    if match:
+        return match.group(1).strip()
+    inline = _NOMOR_INLINE.match(text) if text.isupper() else None  # a title, not a citation
+    match = inline or _NOMOR_BARE.match(text)
+    return match.group(1).rstrip(".:") if match else None
+
+
+_YEAR_END = re.compile(r"\bTAHUN\s+\d{4}(?:\s*[-–]\s*\d{4})?\W*$", re.IGNORECASE)
+
+
+def _title_lines(lines: list[str], *, stop_at_blank: bool) -> str | None:
+    """Join the lines of a title until its end: a year ("TAHUN 2025") closes it, and a
+    line repeating what was already read (a page title after the heading) is not part of it."""
+    parts: list[str] = []
+    for nxt in lines:
+        if not nxt:
+            if stop_at_blank and parts:
+                break
+            continue
+        if _JUDUL_END.match(nxt) or (parts and _norm(nxt) in _norm(" ".join(parts))):
+            break
+        parts.append(nxt)
+        if _YEAR_END.search(nxt):
+            break
+    return title_case(" ".join(parts)) if parts else None
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
 def _judul(top: list[str]) -> str | None:
     for i, text in enumerate(top):
         if text.upper() == "TENTANG":
-            parts = []
-            for nxt in top[i + 1 : i + 8]:
-                if _JUDUL_END.match(nxt):
-                    break
-                if nxt:
-                    parts.append(nxt)
-            if parts:
-                return title_case(" ".join(parts))
+            judul = _title_lines(top[i + 1 : i + 8], stop_at_blank=False)
+            if judul:
+                return judul
     for i, line in enumerate(top):  # a bold heading: **INDIKATOR ... TAHUN 2023**
         if line.startswith("INDIKATOR") and i + 1 < len(top):
-            parts = [line]
-            for nxt in top[i + 1 : i + 3]:
-                if not nxt:
-                    break
-                parts.append(nxt)
-            return title_case(" ".join(parts))
+            return _title_lines(top[i : i + 3], stop_at_blank=True)
     return None
 
 

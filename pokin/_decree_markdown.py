@@ -5,10 +5,13 @@ A decree run through a converter (pandoc, docling, an online PDF-to-markdown too
 table (``| KINERJA | INDIKATOR | FORMULASI | SUMBER DATA |``, maybe with ``No``, ``SATUAN``
 and ``TARGET`` columns). What the cells may hold, and how it is read:
 
-- ``<ul><li>`` / ``<ol><li>`` lists, ``<p>`` fragments and numbered ``<br>`` lines: each
-  item of the INDIKATOR (or KINERJA) cell is one indicator (kinerja); a list in another
-  cell is split the same way only when it has exactly as many items, otherwise it stays
-  one text ("Jumlah dokumen: 1. LKjIP; 2. Renja") - see :func:`._decree_cells.pair_cells`;
+- ``<ul><li>`` / ``<ol><li>`` lists, ``<p>`` fragments and ``<br>`` lines (numbered or
+  not; a wrapped line continues its item): each item of the INDIKATOR (or KINERJA) cell
+  is one indicator (kinerja); a list in another cell is paired by position only when it
+  has exactly as many items; beside one indicator it stays one text ("Jumlah dokumen: 1.
+  LKjIP; 2. Renja"); beside another number of indicators it is kept whole on each and
+  the rows' ``catatan`` say the cells could not be paired - see
+  :func:`._decree_cells.pair_cells`;
 - LaTeX (``$\frac{a}{b} \times 100\%$``, ``\(...\)``, ``$$...$$``) made readable, keeping
   its content: ``a / b × 100%`` (see :mod:`._decree_markup`);
 - ``<br>`` line breaks, escaped pipes ``\|``, bold ``**...**``, HTML entities;
@@ -38,7 +41,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ._decree_cells import column_role, pair_cells, split_items, strip_list_punctuation
+from ._decree_cells import column_role, pair_cells, strip_list_punctuation
 from ._decree_header import read_header, title_case
 from ._decree_markup import MARKER, Cell, read_cell
 from ._decree_parts import Block, IkuIndikator, IkuSasaran, ParsedDecree, Row, Skipped
@@ -298,11 +301,8 @@ def _row(state: _State, block: Block, number: int, raw: dict[str, str]) -> None:
     indikator = next((r.indikator for r in reversed(block.rows) if r.indikator), "")
     if not cells["kinerja"].text and _same(cells["indikator"].text, indikator):
         cells["indikator"] = Cell("")  # the indicator above, with one more formula / source
-    count = len(split_items(cells["indikator"].encoded())) or 1
     for item in pair_cells(
-        cells["kinerja"].encoded(),
-        cells["indikator"].encoded(),
-        *(cells[role].encoded(count) for role in _FIELDS[2:]),
+        *(cells[role] for role in _FIELDS),
         target_in_formula="target" not in (state.roles or []),
     ):
         block.rows.append(
@@ -314,6 +314,7 @@ def _row(state: _State, block: Block, number: int, raw: dict[str, str]) -> None:
                 sumber_data=item.sumber_data,
                 satuan=item.satuan,
                 target=item.target,
+                catatan=item.catatan,
             )
         )
 
@@ -356,11 +357,10 @@ def _iku_row(state: _State, number: int, line: str, raw: dict[str, str]) -> None
     if not iku:
         _skip(state, number, line, "an IKU indicator before any sasaran")
         return
-    count = len(split_items(indikator.encoded())) or 1
     rows = pair_cells(
-        "",
-        indikator.encoded(),
-        *(read_cell(raw.get(role, "")).encoded(count) for role in _FIELDS[2:]),
+        Cell(""),
+        indikator,
+        *(read_cell(raw.get(role, "")) for role in _FIELDS[2:]),
         target_in_formula=False,
     )
     state.iku_sumber = False
@@ -369,7 +369,16 @@ def _iku_row(state: _State, number: int, line: str, raw: dict[str, str]) -> None
         if code is None and len(codes) == len(rows) and _CODE_INDIKATOR.fullmatch(codes[n]):
             code = codes[n]
         iku[-1].indikator.append(
-            IkuIndikator(number, text, code, row.formulasi, row.sumber_data, row.satuan, row.target)
+            IkuIndikator(
+                number,
+                text,
+                code,
+                row.formulasi,
+                row.sumber_data,
+                row.satuan,
+                row.target,
+                row.catatan,
+            )
         )
 
 

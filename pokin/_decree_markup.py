@@ -18,12 +18,10 @@ scanner for LaTeX, the standard library's HTML parser for the tags.
 
 from __future__ import annotations
 
-import html
 import re
-from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from ._decree_cells import strip_list_punctuation
+from ._decree_cells import MARKER, Cell, escape_stray_brackets, line_items, strip_list_punctuation
 
 __all__ = ["MARKER", "Cell", "latex_to_text", "read_cell"]
 
@@ -150,7 +148,6 @@ def _replace_math(text: str) -> str:
 
 # -- cells ----------------------------------------------------------------------------------
 
-MARKER = re.compile(r"^(?:[-•*▪●·]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)])\s+")
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
@@ -210,28 +207,10 @@ class _CellHtml(HTMLParser):
         self._flush("text")
 
 
-@dataclass
-class Cell:
-    """A cell read: its whole text, and its items when it is a list of several."""
-
-    text: str  # the whole cell on one line; lists written "1. a; 2. b"
-    items: list[str] = field(default_factory=list)  # its items, when it is a list of them
-
-    def encoded(self, count: int | None = None) -> str:
-        """The cell as :mod:`._decree_cells` reads it: ``<p>`` items, or the escaped text.
-
-        A companion cell (``count`` given: the number of indicators of its row) is passed
-        as items only when it has exactly that many, so a list stays one readable text.
-        """
-        if len(self.items) > 1 and count in (None, len(self.items)):
-            return "".join(f"<p>{html.escape(item)}</p>" for item in self.items)
-        return html.escape(self.text)
-
-
 def read_cell(raw: str) -> Cell:
     """Read a markdown cell (or line): math, HTML lists and breaks, escapes, bold."""
     parser = _CellHtml()
-    parser.feed(_replace_math(raw))
+    parser.feed(escape_stray_brackets(_replace_math(raw)))
     parser.close()
     pieces: list[tuple[str, list[str]]] = []
     for kind, text in parser.pieces:
@@ -249,9 +228,11 @@ def read_cell(raw: str) -> Cell:
         whole = f"{whole}{' ' if not whole or whole.endswith(':') else '; '}{part}"
     kinds = {kind for kind, _ in pieces}
     items: list[str] = []
+    one_a_line: list[str] = []
     if (pieces and kinds <= {"ul", "ol"}) or (len(pieces) > 1 and kinds == {"p"}):
-        items = [" ".join(lines) for _, lines in pieces]
-    elif len(pieces) == 1 and len(pieces[0][1]) > 1 and all(map(MARKER.match, pieces[0][1])):
-        items = pieces[0][1]
-    items = [strip_list_punctuation(MARKER.sub("", item)) for item in items]
-    return Cell(whole.strip(), [item for item in items if item])
+        items = [" ".join(piece) for _, piece in pieces]
+        items = [strip_list_punctuation(MARKER.sub("", item)) for item in items]
+    elif len(pieces) == 1 and len(pieces[0][1]) > 1:  # <br> lines: items, or one text
+        items = line_items(pieces[0][1]) or []
+        one_a_line = line_items(pieces[0][1], merge=False) or []
+    return Cell(whole.strip(), [item for item in items if item], one_a_line)

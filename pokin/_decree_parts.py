@@ -55,6 +55,7 @@ class IkuIndikator:
     sumber_data: str = ""
     satuan: str = ""
     target: str = ""
+    catatan: str = ""  # optional: how the parser read the row (cells it could not pair...)
 
 
 @dataclass

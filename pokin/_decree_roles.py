@@ -80,7 +80,8 @@ def read_title(title: str) -> TitleInfo:
     if re.match(r"SEKRETARIS\b", head):
         if "KELURAHAN" in head:
             peran = Peran.SEKRETARIS_KELURAHAN
-            return TitleInfo(peran, True, "kelurahan", None, None, pada, acting)
+            name = rest(r"^SEKRETARIS\s+KELURAHAN\b")
+            return TitleInfo(peran, True, "kelurahan", None, name, pada, acting)
         explicit = "KECAMATAN" in head or "CAMAT" in head
         peran = Peran.SEKRETARIS_KELURAHAN if level == "kelurahan" else Peran.SEKRETARIS
         return TitleInfo(peran, explicit, level, None, None, pada, acting)

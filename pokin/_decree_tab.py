@@ -295,7 +295,7 @@ def _close_block(state: _State) -> None:
                     sumber_data=item.sumber_data,
                     satuan=item.satuan,
                     target=item.target,
-                    catatan=raw.catatan,
+                    catatan="; ".join(note for note in (raw.catatan, item.catatan) if note),
                 )
             )
     state.decree.blocks.append(block)

@@ -452,9 +452,10 @@ def test_kebomas_repeated_sekretaris_kept_apart(kebomas: PohonKinerja) -> None:
     )
     kelurahan = [j for j in sekretaris if j is not kecamatan]
     assert {(j.peran, j.unit, j.atasan) for j in kelurahan} == {
-        (Peran.SEKRETARIS_KELURAHAN, "Kelurahan (tidak disebut)", "kepala-kecamatan-kebomas")
+        (Peran.SEKRETARIS_KELURAHAN, "Kelurahan (tidak disebut)", None)  # a Lurah, never the Camat
     }
     assert all("does not say which kelurahan" in str(j.catatan) for j in kelurahan)
+    assert all(j.inferensi == ["peran", "unit", "atasan"] for j in kelurahan)
     assert kebomas.get_jabatan("kepala-sub-bagian-umum-dan-kepegawaian").atasan == kecamatan.id
 
 
@@ -677,3 +678,184 @@ def test_importing_kebomas_is_fast() -> None:
     start = time.perf_counter()
     read_decree(KEBOMAS)
     assert time.perf_counter() - start < 1.0
+
+
+# -- items split by <br> / <ol><li> / <ul><li> in the tab layout ----------------------------
+
+
+@pytest.mark.parametrize(
+    "indikator",
+    [
+        "<ol><li>IKM</li><li>Persentase PATEN tepat waktu</li></ol>",
+        "<ul><li>IKM</li><li>Persentase PATEN tepat waktu</li></ul>",
+        "IKM<br>Persentase PATEN tepat waktu",
+        "1. IKM<br/>2. Persentase PATEN tepat waktu",
+    ],
+)
+def test_tab_indicator_items_split_and_pair_by_position(indikator: str) -> None:
+    got = rows(f"K\t{indikator}\tHasil SKM<br>Aplikasi PATEN\tLaporan\n")
+    assert [cells(r) for r in got] == [
+        ("K", "IKM", "Hasil SKM", "Laporan"),
+        ("", "Persentase PATEN tepat waktu", "Aplikasi PATEN", "Laporan"),
+    ]
+
+
+def test_tab_cells_that_cannot_be_paired_are_kept_whole_and_noted() -> None:
+    got = rows("K\t<ul><li>A</li><li>B</li><li>C</li></ul>\tJumlah F1<br>Jumlah F2\tS\n")
+    assert [r.formulasi for r in got] == ["Jumlah F1; Jumlah F2"] * 3
+    assert all("FORMULASI cell has 2 items for 3 indicators" in r.catatan for r in got)
+
+
+def test_tab_li_list_beside_one_indicator_stays_one_text() -> None:
+    (row,) = rows("K\tI\tF\t<ul><li>Agenda masuk</li><li>Agenda keluar</li></ul>\n")
+    assert row.sumber_data == "Agenda masuk; Agenda keluar"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tersusunnya rekap laporan patroli <bulanan>",
+        "Pengaduan ditangani < 3x24 jam",
+        "Nilai a<b",
+        "Waktu tunggu <= 5 menit",
+    ],
+)
+def test_tab_text_that_looks_like_a_tag_is_kept(text: str) -> None:
+    (row,) = rows(f"{text}\t{text}\t<p>{text}</p>\tS\n")
+    assert (row.kinerja, row.indikator, row.formulasi) == (text, text, text)
+    tree = parse_decree(f"1. JABATAN : CAMAT\n2. TUGAS : {text}\n{HEADER}K\tI\tF\tS\n", source="t")
+    assert tree.jabatan[0].tugas == text
+
+
+# -- the header: judul and nomor ----------------------------------------------------------------
+
+BLOCK = f"1. JABATAN : CAMAT\n2. TUGAS : Tugas.\n\n{HEADER}K\tI\tF\tS\n"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "**INDIKATOR KINERJA INDIVIDU KECAMATAN SUKA DAMAI TAHUN 2025**\n"
+        "INDIKATOR KINERJA INDIVIDU\n\n",
+        "**INDIKATOR KINERJA INDIVIDU\nKECAMATAN SUKA DAMAI TAHUN 2025**\n"
+        "INDIKATOR KINERJA INDIVIDU\n\n",
+        "KEPUTUSAN CAMAT SUKA DAMAI\nTENTANG\nINDIKATOR KINERJA INDIVIDU\n"
+        "KECAMATAN SUKA DAMAI TAHUN 2025\nINDIKATOR KINERJA INDIVIDU\n\n",
+    ],
+)
+def test_judul_is_not_glued_to_the_page_title(head: str) -> None:
+    decree = tab.parse(head + BLOCK, source="t.txt")
+    assert decree.judul == "Indikator Kinerja Individu Kecamatan Suka Damai Tahun 2025"
+
+
+@pytest.mark.parametrize(
+    ("line", "nomor"),
+    [
+        ("# KEPUTUSAN CAMAT SUKA DAMAI NOMOR 800/12/2025", "800/12/2025"),
+        ("# KEPUTUSAN CAMAT SUKA DAMAI NOMOR : 800/12/2025 TENTANG IKI", "800/12/2025"),
+        ("NOMOR 800/12/2025", "800/12/2025"),
+        ("NOMOR : 050/42.1/437.102/2023", "050/42.1/437.102/2023"),
+        ("Mengingat : 1. Undang-undang Nomor 23 Tahun 2014", None),
+        ("Keputusan Bupati Gresik Nomor 67 Tahun 2021 tentang IKU", None),  # a citation
+    ],
+)
+def test_nomor_from_a_title_line(line: str, nomor: str | None) -> None:
+    from pokin import _decree_markdown as markdown
+
+    text = f"{line}\n\n1. JABATAN : CAMAT\n\n| KINERJA | INDIKATOR |\n|---|---|\n| K | I |\n"
+    assert markdown.parse(text, source="x.md").nomor == nomor
+
+
+# -- unit and atasan from what the tugas and fungsi say -----------------------------------------
+
+SUKA_DAMAI = Path(__file__).parent / "fixtures" / "decrees" / "tab-suka-damai-staf.txt"
+
+
+@pytest.fixture(scope="module")
+def suka_damai() -> PohonKinerja:
+    return read_decree(SUKA_DAMAI)
+
+
+def test_membantu_a_position_of_the_decree_makes_it_the_atasan(suka_damai: PohonKinerja) -> None:
+    staf = suka_damai.get_jabatan("pengadministrasi-umum")
+    assert (staf.unit, staf.atasan) == ("Kelurahan Suka Damai", "sekretaris-kelurahan-suka-damai")
+    assert "unit" in staf.inferensi
+    assert "atasan" in staf.inferensi
+    assert 'Membantu Sekretaris Kelurahan Suka Damai"' in str(staf.catatan)
+    sekkel = suka_damai.get_jabatan("sekretaris-kelurahan-suka-damai")
+    assert (sekkel.unit, sekkel.atasan) == ("Kelurahan Suka Damai", "lurah-suka-damai")
+
+
+def test_a_unit_named_without_a_head_is_used_without_atasan(suka_damai: PohonKinerja) -> None:
+    staf = suka_damai.get_jabatan("pengolah-data-pemerintahan")
+    assert (staf.unit, staf.atasan) == ("Seksi Pemerintahan Umum", None)
+    assert "unit" in staf.inferensi
+    assert "names Seksi Pemerintahan Umum, which has no head" in str(staf.catatan)
+
+
+def test_a_unit_named_in_a_fungsi_picks_its_head() -> None:
+    text = SUKA_DAMAI.read_text(encoding="utf-8").replace(
+        "1. JABATAN : PENGOLAH DATA PEMERINTAHAN",
+        "1. JABATAN : KEPALA SEKSI PEMERINTAHAN\n2. TUGAS : Membantu Camat.\n"
+        f"{HEADER}K\tI\tF\tS\n\n1. JABATAN : PENGOLAH DATA PEMERINTAHAN",
+    )
+    staf = parse_decree(text, source="t").get_jabatan("pengolah-data-pemerintahan")
+    assert (staf.unit, staf.atasan) == ("Seksi Pemerintahan", "kepala-seksi-pemerintahan")
+    assert "which the fungsi names (Seksi Pemerintahan Umum)" in str(staf.catatan)
+
+
+def test_samarinda_staff_go_to_the_seksi_their_fungsi_names() -> None:
+    tree = read_decree(SEEDS / "iki-staf-samarinda.txt")
+    got = {j.id: (j.unit, j.atasan) for j in tree.jabatan}
+    assert got["pengolah-data-pemerintahan"] == ("Seksi Pemerintahan Umum", None)
+    assert got["pengolah-data-pelayanan-umum"] == ("Seksi Pelayanan Umum", None)
+    assert got["pengolah-data-pemberdayaan-masyarakat-dan-kelembagaan"] == (
+        "Seksi Pemberdayaan Masyarakat",
+        None,
+    )
+    assert got["pengadministrasi-surat"] == ("Sekretariat Kecamatan", None)  # names no unit
+
+
+# -- a kelurahan position is never placed under the Camat ---------------------------------------
+
+
+def test_kelurahan_heads_without_their_lurah_have_no_atasan() -> None:
+    parts = ParsedDecree(source="x", layout="test", nama="Kecamatan X")
+    parts.blocks = [
+        Block("CAMAT", 1),
+        Block("LURAH SIDOMORO", 2),
+        Block("LURAH INDRO", 3),
+        Block("SEKRETARIS KELURAHAN", 4),
+        Block("KASI PEMERINTAHAN KELURAHAN", 5),
+        Block("SEKRETARIS", 6, unit="Kelurahan Wonokusumo"),
+    ]
+    tree = build_tree(parts)
+    sekkel, kasi, named = tree.jabatan[3:]
+    assert [(j.peran.value, j.unit, j.atasan) for j in (sekkel, kasi, named)] == [
+        ("sekretaris_kelurahan", "Kelurahan (tidak disebut)", None),
+        ("kasi_kelurahan", "Kelurahan (tidak disebut)", None),
+        ("sekretaris_kelurahan", "Kelurahan Wonokusumo", None),
+    ]
+    assert sekkel.inferensi == ["unit", "atasan"]
+    assert "never the Camat" in str(sekkel.catatan)
+    assert "a planner must set it" in str(named.catatan)
+
+
+def test_kebomas_kelurahan_heads_have_no_atasan_and_check_warns(kebomas: PohonKinerja) -> None:
+    unknown = [j for j in kebomas.jabatan if j.unit == "Kelurahan (tidak disebut)"]
+    assert len(unknown) == 22
+    assert all(j.atasan is None and "atasan" in j.inferensi for j in unknown)
+    assert all("must set its kelurahan (unit) and its Lurah" in str(j.catatan) for j in unknown)
+    findings = pokin.check(kebomas)
+    several = [f for f in findings if f.code == "PK404"]
+    assert len(several) == len(kebomas.top) - 1 == 22
+
+
+def test_a_peran_correction_to_a_kelurahan_role_drops_the_inferred_camat() -> None:
+    tree = read_decree(KEBOMAS, corrections=CORRECTIONS / "kebomas-2023.yaml")
+    ekbang = [j for j in tree.jabatan if "line 531 " in str(j.catatan)]
+    assert [(j.peran, j.unit, j.atasan) for j in ekbang] == [
+        (Peran.KASI_KELURAHAN, "Kelurahan (tidak disebut)", None)
+    ]
+    assert "No atasan after the peran correction" in str(ekbang[0].catatan)
+    assert len(tree.top) == 28  # the Camat and 27 kelurahan heads without their Lurah

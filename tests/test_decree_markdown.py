@@ -454,3 +454,140 @@ def test_a_third_converter_style_reads_end_to_end() -> None:
         "Jumlah patroli wilayah yang dilaksanakan",
         "Persentase Perda yang ditegakkan",
     ]
+
+
+# -- items split by <br>, <ol>, <ul>, <p>, paired by position --------------------------------
+
+HEADER_TARGET = (
+    "| KINERJA | INDIKATOR | FORMULASI | SUMBER DATA | TARGET |\n|---|---|---|---|---|\n"
+)
+
+
+def fields(row: Row) -> tuple[str, str, str, str]:
+    return (row.indikator, row.formulasi, row.sumber_data, row.target)
+
+
+def test_ul_indicators_pair_with_br_lines_of_the_other_cells() -> None:
+    got = rows(
+        "| K | <ul><li>Indeks Kepuasan Masyarakat</li><li>Persentase layanan PATEN selesai "
+        "tepat waktu</li></ul> | F | Hasil SKM<br>Aplikasi PATEN | 85<br>95% |",
+        HEADER_TARGET,
+    )
+    assert [fields(r) for r in got] == [
+        ("Indeks Kepuasan Masyarakat", "F", "Hasil SKM", "85"),
+        ("Persentase layanan PATEN selesai tepat waktu", "F", "Aplikasi PATEN", "95%"),
+    ]
+    assert [r.catatan for r in got] == ["", ""]
+
+
+@pytest.mark.parametrize(
+    "indikator",
+    [
+        "IKM<br>Persentase PATEN tepat waktu",
+        "1. IKM<br>2. Persentase PATEN tepat waktu",
+        "<ol><li>IKM</li><li>Persentase PATEN tepat waktu</li></ol>",
+        "<p>IKM</p><p>Persentase PATEN tepat waktu</p>",
+    ],
+)
+def test_indicator_items_of_every_kind_pair_with_br_targets(indikator: str) -> None:
+    got = rows(f"| K | {indikator} | F | S | 85<br>95% |", HEADER_TARGET)
+    assert [(r.kinerja, r.indikator, r.target) for r in got] == [
+        ("K", "IKM", "85"),
+        ("", "Persentase PATEN tepat waktu", "95%"),
+    ]
+
+
+def test_br_kinerja_pairs_with_br_indicators() -> None:
+    got = rows("| Meningkatnya A<br>Meningkatnya B | Nilai A<br>Nilai B | F | S |")
+    assert [(r.kinerja, r.indikator) for r in got] == [
+        ("Meningkatnya A", "Nilai A"),
+        ("Meningkatnya B", "Nilai B"),
+    ]
+
+
+def test_short_lower_case_values_one_a_line_pair_too() -> None:
+    header = "| KINERJA | INDIKATOR | SATUAN | TARGET |\n|---|---|---|---|\n"
+    got = rows("| K | Nilai IKM<br>Persentase PATEN | indeks<br>persen | 85<br>95 |", header)
+    assert [(r.satuan, r.target) for r in got] == [("indeks", "85"), ("persen", "95")]
+
+
+def test_wrapped_br_lines_are_one_item() -> None:
+    (row,) = rows("| K | Persentase kelurahan yang<br>memiliki kualitas pelayanan | F | S |")
+    assert row.indikator == "Persentase kelurahan yang memiliki kualitas pelayanan"
+    got = rows("| K | Nilai A<br>Nilai B | Jumlah surat yang<br>dicatat<br>X 100% | S |")
+    assert [r.formulasi for r in got] == ["Jumlah surat yang dicatat X 100%"] * 2
+    assert [r.catatan for r in got] == ["", ""]  # one formula shared: nothing to pair
+
+
+def test_a_lead_with_a_list_in_a_formula_stays_one_formula_beside_several_indicators() -> None:
+    got = rows("| K | Nilai A<br>Nilai B | Jumlah dokumen:<br>1. LKjIP<br>2. Renja | S |")
+    assert [r.formulasi for r in got] == ["Jumlah dokumen: 1. LKjIP 2. Renja"] * 2
+    got = rows(
+        "| K | Nilai A<br>Nilai B | Jumlah dokumen:<ol><li>LKjIP</li><li>Renja</li></ol> | S |"
+    )
+    assert [r.formulasi for r in got] == ["Jumlah dokumen: 1. LKjIP; 2. Renja"] * 2
+
+
+def test_cells_that_cannot_be_paired_are_kept_whole_and_noted() -> None:
+    body = "| K | <ul><li>A</li><li>B</li><li>C</li></ul> | F1<br>F2 | S | 85 |"
+    got = rows(body, HEADER_TARGET)
+    assert [fields(r) for r in got] == [
+        ("A", "F1; F2", "S", "85"),
+        ("B", "F1; F2", "S", "85"),
+        ("C", "F1; F2", "S", "85"),
+    ]
+    assert all("FORMULASI cell has 2 items for 3 indicators" in r.catatan for r in got)
+    tree = parse_decree("1. JABATAN : CAMAT\n\n" + HEADER_TARGET + body, source="x.md")
+    notes = [str(i.catatan) for i in tree.jabatan[0].iter_indikator()]
+    assert all(note.startswith("line 5: the FORMULASI cell has 2 items") for note in notes)
+    assert "could not be paired item by item (1): line 5;" in str(tree.organisasi.catatan)
+
+
+def test_several_kinerja_for_another_number_of_indicators_are_noted() -> None:
+    got = rows("| <p>K1</p><p>K2</p> | <ul><li>A</li><li>B</li><li>C</li></ul> | F | S |")
+    assert [(r.kinerja, r.indikator) for r in got] == [("K1; K2", "A"), ("", "B"), ("", "C")]
+    assert "KINERJA cell has 2 items for 3 indicators" in got[0].catatan
+
+
+def test_iku_rows_pair_br_lines_too() -> None:
+    decree = parse(
+        "## INDIKATOR KINERJA UTAMA\n\n"
+        "| Kode | Sasaran | Indikator | Target |\n|---|---|---|---|\n"
+        "| S.1 | Meningkatnya pelayanan | IKM<br>PATEN tepat waktu | 85<br>95% |\n"
+    )
+    assert [(i.uraian, i.target) for i in decree.iku[0].indikator] == [
+        ("IKM", "85"),
+        ("PATEN tepat waktu", "95%"),
+    ]
+
+
+# -- text that looks like a tag is text ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tersusunnya rekap laporan patroli <bulanan>",
+        "Pengaduan ditangani < 3x24 jam",
+        "Nilai a<b",
+        "Waktu tunggu <= 5 menit",
+        "Laporan <Bulanan> dan </bulanan> <!x",
+    ],
+)
+def test_text_that_looks_like_a_tag_is_kept(text: str) -> None:
+    assert read_cell(text).text == text
+    (row,) = rows(f"| {text} | {text} | F | S |")
+    assert (row.kinerja, row.indikator) == (text, text)
+
+
+def test_real_html_tags_are_still_removed() -> None:
+    cell = '<span class="x">Nilai</span> <font color=red>SKM</font> <b>a</b><sup>2</sup><u>x</u>'
+    assert read_cell(cell).text == "Nilai SKM a2x"
+
+
+def test_numbered_items_on_one_line_are_items() -> None:
+    got = rows("| K | 1. Nilai A; 2. Nilai B | 1. Hasil A 2. Hasil B | S |")
+    assert [(r.indikator, r.formulasi) for r in got] == [
+        ("Nilai A", "Hasil A"),
+        ("Nilai B", "Hasil B"),
+    ]
