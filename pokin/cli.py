@@ -254,8 +254,9 @@ def _summary_line(name: str, findings: Findings) -> str:
     total = findings.coverage().total
     return (
         f"{name}: {total.jabatan} jabatan, {total.indikator} indikator, "
-        f"{total.indikator_share * 100:.0f}% of indikator reach an IKU; "
-        f"{counts['error']} error, {counts['warning']} warning, {counts['info']} info"
+        f"{total.indikator_share * 100:.0f}% of indikator reach "
+        + ("an IKU; " if findings.cascade.has_iku else "a top position (no IKU, PK103); ")
+        + f"{counts['error']} error, {counts['warning']} warning, {counts['info']} info"
     )
 
 
