@@ -154,20 +154,22 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _import_one(source: Path, corrections: str | None) -> tuple[PohonKinerja, list[str]]:
-    """A decree (text) or a cascade matrix (.xlsx) as a tree, with warnings to show."""
+def _import_one(source: Path, corrections: str | None) -> tuple[PohonKinerja, list[str], int]:
+    """A decree (text) or a cascade matrix (.xlsx) as a tree, with the messages to show
+    and how many of them are lines left out."""
     if source.suffix.lower() in (".xlsx", ".xlsm"):
         from .excel import read_xlsx
 
-        return read_xlsx(source), []
+        return read_xlsx(source), [], 0
     result = import_decree(source, corrections=corrections)
-    warnings = [
-        f"{source}:{s.line}"
+    messages = [
+        f"warning: {source}:{s.line}"
         + (f"-{s.end_line}" if s.end_line != s.line else "")
         + f": not imported ({s.reason}): {s.text[:70]}"
         for s in result.skipped
     ]
-    return result.tree, warnings
+    messages += [f"note: {source}:{line}: {note}" for line, note in result.notes]
+    return result.tree, messages, len(result.skipped)
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
@@ -189,13 +191,13 @@ def _cmd_import(args: argparse.Namespace) -> int:
     skipped = 0
     for index, (source, target) in enumerate(zip(args.files, targets, strict=True), 1):
         tick(index, source)
-        tree, warnings = _import_one(Path(source), args.corrections)
+        tree, messages, left_out = _import_one(Path(source), args.corrections)
         if args.link:
             tree = apply_links(tree, infer_links(tree))
         save(tree, target)
-        for warning in warnings:
-            print(f"pokin: warning: {warning}", file=sys.stderr)
-        skipped += len(warnings)
+        for message in messages:
+            print(f"pokin: {message}", file=sys.stderr)
+        skipped += left_out
         print(f"wrote {target}: {_counts(tree)}")
     return 1 if skipped else 0
 

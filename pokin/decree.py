@@ -69,6 +69,9 @@ class ImportResult:
     skipped: list[Skipped] = field(default_factory=list)
     corrections: list[Koreksi] = field(default_factory=list)
     layout: str = ""
+    notes: list[tuple[int, str]] = field(default_factory=list)
+    """(line, note) for table rows read in an unusual way (cells that could not be
+    paired item by item, re-aligned columns...): imported, but worth a look."""
 
 
 def _error(message: str, *, path: str, hint: str, line: int | None = None) -> ImportDocumentError:
@@ -150,7 +153,12 @@ def import_decree(
     if corrections is not None:
         applied = read_corrections(corrections)
         tree = apply_corrections(tree, applied, source=str(corrections))
-    return ImportResult(tree, list(parsed.skipped), applied, parsed.layout)
+    notes = list(
+        dict.fromkeys(
+            (row.line, row.catatan) for b in parsed.blocks for row in b.rows if row.catatan
+        )
+    )
+    return ImportResult(tree, list(parsed.skipped), applied, parsed.layout, notes)
 
 
 def read_decree(

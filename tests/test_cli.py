@@ -356,3 +356,13 @@ def test_render_options_are_checked(clean_file: Path, tmp_path: Path) -> None:
     out = str(tmp_path / "x.dot")
     assert main(["render", str(clean_file), "-o", out, "--wrap", "0"]) == 2
     assert main(["render", str(clean_file), "-o", out, "--timeout", "0"]) == 2
+
+
+def test_import_notes_rows_it_read_in_an_unusual_way_but_keeps_exit_0(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    decree = FIXTURES / "decrees" / "unpaired-cells.md"
+    assert main(["import", str(decree), "-o", str(tmp_path / "u.yaml")]) == 0
+    err = capsys.readouterr().err
+    assert err.count("pokin: note:") == 1  # one per line, not per indicator
+    assert f"{decree}:25: the FORMULASI cell has 2 items for 3 indicators" in err
