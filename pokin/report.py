@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 from .graph import Cascade
+from .models import Peran
 
 if TYPE_CHECKING:
     from .checks import Finding, Findings
@@ -80,12 +81,34 @@ def coverage(cascade: Cascade) -> Coverage:
         for indikator in jabatan.iter_indikator():
             row[2] += 1
             row[3] += indikator.id in reached
-    units = tuple(UnitCoverage(unit, *row) for unit, row in tally.items())
+    tops = {j.unit or NO_UNIT for j in cascade.tree.top if j.peran is Peran.CAMAT}
+    order = sorted(tally, key=lambda unit: 0 if unit in tops else _unit_rank(unit))
+    units = tuple(UnitCoverage(unit, *tally[unit]) for unit in order)
     total = UnitCoverage("Jumlah", *(sum(getattr(u, f) for u in units) for f in _COUNTS))
     return Coverage(units, total)
 
 
 _COUNTS = ("jabatan", "jabatan_reached", "indikator", "indikator_reached")
+
+_UNIT_KINDS = {
+    "sekretariat": 1,
+    "sub bagian": 2,
+    "subbagian": 2,
+    "seksi": 3,
+    "kelurahan": 4,
+    "desa": 4,
+}
+
+
+def _unit_rank(unit: str) -> int:
+    """Units in the order of the organisation chart: the Camat's, the Sekretariat, its
+    sub bagian, the seksi, then the kelurahan; decree order within each (a stable sort).
+
+    >>> sorted(["Kelurahan A", "Seksi B", "Sub Bagian C", "Sekretariat"], key=_unit_rank)
+    ['Sekretariat', 'Sub Bagian C', 'Seksi B', 'Kelurahan A']
+    """
+    name = unit.casefold()
+    return next((rank for kind, rank in _UNIT_KINDS.items() if name.startswith(kind)), 5)
 
 
 def _pct(share: float) -> str:
