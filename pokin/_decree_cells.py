@@ -42,6 +42,7 @@ __all__ = [
     "clean_cell",
     "column_role",
     "escape_stray_brackets",
+    "lettered_items",
     "line_items",
     "numbered_items",
     "pair_cells",
@@ -92,6 +93,27 @@ _TAG_BODY = (
 )
 _TAG = re.compile("<" + _TAG_BODY, re.IGNORECASE)
 _STRAY_LT = re.compile(r"<(?!" + _TAG_BODY + r"|!--)", re.IGNORECASE)
+
+
+def lettered_items(text: str) -> list[str] | None:
+    """Split a whole lettered list written on one line into its items, else ``None``.
+
+    >>> lettered_items("a. Menyusun rencana; b) Melaksanakan kegiatan; c. Melaporkan")
+    ['Menyusun rencana', 'Melaksanakan kegiatan', 'Melaporkan']
+    >>> lettered_items("Menyusun rencana kerja") is None
+    True
+    """
+    cuts, expected = [], "a"
+    for match in re.finditer(r"(?:^|(?<=\s))([a-z])[.)]\s", text):
+        if match.group(1) == expected:
+            cuts.append((match.start(), match.end()))
+            expected = chr(ord(expected) + 1)
+    if len(cuts) < 2 or cuts[0][0] != 0:
+        return None
+    ends = [cut[0] for cut in cuts[1:]] + [len(text)]
+    return [strip_list_punctuation(text[c[1] : e]) for c, e in zip(cuts, ends, strict=True)]
+
+
 _P_OPEN = re.compile(r"<p(?![-\w:])" + _ATTRIBUTE + r"*\s*>", re.IGNORECASE)
 _OL_OPEN = re.compile(r"<ol(?![-\w:])" + _ATTRIBUTE + r"*\s*>", re.IGNORECASE)
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)

@@ -41,7 +41,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ._decree_cells import column_role, pair_cells, strip_list_punctuation
+from ._decree_cells import column_role, lettered_items, pair_cells, strip_list_punctuation
 from ._decree_header import read_header, title_case
 from ._decree_markup import MARKER, Cell, read_cell
 from ._decree_parts import Block, IkuIndikator, IkuSasaran, ParsedDecree, Row, Skipped
@@ -217,26 +217,13 @@ def _line(state: _State, number: int, raw: str, plain: str) -> None:
         state.block.tugas = f"{state.block.tugas} {text}".strip()
         return
     fungsi = state.block.fungsi
-    items = _lettered(text)
+    items = lettered_items(text)
     if items:
         fungsi.extend(items)
     elif bulleted or MARKER.match(text) or not fungsi:
         fungsi.append(strip_list_punctuation(MARKER.sub("", text)))
     else:
         fungsi[-1] = strip_list_punctuation(f"{fungsi[-1]} {text}")
-
-
-def _lettered(text: str) -> list[str] | None:
-    """Split "a. x; b. y; c. z" (a whole lettered list on one line) into its items."""
-    cuts, expected = [], "a"
-    for match in re.finditer(r"(?:^|(?<=\s))([a-z])[.)]\s", text):
-        if match.group(1) == expected:
-            cuts.append((match.start(), match.end()))
-            expected = chr(ord(expected) + 1)
-    if len(cuts) < 2 or cuts[0][0] != 0:
-        return None
-    ends = [cut[0] for cut in cuts[1:]] + [len(text)]
-    return [strip_list_punctuation(text[c[1] : e]) for c, e in zip(cuts, ends, strict=True)]
 
 
 def _table(state: _State, first: int, lines: list[str]) -> None:

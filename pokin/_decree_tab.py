@@ -26,7 +26,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ._decree_cells import clean_cell, column_role, pair_cells, split_target, strip_list_punctuation
+from ._decree_cells import (
+    clean_cell,
+    column_role,
+    lettered_items,
+    pair_cells,
+    split_target,
+    strip_list_punctuation,
+)
 from ._decree_header import read_header
 from ._decree_parts import Block, IkuIndikator, IkuSasaran, ParsedDecree, Row, Skipped
 
@@ -191,25 +198,12 @@ def _add_section_text(block: Block, section: str, text: str) -> None:
         text = re.sub(r"\s*\bFungsi\s*:\s*$", "", text)  # a label run into the tugas cell
         block.tugas = f"{block.tugas}\n{text}" if block.tugas else text
         return
-    inline = _lettered(text)
+    inline = lettered_items(text)
     if inline:
         block.fungsi.extend(inline)
         return
     item = re.sub(r"^[a-z]\.\s+", "", text)
     block.fungsi.append(strip_list_punctuation(item))
-
-
-def _lettered(text: str) -> list[str] | None:
-    """Split "a. x; b. y; c. z" (a whole lettered list in one line) into its items."""
-    cuts, expected = [], "a"
-    for match in re.finditer(r"(?:^|(?<=\s))([a-z])\.\s", text):
-        if match.group(1) == expected:
-            cuts.append((match.start(), match.end()))
-            expected = chr(ord(expected) + 1)
-    if len(cuts) < 2 or cuts[0][0] != 0:
-        return None
-    ends = [c[0] for c in cuts[1:]] + [len(text)]
-    return [strip_list_punctuation(text[c[1] : e]) for c, e in zip(cuts, ends, strict=True)]
 
 
 def _skip(state: _State, number: int, line: str, reason: str) -> None:
