@@ -64,6 +64,19 @@ def _c(key: str, header: str, width: float, role: Role = "data", *, wrap: bool =
     return Column(key, header, width, role, wrap)
 
 
+_INDIKATOR = (
+    _c("formulasi", "Formulasi", 34),
+    _c("sumber_data", "Sumber Data", 20),
+    _c("satuan", "Satuan", 10),
+    _c("target", "Target", 10),
+    _c("realisasi", "Realisasi", 10),
+    _c("polaritas", "Polaritas", 10, wrap=False),
+    _c("capaian", "Capaian", 12, "derived"),
+    _c("indikator_mendukung", "Indikator Mendukung (ID)", 20),
+    _c("catatan", "Catatan Indikator", 22),
+)
+"""The columns of an indicator's own fields, alike on the matrix and the IKU sheet."""
+
 MATRIKS = Sheet(
     "Matriks Cascading",
     (
@@ -80,15 +93,7 @@ MATRIKS = Sheet(
         _c("kinerja_catatan", "Catatan Kinerja", 22),
         _c("indikator", "Indikator", 42),
         _c("indikator_id", "ID Indikator", 20),
-        _c("formulasi", "Formulasi", 34),
-        _c("sumber_data", "Sumber Data", 20),
-        _c("satuan", "Satuan", 10),
-        _c("target", "Target", 10),
-        _c("realisasi", "Realisasi", 10),
-        _c("polaritas", "Polaritas", 10, wrap=False),
-        _c("capaian", "Capaian", 12, "derived"),
-        _c("indikator_mendukung", "Indikator Mendukung (ID)", 20),
-        _c("catatan", "Catatan Indikator", 22),
+        *_INDIKATOR,
         _c("didukung", "Indikator Atasan yang Didukung", 44, "derived"),
         _c("asal_tautan", "Asal Tautan", 22, "derived"),
         _c("temuan", "Kode Temuan", 14, "derived"),
@@ -119,15 +124,7 @@ IKU = Sheet(
         _c("sasaran", "Sasaran", 42),
         _c("indikator_id", "ID Indikator", 14),
         _c("indikator", "Indikator", 42),
-        _c("formulasi", "Formulasi", 34),
-        _c("sumber_data", "Sumber Data", 20),
-        _c("satuan", "Satuan", 10),
-        _c("target", "Target", 10),
-        _c("realisasi", "Realisasi", 10),
-        _c("polaritas", "Polaritas", 10, wrap=False),
-        _c("capaian", "Capaian", 12, "derived"),
-        _c("indikator_mendukung", "Indikator Mendukung (ID)", 20),
-        _c("catatan", "Catatan Indikator", 22),
+        *_INDIKATOR,
         _c("temuan", "Kode Temuan", 14, "derived"),
     ),
     required=False,
