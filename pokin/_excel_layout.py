@@ -64,7 +64,7 @@ def _c(key: str, header: str, width: float, role: Role = "data", *, wrap: bool =
     return Column(key, header, width, role, wrap)
 
 
-_INDIKATOR = (
+_INDIKATOR_COLUMNS = (
     _c("formulasi", "Formulasi", 34),
     _c("sumber_data", "Sumber Data", 20),
     _c("satuan", "Satuan", 10),
@@ -93,7 +93,7 @@ MATRIKS = Sheet(
         _c("kinerja_catatan", "Catatan Kinerja", 22),
         _c("indikator", "Indikator", 42),
         _c("indikator_id", "ID Indikator", 20),
-        *_INDIKATOR,
+        *_INDIKATOR_COLUMNS,
         _c("didukung", "Indikator Atasan yang Didukung", 44, "derived"),
         _c("asal_tautan", "Asal Tautan", 22, "derived"),
         _c("temuan", "Kode Temuan", 14, "derived"),
@@ -124,7 +124,7 @@ IKU = Sheet(
         _c("sasaran", "Sasaran", 42),
         _c("indikator_id", "ID Indikator", 14),
         _c("indikator", "Indikator", 42),
-        *_INDIKATOR,
+        *_INDIKATOR_COLUMNS,
         _c("temuan", "Kode Temuan", 14, "derived"),
     ),
     required=False,
