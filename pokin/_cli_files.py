@@ -16,7 +16,14 @@ from . import datasets
 from .io import load
 from .models import PohonKinerja
 
-__all__ = ["comments_of", "guard_output", "load_source", "output_names", "progress"]
+__all__ = [
+    "comments_of",
+    "guard_output",
+    "load_source",
+    "output_names",
+    "progress",
+    "refuse_existing",
+]
 
 
 def load_source(source: str) -> tuple[str, PohonKinerja]:
@@ -40,6 +47,7 @@ def guard_output(
     *,
     suffixes: Sequence[str] = (),
     what: str = "the output",
+    keep: bool = False,
 ) -> Path:
     """``output`` as a path, refused when it is one of ``inputs`` or has a wrong suffix.
 
@@ -61,7 +69,19 @@ def guard_output(
         raise ValueError(f"{what} must be a {' or '.join(suffixes)} file, not {target.name!r}")
     if target.is_dir():
         raise ValueError(f"-o {output} is a folder: name a file inside it")
+    if keep:
+        refuse_existing(target)
     return target
+
+
+def refuse_existing(target: Path) -> None:
+    """Refuse to replace ``target``: a file a planner may have edited (links reviewed,
+    realisasi typed) is replaced only with ``--force``."""
+    if target.exists():
+        raise ValueError(
+            f"{target} exists and may hold a planner's edits (reviewed links, realisasi): "
+            "pokin does not replace it; name a new file, or add --force to replace it"
+        )
 
 
 def output_names(sources: Sequence[str | Path], folder: Path, suffix: str) -> list[Path]:

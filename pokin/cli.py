@@ -15,7 +15,14 @@ from pathlib import Path
 from typing import TextIO
 
 from . import datasets
-from ._cli_files import comments_of, guard_output, load_source, output_names, progress
+from ._cli_files import (
+    comments_of,
+    guard_output,
+    load_source,
+    output_names,
+    progress,
+    refuse_existing,
+)
 from .checks import RULES, Findings, check
 from .decree import import_decree
 from .document import write_report
@@ -113,7 +120,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
         raise ValueError(f"--wrap {args.wrap} is too narrow: give 8 or more characters")
     if args.timeout <= 0:
         raise ValueError("--timeout must be a number of seconds above 0")
-    if args.pages or len(args.files) > 1:
+    folder_out = args.output.endswith(("/", os.sep)) or Path(args.output).is_dir()
+    if args.pages or len(args.files) > 1 or folder_out:
         if args.root or args.unit or args.depth is not None:
             raise ValueError("--root, --unit and --depth draw one file: give one FILE, no --pages")
         folder = Path(args.output)
@@ -127,7 +135,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
             tick(index, source)
             _, tree = load_source(source)
             written = render_gallery(tree, folder, name=stem.name, timeout=args.timeout)
-            print(f"{source}: {len(written)} files in {args.output}/")
+            print(f"{source}: {len(written)} files in {folder}")
         return 0
     target = guard_output(args.output, args.files)
     _, tree = load_source(args.files[0])
@@ -148,7 +156,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from .excel import export_xlsx
 
-    target = guard_output(args.output, [args.file], suffixes=(".xlsx",), what="the matrix")
+    target = guard_output(
+        args.output, [args.file], suffixes=(".xlsx",), what="the matrix", keep=not args.force
+    )
     _, tree = load_source(args.file)
     print(f"wrote {export_xlsx(tree, target)}")
     return 0
@@ -184,9 +194,15 @@ def _cmd_import(args: argparse.Namespace) -> int:
                 f"-o {args.output}: with several files, -o is a folder (end it with /)"
             )
         targets = output_names(args.files, folder, ".yaml")
+        for target in targets if not args.force else ():
+            refuse_existing(target)
     else:
         suffixes = (".yaml", ".yml")
-        targets = [guard_output(args.output, args.files, suffixes=suffixes, what="the import")]
+        targets = [
+            guard_output(
+                args.output, args.files, suffixes=suffixes, what="the import", keep=not args.force
+            )
+        ]
     tick = progress(args.files, args.quiet)
     skipped = 0
     for index, (source, target) in enumerate(zip(args.files, targets, strict=True), 1):
@@ -215,7 +231,11 @@ def _cmd_link(args: argparse.Namespace) -> int:
     if args.write and not Path(args.file).is_file():
         raise ValueError(f"--write needs a file to write into, not {args.file!r}: use -o OUT.yaml")
     name, tree = load_source(args.file)
-    target = guard_output(args.output, [name], suffixes=(".yaml", ".yml")) if args.output else None
+    target = (
+        guard_output(args.output, [name], suffixes=(".yaml", ".yml"), keep=not args.force)
+        if args.output
+        else None
+    )
     proposals = infer_links(
         tree,
         threshold=args.threshold,
@@ -227,7 +247,9 @@ def _cmd_link(args: argparse.Namespace) -> int:
         print(proposal)
     print(f"{len(proposals)} links proposed", file=sys.stderr)
     linked = apply_links(tree, proposals)
-    if args.write:
+    if not proposals and args.write:
+        print(f"nothing to add: {args.file} is left as it is")
+    elif args.write:
         file = Path(args.file)  # a bundled dataset's name is not a file to write into
         header, lost = comments_of(file)
         with atomic_write(file) as handle:
@@ -358,6 +380,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.yaml, or a folder/")
     p.add_argument("--corrections", help="a YAML file of human corrections to apply")
     p.add_argument("--link", action="store_true", help="also propose cascade links (pokin link)")
+    p.add_argument("--force", action="store_true", help="replace an existing OUT.yaml")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
     p.set_defaults(handler=_cmd_import)
 
@@ -372,6 +395,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file", metavar="FILE", help="pokin YAML file or dataset name")
     p.add_argument("-o", "--output", help="write the tree with the proposals here")
+    p.add_argument("--force", action="store_true", help="replace an existing -o file")
     p.add_argument("--write", action="store_true", help="write the proposals into FILE itself")
     p.add_argument("--threshold", type=float, default=THRESHOLD, help="score needed (0-1)")
     p.add_argument("--no-crosscutting", action="store_true", help="only along the atasan chain")
@@ -393,6 +417,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file", metavar="FILE", help="pokin YAML file or dataset name")
     p.add_argument("-o", "--output", required=True, help="matrix.xlsx")
+    p.add_argument("--force", action="store_true", help="replace an existing matrix.xlsx")
     p.set_defaults(handler=_cmd_export)
 
     return parser

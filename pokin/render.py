@@ -220,7 +220,8 @@ def _format_of(path: Path, format: str | None) -> str:
     if chosen not in FORMATS:
         raise ValueError(
             f"cannot tell the format of {str(path)!r}: give it a suffix "
-            f"({', '.join('.' + f for f in FORMATS)}) or pass format=..."
+            f"({', '.join('.' + f for f in FORMATS)}) or pass format=... (pokin render "
+            "--format; a folder ending in / draws pages)"
         )
     return chosen
 

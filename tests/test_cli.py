@@ -337,19 +337,19 @@ def test_check_reports_an_unreadable_file_and_goes_on(
 
 
 def test_link_write_keeps_the_heading_comments_and_says_what_it_drops(
-    clean_file: Path, capsys: pytest.CaptureFixture[str]
+    broken_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    text = clean_file.read_text()
-    clean_file.write_text("# Pohon kinerja Kecamatan Contoh\n# disalin dari SK Camat\n" + text)
-    lines = clean_file.read_text().splitlines()
+    text = broken_file.read_text()
+    broken_file.write_text("# Pohon kinerja Kecamatan Contoh\n# disalin dari SK Camat\n" + text)
+    lines = broken_file.read_text().splitlines()
     lines.insert(5, "# catatan di tengah berkas")
-    clean_file.write_text("\n".join(lines) + "\n")
-    assert main(["link", str(clean_file), "--write"]) == 0
-    written = clean_file.read_text()
+    broken_file.write_text("\n".join(lines) + "\n")
+    assert main(["link", str(broken_file), "--write"]) == 0
+    written = broken_file.read_text()
     assert written.startswith("# Pohon kinerja Kecamatan Contoh\n# disalin dari SK Camat\n")
     assert "1 comment lines inside" in capsys.readouterr().err
-    assert load(clean_file)
-    assert main(["link", str(clean_file), "--write", "-o", "x.yaml"]) == 2
+    assert load(broken_file)
+    assert main(["link", str(broken_file), "--write", "-o", "x.yaml"]) == 2
 
 
 def test_render_options_are_checked(clean_file: Path, tmp_path: Path) -> None:
@@ -366,3 +366,36 @@ def test_import_notes_rows_it_read_in_an_unusual_way_but_keeps_exit_0(
     err = capsys.readouterr().err
     assert err.count("pokin: note:") == 1  # one per line, not per indicator
     assert f"{decree}:25: the FORMULASI cell has 2 items for 3 indicators" in err
+
+
+def test_import_export_and_link_never_replace_a_file_without_force(
+    clean_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    reviewed = tmp_path / "reviewed.yaml"
+    reviewed.write_text("# ditinjau\n" + clean_file.read_text())
+    before = reviewed.read_text()
+    decree = str(FIXTURES / "seeds" / "iki-sambutan-2023.txt")
+    assert main(["import", decree, "-o", str(reviewed)]) == 2
+    assert "add --force to replace it" in capsys.readouterr().err
+    assert main(["link", str(clean_file), "-o", str(reviewed)]) == 2
+    assert reviewed.read_text() == before
+    assert main(["import", decree, "-o", str(reviewed), "--force", "-q"]) == 0
+    matrix = tmp_path / "m.xlsx"
+    assert main(["export", str(clean_file), "-o", str(matrix)]) == 0
+    assert main(["export", str(clean_file), "-o", str(matrix)]) == 2
+    assert main(["export", str(clean_file), "-o", str(matrix), "--force"]) == 0
+
+
+def test_render_to_a_folder_ending_in_a_slash_draws_pages(clean_file: Path, tmp_path: Path) -> None:
+    out = f"{tmp_path / 'pages'}/"
+    assert main(["render", str(clean_file), "-o", out]) == 0
+    assert (tmp_path / "pages" / "c.svg").exists()
+
+
+def test_link_write_with_nothing_to_add_leaves_the_file(
+    clean_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = clean_file.read_text()
+    assert main(["link", str(clean_file), "--write"]) == 0
+    assert "nothing to add" in capsys.readouterr().out
+    assert clean_file.read_text() == before
