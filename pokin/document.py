@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 from .capaian import Capaian, compute_capaian
@@ -53,8 +52,11 @@ th{background:#f3f5f8;font-size:13px}
 .bar i{display:block;height:10px;border-radius:4px;background:#2e7d32}
 .hint{color:#5b6675;font-size:13px}
 details{margin:6px 0} summary{cursor:pointer;font-weight:600}
-.diagram{overflow:auto;border:1px solid #d5dbe3;border-radius:8px;max-height:900px}
-.diagram svg{max-width:none;height:auto}
+.diagram{overflow:auto;border:1px solid #d5dbe3;border-radius:8px}
+.diagram svg{width:100%;height:auto}
+.diagram.full svg{width:auto}
+button.zoom{margin:0 0 6px;font:inherit;padding:2px 10px;border:1px solid #90a4ae;
+  border-radius:6px;background:#fff;cursor:pointer}
 .lampu{display:inline-block;width:12px;height:12px;border-radius:6px;margin-right:6px}
 .hijau{background:#2e7d32} .kuning{background:#f9a825} .merah{background:#c62828}
 .filters label{margin-right:14px}
@@ -68,6 +70,12 @@ document.querySelectorAll('.filters input').forEach(function (box) {
     document.querySelectorAll('tr.finding.' + box.value).forEach(function (row) {
       row.hidden = !box.checked;
     });
+  });
+});
+document.querySelectorAll('button.zoom').forEach(function (button) {
+  button.addEventListener('click', function () {
+    var full = button.nextElementSibling.classList.toggle('full');
+    button.textContent = full ? 'Muat selebar halaman' : 'Ukuran penuh';
   });
 });
 document.documentElement.dataset.pokin = "ready";
@@ -104,12 +112,17 @@ def report_html(
         _pending_section(cascade),
         _capaian_section(cascade, values),
         "</main>",
-        f"<footer>Dibuat oleh pokin pada {date.today().isoformat()}. Kode temuan: "
-        "<code>pokin rules</code>.</footer>",
+        f"<footer>Dibuat oleh pokin {_version()}. Kode temuan: <code>pokin rules</code>.</footer>",
         f"<script>{_SCRIPT}</script>",
         "</body></html>",
     ]
     return "\n".join(parts)
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
 
 
 def _subtitle(cascade: Cascade) -> str:
@@ -178,7 +191,10 @@ def _diagram_section(cascade: Cascade, findings: Findings, diagram: DiagramFn | 
     except PokinError as exc:
         return f'<h2>Pohon kinerja</h2><p class="hint">Diagram tidak dibuat: {_e(exc)}</p>'
     start = svg.find("<svg")
-    return f'<h2>Pohon kinerja</h2><div class="diagram">{svg[start:] if start >= 0 else svg}</div>'
+    return (
+        '<h2>Pohon kinerja</h2><button type="button" class="zoom">Ukuran penuh</button>'
+        f'<div class="diagram">{svg[start:] if start >= 0 else svg}</div>'
+    )
 
 
 def _default_diagram(cascade: Cascade, findings: Findings) -> str:
