@@ -385,12 +385,16 @@ def _links(prep: Prepared, boxes: Sequence[Box]) -> Iterator[tuple[str, str, dic
 
 
 def _end(box: Box, node: str, *, tail: bool) -> str:
-    """Where an edge meets a box: an indicator's row, or the box's top (bottom for tails)."""
+    """Where an edge meets a box: an indicator's row; else the top of the box for a head,
+    the side of its header for a tail (an edge from the bottom would seem to leave the
+    last indicator row)."""
     port = box.ports.get(node)
     if port is not None:
         return f"{box.node}:{box.prefix}{port}:_"
-    if box.first and not (tail and box.prefix):
-        return f"{box.node}:{'s' if tail else 'n'}"
+    if tail:  # a kinerja carried down as a whole: from its header's side, not the last row
+        return f"{box.node}:{box.prefix}h:e"
+    if box.first:
+        return f"{box.node}:n"
     return f"{box.node}:{box.prefix}h:_"
 
 

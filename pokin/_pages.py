@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ._dot import Prepared, Scene, build, escape_html, ordered
+from ._dot import IKU, Prepared, Scene, build, escape_html, ordered
 from .checks import Findings
 from .graph import Cascade
-from .models import PohonKinerja, slugify
-from .report import NO_UNIT
+from .models import Peran, PohonKinerja, slugify
+from .report import NO_UNIT, unit_rank
 
 __all__ = ["MAX_NODES", "Page", "index_page", "paginate", "unit_pages"]
 
@@ -69,7 +69,13 @@ def unit_pages(prep: Prepared, *, max_nodes: int, name: str, wrap: int) -> list[
     pages: list[Page] = []
     taken: set[str] = {name}
     c = prep.cascade
-    for unit in c.units:
+    # The IKU table goes on the first page of the head's unit (the Camat's), so the root
+    # of the tree is drawn somewhere, with the kinerja that carry it.
+    iku = {box for box, owner in prep.jabatan_of.items() if owner == IKU}
+    heads = {str(j.id) for j in c.tree.top if j.peran is Peran.CAMAT} or {
+        str(j.id) for j in c.tree.top[:1]
+    }
+    for unit in _units_by_rank(c, heads):
         members = [str(j.id) for j in prep.tree.jabatan if (j.unit or NO_UNIT) == unit]
         for group in _groups(prep, members, max_nodes):
             for part, (boxes, context) in enumerate(_chunks(prep, group, max_nodes), 1):
@@ -84,10 +90,18 @@ def unit_pages(prep: Prepared, *, max_nodes: int, name: str, wrap: int) -> list[
                     count += 1
                     stem = f"{base}-{count}"
                 taken.add(stem)
+                if iku and heads & set(group):
+                    boxes, iku = boxes | iku, set()
                 scene = Scene(ordered(prep, boxes | context), frozenset(context), title)
                 dot = build(prep, scene, wrap=wrap)
                 pages.append(Page(stem, title, dot, len(scene.boxes)))
     return pages
+
+
+def _units_by_rank(c: Cascade, heads: set[str]) -> list[str]:
+    """The units in the order of the chart (the head's first), decree order within."""
+    first = {c.jabatan[h].unit or NO_UNIT for h in heads}
+    return sorted(c.units, key=lambda unit: 0 if unit in first else unit_rank(unit))
 
 
 def _boxes(prep: Prepared, jabatan: Iterable[str]) -> set[str]:

@@ -101,7 +101,7 @@ def to_dot(
         tree: the tree, or its :class:`~pokin.graph.Cascade`.
         root: a jabatan id, or a kinerja / indikator id: draw only what cascades below it.
         unit: draw only the positions of this unit (case-insensitive), with the boxes
-            they link up to, greyed, for context.
+            they link up to and their atasan's kinerja, greyed, for context.
         depth: follow at most this many cascade links down (from ``root``, or from the
             top; without ``root``, orphan kinerja of positions within ``depth`` levels
             of the top are kept so gaps stay visible).
@@ -158,6 +158,10 @@ def _scene(prep: Prepared, *, root: str | None, unit: str | None, depth: int | N
         members = _members(prep, unit)
         boxes = {b for b in boxes if prep.jabatan_of[b] in members}
         context = prep.context(boxes)
+        for member in members:  # the superiors, even when nothing links up to them yet
+            atasan = c.jabatan[member].atasan
+            if atasan is not None and atasan not in members:
+                context.update(str(k.id) for k in c.jabatan[atasan].kinerja)
         parts.insert(0, c.jabatan[next(iter(members))].unit or NO_UNIT)
     return Scene(ordered(prep, boxes | context), frozenset(context), " · ".join(parts))
 

@@ -22,6 +22,7 @@ __all__ = [
     "findings_html",
     "json_report",
     "text_report",
+    "unit_rank",
 ]
 
 NO_UNIT = "(tanpa unit)"
@@ -82,7 +83,7 @@ def coverage(cascade: Cascade) -> Coverage:
             row[2] += 1
             row[3] += indikator.id in reached
     tops = {j.unit or NO_UNIT for j in cascade.tree.top if j.peran is Peran.CAMAT}
-    order = sorted(tally, key=lambda unit: 0 if unit in tops else _unit_rank(unit))
+    order = sorted(tally, key=lambda unit: 0 if unit in tops else unit_rank(unit))
     units = tuple(UnitCoverage(unit, *tally[unit]) for unit in order)
     total = UnitCoverage("Jumlah", *(sum(getattr(u, f) for u in units) for f in _COUNTS))
     return Coverage(units, total)
@@ -100,11 +101,11 @@ _UNIT_KINDS = {
 }
 
 
-def _unit_rank(unit: str) -> int:
+def unit_rank(unit: str) -> int:
     """Units in the order of the organisation chart: the Camat's, the Sekretariat, its
     sub bagian, the seksi, then the kelurahan; decree order within each (a stable sort).
 
-    >>> sorted(["Kelurahan A", "Seksi B", "Sub Bagian C", "Sekretariat"], key=_unit_rank)
+    >>> sorted(["Kelurahan A", "Seksi B", "Sub Bagian C", "Sekretariat"], key=unit_rank)
     ['Sekretariat', 'Sub Bagian C', 'Seksi B', 'Kelurahan A']
     """
     name = unit.casefold()
@@ -163,7 +164,7 @@ def text_report(findings: Findings, *, fold: int = 3) -> str:
         out.extend(_position_lines(items, fold=fold))
         out.append("")
     if len(findings) == 0:
-        out.append("No findings.")
+        out.append("Tidak ada temuan.")
         out.append("")
     out.append("Cakupan (coverage) ke IKU per unit:")
     if not findings.cascade.has_iku:
@@ -188,7 +189,7 @@ def _position_lines(items: list[Finding], *, fold: int) -> Iterator[str]:
         rest = group[len(shown) :]
         if rest:
             ids = ", ".join(f.where for f in rest)
-            yield f"  {code} {rest[0].severity!s:<7} … and {len(rest)} more alike: {ids}"
+            yield f"  {code} {rest[0].severity!s:<7} … dan {len(rest)} lagi yang serupa: {ids}"
 
 
 def json_report(findings: Findings) -> dict[str, Any]:
@@ -220,7 +221,7 @@ HTML_ROWS = 300
 def findings_html(findings: Findings) -> str:
     """Findings as an HTML table (for notebooks); every text is escaped."""
     if len(findings) == 0:
-        return "<p><b>pokin</b>: no findings.</p>"
+        return "<p><b>pokin</b>: tidak ada temuan.</p>"
     counts = findings.counts()
     rows = []
     for f in findings[:HTML_ROWS]:
@@ -236,12 +237,12 @@ def findings_html(findings: Findings) -> str:
     return (
         f"<p><b>pokin</b>: {counts['error']} error, {counts['warning']} warning, "
         f"{counts['info']} info</p>"
-        "<table><thead><tr><th>code</th><th>severity</th><th>finding</th><th>where</th>"
+        "<table><thead><tr><th>kode</th><th>tingkat</th><th>temuan</th><th>lokasi</th>"
         f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
         + (
-            f"<p>… and {len(findings) - HTML_ROWS} more: narrow them with "
-            "<code>findings.filter(select=..., severity=..., jabatan=...)</code>, or take "
-            "them all with <code>findings.to_records()</code>.</p>"
+            f"<p>… dan {len(findings) - HTML_ROWS} lagi: saring dengan "
+            "<code>findings.filter(select=..., severity=..., jabatan=...)</code>, atau ambil "
+            "semuanya dengan <code>findings.to_records()</code>.</p>"
             if len(findings) > HTML_ROWS
             else ""
         )

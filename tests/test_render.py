@@ -195,7 +195,7 @@ def test_kinerja_and_indicator_level_links_use_the_right_ends() -> None:
     dot = to_dot(datasets.load("sambutan-2023"), findings=False)
     camat, _ = where(dot, "camat.k1")
     sekretaris, _ = where(dot, "sekretaris.k1")
-    assert f"  {camat}:s -> {sekretaris}:n [" in dot  # kinerja -> kinerja: box to box
+    assert f"  {camat}:h:e -> {sekretaris}:n [" in dot  # kinerja -> kinerja: from the header
     parent = "{}:{}:_".format(*where(dot, "kasubbag-umum-kepegawaian.k1.i1"))
     child = "{}:{}:_".format(*where(dot, "pengelola-data-kecamatan.k1.i1"))
     assert f"  {parent} -> {child} [" in dot  # indicator -> indicator: row to row
@@ -722,3 +722,33 @@ def test_no_capaian_without_realisasi() -> None:
 
 def test_a_unit_name_with_stray_spaces_is_found() -> None:
     assert "Nilai SKM seksi pelayanan" in to_dot(make(), unit="  Seksi   Pelayanan ")
+
+
+def test_a_unit_drawing_shows_its_superior_even_when_nothing_links_up() -> None:
+    tree = make(lambda d: jab(d, "kasi")["kinerja"][0].pop("mendukung"))
+    dot = to_dot(tree, unit="Seksi Pelayanan")
+    assert "Nilai SKM seksi pelayanan" in dot
+    assert "Meningkatnya kualitas pelayanan publik" in dot  # the Camat's kinerja, as context
+    assert 'STYLE="dashed"' in dot  # drawn greyed, as context
+
+
+def test_pages_draw_the_iku_table_on_the_head_units_page_and_list_units_by_chart() -> None:
+    def with_iku(data: dict[str, Any]) -> None:
+        data["iku"] = [
+            {
+                "id": "S.1",
+                "uraian": "Meningkatnya kualitas pelayanan publik",
+                "indikator": [{"id": "IKS.1", "uraian": "Indeks Kepuasan Masyarakat"}],
+            }
+        ]
+        jab(data, "camat")["kinerja"][0]["mendukung"] = ["IKS.1"]
+
+    pages = paginate(make(with_iku), max_nodes=2, name="p")
+    holding = [p.name for p in pages if 'HREF="#IKS.1"' in p.dot]
+    assert holding == ["p-kecamatan"]  # the Camat's unit, not lost between the pages
+    assert [p.name for p in pages[1:]] == [
+        "p-kecamatan",
+        "p-sekretariat-sekretaris",
+        "p-sekretariat-pengadministrasi-umum",
+        "p-seksi-pelayanan",
+    ]
