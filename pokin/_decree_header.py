@@ -124,6 +124,9 @@ def read_header(lines: list[str], *, head_end: int | None = None) -> Header:
                 head.pemerintah = f"{gov.group(1).capitalize()} {gov.group(2).capitalize()}"
                 break
     head.judul = _judul(top)
+    if head.tahun is None and head.periode is None and head.judul:
+        year = re.search(r"\bTAHUN\s+(\d{4})\b", head.judul, re.IGNORECASE)
+        head.tahun = int(year.group(1)) if year else None
     _read_date_and_signatory(plain, head)
     if head.tanggal and (head.tahun is None or head.periode):
         head.tahun = head.tahun or int(head.tanggal[:4])
@@ -174,6 +177,11 @@ def _judul(top: list[str]) -> str | None:
     for i, text in enumerate(top):
         if text.upper() == "TENTANG":
             judul = _title_lines(top[i + 1 : i + 8], stop_at_blank=False)
+            if judul:
+                return judul
+        inline = re.match(r"TENTANG\s*:?\s+(\S.*)$", text, re.IGNORECASE)
+        if inline:  # a markdown heading: "### TENTANG INDIKATOR ... TAHUN 2025"
+            judul = _title_lines([inline.group(1), *top[i + 1 : i + 4]], stop_at_blank=True)
             if judul:
                 return judul
     for i, line in enumerate(top):  # a bold heading: **INDIKATOR ... TAHUN 2023**

@@ -859,3 +859,20 @@ def test_a_peran_correction_to_a_kelurahan_role_drops_the_inferred_camat() -> No
     ]
     assert "No atasan after the peran correction" in str(ekbang[0].catatan)
     assert len(tree.top) == 28  # the Camat and 27 kelurahan heads without their Lurah
+
+
+def test_a_title_on_the_tentang_line_gives_judul_and_tahun() -> None:
+    from pokin._decree_header import read_header
+
+    head = read_header(
+        [
+            "# KEPUTUSAN CAMAT TANJUNG REDEB",
+            "## NOMOR : 800/12/2025",
+            "### TENTANG INDIKATOR KINERJA INDIVIDU KECAMATAN TANJUNG REDEB TAHUN 2025",
+            "",
+            "CAMAT TANJUNG REDEB,",
+        ]
+    )
+    assert head.judul == "Indikator Kinerja Individu Kecamatan Tanjung Redeb Tahun 2025"
+    assert head.tahun == 2025
+    assert head.nomor == "800/12/2025"
