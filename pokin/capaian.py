@@ -100,9 +100,23 @@ def measured(indikator: Indikator) -> float | None:
     target, real = number(indikator.target), number(indikator.realisasi)
     if target is None or real is None or target == 0:
         return None
+    if _mixed_scales(indikator.target or "", indikator.realisasi or "", target, real):
+        return None  # "85%" against "0,9": a fraction and a percent, not comparable
     if indikator.polaritas == "turun":
         return max(0.0, (2 * target - real) / target * 100)
     return real / target * 100
+
+
+def _mixed_scales(target_text: str, real_text: str, target: float, real: float) -> bool:
+    """Whether one value is a percent and the other a fraction of 1 (``85%`` / ``0,9``).
+
+    >>> _mixed_scales("85%", "0,9", 85.0, 0.9), _mixed_scales("85%", "80", 85.0, 80.0)
+    (True, False)
+    """
+    if ("%" in target_text) == ("%" in real_text):
+        return False
+    plain = real if "%" in target_text else target
+    return 0 < plain <= 1
 
 
 def compute_capaian(tree: PohonKinerja | Cascade) -> dict[str, Capaian]:

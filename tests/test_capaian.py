@@ -86,3 +86,12 @@ def test_cycles_do_not_hang() -> None:
 
     values = compute_capaian(make(loop))
     assert values["camat.k1.i1"].nilai == 100.0
+
+
+def test_a_percent_against_a_fraction_is_not_measured() -> None:
+    from pokin.capaian import measured
+
+    assert measured(Indikator(uraian="x", target="85%", realisasi="0,9")) is None
+    assert measured(Indikator(uraian="x", target="85%", realisasi="90 %")) == pytest.approx(
+        105.88, 0.01
+    )
