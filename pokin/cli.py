@@ -246,14 +246,12 @@ def _cmd_link(args: argparse.Namespace) -> int:
     for proposal in proposals:
         print(proposal)
     print(f"{len(proposals)} links proposed", file=sys.stderr)
-    linked = apply_links(tree, proposals)
     if not proposals and args.write:
         print(f"nothing to add: {args.file} is left as it is")
     elif args.write:
         file = Path(args.file)  # a bundled dataset's name is not a file to write into
         header, lost = comments_of(file)
-        with atomic_write(file) as handle:
-            handle.write(header + dumps(linked))
+        _write(file, header + dumps(apply_links(tree, proposals)))
         if lost:
             print(
                 f"pokin: warning: {lost} comment lines inside {file} were not kept (pokin "
@@ -263,7 +261,7 @@ def _cmd_link(args: argparse.Namespace) -> int:
             )
         print(f"wrote {file}: review each `status: usulan` (diterima / ditolak)")
     elif target is not None:
-        save(linked, target)
+        save(apply_links(tree, proposals), target)
         print(f"wrote {target}: review each `status: usulan` (diterima / ditolak)")
     return 0
 
