@@ -114,17 +114,19 @@ def _orphan_kinerja(c: Cascade) -> Iterator[Finding]:
             continue
         breaks = _break_points(c, str(kinerja.id))
         if breaks == [kinerja.id]:
+            n = len(kinerja.indikator)
+            beserta = f" maupun {n} indikatornya" if n else ""
             message = (
-                f"{jabatan.nama}: kinerja «{_short(kinerja.uraian)}» supports no indicator "
-                f"up to the IKU, nor do its {len(kinerja.indikator)} indikator"
+                f"{jabatan.nama}: kinerja «{_short(kinerja.uraian)}»{beserta} tidak mendukung "
+                "indikator mana pun yang sampai ke IKU"
             )
             hint = _link_hint(c, jabatan)
         else:
             message = (
-                f"{jabatan.nama}: kinerja «{_short(kinerja.uraian)}» is linked upward, but "
-                f"the chain breaks above it, at {', '.join(breaks[:3])}"
+                f"{jabatan.nama}: kinerja «{_short(kinerja.uraian)}» sudah ditautkan ke atas, "
+                f"tetapi rantainya terputus di atasnya, pada {', '.join(breaks[:3])}"
             )
-            hint = "fix the link at the break; this kinerja reconnects with it"
+            hint = "perbaiki tautan di titik putus itu; kinerja ini ikut tersambung kembali"
         yield _finding(c, "PK101", str(kinerja.id), message, hint, jabatan=jabatan)
 
 
@@ -151,11 +153,11 @@ def _linked(c: Cascade, kinerja_id: str) -> bool:
 
 def _link_hint(c: Cascade, jabatan: Jabatan) -> str:
     if jabatan.atasan is None:
-        return "link the Camat's kinerja to the IKU table: `mendukung: [<IKU indikator id>]`"
+        return "tautkan kinerja ini ke tabel IKU: `mendukung: [<id indikator IKU>]`"
     atasan = c.jabatan[jabatan.atasan]
     return (
-        f"add `mendukung: [<id>]` naming the indicator of {atasan.nama} ({atasan.id}) it "
-        "carries, or drop the kinerja if it serves no goal"
+        f"tambahkan `mendukung: [<id>]` dengan id indikator {atasan.nama} ({atasan.id}) yang "
+        "didukungnya, atau hapus kinerja ini bila tidak menunjang sasaran apa pun"
     )
 
 
@@ -168,13 +170,16 @@ def _link_hint(c: Cascade, jabatan: Jabatan) -> str:
 def _orphan_jabatan(c: Cascade) -> Iterator[Finding]:
     for jabatan in c.tree.jabatan:
         if jabatan.kinerja and not any(k.id in c.reached for k in jabatan.kinerja):
+            n = len(jabatan.kinerja)
             yield _finding(
                 c,
                 "PK102",
                 str(jabatan.id),
-                f"{jabatan.nama}: none of its {len(jabatan.kinerja)} kinerja reaches an IKU",
-                "the whole position supports no goal of the office; link its kinerja to "
-                "its atasan's indicators",
+                f"{jabatan.nama}: "
+                + (f"tidak satu pun dari {n} kinerjanya" if n > 1 else "kinerjanya tidak")
+                + " sampai ke IKU",
+                "jabatan ini sama sekali tidak menunjang sasaran organisasi; tautkan "
+                "kinerjanya ke indikator atasannya",
                 jabatan=jabatan,
             )
 
@@ -194,10 +199,11 @@ def _no_iku(c: Cascade) -> Iterator[Finding]:
         c,
         "PK103",
         ROOT,
-        f"no IKU: the file has no IKU table and no Camat at the top; coverage is counted "
-        f"against the {len(tops)} position(s) without atasan ({names}) as if they were the IKU",
-        "add the kecamatan's IKU table (`iku:`), or the Camat with his indicators and set "
-        "him as `atasan` of the top positions",
+        f"tidak ada IKU: berkas tidak memuat tabel IKU dan tidak ada Camat di puncak; cakupan "
+        f"dihitung terhadap {len(tops)} jabatan tanpa atasan ({names}), seolah-olah "
+        "indikatornya adalah IKU",
+        "tambahkan tabel IKU kecamatan (`iku:`), atau tambahkan Camat beserta indikatornya "
+        "dan jadikan Camat sebagai `atasan` jabatan-jabatan puncak itu",
     )
 
 
@@ -214,13 +220,14 @@ def _iku_not_cascaded(c: Cascade) -> Iterator[Finding]:
     for ind_id in c.iku:
         if not c.supporters(ind_id):
             owner = c.owner(ind_id)
-            who = "the Camat's kinerja" if owner is None else "any subordinate's kinerja"
+            who = "Camat" if owner is None else "bawahan"
             yield _finding(
                 c,
                 "PK201",
                 ind_id,
-                f"IKU «{_short(c.graph.nodes[ind_id]['uraian'])}» is not carried by {who}",
-                "make it the kinerja of the position responsible and link it "
+                f"IKU «{_short(c.graph.nodes[ind_id]['uraian'])}» belum diturunkan: tidak ada "
+                f"kinerja {who} yang mendukungnya",
+                "jadikan kinerja jabatan yang bertanggung jawab dan tautkan "
                 f"(`mendukung: [{ind_id}]`)",
             )
 
@@ -242,10 +249,10 @@ def _indikator_not_cascaded(c: Cascade) -> Iterator[Finding]:
                     c,
                     "PK202",
                     str(indikator.id),
-                    f"{jabatan.nama}: indicator «{_short(indikator.uraian)}» is carried by "
-                    "none of its subordinates",
-                    "give it to the subordinate who does the work, as a kinerja linked "
-                    f"with `mendukung: [{indikator.id}]`",
+                    f"{jabatan.nama}: indikator «{_short(indikator.uraian)}» belum diturunkan: "
+                    "tidak ada bawahan yang mendukungnya",
+                    "jadikan kinerja bawahan yang mengerjakannya dan tautkan "
+                    f"(`mendukung: [{indikator.id}]`)",
                     jabatan=jabatan,
                 )
 
@@ -267,9 +274,9 @@ def _cycles(c: Cascade) -> Iterator[Finding]:
                 c,
                 "PK301",
                 members[0],
-                f"these nodes support each other in a circle: {', '.join(members[:8])}"
-                + ("…" * (len(members) > 8)),
-                "remove the link that points back up the circle",
+                f"kinerja/indikator berikut saling mendukung dan membentuk siklus: "
+                f"{', '.join(members[:8])}" + ("…" * (len(members) > 8)),
+                "hapus tautan yang mengarah balik ke atas di dalam siklus itu",
             )
 
 
@@ -313,11 +320,11 @@ def _level_skips(c: Cascade) -> Iterator[Finding]:
             c,
             "PK302",
             child,
-            f"{lower.nama} supports «{_short(c.graph.nodes[parent]['uraian'], 50)}» of "
-            f"{upper.nama if upper else 'the IKU table'} directly, skipping its atasan "
+            f"{lower.nama} langsung mendukung «{_short(c.graph.nodes[parent]['uraian'], 50)}» "
+            f"milik {upper.nama if upper else 'tabel IKU'}, melompati jenjang atasannya "
             f"({between})",
-            f"cascade through {between}: give it a kinerja for this indicator and link to "
-            "that, or confirm the skip is intended",
+            f"turunkan melalui {between}: jadikan indikator ini kinerja {between}, lalu tautkan "
+            "ke indikator kinerja itu; atau pastikan lompatan jenjang ini memang disengaja",
             jabatan=lower,
         )
 
@@ -337,9 +344,10 @@ def _crosscutting(c: Cascade) -> Iterator[Finding]:
             c,
             "PK303",
             child,
-            f"{lower.nama} ({lower.unit}) supports «{_short(c.graph.nodes[parent]['uraian'], 50)}»"
-            f" of {upper.nama} ({upper.unit}), outside its atasan chain",
-            "fine when the work is shared across units; otherwise link to the atasan",
+            f"{lower.nama} ({lower.unit}) mendukung «{_short(c.graph.nodes[parent]['uraian'], 50)}»"
+            f" milik {upper.nama} ({upper.unit}), di luar garis atasannya",
+            "wajar bila pekerjaan itu memang dikerjakan bersama lintas unit; bila tidak, "
+            "tautkan ke indikator atasan",
             jabatan=lower,
         )
 
@@ -355,14 +363,14 @@ def _links_down(c: Cascade) -> Iterator[Finding]:
         for parent, child in _links_of(c, kind):
             lower = c.owner(child)
             assert lower is not None
-            target = "its own" if kind == "self" else "a subordinate's"
+            milik = "jabatan itu sendiri" if kind == "self" else "bawahannya"
             yield _finding(
                 c,
                 "PK304",
                 child,
-                f"{lower.nama}: «{_short(c.graph.nodes[child]['uraian'], 50)}» supports "
-                f"{target} node {parent}",
-                "point the link at the atasan's indicator",
+                f"{lower.nama}: «{_short(c.graph.nodes[child]['uraian'], 50)}» mendukung "
+                f"{c.graph.nodes[parent]['jenis']} {parent} milik {milik}",
+                "arahkan tautan ke indikator atasan",
                 jabatan=lower,
             )
 
@@ -383,8 +391,8 @@ def _jabatan_without_kinerja(c: Cascade) -> Iterator[Finding]:
                 c,
                 "PK401",
                 str(jabatan.id),
-                f"{jabatan.nama} has no kinerja",
-                "add the kinerja and indikator the decree sets for this position",
+                f"{jabatan.nama} belum memiliki kinerja",
+                "tambahkan kinerja dan indikator jabatan ini sesuai keputusan penetapannya",
                 jabatan=jabatan,
             )
 
@@ -402,8 +410,9 @@ def _kinerja_without_indikator(c: Cascade) -> Iterator[Finding]:
                 c,
                 "PK402",
                 str(kinerja.id),
-                f"{jabatan.nama}: kinerja «{_short(kinerja.uraian)}» has no indikator",
-                "add at least one indikator with formulasi, sumber data and target",
+                f"{jabatan.nama}: kinerja «{_short(kinerja.uraian)}» belum memiliki indikator",
+                "tambahkan sekurang-kurangnya satu indikator lengkap dengan formulasi, "
+                "sumber data, dan target",
                 jabatan=jabatan,
             )
 
@@ -428,9 +437,10 @@ def _duplicates(c: Cascade) -> Iterator[Finding]:
                     c,
                     "PK403",
                     str(indikator.id),
-                    f"{jabatan.nama}: indicator «{_short(indikator.uraian)}» repeats "
+                    f"{jabatan.nama}: indikator «{_short(indikator.uraian)}» sama dengan "
                     f"{seen[key].id}",
-                    "merge the two, or reword one if they measure different things",
+                    "gabungkan keduanya, atau ubah rumusan salah satunya bila keduanya "
+                    "mengukur hal yang berbeda",
                     jabatan=jabatan,
                 )
             else:
@@ -454,8 +464,9 @@ def _several_tops(c: Cascade) -> Iterator[Finding]:
                 c,
                 "PK404",
                 str(jabatan.id),
-                f"{jabatan.nama} has no atasan, besides {head.nama}",
-                f"set `atasan:` (e.g. `atasan: {head.id}`)",
+                f"{jabatan.nama} tidak memiliki atasan, padahal {head.nama} sudah menjadi "
+                "jabatan puncak",
+                f"isi `atasan:` (misalnya `atasan: {head.id}`)",
                 jabatan=jabatan,
             )
 
@@ -478,8 +489,8 @@ def _measurability(code: str, field: str, label: str) -> CheckFn:
                     c,
                     code,
                     str(indikator.id),
-                    f"{who}: indicator «{_short(indikator.uraian)}» has no {label}",
-                    f"add `{field}:` as the decree or the perjanjian kinerja gives it",
+                    f"{who}: indikator «{_short(indikator.uraian)}» belum memiliki {label}",
+                    f"tambahkan `{field}:` sesuai keputusan atau perjanjian kinerja",
                     jabatan=owner,
                 )
 
@@ -491,7 +502,7 @@ _rule(
     "no-formulasi",
     Severity.WARNING,
     "LKE SAKIP (PermenPAN-RB 88/2021): an indicator must say how it is computed.",
-)(_measurability("PK501", "formulasi", "formulasi (formula or explanation)"))
+)(_measurability("PK501", "formulasi", "formulasi (rumus atau penjelasan)"))
 _rule(
     "PK502",
     "no-sumber-data",
@@ -530,10 +541,10 @@ def _activity_counts(c: Cascade) -> Iterator[Finding]:
                     c,
                     "PK505",
                     str(indikator.id),
-                    f"{jabatan.nama}: «{_short(indikator.uraian)}» counts an activity, an "
-                    "output, at eselon III level",
-                    "state the result instead (a percentage, index or level reached), and "
-                    "leave the count to the staff who produce it",
+                    f"{jabatan.nama}: «{_short(indikator.uraian)}» menghitung kegiatan "
+                    "(output), padahal indikator tingkat eselon III semestinya hasil (outcome)",
+                    "rumuskan hasil yang dicapai (persentase, indeks, atau tingkat), dan "
+                    "serahkan hitungan kegiatan kepada staf yang mengerjakannya",
                     jabatan=jabatan,
                 )
 
@@ -551,13 +562,16 @@ def _pending(c: Cascade) -> Iterator[Finding]:
     for _, kinerja in c.tree.iter_kinerja():
         for holder, link in kinerja.iter_links():
             if link.pending:
-                score = f" (skor {link.skor:.2f})" if link.skor is not None else ""
+                score = (
+                    f" (skor {link.skor:.2f})".replace(".", ",") if link.skor is not None else ""
+                )
                 yield _finding(
                     c,
                     "PK601",
                     str(holder.id),
-                    f"«{_short(holder.uraian, 50)}» → {link.ke}: inferred{score}, awaiting review",
-                    "set `status: diterima` to confirm or `status: ditolak` to reject",
+                    f"«{_short(holder.uraian, 50)}» → {link.ke}: tautan hasil inferensi{score}, "
+                    "menunggu pemeriksaan perencana",
+                    "isi `status: diterima` untuk menyetujui atau `status: ditolak` untuk menolak",
                 )
 
 

@@ -254,8 +254,8 @@ def test_orphan_says_where_the_chain_breaks() -> None:
         sek["indikator"].append(_ind("Tertib arsip"))
 
     found = {f.where: f for f in check(make(cut), select="PK101")}
-    assert "supports no indicator" in found["sekretaris.k1"].message
-    assert "chain breaks above it, at sekretaris.k1" in found["staf.k1"].message
+    assert "tidak mendukung indikator mana pun" in found["sekretaris.k1"].message
+    assert "terputus di atasnya, pada sekretaris.k1" in found["staf.k1"].message
 
 
 def test_indikator_level_link_connects_its_kinerja() -> None:
@@ -293,6 +293,6 @@ def test_pk103_a_tree_without_iku_nor_camat_says_so() -> None:
 
     findings = check(make(staff_only))
     assert [f.code for f in findings.filter(select="PK103")] == ["PK103"]
-    assert "as if they were the IKU" in findings.filter(select="PK103")[0].message
+    assert "seolah-olah indikatornya adalah IKU" in findings.filter(select="PK103")[0].message
     assert "Tanpa IKU (PK103)" in findings.to_text()
     assert check(make(), select="PK103").codes_of("@organisasi") == []  # a Camat: fine

@@ -35,7 +35,7 @@ def test_check_exits_1_on_errors_and_prints_findings(
 
 def test_check_exits_0_when_clean(clean_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(clean_file)]) == 0
-    assert "No findings." in capsys.readouterr().out
+    assert "Tidak ada temuan." in capsys.readouterr().out
 
 
 def test_select_ignore_and_json(broken_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -104,7 +104,7 @@ def test_python_dash_m_pokin(clean_file: Path) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert "No findings." in done.stdout
+    assert "Tidak ada temuan." in done.stdout
     helped = subprocess.run(
         [sys.executable, "-m", "pokin", "--help"], capture_output=True, text=True, check=True
     )
@@ -200,7 +200,7 @@ def test_import_a_decree_then_link_and_check(
     assert "links proposed" in printed.err
     assert "asal: inferensi" in out.read_text()
     assert main(["check", str(out), "--select", "PK601"]) == 0
-    assert "awaiting review" in capsys.readouterr().out
+    assert "menunggu pemeriksaan" in capsys.readouterr().out
 
 
 def test_import_several_decrees_into_a_folder_reports_skipped_lines(

@@ -36,7 +36,7 @@ def test_text_report_groups_by_position_and_shows_coverage() -> None:
 
 
 def test_clean_tree_says_so() -> None:
-    assert "No findings." in text_report(check(make()))
+    assert "Tidak ada temuan." in text_report(check(make()))
 
 
 def test_json_report_is_serialisable() -> None:
@@ -67,9 +67,9 @@ def test_repeated_findings_of_one_position_are_folded() -> None:
 
     findings = check(make(no_targets), select="PK504")
     folded = text_report(findings)
-    assert folded.count("has no target") == 3
-    assert "PK504 warning … and 3 more alike: staf.k1.i4, staf.k1.i5, staf.k1.i6" in folded
-    assert text_report(findings, fold=0).count("has no target") == 6
+    assert folded.count("belum memiliki target") == 3
+    assert "PK504 warning … dan 3 lagi yang serupa: staf.k1.i4, staf.k1.i5, staf.k1.i6" in folded
+    assert text_report(findings, fold=0).count("belum memiliki target") == 6
 
 
 def test_a_long_findings_table_is_cut_in_a_notebook() -> None:
@@ -79,4 +79,4 @@ def test_a_long_findings_table_is_cut_in_a_notebook() -> None:
     findings = Findings([found[0]] * (HTML_ROWS + 5), found.cascade)
     html = findings_html(findings)
     assert html.count("<tr>") == HTML_ROWS + 1  # the rows shown and the header
-    assert "and 5 more" in html
+    assert "dan 5 lagi" in html
