@@ -78,7 +78,7 @@ def undeclared(name: str) -> None:
     proposals = infer_links(tree, template=True)
     elapsed = time.perf_counter() - start
     default = infer_links(tree)
-    flagged = sum("template row" in p.alasan for p in proposals)
+    flagged = sum("baris templat" in p.alasan for p in proposals)
     print(f"{name}: no declared links; {len(proposals)} proposals in {elapsed * 1000:.0f} ms")
     print(f"  by relation: {dict(Counter(str(p.relasi) for p in proposals))}")
     print(f"  flagged as template rows: {flagged}; without them (the default): {len(default)}")

@@ -2,7 +2,10 @@
 
 :class:`LinkIndex` reads a tree once: the normalised text of every node, the word weights,
 the atasan chain and depth of every position, the links already there, and an inverted
-index of the indicators' words for the crosscutting search. The search itself never
+index of the indicators' words for the crosscutting search.
+
+The reasons it writes (:meth:`LinkIndex.alasan`) are in Indonesian: they end up in a
+planner's report. The search itself never
 compares everything with everything: within the chain a node meets the few dozen texts of
 its own superiors; across units, candidates come from the inverted index through a prefix
 filter (only indicators sharing one of the node's rarest words can reach the bar).
@@ -32,6 +35,9 @@ _KIND = {
     Peran.FUNGSIONAL: "staf",
 }
 """Namesake kinds: a kecamatan Kasi and a Kasi Kelurahan hold the same kind of post."""
+_RANK = {"kepala": 0, "sekretaris": 1, "kasubbag": 2, "kasi": 2, "staf": 3}
+"""How high each kind of post stands in a kecamatan chart, whoever the decree says is atasan."""
+_KELURAHAN = frozenset({Peran.LURAH, Peran.SEKRETARIS_KELURAHAN, Peran.KASI_KELURAHAN})
 
 TEMPLATE = 3
 """From how many other units holding the same text on, a reason warns of a template row."""
@@ -46,6 +52,7 @@ class Candidate:
     ke: str
     skor: float
     relasi: str
+    atasan_ditebak: bool = False  # found because the position's atasan was only guessed
 
 
 class LinkIndex:
@@ -240,6 +247,49 @@ class LinkIndex:
             and _KIND[self.jabatan[owner].peran] not in kinds  # no namesake of the chain
         )
 
+    def atasan_guessed(self, jid: str) -> bool:
+        """Whether the importer guessed the position's atasan (the decree did not say)."""
+        return "atasan" in self.jabatan[jid].inferensi
+
+    def outside_guessed_chain(
+        self, kid: str, jid: str, threshold: float, taken: set[str]
+    ) -> list[Candidate]:
+        """The one indicator a kinerja plainly carries when its atasan was only guessed.
+
+        The guessed chain proves nothing, so the guards on it (a target not below the
+        position in the chart, with subordinates of its own, of another kind than every
+        position of the chain) give way to ones on the position itself: the text scores at
+        least ``threshold`` (exact words only) against exactly one indicator of the whole
+        tree outside the chain; that indicator's position ranks above the kinerja's own by
+        its kind of post (a Pengadministrasi under a Kasi, a Kasi under a Sekretaris or the
+        Camat: never a namesake), is not in the block of another kelurahan, and has no
+        kinerja under it with the same text (then the text is a copy of that unit's table).
+        """
+        me, weight = self.phrases[kid], self.total[kid]
+        mine = {jid, *self.chain[jid]}
+        found = [t for t in self._retrieve(me, threshold) if self.owner[t] not in mine]
+        scored = ((t, self._score(me, weight, t, threshold, typos=False)) for t in found)
+        hits = [(t, s) for t, s in scored if s >= threshold]
+        if len(hits) != 1 or hits[0][0] in self._rejected(kid) | taken:
+            return []  # nothing, or several positions carry the text: a template
+        target, skor = hits[0]
+        owner = str(self.owner[target])
+        rank = _RANK[_KIND[self.jabatan[owner].peran]]
+        if (
+            rank >= _RANK[_KIND[self.jabatan[jid].peran]]
+            or (self._in_kelurahan(owner) and self.unit[owner] != self.unit[jid])
+            or self._copied(kid, jid, owner)
+        ):
+            return []
+        return [Candidate(target, skor, "crosscutting", atasan_ditebak=True)]
+
+    def _in_kelurahan(self, jid: str) -> bool:
+        """Whether a position belongs to a kelurahan (or desa) block."""
+        jabatan = self.jabatan[jid]
+        return jabatan.peran in _KELURAHAN or bool(
+            phrase(jabatan.unit or "").level & {"kelurahan", "desa"}
+        )
+
     def _retrieve(self, me: Phrase, threshold: float) -> set[str]:
         """Indicators sharing a word of the prefix any match above ``threshold`` needs."""
         if self._words is None:
@@ -273,27 +323,41 @@ class LinkIndex:
     # -- explaining -----------------------------------------------------------------------
 
     def alasan(self, node: str, found: Candidate) -> str:
-        """Why ``node`` is proposed to support ``found.ke``, in plain words."""
+        """Why ``node`` is proposed to support ``found.ke``, in plain Indonesian words."""
         return self._match(node, found) + self._template(node, found.ke)
 
     def _match(self, node: str, found: Candidate) -> str:
         where = self._where(node, found)
         notes = describe(self.phrases[node], self.phrases[found.ke])
-        if not notes:
-            return f"same text as {where}"
-        if all(n.startswith("spelling ") for n in notes):
-            return f"same text as {where} after normalising spelling: " + "; ".join(
-                n.removeprefix("spelling ") for n in notes
+        if found.atasan_ditebak:
+            me = self.jabatan[str(self.owner[node])]
+            guess = self.jabatan[me.atasan].nama if me.atasan else "tidak ada"
+            text = "teks sama persis dengan" if not notes else "teks hampir sama dengan"
+            detail = "" if not notes else " (" + "; ".join(notes) + ")"
+            return (
+                f"atasan hanya tebakan impor ({guess}), bukan dari SK; {text} {where}{detail}: "
+                "periksa atasan"
             )
-        if notes == ["differs only in case, punctuation or small words"]:
-            return f"same text as {where}, apart from case, punctuation or small words"
-        return f"close to {where}: " + "; ".join(notes)
+        if not notes:
+            return f"teks sama dengan {where}"
+        if all(n.startswith(("ejaan ", "singkatan ")) for n in notes):
+            what = (
+                "ejaan dan singkatan" if any(n.startswith("singkatan ") for n in notes) else "ejaan"
+            )
+            return f"teks sama dengan {where} setelah {what} diseragamkan: " + "; ".join(
+                n.removeprefix("ejaan ") for n in notes
+            )
+        if notes == ["beda hanya pada huruf besar/kecil, tanda baca atau kata tugas"]:
+            return (
+                f"teks sama dengan {where}, kecuali huruf besar/kecil, tanda baca atau kata tugas"
+            )
+        return f"mirip dengan {where}: " + "; ".join(notes)
 
     def _template(self, node: str, target: str) -> str:
         units = self.template_units(node, target)
         if units < TEMPLATE:
             return ""
-        return f" (the text recurs in {units} other units: perhaps a template row, check it)"
+        return f" (teks berulang di {units} unit lain: mungkin baris templat, periksa)"
 
     def template_units(self, node: str, target: str) -> int:
         """In how many units outside the node's chain either text recurs (a template row).
@@ -314,18 +378,21 @@ class LinkIndex:
         target, jenis = found.ke, self.jenis[found.ke]
         owner = self.owner[target]
         if owner is None:
-            what = f"the IKU {'sasaran' if jenis == 'sasaran' else 'indicator'} {target}"
-            return what + (", a level skip" if found.relasi == "lompat-jenjang" else "")
+            what = f"{'sasaran' if jenis == 'sasaran' else 'indikator'} IKU {target}"
+            return what + (", melompati jenjang" if found.relasi == "lompat-jenjang" else "")
         upper = self.jabatan[owner]
-        what = f"the {'kinerja' if jenis == 'kinerja' else 'indicator'} {target}"
+        what = f"{'kinerja' if jenis == 'kinerja' else 'indikator'} {target}"
         if found.relasi == "kinerja-atasan":
-            return f"{what} of the atasan ({upper.nama}), repeated a level down"
+            return f"{what} milik atasan ({upper.nama}), diulang satu jenjang di bawahnya"
         if found.relasi == "atasan":
-            return f"{what} of the atasan ({upper.nama})"
+            return f"{what} milik atasan ({upper.nama})"
         me = self.owner[node]
         assert me is not None
         if found.relasi == "lompat-jenjang":
             chain = self.chain[me]
             skipped = ", ".join(self.jabatan[j].nama for j in chain[: chain.index(owner)])
-            return f"{what} of {upper.nama}, a level skip over {skipped}"
-        return f"{what} of {upper.nama} ({upper.unit or 'no unit'}), outside the atasan chain"
+            return f"{what} milik {upper.nama}, melompati jenjang {skipped}"
+        unit = upper.unit or "tanpa unit"
+        if found.atasan_ditebak:
+            return f"{what} milik {upper.nama} ({unit})"
+        return f"{what} milik {upper.nama} ({unit}), di luar rantai atasan"

@@ -7,8 +7,13 @@ decrees copy it imperfectly. :func:`phrase` reduces a text to what survives copy
    case, punctuation and runs of spaces are ignored (``telepon/ internet`` = ``telepon/internet``).
 2. Words are spelled one way (:data:`EJAAN`: ketentraman → ketenteraman, praktek → praktik,
    kwalitas → kualitas, analisa → analisis, ...; the KBBI form wins).
-3. Small function words (:data:`STOPWORDS`: yang, dan, di, dengan, ...) are dropped.
-4. The first word, when it is a verb form (Meningkatnya, Terlaksananya, Melaksanakan,
+3. Common government abbreviations are written out (:data:`SINGKATAN`: trantibum →
+   ketenteraman dan ketertiban umum, linmas → perlindungan masyarakat, PATEN → pelayanan
+   administrasi terpadu kecamatan, ...), so "gangguan trantibum" meets "gangguan
+   ketentraman dan ketertiban umum". A word one keystroke from an abbreviation of 7+
+   letters (MUSRTENBANG) is read as it.
+4. Small function words (:data:`STOPWORDS`: yang, dan, di, dengan, ...) are dropped.
+5. The first word, when it is a verb form (Meningkatnya, Terlaksananya, Melaksanakan,
    Pelaksanaan, Lancarnya, ...), is set apart as the *lead verb*: decrees swap it freely
    (Melaksanakan → Menyiapkan). Its candidate roots come from a small affix stripper
    (:func:`verb_roots`: meN-/peN-/ter-/di-/ber- and -kan/-an/-i/-nya, with the meN-
@@ -18,9 +23,12 @@ decrees copy it imperfectly. :func:`phrase` reduces a text to what survives copy
 by how rare it is in the tree (smoothed IDF), so the words that carry the meaning count more
 than "kecamatan" or "pelayanan". The lead verb is a half-weight pseudo-word: the same verb
 in another form matches, a swapped verb costs a little, antonyms (meningkat / menurun)
-rule the pair out. A word of 7+ letters one keystroke away from a word of the other text
-(MUSRTENBANG / MUSRENBANG) counts as 0.8 of a match: a typo, but not fully trusted, since
-some pairs are real words (penataan / pendataan).
+rule the pair out. In a text without a lead verb, a verbal noun of the other's lead
+verb stands for it (an indicator "Persentase penurunan X" carries the kinerja "Menurunnya
+X"), and one of its antonym rules the pair out. A word of 7+ letters one keystroke away
+from a word of the other text (PENDATAAN / PENDATAN) counts as 0.8 of a match: a typo, but
+not fully trusted, since some pairs are real words (penataan / pendataan). A typo of an
+abbreviation (MUSRTENBANG) is read as the abbreviation: no real word is that close to one.
 
 Words naming a unit or a level of government (:data:`UNITS`: seksi, sub bagian, sekretariat,
 desa, kelurahan, kecamatan, kabupaten, kota, provinsi) say *whose* result a text is, so
@@ -35,19 +43,26 @@ is not contradicted: staff often drop the "Kecamatan" of their superior's indica
 >>> score(a, b)
 1.0
 >>> describe(a, b)
-['spelling ketentraman / ketenteraman']
+['ejaan ketentraman / ketenteraman']
 >>> c = phrase("Menyiapkan bahan rapat koordinasi")
 >>> round(score(phrase("Melaksanakan bahan rapat koordinasi"), c), 2)
 0.75
 >>> describe(phrase("Melaksanakan bahan rapat koordinasi"), c)
-['leading verb swapped: Melaksanakan → Menyiapkan']
+['kata kerja awal berbeda: Melaksanakan → Menyiapkan']
 >>> d = phrase("Jumlah Rencana Program Kerja Kelurahan Kecamatan Kebomas")
 >>> score(d, phrase("Jumlah Rencana Program Kerja Kecamatan Kebomas"))
 0.0
 >>> describe(d, phrase("Jumlah Rencana Program Kerja Kecamatan Kebomas"))[0]
-'about another unit: kelurahan here, kecamatan there'
+'tentang unit lain: kelurahan di sini, kecamatan di sana'
 >>> score(phrase("Jumlah Rencana Program Kerja"), phrase("Jumlah Rencana Program Kerja Kecamatan"))
 0.8
+>>> t = phrase("Persentase penurunan gangguan trantibum")
+>>> round(score(phrase("Menurunnya gangguan ketentraman dan ketertiban umum"), t), 2)
+0.82
+>>> describe(phrase("Gangguan ketentraman dan ketertiban umum"), phrase("Gangguan TRANTIBUM"))
+['singkatan trantibum = ketenteraman dan ketertiban umum']
+
+The notes of :func:`describe` are in Indonesian: they end up in a planner's report.
 """
 
 from __future__ import annotations
@@ -63,6 +78,7 @@ from dataclasses import dataclass
 __all__ = [
     "EJAAN",
     "LEVEL",
+    "SINGKATAN",
     "STOPWORDS",
     "UNITS",
     "Phrase",
@@ -124,6 +140,34 @@ EJAAN: dict[str, str] = {
 }
 """Spelling variants seen in decrees → the standard (KBBI) spelling."""
 
+SINGKATAN: dict[str, str] = {
+    "trantibum": "ketenteraman dan ketertiban umum",
+    "trantibmas": "ketenteraman dan ketertiban masyarakat",
+    "trantib": "ketenteraman dan ketertiban",
+    "linmas": "perlindungan masyarakat",
+    "kesra": "kesejahteraan rakyat",
+    "ekbang": "ekonomi dan pembangunan",
+    "pemmas": "pemberdayaan masyarakat",
+    "skm": "survei kepuasan masyarakat",
+    "ikm": "indeks kepuasan masyarakat",
+    "paten": "pelayanan administrasi terpadu kecamatan",
+    "musrenbang": "musyawarah perencanaan pembangunan",
+    "atk": "alat tulis kantor",
+    "sop": "standar operasional prosedur",
+    "sakip": "sistem akuntabilitas kinerja instansi pemerintah",
+    "lakip": "laporan akuntabilitas kinerja instansi pemerintah",
+    "lkjip": "laporan kinerja instansi pemerintah",
+    "renstra": "rencana strategis",
+}
+"""Government abbreviations (after :data:`EJAAN`) → what they stand for, written out.
+
+Only abbreviations with one reading in a kecamatan decree. LAKIP and LKjIP name the same
+yearly report under its old and new rule; each is written out as it reads (they then
+share four words of five). Left out: *renja* (the formal Rencana Kerja of an office,
+while "rencana kerja" is also any unit's work plan), and short words that are ordinary
+Indonesian too.
+"""
+
 STOPWORDS = frozenset(
     {
         "yang",
@@ -171,6 +215,7 @@ _NUMBERING = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+")
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 _TYPO_LENGTH = 7
 _LEAD = re.compile(r"^(?:(?:ter|ber)\w{3,}|me\w{4,}|di\w{3,}(?:kan|i|nya)|pe\w{3,}an|\w{4,}nya)$")
+_NOMINAL = re.compile(r"^pe\w{3,}an$")
 _NOT_LEAD = frozenset(  # nouns that look like verb forms
     {
         "persentase",
@@ -198,6 +243,8 @@ _NOT_LEAD = frozenset(  # nouns that look like verb forms
 )
 _ANTONYMS = {frozenset(p) for p in (("tingkat", "turun"), ("naik", "turun"), ("tambah", "kurang"))}
 
+_LONG_SINGKATAN = tuple(s for s in SINGKATAN if len(s) >= _TYPO_LENGTH)
+
 LEAD_WEIGHT = 0.5
 """The weight of the lead verb, as a fraction of the lightest word's."""
 TYPO_CREDIT = 0.8
@@ -216,6 +263,8 @@ class Phrase:
     long: frozenset[str]  # the words long enough for a typo to be forgiven
     subject: frozenset[str]  # the most specific unit words it names (see :data:`UNITS`)
     level: frozenset[str]  # the most specific level-of-government words it names
+    # the verbal nouns among its words (penurunan, peningkatan) and their candidate roots
+    nominal: tuple[tuple[str, frozenset[str]], ...] = ()
 
     @property
     def key(self) -> tuple[frozenset[str], bool]:
@@ -236,7 +285,12 @@ def phrase(text: str) -> Phrase:
     lead = None
     if len(written) > 1 and _LEAD.match(written[0]) and written[0] not in _NOT_LEAD:
         lead, written = written[0], written[1:]
-    surface = tuple((EJAAN.get(w, w), w) for w in written if EJAAN.get(w, w) not in STOPWORDS)
+    surface = tuple(
+        (c, shown)
+        for w in written
+        for c, shown in _expand(EJAAN.get(w, w), w)
+        if c not in STOPWORDS
+    )
     words = frozenset(c for c, _ in surface)
     return Phrase(
         plain=plain,
@@ -247,7 +301,31 @@ def phrase(text: str) -> Phrase:
         long=frozenset(c for c, _ in surface if len(c) >= _TYPO_LENGTH and not c.isdigit()),
         subject=_most_specific(words, 0),
         level=_most_specific(words, LEVEL),
+        nominal=tuple(
+            (c, verb_roots(c))
+            for c in sorted(words)
+            if _NOMINAL.match(c) and c not in _NOT_LEAD and c not in UNITS
+        ),
     )
+
+
+def _expand(word: str, written: str) -> list[tuple[str, str]]:
+    """(canonical, as shown) of a word, written out when it is an abbreviation.
+
+    An abbreviation's words are shown as ``trantibum=ketenteraman dan ketertiban umum``
+    (see :func:`describe`); a typo of a long abbreviation as ``musrtenbang~musrenbang``.
+    """
+    short = word if word in SINGKATAN else _abbreviation_typo(word)
+    if short is None:
+        return [(word, written)]
+    mark = f"{written}={SINGKATAN[short]}" if short == word else f"{written}~{short}"
+    return [(EJAAN.get(w, w), mark) for w in SINGKATAN[short].split()]
+
+
+def _abbreviation_typo(word: str) -> str | None:
+    if len(word) < _TYPO_LENGTH:
+        return None
+    return next((s for s in _LONG_SINGKATAN if one_edit(word, s)), None)
 
 
 def _sub_bagian(written: list[str]) -> list[str]:
@@ -344,6 +422,22 @@ def _lead(a: Phrase, b: Phrase) -> tuple[float, float] | None:
     return 0.0, 2 * LEAD_WEIGHT
 
 
+def _verbal_noun(a: Phrase, b: Phrase) -> str | None:
+    """The verbal noun of the phrase without a lead verb that is the other's lead verb.
+
+    ``""`` when it is the lead verb's antonym; None when there is none.
+    """
+    noun, verb = (a, b) if a.lead is None else (b, a)
+    for word, roots in noun.nominal:
+        if word in verb.words:
+            continue
+        if roots & verb.roots:
+            return word
+        if any(frozenset((x, y)) in _ANTONYMS for x in roots for y in verb.roots):
+            return ""
+    return None
+
+
 def one_edit(a: str, b: str) -> bool:
     """Whether ``a`` and ``b`` differ by one insertion, deletion, substitution or swap."""
     if abs(len(a) - len(b)) > 1 or a == b:
@@ -393,13 +487,25 @@ def score(
         return 0.0
     w = weights or {}
     total_a, total_b = totals or (total(a, w), total(b, w))
+    verbal = _verbal_noun(a, b) if lead[1] == LEAD_WEIGHT and not lead[0] else None
+    if verbal == "":
+        return 0.0  # an antonym: "Menurunnya ..." / "Persentase peningkatan ..."
+    if verbal:
+        # "Persentase penurunan X" carries "Menurunnya X": the noun stands for the verb
+        lead = (LEAD_WEIGHT, LEAD_WEIGHT)
+        if a.lead is None:
+            total_a -= w.get(verbal, 1.0)
+        else:
+            total_b -= w.get(verbal, 1.0)
     if not typos and (min(total_a, total_b) + lead[0]) < floor * (max(total_a, total_b) + lead[1]):
         return 0.0
     shared = a.words & b.words
     common = sum(w.get(t, 1.0) for t in shared)
     inter = common + lead[0]
     union = total_a + total_b - common + lead[1]
-    long_a, long_b = (a.long - shared, b.long - shared) if typos else ((), ())
+    long_a, long_b = (a.long - shared, b.long - shared) if typos else (frozenset(), frozenset())
+    if verbal:
+        long_a, long_b = long_a - {verbal}, long_b - {verbal}
     if long_a and long_b:
         # a typo can make a pair of lone words (almost) one: bound the gain first
         most = (sum(w.get(t, 1.0) for t in long_a) + sum(w.get(t, 1.0) for t in long_b)) / 2
@@ -421,7 +527,7 @@ def total(p: Phrase, weights: Mapping[str, float] | None = None) -> float:
 
 
 def describe(a: Phrase, b: Phrase) -> list[str]:
-    """How ``a`` differs from ``b``, in plain words (empty: the same text)."""
+    """How ``a`` differs from ``b``, in plain Indonesian words (empty: the same text)."""
     if a.plain == b.plain:
         return []
     notes: list[str] = []
@@ -430,37 +536,71 @@ def describe(a: Phrase, b: Phrase) -> list[str]:
         apart = a.subject and b.subject and not a.subject & b.subject
         here, there = (a.subject, b.subject) if apart else (a.level, b.level)
         notes.append(
-            "about another unit: "
-            + ", ".join(written_a[c] for c in sorted(here))
-            + " here, "
-            + ", ".join(written_b[c] for c in sorted(there))
-            + " there"
+            "tentang unit lain: "
+            + ", ".join(_shown(written_a[c], c) for c in sorted(here))
+            + " di sini, "
+            + ", ".join(_shown(written_b[c], c) for c in sorted(there))
+            + " di sana"
         )
-    spelling = sorted(
-        f"{written_a[c]} / {written_b[c]}"
-        for c in a.words & b.words
-        if written_a[c] != written_b[c]
-    )
+    spelling: set[str] = set()
+    short: set[str] = set()
+    typos: list[tuple[str, ...]] = []
+    for c in sorted(a.words & b.words):
+        x, y = written_a[c], written_b[c]
+        if x == y:
+            continue
+        marks = [m for m in (x, y) if "=" in m or "~" in m]
+        if len(marks) == 1:  # an abbreviation here, written out there
+            short.update(m if "=" in m else _written_out(m) for m in marks)
+        for m in marks:
+            if "~" in m and (pair := tuple(m.split("~", 1))) not in typos:
+                typos.append(pair)
+        if not marks:
+            spelling.add(f"{x} / {y}")
+    if short:
+        notes.append("singkatan " + ", ".join(m.replace("=", " = ") for m in sorted(short)))
     if spelling:
-        notes.append("spelling " + ", ".join(spelling))
+        notes.append("ejaan " + ", ".join(sorted(spelling)))
     only_a, only_b = a.words - b.words, b.words - a.words
-    typos = _typos(only_a & a.long, only_b & b.long)
+    word_typos = _typos(only_a & a.long, only_b & b.long)
+    typos += [(written_a[x], written_b[y]) for x, y in word_typos]
     if typos:
-        notes.append("typo " + ", ".join(f"{written_a[x]} / {written_b[y]}" for x, y in typos))
-        only_a -= {x for x, _ in typos}
-        only_b -= {y for _, y in typos}
+        notes.append("salah ketik " + ", ".join(f"{x} / {y}" for x, y in typos))
+        only_a -= {x for x, _ in word_typos}
+        only_b -= {y for _, y in word_typos}
     if a.lead != b.lead:
         if a.lead and b.lead and a.roots & b.roots:
-            notes.append(f"same verb in another form: {a.lead.title()} → {b.lead.title()}")
+            notes.append(f"kata kerja sama, bentuk lain: {a.lead.title()} → {b.lead.title()}")
         elif a.lead and b.lead:
-            notes.append(f"leading verb swapped: {a.lead.title()} → {b.lead.title()}")
+            notes.append(f"kata kerja awal berbeda: {a.lead.title()} → {b.lead.title()}")
+        elif verbal := _verbal_noun(a, b):
+            verb, noun = (a.lead, written_b[verbal]) if a.lead else (written_a[verbal], b.lead)
+            notes.append(f"kata kerja sama, bentuk lain: {str(verb).title()} → {str(noun).title()}")
+            only_a, only_b = only_a - {verbal}, only_b - {verbal}
         else:
             lead = str(a.lead or b.lead).title()
-            notes.append(f"leading verb {'dropped' if a.lead else 'added'}: {lead}")
+            notes.append(f"kata kerja awal hanya di {'sini' if a.lead else 'sana'}: {lead}")
     if only_a:
-        notes.append("words only here: " + ", ".join(written_a[c] for c in sorted(only_a)))
+        notes.append(
+            "kata hanya di sini: " + ", ".join(_shown(written_a[c], c) for c in sorted(only_a))
+        )
     if only_b:
-        notes.append("words only there: " + ", ".join(written_b[c] for c in sorted(only_b)))
+        notes.append(
+            "kata hanya di sana: " + ", ".join(_shown(written_b[c], c) for c in sorted(only_b))
+        )
     if not notes:
-        notes.append("differs only in case, punctuation or small words")
+        notes.append("beda hanya pada huruf besar/kecil, tanda baca atau kata tugas")
     return notes
+
+
+def _written_out(mark: str) -> str:
+    """``musrtenbang~musrenbang`` → ``musrenbang=musyawarah perencanaan pembangunan``."""
+    short = mark.split("~", 1)[1]
+    return f"{short}={SINGKATAN[short]}"
+
+
+def _shown(written: str, canonical: str) -> str:
+    """A word as written, or, for a word of an abbreviation, the word and the abbreviation."""
+    if "=" in written or "~" in written:
+        return f"{canonical} ({written.split('=')[0].split('~')[0].upper()})"
+    return written

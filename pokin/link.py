@@ -39,6 +39,18 @@ the cascade rule in form only, and hundreds of such links would make a decree lo
 cascaded before anyone reviewed them. ``template=True`` proposes them too, their reason
 saying so.
 
+An imported decree's atasan may be a guess (the importer lists ``"atasan"`` in
+:attr:`~pokin.models.Jabatan.inferensi` when the decree did not say it): a staff position
+whose title names no unit lands under the Sekretaris. Its chain then proves nothing, and
+the guards above that lean on it (a target with subordinates, not below the position, of
+another kind than the chain) would hide the one place its text points at. So for such a
+position, in their place, step 4 proposes a kinerja whose text scores at least
+``threshold_crosscutting`` against exactly one indicator outside the chain, in a position
+of a higher kind of post than its own (never a namesake), not in another kelurahan's
+block, whose unit's own table does not hold the same text: a crosscutting link whose
+reason says the atasan was guessed and the text points elsewhere, so the planner checks
+the atasan. Positions whose atasan the decree declared keep every guard.
+
 Existing links are respected: a node with a declared or confirmed (``diterima``) link is
 left alone, a rejected (``ditolak``) link is never proposed again. :func:`apply_links`
 writes proposals as ``Tautan(asal=inferensi, status=usulan)``; such links count in the
@@ -52,7 +64,7 @@ graph and the checks like any active link, and check PK601 lists them for review
 >>> p.ke, p.relasi.value, p.skor
 ('kasi-pemerintahan-trantib.k2.i1', 'atasan', 1.0)
 >>> p.alasan.split(") ")[-1]
-'after normalising spelling: ketentraman / ketenteraman'
+'setelah ejaan diseragamkan: ketentraman / ketenteraman'
 >>> linked = apply_links(bare, proposals)
 >>> linked.get_jabatan("petugas-peninjau-lapangan").kinerja[0].mendukung[0].status.value
 'usulan'
@@ -102,7 +114,7 @@ class Proposal:
     dari: str  # the id of the kinerja or indikator that would hold the link
     ke: str  # the id of the indikator, kinerja or IKU sasaran / indikator it supports
     skor: float  # how close the texts are, 0 to 1
-    alasan: str  # why, in plain words
+    alasan: str  # why, in plain Indonesian words (it ends up in a planner's report)
     relasi: Relasi
     jabatan: str  # the id of the position holding ``dari``
 
@@ -154,7 +166,10 @@ def infer_links(
         if not index.settled(kinerja):
             found = _first(index.kinerja_steps(jid), index, kid, threshold, taken)
             if found == [] and crosscutting:
-                found = index.crosscutting(kid, jid, threshold_crosscutting, taken)
+                across = (
+                    index.outside_guessed_chain if index.atasan_guessed(jid) else index.crosscutting
+                )
+                found = across(kid, jid, threshold_crosscutting, taken)
             found = found if template else _drop_templates(index, kid, found)
             proposals.extend(_proposal(index, kid, jid, c) for c in found or ())
             taken.update(c.ke for c in found or ())
