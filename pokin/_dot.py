@@ -40,7 +40,7 @@ __all__ = [
 IKU = "@iku"
 """The pseudo-position holding the boxes of the IKU table."""
 
-FONT = "Helvetica,Arial,sans-serif"
+FONT = "Arial,Helvetica,sans-serif"
 
 PALETTE: dict[Peran | str, tuple[str, str]] = {
     IKU: ("#9fa8da", "IKU (sasaran organisasi)"),
@@ -285,7 +285,7 @@ def _who(prep: Prepared, owner: str) -> str:
 def _measure(prep: Prepared, box: Box, wrap: int) -> None:
     """Estimate the drawn size of ``box`` (for folding wide trees into bands)."""
     node = prep.nodes[box.id]
-    head, who = wrap_lines(node.uraian, wrap), wrap_lines(_who(prep, box.owner), wrap + 8)
+    head, who = wrap_lines(node.uraian, _bold(wrap)), wrap_lines(_who(prep, box.owner), wrap + 8)
     widest = max(max(len(s) for s in head) * 1.1, max(len(s) for s in who) * 0.8)
     lines = len(head) + 0.8 * len(who) + 1.4 * (box.id in prep.marks.orphan)
     for indikator in node.indikator:
@@ -296,6 +296,12 @@ def _measure(prep: Prepared, box: Box, wrap: int) -> None:
         lines += 0.8 * (str(indikator.id) in prep.capaian)
     box.width = widest * _CHAR_PT + 14
     box.height = lines * _LINE_PT + 9 * (1 + len(node.indikator))
+
+
+def _bold(wrap: int) -> int:
+    """The wrap width of bold text: an eighth narrower, so a bold line is no wider than a
+    regular one and the box's width never hangs on how a viewer's font sets bold."""
+    return max(8, wrap * 7 // 8)
 
 
 def _lampu(capaian: Capaian) -> str:
@@ -324,7 +330,7 @@ def _table(prep: Prepared, box: Box, wrap: int) -> str:
         f'CELLPADDING="4" COLOR="{border}" BGCOLOR="white"{style}>'
         f'<TR><TD PORT="{pre}h" BGCOLOR="{fill}" ALIGN="LEFT" BALIGN="LEFT" '
         f'HREF="#{escape_html(box.id)}" TOOLTIP="{_tip(tip)}"><FONT COLOR="{ink}">'
-        f"<B>{_lines_html(wrap_lines(node.uraian, wrap))}</B><BR/>"
+        f"<B>{_lines_html(wrap_lines(node.uraian, _bold(wrap)))}</B><BR/>"
         f'<FONT POINT-SIZE="8">{_lines_html(wrap_lines(who, wrap + 8))}</FONT></FONT></TD></TR>'
     ]
     if orphan:

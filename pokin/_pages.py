@@ -162,7 +162,7 @@ def index_page(prep: Prepared, pages: Sequence[Page], name: str) -> Page:
         f"{rows}</TABLE>"
     )
     dot = (
-        'digraph index {\n  node [shape=plain fontname="Helvetica,Arial,sans-serif" '
+        'digraph index {\n  node [shape=plain fontname="Arial,Helvetica,sans-serif" '
         f"fontsize=11]\n  index [label=<{label}>]\n}}\n"
     )
     return Page(name, f"{org.nama} (indeks)", dot, 1)
