@@ -65,7 +65,9 @@ def paginate(
     return [index_page(prep, pages, name), *pages]
 
 
-def unit_pages(prep: Prepared, *, max_nodes: int, name: str, wrap: int) -> list[Page]:
+def unit_pages(
+    prep: Prepared, *, max_nodes: int, name: str, wrap: int, legend: bool = True
+) -> list[Page]:
     pages: list[Page] = []
     taken: set[str] = {name}
     c = prep.cascade
@@ -93,7 +95,7 @@ def unit_pages(prep: Prepared, *, max_nodes: int, name: str, wrap: int) -> list[
                 if iku and heads & set(group):
                     boxes, iku = boxes | iku, set()
                 scene = Scene(ordered(prep, boxes | context), frozenset(context), title)
-                dot = build(prep, scene, wrap=wrap)
+                dot = build(prep, scene, wrap=wrap, legend=legend)
                 pages.append(Page(stem, title, dot, len(scene.boxes)))
     return pages
 

@@ -8,11 +8,11 @@ means a bug in pokin.
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
 
 from . import datasets
 from ._cli_files import (
@@ -41,7 +41,12 @@ Handler = Callable[[argparse.Namespace], int]
 def _cmd_check(args: argparse.Namespace) -> int:
     """Check each file; a file that cannot be read is reported and the others still run."""
     if args.output:
-        guard_output(args.output, args.files)
+        target = guard_output(args.output, args.files)
+        if target.suffix.lower() in (".yaml", ".yml", ".xlsx"):
+            raise ValueError(
+                f"-o {args.output}: a report is text or JSON; name it .txt or .json, so it "
+                "is never taken for (or written over) a pokin file"
+            )
     reports = []
     texts = []
     worst = 0
@@ -68,12 +73,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return worst
 
 
-def _emit(text: str, output: str | None, stream: TextIO | None = None) -> None:
+def _emit(text: str, output: str | None) -> None:
     if output:
-        with atomic_write(Path(output)) as handle:
-            handle.write(text)
+        _write(Path(output), text)
     else:
-        (stream or sys.stdout).write(text)
+        sys.stdout.write(text)
 
 
 def _cmd_rules(args: argparse.Namespace) -> int:
@@ -118,12 +122,14 @@ def _cmd_render(args: argparse.Namespace) -> int:
         options["findings"] = None
     if args.wrap < 8:
         raise ValueError(f"--wrap {args.wrap} is too narrow: give 8 or more characters")
-    if args.timeout <= 0:
+    if not (math.isfinite(args.timeout) and args.timeout > 0):
         raise ValueError("--timeout must be a number of seconds above 0")
     folder_out = args.output.endswith(("/", os.sep)) or Path(args.output).is_dir()
     if args.pages or len(args.files) > 1 or folder_out:
         if args.root or args.unit or args.depth is not None:
             raise ValueError("--root, --unit and --depth draw one file: give one FILE, no --pages")
+        if args.format:
+            raise ValueError("pages are SVG files: leave out --format, or draw one file")
         folder = Path(args.output)
         if folder.is_file():
             raise ValueError(
@@ -134,7 +140,15 @@ def _cmd_render(args: argparse.Namespace) -> int:
         for index, (source, stem) in enumerate(zip(args.files, stems, strict=True), 1):
             tick(index, source)
             _, tree = load_source(source)
-            written = render_gallery(tree, folder, name=stem.name, timeout=args.timeout)
+            written = render_gallery(
+                tree,
+                folder,
+                name=stem.name,
+                timeout=args.timeout,
+                findings=None if args.no_findings else True,
+                wrap=args.wrap,
+                legend=not args.no_legend,
+            )
             print(f"{source}: {len(written)} files in {folder}")
         return 0
     target = guard_output(args.output, args.files)
@@ -454,11 +468,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PokinError as exc:
         print(f"pokin: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # output piped into `head`: not an error (before OSError)
+        return 0
     except (ValueError, OSError) as exc:  # bad option values; a file that cannot be written
         print(f"pokin: error: {_message(exc)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("pokin: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return 0

@@ -18,6 +18,7 @@ PosixPath('sambutan.svg')
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import subprocess
@@ -194,6 +195,8 @@ def run_dot(source: str, *, format: str = "svg", timeout: float = 30.0) -> bytes
         return source.encode("utf-8")
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
+    if not (math.isfinite(timeout) and timeout > 0):
+        raise ValueError(f"the timeout must be a number of seconds above 0, not {timeout}")
     command = dot_command.command("dot", format)
     try:
         done = execute.run_check(
@@ -308,6 +311,7 @@ def render_gallery(
     timeout: float = 30.0,
     findings: Findings | bool | None = True,
     wrap: int = 32,
+    legend: bool = True,
 ) -> list[Path]:
     """Write ``<name>.svg`` and ``<name>.dot`` (the whole tree, or an index when it is
     larger than ``max_nodes`` boxes) and one ``<name>-<unit>.svg`` per unit into ``out_dir``.
@@ -320,9 +324,9 @@ def render_gallery(
     """
     folder = Path(out_dir)
     prep = Prepared(tree, findings)
-    pages = unit_pages(prep, max_nodes=max_nodes, name=name, wrap=wrap)
+    pages = unit_pages(prep, max_nodes=max_nodes, name=name, wrap=wrap, legend=legend)
     if len(prep.nodes) <= max_nodes:
-        main = build(prep, Scene(ordered(prep, prep.nodes)), wrap=wrap)
+        main = build(prep, Scene(ordered(prep, prep.nodes)), wrap=wrap, legend=legend)
     else:
         main = index_page(prep, pages, name).dot
     jobs = [(main, folder / f"{name}.svg"), *((p.dot, folder / f"{p.name}.svg") for p in pages)]

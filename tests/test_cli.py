@@ -399,3 +399,20 @@ def test_link_write_with_nothing_to_add_leaves_the_file(
     assert main(["link", str(clean_file), "--write"]) == 0
     assert "nothing to add" in capsys.readouterr().out
     assert clean_file.read_text() == before
+
+
+def test_more_cli_edges(
+    clean_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = str(tmp_path / "x.svg")
+    for bad in ("inf", "nan", "-1"):
+        assert main(["render", str(clean_file), "-o", out, "--timeout", bad]) == 2
+    assert "Traceback" not in capsys.readouterr().err
+    planner = tmp_path / "other.yaml"
+    planner.write_text("pokin: 1\n")
+    assert main(["check", str(clean_file), "-o", str(planner)]) == 2  # not over a pokin file
+    assert planner.read_text() == "pokin: 1\n"
+    pages = tmp_path / "pages"
+    assert main(["render", str(clean_file), "-o", f"{pages}/", "--no-legend"]) == 0
+    assert "Keterangan" not in (pages / "c.dot").read_text()  # the options reach the pages
+    assert main(["render", str(clean_file), "-o", f"{pages}/", "--format", "png"]) == 2
