@@ -25,12 +25,13 @@ from ._cli_files import (
 )
 from .checks import RULES, Findings, check
 from .decree import import_decree
+from .document import SUFFIXES as REPORT_SUFFIXES
 from .document import write_report
 from .errors import PokinError
 from .io import atomic_write, dumps, save
 from .link import THRESHOLD, apply_links, infer_links
 from .models import PohonKinerja
-from .render import FORMATS, DotOptions, render, render_gallery
+from .render import FORMATS, MAX_NODES, DotOptions, box_count, render, render_gallery
 from .report import json_report, json_text, text_report
 
 __all__ = ["main"]
@@ -102,7 +103,11 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         _write(target / "findings.json", json_text([json_report(findings)]) + "\n")
         cascade = findings.cascade
         render_gallery(cascade, target, name=name, findings=findings)
-        write_report(cascade, target / "laporan.html", findings=findings)
+        # <name>.svg is the whole tree when it fits one drawing: the report inlines it
+        # rather than drawing it again (else the report says the tree is paginated).
+        whole = box_count(cascade) <= MAX_NODES
+        svg = (target / f"{name}.svg").read_text(encoding="utf-8") if whole else None
+        write_report(cascade, target / "laporan.html", findings=findings, diagram=svg)
         summary.append(_summary_line(name, findings))
     print("\n".join(summary))
     print(f"wrote {out}/")
@@ -159,7 +164,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    guard_output(args.output, [args.file], suffixes=(".html", ".htm", ".md"), what="the report")
+    guard_output(args.output, [args.file], suffixes=REPORT_SUFFIXES, what="the report")
     _, tree = load_source(args.file)
     findings = check(tree, select=args.select, ignore=args.ignore)
     path = write_report(tree, args.output, findings=findings)

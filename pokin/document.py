@@ -20,7 +20,7 @@ from .io import atomic_write
 from .models import Indikator, Jabatan, PohonKinerja
 from .report import NO_IKU, Coverage
 
-__all__ = ["report_html", "report_markdown", "write_report"]
+__all__ = ["SUFFIXES", "report_html", "report_markdown", "write_report"]
 
 DiagramFn = Callable[[Cascade, Findings], str]
 """Makes the SVG of the diagram; the default draws the whole tree with pokin.render."""
@@ -93,8 +93,7 @@ def report_html(
     ``diagram`` is an SVG text, a function making one, or ``None`` for the default drawing
     of the whole tree (left out, with a note, when Graphviz is not installed).
     """
-    cascade = tree if isinstance(tree, Cascade) else Cascade(tree)
-    findings = findings if findings is not None else check(cascade)
+    cascade, findings = _prepare(tree, findings)
     values = compute_capaian(cascade)
     org = cascade.tree.organisasi
     title = f"Pohon Kinerja {org.nama}" + (f" {org.tahun}" if org.tahun else "")
@@ -117,6 +116,14 @@ def report_html(
         "</body></html>",
     ]
     return "\n".join(parts)
+
+
+def _prepare(tree: PohonKinerja | Cascade, findings: Findings | None) -> tuple[Cascade, Findings]:
+    """The cascade and findings of a report, each built once (given findings bring theirs)."""
+    if findings is not None:
+        return findings.cascade, findings
+    cascade = tree if isinstance(tree, Cascade) else Cascade(tree)
+    return cascade, check(cascade)
 
 
 def _version() -> str:
@@ -199,10 +206,9 @@ def _diagram_section(cascade: Cascade, findings: Findings, diagram: DiagramFn | 
 
 def _default_diagram(cascade: Cascade, findings: Findings) -> str:
     from .errors import RenderError
-    from .render import MAX_NODES, to_svg
+    from .render import MAX_NODES, box_count, to_svg
 
-    tree = cascade.tree
-    boxes = len(tree.iku) + sum(len(j.kinerja) for j in tree.jabatan)
+    boxes = box_count(cascade)
     if boxes > MAX_NODES:
         raise RenderError(
             f"pohon ini punya {boxes} kotak, terlalu besar untuk satu gambar; gambar per unit "
@@ -335,8 +341,7 @@ def _md(text: object) -> str:
 
 def report_markdown(tree: PohonKinerja | Cascade, *, findings: Findings | None = None) -> str:
     """The report as Markdown (without the diagram): summary, coverage, findings, links."""
-    cascade = tree if isinstance(tree, Cascade) else Cascade(tree)
-    findings = findings if findings is not None else check(cascade)
+    cascade, findings = _prepare(tree, findings)
     org = cascade.tree.organisasi
     counts = findings.counts()
     cov = findings.coverage()
@@ -411,24 +416,35 @@ def report_markdown(tree: PohonKinerja | Cascade, *, findings: Findings | None =
 _LAMPU_MD = {"hijau": "🟢", "kuning": "🟡", "merah": "🔴"}
 
 
+SUFFIXES = (".html", ".htm", ".md")
+"""The report files :func:`write_report` writes: an HTML page, or Markdown."""
+
+
 def write_report(
-    tree: PohonKinerja | Cascade, path: str | Path, *, findings: Findings | None = None
+    tree: PohonKinerja | Cascade,
+    path: str | Path,
+    *,
+    findings: Findings | None = None,
+    diagram: DiagramFn | str | None = None,
 ) -> Path:
-    """Write the report to ``path`` (``.html`` or ``.md``), atomically."""
+    """Write the report to ``path`` (``.html`` or ``.md``), atomically.
+
+    ``diagram`` as for :func:`report_html` (an SVG already drawn is not drawn again).
+
+    Raises:
+        ValueError: ``path`` has another suffix.
+    """
     target = Path(path)
     suffix = target.suffix.lower()
-    if suffix in (".html", ".htm"):
-        text = report_html(tree, findings=findings)
-    elif suffix in (".md", ".markdown"):
+    if suffix not in SUFFIXES:
+        raise ValueError(
+            f"cannot write a report as {suffix or 'a file without suffix'} ({target}): "
+            "name it .html or .md"
+        )
+    if suffix == ".md":
         text = report_markdown(tree, findings=findings)
     else:
-        from .errors import PokinFileError
-
-        raise PokinFileError(
-            f"cannot write a report as {suffix or 'a file without suffix'}",
-            path=target,
-            hint="name the output .html or .md",
-        )
+        text = report_html(tree, findings=findings, diagram=diagram)
     with atomic_write(target) as handle:
         handle.write(text)
     return target

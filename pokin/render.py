@@ -47,6 +47,7 @@ __all__ = [
     "Diagram",
     "DotOptions",
     "Page",
+    "box_count",
     "diagram",
     "error_svg",
     "measure",
@@ -393,10 +394,9 @@ def tree_svg(tree: Source, *, max_nodes: int = MAX_NODES) -> str:
     A tree larger than ``max_nodes`` boxes, or any failure, gives a small SVG saying so.
     """
     try:
-        c = tree if isinstance(tree, Cascade) else None
-        source = c.tree if c is not None else tree
+        source = tree.tree if isinstance(tree, Cascade) else tree
         assert isinstance(source, PohonKinerja)
-        boxes = len(source.iku) + sum(len(j.kinerja) for j in source.jabatan)
+        boxes = box_count(source)
         if boxes > max_nodes:
             return error_svg(
                 f"{source.organisasi.nama} has {boxes} boxes, too many for one drawing: "
@@ -406,6 +406,15 @@ def tree_svg(tree: Source, *, max_nodes: int = MAX_NODES) -> str:
         return diagram(tree)._repr_svg_()
     except Exception as exc:
         return error_svg(f"pokin could not draw this tree: {exc}")
+
+
+def box_count(tree: PohonKinerja | Cascade) -> int:
+    """How many boxes the whole drawing of ``tree`` has: one per kinerja and IKU sasaran.
+
+    Above :data:`MAX_NODES`, a tree is drawn in pages (:func:`paginate`), never whole.
+    """
+    source = tree.tree if isinstance(tree, Cascade) else tree
+    return len(source.iku) + sum(len(j.kinerja) for j in source.jabatan)
 
 
 def error_svg(message: str) -> str:
