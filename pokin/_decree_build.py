@@ -204,8 +204,7 @@ def _assign_atasan(positions: list[_Pos]) -> None:
     camat = next((p for p in positions if p.peran is Peran.CAMAT), None)
     sekretaris = next((p for p in positions if p.peran is Peran.SEKRETARIS), None)
     lurah = [p for p in positions if p.peran is Peran.LURAH]
-    staff = (Peran.PELAKSANA, Peran.FUNGSIONAL, Peran.BENDAHARA)
-    heads_first = sorted(positions, key=lambda p: p.peran in staff)  # heads get units first
+    heads_first = sorted(positions, key=lambda p: p.peran.is_staf)  # heads get units first
     for pos in heads_first:
         if pos.peran is Peran.CAMAT:
             continue

@@ -33,16 +33,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING
 
 import networkx as nx
 
 from .findings import RULES, CheckFn, Finding, Findings, Rule, Severity, select_rules
 from .graph import ROOT, Cascade
 from .models import Indikator, Jabatan, Kinerja, Peran, PohonKinerja
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = ["RULES", "Finding", "Findings", "Rule", "Severity", "check", "select_rules"]
 

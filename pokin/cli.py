@@ -233,14 +233,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
         for message in messages:
             print(f"pokin: {message}", file=sys.stderr)
         skipped += left_out
-        print(f"wrote {target}: {_counts(tree)}")
+        print(f"wrote {target}: {tree.summary()}")
     return 1 if skipped else 0
-
-
-def _counts(tree: PohonKinerja) -> str:
-    kinerja = sum(len(j.kinerja) for j in tree.jabatan)
-    indikator = sum(1 for _ in tree.iter_indikator())
-    return f"{len(tree.jabatan)} jabatan, {kinerja} kinerja, {indikator} indikator"
 
 
 def _cmd_link(args: argparse.Namespace) -> int:

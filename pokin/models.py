@@ -326,9 +326,14 @@ class PohonKinerja(_Model):
 
         return tree_svg(self)
 
+    def summary(self) -> str:
+        """``"77 jabatan, 659 kinerja, 2039 indikator + 2 IKU"``: the positions' indicators
+        and the IKU table's counted apart, as every report writes them."""
+        kinerja = sum(len(j.kinerja) for j in self.jabatan)
+        indikator = sum(1 for j in self.jabatan for _ in j.iter_indikator())
+        iku = sum(len(s.indikator) for s in self.iku)
+        text = f"{len(self.jabatan)} jabatan, {kinerja} kinerja, {indikator} indikator"
+        return text + (f" + {iku} IKU" if iku else "")
+
     def __repr__(self) -> str:
-        n_ind = sum(1 for _ in self.iter_indikator())
-        return (
-            f"<PohonKinerja {self.organisasi.nama!r}: {len(self.jabatan)} jabatan, "
-            f"{sum(len(j.kinerja) for j in self.jabatan)} kinerja, {n_ind} indikator>"
-        )
+        return f"<PohonKinerja {self.organisasi.nama!r}: {self.summary()}>"

@@ -143,13 +143,10 @@ def text_report(findings: Findings, *, fold: int = 3) -> str:
     org = tree.organisasi
     counts = findings.counts()
     title = org.nama + (f" ({org.tahun})" if org.tahun else "")
-    n_ind = sum(1 for j in tree.jabatan for _ in j.iter_indikator())
-    n_iku = sum(len(s.indikator) for s in tree.iku)
     out = [
         f"pokin check: {title}",
-        f"{len(tree.jabatan)} jabatan, {n_ind} indikator"
-        + (f" + {n_iku} IKU; " if n_iku else "; ")
-        + f"{counts['error']} error, {counts['warning']} warning, {counts['info']} info",
+        f"{tree.summary()}; {counts['error']} error, {counts['warning']} warning, "
+        f"{counts['info']} info",
         "",
     ]
     groups: dict[str | None, list[Any]] = {None: []}
