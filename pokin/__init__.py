@@ -9,11 +9,12 @@ Load a tree, check it, query its cascade graph::
 
 The modules are part of the public surface too: :mod:`pokin.render` (diagrams),
 :mod:`pokin.document` (the SAKIP report), :mod:`pokin.decree` (importing decrees),
-:mod:`pokin.link` (proposing links), :mod:`pokin.excel` (the cascade matrix) and
-:mod:`pokin.datasets` (the bundled kecamatan).
+:mod:`pokin.link` (proposing links), :mod:`pokin.excel` (the cascade matrix),
+:mod:`pokin.capaian` (achievement against target) and :mod:`pokin.datasets` (the bundled
+kecamatan).
 """
 
-from . import datasets, decree, document, excel, link, render
+from . import capaian, datasets, decree, document, excel, link, render
 from .checks import RULES, Finding, Findings, Rule, Severity, check
 from .decree import ImportResult, import_decree, read_decree
 from .errors import (
@@ -79,6 +80,7 @@ __all__ = [
     "UnitCoverage",
     "__version__",
     "apply_links",
+    "capaian",
     "check",
     "coverage",
     "datasets",

@@ -34,10 +34,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from .errors import PokinFileError
+from .io import parse_yaml
 from .models import Indikator, Jabatan, Kinerja, Peran, PohonKinerja
 
 __all__ = ["Koreksi", "apply_corrections", "read_corrections"]
@@ -64,17 +64,16 @@ def read_corrections(path: str | os.PathLike[str]) -> list[Koreksi]:
     """Read a corrections file; :class:`~pokin.errors.PokinFileError` when it is malformed."""
     file = Path(path)
     try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+        text = file.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise PokinFileError("no such corrections file", path=file) from None
-    except yaml.YAMLError as exc:
-        raise PokinFileError(f"YAML error: {exc}", path=file) from None
+    data = parse_yaml(text, file)
     items = data.get("koreksi") if isinstance(data, dict) else None
     if not isinstance(items, list):
         raise PokinFileError(
             "a corrections file is a mapping with a `koreksi:` list",
             path=file,
-            hint="see pokin/_decree_corrections.py for the format",
+            hint="see datasets/corrections/README.md for the format",
         )
     result = []
     for nomor, item in enumerate(items, 1):

@@ -7,11 +7,14 @@ a path into the file, which :mod:`pokin.io` turns into a line and column.
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from .errors import TreeError
 
 if TYPE_CHECKING:
     from .models import Indikator, Jabatan, PohonKinerja, Tautan
@@ -118,8 +121,6 @@ def ensure_sound(tree: PohonKinerja) -> None:
     Raises:
         TreeError: an id is used twice, a link or an atasan points nowhere, ...
     """
-    from .errors import TreeError  # imported late: errors is a leaf module, kept so
-
     assign_ids(tree)
     problems = resolve_references(tree)
     if problems:
@@ -211,7 +212,11 @@ def _atasan_problems(tree: PohonKinerja, by_id: dict[str | None, Jabatan]) -> li
                 Problem(("jabatan", j_no, "atasan"), "a jabatan cannot be its own atasan")
             )
         elif jabatan.atasan not in by_id:
-            close = [str(j.id) for j in tree.jabatan if j.id and jabatan.atasan in j.id]
+            ids = [str(j.id) for j in tree.jabatan if j.id]
+            wanted = jabatan.atasan.casefold()
+            close = difflib.get_close_matches(wanted, ids, n=5, cutoff=0.6) or [
+                i for i in ids if wanted in i
+            ]
             problems.append(
                 Problem(
                     ("jabatan", j_no, "atasan"),

@@ -29,7 +29,7 @@ from typing import Literal
 from .graph import ROOT, Cascade
 from .models import Indikator, PohonKinerja
 
-__all__ = ["HIJAU", "KUNING", "Capaian", "compute_capaian", "lampu", "number"]
+__all__ = ["HIJAU", "KUNING", "Capaian", "compute_capaian", "lampu", "measured", "number"]
 
 Lampu = Literal["hijau", "kuning", "merah"]
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .capaian import Capaian, compute_capaian
 from .checks import RULES, Finding, Findings, check
+from .errors import PokinError, RenderError
 from .graph import Cascade
 from .io import atomic_write
 from .models import Indikator, Jabatan, PohonKinerja
@@ -188,8 +189,6 @@ def _coverage_table(cov: Coverage, *, has_iku: bool = True) -> str:
 
 
 def _diagram_section(cascade: Cascade, findings: Findings, diagram: DiagramFn | str | None) -> str:
-    from .errors import PokinError
-
     try:
         if isinstance(diagram, str):
             svg = diagram
@@ -205,7 +204,6 @@ def _diagram_section(cascade: Cascade, findings: Findings, diagram: DiagramFn | 
 
 
 def _default_diagram(cascade: Cascade, findings: Findings) -> str:
-    from .errors import RenderError
     from .render import MAX_NODES, box_count, to_svg
 
     boxes = box_count(cascade)

@@ -40,8 +40,8 @@ class PokinFileError(PokinError, ValueError):
     The message names the file, the line and column (1-based) and the field, then says how
     to fix it::
 
-        datasets/x.yaml:12:9: jabatan[2].atasan: no jabatan has the id 'camat2'.
-          hint: use one of: camat, sekretaris, ...
+        datasets/x.yaml:12:9: jabatan[2].atasan: no jabatan has the id 'camat2'
+          hint: use the id of an existing jabatan, e.g. camat; `atasan: null` only for ...
     """
 
     def __init__(

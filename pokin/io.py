@@ -33,7 +33,7 @@ from ._references import ensure_sound
 from .errors import PokinFileError
 from .models import FORMAT_VERSION, Asal, PohonKinerja, Problem, Tautan, resolve_references
 
-__all__ = ["dumps", "load", "loads", "save"]
+__all__ = ["atomic_write", "dumps", "load", "loads", "parse_yaml", "save"]
 
 Path_ = tuple[str | int, ...]
 Marks = dict[Path_, tuple[int, int]]
@@ -116,6 +116,18 @@ def _refuse_aliases(text: str, path: str | os.PathLike[str] | None) -> None:
                 )
     except yaml.YAMLError:
         return  # a syntax error: the readers below explain it with its position
+
+
+def parse_yaml(text: str, path: str | os.PathLike[str] | None = None) -> Any:
+    """Any YAML file pokin reads besides a tree (corrections, ...), read as strictly: safe
+    YAML, no duplicate keys, no anchors or aliases, errors with their line and column.
+
+    >>> parse_yaml("koreksi: []")
+    {'koreksi': []}
+    """
+    _refuse_aliases(text, path)
+    data, _ = _parse(text, path)
+    return data
 
 
 def _fast_loads(text: str) -> PohonKinerja:

@@ -876,3 +876,16 @@ def test_a_title_on_the_tentang_line_gives_judul_and_tahun() -> None:
     assert head.judul == "Indikator Kinerja Individu Kecamatan Tanjung Redeb Tahun 2025"
     assert head.tahun == 2025
     assert head.nomor == "800/12/2025"
+
+
+def test_a_corrections_file_is_read_as_strictly_as_a_pokin_file(tmp_path: Path) -> None:
+    from pokin.decree import read_corrections
+
+    twice = tmp_path / "k.yaml"
+    twice.write_text("koreksi:\n  - {baris: 1, field: unit, value: A, value: B, alasan: x}\n")
+    with pytest.raises(pokin.PokinFileError, match=r"k\.yaml:2:.*`value` appears twice"):
+        read_corrections(twice)
+    alias = tmp_path / "a.yaml"
+    alias.write_text("koreksi:\n  - {baris: 1, field: unit, value: A, alasan: &r x}\n")
+    with pytest.raises(pokin.PokinFileError, match="anchors and aliases"):
+        read_corrections(alias)
