@@ -41,6 +41,14 @@ _SIGNATORY = re.compile(
 )
 
 
+ACRONYMS = frozenset(
+    {"PATEN", "SKM", "IKM", "SAKIP", "LKJIP", "LAKIP", "ATK", "SOP", "BMD", "KIB", "PKK"}
+    | {"LPM", "OPD", "SKPD", "PBB", "SPJ", "SPM", "RT", "RW", "KTP", "KK", "UMKM", "PNS"}
+    | {"ASN", "ORSOSMAS", "MUSRENBANG"}
+)
+"""Words kept in capitals when a title is title-cased (they are names, not words)."""
+
+
 def title_case(text: str) -> str:
     """Title-case an ALL-CAPS text the way decrees write titles; other texts unchanged.
 
@@ -48,6 +56,8 @@ def title_case(text: str) -> str:
     'Kepala Seksi Ekonomi dan Pembangunan'
     >>> title_case("Kasubbag Umum & Kepegawaian")
     'Kasubbag Umum & Kepegawaian'
+    >>> title_case("PENGADMINISTRASI LAYANAN PATEN DAN SKM")
+    'Pengadministrasi Layanan PATEN dan SKM'
     """
     letters = [c for c in text if c.isalpha()]
     if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
@@ -57,11 +67,19 @@ def title_case(text: str) -> str:
         lower = word.lower()
         if i and lower in _SMALL:
             words.append(lower)
-        elif any(c.isdigit() for c in word) or (len(word) <= 2 and word.isalpha() and i):
+        elif _kept(word, first=not i):
             words.append(word)
         else:
             words.append(word.capitalize())
     return " ".join(words)
+
+
+def _kept(word: str, *, first: bool) -> bool:
+    """Whether a word of an ALL-CAPS title stays as written: numbers, short words after the
+    first ("RT", "IV"), and known acronyms."""
+    short = len(word) <= 2 and word.isalpha() and not first
+    acronym = word.strip(".,;:()/").upper() in ACRONYMS
+    return any(c.isdigit() for c in word) or short or acronym
 
 
 @dataclass
