@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import datasets
+from ._references import unique
 from .io import load
 from .models import PohonKinerja
 
@@ -97,12 +98,7 @@ def output_names(sources: Sequence[str | Path], folder: Path, suffix: str) -> li
     taken: set[str] = set()
     for source, stem in zip(sources, stems, strict=True):
         name = stem if stems.count(stem) == 1 else f"{stem}-{Path(source).parent.name or 'x'}"
-        base, n = name, 1
-        while name in taken:
-            n += 1
-            name = f"{base}-{n}"
-        taken.add(name)
-        names.append(folder / f"{name}{suffix}")
+        names.append(folder / f"{unique(name, taken)}{suffix}")
     return names
 
 

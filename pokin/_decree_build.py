@@ -38,6 +38,7 @@ from difflib import SequenceMatcher
 from ._decree_header import title_case
 from ._decree_parts import Block, ParsedDecree, Row
 from ._decree_roles import TitleInfo, keywords, level_from_text, read_title
+from ._references import unique
 from .models import Dokumen, Indikator, Jabatan, Kinerja, Organisasi, Peran, PohonKinerja, Sasaran
 from .models import slugify as _slug
 
@@ -192,12 +193,7 @@ def _assign_ids(positions: list[_Pos]) -> None:
         unit = "Kelurahan" if pos.unit == UNKNOWN_KELURAHAN else pos.unit
         if repeats[slug] > 1 and unit and _slug(unit) not in slug:
             slug = f"{slug}-{_slug(unit)}"
-        candidate, n = slug, 1
-        while candidate in taken:
-            n += 1
-            candidate = f"{slug}-{n}"
-        taken.add(candidate)
-        pos.id = candidate
+        pos.id = unique(slug, taken)
 
 
 def _assign_atasan(positions: list[_Pos]) -> None:

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ._dot import IKU, Prepared, Scene, build, escape_html, ordered
+from ._references import unique
 from .checks import Findings
 from .graph import Cascade
 from .models import Peran, PohonKinerja, slugify
@@ -86,12 +87,7 @@ def unit_pages(
                     title += f" — {c.jabatan[group[0]].nama}"
                 if part > 1 or len(boxes) < sum(len(c.jabatan[j].kinerja) for j in group):
                     title += f" ({part})"
-                stem = base = f"{name}-{slugify(title)}"
-                count = 1
-                while stem in taken:
-                    count += 1
-                    stem = f"{base}-{count}"
-                taken.add(stem)
+                stem = unique(f"{name}-{slugify(title)}", taken)
                 if iku and heads & set(group):
                     boxes, iku = boxes | iku, set()
                 scene = Scene(ordered(prep, boxes | context), frozenset(context), title)

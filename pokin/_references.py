@@ -26,6 +26,7 @@ __all__ = [
     "ensure_sound",
     "resolve_references",
     "slugify",
+    "unique",
 ]
 
 
@@ -67,29 +68,30 @@ def assign_ids(tree: PohonKinerja) -> None:
         slug = base[id(jabatan)]
         if repeats[slug] > 1 and jabatan.unit:
             slug = slugify(f"{jabatan.nama} {jabatan.unit}")
-        candidate, n = slug, 1
-        while candidate in taken:
-            n += 1
-            candidate = f"{slug}-{n}"
-        taken.add(candidate)
-        object.__setattr__(jabatan, "id", candidate)
+        object.__setattr__(jabatan, "id", unique(slug, taken))
 
     for s_no, sasaran in enumerate(tree.iku, 1):
         if not sasaran.id:
-            object.__setattr__(sasaran, "id", _free(f"S.{s_no}", taken))
+            object.__setattr__(sasaran, "id", unique(f"S.{s_no}", taken))
         for i_no, indikator in enumerate(sasaran.indikator, 1):
             if not indikator.id:
-                object.__setattr__(indikator, "id", _free(f"{sasaran.id}.i{i_no}", taken))
+                object.__setattr__(indikator, "id", unique(f"{sasaran.id}.i{i_no}", taken))
     for jabatan in tree.jabatan:
         for k_no, kinerja in enumerate(jabatan.kinerja, 1):
             if not kinerja.id:
-                object.__setattr__(kinerja, "id", _free(f"{jabatan.id}.k{k_no}", taken))
+                object.__setattr__(kinerja, "id", unique(f"{jabatan.id}.k{k_no}", taken))
             for i_no, indikator in enumerate(kinerja.indikator, 1):
                 if not indikator.id:
-                    object.__setattr__(indikator, "id", _free(f"{kinerja.id}.i{i_no}", taken))
+                    object.__setattr__(indikator, "id", unique(f"{kinerja.id}.i{i_no}", taken))
 
 
-def _free(candidate: str, taken: set[str | None]) -> str:
+def unique(candidate: str, taken: set[str] | set[str | None]) -> str:
+    """``candidate``, or ``candidate-2``, ``-3``... the first not in ``taken`` (then taken).
+
+    >>> taken = {"sekretaris"}
+    >>> unique("sekretaris", taken), unique("sekretaris", taken), unique("camat", taken)
+    ('sekretaris-2', 'sekretaris-3', 'camat')
+    """
     result, n = candidate, 1
     while result in taken:
         n += 1
