@@ -243,17 +243,9 @@ class Prepared:
         return jabatan.atasan if jabatan.atasan is not None else (IKU if self.tree.iku else None)
 
     def relation(self, parent: str, child: str) -> str:
-        """normal, skip, cross or down: how a link relates to the atasan chain."""
-        upper, lower = self.jabatan_of[self.box_of[parent]], self.jabatan_of[self.box_of[child]]
-        if lower == IKU or self.atasan(lower) == upper:
-            return "normal"
-        if upper == lower:
-            return "down"
-        if upper == IKU or upper in {j.id for j in self.cascade.atasan_chain(lower)}:
-            return "skip"
-        if lower in {j.id for j in self.cascade.atasan_chain(upper)}:
-            return "down"
-        return "cross"
+        """normal, skip, cross or down (a link to one's own node is drawn as down)."""
+        kind = self.cascade.link_kind(parent, child)
+        return "down" if kind == "self" else kind
 
 
 # -- boxes ------------------------------------------------------------------------------------

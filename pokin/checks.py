@@ -276,28 +276,9 @@ def _cycles(c: Cascade) -> Iterator[Finding]:
             )
 
 
-def _link_kind(c: Cascade, parent: str, child: str) -> str:
-    """normal, skip, cross, down or self — how a link relates to the atasan chain."""
-    upper, lower = c.owner(parent), c.owner(child)
-    if lower is None:
-        return "normal"
-    if upper is None:  # the IKU table: carried by the top position
-        return "normal" if lower.atasan is None else "skip"
-    if upper.id == lower.id:
-        return "self"
-    if lower.atasan == upper.id:
-        return "normal"
-    chain = [j.id for j in c.atasan_chain(str(lower.id))]
-    if upper.id in chain:
-        return "skip"
-    if lower.id in [j.id for j in c.atasan_chain(str(upper.id))]:
-        return "down"
-    return "cross"
-
-
 def _links_of(c: Cascade, kind: str) -> Iterator[tuple[str, str]]:
     for parent, child, _ in c.links():
-        if _link_kind(c, parent, child) == kind:
+        if c.link_kind(parent, child) == kind:
             yield parent, child
 
 

@@ -313,6 +313,25 @@ class Cascade:
         """The kinerja among ``ids``."""
         return [i for i in ids if self.graph.nodes[i]["jenis"] == "kinerja"]
 
+    def link_kind(self, parent: str, child: str) -> str:
+        """How the link from node ``parent`` to node ``child`` relates to the atasan chain:
+        ``normal`` (the direct atasan's), ``skip`` (further up), ``cross`` (outside the
+        chain), ``down`` (a subordinate's) or ``self`` (the same position's)."""
+        upper, lower = self.owner(parent), self.owner(child)
+        if lower is None:
+            return "normal"
+        if upper is None:  # the IKU table: carried by the top position
+            return "normal" if lower.atasan is None else "skip"
+        if upper.id == lower.id:
+            return "self"
+        if lower.atasan == upper.id:
+            return "normal"
+        if upper.id in [j.id for j in self.atasan_chain(str(lower.id))]:
+            return "skip"
+        if lower.id in [j.id for j in self.atasan_chain(str(upper.id))]:
+            return "down"
+        return "cross"
+
     def _repr_svg_(self) -> str:
         """The cascade as a diagram in Jupyter; never raises."""
         from .render import tree_svg  # imported late: render imports graph
