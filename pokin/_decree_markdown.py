@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from ._decree_cells import column_role, lettered_items, pair_cells, strip_list_punctuation
 from ._decree_header import read_header, title_case
 from ._decree_markup import MARKER, Cell, read_cell
-from ._decree_parts import Block, IkuIndikator, IkuSasaran, ParsedDecree, Row, Skipped
+from ._decree_parts import Block, IkuIndikator, IkuSasaran, ParsedDecree, Skipped
 
 __all__ = ["parse", "sniff"]
 
@@ -292,18 +292,7 @@ def _row(state: _State, block: Block, number: int, raw: dict[str, str]) -> None:
         *(cells[role] for role in _FIELDS),
         target_in_formula="target" not in (state.roles or []),
     ):
-        block.rows.append(
-            Row(
-                line=number,
-                kinerja=item.kinerja,
-                indikator=item.indikator,
-                formulasi=item.formulasi,
-                sumber_data=item.sumber_data,
-                satuan=item.satuan,
-                target=item.target,
-                catatan=item.catatan,
-            )
-        )
+        block.rows.append(item.to_row(number))
 
 
 _FIELDS = ("kinerja", "indikator", "formulasi", "sumber_data", "satuan", "target")

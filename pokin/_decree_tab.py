@@ -35,7 +35,7 @@ from ._decree_cells import (
     strip_list_punctuation,
 )
 from ._decree_header import read_header
-from ._decree_parts import Block, IkuIndikator, IkuSasaran, ParsedDecree, Row, Skipped
+from ._decree_parts import Block, IkuIndikator, IkuSasaran, ParsedDecree, Skipped
 
 __all__ = ["parse", "sniff"]
 
@@ -280,18 +280,7 @@ def _close_block(state: _State) -> None:
             cells.get("target", ""),
             target_in_formula="target" not in cells,
         ):
-            block.rows.append(
-                Row(
-                    line=raw.line,
-                    kinerja=item.kinerja,
-                    indikator=item.indikator,
-                    formulasi=item.formulasi,
-                    sumber_data=item.sumber_data,
-                    satuan=item.satuan,
-                    target=item.target,
-                    catatan="; ".join(note for note in (raw.catatan, item.catatan) if note),
-                )
-            )
+            block.rows.append(item.to_row(raw.line, note=raw.catatan))
     state.decree.blocks.append(block)
     state.block, state.raw, state.section, state.page_break = None, [], None, False
 
