@@ -125,6 +125,11 @@ class _Table:
     def header(self, key: str) -> str:
         return self.spec.column(key).header
 
+    def header_at(self, column: int | None) -> str | None:
+        """The header of the column numbered ``column``, if pokin reads that column."""
+        key = next((k for k, n in self.columns.items() if n == column), None)
+        return self.header(key) if key else None
+
 
 def _norm(text: Any) -> str:
     return " ".join(str(text).split()).casefold()
@@ -306,14 +311,13 @@ class _Reader:
             ref = found.group(1).decode()
             letters, row = coordinate_from_string(ref.split(":")[0])
             number = column_index_from_string(letters)
-            key = next((k for k, n in table.columns.items() if n == number), None)
             raise SheetError(
                 f"the cells {ref} are merged",
                 path=self.file,
                 sheet=table.title,
                 row=row,
                 column=number,
-                header=table.header(key) if key else None,
+                header=table.header_at(number),
                 hint="unmerge them (Excel: Home > Merge & Center > Unmerge Cells) and write "
                 "the value on every row it belongs to: pokin reads one row at a time",
             )
@@ -343,7 +347,6 @@ class _Reader:
                 column = column_index_from_string(letters)
                 if row < 2 or column not in data_columns:
                     continue  # the header, or a column pokin does not read
-            key = next((k for k, n in table.columns.items() if n == column), None)
             formula = html.unescape(re.sub(rb"<[^>]*>", b"", body).decode(errors="replace"))
             formula = formula.strip()
             raise SheetError(
@@ -354,7 +357,7 @@ class _Reader:
                 sheet=table.title,
                 row=row,
                 column=column,
-                header=table.header(key) if key else None,
+                header=table.header_at(column),
                 hint="type the value, or open and save the file in Excel or LibreOffice "
                 "(they store the value of each formula)",
             )

@@ -198,17 +198,8 @@ def matrix_data(reader: _Reader, table: _Table, jabatan: list[dict[str, Any]]) -
             )
         j_no = index[jid]
         kinerja = jabatan[j_no].setdefault("kinerja", [])
-        has_indikator = any(values[k] is not None for k in _IND_KEYS)
         loc: Loc = ("jabatan", j_no, "kinerja", len(kinerja))
-        group = grouping.find(row, values, jid, loc, has_indikator)
-        if group is None:
-            continue
-        if group.loc == loc:
-            kinerja.append(group.data)
-        indikator = group.data["indikator"]
-        found = _indikator(reader, table, row, values, (*group.loc, "indikator", len(indikator)))
-        if found is not None:
-            indikator.append(found)
+        _place(reader, table, grouping, row, values, jid, loc, kinerja)
     grouping.finish()
 
 
@@ -217,18 +208,32 @@ def iku_data(reader: _Reader, table: _Table) -> list[dict[str, Any]]:
     sasaran: list[dict[str, Any]] = []
     grouping = _Grouping(reader, table, "sasaran")
     for row, values in table.rows:
-        has_indikator = any(values[k] is not None for k in _IND_KEYS)
-        loc: Loc = ("iku", len(sasaran))
-        group = grouping.find(row, values, None, loc, has_indikator)
-        if group is None:
-            continue
-        if group.loc == loc:
-            sasaran.append(group.data)
-        indikator = group.data["indikator"]
-        item = _indikator(reader, table, row, values, (*group.loc, "indikator", len(indikator)))
-        if item is not None:
-            indikator.append(item)
+        _place(reader, table, grouping, row, values, None, ("iku", len(sasaran)), sasaran)
     return sasaran
+
+
+def _place(
+    reader: _Reader,
+    table: _Table,
+    grouping: _Grouping,
+    row: int,
+    values: dict[str, Any],
+    owner: str | None,
+    loc: Loc,
+    groups: list[dict[str, Any]],
+) -> None:
+    """Put one row in place: its kinerja (or sasaran), new at ``loc`` in ``groups`` or
+    continued from the rows above, and its indicator under it."""
+    has_indikator = any(values[k] is not None for k in _IND_KEYS)
+    group = grouping.find(row, values, owner, loc, has_indikator)
+    if group is None:
+        return
+    if group.loc == loc:
+        groups.append(group.data)
+    indikator = group.data["indikator"]
+    item = _indikator(reader, table, row, values, (*group.loc, "indikator", len(indikator)))
+    if item is not None:
+        indikator.append(item)
 
 
 def provenance(reader: _Reader, table: _Table) -> Provenance:
