@@ -8,14 +8,15 @@ Load a tree, check it, query its cascade graph::
     >>> pokin.diagram(tree, unit="Sekretariat")       # doctest: +SKIP
 
 The modules are part of the public surface too: :mod:`pokin.render` (diagrams),
-:mod:`pokin.document` (the SAKIP report), :mod:`pokin.decree` (importing decrees),
+:mod:`pokin.report` (findings and the SAKIP report), :mod:`pokin.decree` (importing decrees),
 :mod:`pokin.link` (proposing links), :mod:`pokin.excel` (the cascade matrix),
 :mod:`pokin.capaian` (achievement against target) and :mod:`pokin.datasets` (the bundled
 kecamatan).
 """
 
-from . import capaian, datasets, decree, document, excel, link, render
+from . import _notebook, capaian, datasets, decree, excel, link, render, report
 from .checks import RULES, Finding, Findings, Rule, Severity, check
+from .coverage import Coverage, UnitCoverage, coverage
 from .decree import ImportResult, import_decree, read_decree
 from .errors import (
     ImportDocumentError,
@@ -43,7 +44,6 @@ from .models import (
     Tautan,
 )
 from .render import Diagram, diagram
-from .report import Coverage, UnitCoverage, coverage
 
 __version__ = "0.1.0"
 
@@ -86,7 +86,6 @@ __all__ = [
     "datasets",
     "decree",
     "diagram",
-    "document",
     "dumps",
     "excel",
     "export_xlsx",
@@ -98,5 +97,8 @@ __all__ = [
     "read_decree",
     "read_xlsx",
     "render",
+    "report",
     "save",
 ]
+
+_notebook.register()

@@ -13,9 +13,10 @@ from dataclasses import asdict, dataclass
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any, overload
 
+from .coverage import Coverage, coverage
+
 if TYPE_CHECKING:
     from .graph import Cascade
-    from .report import Coverage
 
 __all__ = ["RULES", "CheckFn", "Finding", "Findings", "Rule", "Severity", "select_rules"]
 
@@ -186,17 +187,4 @@ class Findings(Sequence[Finding]):
 
     def coverage(self) -> Coverage:
         """How much of each unit reaches an IKU."""
-        from .report import coverage
-
         return coverage(self.cascade)
-
-    def to_text(self) -> str:
-        """A readable report: findings grouped by position, then coverage."""
-        from .report import text_report
-
-        return text_report(self)
-
-    def _repr_html_(self) -> str:
-        from .report import findings_html
-
-        return findings_html(self)

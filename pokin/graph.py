@@ -41,6 +41,30 @@ ROOT = "@organisasi"
 """The node standing for the organisasi, above the IKU."""
 
 
+NO_UNIT = "(tanpa unit)"
+"""The unit name shown for positions whose decree names no unit."""
+
+_UNIT_KINDS = {
+    "sekretariat": 1,
+    "sub bagian": 2,
+    "subbagian": 2,
+    "seksi": 3,
+    "kelurahan": 4,
+    "desa": 4,
+}
+
+
+def unit_rank(unit: str) -> int:
+    """Units in the order of the organisation chart: the Camat's, the Sekretariat, its
+    sub bagian, the seksi, then the kelurahan; decree order within each (a stable sort).
+
+    >>> sorted(["Kelurahan A", "Seksi B", "Sub Bagian C", "Sekretariat"], key=unit_rank)
+    ['Sekretariat', 'Sub Bagian C', 'Seksi B', 'Kelurahan A']
+    """
+    name = unit.casefold()
+    return next((rank for kind, rank in _UNIT_KINDS.items() if name.startswith(kind)), 5)
+
+
 class Cascade:
     """The cascade graph of a pohon kinerja, with its queries.
 
@@ -331,12 +355,6 @@ class Cascade:
         if lower.id in [j.id for j in self.atasan_chain(str(upper.id))]:
             return "down"
         return "cross"
-
-    def _repr_svg_(self) -> str:
-        """The cascade as a diagram in Jupyter; never raises."""
-        from .render import tree_svg  # imported late: render imports graph
-
-        return tree_svg(self)
 
     def __repr__(self) -> str:
         return (

@@ -320,12 +320,6 @@ class PohonKinerja(_Model):
         """The positions without atasan (normally just the Camat)."""
         return [j for j in self.jabatan if j.atasan is None]
 
-    def _repr_svg_(self) -> str:
-        """The whole tree as a diagram in Jupyter (a short message instead if too large)."""
-        from .render import tree_svg  # imported late: render imports models
-
-        return tree_svg(self)
-
     def summary(self) -> str:
         """``"77 jabatan, 659 kinerja, 2039 indikator + 2 IKU"``: the positions' indicators
         and the IKU table's counted apart, as every report writes them."""

@@ -6,6 +6,7 @@ import pytest
 
 from pokin import RULES, Cascade, Severity, check
 from pokin.checks import JUDUL, select_rules
+from pokin.report import text_report
 
 from .conftest import _ind, jab, make
 
@@ -294,5 +295,5 @@ def test_pk103_a_tree_without_iku_nor_camat_says_so() -> None:
     findings = check(make(staff_only))
     assert [f.code for f in findings.filter(select="PK103")] == ["PK103"]
     assert "seolah-olah indikatornya adalah IKU" in findings.filter(select="PK103")[0].message
-    assert "Tanpa IKU (PK103)" in findings.to_text()
+    assert "Tanpa IKU (PK103)" in text_report(findings)
     assert check(make(), select="PK103").codes_of("@organisasi") == []  # a Camat: fine

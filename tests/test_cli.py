@@ -223,8 +223,8 @@ def test_import_lists_the_lines_it_could_not_read_and_exits_1(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from pokin import cli
-    from pokin._decree_parts import Skipped
     from pokin.decree import ImportResult
+    from pokin.decree.parts import Skipped
 
     def partial(path: Path, *, corrections: str | None = None) -> ImportResult:
         lost = Skipped(12, 14, "Jumlah\tsurat\t???", "cells do not fit the header")

@@ -1,4 +1,4 @@
-"""Importing IKI/IKU decrees in the tab-separated layout (pokin.decree, pokin._decree_tab).
+"""Importing IKI/IKU decrees in the tab-separated layout (pokin.decree, pokin.decree.tab).
 
 The seed decrees are copied into tests/fixtures/seeds so the tests do not depend on
 /work/shared. Tiny synthetic decrees pin each quirk; whole-document tests pin the counts.
@@ -13,9 +13,6 @@ import pytest
 
 import pokin
 from pokin import ImportDocumentError, Peran, PohonKinerja, PokinFileError
-from pokin import _decree_tab as tab
-from pokin._decree_cells import split_items, split_target
-from pokin._decree_parts import Block, ParsedDecree, Row
 from pokin.decree import (
     LAYOUTS,
     apply_corrections,
@@ -25,6 +22,9 @@ from pokin.decree import (
     read_corrections,
     read_decree,
 )
+from pokin.decree import tab as tab
+from pokin.decree.cells import split_items, split_target
+from pokin.decree.parts import Block, ParsedDecree, Row
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"
@@ -615,9 +615,9 @@ def test_other_layouts_are_wired() -> None:
     tree = parse_decree(markdown, source="x.md")
     assert tree.jabatan[0].kinerja[0].indikator[0].uraian == "Nilai SKM"
     assert [getattr(m, "__name__", "") for m in LAYOUTS] == [
-        "pokin._decree_tab",
-        "pokin._decree_markdown",
-        "pokin._decree_pdf",
+        "pokin.decree.tab",
+        "pokin.decree.markdown",
+        "pokin.decree.pdf",
     ]
     assert import_decree(SEEDS / "iki-staf-samarinda.txt").layout == "pdf-text"
 
@@ -760,7 +760,7 @@ def test_judul_is_not_glued_to_the_page_title(head: str) -> None:
     ],
 )
 def test_nomor_from_a_title_line(line: str, nomor: str | None) -> None:
-    from pokin import _decree_markdown as markdown
+    from pokin.decree import markdown as markdown
 
     text = f"{line}\n\n1. JABATAN : CAMAT\n\n| KINERJA | INDIKATOR |\n|---|---|\n| K | I |\n"
     assert markdown.parse(text, source="x.md").nomor == nomor
@@ -862,7 +862,7 @@ def test_a_peran_correction_to_a_kelurahan_role_drops_the_inferred_camat() -> No
 
 
 def test_a_title_on_the_tentang_line_gives_judul_and_tahun() -> None:
-    from pokin._decree_header import read_header
+    from pokin.decree.header import read_header
 
     head = read_header(
         [

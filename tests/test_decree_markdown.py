@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from pokin import _decree_markdown as markdown
-from pokin import _decree_pdf, _decree_tab
-from pokin._decree_markup import latex_to_text, read_cell
-from pokin._decree_parts import ParsedDecree, Row
+from pokin.decree import markdown as markdown
 from pokin.decree import parse_decree
+from pokin.decree import pdf as _decree_pdf
+from pokin.decree import tab as _decree_tab
+from pokin.decree.markup import latex_to_text, read_cell
+from pokin.decree.parts import ParsedDecree, Row
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DECREES = FIXTURES / "decrees"

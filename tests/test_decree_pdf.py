@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from pokin import _decree_markdown, _decree_pdf, _decree_tab
-from pokin._decree_parts import ParsedDecree, Row
+from pokin.decree import markdown as _decree_markdown
+from pokin.decree import pdf as _decree_pdf
+from pokin.decree import tab as _decree_tab
+from pokin.decree.parts import ParsedDecree, Row
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SAMARINDA = FIXTURES / "seeds" / "iki-staf-samarinda.txt"

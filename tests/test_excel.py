@@ -600,15 +600,15 @@ def test_dates_are_read_as_iso(tmp_path: Path) -> None:
     ],
 )
 def test_number_formats(value: float, number_format: str, shown: str) -> None:
-    from pokin._excel_read import number_text
+    from pokin.excel.read import number_text
 
     assert number_text(value, number_format) == shown
 
 
 def test_export_writes_every_data_cell_as_text(tmp_path: Path) -> None:
     """So that no number format of pokin's own files changes what is read back."""
-    from pokin._excel_layout import IKU, JABATAN, ORGANISASI, TAUTAN
-    from pokin._excel_layout import MATRIKS as MATRIKS_SHEET
+    from pokin.excel.layout import IKU, JABATAN, ORGANISASI, TAUTAN
+    from pokin.excel.layout import MATRIKS as MATRIKS_SHEET
 
     workbook = openpyxl.load_workbook(export_xlsx(make(full), tmp_path / "m.xlsx"))
     numbers = []

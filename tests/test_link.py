@@ -8,8 +8,8 @@ import pytest
 
 import pokin
 from pokin import Asal, Cascade, PohonKinerja, Status, check
-from pokin._similarity import describe, phrase, score
 from pokin.link import Proposal, Relasi, apply_links, infer_links, strip_links
+from pokin.link.similarity import describe, phrase, score
 
 from .conftest import _ind, jab, make
 

@@ -1,4 +1,4 @@
-"""Tests for pokin.render (and its DOT builder pokin._dot)."""
+"""Tests for pokin.render (and its DOT builder pokin.render.dot)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 
 from pokin import Cascade, PohonKinerja, RenderError, check, datasets
-from pokin._dot import EDGE_STYLES, PALETTE, STACK, escape_quoted, wrap_lines
 from pokin.models import Peran
 from pokin.render import (
     MISSING_DOT,
@@ -26,8 +25,8 @@ from pokin.render import (
     run_dot,
     to_dot,
     to_svg,
-    tree_svg,
 )
+from pokin.render.dot import EDGE_STYLES, PALETTE, STACK, escape_quoted, wrap_lines
 
 from .conftest import _ind, jab, make
 
@@ -649,52 +648,17 @@ def test_gallery_writes_nothing_when_a_drawing_fails(
     assert not (tmp_path / "out").exists()
 
 
-# -- Jupyter ---------------------------------------------------------------------------------
+# -- Diagram ---------------------------------------------------------------------------------
 
 
 @needs_dot
-def test_diagram_shows_an_svg(tmp_path: Path) -> None:
+def test_diagram_draws_and_saves(tmp_path: Path) -> None:
     shown = diagram(make(), root="sekretaris")
     assert isinstance(shown, Diagram)
     assert str(shown) == shown.source
-    assert shown._repr_svg_().lstrip().startswith("<?xml")
+    assert shown.svg().lstrip().startswith("<?xml")
     assert repr(shown) == "<Diagram: 2 boxes>"
     assert shown.save(tmp_path / "d.pdf").read_bytes().startswith(b"%PDF")
-    assert "<svg" in tree_svg(make())
-
-
-def test_diagram_never_raises_in_a_notebook(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("PATH", str(tmp_path))
-    svg = diagram(make())._repr_svg_()
-    assert "Graphviz" in svg
-    assert "apt-get install graphviz" in svg
-    ET.fromstring(svg)  # well-formed
-    assert "could not draw" in tree_svg("not a tree")  # type: ignore[arg-type]
-    too_big = tree_svg(make(), max_nodes=2)
-    assert "4 boxes, too many" in too_big
-    ET.fromstring(too_big)
-
-
-def test_tree_cascade_and_findings_display_themselves(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    tree = make(lambda d: jab(d, "staf")["kinerja"][0].pop("mendukung"))
-    findings = check(tree)
-    assert "<code>PK101</code>" in findings._repr_html_()
-    monkeypatch.setenv("PATH", str(tmp_path))  # no dot: a message, not an exception
-    for shown in (tree, Cascade(tree)):
-        svg = shown._repr_svg_()
-        assert "apt-get install graphviz" in svg
-        ET.fromstring(svg)
-
-
-@needs_dot
-def test_tree_and_cascade_draw_in_a_notebook() -> None:
-    tree = make()
-    assert "Kasi Pelayanan" in tree._repr_svg_()
-    assert "Kasi Pelayanan" in Cascade(tree)._repr_svg_()
 
 
 # -- capaian ---------------------------------------------------------------------------------

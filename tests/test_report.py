@@ -4,7 +4,7 @@ import json
 
 from pokin import Findings, check, coverage
 from pokin.graph import Cascade
-from pokin.report import findings_html, json_report, text_report
+from pokin.report.findings import findings_html, json_report, text_report
 
 from .conftest import jab, make
 
@@ -73,7 +73,7 @@ def test_repeated_findings_of_one_position_are_folded() -> None:
 
 
 def test_a_long_findings_table_is_cut_in_a_notebook() -> None:
-    from pokin.report import HTML_ROWS
+    from pokin.report.findings import HTML_ROWS
 
     found = check(make(lambda d: jab(d, "staf")["kinerja"][0].pop("mendukung")))
     findings = Findings([found[0]] * (HTML_ROWS + 5), found.cascade)

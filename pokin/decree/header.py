@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ._decree_parts import ParsedDecree
+from .parts import ParsedDecree
 
 __all__ = ["Header", "read_header", "title_case"]
 

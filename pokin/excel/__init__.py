@@ -68,15 +68,15 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from ._excel_layout import IKU, JABATAN, MATRIKS, ORGANISASI, ORGANISASI_KEYS, PETUNJUK, TAUTAN
-from ._excel_layout import Sheet as _Sheet
-from ._excel_read import link_text, read_xlsx
-from .capaian import Capaian, compute_capaian
-from .checks import Findings, check
-from .errors import PokinFileError, SheetError
-from .graph import Cascade
-from .io import atomic_write
-from .models import FORMAT_VERSION, Asal, Indikator, PohonKinerja, Tautan
+from ..capaian import Capaian, compute_capaian
+from ..checks import Findings, check
+from ..errors import PokinFileError, SheetError
+from ..graph import Cascade
+from ..io import atomic_write
+from ..models import FORMAT_VERSION, Asal, Indikator, PohonKinerja, Tautan
+from .layout import IKU, JABATAN, MATRIKS, ORGANISASI, ORGANISASI_KEYS, PETUNJUK, TAUTAN
+from .layout import Sheet as _Sheet
+from .read import link_text, read_xlsx
 
 __all__ = ["SheetError", "export_xlsx", "read_xlsx"]
 

@@ -22,23 +22,20 @@ import math
 import os
 import re
 import subprocess
-import textwrap
 from concurrent.futures import ThreadPoolExecutor
-from html import escape
 from pathlib import Path
 from typing import TypedDict, Unpack
 
 import graphviz
 from graphviz.backend import dot_command, execute
 
-from ._dot import IKU, Prepared, Scene, build, ordered
-from ._pages import MAX_NODES, Page, index_page, paginate, unit_pages
-from .checks import Findings
-from .errors import RenderError
-from .graph import ROOT, Cascade
-from .io import atomic_write
-from .models import PohonKinerja
-from .report import NO_UNIT
+from ..checks import Findings
+from ..errors import RenderError
+from ..graph import NO_UNIT, ROOT, Cascade
+from ..io import atomic_write
+from ..models import PohonKinerja
+from .dot import IKU, Prepared, Scene, build, ordered
+from .pages import MAX_NODES, Page, index_page, paginate, unit_pages
 
 __all__ = [
     "FORMATS",
@@ -49,7 +46,6 @@ __all__ = [
     "Page",
     "box_count",
     "diagram",
-    "error_svg",
     "measure",
     "paginate",
     "render",
@@ -57,7 +53,6 @@ __all__ = [
     "run_dot",
     "to_dot",
     "to_svg",
-    "tree_svg",
 ]
 
 FORMATS = ("svg", "png", "pdf", "dot")
@@ -339,11 +334,12 @@ def render_gallery(
     return written
 
 
-# -- Jupyter ----------------------------------------------------------------------------------
+# -- Diagram ----------------------------------------------------------------------------------
 
 
 class Diagram:
-    """A drawing that shows itself in Jupyter; holds the DOT text, lays it out on demand.
+    """A drawing: holds the DOT text, lays it out on demand (Jupyter shows it through
+    :mod:`pokin._notebook`).
 
     >>> from pokin import datasets
     >>> d = diagram(datasets.load("sambutan-2023"), unit="Sekretariat")
@@ -370,12 +366,6 @@ class Diagram:
         fmt = _format_of(target, format)
         return _write(run_dot(self.source, format=fmt, timeout=self.timeout), target, fmt)
 
-    def _repr_svg_(self) -> str:
-        try:
-            return self.svg()
-        except Exception as exc:  # a notebook must show the problem, never a traceback
-            return error_svg(f"pokin could not draw this diagram: {exc}")
-
     def __str__(self) -> str:
         return self.source
 
@@ -388,26 +378,6 @@ def diagram(tree: Source, **options: Unpack[DotOptions]) -> Diagram:
     return Diagram(to_dot(tree, **options))
 
 
-def tree_svg(tree: Source, *, max_nodes: int = MAX_NODES) -> str:
-    """The SVG of the whole tree, for a notebook: never raises.
-
-    A tree larger than ``max_nodes`` boxes, or any failure, gives a small SVG saying so.
-    """
-    try:
-        source = tree.tree if isinstance(tree, Cascade) else tree
-        assert isinstance(source, PohonKinerja)
-        boxes = box_count(source)
-        if boxes > max_nodes:
-            return error_svg(
-                f"{source.organisasi.nama} has {boxes} boxes, too many for one drawing: "
-                "draw one unit with pokin.render.diagram(tree, unit=...), or pages with "
-                "pokin.render.render_gallery"
-            )
-        return diagram(tree)._repr_svg_()
-    except Exception as exc:
-        return error_svg(f"pokin could not draw this tree: {exc}")
-
-
 def box_count(tree: PohonKinerja | Cascade) -> int:
     """How many boxes the whole drawing of ``tree`` has: one per kinerja and IKU sasaran.
 
@@ -415,21 +385,3 @@ def box_count(tree: PohonKinerja | Cascade) -> int:
     """
     source = tree.tree if isinstance(tree, Cascade) else tree
     return len(source.iku) + sum(len(j.kinerja) for j in source.jabatan)
-
-
-def error_svg(message: str) -> str:
-    """A small SVG showing ``message`` (escaped), for notebooks.
-
-    >>> "&lt;p&gt;" in error_svg("bad <p> text")
-    True
-    """
-    lines = textwrap.wrap(" ".join(message.split()), 90) or [""]
-    height = 16 * len(lines) + 16
-    texts = "".join(
-        f'<text x="8" y="{20 + 16 * n}">{escape(line)}</text>' for n, line in enumerate(lines)
-    )
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="640" height="{height}" '
-        f'viewBox="0 0 640 {height}" font-family="sans-serif" font-size="12" fill="#b71c1c">'
-        f'<rect width="640" height="{height}" fill="#fff3f3" stroke="#e57373"/>{texts}</svg>'
-    )

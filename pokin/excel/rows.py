@@ -14,10 +14,10 @@ import difflib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ._excel_layout import FIELDS, lines, quoted
+from .layout import FIELDS, lines, quoted
 
 if TYPE_CHECKING:
-    from ._excel_read import Loc, _Reader, _Table
+    from .read import Loc, _Reader, _Table
 
 __all__ = ["iku_data", "links", "matrix_data", "provenance"]
 

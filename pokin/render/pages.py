@@ -9,12 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ._dot import IKU, Prepared, Scene, build, escape_html, ordered
-from ._references import unique
-from .checks import Findings
-from .graph import Cascade
-from .models import Peran, PohonKinerja, slugify
-from .report import NO_UNIT, unit_rank
+from .._references import unique
+from ..checks import Findings
+from ..graph import NO_UNIT, Cascade, unit_rank
+from ..models import Peran, PohonKinerja, slugify
+from .dot import IKU, Prepared, Scene, build, escape_html, ordered
 
 __all__ = ["MAX_NODES", "Page", "index_page", "paginate", "unit_pages"]
 

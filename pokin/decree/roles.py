@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ._decree_header import title_case
-from .models import Peran
+from ..models import Peran
+from .header import title_case
 
 __all__ = ["TitleInfo", "keywords", "level_from_text", "read_title"]
 

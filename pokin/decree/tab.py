@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ._decree_cells import (
+from .cells import (
     clean_cell,
     column_role,
     lettered_items,
@@ -34,8 +34,8 @@ from ._decree_cells import (
     split_target,
     strip_list_punctuation,
 )
-from ._decree_header import read_header
-from ._decree_parts import Block, IkuIndikator, IkuSasaran, ParsedDecree, Skipped
+from .header import read_header
+from .parts import Block, IkuIndikator, IkuSasaran, ParsedDecree, Skipped
 
 __all__ = ["parse", "sniff"]
 

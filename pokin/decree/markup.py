@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from ._decree_cells import MARKER, Cell, escape_stray_brackets, line_items, strip_list_punctuation
+from .cells import MARKER, Cell, escape_stray_brackets, line_items, strip_list_punctuation
 
 __all__ = ["MARKER", "Cell", "latex_to_text", "read_cell"]
 

@@ -13,13 +13,13 @@ import html
 from collections.abc import Callable
 from pathlib import Path
 
-from .capaian import Capaian, compute_capaian
-from .checks import RULES, Finding, Findings, check
-from .errors import PokinError, RenderError
-from .graph import Cascade
-from .io import atomic_write
-from .models import Indikator, Jabatan, PohonKinerja
-from .report import NO_IKU, Coverage
+from ..capaian import Capaian, compute_capaian
+from ..checks import RULES, Finding, Findings, check
+from ..coverage import NO_IKU, Coverage
+from ..errors import PokinError, RenderError
+from ..graph import Cascade
+from ..io import atomic_write
+from ..models import Indikator, Jabatan, PohonKinerja
 
 __all__ = ["SUFFIXES", "report_html", "report_markdown", "write_report"]
 
@@ -128,7 +128,7 @@ def _prepare(tree: PohonKinerja | Cascade, findings: Findings | None) -> tuple[C
 
 
 def _version() -> str:
-    from . import __version__
+    from .. import __version__
 
     return __version__
 
@@ -204,7 +204,7 @@ def _diagram_section(cascade: Cascade, findings: Findings, diagram: DiagramFn | 
 
 
 def _default_diagram(cascade: Cascade, findings: Findings) -> str:
-    from .render import MAX_NODES, box_count, to_svg
+    from ..render import MAX_NODES, box_count, to_svg
 
     boxes = box_count(cascade)
     if boxes > MAX_NODES:

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ._layout import MAX_RATIO, STACK, Box, Planner
-from .capaian import HIJAU, KUNING, Capaian, compute_capaian
-from .checks import Findings, check
-from .graph import Cascade
-from .models import Indikator, Kinerja, Peran, PohonKinerja, Sasaran, Status
+from ..capaian import HIJAU, KUNING, Capaian, compute_capaian
+from ..checks import Findings, check
+from ..graph import Cascade
+from ..models import Indikator, Kinerja, Peran, PohonKinerja, Sasaran, Status
+from .layout import MAX_RATIO, STACK, Box, Planner
 
 __all__ = [
     "EDGE_STYLES",

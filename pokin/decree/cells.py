@@ -33,7 +33,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from ._decree_parts import Row
+from .parts import Row
 
 __all__ = [
     "COLUMN_WORDS",

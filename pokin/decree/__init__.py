@@ -23,12 +23,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from . import _decree_markdown, _decree_pdf, _decree_tab
-from ._decree_build import build_tree
-from ._decree_corrections import Koreksi, apply_corrections, read_corrections
-from ._decree_parts import ParsedDecree, Skipped
-from .errors import ImportDocumentError
-from .models import PohonKinerja
+from ..errors import ImportDocumentError
+from ..models import PohonKinerja
+from . import markdown as _decree_markdown
+from . import pdf as _decree_pdf
+from . import tab as _decree_tab
+from .build import build_tree
+from .corrections import Koreksi, apply_corrections, read_corrections
+from .parts import ParsedDecree, Skipped
 
 __all__ = [
     "LAYOUTS",

@@ -51,9 +51,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ._decree_cells import strip_list_punctuation
-from ._decree_header import read_header
-from ._decree_parts import Block, ParsedDecree, Row, Skipped
+from .cells import strip_list_punctuation
+from .header import read_header
+from .parts import Block, ParsedDecree, Row, Skipped
 
 __all__ = ["parse", "sniff"]
 

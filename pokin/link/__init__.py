@@ -78,8 +78,8 @@ from enum import StrEnum
 
 import networkx as nx
 
-from ._linkindex import TEMPLATE, Candidate, LinkIndex
-from .models import Asal, Indikator, Kinerja, PohonKinerja, Status, Tautan
+from ..models import Asal, Indikator, Kinerja, PohonKinerja, Status, Tautan
+from .index import TEMPLATE, Candidate, LinkIndex
 
 __all__ = [
     "THRESHOLD",

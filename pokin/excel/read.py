@@ -53,7 +53,10 @@ from openpyxl.utils.cell import (
 from openpyxl.workbook.workbook import Workbook
 from pydantic import ValidationError
 
-from ._excel_layout import (
+from ..errors import PokinError, PokinFileError, SheetError
+from ..io import _data_loc, _explain
+from ..models import FORMAT_VERSION, PohonKinerja, Problem, Tautan, resolve_references
+from .layout import (
     FIELDS,
     IKU,
     JABATAN,
@@ -64,10 +67,7 @@ from ._excel_layout import (
     Sheet,
     lines,
 )
-from ._excel_rows import iku_data, matrix_data, provenance
-from .errors import PokinError, PokinFileError, SheetError
-from .io import _data_loc, _explain
-from .models import FORMAT_VERSION, PohonKinerja, Problem, Tautan, resolve_references
+from .rows import iku_data, matrix_data, provenance
 
 __all__ = ["SheetError", "link_text", "read_xlsx"]
 

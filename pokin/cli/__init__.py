@@ -14,8 +14,18 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import datasets
-from ._cli_files import (
+from .. import datasets
+from ..checks import RULES, Findings, check
+from ..decree import import_decree
+from ..errors import PokinError
+from ..io import atomic_write, dumps, save
+from ..link import THRESHOLD, apply_links, infer_links
+from ..models import PohonKinerja
+from ..render import FORMATS, MAX_NODES, DotOptions, box_count, render, render_gallery
+from ..report.document import SUFFIXES as REPORT_SUFFIXES
+from ..report.document import write_report
+from ..report.findings import json_report, json_text, text_report
+from .files import (
     comments_of,
     guard_output,
     load_source,
@@ -23,16 +33,6 @@ from ._cli_files import (
     progress,
     refuse_existing,
 )
-from .checks import RULES, Findings, check
-from .decree import import_decree
-from .document import SUFFIXES as REPORT_SUFFIXES
-from .document import write_report
-from .errors import PokinError
-from .io import atomic_write, dumps, save
-from .link import THRESHOLD, apply_links, infer_links
-from .models import PohonKinerja
-from .render import FORMATS, MAX_NODES, DotOptions, box_count, render, render_gallery
-from .report import json_report, json_text, text_report
 
 __all__ = ["main"]
 
@@ -173,7 +173,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from .excel import export_xlsx
+    from ..excel import export_xlsx
 
     target = guard_output(
         args.output, [args.file], suffixes=(".xlsx",), what="the matrix", keep=not args.force
@@ -187,7 +187,7 @@ def _import_one(source: Path, corrections: str | None) -> tuple[PohonKinerja, li
     """A decree (text) or a cascade matrix (.xlsx) as a tree, with the messages to show
     and how many of them are lines left out."""
     if source.suffix.lower() in (".xlsx", ".xlsm"):
-        from .excel import read_xlsx
+        from ..excel import read_xlsx
 
         return read_xlsx(source), [], 0
     result = import_decree(source, corrections=corrections)
@@ -435,7 +435,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _version() -> str:
-    from . import __version__
+    from .. import __version__
 
     return __version__
 

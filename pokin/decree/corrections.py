@@ -36,9 +36,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .errors import PokinFileError
-from .io import parse_yaml
-from .models import Indikator, Jabatan, Kinerja, Peran, PohonKinerja
+from ..errors import PokinFileError
+from ..io import parse_yaml
+from ..models import Indikator, Jabatan, Kinerja, Peran, PohonKinerja
 
 __all__ = ["Koreksi", "apply_corrections", "read_corrections"]
 

@@ -41,10 +41,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ._decree_cells import column_role, lettered_items, pair_cells, strip_list_punctuation
-from ._decree_header import read_header, title_case
-from ._decree_markup import MARKER, Cell, read_cell
-from ._decree_parts import Block, IkuIndikator, IkuSasaran, ParsedDecree, Skipped
+from .cells import column_role, lettered_items, pair_cells, strip_list_punctuation
+from .header import read_header, title_case
+from .markup import MARKER, Cell, read_cell
+from .parts import Block, IkuIndikator, IkuSasaran, ParsedDecree, Skipped
 
 __all__ = ["parse", "sniff"]
 

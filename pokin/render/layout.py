@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ._dot import Prepared
+    from .dot import Prepared
 
 __all__ = ["MAX_RATIO", "STACK", "Box", "Layout", "Planner"]
 

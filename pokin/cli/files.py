@@ -12,10 +12,10 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import datasets
-from ._references import unique
-from .io import load
-from .models import PohonKinerja
+from .. import datasets
+from .._references import unique
+from ..io import load
+from ..models import PohonKinerja
 
 __all__ = [
     "comments_of",

@@ -35,12 +35,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
 
-from ._decree_header import title_case
-from ._decree_parts import Block, ParsedDecree, Row
-from ._decree_roles import TitleInfo, keywords, level_from_text, read_title
-from ._references import unique
-from .models import Dokumen, Indikator, Jabatan, Kinerja, Organisasi, Peran, PohonKinerja, Sasaran
-from .models import slugify as _slug
+from .._references import unique
+from ..models import Dokumen, Indikator, Jabatan, Kinerja, Organisasi, Peran, PohonKinerja, Sasaran
+from ..models import slugify as _slug
+from .header import title_case
+from .parts import Block, ParsedDecree, Row
+from .roles import TitleInfo, keywords, level_from_text, read_title
 
 __all__ = ["UNKNOWN_KELURAHAN", "build_tree"]
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import pokin
-from pokin.document import report_html, report_markdown, write_report
+from pokin.report.document import report_html, report_markdown, write_report
 
 from .conftest import jab, make
 

@@ -17,8 +17,8 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from ._similarity import LEAD_WEIGHT, Phrase, describe, idf, phrase, score, total
-from .models import Asal, Indikator, Jabatan, Kinerja, Peran, PohonKinerja, Status, Tautan
+from ..models import Asal, Indikator, Jabatan, Kinerja, Peran, PohonKinerja, Status, Tautan
+from .similarity import LEAD_WEIGHT, Phrase, describe, idf, phrase, score, total
 
 __all__ = ["Candidate", "LinkIndex"]
 

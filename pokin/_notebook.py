@@ -1,0 +1,110 @@
+"""Jupyter display of pokin's objects, all in one place at the top of the package.
+
+The model, the graph and the findings know nothing of drawings: when pokin is imported
+inside IPython, :func:`register` tells IPython's display formatters how to show a
+:class:`~pokin.models.PohonKinerja`, a :class:`~pokin.graph.Cascade`, a
+:class:`~pokin.findings.Findings` and a :class:`~pokin.render.Diagram`. The types are named,
+not imported, so registering costs nothing until an object is shown. A display never
+raises: a notebook gets a small SVG naming the problem instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .findings import Findings
+    from .graph import Cascade
+    from .models import PohonKinerja
+    from .render import Diagram
+
+__all__ = ["diagram_svg", "error_svg", "findings_html", "register", "tree_svg"]
+
+_SVG = "image/svg+xml"
+_HTML = "text/html"
+
+
+def tree_svg(tree: PohonKinerja | Cascade, *, max_nodes: int | None = None) -> str:
+    """The SVG of the whole tree, for a notebook: never raises.
+
+    A tree larger than ``max_nodes`` boxes (default :data:`pokin.render.MAX_NODES`), or any
+    failure, gives a small SVG saying so.
+    """
+    try:
+        from .graph import Cascade
+        from .models import PohonKinerja
+        from .render import MAX_NODES, box_count, diagram
+
+        source = tree.tree if isinstance(tree, Cascade) else tree
+        assert isinstance(source, PohonKinerja)
+        boxes = box_count(source)
+        if boxes > (MAX_NODES if max_nodes is None else max_nodes):
+            return error_svg(
+                f"{source.organisasi.nama} has {boxes} boxes, too many for one drawing: "
+                "draw one unit with pokin.render.diagram(tree, unit=...), or pages with "
+                "pokin.render.render_gallery"
+            )
+        return diagram_svg(diagram(tree))
+    except Exception as exc:
+        return error_svg(f"pokin could not draw this tree: {exc}")
+
+
+def diagram_svg(diagram: Diagram) -> str:
+    """The SVG of a :class:`~pokin.render.Diagram`, or an SVG naming why it failed."""
+    try:
+        return diagram.svg()
+    except Exception as exc:  # a notebook must show the problem, never a traceback
+        return error_svg(f"pokin could not draw this diagram: {exc}")
+
+
+def findings_html(findings: Findings) -> str:
+    """Findings as an HTML table (see :func:`pokin.report.findings_html`)."""
+    from .report import findings_html as table
+
+    return table(findings)
+
+
+_DISPLAYS = (
+    ("pokin.models", "PohonKinerja", _SVG, tree_svg),
+    ("pokin.graph", "Cascade", _SVG, tree_svg),
+    ("pokin.render", "Diagram", _SVG, diagram_svg),
+    ("pokin.findings", "Findings", _HTML, findings_html),
+)
+
+
+def register(display_formatter: Any = None) -> bool:
+    """Teach IPython to show pokin's objects; True when there was an IPython to teach.
+
+    ``display_formatter`` defaults to the running shell's; pass one (an
+    ``IPython.core.formatters.DisplayFormatter``) to register elsewhere, as the tests do.
+    """
+    if display_formatter is None:
+        ipython = sys.modules.get("IPython")
+        shell = ipython.get_ipython() if ipython is not None else None
+        if shell is None:
+            return False
+        display_formatter = shell.display_formatter
+    for module, name, mime, show in _DISPLAYS:
+        display_formatter.formatters[mime].for_type_by_name(module, name, show)
+    return True
+
+
+def error_svg(message: str) -> str:
+    """A small SVG showing ``message`` (escaped), for notebooks.
+
+    >>> "&lt;p&gt;" in error_svg("bad <p> text")
+    True
+    """
+    lines = textwrap.wrap(" ".join(message.split()), 90) or [""]
+    height = 16 * len(lines) + 16
+    texts = "".join(
+        f'<text x="8" y="{20 + 16 * n}">{escape(line)}</text>' for n, line in enumerate(lines)
+    )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="640" height="{height}" '
+        f'viewBox="0 0 640 {height}" font-family="sans-serif" font-size="12" fill="#b71c1c">'
+        f'<rect width="640" height="{height}" fill="#fff3f3" stroke="#e57373"/>{texts}</svg>'
+    )

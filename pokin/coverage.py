@@ -1,0 +1,79 @@
+"""Coverage: the share of positions and indicators that reach an IKU, per unit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from .graph import NO_UNIT, Cascade, unit_rank
+from .models import Peran
+
+__all__ = ["NO_IKU", "Coverage", "UnitCoverage", "coverage"]
+
+NO_IKU = "Tanpa IKU (PK103): cakupan dihitung terhadap jabatan puncak, bukan terhadap IKU"
+"""The note beside coverage figures of a tree without IKU table nor Camat."""
+
+
+@dataclass(frozen=True, slots=True)
+class UnitCoverage:
+    """How much of one unit reaches an IKU."""
+
+    unit: str
+    jabatan: int
+    jabatan_reached: int
+    indikator: int
+    indikator_reached: int
+
+    @property
+    def jabatan_share(self) -> float:
+        """Share of positions with at least one kinerja that reaches an IKU (0 to 1)."""
+        return self.jabatan_reached / self.jabatan if self.jabatan else 0.0
+
+    @property
+    def indikator_share(self) -> float:
+        """Share of indicators with a path up to an IKU (0 to 1)."""
+        return self.indikator_reached / self.indikator if self.indikator else 0.0
+
+    def to_record(self) -> dict[str, Any]:
+        """A flat dict, shares included."""
+        record = asdict(self)
+        record["jabatan_share"] = round(self.jabatan_share, 4)
+        record["indikator_share"] = round(self.indikator_share, 4)
+        return record
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """Coverage per unit, in the order units first appear, and for the whole tree."""
+
+    units: tuple[UnitCoverage, ...]
+    total: UnitCoverage
+
+    def __iter__(self) -> Iterator[UnitCoverage]:
+        return iter(self.units)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One dict per unit, then the total."""
+        return [u.to_record() for u in (*self.units, self.total)]
+
+
+def coverage(cascade: Cascade) -> Coverage:
+    """The share of positions and of indicators that reach an IKU, per unit."""
+    reached = cascade.reached
+    tally: dict[str, list[int]] = {}
+    for jabatan in cascade.tree.jabatan:
+        row = tally.setdefault(jabatan.unit or NO_UNIT, [0, 0, 0, 0])
+        row[0] += 1
+        row[1] += any(k.id in reached for k in jabatan.kinerja)
+        for indikator in jabatan.iter_indikator():
+            row[2] += 1
+            row[3] += indikator.id in reached
+    tops = {j.unit or NO_UNIT for j in cascade.tree.top if j.peran is Peran.CAMAT}
+    order = sorted(tally, key=lambda unit: 0 if unit in tops else unit_rank(unit))
+    units = tuple(UnitCoverage(unit, *tally[unit]) for unit in order)
+    total = UnitCoverage("Jumlah", *(sum(getattr(u, f) for u in units) for f in _COUNTS))
+    return Coverage(units, total)
+
+
+_COUNTS = ("jabatan", "jabatan_reached", "indikator", "indikator_reached")

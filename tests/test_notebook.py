@@ -1,0 +1,67 @@
+"""Jupyter display (pokin._notebook): registered on IPython's formatters, never raises."""
+
+from __future__ import annotations
+
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from IPython.core.formatters import DisplayFormatter
+
+from pokin import Cascade, check, diagram
+from pokin._notebook import register, tree_svg
+
+from .conftest import jab, make
+
+needs_dot = pytest.mark.skipif(
+    shutil.which("dot") is None, reason="Graphviz's dot is not installed"
+)
+
+
+@pytest.fixture
+def shown() -> DisplayFormatter:
+    """A display formatter as a notebook kernel has, with pokin registered on it."""
+    formatter = DisplayFormatter()
+    assert register(formatter)
+    return formatter
+
+
+def test_register_needs_a_running_ipython() -> None:
+    assert register() is False  # pytest is no IPython shell: nothing to teach
+
+
+def test_diagram_never_raises_in_a_notebook(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shown: DisplayFormatter
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    svg = shown.format(diagram(make()))[0]["image/svg+xml"]
+    assert "Graphviz" in svg
+    assert "apt-get install graphviz" in svg
+    ET.fromstring(svg)  # well-formed
+    assert "could not draw" in tree_svg("not a tree")  # type: ignore[arg-type]
+    too_big = tree_svg(make(), max_nodes=2)
+    assert "4 boxes, too many" in too_big
+    ET.fromstring(too_big)
+
+
+def test_tree_cascade_and_findings_display_themselves(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shown: DisplayFormatter
+) -> None:
+    tree = make(lambda d: jab(d, "staf")["kinerja"][0].pop("mendukung"))
+    findings = check(tree)
+    assert "<code>PK101</code>" in shown.format(findings)[0]["text/html"]
+    monkeypatch.setenv("PATH", str(tmp_path))  # no dot: a message, not an exception
+    for obj in (tree, Cascade(tree)):
+        svg = shown.format(obj)[0]["image/svg+xml"]
+        assert "apt-get install graphviz" in svg
+        ET.fromstring(svg)
+
+
+@needs_dot
+def test_tree_cascade_and_diagram_draw_in_a_notebook(shown: DisplayFormatter) -> None:
+    tree = make()
+    assert "Kasi Pelayanan" in shown.format(tree)[0]["image/svg+xml"]
+    assert "Kasi Pelayanan" in shown.format(Cascade(tree))[0]["image/svg+xml"]
+    assert "<svg" in tree_svg(tree)
+    assert shown.format(diagram(tree))[0]["image/svg+xml"].lstrip().startswith("<?xml")
