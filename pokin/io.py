@@ -18,9 +18,6 @@ from __future__ import annotations
 import difflib
 import os
 import re
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
@@ -29,11 +26,12 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from . import _yaml
+from ._files import atomic_write
 from ._references import ensure_sound
 from .errors import PokinFileError
 from .models import FORMAT_VERSION, Asal, PohonKinerja, Problem, Tautan, resolve_references
 
-__all__ = ["atomic_write", "dumps", "load", "loads", "parse_yaml", "save"]
+__all__ = ["dumps", "load", "loads", "parse_yaml", "save"]
 
 Path_ = tuple[str | int, ...]
 Marks = dict[Path_, tuple[int, int]]
@@ -470,24 +468,3 @@ def save(tree: PohonKinerja, path: str | os.PathLike[str]) -> Path:
     with atomic_write(target) as handle:
         handle.write(text)
     return target
-
-
-@contextmanager
-def atomic_write(target: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
-    """Open a temporary file beside ``target``; move it over ``target`` on success only."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        handle: IO[Any] = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8")
-        with handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

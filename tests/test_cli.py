@@ -222,7 +222,7 @@ def test_import_several_decrees_into_a_folder_reports_skipped_lines(
 def test_import_lists_the_lines_it_could_not_read_and_exits_1(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from pokin import cli
+    from pokin.cli import importing as cli
     from pokin.decree import ImportResult
     from pokin.decree.parts import Skipped
 

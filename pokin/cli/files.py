@@ -7,23 +7,34 @@ the suffix its format needs, and several inputs never write to the same output n
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeAlias
 
 from .. import datasets
+from .._files import atomic_write
 from .._references import unique
+from ..errors import PokinError
 from ..io import load
 from ..models import PohonKinerja
 
+Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+"""What each subcommand module's ``register`` adds its parser to."""
+
 __all__ = [
+    "Subparsers",
     "comments_of",
+    "emit",
     "guard_output",
     "load_source",
+    "message",
     "output_names",
     "progress",
     "refuse_existing",
+    "write_text",
 ]
 
 
@@ -138,3 +149,31 @@ def progress(items: Sequence[str], quiet: bool) -> Callable[[int, str], None]:
             print(line, file=sys.stderr, flush=True)
 
     return report
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically."""
+    with atomic_write(path) as handle:
+        handle.write(text)
+
+
+def emit(text: str, output: str | None) -> None:
+    """``text`` into the file ``output``, or on standard output when there is none."""
+    if output:
+        write_text(Path(output), text)
+    else:
+        sys.stdout.write(text)
+
+
+def message(exc: BaseException) -> str:
+    """One line for an error: an OSError names its file and what the system said."""
+    if isinstance(exc, OSError) and not isinstance(exc, PokinError):
+        where = exc.filename or ""
+        reason = exc.strerror or str(exc)
+        hint = {
+            "IsADirectoryError": "name a file, not a folder",
+            "PermissionError": "choose a folder you may write to",
+            "FileNotFoundError": "check the path",
+        }.get(type(exc).__name__, "check the path")
+        return f"{where}: {reason}\n  hint: {hint}" if where else f"{reason}\n  hint: {hint}"
+    return str(exc)

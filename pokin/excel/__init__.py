@@ -68,11 +68,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from .._files import atomic_write
 from ..capaian import Capaian, compute_capaian
 from ..checks import Findings, check
 from ..errors import PokinFileError, SheetError
 from ..graph import Cascade
-from ..io import atomic_write
 from ..models import FORMAT_VERSION, Asal, Indikator, PohonKinerja, Tautan
 from .layout import IKU, JABATAN, MATRIKS, ORGANISASI, ORGANISASI_KEYS, PETUNJUK, TAUTAN
 from .layout import Sheet as _Sheet

@@ -29,10 +29,10 @@ from typing import TypedDict, Unpack
 import graphviz
 from graphviz.backend import dot_command, execute
 
+from .._files import atomic_write
 from ..checks import Findings
 from ..errors import RenderError
 from ..graph import NO_UNIT, ROOT, Cascade
-from ..io import atomic_write
 from ..models import PohonKinerja
 from .dot import IKU, Prepared, Scene, build, ordered
 from .pages import MAX_NODES, Page, index_page, paginate, unit_pages

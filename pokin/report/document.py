@@ -13,12 +13,12 @@ import html
 from collections.abc import Callable
 from pathlib import Path
 
+from .._files import atomic_write
 from ..capaian import Capaian, compute_capaian
 from ..checks import RULES, Finding, Findings, check
 from ..coverage import NO_IKU, Coverage
 from ..errors import PokinError, RenderError
 from ..graph import Cascade
-from ..io import atomic_write
 from ..models import Indikator, Jabatan, PohonKinerja
 
 __all__ = ["SUFFIXES", "report_html", "report_markdown", "write_report"]

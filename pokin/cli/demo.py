@@ -1,0 +1,65 @@
+"""``pokin demo``: check and draw every bundled dataset into a folder."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from .. import datasets
+from ..checks import check
+from ..findings import Findings
+from ..render import MAX_NODES, box_count, render_gallery
+from ..report import json_report, json_text, text_report, write_report
+from .files import Subparsers, progress, write_text
+
+__all__ = ["register", "run"]
+
+
+def register(sub: Subparsers) -> None:
+    """Add ``pokin demo`` to the command's subparsers."""
+    p = sub.add_parser(
+        "demo",
+        help="check (and draw) every bundled dataset into a folder",
+        description="Run pokin on every bundled dataset and write its findings, "
+        "diagrams and reports into OUT/<dataset>/.",
+    )
+    p.add_argument("--out", default="render", help="output folder (default: render)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check every bundled dataset; write the reports into the output folder."""
+    out = Path(args.out)
+    names = datasets.names()
+    tick = progress(names, args.quiet)
+    summary = []
+    for index, name in enumerate(names, 1):
+        tick(index, name)
+        tree = datasets.load(name)
+        findings = check(tree)
+        target = out / name
+        write_text(target / "findings.txt", text_report(findings))
+        write_text(target / "findings.json", json_text([json_report(findings)]) + "\n")
+        cascade = findings.cascade
+        render_gallery(cascade, target, name=name, findings=findings)
+        # <name>.svg is the whole tree when it fits one drawing: the report inlines it
+        # rather than drawing it again (else the report says the tree is paginated).
+        whole = box_count(cascade) <= MAX_NODES
+        svg = (target / f"{name}.svg").read_text(encoding="utf-8") if whole else None
+        write_report(cascade, target / "laporan.html", findings=findings, diagram=svg)
+        summary.append(_summary_line(name, findings))
+    print("\n".join(summary))
+    print(f"wrote {out}/")
+    return 0
+
+
+def _summary_line(name: str, findings: Findings) -> str:
+    counts = findings.counts()
+    total = findings.coverage().total
+    return (
+        f"{name}: {total.jabatan} jabatan, {total.indikator} indikator, "
+        f"{total.indikator_share * 100:.0f}% of indikator reach "
+        + ("an IKU; " if findings.cascade.has_iku else "a top position (no IKU, PK103); ")
+        + f"{counts['error']} error, {counts['warning']} warning, {counts['info']} info"
+    )

@@ -1,0 +1,90 @@
+"""``pokin import``: decrees and cascade matrices into pokin YAML files."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from ..decree import import_decree
+from ..io import save
+from ..link import apply_links, infer_links
+from ..models import PohonKinerja
+from .files import Subparsers, guard_output, output_names, progress, refuse_existing
+
+__all__ = ["register", "run"]
+
+
+def register(sub: Subparsers) -> None:
+    """Add ``pokin import`` to the command's subparsers."""
+    p = sub.add_parser(
+        "import",
+        help="read decrees (text) or cascade matrices (.xlsx) into pokin YAML",
+        description="Read a Keputusan Camat on IKI/IKU converted to text (tab-separated, "
+        "markdown or PDF-text layout) or a cascade matrix written by pokin export, and "
+        "write a pokin YAML file. Roles and atasan are inferred and marked as such; lines "
+        "that could not be read are listed as warnings (exit code 1), never dropped "
+        "silently. With several files, OUT is a folder.",
+    )
+    p.add_argument("files", nargs="+", metavar="DOC", help="decree text file or .xlsx matrix")
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.yaml, or a folder/")
+    p.add_argument("--corrections", help="a YAML file of human corrections to apply")
+    p.add_argument("--link", action="store_true", help="also propose cascade links (pokin link)")
+    p.add_argument("--force", action="store_true", help="replace an existing OUT.yaml")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
+    p.set_defaults(handler=run)
+
+
+def _import_one(source: Path, corrections: str | None) -> tuple[PohonKinerja, list[str], int]:
+    """A decree (text) or a cascade matrix (.xlsx) as a tree, with the messages to show
+    and how many of them are lines left out."""
+    if source.suffix.lower() in (".xlsx", ".xlsm"):
+        from ..excel import read_xlsx
+
+        return read_xlsx(source), [], 0
+    result = import_decree(source, corrections=corrections)
+    messages = [
+        f"warning: {source}:{s.line}"
+        + (f"-{s.end_line}" if s.end_line != s.line else "")
+        + f": not imported ({s.reason}): {s.text[:70]}"
+        for s in result.skipped
+    ]
+    messages += [f"note: {source}:{line}: {note}" for line, note in result.notes]
+    return result.tree, messages, len(result.skipped)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Import decrees or matrices to pokin YAML; one file, or a folder for several."""
+    several = len(args.files) > 1 or args.output.endswith(("/", os.sep))
+    if several and args.corrections:
+        raise ValueError("--corrections belongs to one decree: import that file alone")
+    if several:
+        folder = Path(args.output)
+        if folder.suffix.lower() in (".yaml", ".yml") or folder.is_file():
+            raise ValueError(
+                f"-o {args.output}: with several files, -o is a folder (end it with /)"
+            )
+        targets = output_names(args.files, folder, ".yaml")
+        for target in targets if not args.force else ():
+            refuse_existing(target)
+    else:
+        suffixes = (".yaml", ".yml")
+        targets = [
+            guard_output(
+                args.output, args.files, suffixes=suffixes, what="the import", keep=not args.force
+            )
+        ]
+    tick = progress(args.files, args.quiet)
+    skipped = 0
+    for index, (source, target) in enumerate(zip(args.files, targets, strict=True), 1):
+        tick(index, source)
+        tree, messages, left_out = _import_one(Path(source), args.corrections)
+        if args.link:
+            tree = apply_links(tree, infer_links(tree))
+        save(tree, target)
+        for message in messages:
+            print(f"pokin: {message}", file=sys.stderr)
+        skipped += left_out
+        print(f"wrote {target}: {tree.summary()}")
+    return 1 if skipped else 0

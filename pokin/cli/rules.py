@@ -1,0 +1,27 @@
+"""``pokin rules``: every check with its code, severity and rationale."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..checks import RULES
+from .files import Subparsers
+
+__all__ = ["register", "run"]
+
+
+def register(sub: Subparsers) -> None:
+    """Add ``pokin rules`` to the command's subparsers."""
+    p = sub.add_parser(
+        "rules",
+        help="list the checks with their codes and rationale",
+        description="List every check: code, severity, name and the rule it enforces.",
+    )
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    for code, rule in sorted(RULES.items()):
+        print(f"{code}  {rule.severity!s:<7}  {rule.name} — {rule.judul}")
+        print(f"       {rule.rationale}")
+    return 0
