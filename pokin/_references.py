@@ -8,12 +8,11 @@ a path into the file, which :mod:`pokin.io` turns into a line and column.
 from __future__ import annotations
 
 import difflib
-import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ._text import fold, slugify, unique
 from .errors import TreeError
 
 if TYPE_CHECKING:
@@ -25,8 +24,6 @@ __all__ = [
     "dotted",
     "ensure_sound",
     "resolve_references",
-    "slugify",
-    "unique",
 ]
 
 
@@ -40,18 +37,6 @@ class Problem:
 
 
 # -- ids ------------------------------------------------------------------------------------
-
-
-def slugify(text: str) -> str:
-    """Lower-case, ASCII, dash-separated form of a title, for ids.
-
-    >>> slugify("KASUBBAG UMUM & KEPEGAWAIAN")
-    'kasubbag-umum-kepegawaian'
-    >>> slugify("Plt. Lurah  Kebomas")
-    'plt-lurah-kebomas'
-    """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
 
 
 def assign_ids(tree: PohonKinerja) -> None:
@@ -85,26 +70,7 @@ def assign_ids(tree: PohonKinerja) -> None:
                     object.__setattr__(indikator, "id", unique(f"{kinerja.id}.i{i_no}", taken))
 
 
-def unique(candidate: str, taken: set[str] | set[str | None]) -> str:
-    """``candidate``, or ``candidate-2``, ``-3``... the first not in ``taken`` (then taken).
-
-    >>> taken = {"sekretaris"}
-    >>> unique("sekretaris", taken), unique("sekretaris", taken), unique("camat", taken)
-    ('sekretaris-2', 'sekretaris-3', 'camat')
-    """
-    result, n = candidate, 1
-    while result in taken:
-        n += 1
-        result = f"{candidate}-{n}"
-    taken.add(result)
-    return result
-
-
 # -- references -----------------------------------------------------------------------------
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.casefold().split())
 
 
 def dotted(path: tuple[str | int, ...]) -> str:
@@ -184,7 +150,7 @@ def resolve_references(tree: PohonKinerja) -> list[Problem]:
 
     by_text: dict[str, list[tuple[Jabatan | None, Indikator]]] = {}
     for pair in tree.iter_indikator():
-        by_text.setdefault(_norm(pair[1].uraian), []).append(pair)
+        by_text.setdefault(fold(pair[1].uraian), []).append(pair)
 
     for j_no, jabatan in enumerate(tree.jabatan):
         chain = _chain(jabatan, by_id)
@@ -280,7 +246,7 @@ def _resolve_link(
             )
         return None
     text = str(link.teks)
-    candidates = by_text.get(_norm(text), [])
+    candidates = by_text.get(fold(text), [])
     if not candidates:
         return Problem(
             (*where, "teks"),

@@ -36,6 +36,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 import networkx as nx
 
+from ._text import words
 from .findings import RULES, CheckFn, Finding, Findings, Rule, Severity, select_rules
 from .graph import ROOT, Cascade
 from .models import Indikator, Jabatan, Kinerja, Peran, PohonKinerja
@@ -394,10 +395,6 @@ def _kinerja_without_indikator(c: Cascade) -> Iterator[Finding]:
             )
 
 
-def _norm(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split())
-
-
 @_rule(
     "PK403",
     "duplicate-indikator",
@@ -408,7 +405,7 @@ def _duplicates(c: Cascade) -> Iterator[Finding]:
     for jabatan in c.tree.jabatan:
         seen: dict[str, Indikator] = {}
         for indikator in jabatan.iter_indikator():
-            key = _norm(indikator.uraian)
+            key = words(indikator.uraian)
             if key in seen:
                 yield _finding(
                     c,

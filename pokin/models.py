@@ -38,7 +38,8 @@ from pydantic import (
     model_validator,
 )
 
-from ._references import Problem, assign_ids, dotted, resolve_references, slugify
+from ._references import Problem, assign_ids, dotted, resolve_references
+from ._text import slugify
 
 __all__ = [
     "FORMAT_VERSION",

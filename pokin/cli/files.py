@@ -16,7 +16,7 @@ from typing import TypeAlias
 
 from .. import datasets
 from .._files import atomic_write
-from .._references import unique
+from .._text import unique
 from ..errors import PokinError
 from ..io import load
 from ..models import PohonKinerja

@@ -35,9 +35,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
 
-from .._references import unique
+from .._text import slugify as _slug
+from .._text import unique, words
 from ..models import Dokumen, Indikator, Jabatan, Kinerja, Organisasi, Peran, PohonKinerja, Sasaran
-from ..models import slugify as _slug
 from .header import title_case
 from .parts import Block, ParsedDecree, Row
 from .roles import TitleInfo, keywords, level_from_text, read_title
@@ -355,15 +355,11 @@ _HEADS = (
 )
 
 
-def _norm(text: str) -> str:
-    return " ".join(re.sub(r"[^\w&/]+", " ", text.casefold()).split())
-
-
 def _aliases(head: _Pos) -> set[str]:
     """How a text may name this position after "Membantu": its title, with its unit..."""
-    title = _norm(re.sub(r"^(?:plt|pit)\.\s*", "", head.block.nama, flags=re.IGNORECASE))
+    title = words(re.sub(r"^(?:plt|pit)\.\s*", "", head.block.nama, flags=re.IGNORECASE))
     names = {title}
-    unit = _norm(head.unit)
+    unit = words(head.unit)
     if unit and unit not in title:
         names.add(f"{title} {unit}")
     if head.peran is Peran.LURAH:
@@ -375,10 +371,10 @@ def _aliases(head: _Pos) -> set[str]:
     elif head.peran is Peran.SEKRETARIS:
         names |= {"sekretaris kecamatan", "sekretaris camat"}
     elif head.info.bagian and head.peran in (Peran.KASI, Peran.KASI_KELURAHAN):
-        bagian = _norm(head.info.bagian)
+        bagian = words(head.info.bagian)
         names |= {f"kasi {bagian}", f"kepala seksi {bagian}"}
     elif head.info.bagian and head.peran is Peran.KASUBBAG:
-        bagian = _norm(head.info.bagian)
+        bagian = words(head.info.bagian)
         names |= {f"kasubbag {bagian}", f"kepala sub bagian {bagian}"}
     return {name for name in names if name}
 
@@ -391,7 +387,7 @@ def _helped(pos: _Pos, positions: list[_Pos]) -> tuple[_Pos, str] | None:
     order = {id(p): n for n, p in enumerate(positions)}
     here = order[id(pos)]
     for where, text in (("tugas", pos.block.tugas), ("fungsi", " ".join(pos.block.fungsi))):
-        norm = _norm(text)
+        norm = words(text)
         for match in re.finditer(r"\bmembantu ", norm):
             rest = norm[match.end() :] + " "
             found = [
@@ -468,9 +464,9 @@ def _holder(unit: str, pos: _Pos, positions: list[_Pos]) -> _Pos | None:
     candidates: list[_Pos] = []
     for head in positions:
         if kind == "Kelurahan":
-            fits = head.peran in (Peran.SEKRETARIS_KELURAHAN, Peran.LURAH) and _norm(
+            fits = head.peran in (Peran.SEKRETARIS_KELURAHAN, Peran.LURAH) and words(
                 head.unit
-            ) == _norm(unit)
+            ) == words(unit)
         else:
             perans = (Peran.KASUBBAG,) if sub else (Peran.KASI, Peran.KASI_KELURAHAN)
             have = keywords(head.info.bagian or "")

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .._text import fold
 from .parts import ParsedDecree
 
 __all__ = ["Header", "read_header", "title_case"]
@@ -179,16 +180,12 @@ def _title_lines(lines: list[str], *, stop_at_blank: bool) -> str | None:
             if stop_at_blank and parts:
                 break
             continue
-        if _JUDUL_END.match(nxt) or (parts and _norm(nxt) in _norm(" ".join(parts))):
+        if _JUDUL_END.match(nxt) or (parts and fold(nxt) in fold(" ".join(parts))):
             break
         parts.append(nxt)
         if _YEAR_END.search(nxt):
             break
     return title_case(" ".join(parts)) if parts else None
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.casefold().split())
 
 
 def _judul(top: list[str]) -> str | None:

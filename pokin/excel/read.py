@@ -53,6 +53,7 @@ from openpyxl.utils.cell import (
 from openpyxl.workbook.workbook import Workbook
 from pydantic import ValidationError
 
+from .._text import fold
 from ..errors import PokinError, PokinFileError, SheetError
 from ..io import _data_loc, _explain
 from ..models import FORMAT_VERSION, PohonKinerja, Problem, Tautan, resolve_references
@@ -129,10 +130,6 @@ class _Table:
         """The header of the column numbered ``column``, if pokin reads that column."""
         key = next((k for k, n in self.columns.items() if n == column), None)
         return self.header(key) if key else None
-
-
-def _norm(text: Any) -> str:
-    return " ".join(str(text).split()).casefold()
 
 
 class _NumberFoundError(Exception):
@@ -242,8 +239,8 @@ class _Reader:
         )
 
     def table(self, spec: Sheet) -> _Table | None:
-        titles = {_norm(t): t for t in self.workbook.sheetnames}
-        title = titles.get(_norm(spec.name))
+        titles = {fold(t): t for t in self.workbook.sheetnames}
+        title = titles.get(fold(spec.name))
         if title is None:
             if not spec.required:
                 return None
@@ -363,11 +360,11 @@ class _Reader:
             )
 
     def _header(self, spec: Sheet, title: str, header: tuple[Any, ...]) -> _Table:
-        wanted = {_norm(c.header): c.key for c in spec.columns if c.role == "data"}
+        wanted = {fold(c.header): c.key for c in spec.columns if c.role == "data"}
         columns: dict[str, int] = {}
         table = _Table(spec, title, columns)
         for number, value in enumerate(header, 1):
-            key = wanted.get(_norm(value)) if value is not None else None
+            key = wanted.get(fold(value)) if value is not None else None
             if key is None:
                 continue
             if key in columns:
@@ -415,8 +412,8 @@ class _Reader:
 
     def _refuse_foreign(self) -> None:
         """A workbook without the matrix and the Organisasi sheet is not pokin's at all."""
-        found = {_norm(t) for t in self.workbook.sheetnames}
-        if not found & {_norm(MATRIKS.name), _norm(ORGANISASI.name)}:
+        found = {fold(t) for t in self.workbook.sheetnames}
+        if not found & {fold(MATRIKS.name), fold(ORGANISASI.name)}:
             raise SheetError(
                 f"this is not a pokin cascade matrix (no sheet {MATRIKS.name!r} or "
                 f"{ORGANISASI.name!r}); the workbook has the sheet"
@@ -435,7 +432,7 @@ class _Reader:
         organisasi: dict[str, Any] = {}
         seen: dict[str, int] = {}
         for row, values in table.rows:
-            key = _norm(values["kunci"] or "")
+            key = fold(values["kunci"] or "")
             if key not in ORGANISASI_KEYS:
                 close = difflib.get_close_matches(key, list(ORGANISASI_KEYS), n=1)
                 raise self.error(

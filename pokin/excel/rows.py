@@ -14,6 +14,7 @@ import difflib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .._text import fold
 from .layout import FIELDS, lines, quoted
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ class _Grouping:
         group = self.by_id.get(gid) if gid else None
         last = self.last
         if group is None and gid is None and last is not None and text is not None:
-            same_text = _norm(last.data.get("uraian")) == _norm(text)
+            same_text = fold(last.data.get("uraian")) == fold(text)
             if last.owner == owner and "id" not in last.data and same_text:
                 group = last
         if group is None:
@@ -130,10 +131,6 @@ class _Grouping:
 
 def _strip(value: Any) -> str | None:
     return str(value).strip() or None if value is not None else None
-
-
-def _norm(value: Any) -> str:
-    return " ".join(str(value).split()).casefold()
 
 
 def _link_key(line: str) -> str:

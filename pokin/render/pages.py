@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .._references import unique
+from .._text import slugify, unique
 from ..checks import Findings
 from ..graph import NO_UNIT, Cascade, unit_rank
-from ..models import Peran, PohonKinerja, slugify
+from ..models import Peran, PohonKinerja
 from .dot import IKU, Prepared, Scene, build, escape_html, ordered
 
 __all__ = ["MAX_NODES", "Page", "index_page", "paginate", "unit_pages"]
