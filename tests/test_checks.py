@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from pokin import RULES, Cascade, Severity, check
-from pokin.checks import JUDUL, select_rules
+from pokin.checks import select_rules
 from pokin.report import text_report
 
 from .conftest import _ind, jab, make
@@ -279,8 +281,33 @@ def test_indikator_level_link_connects_its_kinerja() -> None:
 
 
 def test_every_rule_has_an_indonesian_title_for_reports() -> None:
-    assert set(JUDUL) == set(RULES)
-    assert all(rule.judul == JUDUL[code] for code, rule in RULES.items())
+    assert RULES["PK101"].judul == "Kinerja tidak sampai ke IKU (yatim)"
+    for rule in RULES.values():
+        assert rule.judul
+        assert rule.judul != rule.name
+        assert rule.rationale
+
+
+def test_a_code_cannot_be_registered_twice() -> None:
+    from pokin.checks.registry import rule
+
+    with pytest.raises(ValueError, match="PK101 is registered twice"):
+        rule("PK101", "x", "x", Severity.INFO, "x")(lambda c: iter(()))
+
+
+def test_the_readme_table_lists_every_rule_with_its_severity() -> None:
+    """README's table of checks is written by hand: it must agree with RULES."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("## The checks") :].split("\n## ")[0]
+    listed: dict[str, set[str]] = {}
+    for codes, severity in re.findall(r"^\| (PK\d+(?:–PK\d+)?) \| ([a-z/]+) \|", table, re.M):
+        first, _, last = codes.partition("–")
+        span = [c for c in RULES if first <= c <= (last or first)]
+        for code in span:
+            listed[code] = set(severity.split("/"))
+    assert set(listed) == set(RULES)
+    for code, severities in listed.items():
+        assert str(RULES[code].severity) in severities, code
 
 
 def test_pk103_a_tree_without_iku_nor_camat_says_so() -> None:

@@ -1,0 +1,45 @@
+"""The checks a planner runs before the SAKIP evaluation.
+
+Each check is a small rule with a stable code, a severity, an Indonesian title and a
+one-line rationale, declared once where the rule is written (``pokin rules`` lists them;
+the README's table is tested against :data:`RULES`). Running them gives :class:`Finding`
+records (frozen data, never exceptions), gathered in :class:`Findings`, which filters,
+summarises and prints them. The rules live by family: :mod:`.reach` (PK1xx, PK2xx),
+:mod:`.links` (PK3xx), :mod:`.completeness` (PK4xx), :mod:`.measurability` (PK5xx),
+:mod:`.review` (PK6xx).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..findings import RULES, Finding, Findings, Rule, Severity, select_rules
+from ..graph import Cascade
+from ..models import PohonKinerja
+from . import completeness, links, measurability, reach, review  # noqa: F401  (they register)
+
+__all__ = ["RULES", "Finding", "Findings", "Rule", "Severity", "check", "select_rules"]
+
+
+def check(
+    tree: PohonKinerja | Cascade,
+    *,
+    select: Iterable[str] | str | None = None,
+    ignore: Iterable[str] | str | None = None,
+    severity: Severity | str = Severity.INFO,
+) -> Findings:
+    """Run the checks on a tree; return its findings, most severe first.
+
+    ``select`` / ``ignore`` take codes or code prefixes (``"PK5"`` = measurability), as a
+    list or a comma-separated text; ``severity`` keeps findings at or above that level.
+    """
+    cascade = tree if isinstance(tree, Cascade) else Cascade(tree)
+    floor = Severity.parse(severity)
+    found = [
+        finding
+        for rule in select_rules(select, ignore)
+        if rule.severity >= floor
+        for finding in rule.run(cascade)
+    ]
+    found.sort(key=lambda f: (-f.severity, f.code))
+    return Findings(found, cascade)

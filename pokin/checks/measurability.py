@@ -1,0 +1,90 @@
+"""Rules PK5xx: every indicator can be measured (formulasi, sumber data, satuan, target)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..findings import CheckFn, Finding, Severity
+from ..graph import Cascade
+from .registry import finding, rule, short
+
+_BLANK = {"", "-", "–", "—", "n/a", "na", "tidak ada"}
+
+
+def _missing(value: str | None) -> bool:
+    return value is None or value.strip().casefold() in _BLANK
+
+
+def _measurability(code: str, field: str, label: str) -> CheckFn:
+    def run(c: Cascade) -> Iterator[Finding]:
+        for owner, indikator in c.tree.iter_indikator():
+            if _missing(getattr(indikator, field)):
+                who = owner.nama if owner else "IKU"
+                yield finding(
+                    c,
+                    code,
+                    str(indikator.id),
+                    f"{who}: indikator «{short(indikator.uraian)}» belum memiliki {label}",
+                    f"tambahkan `{field}:` sesuai keputusan atau perjanjian kinerja",
+                    jabatan=owner,
+                )
+
+    return run
+
+
+rule(
+    "PK501",
+    "Indikator tanpa formulasi",
+    "no-formulasi",
+    Severity.WARNING,
+    "LKE SAKIP (PermenPAN-RB 88/2021): an indicator must say how it is computed.",
+)(_measurability("PK501", "formulasi", "formulasi (rumus atau penjelasan)"))
+rule(
+    "PK502",
+    "Indikator tanpa sumber data",
+    "no-sumber-data",
+    Severity.WARNING,
+    "LKE SAKIP (PermenPAN-RB 88/2021): an indicator must name where its data comes from.",
+)(_measurability("PK502", "sumber_data", "sumber data"))
+rule(
+    "PK503",
+    "Indikator tanpa satuan",
+    "no-satuan",
+    Severity.INFO,
+    "An indicator's target and realisasi are compared in a unit (persen, dokumen, indeks).",
+)(_measurability("PK503", "satuan", "satuan"))
+rule(
+    "PK504",
+    "Indikator tanpa target",
+    "no-target",
+    Severity.WARNING,
+    "LKE SAKIP: capaian is realisasi against target; without a target nothing is measured.",
+)(_measurability("PK504", "target", "target"))
+
+_ACTIVITY = re.compile(r"^\s*(\d+[.)]\s*)?(jumlah|banyaknya|frekuensi)\b", re.IGNORECASE)
+
+
+@rule(
+    "PK505",
+    "Indikator kegiatan (Jumlah ...) di tingkat Camat / eselon III",
+    "activity-count-at-pimpinan",
+    Severity.WARNING,
+    "LKE SAKIP: eselon III indicators must be outcomes; 'Jumlah ...' counts activities (output).",
+)
+def _activity_counts(c: Cascade) -> Iterator[Finding]:
+    for jabatan in c.tree.jabatan:
+        if not (jabatan.peran.is_pimpinan or (jabatan.eselon or "").upper().startswith("III")):
+            continue
+        for indikator in jabatan.iter_indikator():
+            if _ACTIVITY.match(indikator.uraian):
+                yield finding(
+                    c,
+                    "PK505",
+                    str(indikator.id),
+                    f"{jabatan.nama}: «{short(indikator.uraian)}» menghitung kegiatan "
+                    "(output), padahal indikator tingkat eselon III semestinya hasil (outcome)",
+                    "rumuskan hasil yang dicapai (persentase, indeks, atau tingkat), dan "
+                    "serahkan hitungan kegiatan kepada staf yang mengerjakannya",
+                    jabatan=jabatan,
+                )

@@ -1,0 +1,170 @@
+"""Rules PK1xx and PK2xx: every kinerja reaches an IKU, and every indicator is carried down."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import Finding, Severity
+from ..graph import ROOT, Cascade
+from ..models import Jabatan, Kinerja
+from .registry import finding, rule, short
+
+
+@rule(
+    "PK101",
+    "Kinerja tidak sampai ke IKU (yatim)",
+    "orphan-kinerja",
+    Severity.ERROR,
+    "PermenPAN-RB 89/2021: every kinerja must support a superior's indicator, up to the IKU.",
+)
+def _orphan_kinerja(c: Cascade) -> Iterator[Finding]:
+    for jabatan, kinerja in c.tree.iter_kinerja():
+        if kinerja.id in c.reached:
+            continue
+        breaks = _break_points(c, str(kinerja.id))
+        if breaks == [kinerja.id]:
+            n = len(kinerja.indikator)
+            beserta = f" maupun {n} indikatornya" if n else ""
+            message = (
+                f"{jabatan.nama}: kinerja «{short(kinerja.uraian)}»{beserta} tidak mendukung "
+                "indikator mana pun yang sampai ke IKU"
+            )
+            hint = _link_hint(c, jabatan)
+        else:
+            message = (
+                f"{jabatan.nama}: kinerja «{short(kinerja.uraian)}» sudah ditautkan ke atas, "
+                f"tetapi rantainya terputus di atasnya, pada {', '.join(breaks[:3])}"
+            )
+            hint = "perbaiki tautan di titik putus itu; kinerja ini ikut tersambung kembali"
+        yield finding(c, "PK101", str(kinerja.id), message, hint, jabatan=jabatan)
+
+
+def _break_points(c: Cascade, start: str) -> list[str]:
+    """The kinerja above ``start`` where the links stop (start itself when it has none)."""
+    seen, stack, tops = {start}, [start], []
+    while stack:
+        node = stack.pop()
+        if c.graph.nodes[node]["jenis"] == "kinerja" and not _linked(c, node):
+            tops.append(node)
+        for parent in c.up(node):
+            if parent not in seen:
+                seen.add(parent)
+                stack.append(parent)
+    return sorted(tops, key=lambda n: (n != start, n)) or [start]
+
+
+def _linked(c: Cascade, kinerja_id: str) -> bool:
+    """Whether a kinerja, or one of its indicators, supports something above."""
+    kinerja = c.node(kinerja_id)
+    assert isinstance(kinerja, Kinerja)
+    return bool(c.supported(kinerja_id)) or any(c.supported(str(i.id)) for i in kinerja.indikator)
+
+
+def _link_hint(c: Cascade, jabatan: Jabatan) -> str:
+    if jabatan.atasan is None:
+        return "tautkan kinerja ini ke tabel IKU: `mendukung: [<id indikator IKU>]`"
+    atasan = c.jabatan[jabatan.atasan]
+    return (
+        f"tambahkan `mendukung: [<id>]` dengan id indikator {atasan.nama} ({atasan.id}) yang "
+        "didukungnya, atau hapus kinerja ini bila tidak menunjang sasaran apa pun"
+    )
+
+
+@rule(
+    "PK102",
+    "Jabatan tidak terhubung ke IKU",
+    "orphan-jabatan",
+    Severity.ERROR,
+    "PermenPAN-RB 89/2021: every position's performance must cascade from the IKU.",
+)
+def _orphan_jabatan(c: Cascade) -> Iterator[Finding]:
+    for jabatan in c.tree.jabatan:
+        if jabatan.kinerja and not any(k.id in c.reached for k in jabatan.kinerja):
+            n = len(jabatan.kinerja)
+            yield finding(
+                c,
+                "PK102",
+                str(jabatan.id),
+                f"{jabatan.nama}: "
+                + (f"tidak satu pun dari {n} kinerjanya" if n > 1 else "kinerjanya tidak")
+                + " sampai ke IKU",
+                "jabatan ini sama sekali tidak menunjang sasaran organisasi; tautkan "
+                "kinerjanya ke indikator atasannya",
+                jabatan=jabatan,
+            )
+
+
+@rule(
+    "PK103",
+    "Tidak ada IKU (tanpa tabel IKU maupun Camat)",
+    "no-iku",
+    Severity.ERROR,
+    "PermenPAN-RB 89/2021: the cascade starts from the office's IKU (or the Camat's IKI).",
+)
+def _no_iku(c: Cascade) -> Iterator[Finding]:
+    if c.has_iku:
+        return
+    tops = c.tree.top
+    names = ", ".join(t.nama for t in tops[:4]) + (" ..." if len(tops) > 4 else "")
+    yield finding(
+        c,
+        "PK103",
+        ROOT,
+        f"tidak ada IKU: berkas tidak memuat tabel IKU dan tidak ada Camat di puncak; cakupan "
+        f"dihitung terhadap {len(tops)} jabatan tanpa atasan ({names}), seolah-olah "
+        "indikatornya adalah IKU",
+        "tambahkan tabel IKU kecamatan (`iku:`), atau tambahkan Camat beserta indikatornya "
+        "dan jadikan Camat sebagai `atasan` jabatan-jabatan puncak itu",
+    )
+
+
+@rule(
+    "PK201",
+    "IKU belum diturunkan ke bawahan",
+    "iku-not-cascaded",
+    Severity.ERROR,
+    "PermenPAN-RB 89/2021: each IKU must be carried by the units below the head.",
+)
+def _iku_not_cascaded(c: Cascade) -> Iterator[Finding]:
+    has_subordinates = any(c.bawahan(str(t.id)) for t in c.tree.top) or bool(c.tree.iku)
+    if not has_subordinates:
+        return
+    for ind_id in c.iku:
+        if not c.supporters(ind_id):
+            owner = c.owner(ind_id)
+            who = "Camat" if owner is None else "bawahan"
+            yield finding(
+                c,
+                "PK201",
+                ind_id,
+                f"IKU «{short(c.graph.nodes[ind_id]['uraian'])}» belum diturunkan: tidak ada "
+                f"kinerja {who} yang mendukungnya",
+                "jadikan kinerja jabatan yang bertanggung jawab dan tautkan "
+                f"(`mendukung: [{ind_id}]`)",
+            )
+
+
+@rule(
+    "PK202",
+    "Indikator belum diturunkan ke bawahan",
+    "indikator-not-cascaded",
+    Severity.WARNING,
+    "Cascading: a superior's indicator becomes the kinerja of at least one subordinate.",
+)
+def _indikator_not_cascaded(c: Cascade) -> Iterator[Finding]:
+    iku = set(c.iku)
+    for jabatan in c.tree.jabatan:
+        if not c.bawahan(str(jabatan.id)):
+            continue
+        for indikator in jabatan.iter_indikator():
+            if indikator.id not in iku and not c.supporters(str(indikator.id)):
+                yield finding(
+                    c,
+                    "PK202",
+                    str(indikator.id),
+                    f"{jabatan.nama}: indikator «{short(indikator.uraian)}» belum diturunkan: "
+                    "tidak ada bawahan yang mendukungnya",
+                    "jadikan kinerja bawahan yang mengerjakannya dan tautkan "
+                    f"(`mendukung: [{indikator.id}]`)",
+                    jabatan=jabatan,
+                )

@@ -1,0 +1,49 @@
+"""The rule registry: each check declares its code, title, severity and rationale once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..findings import RULES, CheckFn, Finding, Rule, Severity
+from ..graph import Cascade
+from ..models import Jabatan
+
+__all__ = ["finding", "rule", "short"]
+
+
+def rule(
+    code: str, judul: str, name: str, severity: Severity, rationale: str
+) -> Callable[[CheckFn], CheckFn]:
+    """Register the decorated function as the check ``code`` in :data:`RULES`.
+
+    ``judul`` is the rule's title in Indonesian, as reports show it; ``name`` a short
+    English slug; ``rationale`` one English line saying what the rule enforces and why.
+    """
+
+    def register(fn: CheckFn) -> CheckFn:
+        if code in RULES:
+            raise ValueError(f"rule {code} is registered twice")
+        RULES[code] = Rule(code, name, severity, rationale, fn, judul)
+        return fn
+
+    return register
+
+
+def finding(
+    c: Cascade, code: str, where: str, message: str, hint: str, *, jabatan: Jabatan | None = None
+) -> Finding:
+    owner = jabatan if jabatan is not None else c.owner(where) if where in c.graph else None
+    return Finding(
+        code=code,
+        severity=RULES[code].severity,
+        where=where,
+        message=message,
+        hint=hint,
+        jabatan=owner.id if owner else None,
+        unit=owner.unit if owner else None,
+    )
+
+
+def short(text: str, width: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

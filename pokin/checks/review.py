@@ -1,0 +1,33 @@
+"""Rule PK601: inferred links wait for a planner's review."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import Finding, Severity
+from ..graph import Cascade
+from .registry import finding, rule, short
+
+
+@rule(
+    "PK601",
+    "Tautan usulan menunggu konfirmasi",
+    "inferred-link-pending",
+    Severity.INFO,
+    "An inferred link is a proposal: a planner must confirm it before it counts as evidence.",
+)
+def _pending(c: Cascade) -> Iterator[Finding]:
+    for _, kinerja in c.tree.iter_kinerja():
+        for holder, link in kinerja.iter_links():
+            if link.pending:
+                score = (
+                    f" (skor {link.skor:.2f})".replace(".", ",") if link.skor is not None else ""
+                )
+                yield finding(
+                    c,
+                    "PK601",
+                    str(holder.id),
+                    f"«{short(holder.uraian, 50)}» → {link.ke}: tautan hasil inferensi{score}, "
+                    "menunggu pemeriksaan perencana",
+                    "isi `status: diterima` untuk menyetujui atau `status: ditolak` untuk menolak",
+                )
