@@ -27,9 +27,19 @@ from statistics import fmean
 from typing import Literal
 
 from .graph import ROOT, Cascade
-from .models import Indikator, PohonKinerja
+from .models import TRIWULAN, Indikator, PohonKinerja
 
-__all__ = ["HIJAU", "KUNING", "Capaian", "compute_capaian", "lampu", "measured", "number"]
+__all__ = [
+    "HIJAU",
+    "KUNING",
+    "Capaian",
+    "capaian_per_periode",
+    "compute_capaian",
+    "lampu",
+    "measured",
+    "number",
+    "periods",
+]
 
 Lampu = Literal["hijau", "kuning", "merah"]
 
@@ -95,12 +105,23 @@ class Capaian:
         return f"{self.nilai:.1f}%".replace(".", ",")
 
 
-def measured(indikator: Indikator) -> float | None:
-    """The capaian of an indicator from its own target and realisasi, or ``None``."""
-    target, real = number(indikator.target), number(indikator.realisasi)
+def measured(indikator: Indikator, periode: str | None = None) -> float | None:
+    """The capaian of an indicator from its own target and realisasi, or ``None``.
+
+    ``periode`` (``"TW II"``, ``"2024"``) takes that period's target and realisasi from
+    ``per_periode`` instead of the year's.
+    """
+    if periode is None:
+        target_text, real_text = indikator.target, indikator.realisasi
+    else:
+        entry = indikator.periode(periode)
+        if entry is None:
+            return None
+        target_text, real_text = entry.target, entry.realisasi
+    target, real = number(target_text), number(real_text)
     if target is None or real is None or target == 0:
         return None
-    if _mixed_scales(indikator.target or "", indikator.realisasi or "", target, real):
+    if _mixed_scales(target_text or "", real_text or "", target, real):
         return None  # "85%" against "0,9": a fraction and a percent, not comparable
     if indikator.polaritas == "turun":
         return max(0.0, (2 * target - real) / target * 100)
@@ -119,13 +140,33 @@ def _mixed_scales(target_text: str, real_text: str, target: float, real: float) 
     return 0 < plain <= 1
 
 
-def compute_capaian(tree: PohonKinerja | Cascade) -> dict[str, Capaian]:
-    """The capaian of every node that has one, measured or rolled up, by node id."""
+def periods(tree: PohonKinerja | Cascade) -> list[str]:
+    """The periods the indicators of ``tree`` give targets or realisasi for: years in
+    order, then the quarters ``TW I``..``TW IV``.
+
+    >>> from pokin import datasets
+    >>> periods(datasets.load("sambutan-2023"))
+    []
+    """
+    source = tree.tree if isinstance(tree, Cascade) else tree
+    found = {p.periode for _, i in source.iter_indikator() for p in i.per_periode}
+    years = sorted(p for p in found if p not in TRIWULAN)
+    return years + [q for q in TRIWULAN if q in found]
+
+
+def compute_capaian(
+    tree: PohonKinerja | Cascade, *, periode: str | None = None
+) -> dict[str, Capaian]:
+    """The capaian of every node that has one, measured or rolled up, by node id.
+
+    ``periode`` (``"TW II"``, ``"2024"``) computes the capaian of that period from the
+    indicators' ``per_periode`` entries, rolled up the same way as the year's.
+    """
     cascade = tree if isinstance(tree, Cascade) else Cascade(tree)
     graph = cascade.graph
     result: dict[str, Capaian] = {}
     for _, indikator in cascade.tree.iter_indikator():
-        value = measured(indikator)
+        value = measured(indikator, periode)
         if value is not None:
             result[str(indikator.id)] = Capaian(value, "terukur")
 
@@ -150,3 +191,13 @@ def compute_capaian(tree: PohonKinerja | Cascade) -> dict[str, Capaian]:
         if node != ROOT:
             visit(node)
     return result
+
+
+def capaian_per_periode(tree: PohonKinerja | Cascade) -> dict[str, dict[str, Capaian]]:
+    """The capaian of every node for each period of :func:`periods`, by period then id.
+
+    Periods where no indicator has both a numeric target and realisasi are left out.
+    """
+    cascade = tree if isinstance(tree, Cascade) else Cascade(tree)
+    result = {p: compute_capaian(cascade, periode=p) for p in periods(cascade)}
+    return {p: values for p, values in result.items() if values}

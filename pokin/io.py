@@ -426,7 +426,7 @@ def _clean(value: Any) -> Any:
         out: dict[str, Any] = {}
         for name in type(value).model_fields:
             item = getattr(value, name)
-            if item is None or item == [] or (name == "polaritas" and item == "naik"):
+            if item is None or item == [] or _DEFAULTS.get(name, ...) == item:
                 continue
             if name == "pokin":
                 item = FORMAT_VERSION
@@ -435,6 +435,10 @@ def _clean(value: Any) -> Any:
     if isinstance(value, list):
         return [_clean(v) for v in value]
     return value
+
+
+_DEFAULTS = {"polaritas": "naik", "akumulasi": "kumulatif"}
+"""Keys left out of a saved file when they hold their default."""
 
 
 def _link(link: Tautan) -> Any:

@@ -23,6 +23,7 @@ checks again); derived things (the graph, the findings) are computed from them, 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from enum import StrEnum
@@ -43,6 +44,7 @@ from ._text import slugify
 
 __all__ = [
     "FORMAT_VERSION",
+    "TRIWULAN",
     "Asal",
     "Dokumen",
     "Indikator",
@@ -50,6 +52,7 @@ __all__ = [
     "Kinerja",
     "Organisasi",
     "Peran",
+    "Periode",
     "PohonKinerja",
     "Problem",
     "Sasaran",
@@ -174,8 +177,65 @@ class Tautan(_Model):
         return self.asal is Asal.INFERENSI and self.status is Status.USULAN
 
 
+TRIWULAN = ("TW I", "TW II", "TW III", "TW IV")
+"""The quarters a periodic target or realisasi is given for, in order."""
+
+_ROMAN = {
+    "1": "I",
+    "2": "II",
+    "3": "III",
+    "4": "IV",
+    "i": "I",
+    "ii": "II",
+    "iii": "III",
+    "iv": "IV",
+}
+_PERIODE = re.compile(r"(?:tw|triwulan|q)?[\s.\-_]*([1-4]|iv|iii|ii|i)", re.IGNORECASE)
+
+
+def _periode_name(value: Any) -> Any:
+    """``TW I``..``TW IV`` from the ways decrees write a quarter (``Triwulan 2``, ``tw-iii``,
+    ``I``), or a year as text (``2024``); anything else is refused.
+
+    >>> [_periode_name(v) for v in ("tw 1", "Triwulan II", "IV", 2024, "2025")]
+    ['TW I', 'TW II', 'TW IV', '2024', '2025']
+    """
+    value = _number_to_text(value)
+    if not isinstance(value, str):
+        return value
+    text = " ".join(value.split())
+    if re.fullmatch(r"(19|20)\d\d", text):
+        return text
+    found = _PERIODE.fullmatch(text)
+    if found is None:
+        raise ValueError(
+            f"{value!r} is not a period: write a quarter (TW I, TW II, TW III, TW IV) or a "
+            "year (2024)"
+        )
+    return f"TW {_ROMAN[found.group(1).casefold()]}"
+
+
+class Periode(_Model):
+    """The target and realisasi of an indicator for one period: a quarter or a year."""
+
+    periode: Annotated[str, BeforeValidator(_periode_name)]
+    target: OptTeks = None
+    realisasi: OptTeks = None
+
+    @property
+    def triwulan(self) -> bool:
+        """Whether the period is a quarter (``TW I``..``TW IV``) rather than a year."""
+        return self.periode in TRIWULAN
+
+
 class Indikator(_Model):
-    """An indicator: how a kinerja (or an IKU sasaran) is measured."""
+    """An indicator: how a kinerja (or an IKU sasaran) is measured.
+
+    ``target`` and ``realisasi`` are the year's; ``per_periode`` gives them per quarter
+    (``TW I``..``TW IV``) or for other years, and ``akumulasi`` says how the quarters'
+    targets relate to the year's: ``kumulatif`` (each quarter states the level reached so
+    far, TW IV ends at the annual target) or ``jumlah`` (the quarters add up to it).
+    """
 
     id: str | None = None
     uraian: Teks
@@ -185,8 +245,25 @@ class Indikator(_Model):
     target: OptTeks = None
     realisasi: OptTeks = None
     polaritas: Literal["naik", "turun"] = "naik"
+    akumulasi: Literal["kumulatif", "jumlah"] = "kumulatif"
+    per_periode: list[Periode] = Field(default_factory=list)
     mendukung: list[Tautan] = Field(default_factory=list)
     catatan: OptTeks = None
+
+    @field_validator("per_periode")
+    @classmethod
+    def _one_each(cls, value: list[Periode]) -> list[Periode]:
+        seen: set[str] = set()
+        for item in value:
+            if item.periode in seen:
+                raise ValueError(f"the period {item.periode} is given twice; keep one")
+            seen.add(item.periode)
+        return value
+
+    def periode(self, name: str) -> Periode | None:
+        """The entry of ``per_periode`` for ``name`` (``"TW II"``, ``"2024"``), if any."""
+        wanted = _periode_name(name)
+        return next((p for p in self.per_periode if p.periode == wanted), None)
 
 
 class Kinerja(_Model):
