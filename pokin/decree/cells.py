@@ -36,13 +36,11 @@ from dataclasses import dataclass, field
 from .parts import Row
 
 __all__ = [
-    "COLUMN_WORDS",
     "HTML_TAGS",
     "MARKER",
     "Cell",
     "CellRow",
     "clean_cell",
-    "column_role",
     "escape_stray_brackets",
     "lettered_items",
     "line_items",
@@ -53,30 +51,6 @@ __all__ = [
     "split_target",
     "strip_list_punctuation",
 ]
-
-COLUMN_WORDS = (
-    ("INDIKATOR", "indikator"),  # first: "INDIKATOR KINERJA" is the indicator column
-    ("FORMULA", "formulasi"),
-    ("PENJELASAN", "formulasi"),
-    ("DEFINISI", "formulasi"),
-    ("SUMBER", "sumber_data"),
-    ("SATUAN", "satuan"),
-    ("TARGET", "target"),
-    ("KINERJA", "kinerja"),
-    ("SASARAN", "kinerja"),
-    ("URAIAN", "kinerja"),
-)
-"""The words of a table header, in the order they decide a column's role."""
-
-
-def column_role(header: str) -> str:
-    """The role of a table column from its header text (upper case), ``"lain"`` if none.
-
-    >>> column_role("INDIKATOR KINERJA UTAMA"), column_role("SUMBER DATA"), column_role("KET")
-    ('indikator', 'sumber_data', 'lain')
-    """
-    return next((role for word, role in COLUMN_WORDS if word in header), "lain")
-
 
 HTML_TAGS = frozenset(
     {"p", "br", "ul", "ol", "li", "b", "i", "strong", "em", "span", "div", "sup", "sub", "u"}

@@ -41,7 +41,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .cells import column_role, lettered_items, pair_cells, strip_list_punctuation
+from .cells import lettered_items, pair_cells, strip_list_punctuation
+from .columns import header_roles
 from .header import read_header, title_case
 from .markup import MARKER, Cell, read_cell
 from .parts import Block, IkuIndikator, IkuSasaran, ParsedDecree, Skipped
@@ -54,7 +55,6 @@ _UNIT = re.compile(r"^(?:unit\s+kerja\s*:\s*)?((?:kelurahan|kecamatan|desa)\s+\S
 _JENIS = re.compile(r"\s*\((struktural|jfu|jft|fungsional|pelaksana)\)\s*$", re.IGNORECASE)
 _CODE_SASARAN = re.compile(r"S{1,2}\.?\d+(?:\.\d+)*")
 _CODE_INDIKATOR = re.compile(r"(?:I\.?K\.?(?:S|U|SS)?\.?|IKU\.?\s?)\d+(?:\.\d+)*")
-_HEADER_WORDS = ("INDIKATOR", "KINERJA", "SASARAN", "FORMULA", "PENJELASAN", "SUMBER", "KODE")
 
 
 def sniff(text: str) -> bool:
@@ -110,19 +110,9 @@ def _split_row(line: str) -> list[str]:
     return cells
 
 
-def _role(cell: str) -> str:
-    text = read_cell(cell).text.upper()
-    if re.fullmatch(r"NO\.?|NOMOR|KODE|NO\.? ?/ ?KODE", text):
-        return "kode" if "KODE" in text else "no"
-    return column_role(text)
-
-
 def _header_roles(cells: list[str]) -> list[str] | None:
-    """The column roles of a header row, or ``None`` when the row is not a header."""
-    if sum(1 for cell in cells if read_cell(cell).text.upper().startswith(_HEADER_WORDS)) < 2:
-        return None
-    roles = [_role(cell) for cell in cells]
-    return roles if "indikator" in roles else None
+    """The column roles of a header row (see :mod:`.columns`), or ``None`` for a data row."""
+    return header_roles([read_cell(cell).text for cell in cells])
 
 
 def _code(text: str) -> tuple[str | None, str]:

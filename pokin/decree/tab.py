@@ -28,12 +28,12 @@ from dataclasses import dataclass, field
 
 from .cells import (
     clean_cell,
-    column_role,
     lettered_items,
     pair_cells,
     split_target,
     strip_list_punctuation,
 )
+from .columns import header_roles
 from .header import read_header
 from .parts import Block, IkuIndikator, IkuSasaran, ParsedDecree, Skipped
 
@@ -60,20 +60,10 @@ def sniff(text: str) -> bool:
     )
 
 
-def _role(cell: str) -> str:
-    text = re.sub(r"^\d+", "", cell.strip()).upper()
-    if re.fullmatch(r"NO\.?|NOMOR|KODE", text):
-        return "no"
-    return column_role(text)
-
-
 def _header_roles(cells: list[str]) -> list[str] | None:
-    if any(len(cell) > 45 for cell in cells):
-        return None  # header cells are short labels; a long cell is a row of data
-    roles = [_role(cell) for cell in cells]
-    if "indikator" in roles and ("kinerja" in roles or "no" in roles) and roles.count("lain") <= 1:
-        return roles
-    return None
+    """The column roles of a header line (see :mod:`.columns`); a code column is a No."""
+    roles = header_roles(cells, longest=45)
+    return [("no" if role == "kode" else role) for role in roles] if roles else None
 
 
 @dataclass

@@ -1,0 +1,163 @@
+"""The one vocabulary of column names every decree reader recognises tables by.
+
+Offices name the same columns differently: the kinerja is a "Kinerja Utama", "Rencana
+Kinerja", "Sasaran (Strategis)" or "Hasil Kerja"; the indicator an "Indikator Kinerja
+Individu / Utama"; its formula a "Formulasi", "Penjelasan", "Cara Perhitungan" or
+"Definisi Operasional"; then "Sumber Data", "Satuan", "Target" (maybe one per year),
+"Penanggung Jawab", a leading "No". A table is recognised by what its columns *mean*
+(:func:`header_roles`), never by an exact header line, and every reader - text, Word,
+PDF, Excel - uses this module, so a new wording is added once, here.
+
+>>> column_role("Rencana Hasil Kerja"), column_role("INDIKATOR KINERJA INDIVIDU")
+('kinerja', 'indikator')
+>>> column_role("Cara Perhitungan"), column_role("Definisi Operasional / Formulasi")
+('formulasi', 'formulasi')
+>>> column_role("No."), column_role("Target 2025"), column_role("Penanggung Jawab")
+('no', 'target', 'penanggung_jawab')
+>>> header_roles(["No", "Sasaran", "Indikator Kinerja", "Satuan", "Target"])
+['no', 'kinerja', 'indikator', 'satuan', 'target']
+>>> header_roles(["Meningkatnya pelayanan", "Persentase aduan selesai"]) is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "COLUMN_WORDS",
+    "ROLES",
+    "column_role",
+    "combine_header",
+    "header_roles",
+    "is_column_numbers",
+    "year_of",
+]
+
+ROLES = (
+    "no",
+    "kode",
+    "jabatan",
+    "kinerja",
+    "indikator",
+    "formulasi",
+    "sumber_data",
+    "satuan",
+    "target",
+    "penanggung_jawab",
+    "lain",
+)
+"""Every role a column can have; ``lain`` (other) is a column no reader uses."""
+
+COLUMN_WORDS: tuple[tuple[str, str], ...] = (
+    (r"INDIKATOR", "indikator"),
+    (r"FORMULA\w*", "formulasi"),
+    (r"PENJELASAN", "formulasi"),
+    (r"DEFINISI", "formulasi"),
+    (r"CARA\s+(?:PERHITUNGAN|PENGUKURAN|MENGHITUNG)", "formulasi"),
+    (r"RUMUS", "formulasi"),
+    (r"SUMBER", "sumber_data"),
+    (r"SATUAN", "satuan"),
+    (r"TARGET", "target"),
+    (r"PENANGGUNG\s*JAWAB|PJ|PIC", "penanggung_jawab"),
+    (r"(?:NAMA\s+)?JABATAN", "jabatan"),
+    (r"HASIL\s+KERJA", "kinerja"),
+    (r"KINERJA", "kinerja"),
+    (r"SASARAN", "kinerja"),
+    (r"TUJUAN", "kinerja"),
+)
+"""The words of a header cell and the role each gives: the word written *first* in the
+cell decides ("Target Kinerja" is a target, "Indikator Kinerja" an indicator), but a
+kinerja word yields to an indicator one ("Sasaran / Indikator" lists the indicators)."""
+
+_GENERIC = (r"URAIAN", r"RENCANA", r"PROGRAM")  # "Uraian" alone: the row's statement
+_WORDS = re.compile(
+    "|".join(rf"\b(?P<w{n}>{word})\b" for n, (word, _) in enumerate(COLUMN_WORDS)),
+)
+_NO = re.compile(r"NO\.?|NOMOR|NO\.?\s*URUT|#")
+_KODE = re.compile(r"KODE|NO\.?\s*/\s*KODE")
+
+
+def column_role(header: str) -> str:
+    """The role of a table column from its header text (any case), ``"lain"`` if none.
+
+    >>> column_role("indikator kinerja utama"), column_role("SUMBER DATA"), column_role("KET")
+    ('indikator', 'sumber_data', 'lain')
+    """
+    text = " ".join(re.sub(r"^\d+\s*(?=[A-Za-z])", "", header).upper().split()).strip(" :")
+    if _NO.fullmatch(text):
+        return "no"
+    if _KODE.fullmatch(text):
+        return "kode"
+    found = [COLUMN_WORDS[int(m.lastgroup[1:])][1] for m in _WORDS.finditer(text) if m.lastgroup]
+    if found:  # "Sasaran / Indikator Kinerja Utama" holds the indicators (and sasaran codes)
+        return "indikator" if found[0] == "kinerja" and "indikator" in found else found[0]
+    if any(re.match(rf"{word}\b", text) for word in _GENERIC):
+        return "kinerja"
+    if re.fullmatch(r"(?:TAHUN\s+)?(?:19|20)\d\d", text):
+        return "target"  # a year under a merged "TARGET" header
+    return "lain"
+
+
+def year_of(header: str) -> str | None:
+    """The year a target column is for ("Target 2025" -> "2025"), if it names one.
+
+    >>> year_of("TARGET 2025"), year_of("Target")
+    ('2025', None)
+    """
+    found = re.findall(r"\b((?:19|20)\d\d)\b", header)
+    return found[-1] if found else None
+
+
+def header_roles(cells: list[str], *, longest: int = 60) -> list[str] | None:
+    """The roles of a header row's columns, or ``None`` when the row is not a header.
+
+    A header has short cells, names an indicator column, and names a kinerja, formula,
+    source, unit or target column besides; at most a third of its cells are unknown.
+    """
+    texts = [" ".join(cell.split()) for cell in cells]
+    filled = [t for t in texts if t]
+    if not filled or any(len(t) > longest for t in filled):
+        return None  # header cells are short labels; a long cell is data
+    roles = [column_role(t) if t and not re.search(r"[,;]", t) else "lain" for t in texts]
+    known = [r for r, t in zip(roles, texts, strict=True) if t and r != "lain"]
+    if "indikator" not in known or len(set(known)) < 2:
+        return None
+    if (len(filled) - len(known)) * 3 > len(filled):
+        return None
+    return roles
+
+
+def combine_header(top: str, below: str) -> str:
+    """The header of a column under a merged header cell, for :func:`column_role`.
+
+    The lower cell decides when it names a role of its own ("Indikator Kinerja" over
+    "Formulasi" is the formula); a generic lower cell ("Uraian", a year) keeps the top's.
+
+    >>> column_role(combine_header("INDIKATOR KINERJA", "Formulasi"))
+    'formulasi'
+    >>> column_role(combine_header("INDIKATOR KINERJA", "Uraian"))
+    'indikator'
+    >>> combine_header("Target", "2025")
+    'Target 2025'
+    """
+    top, below = " ".join(top.split()), " ".join(below.split())
+    if not below or below == top:
+        return top
+    if not top:
+        return below
+    generic = re.fullmatch(r"(?:TAHUN\s+)?(?:19|20)\d\d|URAIAN|NAMA|TEKS", below.upper())
+    if generic or column_role(below) == "lain":
+        return f"{top} {below}"
+    return below
+
+
+def is_column_numbers(cells: list[str]) -> bool:
+    """Whether a row only numbers the columns: "1 2 3 4", "(1) (2) (3)".
+
+    >>> is_column_numbers(["(1)", "(2)", "(3)"]), is_column_numbers(["1.", "Meningkatnya"])
+    (True, False)
+    """
+    filled = [c.strip() for c in cells if c and c.strip()]
+    numbers = [re.fullmatch(r"\(?(\d{1,2})\)?", c) for c in filled]
+    return len(filled) >= 2 and all(numbers) and len({m.group(1) for m in numbers if m}) > 1
