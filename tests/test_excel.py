@@ -519,7 +519,9 @@ def with_cached_values(path: Path, values: dict[str, tuple[str | None, str]]) ->
     for ref, (kind, value) in values.items():
         start = xml.index(f'<c r="{ref}"')
         end = xml.index("</c>", start)
-        cell = xml[start:end].replace("<v />", f"<v>{value}</v>").replace("<v/>", f"<v>{value}</v>")
+        cell = xml[start:end]
+        for empty in ("<v />", "<v/>", "<v></v>"):  # et_xmlfile, or lxml when installed
+            cell = cell.replace(empty, f"<v>{value}</v>")
         if kind is not None:
             cell = cell.replace(f'<c r="{ref}"', f'<c r="{ref}" t="{kind}"', 1)
         assert f"<v>{value}</v>" in cell
