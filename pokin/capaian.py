@@ -162,7 +162,7 @@ def compute_capaian(
     ``periode`` (``"TW II"``, ``"2024"``) computes the capaian of that period from the
     indicators' ``per_periode`` entries, rolled up the same way as the year's.
     """
-    cascade = tree if isinstance(tree, Cascade) else Cascade(tree)
+    cascade = Cascade.of(tree)
     graph = cascade.graph
     result: dict[str, Capaian] = {}
     for _, indikator in cascade.tree.iter_indikator():

@@ -33,6 +33,7 @@ from typing import Any
 import networkx as nx
 
 from ._references import ensure_sound
+from .errors import TreeError
 from .models import Indikator, Jabatan, Kinerja, Peran, PohonKinerja, Sasaran
 
 __all__ = ["ROOT", "Cascade"]
@@ -66,20 +67,40 @@ def unit_rank(unit: str) -> int:
 
 
 class Cascade:
-    """The cascade graph of a pohon kinerja, with its queries.
+    """The cascade graph of a normalised pohon kinerja, with its queries.
 
-    Build it once per tree state; after editing the tree (fixing a link in a notebook),
-    build a new one: it is a view, it does not follow edits.
+    ``Cascade(tree)`` only reads the tree: every id given, every link an id that exists,
+    as :func:`pokin.load` leaves a tree and :meth:`PohonKinerja.normalise` makes an edited
+    one whole again; anything else raises :class:`~pokin.errors.TreeError` and leaves the
+    tree as it was. :meth:`of` (what :func:`pokin.check`, the drawings and the reports use)
+    normalises an edited tree first. Build it once per tree state; after editing the tree
+    (fixing a link in a notebook), build a new one: it is a view, it does not follow edits.
     """
 
     def __init__(self, tree: PohonKinerja) -> None:
-        ensure_sound(tree)  # a tree edited in a notebook: ids for new nodes, links checked
         self.tree = tree
-        self.jabatan: dict[str, Jabatan] = {str(j.id): j for j in tree.jabatan}
+        self.jabatan: dict[str, Jabatan] = {}
         self.graph: nx.DiGraph = nx.DiGraph()
         self.struktur: nx.DiGraph = nx.DiGraph()
         self._nodes: dict[str, Sasaran | Kinerja | Indikator] = {}
         self._build()
+
+    @classmethod
+    def of(cls, source: PohonKinerja | Cascade) -> Cascade:
+        """The cascade of ``source``: a cascade as it is, a tree as :class:`Cascade` reads
+        it, normalised first (:meth:`PohonKinerja.normalise`) when it was edited in memory:
+        the notebook path, where a planner adds a kinerja without an id or links by text.
+
+        Raises:
+            TreeError: the edited tree does not hold together (the message says where).
+        """
+        if isinstance(source, Cascade):
+            return source
+        try:
+            return cls(source)
+        except _UnsoundError:
+            ensure_sound(source)
+            return cls(source)
 
     # -- construction ---------------------------------------------------------------------
 
@@ -88,10 +109,16 @@ class Cascade:
         org = self.tree.organisasi
         g.add_node(ROOT, jenis="organisasi", uraian=org.nama, jabatan=None)
         for jabatan in self.tree.jabatan:
+            if jabatan.id is None or jabatan.id in self.jabatan:
+                raise _UnsoundError(f"jabatan {jabatan.nama!r} has no id of its own")
+            self.jabatan[jabatan.id] = jabatan
             self.struktur.add_node(jabatan.id, peran=jabatan.peran, unit=jabatan.unit)
         for jabatan in self.tree.jabatan:
             if jabatan.atasan is not None:
+                if jabatan.atasan not in self.jabatan:
+                    raise _UnsoundError(f"the atasan of {jabatan.id!r} is not a jabatan")
                 self.struktur.add_edge(jabatan.atasan, jabatan.id)
+        _refuse_cycles(self.jabatan)
 
         for sasaran in self.tree.iku:
             self._add(sasaran, "sasaran", None)
@@ -110,7 +137,9 @@ class Cascade:
         for jabatan in self.tree.jabatan:
             for kinerja in jabatan.kinerja:
                 for holder, link in kinerja.iter_links():
-                    if link.active and link.ke is not None:
+                    if link.ke is None or link.ke not in self._nodes or link.ke == holder.id:
+                        raise _UnsoundError(f"a link of {holder.id!r} points at no id")
+                    if link.active:
                         g.add_edge(
                             link.ke,
                             holder.id,
@@ -122,7 +151,9 @@ class Cascade:
                         )
 
     def _add(self, node: Sasaran | Kinerja | Indikator, jenis: str, owner: str | None) -> None:
-        self._nodes[str(node.id)] = node
+        if node.id is None or node.id in self._nodes or node.id in self.jabatan:
+            raise _UnsoundError(f"{node.uraian!r} has no id of its own")
+        self._nodes[node.id] = node
         self.graph.add_node(node.id, jenis=jenis, uraian=node.uraian, jabatan=owner)
 
     # -- lookups --------------------------------------------------------------------------
@@ -361,3 +392,29 @@ class Cascade:
             f"<Cascade {self.tree.organisasi.nama!r}: {self.graph.number_of_nodes() - 1} "
             f"nodes, {sum(1 for _ in self.links())} links>"
         )
+
+
+class _UnsoundError(TreeError):
+    """The tree was edited in memory and not normalised: :meth:`Cascade.of` normalises it."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(
+            f"the tree is not normalised ({what}): call tree.normalise() after editing it "
+            "(pokin.check, the drawings and the reports do it for you)"
+        )
+
+
+def _refuse_cycles(jabatan: dict[str, Jabatan]) -> None:
+    """Raise :class:`_UnsoundError` when an atasan chain goes round in a circle; linear."""
+    done: set[str] = set()
+    for start in jabatan:
+        path: list[str] = []
+        on_path: set[str] = set()
+        current: str | None = start
+        while current is not None and current not in done:
+            if current in on_path:
+                raise _UnsoundError(f"the atasan chain of {current!r} goes round in a circle")
+            path.append(current)
+            on_path.add(current)
+            current = jabatan[current].atasan
+        done.update(path)

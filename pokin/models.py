@@ -39,7 +39,7 @@ from pydantic import (
     model_validator,
 )
 
-from ._references import Problem, assign_ids, dotted, resolve_references
+from ._references import Problem, assign_ids, dotted, ensure_sound, resolve_references
 from ._text import slugify
 
 __all__ = [
@@ -366,6 +366,19 @@ class PohonKinerja(_Model):
                 "; ".join(f"{dotted(p.path)}: {p.message}" for p in problems[:5])
                 + (f" (and {len(problems) - 5} more)" if len(problems) > 5 else "")
             )
+        return self
+
+    def normalise(self) -> PohonKinerja:
+        """Make a tree edited in memory whole again, and return it: ids for the nodes added
+        without one, links given by text resolved to ids, every reference checked as
+        :func:`pokin.load` does. A loaded tree is already normalised; :class:`pokin.Cascade`
+        only reads, so call this after editing (:func:`pokin.check`, the drawings and the
+        reports call it for you when they find the tree edited).
+
+        Raises:
+            TreeError: an id is used twice, a link or an atasan points nowhere, ...
+        """
+        ensure_sound(self)
         return self
 
     # -- navigation ------------------------------------------------------------------------

@@ -134,7 +134,11 @@ def test_nodes_added_in_memory_get_ids_and_text_links_resolve() -> None:
             indikator=[pokin.Indikator(uraian="Jumlah layanan tepat waktu")],
         )
     )
-    cascade = pokin.Cascade(tree)
+    with pytest.raises(pokin.TreeError, match=r"call tree\.normalise\(\)"):
+        pokin.Cascade(tree)  # only reads: the edited tree is left as it is
+    assert kasi.kinerja[-1].id is None
+    assert kasi.kinerja[-1].mendukung[0].ke is None
+    cascade = pokin.Cascade(tree.normalise())
     assert kasi.kinerja[-1].id == "kasi.k2"
     assert kasi.kinerja[-1].indikator[0].id == "kasi.k2.i1"
     assert kasi.kinerja[-1].mendukung[0].ke == "camat.k1.i1"  # the text found its indicator
@@ -148,3 +152,52 @@ def test_an_atasan_edited_to_nowhere_is_refused_on_save(tmp_path: Path) -> None:
     with pytest.raises(pokin.TreeError, match="no jabatan has the id 'nobody'"):
         pokin.save(tree, tmp_path / "t.yaml")
     assert not (tmp_path / "t.yaml").exists()
+
+
+def test_check_normalises_an_edited_tree_once_the_notebook_path() -> None:
+    tree = make()
+    kasi = tree.get_jabatan("kasi")
+    kasi.kinerja.append(
+        pokin.Kinerja(
+            uraian="Laporan",
+            mendukung=[pokin.Tautan(teks="persentase layanan selesai tepat waktu")],
+        )
+    )
+    findings = pokin.check(tree)
+    assert kasi.kinerja[-1].id == "kasi.k2"
+    assert "kasi.k2" in findings.cascade.reached
+
+
+def test_cascade_reads_a_loaded_tree_without_touching_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pokin._references as references
+
+    tree = make()
+    before = tree.model_copy(deep=True)
+
+    def refuse(*_: object) -> None:
+        raise AssertionError("a loaded tree is resolved once, by load")
+
+    monkeypatch.setattr(references, "resolve_references", refuse)
+    monkeypatch.setattr(references, "assign_ids", refuse)
+    pokin.check(tree)
+    assert pokin.Cascade.of(tree).tree is tree
+    assert tree == before
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda t: t.get_jabatan("staf").kinerja[0].mendukung.append(pokin.Tautan(ke="nowhere")),
+        lambda t: setattr(t.get_jabatan("camat"), "atasan", "staf"),  # a circle
+        lambda t: t.jabatan.append(t.jabatan[-1].model_copy()),  # an id twice
+        lambda t: setattr(t.get_jabatan("staf"), "atasan", "nobody"),
+    ],
+)
+def test_cascade_refuses_an_unsound_edit_and_check_explains_it(edit: Any) -> None:
+    tree = make()
+    edit(tree)
+    with pytest.raises(pokin.TreeError, match="normalise"):
+        pokin.Cascade(tree)
+    with pytest.raises(pokin.TreeError) as error:
+        pokin.check(tree)
+    assert "normalise" not in str(error.value)  # the reference check's own message

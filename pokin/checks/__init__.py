@@ -33,7 +33,7 @@ def check(
     ``select`` / ``ignore`` take codes or code prefixes (``"PK5"`` = measurability), as a
     list or a comma-separated text; ``severity`` keeps findings at or above that level.
     """
-    cascade = tree if isinstance(tree, Cascade) else Cascade(tree)
+    cascade = Cascade.of(tree)
     floor = Severity.parse(severity)
     found = [
         finding

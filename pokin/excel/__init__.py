@@ -103,7 +103,7 @@ def export_xlsx(tree: PohonKinerja, path: str | Path, *, findings: Findings | No
         PokinFileError: a text holds a control character Excel cannot store.
     """
     target = Path(path)
-    cascade = findings.cascade if findings is not None else Cascade(tree)
+    cascade = findings.cascade if findings is not None else Cascade.of(tree)
     if findings is None:
         findings = check(cascade)
     context = _Context(tree, cascade, findings)

@@ -117,7 +117,7 @@ def to_dot(
     >>> "Bendahara Pengeluaran" in dot, "Petugas Keamanan" in dot
     (True, False)
     """
-    prep = Prepared(tree, findings)
+    prep = Prepared(Cascade.of(tree), findings)
     return build(prep, _scene(prep, root=root, unit=unit, depth=depth), wrap=wrap, legend=legend)
 
 
@@ -319,7 +319,7 @@ def render_gallery(
         RenderError: Graphviz's ``dot`` is missing, timed out or failed.
     """
     folder = Path(out_dir)
-    prep = Prepared(tree, findings)
+    prep = Prepared(Cascade.of(tree), findings)
     pages = unit_pages(prep, max_nodes=max_nodes, name=name, wrap=wrap, legend=legend)
     if len(prep.nodes) <= max_nodes:
         main = build(prep, Scene(ordered(prep, prep.nodes)), wrap=wrap, legend=legend)

@@ -55,7 +55,7 @@ def paginate(
     """
     if max_nodes < 1:
         raise ValueError("max_nodes must be at least 1")
-    prep = Prepared(tree, findings)
+    prep = Prepared(Cascade.of(tree), findings)
     if len(prep.nodes) <= max_nodes:
         scene = Scene(ordered(prep, prep.nodes))
         return [
