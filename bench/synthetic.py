@@ -13,15 +13,29 @@ from pokin import PohonKinerja
 
 
 def synthetic(*, kelurahan: int = 10, staf: int = 4, indikator: int = 3) -> PohonKinerja:
-    """A tree with about ``(kelurahan * (3 + 3 * staf) + 20) * 2 * indikator`` indicators."""
+    """A tree with ``(kelurahan * (4 + 3 * staf) + 7 + 5 * staf) * 2 * indikator`` indicators."""
+    return PohonKinerja.model_validate(
+        synthetic_data(kelurahan=kelurahan, staf=staf, indikator=indikator)
+    )
+
+
+def kelurahan_for(indicators: int, *, staf: int = 4, indikator: int = 3) -> int:
+    """How many kelurahan make a tree of about ``indicators`` indicators."""
+    per_jabatan = 2 * indikator
+    return max(1, round((indicators / per_jabatan - 7 - 5 * staf) / (4 + 3 * staf)))
+
+
+def synthetic_data(*, kelurahan: int = 10, staf: int = 4, indikator: int = 3) -> dict[str, Any]:
+    """The plain data of :func:`synthetic`, as a file holds it."""
     jabatan: list[dict[str, Any]] = []
+    by_id: dict[str, dict[str, Any]] = {}
     counter = 0
 
     def add(nama: str, peran: str, unit: str, atasan: str | None) -> str:
         nonlocal counter
         counter += 1
         jid = f"j{counter}"
-        parent = next((j for j in jabatan if j["id"] == atasan), None)
+        parent = by_id.get(atasan) if atasan else None
         kinerja = []
         for k in range(2):
             links: list[str] = []
@@ -44,16 +58,15 @@ def synthetic(*, kelurahan: int = 10, staf: int = 4, indikator: int = 3) -> Poho
                     ],
                 }
             )
-        jabatan.append(
-            {
-                "id": jid,
-                "nama": nama,
-                "peran": peran,
-                "unit": unit,
-                "atasan": atasan,
-                "kinerja": kinerja,
-            }
-        )
+        by_id[jid] = {
+            "id": jid,
+            "nama": nama,
+            "peran": peran,
+            "unit": unit,
+            "atasan": atasan,
+            "kinerja": kinerja,
+        }
+        jabatan.append(by_id[jid])
         return jid
 
     camat = add("Camat", "camat", "Kecamatan", None)
@@ -76,6 +89,4 @@ def synthetic(*, kelurahan: int = 10, staf: int = 4, indikator: int = 3) -> Poho
                 add(f"Staf {seksi} Kel {n} {s}", "pelaksana", unit, kasi)
         for s in range(staf):
             add(f"Staf Sekretariat Kel {n} {s}", "pelaksana", unit, sek)
-    return PohonKinerja.model_validate(
-        {"pokin": 1, "organisasi": {"nama": "Kabupaten Sintetis"}, "jabatan": jabatan}
-    )
+    return {"pokin": 1, "organisasi": {"nama": "Kabupaten Sintetis"}, "jabatan": jabatan}
