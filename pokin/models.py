@@ -44,6 +44,7 @@ from ._text import slugify
 
 __all__ = [
     "FORMAT_VERSION",
+    "ID_PATTERN",
     "TRIWULAN",
     "Asal",
     "Dokumen",
@@ -125,6 +126,33 @@ def _clean_text(value: Any) -> Any:
 Teks = Annotated[str, BeforeValidator(_number_to_text)]
 OptTeks = Annotated[str | None, BeforeValidator(_clean_text)]
 
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}")
+"""What an id may hold: an ASCII letter or digit, then up to 127 letters, digits and
+``. _ - : /`` (``camat.k1.i2``, ``I.K.S.1.1``, ``kasi-pem/2``). Ids travel into links of
+drawings and reports, file names and spreadsheet cells: spaces, quotes, ``& < >``, ``#``
+and control characters are refused where the tree is read, not escaped later."""
+
+
+def _check_id(value: Any) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)  # `ke: 12` in YAML is the id "12"
+    if not isinstance(value, str):
+        return value  # pydantic names the wrong type
+    if not ID_PATTERN.fullmatch(value):
+        bad = sorted({c for c in value if not re.fullmatch(r"[A-Za-z0-9._:/-]", c)})
+        shown = " ".join(repr(c) for c in bad[:8])
+        raise ValueError(
+            f"id {value[:60]!r} tidak sah: "
+            + (f"memuat karakter {shown}; " if bad else "")
+            + "id diawali huruf atau angka, lalu hanya huruf, angka dan . _ - : / "
+            "(paling panjang 128 karakter), mis. camat.k1.i2"
+        )
+    return value
+
+
+Id = Annotated[str, BeforeValidator(_check_id)]
+"""An id (see :data:`ID_PATTERN`)."""
+
 
 class _Model(BaseModel):
     model_config = ConfigDict(
@@ -142,7 +170,7 @@ class Tautan(_Model):
     the id when the tree is validated.
     """
 
-    ke: str | None = None
+    ke: Id | None = None
     teks: OptTeks = None
     asal: Asal = Asal.DEKLARASI
     skor: Annotated[float, Field(ge=0.0, le=1.0)] | None = None
@@ -237,7 +265,7 @@ class Indikator(_Model):
     far, TW IV ends at the annual target) or ``jumlah`` (the quarters add up to it).
     """
 
-    id: str | None = None
+    id: Id | None = None
     uraian: Teks
     formulasi: OptTeks = None
     sumber_data: OptTeks = None
@@ -269,7 +297,7 @@ class Indikator(_Model):
 class Kinerja(_Model):
     """A kinerja (sasaran / result) of a jabatan, with its indicators."""
 
-    id: str | None = None
+    id: Id | None = None
     uraian: Teks
     indikator: list[Indikator] = Field(default_factory=list)
     mendukung: list[Tautan] = Field(default_factory=list)
@@ -287,7 +315,7 @@ class Kinerja(_Model):
 class Sasaran(_Model):
     """A sasaran of the organisation's IKU table (``S.1``) with its coded indicators."""
 
-    id: str | None = None
+    id: Id | None = None
     uraian: Teks
     indikator: list[Indikator] = Field(default_factory=list)
 
@@ -295,12 +323,12 @@ class Sasaran(_Model):
 class Jabatan(_Model):
     """A position (jabatan) and what it is accountable for."""
 
-    id: str | None = None
+    id: Id | None = None
     nama: Teks
     peran: Peran
     eselon: OptTeks = None
     unit: OptTeks = None
-    atasan: str | None = None
+    atasan: Id | None = None
     tugas: OptTeks = None
     fungsi: list[Teks] = Field(default_factory=list)
     kinerja: list[Kinerja] = Field(default_factory=list)

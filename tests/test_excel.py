@@ -738,7 +738,8 @@ def test_an_unmatched_quote_is_an_id(tmp_path: Path) -> None:
     path = export_xlsx(make(), tmp_path / "m.xlsx")
     written = "\u201cPersentase dokumen administrasi selesai\u00bb"
     err = error_of(edit(path, set_cell(MATRIKS, 6, "Kinerja Mendukung (ID)", written)))
-    assert "nothing in the file has the id" in str(err)
+    assert "tidak sah" in str(err)  # read as an id, and the id's characters refused
+    assert "row 6" in str(err)
 
 
 def test_a_workbook_that_is_not_a_pokin_matrix(tmp_path: Path) -> None:

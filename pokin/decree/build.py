@@ -37,7 +37,17 @@ from difflib import SequenceMatcher
 
 from .._text import slugify as _slug
 from .._text import unique, words
-from ..models import Dokumen, Indikator, Jabatan, Kinerja, Organisasi, Peran, PohonKinerja, Sasaran
+from ..models import (
+    ID_PATTERN,
+    Dokumen,
+    Indikator,
+    Jabatan,
+    Kinerja,
+    Organisasi,
+    Peran,
+    PohonKinerja,
+    Sasaran,
+)
 from .header import title_case
 from .parts import Block, ParsedDecree, Row
 from .roles import TitleInfo, keywords, level_from_text, read_title
@@ -62,6 +72,11 @@ class _Pos:
     notes: list[str] = field(default_factory=list)
 
 
+def _code(kode: str | None) -> str | None:
+    """An IKU code as an id, when it is a valid one (``I.K.S.1.1``); else pokin makes one."""
+    return kode if kode and ID_PATTERN.fullmatch(kode) else None
+
+
 def build_tree(parsed: ParsedDecree) -> PohonKinerja:
     """Turn a parsed decree into a validated tree (ids generated, no cascade links)."""
     nama = parsed.nama or "Kecamatan (tidak disebut)"
@@ -71,11 +86,11 @@ def build_tree(parsed: ParsedDecree) -> PohonKinerja:
     jabatan = [_jabatan(pos, parsed.source) for pos in positions]
     iku = [
         Sasaran(
-            id=s.kode,
+            id=_code(s.kode),
             uraian=s.uraian,
             indikator=[
                 Indikator(
-                    id=i.kode,
+                    id=_code(i.kode),
                     uraian=i.uraian,
                     formulasi=i.formulasi or None,
                     sumber_data=i.sumber_data or None,
