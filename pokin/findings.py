@@ -77,6 +77,7 @@ class Rule:
     rationale: str
     run: CheckFn
     judul: str = ""  # the rule's title in Indonesian, for planners' reports
+    sumber: str = ""  # the regulation and LKE criterion / KKE column the rule serves
 
 
 RULES: dict[str, Rule] = {}

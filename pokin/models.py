@@ -51,6 +51,7 @@ __all__ = [
     "Indikator",
     "Jabatan",
     "Kinerja",
+    "LevelHasil",
     "Organisasi",
     "Peran",
     "Periode",
@@ -89,6 +90,34 @@ class Peran(StrEnum):
     def is_staf(self) -> bool:
         """True for staff positions (pelaksana, fungsional, bendahara)."""
         return self in (Peran.PELAKSANA, Peran.FUNGSIONAL, Peran.BENDAHARA)
+
+
+class LevelHasil(StrEnum):
+    """The result level of a kinerja or indikator in the pohon kinerja (PermenPAN-RB 89/2021).
+
+    From the organisation's goal down to the most operational condition; ordered, so a
+    lower :attr:`rank` is a higher level. A child never sits higher than what it supports.
+    """
+
+    ULTIMATE_OUTCOME = "ultimate_outcome"
+    INTERMEDIATE_OUTCOME = "intermediate_outcome"
+    IMMEDIATE_OUTCOME = "immediate_outcome"
+    OUTPUT = "output"
+
+    @property
+    def rank(self) -> int:
+        """0 for the ultimate outcome, 3 for an output."""
+        return list(LevelHasil).index(self)
+
+    @property
+    def is_outcome(self) -> bool:
+        """True for the three outcome levels."""
+        return self is not LevelHasil.OUTPUT
+
+    @property
+    def label(self) -> str:
+        """The level as evaluators write it: ``Intermediate Outcome``."""
+        return self.value.replace("_", " ").title()
 
 
 class Asal(StrEnum):
@@ -275,6 +304,7 @@ class Indikator(_Model):
     polaritas: Literal["naik", "turun"] = "naik"
     akumulasi: Literal["kumulatif", "jumlah"] = "kumulatif"
     per_periode: list[Periode] = Field(default_factory=list)
+    level_hasil: LevelHasil | None = None
     mendukung: list[Tautan] = Field(default_factory=list)
     catatan: OptTeks = None
 
@@ -299,6 +329,7 @@ class Kinerja(_Model):
 
     id: Id | None = None
     uraian: Teks
+    level_hasil: LevelHasil | None = None
     indikator: list[Indikator] = Field(default_factory=list)
     mendukung: list[Tautan] = Field(default_factory=list)
     catatan: OptTeks = None

@@ -16,7 +16,7 @@ SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
 def _ind(uraian: str, **extra: Any) -> dict[str, Any]:
     return {
         "uraian": uraian,
-        "formulasi": f"rumus {uraian}",
+        "formulasi": f"rumus {uraian} / jumlah seluruhnya",
         "sumber_data": "laporan",
         "satuan": "persen",
         "target": "100",

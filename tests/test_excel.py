@@ -312,7 +312,8 @@ def test_planner_edits_are_read_back(tmp_path: Path) -> None:
         "Jumlah boks arsip",
     ]
     assert [i.id for i in second.indikator] == ["staf.k2.i1", "staf.k2.i2", "staf.k2.i3"]
-    assert second.indikator[0].formulasi == "rumus Jumlah surat yang dicatat"  # copied row
+    copied = "rumus Jumlah surat yang dicatat / jumlah seluruhnya"
+    assert second.indikator[0].formulasi == copied  # copied row
     link = back.get_jabatan("camat").kinerja[0].indikator[1].mendukung[0]
     assert (link.asal, link.status, link.skor) == ("inferensi", "diterima", 0.82)
 

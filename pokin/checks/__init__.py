@@ -6,7 +6,8 @@ the README's table is tested against :data:`RULES`). Running them gives :class:`
 records (frozen data, never exceptions), gathered in :class:`Findings`, which filters,
 summarises and prints them. The rules live by family: :mod:`.reach` (PK1xx, PK2xx),
 :mod:`.links` (PK3xx), :mod:`.completeness` (PK4xx), :mod:`.measurability` (PK5xx),
-:mod:`.review` (PK6xx).
+:mod:`.review` (PK6xx), :mod:`.levels` (PK701, PK702, PK704: result levels) and
+:mod:`.wording` (PK703, PK705–PK710: results, not activities; measurable targets).
 """
 
 from __future__ import annotations
@@ -16,7 +17,15 @@ from collections.abc import Iterable
 from ..findings import RULES, Finding, Findings, Rule, Severity, select_rules
 from ..graph import Cascade
 from ..models import PohonKinerja
-from . import completeness, links, measurability, reach, review  # noqa: F401  (they register)
+from . import (  # noqa: F401  (they register)
+    completeness,
+    levels,
+    links,
+    measurability,
+    reach,
+    review,
+    wording,
+)
 
 __all__ = ["RULES", "Finding", "Findings", "Rule", "Severity", "check", "select_rules"]
 

@@ -17,6 +17,7 @@ from .registry import finding, rule, short
     "jabatan-without-kinerja",
     Severity.ERROR,
     "Every position signs a perjanjian kinerja: it needs at least one kinerja.",
+    sumber="PermenPAN-RB 88/2021 LKE 1.b.10",
 )
 def _jabatan_without_kinerja(c: Cascade) -> Iterator[Finding]:
     for jabatan in c.tree.jabatan:
@@ -37,6 +38,7 @@ def _jabatan_without_kinerja(c: Cascade) -> Iterator[Finding]:
     "kinerja-without-indikator",
     Severity.ERROR,
     "A kinerja is measured by its indicators; without one it cannot be evaluated.",
+    sumber="PermenPAN-RB 88/2021 LKE 1.b.10 dan 1.b.5, KKE 1",
 )
 def _kinerja_without_indikator(c: Cascade) -> Iterator[Finding]:
     for jabatan, kinerja in c.tree.iter_kinerja():
@@ -58,6 +60,7 @@ def _kinerja_without_indikator(c: Cascade) -> Iterator[Finding]:
     "duplicate-indikator",
     Severity.WARNING,
     "An indicator counted twice in one position inflates its performance agreement.",
+    sumber="PermenPAN-RB 88/2021 LKE 1.b.5, KKE 1 Spesifik",
 )
 def _duplicates(c: Cascade) -> Iterator[Finding]:
     for jabatan in c.tree.jabatan:
@@ -85,6 +88,7 @@ def _duplicates(c: Cascade) -> Iterator[Finding]:
     "several-tops",
     Severity.WARNING,
     "A kecamatan has one head; positions without atasan are cut off from the cascade.",
+    sumber="PermenPAN-RB 88/2021 LKE 1.b.8, KKE 2",
 )
 def _several_tops(c: Cascade) -> Iterator[Finding]:
     tops = c.tree.top

@@ -17,6 +17,7 @@ from .registry import finding, rule, short
     "cycle",
     Severity.ERROR,
     "A cascade is a tree: support flows from the IKU down, never back round.",
+    sumber="PermenPAN-RB 88/2021 LKE 1.b.8, KKE 2",
 )
 def _cycles(c: Cascade) -> Iterator[Finding]:
     for component in nx.strongly_connected_components(c.graph):
@@ -44,6 +45,7 @@ def _links_of(c: Cascade, kind: str) -> Iterator[tuple[str, str]]:
     "level-skip",
     Severity.WARNING,
     "PermenPAN-RB 89/2021: cascading goes one level at a time; a skip hides the level between.",
+    sumber="PermenPAN-RB 89/2021; PermenPAN-RB 88/2021 LKE 1.b.8, KKE 2",
 )
 def _level_skips(c: Cascade) -> Iterator[Finding]:
     for parent, child in _links_of(c, "skip"):
@@ -69,6 +71,7 @@ def _level_skips(c: Cascade) -> Iterator[Finding]:
     "crosscutting",
     Severity.INFO,
     "Crosscutting support from another unit is allowed but must be visible.",
+    sumber="PermenPAN-RB 88/2021 LKE 1.b.9",
 )
 def _crosscutting(c: Cascade) -> Iterator[Finding]:
     for parent, child in _links_of(c, "cross"):
@@ -93,6 +96,7 @@ def _crosscutting(c: Cascade) -> Iterator[Finding]:
     "link-points-down",
     Severity.ERROR,
     "Support flows up the chain: a position cannot carry its own or a subordinate's indicator.",
+    sumber="PermenPAN-RB 88/2021 LKE 1.b.8, KKE 2",
 )
 def _links_down(c: Cascade) -> Iterator[Finding]:
     for kind in ("down", "self"):

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ..findings import CheckFn, Finding, Severity
 from ..graph import Cascade
+from ..models import Jabatan
 from .registry import finding, rule, short
 
 _BLANK = {"", "-", "–", "—", "n/a", "na", "tidak ada"}
@@ -39,6 +40,7 @@ rule(
     "no-formulasi",
     Severity.WARNING,
     "LKE SAKIP (PermenPAN-RB 88/2021): an indicator must say how it is computed.",
+    sumber="PermenPAN-RB 88/2021 LKE 2.a.2, KKE 5 Formula; LKE 1.b.5, KKE 1 Dapat Diukur",
 )(_measurability("PK501", "formulasi", "formulasi (rumus atau penjelasan)"))
 rule(
     "PK502",
@@ -46,6 +48,7 @@ rule(
     "no-sumber-data",
     Severity.WARNING,
     "LKE SAKIP (PermenPAN-RB 88/2021): an indicator must name where its data comes from.",
+    sumber="PermenPAN-RB 88/2021 LKE 2.a.2, KKE 5 Sumber Data",
 )(_measurability("PK502", "sumber_data", "sumber data"))
 rule(
     "PK503",
@@ -53,6 +56,7 @@ rule(
     "no-satuan",
     Severity.INFO,
     "An indicator's target and realisasi are compared in a unit (persen, dokumen, indeks).",
+    sumber="PermenPAN-RB 88/2021 LKE 1.b.5, KKE 1 Dapat Diukur",
 )(_measurability("PK503", "satuan", "satuan"))
 rule(
     "PK504",
@@ -60,7 +64,14 @@ rule(
     "no-target",
     Severity.WARNING,
     "LKE SAKIP: capaian is realisasi against target; without a target nothing is measured.",
+    sumber="PermenPAN-RB 88/2021 LKE 1.b.5 dan 1.b.7, KKE 1 Dapat Diukur dan Dapat Dicapai",
 )(_measurability("PK504", "target", "target"))
+
+
+def at_pimpinan(jabatan: Jabatan) -> bool:
+    """Whether PK505 covers the position: the camat, the sekretaris, or eselon III."""
+    return jabatan.peran.is_pimpinan or (jabatan.eselon or "").upper().startswith("III")
+
 
 _ACTIVITY = re.compile(r"^\s*(\d+[.)]\s*)?(jumlah|banyaknya|frekuensi)\b", re.IGNORECASE)
 
@@ -71,10 +82,11 @@ _ACTIVITY = re.compile(r"^\s*(\d+[.)]\s*)?(jumlah|banyaknya|frekuensi)\b", re.IG
     "activity-count-at-pimpinan",
     Severity.WARNING,
     "LKE SAKIP: eselon III indicators must be outcomes; 'Jumlah ...' counts activities (output).",
+    sumber="PermenPAN-RB 88/2021 LKE 1.b.4 dan 1.b.8, KKE 2",
 )
 def _activity_counts(c: Cascade) -> Iterator[Finding]:
     for jabatan in c.tree.jabatan:
-        if not (jabatan.peran.is_pimpinan or (jabatan.eselon or "").upper().startswith("III")):
+        if not at_pimpinan(jabatan):
             continue
         for indikator in jabatan.iter_indikator():
             if _ACTIVITY.match(indikator.uraian):

@@ -16,6 +16,7 @@ from .registry import finding, rule, short
     "orphan-kinerja",
     Severity.ERROR,
     "PermenPAN-RB 89/2021: every kinerja must support a superior's indicator, up to the IKU.",
+    sumber="PermenPAN-RB 89/2021; PermenPAN-RB 88/2021 LKE 1.b.8, KKE 2",
 )
 def _orphan_kinerja(c: Cascade) -> Iterator[Finding]:
     for jabatan, kinerja in c.tree.iter_kinerja():
@@ -76,6 +77,7 @@ def _link_hint(c: Cascade, jabatan: Jabatan) -> str:
     "orphan-jabatan",
     Severity.ERROR,
     "PermenPAN-RB 89/2021: every position's performance must cascade from the IKU.",
+    sumber="PermenPAN-RB 89/2021; PermenPAN-RB 88/2021 LKE 1.b.8 dan 1.b.10, KKE 2",
 )
 def _orphan_jabatan(c: Cascade) -> Iterator[Finding]:
     for jabatan in c.tree.jabatan:
@@ -100,6 +102,7 @@ def _orphan_jabatan(c: Cascade) -> Iterator[Finding]:
     "no-iku",
     Severity.ERROR,
     "PermenPAN-RB 89/2021: the cascade starts from the office's IKU (or the Camat's IKI).",
+    sumber="PermenPAN-RB 89/2021; PermenPAN-RB 88/2021 LKE 1.b.8, KKE 2",
 )
 def _no_iku(c: Cascade) -> Iterator[Finding]:
     if c.has_iku:
@@ -124,6 +127,7 @@ def _no_iku(c: Cascade) -> Iterator[Finding]:
     "iku-not-cascaded",
     Severity.ERROR,
     "PermenPAN-RB 89/2021: each IKU must be carried by the units below the head.",
+    sumber="PermenPAN-RB 89/2021; PermenPAN-RB 88/2021 LKE 1.b.8, KKE 2",
 )
 def _iku_not_cascaded(c: Cascade) -> Iterator[Finding]:
     has_subordinates = any(c.bawahan(str(t.id)) for t in c.tree.top) or bool(c.tree.iku)
@@ -150,6 +154,7 @@ def _iku_not_cascaded(c: Cascade) -> Iterator[Finding]:
     "indikator-not-cascaded",
     Severity.WARNING,
     "Cascading: a superior's indicator becomes the kinerja of at least one subordinate.",
+    sumber="PermenPAN-RB 89/2021; PermenPAN-RB 88/2021 LKE 1.b.8, KKE 2",
 )
 def _indikator_not_cascaded(c: Cascade) -> Iterator[Finding]:
     iku = set(c.iku)

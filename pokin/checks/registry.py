@@ -12,18 +12,26 @@ __all__ = ["finding", "rule", "short"]
 
 
 def rule(
-    code: str, judul: str, name: str, severity: Severity, rationale: str
+    code: str,
+    judul: str,
+    name: str,
+    severity: Severity,
+    rationale: str,
+    *,
+    sumber: str = "",
 ) -> Callable[[CheckFn], CheckFn]:
     """Register the decorated function as the check ``code`` in :data:`RULES`.
 
     ``judul`` is the rule's title in Indonesian, as reports show it; ``name`` a short
-    English slug; ``rationale`` one English line saying what the rule enforces and why.
+    English slug; ``rationale`` one English line saying what the rule enforces and why;
+    ``sumber`` the regulation and the LKE criterion (and KKE column) it serves, as cited
+    (``"PermenPAN-RB 88/2021 LKE 1.b.8, KKE 2"``).
     """
 
     def register(fn: CheckFn) -> CheckFn:
         if code in RULES:
             raise ValueError(f"rule {code} is registered twice")
-        RULES[code] = Rule(code, name, severity, rationale, fn, judul)
+        RULES[code] = Rule(code, name, severity, rationale, fn, judul, sumber)
         return fn
 
     return register

@@ -15,6 +15,7 @@ from .registry import finding, rule, short
     "inferred-link-pending",
     Severity.INFO,
     "An inferred link is a proposal: a planner must confirm it before it counts as evidence.",
+    sumber="PermenPAN-RB 88/2021 LKE 1.b.8, KKE 2",
 )
 def _pending(c: Cascade) -> Iterator[Finding]:
     for _, kinerja in c.tree.iter_kinerja():

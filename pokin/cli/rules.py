@@ -15,7 +15,8 @@ def register(sub: Subparsers) -> None:
     p = sub.add_parser(
         "rules",
         help="list the checks with their codes and rationale",
-        description="List every check: code, severity, name and the rule it enforces.",
+        description="List every check: code, severity, name, the rule it enforces and the "
+        "regulation and SAKIP criterion (LKE / KKE) it serves.",
     )
     p.set_defaults(handler=run)
 
@@ -24,4 +25,6 @@ def run(args: argparse.Namespace) -> int:
     for code, rule in sorted(RULES.items()):
         print(f"{code}  {rule.severity!s:<7}  {rule.name} — {rule.judul}")
         print(f"       {rule.rationale}")
+        if rule.sumber:
+            print(f"       sumber: {rule.sumber}")
     return 0

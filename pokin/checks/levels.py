@@ -1,0 +1,114 @@
+"""Rules PK701, PK702, PK704: result levels (``level_hasil``) down the cascade.
+
+The levels come from :mod:`pokin.levels`: written in the file, or inferred from the owner's
+eselon or role. Findings on inferred levels say so, so a planner knows to check the role
+(or write ``level_hasil:``) rather than the link.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import Finding, Severity
+from ..graph import Cascade
+from ..levels import Levels
+from .measurability import at_pimpinan
+from .registry import finding, rule, short
+from .wording import activity_word, counts_activity
+
+_M88 = "PermenPAN-RB 88/2021"
+
+
+@rule(
+    "PK701",
+    "Level hasil bawahan lebih tinggi dari yang didukung",
+    "level-inversion",
+    Severity.WARNING,
+    "PermenPAN-RB 89/2021: a child never sits at a higher result level than what it supports.",
+    sumber=f"PermenPAN-RB 89/2021; {_M88} LKE 1.b.8, KKE 2",
+)
+def _level_inversion(c: Cascade) -> Iterator[Finding]:
+    levels = Levels(c)
+    for parent, child, _ in c.links():
+        if c.link_kind(parent, child) in ("down", "self"):
+            continue  # PK304 already reports a link pointing down
+        upper, lower = levels.get(parent), levels.get(child)
+        if upper is None or lower is None or lower.level.rank >= upper.level.rank:
+            continue
+        owner = c.owner(child)
+        above = c.owner(parent)
+        yield finding(
+            c,
+            "PK701",
+            child,
+            f"{owner.nama if owner else 'IKU'}: «{short(c.graph.nodes[child]['uraian'], 50)}» "
+            f"({lower.label}) mendukung «{short(c.graph.nodes[parent]['uraian'], 50)}» "
+            f"milik {above.nama if above else 'tabel IKU'} ({upper.label}): level hasil "
+            "bawahan lebih tinggi dari yang didukungnya",
+            "turunkan rumusan hasil bawahan ke levelnya (kondisi yang lebih operasional), "
+            "perbaiki `level_hasil:`, atau tautkan ke indikator yang setingkat di atasnya",
+            jabatan=owner,
+        )
+
+
+@rule(
+    "PK702",
+    "IKU berupa output atau hitungan kegiatan",
+    "iku-not-outcome",
+    Severity.WARNING,
+    "The IKU state the office's outcomes; an output or a count of activities is no IKU.",
+    sumber=f"{_M88} LKE 1.b.4 dan 1.b.8, KKE 2",
+)
+def _iku_not_outcome(c: Cascade) -> Iterator[Finding]:
+    levels = Levels(c)
+    table = {str(i.id) for s in c.tree.iku for i in s.indikator}
+    for ind_id in c.iku:
+        text = c.graph.nodes[ind_id]["uraian"]
+        level = levels.of(ind_id)
+        why = None
+        if not level.inferred and not level.level.is_outcome:
+            why = "ditandai sebagai output (`level_hasil: output`)"
+        elif ind_id in table and counts_activity(text):
+            why = "menghitung kegiatan atau produk (output)"
+        elif ind_id in table and (verb := activity_word(text)):
+            why = f"diawali kata kerja kegiatan «{verb}»"
+        if why is None:
+            continue
+        yield finding(
+            c,
+            "PK702",
+            ind_id,
+            f"IKU «{short(text)}» {why}, padahal IKU semestinya outcome",
+            "rumuskan kondisi yang ingin dicapai organisasi (persentase, indeks, nilai, "
+            "tingkat); hitungan kegiatan menjadi indikator staf yang mengerjakannya",
+        )
+
+
+@rule(
+    "PK704",
+    "Hitungan kegiatan pada level outcome",
+    "activity-count-at-outcome",
+    Severity.WARNING,
+    "An indicator at an outcome level measures a condition, not how many things were done.",
+    sumber=f"PermenPAN-RB 89/2021; {_M88} LKE 1.b.5 dan 1.b.8, KKE 2",
+)
+def _count_at_outcome(c: Cascade) -> Iterator[Finding]:
+    levels = Levels(c)
+    for jabatan in c.tree.jabatan:
+        if at_pimpinan(jabatan):
+            continue  # PK505 speaks for the camat, the sekretaris and eselon III
+        for indikator in jabatan.iter_indikator():
+            level = levels.of(str(indikator.id))
+            if not level.level.is_outcome or not counts_activity(indikator.uraian):
+                continue
+            yield finding(
+                c,
+                "PK704",
+                str(indikator.id),
+                f"{jabatan.nama}: «{short(indikator.uraian)}» menghitung kegiatan atau produk, "
+                f"padahal indikator ini pada level {level.label}",
+                "ukur kondisi yang dihasilkan (persentase ... yang ..., tingkat ...); "
+                "hitungan produk menjadi indikator staf, atau tulis `level_hasil: output` "
+                "bila jabatan ini memang pemilik output",
+                jabatan=jabatan,
+            )

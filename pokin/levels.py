@@ -1,0 +1,126 @@
+"""The result level (``level_hasil``) of every kinerja and indikator, written or inferred.
+
+A file may say the level of a kinerja or indikator (``level_hasil: immediate_outcome``);
+where it does not, the level follows from who owns the node (PermenPAN-RB 89/2021: each
+level of result is owned by a level of jabatan), and is marked as inferred:
+
+==================================  ====================================================
+owner                               level
+==================================  ====================================================
+the IKU table                       ultimate outcome
+eselon III, or the camat            intermediate outcome
+eselon IV, or sekretaris, kasubbag,  immediate outcome
+kasi, lurah, sekretaris / kasi
+kelurahan
+staff (pelaksana, fungsional,       output
+bendahara), or eselon V
+==================================  ====================================================
+
+An indikator without its own level takes its kinerja's, when the kinerja has one written.
+The eselon, when the file gives it, decides before the role: eselon labels vary by pemda,
+and a Lurah is eselon III in one kota and IV in another.
+
+>>> from pokin import datasets
+>>> from pokin.graph import Cascade
+>>> levels = Levels(Cascade(datasets.load("sambutan-2023")))
+>>> level = levels.of("camat.k1.i1")
+>>> level.level.label, level.inferred, level.basis
+('Intermediate Outcome', True, 'eselon III.a')
+>>> levels.of("pengadministrasi-umum.k1.i1").level.label
+'Output'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from .graph import Cascade
+from .models import Indikator, Jabatan, Kinerja, LevelHasil, Peran, Sasaran
+
+__all__ = ["Level", "Levels", "level_of_jabatan"]
+
+_BY_PERAN = {
+    Peran.CAMAT: LevelHasil.INTERMEDIATE_OUTCOME,
+    Peran.SEKRETARIS: LevelHasil.IMMEDIATE_OUTCOME,
+    Peran.KASUBBAG: LevelHasil.IMMEDIATE_OUTCOME,
+    Peran.KASI: LevelHasil.IMMEDIATE_OUTCOME,
+    Peran.LURAH: LevelHasil.IMMEDIATE_OUTCOME,
+    Peran.SEKRETARIS_KELURAHAN: LevelHasil.IMMEDIATE_OUTCOME,
+    Peran.KASI_KELURAHAN: LevelHasil.IMMEDIATE_OUTCOME,
+    Peran.BENDAHARA: LevelHasil.OUTPUT,
+    Peran.PELAKSANA: LevelHasil.OUTPUT,
+    Peran.FUNGSIONAL: LevelHasil.OUTPUT,
+}
+
+_BY_ESELON = {
+    "II": LevelHasil.ULTIMATE_OUTCOME,
+    "III": LevelHasil.INTERMEDIATE_OUTCOME,
+    "IV": LevelHasil.IMMEDIATE_OUTCOME,
+    "V": LevelHasil.OUTPUT,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    """The level of one node: what it is, whether pokin inferred it, and from what."""
+
+    level: LevelHasil
+    inferred: bool
+    basis: str  # "ditulis di berkas", "tabel IKU", "eselon III.a", "peran kasi"
+
+    @property
+    def label(self) -> str:
+        """``Immediate Outcome (diturunkan dari peran kasi)`` or just the level."""
+        if not self.inferred:
+            return self.level.label
+        return f"{self.level.label} (diturunkan dari {self.basis})"
+
+
+def level_of_jabatan(jabatan: Jabatan) -> Level:
+    """The level of the results a position owns, from its eselon or else its role."""
+    eselon = (jabatan.eselon or "").strip().upper().removeprefix("ESELON").strip()
+    roman = eselon.split(".")[0].split(" ")[0].split("/")[0]
+    if roman in _BY_ESELON:
+        return Level(_BY_ESELON[roman], True, f"eselon {jabatan.eselon}")
+    return Level(_BY_PERAN[jabatan.peran], True, f"peran {jabatan.peran.value}")
+
+
+class Levels:
+    """The level of every node of a cascade (a view: build it again after edits)."""
+
+    def __init__(self, cascade: Cascade) -> None:
+        self.cascade = cascade
+
+    @cached_property
+    def _table(self) -> dict[str, Level]:
+        table: dict[str, Level] = {}
+        iku = Level(LevelHasil.ULTIMATE_OUTCOME, True, "tabel IKU")
+        for sasaran in self.cascade.tree.iku:
+            table[str(sasaran.id)] = _written(sasaran) or iku
+            for indikator in sasaran.indikator:
+                table[str(indikator.id)] = _written(indikator) or iku
+        for jabatan in self.cascade.tree.jabatan:
+            owner = level_of_jabatan(jabatan)
+            for kinerja in jabatan.kinerja:
+                own = _written(kinerja)
+                table[str(kinerja.id)] = own or owner
+                for indikator in kinerja.indikator:
+                    table[str(indikator.id)] = _written(indikator) or own or owner
+        return table
+
+    def of(self, node_id: str) -> Level:
+        """The level of a sasaran, kinerja or indikator; ``KeyError`` for other ids."""
+        try:
+            return self._table[node_id]
+        except KeyError:
+            raise KeyError(f"no sasaran, kinerja or indikator has the id {node_id!r}") from None
+
+    def get(self, node_id: str) -> Level | None:
+        """The level of a node, or ``None`` (the organisasi node, an unknown id)."""
+        return self._table.get(node_id)
+
+
+def _written(node: Sasaran | Kinerja | Indikator) -> Level | None:
+    value = getattr(node, "level_hasil", None)
+    return Level(value, False, "ditulis di berkas") if value is not None else None
