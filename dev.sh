@@ -54,6 +54,7 @@ case "$cmd" in
         "$VENV/bin/ruff" check pokin tests bench datasets
         "$VENV/bin/ruff" format --check pokin tests bench datasets
         "$VENV/bin/mypy"
+        "$VENV/bin/lint-imports" --no-cache  # the layer contract in pyproject.toml
         shift
         "$VENV/bin/python" -m pytest "$@"
         ;;

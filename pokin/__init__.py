@@ -15,6 +15,7 @@ kecamatan).
 """
 
 from . import _notebook, capaian, datasets, decree, excel, link, render, report
+from ._version import __version__
 from .checks import RULES, Finding, Findings, Rule, Severity, check
 from .coverage import Coverage, UnitCoverage, coverage
 from .decree import ImportResult, import_decree, read_decree
@@ -44,8 +45,6 @@ from .models import (
     Tautan,
 )
 from .render import Diagram, diagram
-
-__version__ = "0.1.0"
 
 __all__ = [
     "ROOT",

@@ -26,7 +26,9 @@ from pokin.render import (
     to_dot,
     to_svg,
 )
-from pokin.render.dot import EDGE_STYLES, PALETTE, STACK, escape_quoted, wrap_lines
+from pokin.render.labels import escape_quoted, wrap_lines
+from pokin.render.layout import STACK
+from pokin.render.style import EDGE_STYLES, PALETTE
 
 from .conftest import _ind, jab, make
 

@@ -12,6 +12,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
+from .._version import __version__
 from ..errors import PokinError
 from . import check, demo, draw, export, importing, link, report, rules
 from .files import message
@@ -38,8 +39,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _version() -> str:
-    from .. import __version__
-
     return __version__
 
 

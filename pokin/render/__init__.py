@@ -34,8 +34,10 @@ from ..checks import Findings
 from ..errors import RenderError
 from ..graph import NO_UNIT, ROOT, Cascade
 from ..models import PohonKinerja
-from .dot import IKU, Prepared, Scene, build, ordered
+from .dot import build
 from .pages import MAX_NODES, Page, index_page, paginate, unit_pages
+from .scene import Prepared, Scene, ordered
+from .style import IKU
 
 __all__ = [
     "FORMATS",

@@ -5,251 +5,23 @@ Pure Python and linear in the size of the tree, so it is tested without Graphviz
 HTML-like table whose header is the kinerja and whose rows are its indicators, each row
 with a ``PORT`` so a cascade edge leaves from the exact indicator it carries down.
 
-Where the boxes go (rows per level, stacked staff, bands) is :mod:`pokin._layout`.
+Where the boxes go (rows per level, stacked staff, bands) is :mod:`.layout`; what a
+drawing shows is :mod:`.scene`; colours are :mod:`.style`; escaping is :mod:`.labels`.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
-from ..capaian import HIJAU, KUNING, Capaian, compute_capaian
-from ..checks import Findings, check
-from ..graph import Cascade
-from ..models import Indikator, Kinerja, Peran, PohonKinerja, Sasaran, Status
-from .layout import MAX_RATIO, STACK, Box, Planner
+from ..capaian import HIJAU, KUNING, Capaian
+from ..models import Indikator, Status
+from .labels import escape_html, escape_quoted, lines_html, tip, wrap_lines
+from .layout import Box, Layout, Planner
+from .scene import Prepared, Scene
+from .style import CONTEXT, EDGE_STYLES, FONT, IKU, LAMPU, ORPHAN, PALETTE, UNCASCADED
 
-__all__ = [
-    "EDGE_STYLES",
-    "IKU",
-    "MAX_RATIO",
-    "PALETTE",
-    "STACK",
-    "Prepared",
-    "Scene",
-    "build",
-    "escape_html",
-    "escape_quoted",
-    "ordered",
-    "wrap_lines",
-]
-
-IKU = "@iku"
-"""The pseudo-position holding the boxes of the IKU table."""
-
-FONT = "Arial,Helvetica,sans-serif"
-
-PALETTE: dict[Peran | str, tuple[str, str]] = {
-    IKU: ("#9fa8da", "IKU (sasaran organisasi)"),
-    Peran.CAMAT: ("#90caf9", "Camat"),
-    Peran.SEKRETARIS: ("#80cbc4", "Sekretaris Kecamatan"),
-    Peran.KASUBBAG: ("#c5e1a5", "Kepala Sub Bagian"),
-    Peran.KASI: ("#b39ddb", "Kepala Seksi"),
-    Peran.LURAH: ("#fff59d", "Lurah"),
-    Peran.SEKRETARIS_KELURAHAN: ("#e6ee9c", "Sekretaris Kelurahan"),
-    Peran.KASI_KELURAHAN: ("#f8bbd0", "Kasi Kelurahan"),
-    Peran.BENDAHARA: ("#bcaaa4", "Bendahara"),
-    Peran.PELAKSANA: ("#e0e0e0", "Pelaksana (JFU)"),
-    Peran.FUNGSIONAL: ("#b3e5fc", "Fungsional"),
-}
-"""Header fill and legend name, per role (and for the IKU table)."""
-
-EDGE_STYLES: dict[str, tuple[str, str, str]] = {
-    "normal": ("solid", "#37474f", "tautan dideklarasikan"),
-    "usulan": ("dotted", "#1565c0", "usulan inferensi (skor)"),
-    "diterima": ("solid", "#1565c0", "inferensi diterima"),
-    "skip": ("dashed", "#d81b60", "melompati level (PK302)"),
-    "cross": ("dashed", "#00838f", "lintas unit (PK303)"),
-    "down": ("dashed", "#b71c1c", "mengarah ke bawah (PK304)"),
-}
-"""Edge style, colour and legend text, per kind of link."""
-
-ORPHAN = ("#c62828", "#ffcdd2")  # border, marker fill
-UNCASCADED = ("#e65100", "#ffe0b2")  # text, row fill
-LAMPU = {"hijau": "#2e7d32", "kuning": "#f9a825", "merah": "#c62828"}
-"""The colour of a capaian's traffic light (see :mod:`pokin.capaian`)."""
-CONTEXT = ("#9e9e9e", "#f5f5f5")  # text and border, fill
-
-
-# -- escaping -------------------------------------------------------------------------------
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def escape_html(text: str) -> str:
-    r"""Escape text for an HTML-like label or one of its attributes.
-
-    Graphviz expands escString sequences (``\N``, ``\G``, ``\\``) even inside HTML-like
-    labels, so backslashes are doubled as well.
-
-    >>> escape_html('<p>Jumlah & "mutu"</p>')
-    '&lt;p&gt;Jumlah &amp; &quot;mutu&quot;&lt;/p&gt;'
-    >>> print(escape_html("a\\N"))
-    a\\N
-    """
-    text = _CONTROL.sub("", text).replace("\\", "\\\\")
-    return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-    )
-
-
-def escape_quoted(text: str) -> str:
-    r"""Escape text for a double-quoted DOT attribute (an escString such as ``tooltip``).
-
-    Backslashes are doubled, so ``\N`` stays two characters instead of the node name.
-
-    >>> print(escape_quoted('a "b" \\N {c|d}'))
-    a \"b\" \\N {c|d}
-    """
-    text = _CONTROL.sub("", text).replace("\\", "\\\\").replace('"', '\\"')
-    return text.replace("\r\n", "\n").replace("\n", "\\n")
-
-
-def _tip(text: str) -> str:
-    """An HTML attribute value whose line breaks survive into the SVG tooltip."""
-    return escape_html(text).replace("\r\n", "\n").replace("\n", "&#10;")
-
-
-@lru_cache(maxsize=1 << 16)
-def wrap_lines(text: str, width: int) -> tuple[str, ...]:
-    """``text`` on lines of at most ``width`` characters; nothing is cut.
-
-    Runs of spaces collapse; a word longer than a line is split over lines.
-
-    >>> wrap_lines("Persentase   layanan selesai tepat waktu", 20)
-    ('Persentase layanan', 'selesai tepat waktu')
-    >>> wrap_lines("https://sakip.example/x", 10)
-    ('https://sa', 'kip.exampl', 'e/x')
-    >>> wrap_lines("", 10)
-    ('',)
-    """
-    width = max(width, 8)
-    lines: list[str] = []
-    line = ""
-    for word in _CONTROL.sub("", text).split():
-        while len(word) > width:
-            if line:
-                lines.append(line)
-                line = ""
-            lines.append(word[:width])
-            word = word[width:]
-        if not line:
-            line = word
-        elif len(line) + 1 + len(word) <= width:
-            line += " " + word
-        else:
-            lines.append(line)
-            line = word
-    if line or not lines:
-        lines.append(line)
-    return tuple(lines)
-
-
-def _lines_html(lines: Sequence[str]) -> str:
-    return "<BR/>".join(escape_html(line) for line in lines)
-
-
-# -- what to draw -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Scene:
-    """What one drawing shows: boxes (kinerja / sasaran ids) and which are greyed context."""
-
-    boxes: tuple[str, ...]
-    context: frozenset[str] = frozenset()
-    subtitle: str = ""
-
-
-@dataclass
-class _Marks:
-    orphan: set[str] = field(default_factory=set)  # PK101
-    uncascaded: set[str] = field(default_factory=set)  # PK201 / PK202
-    flagged: dict[str, set[str]] = field(default_factory=dict)  # child id -> link codes
-    notes: dict[str, list[str]] = field(default_factory=dict)  # node id -> messages
-
-
-class Prepared:
-    """A cascade and its findings, indexed once for every drawing made from them."""
-
-    def __init__(
-        self, source: PohonKinerja | Cascade, findings: Findings | bool | None = True
-    ) -> None:
-        self.cascade = source if isinstance(source, Cascade) else Cascade(source)
-        tree = self.cascade.tree
-        self.tree = tree
-        self.box_of: dict[str, str] = {}
-        self.jabatan_of: dict[str, str] = {}  # box id -> jabatan id (IKU for sasaran)
-        self.nodes: dict[str, Kinerja | Sasaran] = {}
-        for sasaran in tree.iku:
-            self._box(sasaran, IKU)
-        for jabatan, kinerja in tree.iter_kinerja():
-            self._box(kinerja, str(jabatan.id))
-        self.order = {box: n for n, box in enumerate(self.nodes)}
-        has_realisasi = any(i.realisasi for _, i in tree.iter_indikator())
-        self.capaian = compute_capaian(self.cascade) if has_realisasi else {}
-        self.marks = _Marks()
-        if findings is True:
-            findings = check(self.cascade)
-        if findings:
-            self._mark(findings)
-
-    def _box(self, node: Kinerja | Sasaran, owner: str) -> None:
-        box = str(node.id)
-        self.nodes[box] = node
-        self.jabatan_of[box] = owner
-        self.box_of[box] = box
-        for indikator in node.indikator:
-            self.box_of[str(indikator.id)] = box
-
-    def _mark(self, findings: Findings) -> None:
-        marks = self.marks
-        for finding in findings:
-            where = finding.where
-            if finding.code == "PK101":
-                marks.orphan.add(where)
-            elif finding.code in ("PK201", "PK202"):
-                marks.uncascaded.add(where)
-            elif finding.code in ("PK302", "PK303", "PK304"):
-                marks.flagged.setdefault(where, set()).add(finding.code)
-            if where in self.box_of:
-                marks.notes.setdefault(where, []).append(f"{finding.code}: {finding.message}")
-
-    def uplinks(self, box: str) -> Iterator[tuple[str, str, dict[str, Any]]]:
-        """The links a box holds (on its kinerja or its indicators): (superior, held, data)."""
-        graph = self.cascade.graph
-        for held in (box, *(str(i.id) for i in self.nodes[box].indikator)):
-            for parent, data in graph.pred[held].items():
-                if data["jenis"] == "kaskade":
-                    yield parent, held, data
-
-    def context(self, boxes: Iterable[str]) -> set[str]:
-        """The boxes outside ``boxes`` that the links of ``boxes`` point up to."""
-        chosen = set(boxes)
-        return {self.box_of[parent] for b in chosen for parent, _, _ in self.uplinks(b)} - chosen
-
-    def level(self, owner: str) -> int:
-        """The depth of a position in the organisation chart (the IKU table is -1)."""
-        return -1 if owner == IKU else self.cascade.levels.get(owner, 0)
-
-    def atasan(self, owner: str) -> str | None:
-        """The superior of a position in the drawing's forest (the IKU above the top)."""
-        if owner == IKU:
-            return None
-        jabatan = self.cascade.jabatan[owner]
-        return jabatan.atasan if jabatan.atasan is not None else (IKU if self.tree.iku else None)
-
-    def relation(self, parent: str, child: str) -> str:
-        """normal, skip, cross or down (a link to one's own node is drawn as down)."""
-        kind = self.cascade.link_kind(parent, child)
-        return "down" if kind == "self" else kind
-
-
-# -- boxes ------------------------------------------------------------------------------------
-
+__all__ = ["build"]
 
 _CHAR_PT = 5.7  # average width of a 10 pt character
 _LINE_PT = 12.5
@@ -315,15 +87,15 @@ def _table(prep: Prepared, box: Box, wrap: int) -> str:
     ink = CONTEXT[0] if context else "#212121"
     border = CONTEXT[0] if context else ORPHAN[0] if orphan else "#546e7a"
     who = _who(prep, box.owner)
-    tip = "\n".join([node.uraian, f"— {who}", f"id: {box.id}", *marks.notes.get(box.id, [])])
+    head_tip = "\n".join([node.uraian, f"— {who}", f"id: {box.id}", *marks.notes.get(box.id, [])])
     style = ' STYLE="dashed"' if context else ""
     rows = [
         f'<TABLE BORDER="{3 if orphan else 1}" CELLBORDER="1" CELLSPACING="0" '
         f'CELLPADDING="4" COLOR="{border}" BGCOLOR="white"{style}>'
         f'<TR><TD PORT="{pre}h" BGCOLOR="{fill}" ALIGN="LEFT" BALIGN="LEFT" '
-        f'HREF="#{escape_html(box.id)}" TOOLTIP="{_tip(tip)}"><FONT COLOR="{ink}">'
-        f"<B>{_lines_html(wrap_lines(node.uraian, _bold(wrap)))}</B><BR/>"
-        f'<FONT POINT-SIZE="8">{_lines_html(wrap_lines(who, wrap + 8))}</FONT></FONT></TD></TR>'
+        f'HREF="#{escape_html(box.id)}" TOOLTIP="{tip(head_tip)}"><FONT COLOR="{ink}">'
+        f"<B>{lines_html(wrap_lines(node.uraian, _bold(wrap)))}</B><BR/>"
+        f'<FONT POINT-SIZE="8">{lines_html(wrap_lines(who, wrap + 8))}</FONT></FONT></TD></TR>'
     ]
     if orphan:
         rows.append(
@@ -333,7 +105,7 @@ def _table(prep: Prepared, box: Box, wrap: int) -> str:
     for n, indikator in enumerate(node.indikator, 1):
         ind_id = str(indikator.id)
         box.ports[ind_id] = f"i{n}"
-        text = _lines_html(wrap_lines(indikator.uraian, wrap))
+        text = lines_html(wrap_lines(indikator.uraian, wrap))
         target = " ".join(v for v in (indikator.target, indikator.satuan) if v)
         if target:
             text += f'<BR/><FONT POINT-SIZE="8">target {escape_html(target)}</FONT>'
@@ -344,19 +116,14 @@ def _table(prep: Prepared, box: Box, wrap: int) -> str:
         if ind_id in marks.uncascaded and not context:
             row_fill = f' BGCOLOR="{UNCASCADED[1]}"'
             text += f'<BR/><FONT POINT-SIZE="8" COLOR="{UNCASCADED[0]}">⚠ belum diturunkan</FONT>'
-        tip = _indikator_tip(indikator, marks.notes.get(ind_id, []))
+        row_tip = _indikator_tip(indikator, marks.notes.get(ind_id, []))
         rows.append(
             f'<TR><TD PORT="{pre}i{n}"{row_fill} ALIGN="LEFT" BALIGN="LEFT" '
-            f'HREF="#{escape_html(ind_id)}" TOOLTIP="{_tip(tip)}">'
+            f'HREF="#{escape_html(ind_id)}" TOOLTIP="{tip(row_tip)}">'
             f'<FONT COLOR="{ink}">{text}</FONT></TD></TR>'
         )
     rows.append("</TABLE>")
     return "".join(rows)
-
-
-def ordered(prep: Prepared, boxes: Iterable[str]) -> tuple[str, ...]:
-    """``boxes`` in the order of the file (positions, then their kinerja)."""
-    return tuple(sorted(boxes, key=prep.order.__getitem__))
 
 
 # -- the DOT text -----------------------------------------------------------------------------
@@ -402,7 +169,6 @@ def build(prep: Prepared, scene: Scene, *, wrap: int = 32, legend: bool = True) 
     for box in boxes:
         _measure(prep, box, wrap)
     layout = Planner(prep, boxes).plan()
-    by_id = {b.id: b for b in boxes}
     out = [
         "digraph pokin {",
         f'  graph [rankdir=TB newrank=true nodesep=0.25 ranksep=0.4 fontname="{FONT}"'
@@ -411,6 +177,20 @@ def build(prep: Prepared, scene: Scene, *, wrap: int = 32, legend: bool = True) 
         f'  node [shape=plain fontname="{FONT}" fontsize=10]',
         '  edge [arrowsize=0.6 penwidth=1.1 color="#37474f"]',
     ]
+    out.extend(_node_lines(prep, layout, wrap))
+    edges, kinds, linked = _edge_lines(prep, boxes)
+    out.extend(edges)
+    for tail_node, head_node in layout.anchors:
+        if (tail_node.name, head_node.name) not in linked:
+            out.append(f"  {tail_node.name} -> {head_node.name} [style=invis]")
+    key = _legend(prep, boxes, scene, kinds) if legend and boxes else None
+    out.extend(_rank_lines(layout, key))
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
+def _node_lines(prep: Prepared, layout: Layout, wrap: int) -> Iterator[str]:
+    """One DOT node per layout node: a box, or a column of stacked boxes."""
     for node in layout.nodes:
         # No node tooltip: Graphviz expands it twice; the cells carry their own.
         tables = [_table(prep, box, wrap) for box in node.boxes]
@@ -421,8 +201,16 @@ def build(prep: Prepared, scene: Scene, *, wrap: int = 32, legend: bool = True) 
                 + "".join(f"<TR><TD>{t}</TD></TR>" for t in tables)
                 + "</TABLE>"
             )
-        out.append(f"  {node.name} [label=<{label}>]")
+        yield f"  {node.name} [label=<{label}>]"
 
+
+def _edge_lines(
+    prep: Prepared, boxes: Sequence[Box]
+) -> tuple[list[str], set[str], set[tuple[str, str]]]:
+    """The cascade edges, the kinds of link drawn (for the legend), and the node pairs linked."""
+    by_id = {b.id: b for b in boxes}
+    graph = prep.cascade.graph
+    lines: list[str] = []
     kinds: set[str] = set()
     linked: set[tuple[str, str]] = set()
     for parent, child, data in _links(prep, boxes):
@@ -440,29 +228,26 @@ def build(prep: Prepared, scene: Scene, *, wrap: int = 32, legend: bool = True) 
         if kind in ("usulan", "diterima") and isinstance(skor, float):
             mark = "✓ " if kind == "diterima" else ""
             attrs.append(f'label="{mark}{skor:.2f}" fontsize=8 fontcolor="{color}"')
-        graph = prep.cascade.graph
         text = f"{graph.nodes[parent]['uraian']} → {graph.nodes[child]['uraian']}"
         attrs.append(f'tooltip="{escape_quoted(text)}"')
         tail, head = _end(upper, parent, tail=True), _end(lower, child, tail=False)
-        out.append(f"  {tail} -> {head} [{' '.join(attrs)}]")
+        lines.append(f"  {tail} -> {head} [{' '.join(attrs)}]")
+    return lines, kinds, linked
 
-    for tail_node, head_node in layout.anchors:
-        if (tail_node.name, head_node.name) not in linked:
-            out.append(f"  {tail_node.name} -> {head_node.name} [style=invis]")
 
+def _rank_lines(layout: Layout, legend: str | None) -> Iterator[str]:
+    """The invisible spine that keeps the layout's rows in order, the legend on the first."""
     depth = max((n.row for n in layout.nodes), default=0) + 1
     ranks: list[list[str]] = [[f"r{n}"] for n in range(depth)]
     for node in layout.nodes:
         ranks[node.row].append(node.name)
-    if legend and boxes:
-        out.append(f"  legend [label=<{_legend(prep, boxes, scene, kinds)}>]")
+    if legend is not None:
+        yield f"  legend [label=<{legend}>]"
         ranks[0].insert(1, "legend")
-    out.extend(f'  r{n} [shape=point style=invis width=0 height=0 label=""]' for n in range(depth))
+    yield from (f'  r{n} [shape=point style=invis width=0 height=0 label=""]' for n in range(depth))
     if depth > 1:
-        out.append("  " + " -> ".join(f"r{n}" for n in range(depth)) + " [style=invis]")
-    out.extend(f"  {{rank=same; {'; '.join(names)}}}" for names in ranks)
-    out.append("}")
-    return "\n".join(out) + "\n"
+        yield "  " + " -> ".join(f"r{n}" for n in range(depth)) + " [style=invis]"
+    yield from (f"  {{rank=same; {'; '.join(names)}}}" for names in ranks)
 
 
 def _title(prep: Prepared, scene: Scene) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .dot import Prepared
+    from .scene import Prepared
 
 __all__ = ["MAX_RATIO", "STACK", "Box", "Layout", "Planner"]
 

@@ -13,7 +13,10 @@ from .._text import slugify, unique
 from ..checks import Findings
 from ..graph import NO_UNIT, Cascade, unit_rank
 from ..models import Peran, PohonKinerja
-from .dot import IKU, Prepared, Scene, build, escape_html, ordered
+from .dot import build
+from .labels import escape_html
+from .scene import Prepared, Scene, ordered
+from .style import IKU
 
 __all__ = ["MAX_NODES", "Page", "index_page", "paginate", "unit_pages"]
 

@@ -1,0 +1,133 @@
+"""What every form of the report is made from: the cascade, its findings and capaian,
+computed once, and the rows the HTML and Markdown forms both show."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+
+from .._version import __version__
+from ..capaian import Capaian, compute_capaian
+from ..checks import RULES, Finding, Findings, check
+from ..coverage import Coverage
+from ..graph import Cascade
+from ..models import Indikator, Jabatan, PohonKinerja
+
+__all__ = [
+    "NO_CAPAIAN",
+    "NO_PENDING",
+    "Context",
+    "DiagramFn",
+    "capaian_rows",
+    "jabatan_label",
+    "judul",
+    "pct",
+    "pending_rows",
+    "subtitle",
+    "version",
+]
+
+DiagramFn = Callable[[Cascade, Findings], str]
+"""Makes the SVG of the diagram; the default draws the whole tree with pokin.render."""
+
+NO_PENDING = "Tidak ada tautan usulan yang menunggu konfirmasi."
+NO_CAPAIAN = "Belum ada indikator dengan target dan realisasi berupa angka."
+
+
+@dataclass(frozen=True)
+class Context:
+    """One report's facts: each section of every form reads what it needs from here."""
+
+    cascade: Cascade
+    findings: Findings
+    diagram: DiagramFn | str | None = None
+
+    @classmethod
+    def of(
+        cls,
+        tree: PohonKinerja | Cascade,
+        findings: Findings | None = None,
+        diagram: DiagramFn | str | None = None,
+    ) -> Context:
+        """The cascade and findings of a report, each built once (given findings bring theirs)."""
+        if findings is not None:
+            return cls(findings.cascade, findings, diagram)
+        cascade = tree if isinstance(tree, Cascade) else Cascade(tree)
+        return cls(cascade, check(cascade), diagram)
+
+    @cached_property
+    def coverage(self) -> Coverage:
+        """Coverage to the IKU per unit."""
+        return self.findings.coverage()
+
+    @cached_property
+    def capaian(self) -> dict[str, Capaian]:
+        """The capaian of every indicator that has one."""
+        return compute_capaian(self.cascade)
+
+
+def pct(value: float) -> str:
+    """A share as a whole percentage: ``0.5`` → ``50%``."""
+    return f"{value * 100:.0f}%"
+
+
+def version() -> str:
+    return __version__
+
+
+def subtitle(cascade: Cascade) -> str:
+    org = cascade.tree.organisasi
+    bits = [b for b in (org.pemerintah, org.periode) if b]
+    doc = org.dokumen
+    if doc is not None:
+        if doc.judul:
+            bits.append(doc.judul)
+        if doc.nomor:
+            bits.append(f"Nomor {doc.nomor}")
+        if doc.tanggal:
+            bits.append(doc.tanggal.isoformat())
+    return " · ".join(bits) or "Pra-evaluasi SAKIP"
+
+
+def judul(finding: Finding) -> str:
+    rule = RULES.get(finding.code)
+    return rule.judul if rule is not None and rule.judul else finding.code
+
+
+def jabatan_label(jabatan: Jabatan | None) -> str:
+    if jabatan is None:
+        return "?"
+    return jabatan.nama + (f" — {jabatan.unit}" if jabatan.unit else "")
+
+
+def pending_rows(cascade: Cascade) -> list[tuple[str, str, str, str, str, str]]:
+    """(jabatan, kinerja or indikator, supported text, supported id, score, reason)."""
+    rows = []
+    for jabatan, kinerja in cascade.tree.iter_kinerja():
+        for holder, link in kinerja.iter_links():
+            if link.pending and link.ke is not None:
+                target = cascade.graph.nodes[link.ke]
+                score = f"{link.skor:.2f}" if link.skor is not None else ""
+                rows.append(
+                    (
+                        jabatan.nama,
+                        holder.uraian,
+                        target["uraian"],
+                        link.ke,
+                        score,
+                        link.alasan or "",
+                    )
+                )
+    return rows
+
+
+def capaian_rows(
+    cascade: Cascade, values: dict[str, Capaian]
+) -> list[tuple[str, Indikator, Capaian]]:
+    """(jabatan or IKU, indikator, capaian) for every indicator that has a capaian."""
+    return [
+        (owner.nama if owner else "IKU", indikator, values[str(indikator.id)])
+        for owner, indikator in cascade.tree.iter_indikator()
+        if str(indikator.id) in values
+    ]

@@ -1,0 +1,127 @@
+"""The SAKIP pre-evaluation report as Markdown (without the diagram).
+
+Like the HTML page, the file is :data:`SECTIONS` in order, each a function of the report's
+:class:`~.context.Context` returning lines. Every decree text goes through :func:`md`.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Iterator
+
+from ..checks import Findings
+from ..coverage import NO_IKU
+from ..graph import Cascade
+from ..models import PohonKinerja
+from .context import (
+    NO_CAPAIAN,
+    NO_PENDING,
+    Context,
+    capaian_rows,
+    judul,
+    pct,
+    pending_rows,
+    subtitle,
+)
+
+__all__ = ["SECTIONS", "md", "report_markdown"]
+
+Section = Callable[[Context], Iterator[str]]
+"""A part of the file: the report's context in, Markdown lines out."""
+
+_LAMPU_MD = {"hijau": "🟢", "kuning": "🟡", "merah": "🔴"}
+
+
+def md(text: object) -> str:
+    """Text safe in a Markdown table cell: no pipes, no raw HTML, one line."""
+    flat = " ".join(str(text).split())
+    return html.escape(flat, quote=False).replace("|", "\\|")
+
+
+def report_markdown(tree: PohonKinerja | Cascade, *, findings: Findings | None = None) -> str:
+    """The report as Markdown (without the diagram): summary, coverage, findings, links."""
+    ctx = Context.of(tree, findings)
+    org = ctx.cascade.tree.organisasi
+    lines = [
+        f"# Pohon Kinerja {md(org.nama)}" + (f" {org.tahun}" if org.tahun else ""),
+        "",
+        f"_{md(subtitle(ctx.cascade))}_",
+        "",
+    ]
+    for section in SECTIONS:
+        lines.extend(section(ctx))
+        lines.append("")
+    return "\n".join(lines)
+
+
+def summary(ctx: Context) -> Iterator[str]:
+    """The figures at a glance."""
+    counts, total = ctx.findings.counts(), ctx.coverage.total
+    yield from ("## Ringkasan", "")
+    yield f"- {len(ctx.cascade.tree.jabatan)} jabatan, {total.indikator} indikator"
+    yield (
+        f"- indikator terhubung ke IKU: {pct(total.indikator_share)}; jabatan: "
+        f"{pct(total.jabatan_share)}"
+    )
+    yield f"- temuan: {counts['error']} error, {counts['warning']} warning, {counts['info']} info"
+
+
+def coverage(ctx: Context) -> Iterator[str]:
+    """Coverage to the IKU per unit."""
+    cov = ctx.coverage
+    yield from ("## Cakupan ke IKU per unit", "")
+    if not ctx.cascade.has_iku:
+        yield from (f"_{NO_IKU}._", "")
+    yield "| Unit | Jabatan terhubung | Indikator terhubung | % |"
+    yield "|---|---|---|---|"
+    for u in (*cov.units, cov.total):
+        yield (
+            f"| {md(u.unit)} | {u.jabatan_reached}/{u.jabatan} | "
+            f"{u.indikator_reached}/{u.indikator} | {pct(u.indikator_share)} |"
+        )
+
+
+def findings(ctx: Context) -> Iterator[str]:
+    """Every finding with its hint."""
+    yield from ("## Temuan", "")
+    yield "| Kode | Tingkat | Jabatan | Temuan | Saran |"
+    yield "|---|---|---|---|---|"
+    for f in ctx.findings:
+        yield (
+            f"| {f.code} | {f.severity} | {md(f.jabatan or 'IKU')} | "
+            f"**{md(judul(f))}**: {md(f.message)} | {md(f.hint)} |"
+        )
+
+
+def pending(ctx: Context) -> Iterator[str]:
+    """The inferred links awaiting confirmation."""
+    yield from ("## Tautan usulan menunggu konfirmasi", "")
+    rows = pending_rows(ctx.cascade)
+    if not rows:
+        yield NO_PENDING
+        return
+    yield "| Jabatan | Kinerja / indikator | Mendukung | Skor | Alasan |"
+    yield "|---|---|---|---|---|"
+    for who, what, text, ke, score, why in rows:
+        yield f"| {md(who)} | {md(what)} | {md(text)} (`{md(ke)}`) | {score} | {md(why)} |"
+
+
+def capaian(ctx: Context) -> Iterator[str]:
+    """Capaian with traffic lights."""
+    yield from ("## Capaian", "")
+    rows = capaian_rows(ctx.cascade, ctx.capaian)
+    if not rows:
+        yield NO_CAPAIAN
+        return
+    yield "| Jabatan | Indikator | Target | Realisasi | Capaian | Asal |"
+    yield "|---|---|---|---|---|---|"
+    for who, ind, value in rows:
+        yield (
+            f"| {md(who)} | {md(ind.uraian)} | {md(ind.target or '')} | "
+            f"{md(ind.realisasi or '')} | {_LAMPU_MD[value.lampu]} {value.persen} | "
+            f"{value.asal} |"
+        )
+
+
+SECTIONS: tuple[Section, ...] = (summary, coverage, findings, pending, capaian)
+"""The sections of the file, in order."""
