@@ -19,15 +19,20 @@ is not UTF-8 text, or a text with no position block.
 from __future__ import annotations
 
 import os
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from ..errors import ImportDocumentError
 from ..models import PohonKinerja
+from . import docx as _docx
 from . import markdown as _decree_markdown
 from . import pdf as _decree_pdf
+from . import pdffile as _pdffile
 from . import tab as _decree_tab
+from . import xlsx as _xlsx
+from .assemble import assemble
 from .build import build_tree
 from .corrections import Koreksi, apply_corrections, read_corrections
 from .parts import ParsedDecree, Skipped
@@ -41,6 +46,7 @@ __all__ = [
     "import_decree",
     "parse",
     "parse_decree",
+    "parse_file",
     "read_corrections",
     "read_decree",
 ]
@@ -95,7 +101,12 @@ def parse(text: str, *, source: str) -> ParsedDecree:
             break
     else:
         parsed = ParsedDecree(source=source, layout="none")
-    if not parsed.blocks:
+    return _require_blocks(parsed)
+
+
+def _require_blocks(parsed: ParsedDecree) -> ParsedDecree:
+    source = parsed.source
+    if not parsed.blocks and not parsed.iku:
         names = ", ".join(_name(layout) for layout in LAYOUTS)
         raise _error(
             "this is not an IKI/IKU decree pokin can read: no position block was found",
@@ -141,13 +152,61 @@ def _read_text(path: Path) -> str:
         ) from None
 
 
+def _kind(file: Path) -> str:
+    """What the file is, by its content: "pdf", "docx", "xlsx", "ole" (.doc/.xls) or "text"."""
+    try:
+        with file.open("rb") as handle:
+            head = handle.read(8)
+    except OSError:
+        return "text"  # _read_text says why it cannot be read
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "ole"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(file) as archive:
+                names = set(archive.namelist())
+        except zipfile.BadZipFile:
+            return "zip"
+        if "word/document.xml" in names:
+            return "docx"
+        if "xl/workbook.xml" in names:
+            return "xlsx"
+        return "zip"
+    return "text"
+
+
+def parse_file(file: Path) -> ParsedDecree:
+    """Parse a decree file of any kind pokin reads: Word, PDF, an office workbook, text."""
+    kind = _kind(file)
+    if kind in ("pdf", "docx", "xlsx"):
+        reader = {"pdf": _pdffile, "docx": _docx, "xlsx": _xlsx}[kind]
+        parsed = assemble(reader.read_items(file), source=file.name, layout=kind)
+        return _require_blocks(parsed)
+    if kind in ("ole", "zip"):
+        raise _error(
+            "berkas ini rusak, atau bukan .docx, .xlsx atau PDF yang dapat dibaca pokin "
+            "(Word/Excel lama .doc/.xls, berkas terenkripsi, atau arsip zip lain)",
+            path=str(file),
+            hint="buka di Word/Excel/LibreOffice dan simpan ulang sebagai .docx atau .xlsx "
+            "tanpa kata sandi, lalu impor ulang",
+        )
+    return parse(_read_text(file), source=file.name)
+
+
 def import_decree(
     path: str | os.PathLike[str], *, corrections: str | os.PathLike[str] | None = None
 ) -> ImportResult:
-    """Import a decree file: the tree, the lines skipped and the corrections applied."""
+    """Import a decree file: the tree, the lines skipped and the corrections applied.
+
+    The file is a Word document (.docx), a PDF with a text layer, an office's Excel
+    workbook of IKI/IKU tables, or text (tab-separated, markdown, PDF text); its kind is
+    told by its content, not its name.
+    """
     file = Path(path)
     try:
-        parsed = parse(_read_text(file), source=file.name)
+        parsed = parse_file(file)
     except ImportDocumentError as exc:  # name the file as the caller gave it
         raise _error(exc.message, path=str(file), line=exc.line, hint=exc.hint or "") from None
     tree = build_tree(parsed)

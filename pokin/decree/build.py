@@ -45,8 +45,10 @@ from ..models import (
     Kinerja,
     Organisasi,
     Peran,
+    Periode,
     PohonKinerja,
     Sasaran,
+    Tautan,
 )
 from .header import title_case
 from .parts import Block, ParsedDecree, Row
@@ -97,6 +99,7 @@ def build_tree(parsed: ParsedDecree) -> PohonKinerja:
                     satuan=i.satuan or None,
                     target=i.target or None,
                     catatan=f"line {i.line}: {i.catatan}" if i.catatan else None,
+                    per_periode=_per_periode(i.per_tahun),
                 )
                 for i in s.indikator
             ],
@@ -118,6 +121,10 @@ def build_tree(parsed: ParsedDecree) -> PohonKinerja:
         catatan=_catatan(parsed, positions),
     )
     return PohonKinerja(organisasi=organisasi, iku=iku, jabatan=jabatan)
+
+
+def _per_periode(per_tahun: dict[str, str]) -> list[Periode]:
+    return [Periode(periode=year, target=value) for year, value in per_tahun.items() if value]
 
 
 def _catatan(parsed: ParsedDecree, positions: list[_Pos]) -> str:
@@ -216,7 +223,13 @@ def _assign_atasan(positions: list[_Pos]) -> None:
     sekretaris = next((p for p in positions if p.peran is Peran.SEKRETARIS), None)
     lurah = [p for p in positions if p.peran is Peran.LURAH]
     heads_first = sorted(positions, key=lambda p: p.peran.is_staf)  # heads get units first
+    by_name = {" ".join(p.block.nama.casefold().split()): p for p in positions}
     for pos in heads_first:
+        declared = pos.block.atasan and by_name.get(" ".join(pos.block.atasan.casefold().split()))
+        if declared:
+            pos.atasan, pos.unit = declared, pos.unit or declared.unit
+            pos.notes.append("Atasan as the decree's matrix declares it.")
+            continue
         if pos.peran is Peran.CAMAT:
             continue
         if pos.peran in (Peran.SEKRETARIS, Peran.KASI, Peran.LURAH):
@@ -575,7 +588,8 @@ def _kinerja(rows: list[Row]) -> list[Kinerja]:
     current: Indikator | None = None
     for row in rows:
         if row.kinerja:
-            result.append(Kinerja(uraian=row.kinerja))
+            links = [Tautan(teks=text) for text in row.mendukung]
+            result.append(Kinerja(uraian=row.kinerja, mendukung=links))
             current = None
         elif not result:
             result.append(Kinerja(uraian=_NO_KINERJA, catatan=f"line {row.line}: empty cell"))
@@ -596,6 +610,8 @@ def _fill(indikator: Indikator, row: Row) -> None:
         if before and value in before.split("\n"):
             continue
         setattr(indikator, name, f"{before}\n{value}" if before else value)
+    if row.per_tahun and not indikator.per_periode:
+        indikator.per_periode = _per_periode(row.per_tahun)
     if row.catatan:
         note = f"line {row.line}: {row.catatan}"
         indikator.catatan = f"{indikator.catatan} {note}" if indikator.catatan else note

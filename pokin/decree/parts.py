@@ -30,6 +30,10 @@ class Row:
     satuan: str = ""
     target: str = ""
     catatan: str = ""  # optional: how the parser read an odd row (re-aligned cells...)
+    per_tahun: dict[str, str] = field(default_factory=dict)  # optional: year -> target
+    mendukung: list[str] = field(default_factory=list)
+    """Optional: the texts of the superior indicators this row's kinerja supports, when the
+    layout itself declares the links (a cascading matrix)."""
 
 
 @dataclass
@@ -44,6 +48,7 @@ class Block:
     rows: list[Row] = field(default_factory=list)
     jenis: str | None = None  # optional: the decree's label after the title ("JFU", "Struktural")
     catatan: str = ""  # optional: what the parser changed in the title (an OCR fix...)
+    atasan: str | None = None  # optional: the nama of the atasan's block, when the layout says
 
 
 @dataclass
@@ -56,6 +61,7 @@ class IkuIndikator:
     satuan: str = ""
     target: str = ""
     catatan: str = ""  # optional: how the parser read the row (cells it could not pair...)
+    per_tahun: dict[str, str] = field(default_factory=dict)  # optional: year -> target
 
 
 @dataclass

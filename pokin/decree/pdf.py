@@ -272,7 +272,15 @@ def _close_table(state: _State) -> None:
             _skip(state, draft.line, text, "a table row before the first JABATAN")
             continue
         texts = {role: "; ".join(draft.cells.get(role, [])) for role in _FIELDS}
-        block.rows.append(Row(draft.line, **texts))
+        block.rows.append(
+            Row(
+                draft.line,
+                texts["kinerja"],
+                texts["indikator"],
+                texts["formulasi"],
+                texts["sumber_data"],
+            )
+        )
     state.drafts = []
     state.table = state.in_header = False
     state.blank_before = True

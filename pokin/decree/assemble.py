@@ -1,0 +1,441 @@
+"""Turn paragraphs and tables in document order into a layout-free :class:`ParsedDecree`.
+
+Every reader whose input has a real table grid (Word, PDF, office Excel, HTML tables, and
+the text layouts whose grid is recovered first) ends here, so they all read a decree the
+same way:
+
+- a paragraph (or a table row, or a sheet cell) ``JABATAN : X`` (also ``Nama Jabatan``,
+  ``JABATAN. :``, a number before it, or a key-value row ``Jabatan | : | X``) opens a
+  position block; ``TUGAS`` and ``FUNGSI`` follow, the fungsi one item per list item
+  (an item of a deeper list level belongs to the item above it);
+- a table is recognised by what its columns mean (:mod:`.columns`); a header split over
+  two rows (horizontally merged cells above "Uraian / Formulasi" or years) is combined;
+  the column numbers row ("1 2 3 4") is skipped; a header repeated on the next page
+  continues the table;
+- a merged (or empty) kinerja cell is the kinerja above, a merged formula, source, unit
+  or target cell repeats the value above; a row continued on the next page (no number,
+  no kinerja and no indicator) is joined to the row before the page break;
+- a ``Jabatan`` column opens a block wherever its value changes (one long table);
+- a table whose indicators are "Utama" (or whose kinerja is a "Sasaran Strategis"), or
+  under an ``INDIKATOR KINERJA UTAMA`` title outside any block, is the IKU table, with
+  one target per year and the penanggung jawab kept;
+- a table with a kinerja/indicator column pair per level is a cascading matrix, read by
+  :mod:`.matrix` with its links.
+
+Rows that cannot be placed are listed in ``ParsedDecree.skipped`` with their line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .cells import Cell, line_items, pair_cells, strip_list_punctuation
+from .columns import column_role, combine_header, header_roles, is_column_numbers, year_of
+from .document import Item, Paragraph, Table, TableRow
+from .header import read_header
+from .items import clean_item, split_catatan, split_code
+from .parts import Block, IkuIndikator, IkuSasaran, ParsedDecree, Row, Skipped
+
+__all__ = ["FURNITURE", "assemble", "title_of"]
+
+_TITLE = re.compile(
+    r"^(?:\d{1,2}\s*[.)]\s*)?(?:nama\s+)?jabatan\s*\.?\s*:\s*(\S.*)$", re.IGNORECASE
+)
+_SECTION = re.compile(
+    r"^(?:\d{1,2}\s*[.)]\s*)?(?:uraian\s+)?(tugas(?:\s+pokok)?|fungsi)\s*\.?\s*(?::\s*(.*))?$",
+    re.IGNORECASE,
+)
+_LABEL = re.compile(
+    r"^(?:\d{1,2}\s*[.)]\s*)?((?:nama\s+)?jabatan|(?:uraian\s+)?tugas(?:\s+pokok)?|fungsi)\s*\.?\s*:?$",
+    re.I,
+)
+_JENIS = re.compile(r"\s*\((struktural|jfu|jft|fungsional|pelaksana)\)\s*$", re.IGNORECASE)
+_IKU_TITLE = re.compile(r"^\W*INDIKATOR\s+KINERJA\s+UTAMA\b", re.IGNORECASE)
+FURNITURE = re.compile(
+    r"^(?:-\s*\d+\s*-|\d{1,3}|halaman\s+\d+(?:\s+(?:dari|of)\s+\d+)?|page\s+\d+(?:\s+of\s+\d+)?"
+    r"|\d+\s*/\s*\d+)$",
+    re.IGNORECASE,
+)
+"""A page number or page footer line: "- 3 -", "3", "Halaman 3 dari 10", "3/10"."""
+
+
+def title_of(text: str) -> str | None:
+    """The position title of a ``JABATAN : X`` line, else ``None``.
+
+    >>> title_of("JABATAN. : KEPALA SEKSI PEMERINTAHAN"), title_of("Nama Jabatan: Lurah")
+    ('KEPALA SEKSI PEMERINTAHAN', 'Lurah')
+    """
+    match = _TITLE.match(" ".join(text.split()))
+    return match.group(1).strip(" :") if match else None
+
+
+@dataclass
+class _Raw:
+    """A data row of a position table, by role, before its cells are split into items."""
+
+    line: int
+    cells: dict[str, str]
+    targets: dict[str, str] = field(default_factory=dict)  # year -> target
+    note: str = ""
+
+
+@dataclass
+class _State:
+    decree: ParsedDecree
+    block: Block | None = None
+    section: str | None = None
+    roles: list[str] | None = None
+    headers: list[str] = field(default_factory=list)
+    header_row: bool = False  # the row before was a header row
+    iku: bool = False
+    raw: list[_Raw] = field(default_factory=list)
+    new_table: bool = False
+    matrix: object | None = None
+    titles: list[str] | None = None  # the row before, when it was skipped (level titles?)
+
+
+def assemble(items: Iterable[Item], *, source: str, layout: str) -> ParsedDecree:
+    """The parts of a decree given as paragraphs and tables (see :mod:`.document`)."""
+    items = list(items)
+    state = _State(ParsedDecree(source=source, layout=layout))
+    for item in items:
+        if isinstance(item, Paragraph):
+            _paragraph(state, item.line, item.text, item.level)
+        else:
+            _table(state, item)
+    _close(state)
+    lines, first = _text_lines(items)
+    read_header(lines, head_end=first).fill(state.decree)
+    return state.decree
+
+
+def _text_lines(items: list[Item]) -> tuple[list[str], int | None]:
+    """Every text of the document, one a line, and the index of the first block title."""
+    lines: list[str] = []
+    first: int | None = None
+    for item in items:
+        texts = (
+            [item.text]
+            if isinstance(item, Paragraph)
+            else [" ".join(c for c in row.cells if c) for row in item.rows]
+        )
+        for text in texts:
+            if first is None and title_of(text):
+                first = len(lines)
+            lines.extend(text.split("\n"))
+    return lines, first
+
+
+def _paragraph(state: _State, line: int, text: str, level: int = 0) -> None:
+    text = " ".join(text.split())
+    if not text or FURNITURE.match(text):
+        return
+    title = title_of(text)
+    if title is not None:
+        _open(state, title, line)
+        return
+    if _IKU_TITLE.match(text) and "INDIVIDU" not in text.upper() and len(text) < 90:
+        if state.block is None or state.block.rows or state.raw:
+            _close(state)
+            state.iku, state.roles = True, None
+        return
+    section = _SECTION.match(text)
+    if section and state.block is not None:
+        state.section = "tugas" if section.group(1).lower().startswith("tugas") else "fungsi"
+        text = (section.group(2) or "").strip()
+        if not text:
+            return
+    block = state.block
+    if block is None or state.section is None or state.raw:
+        return
+    if state.section == "tugas":
+        block.tugas = f"{block.tugas} {text}".strip()
+        return
+    items = _fungsi_items(text)
+    if level > 0 and block.fungsi:  # a sub-item of Word's nested numbering
+        block.fungsi[-1] = f"{block.fungsi[-1]}; {'; '.join(items)}"
+    elif (
+        len(items) == 1
+        and block.fungsi
+        and not re.match(r"(?:[a-z]|\d{1,2})[.)]\s", text)
+        and (text[:1].islower() or block.fungsi[-1].endswith((",", "yang", "dan")))
+    ):
+        block.fungsi[-1] = strip_list_punctuation(f"{block.fungsi[-1]} {text}")
+    else:
+        block.fungsi.extend(items)
+
+
+def _fungsi_items(text: str) -> list[str]:
+    from .cells import lettered_items
+
+    items = lettered_items(text)
+    if items:
+        return items
+    return [strip_list_punctuation(clean_item(text))]
+
+
+def _open(state: _State, title: str, line: int) -> None:
+    _close(state)
+    nama = " ".join(title.split())
+    jenis = _JENIS.search(nama)
+    state.block = Block(
+        nama=_JENIS.sub("", nama).rstrip(" :."), line=line, jenis=jenis.group(1) if jenis else None
+    )
+    state.section, state.iku = None, False
+
+
+def _close(state: _State) -> None:
+    """Finish the block being read: its raw rows become rows; the block joins the decree."""
+    if state.matrix is not None:
+        from .matrix import finish
+
+        finish(state)
+    block = state.block
+    if block is None:
+        return
+    for raw in state.raw:
+        block.rows.extend(_rows(raw, target_in_formula="target" not in (state.roles or [])))
+    state.decree.blocks.append(block)
+    state.block, state.raw, state.section = None, [], None
+
+
+def _cell(text: str) -> Cell:
+    """A grid cell (lines joined by newlines) as a :class:`Cell` of items."""
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    return Cell(" ".join(lines), line_items(lines) or [], line_items(lines, merge=False) or [])
+
+
+def _rows(raw: _Raw, *, target_in_formula: bool) -> list[Row]:
+    cells = {role: _cell(raw.cells.get(role, "")) for role in _FIELDS}
+    result = []
+    for item in pair_cells(*(cells[r] for r in _FIELDS), target_in_formula=target_in_formula):
+        row = item.to_row(raw.line, note=raw.note)
+        row.per_tahun = dict(raw.targets) if len(raw.targets) > 1 else {}
+        row.kinerja, row.indikator = clean_item(row.kinerja), clean_item(row.indikator)
+        row.sumber_data, catatan = split_catatan(row.sumber_data)
+        row.formulasi, more = split_catatan(row.formulasi)
+        notes = [n for n in (row.catatan, catatan, more) if n]
+        row.catatan = "; ".join(notes)
+        result.append(row)
+    return result
+
+
+_FIELDS = ("kinerja", "indikator", "formulasi", "sumber_data", "satuan", "target")
+
+
+# -- tables ---------------------------------------------------------------------------------
+
+
+def _texts(row: TableRow) -> list[str]:
+    return [(c or "").strip() for c in row.cells]
+
+
+def _table(state: _State, table: Table) -> None:
+    state.new_table, state.header_row = True, False
+    for row in table.rows:
+        texts = _texts(row)
+        if not any(texts):
+            continue
+        if _as_text(state, row.line, texts):
+            state.header_row = False
+            continue
+        if _header(state, texts):
+            continue
+        state.header_row = False
+        if is_column_numbers(texts):
+            continue
+        if state.roles is None:
+            _skip(state, row.line, texts, "baris tabel sebelum kepala tabel yang menamai kolomnya")
+            state.titles = texts
+            continue
+        state.titles = None
+        if state.matrix is not None:
+            from .matrix import add_row
+
+            add_row(state, row)
+        elif state.iku:
+            _iku_row(state, row)
+        else:
+            _data_row(state, row)
+        state.new_table = False
+
+
+def _as_text(state: _State, line: int, texts: list[str]) -> bool:
+    """A row that is a block title or a TUGAS / FUNGSI entry (key-value tables, sheets)."""
+    compact = [t for t in texts if t and t not in (":", "-")]
+    if not compact or len(compact) > 4 or state.header_row:
+        return False
+    if re.fullmatch(r"\d{1,2}\s*[.)]?", compact[0]) and len(compact) > 1:
+        compact = compact[1:]
+    label = _LABEL.match(compact[0])
+    if label:
+        rest = [t.lstrip(": ") for t in compact[1:]]
+        name = label.group(1).lower()
+        if "jabatan" in name:
+            if rest and rest[0]:
+                _open(state, rest[0].split("\n")[0], line)
+                return True
+            return False
+        _paragraph(state, line, f"{name.split()[-1] if 'tugas' not in name else 'TUGAS'} :")
+        for text in rest:
+            for part in text.split("\n"):
+                _paragraph(state, line, part)
+        return True
+    if len(compact) == 1 and (title_of(compact[0]) or _SECTION.match(compact[0])):
+        for part in compact[0].split("\n"):
+            _paragraph(state, line, part)
+        return True
+    return False
+
+
+def _header(state: _State, texts: list[str]) -> bool:
+    """Read a header row (or the second row of a split header); whether it was one."""
+    roles = header_roles(texts)
+    if state.header_row and (roles is None or _sub_header(texts)) and _sub_header(texts):
+        state.headers = [
+            combine_header(top, below)
+            for top, below in zip(state.headers, _pad(texts, len(state.headers)), strict=False)
+        ]
+        state.roles = [column_role(h) if h else "lain" for h in state.headers]
+        return True
+    if roles is None:
+        return False
+    state.headers, state.roles, state.header_row = texts, roles, True
+    if roles.count("indikator") >= 2 and roles.count("kinerja") >= 2:
+        from .matrix import start
+
+        _close(state)
+        if state.titles is not None and state.decree.skipped:
+            state.decree.skipped.pop()  # the level titles above the header: read, not skipped
+        start(state, texts, state.titles)
+        return True
+    state.matrix = None
+    upper = " ".join(texts).upper()
+    if state.block is None and ("UTAMA" in upper or "STRATEGIS" in upper):
+        state.iku = True
+    return True
+
+
+def _sub_header(texts: list[str]) -> bool:
+    filled = [t for t in texts if t]
+    return bool(filled) and all(
+        len(t) <= 40
+        and (column_role(t) != "lain" or re.fullmatch(r"(?:19|20)\d\d|uraian|nama", t, re.I))
+        for t in filled
+    )
+
+
+def _pad(texts: list[str], width: int) -> list[str]:
+    return [*texts, *[""] * (width - len(texts))][:width]
+
+
+def _skip(state: _State, line: int, texts: list[str], reason: str) -> None:
+    text = " | ".join(t.replace("\n", " ") for t in texts if t)
+    state.decree.skipped.append(Skipped(line, line, text, reason))
+
+
+def _by_role(state: _State, row: TableRow) -> tuple[dict[str, str], dict[str, str], bool]:
+    """The row's cells by role (merged cells resolved), its targets per year, and whether
+    any cell was merged from above."""
+    assert state.roles is not None
+    cells: list[str | None] = [*row.cells, *[""] * (len(state.roles) - len(row.cells))]
+    previous = state.raw[-1] if state.raw else None
+    by_role: dict[str, str] = {}
+    years: dict[str, str] = {}
+    for role, cell, head in zip(state.roles, cells, state.headers + [""] * 99, strict=False):
+        text = (
+            (cell or "").strip()
+            if cell is not None or role in ("kinerja", "indikator")
+            else (previous.cells.get(role, "") if previous else "")
+        )
+        if role == "target" and year_of(head):
+            years[year_of(head) or ""] = text
+        if role in ("no", "lain", "kode") or not text:
+            continue
+        by_role[role] = f"{by_role[role]}\n{text}" if role in by_role else text
+    return by_role, years, bool(cells and cells[0] is None)
+
+
+def _data_row(state: _State, row: TableRow) -> None:
+    assert state.roles is not None
+    by_role, years, _ = _by_role(state, row)
+    texts = _pad(_texts(row), len(state.roles))
+    if "jabatan" in state.roles:
+        nama = texts[state.roles.index("jabatan")]
+        if nama and (state.block is None or " ".join(nama.split()) != state.block.nama):
+            _open(state, nama, row.line)
+    if state.block is None:
+        _skip(state, row.line, texts, "baris tabel sebelum JABATAN pertama")
+        return
+    numbered = "no" in state.roles and bool(texts[state.roles.index("no")])
+    if (
+        state.new_table
+        and state.raw
+        and not numbered
+        and not by_role.get("kinerja")
+        and not by_role.get("indikator")
+    ):
+        previous = state.raw[-1]  # a row broken by the page: its rest joins the row above
+        for role, text in by_role.items():
+            before = previous.cells.get(role, "")
+            previous.cells[role] = f"{before}\n{text}".strip()
+        return
+    raw = _Raw(row.line, by_role, years)
+    if len(years) > 1:
+        raw.cells["target"] = _pick_year(years, state.decree.tahun)
+    if "penanggung_jawab" in by_role:
+        pj = "penanggung jawab: " + by_role["penanggung_jawab"].replace("\n", ", ")
+        raw.note = "; ".join(n for n in (raw.note, pj) if n)
+    state.raw.append(raw)
+
+
+def _pick_year(years: dict[str, str], tahun: int | None) -> str:
+    if tahun is not None and years.get(str(tahun)):
+        return years[str(tahun)]
+    return next((v for v in years.values() if v), "")
+
+
+def _iku_row(state: _State, row: TableRow) -> None:
+    """A row of the IKU table: a sasaran (with its first indicator), or one more indicator."""
+    by_role, years, _ = _by_role(state, row)
+    iku = state.decree.iku
+    sasaran = by_role.get("kinerja", "")
+    column = state.roles.index("kinerja") if state.roles and "kinerja" in state.roles else None
+    merged_sasaran = column is not None and column < len(row.cells) and row.cells[column] is None
+    if sasaran and not merged_sasaran:
+        code, text = split_code(" ".join(sasaran.split()))
+        if not (iku and text == iku[-1].uraian):
+            iku.append(IkuSasaran(row.line, text, code))
+    indikator = " ".join(by_role.get("indikator", "").split())
+    if not indikator:
+        return
+    code, text = split_code(clean_item(indikator))
+    if code and not sasaran and re.fullmatch(r"S{1,2}\.?\d+(?:\.\d+)*", code):
+        iku.append(IkuSasaran(row.line, text, code))  # one text column: the code says
+        return
+    if not iku:
+        _skip(state, row.line, _texts(row), "indikator IKU sebelum sasaran mana pun")
+        return
+    notes = []
+    target = by_role.get("target", "")
+    if len(years) > 1:
+        target = _pick_year(years, state.decree.tahun)
+    if by_role.get("penanggung_jawab"):
+        notes.append("penanggung jawab: " + by_role["penanggung_jawab"].replace("\n", ", "))
+    sumber, catatan = split_catatan(" ".join(by_role.get("sumber_data", "").split()))
+    iku[-1].indikator.append(
+        IkuIndikator(
+            row.line,
+            text,
+            code,
+            " ".join(by_role.get("formulasi", "").split()),
+            sumber,
+            " ".join(by_role.get("satuan", "").split()),
+            " ".join(target.split()),
+            "; ".join([*notes, *([catatan] if catatan else [])]),
+            dict(years) if len(years) > 1 else {},
+        )
+    )

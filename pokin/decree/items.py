@@ -1,0 +1,54 @@
+"""Clean item texts: list marks off, notes out of the data source, IKU codes apart.
+
+>>> clean_item("- Persentase surat terarsip"), clean_item("• Nilai SKM"), clean_item("a. Jumlah")
+('Persentase surat terarsip', 'Nilai SKM', 'Jumlah')
+>>> clean_item("1) Persentase aduan"), clean_item("3 (tiga) dokumen")
+('Persentase aduan', '3 (tiga) dokumen')
+>>> split_catatan("Laporan absensi. Catatan: hari kerja = 240 hari")
+('Laporan absensi', 'Catatan: hari kerja = 240 hari')
+>>> split_code("I.K.S.1.1 Nilai IKM")
+('I.K.S.1.1', 'Nilai IKM')
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["CODE_INDIKATOR", "CODE_SASARAN", "clean_item", "split_catatan", "split_code"]
+
+_MARK = re.compile(r"^(?:[-–•*▪●◦·\uf0b7\uf0a7]\s*|\(?(?:\d{1,2}|[a-zA-Z])[.)]\s+)")
+_CATATAN = re.compile(r"(?:^|[\s.;,])\(?(catatan|keterangan|ket\.)\s*:\s*", re.IGNORECASE)
+CODE_SASARAN = re.compile(r"S{1,2}\.?\d+(?:\.\d+)*")
+CODE_INDIKATOR = re.compile(r"(?:I\.?K\.?(?:S|U|SS)?\.?|IKU\.?\s?)\d+(?:\.\d+)*")
+
+
+def clean_item(text: str) -> str:
+    """An item's text without the list mark a decree opens it with ("- ", "•", "a.", "1)").
+
+    A number that is part of the text ("3 (tiga) dokumen", "100% surat") stays.
+    """
+    text = " ".join(text.split())
+    while True:
+        stripped = _MARK.sub("", text, count=1)
+        if stripped == text or not stripped:
+            return text
+        text = stripped
+
+
+def split_catatan(text: str) -> tuple[str, str]:
+    """Split a note ("Catatan: ...", "Keterangan: ...") off a cell: ``(rest, note)``."""
+    match = _CATATAN.search(text)
+    if not match:
+        return text, ""
+    rest = text[: match.start()].strip(" .;,(")
+    note = text[match.start() :].strip(" .;,()")
+    return rest, note[:1].upper() + note[1:]
+
+
+def split_code(text: str) -> tuple[str | None, str]:
+    """Split a leading IKU code off a text: ``("S.1", "Meningkatnya ...")``."""
+    first, _, rest = text.partition(" ")
+    first = first.strip("*:.,")
+    if CODE_SASARAN.fullmatch(first) or CODE_INDIKATOR.fullmatch(first):
+        return first, rest.strip()
+    return None, text

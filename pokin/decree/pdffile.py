@@ -1,0 +1,134 @@
+"""Read a PDF decree with a text layer, with pdfplumber: ruled tables and the text around.
+
+Per page, the tables drawn with ruling lines are found (``page.find_tables``) and the
+text outside them is read as lines; both go into the stream top to bottom, page after
+page, for :mod:`.assemble`. A cell covered by a merged cell comes out as ``None`` ("the
+same as above"). Page furniture is dropped: a line that recurs on most pages (the running
+head, the footer, with its page number) and bare page numbers ("- 3 -", "Halaman 3").
+A table broken across pages is two tables; the second repeats the header or not, and
+:mod:`.assemble` continues the block either way.
+
+A PDF that cannot be read is one clear :class:`~pokin.errors.ImportDocumentError`: a
+scanned PDF (pages with no text), a password-protected one, a damaged one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from ..errors import ImportDocumentError
+from .assemble import FURNITURE
+from .document import Item, Paragraph, Table, TableRow
+
+__all__ = ["read_items"]
+
+
+def _error(path: Path, message: str, hint: str) -> ImportDocumentError:
+    return ImportDocumentError(message, path=str(path), hint=hint)
+
+
+def read_items(path: Path) -> list[Item]:
+    """The text lines and ruled tables of a PDF, in reading order."""
+    try:
+        import pdfplumber
+        from pdfminer.pdfdocument import PDFPasswordIncorrect
+        from pdfminer.pdfparser import PDFSyntaxError
+    except ImportError:  # pragma: no cover - the extra is installed with dev
+        raise _error(
+            path,
+            "membaca PDF memerlukan paket pdfplumber",
+            "pasang dengan: pip install 'pokin[pdf]'",
+        ) from None
+    try:
+        with pdfplumber.open(str(path)) as pdf:
+            pages = [_page(page) for page in pdf.pages]
+    except PDFPasswordIncorrect:
+        raise _encrypted(path) from None
+    except ImportDocumentError:
+        raise
+    except PDFSyntaxError:
+        raise _damaged(path) from None
+    except Exception as exc:  # pdfminer raises many kinds on a damaged or locked file
+        cause = " ".join(repr(arg) for arg in (exc, *exc.args))  # pdfplumber wraps pdfminer's
+        if "password" in cause.lower() or "encrypt" in cause.lower():
+            raise _encrypted(path) from None
+        raise _damaged(path) from None
+    if not any(texts or tables for texts, tables in pages):
+        raise _error(
+            path,
+            "PDF ini tidak memiliki lapisan teks (hasil pindai/scan): tidak ada teks yang "
+            "dapat dibaca",
+            "jalankan OCR dulu (misalnya ocrmypdf berkas.pdf berkas-ocr.pdf) atau minta "
+            "berkas asli Word/PDF digital dari penyusun keputusan, lalu impor ulang",
+        )
+    return _items(pages)
+
+
+def _encrypted(path: Path) -> ImportDocumentError:
+    return _error(
+        path,
+        "PDF ini terkunci dengan kata sandi (terenkripsi), isinya tidak dapat dibaca",
+        "buka PDF dengan kata sandinya lalu cetak/simpan ulang sebagai PDF tanpa kata "
+        "sandi (qpdf --decrypt --password=... masuk.pdf keluar.pdf), lalu impor ulang",
+    )
+
+
+def _damaged(path: Path) -> ImportDocumentError:
+    return _error(
+        path,
+        "berkas PDF ini rusak atau bukan PDF: strukturnya tidak dapat dibaca",
+        "unduh atau ekspor ulang PDF dari sumbernya (Word: Simpan sebagai PDF), lalu impor ulang",
+    )
+
+
+_Line = tuple[float, str, bool]  # top, text, in the page's margin
+_Tab = tuple[float, list[list[str | None]]]
+
+
+def _page(page: Any) -> tuple[list[_Line], list[_Tab]]:
+    tables = page.find_tables()
+    boxes = [table.bbox for table in tables]
+
+    def outside(obj: dict[str, Any]) -> bool:
+        x, top = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(b[0] <= x <= b[2] and b[1] <= top <= b[3] for b in boxes)
+
+    text_page = page.filter(outside) if boxes else page
+    margin = page.height * 0.1  # running heads and footers sit in the top and bottom tenth
+    lines = [
+        (line["top"], line["text"], line["top"] < margin or line["bottom"] > page.height - margin)
+        for line in text_page.extract_text_lines()
+    ]
+    return lines, [(table.bbox[1], table.extract()) for table in tables]
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.split()).lower())
+
+
+def _items(pages: list[tuple[list[_Line], list[_Tab]]]) -> list[Item]:
+    recurring = Counter(
+        _key(text) for lines, _ in pages for text in {t for _, t, edge in lines if edge}
+    )
+    furniture = {key for key, n in recurring.items() if len(pages) >= 3 and n * 2 > len(pages)}
+    items: list[Item] = []
+    number = 0
+    for page_no, (lines, tables) in enumerate(pages, 1):
+        flow: list[tuple[float, int, Any]] = [(top, 0, (text, edge)) for top, text, edge in lines]
+        flow += [(top, 1, rows) for top, rows in tables]
+        for _, kind, content in sorted(flow, key=lambda entry: (entry[0], entry[1])):
+            if kind == 0:
+                number += 1
+                text, edge = " ".join(content[0].split()), content[1]
+                if not (edge and _key(text) in furniture) and not FURNITURE.match(text):
+                    items.append(Paragraph(number, text))
+                continue
+            table = Table(page=page_no)
+            for cells in content:
+                number += 1
+                table.rows.append(TableRow(number, list(cells)))
+            items.append(table)
+    return items

@@ -1,0 +1,116 @@
+"""Read an office's own Excel workbook of IKI/IKU tables (not pokin's matrix), with openpyxl.
+
+Offices keep the decree's tables in Excel as one sheet per position (a ``Jabatan : X``
+cell above the table, else the sheet's name is the position) or as one long table with a
+``Jabatan`` column; merged cells (a kinerja over its indicators), header rows repeated
+down the sheet and numbered rows are all common. Each sheet becomes one
+:class:`~.document.Table` whose ``line`` is the sheet's row number; a cell covered by a
+vertically merged cell is ``None`` (the same as above), a horizontally merged header cell
+fills every column it spans. :mod:`.assemble` reads them through the one column
+vocabulary (:mod:`.columns`).
+
+:func:`is_pokin_matrix` tells pokin's own cascade matrix (read by :mod:`pokin.excel`)
+from an office workbook by its content: its sheets.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from .._text import fold
+from ..errors import ImportDocumentError
+from .assemble import title_of
+from .columns import header_roles
+from .document import Item, Paragraph, Table, TableRow
+
+__all__ = ["POKIN_SHEETS", "is_pokin_matrix", "read_items"]
+
+POKIN_SHEETS = ("Matriks Cascading", "Organisasi")
+"""The sheets of the workbook ``pokin export`` writes."""
+
+
+def _open(path: Path, *, read_only: bool) -> Any:
+    from openpyxl import load_workbook
+
+    try:
+        return load_workbook(path, read_only=read_only, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
+        raise ImportDocumentError(
+            f"bukan buku kerja Excel (.xlsx), atau berkasnya rusak ({type(exc).__name__})",
+            path=str(path),
+            hint="simpan ulang dari Excel atau LibreOffice sebagai 'Excel Workbook "
+            "(*.xlsx)'; berkas .xls, .ods dan .csv tidak dibaca",
+        ) from None
+
+
+def is_pokin_matrix(path: Path) -> bool:
+    """Whether the workbook is pokin's own matrix (a ``Matriks Cascading`` or
+    ``Organisasi`` sheet), not an office's table."""
+    workbook = _open(path, read_only=True)
+    try:
+        names = {fold(name) for name in workbook.sheetnames}
+    finally:
+        workbook.close()
+    return bool(names & {fold(name) for name in POKIN_SHEETS})
+
+
+def read_items(path: Path) -> list[Item]:
+    """Every sheet's rows as a table (and the sheet's name as the title where needed)."""
+    workbook = _open(path, read_only=False)
+    items: list[Item] = []
+    try:
+        for sheet in workbook.worksheets:
+            rows = _rows(sheet)
+            if not rows:
+                continue
+            if _needs_title(rows):
+                items.append(Paragraph(1, f"JABATAN : {sheet.title}"))
+            items.append(Table(rows))
+    finally:
+        workbook.close()
+    return items
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).replace("\r\n", "\n").strip()
+
+
+def _rows(sheet: Any) -> list[TableRow]:
+    covered: dict[tuple[int, int], str | None] = {}
+    for merged in sheet.merged_cells.ranges:
+        top = _text(sheet.cell(merged.min_row, merged.min_col).value)
+        for row in range(merged.min_row, merged.max_row + 1):
+            for col in range(merged.min_col, merged.max_col + 1):
+                if (row, col) != (merged.min_row, merged.min_col):
+                    covered[row, col] = top if row == merged.min_row else None
+    rows = []
+    for number, values in enumerate(sheet.iter_rows(values_only=True), 1):
+        cells: list[str | None] = []
+        for col, value in enumerate(values, 1):
+            cells.append(covered[number, col] if (number, col) in covered else _text(value))
+        while cells and not cells[-1]:
+            cells.pop()
+        if any(cells):
+            rows.append(TableRow(number, cells))
+    return rows
+
+
+def _needs_title(rows: list[TableRow]) -> bool:
+    """A sheet whose table names no position: no ``Jabatan`` title or column before it."""
+    for row in rows:
+        texts = [c or "" for c in row.cells]
+        if any(title_of(t) or t.strip().lower().rstrip(" :") in _LABELS for t in texts):
+            return False
+        roles = header_roles(texts)
+        if roles is not None:
+            return "jabatan" not in roles
+    return False
+
+
+_LABELS = ("jabatan", "nama jabatan")

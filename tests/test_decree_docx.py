@@ -1,0 +1,153 @@
+"""Word decrees (.docx): paragraphs and tables in order, merged cells, nested numbering."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from pokin import ImportDocumentError, Peran
+from pokin.decree import import_decree, read_decree
+
+from .decree_files import add_table, numbered
+
+HEADER = ["No", "Rencana Kinerja", "Indikator Kinerja Individu", "Cara Perhitungan", "Sumber Data"]
+
+
+def sukamaju(path: Path) -> Path:
+    """A Keputusan Camat Sukamaju in Word: key-value block tables, merged kinerja cells."""
+    d = docx.Document()
+    d.add_paragraph("KEPUTUSAN CAMAT SUKAMAJU")
+    d.add_paragraph("NOMOR : 800/17/KEC.SKM/2025")
+    d.add_paragraph("TENTANG")
+    d.add_paragraph("INDIKATOR KINERJA INDIVIDU KECAMATAN SUKAMAJU TAHUN 2025")
+    # the Camat: JABATAN / TUGAS / FUNGSI as a key-value table, fungsi nested numbering
+    add_table(d, [["JABATAN", ":", "CAMAT SUKAMAJU"], ["TUGAS", ":", "Memimpin kecamatan."]])
+    d.add_paragraph("FUNGSI :")
+    for text, level in [
+        ("Penyelenggaraan urusan pemerintahan umum;", 0),
+        ("koordinasi ketenteraman", 1),
+        ("koordinasi pemberdayaan", 1),
+        ("Pembinaan kelurahan; dan", 0),
+    ]:
+        numbered(d.add_paragraph(text), level)
+    add_table(
+        d,
+        [
+            ["No", "Rencana Kinerja", "Indikator Kinerja", "<", "Sumber Data"],
+            [None, None, "Uraian", "Formulasi", None],
+            ["1", "2", "3", "4", "5"],
+            [
+                "1.",
+                "Meningkatnya kualitas pelayanan publik",
+                "Nilai IKM",
+                "Hasil survei",
+                "Laporan SKM",
+            ],
+            [
+                None,
+                None,
+                "Persentase PATEN tepat waktu",
+                "Jumlah tepat waktu / jumlah x 100%",
+                "Register PATEN",
+            ],
+            [
+                "2.",
+                "Meningkatnya ketenteraman wilayah",
+                "- Persentase gangguan tertangani",
+                "Tertangani / gangguan x 100%",
+                "Laporan trantib",
+            ],
+        ],
+    )
+    # a Kasi: title as a paragraph, two tables for one position
+    d.add_paragraph("JABATAN : KEPALA SEKSI PEMERINTAHAN")
+    d.add_paragraph("TUGAS : Membantu Camat dalam urusan pemerintahan.")
+    add_table(
+        d,
+        [
+            HEADER,
+            [
+                "1.",
+                "Meningkatnya tertib administrasi kependudukan",
+                "• Persentase surat pengantar selesai",
+                "Selesai / masuk x 100%",
+                "Agenda surat. Catatan: hari kerja = 240 hari",
+            ],
+        ],
+    )
+    d.add_paragraph("Lanjutan")
+    add_table(
+        d,
+        [
+            HEADER,
+            [
+                "2.",
+                "Terlaksananya pembinaan RT/RW",
+                "a. Jumlah rapat koordinasi RT",
+                "Jumlah rapat",
+                "Notulen",
+            ],
+            [None, None, "b. Jumlah RT dibina", "Jumlah RT", "Daftar hadir"],
+        ],
+    )
+    d.add_paragraph("Sukamaju, 2 Januari 2025")
+    d.add_paragraph("CAMAT SUKAMAJU")
+    file = path / "sukamaju.docx"
+    d.save(str(file))
+    return file
+
+
+@pytest.fixture(scope="module")
+def tree(tmp_path_factory: pytest.TempPathFactory) -> object:
+    return read_decree(sukamaju(tmp_path_factory.mktemp("docx")))
+
+
+def test_counts_and_texts(tmp_path: Path) -> None:
+    result = import_decree(sukamaju(tmp_path))
+    tree = result.tree
+    assert result.layout == "docx"
+    assert result.skipped == []
+    assert tree.summary().startswith("2 jabatan, 4 kinerja, 6 indikator")
+    camat, kasi = tree.jabatan
+    assert (camat.nama, camat.peran, kasi.peran, kasi.atasan) == (
+        "Camat Sukamaju",
+        Peran.CAMAT,
+        Peran.KASI,
+        camat.id,
+    )
+    assert camat.tugas == "Memimpin kecamatan."
+    assert camat.fungsi == [
+        "Penyelenggaraan urusan pemerintahan umum; koordinasi ketenteraman; "
+        "koordinasi pemberdayaan",
+        "Pembinaan kelurahan",
+    ]
+    k1 = camat.kinerja[0]
+    assert k1.uraian == "Meningkatnya kualitas pelayanan publik"
+    assert [(i.uraian, i.formulasi, i.sumber_data) for i in k1.indikator] == [
+        ("Nilai IKM", "Hasil survei", "Laporan SKM"),
+        ("Persentase PATEN tepat waktu", "Jumlah tepat waktu / jumlah x 100%", "Register PATEN"),
+    ]
+    assert camat.kinerja[1].indikator[0].uraian == "Persentase gangguan tertangani"
+    surat = kasi.kinerja[0].indikator[0]
+    assert (surat.uraian, surat.sumber_data) == (
+        "Persentase surat pengantar selesai",
+        "Agenda surat",
+    )
+    assert surat.catatan == "line 21: Catatan: hari kerja = 240 hari"
+    assert [i.uraian for i in kasi.kinerja[1].indikator] == [
+        "Jumlah rapat koordinasi RT",
+        "Jumlah RT dibina",
+    ]
+    assert tree.organisasi.nama == "Kecamatan Sukamaju"
+    assert tree.organisasi.dokumen is not None
+    assert tree.organisasi.dokumen.nomor == "800/17/KEC.SKM/2025"
+
+
+def test_a_damaged_docx_is_one_clear_error(tmp_path: Path) -> None:
+    file = tmp_path / "rusak.docx"
+    good = sukamaju(tmp_path).read_bytes()
+    file.write_bytes(good[:300])
+    with pytest.raises(ImportDocumentError, match="rusak"):
+        import_decree(file)
