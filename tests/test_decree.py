@@ -563,10 +563,14 @@ def test_empty_file(tmp_path: Path) -> None:
 
 
 def test_binary_file(tmp_path: Path) -> None:
-    file = tmp_path / "scan.pdf"
-    file.write_bytes(b"%PDF-1.4\n\x00\x01\x02binary")
-    with pytest.raises(ImportDocumentError, match=r"scan\.pdf: this is a binary file"):
+    file = tmp_path / "scan.bin"
+    file.write_bytes(b"GIF89a\n\x00\x01\x02binary")
+    with pytest.raises(ImportDocumentError, match=r"scan\.bin: this is a binary file"):
         read_decree(file)
+    damaged = tmp_path / "scan.pdf"  # a PDF is read as one (see test_decree_pdffile.py)
+    damaged.write_bytes(b"%PDF-1.4\n\x00\x01\x02binary")
+    with pytest.raises(ImportDocumentError, match=r"scan\.pdf: berkas PDF ini rusak"):
+        read_decree(damaged)
 
 
 def test_undecodable_file(tmp_path: Path) -> None:
