@@ -7,7 +7,8 @@ import os
 import sys
 from pathlib import Path
 
-from ..decree import import_decree
+from ..decree import import_decree, merge_trees
+from ..decree.xlsx import is_pokin_matrix
 from ..io import save
 from ..link import apply_links, infer_links
 from ..models import PohonKinerja
@@ -31,6 +32,11 @@ def register(sub: Subparsers) -> None:
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.yaml, or a folder/")
     p.add_argument("--corrections", help="a YAML file of human corrections to apply")
     p.add_argument("--link", action="store_true", help="also propose cascade links (pokin link)")
+    p.add_argument(
+        "--merge",
+        action="store_true",
+        help="join an IKU document and an IKI document of one organisasi into one OUT.yaml",
+    )
     p.add_argument("--force", action="store_true", help="replace an existing OUT.yaml")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
     p.set_defaults(handler=run)
@@ -39,7 +45,7 @@ def register(sub: Subparsers) -> None:
 def _import_one(source: Path, corrections: str | None) -> tuple[PohonKinerja, list[str], int]:
     """A decree (text) or a cascade matrix (.xlsx) as a tree, with the messages to show
     and how many of them are lines left out."""
-    if source.suffix.lower() in (".xlsx", ".xlsm"):
+    if source.suffix.lower() in (".xlsx", ".xlsm") and is_pokin_matrix(source):
         from ..excel import read_xlsx
 
         return read_xlsx(source), [], 0
@@ -54,8 +60,34 @@ def _import_one(source: Path, corrections: str | None) -> tuple[PohonKinerja, li
     return result.tree, messages, len(result.skipped)
 
 
+def _merged(args: argparse.Namespace) -> int:
+    """``--merge``: the documents of one organisasi (an IKU and an IKI one) as one tree."""
+    if len(args.files) < 2 or args.corrections:
+        raise ValueError("--merge joins two or more documents (without --corrections)")
+    target = guard_output(
+        args.output, args.files, suffixes=(".yaml", ".yml"), what="the import", keep=not args.force
+    )
+    tick = progress(args.files, args.quiet)
+    trees, skipped = [], 0
+    for index, source in enumerate(args.files, 1):
+        tick(index, source)
+        tree, messages, left_out = _import_one(Path(source), None)
+        for message in messages:
+            print(f"pokin: {message}", file=sys.stderr)
+        trees.append((source, tree))
+        skipped += left_out
+    tree = merge_trees(trees)
+    if args.link:
+        tree = apply_links(tree, infer_links(tree))
+    save(tree, target)
+    print(f"wrote {target}: {tree.summary()}")
+    return 1 if skipped else 0
+
+
 def run(args: argparse.Namespace) -> int:
     """Import decrees or matrices to pokin YAML; one file, or a folder for several."""
+    if args.merge:
+        return _merged(args)
     several = len(args.files) > 1 or args.output.endswith(("/", os.sep))
     if several and args.corrections:
         raise ValueError("--corrections belongs to one decree: import that file alone")

@@ -35,6 +35,7 @@ from . import xlsx as _xlsx
 from .assemble import assemble
 from .build import build_tree
 from .corrections import Koreksi, apply_corrections, read_corrections
+from .merge import merge_trees
 from .parts import ParsedDecree, Skipped
 
 __all__ = [
@@ -44,6 +45,7 @@ __all__ = [
     "apply_corrections",
     "build_tree",
     "import_decree",
+    "merge_trees",
     "parse",
     "parse_decree",
     "parse_file",

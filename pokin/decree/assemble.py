@@ -266,6 +266,7 @@ def _table(state: _State, table: Table) -> None:
 def _as_text(state: _State, line: int, texts: list[str]) -> bool:
     """A row that is a block title or a TUGAS / FUNGSI entry (key-value tables, sheets)."""
     compact = [t for t in texts if t and t not in (":", "-")]
+    compact = [t for n, t in enumerate(compact) if not n or t != compact[n - 1]]  # spans
     if not compact or len(compact) > 4 or state.header_row:
         return False
     if re.fullmatch(r"\d{1,2}\s*[.)]?", compact[0]) and len(compact) > 1:

@@ -54,9 +54,10 @@ from .header import title_case
 from .parts import Block, ParsedDecree, Row
 from .roles import TitleInfo, keywords, level_from_text, read_title
 
-__all__ = ["UNKNOWN_KELURAHAN", "build_tree"]
+__all__ = ["UNKNOWN_KECAMATAN", "UNKNOWN_KELURAHAN", "build_tree"]
 
 UNKNOWN_KELURAHAN = "Kelurahan (tidak disebut)"
+UNKNOWN_KECAMATAN = "Kecamatan (tidak disebut)"
 _NO_KINERJA = "(kinerja tidak tertulis)"
 _NO_INDIKATOR = "(indikator tidak tertulis)"
 
@@ -81,7 +82,7 @@ def _code(kode: str | None) -> str | None:
 
 def build_tree(parsed: ParsedDecree) -> PohonKinerja:
     """Turn a parsed decree into a validated tree (ids generated, no cascade links)."""
-    nama = parsed.nama or "Kecamatan (tidak disebut)"
+    nama = parsed.nama or UNKNOWN_KECAMATAN
     positions = [_classify(block, nama) for block in parsed.blocks]
     _assign_atasan(positions)
     _assign_ids(positions)
