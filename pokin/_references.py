@@ -41,6 +41,8 @@ class Problem:
 
 def assign_ids(tree: PohonKinerja) -> None:
     """Give every jabatan, kinerja and indikator without an id a stable generated one."""
+    if _all_have_ids(tree):
+        return  # a file pokin wrote, or a tree already normalised: nothing to collect
     taken: set[str | None] = {j.id for j in tree.jabatan if j.id}
     taken.update(s.id for s in tree.iku if s.id)
     taken.update(k.id for _, k in tree.iter_kinerja() if k.id)
@@ -68,6 +70,13 @@ def assign_ids(tree: PohonKinerja) -> None:
             for i_no, indikator in enumerate(kinerja.indikator, 1):
                 if not indikator.id:
                     object.__setattr__(indikator, "id", unique(f"{kinerja.id}.i{i_no}", taken))
+
+
+def _all_have_ids(tree: PohonKinerja) -> bool:
+    return all(s.id and all(i.id for i in s.indikator) for s in tree.iku) and all(
+        j.id and all(k.id and all(i.id for i in k.indikator) for k in j.kinerja)
+        for j in tree.jabatan
+    )
 
 
 # -- references -----------------------------------------------------------------------------
@@ -105,12 +114,51 @@ def resolve_references(tree: PohonKinerja) -> list[Problem]:
 
     Returns the problems found (empty when the tree is sound), each with the path of the
     offending field. Links resolved from text keep the id in ``ke`` and drop the text.
+    One pass over the nodes, then one over the links; the index of texts is built only
+    when a link is given by text.
     """
     problems: list[Problem] = []
+    linkable = _claim_ids(tree, problems)
+    by_id = {j.id: j for j in tree.jabatan}
+    problems.extend(_atasan_problems(tree, by_id))
+    if problems:
+        return problems  # text links need a sound atasan chain to search along
+    texts = _Texts(tree, by_id)
+    for j_no, jabatan in enumerate(tree.jabatan):
+        for k_no, kinerja in enumerate(jabatan.kinerja):
+            base: tuple[str | int, ...] = ("jabatan", j_no, "kinerja", k_no)
+            if kinerja.mendukung:
+                _links(kinerja.mendukung, base, str(kinerja.id), jabatan, texts, linkable, problems)
+            for i_no, indikator in enumerate(kinerja.indikator):
+                if indikator.mendukung:
+                    where = (*base, "indikator", i_no)
+                    owned = str(indikator.id)
+                    _links(indikator.mendukung, where, owned, jabatan, texts, linkable, problems)
+    return problems
+
+
+def _claim_ids(tree: PohonKinerja, problems: list[Problem]) -> dict[str, str]:
+    """The ids a link may point at, by id (their kind, for messages); a problem for each
+    id used twice, found by a second, slower pass only when there is one."""
+    sasaran = [s.id for s in tree.iku]
+    kinerja = [k.id for j in tree.jabatan for k in j.kinerja]
+    indikator = [i.id for _, i in tree.iter_indikator()]
+    every = [i for i in (*sasaran, *kinerja, *indikator, *(j.id for j in tree.jabatan)) if i]
+    if len(set(every)) < len(every):
+        problems.extend(_duplicate_ids(tree))
+    linkable = dict.fromkeys((i for i in indikator if i), "indikator")
+    linkable.update(dict.fromkeys((i for i in kinerja if i), "kinerja"))
+    linkable.update(dict.fromkeys((i for i in sasaran if i), "sasaran"))
+    return linkable
+
+
+def _duplicate_ids(tree: PohonKinerja) -> list[Problem]:
+    """A problem for each id used twice, naming where it was first used."""
     owner: dict[str, tuple[str | int, ...]] = {}
+    problems: list[Problem] = []
 
     def claim(node_id: str | None, path: tuple[str | int, ...]) -> None:
-        if node_id is None:
+        if not node_id:
             return
         if node_id in owner:
             problems.append(
@@ -134,40 +182,41 @@ def resolve_references(tree: PohonKinerja) -> list[Problem]:
             claim(kinerja.id, ("jabatan", j_no, "kinerja", k_no))
             for i_no, indikator in enumerate(kinerja.indikator):
                 claim(indikator.id, ("jabatan", j_no, "kinerja", k_no, "indikator", i_no))
-
-    by_id = {j.id: j for j in tree.jabatan}
-    problems.extend(_atasan_problems(tree, by_id))
-    if problems:
-        return problems  # text links need a sound atasan chain to search along
-
-    linkable: dict[str, str] = {}  # id -> kind, for messages
-    for sasaran in tree.iku:
-        linkable[str(sasaran.id)] = "sasaran"
-    for _, kinerja in tree.iter_kinerja():
-        linkable[str(kinerja.id)] = "kinerja"
-    for _, indikator in tree.iter_indikator():
-        linkable[str(indikator.id)] = "indikator"
-
-    by_text: dict[str, list[tuple[Jabatan | None, Indikator]]] = {}
-    for pair in tree.iter_indikator():
-        by_text.setdefault(fold(pair[1].uraian), []).append(pair)
-
-    for j_no, jabatan in enumerate(tree.jabatan):
-        chain = _chain(jabatan, by_id)
-        for k_no, kinerja in enumerate(jabatan.kinerja):
-            base: tuple[str | int, ...] = ("jabatan", j_no, "kinerja", k_no)
-            sources: list[tuple[tuple[str | int, ...], list[Tautan], str]] = [
-                (base, kinerja.mendukung, str(kinerja.id))
-            ]
-            for i_no, indikator in enumerate(kinerja.indikator):
-                sources.append(((*base, "indikator", i_no), indikator.mendukung, str(indikator.id)))
-            for path, links, self_id in sources:
-                for l_no, link in enumerate(links):
-                    where = (*path, "mendukung", l_no)
-                    problem = _resolve_link(link, where, self_id, chain, by_text, linkable)
-                    if problem:
-                        problems.append(problem)
     return problems
+
+
+class _Texts:
+    """Indicators by folded text, and each jabatan's atasan chain, built on first use."""
+
+    def __init__(self, tree: PohonKinerja, by_id: dict[str | None, Jabatan]) -> None:
+        self.tree = tree
+        self.by_id = by_id
+        self._by_text: dict[str, list[tuple[Jabatan | None, Indikator]]] | None = None
+
+    def find(self, text: str) -> list[tuple[Jabatan | None, Indikator]]:
+        if self._by_text is None:
+            self._by_text = {}
+            for pair in self.tree.iter_indikator():
+                self._by_text.setdefault(fold(pair[1].uraian), []).append(pair)
+        return self._by_text.get(fold(text), [])
+
+    def chain(self, jabatan: Jabatan) -> list[Jabatan]:
+        return _chain(jabatan, self.by_id)
+
+
+def _links(
+    links: list[Tautan],
+    path: tuple[str | int, ...],
+    self_id: str,
+    jabatan: Jabatan,
+    texts: _Texts,
+    linkable: dict[str, str],
+    problems: list[Problem],
+) -> None:
+    for l_no, link in enumerate(links):
+        problem = _resolve_link(link, (*path, "mendukung", l_no), self_id, jabatan, texts, linkable)
+        if problem:
+            problems.append(problem)
 
 
 def _atasan_problems(tree: PohonKinerja, by_id: dict[str | None, Jabatan]) -> list[Problem]:
@@ -197,13 +246,18 @@ def _atasan_problems(tree: PohonKinerja, by_id: dict[str | None, Jabatan]) -> li
     if problems:
         return problems
     reported: set[str | None] = set()
+    sound: set[str | None] = set()  # chains known to reach the top: walked once
     for j_no, jabatan in enumerate(tree.jabatan):
         seen: list[str | None] = []
+        on_chain: set[str | None] = set()
         current: Jabatan | None = jabatan
-        while current is not None and current.id not in seen:
+        while current is not None and current.id not in on_chain and current.id not in sound:
             seen.append(current.id)
+            on_chain.add(current.id)
             current = by_id.get(current.atasan) if current.atasan else None
-        if current is not None and current.id == jabatan.id and jabatan.id not in reported:
+        if current is None or current.id in sound:
+            sound.update(seen)
+        elif current is not None and current.id == jabatan.id and jabatan.id not in reported:
             reported.update(seen)
             loop = " -> ".join(str(s) for s in [*seen, jabatan.id])
             problems.append(
@@ -230,8 +284,8 @@ def _resolve_link(
     link: Tautan,
     where: tuple[str | int, ...],
     self_id: str,
-    chain: list[Jabatan],
-    by_text: dict[str, list[tuple[Jabatan | None, Indikator]]],
+    jabatan: Jabatan,
+    texts: _Texts,
     linkable: dict[str, str],
 ) -> Problem | None:
     if link.ke is not None:
@@ -246,7 +300,7 @@ def _resolve_link(
             )
         return None
     text = str(link.teks)
-    candidates = by_text.get(fold(text), [])
+    candidates = texts.find(text)
     if not candidates:
         return Problem(
             (*where, "teks"),
@@ -255,7 +309,7 @@ def _resolve_link(
             "or link by id with `ke: ...`",
         )
     chosen = candidates
-    for superior in chain:  # nearest superior first
+    for superior in texts.chain(jabatan):  # nearest superior first
         mine = [c for c in candidates if c[0] is superior]
         if mine:
             chosen = mine

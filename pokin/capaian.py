@@ -198,6 +198,6 @@ def capaian_per_periode(tree: PohonKinerja | Cascade) -> dict[str, dict[str, Cap
 
     Periods where no indicator has both a numeric target and realisasi are left out.
     """
-    cascade = tree if isinstance(tree, Cascade) else Cascade(tree)
+    cascade = Cascade.of(tree)
     result = {p: compute_capaian(cascade, periode=p) for p in periods(cascade)}
     return {p: values for p, values in result.items() if values}

@@ -30,6 +30,7 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -144,16 +145,16 @@ def _number_to_text(value: Any) -> Any:
     return value
 
 
-def _clean_text(value: Any) -> Any:
-    value = _number_to_text(value)
-    if isinstance(value, str):
-        value = value.strip()
-        return value or None
-    return value
+def _none_if_empty(value: str | None) -> str | None:
+    return value or None
 
 
-Teks = Annotated[str, BeforeValidator(_number_to_text)]
-OptTeks = Annotated[str | None, BeforeValidator(_clean_text)]
+# Decrees write targets as text ("81,35", "500 surat"); bare YAML numbers are accepted too
+# (a bool is refused: `target: yes` is surely a mistake). Done by pydantic-core itself, not
+# a Python function per field: validating a kabupaten calls these hundreds of thousands of
+# times. Texts are stripped (the models' config); an optional text left empty is None.
+Teks = Annotated[str, Field(coerce_numbers_to_str=True)]
+OptTeks = Annotated[str | None, Field(coerce_numbers_to_str=True), AfterValidator(_none_if_empty)]
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}")
 """What an id may hold: an ASCII letter or digit, then up to 127 letters, digits and
