@@ -18,7 +18,16 @@ from .coverage import Coverage, coverage
 if TYPE_CHECKING:
     from .graph import Cascade
 
-__all__ = ["RULES", "CheckFn", "Finding", "Findings", "Rule", "Severity", "select_rules"]
+__all__ = [
+    "RULES",
+    "CheckFn",
+    "CompareFn",
+    "Finding",
+    "Findings",
+    "Rule",
+    "Severity",
+    "select_rules",
+]
 
 
 class Severity(IntEnum):
@@ -65,6 +74,8 @@ class Finding:
 
 
 CheckFn = Callable[["Cascade"], Iterator[Finding]]
+CompareFn = Callable[["Cascade", "Cascade"], Iterator[Finding]]
+"""A rule across years: this year's cascade, then the previous year's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +89,12 @@ class Rule:
     run: CheckFn
     judul: str = ""  # the rule's title in Indonesian, for planners' reports
     sumber: str = ""  # the regulation and LKE criterion / KKE column the rule serves
+    compare: CompareFn | None = None  # set for rules across years (run given `previous=`)
+
+    @property
+    def across_years(self) -> bool:
+        """Whether the rule compares with the previous year (runs only when given one)."""
+        return self.compare is not None
 
 
 RULES: dict[str, Rule] = {}

@@ -6,8 +6,9 @@ the README's table is tested against :data:`RULES`). Running them gives :class:`
 records (frozen data, never exceptions), gathered in :class:`Findings`, which filters,
 summarises and prints them. The rules live by family: :mod:`.reach` (PK1xx, PK2xx),
 :mod:`.links` (PK3xx), :mod:`.completeness` (PK4xx), :mod:`.measurability` (PK5xx),
-:mod:`.review` (PK6xx), :mod:`.levels` (PK701, PK702, PK704: result levels) and
-:mod:`.wording` (PK703, PK705–PK710: results, not activities; measurable targets).
+:mod:`.review` (PK6xx), :mod:`.levels` (PK701, PK702, PK704: result levels),
+:mod:`.wording` (PK703, PK705–PK710: results, not activities; measurable targets),
+:mod:`.periods` (PK811) and, given the previous year's tree, :mod:`.years` (PK801–PK803).
 """
 
 from __future__ import annotations
@@ -22,9 +23,11 @@ from . import (  # noqa: F401  (they register)
     levels,
     links,
     measurability,
+    periods,
     reach,
     review,
     wording,
+    years,
 )
 
 __all__ = ["RULES", "Finding", "Findings", "Rule", "Severity", "check", "select_rules"]
@@ -33,6 +36,7 @@ __all__ = ["RULES", "Finding", "Findings", "Rule", "Severity", "check", "select_
 def check(
     tree: PohonKinerja | Cascade,
     *,
+    previous: PohonKinerja | Cascade | None = None,
     select: Iterable[str] | str | None = None,
     ignore: Iterable[str] | str | None = None,
     severity: Severity | str = Severity.INFO,
@@ -41,14 +45,18 @@ def check(
 
     ``select`` / ``ignore`` take codes or code prefixes (``"PK5"`` = measurability), as a
     list or a comma-separated text; ``severity`` keeps findings at or above that level.
+    ``previous`` (last year's tree) also runs the rules across years (PK801–PK803).
     """
     cascade = Cascade.of(tree)
+    before = previous if previous is None or isinstance(previous, Cascade) else Cascade.of(previous)
     floor = Severity.parse(severity)
-    found = [
-        finding
-        for rule in select_rules(select, ignore)
-        if rule.severity >= floor
-        for finding in rule.run(cascade)
-    ]
+    found: list[Finding] = []
+    for rule in select_rules(select, ignore):
+        if rule.severity < floor:
+            continue
+        if rule.compare is None:
+            found.extend(rule.run(cascade))
+        elif before is not None:
+            found.extend(rule.compare(cascade, before))
     found.sort(key=lambda f: (-f.severity, f.code))
     return Findings(found, cascade)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
-from ..findings import RULES, CheckFn, Finding, Rule, Severity
+from ..findings import RULES, CheckFn, CompareFn, Finding, Rule, Severity
 from ..graph import Cascade
 from ..models import Jabatan
 
-__all__ = ["finding", "rule", "short"]
+__all__ = ["finding", "rule", "rule_across_years", "short"]
 
 
 def rule(
@@ -35,6 +35,33 @@ def rule(
         return fn
 
     return register
+
+
+def rule_across_years(
+    code: str,
+    judul: str,
+    name: str,
+    severity: Severity,
+    rationale: str,
+    *,
+    sumber: str = "",
+) -> Callable[[CompareFn], CompareFn]:
+    """Register the decorated function as the check ``code`` across years: it is given this
+    year's cascade and the previous year's, and runs only when :func:`pokin.check` is
+    given ``previous=``."""
+
+    def register(fn: CompareFn) -> CompareFn:
+        if code in RULES:
+            raise ValueError(f"rule {code} is registered twice")
+        RULES[code] = Rule(code, name, severity, rationale, _alone, judul, sumber, compare=fn)
+        return fn
+
+    return register
+
+
+def _alone(c: Cascade) -> Iterator[Finding]:
+    """A rule across years run without a previous year: there is nothing to compare."""
+    return iter(())
 
 
 def finding(

@@ -31,6 +31,12 @@ def register(sub: Subparsers) -> None:
         choices=["info", "warning", "error"],
         help="report findings at or above this level (default: info)",
     )
+    p.add_argument(
+        "--previous",
+        metavar="OLD",
+        help="last year's pokin file (or dataset name): also run the checks across years "
+        "(PK801 IKU churn, PK802 target below last realisasi, PK803 indicators all changed)",
+    )
     p.add_argument("--format", default="text", choices=["text", "json"], help="output format")
     p.add_argument("-o", "--output", help="write the report to this file instead of stdout")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
@@ -40,12 +46,13 @@ def register(sub: Subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     """Check each file; a file that cannot be read is reported and the others still run."""
     if args.output:
-        target = guard_output(args.output, args.files)
+        target = guard_output(args.output, [*args.files, *([args.previous] * bool(args.previous))])
         if target.suffix.lower() in (".yaml", ".yml", ".xlsx"):
             raise ValueError(
                 f"-o {args.output}: a report is text or JSON; name it .txt or .json, so it "
                 "is never taken for (or written over) a pokin file"
             )
+    previous = load_source(args.previous)[1] if args.previous else None
     reports = []
     texts = []
     worst = 0
@@ -60,7 +67,13 @@ def run(args: argparse.Namespace) -> int:
             print(f"pokin: error: {message(exc)}", file=sys.stderr)
             worst = 2
             continue
-        findings = check(tree, select=args.select, ignore=args.ignore, severity=args.severity)
+        findings = check(
+            tree,
+            previous=previous,
+            select=args.select,
+            ignore=args.ignore,
+            severity=args.severity,
+        )
         if findings.errors:
             worst = max(worst, 1)
         if args.format == "json":
