@@ -14,7 +14,7 @@ The modules are part of the public surface too: :mod:`pokin.render` (diagrams),
 kecamatan).
 """
 
-from . import _notebook, capaian, datasets, decree, excel, link, render, report
+from . import _notebook, capaian, datasets, decree, excel, explore, link, render, report
 from ._version import __version__
 from .checks import RULES, Finding, Findings, Rule, Severity, check
 from .coverage import Coverage, UnitCoverage, coverage

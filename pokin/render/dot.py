@@ -21,7 +21,7 @@ from .layout import Box, Layout, Planner
 from .scene import Prepared, Scene
 from .style import CONTEXT, EDGE_STYLES, FONT, IKU, LAMPU, ORPHAN, PALETTE, UNCASCADED
 
-__all__ = ["build"]
+__all__ = ["build", "edge_kind"]
 
 _CHAR_PT = 5.7  # average width of a 10 pt character
 _LINE_PT = 12.5
@@ -129,7 +129,9 @@ def _table(prep: Prepared, box: Box, wrap: int) -> str:
 # -- the DOT text -----------------------------------------------------------------------------
 
 
-def _edge_kind(prep: Prepared, parent: str, child: str, data: dict[str, object]) -> str:
+def edge_kind(prep: Prepared, parent: str, child: str, data: dict[str, object]) -> str:
+    """How a link is drawn: a key of :data:`~.style.EDGE_STYLES` (the diagrams and the
+    explorer page share it)."""
     relation = prep.relation(parent, child)
     if relation != "normal":
         code = {"skip": "PK302", "cross": "PK303", "down": "PK304"}[relation]
@@ -215,7 +217,7 @@ def _edge_lines(
     linked: set[tuple[str, str]] = set()
     for parent, child, data in _links(prep, boxes):
         upper, lower = by_id[prep.box_of[parent]], by_id[prep.box_of[child]]
-        kind = _edge_kind(prep, parent, child, data)
+        kind = edge_kind(prep, parent, child, data)
         kinds.add(kind)
         linked.add((upper.node, lower.node))
         style, color, _ = EDGE_STYLES[kind]

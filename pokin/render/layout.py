@@ -14,10 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..models import Peran
+
 if TYPE_CHECKING:
+    from ..graph import Cascade
     from .scene import Prepared
 
-__all__ = ["MAX_RATIO", "STACK", "Box", "Layout", "Planner"]
+__all__ = ["MAX_RATIO", "STACK", "TIERS", "Box", "Layout", "Planner", "tiers"]
 
 STACK = 3
 """The most staff boxes stacked in one column under their superior."""
@@ -30,6 +33,51 @@ OWN = 4
 
 BLOCK_RATIO = 2.5
 """The width : height a block of stacked boxes may reach before its columns grow taller."""
+
+
+TIERS: dict[Peran, int] = {
+    Peran.CAMAT: 0,
+    Peran.SEKRETARIS: 1,
+    Peran.KASI: 1,
+    Peran.LURAH: 1,
+    Peran.KASUBBAG: 2,
+    Peran.SEKRETARIS_KELURAHAN: 2,
+    Peran.KASI_KELURAHAN: 2,
+    Peran.BENDAHARA: 3,
+    Peran.PELAKSANA: 3,
+    Peran.FUNGSIONAL: 3,
+}
+"""The row of each role in a drawing, so the same level lines up across units: the Camat;
+the Sekretaris, Kasi and Lurah; the Kasubbag and the kelurahan's Sekretaris and Kasi; staff."""
+
+
+def tiers(cascade: Cascade) -> dict[str, int]:
+    """The row of every jabatan: its role's :data:`TIERS`, or one below its atasan's
+    when the chart puts it deeper (a staff under a staff), so a row never holds a
+    superior and its subordinate.
+
+    >>> from pokin import Cascade, datasets
+    >>> rows = tiers(Cascade(datasets.load("sambutan-2023")))
+    >>> rows["camat"], rows["sekretaris"], rows["kasi-kebersihan-lh"]
+    (0, 1, 1)
+    >>> rows["kasubbag-umum-kepegawaian"], rows["pengelola-data-kecamatan"]
+    (2, 3)
+    """
+    found: dict[str, int] = {}
+
+    def tier(jabatan_id: str, seen: frozenset[str]) -> int:
+        if jabatan_id not in found:
+            jabatan = cascade.jabatan[jabatan_id]
+            row = TIERS[jabatan.peran]
+            atasan = jabatan.atasan
+            if atasan is not None and atasan in cascade.jabatan and atasan not in seen:
+                row = max(row, tier(atasan, seen | {jabatan_id}) + 1)
+            found[jabatan_id] = row
+        return found[jabatan_id]
+
+    for jabatan_id in cascade.jabatan:
+        tier(jabatan_id, frozenset())
+    return found
 
 
 @dataclass

@@ -1,0 +1,53 @@
+"""Explore a large pohon kinerja in the browser: one self-contained, offline HTML page.
+
+The whole tree, every position in rows by level (every Kasi on one row, every staff on one),
+with pan and zoom, search over every text, the path of a box up to the IKU and what cascades
+from it, a side panel with full texts, findings and capaian, collapsible units and positions,
+and filters for orphans, uncascaded IKU, level skips and links awaiting review.
+
+>>> from pokin import datasets
+>>> page = explore_html(datasets.load("sambutan-2023"))
+>>> page.startswith("<!DOCTYPE html>"), 'type="application/json"' in page
+(True, True)
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .._files import atomic_write
+from ..checks import Findings
+from ..graph import Cascade
+from ..models import PohonKinerja
+from .data import FILTERS, explorer_data, json_for_html
+from .page import iframe, page_html, vendored
+
+__all__ = [
+    "FILTERS",
+    "explore_html",
+    "explorer_data",
+    "iframe",
+    "json_for_html",
+    "vendored",
+    "write_explorer",
+]
+
+
+def explore_html(tree: PohonKinerja | Cascade, *, findings: Findings | None = None) -> str:
+    """The explorer page of ``tree`` (``findings`` are run when not given)."""
+    return page_html(explorer_data(tree, findings=findings))
+
+
+def write_explorer(
+    tree: PohonKinerja | Cascade,
+    path: str | os.PathLike[str],
+    *,
+    findings: Findings | None = None,
+) -> Path:
+    """Write the explorer page of ``tree`` to ``path``, atomically; return the path."""
+    target = Path(path)
+    text = explore_html(tree, findings=findings)
+    with atomic_write(target) as handle:
+        handle.write(text)
+    return target

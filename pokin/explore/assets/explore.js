@@ -1,0 +1,490 @@
+/* pokin explore: the whole pohon kinerja in one page.
+ * Reads the tree from <script type="application/json" id="pokin-data">, builds the boxes
+ * with textContent only (decree texts are never parsed as HTML), lays the positions out in
+ * rows by level (every Kasi on one row, every staff on one), draws the cascade links as SVG
+ * paths, and pans / zooms with the vendored Panzoom. */
+(function () {
+  "use strict";
+  var started = performance.now();
+  var D = JSON.parse(document.getElementById("pokin-data").textContent);
+  var SVGNS = "http://www.w3.org/2000/svg";
+  var GAP_X = 28, GAP_Y = 90, MARGIN = 40;
+
+  var world = document.getElementById("world");
+  var stage = document.getElementById("stage");
+  var links = document.createElementNS(SVGNS, "svg");
+  links.setAttribute("id", "links");
+  world.appendChild(links);
+
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+  function fold(text) {
+    return String(text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase().replace(/\s+/g, " ").trim();
+  }
+
+  // -- the model -------------------------------------------------------------------------
+  var pos = {}, order = [], kids = {}, boxOf = {}, boxEl = {}, rowEl = {}, ownerOf = {};
+  D.jabatan.forEach(function (j) { pos[j.id] = j; order.push(j.id); kids[j.id] = []; });
+  D.jabatan.forEach(function (j) { if (j.induk && pos[j.induk]) kids[j.induk].push(j.id); });
+  Object.keys(D.kotak).forEach(function (b) {
+    boxOf[b] = b;
+    ownerOf[b] = D.kotak[b].jabatan;
+    D.kotak[b].indikator.forEach(function (i) { boxOf[i.id] = b; });
+  });
+  var up = {}, down = {};   // box id -> [link index]
+  D.tautan.forEach(function (t, n) {
+    var pb = boxOf[t[0]], cb = boxOf[t[1]];
+    (up[cb] = up[cb] || []).push(n);
+    (down[pb] = down[pb] || []).push(n);
+  });
+  var minRow = Math.min.apply(null, D.jabatan.map(function (j) { return j.baris; }));
+
+  // -- building the boxes --------------------------------------------------------------
+  var cards = {};
+  function codes(list) { return list.map(function (f) { return f[0]; }); }
+  function buildCard(j) {
+    var card = el("section", "card peran-" + j.peran);
+    card.dataset.jabatan = j.id;
+    var head = el("header", "card-head");
+    var colour = (D.peran[j.peran] || ["#e0e0e0"])[0];
+    head.style.background = colour;
+    var toggle = el("button", "toggle", "▾");
+    toggle.type = "button";
+    toggle.title = "Ciutkan / bentangkan bawahan";
+    toggle.dataset.jabatan = j.id;
+    if (!kids[j.id].length) toggle.hidden = true;
+    head.appendChild(toggle);
+    head.appendChild(el("b", "nama", j.nama));
+    var unit = el("button", "unit", j.unit);
+    unit.type = "button";
+    unit.title = "Ciutkan / bentangkan unit ini";
+    unit.dataset.unit = j.unit;
+    head.appendChild(unit);
+    var more = el("span", "more");
+    head.appendChild(more);
+    card.appendChild(head);
+    var body = el("div", "card-body");
+    j.kotak.forEach(function (b) { body.appendChild(buildBox(b)); });
+    card.appendChild(body);
+    cards[j.id] = card;
+    return card;
+  }
+  function buildBox(b) {
+    var k = D.kotak[b];
+    var box = el("div", "kotak");
+    box.dataset.id = b;
+    box.tabIndex = 0;
+    var kc = codes(k.temuan);
+    if (kc.indexOf("PK101") >= 0) box.classList.add("yatim");
+    box.appendChild(el("div", "uraian", k.uraian));
+    k.indikator.forEach(function (i) {
+      var row = el("div", "ind", i.uraian);
+      row.dataset.id = i.id;
+      var target = [i.target, i.satuan].filter(Boolean).join(" ");
+      if (target) row.appendChild(el("small", "target", "target " + target));
+      if (i.capaian) {
+        var c = el("small", "capaian " + i.capaian[1], "● capaian " + i.capaian[0]);
+        row.appendChild(c);
+      }
+      var ic = codes(i.temuan);
+      if (ic.indexOf("PK201") >= 0 || ic.indexOf("PK202") >= 0) row.classList.add("belum");
+      rowEl[i.id] = row;
+      box.appendChild(row);
+    });
+    boxEl[b] = box;
+    return box;
+  }
+  var frag = document.createDocumentFragment();
+  order.forEach(function (id) { frag.appendChild(buildCard(pos[id])); });
+  world.appendChild(frag);
+
+  // -- layout: rows by level, each position centred over its subordinates ------------------
+  var hiddenKids = {}, hiddenUnits = {};
+  function visible(id) {
+    var p = pos[id].induk;
+    while (p) { if (hiddenKids[p]) return false; p = pos[p].induk; }
+    return true;
+  }
+  function layout() {
+    var t0 = performance.now();
+    order.forEach(function (id) {
+      var card = cards[id], show = visible(id);
+      card.hidden = !show;
+      card.classList.toggle("ciut", !!hiddenUnits[pos[id].unit]);
+      card.querySelector(".toggle").textContent = hiddenKids[id] ? "▸" : "▾";
+      var n = hiddenKids[id] ? countUnder(id) : 0;
+      card.querySelector(".more").textContent = n ? "+" + n + " bawahan" : "";
+    });
+    var size = {}, rowH = {};
+    order.forEach(function (id) {          // one read pass: no layout thrashing
+      if (cards[id].hidden) return;
+      var w = cards[id].offsetWidth, h = cards[id].offsetHeight, r = pos[id].baris - minRow;
+      size[id] = [w, h];
+      rowH[r] = Math.max(rowH[r] || 0, h);
+    });
+    var rowY = {}, y = MARGIN, maxRow = Math.max.apply(null, Object.keys(rowH).map(Number));
+    for (var r = 0; r <= maxRow; r++) { rowY[r] = y; y += (rowH[r] || 0) + (rowH[r] ? GAP_Y : 0); }
+    var at = {};
+    function place(id, left) {
+      var w = size[id][0], shown = kids[id].filter(function (k) { return size[k]; });
+      if (hiddenKids[id]) shown = [];
+      var cursor;
+      var childW = shown.reduce(function (s, k) { return s + span(k); }, 0) +
+        GAP_X * Math.max(shown.length - 1, 0);
+      var start = left + Math.max(0, (w - childW) / 2);
+      cursor = start;
+      shown.forEach(function (k) { cursor += place(k, cursor) + GAP_X; });
+      var total = Math.max(w, childW);
+      at[id] = [left + (total - w) / 2, rowY[pos[id].baris - minRow]];
+      return total;
+    }
+    var spanMemo = {};
+    function span(id) {
+      if (spanMemo[id] !== undefined) return spanMemo[id];
+      var shown = hiddenKids[id] ? [] : kids[id].filter(function (k) { return size[k]; });
+      var childW = shown.reduce(function (s, k) { return s + span(k); }, 0) +
+        GAP_X * Math.max(shown.length - 1, 0);
+      return (spanMemo[id] = Math.max(size[id][0], childW));
+    }
+    var x = MARGIN;
+    order.forEach(function (id) {
+      if (!size[id] || (pos[id].induk && size[pos[id].induk])) return;
+      x += place(id, x) + GAP_X * 2;
+    });
+    var width = x + MARGIN, height = y + MARGIN;
+    order.forEach(function (id) {
+      if (!at[id]) return;
+      cards[id].style.transform = "translate(" + at[id][0] + "px," + at[id][1] + "px)";
+    });
+    world.style.width = width + "px";
+    world.style.height = height + "px";
+    links.setAttribute("width", width);
+    links.setAttribute("height", height);
+    drawLinks(at);
+    document.documentElement.dataset.layoutMs = (performance.now() - t0).toFixed(1);
+    return [width, height];
+  }
+  function countUnder(id) {
+    var n = 0, stack = kids[id].slice();
+    while (stack.length) { var k = stack.pop(); n++; stack.push.apply(stack, kids[k]); }
+    return n;
+  }
+
+  // -- links ---------------------------------------------------------------------------
+  var paths = [];
+  function anchor(id, at) {       // [x, y, w, h] of a box or an indicator row in the world
+    var target = rowEl[id] || boxEl[id], owner = ownerOf[boxOf[id]];
+    if (!target || !at[owner] || target.offsetParent === null) return null;
+    var x = at[owner][0], y = at[owner][1], n = target;
+    while (n && n !== cards[owner]) { x += n.offsetLeft; y += n.offsetTop; n = n.offsetParent; }
+    return [x, y, target.offsetWidth, target.offsetHeight];
+  }
+  function drawLinks(at) {
+    while (links.firstChild) links.removeChild(links.firstChild);
+    paths = [];
+    var frag = document.createDocumentFragment();
+    D.tautan.forEach(function (t, n) {
+      var a = anchor(t[0], at), b = anchor(boxOf[t[1]], at);
+      if (!a || !b) { paths[n] = null; return; }
+      var sx = a[0] + a[2], sy = a[1] + a[3] / 2, ex = b[0] + b[2] / 2, ey = b[1];
+      if (rowEl[t[1]]) { var c = anchor(t[1], at); if (c) { ex = c[0]; ey = c[1] + c[3] / 2; } }
+      var d = "M" + sx + "," + sy + " C" + (sx + 60) + "," + sy + " " + ex + "," + (ey - 80) +
+        " " + ex + "," + ey;
+      var p = document.createElementNS(SVGNS, "path");
+      p.setAttribute("d", d);
+      p.setAttribute("class", "link " + t[2]);
+      var style = D.garis[t[2]] || D.garis.normal;
+      p.setAttribute("stroke", style[1]);
+      if (style[0] === "dashed") p.setAttribute("stroke-dasharray", "8 5");
+      if (style[0] === "dotted") p.setAttribute("stroke-dasharray", "2 4");
+      p.dataset.n = n;
+      paths[n] = p;
+      frag.appendChild(p);
+    });
+    links.appendChild(frag);
+    applyLit();
+  }
+
+  // -- pan and zoom --------------------------------------------------------------------
+  var pz = null;
+  function view(x, y, s) {          // the pan that puts world point (x, y) mid-stage at scale s
+    var W = stage.clientWidth, H = stage.clientHeight;
+    var cx = world.offsetWidth / 2, cy = world.offsetHeight / 2;   // transform-origin 50% 50%
+    return [(W / 2 - cx) / s + cx - x, (H / 2 - cy) / s + cy - y];
+  }
+  function fitScale() {
+    var w = world.offsetWidth, h = world.offsetHeight;
+    return Math.max(0.02, Math.min(stage.clientWidth / w, stage.clientHeight / h) * 0.96);
+  }
+  function startPanzoom() {
+    var s = fitScale(), xy = view(world.offsetWidth / 2, world.offsetHeight / 2, s);
+    pz = Panzoom(world, { maxScale: 3, minScale: 0.02, step: 0.25, canvas: true,
+      startScale: s, startX: xy[0], startY: xy[1] });
+    stage.addEventListener("wheel", function (e) { pz.zoomWithWheel(e); }, { passive: false });
+  }
+  function centreOn(x, y, scale) {
+    var s = scale || pz.getScale(), xy = view(x, y, s);
+    pz.zoom(s, { animate: false, force: true });
+    pz.pan(xy[0], xy[1], { animate: false, force: true });
+  }
+  function fit() {
+    centreOn(world.offsetWidth / 2, world.offsetHeight / 2, fitScale());
+  }
+  function centreEl(node) {
+    var id = node.dataset.id, a = anchor(id, positions());
+    if (a) centreOn(a[0] + a[2] / 2, a[1] + a[3] / 2, Math.max(pz.getScale(), 0.6));
+  }
+  function positions() {
+    var at = {};
+    order.forEach(function (id) {
+      var m = /translate\(([-\d.]+)px,\s*([-\d.]+)px\)/.exec(cards[id].style.transform);
+      if (m && !cards[id].hidden) at[id] = [parseFloat(m[1]), parseFloat(m[2])];
+    });
+    return at;
+  }
+  document.getElementById("zoom-in").onclick = function () { pz.zoomIn(); };
+  document.getElementById("zoom-out").onclick = function () { pz.zoomOut(); };
+  document.getElementById("zoom-fit").onclick = fit;
+
+  // -- selection: the path up to the IKU and everything cascading from it ------------------
+  var lit = { box: {}, row: {}, link: {} };
+  function walk(start, dir) {
+    var seen = {}, queue = [start], boxes = [];
+    seen[start] = true;
+    while (queue.length) {
+      var b = queue.shift();
+      ((dir === "up" ? up : down)[b] || []).forEach(function (n) {
+        var t = D.tautan[n], next = boxOf[dir === "up" ? t[0] : t[1]];
+        lit.link[n] = dir;
+        lit.row[dir === "up" ? t[0] : t[1]] = dir;
+        if (!seen[next]) { seen[next] = true; boxes.push(next); queue.push(next); }
+      });
+    }
+    boxes.forEach(function (b) { if (!lit.box[b]) lit.box[b] = dir; });
+  }
+  function select(b) {
+    lit = { box: {}, row: {}, link: {} };
+    if (b) { walk(b, "up"); walk(b, "down"); lit.box[b] = "pilih"; }
+    applyLit();
+    showPanel(b);
+    document.body.classList.toggle("menyorot", !!b);
+  }
+  function applyLit() {
+    Object.keys(boxEl).forEach(function (b) {
+      var c = boxEl[b].classList, v = lit.box[b];
+      c.toggle("pilih", v === "pilih"); c.toggle("naik", v === "up"); c.toggle("turun", v === "down");
+    });
+    Object.keys(rowEl).forEach(function (i) {
+      var c = rowEl[i].classList, v = lit.row[i];
+      c.toggle("naik", v === "up"); c.toggle("turun", v === "down");
+    });
+    paths.forEach(function (p, n) {
+      if (!p) return;
+      var v = lit.link[n];
+      p.classList.toggle("naik", v === "up"); p.classList.toggle("turun", v === "down");
+    });
+  }
+  world.addEventListener("click", function (e) {
+    var t = e.target;
+    if (t.closest(".toggle")) { toggleKids(t.closest(".toggle").dataset.jabatan); return; }
+    if (t.closest(".unit")) { toggleUnit(t.closest(".unit").dataset.unit); return; }
+    var box = t.closest(".kotak");
+    if (box) select(box.dataset.id);
+  });
+  world.addEventListener("keydown", function (e) {
+    var box = e.target.closest && e.target.closest(".kotak");
+    if (box && (e.key === "Enter" || e.key === " ")) { e.preventDefault(); select(box.dataset.id); }
+  });
+
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape") select(null);
+  });
+
+  // -- the side panel --------------------------------------------------------------------
+  var panel = document.getElementById("panel-body");
+  function field(parent, label, value) {
+    if (!value) return;
+    var p = el("p", "field");
+    p.appendChild(el("span", "label", label + ": "));
+    p.appendChild(document.createTextNode(value));
+    parent.appendChild(p);
+  }
+  function findingList(parent, list) {
+    if (!list.length) return;
+    var ul = el("ul", "temuan");
+    list.forEach(function (f) {
+      var li = el("li", f[1]);
+      li.appendChild(el("code", null, f[0]));
+      li.appendChild(document.createTextNode(" " + f[2] + ": " + f[3]));
+      li.appendChild(el("div", "hint", "→ " + f[4]));
+      ul.appendChild(li);
+    });
+    parent.appendChild(ul);
+  }
+  function showPanel(b) {
+    while (panel.firstChild) panel.removeChild(panel.firstChild);
+    if (!b) { overview(); return; }
+    var k = D.kotak[b], j = pos[k.jabatan];
+    var close = el("button", "tutup no-pan", "× tutup");
+    close.type = "button";
+    close.onclick = function () { select(null); };
+    panel.appendChild(close);
+    panel.appendChild(el("p", "who", j.nama + " — " + j.unit));
+    panel.appendChild(el("h2", "kinerja", k.uraian));
+    field(panel, "id", b);
+    findingList(panel, k.temuan);
+    k.indikator.forEach(function (i) {
+      var s = el("div", "ind-detail");
+      s.appendChild(el("h3", null, i.uraian));
+      field(s, "formulasi", i.formulasi);
+      field(s, "sumber data", i.sumber_data);
+      field(s, "target", [i.target, i.satuan].filter(Boolean).join(" "));
+      field(s, "realisasi", i.realisasi);
+      if (i.capaian) {
+        var c = el("p", "field");
+        c.appendChild(el("span", "lampu " + i.capaian[1]));
+        c.appendChild(document.createTextNode("capaian " + i.capaian[0] +
+          (i.capaian[2] === "agregasi" ? " (agregasi)" : "")));
+        s.appendChild(c);
+      }
+      findingList(s, i.temuan);
+      panel.appendChild(s);
+    });
+    var upBoxes = Object.keys(lit.box).filter(function (x) { return lit.box[x] === "up"; });
+    var downBoxes = Object.keys(lit.box).filter(function (x) { return lit.box[x] === "down"; });
+    var path = el("p", "jalur", upBoxes.length
+      ? "Jalur ke IKU: " + upBoxes.length + " kotak di atas; " + downBoxes.length + " kotak di bawah."
+      : "Tidak ada jalur ke IKU di atas kotak ini; " + downBoxes.length + " kotak di bawah.");
+    panel.appendChild(path);
+  }
+  function overview() {
+    panel.appendChild(el("p", "hint", "Klik sebuah kotak untuk melihat jalurnya ke IKU, " +
+      "teks lengkap, temuan dan capaian."));
+    panel.appendChild(el("h3", null, "Unit"));
+    var ul = el("ul", "units");
+    D.unit.forEach(function (u) {
+      var li = el("li");
+      var b = el("button", "unit-toggle no-pan", (hiddenUnits[u] ? "▸ " : "▾ ") + u);
+      b.type = "button";
+      b.dataset.unit = u;
+      b.onclick = function () { toggleUnit(u); };
+      li.appendChild(b);
+      ul.appendChild(li);
+    });
+    panel.appendChild(ul);
+    findingList(panel, D.temuan_umum);
+  }
+
+  // -- collapse and expand ---------------------------------------------------------------
+  function relayout() {
+    layout();
+    if (!Object.keys(lit.box).length) showPanel(null);
+  }
+  function toggleKids(id) { hiddenKids[id] = !hiddenKids[id]; relayout(); }
+  function toggleUnit(u) { hiddenUnits[u] = !hiddenUnits[u]; relayout(); }
+  function reveal(b) {             // open what hides a box: its unit and collapsed superiors
+    var id = ownerOf[b], changed = false;
+    if (hiddenUnits[pos[id].unit]) { hiddenUnits[pos[id].unit] = false; changed = true; }
+    var p = pos[id].induk;
+    while (p) { if (hiddenKids[p]) { hiddenKids[p] = false; changed = true; } p = pos[p].induk; }
+    if (changed) relayout();
+  }
+
+  // -- search ----------------------------------------------------------------------------
+  var index = [];                   // [element, folded text]
+  Object.keys(D.kotak).forEach(function (b) {
+    var k = D.kotak[b], j = pos[k.jabatan];
+    index.push([b, fold([j.nama, j.unit, k.uraian].join(" "))]);
+    k.indikator.forEach(function (i) {
+      index.push([i.id, fold([i.uraian, i.formulasi, i.sumber_data, i.satuan, i.target].join(" "))]);
+    });
+  });
+  var hits = [], current = -1, searched = "";
+  var input = document.getElementById("cari"), count = document.getElementById("cari-jumlah");
+  function search(query) {
+    hits.forEach(function (id) { (rowEl[id] || boxEl[id]).classList.remove("hit", "hit-now"); });
+    hits = []; current = -1; searched = fold(query);
+    var words = fold(query).split(" ").filter(Boolean);
+    document.body.classList.toggle("mencari", words.length > 0);
+    if (!words.length) { count.textContent = ""; return; }
+    index.forEach(function (entry) {
+      if (words.every(function (w) { return entry[1].indexOf(w) >= 0; })) hits.push(entry[0]);
+    });
+    hits.forEach(function (id) { (rowEl[id] || boxEl[id]).classList.add("hit"); });
+    count.textContent = hits.length ? hits.length + " hasil" : "tidak ditemukan";
+    if (hits.length) next(1);
+  }
+  function next(step) {
+    if (!hits.length) return;
+    if (current >= 0) (rowEl[hits[current]] || boxEl[hits[current]]).classList.remove("hit-now");
+    current = (current + step + hits.length) % hits.length;
+    var id = hits[current], node = rowEl[id] || boxEl[id];
+    reveal(boxOf[id]);
+    node.classList.add("hit-now");
+    centreEl(node);
+    count.textContent = (current + 1) + " / " + hits.length + " hasil";
+  }
+  var timer = null;
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { search(input.value); }, 150);
+  });
+  input.addEventListener("keydown", function (e) {
+    if (e.key === "Enter") {
+      e.preventDefault();
+      clearTimeout(timer);
+      if (fold(input.value) !== searched) search(input.value);
+      else next(e.shiftKey ? -1 : 1);
+    }
+  });
+  document.getElementById("cari-lanjut").onclick = function () { next(1); };
+
+  // -- filters ---------------------------------------------------------------------------
+  var filterBox = document.getElementById("saring");
+  Object.keys(D.saring).forEach(function (key) {
+    var label = el("label", "no-pan");
+    var box = el("input");
+    box.type = "checkbox";
+    box.value = key;
+    label.appendChild(box);
+    label.appendChild(document.createTextNode(" " + D.saring[key][0]));
+    var n = el("span", "n");
+    label.appendChild(n);
+    filterBox.appendChild(label);
+    box.addEventListener("change", applyFilters);
+  });
+  function carries(list, wanted) {
+    return list.some(function (f) { return wanted.indexOf(f[0]) >= 0; });
+  }
+  function applyFilters() {
+    var wanted = [];
+    filterBox.querySelectorAll("input:checked").forEach(function (b) {
+      wanted = wanted.concat(D.saring[b.value][1]);
+    });
+    document.body.classList.toggle("menyaring", wanted.length > 0);
+    var n = 0;
+    Object.keys(boxEl).forEach(function (b) {
+      var k = D.kotak[b];
+      var match = wanted.length > 0 && (carries(k.temuan, wanted) ||
+        k.indikator.some(function (i) { return carries(i.temuan, wanted); }));
+      boxEl[b].classList.toggle("cocok", match);
+      if (match) n++;
+    });
+    document.getElementById("saring-jumlah").textContent = wanted.length ? n + " kotak" : "";
+  }
+
+  // -- start -----------------------------------------------------------------------------
+  showPanel(null);
+  layout();
+  startPanzoom();
+  var ms = performance.now() - started;
+  document.documentElement.dataset.readyMs = ms.toFixed(1);
+  document.documentElement.dataset.pokin = "ready";
+  window.pokinExplorer = { select: select, search: search, toggleUnit: toggleUnit,
+    toggleKids: toggleKids, fit: fit, panzoom: pz, lit: function () { return lit; } };
+})();
