@@ -87,6 +87,7 @@ __all__ = [
     "diagram",
     "dumps",
     "excel",
+    "explore",
     "export_xlsx",
     "import_decree",
     "infer_links",

@@ -16,9 +16,9 @@ from ..checks import RULES, Finding, Findings, check
 from ..graph import Cascade
 from ..models import Indikator, Peran, PohonKinerja
 from ..render.dot import edge_kind
+from ..render.layout import TIERS, tiers
 from ..render.scene import Prepared
 from ..render.style import EDGE_STYLES, IKU, PALETTE
-from ..render.layout import TIERS, tiers
 
 __all__ = ["FILTERS", "explorer_data", "json_for_html"]
 
