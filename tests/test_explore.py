@@ -87,7 +87,7 @@ def test_data_has_rows_by_level_links_and_findings() -> None:
     assert rows["kasubbag-umum-kepegawaian"] == 2
     assert rows["bendahara-pengeluaran"] == rows["pengelola-data-kecamatan"] == 3  # all staff
     orphan = data["kotak"]["kasi-kebersihan-lh.k1"]
-    assert [f[0] for f in orphan["temuan"]] == ["PK101"]
+    assert "PK101" in [f[0] for f in orphan["temuan"]]
     skip = ["camat.k4.i1", "pengadministrasi-prasarana-sarana-umum.k1", "skip", None]
     assert skip in data["tautan"]  # a staff carrying the Camat's indicator: PK302
     assert ["camat.k1", "sekretaris.k1", "normal", None] in data["tautan"]
