@@ -116,6 +116,10 @@ class Levels:
         except KeyError:
             raise KeyError(f"no sasaran, kinerja or indikator has the id {node_id!r}") from None
 
+    def all(self) -> list[Level]:
+        """The level of every sasaran, kinerja and indikator, in tree order."""
+        return list(self._table.values())
+
     def get(self, node_id: str) -> Level | None:
         """The level of a node, or ``None`` (the organisasi node, an unknown id)."""
         return self._table.get(node_id)
