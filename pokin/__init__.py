@@ -10,8 +10,8 @@ Load a tree, check it, query its cascade graph::
 The modules are part of the public surface too: :mod:`pokin.render` (diagrams),
 :mod:`pokin.report` (findings and the SAKIP report), :mod:`pokin.decree` (importing decrees),
 :mod:`pokin.link` (proposing links), :mod:`pokin.excel` (the cascade matrix),
-:mod:`pokin.capaian` (achievement against target) and :mod:`pokin.datasets` (the bundled
-kecamatan).
+:mod:`pokin.capaian` (achievement against target), :mod:`pokin.datasets` (the bundled
+kecamatan); :func:`pokin.sakip` scores the tree as the SAKIP evaluator will (KKE and LKE).
 """
 
 from . import _notebook, capaian, datasets, decree, excel, explore, link, render, report
@@ -45,6 +45,7 @@ from .models import (
     Tautan,
 )
 from .render import Diagram, diagram
+from .sakip import Penilaian, sakip
 
 __all__ = [
     "ROOT",
@@ -62,6 +63,7 @@ __all__ = [
     "Jabatan",
     "Kinerja",
     "Organisasi",
+    "Penilaian",
     "Peran",
     "PohonKinerja",
     "PokinError",
@@ -98,6 +100,7 @@ __all__ = [
     "read_xlsx",
     "render",
     "report",
+    "sakip",
     "save",
 ]
 

@@ -68,8 +68,8 @@ _COUNT = re.compile(r"^\s*(?:\(?[0-9a-z]{1,3}[.)]\s+)?(jumlah|banyaknya|frekuens
 _OPERATOR = re.compile(r"[/:×*÷%+=]|\s[x-]\s|\d")
 _MEASURE_WORDS = _lexicon(
     "jumlah banyaknya total persentase persen prosentase rasio rata rerata nilai indeks "
-    "skor dibagi bagi dikali dikalikan kali perbandingan selisih frekuensi capaian hasil "
-    "survei tingkat predikat opini angka"
+    "skor dibagi bagi dikali dikalikan kali perbandingan selisih frekuensi capaian "
+    "tingkat predikat opini angka"
 )
 
 

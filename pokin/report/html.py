@@ -20,6 +20,7 @@ from ..coverage import NO_IKU
 from ..errors import PokinError, RenderError
 from ..graph import Cascade
 from ..models import PohonKinerja
+from . import sakip
 from .context import (
     NO_CAPAIAN,
     NO_PENDING,
@@ -226,5 +227,13 @@ def capaian(ctx: Context) -> str:
     )
 
 
-SECTIONS: tuple[Section, ...] = (summary, coverage, diagram, findings, pending, capaian)
+SECTIONS: tuple[Section, ...] = (
+    sakip.html_section,
+    summary,
+    coverage,
+    diagram,
+    findings,
+    pending,
+    capaian,
+)
 """The sections of the page, in order."""

@@ -13,6 +13,7 @@ from ..checks import Findings
 from ..coverage import NO_IKU
 from ..graph import Cascade
 from ..models import PohonKinerja
+from . import sakip
 from .context import (
     NO_CAPAIAN,
     NO_PENDING,
@@ -123,5 +124,12 @@ def capaian(ctx: Context) -> Iterator[str]:
         )
 
 
-SECTIONS: tuple[Section, ...] = (summary, coverage, findings, pending, capaian)
+SECTIONS: tuple[Section, ...] = (
+    sakip.markdown_section,
+    summary,
+    coverage,
+    findings,
+    pending,
+    capaian,
+)
 """The sections of the file, in order."""

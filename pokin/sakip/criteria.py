@@ -18,7 +18,7 @@ from ..models import Peran, PohonKinerja
 from .kke import Evidence
 from .model import Kriteria, Lembar
 
-__all__ = ["crosscutting_units", "criteria", "pegawai_roles"]
+__all__ = ["criteria", "crosscutting_units", "pegawai_roles"]
 
 _WORST = 12
 """How many rows that cost points a criterion lists (the JSON and the sheets list all)."""
@@ -75,8 +75,7 @@ def criteria(
             "1.b.5",
             "Indikator kinerja telah memenuhi kriteria SMART (spesifik, dapat diukur, dapat "
             "dicapai, relevan, berbatas waktu)",
-            "KKE 1: rata-rata kolom Spesifik, Dapat Diukur, Dapat Dicapai, Relevan, Berbatas "
-            "Waktu",
+            "KKE 1: rata-rata kolom Spesifik, Dapat Diukur, Dapat Dicapai, Relevan, Berbatas Waktu",
             _mean(kke1.share_of(k) for k in smart),
             baris=_costly(kke1),
             perbaikan=_hint(kke1, smart),

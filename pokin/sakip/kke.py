@@ -147,7 +147,7 @@ def kke1(evidence: Evidence, previous: PohonKinerja | None = None) -> Lembar:
             if before
             else (None, "tidak dapat dinilai tanpa pohon kinerja tahun sebelumnya")
         )
-        given = {"C": (value, (note,))}
+        given: dict[str, tuple[float | None, tuple[str, ...]]] = {"C": (value, (note,))}
         hits = evidence.codes(str(indikator.id)) & set(KKE1[1].temuan)
         unit = implied_satuan(indikator)
         if hits == {"PK503"} and unit:
@@ -166,9 +166,7 @@ def kke2(evidence: Evidence) -> Lembar:
         word = {1.0: "logis", 0.5: "kurang logis", 0.0: "tidak logis"}[value]
         parents = evidence.supported(str(indikator.id))
         note = f"{angka(value)} ({word})" + (f"; mendukung {', '.join(parents)}" * bool(parents))
-        rows.append(
-            evidence.row(owner, kinerja, indikator, KKE2, score=_logis, keterangan=note)
-        )
+        rows.append(evidence.row(owner, kinerja, indikator, KKE2, score=_logis, keterangan=note))
     return Lembar("KKE 2", "Keselarasan cascading per level (logis, kurang logis, tidak logis)",
                   f"{_M88}, Kertas Kerja Evaluasi 2", KKE2, tuple(rows))  # fmt: skip
 
@@ -221,9 +219,7 @@ class _Previous:
             self.by_id[str(indikator.id)] = indikator
             self.by_text.setdefault((_owner_key(owner), words(indikator.uraian)), indikator)
 
-    def challenging(
-        self, owner: Jabatan | None, indikator: Indikator
-    ) -> tuple[float | None, str]:
+    def challenging(self, owner: Jabatan | None, indikator: Indikator) -> tuple[float | None, str]:
         """1 when the target is not below last year's realisasi (or target), else 0."""
         before = self.by_text.get((_owner_key(owner), words(indikator.uraian)))
         before = before or self.by_id.get(str(indikator.id))

@@ -130,9 +130,7 @@ class Lembar:
             "judul": self.judul,
             "sumber": self.sumber,
             "persen": _pct(self.share),
-            "kolom": [
-                {**k.to_record(), "persen": _pct(self.share_of(k.kode))} for k in self.kolom
-            ],
+            "kolom": [{**k.to_record(), "persen": _pct(self.share_of(k.kode))} for k in self.kolom],
             "baris": [b.to_record() for b in self.baris],
         }
 
@@ -183,10 +181,11 @@ class Penilaian:
 
     def __getitem__(self, kode: str) -> Lembar | Kriteria:
         """A worksheet by code (``"KKE 2"``) or a criterion (``"1.b.8"``)."""
-        for item in (*self.lembar, *self.kriteria):
+        items: list[Lembar | Kriteria] = [*self.lembar, *self.kriteria]
+        for item in items:
             if item.kode == kode:
                 return item
-        known = ", ".join(i.kode for i in (*self.lembar, *self.kriteria))
+        known = ", ".join(i.kode for i in items)
         raise KeyError(f"no worksheet or criterion {kode!r} (known: {known})")
 
     def to_json(self) -> dict[str, Any]:

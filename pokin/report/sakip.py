@@ -1,0 +1,95 @@
+"""The "Kesiapan evaluasi SAKIP" section leading the report: the LKE criteria pokin can
+estimate, the KKE percentages, and for each criterion the rows that cost points and the fix.
+
+The figures come from :func:`pokin.sakip.sakip` on the report's cascade, with every rule
+(a report limited to some codes still scores the worksheets on all of them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..graph import Cascade
+from ..sakip import Kriteria, Penilaian, persen, sakip
+from .context import Context
+
+__all__ = ["html_section", "markdown_section"]
+
+_TITLE = "Kesiapan evaluasi SAKIP"
+_SHOWN = 5
+_INTRO = (
+    "Perkiraan nilai kriteria Lembar Kriteria Evaluasi (LKE, PermenPAN-RB 88/2021) yang "
+    "menyangkut pohon kinerja, dihitung seperti evaluator mengisi Kertas Kerja Evaluasi (KKE 1, "
+    "KKE 2, KKE 5). Ini perkiraan untuk persiapan, bukan nilai evaluator; aturan penilaian dan "
+    "sumbernya ada di docs/sakip.md, rincian per indikator di `pokin sakip FILE -o kke.xlsx`."
+)
+
+
+def _penilaian(ctx: Context) -> Penilaian:
+    return sakip(ctx.cascade)
+
+
+def _rows(cascade: Cascade, penilaian: Penilaian, kriteria: Kriteria) -> list[str]:
+    """The first rows that cost points, named the way a planner finds them."""
+    names: dict[str, str] = {}
+    for sheet in penilaian.lembar:
+        for row in sheet.baris:
+            names.setdefault(row.id, f"{row.jabatan}: {row.indikator}")
+    for jabatan, kinerja in cascade.tree.iter_kinerja():
+        names.setdefault(str(kinerja.id), f"{jabatan.nama}: {kinerja.uraian}")
+    for jabatan in cascade.tree.jabatan:
+        names.setdefault(str(jabatan.id), jabatan.nama)
+    shown = [names.get(i, i) for i in kriteria.baris[:_SHOWN]]
+    if len(kriteria.baris) > _SHOWN:
+        shown.append(f"… dan {len(kriteria.baris) - _SHOWN} lagi")
+    return shown
+
+
+def _answer(kriteria: Kriteria) -> str:
+    return kriteria.jawaban or "tidak dapat dinilai"
+
+
+def html_section(ctx: Context) -> str:
+    """The section as HTML: KKE cards, then one table row per LKE criterion."""
+    from .html import e
+
+    penilaian = _penilaian(ctx)
+    cards = "".join(
+        f'<div class="card" data-figure="{e(s.kode)}"><b>{persen(s.share)}</b>'
+        f"<span>{e(s.kode)}: {e(s.judul)}</span></div>"
+        for s in penilaian.lembar
+    )
+    rows = []
+    for k in penilaian.kriteria:
+        costly = "".join(f"<li>{e(r)}</li>" for r in _rows(ctx.cascade, penilaian, k))
+        note = f'<div class="hint">{e(k.alasan)}</div>' if k.alasan else ""
+        fix = f'<div class="hint">→ {e(k.perbaikan)}</div>' if k.perbaikan else ""
+        rows.append(
+            f'<tr data-kriteria="{e(k.kode)}"><td><b>{e(k.kode)}</b></td>'
+            f'<td>{e(k.uraian)}<div class="hint">{e(k.dasar)}</div></td>'
+            f"<td>{persen(k.nilai)}</td><td>{e(_answer(k))}</td>"
+            f"<td>{note}{fix}<ul>{costly}</ul></td></tr>"
+        )
+    notes = "".join(f'<p class="hint">{e(n)}.</p>' for n in penilaian.catatan)
+    return (
+        f'<h2 id="sakip">{_TITLE}</h2><p>{e(_INTRO)}</p>{notes}'
+        f'<div class="cards" id="kke">{cards}</div>'
+        '<table id="lke"><thead><tr><th>Kriteria</th><th>Uraian dan dasar perhitungan</th>'
+        "<th>Nilai</th><th>Perkiraan jawaban</th><th>Yang mengurangi nilai dan perbaikan</th>"
+        f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def markdown_section(ctx: Context) -> Iterator[str]:
+    """The section as Markdown lines."""
+    from .markdown import md
+
+    penilaian = _penilaian(ctx)
+    yield from (f"## {_TITLE}", "", md(_INTRO), "")
+    yield "- " + "; ".join(f"{s.kode}: {persen(s.share)}" for s in penilaian.lembar)
+    yield ""
+    yield "| Kriteria | Uraian | Nilai | Perkiraan jawaban | Perbaikan |"
+    yield "|---|---|---|---|---|"
+    for k in penilaian.kriteria:
+        fix = "; ".join(x for x in (k.alasan, k.perbaikan) if x)
+        yield (f"| {k.kode} | {md(k.uraian)} | {persen(k.nilai)} | {md(_answer(k))} | {md(fix)} |")

@@ -1,0 +1,309 @@
+"""pokin.sakip: every KKE column passes on a tree built to pass it and fails on one built to
+fail it; the LKE estimates, the workbook, the JSON, the CLI and the report section."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+
+from pokin import datasets
+from pokin.cli import main
+from pokin.report import report_html, report_markdown
+from pokin.sakip import Kriteria, Lembar, Penilaian, sakip, write_sakip
+
+from .conftest import make
+
+Mutation = Callable[[dict[str, Any]], None]
+
+
+def _jabatan(d: dict[str, Any], id: str) -> dict[str, Any]:
+    return next(j for j in d["jabatan"] if j["id"] == id)
+
+
+def _ind(d: dict[str, Any], id: str = "kasi") -> dict[str, Any]:
+    indikator: dict[str, Any] = _jabatan(d, id)["kinerja"][0]["indikator"][0]
+    return indikator
+
+
+def _sheet(result: Penilaian, kode: str) -> Lembar:
+    sheet = result[kode]
+    assert isinstance(sheet, Lembar)
+    return sheet
+
+
+def _criterion(result: Penilaian, kode: str) -> Kriteria:
+    item = result[kode]
+    assert isinstance(item, Kriteria)
+    return item
+
+
+def _cell(mutate: Mutation | None, kke: str, kolom: str, row: str = "kasi.k1.i1") -> Any:
+    result = sakip(make(mutate))
+    baris = next(b for b in _sheet(result, kke).baris if b.id == row)
+    return baris.nilai[kolom], baris.bukti[kolom]
+
+
+def _set(field: str, value: Any, owner: str = "kasi") -> Mutation:
+    def mutate(d: dict[str, Any]) -> None:
+        if value is None:
+            _ind(d, owner).pop(field, None)
+        else:
+            _ind(d, owner)[field] = value
+
+    return mutate
+
+
+def _no_year(d: dict[str, Any]) -> None:
+    del d["organisasi"]["tahun"]
+
+
+def _orphan(d: dict[str, Any]) -> None:
+    _jabatan(d, "kasi")["kinerja"][0]["mendukung"] = []
+
+
+def _too_high(d: dict[str, Any]) -> None:
+    _jabatan(d, "kasi")["kinerja"][0]["level_hasil"] = "ultimate_outcome"
+
+
+FAILS: list[tuple[str, str, Mutation, str]] = [
+    ("KKE 1", "S", _set("uraian", "Melaksanakan survei kepuasan"), "PK703"),
+    ("KKE 1", "M", _set("formulasi", None), "PK501"),
+    ("KKE 1", "M", _set("formulasi", "Laporan survei"), "PK705"),
+    ("KKE 1", "A", _set("target", None), "PK504"),
+    ("KKE 1", "A", _set("target", "sesuai kebutuhan"), "PK706"),
+    ("KKE 1", "A", _set("target", "150"), "PK707"),
+    ("KKE 1", "R", _orphan, "PK101"),
+    ("KKE 1", "R", _too_high, "PK701"),
+    ("KKE 1", "T", _no_year, "PK708"),
+    ("KKE 2", "nilai", _orphan, "PK101"),
+    ("KKE 2", "nilai", _too_high, "PK701"),
+    ("KKE 5", "formula", _set("formulasi", "Laporan survei"), "PK705"),
+    ("KKE 5", "komponen", _set("formulasi", "Jumlah responden puas"), "PK709"),
+    ("KKE 5", "sumber", _set("sumber_data", None), "PK502"),
+]
+
+
+@pytest.mark.parametrize(("kke", "kolom", "mutate", "code"), FAILS)
+def test_each_column_fails_with_its_evidence(
+    kke: str, kolom: str, mutate: Mutation, code: str
+) -> None:
+    if code == "PK709":  # a share: the formula must divide
+        mutate = _chain(_set("satuan", "persen"), mutate)
+    assert _cell(None, kke, kolom) == (1.0, ())
+    value, evidence = _cell(mutate, kke, kolom)
+    assert value == 0.0
+    assert code in evidence
+
+
+def _chain(*steps: Mutation) -> Mutation:
+    def mutate(d: dict[str, Any]) -> None:
+        for step in steps:
+            step(d)
+
+    return mutate
+
+
+def test_a_missing_satuan_the_target_states_still_measures() -> None:
+    value, evidence = _cell(_chain(_set("satuan", None), _set("target", "90 %")), "KKE 1", "M")
+    assert value == 1.0
+    assert "satuan tersirat" in evidence[0]
+    assert "nilai" in _cell(_set("satuan", None), "KKE 1", "M")[1][0]  # "Nilai SKM ..."
+    bare = _chain(_set("satuan", None), _set("target", "90"), _set("uraian", "Survei SKM"))
+    assert _cell(bare, "KKE 1", "M") == (0.0, ("PK503",))
+
+
+def test_kke2_scores_half_for_a_skip_or_an_unconfirmed_link() -> None:
+    def skip(d: dict[str, Any]) -> None:
+        _jabatan(d, "staf")["kinerja"][0]["mendukung"] = ["camat.k1.i1"]  # past the sekretaris
+
+    assert _cell(skip, "KKE 2", "nilai", "staf.k1.i1") == (0.5, ("PK302",))
+
+    def proposed(d: dict[str, Any]) -> None:
+        _jabatan(d, "kasi")["kinerja"][0]["mendukung"] = [
+            {"ke": "camat.k1.i2", "asal": "inferensi", "skor": 0.8}
+        ]
+
+    assert _cell(proposed, "KKE 2", "nilai") == (0.5, ("PK601",))
+    result = sakip(make(proposed))
+    row = next(b for b in _sheet(result, "KKE 2").baris if b.id == "kasi.k1.i1")
+    assert row.keterangan == "0,5 (kurang logis); mendukung camat.k1.i2"
+
+
+def test_kke2_criterion_is_the_sum_over_the_number_of_indicators() -> None:
+    result = sakip(make(_orphan))  # 5 indicators, the kasi's is 0 and the camat's i2 not
+    scores = [b.nilai["nilai"] for b in _sheet(result, "KKE 2").baris]  # carried down: 0
+    assert sorted(scores) == [0.0, 0.0, 1.0, 1.0, 1.0]
+    assert _criterion(result, "1.b.8").nilai == pytest.approx(3 / 5)
+    assert _criterion(result, "1.b.8").baris[:2] == ("camat.k1.i2", "kasi.k1.i1")
+
+
+def _previous(target: str) -> Any:
+    def last_year(d: dict[str, Any]) -> None:
+        d["organisasi"]["tahun"] = 2023
+        _ind(d)["realisasi"] = target
+
+    return make(last_year)
+
+
+def test_menantang_needs_the_previous_year_and_compares_with_its_realisasi() -> None:
+    alone = sakip(make())
+    row = _sheet(alone, "KKE 1").baris[0]
+    assert row.nilai["C"] is None
+    assert "tahun sebelumnya" in row.bukti["C"][0]
+    assert _criterion(alone, "1.b.6").nilai is None
+
+    def target(d: dict[str, Any]) -> None:
+        _ind(d)["target"] = "80"
+
+    easy = sakip(make(target), previous=_previous("85"))
+    row = next(b for b in _sheet(easy, "KKE 1").baris if b.id == "kasi.k1.i1")
+    assert row.nilai["C"] == 0.0
+    assert row.bukti["C"] == ("target 80 lebih rendah dari realisasi tahun sebelumnya 85",)
+    hard = sakip(make(target), previous=_previous("75,5"))
+    row = next(b for b in _sheet(hard, "KKE 1").baris if b.id == "kasi.k1.i1")
+    assert row.nilai["C"] == 1.0
+    assert "75,5" in row.bukti["C"][0]
+
+
+def test_iku_stability_counts_the_iku_whose_wording_changed() -> None:
+    def reworded(d: dict[str, Any]) -> None:
+        _jabatan(d, "camat")["kinerja"][0]["indikator"][1]["uraian"] = "Indeks kepuasan baru"
+
+    stable = sakip(make(), previous=make())
+    assert _criterion(stable, "1.b.6").nilai == 1.0
+    changed = sakip(make(reworded), previous=make())
+    assert _criterion(changed, "1.b.6").nilai == 0.5
+    assert _criterion(changed, "1.b.6").baris == ("camat.k1.i2",)
+
+
+def test_crosscutting_per_unit_one_sided_and_unconfirmed() -> None:
+    def cross(d: dict[str, Any]) -> None:  # the kasi supports the sekretaris' indicator
+        _jabatan(d, "kasi")["kinerja"].append(
+            {
+                "uraian": "Persentase dokumen administrasi selesai",
+                "mendukung": [{"ke": "sekretaris.k1.i1", "asal": "inferensi", "skor": 0.9}],
+                "indikator": [{"uraian": "Persentase berkas seksi selesai"}],
+            }
+        )
+
+    result = sakip(make(cross))
+    assert list(result.crosscutting) == [
+        {"unit": "Seksi Pelayanan", "mendukung": 1, "didukung": 0, "sepihak": 0,
+         "belum_dikonfirmasi": 1},
+        {"unit": "Sekretariat", "mendukung": 0, "didukung": 1, "sepihak": 0,
+         "belum_dikonfirmasi": 0},
+    ]  # fmt: skip
+    assert _criterion(result, "1.b.9").nilai == 0.0
+    assert _criterion(sakip(make()), "1.b.9").nilai is None  # none: not assessable
+
+    def alone(d: dict[str, Any]) -> None:  # the staff no longer carry it: one-sided
+        cross(d)
+        _jabatan(d, "kasi")["kinerja"][1]["mendukung"] = ["sekretaris.k1.i1"]
+        _jabatan(d, "staf")["kinerja"][0]["mendukung"] = ["sekretaris.k1"]
+
+    sided = sakip(make(alone))
+    assert sided.crosscutting[0]["sepihak"] == 1
+
+
+def test_every_employee_has_a_plan_counted_per_role() -> None:
+    def empty(d: dict[str, Any]) -> None:
+        d["jabatan"].append(
+            {"id": "staf-2", "nama": "Pengolah Data", "peran": "pelaksana", "atasan": "kasi"}
+        )
+
+    result = sakip(make(empty))
+    pelaksana = next(r for r in result.pegawai if r["peran"] == "pelaksana")
+    assert pelaksana == {"peran": "pelaksana", "jabatan": 2, "tanpa_kinerja": 1,
+                         "tanpa_indikator": 0, "lengkap": 1, "kurang": ["staf-2"]}  # fmt: skip
+    assert _criterion(result, "1.b.10").nilai == pytest.approx(4 / 5)
+
+
+def test_results_not_activities_for_1b4() -> None:
+    def activity(d: dict[str, Any]) -> None:
+        _jabatan(d, "kasi")["kinerja"][0]["uraian"] = "Menyelenggarakan survei kepuasan"
+
+    assert _criterion(sakip(make()), "1.b.4").nilai == 1.0
+    result = sakip(make(activity))
+    assert _criterion(result, "1.b.4").nilai == pytest.approx(3 / 4)
+    assert _criterion(result, "1.b.4").baris == ("kasi.k1",)
+
+
+@pytest.mark.parametrize("name", datasets.names())
+def test_every_bundled_dataset_is_scored(name: str, tmp_path: Path) -> None:
+    result = sakip(datasets.load(name))
+    assert [s.kode for s in result.lembar] == ["KKE 1", "KKE 2", "KKE 5"]
+    for k in result.kriteria:
+        assert k.nilai is None or 0.0 <= k.nilai <= 1.0
+        assert k.nilai is not None or k.alasan  # never silently blank
+    path = write_sakip(result, tmp_path / "kke.xlsx")
+    book = load_workbook(path, read_only=True)
+    assert book.sheetnames[:4] == ["KKE 1", "KKE 2", "KKE 5", "LKE"]
+    book.close()
+
+
+def test_the_workbook_has_the_evaluator_s_columns(tmp_path: Path) -> None:
+    path = write_sakip(sakip(make(_orphan)), tmp_path / "kke.xlsx")
+    book = load_workbook(path)
+    sheet = book["KKE 1"]
+    header = [c.value for c in sheet[5]]
+    assert header[:6] == ["No", "Jabatan", "Level Hasil", "Kinerja / Sasaran", "Indikator", "ID"]
+    assert header[6:12] == [
+        "Spesifik\n(LKE 1.b.5)", "Dapat Diukur\n(LKE 1.b.5)", "Dapat Dicapai\n(LKE 1.b.7)",
+        "Relevan\n(LKE 1.b.5)", "Berbatas Waktu\n(LKE 1.b.5)", "Menantang\n(LKE 1.b.7)",
+    ]  # fmt: skip
+    kasi = next(r for r in sheet.iter_rows(min_row=6, values_only=True) if r[5] == "kasi.k1.i1")
+    assert kasi[9] == 0
+    assert "Relevan: PK101" in kasi[12]
+    kke2 = book["KKE 2"]
+    values = [r[6] for r in kke2.iter_rows(min_row=6, max_row=10, values_only=True)]
+    assert sorted(values) == [0, 0, 1, 1, 1]
+    last = next(r for r in kke2.iter_rows(values_only=True) if r[1] == "Persentase")
+    assert last[6] == pytest.approx(0.6)
+    assert "Nilai KKE 2: 60,0%" in [r[1] for r in kke2.iter_rows(values_only=True)]
+
+
+def test_a_decree_text_starting_with_equals_stays_a_text(tmp_path: Path) -> None:
+    path = write_sakip(sakip(make(_set("uraian", "=1+1 dokumen"))), tmp_path / "kke.xlsx")
+    cells = [c for row in load_workbook(path)["KKE 1"].iter_rows() for c in row]
+    cell = next(c for c in cells if c.value == "=1+1 dokumen")
+    assert cell.data_type == "s"
+
+
+def test_json_and_a_wrong_suffix(tmp_path: Path) -> None:
+    path = write_sakip(sakip(make()), tmp_path / "kke.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert [k["kode"] for k in data["kriteria"]][:3] == ["1.b.4", "1.b.5", "1.b.6"]
+    assert data["kriteria"][2]["persen"] == "—"
+    assert data["lembar"][1]["kolom"][0]["sumber"] == "PermenPAN-RB 88/2021, KKE 2"
+    with pytest.raises(ValueError, match=r"name it \.xlsx or \.json"):
+        write_sakip(sakip(make()), tmp_path / "kke.csv")
+
+
+def test_the_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["sakip", "sambutan-2023"]) == 0
+    out = capsys.readouterr().out
+    assert "KKE 2" in out
+    assert "1.b.6        —  tidak dapat dinilai" in out
+    source = tmp_path / "pokin.yaml"
+    source.write_text(datasets.path("sambutan-2023").read_text(encoding="utf-8"))
+    assert main(["sakip", str(source), "--previous", str(source), "-o", str(source)]) == 2
+    assert "input of this command" in capsys.readouterr().err
+    assert main(["sakip", str(source), "--previous", "sambutan-2023", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["kriteria"][2]["nilai"] == 1.0  # the same IKU as "last year"
+
+
+def test_the_report_leads_with_the_sakip_section() -> None:
+    tree = make(_orphan)
+    page = report_html(tree, diagram="<svg></svg>")
+    assert page.index("Kesiapan evaluasi SAKIP") < page.index("<h2>Ringkasan</h2>")
+    assert 'data-kriteria="1.b.8"' in page
+    assert "Kasi Pelayanan: Nilai SKM seksi pelayanan" in page  # a row that costs points
+    text = report_markdown(tree)
+    assert text.index("## Kesiapan evaluasi SAKIP") < text.index("## Ringkasan")
+    assert "| 1.b.8 |" in text
