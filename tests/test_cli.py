@@ -159,8 +159,8 @@ def test_report_html_and_markdown(broken_file: Path, tmp_path: Path) -> None:
     assert "<svg" in page
     md_out = tmp_path / "laporan.md"
     assert main(["report", str(broken_file), "-o", str(md_out), "--ignore", "PK1"]) == 0
-    assert "PK101" not in md_out.read_text()
-    assert "## Temuan" in md_out.read_text()
+    findings = md_out.read_text().split("## Temuan")[1]  # the SAKIP section scores all rules
+    assert "PK101" not in findings
 
 
 @needs_dot

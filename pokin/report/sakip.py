@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..checks import check
 from ..graph import Cascade
 from ..sakip import Kriteria, Penilaian, persen, sakip
 from .context import Context
@@ -25,8 +26,16 @@ _INTRO = (
 )
 
 
-def _penilaian(ctx: Context) -> Penilaian:
-    return sakip(ctx.cascade)
+def _penilaian(ctx: Context) -> tuple[Penilaian, str]:
+    """The scores on every rule, and a note when the report shows fewer findings."""
+    every = check(ctx.cascade)
+    note = ""
+    if len(every) != len(ctx.findings):
+        note = (
+            "nilai di bagian ini dihitung dengan semua aturan, termasuk kode yang tidak "
+            "ditampilkan di bagian Temuan"
+        )
+    return sakip(ctx.cascade, findings=every), note
 
 
 def _rows(cascade: Cascade, penilaian: Penilaian, kriteria: Kriteria) -> list[str]:
@@ -53,7 +62,7 @@ def html_section(ctx: Context) -> str:
     """The section as HTML: KKE cards, then one table row per LKE criterion."""
     from .html import e
 
-    penilaian = _penilaian(ctx)
+    penilaian, selected = _penilaian(ctx)
     cards = "".join(
         f'<div class="card" data-figure="{e(s.kode)}"><b>{persen(s.share)}</b>'
         f"<span>{e(s.kode)}: {e(s.judul)}</span></div>"
@@ -70,7 +79,7 @@ def html_section(ctx: Context) -> str:
             f"<td>{persen(k.nilai)}</td><td>{e(_answer(k))}</td>"
             f"<td>{note}{fix}<ul>{costly}</ul></td></tr>"
         )
-    notes = "".join(f'<p class="hint">{e(n)}.</p>' for n in penilaian.catatan)
+    notes = "".join(f'<p class="hint">{e(n)}.</p>' for n in (*penilaian.catatan, selected) if n)
     return (
         f'<h2 id="sakip">{_TITLE}</h2><p>{e(_INTRO)}</p>{notes}'
         f'<div class="cards" id="kke">{cards}</div>'
@@ -84,8 +93,11 @@ def markdown_section(ctx: Context) -> Iterator[str]:
     """The section as Markdown lines."""
     from .markdown import md
 
-    penilaian = _penilaian(ctx)
+    penilaian, selected = _penilaian(ctx)
     yield from (f"## {_TITLE}", "", md(_INTRO), "")
+    for note in (*penilaian.catatan, selected):
+        if note:
+            yield from (f"_{md(note)}._", "")
     yield "- " + "; ".join(f"{s.kode}: {persen(s.share)}" for s in penilaian.lembar)
     yield ""
     yield "| Kriteria | Uraian | Nilai | Perkiraan jawaban | Perbaikan |"
