@@ -1,24 +1,278 @@
-"""Files a planner keeps: written whole or not at all.
+"""Files a planner keeps, and files pokin is handed: read within limits, written whole.
 
-:func:`atomic_write` is the one way pokin writes a file: the text or bytes go to a temporary
-file beside the target, which replaces the target only once everything was written.
+Reading (:func:`read_bytes`, :func:`read_text`, :func:`check_archive`): pokin reads only
+regular files (a device such as ``/dev/zero``, a FIFO or a folder is refused; a symbolic
+link is followed to the file it names), of at most :attr:`Limits.file_bytes` bytes, and opens
+a zip archive (``.xlsx``, ``.docx``) only once its *declared* sizes are within
+:attr:`Limits.unpacked_bytes` and :attr:`Limits.ratio` (a zip bomb is refused before a byte
+is unpacked; Python's zip reader stops at the declared size, so the declaration cannot lie).
+A planner raises a limit with an environment variable (read on every call)::
+
+    POKIN_MAX_FILE_MB=500 POKIN_MAX_UNPACKED_MB=2000 POKIN_MAX_ZIP_RATIO=200 pokin check ...
+
+Writing (:func:`atomic_write`) is the one way pokin writes a file: the text or bytes go to a
+temporary file beside the target, which replaces the target only once everything was
+written. Only a regular file (or a new name) is written: a device, FIFO or folder is refused,
+and so is a symbolic link, on purpose: replacing the link would cut it, and writing through
+it would let a link planted in a shared folder aim pokin's output at any file.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-__all__ = ["atomic_write"]
+from .errors import PokinFileError
+
+__all__ = [
+    "Limits",
+    "atomic_write",
+    "check_archive",
+    "check_writable",
+    "read_bytes",
+    "read_text",
+]
+
+_MB = 1 << 20
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much pokin reads from one input before refusing it.
+
+    >>> Limits().file_bytes // (1 << 20), Limits().ratio
+    (64, 100.0)
+    """
+
+    file_bytes: int = 64 * _MB
+    """The largest input file (YAML, decree text, workbook, document)."""
+    unpacked_bytes: int = 256 * _MB
+    """The most an archive (``.xlsx``, ``.docx``) may unpack to, all members together."""
+    ratio: float = 100.0
+    """The most a member of an archive may grow when unpacked (real workbooks: 5 to 20)."""
+    members: int = 10_000
+    """The most members an archive may hold."""
+
+    @classmethod
+    def current(cls) -> Limits:
+        """The limits, raised (or lowered) by ``POKIN_MAX_FILE_MB``, ``POKIN_MAX_UNPACKED_MB``
+        and ``POKIN_MAX_ZIP_RATIO`` when set."""
+        default = cls()
+        return cls(
+            file_bytes=int(_env("POKIN_MAX_FILE_MB", default.file_bytes / _MB) * _MB),
+            unpacked_bytes=int(_env("POKIN_MAX_UNPACKED_MB", default.unpacked_bytes / _MB) * _MB),
+            ratio=_env("POKIN_MAX_ZIP_RATIO", default.ratio),
+        )
+
+
+def _env(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        value = float(raw.replace(",", "."))
+    except ValueError:
+        value = -1.0
+    if not value > 0 or value == float("inf"):
+        raise PokinFileError(
+            f"nilai {name}={raw!r} tidak sah",
+            hint=f"tulis sebuah angka di atas 0, mis. {name}={default:g}",
+        )
+    return value
+
+
+def _size(number: float) -> str:
+    """A size the Indonesian way: ``64 MB``, ``1,5 MB``."""
+    mb = number / _MB
+    text = f"{mb:.0f}" if mb >= 10 or mb == int(mb) else f"{mb:.1f}".replace(".", ",")
+    return f"{text} MB"
+
+
+def _regular(path: Path) -> os.stat_result:
+    """The status of the regular file at ``path`` (a link is followed); else an error."""
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        raise PokinFileError("berkas tidak ada", path=path, hint="periksa path-nya") from None
+    except OSError as exc:
+        raise PokinFileError(
+            f"berkas tidak dapat dibaca: {exc.strerror}", path=path, hint="periksa izin berkas"
+        ) from None
+    if stat.S_ISDIR(status.st_mode):
+        raise PokinFileError(
+            "ini sebuah folder, bukan berkas", path=path, hint="sebutkan sebuah berkas di dalamnya"
+        )
+    if not stat.S_ISREG(status.st_mode):
+        raise PokinFileError(
+            "ini bukan berkas biasa (perangkat, FIFO atau soket): pokin hanya membaca berkas",
+            path=path,
+            hint="simpan isinya ke sebuah berkas lebih dulu, lalu baca berkas itu",
+        )
+    return status
+
+
+def read_bytes(path: str | os.PathLike[str], *, limits: Limits | None = None) -> bytes:
+    """The content of a regular file of at most ``limits.file_bytes`` bytes.
+
+    Raises:
+        PokinFileError: missing, unreadable, not a regular file, or too large.
+    """
+    file = Path(path)
+    limit = (limits or Limits.current()).file_bytes
+    if _regular(file).st_size > limit:
+        raise _too_large(file, limit)
+    try:
+        with file.open("rb") as handle:
+            raw = handle.read(limit + 1)  # a file still growing stops here too
+    except OSError as exc:
+        raise PokinFileError(f"berkas tidak dapat dibaca: {exc.strerror}", path=file) from None
+    if len(raw) > limit:
+        raise _too_large(file, limit)
+    return raw
+
+
+def _too_large(file: Path, limit: int) -> PokinFileError:
+    return PokinFileError(
+        f"berkas lebih besar dari batas {_size(limit)}",
+        path=file,
+        hint="periksa apakah ini berkas yang benar; untuk berkas sebesar itu, naikkan "
+        "batasnya: POKIN_MAX_FILE_MB=<angka>",
+    )
+
+
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def read_text(
+    path: str | os.PathLike[str],
+    *,
+    limits: Limits | None = None,
+    error: type[PokinFileError] = PokinFileError,
+    hint: str = "simpan berkas sebagai teks UTF-8",
+) -> str:
+    """The text of a regular file: UTF-8 (with or without BOM) or UTF-16 with its BOM, as
+    Word's "Unicode text" saves it. A binary file (NUL bytes without a UTF-16 BOM) or text
+    in another encoding is refused with ``error``, naming the line.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     file = Path(tmp) / "k.txt"
+    ...     _ = file.write_bytes("JABATAN : Camat\\n".encode("utf-16"))
+    ...     read_text(file)
+    'JABATAN : Camat\\n'
+    """
+    file = Path(path)
+    try:
+        raw = read_bytes(file, limits=limits)
+    except PokinFileError as exc:
+        raise error(exc.message, path=file, hint=exc.hint) from None
+    encoding = next((name for bom, name in _BOMS if raw.startswith(bom)), "utf-8")
+    if encoding == "utf-8" and b"\0" in raw[:65536]:
+        raise error(
+            "ini berkas biner (memuat byte NUL), bukan teks",
+            path=file,
+            hint=hint,
+        )
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise error(
+            f"berkas ini bukan teks {encoding.upper().replace('-SIG', '')} yang sah",
+            path=file,
+            line=raw[: exc.start].count(b"\n") + 1,
+            hint=hint,
+        ) from None
+
+
+def check_archive(path: str | os.PathLike[str], *, limits: Limits | None = None) -> None:
+    """Refuse a zip archive (``.xlsx``, ``.docx``) too large to unpack, before unpacking it.
+
+    Looks at the sizes the archive declares: the number of members, their unpacked total,
+    and how much each member grows (a zip bomb packs gigabytes of one repeated byte into a
+    few megabytes). A file that is not a zip archive is left to its reader to explain.
+
+    Raises:
+        PokinFileError: the file is not a regular file, too large, or unpacks past a limit.
+    """
+    file = Path(path)
+    limit = limits or Limits.current()
+    if _regular(file).st_size > limit.file_bytes:
+        raise _too_large(file, limit.file_bytes)
+    try:
+        with zipfile.ZipFile(file) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return
+    hint = (
+        "berkas ini mungkin rusak atau sengaja dibuat berbahaya (zip bomb); bila memang "
+        "benar, naikkan batasnya: POKIN_MAX_UNPACKED_MB / POKIN_MAX_ZIP_RATIO"
+    )
+    if len(members) > limit.members:
+        raise PokinFileError(
+            f"arsip memuat {len(members):,} bagian (batas {limit.members:,})".replace(",", "."),
+            path=file,
+            hint=hint,
+        )
+    total = sum(m.file_size for m in members)
+    if total > limit.unpacked_bytes:
+        raise PokinFileError(
+            f"arsip akan membengkak menjadi {_size(total)} saat dibuka "
+            f"(batas {_size(limit.unpacked_bytes)})",
+            path=file,
+            hint=hint,
+        )
+    for member in members:
+        grows = member.file_size / max(member.compress_size, 1)
+        if member.file_size > _MB and grows > limit.ratio:
+            raise PokinFileError(
+                f"bagian {member.filename!r} arsip membengkak {grows:,.0f} kali saat dibuka "
+                f"(batas {limit.ratio:g} kali)".replace(",", "."),
+                path=file,
+                hint=hint,
+            )
+
+
+def check_writable(target: Path) -> None:
+    """Refuse to write over anything but a regular file (see the module docs)."""
+    try:
+        status = target.lstat()
+    except FileNotFoundError:
+        return
+    except OSError:
+        return  # the write itself names the problem
+    if stat.S_ISLNK(status.st_mode):
+        raise PokinFileError(
+            "ini sebuah tautan simbolik (symlink): pokin tidak menulis melalui tautan",
+            path=target,
+            hint="sebutkan berkas aslinya, atau nama baru",
+        )
+    if stat.S_ISDIR(status.st_mode):
+        raise PokinFileError(
+            "ini sebuah folder: sebutkan sebuah berkas di dalamnya", path=target, hint=None
+        )
+    if not stat.S_ISREG(status.st_mode):
+        raise PokinFileError(
+            "ini bukan berkas biasa (perangkat, FIFO atau soket): pokin hanya menulis berkas",
+            path=target,
+            hint="sebutkan nama berkas; '-' menulis ke keluaran standar (stdout)",
+        )
 
 
 @contextmanager
 def atomic_write(target: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
-    """Open a temporary file beside ``target``; move it over ``target`` on success only."""
+    """Open a temporary file beside ``target``; move it over ``target`` on success only.
+
+    Raises:
+        PokinFileError: ``target`` is a symbolic link, a folder, a device or a FIFO.
+    """
+    check_writable(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:

@@ -245,28 +245,37 @@ def _atasan_problems(tree: PohonKinerja, by_id: dict[str | None, Jabatan]) -> li
             )
     if problems:
         return problems
-    reported: set[str | None] = set()
-    sound: set[str | None] = set()  # chains known to reach the top: walked once
-    for j_no, jabatan in enumerate(tree.jabatan):
-        seen: list[str | None] = []
-        on_chain: set[str | None] = set()
+    return _cycles(tree, by_id)
+
+
+def _cycles(tree: PohonKinerja, by_id: dict[str | None, Jabatan]) -> list[Problem]:
+    """One problem per circle in the atasan chain; each jabatan is walked once (linear)."""
+    problems: list[Problem] = []
+    position = {j.id: n for n, j in enumerate(tree.jabatan)}
+    done: set[str | None] = set()  # on a chain already known to end at the top or a circle
+    for jabatan in tree.jabatan:
+        walk: dict[str | None, None] = {}  # this walk, in order (a dict: fast `in`)
         current: Jabatan | None = jabatan
-        while current is not None and current.id not in on_chain and current.id not in sound:
-            seen.append(current.id)
-            on_chain.add(current.id)
+        while current is not None and current.id not in done and current.id not in walk:
+            walk[current.id] = None
             current = by_id.get(current.atasan) if current.atasan else None
-        if current is None or current.id in sound:
-            sound.update(seen)
-        elif current is not None and current.id == jabatan.id and jabatan.id not in reported:
-            reported.update(seen)
-            loop = " -> ".join(str(s) for s in [*seen, jabatan.id])
+        if current is not None and current.id in walk:  # a new circle, from `current` on
+            seen = list(walk)
+            loop = seen[seen.index(current.id) :]
+            first = min(range(len(loop)), key=lambda n: position[loop[n]])  # in file order
+            loop = loop[first:] + loop[:first]
+            shown = [*loop, loop[0]]
+            if len(shown) > 9:  # a long circle: its ends, and how many between
+                shown = [*shown[:4], f"... {len(shown) - 7} lagi ...", *shown[-3:]]
+            text = " -> ".join(str(s) for s in shown)
             problems.append(
                 Problem(
-                    ("jabatan", j_no, "atasan"),
-                    f"the atasan chain goes round in a circle: {loop}",
+                    ("jabatan", position[loop[0]], "atasan"),
+                    f"the atasan chain goes round in a circle: {text}",
                     "one of these positions must report to a position outside the circle",
                 )
             )
+        done.update(walk)
     return problems
 
 

@@ -26,7 +26,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from . import _yaml
-from ._files import atomic_write
+from ._files import atomic_write, read_text
 from ._references import ensure_sound
 from .errors import PokinFileError
 from .models import FORMAT_VERSION, Asal, PohonKinerja, Problem, Tautan, resolve_references
@@ -44,36 +44,18 @@ def load(source: str | os.PathLike[str] | IO[str]) -> PohonKinerja:
     """Load a pokin YAML file (a path or an open text file).
 
     Raises:
-        PokinFileError: the file is missing, unreadable or not a valid pokin file; the
-            message names the file, line, column and field.
+        PokinFileError: the file is missing, unreadable, not a regular file, larger than
+            :class:`pokin._files.Limits` allows, or not a valid pokin file; the message
+            names the file, line, column and field.
     """
     if not isinstance(source, str | os.PathLike):
         return loads(source.read(), path=getattr(source, "name", None))
     path = Path(source)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise PokinFileError(
-            "no such file", path=path, hint="check the path (bundled data: pokin.datasets)"
-        ) from None
-    except OSError as exc:
-        raise PokinFileError(f"cannot read the file: {exc.strerror}", path=path) from None
-    if b"\0" in raw[:8192]:
-        raise PokinFileError(
-            "this is a binary file, not a pokin YAML file",
-            path=path,
-            hint="a decree must be imported first: pokin import DOC -o FILE.yaml",
-        )
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise PokinFileError(
-            "the file is not valid UTF-8",
-            path=path,
-            line=line,
-            hint="save the file as UTF-8 (in a text editor: Save with encoding UTF-8)",
-        ) from None
+    text = read_text(
+        path,
+        hint="berkas pokin adalah teks YAML UTF-8; keputusan (decree) diimpor lebih dulu: "
+        "pokin import DOC -o FILE.yaml",
+    )
     return loads(text, path=path)
 
 

@@ -74,7 +74,7 @@ def test_bad_input_is_one_clean_line_and_exit_2(
     assert "Traceback" not in err
     assert main(["check", str(bad), "--select", "XX1"]) == 2
     assert main(["check", str(tmp_path / "none.yaml")]) == 2
-    assert "no such file" in capsys.readouterr().err
+    assert "berkas tidak ada" in capsys.readouterr().err
 
 
 def test_every_command_has_help() -> None:

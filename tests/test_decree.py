@@ -558,14 +558,14 @@ def test_bad_corrections_are_reported(
 def test_empty_file(tmp_path: Path) -> None:
     file = tmp_path / "kosong.txt"
     file.write_text("  \n\n", encoding="utf-8")
-    with pytest.raises(ImportDocumentError, match=r"kosong\.txt: the file is empty"):
+    with pytest.raises(ImportDocumentError, match=r"kosong\.txt: berkas kosong"):
         read_decree(file)
 
 
 def test_binary_file(tmp_path: Path) -> None:
     file = tmp_path / "scan.bin"
     file.write_bytes(b"GIF89a\n\x00\x01\x02binary")
-    with pytest.raises(ImportDocumentError, match=r"scan\.bin: this is a binary file"):
+    with pytest.raises(ImportDocumentError, match=r"scan\.bin: ini berkas biner"):
         read_decree(file)
     damaged = tmp_path / "scan.pdf"  # a PDF is read as one (see test_decree_pdffile.py)
     damaged.write_bytes(b"%PDF-1.4\n\x00\x01\x02binary")
@@ -576,7 +576,7 @@ def test_binary_file(tmp_path: Path) -> None:
 def test_undecodable_file(tmp_path: Path) -> None:
     file = tmp_path / "latin1.txt"
     file.write_bytes("1. JABATAN : CAMAT\nKETENTERAMAN \xe9\n".encode("latin-1"))
-    with pytest.raises(ImportDocumentError, match=r"latin1\.txt:2: the file is not UTF-8"):
+    with pytest.raises(ImportDocumentError, match=r"latin1\.txt:2: berkas ini bukan teks UTF-8"):
         read_decree(file)
 
 
@@ -589,7 +589,7 @@ def test_text_that_is_not_a_decree(tmp_path: Path) -> None:
 
 
 def test_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(ImportDocumentError, match="no such file"):
+    with pytest.raises(ImportDocumentError, match="berkas tidak ada"):
         read_decree(tmp_path / "nope.txt")
 
 

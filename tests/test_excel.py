@@ -425,7 +425,7 @@ def test_not_a_workbook(tmp_path: Path, matrix: Path) -> None:
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(matrix.read_bytes()[:2000])
     assert "not an Excel workbook" in str(error_of(broken))
-    assert "no such file" in str(error_of(tmp_path / "none.xlsx"))
+    assert "berkas tidak ada" in str(error_of(tmp_path / "none.xlsx"))
 
 
 def test_model_rules_apply_at_the_cell(matrix: Path) -> None:

@@ -5,7 +5,10 @@ Each test here failed before the fix it pins (issue 12).
 
 from __future__ import annotations
 
+import os
+import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pydantic import ValidationError
@@ -58,3 +61,189 @@ def test_an_id_cell_of_the_excel_matrix_is_checked_like_yaml(tmp_path: Path) -> 
         read_xlsx(evil)
     assert "row 7" in str(caught.value)
     assert "tidak sah" in str(caught.value)
+
+
+# -- endless and deep inputs ----------------------------------------------------------------
+
+
+def deep_chain(levels: int) -> dict[str, Any]:
+    """A tree whose atasan chain is ``levels`` positions deep, each linked to the one above."""
+    jabatan = []
+    for n in range(levels):
+        one: dict[str, Any] = {
+            "id": f"j{n}",
+            "nama": f"Jabatan {n}",
+            "peran": "camat" if n == 0 else "pelaksana",
+            "kinerja": [{"uraian": f"Kinerja {n}", "indikator": [{"uraian": f"Indikator {n}"}]}],
+        }
+        if n:
+            one["atasan"] = f"j{n - 1}"
+            one["kinerja"][0]["mendukung"] = [f"j{n - 1}.k1.i1"]
+        jabatan.append(one)
+    return {"pokin": 1, "organisasi": {"nama": "Kecamatan Dalam"}, "jabatan": jabatan}
+
+
+def test_a_5000_level_atasan_chain_loads_and_checks() -> None:
+    """Was cubic in the depth (10 minutes); linear now. No timing here (see bench/): the
+    test bounds the work by running under pytest's normal time, a few seconds at most."""
+    tree = pokin.loads(pokin.dumps(pokin.PohonKinerja.model_validate(deep_chain(5000))))
+    findings = pokin.check(tree)
+    assert not [f for f in findings if f.code == "PK101"]  # every level reaches the top
+    with pytest.raises(pokin.RenderError, match="terlalu dalam"):
+        pokin.render.to_dot(tree)
+
+
+def test_a_circle_at_the_end_of_a_long_chain_is_named_once() -> None:
+    with pytest.raises(PokinFileError) as caught:
+        pokin.loads(
+            pokin.dumps(pokin.PohonKinerja.model_validate(deep_chain(3000))).replace(
+                "- id: j0\n", "- id: j0\n  atasan: j2999\n"
+            )
+        )
+    assert "circle: j0 -> j2999 -> j2998 -> j2997 -> ... 2994 lagi ... -> j2 -> j1 -> j0" in str(
+        caught.value
+    )
+    assert caught.value.line == 6
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_devices_are_refused_not_read_forever(device: str) -> None:
+    with pytest.raises(PokinFileError, match="bukan berkas biasa"):
+        pokin.load(device)
+
+
+def test_a_fifo_is_refused(tmp_path: Path) -> None:
+    fifo = tmp_path / "f.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(PokinFileError, match="bukan berkas biasa"):
+        pokin.load(fifo)  # opening it would block until a writer came
+
+
+def test_a_file_over_the_limit_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    big = tmp_path / "big.yaml"
+    big.write_bytes(pokin.dumps(make()).encode() + b"#" * (2 << 20))
+    monkeypatch.setenv("POKIN_MAX_FILE_MB", "1")
+    with pytest.raises(PokinFileError, match="lebih besar dari batas 1 MB") as caught:
+        pokin.load(big)
+    assert "POKIN_MAX_FILE_MB" in str(caught.value)
+    monkeypatch.setenv("POKIN_MAX_FILE_MB", "3")  # a planner raises it
+    assert pokin.load(big) == make()
+
+
+def test_a_utf16_decree_is_read_not_called_binary(tmp_path: Path) -> None:
+    from pokin._files import read_text
+
+    text = "JABATAN : CAMAT\r\nKINERJA\tINDIKATOR\r\n"
+    for codec in ("utf-16", "utf-16-be"):
+        file = tmp_path / f"{codec}.txt"
+        raw = text.encode(codec)
+        file.write_bytes(raw if codec == "utf-16" else b"\xfe\xff" + raw)
+        assert read_text(file) == text
+
+
+# -- zip bombs ------------------------------------------------------------------------------
+
+
+def bomb(path: Path, megabytes: int) -> Path:
+    """A workbook-looking zip whose one member unpacks to ``megabytes`` of zeros."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("xl/worksheets/sheet1.xml", "w") as member:
+            chunk = b"\0" * (1 << 20)
+            for _ in range(megabytes):
+                member.write(chunk)
+    return path
+
+
+def test_a_zip_bomb_is_refused_before_unpacking(tmp_path: Path) -> None:
+    path = bomb(tmp_path / "bomb.xlsx", 64)
+    assert path.stat().st_size < 200_000
+    with pytest.raises(PokinFileError, match="membengkak") as caught:
+        read_xlsx(path)
+    assert "POKIN_MAX_ZIP_RATIO" in str(caught.value)
+
+
+def test_the_unpacked_total_has_a_limit_a_planner_can_raise(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pokin._files import check_archive
+
+    path = export_xlsx(make(full), tmp_path / "m.xlsx")
+    check_archive(path)
+    monkeypatch.setenv("POKIN_MAX_UNPACKED_MB", "0.01")
+    with pytest.raises(PokinFileError, match="membengkak"):
+        read_xlsx(path)
+    monkeypatch.setenv("POKIN_MAX_UNPACKED_MB", "2")
+    assert read_xlsx(path) == make(full)
+
+
+# -- outputs --------------------------------------------------------------------------------
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    from pokin.cli import main
+
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_output_to_a_fifo_device_or_symlink_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "t.yaml"
+    pokin.save(make(), source)
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    real = tmp_path / "real.txt"
+    real.write_text("keep me\n")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    for target, said in [
+        (fifo, "bukan berkas biasa"),
+        ("/dev/null", "bukan berkas biasa"),
+        (link, "symlink"),
+    ]:
+        code, _, err = run(["check", str(source), "-o", str(target)], capsys)
+        assert code == 2
+        assert said in err
+    assert Path("/dev/null").is_char_device()
+    assert link.is_symlink()
+    assert real.read_text() == "keep me\n"
+    with pytest.raises(PokinFileError, match="symlink"):
+        pokin.save(make(), link)
+
+
+def test_dash_is_standard_output_and_empty_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "t.yaml"
+    pokin.save(make(), source)
+    code, out, _ = run(["check", str(source), "-o", "-", "--format", "json"], capsys)
+    assert code in (0, 1)
+    assert out.lstrip().startswith("[")
+    assert not (tmp_path / "-").exists()
+    code, out, _ = run(["render", str(source), "-o", "-", "--format", "dot"], capsys)
+    assert code == 0
+    assert out.startswith("digraph")
+    code, _, err = run(["render", str(source), "-o", ""], capsys)
+    assert code == 2
+    assert "-o kosong" in err
+    code, _, err = run(["check", str(source), "-o", ""], capsys)
+    assert code == 2
+    code, _, err = run(["export", str(source), "-o", "-"], capsys)
+    assert code == 2
+    assert "keluaran standar" in err
+
+
+def test_a_format_that_contradicts_the_suffix_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "t.yaml"
+    pokin.save(make(), source)
+    code, _, err = run(
+        ["render", str(source), "--format", "png", "-o", str(tmp_path / "x.svg")], capsys
+    )
+    assert code == 2
+    assert "tidak cocok" in err
+    assert not (tmp_path / "x.svg").exists()

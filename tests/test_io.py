@@ -160,13 +160,13 @@ def test_empty_binary_and_non_utf8_files(tmp_path: Path) -> None:
         load(empty)
     binary = tmp_path / "b.yaml"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\0\0")
-    with pytest.raises(PokinFileError, match="binary"):
+    with pytest.raises(PokinFileError, match="berkas biner"):
         load(binary)
     latin = tmp_path / "l.yaml"
     latin.write_bytes(HEAD.encode() + b"  catatan: caf\xe9\n")
-    with pytest.raises(PokinFileError, match=r"l\.yaml:4: the file is not valid UTF-8"):
+    with pytest.raises(PokinFileError, match=r"l\.yaml:4: berkas ini bukan teks UTF-8"):
         load(latin)
-    with pytest.raises(PokinFileError, match="no such file"):
+    with pytest.raises(PokinFileError, match="berkas tidak ada"):
         load(tmp_path / "missing.yaml")
 
 

@@ -45,9 +45,10 @@ def register(sub: Subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Check each file; a file that cannot be read is reported and the others still run."""
-    if args.output:
-        target = guard_output(args.output, [*args.files, *([args.previous] * bool(args.previous))])
-        if target.suffix.lower() in (".yaml", ".yml", ".xlsx"):
+    if args.output is not None:
+        inputs = [*args.files, *([args.previous] * bool(args.previous))]
+        target = guard_output(args.output, inputs, stdout=True)
+        if target.name != "-" and target.suffix.lower() in (".yaml", ".yml", ".xlsx"):
             raise ValueError(
                 f"-o {args.output}: a report is text or JSON; name it .txt or .json, so it "
                 "is never taken for (or written over) a pokin file"

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import sys
 from pathlib import Path
 
-from ..render import FORMATS, DotOptions, render, render_gallery
-from .files import Subparsers, guard_output, load_source, output_names, progress
+from ..render import FORMATS, DotOptions, render, render_gallery, run_dot, to_dot
+from .files import STDOUT, Subparsers, guard_output, load_source, output_names, progress
 
 __all__ = ["register", "run"]
 
@@ -24,7 +25,9 @@ def register(sub: Subparsers) -> None:
         "drawing (or an index when it is too large for one) and one drawing per unit.",
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="pokin YAML file or dataset name")
-    p.add_argument("-o", "--output", required=True, metavar="OUT", help="output file or folder")
+    p.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="output file or folder; - for stdout"
+    )
     p.add_argument("--root", help="draw what cascades below this jabatan, kinerja or indikator id")
     p.add_argument("--unit", help="draw only this unit (with its superiors greyed for context)")
     p.add_argument("--depth", type=int, help="follow at most this many links down")
@@ -49,6 +52,8 @@ def run(args: argparse.Namespace) -> int:
     }
     if args.no_findings:
         options["findings"] = None
+    if not args.output.strip():
+        raise ValueError("-o kosong: sebutkan nama berkas keluaran (atau folder/ untuk --pages)")
     if args.wrap < 8:
         raise ValueError(f"--wrap {args.wrap} is too narrow: give 8 or more characters")
     if not (math.isfinite(args.timeout) and args.timeout > 0):
@@ -80,8 +85,13 @@ def run(args: argparse.Namespace) -> int:
             )
             print(f"{source}: {len(written)} files in {folder}")
         return 0
-    target = guard_output(args.output, args.files)
+    target = guard_output(args.output, args.files, stdout=True)
     _, tree = load_source(args.files[0])
+    if str(target) == STDOUT:  # -o -: the drawing on standard output (SVG unless --format)
+        source = to_dot(tree, **options)
+        sys.stdout.buffer.write(run_dot(source, format=args.format or "svg", timeout=args.timeout))
+        sys.stdout.buffer.flush()
+        return 0
     path = render(tree, target, format=args.format, timeout=args.timeout, **options)
     print(f"wrote {path}")
     return 0

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TypeAlias
 
 from .. import datasets
-from .._files import atomic_write
+from .._files import atomic_write, check_writable
 from .._text import unique
 from ..errors import PokinError
 from ..io import load
@@ -25,6 +25,7 @@ Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 """What each subcommand module's ``register`` adds its parser to."""
 
 __all__ = [
+    "STDOUT",
     "Subparsers",
     "comments_of",
     "emit",
@@ -60,8 +61,13 @@ def guard_output(
     suffixes: Sequence[str] = (),
     what: str = "the output",
     keep: bool = False,
+    stdout: bool = False,
 ) -> Path:
     """``output`` as a path, refused when it is one of ``inputs`` or has a wrong suffix.
+
+    Only a regular file (or a new name) is written: an empty name, a folder, a device, a
+    FIFO and a symbolic link are refused (see :mod:`pokin._files`). ``-`` is standard
+    output, for the commands that can write there (``stdout=True``), and refused otherwise.
 
     >>> guard_output("matriks.xlsx", ["pokin.yaml"], suffixes=[".xlsx"]).name
     'matriks.xlsx'
@@ -70,6 +76,14 @@ def guard_output(
     ...
     ValueError: -o pokin.yaml is an input of this command: writing it would destroy it; ...
     """
+    if not str(output).strip():
+        raise ValueError("-o kosong: sebutkan nama berkas keluaran")
+    if str(output) == STDOUT:
+        if not stdout:
+            raise ValueError(
+                "-o -: perintah ini tidak menulis ke keluaran standar; sebutkan nama berkas"
+            )
+        return Path(STDOUT)
     target = Path(output)
     for source in inputs:
         if _same_file(target, Path(source)):
@@ -81,6 +95,7 @@ def guard_output(
         raise ValueError(f"{what} must be a {' or '.join(suffixes)} file, not {target.name!r}")
     if target.is_dir():
         raise ValueError(f"-o {output} is a folder: name a file inside it")
+    check_writable(target)
     if keep:
         refuse_existing(target)
     return target
@@ -157,9 +172,13 @@ def write_text(path: Path, text: str) -> None:
         handle.write(text)
 
 
+STDOUT = "-"
+"""``-o -``: write to standard output."""
+
+
 def emit(text: str, output: str | None) -> None:
-    """``text`` into the file ``output``, or on standard output when there is none."""
-    if output:
+    """``text`` into the file ``output``, or on standard output when there is none (or -)."""
+    if output and output != STDOUT:
         write_text(Path(output), text)
     else:
         sys.stdout.write(text)

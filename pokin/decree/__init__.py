@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from ..errors import ImportDocumentError
+from .._files import check_archive, read_text
+from ..errors import ImportDocumentError, PokinFileError
 from ..models import PohonKinerja
 from . import docx as _docx
 from . import markdown as _decree_markdown
@@ -125,33 +126,19 @@ def parse_decree(text: str, *, source: str) -> PohonKinerja:
 
 
 def _read_text(path: Path) -> str:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise _error("no such file", path=str(path), hint="check the path") from None
-    except OSError as exc:
-        raise _error(f"cannot read the file: {exc.strerror}", path=str(path), hint="") from None
-    if not raw.strip():
+    text = read_text(
+        path,
+        error=ImportDocumentError,
+        hint="ekspor keputusan sebagai teks biasa (.txt UTF-8 atau UTF-16) atau markdown, "
+        "lalu impor berkas itu",
+    )
+    if not text.strip():
         raise _error(
-            "the file is empty",
+            "berkas kosong",
             path=str(path),
-            hint="convert the decree to text first (pokin expects the IKI/IKU tables)",
+            hint="ubah keputusan menjadi teks lebih dulu (pokin membaca tabel IKI/IKU)",
         )
-    if b"\0" in raw[:65536]:
-        raise _error(
-            "this is a binary file (it contains NUL bytes), not a decree converted to text",
-            path=str(path),
-            hint="export the decree as plain UTF-8 text (.txt) or markdown, then import that",
-        )
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise _error(
-            "the file is not UTF-8 text (binary or another encoding)",
-            path=str(path),
-            line=raw[: exc.start].count(b"\n") + 1,
-            hint="save the text as UTF-8, or export the decree again as plain text",
-        ) from None
+    return text
 
 
 def _kind(file: Path) -> str:
@@ -181,6 +168,10 @@ def _kind(file: Path) -> str:
 
 def parse_file(file: Path) -> ParsedDecree:
     """Parse a decree file of any kind pokin reads: Word, PDF, an office workbook, text."""
+    try:  # a regular file within the size limits; a .docx/.xlsx no zip bomb
+        check_archive(file)
+    except PokinFileError as exc:
+        raise _error(exc.message, path=str(file), hint=exc.hint or "") from None
     kind = _kind(file)
     if kind in ("pdf", "docx", "xlsx"):
         reader = {"pdf": _pdffile, "docx": _docx, "xlsx": _xlsx}[kind]

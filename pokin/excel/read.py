@@ -53,6 +53,7 @@ from openpyxl.utils.cell import (
 from openpyxl.workbook.workbook import Workbook
 from pydantic import ValidationError
 
+from .._files import check_archive
 from .._text import fold
 from ..errors import PokinError, PokinFileError, SheetError
 from ..io import _data_loc, _explain
@@ -98,8 +99,7 @@ def read_xlsx(path: str | Path) -> PohonKinerja:
 
 
 def _open(file: Path) -> Workbook:
-    if not file.is_file():
-        raise PokinFileError("no such file", path=file, hint="check the path")
+    check_archive(file)  # a regular file, within the size limits, no zip bomb
     try:
         return load_workbook(file, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on a damaged file

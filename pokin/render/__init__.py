@@ -113,6 +113,7 @@ def to_dot(
 
     Raises:
         ValueError: ``root`` or ``unit`` names nothing in the tree.
+        RenderError: the atasan chain is too deep to lay out (thousands of levels).
 
     >>> from pokin import datasets
     >>> dot = to_dot(datasets.load("sambutan-2023"), root="kasubbag-perencanaan-keuangan")
@@ -120,7 +121,14 @@ def to_dot(
     (True, False)
     """
     prep = Prepared(Cascade.of(tree), findings)
-    return build(prep, _scene(prep, root=root, unit=unit, depth=depth), wrap=wrap, legend=legend)
+    scene = _scene(prep, root=root, unit=unit, depth=depth)
+    try:
+        return build(prep, scene, wrap=wrap, legend=legend)
+    except RecursionError:  # the layout follows the atasan chain (thousands of levels)
+        raise RenderError(
+            "rantai atasan terlalu dalam untuk digambar dalam satu diagram; gambar sebagian "
+            "(--root <id> --depth <n>) atau per halaman (--pages)"
+        ) from None
 
 
 def _scene(prep: Prepared, *, root: str | None, unit: str | None, depth: int | None) -> Scene:
@@ -203,11 +211,7 @@ def run_dot(source: str, *, format: str = "svg", timeout: float = 30.0) -> bytes
     except graphviz.ExecutableNotFound:
         raise RenderError(MISSING_DOT) from None
     except subprocess.TimeoutExpired:
-        raise RenderError(
-            f"Graphviz's `dot` took more than {timeout:g} s: the tree is too large for one "
-            "drawing; draw a subtree (root=, unit=, depth=; pokin render --root, --unit, "
-            "--depth) or pages (pokin.render.render_gallery; pokin render --pages)"
-        ) from None
+        raise RenderError(_timeout_message(source, timeout)) from None
     except graphviz.CalledProcessError as exc:
         message = (exc.stderr or b"").decode("utf-8", "replace").strip()[:800]
         raise RenderError(
@@ -219,9 +223,41 @@ def run_dot(source: str, *, format: str = "svg", timeout: float = 30.0) -> bytes
     return output
 
 
+def _timeout_message(source: str, timeout: float) -> str:
+    """Why ``dot`` may have timed out: a large drawing, or a busy machine for a small one.
+
+    >>> _timeout_message("a -> b", 0.5)[:64]
+    'Graphviz `dot` tidak selesai dalam 0,5 detik; gambarnya kecil (1'
+    """
+    seconds = f"{timeout:g}".replace(".", ",")
+    links = source.count(" -> ")
+    head = f"Graphviz `dot` tidak selesai dalam {seconds} detik"
+    if links < LARGE_DRAWING:
+        return (
+            f"{head}; gambarnya kecil ({links} tautan), jadi mesin mungkin sedang sibuk: "
+            "coba lagi dengan --timeout yang lebih panjang"
+        )
+    count = f"{links:,}".replace(",", ".")
+    return (
+        f"{head}; gambarnya besar ({count} tautan): gambar sebagian (--root, --unit, "
+        "--depth) atau per halaman (--pages), atau beri --timeout yang lebih panjang"
+    )
+
+
+LARGE_DRAWING = 400
+"""From this many links, a ``dot`` timeout is blamed on the drawing's size."""
+
+
 def _format_of(path: Path, format: str | None) -> str:
-    chosen = (format or path.suffix.lstrip(".")).lower()
+    suffix = path.suffix.lstrip(".").lower()
+    suffix = {"gv": "dot"}.get(suffix, suffix)
+    chosen = (format or suffix).lower()
     chosen = {"gv": "dot"}.get(chosen, chosen)
+    if format and suffix in FORMATS and suffix != chosen:
+        raise ValueError(
+            f"format {chosen} tidak cocok dengan nama {path.name!r}: sebuah berkas .{suffix} "
+            f"berisi {suffix.upper()}; namai berkasnya .{chosen} atau buang --format"
+        )
     if chosen not in FORMATS:
         raise ValueError(
             f"cannot tell the format of {str(path)!r}: give it a suffix "
