@@ -620,7 +620,10 @@ def test_other_layouts_are_wired() -> None:
     assert [getattr(m, "__name__", "") for m in LAYOUTS] == [
         "pokin.decree.tab",
         "pokin.decree.markdown",
+        "pokin.decree.columnar",
         "pokin.decree.pdf",
+        "pokin.decree.cellines",
+        "pokin.decree.flat",
     ]
     assert import_decree(SEEDS / "iki-staf-samarinda.txt").layout == "pdf-text"
 

@@ -27,7 +27,10 @@ from typing import Protocol
 from .._files import check_archive, read_text
 from ..errors import ImportDocumentError, PokinFileError
 from ..models import PohonKinerja
+from . import cellines as _cellines
+from . import columnar as _columnar
 from . import docx as _docx
+from . import flat as _flat
 from . import markdown as _decree_markdown
 from . import pdf as _decree_pdf
 from . import pdffile as _pdffile
@@ -64,8 +67,17 @@ class Layout(Protocol):
 
 
 #: The layout parsers, tried in this order; the first whose ``sniff`` says yes parses:
-#: tab-separated tables, markdown pipe tables, PDF text with broken columns.
-LAYOUTS: tuple[Layout, ...] = (_decree_tab, _decree_markdown, _decree_pdf)
+#: tab-separated tables (also Word's "save as text"), markdown pipe and HTML tables,
+#: ``pdftotext -layout`` fixed-width columns, PDF text with broken columns (cells apart),
+#: PDF text with one cell per line, PDF text flattened into paragraphs.
+LAYOUTS: tuple[Layout, ...] = (
+    _decree_tab,
+    _decree_markdown,
+    _columnar,
+    _decree_pdf,
+    _cellines,
+    _flat,
+)
 
 
 def _name(layout: Layout) -> str:

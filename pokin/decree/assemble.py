@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .cells import Cell, line_items, pair_cells, strip_list_punctuation
-from .columns import column_role, combine_header, header_roles, is_column_numbers, year_of
+from .columns import column_role, header_roles, is_column_numbers, sub_header, year_of
 from .document import Item, Paragraph, Table, TableRow
 from .header import read_header
 from .items import clean_item, split_catatan, split_code
@@ -295,11 +295,9 @@ def _as_text(state: _State, line: int, texts: list[str]) -> bool:
 def _header(state: _State, texts: list[str]) -> bool:
     """Read a header row (or the second row of a split header); whether it was one."""
     roles = header_roles(texts)
-    if state.header_row and (roles is None or _sub_header(texts)) and _sub_header(texts):
-        state.headers = [
-            combine_header(top, below)
-            for top, below in zip(state.headers, _pad(texts, len(state.headers)), strict=False)
-        ]
+    combined = sub_header(state.headers, texts) if state.header_row else None
+    if combined is not None:
+        state.headers = combined
         state.roles = [column_role(h) if h else "lain" for h in state.headers]
         return True
     if roles is None:
@@ -318,15 +316,6 @@ def _header(state: _State, texts: list[str]) -> bool:
     if state.block is None and ("UTAMA" in upper or "STRATEGIS" in upper):
         state.iku = True
     return True
-
-
-def _sub_header(texts: list[str]) -> bool:
-    filled = [t for t in texts if t]
-    return bool(filled) and all(
-        len(t) <= 40
-        and (column_role(t) != "lain" or re.fullmatch(r"(?:19|20)\d\d|uraian|nama", t, re.I))
-        for t in filled
-    )
 
 
 def _pad(texts: list[str], width: int) -> list[str]:

@@ -26,11 +26,15 @@ import re
 
 __all__ = [
     "COLUMN_WORDS",
+    "INDIKATOR_WORDS",
     "ROLES",
+    "SUMBER_WORDS",
     "column_role",
     "combine_header",
+    "header_labels",
     "header_roles",
     "is_column_numbers",
+    "sub_header",
     "year_of",
 ]
 
@@ -161,3 +165,98 @@ def is_column_numbers(cells: list[str]) -> bool:
     filled = [c.strip() for c in cells if c and c.strip()]
     numbers = [re.fullmatch(r"\(?(\d{1,2})\)?", c) for c in filled]
     return len(filled) >= 2 and all(numbers) and len({m.group(1) for m in numbers if m}) > 1
+
+
+INDIKATOR_WORDS = (
+    "Jumlah", "Persentase", "Prosentase", "Nilai", "Indeks", "Rasio", "Tingkat", "Cakupan",
+)  # fmt: skip
+"""The words an indicator cell opens with, for layouts that lost their grid."""
+
+SUMBER_WORDS = (
+    "Data", "Rekap", "Rekapitulasi", "KIB", "Agenda", "Arsip", "Dokumen", "Buku",
+    "Register", "Laporan", "Notulen", "Aplikasi", "Daftar",
+)  # fmt: skip
+"""The words a data-source cell opens with, for layouts that lost their grid."""
+
+
+def _opens_label(text: str) -> bool:
+    """Whether ``text`` starts with a column word ("Cara Perhitungan", "Penanggung Jawab")."""
+    match = _WORDS.search(text.upper())
+    return bool(match) and match is not None and match.start() == 0
+
+
+def _label_like(line: str) -> bool:
+    """A header label or a piece of one: short, no list mark, no sentence punctuation."""
+    return (
+        0 < len(line) <= 40
+        and len(line.split()) <= 4
+        and not re.fullmatch(r"\d{1,3}\.?", line)
+        and not re.match(r"(?:[a-zA-Z]|\d{1,2})[.)]\s", line)
+        and not re.search(r"[;,]$|\w\.$", line.removesuffix("No.").removesuffix("NO."))
+    )
+
+
+def header_labels(lines: list[str], start: int) -> tuple[list[str], int] | None:
+    """The labels of a header written over several lines (or words) from ``start``, and
+    the index after it; ``None`` when there is no header there.
+
+    A line naming no column continues the label above ("Individu", "Data"), unless it
+    opens a two-word label with the next ("Cara" + "Perhitungan"); a line of the same
+    role as the label above continues it ("Rencana" + "Kinerja"), so does "Kinerja" after
+    a one-word "Indikator" or "Target".
+
+    >>> header_labels(["No", "Rencana", "Kinerja", "Indikator Kinerja", "Individu",
+    ...     "Cara", "Perhitungan", "Sumber", "Data", "1."], 0)
+    (['No', 'Rencana Kinerja', 'Indikator Kinerja Individu', 'Cara Perhitungan', \
+'Sumber Data'], 9)
+    >>> header_labels("KINERJA INDIKATOR FORMULASI SUMBER DATA 1.".split(), 0)[0]
+    ['KINERJA', 'INDIKATOR', 'FORMULASI', 'SUMBER DATA']
+    """
+    labels: list[str] = []
+    i = start
+    while i < len(lines) and _label_like(lines[i]):
+        line = lines[i]
+        role = column_role(line)
+        opens = i + 1 < len(lines) and _opens_label(f"{line} {lines[i + 1]}")
+        last = column_role(labels[-1]) if labels else None
+        if last is not None and role == "lain" and not opens:
+            if len(line.split()) > 2:
+                break
+            labels[-1] = f"{labels[-1]} {line}"
+        elif (last is not None and role == last and role != "no") or (
+            role == "kinerja" and last in ("indikator", "target") and " " not in labels[-1]
+        ):
+            labels[-1] = f"{labels[-1]} {line}"
+        elif role != "lain" or opens:
+            labels.append(line)
+        else:
+            break
+        i += 1
+    if len(labels) < 3 or header_roles(labels) is None:
+        return None
+    return labels, i
+
+
+def sub_header(top: list[str], row: list[str]) -> list[str] | None:
+    """The combined labels when ``row`` is the second row of a header split over two
+    (merged cells above "Uraian / Formulasi" or years), else ``None``.
+
+    A cell of the second row repeats the one above (a cell merged down), is empty, or is
+    a short label of its own ("Formulasi", "Uraian", "2025").
+
+    >>> sub_header(["No", "Indikator", "Indikator"], ["No", "Uraian", "Formulasi"])
+    ['No', 'Indikator Uraian', 'Formulasi']
+    >>> sub_header(["No", "Kinerja", "Indikator"], ["1.", "Meningkatnya", "Nilai"]) is None
+    True
+    """
+    width = max(len(top), len(row))
+    top = [*top, *[""] * (width - len(top))]
+    row = [*row, *[""] * (width - len(row))]
+    new = [b for a, b in zip(top, row, strict=True) if b and b != a]
+    if not new or any(
+        len(b) > 40
+        or not (column_role(b) != "lain" or re.fullmatch(r"(?:19|20)\d\d|uraian|nama", b, re.I))
+        for b in new
+    ):
+        return None
+    return [combine_header(a, "" if b == a else b) for a, b in zip(top, row, strict=True)]

@@ -42,8 +42,9 @@ import re
 from dataclasses import dataclass, field
 
 from .cells import lettered_items, pair_cells, strip_list_punctuation
-from .columns import header_roles
+from .columns import column_role, header_roles, sub_header
 from .header import read_header, title_case
+from .htmltable import html_rows
 from .markup import MARKER, Cell, read_cell
 from .parts import Block, IkuIndikator, IkuSasaran, ParsedDecree, Skipped
 
@@ -79,6 +80,11 @@ def sniff(text: str) -> bool:
 
 def _is_table_line(line: str) -> bool:
     return line.lstrip().startswith("|")
+
+
+def _lost_pipe(line: str) -> bool:
+    """A row inside a pipe table that lost its leading pipe ("2. | Kinerja | ... |")."""
+    return line.count("|") >= 2 and bool(line.strip()) and not line.lstrip().startswith("<")
 
 
 def _is_separator(line: str) -> bool:
@@ -149,11 +155,24 @@ def parse(text: str, *, source: str) -> ParsedDecree:
             i += 1
             continue
         if _is_table_line(lines[i]):
-            end = i
-            while end < len(lines) and _is_table_line(lines[end]):
+            end = i + 1
+            while end < len(lines) and (_is_table_line(lines[end]) or _lost_pipe(lines[end])):
                 end += 1
-            _table(state, i + 1, lines[i:end])
+            rows = [
+                (i + 1 + k, line, _split_row(line))
+                for k, line in enumerate(lines[i:end])
+                if not _is_separator(line)
+            ]
+            _table(state, rows)
             i = end
+            continue
+        if lines[i].lstrip().lower().startswith("<table"):
+            end = i
+            while end < len(lines) and "</table" not in lines[end].lower():
+                end += 1
+            html = "\n".join(lines[i : end + 1])
+            _table(state, [(i + k, " | ".join(c), c) for k, c in html_rows(html)])
+            i = end + 1
             continue
         plain = read_cell(re.sub(r"^\s*(?:#+|>)\s*", "", lines[i])).text
         state.plain.append(plain)
@@ -216,19 +235,22 @@ def _line(state: _State, number: int, raw: str, plain: str) -> None:
         fungsi[-1] = strip_list_punctuation(f"{fungsi[-1]} {text}")
 
 
-def _table(state: _State, first: int, lines: list[str]) -> None:
-    """Read one pipe table (``first`` is the line number of its first line)."""
+def _table(state: _State, rows: list[tuple[int, str, list[str]]]) -> None:
+    """Read one table: ``(line number, line, cells)`` per row, separators left out."""
     state.section = None
-    rows = [_split_row(line) for line in lines]
     is_iku = state.in_iku or (
         state.block is None
-        and any(_code(read_cell(cell).text)[0] for row in rows for cell in row[:3])
+        and any(_code(read_cell(cell).text)[0] for _, _, row in rows for cell in row[:3])
     )
-    for k, cells in enumerate(rows):
-        number = first + k
-        if _is_separator(lines[k]):
+    header: list[str] | None = None
+    for number, line, cells in rows:
+        texts = [read_cell(cell).text for cell in cells]
+        combined = sub_header(header, texts) if header is not None else None
+        if combined is not None:
+            state.roles, header = [column_role(label) for label in combined], None
             continue
         roles = _header_roles(cells)
+        header = texts if roles is not None else None
         if roles is not None:
             state.roles = roles
             continue
@@ -242,20 +264,27 @@ def _table(state: _State, first: int, lines: list[str]) -> None:
             state.roles, is_iku = roles, False
             continue
         if state.roles is None:
-            _skip(state, number, lines[k], "a table row before any header naming the columns")
+            _skip(state, number, line, "a table row before any header naming the columns")
         elif len(cells) > len(state.roles) and any(cells[len(state.roles) :]):
             _skip(
                 state,
                 number,
-                lines[k],
+                line,
                 f"{len(cells)} cells for {len(state.roles)} columns (an unescaped '|'?)",
             )
         elif is_iku:
-            _iku_row(state, number, lines[k], dict(zip(state.roles, cells, strict=False)))
+            _iku_row(state, number, line, dict(zip(state.roles, cells, strict=False)))
         elif state.block is None:
-            _skip(state, number, lines[k], "a table row before the first JABATAN")
+            _skip(state, number, line, "a table row before the first JABATAN")
         else:
-            _row(state, state.block, number, dict(zip(state.roles, cells, strict=False)))
+            note = (
+                f"baris ini hanya punya {len(cells)} sel untuk {len(state.roles)} kolom: "
+                "dibaca dari kiri, periksa"
+                if len(cells) < len(state.roles)
+                else ""
+            )
+            raw = dict(zip(state.roles, cells, strict=False))
+            _row(state, state.block, number, raw, note=note)
 
 
 def _skip(state: _State, number: int, line: str, reason: str) -> None:
@@ -266,7 +295,7 @@ def _same(a: str, b: str) -> bool:
     return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
 
 
-def _row(state: _State, block: Block, number: int, raw: dict[str, str]) -> None:
+def _row(state: _State, block: Block, number: int, raw: dict[str, str], *, note: str = "") -> None:
     """Add the rows of one table row to ``block``, pairing items as the tab layout does."""
     cells = {role: read_cell(raw.get(role, "")) for role in _FIELDS}
     current = next((r.kinerja for r in reversed(block.rows) if r.kinerja), "")
@@ -282,7 +311,7 @@ def _row(state: _State, block: Block, number: int, raw: dict[str, str]) -> None:
         *(cells[role] for role in _FIELDS),
         target_in_formula="target" not in (state.roles or []),
     ):
-        block.rows.append(item.to_row(number))
+        block.rows.append(item.to_row(number, note=note))
 
 
 _FIELDS = ("kinerja", "indikator", "formulasi", "sumber_data", "satuan", "target")

@@ -1,0 +1,173 @@
+"""Parse PDF text with one table cell per line, numbered rows and pages interleaved.
+
+Some PDF converters write a table cell by cell, one line each, the header too - and a
+header label that wrapped in its cell comes out over two or three lines::
+
+    No
+    Rencana Kinerja
+    Indikator Kinerja
+    Individu
+    Formulasi
+    Sumber Data
+    1.
+    Terlayaninya permohonan KTP
+    Persentase permohonan KTP selesai
+    Permohonan selesai / permohonan masuk x 100%
+    Register pelayanan
+    Jumlah berkas tervalidasi        <- a second indicator: the kinerja cell was merged
+    Jumlah berkas divalidasi
+    Buku register
+    - 3 -                            <- the page number, the running head, the header again
+
+The header's lines are joined into column labels by meaning (:mod:`.columns`: a line that
+names no column continues the label above, "Cara" + "Perhitungan" starts one). A number
+("1.") in the No column starts a kinerja: the lines up to the next number are its row
+(one cell per column after the No) and then rows of one indicator each (every column but
+the kinerja). A run of lines that does not divide so is reported with its lines, never
+shifted. Page numbers, the running head beside them and a repeated header are dropped.
+The rows go through :mod:`.assemble` like any table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .assemble import FURNITURE, assemble, title_of
+from .columns import INDIKATOR_WORDS, column_role, header_labels
+from .document import Item, Paragraph, Table, TableRow
+from .parts import ParsedDecree, Skipped
+
+__all__ = ["parse", "sniff"]
+
+_NUMBER = re.compile(r"\d{1,3}\.?")
+_SECTION = re.compile(r"^(?:\d{1,2}\s*[.)]\s*)?(?:uraian\s+)?(?:tugas|fungsi)\b", re.IGNORECASE)
+_CLOSING = re.compile(r"^[A-Z][A-Za-z ]+,\s*\d{1,2}\s+[A-Za-z]+\s+\d{4}$")
+
+
+def sniff(text: str) -> bool:
+    """Whether ``text`` writes its tables one cell per line (a header over 3+ lines).
+
+    >>> sniff("JABATAN : STAF\\nNo\\nKinerja\\nIndikator\\nSumber Data\\n1.\\nA\\nB\\nC\\n")
+    True
+    >>> sniff("JABATAN : STAF\\nKINERJA INDIKATOR SUMBER DATA\\n")
+    False
+    """
+    lines = [" ".join(line.split()) for line in text[:500_000].split("\n")]
+    if sum(1 for line in lines if "\t" in line or line.startswith("|")) > 2:
+        return False
+    if not any(title_of(line) for line in lines):
+        return False
+    return any(
+        column_role(line) != "lain" and header_labels(lines, i) for i, line in enumerate(lines)
+    )
+
+
+def _furniture(lines: list[str]) -> set[int]:
+    """Indexes of page numbers and of the running head or foot that recurs beside them."""
+    pages = [i for i, line in enumerate(lines) if line and FURNITURE.match(line)]
+    near = Counter(
+        lines[j] for i in pages for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < len(lines)
+    )
+    running = {text for text, n in near.items() if n >= 2 and text and len(text) > 20}
+    return set(pages) | {i for i, line in enumerate(lines) if line in running}
+
+
+def parse(text: str, *, source: str) -> ParsedDecree:
+    """Parse one-cell-per-line text into parts (via :func:`.assemble.assemble`)."""
+    lines = [" ".join(line.split()) for line in text.replace("\f", "\n").split("\n")]
+    skipped: list[Skipped] = []
+    decree = assemble(_items(lines, skipped), source=source, layout="pdf-cells")
+    decree.skipped[:0] = skipped
+    return decree
+
+
+def _items(lines: list[str], skipped: list[Skipped]) -> list[Item]:
+    items: list[Item] = []
+    dropped = _furniture(lines)
+    labels: list[str] | None = None
+    cells: list[tuple[int, str]] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not line or i in dropped:
+            i += 1
+            continue
+        header = header_labels(lines, i) if column_role(line) != "lain" else None
+        if header is not None:
+            if labels != header[0]:
+                _rows(items, labels, cells, skipped)
+                labels, cells = header[0], []
+                items.append(Table([TableRow(i + 1, list(labels))]))
+            i = header[1]  # a header repeated on the next page: the table goes on
+            continue
+        if labels is not None and not (
+            title_of(line) or _SECTION.match(line) or _CLOSING.match(line)
+        ):
+            cells.append((i + 1, line))
+        else:
+            _rows(items, labels, cells, skipped)
+            labels, cells = None, []
+            items.append(Paragraph(i + 1, line))
+        i += 1
+    _rows(items, labels, cells, skipped)
+    return items
+
+
+def _rows(
+    items: list[Item],
+    labels: list[str] | None,
+    cells: list[tuple[int, str]],
+    skipped: list[Skipped],
+) -> None:
+    """Cut the cell lines of one table into rows: see the module's docstring."""
+    if labels is None or not cells:
+        return
+    table = items[-1]
+    assert isinstance(table, Table)
+    roles = [column_role(label) for label in labels]
+    numbered = roles[0] == "no"
+    full = len(labels) - numbered
+    kin = roles.index("kinerja") - numbered if "kinerja" in roles else None
+    groups: list[list[tuple[int, str]]] = []
+    for line, text in cells:
+        if (numbered and _NUMBER.fullmatch(text)) or not groups:
+            groups.append([])
+        groups[-1].append((line, text))
+    for group in groups:
+        number = group[0][1] if numbered and _NUMBER.fullmatch(group[0][1]) else ""
+        body = group[1:] if number else group
+        opens_indikator = bool(body) and body[0][1].startswith(INDIKATOR_WORDS)
+        sizes = _split(len(body), full, kin is not None and opens_indikator)
+        if sizes is None:
+            text = " / ".join(t for _, t in group)
+            skipped.append(
+                Skipped(
+                    group[0][0],
+                    group[-1][0],
+                    text,
+                    f"{len(body)} baris sel tidak terbagi rata ke {full} kolom (sel kosong "
+                    "atau terbungkus?): periksa baris ini",
+                )
+            )
+            continue
+        at = 0
+        for n, size in enumerate(sizes):
+            row: list[str | None] = [text for _, text in body[at : at + size]]
+            if size < full and kin is not None:
+                row.insert(kin, "")  # the merged kinerja cell: the kinerja above
+            table.rows.append(
+                TableRow(body[at][0], [number if n == 0 else "", *row][(not numbered) :])
+            )
+            at += size
+
+
+def _split(count: int, full: int, merged: bool) -> list[int] | None:
+    """Row sizes for ``count`` cell lines: a full row first, then rows without the kinerja;
+    only rows without it when ``merged`` (the first line reads as an indicator)."""
+    short = full - 1 if full > 2 else full
+    if merged and count % short == 0 and count:
+        return [short] * (count // short)
+    if count >= full and (count - full) % short == 0:
+        return [full] + [short] * ((count - full) // short)
+    return None

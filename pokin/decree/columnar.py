@@ -1,0 +1,185 @@
+"""Parse ``pdftotext -layout`` text: tables as fixed-width columns, cells wrapped over lines.
+
+``pdftotext -layout`` keeps the page's geometry: each table row is one or more lines whose
+cells sit at the columns' positions, separated by runs of spaces, and a cell too long for
+its column goes on under itself on the next lines::
+
+    NO   RENCANA KINERJA         INDIKATOR KINERJA INDIVIDU    CARA PERHITUNGAN
+    1.   Meningkatnya kualitas   Persentase permohonan KTP     Jumlah permohonan ...
+         pelayanan               yang diproses tepat waktu     dibagi jumlah ...
+                                 Nilai IKM pelayanan           Hasil survei ...
+
+The header line is recognised by what its columns mean (:mod:`.columns`), its wrapped
+lines below it joined per column; the column boundaries lie halfway between the header's
+labels, so centred headers work too. A table line's pieces (runs of text separated by two
+spaces or more; a piece crossing a boundary at a single space is cut there) go to their
+columns. A new row starts where the No column holds a number, or where a column whose
+cell had ended (a line with nothing in it) gets text again; every other line continues
+the row's cells. A text line spanning the columns (a paragraph, a running head) ends the
+table. The grid then goes through :mod:`.assemble` like a Word or PDF table.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from .assemble import FURNITURE, assemble, title_of
+from .columns import column_role, combine_header, header_roles
+from .document import Item, Paragraph, Table, TableRow
+from .parts import ParsedDecree
+
+__all__ = ["parse", "sniff"]
+
+
+@dataclass
+class _Piece:
+    start: int
+    end: int
+    text: str
+
+
+def _pieces(line: str) -> list[_Piece]:
+    """The runs of text of a line, split at two spaces or more."""
+    return [
+        _Piece(match.start(), match.end(), match.group(0))
+        for match in re.finditer(r"\S(?:.*?\S)?(?=\s{2,}|\s*$)", line)
+    ]
+
+
+def _header_at(line: str) -> list[_Piece] | None:
+    pieces = _pieces(line)
+    if len(pieces) < 3 or header_roles([p.text for p in pieces]) is None:
+        return None
+    return pieces
+
+
+def sniff(text: str) -> bool:
+    """Whether ``text`` has a fixed-width table: a header line of 3+ column names apart.
+
+    >>> sniff("JABATAN : STAF\\nNO   KINERJA      INDIKATOR KINERJA     SUMBER DATA\\n")
+    True
+    >>> sniff("JABATAN : STAF\\nKINERJA INDIKATOR KINERJA SUMBER DATA\\n")
+    False
+    """
+    lines = text[:500_000].split("\n")
+    if sum(1 for line in lines if "\t" in line or line.lstrip().startswith("|")) > 2:
+        return False
+    return any(title_of(line) for line in lines) and any(
+        _header_at(line.replace("\f", " ")) for line in lines
+    )
+
+
+@dataclass
+class _Grid:
+    header: list[_Piece]
+    bounds: list[float]
+    labels: list[str]
+
+    def column(self, position: int) -> int:
+        return sum(1 for bound in self.bounds if bound <= position)
+
+
+def _grid(header: list[_Piece], following: list[str]) -> _Grid:
+    """Column bounds: where the data under each header label starts (the leftmost piece
+    start between two labels), else halfway between them."""
+    starts = [p.start for line in following for p in _pieces(line)]
+    bounds = []
+    for a, b in itertools.pairwise(header):
+        inside = [s for s in starts if a.start + 1 < s <= b.start]
+        bounds.append(min(inside) if inside else (a.end + b.start) / 2)
+    return _Grid(header, bounds, [p.text for p in header])
+
+
+def _cut(piece: _Piece, grid: _Grid) -> list[_Piece]:
+    """Cut a piece that crosses a column boundary at the single space nearest to it."""
+    for bound in grid.bounds:
+        if piece.start < bound < piece.end - 1:
+            spaces = [m.start() + piece.start for m in re.finditer(" ", piece.text)]
+            near = [s for s in spaces if abs(s + 1 - bound) <= 2]
+            if near:
+                at = min(near, key=lambda s: abs(s - bound))
+                left = _Piece(piece.start, at, piece.text[: at - piece.start])
+                right = _Piece(at + 1, piece.end, piece.text[at + 1 - piece.start :])
+                return [left, *_cut(right, grid)]
+    return [piece]
+
+
+def _cells(line: str, grid: _Grid) -> list[str] | None:
+    """The line's text per column, or ``None`` when it is not a table line."""
+    cells = [""] * len(grid.labels)
+    for raw in _pieces(line):
+        if grid.column(raw.end - 1) > grid.column(raw.start) + 1:
+            return None  # a text across the columns: a paragraph, not a table line
+        for piece in _cut(raw, grid):
+            col = grid.column(piece.start)
+            cells[col] = f"{cells[col]} {piece.text}".strip()
+    return cells
+
+
+def parse(text: str, *, source: str) -> ParsedDecree:
+    """Parse ``pdftotext -layout`` text into parts (via :func:`.assemble.assemble`)."""
+    lines = text.replace("\r\n", "\n").replace("\f", "\n").split("\n")
+    return assemble(_items(lines), source=source, layout="pdf-layout")
+
+
+def _items(lines: list[str]) -> list[Item]:
+    items: list[Item] = []
+    grid: _Grid | None = None
+    table: Table | None = None
+    closed: set[int] = set()
+    in_header = False
+    for number, line in enumerate(lines, 1):
+        stripped = " ".join(line.split())
+        if not stripped or FURNITURE.match(stripped):
+            continue
+        header = _header_at(line)
+        if header is not None:
+            grid, in_header = _grid(header, lines[number : number + 200]), True
+            table = Table([TableRow(number, list(grid.labels))])
+            items.append(table)
+            closed = set()
+            continue
+        cells = _cells(line, grid) if grid is not None else None
+        if table is None or grid is None or cells is None or title_of(stripped):
+            grid = table = None
+            items.append(Paragraph(number, stripped))
+            continue
+        if in_header and _header_words(cells):
+            top = table.rows[0]
+            top.cells = [combine_header(a or "", b) for a, b in zip(top.cells, cells, strict=True)]
+            continue
+        in_header = False
+        _add(table, grid, number, cells, closed)
+    return items
+
+
+def _header_words(cells: list[str]) -> bool:
+    filled = [c for c in cells if c]
+    return (
+        bool(filled)
+        and all(c.isupper() and len(c) <= 30 and not re.search(r"\d", c) for c in filled)
+        and any(column_role(c) == "lain" or len(c.split()) == 1 for c in filled)
+    )
+
+
+def _add(table: Table, grid: _Grid, number: int, cells: list[str], closed: set[int]) -> None:
+    roles = [column_role(label) for label in table.rows[0].cells if label is not None]
+    numbered = any(
+        role == "no" and re.fullmatch(r"\d{1,3}\.?", cells[col])
+        for col, role in enumerate(roles)
+        if col < len(cells)
+    )
+    reopened = any(cells[col] and col in closed for col in range(len(cells)))
+    rows = table.rows
+    if len(rows) == 1 or numbered or reopened:
+        rows.append(TableRow(number, [c or "" for c in cells]))
+        closed.clear()
+        return
+    row = rows[-1]
+    for col, text in enumerate(cells):
+        if text:
+            row.cells[col] = f"{row.cells[col]} {text}".strip()  # a wrapped line, never an item
+        elif row.cells[col]:
+            closed.add(col)

@@ -1,0 +1,164 @@
+"""Text layouts beyond the seeds: fixed-width, one cell per line, flattened, Word text, HTML.
+
+Each fixture in tests/fixtures/decrees is an invented decree in the style of a real one;
+the counts and texts asserted are what a planner reading it would count.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pokin import Peran
+from pokin.decree import import_decree
+
+DECREES = Path(__file__).parent / "fixtures" / "decrees"
+
+
+def counts(name: str) -> tuple[str, int, int, int, list[int]]:
+    result = import_decree(DECREES / name)
+    tree = result.tree
+    kinerja = [k for j in tree.jabatan for k in j.kinerja]
+    indikator = [i for k in kinerja for i in k.indikator]
+    skipped = [s.line for s in result.skipped]
+    return result.layout, len(tree.jabatan), len(kinerja), len(indikator), skipped
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("pdf-layout-telukjaya.txt", ("pdf-layout", 2, 13, 14, [])),
+        ("pdf-cells-mekarjaya.txt", ("pdf-cells", 2, 4, 6, [62])),
+        ("pdf-flat-sukajadi.txt", ("pdf-flat", 2, 3, 4, [])),
+        ("word-text-rawamulya.txt", ("tab", 2, 3, 4, [])),
+        ("markdown-html-cibodas.md", ("markdown", 2, 5, 7, [])),
+    ],
+)
+def test_counts(name: str, expected: tuple[str, int, int, int, list[int]]) -> None:
+    assert counts(name) == expected
+
+
+def test_fixed_width_columns_with_wrapped_cells() -> None:
+    tree = import_decree(DECREES / "pdf-layout-telukjaya.txt").tree
+    kasi, staf = tree.jabatan
+    assert kasi.nama == "Kepala Seksi Pelayanan Umum"
+    first = kasi.kinerja[0]
+    assert first.uraian == "Meningkatnya kualitas pelayanan administrasi kependudukan di kecamatan"
+    assert [(i.uraian, i.formulasi, i.sumber_data, i.target) for i in first.indikator] == [
+        (
+            "Persentase permohonan KTP yang diproses tepat waktu",
+            "Jumlah permohonan diproses tepat waktu dibagi jumlah permohonan x 100%",
+            "Register pelayanan",
+            "95%",
+        ),
+        ("Nilai IKM pelayanan", "Hasil survei kepuasan masyarakat", "Laporan SKM", "82"),
+    ]
+    assert kasi.kinerja[11].uraian == "Tertibnya arsip surat jenis 12 di kecamatan"
+    assert staf.atasan == kasi.id
+    assert staf.kinerja[0].indikator[0].target == "300 dokumen"
+
+
+def test_one_cell_per_line_with_pages_interleaved() -> None:
+    result = import_decree(DECREES / "pdf-cells-mekarjaya.txt")
+    kasubbag, pengelola = result.tree.jabatan
+    assert kasubbag.peran is Peran.KASUBBAG
+    assert kasubbag.fungsi == [
+        "Penyusunan rencana kerja sub bagian",
+        "Pengelolaan administrasi kepegawaian",
+        "Pelaporan kinerja sub bagian",
+    ]
+    assert [len(k.indikator) for k in kasubbag.kinerja] == [2, 1, 1]
+    sarana = kasubbag.kinerja[1].indikator[0]
+    assert (sarana.formulasi, sarana.sumber_data) == (
+        "Sarana baik / seluruh sarana x 100%",
+        "KIB dan laporan pemeliharaan",
+    )
+    assert kasubbag.kinerja[2].uraian == "Tersusunnya dokumen perencanaan sub bagian"
+    assert [i.uraian for i in pengelola.kinerja[0].indikator] == [
+        "Jumlah data pegawai dimutakhirkan",
+        "Jumlah berkas cuti diproses",
+    ]
+    (bad,) = result.skipped
+    assert (bad.line, bad.end_line) == (62, 65)
+    assert bad.text.startswith("2. / Terprosesnya usulan pensiun")
+
+
+def test_flattened_paragraphs() -> None:
+    tree = import_decree(DECREES / "pdf-flat-sukajadi.txt").tree
+    kasi, staf = tree.jabatan
+    assert (kasi.nama, kasi.tugas) == (
+        "Kepala Seksi Pemerintahan",
+        "Membantu Camat dalam urusan pemerintahan umum.",
+    )
+    assert kasi.fungsi == [
+        "Penyiapan bahan koordinasi pemerintahan",
+        "Pelaksanaan pembinaan RT dan RW",
+        "Pelaporan pelaksanaan tugas",
+    ]
+    rows = [
+        (k.uraian, i.uraian, i.formulasi, i.sumber_data) for k in kasi.kinerja for i in k.indikator
+    ]
+    assert rows == [
+        (
+            "Meningkatnya tertib administrasi pemerintahan",
+            "Persentase surat pengantar selesai tepat waktu",
+            "Jumlah surat selesai / jumlah surat masuk x 100%",
+            "Agenda surat",
+        ),
+        (
+            "Terlaksananya pembinaan RT dan RW",
+            "Jumlah rapat koordinasi RT dan RW",
+            "Jumlah rapat yang dilaksanakan",
+            "Notulen rapat",
+        ),
+        (
+            "Terlaksananya pembinaan RT dan RW",
+            "Persentase RT yang melapor tepat waktu",
+            "Jumlah RT melapor / jumlah RT x 100%",
+            "Rekap laporan RT",
+        ),
+    ]
+    assert staf.atasan == kasi.id
+
+
+def test_word_save_as_text() -> None:
+    tree = import_decree(DECREES / "word-text-rawamulya.txt").tree
+    kasi, staf = tree.jabatan
+    assert (kasi.nama, kasi.peran) == ("Kepala Seksi Kesejahteraan Sosial", Peran.KASI)
+    assert kasi.fungsi == [
+        "PENYIAPAN BAHAN PEMBINAAN KESEJAHTERAAN SOSIAL",
+        "PELAPORAN PELAKSANAAN TUGAS",
+    ]
+    second = kasi.kinerja[0].indikator[1]
+    assert (second.uraian, second.satuan, second.target) == (
+        "JUMLAH DATA DTKS DIMUTAKHIRKAN",
+        "DATA",
+        "500",
+    )
+    assert staf.atasan == kasi.id
+
+
+def test_html_tables_and_pipe_rows_without_their_leading_pipe() -> None:
+    result = import_decree(DECREES / "markdown-html-cibodas.md")
+    kasi, staf = result.tree.jabatan
+    assert [(i.uraian, i.formulasi, i.sumber_data) for i in kasi.kinerja[0].indikator] == [
+        (
+            "Persentase usulan musrenbang diakomodasi",
+            "Usulan diakomodasi / usulan x 100%",
+            "Dokumen RKPD",
+        ),
+        ("Jumlah kelurahan yang menyusun RKK", "Jumlah kelurahan", "Arsip RKK"),
+    ]
+    assert [(i.uraian, i.formulasi) for i in kasi.kinerja[1].indikator] == [
+        ("Jumlah UMKM dibina", "Jumlah UMKM"),
+        ("Jumlah pelatihan UMKM", "Jumlah pelatihan"),
+    ]
+    assert [k.uraian for k in staf.kinerja] == [
+        "Tersusunnya laporan pembangunan",
+        "Tersedianya data sarana umum",  # its row lost the leading pipe: read, not dropped
+        "Tersusunnya rekap usulan",
+    ]
+    assert staf.kinerja[1].indikator[0].sumber_data == "Buku data sarana"
+    short = [(line, note) for line, note in result.notes if "sel" in note]
+    assert short == [(27, "baris ini hanya punya 2 sel untuk 5 kolom: dibaca dari kiri, periksa")]
