@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from pokin import Peran
-from pokin.decree import import_decree
+from pokin.decree import import_decree, parse_decree
 
 DECREES = Path(__file__).parent / "fixtures" / "decrees"
 
@@ -162,3 +162,53 @@ def test_html_tables_and_pipe_rows_without_their_leading_pipe() -> None:
     assert staf.kinerja[1].indikator[0].sumber_data == "Buku data sarana"
     short = [(line, note) for line, note in result.notes if "sel" in note]
     assert short == [(27, "baris ini hanya punya 2 sel untuk 5 kolom: dibaca dari kiri, periksa")]
+
+
+def test_roles_from_the_tugas_and_clean_unit_names() -> None:
+    text = (
+        "JABATAN : CAMAT SUKAMAJU\nTUGAS : Memimpin kecamatan.\n"
+        "NO\tKINERJA\tINDIKATOR\tFORMULASI\tSUMBER DATA\n"
+        "1.\tMeningkatnya pelayanan\tNilai IKM\tHasil survei\tLaporan SKM\n"
+        "JABATAN : SEKSI PELAYANAN PUBLIK\n"
+        "TUGAS : Membantu Camat dalam penyelenggaraan pelayanan publik.\n"
+        "NO\tKINERJA\tINDIKATOR\tFORMULASI\tSUMBER DATA\n"
+        "1.\tMeningkatnya layanan PATEN\tPersentase PATEN tepat waktu\tTepat / total\tRegister\n"
+        "JABATAN : KASUBAG. UMUM\nTUGAS : Membantu Sekretaris Kecamatan.\n"
+        "NO\tKINERJA\tINDIKATOR\tFORMULASI\tSUMBER DATA\n"
+        "1.\tTertibnya umum\tJumlah laporan\tJumlah\tArsip\n"
+    )
+    tree = parse_decree(text, source="peran.txt")
+    camat, seksi, kasubbag = tree.jabatan
+    assert (seksi.peran, seksi.atasan, seksi.unit) == (
+        Peran.KASI,
+        camat.id,
+        "Seksi Pelayanan Publik",
+    )
+    assert (kasubbag.peran, kasubbag.unit) == (Peran.KASUBBAG, "Sub Bagian Umum")
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "1.\tTertibnya kehadiran\t• Persentase kehadiran pegawai\tHadir / hari kerja x 100%\t"
+        "Rekap absensi. Catatan: hari kerja = 240 hari\n",
+        "| 1. | Tertibnya kehadiran | - Persentase kehadiran pegawai | Hadir / hari kerja x 100% "
+        "| Rekap absensi. Catatan: hari kerja = 240 hari |\n",
+    ],
+)
+def test_item_texts_lose_list_marks_and_notes_go_to_catatan(row: str) -> None:
+    tab = "\t" in row
+    header = (
+        "NO\tKINERJA\tINDIKATOR\tFORMULASI\tSUMBER DATA\n"
+        if tab
+        else "| NO | KINERJA | INDIKATOR | FORMULASI | SUMBER DATA |\n|---|---|---|---|---|\n"
+    )
+    tree = parse_decree(f"JABATAN : PENGELOLA KEPEGAWAIAN\n{header}{row}", source="x")
+    indikator = tree.jabatan[0].kinerja[0].indikator[0]
+    assert (indikator.uraian, indikator.sumber_data, indikator.catatan) == (
+        "Persentase kehadiran pegawai",
+        "Rekap absensi",
+        "line 3: Catatan: hari kerja = 240 hari"
+        if tab
+        else "line 4: Catatan: hari kerja = 240 hari",
+    )

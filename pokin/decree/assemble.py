@@ -214,11 +214,6 @@ def _rows(raw: _Raw, *, target_in_formula: bool) -> list[Row]:
     for item in pair_cells(*(cells[r] for r in _FIELDS), target_in_formula=target_in_formula):
         row = item.to_row(raw.line, note=raw.note)
         row.per_tahun = dict(raw.targets) if len(raw.targets) > 1 else {}
-        row.kinerja, row.indikator = clean_item(row.kinerja), clean_item(row.indikator)
-        row.sumber_data, catatan = split_catatan(row.sumber_data)
-        row.formulasi, more = split_catatan(row.formulasi)
-        notes = [n for n in (row.catatan, catatan, more) if n]
-        row.catatan = "; ".join(notes)
         result.append(row)
     return result
 

@@ -52,7 +52,7 @@ from ..models import (
 )
 from .header import title_case
 from .parts import Block, ParsedDecree, Row
-from .roles import TitleInfo, keywords, level_from_text, read_title
+from .roles import TitleInfo, keywords, level_from_text, read_position
 
 __all__ = ["UNKNOWN_KECAMATAN", "UNKNOWN_KELURAHAN", "build_tree"]
 
@@ -158,7 +158,7 @@ def _catatan(parsed: ParsedDecree, positions: list[_Pos]) -> str:
 
 
 def _classify(block: Block, kecamatan: str) -> _Pos:
-    info = read_title(block.nama)
+    info = read_position(block.nama, block.tugas)
     peran, level, guessed = info.peran, info.level, not info.explicit
     text = " ".join([block.tugas, *(r.kinerja for r in block.rows[:4])])
     if level is None and block.unit:

@@ -33,6 +33,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from .items import clean_row
 from .parts import Row
 
 __all__ = [
@@ -406,18 +407,20 @@ class CellRow:
     catatan: str = ""  # how the cells were paired, when they could not be one to one
 
     def to_row(self, line: int, *, note: str = "") -> Row:
-        """The :class:`~pokin._decree_parts.Row` at ``line``; ``note`` is the parser's own
-        remark on the raw row, kept before the pairing's."""
+        """The :class:`~.parts.Row` at ``line``, its texts clean (:func:`.items.clean_row`);
+        ``note`` is the parser's own remark on the raw row, kept before the pairing's."""
         catatan = "; ".join(text for text in (note, self.catatan) if text)
-        return Row(
-            line=line,
-            kinerja=self.kinerja,
-            indikator=self.indikator,
-            formulasi=self.formulasi,
-            sumber_data=self.sumber_data,
-            satuan=self.satuan,
-            target=self.target,
-            catatan=catatan,
+        return clean_row(
+            Row(
+                line=line,
+                kinerja=self.kinerja,
+                indikator=self.indikator,
+                formulasi=self.formulasi,
+                sumber_data=self.sumber_data,
+                satuan=self.satuan,
+                target=self.target,
+                catatan=catatan,
+            )
         )
 
 

@@ -14,7 +14,16 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CODE_INDIKATOR", "CODE_SASARAN", "clean_item", "split_catatan", "split_code"]
+from .parts import Row
+
+__all__ = [
+    "CODE_INDIKATOR",
+    "CODE_SASARAN",
+    "clean_item",
+    "clean_row",
+    "split_catatan",
+    "split_code",
+]
 
 _MARK = re.compile(r"^(?:[-–•*▪●◦·\uf0b7\uf0a7]\s*|\(?(?:\d{1,2}|[a-zA-Z])[.)]\s+)")
 _CATATAN = re.compile(r"(?:^|[\s.;,])\(?(catatan|keterangan|ket\.)\s*:\s*", re.IGNORECASE)
@@ -52,3 +61,13 @@ def split_code(text: str) -> tuple[str | None, str]:
     if CODE_SASARAN.fullmatch(first) or CODE_INDIKATOR.fullmatch(first):
         return first, rest.strip()
     return None, text
+
+
+def clean_row(row: Row) -> Row:
+    """A row with its kinerja and indicator free of list marks, and a note written in its
+    data source or formula ("Catatan: hari kerja = 240 hari") moved to its catatan."""
+    row.kinerja, row.indikator = clean_item(row.kinerja), clean_item(row.indikator)
+    row.sumber_data, note = split_catatan(row.sumber_data)
+    row.formulasi, more = split_catatan(row.formulasi)
+    row.catatan = "; ".join(text for text in (row.catatan, note, more) if text)
+    return row

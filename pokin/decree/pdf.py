@@ -53,6 +53,7 @@ from dataclasses import dataclass, field
 
 from .cells import strip_list_punctuation
 from .header import read_header
+from .items import clean_row
 from .parts import Block, ParsedDecree, Row, Skipped
 
 __all__ = ["parse", "sniff"]
@@ -274,12 +275,14 @@ def _close_table(state: _State) -> None:
             continue
         texts = {role: "; ".join(draft.cells.get(role, [])) for role in _FIELDS}
         block.rows.append(
-            Row(
-                draft.line,
-                texts["kinerja"],
-                texts["indikator"],
-                texts["formulasi"],
-                texts["sumber_data"],
+            clean_row(
+                Row(
+                    draft.line,
+                    texts["kinerja"],
+                    texts["indikator"],
+                    texts["formulasi"],
+                    texts["sumber_data"],
+                )
             )
         )
     state.drafts = []

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from ..models import Peran
 from .header import title_case
 
-__all__ = ["TitleInfo", "keywords", "level_from_text", "read_title"]
+__all__ = ["TitleInfo", "keywords", "level_from_text", "read_position", "read_title"]
 
 _FUNGSIONAL = re.compile(
     r"^(ANALIS|ARSIPARIS|PRANATA KOMPUTER|PERENCANA|AUDITOR|PUSTAKAWAN|STATISTISI|PENYULUH"
@@ -69,7 +69,7 @@ def read_title(title: str) -> TitleInfo:
         level = "kecamatan"
 
     def rest(prefix: str) -> str | None:
-        text = re.sub(prefix, "", head).strip(" ,")
+        text = re.sub(prefix, "", head).strip(" ,.:")  # "KASUBAG. UMUM": no stray " ."
         return title_case(text) if text else None
 
     if re.match(r"(CAMAT|KEPALA KECAMATAN)\b", head):
@@ -97,6 +97,34 @@ def read_title(title: str) -> TitleInfo:
     if _FUNGSIONAL.match(head):
         return TitleInfo(Peran.FUNGSIONAL, True, level, None, None, pada, acting)
     return TitleInfo(Peran.PELAKSANA, False, level, None, None, pada, acting)
+
+
+_UNIT_TITLE = re.compile(r"^(SEKSI|SUB\s?BAGIAN|SUBBAG)\s+(\S.*)$")
+_HELPS_HEAD = re.compile(r"\bmembantu\s+(?:camat|lurah|sekretaris)\b", re.IGNORECASE)
+
+
+def read_position(title: str, tugas: str) -> TitleInfo:
+    """:func:`read_title`, and a title that is a unit's name ("SEKSI PELAYANAN PUBLIK")
+    read as that unit's head when the tugas says it assists the Camat, a Lurah or a
+    Sekretaris (a head's tugas), else as staff of it.
+
+    >>> read_position("Seksi Pelayanan Publik", "Membantu Camat dalam pelayanan").peran
+    <Peran.KASI: 'kasi'>
+    >>> read_position("Seksi Pelayanan Publik", "Membantu Kepala Seksi dalam ...").peran
+    <Peran.PELAKSANA: 'pelaksana'>
+    >>> read_position("KASUBAG. UMUM", "").bagian
+    'Umum'
+    """
+    info = read_title(title)
+    upper, _ = _core(title)
+    unit = _UNIT_TITLE.match(upper)
+    if info.peran is not Peran.PELAKSANA or not unit or not _HELPS_HEAD.search(tugas):
+        return info
+    peran = Peran.KASI if unit.group(1) == "SEKSI" else Peran.KASUBBAG
+    if peran is Peran.KASI and info.level == "kelurahan":
+        peran = Peran.KASI_KELURAHAN
+    bagian = title_case(unit.group(2).strip(" ,.:"))
+    return TitleInfo(peran, False, info.level, bagian, None, info.pada, info.acting)
 
 
 _KELURAHAN_SIGNS = re.compile(
