@@ -31,12 +31,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from datetime import date
-from difflib import SequenceMatcher
 
 from .._text import slugify as _slug
-from .._text import unique, words
+from .._text import unique
 from ..models import (
     ID_PATTERN,
     Dokumen,
@@ -52,7 +50,9 @@ from ..models import (
 )
 from .header import title_case
 from .parts import Block, ParsedDecree, Row
-from .roles import TitleInfo, keywords, level_from_text, read_position
+from .position import Pos, lurah_of, set_atasan
+from .roles import level_from_text, read_position
+from .staff import place_staff
 
 __all__ = ["UNKNOWN_KECAMATAN", "UNKNOWN_KELURAHAN", "build_tree"]
 
@@ -60,19 +60,6 @@ UNKNOWN_KELURAHAN = "Kelurahan (tidak disebut)"
 UNKNOWN_KECAMATAN = "Kecamatan (tidak disebut)"
 _NO_KINERJA = "(kinerja tidak tertulis)"
 _NO_INDIKATOR = "(indikator tidak tertulis)"
-
-
-@dataclass
-class _Pos:
-    block: Block
-    info: TitleInfo
-    peran: Peran
-    level: str
-    unit: str
-    id: str = ""
-    atasan: _Pos | None = None
-    inferensi: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
 
 
 def _code(kode: str | None) -> str | None:
@@ -128,7 +115,7 @@ def _per_periode(per_tahun: dict[str, str]) -> list[Periode]:
     return [Periode(periode=year, target=value) for year, value in per_tahun.items() if value]
 
 
-def _catatan(parsed: ParsedDecree, positions: list[_Pos]) -> str:
+def _catatan(parsed: ParsedDecree, positions: list[Pos]) -> str:
     parts = [
         f"Imported by pokin from {parsed.source} ({parsed.layout} layout): "
         f"{len(positions)} jabatan. Peran, unit and atasan are inferred from the titles "
@@ -157,7 +144,7 @@ def _catatan(parsed: ParsedDecree, positions: list[_Pos]) -> str:
     return " ".join(parts)
 
 
-def _classify(block: Block, kecamatan: str) -> _Pos:
+def _classify(block: Block, kecamatan: str) -> Pos:
     info = read_position(block.nama, block.tugas)
     peran, level, guessed = info.peran, info.level, not info.explicit
     text = " ".join([block.tugas, *(r.kinerja for r in block.rows[:4])])
@@ -171,7 +158,7 @@ def _classify(block: Block, kecamatan: str) -> _Pos:
         peran = Peran.KASI_KELURAHAN
     if block.jenis and block.jenis.upper() in ("JFT", "FUNGSIONAL"):
         peran = Peran.FUNGSIONAL
-    pos = _Pos(block, info, peran, level, "")
+    pos = Pos(block, info, peran, level, "")
     if guessed:
         pos.inferensi.append("peran")
     kelurahan = f"Kelurahan {info.kelurahan}" if info.kelurahan else None
@@ -205,7 +192,7 @@ def _classify(block: Block, kecamatan: str) -> _Pos:
     return pos
 
 
-def _assign_ids(positions: list[_Pos]) -> None:
+def _assign_ids(positions: list[Pos]) -> None:
     """Ids from the title without its "pada <unit>" tail; the unit added where titles repeat."""
     base = [
         _slug(re.split(r"\s+pada\s+", p.block.nama, maxsplit=1, flags=re.I)[0]) for p in positions
@@ -219,7 +206,7 @@ def _assign_ids(positions: list[_Pos]) -> None:
         pos.id = unique(slug, taken)
 
 
-def _assign_atasan(positions: list[_Pos]) -> None:
+def _assign_atasan(positions: list[Pos]) -> None:
     camat = next((p for p in positions if p.peran is Peran.CAMAT), None)
     sekretaris = next((p for p in positions if p.peran is Peran.SEKRETARIS), None)
     lurah = [p for p in positions if p.peran is Peran.LURAH]
@@ -234,38 +221,24 @@ def _assign_atasan(positions: list[_Pos]) -> None:
         if pos.peran is Peran.CAMAT:
             continue
         if pos.peran in (Peran.SEKRETARIS, Peran.KASI, Peran.LURAH):
-            _set(pos, camat, "the Camat (standard kecamatan structure)")
+            set_atasan(pos, camat, "the Camat (standard kecamatan structure)")
         elif pos.peran is Peran.KASUBBAG:
-            _set(pos, sekretaris or camat, "the Sekretaris (a Sub Bagian is in the Sekretariat)")
+            set_atasan(
+                pos, sekretaris or camat, "the Sekretaris (a Sub Bagian is in the Sekretariat)"
+            )
         elif pos.peran in (Peran.SEKRETARIS_KELURAHAN, Peran.KASI_KELURAHAN):
             _kelurahan_head(pos, lurah)
         else:
-            _staff(pos, positions, sekretaris, camat, lurah)
+            place_staff(pos, positions, sekretaris, camat, lurah)
         pos.inferensi.append("atasan")
 
 
-def _set(pos: _Pos, atasan: _Pos | None, why: str) -> None:
-    if atasan is None:
-        pos.notes.append(f"No atasan: the decree has no block for {why.split(' (')[0]}.")
-        return
-    pos.atasan = atasan
-    pos.notes.append(f"Atasan inferred: {why}.")
-
-
-def _lurah_of(pos: _Pos, lurah: list[_Pos]) -> _Pos | None:
-    named = [p for p in lurah if p.unit == pos.unit] if pos.unit else []
-    if named:
-        return named[0]
-    units = {p.unit for p in lurah}
-    return lurah[0] if len(units) == 1 and lurah else None
-
-
-def _kelurahan_head(pos: _Pos, lurah: list[_Pos]) -> None:
+def _kelurahan_head(pos: Pos, lurah: list[Pos]) -> None:
     """A Sekretaris / Kasi of a kelurahan: under its Lurah, never the Camat."""
-    home = _lurah_of(pos, lurah)
+    home = lurah_of(pos, lurah)
     if home is not None:
         pos.unit = home.unit
-        _set(pos, home, "the Lurah of the kelurahan")
+        set_atasan(pos, home, "the Lurah of the kelurahan")
         return
     if pos.unit:  # the layout placed it in a kelurahan that has no Lurah block
         pos.notes.append(
@@ -283,289 +256,7 @@ def _kelurahan_head(pos: _Pos, lurah: list[_Pos]) -> None:
     )
 
 
-def _staff(
-    pos: _Pos,
-    positions: list[_Pos],
-    sekretaris: _Pos | None,
-    camat: _Pos | None,
-    lurah: list[_Pos],
-) -> None:
-    pada = pos.info.pada or ""
-    heads = [
-        p
-        for p in positions
-        if p.peran in (Peran.KASUBBAG, Peran.KASI, Peran.KASI_KELURAHAN, Peran.SEKRETARIS_KELURAHAN)
-        and p.level == pos.level
-    ]
-    if pos.unit and any(h.unit == pos.unit for h in heads):  # the layout named its unit
-        heads = [h for h in heads if h.unit == pos.unit]
-    upper = pada.upper()
-    if "SEKRETARIAT KELURAHAN" in upper and not re.search(r"SUB\s?BAGIAN|SEKSI", upper):
-        target = next((p for p in heads if p.peran is Peran.SEKRETARIS_KELURAHAN), None)
-        if target:
-            pos.unit = target.unit
-            _set(pos, target, f'the Sekretaris Kelurahan (the title says "pada {pada}")')
-            return
-    if pada:
-        best = _best_head(keywords(pada), set(), heads)
-        if best:
-            pos.unit = best.unit
-            _set(pos, best, f'the head of the unit the title names ("pada {pada}")')
-            return
-    helped = _helped(pos, positions)
-    if helped is not None:
-        title, where = helped
-        pos.unit, pos.level = title.unit, title.level
-        pos.inferensi.append("unit")
-        _set(
-            pos,
-            title,
-            f"{title_case(title.block.nama)} (line {title.block.line}): the {where} says "
-            f'"Membantu {title_case(title.block.nama)}"',
-        )
-        return
-    named = _named_in_tugas(pos.block.tugas, heads)
-    if named:
-        pos.unit = named.unit
-        _set(pos, named, f"the head of {named.unit}, which the tugas names")
-        return
-    head, absent = _named_unit(pos, positions)
-    if head is not None:
-        pos.unit, pos.level = head.unit, head.level
-        pos.inferensi.append("unit")
-        _set(pos, head, f"the head of {head.unit}, which the {absent}")
-        return
-    lacking = f"The {absent}, which has no block in this decree." if absent else None
-    best = _best_head(keywords(pos.block.nama), keywords(pos.block.tugas), heads)
-    if best:
-        pos.unit = best.unit
-        _set(
-            pos,
-            best,
-            f"{title_case(best.block.nama)}, whose unit shares the most words with this "
-            "title and tugas" + ("" if absent else " (no unit is named)"),
-        )
-        pos.notes.extend([lacking] if lacking else [])
-        return
-    home = _lurah_of(pos, lurah) if pos.level == "kelurahan" else None
-    if home is not None:
-        sekkel = [h for h in heads if h.peran is Peran.SEKRETARIS_KELURAHAN and h.unit == home.unit]
-        chosen = sekkel[0] if sekkel else home
-        pos.unit = home.unit
-        _set(
-            pos,
-            chosen,
-            f"the {'Sekretaris Kelurahan' if sekkel else 'Lurah'} (kelurahan staff whose title "
-            "and tugas name no unit)",
-        )
-        pos.notes.extend([lacking] if lacking else [])
-        return
-    if absent:  # the decree has no head for the unit the text names: the unit anyway
-        pos.unit = absent.split(" names ", 1)[1]
-        pos.inferensi.append("unit")
-        pos.notes.append(
-            f"Unit inferred: the {absent}, which has no head in this decree: placed in that "
-            "unit with no atasan; a planner must set its atasan (the head of the unit)."
-        )
-        return
-    fallback = sekretaris or camat
-    pos.unit = fallback.unit if fallback else "Sekretariat Kecamatan"
-    _set(pos, fallback, "the Sekretaris (staff whose title and tugas name no unit)")
-
-
-_HEADS = (
-    Peran.CAMAT,
-    Peran.SEKRETARIS,
-    Peran.KASUBBAG,
-    Peran.KASI,
-    Peran.LURAH,
-    Peran.SEKRETARIS_KELURAHAN,
-    Peran.KASI_KELURAHAN,
-)
-
-
-def _aliases(head: _Pos) -> set[str]:
-    """How a text may name this position after "Membantu": its title, with its unit..."""
-    title = words(re.sub(r"^(?:plt|pit)\.\s*", "", head.block.nama, flags=re.IGNORECASE))
-    names = {title}
-    unit = words(head.unit)
-    if unit and unit not in title:
-        names.add(f"{title} {unit}")
-    if head.peran is Peran.LURAH:
-        names |= {"lurah", f"lurah {unit.removeprefix('kelurahan ')}".strip()}
-    elif head.peran is Peran.SEKRETARIS_KELURAHAN:
-        names |= {"sekretaris kelurahan", f"sekretaris {unit}".strip()}
-    elif head.peran is Peran.CAMAT:
-        names.add("camat")
-    elif head.peran is Peran.SEKRETARIS:
-        names |= {"sekretaris kecamatan", "sekretaris camat"}
-    elif head.info.bagian and head.peran in (Peran.KASI, Peran.KASI_KELURAHAN):
-        bagian = words(head.info.bagian)
-        names |= {f"kasi {bagian}", f"kepala seksi {bagian}"}
-    elif head.info.bagian and head.peran is Peran.KASUBBAG:
-        bagian = words(head.info.bagian)
-        names |= {f"kasubbag {bagian}", f"kepala sub bagian {bagian}"}
-    return {name for name in names if name}
-
-
-def _helped(pos: _Pos, positions: list[_Pos]) -> tuple[_Pos, str] | None:
-    """The position the tugas (or a fungsi) says this one assists: "Membantu <title> ..."."""
-    heads = [p for p in positions if p.peran in _HEADS and p is not pos]
-    if not heads:
-        return None
-    order = {id(p): n for n, p in enumerate(positions)}
-    here = order[id(pos)]
-    for where, text in (("tugas", pos.block.tugas), ("fungsi", " ".join(pos.block.fungsi))):
-        norm = words(text)
-        for match in re.finditer(r"\bmembantu ", norm):
-            rest = norm[match.end() :] + " "
-            found = [
-                (len(alias), h)
-                for h in heads
-                for alias in _aliases(h)
-                if rest.startswith(alias + " ")
-            ]
-            if not found:
-                continue
-            longest = max(n for n, _ in found)
-            chosen = {id(h): h for n, h in found if n == longest}.values()
-            before = [h for h in chosen if order[id(h)] < here]
-            nearest = (
-                max(before, key=lambda h: order[id(h)])
-                if before
-                else min(chosen, key=lambda h: order[id(h)])
-            )
-            return nearest, where
-    return None
-
-
-_UNIT_WORD = r"(?:Seksi|Sub\s?[Bb]agian|Subbagian|Subbag|Kelurahan)"
-_NAMED = re.compile(
-    rf"\b({_UNIT_WORD})\s+((?:[A-Z][\w/&-]*)(?:\s+(?:dan|&|,)?\s*[A-Z][\w/&-]*){{0,5}})"
-)
-_NOT_NAME = re.compile(r"^(?:Kecamatan|Kelurahan|Kota|Kabupaten|Dan|Di|Yang|Serta)$")
-_GLUED_END = re.compile(r"^([A-Z][a-z]{2,}?)(sebagai|berdasarkan|untuk|dalam|yang)$")
-
-
-def _units_named(text: str) -> list[str]:
-    """The units a text names, in order: "Seksi Pemerintahan Umum", "Kelurahan Suka Damai".
-
-    Words glued by a PDF converter ("Seksi Pemerintahan Umumsebagai bahan") are cut."""
-    found = []
-    for match in _NAMED.finditer(text):
-        kind = match.group(1)
-        words: list[str] = []
-        for word in re.split(r"\s+", match.group(2)):
-            if _NOT_NAME.match(word):
-                break
-            glued = _GLUED_END.match(word)
-            if glued:
-                words.append(glued.group(1))
-                break
-            words.append(word)
-        while words and words[-1] in ("dan", "&", ","):
-            words.pop()
-        if not words:
-            continue
-        kind = "Sub Bagian" if kind.lower().startswith("sub") else kind.capitalize()
-        found.append(f"{kind} {' '.join(words)}")
-    return found
-
-
-def _near(word: str, words: set[str]) -> bool:
-    """Whether ``words`` holds ``word`` or a spelling of it (ketentraman / ketenteraman)."""
-    return word in words or any(
-        SequenceMatcher(None, word, other).ratio() >= 0.85 for other in words
-    )
-
-
-def _holder(unit: str, pos: _Pos, positions: list[_Pos]) -> _Pos | None:
-    """The head of a unit named in a text, when the decree has its block.
-
-    A seksi or sub bagian matches a head when all the words of one name are in the other
-    (spelling variants allowed): "Seksi Ketentraman dan Ketertiban Umum" is led by the
-    "Kasi Pemerintahan dan Ketentraman dan Ketertiban Umum"; a kelurahan by its Sekretaris
-    Kelurahan, else its Lurah.
-    """
-    sub = unit.startswith("Sub Bagian")
-    kind, name = ("Sub", unit[len("Sub Bagian ") :]) if sub else unit.split(" ", 1)
-    want = keywords(name)
-    candidates: list[_Pos] = []
-    for head in positions:
-        if kind == "Kelurahan":
-            fits = head.peran in (Peran.SEKRETARIS_KELURAHAN, Peran.LURAH) and words(
-                head.unit
-            ) == words(unit)
-        else:
-            perans = (Peran.KASUBBAG,) if sub else (Peran.KASI, Peran.KASI_KELURAHAN)
-            have = keywords(head.info.bagian or "")
-            fits = (
-                head.peran in perans
-                and bool(have)
-                and bool(want)
-                and (all(_near(w, have) for w in want) or all(_near(w, want) for w in have))
-            )
-        if fits:
-            candidates.append(head)
-    if not candidates:
-        return None
-    rank = {Peran.SEKRETARIS_KELURAHAN: 0, Peran.LURAH: 1}
-    return min(
-        candidates,
-        key=lambda h: (h.level != pos.level, rank.get(h.peran, 0), positions.index(h)),
-    )
-
-
-def _named_unit(pos: _Pos, positions: list[_Pos]) -> tuple[_Pos | None, str | None]:
-    """The head of a unit the tugas (else a fungsi) names, and what names it.
-
-    ``(head, "fungsi names Seksi X")`` when the decree has the head's block;
-    ``(None, "fungsi names Seksi X")`` when it names a unit the decree has no head for;
-    ``(None, None)`` when it names no unit.
-    """
-    absent: str | None = None
-    for where, text in (("tugas", pos.block.tugas), ("fungsi", " ".join(pos.block.fungsi))):
-        for unit in _units_named(text):
-            head = _holder(unit, pos, positions)
-            if head is not None:
-                return head, f"{where} names ({unit})"
-            absent = absent or f"{where} names {unit}"
-    return None, absent
-
-
-def _named_in_tugas(tugas: str, heads: list[_Pos]) -> _Pos | None:
-    """The head whose seksi / sub bagian the tugas names ("... Seksi Pembangunan"), if any."""
-    text = " ".join(tugas.lower().split())
-    found = [
-        h
-        for h in heads
-        if h.info.bagian
-        and re.search(
-            rf"\b(seksi|sub\s?bagian|subbag)\s+{re.escape(h.info.bagian.lower())}\b", text
-        )
-    ]
-    return max(found, key=lambda h: len(h.info.bagian or ""), default=None)
-
-
-def _best_head(title_words: set[str], tugas_words: set[str], heads: list[_Pos]) -> _Pos | None:
-    if not title_words and not tugas_words:
-        return None
-    counts = Counter(w for h in heads for w in keywords(_head_name(h)))
-    best: tuple[float, int] | None = None
-    chosen: _Pos | None = None
-    for order, head in enumerate(heads):
-        words = keywords(_head_name(head))
-        score = sum((2.0 * (w in title_words) + (w in tugas_words)) / counts[w] for w in words)
-        if score > 0 and (best is None or (score, -order) > best):
-            best, chosen = (score, -order), head
-    return chosen
-
-
-def _head_name(head: _Pos) -> str:
-    return head.info.bagian or head.unit or head.block.nama
-
-
-def _jabatan(pos: _Pos, source: str) -> Jabatan:
+def _jabatan(pos: Pos, source: str) -> Jabatan:
     block = pos.block
     notes = [f"Block at line {block.line} of {source}.", *pos.notes]
     if pos.info.acting:
