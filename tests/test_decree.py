@@ -22,7 +22,8 @@ from pokin.decree import (
     read_decree,
 )
 from pokin.decree import tab as tab
-from pokin.decree.cells import split_items, split_target
+from pokin.decree.cells import split_items
+from pokin.decree.pairing import split_target
 from pokin.decree.parts import Block, ParsedDecree, Row
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -31,11 +31,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .cells import Cell, line_items, pair_cells, strip_list_punctuation
+from .cells import Cell, line_items, strip_list_punctuation
 from .columns import column_role, header_roles, is_column_numbers, sub_header, year_of
 from .document import Item, Paragraph, Table, TableRow
 from .header import read_header
 from .items import clean_item, split_catatan, split_code
+from .pairing import pair_cells
 from .parts import Block, IkuIndikator, IkuSasaran, ParsedDecree, Row, Skipped
 
 __all__ = ["FURNITURE", "assemble", "title_of"]

@@ -1,4 +1,4 @@
-"""Table cells of a decree, whatever its layout: HTML clean-up, items, targets and pairing.
+"""Table cells of a decree, whatever its layout: HTML clean-up and the items of a cell.
 
 A decree's table cell may pack several kinerja or indicators (``<p>`` items, an ``<ul>`` /
 ``<ol>`` list of ``<li>``, ``<br>`` lines, a numbered list "1. ... 2. ..."), or hold one
@@ -7,10 +7,9 @@ profil"). The rule used here, the one a planner reads the tables by: the **indic
 decides how many items a row has**; the other cells of the row are split only when they
 split into exactly that many items (paired by position); a cell with one item applies to
 all; a cell with another number of items is kept whole on each item and the rows say so in
-their ``catatan`` (never silently). Only the tags of :data:`HTML_TAGS` are markup: other
-text in angle brackets ("<bulanan>", "< 3x24 jam") is kept. Staff tables write the
-*target* in the formula column ("500 surat", "2 (dua) jenis"); :func:`split_target`
-recognises such a cell.
+their ``catatan`` (never silently) - the pairing is :mod:`.pairing`'s. Only the tags of
+:data:`HTML_TAGS` are markup: other text in angle brackets ("<bulanan>", "< 3x24 jam")
+is kept.
 
 >>> clean_cell("<p>Surat dinas</p> <p>Listrik &amp; air</p>")
 'Surat dinas Listrik & air'
@@ -20,10 +19,6 @@ recognises such a cell.
 ['Persentase kehadiran', 'Persentase usulan']
 >>> split_items("Jumlah dokumen tersusun : 1. monografi 2. profil")
 ['Jumlah dokumen tersusun : 1. monografi 2. profil']
->>> split_target("2 (dua) jenis")
-('2', 'jenis')
->>> split_target("Jumlah laporan tersusun") is None
-True
 """
 
 from __future__ import annotations
@@ -33,23 +28,17 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from .items import clean_row
-from .parts import Row
-
 __all__ = [
     "HTML_TAGS",
     "MARKER",
     "Cell",
-    "CellRow",
     "clean_cell",
     "escape_stray_brackets",
     "lettered_items",
     "line_items",
     "numbered_items",
-    "pair_cells",
     "read_raw",
     "split_items",
-    "split_target",
     "strip_list_punctuation",
 ]
 
@@ -328,223 +317,3 @@ def read_raw(raw: str) -> Cell:
     """A tab-layout (HTML fragment) cell as a :class:`Cell`."""
     items = split_items(raw)
     return Cell(clean_cell(raw), items if len(items) > 1 else [], _br_items(raw, merge=False) or [])
-
-
-def _split_run_together(text: str, count: int) -> list[str] | None:
-    """Split "Persentase A Persentase B" into ``count`` pieces at its repeated first word.
-
-    Decrees sometimes run the formulas of a numbered indicator cell together without any
-    separator; each piece then starts with the same word.
-    """
-    first = text.split(" ", 1)[0]
-    if len(first) < 3 or not first[:1].isupper():
-        return None
-    starts = [m.start() for m in re.finditer(rf"(?:^|(?<=\s)){re.escape(first)}\b", text)]
-    if len(starts) != count:
-        return None
-    pieces = [text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
-    return pieces if all(pieces) else None
-
-
-_TARGET = re.compile(
-    r"^(?:target\s+)?(?P<angka>\d+(?:[.,]\d+)?)\s*(?:\((?P<huruf>[a-z ]+)\))?\s*"
-    r"(?P<satuan>[^\d,;:()]*?)\s*(?P<rest>:.*)?$",
-    re.IGNORECASE | re.DOTALL,
-)
-_FORMULA_WORDS = re.compile(r"berbanding|dibagi|x\s*100|\bjumlah\b", re.IGNORECASE)
-
-
-def split_target(cell: str) -> tuple[str, str] | None:
-    """``(target, satuan)`` when a formula-column cell is really a target value, else None.
-
-    Staff tables write the target where the formula should be: "500 surat", "2 (dua)
-    jenis", "81,35", "Target 84", "4 jenis, 12 bulan", "Kualitas 80%". A number with a
-    short unit (one or two words) splits into target and satuan; other target-like texts
-    are kept whole as the target with an empty satuan. A real formula ("Jumlah ... X
-    100%") is never a target.
-
-    >>> split_target("500 surat")
-    ('500', 'surat')
-    >>> split_target("4 jenis, 12 bulan")
-    ('4 jenis, 12 bulan', '')
-    >>> split_target("3 (tiga) dokumen keuangan: 1. Laporan keuangan tahunan")
-    ('3', 'dokumen')
-    """
-    text = " ".join(cell.split())
-    if not text or not re.search(r"\d", text) or _FORMULA_WORDS.search(text):
-        return None
-    match = _TARGET.match(text)
-    if match:
-        satuan = match.group("satuan").strip()
-        words = satuan.split()
-        if match.group("rest"):  # "3 (tiga) dokumen keuangan: 1. ..." - an explained target
-            return (match.group("angka"), words[0] if words else "")
-        if len(words) <= 2 and "/" not in satuan:
-            return (match.group("angka"), satuan)
-    head = " ".join(text.split()[:2])
-    if (
-        len(text) <= 60
-        and len(text.split()) <= 8
-        and ":" not in text
-        and re.search(r"(?:^|\s)\d", head)
-    ):
-        if re.fullmatch(r"target\s+\S+", text, re.IGNORECASE):
-            return (text.split(None, 1)[1], "")
-        return (text, "")
-    return None
-
-
-@dataclass
-class CellRow:
-    """One kinerja-indikator item of a table row, its cells already split and paired."""
-
-    kinerja: str
-    indikator: str
-    formulasi: str = ""
-    sumber_data: str = ""
-    satuan: str = ""
-    target: str = ""
-    catatan: str = ""  # how the cells were paired, when they could not be one to one
-
-    def to_row(self, line: int, *, note: str = "") -> Row:
-        """The :class:`~.parts.Row` at ``line``, its texts clean (:func:`.items.clean_row`);
-        ``note`` is the parser's own remark on the raw row, kept before the pairing's."""
-        catatan = "; ".join(text for text in (note, self.catatan) if text)
-        return clean_row(
-            Row(
-                line=line,
-                kinerja=self.kinerja,
-                indikator=self.indikator,
-                formulasi=self.formulasi,
-                sumber_data=self.sumber_data,
-                satuan=self.satuan,
-                target=self.target,
-                catatan=catatan,
-            )
-        )
-
-
-_LABELS = {
-    "kinerja": "KINERJA",
-    "indikator": "INDIKATOR",
-    "formulasi": "FORMULASI",
-    "sumber_data": "SUMBER DATA",
-    "satuan": "SATUAN",
-    "target": "TARGET",
-}
-
-
-def _unpaired(role: str, items: list[str], count: int, kept: str) -> str:
-    return (
-        f"the {_LABELS[role]} cell has {len(items)} items for {count} indicators, so they "
-        f'could not be paired: the whole cell ("{kept}") is kept on each indicator; '
-        "check which item belongs to which indicator"
-    )
-
-
-def _fit(role: str, cell: Cell, count: int, notes: list[str]) -> list[str]:
-    """The items of a companion cell, ``count`` of them: paired, shared or kept whole.
-
-    Split when it has exactly ``count`` items; one item applies to every indicator; a
-    list beside a single indicator is one text (a formula listing what it counts); a list
-    of another length beside several indicators is kept whole on each, with a note.
-    """
-    items = cell.split()
-    if not items:
-        return [""] * count
-    if len(items) == count:
-        return items
-    if count > 1 and len(cell.lines) == count:  # short values, one a line: "indeks<br>persen"
-        return cell.lines
-    if len(items) == 1:
-        pieces = _split_run_together(items[0], count) if count > 1 else None
-        return pieces or items * count
-    if count == 1:
-        return [cell.text]
-    kept = "; ".join(items)
-    notes.append(_unpaired(role, items, count, kept))
-    return [kept] * count
-
-
-def pair_cells(
-    kinerja: str | Cell,
-    indikator: str | Cell,
-    formulasi: str | Cell = "",
-    sumber_data: str | Cell = "",
-    satuan: str | Cell = "",
-    target: str | Cell = "",
-    *,
-    target_in_formula: bool = True,
-) -> list[CellRow]:
-    """Split the cells of one table row into items and pair them in order.
-
-    A cell is raw text (the tab layout: HTML fragments, read by :func:`read_raw`) or a
-    :class:`Cell` already read. The indicator cell decides the number of items; a kinerja
-    cell with as many items is paired with them one to one, a single kinerja goes with the
-    first item only (the next items continue it). The other cells are paired item by item
-    when they have as many items, shared when they have one; otherwise their text is kept
-    whole and the rows say so in ``catatan``. With ``target_in_formula`` (tables without a
-    target column), a formula cell that reads as a target value becomes the target.
-
-    >>> [(r.kinerja, r.indikator, r.target) for r in pair_cells(
-    ...     "Kinerja", "1. A; 2. B", "", "Data", target="") ]
-    [('Kinerja', 'A', ''), ('', 'B', '')]
-    >>> [(r.indikator, r.target) for r in pair_cells("K", "IKM<br>PATEN", target="85<br>95%")]
-    [('IKM', '85'), ('PATEN', '95%')]
-    """
-    raw = {
-        "kinerja": kinerja,
-        "indikator": indikator,
-        "formulasi": formulasi,
-        "sumber_data": sumber_data,
-        "satuan": satuan,
-        "target": target,
-    }
-    cells = {role: c if isinstance(c, Cell) else read_raw(c) for role, c in raw.items()}
-    notes: list[str] = []
-    kinerja_items = cells["kinerja"].split()
-    indikator_items = cells["indikator"].split()
-    count = max(len(indikator_items), 1)
-    if len(kinerja_items) > 1 and len(kinerja_items) != count:
-        if count == 1:  # several kinerja, one indicator cell: split it alike if it can
-            count = len(kinerja_items)
-            indikator_items = _fit("indikator", cells["indikator"], count, notes)
-        else:
-            kept = "; ".join(kinerja_items)
-            notes.append(
-                _unpaired("kinerja", kinerja_items, count, kept).replace(
-                    "is kept on each indicator", "is one kinerja of all of them"
-                )
-            )
-            kinerja_items = [kept]
-    if not indikator_items:
-        indikator_items = [""]
-    kinerja_col = (
-        kinerja_items if len(kinerja_items) == count else [*kinerja_items[:1], *[""] * count]
-    )[:count]
-    if not kinerja_col:
-        kinerja_col = [""] * count
-    columns = {
-        role: _fit(role, cells[role], count, notes)
-        for role in ("formulasi", "sumber_data", "satuan", "target")
-    }
-    rows = []
-    for i in range(count):
-        row = CellRow(
-            kinerja=kinerja_col[i],
-            indikator=indikator_items[i],
-            formulasi=columns["formulasi"][i],
-            sumber_data=columns["sumber_data"][i],
-            satuan=columns["satuan"][i],
-            target=columns["target"][i],
-            catatan="; ".join(notes),
-        )
-        if target_in_formula and row.formulasi and not row.target:
-            found = split_target(row.formulasi)
-            if found:
-                row.target, unit = found
-                row.satuan = row.satuan or unit
-                if ":" not in row.formulasi:  # an explained target keeps its explanation
-                    row.formulasi = ""
-        rows.append(row)
-    return rows

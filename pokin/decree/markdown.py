@@ -11,7 +11,7 @@ and ``TARGET`` columns). What the cells may hold, and how it is read:
   has exactly as many items; beside one indicator it stays one text ("Jumlah dokumen: 1.
   LKjIP; 2. Renja"); beside another number of indicators it is kept whole on each and
   the rows' ``catatan`` say the cells could not be paired - see
-  :func:`._decree_cells.pair_cells`;
+  :func:`.pairing.pair_cells`;
 - LaTeX (``$\frac{a}{b} \times 100\%$``, ``\(...\)``, ``$$...$$``) made readable, keeping
   its content: ``a / b × 100%`` (see :mod:`._decree_markup`);
 - ``<br>`` line breaks, escaped pipes ``\|``, bold ``**...**``, HTML entities;
@@ -41,11 +41,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .cells import lettered_items, pair_cells, strip_list_punctuation
+from .cells import lettered_items, strip_list_punctuation
 from .columns import column_role, header_roles, sub_header
 from .header import read_header, title_case
 from .htmltable import html_rows
 from .markup import MARKER, Cell, read_cell
+from .pairing import pair_cells
 from .parts import Block, IkuIndikator, IkuSasaran, ParsedDecree, Skipped
 
 __all__ = ["parse", "sniff"]

@@ -14,7 +14,7 @@ parser repairs, and how:
   a row whose ``No.`` column holds text, or whose indicator cell holds a target while the
   last cell is empty, was shifted left: its cells are moved back (noted in ``Row.catatan``);
 - ``99KINERJA`` headers (a stray page number) and ``1 2 3 4`` column-number rows;
-- cells packing several items, targets in the formula column: see :mod:`._decree_cells`;
+- cells packing several items, targets in the formula column: see :mod:`.cells` and :mod:`.pairing`;
 - a Kebomas-style IKU table (``Kode / Indikator Kinerja Utama``, ``S.1``, ``I.K.S.1.1``).
 
 Rows the parser cannot place (a separator ``--- | --``, a row before any header) go to
@@ -26,15 +26,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .cells import (
-    clean_cell,
-    lettered_items,
-    pair_cells,
-    split_target,
-    strip_list_punctuation,
-)
+from .cells import clean_cell, lettered_items, strip_list_punctuation
 from .columns import header_roles
 from .header import read_header
+from .pairing import pair_cells, split_target
 from .parts import Block, IkuIndikator, IkuSasaran, ParsedDecree, Skipped
 
 __all__ = ["parse", "sniff"]
