@@ -21,12 +21,13 @@ def register(sub: Subparsers) -> None:
     """Add ``pokin import`` to the command's subparsers."""
     p = sub.add_parser(
         "import",
-        help="read decrees (text) or cascade matrices (.xlsx) into pokin YAML",
-        description="Read a Keputusan Camat on IKI/IKU converted to text (tab-separated, "
-        "markdown or PDF-text layout) or a cascade matrix written by pokin export, and "
-        "write a pokin YAML file. Roles and atasan are inferred and marked as such; lines "
-        "that could not be read are listed as warnings (exit code 1), never dropped "
-        "silently. With several files, OUT is a folder.",
+        help="read decrees (Word, PDF, Excel, text) or cascade matrices (.xlsx) into pokin YAML",
+        description="Read a Keputusan Camat on IKI/IKU - a Word .docx, a PDF with a text "
+        "layer, an office .xlsx, or text (tab-separated, markdown, pdftotext) - or a cascade "
+        "matrix written by pokin export, and write a pokin YAML file. Roles and atasan are "
+        "inferred and marked as such; lines that could not be read are listed as warnings "
+        "(exit code 1), never dropped silently. With several files, OUT is a folder; with "
+        "--merge, an IKU and an IKI document of one organisasi become one OUT.yaml.",
     )
     p.add_argument("files", nargs="+", metavar="DOC", help="decree text file or .xlsx matrix")
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.yaml, or a folder/")

@@ -35,9 +35,10 @@ from .cells import Cell, line_items, strip_list_punctuation
 from .columns import column_role, header_roles, is_column_numbers, sub_header, year_of
 from .document import Item, Paragraph, Table, TableRow
 from .header import read_header
-from .items import clean_item, split_catatan, split_code
+from .ikutable import add_iku_row, pick_year
+from .items import clean_item
 from .pairing import pair_cells
-from .parts import Block, IkuIndikator, IkuSasaran, ParsedDecree, Row, Skipped
+from .parts import Block, ParsedDecree, Row, Skipped
 
 __all__ = ["FURNITURE", "assemble", "title_of"]
 
@@ -253,7 +254,9 @@ def _table(state: _State, table: Table) -> None:
 
             add_row(state, row)
         elif state.iku:
-            _iku_row(state, row)
+            by_role, years, _ = _by_role(state, row)
+            if not add_iku_row(state.decree, row, state.roles or [], by_role, years):
+                _skip(state, row.line, _texts(row), "indikator IKU sebelum sasaran mana pun")
         else:
             _data_row(state, row)
         state.new_table = False
@@ -371,57 +374,8 @@ def _data_row(state: _State, row: TableRow) -> None:
         return
     raw = _Raw(row.line, by_role, years)
     if len(years) > 1:
-        raw.cells["target"] = _pick_year(years, state.decree.tahun)
+        raw.cells["target"] = pick_year(years, state.decree.tahun)
     if "penanggung_jawab" in by_role:
         pj = "penanggung jawab: " + by_role["penanggung_jawab"].replace("\n", ", ")
         raw.note = "; ".join(n for n in (raw.note, pj) if n)
     state.raw.append(raw)
-
-
-def _pick_year(years: dict[str, str], tahun: int | None) -> str:
-    if tahun is not None and years.get(str(tahun)):
-        return years[str(tahun)]
-    return next((v for v in years.values() if v), "")
-
-
-def _iku_row(state: _State, row: TableRow) -> None:
-    """A row of the IKU table: a sasaran (with its first indicator), or one more indicator."""
-    by_role, years, _ = _by_role(state, row)
-    iku = state.decree.iku
-    sasaran = by_role.get("kinerja", "")
-    column = state.roles.index("kinerja") if state.roles and "kinerja" in state.roles else None
-    merged_sasaran = column is not None and column < len(row.cells) and row.cells[column] is None
-    if sasaran and not merged_sasaran:
-        code, text = split_code(" ".join(sasaran.split()))
-        if not (iku and text == iku[-1].uraian):
-            iku.append(IkuSasaran(row.line, text, code))
-    indikator = " ".join(by_role.get("indikator", "").split())
-    if not indikator:
-        return
-    code, text = split_code(clean_item(indikator))
-    if code and not sasaran and re.fullmatch(r"S{1,2}\.?\d+(?:\.\d+)*", code):
-        iku.append(IkuSasaran(row.line, text, code))  # one text column: the code says
-        return
-    if not iku:
-        _skip(state, row.line, _texts(row), "indikator IKU sebelum sasaran mana pun")
-        return
-    notes = []
-    target = by_role.get("target", "")
-    if len(years) > 1:
-        target = _pick_year(years, state.decree.tahun)
-    if by_role.get("penanggung_jawab"):
-        notes.append("penanggung jawab: " + by_role["penanggung_jawab"].replace("\n", ", "))
-    sumber, catatan = split_catatan(" ".join(by_role.get("sumber_data", "").split()))
-    iku[-1].indikator.append(
-        IkuIndikator(
-            row.line,
-            text,
-            code,
-            " ".join(by_role.get("formulasi", "").split()),
-            sumber,
-            " ".join(by_role.get("satuan", "").split()),
-            " ".join(target.split()),
-            "; ".join([*notes, *([catatan] if catatan else [])]),
-            dict(years) if len(years) > 1 else {},
-        )
-    )

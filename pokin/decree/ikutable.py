@@ -1,0 +1,73 @@
+"""The IKU table of a decree: sasaran strategis, their indicators, a target per year.
+
+An e-SAKIP IKU page or a Renstra annex gives one target column per year and a penanggung
+jawab; the year of the decree (else the first year) is the indicator's ``target``, every
+year is kept (``IkuIndikator.per_tahun``, the tree's ``per_periode``), the penanggung
+jawab goes to ``catatan``. A code before a text ("S.1", "I.K.S.1.1") is the id.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .document import TableRow
+from .items import clean_item, split_catatan, split_code
+from .parts import IkuIndikator, IkuSasaran, ParsedDecree
+
+__all__ = ["add_iku_row", "pick_year"]
+
+
+def pick_year(years: dict[str, str], tahun: int | None) -> str:
+    """The target of the decree's year, else the first year's."""
+    if tahun is not None and years.get(str(tahun)):
+        return years[str(tahun)]
+    return next((v for v in years.values() if v), "")
+
+
+def add_iku_row(
+    decree: ParsedDecree,
+    row: TableRow,
+    roles: list[str],
+    by_role: dict[str, str],
+    years: dict[str, str],
+) -> bool:
+    """Add a row of the IKU table: a sasaran (with its first indicator), or one more
+    indicator; ``False`` for an indicator before any sasaran (the caller reports it)."""
+    iku = decree.iku
+    sasaran = by_role.get("kinerja", "")
+    column = roles.index("kinerja") if "kinerja" in roles else None
+    merged_sasaran = column is not None and column < len(row.cells) and row.cells[column] is None
+    if sasaran and not merged_sasaran:
+        code, text = split_code(" ".join(sasaran.split()))
+        if not (iku and text == iku[-1].uraian):
+            iku.append(IkuSasaran(row.line, text, code))
+    indikator = " ".join(by_role.get("indikator", "").split())
+    if not indikator:
+        return True
+    code, text = split_code(clean_item(indikator))
+    if code and not sasaran and re.fullmatch(r"S{1,2}\.?\d+(?:\.\d+)*", code):
+        iku.append(IkuSasaran(row.line, text, code))  # one text column: the code says
+        return True
+    if not iku:
+        return False
+    notes = []
+    target = by_role.get("target", "")
+    if len(years) > 1:
+        target = pick_year(years, decree.tahun)
+    if by_role.get("penanggung_jawab"):
+        notes.append("penanggung jawab: " + by_role["penanggung_jawab"].replace("\n", ", "))
+    sumber, catatan = split_catatan(" ".join(by_role.get("sumber_data", "").split()))
+    iku[-1].indikator.append(
+        IkuIndikator(
+            row.line,
+            text,
+            code,
+            " ".join(by_role.get("formulasi", "").split()),
+            sumber,
+            " ".join(by_role.get("satuan", "").split()),
+            " ".join(target.split()),
+            "; ".join([*notes, *([catatan] if catatan else [])]),
+            dict(years) if len(years) > 1 else {},
+        )
+    )
+    return True
