@@ -103,3 +103,27 @@ def test_a_damaged_pdf_is_one_clear_error(tmp_path: Path) -> None:
     file.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\n%%garbage")
     with pytest.raises(ImportDocumentError, match="rusak"):
         import_decree(file)
+
+
+def test_a_table_drawn_without_lines_is_read_from_the_words_positions(tmp_path: Path) -> None:
+    header = ["NO", "KINERJA", "INDIKATOR KINERJA", "FORMULASI", "SUMBER DATA"]
+    rows = [
+        ["1.", cell("Meningkatnya kualitas layanan"), cell("Persentase layanan tepat waktu"),
+         cell("Selesai / masuk x 100%"), "Register"],
+        ["", "", cell("Nilai IKM"), cell("Hasil survei"), "Laporan SKM"],
+        ["2.", cell("Tertibnya arsip"), cell("Jumlah arsip tertata"), cell("Jumlah arsip"),
+         "Buku arsip"],
+    ]  # fmt: skip
+    table = Table([header, *rows], colWidths=[30, 170, 200, 200, 100])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))  # no grid at all
+    file = tmp_path / "tanpa-garis.pdf"
+    story = [cell("JABATAN : KEPALA SEKSI PELAYANAN"), cell("TUGAS : Membantu Camat."), table]
+    SimpleDocTemplate(str(file), pagesize=landscape(A4)).build(story)
+    result = import_decree(file)
+    assert result.layout == "pdf (pdf-layout)"
+    kasi = result.tree.jabatan[0]
+    assert [(i.uraian, i.formulasi, i.sumber_data) for i in kasi.kinerja[0].indikator] == [
+        ("Persentase layanan tepat waktu", "Selesai / masuk x 100%", "Register"),
+        ("Nilai IKM", "Hasil survei", "Laporan SKM"),
+    ]
+    assert kasi.kinerja[1].indikator[0].uraian == "Jumlah arsip tertata"

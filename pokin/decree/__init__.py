@@ -39,6 +39,7 @@ from . import xlsx as _xlsx
 from .assemble import assemble
 from .build import build_tree
 from .corrections import Koreksi, apply_corrections, read_corrections
+from .document import Table
 from .merge import merge_trees
 from .parts import ParsedDecree, Skipped
 
@@ -187,8 +188,13 @@ def parse_file(file: Path) -> ParsedDecree:
     kind = _kind(file)
     if kind in ("pdf", "docx", "xlsx"):
         reader = {"pdf": _pdffile, "docx": _docx, "xlsx": _xlsx}[kind]
-        parsed = assemble(reader.read_items(file), source=file.name, layout=kind)
-        return _require_blocks(parsed)
+        items = reader.read_items(file)
+        if kind == "pdf" and not any(isinstance(i, Table) and len(i.rows) > 1 for i in items):
+            # no ruled table: the columns are read from the words' positions
+            parsed = parse(_pdffile.layout_text(file), source=file.name)
+            parsed.layout = f"pdf ({parsed.layout})"
+            return parsed
+        return _require_blocks(assemble(items, source=file.name, layout=kind))
     if kind in ("ole", "zip"):
         raise _error(
             "berkas ini rusak, atau bukan .docx, .xlsx atau PDF yang dapat dibaca pokin "

@@ -10,13 +10,15 @@ its column goes on under itself on the next lines::
                                  Nilai IKM pelayanan           Hasil survei ...
 
 The header line is recognised by what its columns mean (:mod:`.columns`), its wrapped
-lines below it joined per column; the column boundaries lie halfway between the header's
-labels, so centred headers work too. A table line's pieces (runs of text separated by two
-spaces or more; a piece crossing a boundary at a single space is cut there) go to their
-columns. A new row starts where the No column holds a number, or where a column whose
-cell had ended (a line with nothing in it) gets text again; every other line continues
-the row's cells. A text line spanning the columns (a paragraph, a running head) ends the
-table. The grid then goes through :mod:`.assemble` like a Word or PDF table.
+lines below it joined per column. A column starts where the data under its label starts
+(the leftmost text between two labels), so centred headers work too. A table line's
+pieces (runs of text separated by two spaces or more; a piece crossing a boundary at a
+single space is cut there) go to their columns. A new row starts where the No column
+holds a number, where a column whose cell had ended (a line with nothing in it) gets text
+again, or where two cells or more each open like a new text (a capital, a digit) under
+cells already full; every other line continues the row's cells. A text line spanning the
+columns (a paragraph, a running head) ends the table. The grid then goes through
+:mod:`.assemble` like a Word or PDF table.
 """
 
 from __future__ import annotations
@@ -173,7 +175,14 @@ def _add(table: Table, grid: _Grid, number: int, cells: list[str], closed: set[i
     )
     reopened = any(cells[col] and col in closed for col in range(len(cells)))
     rows = table.rows
-    if len(rows) == 1 or numbered or reopened:
+    filled = [text for text in cells if text]
+    fresh = (  # several cells that each open like a new text, under cells already full
+        len(rows) > 1
+        and len(filled) >= 2
+        and all(text[0].isupper() or text[0].isdigit() for text in filled)
+        and all(rows[-1].cells[col] for col, text in enumerate(cells) if text)
+    )
+    if len(rows) == 1 or numbered or reopened or fresh:
         rows.append(TableRow(number, [c or "" for c in cells]))
         closed.clear()
         return

@@ -23,7 +23,7 @@ from ..errors import ImportDocumentError
 from .assemble import FURNITURE
 from .document import Item, Paragraph, Table, TableRow
 
-__all__ = ["read_items"]
+__all__ = ["layout_text", "read_items"]
 
 
 def _error(path: Path, message: str, hint: str) -> ImportDocumentError:
@@ -132,3 +132,44 @@ def _items(pages: list[tuple[list[_Line], list[_Tab]]]) -> list[Item]:
                 table.rows.append(TableRow(number, list(cells)))
             items.append(table)
     return items
+
+
+def layout_text(path: Path) -> str:
+    """The PDF's text laid out in fixed-width columns, for a table drawn without lines.
+
+    Words are grouped into lines by their height on the page and into pieces by the gaps
+    between them (a gap wider than two character widths separates two cells); each piece
+    is placed at its x position in character units, at least two spaces after the piece
+    before it, so :mod:`.columnar` can read the columns as it reads ``pdftotext -layout``.
+    """
+    import pdfplumber
+
+    with pdfplumber.open(str(path)) as pdf:
+        pages = ["\n".join(_layout_lines(page.extract_words())) for page in pdf.pages]
+    return "\n\f".join(pages)
+
+
+def _layout_lines(words: list[dict[str, Any]]) -> list[str]:
+    if not words:
+        return []
+    unit = sorted((w["x1"] - w["x0"]) / max(len(w["text"]), 1) for w in words)[len(words) // 2]
+    rows: list[list[dict[str, Any]]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if rows and abs(rows[-1][0]["top"] - word["top"]) <= unit * 0.6:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    lines = []
+    for row in rows:
+        text = ""
+        previous_end = None
+        for word in sorted(row, key=lambda w: w["x0"]):
+            gap = word["x0"] - previous_end if previous_end is not None else None
+            if gap is not None and gap < unit * 2:
+                text += " " + word["text"]
+            else:
+                at = round(word["x0"] / unit)
+                text += " " * max(at - len(text), 2 if text else 0) + word["text"]
+            previous_end = word["x1"]
+        lines.append(text)
+    return lines
