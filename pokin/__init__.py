@@ -18,6 +18,7 @@ from . import _notebook, capaian, datasets, decree, excel, explore, link, render
 from ._version import __version__
 from .checks import RULES, Finding, Findings, Rule, Severity, check
 from .coverage import Coverage, UnitCoverage, coverage
+from .dataframes import Frames, frames
 from .decree import ImportResult, import_decree, read_decree
 from .errors import (
     ImportDocumentError,
@@ -57,6 +58,7 @@ __all__ = [
     "Dokumen",
     "Finding",
     "Findings",
+    "Frames",
     "ImportDocumentError",
     "ImportResult",
     "Indikator",
@@ -91,6 +93,7 @@ __all__ = [
     "excel",
     "explore",
     "export_xlsx",
+    "frames",
     "import_decree",
     "infer_links",
     "link",

@@ -1,31 +1,44 @@
-"""``pokin export``: the cascade matrix (.xlsx) planners exchange."""
+"""``pokin export``: the cascade matrix (.xlsx) planners exchange, or the tree's tables
+(Parquet or CSV) for analysts."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
-from .files import Subparsers, guard_output, load_source
+from .files import Subparsers, guard_output, load_source, refuse_existing
 
 __all__ = ["register", "run"]
+
+TABLES = ("jabatan", "kinerja", "indikator", "tautan", "findings", "coverage")
 
 
 def register(sub: Subparsers) -> None:
     """Add ``pokin export`` to the command's subparsers."""
     p = sub.add_parser(
         "export",
-        help="write the cascade matrix (.xlsx) planners exchange",
+        help="write the cascade matrix (.xlsx), or the tree's tables (Parquet, CSV)",
         description="Write the cascade matrix of FILE as an Excel workbook: one row per "
         "indicator (level, jabatan, unit, kinerja, indikator, formulasi, sumber data, "
         "satuan, target, realisasi, capaian, the supported parent indicator, finding "
-        "codes), with sheets that make it read back losslessly with pokin import.",
+        "codes), with sheets that make it read back losslessly with pokin import. "
+        "With --format parquet or csv, -o is a folder that gets six tables (jabatan, "
+        "kinerja, indikator, tautan, findings, coverage), each row naming its organisasi "
+        "and year, to query many kecamatan together with DuckDB or Polars "
+        "(needs pip install 'pokin[pandas]').",
     )
     p.add_argument("file", metavar="FILE", help="pokin YAML file or dataset name")
-    p.add_argument("-o", "--output", required=True, help="matrix.xlsx")
-    p.add_argument("--force", action="store_true", help="replace an existing matrix.xlsx")
+    p.add_argument("-o", "--output", required=True, help="matrix.xlsx, or a folder")
+    p.add_argument(
+        "--format", choices=("xlsx", "parquet", "csv"), default="xlsx", help="default: xlsx"
+    )
+    p.add_argument("--force", action="store_true", help="replace existing files")
     p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.format != "xlsx":
+        return _tables(args)
     from ..excel import export_xlsx
 
     target = guard_output(
@@ -33,4 +46,20 @@ def run(args: argparse.Namespace) -> int:
     )
     _, tree = load_source(args.file)
     print(f"wrote {export_xlsx(tree, target)}")
+    return 0
+
+
+def _tables(args: argparse.Namespace) -> int:
+    from ..dataframes import write_tables
+
+    folder = Path(args.output)
+    if folder.exists() and not folder.is_dir():
+        raise ValueError(f"-o {args.output} is a file: with --format {args.format}, name a folder")
+    if not args.force:
+        for name in TABLES:
+            refuse_existing(folder / f"{name}.{args.format}")
+    source, tree = load_source(args.file)
+    guard_output(folder / f"x.{args.format}", [source])  # never over the input
+    written = write_tables(tree, folder, format=args.format)
+    print(f"wrote {len(written)} tables into {folder}")
     return 0
