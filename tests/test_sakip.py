@@ -163,11 +163,13 @@ def test_menantang_needs_the_previous_year_and_compares_with_its_realisasi() -> 
     easy = sakip(make(target), previous=_previous("85"))
     row = next(b for b in _sheet(easy, "KKE 1").baris if b.id == "kasi.k1.i1")
     assert row.nilai["C"] == 0.0
-    assert row.bukti["C"] == ("target 80 lebih rendah dari realisasi tahun sebelumnya 85",)
+    assert row.bukti["C"] == ("PK802",)  # the rule across years, given previous=
     hard = sakip(make(target), previous=_previous("75,5"))
     row = next(b for b in _sheet(hard, "KKE 1").baris if b.id == "kasi.k1.i1")
     assert row.nilai["C"] == 1.0
-    assert "75,5" in row.bukti["C"][0]
+    assert row.bukti["C"] == ("target 80, realisasi tahun sebelumnya 75,5",)
+    new = next(b for b in _sheet(hard, "KKE 1").baris if b.id == "camat.k1.i1")
+    assert new.nilai["C"] is None  # last year had no realisasi for it
 
 
 def test_iku_stability_counts_the_iku_whose_wording_changed() -> None:
@@ -179,6 +181,17 @@ def test_iku_stability_counts_the_iku_whose_wording_changed() -> None:
     changed = sakip(make(reworded), previous=make())
     assert _criterion(changed, "1.b.6").nilai == 0.5
     assert _criterion(changed, "1.b.6").baris == ("camat.k1.i2",)
+
+    def new_renstra(d: dict[str, Any]) -> None:
+        reworded(d)
+        d["organisasi"]["periode"] = "2024-2029"
+
+    def old_renstra(d: dict[str, Any]) -> None:
+        d["organisasi"].update(tahun=2023, periode="2019-2023")
+
+    fresh = sakip(make(new_renstra), previous=make(old_renstra))
+    assert _criterion(fresh, "1.b.6").nilai is None
+    assert "periode Renstra yang berbeda" in _criterion(fresh, "1.b.6").alasan
 
 
 def test_crosscutting_per_unit_one_sided_and_unconfirmed() -> None:

@@ -62,11 +62,12 @@ def sakip(
         tree: the pohon kinerja (or its cascade).
         previous: the previous year's tree; without it, KKE 1 Menantang and LKE 1.b.6 are
             "tidak dapat dinilai" (not assessable), never guessed.
-        findings: the findings of every rule on ``tree``, computed when not given (a
-            selection of rules would leave ticks unearned: pass all of them).
+        findings: the findings of every rule on ``tree`` (and, with ``previous``, the rules
+            across years), computed when not given; a selection of rules would leave ticks
+            unearned: pass all of them.
     """
     if findings is None:
-        findings = check(tree)
+        findings = check(tree, previous=previous)
     evidence = Evidence(findings)
     sheets = {s.kode: s for s in (kke1(evidence, previous), kke2(evidence), kke5(evidence))}
     org = evidence.cascade.tree.organisasi

@@ -11,8 +11,8 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from .._text import words
 from ..checks import RULES
+from ..checks.years import same_renstra
 from ..graph import NO_UNIT, Cascade
 from ..models import Peran, PohonKinerja
 from .kke import Evidence
@@ -80,7 +80,7 @@ def criteria(
             baris=_costly(kke1),
             perbaikan=_hint(kke1, smart),
         ),
-        _iku_stability(evidence.cascade, previous),
+        _iku_stability(evidence, previous),
         Kriteria(
             "1.b.7",
             "Target kinerja ditetapkan dapat dicapai dan menantang",
@@ -88,7 +88,12 @@ def criteria(
             _mean(kke1.share_of(k) for k in challenge),
             alasan=""
             if "C" in challenge
-            else "kolom Menantang tidak dinilai tanpa pohon kinerja tahun sebelumnya",
+            else "kolom Menantang tidak dinilai: "
+            + (
+                "tidak ada realisasi tahun sebelumnya berupa angka untuk dibandingkan"
+                if previous is not None
+                else "tanpa pohon kinerja tahun sebelumnya"
+            ),
             baris=tuple(dict.fromkeys(i for k in challenge for i in _costly(kke1, k))),
             perbaikan=_hint(kke1, challenge)
             or "tetapkan target tidak lebih rendah dari realisasi tahun sebelumnya",
@@ -130,29 +135,38 @@ def _results(evidence: Evidence) -> Kriteria:
     )
 
 
-def _iku_stability(cascade: Cascade, previous: PohonKinerja | None) -> Kriteria:
+def _iku_stability(evidence: Evidence, previous: PohonKinerja | None) -> Kriteria:
     uraian = "IKU tidak sering berganti dalam satu periode Renstra"
+    dasar = "IKU tahun ini tanpa temuan PK801 (berubah atau baru) / seluruh IKU"
     if previous is None:
         return Kriteria(
             "1.b.6",
             uraian,
-            "IKU tahun ini yang juga ada pada tahun sebelumnya / seluruh IKU",
+            dasar,
             None,
             alasan="tidak dapat dinilai tanpa pohon kinerja tahun sebelumnya (--previous)",
         )
-    before = Cascade(previous)
-    old = {words(before.graph.nodes[i]["uraian"]) for i in before.iku}
-    changed = [i for i in cascade.iku if words(cascade.graph.nodes[i]["uraian"]) not in old]
-    n = len(cascade.iku)
+    if same_renstra(previous, evidence.cascade.tree) is False:
+        return Kriteria(
+            "1.b.6",
+            uraian,
+            dasar,
+            None,
+            alasan="kedua tahun berada dalam periode Renstra yang berbeda: IKU boleh berganti",
+        )
+    iku = evidence.cascade.iku
+    changed = [i for i in iku if "PK801" in evidence.codes_of(i)]
+    dropped = sum(1 for f in evidence.findings if f.code == "PK801" and f.where not in iku)
     return Kriteria(
         "1.b.6",
         uraian,
-        "IKU tahun ini yang juga ada pada tahun sebelumnya (uraian sama) / seluruh IKU",
-        1 - len(changed) / n if n else None,
-        alasan=f"{len(changed)} dari {n} IKU berganti rumusan dibanding tahun sebelumnya",
+        dasar,
+        1 - len(changed) / len(iku) if iku else None,
+        alasan=f"{len(changed)} dari {len(iku)} IKU berubah atau baru; {dropped} IKU tahun "
+        "sebelumnya tidak ada lagi",
         baris=tuple(changed),
-        perbaikan="pertahankan IKU selama periode Renstra; bila harus berganti, dokumentasikan "
-        "alasannya (reviu Renstra/IKU)",
+        perbaikan=RULES["PK801"].judul
+        + ": pertahankan IKU selama periode Renstra, atau catat dasar perubahannya",
     )
 
 

@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 
+from .._pairing import match_trees
 from .._text import words
 from ..capaian import number
 from ..checks import Findings
@@ -36,7 +37,7 @@ KKE1 = (
     Kolom("T", "Berbatas Waktu", "1.b.5", f"{_M88}, KKE 1", ("PK708",),
           "sebutkan tahun atau periode perjanjian kinerja"),
     Kolom("C", "Menantang", "1.b.7", f"{_M88}, KKE 1 (dibandingkan dengan tahun sebelumnya)",
-          (), "tetapkan target tidak lebih rendah dari realisasi tahun sebelumnya"),
+          ("PK802",), "tetapkan target tidak lebih rendah dari realisasi tahun sebelumnya"),
 )  # fmt: skip
 
 KKE2 = (
@@ -67,6 +68,7 @@ class Evidence:
     """The finding codes on each node, and the rows of the worksheets in tree order."""
 
     def __init__(self, findings: Findings) -> None:
+        self.findings = findings
         self.cascade: Cascade = findings.cascade
         self.levels = Levels(self.cascade)
         self._codes: dict[str, set[str]] = defaultdict(set)
@@ -139,11 +141,12 @@ class Evidence:
 def kke1(evidence: Evidence, previous: PohonKinerja | None = None) -> Lembar:
     """KKE 1: Spesifik, Dapat Diukur, Dapat Dicapai, Relevan, Berbatas Waktu (from the
     findings) and Menantang (against the previous year's tree, when given)."""
-    before = _Previous(previous) if previous is not None else None
+    tree = evidence.cascade.tree
+    before = _Previous(previous, tree) if previous is not None else None
     rows = []
     for owner, kinerja, indikator in evidence.rows():
         value, note = (
-            before.challenging(owner, indikator)
+            before.challenging(indikator, evidence.codes(str(indikator.id)))
             if before
             else (None, "tidak dapat dinilai tanpa pohon kinerja tahun sebelumnya")
         )
@@ -210,35 +213,22 @@ def implied_satuan(indikator: Indikator) -> str | None:
 
 
 class _Previous:
-    """The previous year's indicators, found by id, else by text within the position."""
+    """The previous year's indicators paired with this year's (the pairing PK802 uses)."""
 
-    def __init__(self, tree: PohonKinerja) -> None:
-        self.by_id: dict[str, Indikator] = {}
-        self.by_text: dict[tuple[str, str], Indikator] = {}
-        for owner, indikator in tree.iter_indikator():
-            self.by_id[str(indikator.id)] = indikator
-            self.by_text.setdefault((_owner_key(owner), words(indikator.uraian)), indikator)
+    def __init__(self, old: PohonKinerja, new: PohonKinerja) -> None:
+        match = match_trees(old, new)
+        olds = {str(i.id): i for _, i in old.iter_indikator()}
+        self.before = {new_id: olds[o] for o, (new_id, _) in match.nodes.items() if o in olds}
 
-    def challenging(self, owner: Jabatan | None, indikator: Indikator) -> tuple[float | None, str]:
-        """1 when the target is not below last year's realisasi (or target), else 0."""
-        before = self.by_text.get((_owner_key(owner), words(indikator.uraian)))
-        before = before or self.by_id.get(str(indikator.id))
+    def challenging(self, indikator: Indikator, codes: set[str]) -> tuple[float | None, str]:
+        """0 with PK802 (target below last year's realisasi), 1 when the two compare,
+        ``None`` for a new indicator or values that are not one number."""
+        if "PK802" in codes:
+            return 0.0, "PK802"
+        before = self.before.get(str(indikator.id))
         if before is None:
             return None, "indikator baru: tidak ada pada tahun sebelumnya"
-        basis, label = number(before.realisasi), "realisasi"
-        if basis is None:
-            basis, label = number(before.target), "target"
-        target = number(indikator.target)
-        if basis is None or target is None:
-            return None, "target atau capaian tahun sebelumnya bukan angka"
-        ok = target <= basis if indikator.polaritas == "turun" else target >= basis
-        relation = "tidak lebih rendah dari" if ok else "lebih rendah dari"
-        if indikator.polaritas == "turun":
-            relation = "tidak lebih longgar dari" if ok else "lebih longgar dari"
-        return (1.0 if ok else 0.0), (
-            f"target {angka(target)} {relation} {label} tahun sebelumnya {angka(basis)}"
-        )
-
-
-def _owner_key(owner: Jabatan | None) -> str:
-    return str(owner.id) if owner else "@iku"
+        target, real = number(indikator.target), number(before.realisasi)
+        if target is None or real is None:
+            return None, "target atau realisasi tahun sebelumnya bukan angka"
+        return 1.0, f"target {angka(target)}, realisasi tahun sebelumnya {angka(real)}"
