@@ -24,6 +24,10 @@ class UnitCoverage:
     jabatan_reached: int
     indikator: int
     indikator_reached: int
+    jabatan_confirmed: int = 0
+    """Positions that reach an IKU through declared or accepted links only."""
+    indikator_confirmed: int = 0
+    """Indicators that reach an IKU through declared or accepted links only."""
 
     @property
     def jabatan_share(self) -> float:
@@ -35,11 +39,28 @@ class UnitCoverage:
         """Share of indicators with a path up to an IKU (0 to 1)."""
         return self.indikator_reached / self.indikator if self.indikator else 0.0
 
+    @property
+    def jabatan_confirmed_share(self) -> float:
+        """Like :attr:`jabatan_share`, counting no unreviewed proposal (``usulan``)."""
+        return self.jabatan_confirmed / self.jabatan if self.jabatan else 0.0
+
+    @property
+    def indikator_confirmed_share(self) -> float:
+        """Like :attr:`indikator_share`, counting no unreviewed proposal (``usulan``)."""
+        return self.indikator_confirmed / self.indikator if self.indikator else 0.0
+
+    @property
+    def proposed(self) -> int:
+        """Indicators that reach an IKU only through a proposal awaiting review."""
+        return self.indikator_reached - self.indikator_confirmed
+
     def to_record(self) -> dict[str, Any]:
         """A flat dict, shares included."""
         record = asdict(self)
         record["jabatan_share"] = round(self.jabatan_share, 4)
         record["indikator_share"] = round(self.indikator_share, 4)
+        record["jabatan_confirmed_share"] = round(self.jabatan_confirmed_share, 4)
+        record["indikator_confirmed_share"] = round(self.indikator_confirmed_share, 4)
         return record
 
 
@@ -59,16 +80,23 @@ class Coverage:
 
 
 def coverage(cascade: Cascade) -> Coverage:
-    """The share of positions and of indicators that reach an IKU, per unit."""
-    reached = cascade.reached
+    """The share of positions and of indicators that reach an IKU, per unit.
+
+    ``*_reached`` counts every active link, proposals awaiting review (``status: usulan``)
+    included; ``*_confirmed`` counts declared and accepted links only, so a unit that
+    reaches its IKU through a guess shows it.
+    """
+    reached, confirmed = cascade.reached, cascade.confirmed
     tally: dict[str, list[int]] = {}
     for jabatan in cascade.tree.jabatan:
-        row = tally.setdefault(jabatan.unit or NO_UNIT, [0, 0, 0, 0])
+        row = tally.setdefault(jabatan.unit or NO_UNIT, [0] * len(_COUNTS))
         row[0] += 1
         row[1] += any(k.id in reached for k in jabatan.kinerja)
+        row[4] += any(k.id in confirmed for k in jabatan.kinerja)
         for indikator in jabatan.iter_indikator():
             row[2] += 1
             row[3] += indikator.id in reached
+            row[5] += indikator.id in confirmed
     tops = {j.unit or NO_UNIT for j in cascade.tree.top if j.peran is Peran.CAMAT}
     order = sorted(tally, key=lambda unit: 0 if unit in tops else unit_rank(unit))
     units = tuple(UnitCoverage(unit, *tally[unit]) for unit in order)
@@ -76,4 +104,11 @@ def coverage(cascade: Cascade) -> Coverage:
     return Coverage(units, total)
 
 
-_COUNTS = ("jabatan", "jabatan_reached", "indikator", "indikator_reached")
+_COUNTS = (
+    "jabatan",
+    "jabatan_reached",
+    "indikator",
+    "indikator_reached",
+    "jabatan_confirmed",
+    "indikator_confirmed",
+)

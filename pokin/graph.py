@@ -194,19 +194,33 @@ class Cascade:
         kinerja, when one of its own indicators supports a superior's (the variant where
         staff copy their atasan's indicator): then the kinerja and all it holds count.
         """
+        return self._reach(proposed=True)
+
+    @cached_property
+    def confirmed(self) -> frozenset[str]:
+        """Like :attr:`reached`, through declared and accepted links only: an inferred
+        link nobody has reviewed yet (``status: usulan``) does not count."""
+        return self._reach(proposed=False)
+
+    def _reach(self, *, proposed: bool) -> frozenset[str]:
         seen = {ROOT}
         queue = deque([ROOT])
         while queue:
             node = queue.popleft()
-            for nxt in self._down(node):
+            for nxt in self._down(node, proposed=proposed):
                 if nxt not in seen:
                     seen.add(nxt)
                     queue.append(nxt)
         seen.discard(ROOT)
         return frozenset(seen)
 
-    def _down(self, node: str) -> Iterator[str]:
-        yield from self.graph.succ[node]
+    def _down(self, node: str, *, proposed: bool = True) -> Iterator[str]:
+        if proposed:
+            yield from self.graph.succ[node]
+        else:
+            for nxt, data in self.graph.succ[node].items():
+                if data.get("status") != "usulan":
+                    yield nxt
         kinerja = self._kinerja_of.get(node)
         if kinerja is not None:
             yield kinerja

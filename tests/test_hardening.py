@@ -247,3 +247,35 @@ def test_a_format_that_contradicts_the_suffix_is_refused(
     assert code == 2
     assert "tidak cocok" in err
     assert not (tmp_path / "x.svg").exists()
+
+
+# -- coverage: confirmed and proposed apart --------------------------------------------------
+
+
+def test_a_proposed_link_does_not_count_as_confirmed_coverage() -> None:
+    from pokin.coverage import coverage
+    from pokin.graph import Cascade
+    from pokin.models import Asal, Status, Tautan
+
+    tree = make()
+    kasi = tree.get_jabatan("kasi")
+    kasi.kinerja[0].mendukung = [Tautan(ke="camat.k1.i2", asal=Asal.INFERENSI, skor=0.61)]
+    cov = coverage(Cascade(tree))
+    unit = next(u for u in cov.units if u.unit == "Seksi Pelayanan")
+    assert (unit.indikator_reached, unit.indikator_confirmed) == (1, 0)
+    assert (unit.jabatan_reached, unit.jabatan_confirmed) == (1, 0)
+    assert unit.indikator_share == 1.0
+    assert unit.indikator_confirmed_share == 0.0
+    assert cov.total.proposed == 1
+    text = pokin.report.text_report(pokin.check(tree))
+    assert "terkonfirmasi" in text
+    assert "1 indikator sampai ke IKU hanya lewat tautan usulan" in text
+    kasi.kinerja[0].mendukung[0].status = Status.DITERIMA  # a planner accepts it
+    unit = next(u for u in coverage(Cascade(tree)).units if u.unit == "Seksi Pelayanan")
+    assert unit.indikator_confirmed == 1
+
+
+def test_percentages_in_the_check_report_are_written_the_indonesian_way() -> None:
+    text = pokin.report.text_report(pokin.check(make()))
+    assert "100,0%" in text
+    assert "100.0%" not in text

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from .. import datasets
+from .._text import format_percent
 from ..checks import check
 from ..findings import Findings
 from ..render import MAX_NODES, box_count, render_gallery
@@ -59,7 +60,7 @@ def _summary_line(name: str, findings: Findings) -> str:
     total = findings.coverage().total
     return (
         f"{name}: {total.jabatan} jabatan, {total.indikator} indikator, "
-        f"{total.indikator_share * 100:.0f}% of indikator reach "
-        + ("an IKU; " if findings.cascade.has_iku else "a top position (no IKU, PK103); ")
+        f"{format_percent(total.indikator_share, 0)} indikator sampai ke "
+        + ("IKU; " if findings.cascade.has_iku else "jabatan puncak (tanpa IKU, PK103); ")
         + f"{counts['error']} error, {counts['warning']} warning, {counts['info']} info"
     )

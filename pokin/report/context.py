@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
+from .._text import format_percent
 from .._version import __version__
 from ..capaian import Capaian, compute_capaian
 from ..checks import RULES, Finding, Findings, check
@@ -68,8 +69,8 @@ class Context:
 
 
 def pct(value: float) -> str:
-    """A share as a whole percentage: ``0.5`` → ``50%``."""
-    return f"{value * 100:.0f}%"
+    """A share as a whole percentage: ``0.5`` → ``50%``, ``0.125`` → ``13%``."""
+    return format_percent(value, 0)
 
 
 def version() -> str:

@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from .._text import format_percent
 from ..coverage import NO_IKU, Coverage, coverage
 from ..findings import Finding, Findings
 
@@ -14,7 +15,7 @@ __all__ = ["coverage_text", "findings_html", "json_report", "json_text", "text_r
 
 
 def _pct(share: float) -> str:
-    return f"{share * 100:5.1f}%"
+    return f"{format_percent(share):>6}"
 
 
 def coverage_text(cov: Coverage) -> str:
@@ -22,14 +23,21 @@ def coverage_text(cov: Coverage) -> str:
     width = max(len(u.unit) for u in (*cov.units, cov.total))
     width = min(width, 60)
     lines = [
-        f"{'unit':<{width}}  jabatan ke IKU        indikator ke IKU",
+        f"{'unit':<{width}}  jabatan ke IKU        indikator ke IKU       "
+        "terkonfirmasi (tanpa usulan)",
     ]
     for unit in (*cov.units, cov.total):
         name = unit.unit if len(unit.unit) <= width else unit.unit[: width - 1] + "…"
         lines.append(
             f"{name:<{width}}  {unit.jabatan_reached:>3}/{unit.jabatan:<3} "
             f"{_pct(unit.jabatan_share)}   {unit.indikator_reached:>4}/{unit.indikator:<4} "
-            f"{_pct(unit.indikator_share)}"
+            f"{_pct(unit.indikator_share)}   {unit.indikator_confirmed:>4}/{unit.indikator:<4} "
+            f"{_pct(unit.indikator_confirmed_share)}"
+        )
+    if cov.total.proposed:
+        lines.append(
+            f"{cov.total.proposed} indikator sampai ke IKU hanya lewat tautan usulan yang "
+            "belum ditinjau (status: usulan): terima atau tolak di `pokin link`"
         )
     return "\n".join(lines)
 

@@ -116,12 +116,15 @@ def coverage(ctx: Context) -> str:
             f"<tr><td>{e(unit.unit)}</td><td>{unit.jabatan_reached}/{unit.jabatan}</td>"
             f"<td>{unit.indikator_reached}/{unit.indikator}</td>"
             f'<td><span class="bar"><i style="width:{share * 100:.0f}%"></i></span> '
-            f"{pct(share)}</td></tr>"
+            f"{pct(share)}</td>"
+            f"<td>{unit.indikator_confirmed}/{unit.indikator} "
+            f"({pct(unit.indikator_confirmed_share)})</td></tr>"
         )
     note = "" if has_iku else f'<p class="hint">{e(NO_IKU)}.</p>'
     return (
         f'<h2>Cakupan ke IKU per unit</h2>{note}<table id="coverage"><thead><tr><th>Unit</th>'
-        "<th>Jabatan terhubung</th><th>Indikator terhubung</th><th>Persentase</th></tr>"
+        "<th>Jabatan terhubung</th><th>Indikator terhubung</th><th>Persentase</th>"
+        '<th title="tanpa tautan usulan yang belum ditinjau">Terkonfirmasi</th></tr>'
         f"</thead><tbody>{''.join(rows)}</tbody></table>"
     )
 
