@@ -68,7 +68,7 @@ def findings_html(findings: Findings) -> str:
 
 
 _DISPLAYS = (
-    ("pokin.models", "PohonKinerja", _SVG, tree_svg),
+    ("pokin.models.tree", "PohonKinerja", _SVG, tree_svg),
     ("pokin.graph", "Cascade", _SVG, tree_svg),
     ("pokin.render", "Diagram", _SVG, diagram_svg),
     ("pokin.findings", "Findings", _HTML, findings_html),

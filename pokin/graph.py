@@ -32,9 +32,8 @@ from typing import Any
 
 import networkx as nx
 
-from ._references import ensure_sound
 from .errors import TreeError
-from .models import Indikator, Jabatan, Kinerja, Peran, PohonKinerja, Sasaran
+from .models import Indikator, Jabatan, Kinerja, Peran, PohonKinerja, Sasaran, ensure_sound
 
 __all__ = ["ROOT", "Cascade"]
 

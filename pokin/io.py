@@ -27,9 +27,16 @@ from pydantic_core import ErrorDetails
 
 from . import _yaml
 from ._files import atomic_write, read_text
-from ._references import ensure_sound
 from .errors import PokinFileError
-from .models import FORMAT_VERSION, Asal, PohonKinerja, Problem, Tautan, resolve_references
+from .models import (
+    FORMAT_VERSION,
+    Asal,
+    PohonKinerja,
+    Problem,
+    Tautan,
+    ensure_sound,
+    resolve_references,
+)
 
 __all__ = ["dumps", "load", "loads", "parse_yaml", "save"]
 

@@ -169,7 +169,7 @@ def test_check_normalises_an_edited_tree_once_the_notebook_path() -> None:
 
 
 def test_cascade_reads_a_loaded_tree_without_touching_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    import pokin._references as references
+    import pokin.models.references as references
 
     tree = make()
     before = tree.model_copy(deep=True)

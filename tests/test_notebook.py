@@ -65,3 +65,13 @@ def test_tree_cascade_and_diagram_draw_in_a_notebook(shown: DisplayFormatter) ->
     assert "Kasi Pelayanan" in shown.format(Cascade(tree))[0]["image/svg+xml"]
     assert "<svg" in tree_svg(tree)
     assert shown.format(diagram(tree))[0]["image/svg+xml"].lstrip().startswith("<?xml")
+
+
+def test_every_display_names_the_module_that_defines_its_type() -> None:
+    """IPython matches a type by the module that defines it: a class moved is a display lost."""
+    import importlib
+
+    from pokin._notebook import _DISPLAYS
+
+    for module, name, _, _ in _DISPLAYS:
+        assert getattr(importlib.import_module(module), name).__module__ == module

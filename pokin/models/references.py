@@ -9,14 +9,26 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from ._text import fold, slugify, unique
-from .errors import TreeError
+from .._text import fold, slugify, unique
+from ..errors import TreeError
+from .parts import Indikator, Jabatan, Kinerja, Sasaran, Tautan
 
-if TYPE_CHECKING:
-    from .models import Indikator, Jabatan, PohonKinerja, Tautan
+
+class Tree(Protocol):
+    """What resolving references reads of a tree: :class:`~pokin.models.PohonKinerja`
+    (which calls these functions when it is validated, so they cannot import it)."""
+
+    iku: list[Sasaran]
+    jabatan: list[Jabatan]
+
+    def iter_kinerja(self) -> Iterator[tuple[Jabatan, Kinerja]]: ...
+
+    def iter_indikator(self) -> Iterator[tuple[Jabatan | None, Indikator]]: ...
+
 
 __all__ = [
     "Problem",
@@ -39,7 +51,7 @@ class Problem:
 # -- ids ------------------------------------------------------------------------------------
 
 
-def assign_ids(tree: PohonKinerja) -> None:
+def assign_ids(tree: Tree) -> None:
     """Give every jabatan, kinerja and indikator without an id a stable generated one."""
     if _all_have_ids(tree):
         return  # a file pokin wrote, or a tree already normalised: nothing to collect
@@ -72,7 +84,7 @@ def assign_ids(tree: PohonKinerja) -> None:
                     object.__setattr__(indikator, "id", unique(f"{kinerja.id}.i{i_no}", taken))
 
 
-def _all_have_ids(tree: PohonKinerja) -> bool:
+def _all_have_ids(tree: Tree) -> bool:
     return all(s.id and all(i.id for i in s.indikator) for s in tree.iku) and all(
         j.id and all(k.id and all(i.id for i in k.indikator) for k in j.kinerja)
         for j in tree.jabatan
@@ -89,7 +101,7 @@ def dotted(path: tuple[str | int, ...]) -> str:
     return out
 
 
-def ensure_sound(tree: PohonKinerja) -> None:
+def ensure_sound(tree: Tree) -> None:
     """Make a tree edited in memory whole again, or say what is wrong with it.
 
     Gives ids to what was added without one, resolves links given by text, and checks
@@ -109,7 +121,7 @@ def ensure_sound(tree: PohonKinerja) -> None:
         raise TreeError("the tree does not hold together:\n" + "\n".join(lines) + more)
 
 
-def resolve_references(tree: PohonKinerja) -> list[Problem]:
+def resolve_references(tree: Tree) -> list[Problem]:
     """Check every id and reference of ``tree``; resolve links given by text to ids.
 
     Returns the problems found (empty when the tree is sound), each with the path of the
@@ -137,7 +149,7 @@ def resolve_references(tree: PohonKinerja) -> list[Problem]:
     return problems
 
 
-def _claim_ids(tree: PohonKinerja, problems: list[Problem]) -> dict[str, str]:
+def _claim_ids(tree: Tree, problems: list[Problem]) -> dict[str, str]:
     """The ids a link may point at, by id (their kind, for messages); a problem for each
     id used twice, found by a second, slower pass only when there is one."""
     sasaran = [s.id for s in tree.iku]
@@ -152,7 +164,7 @@ def _claim_ids(tree: PohonKinerja, problems: list[Problem]) -> dict[str, str]:
     return linkable
 
 
-def _duplicate_ids(tree: PohonKinerja) -> list[Problem]:
+def _duplicate_ids(tree: Tree) -> list[Problem]:
     """A problem for each id used twice, naming where it was first used."""
     owner: dict[str, tuple[str | int, ...]] = {}
     problems: list[Problem] = []
@@ -188,7 +200,7 @@ def _duplicate_ids(tree: PohonKinerja) -> list[Problem]:
 class _Texts:
     """Indicators by folded text, and each jabatan's atasan chain, built on first use."""
 
-    def __init__(self, tree: PohonKinerja, by_id: dict[str | None, Jabatan]) -> None:
+    def __init__(self, tree: Tree, by_id: dict[str | None, Jabatan]) -> None:
         self.tree = tree
         self.by_id = by_id
         self._by_text: dict[str, list[tuple[Jabatan | None, Indikator]]] | None = None
@@ -219,7 +231,7 @@ def _links(
             problems.append(problem)
 
 
-def _atasan_problems(tree: PohonKinerja, by_id: dict[str | None, Jabatan]) -> list[Problem]:
+def _atasan_problems(tree: Tree, by_id: dict[str | None, Jabatan]) -> list[Problem]:
     problems: list[Problem] = []
     for j_no, jabatan in enumerate(tree.jabatan):
         if jabatan.atasan is None:
@@ -248,7 +260,7 @@ def _atasan_problems(tree: PohonKinerja, by_id: dict[str | None, Jabatan]) -> li
     return _cycles(tree, by_id)
 
 
-def _cycles(tree: PohonKinerja, by_id: dict[str | None, Jabatan]) -> list[Problem]:
+def _cycles(tree: Tree, by_id: dict[str | None, Jabatan]) -> list[Problem]:
     """One problem per circle in the atasan chain; each jabatan is walked once (linear)."""
     problems: list[Problem] = []
     position = {j.id: n for n, j in enumerate(tree.jabatan)}
