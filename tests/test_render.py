@@ -424,7 +424,7 @@ def test_staff_stack_in_columns_under_their_superior() -> None:
     columns = {where(dot, f"p{n}.k1")[0] for n in range(7)}
     assert len(columns) == 3  # seven equal boxes: columns of three, three and one
     row = next(n for n, g in enumerate(ranks(dot)) if kasi in g)
-    assert columns <= set(ranks(dot)[row + 1])  # all just below the Kasi
+    assert columns <= set(ranks(dot)[row + 2])  # on the staff row, below the Kasubbag row
     sizes = sorted(boxes(x) for x in dot.splitlines() if x.split(" [")[0].strip() in columns)
     assert sizes == [1, STACK, STACK]
     assert f"  {where(dot, 'kasi.k1')[0]} -> c" in dot  # anchored under the Kasi
@@ -718,3 +718,24 @@ def test_pages_draw_the_iku_table_on_the_head_units_page_and_list_units_by_chart
         "p-sekretariat-pengadministrasi-umum",
         "p-seksi-pelayanan",
     ]
+
+
+def test_positions_of_one_level_share_a_rank() -> None:
+    """Sambutan: Sekretaris and every Kasi on one rank, the Kasubbag on the next, every
+    staff member (under a Kasubbag or right under a Kasi) on the one below."""
+    tree = datasets.load("sambutan-2023")
+    dot = to_dot(tree)
+    rank_of = {name: n for n, group in enumerate(ranks(dot)) for name in group}
+
+    def rank(jabatan: Any) -> int:
+        return rank_of[where(dot, f"{jabatan.kinerja[0].id}")[0]]
+
+    by_role: dict[str, set[int]] = {}
+    for jabatan in tree.jabatan:
+        level = {"sekretaris": "kasi", "lurah": "kasi", "bendahara": "staf"}.get(
+            jabatan.peran.value, "staf" if jabatan.peran.is_staf else jabatan.peran.value
+        )
+        by_role.setdefault(level, set()).add(rank(jabatan))
+    assert {k: len(v) for k, v in by_role.items()} == dict.fromkeys(by_role, 1)
+    row = {level: found.pop() for level, found in by_role.items()}
+    assert row["camat"] < row["kasi"] < row["kasubbag"] < row["staf"]

@@ -1,6 +1,8 @@
 """Where the boxes of a diagram go: rows per level, stacked staff, bands for wide trees.
 
-A position sits one row below its atasan; the staff under one superior (positions without
+A position sits on the row of its level (:data:`TIERS`: the Camat; Sekretaris, Kasi, Lurah;
+Kasubbag and the kelurahan's Sekretaris and Kasi; staff), so the same level lines up across
+units, and never above its atasan; the staff under one superior (positions without
 subordinates) stack in columns of at most :data:`STACK` boxes; and when a kecamatan is too
 wide for a screen, the units under the top position fold into bands, one under the other,
 so the drawing stays under :data:`MAX_RATIO` wide to 1 high. The sizes are estimates made
@@ -19,6 +21,8 @@ from ..models import Peran
 if TYPE_CHECKING:
     from ..graph import Cascade
     from .scene import Prepared
+
+from .style import IKU
 
 __all__ = ["MAX_RATIO", "STACK", "TIERS", "Box", "Layout", "Planner", "tiers"]
 
@@ -119,7 +123,8 @@ class Layout:
 
 
 class Planner:
-    """Rows for every box: positions one row below their atasan, staff stacked, bands."""
+    """Rows for every box: positions on the row of their level (:func:`tiers`), staff
+    stacked, bands."""
 
     def __init__(self, prep: Prepared, boxes: Sequence[Box]) -> None:
         self.boxes: dict[str, list[Box]] = {}
@@ -133,8 +138,16 @@ class Planner:
                 self.roots.append(owner)
             else:
                 self.kids[parent].append(owner)
-        base = min((prep.level(r) for r in self.roots), default=0)
-        self.start = {r: prep.level(r) - base for r in self.roots}
+        rows = tiers(prep.cascade)
+        self.tier = {owner: -1 if owner == IKU else rows[owner] for owner in self.boxes}
+        base = min((self.tier[r] for r in self.roots), default=0)
+        self.start = {r: self.tier[r] - base for r in self.roots}
+
+    def _step(self, owner: str, kid: str) -> int:
+        """How many rows below ``owner`` its subordinate ``kid`` sits: one, or more where
+        the subordinate's level is further down (a staff right under a Kasi sits on the
+        staff row, below the Kasubbag's)."""
+        return max(1, self.tier[kid] - self.tier[owner])
 
     def _drawn_atasan(self, prep: Prepared, owner: str) -> str | None:
         """The nearest superior that is drawn (a unit view may leave a level out)."""
@@ -185,27 +198,40 @@ class Planner:
         anchor = mine[len(mine) // 2]
         kids = self.kids[owner]
         branches = [k for k in kids if self.kids[k]]
-        stacked = [box for k in kids if not self.kids[k] for box in self.boxes[k]]
-        columns = [_Node("", column, row + 1) for column in _stack(stacked)]
+        steps = sorted({self._step(owner, k) for k in kids if not self.kids[k]})
+        columns = [
+            _Node("", column, row + step)
+            for step in steps
+            for column in _stack(
+                [
+                    b
+                    for k in kids
+                    if not self.kids[k] and self._step(owner, k) == step
+                    for b in self.boxes[k]
+                ]
+            )
+        ]
         out.nodes.extend(columns)
         out.anchors.extend((anchor, column) for column in columns)
         above += max(n.height for n in mine) + 40
-        offsets = dict.fromkeys(branches, row + 1)
+        offsets = {kid: row + self._step(owner, kid) for kid in branches}
         if fold and len(branches) > 1:
             tallest = max((c.height for c in columns), default=0.0)
-            offsets = self._bands(branches, row + 1, above + tallest)
+            leads = [self._step(owner, kid) - 1 for kid in branches]
+            offsets = self._bands(branches, leads, row + 1, above + tallest)
         for kid in branches:
             first = len(out.nodes)
-            chain = fold and len(branches) == 1 and not stacked
+            chain = fold and len(branches) == 1 and not columns
             self._place(kid, offsets[kid], out, fold=chain, above=above)
             out.anchors.append((anchor, out.nodes[first]))
 
     # -- folding a wide kecamatan into bands ----------------------------------------------------
 
-    def _profile(self, owner: str) -> tuple[list[float], list[float]]:
-        """Estimated widths and heights of the rows a position and those under it take."""
+    def _profile(self, owner: str, lead: int) -> tuple[list[float], list[float]]:
+        """Estimated widths and heights of the rows a position and those under it take,
+        starting ``lead`` empty rows down (where its level begins)."""
         probe = Layout()
-        self._place(owner, 0, probe)
+        self._place(owner, lead, probe)
         depth = max(n.row for n in probe.nodes) + 1
         widths, heights = [0.0] * depth, [0.0] * depth
         for node in probe.nodes:
@@ -213,9 +239,11 @@ class Planner:
             heights[node.row] = max(heights[node.row], node.height)
         return widths, heights
 
-    def _bands(self, branches: list[str], first: int, above: float) -> dict[str, int]:
+    def _bands(
+        self, branches: list[str], leads: list[int], first: int, above: float
+    ) -> dict[str, int]:
         """The first row of each branch, in as few bands as keep the drawing readable."""
-        profiles = [self._profile(b) for b in branches]
+        profiles = [self._profile(b, lead) for b, lead in zip(branches, leads, strict=True)]
         offsets: dict[str, int] = {}
         for count in range(1, len(branches) + 1):
             bands = _split(list(range(len(branches))), [max(p[0]) for p in profiles], count)
@@ -224,7 +252,7 @@ class Planner:
                 widths: list[float] = []
                 heights: list[float] = []
                 for n in band:
-                    offsets[branches[n]] = row
+                    offsets[branches[n]] = row + leads[n]
                     for depth, (w, h) in enumerate(zip(*profiles[n], strict=True)):
                         if depth == len(widths):
                             widths.append(0.0)
