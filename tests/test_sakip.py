@@ -317,6 +317,9 @@ def test_the_report_leads_with_the_sakip_section() -> None:
     assert page.index("Kesiapan evaluasi SAKIP") < page.index("<h2>Ringkasan</h2>")
     assert 'data-kriteria="1.b.8"' in page
     assert "Kasi Pelayanan: Nilai SKM seksi pelayanan" in page  # a row that costs points
+    assert "PK703 Indikator berupa kegiatan, bukan hasil" in page  # what takes a tick
+    assert "Dasar: PermenPAN-RB 89/2021; PermenPAN-RB 88/2021 LKE 1.b.8, KKE 2" in page
     text = report_markdown(tree)
     assert text.index("## Kesiapan evaluasi SAKIP") < text.index("## Ringkasan")
     assert "| 1.b.8 |" in text
+    assert "(Dasar: PermenPAN-RB 89/2021; PermenPAN-RB 88/2021 LKE 1.b.8, KKE 2) |" in text

@@ -21,6 +21,7 @@ __all__ = [
     "Context",
     "DiagramFn",
     "capaian_rows",
+    "dasar",
     "jabatan_label",
     "judul",
     "pct",
@@ -94,6 +95,13 @@ def subtitle(cascade: Cascade) -> str:
 def judul(finding: Finding) -> str:
     rule = RULES.get(finding.code)
     return rule.judul if rule is not None and rule.judul else finding.code
+
+
+def dasar(finding: Finding) -> str:
+    """The regulation and SAKIP criterion a finding's rule serves, for planners: ``Dasar:
+    PermenPAN-RB 88/2021 LKE 1.b.8, KKE 2``; empty when the rule names none."""
+    rule = RULES.get(finding.code)
+    return f"Dasar: {rule.sumber}" if rule is not None and rule.sumber else ""
 
 
 def jabatan_label(jabatan: Jabatan | None) -> str:

@@ -27,6 +27,7 @@ from .context import (
     Context,
     DiagramFn,
     capaian_rows,
+    dasar,
     jabatan_label,
     judul,
     pct,
@@ -177,7 +178,8 @@ def findings(ctx: Context) -> str:
         rows = "".join(
             f'<tr class="finding {f.severity}"><td><code>{e(f.code)}</code></td>'
             f'<td class="{f.severity}">{f.severity}</td><td><b>{e(judul(f))}</b>: {e(f.message)}'
-            f'<div class="hint">→ {e(f.hint)}</div></td><td><code>{e(f.where)}</code></td></tr>'
+            f'<div class="hint">→ {e(f.hint)}</div><div class="hint">{e(dasar(f))}</div></td>'
+            f"<td><code>{e(f.where)}</code></td></tr>"
             for f in items
         )
         blocks.append(

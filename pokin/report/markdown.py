@@ -19,6 +19,7 @@ from .context import (
     NO_PENDING,
     Context,
     capaian_rows,
+    dasar,
     judul,
     pct,
     pending_rows,
@@ -90,7 +91,9 @@ def findings(ctx: Context) -> Iterator[str]:
     for f in ctx.findings:
         yield (
             f"| {f.code} | {f.severity} | {md(f.jabatan or 'IKU')} | "
-            f"**{md(judul(f))}**: {md(f.message)} | {md(f.hint)} |"
+            f"**{md(judul(f))}**: {md(f.message)} | {md(f.hint)}"
+            + (f" ({md(dasar(f))})" if dasar(f) else "")
+            + " |"
         )
 
 

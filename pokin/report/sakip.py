@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..checks import check
+from ..checks import RULES, check
 from ..graph import Cascade
 from ..sakip import Kriteria, Penilaian, persen, sakip
 from .context import Context
@@ -54,6 +54,10 @@ def _rows(cascade: Cascade, penilaian: Penilaian, kriteria: Kriteria) -> list[st
     return shown
 
 
+def _codes(codes: tuple[str, ...]) -> str:
+    return "; ".join(f"{c} {RULES[c].judul}" for c in codes if c in RULES) or "—"
+
+
 def _answer(kriteria: Kriteria) -> str:
     return kriteria.jawaban or "tidak dapat dinilai"
 
@@ -79,6 +83,12 @@ def html_section(ctx: Context) -> str:
             f"<td>{persen(k.nilai)}</td><td>{e(_answer(k))}</td>"
             f"<td>{note}{fix}<ul>{costly}</ul></td></tr>"
         )
+    basis = "".join(
+        f"<tr><td>{e(sheet.kode)}</td><td>{e(k.judul)}</td><td>LKE {e(k.kriteria)}; "
+        f"{e(k.sumber)}</td><td>{e(_codes(k.temuan))}</td></tr>"
+        for sheet in penilaian.lembar
+        for k in sheet.kolom
+    )
     notes = "".join(f'<p class="hint">{e(n)}.</p>' for n in (*penilaian.catatan, selected) if n)
     return (
         f'<h2 id="sakip">{_TITLE}</h2><p>{e(_INTRO)}</p>{notes}'
@@ -86,6 +96,9 @@ def html_section(ctx: Context) -> str:
         '<table id="lke"><thead><tr><th>Kriteria</th><th>Uraian dan dasar perhitungan</th>'
         "<th>Nilai</th><th>Perkiraan jawaban</th><th>Yang mengurangi nilai dan perbaikan</th>"
         f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        '<details><summary>Dasar setiap kolom KKE</summary><table id="kke-dasar"><thead>'
+        "<tr><th>KKE</th><th>Kolom</th><th>Kriteria dan sumber</th><th>Centang hilang karena"
+        f"</th></tr></thead><tbody>{basis}</tbody></table></details>"
     )
 
 
