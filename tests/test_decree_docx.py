@@ -151,3 +151,36 @@ def test_a_damaged_docx_is_one_clear_error(tmp_path: Path) -> None:
     file.write_bytes(good[:300])
     with pytest.raises(ImportDocumentError, match="rusak"):
         import_decree(file)
+
+
+def test_a_cascading_matrix_in_word(tmp_path: Path) -> None:
+    d = docx.Document()
+    d.add_paragraph("MATRIKS CASCADING KECAMATAN SUKAMAJU")
+    add_table(
+        d,
+        [
+            ["CAMAT", "<", "KEPALA SEKSI / SEKRETARIS", "<", "<", "STAF", "<", "<"],
+            ["Sasaran", "Indikator", "Jabatan", "Kinerja", "Indikator", "Jabatan", "Kinerja",
+             "Indikator"],
+            ["Meningkatnya ketertiban", "Persentase gangguan tertangani",
+             "Kepala Seksi Trantib", "Meningkatnya penanganan gangguan",
+             "Jumlah patroli", "Pengadministrasi Trantib", "Tersusunnya laporan patroli",
+             "Jumlah laporan patroli"],
+            [None, None, None, None, None, "Pengolah Data Trantib",
+             "Tersedianya data gangguan", "Jumlah rekap gangguan"],
+            [None, None, None, None, "Jumlah penertiban", "", "", ""],  # no staff carries it
+        ],
+    )  # fmt: skip
+    file = tmp_path / "matriks.docx"
+    d.save(str(file))
+    tree = read_decree(file)
+    assert [(j.nama, j.atasan) for j in tree.jabatan] == [
+        ("Camat", None),
+        ("Kepala Seksi Trantib", "camat"),
+        ("Pengadministrasi Trantib", "kepala-seksi-trantib"),
+        ("Pengolah Data Trantib", "kepala-seksi-trantib"),
+    ]
+    kasi = tree.jabatan[1]
+    assert [i.uraian for i in kasi.kinerja[0].indikator] == ["Jumlah patroli", "Jumlah penertiban"]
+    assert [t.ke for t in kasi.kinerja[0].mendukung] == ["camat.k1.i1"]
+    assert [t.ke for t in tree.jabatan[3].kinerja[0].mendukung] == ["kepala-seksi-trantib.k1.i1"]

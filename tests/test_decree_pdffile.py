@@ -127,3 +127,17 @@ def test_a_table_drawn_without_lines_is_read_from_the_words_positions(tmp_path: 
         ("Nilai IKM", "Hasil survei", "Laporan SKM"),
     ]
     assert kasi.kinerja[1].indikator[0].uraian == "Jumlah arsip tertata"
+
+
+def test_the_cli_refuses_a_scanned_pdf_with_exit_code_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pokin.cli import main
+
+    file = tmp_path / "scan.pdf"
+    c = canvas.Canvas(str(file))
+    c.rect(50, 50, 400, 600, fill=1)
+    c.save()
+    assert main(["import", str(file), "-o", str(tmp_path / "x.yaml")]) == 2
+    assert "OCR" in capsys.readouterr().err
+    assert not (tmp_path / "x.yaml").exists()
