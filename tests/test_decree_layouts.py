@@ -212,3 +212,21 @@ def test_item_texts_lose_list_marks_and_notes_go_to_catatan(row: str) -> None:
         if tab
         else "line 4: Catatan: hari kerja = 240 hari",
     )
+
+
+def test_a_row_broken_by_the_page_is_joined_whatever_the_reader() -> None:
+    from pokin.decree.assemble import assemble
+    from pokin.decree.document import Paragraph, Table, TableRow
+
+    header = TableRow(2, ["No", "Kinerja", "Indikator", "Formulasi", "Sumber Data"])
+    items = [
+        Paragraph(1, "JABATAN : PENGELOLA ARSIP"),
+        Table([header, TableRow(3, ["1.", "Tertibnya arsip", "Persentase arsip", "Arsip /", ""])]),
+        Table([header, TableRow(5, ["", "dinamis kecamatan", "", "total x 100%", "Buku arsip"])]),
+        Table([TableRow(6, ["2.", "Tersusunnya daftar", "Jumlah daftar", "Jumlah", "Arsip"])]),
+    ]
+    rows = assemble(items, source="x.pdf", layout="pdf").blocks[0].rows
+    assert [(r.kinerja, r.formulasi, r.sumber_data) for r in rows] == [
+        ("Tertibnya arsip dinamis kecamatan", "Arsip / total x 100%", "Buku arsip"),
+        ("Tersusunnya daftar", "Jumlah", "Arsip"),
+    ]

@@ -348,6 +348,13 @@ def _by_role(state: _State, row: TableRow) -> tuple[dict[str, str], dict[str, st
     return by_role, years, bool(cells and cells[0] is None)
 
 
+def _continues(by_role: dict[str, str]) -> bool:
+    """Whether the first row after a page break is the rest of the row before it: no
+    kinerja and no indicator, or one of them going on in lower case."""
+    kinerja, indikator = by_role.get("kinerja", ""), by_role.get("indikator", "")
+    return (not kinerja and not indikator) or (kinerja or indikator)[:1].islower()
+
+
 def _data_row(state: _State, row: TableRow) -> None:
     assert state.roles is not None
     by_role, years, _ = _by_role(state, row)
@@ -360,17 +367,12 @@ def _data_row(state: _State, row: TableRow) -> None:
         _skip(state, row.line, texts, "baris tabel sebelum JABATAN pertama")
         return
     numbered = "no" in state.roles and bool(texts[state.roles.index("no")])
-    if (
-        state.new_table
-        and state.raw
-        and not numbered
-        and not by_role.get("kinerja")
-        and not by_role.get("indikator")
-    ):
+    if state.new_table and state.raw and not numbered and _continues(by_role):
         previous = state.raw[-1]  # a row broken by the page: its rest joins the row above
-        for role, text in by_role.items():
-            before = previous.cells.get(role, "")
-            previous.cells[role] = f"{before}\n{text}".strip()
+        for role, text in zip(state.roles, texts, strict=False):
+            if text and role not in ("no", "lain", "kode", "jabatan"):
+                before = previous.cells.get(role, "")
+                previous.cells[role] = f"{before} {text}".strip()
         return
     raw = _Raw(row.line, by_role, years)
     if len(years) > 1:
