@@ -45,6 +45,8 @@ def per_sheet(path: Path) -> Path:
         ]
     )
     ws.append([None, None, "Jumlah patroli wilayah", "Jumlah patroli", "Buku patroli", "kali", 24])
+    ws["G5"].number_format = "0%"  # typed as 100% in Excel
+    ws["G5"].value = 1
     ws.merge_cells("A5:A6")
     ws.merge_cells("B5:B6")
     ws.append([*HEADER, "Satuan", "Target"])  # the header repeated on the next page
@@ -84,7 +86,7 @@ def test_one_sheet_per_position(tmp_path: Path) -> None:
     kasi, staf = tree.jabatan
     assert (kasi.peran, staf.nama) == (Peran.KASI, "Pengadministrasi Trantib")
     assert [(i.uraian, i.satuan, i.target) for i in kasi.kinerja[0].indikator] == [
-        ("Persentase gangguan trantib tertangani", "persen", "100"),
+        ("Persentase gangguan trantib tertangani", "persen", "100%"),
         ("Jumlah patroli wilayah", "kali", "24"),
     ]
     assert kasi.kinerja[1].uraian == "Terlaksananya penegakan Perda"

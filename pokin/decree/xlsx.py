@@ -73,11 +73,15 @@ def read_items(path: Path) -> list[Item]:
     return items
 
 
-def _text(value: Any) -> str:
+def _text(value: Any, number_format: str = "General") -> str:
+    """A cell as the sheet shows it: ``0.95`` formatted ``0%`` is "95%", ``82.0`` is "82"."""
     if value is None:
         return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if "%" in number_format:
+            return f"{round(value * 100, 4):g}%"
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
     return str(value).replace("\r\n", "\n").strip()
 
 
@@ -90,10 +94,13 @@ def _rows(sheet: Any) -> list[TableRow]:
                 if (row, col) != (merged.min_row, merged.min_col):
                     covered[row, col] = top if row == merged.min_row else None
     rows = []
-    for number, values in enumerate(sheet.iter_rows(values_only=True), 1):
+    for number, row in enumerate(sheet.iter_rows(), 1):
         cells: list[str | None] = []
-        for col, value in enumerate(values, 1):
-            cells.append(covered[number, col] if (number, col) in covered else _text(value))
+        for col, cell in enumerate(row, 1):
+            here = (number, col)
+            cells.append(
+                covered[here] if here in covered else _text(cell.value, cell.number_format)
+            )
         while cells and not cells[-1]:
             cells.pop()
         if any(cells):
