@@ -320,3 +320,16 @@ def test_merge_an_iku_and_an_iki_document(tmp_path: Path) -> None:
     assert (tree.organisasi.nama, len(tree.iku), len(tree.jabatan)) == ("Kecamatan Sukamaju", 2, 1)
     with pytest.raises(Exception, match="lebih dari satu dokumen memuat blok jabatan"):
         merge_trees([("a", read_decree(iki)), ("b", read_decree(iki))])
+
+
+def test_files_without_a_decree_are_one_clear_error_each(tmp_path: Path) -> None:
+    from pokin import ImportDocumentError
+
+    docx.Document().save(str(tmp_path / "kosong.docx"))
+    wb = Workbook()
+    wb.active.append(["halo", "dunia"])
+    wb.save(tmp_path / "lain.xlsx")
+    (tmp_path / "menyamar.docx").write_bytes((tmp_path / "lain.xlsx").read_bytes())
+    for name in ("kosong.docx", "lain.xlsx", "menyamar.docx"):  # kind told by content
+        with pytest.raises(ImportDocumentError, match="tidak ditemukan blok jabatan"):
+            import_decree(tmp_path / name)

@@ -194,7 +194,17 @@ def parse_file(file: Path) -> ParsedDecree:
             parsed = parse(_pdffile.layout_text(file), source=file.name)
             parsed.layout = f"pdf ({parsed.layout})"
             return parsed
-        return _require_blocks(assemble(items, source=file.name, layout=kind))
+        parsed = assemble(items, source=file.name, layout=kind)
+        if not parsed.blocks and not parsed.iku:
+            raise _error(
+                "tidak ditemukan blok jabatan maupun tabel IKI/IKU yang dapat dibaca pokin",
+                path=str(file),
+                hint='pokin mencari "JABATAN : ..." (atau baris tabel Jabatan | : | ...) lalu '
+                "tabel yang kolomnya dikenali: Kinerja / Sasaran / Hasil Kerja, Indikator "
+                "Kinerja, Formulasi / Cara Perhitungan, Sumber Data, Satuan, Target; atau "
+                "tabel IKU (Sasaran Strategis, Indikator Kinerja Utama)",
+            )
+        return parsed
     if kind in ("ole", "zip"):
         raise _error(
             "berkas ini rusak, atau bukan .docx, .xlsx atau PDF yang dapat dibaca pokin "

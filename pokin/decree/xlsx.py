@@ -15,7 +15,7 @@ from an office workbook by its content: its sheets.
 
 from __future__ import annotations
 
-import zipfile
+import io
 from pathlib import Path
 from typing import Any
 
@@ -34,9 +34,11 @@ POKIN_SHEETS = ("Matriks Cascading", "Organisasi")
 def _open(path: Path, *, read_only: bool) -> Any:
     from openpyxl import load_workbook
 
-    try:
-        return load_workbook(path, read_only=read_only, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
+    try:  # a file object: openpyxl would refuse a workbook by its name (".docx")
+        with path.open("rb") as handle:
+            data = io.BytesIO(handle.read())
+        return load_workbook(data, read_only=read_only, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on a damaged workbook
         raise ImportDocumentError(
             f"bukan buku kerja Excel (.xlsx), atau berkasnya rusak ({type(exc).__name__})",
             path=str(path),
