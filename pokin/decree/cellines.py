@@ -34,6 +34,7 @@ import re
 from collections import Counter
 
 from .assemble import FURNITURE, assemble, title_of
+from .cells import continues
 from .columns import INDIKATOR_WORDS, column_role, header_labels
 from .document import Item, Paragraph, Table, TableRow
 from .parts import ParsedDecree, Skipped
@@ -66,10 +67,9 @@ def sniff(text: str) -> bool:
 def _furniture(lines: list[str]) -> set[int]:
     """Indexes of page numbers and of the running head or foot that recurs beside them."""
     pages = [i for i, line in enumerate(lines) if line and FURNITURE.match(line)]
-    near = Counter(
-        lines[j] for i in pages for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < len(lines)
-    )
-    running = {text for text, n in near.items() if n >= 2 and text and len(text) > 20}
+    near = {lines[j] for i in pages for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < len(lines)}
+    seen = Counter(lines)
+    running = {text for text in near if seen[text] >= 2 and len(text) > 20}
     return set(pages) | {i for i, line in enumerate(lines) if line in running}
 
 
@@ -139,6 +139,9 @@ def _rows(
         body = group[1:] if number else group
         opens_indikator = bool(body) and body[0][1].startswith(INDIKATOR_WORDS)
         sizes = _split(len(body), full, kin is not None and opens_indikator)
+        if sizes is None:  # a cell wrapped over lines after all: join the lines that go on
+            body = _unwrap(body)
+            sizes = _split(len(body), full, kin is not None and opens_indikator)
         if sizes is None:
             text = " / ".join(t for _, t in group)
             skipped.append(
@@ -160,6 +163,16 @@ def _rows(
                 TableRow(body[at][0], [number if n == 0 else "", *row][(not numbered) :])
             )
             at += size
+
+
+def _unwrap(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    joined: list[tuple[int, str]] = []
+    for line, text in body:
+        if joined and continues(joined[-1][1], text):
+            joined[-1] = (joined[-1][0], f"{joined[-1][1]} {text}")
+        else:
+            joined.append((line, text))
+    return joined
 
 
 def _split(count: int, full: int, merged: bool) -> list[int] | None:

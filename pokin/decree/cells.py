@@ -33,6 +33,7 @@ __all__ = [
     "MARKER",
     "Cell",
     "clean_cell",
+    "continues",
     "escape_stray_brackets",
     "lettered_items",
     "line_items",
@@ -191,6 +192,16 @@ _CONTINUES_NEXT = re.compile(  # a line ending so is continued by the next one
     re.IGNORECASE,
 )
 _CONTINUES_PREVIOUS = re.compile(r"^(?:[a-z(]|[xX×÷/=*+)]\s|[xX×]\d|dibagi\b|berbanding\b)")
+
+
+def continues(previous: str, line: str) -> bool:
+    """Whether ``line`` visibly goes on from ``previous`` (a wrapped line of one text): it
+    opens in lower case or with an operator, or ``previous`` ends with a connective.
+
+    >>> continues("Jumlah surat yang", "Dicatat"), continues("Nilai IKM", "Laporan SKM")
+    (True, False)
+    """
+    return bool(_CONTINUES_NEXT.search(previous) or _CONTINUES_PREVIOUS.match(line))
 
 
 def line_items(lines: list[str], *, merge: bool = True) -> list[str] | None:
