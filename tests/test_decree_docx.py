@@ -6,6 +6,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 
 from pokin import ImportDocumentError, Peran
 from pokin.decree import import_decree, read_decree
@@ -184,3 +185,22 @@ def test_a_cascading_matrix_in_word(tmp_path: Path) -> None:
     assert [i.uraian for i in kasi.kinerja[0].indikator] == ["Jumlah patroli", "Jumlah penertiban"]
     assert [t.ke for t in kasi.kinerja[0].mendukung] == ["camat.k1.i1"]
     assert [t.ke for t in tree.jabatan[3].kinerja[0].mendukung] == ["kepala-seksi-trantib.k1.i1"]
+
+
+def test_blocks_inside_a_content_control_are_read(tmp_path: Path) -> None:
+    from docx.oxml import OxmlElement
+
+    d = docx.Document()
+    paragraph = d.add_paragraph("JABATAN : PENGELOLA KEUANGAN")
+    add_table(d, [HEADER, ["1.", "Tertibnya SPJ", "Jumlah SPJ tepat waktu", "Jumlah SPJ", "Arsip"]])
+    body = d.element.body
+    sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+    sdt.append(content)
+    table = body.findall(qn("w:tbl"))[0]
+    body.insert(body.index(paragraph._p), sdt)
+    content.append(paragraph._p)  # a template's content control around the block
+    content.append(table)
+    file = tmp_path / "templat.docx"
+    d.save(str(file))
+    tree = read_decree(file)
+    assert tree.summary().startswith("1 jabatan, 1 kinerja, 1 indikator")

@@ -44,8 +44,13 @@ def read_items(path: Path) -> list[Item]:
             "(.docx)'; berkas .doc lama juga perlu disimpan ulang sebagai .docx",
         ) from None
     items: list[Item] = []
-    counter = [0]
-    for child in document.element.body.iterchildren():
+    _body(document.element.body, items, [0])
+    return items
+
+
+def _body(parent: Any, items: list[Item], counter: list[int]) -> None:
+    """The paragraphs and tables under ``parent``, also inside content controls."""
+    for child in parent.iterchildren():
         if child.tag == f"{_W}p":
             counter[0] += 1
             text = _text(child)
@@ -53,7 +58,8 @@ def read_items(path: Path) -> list[Item]:
                 items.append(Paragraph(counter[0], text, _level(child)))
         elif child.tag == f"{_W}tbl":
             items.append(_table(child, counter))
-    return items
+        elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"):
+            _body(child, items, counter)  # a template's content control wraps its blocks
 
 
 def _text(element: Any) -> str:
