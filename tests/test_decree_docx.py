@@ -204,3 +204,22 @@ def test_blocks_inside_a_content_control_are_read(tmp_path: Path) -> None:
     d.save(str(file))
     tree = read_decree(file)
     assert tree.summary().startswith("1 jabatan, 1 kinerja, 1 indikator")
+
+
+def test_a_kelurahan_heading_places_the_blocks_below_it(tmp_path: Path) -> None:
+    d = docx.Document()
+    for heading in ("B. KELURAHAN SUKA DAMAI", "C. KELURAHAN SUKA MAKMUR"):
+        d.add_paragraph(heading)
+        d.add_paragraph("JABATAN : LURAH")
+        add_table(d, [HEADER, ["1.", "Meningkatnya layanan", "Nilai IKM", "Survei", "SKM"]])
+        d.add_paragraph("JABATAN : SEKRETARIS KELURAHAN")
+        add_table(d, [HEADER, ["1.", "Tertibnya administrasi", "Jumlah SPJ", "Jumlah", "Arsip"]])
+    file = tmp_path / "kelurahan.docx"
+    d.save(str(file))
+    tree = read_decree(file)
+    assert [(j.unit, j.atasan) for j in tree.jabatan] == [
+        ("Kelurahan Suka Damai", None),
+        ("Kelurahan Suka Damai", "lurah-kelurahan-suka-damai"),
+        ("Kelurahan Suka Makmur", None),
+        ("Kelurahan Suka Makmur", "lurah-kelurahan-suka-makmur"),
+    ]

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from .cells import Cell, line_items, strip_list_punctuation
 from .columns import column_role, header_roles, is_column_numbers, sub_header, year_of
 from .document import Item, Paragraph, Table, TableRow
-from .header import read_header
+from .header import read_header, title_case
 from .ikutable import add_iku_row, pick_year
 from .items import clean_item
 from .pairing import pair_cells
@@ -55,6 +55,9 @@ _LABEL = re.compile(
 )
 _JENIS = re.compile(r"\s*\((struktural|jfu|jft|fungsional|pelaksana)\)\s*$", re.IGNORECASE)
 _IKU_TITLE = re.compile(r"^\W*INDIKATOR\s+KINERJA\s+UTAMA\b", re.IGNORECASE)
+_UNIT_HEADING = re.compile(
+    r"^(?:[A-Z]{1,3}\.|\d{1,2}\.)?\s*((KELURAHAN|DESA|KECAMATAN)\s+[A-Z][A-Z .'-]+)$"
+)
 FURNITURE = re.compile(
     r"^(?:-\s*\d+\s*-|\d{1,3}|halaman\s+\d+(?:\s+(?:dari|of)\s+\d+)?|page\s+\d+(?:\s+of\s+\d+)?"
     r"|\d+\s*/\s*\d+)$",
@@ -96,6 +99,7 @@ class _State:
     new_table: bool = False
     matrix: object | None = None
     titles: list[str] | None = None  # the row before, when it was skipped (level titles?)
+    unit: str | None = None  # the kelurahan a heading placed the next blocks in
 
 
 def assemble(items: Iterable[Item], *, source: str, layout: str) -> ParsedDecree:
@@ -137,6 +141,11 @@ def _paragraph(state: _State, line: int, text: str, level: int = 0) -> None:
     title = title_of(text)
     if title is not None:
         _open(state, title, line)
+        return
+    unit = _UNIT_HEADING.match(text) if text.isupper() and len(text) < 60 else None
+    if unit:  # "B. KELURAHAN SUKAMAJU": the blocks below are that kelurahan's
+        _close(state)
+        state.unit = title_case(unit.group(1)) if unit.group(2) != "KECAMATAN" else None
         return
     if _IKU_TITLE.match(text) and "INDIVIDU" not in text.upper() and len(text) < 90:
         if state.block is None or state.block.rows or state.raw:
@@ -183,7 +192,10 @@ def _open(state: _State, title: str, line: int) -> None:
     nama = " ".join(title.split())
     jenis = _JENIS.search(nama)
     state.block = Block(
-        nama=_JENIS.sub("", nama).rstrip(" :."), line=line, jenis=jenis.group(1) if jenis else None
+        nama=_JENIS.sub("", nama).rstrip(" :."),
+        line=line,
+        unit=state.unit,
+        jenis=jenis.group(1) if jenis else None,
     )
     state.section, state.iku = None, False
 
