@@ -64,7 +64,7 @@ def _import_one(source: Path, corrections: str | None) -> tuple[PohonKinerja, li
 def _merged(args: argparse.Namespace) -> int:
     """``--merge``: the documents of one organisasi (an IKU and an IKI one) as one tree."""
     if len(args.files) < 2 or args.corrections:
-        raise ValueError("--merge joins two or more documents (without --corrections)")
+        raise ValueError("--merge menggabungkan dua dokumen atau lebih (tanpa --corrections)")
     target = guard_output(
         args.output, args.files, suffixes=(".yaml", ".yml"), what="the import", keep=not args.force
     )
