@@ -21,7 +21,15 @@ if TYPE_CHECKING:
     from .models import PohonKinerja
     from .render import Diagram
 
-__all__ = ["diagram_svg", "error_svg", "findings_html", "register", "tree_svg"]
+__all__ = [
+    "diagram_svg",
+    "error_svg",
+    "findings_html",
+    "register",
+    "tree_display_svg",
+    "tree_html",
+    "tree_svg",
+]
 
 _SVG = "image/svg+xml"
 _HTML = "text/html"
@@ -52,6 +60,39 @@ def tree_svg(tree: PohonKinerja | Cascade, *, max_nodes: int | None = None) -> s
         return error_svg(f"pokin could not draw this tree: {exc}")
 
 
+def _too_large(tree: PohonKinerja | Cascade, max_nodes: int | None) -> bool:
+    from .graph import Cascade
+    from .render import MAX_NODES, box_count
+
+    source = tree.tree if isinstance(tree, Cascade) else tree
+    return box_count(source) > (MAX_NODES if max_nodes is None else max_nodes)
+
+
+def tree_html(tree: PohonKinerja | Cascade, *, max_nodes: int | None = None) -> str | None:
+    """A tree too large for one drawing, as the explorer page in an ``<iframe>`` (pan,
+    zoom, search, the path to the IKU; see :mod:`pokin.explore`); ``None`` for a tree that
+    is drawn as SVG. Never raises: a failure gives a note naming it.
+    """
+    try:
+        if not _too_large(tree, max_nodes):
+            return None
+        from .explore import explore_html, iframe
+
+        return iframe(explore_html(tree), height="760px")
+    except Exception as exc:  # a notebook must show the problem, never a traceback
+        return f"<p style='color:#b71c1c'>pokin could not show this tree: {escape(str(exc))}</p>"
+
+
+def tree_display_svg(tree: PohonKinerja | Cascade) -> str | None:
+    """The SVG a notebook shows for a tree, or ``None`` when :func:`tree_html` shows it."""
+    try:
+        if _too_large(tree, None):
+            return None
+    except Exception:  # tree_svg names the problem
+        pass
+    return tree_svg(tree)
+
+
 def diagram_svg(diagram: Diagram) -> str:
     """The SVG of a :class:`~pokin.render.Diagram`, or an SVG naming why it failed."""
     try:
@@ -68,8 +109,10 @@ def findings_html(findings: Findings) -> str:
 
 
 _DISPLAYS = (
-    ("pokin.models.tree", "PohonKinerja", _SVG, tree_svg),
-    ("pokin.graph", "Cascade", _SVG, tree_svg),
+    ("pokin.models.tree", "PohonKinerja", _SVG, tree_display_svg),
+    ("pokin.models.tree", "PohonKinerja", _HTML, tree_html),
+    ("pokin.graph", "Cascade", _SVG, tree_display_svg),
+    ("pokin.graph", "Cascade", _HTML, tree_html),
     ("pokin.render", "Diagram", _SVG, diagram_svg),
     ("pokin.findings", "Findings", _HTML, findings_html),
 )

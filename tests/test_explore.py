@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -308,3 +309,15 @@ def test_hostile_texts_stay_text_in_the_browser(browser: Any, tmp_path: Path) ->
     s.page.press("#cari", "Enter")
     assert s.js("document.querySelectorAll('.hit').length") == 1
     assert s.errors == []
+
+
+def test_report_holds_the_explorer_in_a_sandboxed_frame() -> None:
+    from pokin.report import report_html
+
+    page = report_html(hostile(), diagram="<svg></svg>")
+    assert '<h2 id="penjelajah">' in page
+    frame = re.search(r'<iframe class="pokin-explore"[^>]*srcdoc="([^"]*)"', page)
+    assert frame is not None
+    assert 'sandbox="allow-scripts"' in page
+    inner = html.unescape(frame.group(1))
+    assert _data_of(inner)["judul"].startswith("Pohon Kinerja Kecamatan Contoh")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from IPython.core.formatters import DisplayFormatter
 
-from pokin import Cascade, check, diagram
+from pokin import Cascade, check, datasets, diagram
 from pokin._notebook import register, tree_svg
 
 from .conftest import jab, make
@@ -75,3 +75,15 @@ def test_every_display_names_the_module_that_defines_its_type() -> None:
 
     for module, name, _, _ in _DISPLAYS:
         assert getattr(importlib.import_module(module), name).__module__ == module
+
+
+def test_a_large_tree_shows_the_explorer_not_a_drawing(shown: DisplayFormatter) -> None:
+    tree = datasets.load("kebomas-2023")  # 661 boxes: more than one drawing holds
+    bundle = shown.format(tree)[0]
+    assert "image/svg+xml" not in bundle
+    page = bundle["text/html"]
+    assert page.startswith('<iframe class="pokin-explore"')
+    assert 'sandbox="allow-scripts"' in page
+    assert "Kecamatan Kebomas" in page
+    small = shown.format(make())[0]
+    assert "text/html" not in small  # a small tree is drawn, as before

@@ -71,7 +71,7 @@ def page_html(data: dict[str, Any]) -> str:
             '<button id="zoom-out" type="button" title="Perkecil">−</button>',
             '<button id="zoom-fit" type="button">Seluruh pohon</button>',
             '<div id="saring"></div><span id="saring-jumlah"></span></div>',
-            '<div id="stage"><div id="world"></div></div>',
+            '<div id="stage"><div id="world"><svg id="links"></svg></div></div>',
             '<aside id="panel"><div id="panel-body"></div></aside>',
             '<script type="application/json" id="pokin-data">' + json_for_html(data) + "</script>",
             f"<!-- {html.escape(licence['package'])} {html.escape(licence['version'])}, "

@@ -20,7 +20,7 @@ from ..coverage import NO_IKU
 from ..errors import PokinError, RenderError
 from ..graph import Cascade
 from ..models import PohonKinerja
-from . import sakip
+from . import explorer, sakip
 from .context import (
     NO_CAPAIAN,
     NO_PENDING,
@@ -237,6 +237,7 @@ SECTIONS: tuple[Section, ...] = (
     summary,
     coverage,
     diagram,
+    explorer.section,
     findings,
     pending,
     capaian,

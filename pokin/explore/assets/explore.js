@@ -7,14 +7,12 @@
   "use strict";
   var started = performance.now();
   var D = JSON.parse(document.getElementById("pokin-data").textContent);
-  var SVGNS = "http://www.w3.org/2000/svg";
   var GAP_X = 28, GAP_Y = 90, MARGIN = 40;
 
   var world = document.getElementById("world");
   var stage = document.getElementById("stage");
-  var links = document.createElementNS(SVGNS, "svg");
-  links.setAttribute("id", "links");
-  world.appendChild(links);
+  var links = document.getElementById("links");   // parsed as SVG: gives the namespace
+  var SVGNS = links.namespaceURI;
 
   function el(tag, cls, text) {
     var node = document.createElement(tag);
