@@ -6,9 +6,14 @@ Each test here failed before the fix it pins (issue 12).
 from __future__ import annotations
 
 import os
+import re
+import shutil
+import subprocess
 import zipfile
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 from pydantic import ValidationError
@@ -279,3 +284,118 @@ def test_percentages_in_the_check_report_are_written_the_indonesian_way() -> Non
     text = pokin.report.text_report(pokin.check(make()))
     assert "100,0%" in text
     assert "100.0%" not in text
+
+
+# -- what pokin writes: SVG and report parse, and run no injected handler --------------------
+
+PAYLOAD = '"><img src=x onerror="document.title=1"> & <b>\\N</b> \' {x|y}'
+DOT = shutil.which("dot")
+
+
+def hostile() -> pokin.PohonKinerja:
+    """Every text a payload; one id forced past validation (as `model_construct` could)."""
+    tree = make()
+    for jabatan in tree.jabatan:
+        jabatan.nama += PAYLOAD
+        for kinerja in jabatan.kinerja:
+            kinerja.uraian += PAYLOAD
+            for indikator in kinerja.indikator:
+                indikator.uraian += PAYLOAD
+                indikator.formulasi = PAYLOAD
+    object.__setattr__(tree.jabatan[3].kinerja[0].indikator[0], "id", 'x"><img src=x onerror=1>')
+    return tree
+
+
+def test_the_dot_text_carries_no_raw_markup_from_ids_or_texts() -> None:
+    dot = pokin.render.to_dot(hostile())
+    labels = re.findall(r"label=<(.*)>", dot)  # HTML-like labels: markup there is live
+    assert labels
+    assert not [x for x in labels if "<img" in x or "<b>" in x]
+    assert 'HREF="#x%22%3E%3Cimg%20src%3Dx%20onerror%3D1%3E"' in dot
+
+
+@pytest.mark.skipif(DOT is None, reason="Graphviz's dot is not installed")
+def test_the_svg_is_well_formed_xml_and_holds_no_handler() -> None:
+    svg = pokin.render.to_svg(hostile())
+    root = ElementTree.fromstring(svg)  # raises on invalid XML
+    for element in root.iter():
+        assert not [a for a in element.attrib if a.lower().startswith("on")]
+        assert not element.tag.endswith("img")
+    hrefs = [v for e in root.iter() for k, v in e.attrib.items() if k.endswith("href")]
+    assert hrefs
+    assert all("<" not in h and '"' not in h for h in hrefs)
+
+
+@pytest.mark.skipif(DOT is None, reason="Graphviz's dot is not installed")
+def test_texts_longer_than_graphviz_takes_are_drawn() -> None:
+    tree = make()
+    indikator = tree.jabatan[0].kinerja[0].indikator[0]
+    indikator.formulasi = "Jumlah layanan selesai tepat waktu dibagi seluruh layanan " * 700
+    indikator.uraian = "Persentase layanan " * 1000  # 19,000 characters
+    assert len(indikator.formulasi) > 16_384
+    svg = pokin.render.to_svg(tree)
+    root = ElementTree.fromstring(svg)
+    texts = " ".join(t.text or "" for t in root.iter() if t.tag.endswith("text"))
+    assert "…" in texts  # the label is shortened...
+    titles = [v for e in root.iter() for k, v in e.attrib.items() if k.endswith("title")]
+    assert any(t.startswith("Persentase layanan Persentase") for t in titles)  # ...not the tip
+
+
+@pytest.mark.skipif(DOT is None, reason="Graphviz's dot is not installed")
+def test_a_blank_text_forced_into_a_tree_still_draws() -> None:
+    tree = make()
+    object.__setattr__(tree.jabatan[0].kinerja[0], "uraian", "   ")
+    ElementTree.fromstring(pokin.render.to_svg(tree))
+
+
+def handlers(page: str) -> list[tuple[str, str]]:
+    """The (element, attribute) pairs of ``page`` that are event handlers (``on...``)."""
+    found: list[tuple[str, str]] = []
+
+    class Parser(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found.extend((tag, name) for name, _ in attrs if name.lower().startswith("on"))
+
+    Parser().feed(page)
+    return found
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CSP = '<meta http-equiv="Content-Security-Policy" content="script-src \'none\'">'
+
+
+def _browser_log(page: Path, tmp_path: Path) -> tuple[str, str]:
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
+    flags += ["--disable-background-networking", "--disable-component-update"]
+    flags += ["--enable-logging=stderr", "--v=0", f"--user-data-dir={tmp_path / 'profile'}"]
+    done = subprocess.run(
+        [str(CHROMIUM), *flags, "--dump-dom", page.as_uri()],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return done.stdout, done.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(CHROMIUM is None or DOT is None, reason="needs chromium and dot")
+def test_report_and_svg_run_no_inline_handler_under_a_strict_csp(tmp_path: Path) -> None:
+    control = tmp_path / "control.html"  # the browser does report a blocked handler
+    control.write_text(f"<html><head>{CSP}</head><body><img src=x onerror=1></body></html>")
+    _, log = _browser_log(control, tmp_path)
+    assert "inline event handler" in log
+
+    tree = hostile()
+    page = pokin.report.report_html(tree, diagram=pokin.render.to_svg(tree))
+    report = tmp_path / "report.html"
+    report.write_text(page.replace("<head>", "<head>" + CSP, 1), encoding="utf-8")
+    dom, log = _browser_log(report, tmp_path)
+    assert "inline event handler" not in log
+    assert "<img" not in dom
+    assert not handlers(dom)
+    svg = tmp_path / "pokin.svg"
+    svg.write_text(pokin.render.to_svg(tree), encoding="utf-8")
+    dom, log = _browser_log(svg, tmp_path)
+    assert "inline event handler" not in log
+    assert not handlers(dom)

@@ -16,7 +16,16 @@ from typing import Any
 
 from ..capaian import HIJAU, KUNING, Capaian
 from ..models import Indikator, Status
-from .labels import escape_html, escape_quoted, lines_html, tip, wrap_lines
+from .labels import (
+    LABEL_BUDGET,
+    escape_html,
+    escape_quoted,
+    href,
+    lines_html,
+    shorten,
+    tip,
+    wrap_lines,
+)
 from .layout import Box, Layout, Planner
 from .scene import Prepared, Scene
 from .style import CONTEXT, EDGE_STYLES, FONT, IKU, LAMPU, ORPHAN, PALETTE, UNCASCADED
@@ -49,11 +58,14 @@ def _who(prep: Prepared, owner: str) -> str:
 def _measure(prep: Prepared, box: Box, wrap: int) -> None:
     """Estimate the drawn size of ``box`` (for folding wide trees into bands)."""
     node = prep.nodes[box.id]
-    head, who = wrap_lines(node.uraian, _bold(wrap)), wrap_lines(_who(prep, box.owner), wrap + 8)
+    head, who = (
+        wrap_lines(shorten(node.uraian), _bold(wrap)),
+        wrap_lines(_who(prep, box.owner), wrap + 8),
+    )
     widest = max(max(len(s) for s in head) * 1.1, max(len(s) for s in who) * 0.8)
     lines = len(head) + 0.8 * len(who) + 1.4 * (box.id in prep.marks.orphan)
     for indikator in node.indikator:
-        body = wrap_lines(indikator.uraian, wrap)
+        body = wrap_lines(shorten(indikator.uraian), wrap)
         widest = max(widest, max(len(s) for s in body))
         lines += len(body) + 0.8 * bool(indikator.target or indikator.satuan)
         lines += 0.8 * (indikator.id in prep.marks.uncascaded)
@@ -88,13 +100,14 @@ def _table(prep: Prepared, box: Box, wrap: int) -> str:
     border = CONTEXT[0] if context else ORPHAN[0] if orphan else "#546e7a"
     who = _who(prep, box.owner)
     head_tip = "\n".join([node.uraian, f"— {who}", f"id: {box.id}", *marks.notes.get(box.id, [])])
+    budget = LABEL_BUDGET // (1 + len(node.indikator))  # the tooltips share one label
     style = ' STYLE="dashed"' if context else ""
     rows = [
         f'<TABLE BORDER="{3 if orphan else 1}" CELLBORDER="1" CELLSPACING="0" '
         f'CELLPADDING="4" COLOR="{border}" BGCOLOR="white"{style}>'
         f'<TR><TD PORT="{pre}h" BGCOLOR="{fill}" ALIGN="LEFT" BALIGN="LEFT" '
-        f'HREF="#{escape_html(box.id)}" TOOLTIP="{tip(head_tip)}"><FONT COLOR="{ink}">'
-        f"<B>{lines_html(wrap_lines(node.uraian, _bold(wrap)))}</B><BR/>"
+        f'HREF="{href(box.id)}" TOOLTIP="{tip(head_tip, budget)}"><FONT COLOR="{ink}">'
+        f"<B>{lines_html(wrap_lines(shorten(node.uraian), _bold(wrap)))}</B><BR/>"
         f'<FONT POINT-SIZE="8">{lines_html(wrap_lines(who, wrap + 8))}</FONT></FONT></TD></TR>'
     ]
     if orphan:
@@ -105,10 +118,10 @@ def _table(prep: Prepared, box: Box, wrap: int) -> str:
     for n, indikator in enumerate(node.indikator, 1):
         ind_id = str(indikator.id)
         box.ports[ind_id] = f"i{n}"
-        text = lines_html(wrap_lines(indikator.uraian, wrap))
+        text = lines_html(wrap_lines(shorten(indikator.uraian), wrap))
         target = " ".join(v for v in (indikator.target, indikator.satuan) if v)
         if target:
-            text += f'<BR/><FONT POINT-SIZE="8">target {escape_html(target)}</FONT>'
+            text += f'<BR/><FONT POINT-SIZE="8">target {escape_html(shorten(target, 80))}</FONT>'
         capaian = prep.capaian.get(ind_id)
         if capaian is not None:
             text += "<BR/>" + _lampu(capaian)
@@ -119,7 +132,7 @@ def _table(prep: Prepared, box: Box, wrap: int) -> str:
         row_tip = _indikator_tip(indikator, marks.notes.get(ind_id, []))
         rows.append(
             f'<TR><TD PORT="{pre}i{n}"{row_fill} ALIGN="LEFT" BALIGN="LEFT" '
-            f'HREF="#{escape_html(ind_id)}" TOOLTIP="{tip(row_tip)}">'
+            f'HREF="{href(ind_id)}" TOOLTIP="{tip(row_tip, budget)}">'
             f'<FONT COLOR="{ink}">{text}</FONT></TD></TR>'
         )
     rows.append("</TABLE>")
@@ -230,7 +243,7 @@ def _edge_lines(
         if kind in ("usulan", "diterima") and isinstance(skor, float):
             mark = "✓ " if kind == "diterima" else ""
             attrs.append(f'label="{mark}{skor:.2f}" fontsize=8 fontcolor="{color}"')
-        text = f"{graph.nodes[parent]['uraian']} → {graph.nodes[child]['uraian']}"
+        text = f"{shorten(graph.nodes[parent]['uraian'])} → {shorten(graph.nodes[child]['uraian'])}"
         attrs.append(f'tooltip="{escape_quoted(text)}"')
         tail, head = _end(upper, parent, tail=True), _end(lower, child, tail=False)
         lines.append(f"  {tail} -> {head} [{' '.join(attrs)}]")

@@ -5,8 +5,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from urllib.parse import quote
 
-__all__ = ["escape_html", "escape_quoted", "lines_html", "tip", "wrap_lines"]
+__all__ = [
+    "LABEL_BUDGET",
+    "LABEL_CHARS",
+    "escape_html",
+    "escape_quoted",
+    "href",
+    "lines_html",
+    "shorten",
+    "tip",
+    "wrap_lines",
+]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -40,9 +51,57 @@ def escape_quoted(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\n", "\\n")
 
 
-def tip(text: str) -> str:
-    """An HTML attribute value whose line breaks survive into the SVG tooltip."""
-    return escape_html(text).replace("\r\n", "\n").replace("\n", "&#10;")
+LABEL_CHARS = 600
+"""The most characters of one text a box shows; the tooltip holds more (see :func:`tip`)."""
+
+LABEL_BUDGET = 12_000
+"""Characters the tooltips of one box share: Graphviz refuses an HTML-like label longer
+than 16,384 characters, so a box of many indicators with long formulas shortens them."""
+
+
+def shorten(text: str, limit: int = LABEL_CHARS) -> str:
+    """``text`` cut to ``limit`` characters at a word, with an ellipsis when cut.
+
+    >>> shorten("Persentase layanan selesai tepat waktu", 24)
+    'Persentase layanan…'
+    >>> shorten("pendek", 24)
+    'pendek'
+    """
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip() + "…"
+
+
+def tip(text: str, limit: int = LABEL_BUDGET) -> str:
+    r"""An HTML attribute value whose line breaks survive into the SVG tooltip, of at most
+    ``limit`` characters once escaped (the text is shortened, never the escaping cut).
+
+    >>> tip('a "b"\nc')
+    'a &quot;b&quot;&#10;c'
+    >>> len(tip("&" * 5000, 1000)) <= 1000
+    True
+    """
+    out = escape_html(text).replace("\r\n", "\n").replace("\n", "&#10;")
+    size = limit
+    while len(out) > limit and size > 1:
+        size = size * 2 // 3
+        out = escape_html(shorten(text, size)).replace("\r\n", "\n").replace("\n", "&#10;")
+    return out
+
+
+def href(node_id: str) -> str:
+    """The link of a box to ``#id``, percent-encoded then escaped: whatever an id holds,
+    it can never close the attribute (Graphviz writes ``HREF`` into the SVG unescaped).
+
+    >>> href('k"><img src=x onerror=alert(1)>')
+    '#k%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E'
+    >>> href("camat.k1.i2")
+    '#camat.k1.i2'
+    """
+    return "#" + escape_html(quote(node_id, safe="._-:/"))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -81,4 +140,5 @@ def wrap_lines(text: str, width: int) -> tuple[str, ...]:
 
 
 def lines_html(lines: Sequence[str]) -> str:
-    return "<BR/>".join(escape_html(line) for line in lines)
+    """Lines of a label, escaped; a blank text a no-break space (``<B></B>`` is an error)."""
+    return "<BR/>".join(escape_html(line) for line in lines) or "&#160;"

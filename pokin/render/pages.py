@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from .._text import slugify, unique
 from ..checks import Findings
@@ -150,7 +151,8 @@ def _chunks(prep: Prepared, group: list[str], max_nodes: int) -> list[tuple[set[
 def index_page(prep: Prepared, pages: Sequence[Page], name: str) -> Page:
     org = prep.tree.organisasi
     rows = "".join(
-        f'<TR><TD ALIGN="LEFT" HREF="{escape_html(p.name)}.svg" TOOLTIP="{escape_html(p.title)}">'
+        f'<TR><TD ALIGN="LEFT" HREF="{escape_html(quote(p.name, safe="._-"))}.svg" '
+        f'TOOLTIP="{escape_html(p.title)}">'
         f'<FONT COLOR="#1565c0"><U>{escape_html(p.title)}</U></FONT></TD>'
         f'<TD ALIGN="RIGHT">{p.boxes}</TD></TR>'
         for p in pages
