@@ -323,3 +323,17 @@ def test_the_report_leads_with_the_sakip_section() -> None:
     assert text.index("## Kesiapan evaluasi SAKIP") < text.index("## Ringkasan")
     assert "| 1.b.8 |" in text
     assert "(Dasar: PermenPAN-RB 89/2021; PermenPAN-RB 88/2021 LKE 1.b.8, KKE 2) |" in text
+
+
+def test_edge_trees_an_empty_one_and_a_cycle(tmp_path: Path) -> None:
+    empty = sakip(make(lambda d: d.update(jabatan=[])))
+    assert all(k.nilai is None and k.alasan for k in empty.kriteria)
+    write_sakip(empty, tmp_path / "empty.xlsx")
+
+    def cycle(d: dict[str, Any]) -> None:  # camat.k1.i2 → kasi.k1 → kasi.k1.i1 → back
+        _jabatan(d, "camat")["kinerja"][0]["indikator"][1]["mendukung"] = ["kasi.k1.i1"]
+
+    result = sakip(make(cycle))
+    scores = {b.id: b.nilai["nilai"] for b in _sheet(result, "KKE 2").baris}
+    assert scores["kasi.k1.i1"] == scores["camat.k1.i2"] == 0.0  # both in the loop
+    assert scores["sekretaris.k1.i1"] == 1.0

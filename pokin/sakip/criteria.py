@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from ..checks import RULES
@@ -66,6 +67,20 @@ def criteria(
     previous: PohonKinerja | None,
 ) -> tuple[Kriteria, ...]:
     """The estimate of 1.b.4 to 1.b.10 and 2.a.2."""
+    found = _criteria(evidence, sheets, previous)
+    return tuple(
+        replace(k, alasan="pohon kinerja tidak memuat indikator untuk dinilai")
+        if k.nilai is None and not k.alasan
+        else k
+        for k in found
+    )
+
+
+def _criteria(
+    evidence: Evidence,
+    sheets: dict[str, Lembar],
+    previous: PohonKinerja | None,
+) -> tuple[Kriteria, ...]:
     kke1, kke2, kke5 = sheets["KKE 1"], sheets["KKE 2"], sheets["KKE 5"]
     smart = ("S", "M", "A", "R", "T")
     challenge = ("A", "C") if any(b.nilai.get("C") is not None for b in kke1.baris) else ("A",)
