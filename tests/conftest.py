@@ -10,6 +10,16 @@ import pytest
 
 from pokin import PohonKinerja
 
+
+@pytest.fixture(autouse=True, scope="session")
+def _cache_in_a_temporary_folder(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """pokin.load's parse cache never writes into the user's ~/.cache from the tests."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("POKIN_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        patch.delenv("POKIN_CACHE", raising=False)
+        yield
+
+
 SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
 
 

@@ -56,7 +56,7 @@ from pydantic import ValidationError
 from .._files import check_archive
 from .._text import fold
 from ..errors import PokinError, PokinFileError, SheetError
-from ..io import _data_loc, _explain
+from ..io.careful import data_loc, explain
 from ..models import FORMAT_VERSION, PohonKinerja, Problem, Tautan, resolve_references
 from .layout import (
     FIELDS,
@@ -492,8 +492,8 @@ class _Reader:
             tree = PohonKinerja.model_validate(data, context={"defer_references": True})
         except ValidationError as exc:
             errors = exc.errors(include_url=False)
-            loc = _data_loc(errors[0])
-            message, hint = _explain(errors[0])
+            loc = data_loc(errors[0])
+            message, hint = explain(errors[0])
             if errors[0]["type"] == "missing":
                 hint = None
             if len(errors) > 1:

@@ -1,16 +1,9 @@
-"""Read and write pokin YAML files (the format of ``docs/format.md``).
+"""The careful reader: a pokin YAML file read with the line and column of every node.
 
-:func:`load` reads with safe YAML only and keeps the line and column of every node, so any
-problem (syntax, unknown key, wrong type, duplicate id, dangling link, atasan cycle) raises a
-single :class:`~pokin.errors.PokinFileError` that names the file, line, column and field and
-says how to fix it. :func:`save` writes the same format back atomically: the file is either
-the old one or the whole new one, never half written. ``load(save(tree))`` equals ``tree``.
-Comments of a hand-written file are not kept by :func:`save`.
-
-A valid file, the common case, is read on a fast path that keeps no positions
-(:func:`pokin._yaml.plain_data`); any problem at all, from a YAML error or a duplicate key to
-a dangling link, makes :func:`loads` read the text again the careful way, with the line and
-column of every node, to explain it.
+:func:`pokin.io.loads` reads a valid file on a fast path without positions; whatever is
+wrong with a file (syntax, unknown key, wrong type, duplicate key or id, dangling link,
+atasan cycle) is explained here, as one :class:`~pokin.errors.PokinFileError` naming the
+file, line, column and field, with a hint how to fix it.
 """
 
 from __future__ import annotations
@@ -18,127 +11,25 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from . import _yaml
-from ._files import atomic_write, read_text
-from .errors import PokinFileError
-from .models import (
-    FORMAT_VERSION,
-    Asal,
-    PohonKinerja,
-    Problem,
-    Tautan,
-    ensure_sound,
-    resolve_references,
-)
+from .. import _yaml
+from ..errors import PokinFileError
+from ..models import FORMAT_VERSION, PohonKinerja, Problem, resolve_references
 
-__all__ = ["dumps", "load", "loads", "parse_yaml", "save"]
+__all__ = ["careful_loads", "data_loc", "explain", "parse"]
 
 Path_ = tuple[str | int, ...]
 Marks = dict[Path_, tuple[int, int]]
 
 
-# -- reading --------------------------------------------------------------------------------
-
-
-def load(source: str | os.PathLike[str] | IO[str]) -> PohonKinerja:
-    """Load a pokin YAML file (a path or an open text file).
-
-    Raises:
-        PokinFileError: the file is missing, unreadable, not a regular file, larger than
-            :class:`pokin._files.Limits` allows, or not a valid pokin file; the message
-            names the file, line, column and field.
-    """
-    if not isinstance(source, str | os.PathLike):
-        return loads(source.read(), path=getattr(source, "name", None))
-    path = Path(source)
-    text = read_text(
-        path,
-        hint="berkas pokin adalah teks YAML UTF-8; keputusan (decree) diimpor lebih dulu: "
-        "pokin import DOC -o FILE.yaml",
-    )
-    return loads(text, path=path)
-
-
-def loads(text: str, *, path: str | os.PathLike[str] | None = None) -> PohonKinerja:
-    """Load a pokin tree from YAML text; ``path`` is only used in error messages."""
-    _refuse_aliases(text, path)
-    with _yaml.no_gc():
-        try:
-            return _fast_loads(text)
-        except _yaml.FastPathError:
-            pass  # not here: the careful reader's error would chain to this one
-        return _careful_loads(text, path)
-
-
-_MAYBE_ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s,\[\]{}]")
-
-
-def _refuse_aliases(text: str, path: str | os.PathLike[str] | None) -> None:
-    """Refuse YAML anchors and aliases (``&a`` / ``*a``): the format has no use for them,
-    and a self-referencing or exponentially nested alias would hang or crash the load.
-
-    A cheap look at the text first; only a file that may hold one is parsed into events.
-    """
-    if not _MAYBE_ALIAS.search(text):
-        return
-    try:
-        for event in yaml.parse(text, Loader=_yaml.Loader):
-            anchor = getattr(event, "anchor", None)
-            if isinstance(event, yaml.AliasEvent) or anchor is not None:
-                mark = event.start_mark
-                raise PokinFileError(
-                    f"YAML anchors and aliases (&{anchor} / *{anchor}) are not part of the "
-                    "pokin format",
-                    path=path,
-                    line=mark.line + 1 if mark else None,
-                    column=mark.column + 1 if mark else None,
-                    hint="write the value out in full where it is needed",
-                )
-    except yaml.YAMLError:
-        return  # a syntax error: the readers below explain it with its position
-
-
-def parse_yaml(text: str, path: str | os.PathLike[str] | None = None) -> Any:
-    """Any YAML file pokin reads besides a tree (corrections, ...), read as strictly: safe
-    YAML, no duplicate keys, no anchors or aliases, errors with their line and column.
-
-    >>> parse_yaml("koreksi: []")
-    {'koreksi': []}
-    """
-    _refuse_aliases(text, path)
-    data, _ = _parse(text, path)
-    return data
-
-
-def _fast_loads(text: str) -> PohonKinerja:
-    """The tree of a valid ``text``, without positions.
-
-    Raises:
-        FastPathError: anything is wrong or unusual; the careful reader must decide.
-    """
-    data = _yaml.plain_data(text)
-    if not isinstance(data, dict) or data.get("pokin") is None or data["pokin"] != FORMAT_VERSION:
-        raise _yaml.FastPathError
-    try:
-        tree = PohonKinerja.model_validate(data, context={"defer_references": True})
-        problems = resolve_references(tree)
-    except Exception as exc:
-        raise _yaml.FastPathError from exc
-    if problems:
-        raise _yaml.FastPathError
-    return tree
-
-
-def _careful_loads(text: str, path: str | os.PathLike[str] | None) -> PohonKinerja:
+def careful_loads(text: str, path: str | os.PathLike[str] | None) -> PohonKinerja:
     """:func:`loads` keeping every node's position, to explain whatever is wrong."""
-    data, marks = _parse(text, path)
+    data, marks = parse(text, path)
     where = _Locator(marks, path)
     if not isinstance(data, dict):
         raise where.error(
@@ -169,7 +60,7 @@ def _careful_loads(text: str, path: str | os.PathLike[str] | None) -> PohonKiner
     return tree
 
 
-def _parse(text: str, path: str | os.PathLike[str] | None) -> tuple[Any, Marks]:
+def parse(text: str, path: str | os.PathLike[str] | None) -> tuple[Any, Marks]:
     if not text.strip():
         raise PokinFileError(
             "the file is empty", path=path, hint="start from the example in docs/format.md"
@@ -228,43 +119,11 @@ def _construct(
     marks: Marks,
     file: str | os.PathLike[str] | None,
 ) -> Any:
+    """The data of ``node``, as the safe loader makes it, every position noted in ``marks``."""
     start = node.start_mark
     marks[path] = (start.line + 1, start.column + 1)
     if isinstance(node, yaml.MappingNode):
-        loader.flatten_mapping(node)
-        result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            if type(key_node) is yaml.ScalarNode and key_node.tag == _STR:
-                key = key_node.value  # what the constructor returns, without its bookkeeping
-            else:
-                key = loader.construct_object(key_node, deep=True)
-            start = key_node.start_mark
-            if not isinstance(key, str | int):
-                raise PokinFileError(
-                    "keys must be plain words",
-                    path=file,
-                    line=start.line + 1,
-                    column=start.column + 1,
-                )
-            sub = (*path, key)
-            if key in result:
-                raise PokinFileError(
-                    f"the key `{key}` appears twice in the same mapping"
-                    f" (first at line {marks[sub][0]})",
-                    path=file,
-                    line=start.line + 1,
-                    column=start.column + 1,
-                    hint="YAML would silently keep only the last one; merge the two",
-                )
-            if type(value_node) is yaml.ScalarNode and value_node.tag == _STR:
-                value_start = value_node.start_mark  # most values: texts
-                marks[sub] = (value_start.line + 1, value_start.column + 1)
-                result[key] = value_node.value
-            else:
-                result[key] = _construct(loader, value_node, sub, marks, file)
-            # Point at the key for errors about the key itself (unknown key).
-            marks[(*sub, "<key>")] = (start.line + 1, start.column + 1)
-        return result
+        return _mapping(loader, node, path, marks, file)
     if isinstance(node, yaml.SequenceNode):
         return [
             _construct(loader, item, (*path, i), marks, file) for i, item in enumerate(node.value)
@@ -282,6 +141,50 @@ def _construct(
             field=_field(path),
             hint="write a date as YYYY-MM-DD; quote a text that looks like one",
         ) from None
+
+
+def _mapping(
+    loader: yaml.SafeLoader,
+    node: yaml.MappingNode,
+    path: Path_,
+    marks: Marks,
+    file: str | os.PathLike[str] | None,
+) -> dict[Any, Any]:
+    """A mapping's data; a key that is not a word, or appears twice, is refused."""
+    loader.flatten_mapping(node)
+    result: dict[Any, Any] = {}
+    for key_node, value_node in node.value:
+        if type(key_node) is yaml.ScalarNode and key_node.tag == _STR:
+            key = key_node.value  # what the constructor returns, without its bookkeeping
+        else:
+            key = loader.construct_object(key_node, deep=True)
+        start = key_node.start_mark
+        if not isinstance(key, str | int):
+            raise _at(file, start, "keys must be plain words")
+        sub = (*path, key)
+        if key in result:
+            raise _at(
+                file,
+                start,
+                f"the key `{key}` appears twice in the same mapping"
+                f" (first at line {marks[sub][0]})",
+                "YAML would silently keep only the last one; merge the two",
+            )
+        if type(value_node) is yaml.ScalarNode and value_node.tag == _STR:
+            value_start = value_node.start_mark  # most values: texts
+            marks[sub] = (value_start.line + 1, value_start.column + 1)
+            result[key] = value_node.value
+        else:
+            result[key] = _construct(loader, value_node, sub, marks, file)
+        # Point at the key for errors about the key itself (unknown key).
+        marks[(*sub, "<key>")] = (start.line + 1, start.column + 1)
+    return result
+
+
+def _at(
+    file: str | os.PathLike[str] | None, mark: Any, message: str, hint: str | None = None
+) -> PokinFileError:
+    return PokinFileError(message, path=file, line=mark.line + 1, column=mark.column + 1, hint=hint)
 
 
 _STR = "tag:yaml.org,2002:str"
@@ -313,8 +216,8 @@ class _Locator:
     def from_validation(self, exc: ValidationError) -> PokinFileError:
         errors = exc.errors(include_url=False)
         first = errors[0]
-        loc = _data_loc(first)
-        message, hint = _explain(first)
+        loc = data_loc(first)
+        message, hint = explain(first)
         key = first["type"] == "extra_forbidden"
         line, column = self.position(loc, key=key)
         if len(errors) > 1:
@@ -334,7 +237,7 @@ class _Locator:
         return self.error(first.path, message, first.hint)
 
 
-def _data_loc(error: ErrorDetails) -> Path_:
+def data_loc(error: ErrorDetails) -> Path_:
     # Drop the parts pydantic adds for unions and function validators.
     return tuple(
         part
@@ -346,9 +249,9 @@ def _data_loc(error: ErrorDetails) -> Path_:
 _PYDANTIC_PARTS = {"str", "int", "float", "bool", "none", "date", "list", "dict", "Tautan"}
 
 
-def _explain(error: ErrorDetails) -> tuple[str, str | None]:
+def explain(error: ErrorDetails) -> tuple[str, str | None]:
     kind = error["type"]
-    loc = _data_loc(error)
+    loc = data_loc(error)
     name = str(loc[-1]) if loc else "top"
     if kind == "missing":
         return f"the required key `{name}` is missing", f"add `{name}: ...` here"
@@ -374,7 +277,7 @@ def _explain(error: ErrorDetails) -> tuple[str, str | None]:
 
 def _allowed_keys(loc: Path_) -> list[str]:
     """The keys a mapping at ``loc`` may have, from the models' fields."""
-    from . import models
+    from .. import models
 
     named = [p for p in loc if isinstance(p, str)]
     model: type[BaseModel] = models.PohonKinerja
@@ -402,62 +305,3 @@ def _field(loc: Path_) -> str | None:
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out or None
-
-
-# -- writing --------------------------------------------------------------------------------
-
-
-def _clean(value: Any) -> Any:
-    """Model dump without empty values and defaults, links in their short form."""
-    if isinstance(value, Tautan):
-        return _link(value)
-    if isinstance(value, BaseModel):
-        out: dict[str, Any] = {}
-        for name in type(value).model_fields:
-            item = getattr(value, name)
-            if item is None or item == [] or _DEFAULTS.get(name, ...) == item:
-                continue
-            if name == "pokin":
-                item = FORMAT_VERSION
-            out[name] = _clean(item)
-        return out
-    if isinstance(value, list):
-        return [_clean(v) for v in value]
-    return value
-
-
-_DEFAULTS = {"polaritas": "naik", "akumulasi": "kumulatif"}
-"""Keys left out of a saved file when they hold their default."""
-
-
-def _link(link: Tautan) -> Any:
-    short = link.model_dump(mode="json", exclude_none=True)
-    if link.asal is Asal.DEKLARASI:
-        del short["asal"]
-    if set(short) == {"ke"}:
-        return short["ke"]
-    return short
-
-
-def dumps(tree: PohonKinerja) -> str:
-    """The YAML text of ``tree`` in the pokin format, every id written out.
-
-    libyaml's emitter where available; lists come out "indentless" (`jabatan:` then
-    `- id: ...` at the same indentation), which is valid YAML.
-    """
-    ensure_sound(tree)  # never write a file that would not load back
-    with _yaml.no_gc():
-        return _yaml.dump_text(_clean(tree))
-
-
-def save(tree: PohonKinerja, path: str | os.PathLike[str]) -> Path:
-    """Write ``tree`` to ``path`` atomically; return the path.
-
-    The text is produced in full before the file is touched, then written to a temporary
-    file beside it and moved into place: a crash leaves the old file, never half a new one.
-    """
-    target = Path(path)
-    text = dumps(tree)
-    with atomic_write(target) as handle:
-        handle.write(text)
-    return target

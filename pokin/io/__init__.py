@@ -1,0 +1,270 @@
+"""Read and write pokin YAML files (the format of ``docs/format.md``).
+
+:func:`load` reads with safe YAML only and keeps the line and column of every node, so any
+problem (syntax, unknown key, wrong type, duplicate id, dangling link, atasan cycle) raises a
+single :class:`~pokin.errors.PokinFileError` that names the file, line, column and field and
+says how to fix it. :func:`save` writes the same format back atomically: the file is either
+the old one or the whole new one, never half written. ``load(save(tree))`` equals ``tree``.
+Comments of a hand-written file are not kept by :func:`save`. A ``.json`` file holding the
+same data loads too (JSON is YAML too: its errors are explained the same way).
+
+A valid file, the common case, is read on a fast path that keeps no positions
+(:func:`pokin._yaml.plain_data`); any problem at all, from a YAML error or a duplicate key to
+a dangling link, makes :func:`loads` read the text again the careful way
+(:mod:`pokin.io.careful`), with the line and column of every node, to explain it. A large
+file's parsed data is kept in a cache keyed by its bytes' hash (:mod:`pokin.io.cache`): the
+next load of the same bytes skips the YAML parser, never the validation.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import re
+from pathlib import Path
+from typing import IO, Any
+
+import yaml
+from pydantic import BaseModel
+
+from .. import _yaml
+from .._files import Limits, atomic_write, read_text
+from ..errors import PokinFileError
+from ..models import FORMAT_VERSION, Asal, PohonKinerja, Tautan, ensure_sound, resolve_references
+from .cache import Cache, cache_for
+from .careful import careful_loads as _careful_loads
+from .careful import parse as _parse
+
+__all__ = ["atomic_write", "dumps", "load", "loads", "parse_yaml", "save"]
+
+
+# -- reading --------------------------------------------------------------------------------
+
+
+def load(source: str | os.PathLike[str] | IO[str]) -> PohonKinerja:
+    """Load a pokin YAML file (a path or an open text file), or a ``.json`` file.
+
+    Raises:
+        PokinFileError: the file is missing, unreadable or not a valid pokin file; the
+            message names the file, line, column and field.
+    """
+    if not isinstance(source, str | os.PathLike):
+        return loads(source.read(), path=getattr(source, "name", None))
+    path = Path(source)
+    text = read_text(
+        path,
+        limits=_tree_limits(),
+        hint="berkas pokin adalah teks YAML UTF-8; keputusan (decree) diimpor lebih dulu: "
+        "pokin import DOC -o FILE.yaml",
+    )
+    if path.suffix.casefold() == ".json":
+        return _load_json(text, path)
+    cache = cache_for(text)
+    if cache is not None:
+        cached = _from_cache(cache)
+        if cached is not None:
+            return cached
+    return _loads(text, path, cache)
+
+
+TREE_FILE_BYTES = 1 << 30
+"""The largest pokin file read unless ``POKIN_MAX_FILE_MB`` says otherwise: pokin's own
+format takes about 230 bytes an indicator, so a kabupaten of 1e6 indicators is 230 MB,
+beyond the 64 MB every other input (decree, workbook) is allowed."""
+
+
+def _tree_limits() -> Limits:
+    limits = Limits.current()
+    if os.environ.get("POKIN_MAX_FILE_MB"):
+        return limits
+    return dataclasses.replace(limits, file_bytes=max(limits.file_bytes, TREE_FILE_BYTES))
+
+
+def loads(text: str, *, path: str | os.PathLike[str] | None = None) -> PohonKinerja:
+    """Load a pokin tree from YAML text; ``path`` is only used in error messages."""
+    return _loads(text, path, None)
+
+
+def _loads(text: str, path: str | os.PathLike[str] | None, cache: Cache | None) -> PohonKinerja:
+    _refuse_aliases(text, path)
+    with _yaml.no_gc():
+        try:
+            data = _yaml.plain_data(text)
+            tree = _tree(data)
+        except _yaml.FastPathError:
+            pass  # not here: the careful reader's error would chain to this one
+        else:
+            if cache is not None:
+                cache.put(data)
+            return tree
+        return _careful_loads(text, path)
+
+
+def _from_cache(cache: Cache) -> PohonKinerja | None:
+    """The tree of the cached data, validated and resolved as the YAML's would be."""
+    data = cache.get()
+    if data is None:
+        return None
+    with _yaml.no_gc():
+        try:
+            return _tree(data)
+        except _yaml.FastPathError:
+            cache.drop()  # not what pokin wrote: read the YAML again
+            return None
+
+
+def _load_json(text: str, path: Path) -> PohonKinerja:
+    """A ``.json`` file: parsed by the json module, validated as a YAML file's data."""
+    with _yaml.no_gc():
+        try:
+            data = json.loads(text, object_pairs_hook=_no_repeats)
+        except json.JSONDecodeError as exc:
+            raise PokinFileError(
+                f"JSON syntax error: {exc.msg}",
+                path=path,
+                line=exc.lineno,
+                column=exc.colno,
+                hint="check the brackets, quotes and commas around this place",
+            ) from None
+        except _yaml.FastPathError:
+            data = None  # a key twice: the careful reader says where
+        if data is not None:
+            try:
+                return _tree(data)
+            except _yaml.FastPathError:
+                pass
+        return _careful_loads(text, path)  # JSON is YAML: it finds the line and field
+
+
+def _no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    mapping = dict(pairs)
+    if len(mapping) != len(pairs):
+        raise _yaml.FastPathError
+    return mapping
+
+
+_MAYBE_ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s,\[\]{}]")
+
+
+def _refuse_aliases(text: str, path: str | os.PathLike[str] | None) -> None:
+    """Refuse YAML anchors and aliases (``&a`` / ``*a``): the format has no use for them,
+    and a self-referencing or exponentially nested alias would hang or crash the load.
+
+    A cheap look at the text first; only a file that may hold one is parsed into events.
+    """
+    if not _MAYBE_ALIAS.search(text):
+        return
+    try:
+        for event in yaml.parse(text, Loader=_yaml.Loader):
+            anchor = getattr(event, "anchor", None)
+            if isinstance(event, yaml.AliasEvent) or anchor is not None:
+                mark = event.start_mark
+                raise PokinFileError(
+                    f"YAML anchors and aliases (&{anchor} / *{anchor}) are not part of the "
+                    "pokin format",
+                    path=path,
+                    line=mark.line + 1 if mark else None,
+                    column=mark.column + 1 if mark else None,
+                    hint="write the value out in full where it is needed",
+                )
+    except yaml.YAMLError:
+        return  # a syntax error: the readers below explain it with its position
+
+
+def parse_yaml(text: str, path: str | os.PathLike[str] | None = None) -> Any:
+    """Any YAML file pokin reads besides a tree (corrections, ...), read as strictly: safe
+    YAML, no duplicate keys, no anchors or aliases, errors with their line and column.
+
+    >>> parse_yaml("koreksi: []")
+    {'koreksi': []}
+    """
+    _refuse_aliases(text, path)
+    data, _ = _parse(text, path)
+    return data
+
+
+def _fast_loads(text: str) -> PohonKinerja:
+    """The tree of a valid ``text``, without positions.
+
+    Raises:
+        FastPathError: anything is wrong or unusual; the careful reader must decide.
+    """
+    return _tree(_yaml.plain_data(text))
+
+
+def _tree(data: Any) -> PohonKinerja:
+    """The tree of a valid file's data (validated, ids given, references resolved).
+
+    Raises:
+        FastPathError: anything is wrong; the careful reader must explain it.
+    """
+    if not isinstance(data, dict) or data.get("pokin") is None or data["pokin"] != FORMAT_VERSION:
+        raise _yaml.FastPathError
+    try:
+        tree = PohonKinerja.model_validate(data, context={"defer_references": True})
+        problems = resolve_references(tree)
+    except Exception as exc:
+        raise _yaml.FastPathError from exc
+    if problems:
+        raise _yaml.FastPathError
+    return tree
+
+
+# -- writing --------------------------------------------------------------------------------
+
+
+def _clean(value: Any) -> Any:
+    """Model dump without empty values and defaults, links in their short form."""
+    if isinstance(value, Tautan):
+        return _link(value)
+    if isinstance(value, BaseModel):
+        out: dict[str, Any] = {}
+        for name in type(value).model_fields:
+            item = getattr(value, name)
+            if item is None or item == [] or _DEFAULTS.get(name, ...) == item:
+                continue
+            if name == "pokin":
+                item = FORMAT_VERSION
+            out[name] = _clean(item)
+        return out
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
+
+
+_DEFAULTS = {"polaritas": "naik", "akumulasi": "kumulatif"}
+"""Keys left out of a saved file when they hold their default."""
+
+
+def _link(link: Tautan) -> Any:
+    short = link.model_dump(mode="json", exclude_none=True)
+    if link.asal is Asal.DEKLARASI:
+        del short["asal"]
+    if set(short) == {"ke"}:
+        return short["ke"]
+    return short
+
+
+def dumps(tree: PohonKinerja) -> str:
+    """The YAML text of ``tree`` in the pokin format, every id written out.
+
+    libyaml's emitter where available; lists come out "indentless" (`jabatan:` then
+    `- id: ...` at the same indentation), which is valid YAML.
+    """
+    ensure_sound(tree)  # never write a file that would not load back
+    with _yaml.no_gc():
+        return _yaml.dump_text(_clean(tree))
+
+
+def save(tree: PohonKinerja, path: str | os.PathLike[str]) -> Path:
+    """Write ``tree`` to ``path`` atomically; return the path.
+
+    The text is produced in full before the file is touched, then written to a temporary
+    file beside it and moved into place: a crash leaves the old file, never half a new one.
+    """
+    target = Path(path)
+    text = dumps(tree)
+    with atomic_write(target) as handle:
+        handle.write(text)
+    return target
