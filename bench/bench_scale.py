@@ -6,9 +6,9 @@
 Each operation is timed beside a floor measured in the same run, pair by pair (floor,
 operation, floor, operation...), and the table gives the median time with the median ratio
 to that floor: on a shared machine the seconds drift, the ratios much less. The growth
-exponent ``k`` is fitted on log(time) against log(size): 1 is linear; ``k 1e5→3e5`` is the
-exponent between the two largest sizes (1e5 and 3e5 in the full run). Figures, not assertions: the unit tests never time
-anything.
+exponent ``k`` is fitted on log(time) against log(size): 1 is linear; ``k (last two
+sizes)`` is the exponent between the two largest (1e5 and 3e5 in the full run). Figures,
+not assertions: the unit tests never time anything.
 """
 
 from __future__ import annotations
