@@ -19,7 +19,7 @@ from ._version import __version__
 from .checks import RULES, Finding, Findings, Rule, Severity, check
 from .coverage import Coverage, UnitCoverage, coverage
 from .dataframes import Frames, frames
-from .decree import ImportResult, import_decree, read_decree
+from .decree import ImportResult, import_decree, merge_trees, read_decree
 from .errors import (
     ImportDocumentError,
     PokinError,
@@ -99,6 +99,7 @@ __all__ = [
     "link",
     "load",
     "loads",
+    "merge_trees",
     "read_decree",
     "read_xlsx",
     "render",
