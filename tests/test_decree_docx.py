@@ -223,3 +223,33 @@ def test_a_kelurahan_heading_places_the_blocks_below_it(tmp_path: Path) -> None:
         ("Kelurahan Suka Makmur", None),
         ("Kelurahan Suka Makmur", "lurah-kelurahan-suka-makmur"),
     ]
+
+
+def test_a_coded_iku_table_before_the_positions(tmp_path: Path) -> None:
+    d = docx.Document()
+    d.add_paragraph("INDIKATOR KINERJA UTAMA")
+    add_table(
+        d,
+        [
+            ["No", "Kode", "Sasaran / Indikator Kinerja Utama", "Formulasi", "Satuan", "Target"],
+            ["1", "S.1", "Meningkatnya kualitas pelayanan publik", "", "", ""],
+            ["", "I.K.S.1.1", "Nilai IKM kecamatan", "Hasil survei", "indeks", "82"],
+            ["", "I.K.S.1.2", "Persentase PATEN tepat waktu", "Tepat / total x 100%", "persen",
+             "95"],
+        ],
+    )  # fmt: skip
+    d.add_paragraph("JABATAN : CAMAT")
+    add_table(d, [HEADER, ["1.", "Meningkatnya pelayanan", "Nilai IKM", "Survei", "SKM"]])
+    tree = read_decree(_save(d, tmp_path / "iku-iki.docx"))
+    (sasaran,) = tree.iku
+    assert (sasaran.id, sasaran.uraian) == ("S.1", "Meningkatnya kualitas pelayanan publik")
+    assert [(i.id, i.uraian, i.target) for i in sasaran.indikator] == [
+        ("I.K.S.1.1", "Nilai IKM kecamatan", "82"),
+        ("I.K.S.1.2", "Persentase PATEN tepat waktu", "95"),
+    ]
+    assert tree.summary().startswith("1 jabatan, 1 kinerja, 1 indikator")
+
+
+def _save(document: docx.document.Document, file: Path) -> Path:
+    document.save(str(file))
+    return file

@@ -354,7 +354,7 @@ def _by_role(state: _State, row: TableRow) -> tuple[dict[str, str], dict[str, st
         )
         if role == "target" and year_of(head):
             years[year_of(head) or ""] = text
-        if role in ("no", "lain", "kode") or not text:
+        if role in ("no", "lain") or not text:
             continue
         by_role[role] = f"{by_role[role]}\n{text}" if role in by_role else text
     return by_role, years, bool(cells and cells[0] is None)

@@ -8,10 +8,8 @@ jawab goes to ``catatan``. A code before a text ("S.1", "I.K.S.1.1") is the id.
 
 from __future__ import annotations
 
-import re
-
 from .document import TableRow
-from .items import clean_item, split_catatan, split_code
+from .items import CODE_SASARAN, clean_item, split_catatan, split_code
 from .parts import IkuIndikator, IkuSasaran, ParsedDecree
 
 __all__ = ["add_iku_row", "pick_year"]
@@ -45,7 +43,8 @@ def add_iku_row(
     if not indikator:
         return True
     code, text = split_code(clean_item(indikator))
-    if code and not sasaran and re.fullmatch(r"S{1,2}\.?\d+(?:\.\d+)*", code):
+    code = code or " ".join(by_role.get("kode", "").split()) or None  # a Kode column
+    if code and not sasaran and CODE_SASARAN.fullmatch(code):
         iku.append(IkuSasaran(row.line, text, code))  # one text column: the code says
         return True
     if not iku:
