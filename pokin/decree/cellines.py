@@ -21,7 +21,8 @@ header label that wrapped in its cell comes out over two or three lines::
 
 The header's lines are joined into column labels by meaning (:mod:`.columns`: a line that
 names no column continues the label above, "Cara" + "Perhitungan" starts one). A number
-("1.") in the No column starts a kinerja: the lines up to the next number are its row
+("1.", alone or before the row's first cell) in the No column starts a kinerja: the
+lines up to the next number are its row
 (one cell per column after the No) and then rows of one indicator each (every column but
 the kinerja). A run of lines that does not divide so is reported with its lines, never
 shifted. Page numbers, the running head beside them and a repeated header are dropped.
@@ -130,7 +131,7 @@ def _rows(
     full = len(labels) - numbered
     kin = roles.index("kinerja") - numbered if "kinerja" in roles else None
     groups: list[list[tuple[int, str]]] = []
-    for line, text in cells:
+    for line, text in _numbers_apart(cells) if numbered else cells:
         if (numbered and _NUMBER.fullmatch(text)) or not groups:
             groups.append([])
         groups[-1].append((line, text))
@@ -163,6 +164,22 @@ def _rows(
                 TableRow(body[at][0], [number if n == 0 else "", *row][(not numbered) :])
             )
             at += size
+
+
+def _numbers_apart(cells: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A row number written on the line of the row's first cell ("2. Tersusunnya ...")
+    as a line of its own, when it is the next number of the table."""
+    expected, result = 1, []
+    for line, text in cells:
+        joined = re.match(r"(\d{1,3})\.\s+(\S.*)$", text)
+        if joined and int(joined.group(1)) == expected:
+            result += [(line, f"{joined.group(1)}."), (line, joined.group(2))]
+        else:
+            result.append((line, text))
+        number = joined.group(1) if joined else text.rstrip(".")
+        if (joined or _NUMBER.fullmatch(text)) and number.isdigit() and int(number) == expected:
+            expected += 1
+    return result
 
 
 def _unwrap(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
