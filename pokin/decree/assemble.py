@@ -31,12 +31,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .cells import Cell, line_items, strip_list_punctuation
+from .cells import Cell, lettered_items, line_items, strip_list_punctuation
 from .columns import column_role, header_roles, is_column_numbers, sub_header, year_of
 from .document import Item, Paragraph, Table, TableRow
 from .header import read_header, title_case
 from .ikutable import add_iku_row, pick_year
 from .items import clean_item
+from .matrix import add_row, finish, start
 from .pairing import pair_cells
 from .parts import Block, ParsedDecree, Row, Skipped
 
@@ -179,8 +180,6 @@ def _paragraph(state: _State, line: int, text: str, level: int = 0) -> None:
 
 
 def _fungsi_items(text: str) -> list[str]:
-    from .cells import lettered_items
-
     items = lettered_items(text)
     if items:
         return items
@@ -203,8 +202,6 @@ def _open(state: _State, title: str, line: int) -> None:
 def _close(state: _State) -> None:
     """Finish the block being read: its raw rows become rows; the block joins the decree."""
     if state.matrix is not None:
-        from .matrix import finish
-
         finish(state)
     block = state.block
     if block is None:
@@ -262,8 +259,6 @@ def _table(state: _State, table: Table) -> None:
             continue
         state.titles = None
         if state.matrix is not None:
-            from .matrix import add_row
-
             add_row(state, row)
         elif state.iku:
             by_role, years, _ = _by_role(state, row)
@@ -315,8 +310,6 @@ def _header(state: _State, texts: list[str]) -> bool:
         return False
     state.headers, state.roles, state.header_row = texts, roles, True
     if roles.count("indikator") >= 2 and roles.count("kinerja") >= 2:
-        from .matrix import start
-
         _close(state)
         if state.titles is not None and state.decree.skipped:
             state.decree.skipped.pop()  # the level titles above the header: read, not skipped
