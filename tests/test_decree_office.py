@@ -333,3 +333,30 @@ def test_files_without_a_decree_are_one_clear_error_each(tmp_path: Path) -> None
     for name in ("kosong.docx", "lain.xlsx", "menyamar.docx"):  # kind told by content
         with pytest.raises(ImportDocumentError, match="tidak ditemukan blok jabatan"):
             import_decree(tmp_path / name)
+
+
+def test_an_iku_sheet_beside_the_position_sheets(tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Camat"
+    ws.append(HEADER)
+    ws.append(["1.", "Meningkatnya pelayanan", "Nilai IKM", "Hasil survei", "Laporan SKM"])
+    iku = wb.create_sheet("IKU")
+    iku.append(
+        [
+            "No",
+            "Sasaran Strategis",
+            "Indikator Kinerja Utama",
+            "Satuan",
+            "Target 2025",
+            "Target 2026",
+        ]
+    )
+    iku.append([1, "Meningkatnya kualitas pelayanan", "Nilai IKM", "indeks", 82, 84])
+    file = tmp_path / "iku-iki.xlsx"
+    wb.save(file)
+    tree = read_decree(file)
+    assert tree.summary().startswith("1 jabatan, 1 kinerja, 1 indikator")
+    (sasaran,) = tree.iku
+    assert [(i.uraian, i.target) for i in sasaran.indikator] == [("Nilai IKM", "82")]
+    assert [p.periode for p in sasaran.indikator[0].per_periode] == ["2025", "2026"]

@@ -240,6 +240,9 @@ def _texts(row: TableRow) -> list[str]:
 
 
 def _table(state: _State, table: Table) -> None:
+    if table.fresh:  # a new sheet: no block, header or IKU table goes on into it
+        _close(state)
+        state.roles, state.iku = None, False
     state.new_table, state.header_row = True, False
     for row in table.rows:
         texts = _texts(row)

@@ -39,6 +39,7 @@ class Table:
 
     rows: list[TableRow] = field(default_factory=list)
     page: int | None = None  # the PDF page it is on
+    fresh: bool = False  # it starts a context of its own (a sheet): nothing above goes on
 
 
 Item = Paragraph | Table

@@ -16,6 +16,7 @@ from an office workbook by its content: its sheets.
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ from .._text import fold
 from ..errors import ImportDocumentError
 from .assemble import title_of
 from .columns import header_roles
-from .document import Item, Paragraph, Table, TableRow
+from .document import Item, Table, TableRow
 
 __all__ = ["POKIN_SHEETS", "is_pokin_matrix", "read_items"]
 
@@ -67,9 +68,9 @@ def read_items(path: Path) -> list[Item]:
             rows = _rows(sheet)
             if not rows:
                 continue
-            if _needs_title(rows):
-                items.append(Paragraph(1, f"JABATAN : {sheet.title}"))
-            items.append(Table(rows))
+            if _needs_title(rows, sheet.title):  # the sheet's name is the position's title
+                rows.insert(0, TableRow(rows[0].line, [f"JABATAN : {sheet.title}"]))
+            items.append(Table(rows, fresh=True))
     finally:
         workbook.close()
     return items
@@ -110,15 +111,17 @@ def _rows(sheet: Any) -> list[TableRow]:
     return rows
 
 
-def _needs_title(rows: list[TableRow]) -> bool:
-    """A sheet whose table names no position: no ``Jabatan`` title or column before it."""
+def _needs_title(rows: list[TableRow], name: str) -> bool:
+    """A sheet whose table names no position (no ``Jabatan`` title or column before it)
+    and is not the IKU table (a sheet named IKU, a "Sasaran Strategis" column)."""
     for row in rows:
         texts = [c or "" for c in row.cells]
         if any(title_of(t) or t.strip().lower().rstrip(" :") in _LABELS for t in texts):
             return False
         roles = header_roles(texts)
         if roles is not None:
-            return "jabatan" not in roles
+            iku = "STRATEGIS" in " ".join(texts).upper() or re.search(r"\bIKU\b", name, re.I)
+            return "jabatan" not in roles and not iku
     return False
 
 
