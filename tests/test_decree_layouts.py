@@ -235,3 +235,27 @@ def test_a_row_broken_by_the_page_is_joined_whatever_the_reader() -> None:
         ("Tertibnya arsip dinamis kecamatan", "Arsip / total x 100%", "Buku arsip"),
         ("Tersusunnya daftar", "Jumlah", "Arsip"),
     ]
+
+
+def test_one_cell_per_line_without_a_no_column() -> None:
+    text = "\n".join(
+        [
+            "JABATAN : PENGADMINISTRASI UMUM",
+            "Kinerja",
+            "Indikator Kinerja",
+            "Sumber Data",
+            "Tertibnya surat masuk",
+            "Jumlah surat diagendakan",
+            "Buku agenda",
+            "Persentase surat didisposisi",  # a second indicator: the kinerja cell merged
+            "Lembar disposisi",
+            "Tertatanya arsip",
+            "Jumlah arsip tertata",
+            "Daftar arsip",
+        ]
+    )
+    decree = parse_decree(text, source="x.txt")
+    assert [(k.uraian, [i.uraian for i in k.indikator]) for k in decree.jabatan[0].kinerja] == [
+        ("Tertibnya surat masuk", ["Jumlah surat diagendakan", "Persentase surat didisposisi"]),
+        ("Tertatanya arsip", ["Jumlah arsip tertata"]),
+    ]

@@ -138,11 +138,10 @@ def _rows(
     for group in groups:
         number = group[0][1] if numbered and _NUMBER.fullmatch(group[0][1]) else ""
         body = group[1:] if number else group
-        opens_indikator = bool(body) and body[0][1].startswith(INDIKATOR_WORDS)
-        sizes = _split(len(body), full, kin is not None and opens_indikator)
+        sizes = _sizes(body, full, kin is not None, numbered=numbered)
         if sizes is None:  # a cell wrapped over lines after all: join the lines that go on
             body = _unwrap(body)
-            sizes = _split(len(body), full, kin is not None and opens_indikator)
+            sizes = _sizes(body, full, kin is not None, numbered=numbered)
         if sizes is None:
             text = " / ".join(t for _, t in group)
             skipped.append(
@@ -190,6 +189,24 @@ def _unwrap(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
         else:
             joined.append((line, text))
     return joined
+
+
+def _sizes(
+    body: list[tuple[int, str]], full: int, has_kinerja: bool, *, numbered: bool
+) -> list[int] | None:
+    """How many cell lines each row of a group takes; without a No column, row by row: a
+    row opening with an indicator word has no kinerja cell (the kinerja above)."""
+    if numbered:
+        merged = has_kinerja and bool(body) and body[0][1].startswith(INDIKATOR_WORDS)
+        return _split(len(body), full, merged)
+    sizes, at = [], 0
+    while at < len(body):
+        size = full - 1 if has_kinerja and body[at][1].startswith(INDIKATOR_WORDS) else full
+        if at + size > len(body):
+            return None
+        sizes.append(size)
+        at += size
+    return sizes
 
 
 def _split(count: int, full: int, merged: bool) -> list[int] | None:

@@ -190,6 +190,7 @@ def _label_like(line: str) -> bool:
     return (
         0 < len(line) <= 40
         and len(line.split()) <= 4
+        and ":" not in line  # "JABATAN : X" is a title, not a label
         and not re.fullmatch(r"\d{1,3}\.?", line)
         and not re.match(r"(?:[a-zA-Z]|\d{1,2})[.)]\s", line)
         and not re.search(r"[;,]$|\w\.$", line.removesuffix("No.").removesuffix("NO."))
