@@ -259,3 +259,32 @@ def test_one_cell_per_line_without_a_no_column() -> None:
         ("Tertibnya surat masuk", ["Jumlah surat diagendakan", "Persentase surat didisposisi"]),
         ("Tertatanya arsip", ["Jumlah arsip tertata"]),
     ]
+
+
+def test_a_flattened_paragraph_with_a_target_column() -> None:
+    text = (
+        "KEPUTUSAN CAMAT SUKAJADI 1. JABATAN. : PENGELOLA ARSIP 2. TUGAS : Membantu Kepala "
+        "Sub Bagian Umum. 3. FUNGSI : 1) Penataan arsip; 2) Pelaporan. RENCANA KINERJA "
+        "INDIKATOR KINERJA INDIVIDU CARA PERHITUNGAN SUMBER DATA TARGET 1. Tertatanya arsip "
+        "dinamis Persentase arsip tertata Arsip tertata / arsip x 100% Daftar arsip 100% "
+        "2. Tersusunnya laporan arsip Jumlah laporan arsip Jumlah laporan Arsip laporan "
+        "12 laporan"
+    )
+    (pengelola,) = parse_decree(text, source="x.txt").jabatan
+    assert pengelola.fungsi == ["Penataan arsip", "Pelaporan"]
+    rows = [
+        (k.uraian, i.uraian, i.formulasi, i.sumber_data, i.target)
+        for k in pengelola.kinerja
+        for i in k.indikator
+    ]
+    assert rows == [
+        (
+            "Tertatanya arsip dinamis",
+            "Persentase arsip tertata",
+            "Arsip tertata / arsip x 100%",
+            "Daftar arsip",
+            "100%",
+        ),
+        ("Tersusunnya laporan arsip", "Jumlah laporan arsip", "Jumlah laporan", "Arsip laporan",
+         "12 laporan"),
+    ]  # fmt: skip

@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .cells import Cell, lettered_items, line_items, strip_list_punctuation
+from .cells import Cell, lettered_items, line_items, numbered_items, strip_list_punctuation
 from .columns import column_role, header_roles, is_column_numbers, sub_header, year_of
 from .document import Item, Paragraph, Table, TableRow
 from .header import read_header, title_case
@@ -180,7 +180,10 @@ def _paragraph(state: _State, line: int, text: str, level: int = 0) -> None:
 
 
 def _fungsi_items(text: str) -> list[str]:
-    items = lettered_items(text)
+    """The fungsi a line lists: "a. X; b. Y", "1) X; 2) Y", "1. X 2. Y", else one item."""
+    items = lettered_items(text) or numbered_items(
+        re.sub(r"(?:(?<=\s)|^)(\d{1,2})\)\s", r"\1. ", text)
+    )
     if items:
         return items
     return [strip_list_punctuation(clean_item(text))]

@@ -9,10 +9,12 @@ FORMULASI SUMBER DATA 1. Meningkatnya ... Persentase ... Jumlah ... x 100% Agend
   decree's own markers (``NOMOR :``, ``TENTANG``, ``Menimbang``, a place and date);
 - the table header is the first run of capitalised column words after them, read into
   labels by meaning (:func:`.columns.header_labels`);
+- a Target column takes the number that ends a row ("Buku agenda 100%");
 - the rows are cut at their numbers, in order ("1. " then "2. "...); a row's text is cut
   into cells where a word opens an indicator ("Persentase", "Jumlah"...), a data source
-  ("Laporan", "Agenda", "Buku"...), or, after an indicator, where a capitalised word
-  follows a lower-case one (a formula "Usulan terverifikasi / ..."); the cells fill the
+  ("Laporan", "Agenda", "Buku"...; a piece with a formula's operators is the formula),
+  or, after an indicator, where a capitalised word follows a lower-case one (a formula
+  "Usulan terverifikasi / ..."); the cells fill the
   columns kinerja, then indicator, formula and source, a second indicator starting a new
   row of the same kinerja.
 
@@ -38,6 +40,7 @@ _MARKERS = re.compile(
 )
 _MID_TITLE = re.compile(r"\S.*?\bJABATAN\s*\.?\s*:", re.IGNORECASE)
 _CAPS_RUN = re.compile(r"\b[A-Z][A-Z/.]+(?:\s+[A-Z][A-Z/.]+){2,}\b")
+_FORMULA = re.compile(r"\s[/x×:÷=]\s|\bdibagi\b|\bberbanding\b|[x×]\s?100")
 _CUE = re.compile(rf"\b(?:{'|'.join(INDIKATOR_WORDS + SUMBER_WORDS)})\b")
 
 
@@ -138,7 +141,7 @@ def _cells(row: str) -> list[list[str]]:
             if piece.startswith(INDIKATOR_WORDS):
                 current[0], current[1], expect = "", piece, 2
             continue
-        sumber = piece.startswith(SUMBER_WORDS)
+        sumber = piece.startswith(SUMBER_WORDS) and not _FORMULA.search(piece)
         if sumber and expect >= 2:
             current[3], expect = f"{current[3]} {piece}".strip(), 3
         elif expect == 1 or (expect == 3 and not sumber):
@@ -169,6 +172,17 @@ def _split(row: str) -> list[str]:
     return [piece for piece in result if piece]
 
 
+_TRAILING_TARGET = re.compile(r"\s(\d+(?:[.,]\d+)?\s?%?(?:\s[a-z]+){0,2})$")
+
+
 def _place(cells: list[str], roles: list[str]) -> list[str | None]:
+    """The cells under their columns; with a Target column, a number ending the row's last
+    cell ("Buku agenda 100%", "Arsip 12 laporan") is its target."""
     by_role = dict(zip(("kinerja", "indikator", "formulasi", "sumber_data"), cells, strict=True))
+    if "target" in roles:
+        last = "sumber_data" if by_role["sumber_data"] else "formulasi"
+        found = _TRAILING_TARGET.search(by_role[last])
+        if found:
+            by_role[last] = by_role[last][: found.start()].strip()
+            by_role["target"] = found.group(1)
     return [by_role.get(role, "") for role in roles]
