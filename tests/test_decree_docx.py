@@ -25,12 +25,12 @@ def sukamaju(path: Path) -> Path:
     d.add_paragraph("INDIKATOR KINERJA INDIVIDU KECAMATAN SUKAMAJU TAHUN 2025")
     # the Camat: JABATAN / TUGAS / FUNGSI as a key-value table, fungsi nested numbering
     add_table(d, [["JABATAN", ":", "CAMAT SUKAMAJU"], ["TUGAS", ":", "Memimpin kecamatan."]])
-    d.add_paragraph("FUNGSI :")
+    numbered(d.add_paragraph("FUNGSI :"), 0)  # the sections numbered 1. 2. 3., items a. b.
     for text, level in [
-        ("Penyelenggaraan urusan pemerintahan umum;", 0),
-        ("koordinasi ketenteraman", 1),
-        ("koordinasi pemberdayaan", 1),
-        ("Pembinaan kelurahan; dan", 0),
+        ("Penyelenggaraan urusan pemerintahan umum;", 1),
+        ("koordinasi ketenteraman", 2),
+        ("koordinasi pemberdayaan", 2),
+        ("Pembinaan kelurahan; dan", 1),
     ]:
         numbered(d.add_paragraph(text), level)
     add_table(

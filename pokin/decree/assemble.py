@@ -101,6 +101,7 @@ class _State:
     matrix: object | None = None
     titles: list[str] | None = None  # the row before, when it was skipped (level titles?)
     unit: str | None = None  # the kelurahan a heading placed the next blocks in
+    fungsi_level: int = 0  # the numbering level of the block's fungsi items
 
 
 def assemble(items: Iterable[Item], *, source: str, layout: str) -> ParsedDecree:
@@ -166,7 +167,9 @@ def _paragraph(state: _State, line: int, text: str, level: int = 0) -> None:
         block.tugas = f"{block.tugas} {text}".strip()
         return
     items = _fungsi_items(text)
-    if level > 0 and block.fungsi:  # a sub-item of Word's nested numbering
+    if not block.fungsi:
+        state.fungsi_level = level  # the level of the list's items, whatever it is
+    if level > state.fungsi_level and block.fungsi:  # a sub-item of Word's nested numbering
         block.fungsi[-1] = f"{block.fungsi[-1]}; {'; '.join(items)}"
     elif (
         len(items) == 1
