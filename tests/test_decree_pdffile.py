@@ -141,3 +141,24 @@ def test_the_cli_refuses_a_scanned_pdf_with_exit_code_2(
     assert main(["import", str(file), "-o", str(tmp_path / "x.yaml")]) == 2
     assert "OCR" in capsys.readouterr().err
     assert not (tmp_path / "x.yaml").exists()
+
+
+def test_a_two_page_decree_drops_its_running_head(tmp_path: Path) -> None:
+    from reportlab.platypus import PageBreak
+
+    table = Table([HEADER, ["1.", cell("Tertibnya surat"), cell("Jumlah surat"), "Jumlah",
+                            "Agenda", "12"]])  # fmt: skip
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    story = [
+        cell("JABATAN : PENGADMINISTRASI UMUM"),
+        cell("TUGAS : Membantu Kepala Sub Bagian Umum dalam administrasi surat."),
+        PageBreak(),  # the table on the next page, under its running head
+        table,
+    ]
+    file = tmp_path / "dua-halaman.pdf"
+    SimpleDocTemplate(str(file), pagesize=landscape(A4)).build(
+        story, onFirstPage=_furniture, onLaterPages=_furniture
+    )
+    (staf,) = import_decree(file).tree.jabatan
+    assert staf.tugas == "Membantu Kepala Sub Bagian Umum dalam administrasi surat."
+    assert [k.uraian for k in staf.kinerja] == ["Tertibnya surat"]

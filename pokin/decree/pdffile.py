@@ -113,7 +113,7 @@ def _items(pages: list[tuple[list[_Line], list[_Tab]]]) -> list[Item]:
     recurring = Counter(
         _key(text) for lines, _ in pages for text in {t for _, t, edge in lines if edge}
     )
-    furniture = {key for key, n in recurring.items() if len(pages) >= 3 and n * 2 > len(pages)}
+    furniture = {key for key, n in recurring.items() if n >= 2 and n * 2 > len(pages)}
     items: list[Item] = []
     number = 0
     for page_no, (lines, tables) in enumerate(pages, 1):
