@@ -78,23 +78,29 @@ from enum import StrEnum
 
 import networkx as nx
 
+from .._yaml import no_gc
 from ..models import Asal, Indikator, Kinerja, PohonKinerja, Status, Tautan
 from .index import TEMPLATE, Candidate, LinkIndex
+from .lexicon import DEFAULT, Lexicon, load_lexicon
 
 __all__ = [
+    "EVIDENCE",
     "THRESHOLD",
     "THRESHOLD_CROSSCUTTING",
     "Proposal",
     "Relasi",
     "apply_links",
     "infer_links",
+    "load_lexicon",
     "strip_links",
 ]
 
-THRESHOLD = 0.8
+THRESHOLD = 0.7
 """The default score a text needs to be proposed as a link within the atasan chain."""
 THRESHOLD_CROSSCUTTING = 0.95
 """The default score a text needs to be proposed as a crosscutting link."""
+EVIDENCE = 0.5
+"""The default rare text a pair must share (in units of the rarest word's weight)."""
 
 
 class Relasi(StrEnum):
@@ -140,6 +146,8 @@ def infer_links(
     crosscutting: bool = True,
     indikator: bool = True,
     template: bool = False,
+    lexicon: Lexicon | None = None,
+    evidence: float = EVIDENCE,
 ) -> list[Proposal]:
     """Propose the cascade links the texts of ``tree`` imply; the tree is not changed.
 
@@ -152,13 +160,39 @@ def infer_links(
         template: whether to propose a link when either text recurs in other units
             (:data:`~pokin._linkindex.TEMPLATE` or more outside the chain): a template
             row that every block of the decree repeats. Its reason says so either way.
+        lexicon: the word lists to read texts with (:func:`load_lexicon`: the bundled
+            ones, extended with a planner's file); the bundled ones by default.
+        evidence: how much rare text (:func:`~pokin.link.similarity.evidence`, in units
+            of the rarest word's weight) a pair must share to be proposed: generic rows
+            such as "Jumlah laporan" copied everywhere share too little.
 
     Returns:
         The proposals in file order, kinerja before their indicators.
     """
     if not 0.0 < threshold <= 1.0 or not 0.0 < threshold_crosscutting <= 1.0:
         raise ValueError("thresholds are scores between 0 (exclusive) and 1")
-    index = LinkIndex(tree)
+    with no_gc():  # a kabupaten makes 1e5 phrases, none of them garbage
+        return _infer(
+            tree,
+            threshold,
+            threshold_crosscutting,
+            crosscutting,
+            indikator,
+            template,
+            LinkIndex(tree, lexicon=lexicon or DEFAULT, min_evidence=evidence),
+        )
+
+
+def _infer(
+    tree: PohonKinerja,
+    threshold: float,
+    threshold_crosscutting: float,
+    crosscutting: bool,
+    indikator: bool,
+    template: bool,
+    index: LinkIndex,
+) -> list[Proposal]:
+    """:func:`infer_links` over a built index."""
     proposals: list[Proposal] = []
     for jabatan, kinerja in tree.iter_kinerja():
         jid, kid = str(jabatan.id), str(kinerja.id)

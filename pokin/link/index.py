@@ -13,12 +13,16 @@ filter (only indicators sharing one of the node's rarest words can reach the bar
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..models import Asal, Indikator, Jabatan, Kinerja, Peran, PohonKinerja, Status, Tautan
-from .similarity import LEAD_WEIGHT, Phrase, describe, idf, phrase, score, total
+from .explain import describe
+from .lexicon import DEFAULT, Lexicon
+from .similarity import LEAD_WEIGHT, Phrase, evidence_weight, idf, score, total
+from .text import LEVEL, UNITS, phrase, stem
 
 __all__ = ["Candidate", "LinkIndex"]
 
@@ -41,6 +45,9 @@ _KELURAHAN = frozenset({Peran.LURAH, Peran.SEKRETARIS_KELURAHAN, Peran.KASI_KELU
 
 TEMPLATE = 3
 """From how many other units holding the same text on, a reason warns of a template row."""
+_NONE: set[str] = set()
+PLACE_WEIGHT = 0.25
+"""The weight of a word of place (see :meth:`LinkIndex._weights`) against its rarity's."""
 _TIE = 0.05
 """Targets scoring within this of the best are proposed with it: the text fits them all."""
 
@@ -58,7 +65,11 @@ class Candidate:
 class LinkIndex:
     """Everything :func:`~pokin.link.infer_links` looks up, built once per tree."""
 
-    def __init__(self, tree: PohonKinerja) -> None:
+    def __init__(
+        self, tree: PohonKinerja, *, lexicon: Lexicon = DEFAULT, min_evidence: float = 0.0
+    ) -> None:
+        self.lexicon = lexicon
+        self.min_evidence = min_evidence
         self.jabatan: dict[str, Jabatan] = {str(j.id): j for j in tree.jabatan}
         self.chain: dict[str, list[str]] = {jid: self._chain(jid) for jid in self.jabatan}
         self.unit: dict[str, str] = {jid: self._unit(jid) for jid in self.jabatan}
@@ -86,14 +97,47 @@ class LinkIndex:
                 self._add(str(ind.id), ind.uraian, jid, "indikator")
                 self.indikator_of[jid].append(str(ind.id))
                 self.links[str(ind.id)] = ind.mendukung
-        self.weights = idf(self.phrases.values())
+        self.weights = self._weights(tree)
+        self.relative = self._relative(tree)
+        most = 1.0 + math.log((len(self.phrases) + 1) / 2)
+        self.rarity = {w: evidence_weight(x, most) for w, x in self.weights.items()}
         self.total = {node: total(p, self.weights) for node, p in self.phrases.items()}
-        self._words: dict[str, list[str]] | None = None
+        self._words: dict[str, set[str]] | None = None
         self._keys: dict[tuple[frozenset[str], bool], list[str]] | None = None
-        self._holders: dict[tuple[frozenset[str], bool], set[str]] | None = None
+        self._holders: dict[tuple[frozenset[str], bool], set[str]] | None = None  # jabatan
+
+    def _weights(self, tree: PohonKinerja) -> dict[str, float]:
+        """Each root's rarity weight (:func:`idf`), a quarter for words of place.
+
+        Words of place: the lexicon's ``kata_keterangan``, the unit words and the proper
+        names of the organisation and its units ("Kebomas", "Tunggulunan").
+        """
+        weights = idf(self.phrases.values())
+        names = [tree.organisasi.nama, tree.organisasi.pemerintah or ""]
+        names += [j.unit or "" for j in tree.jabatan]
+        place = {stem(w) for w in self.lexicon.kata_keterangan} | set(UNITS)
+        for name in names:
+            words = name.casefold().split()
+            place.update(
+                stem(w)
+                for w, before in zip(words[1:], words, strict=False)
+                if UNITS.get(before, -1) >= LEVEL
+            )
+        for word in place & weights.keys():
+            weights[word] *= PLACE_WEIGHT
+        return weights
+
+    def _relative(self, tree: PohonKinerja) -> set[str]:
+        """The nodes whose text, or whose kinerja's, is relative to its holder (bawahan...)."""
+        words = frozenset(stem(w) for w in self.lexicon.kata_relatif)
+        found = {n for n, p in self.phrases.items() if p.words & words}
+        for _, kinerja in tree.iter_kinerja():
+            if str(kinerja.id) in found:
+                found.update(str(i.id) for i in kinerja.indikator)
+        return found
 
     def _add(self, node: str, text: str, owner: str | None, jenis: str) -> None:
-        self.phrases[node] = phrase(text)
+        self.phrases[node] = phrase(text, self.lexicon)
         self.owner[node] = owner
         self.jenis[node] = jenis
 
@@ -136,7 +180,10 @@ class LinkIndex:
         return (str(link.ke) for link in node.mendukung if link.active and link.ke)
 
     def _rejected(self, node: str) -> set[str]:
-        return {str(t.ke) for t in self.links.get(node, ()) if t.status is Status.DITOLAK}
+        links = self.links.get(node)
+        if not links:
+            return _NONE
+        return {str(t.ke) for t in links if t.status is Status.DITOLAK}
 
     # -- the search order -----------------------------------------------------------------
 
@@ -178,12 +225,11 @@ class LinkIndex:
         ``None`` when the top is a target in ``exclude`` (already supported): the search
         stops there rather than settle for something weaker further on.
         """
-        me, mine = self.phrases[node], self.total[node]
         rejected = self._rejected(node)
         scored = [
             (s, t)
             for t in targets
-            if t not in rejected and (s := self._score(me, mine, t, threshold)) >= threshold
+            if t not in rejected and (s := self._score(node, t)) >= threshold
         ]
         if not scored:
             return []
@@ -193,13 +239,17 @@ class LinkIndex:
             return None
         return [Candidate(t, s, relasi) for s, t in sorted(winners, key=lambda w: -w[0])]
 
-    def _score(
-        self, me: Phrase, mine: float, target: str, threshold: float, *, typos: bool = True
-    ) -> float:
-        theirs = self.total[target]
-        return score(
-            me, self.phrases[target], self.weights, threshold, totals=(mine, theirs), typos=typos
-        )
+    def _score(self, node: str, target: str, *, typos: bool = True) -> float:
+        """The score of ``node`` against ``target``: 0 when both texts are relative to
+        their holders (a supervisory row each level repeats for its own staff) or share
+        too little rare text (:data:`~pokin.link.EVIDENCE`)."""
+        me, other = self.phrases[node], self.phrases[target]
+        shared = me.words & other.words
+        if not shared or (node in self.relative and target in self.relative):
+            return 0.0
+        if self.min_evidence and sum(map(self.rarity.__getitem__, shared)) < self.min_evidence:
+            return 0.0
+        return score(me, other, self.weights, lexicon=self.lexicon, items=typos, typo=typos)
 
     # -- crosscutting ---------------------------------------------------------------------
 
@@ -212,7 +262,7 @@ class LinkIndex:
         several positions carry is a template, and a template proves nothing. Only exact
         words count here (typos are forgiven within the chain only).
         """
-        me, weight = self.phrases[kid], self.total[kid]
+        me = self.phrases[kid]
         mine = {jid, *self.chain[jid]}
         rejected = self._rejected(kid) | taken
         found = sorted(t for t in self._retrieve(me, threshold) if self.owner[t] not in mine)
@@ -224,16 +274,12 @@ class LinkIndex:
         hits = [
             Candidate(t, s, "crosscutting")
             for t in eligible
-            if t not in rejected
-            and (s := self._score(me, weight, t, threshold, typos=False)) >= threshold
+            if t not in rejected and (s := self._score(kid, t, typos=False)) >= threshold
         ]
         if len(hits) != 1:
             return []
         for other in found:
-            if (
-                other != hits[0].ke
-                and self._score(me, weight, other, threshold, typos=False) >= threshold
-            ):
+            if other != hits[0].ke and self._score(kid, other, typos=False) >= threshold:
                 return []  # several positions carry the text: a template
         if self._copied(kid, jid, str(self.owner[hits[0].ke])):
             return []  # the text of that unit's own table
@@ -265,10 +311,10 @@ class LinkIndex:
         Camat: never a namesake), is not in the block of another kelurahan, and has no
         kinerja under it with the same text (then the text is a copy of that unit's table).
         """
-        me, weight = self.phrases[kid], self.total[kid]
+        me = self.phrases[kid]
         mine = {jid, *self.chain[jid]}
         found = [t for t in self._retrieve(me, threshold) if self.owner[t] not in mine]
-        scored = ((t, self._score(me, weight, t, threshold, typos=False)) for t in found)
+        scored = ((t, self._score(kid, t, typos=False)) for t in found)
         hits = [(t, s) for t, s in scored if s >= threshold]
         if len(hits) != 1 or hits[0][0] in self._rejected(kid) | taken:
             return []  # nothing, or several positions carry the text: a template
@@ -287,20 +333,31 @@ class LinkIndex:
         """Whether a position belongs to a kelurahan (or desa) block."""
         jabatan = self.jabatan[jid]
         return jabatan.peran in _KELURAHAN or bool(
-            phrase(jabatan.unit or "").level & {"kelurahan", "desa"}
+            phrase(jabatan.unit or "", self.lexicon).level & {"kelurahan", "desa"}
         )
 
     def _retrieve(self, me: Phrase, threshold: float) -> set[str]:
-        """Indicators sharing a word of the prefix any match above ``threshold`` needs."""
+        """The indicators that could score ``threshold`` against ``me`` (exact words).
+
+        A word of ``me`` weighing more than ``1 - threshold`` of its total must be in any
+        such indicator (the weighted Jaccard index could not reach the bar without it):
+        the candidates are the indicators holding all of them. Without such a word, the
+        candidates share a word of the prefix the bar needs (prefix filtering).
+        """
         if self._words is None:
-            self._words = defaultdict(list)
+            self._words = defaultdict(set)
             for node, p in self.phrases.items():
                 if self.jenis[node] == "indikator" and self.owner[node] is not None:
                     for w in p.words:
-                        self._words[w].append(node)
+                        self._words[w].add(node)
         ranked = sorted(me.words, key=lambda w: (-self.weights.get(w, 1.0), w))
         total = sum(self.weights.get(w, 1.0) for w in ranked) + LEAD_WEIGHT * bool(me.lead)
-        allowed, cum, found = (1.0 - threshold) * total, 0.0, set[str]()
+        allowed = (1.0 - threshold) * total
+        required = [w for w in ranked if self.weights.get(w, 1.0) > allowed]
+        if required:
+            postings = sorted((self._words.get(w, set()) for w in required), key=len)
+            return set(postings[0]).intersection(*postings[1:])
+        cum, found = 0.0, set[str]()
         for w in ranked:
             found.update(self._words.get(w, ()))
             cum += self.weights.get(w, 1.0)
@@ -328,7 +385,7 @@ class LinkIndex:
 
     def _match(self, node: str, found: Candidate) -> str:
         where = self._where(node, found)
-        notes = describe(self.phrases[node], self.phrases[found.ke])
+        notes = describe(self.phrases[node], self.phrases[found.ke], self.lexicon)
         if found.atasan_ditebak:
             me = self.jabatan[str(self.owner[node])]
             guess = self.jabatan[me.atasan].nama if me.atasan else "tidak ada"
@@ -360,19 +417,31 @@ class LinkIndex:
         return f" (teks berulang di {units} unit lain: mungkin baris templat, periksa)"
 
     def template_units(self, node: str, target: str) -> int:
-        """In how many units outside the node's chain either text recurs (a template row).
+        """In how many other units a text of the pair recurs as a template row.
 
-        Units as :meth:`_unit` tells them: namesake blocks under one label count apart.
+        The target's text, in units outside the node's chain: matching a row many blocks
+        repeat proves nothing. The node's text, in units whose head shares the node's
+        atasan: every Lurah block copying the Camat's table is one template, not a dozen
+        links. Copies elsewhere are no such sign (kelurahan blocks copy the kecamatan
+        Kasi's table; the Kasi's own link to the Camat stays true). Units as :meth:`_unit`
+        tells them: namesake blocks under one label count apart.
         """
         if self._holders is None:
             self._holders = defaultdict(set)
             for n, p in self.phrases.items():
                 owner = self.owner[n]
                 if owner is not None:
-                    self._holders[p.key].add(self.unit[owner])
+                    self._holders[p.key].add(owner)
         me = str(self.owner[node])
         related = {self.unit[j] for j in (me, *self.chain[me])}
-        return max(len(self._holders[self.phrases[n].key] - related) for n in (node, target))
+        theirs = {self.unit[j] for j in self._holders[self.phrases[target].key]} - related
+        atasan = self.jabatan[me].atasan
+        siblings = {
+            self.unit[j]
+            for j in self._holders[self.phrases[node].key]
+            if atasan is not None and self.jabatan[j].atasan == atasan
+        } - {self.unit[me]}
+        return max(len(theirs), len(siblings))
 
     def _where(self, node: str, found: Candidate) -> str:
         target, jenis = found.ke, self.jenis[found.ke]

@@ -1,0 +1,167 @@
+"""The word lists link inference reads decree texts with, kept as data a planner extends.
+
+The bundled lists live in ``lexicon.yaml`` beside this module (package data): spelling
+variants (``ejaan``), government abbreviations (``singkatan``), function words
+(``kata_tugas``), measure words (``kata_ukuran``: "Jumlah", "Persentase"...), words that
+make a text relative to its holder (``kata_relatif``: bawahan, pimpinan), words of place
+and time (``kata_keterangan``: wilayah, semester), verbs that only say something happened
+(``kerja_umum``: Terlaksananya, Terselenggaranya), opposite verbs (``antonim``) and
+fields of work (``bidang``, used to rank suggestions only). A
+planner adds their own with a file of the same shape::
+
+    pokin link tree.yaml --leksikon my-lexicon.yaml
+    infer_links(tree, lexicon=load_lexicon("my-lexicon.yaml"))
+
+Its entries are added to the bundled ones; a key given again replaces the bundled entry
+(a list is extended). Words are compared in lower case.
+
+>>> lexicon = load_lexicon()
+>>> lexicon.singkatan["trantibum"]
+'ketenteraman dan ketertiban umum'
+>>> "jumlah" in lexicon.kata_ukuran
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import PokinFileError
+
+__all__ = ["DEFAULT", "Lexicon", "load_lexicon"]
+
+_BUNDLED = Path(__file__).with_name("lexicon.yaml")
+_KEYS = (
+    "ejaan",
+    "singkatan",
+    "kata_tugas",
+    "kata_ukuran",
+    "kata_relatif",
+    "kata_keterangan",
+    "kerja_umum",
+    "antonim",
+    "bidang",
+)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists of one reading of decree texts (see the module docstring)."""
+
+    ejaan: dict[str, str] = field(default_factory=dict)
+    singkatan: dict[str, str] = field(default_factory=dict)
+    kata_tugas: frozenset[str] = frozenset()
+    kata_ukuran: frozenset[str] = frozenset()
+    kata_relatif: frozenset[str] = frozenset()
+    kata_keterangan: frozenset[str] = frozenset()
+    kerja_umum: frozenset[str] = frozenset()
+    antonim: frozenset[frozenset[str]] = frozenset()
+    bidang: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    cache: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
+    """Texts and words already read with this lexicon (see :func:`pokin.link.text.phrase`)."""
+
+    def __hash__(self) -> int:  # phrases are cached per lexicon
+        return id(self)
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """The bundled lexicon, extended with the planner's file at ``path`` if given.
+
+    Raises:
+        PokinFileError: the file cannot be read or is not of the lexicon's shape (the
+            message names the file and the field, and says how to fix it).
+    """
+    if path is None:
+        return DEFAULT
+    return _merge(_raw(_BUNDLED), _raw(Path(path)), Path(path))
+
+
+def _raw(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except OSError as err:
+        raise PokinFileError(
+            f"leksikon tidak dapat dibaca: {err.strerror}", path=path, hint="periksa nama berkas"
+        ) from None
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        raise PokinFileError(
+            "leksikon bukan YAML yang sah",
+            path=path,
+            line=mark.line + 1 if mark else None,
+            hint="lihat pokin/link/lexicon.yaml untuk bentuknya",
+        ) from None
+    if not isinstance(data, dict) or set(data) - set(_KEYS):
+        unknown = sorted(set(data) - set(_KEYS)) if isinstance(data, dict) else []
+        raise PokinFileError(
+            "leksikon berisi kunci yang tidak dikenal: " + ", ".join(map(str, unknown))
+            if unknown
+            else "leksikon harus berupa pemetaan (kunci: nilai)",
+            path=path,
+            hint="kunci yang dikenal: " + ", ".join(_KEYS),
+        )
+    return data
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any], path: Path) -> Lexicon:
+    merged: dict[str, Any] = {}
+    for key in _KEYS:
+        a, b = base.get(key), extra.get(key)
+        if b is None:
+            merged[key] = a
+        elif isinstance(a, dict) and isinstance(b, dict):
+            merged[key] = {**a, **b}
+        elif isinstance(a, list) and isinstance(b, list):
+            merged[key] = [*a, *b]
+        else:
+            kind = "pemetaan" if isinstance(a, dict) else "daftar"
+            raise PokinFileError(
+                f"leksikon: {key} harus berupa {kind}",
+                path=path,
+                hint=f"tulis {key} seperti di pokin/link/lexicon.yaml",
+            )
+    return _build(merged, path)
+
+
+def _build(data: dict[str, Any], path: Path) -> Lexicon:
+    try:
+        return Lexicon(
+            ejaan={_low(k): _low(v) for k, v in (data.get("ejaan") or {}).items()},
+            singkatan={_low(k): _low(v) for k, v in (data.get("singkatan") or {}).items()},
+            kata_tugas=frozenset(map(_low, data.get("kata_tugas") or ())),
+            kata_ukuran=frozenset(map(_low, data.get("kata_ukuran") or ())),
+            kata_relatif=frozenset(map(_low, data.get("kata_relatif") or ())),
+            kata_keterangan=frozenset(map(_low, data.get("kata_keterangan") or ())),
+            kerja_umum=frozenset(map(_low, data.get("kerja_umum") or ())),
+            antonim=frozenset(frozenset(map(_low, pair)) for pair in data.get("antonim") or ()),
+            bidang={_low(k): tuple(map(_low, v)) for k, v in (data.get("bidang") or {}).items()},
+        )
+    except (AttributeError, TypeError, ValueError):
+        raise PokinFileError(
+            "leksikon: isinya tidak sesuai bentuk (kata harus berupa teks)",
+            path=path,
+            hint="lihat pokin/link/lexicon.yaml untuk bentuknya",
+        ) from None
+
+
+def _low(word: Any) -> str:
+    if not isinstance(word, str | int):
+        raise TypeError(word)
+    return " ".join(str(word).casefold().split())
+
+
+@cache
+def _bundled() -> Lexicon:
+    return _build(_raw(_BUNDLED), _BUNDLED)
+
+
+DEFAULT = _bundled()
+"""The bundled lexicon (``lexicon.yaml``)."""

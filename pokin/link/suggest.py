@@ -1,0 +1,233 @@
+"""Ranked suggestions for the kinerja no link reaches: what a planner picks from.
+
+Most decrees never write their links down, and many links hold by meaning only ("sarana
+kantor" supports "kepuasan masyarakat"): :func:`~pokin.link.infer_links` never proposes
+those, since a wrong link hides a real gap. :func:`suggest_links` offers, for every kinerja
+that supports nothing yet, the best few candidates among its atasan's indicators, then
+those one level up (the top position: the IKU table), each with a score and a reason in
+Indonesian. The planner accepts one (``status: diterima``, see :func:`review`) or rejects
+it (``status: ditolak``): a rejected pair is never suggested nor proposed again.
+
+Ranking reads more than the two texts: the kinerja with its indicators, and the candidate
+indicator with its kinerja, formulasi and sumber data (Wonoasih's Kasubbag lists "SKP,
+cuti pegawai, absensi" in the formulasi of "administrasi kepegawaian"), as bags of roots
+weighted by rarity (tf-idf, cosine), plus the fields of work of the lexicon
+(:attr:`~pokin.link.lexicon.Lexicon.bidang`: kepegawaian, keuangan, umum...), and near
+spellings of roots (rapidfuzz). Candidates one level up count a little less.
+
+>>> from pokin import datasets
+>>> from pokin.link import strip_links
+>>> tree = strip_links(datasets.load("sambutan-2023"))
+>>> best = next(s for s in suggest_links(tree) if s.dari == "registrasi-pelayanan-umum.k2")
+>>> best.ke, best.peringkat
+('kasi-pelayanan-umum.k2.i1', 1)
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from ..models import Asal, Indikator, Kinerja, PohonKinerja, Status, Tautan
+from .lexicon import DEFAULT, Lexicon
+from .similarity import score as link_score
+from .text import phrase, stem
+
+__all__ = ["TOP", "Suggestion", "review", "suggest_links"]
+
+TOP = 3
+"""How many candidates each kinerja is offered."""
+_UP = 0.6
+"""A candidate one level up counts this much of one of the atasan's own."""
+_FIELD = 0.6
+"""The weight of a shared field of work, against the rarest shared root's."""
+_RESTATED = 0.95
+"""A candidate the kinerja restates (:func:`~pokin.link.similarity.score`) counts this much."""
+_NEAR = 88
+"""The rapidfuzz ratio from which two roots count as near spellings (half a match)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A candidate for a kinerja no link reaches: ``dari`` may support ``ke``."""
+
+    dari: str  # the kinerja
+    ke: str  # an indicator of the atasan (or one level up), or an IKU indikator / sasaran
+    skor: float  # 0 to 1: how much the texts and their context share
+    alasan: str  # why, in Indonesian
+    jabatan: str  # the position holding ``dari``
+    peringkat: int  # 1 for the best candidate of ``dari``
+
+    def __str__(self) -> str:
+        return (
+            f"{self.dari} → {self.ke} (saran {self.peringkat}, skor {self.skor:.2f}): {self.alasan}"
+        )
+
+
+def suggest_links(
+    tree: PohonKinerja, *, top: int = TOP, lexicon: Lexicon | None = None
+) -> list[Suggestion]:
+    """The ``top`` best candidates for every kinerja that supports nothing yet.
+
+    A kinerja supports something when it or one of its indicators has an active link
+    (declared, confirmed or proposed). Candidates are the atasan's indicators, then the
+    indicators one level up; for a position without atasan, the IKU indicators and
+    sasaran. Pairs rejected on the kinerja or any of its indicators are left out. The
+    tree is not changed.
+    """
+    reader = _Reader(tree, lexicon or DEFAULT)
+    result: list[Suggestion] = []
+    for jabatan, kinerja in tree.iter_kinerja():
+        if any(link.active for _, link in kinerja.iter_links()):
+            continue
+        rejected = {str(link.ke) for _, link in kinerja.iter_links() if not link.active}
+        ranked = sorted(
+            (c for c in reader.candidates(str(jabatan.id)) if c[0] not in rejected),
+            key=lambda c: -reader.score(kinerja, c[0], c[1])[0],
+        )
+        for rank, (target, level) in enumerate(ranked[:top], 1):
+            skor, why = reader.score(kinerja, target, level)
+            result.append(
+                Suggestion(str(kinerja.id), target, round(skor, 3), why, str(jabatan.id), rank)
+            )
+    return result
+
+
+class _Reader:
+    """The tree read once: each node's bag of weighted roots and fields, and the chart."""
+
+    def __init__(self, tree: PohonKinerja, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.atasan = {str(j.id): j.atasan for j in tree.jabatan}
+        self.indikator_of: dict[str, list[str]] = defaultdict(list)
+        self.bags: dict[str, dict[str, float]] = {}
+        self.texts: dict[str, str] = {}
+        self.iku: list[str] = []
+        for sasaran in tree.iku:
+            for ind in sasaran.indikator:
+                self._add(str(ind.id), [(ind.uraian, 1.0), (sasaran.uraian, 0.5), *_more(ind)])
+                self.iku.append(str(ind.id))
+            self._add(str(sasaran.id), [(sasaran.uraian, 1.0)])
+            self.iku.append(str(sasaran.id))
+        for jabatan, kinerja in tree.iter_kinerja():
+            own = [(i.uraian, 0.7) for i in kinerja.indikator]
+            self._add(str(kinerja.id), [(kinerja.uraian, 1.0), *own])
+            for ind in kinerja.indikator:
+                self._add(str(ind.id), [(ind.uraian, 1.0), (kinerja.uraian, 0.5), *_more(ind)])
+                self.indikator_of[str(jabatan.id)].append(str(ind.id))
+        df = Counter(w for bag in self.bags.values() for w in bag)
+        n = len(self.bags) + 1
+        self.idf = {w: math.log(n / (c + 0.5)) for w, c in df.items()}
+        self.weights = {w: 1.0 + x for w, x in self.idf.items()}
+        self.fields = {
+            name: frozenset(stem(w) if " " not in w else w for w in words)
+            for name, words in lexicon.bidang.items()
+        }
+
+    def _add(self, node: str, texts: Iterable[tuple[str | None, float]]) -> None:
+        bag: dict[str, float] = defaultdict(float)
+        for text, weight in texts:
+            if not text:
+                continue
+            p = phrase(text, self.lexicon)
+            for word in p.words | p.roots:
+                bag[word] = max(bag[word], weight)
+            low = " ".join(text.casefold().split())
+            for word in (w for words in self.lexicon.bidang.values() for w in words if " " in w):
+                if word in low:
+                    bag[word] = max(bag[word], weight)
+        self.bags[node] = bag
+        self.texts[node] = next((t for t, _ in texts if t), "")
+
+    def candidates(self, jid: str) -> Iterator[tuple[str, int]]:
+        """(target, level): the atasan's indicators (1), one level up (2); IKU at the top."""
+        up = self.atasan.get(jid)
+        if up is None:
+            yield from ((t, 1) for t in self.iku)
+            return
+        yield from ((t, 1) for t in self.indikator_of[up])
+        higher = self.atasan.get(up)
+        targets = self.indikator_of[higher] if higher is not None else self.iku
+        yield from ((t, 2) for t in targets)
+
+    def score(self, kinerja: Kinerja, target: str, level: int) -> tuple[float, str]:
+        """The candidate's score, 0 to 1, and the reason in Indonesian."""
+        mine, theirs = self.bags[str(kinerja.id)], self.bags[target]
+        vec_a = {w: x * self.idf.get(w, 1.0) for w, x in mine.items()}
+        vec_b = {w: x * self.idf.get(w, 1.0) for w, x in theirs.items()}
+        shared = sorted(set(vec_a) & set(vec_b), key=lambda w: -vec_a[w] * vec_b[w])
+        dot = sum(vec_a[w] * vec_b[w] for w in shared)
+        near = self._near(set(vec_a) - set(vec_b), set(vec_b) - set(vec_a))
+        dot += sum(0.5 * vec_a[x] * vec_b[y] for x, y in near)
+        fields = sorted(self._fields(mine) & self._fields(theirs))
+        top = max((self.idf.get(w, 1.0) for w in shared), default=1.0)
+        dot += _FIELD * top * top * len(fields)
+        norm = math.sqrt(sum(v * v for v in vec_a.values()) * sum(v * v for v in vec_b.values()))
+        skor = min(1.0, dot / norm) if norm else 0.0
+        a, b = phrase(kinerja.uraian, self.lexicon), phrase(self.texts[target], self.lexicon)
+        restated = _RESTATED * link_score(a, b, self.weights, lexicon=self.lexicon)
+        skor = max(skor, restated) * (_UP if level == 2 else 1.0)
+        return skor, _reason(shared, near, fields, level, self.texts[target])
+
+    def _near(self, mine: set[str], theirs: set[str]) -> list[tuple[str, str]]:
+        pairs = []
+        for x in sorted(mine):
+            for y in sorted(theirs):
+                if min(len(x), len(y)) >= 5 and fuzz.ratio(x, y) >= _NEAR:
+                    pairs.append((x, y))
+                    break
+        return pairs
+
+    def _fields(self, bag: dict[str, float]) -> set[str]:
+        return {name for name, words in self.fields.items() if words & bag.keys()}
+
+
+def _more(ind: Indikator) -> list[tuple[str | None, float]]:
+    """An indicator's formulasi and sumber data, read as weaker context."""
+    return [(ind.formulasi, 0.4), (ind.sumber_data, 0.3)]
+
+
+def _reason(
+    shared: list[str], near: list[tuple[str, str]], fields: list[str], level: int, text: str
+) -> str:
+    parts = []
+    if shared:
+        parts.append("kata dasar sama: " + ", ".join(shared[:4]))
+    if near:
+        parts.append("kata mirip: " + ", ".join(f"{x}/{y}" for x, y in near[:2]))
+    if fields:
+        parts.append("bidang sama: " + ", ".join(fields))
+    if not parts:
+        parts.append("tidak ada kata yang sama; urutan menurut daftar indikator atasan")
+    where = "indikator atasan" if level == 1 else "satu jenjang di atas atasan"
+    short = text if len(text) <= 70 else text[:67] + "..."
+    return f"{where} «{short}»; " + "; ".join(parts)
+
+
+def review(tree: PohonKinerja, dari: str, ke: str, *, diterima: bool) -> PohonKinerja:
+    """A copy of ``tree`` with the planner's verdict on the pair written on ``dari``.
+
+    Accepting writes ``Tautan(ke, asal=inferensi, status=diterima)``: a link that counts
+    and that inference leaves alone. Rejecting writes ``status: ditolak``: the pair is
+    never suggested nor proposed again (for the kinerja and its indicators alike). An
+    earlier verdict or proposal for the same pair is replaced.
+
+    Raises:
+        KeyError: ``dari`` names no kinerja or indikator of the tree.
+    """
+    result = tree.model_copy(deep=True)
+    holder: Kinerja | Indikator | None = None
+    for _, kinerja in result.iter_kinerja():
+        if str(kinerja.id) == dari:
+            holder = kinerja
+        holder = holder or next((i for i in kinerja.indikator if str(i.id) == dari), None)
+    if holder is None:
+        raise KeyError(f"no kinerja or indikator has the id {dari!r}")
+    status = Status.DITERIMA if diterima else Status.DITOLAK
+    holder.mendukung[:] = [t for t in holder.mendukung if str(t.ke) != ke]
+    holder.mendukung.append(Tautan(ke=ke, asal=Asal.INFERENSI, status=status))
+    return result

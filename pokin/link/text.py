@@ -1,0 +1,316 @@
+"""Decree wording reduced to what survives copying: :class:`Phrase` and :func:`phrase`.
+
+The cascade rule says a superior's indicator text reappears as a subordinate's kinerja, but
+decrees copy it imperfectly. :func:`phrase` reads a text the way a planner compares two:
+
+1. HTML remnants (``<p>``, ``&amp;``) and a leading list number (``1.``, ``a)``) go; case,
+   punctuation and runs of spaces are ignored.
+2. Words are spelled one way and abbreviations written out, from the lexicon
+   (:mod:`pokin.link.lexicon`: ketentraman → ketenteraman, trantibum → ketenteraman dan
+   ketertiban umum, PATEN, SKM, IKM, BUMDes, Musrenbang...). A word of 7+ letters one
+   keystroke from a long abbreviation (MUSRTENBANG) is read as it (rapidfuzz's
+   optimal-string-alignment distance).
+3. Function words ("yang", "dan", ...) and measure words ("Jumlah", "Persentase", ...)
+   are left out: "Jumlah dokumen SKP" carries the kinerja "Tersusunnya dokumen SKP".
+4. Every other word is reduced to its root by the Sastrawi stemmer (PySastrawi:
+   meningkatnya / peningkatan / ditingkatkan → tingkat), so a verb added, changed or
+   turned into a noun, and reduplicated plurals (kegiatan-kegiatan), meet their root.
+5. The first word, when it is a verb form (Meningkatnya, Terlaksananya, Melaksanakan,
+   Pelaksanaan...), is set apart as the *lead verb*: decrees swap it freely.
+6. A text listing items ("di bidang A, B, C dan D") keeps its list (:attr:`Phrase.chunks`),
+   so a child keeping one item of its parent's list can be told from a mismatch.
+
+Words naming a unit or a level of government (:data:`UNITS`) are kept as written: they say
+*whose* result a text is (see :func:`pokin.link.similarity.other_unit`).
+
+>>> p = phrase("1. Meningkatnya Kwalitas  Pelayanan yang baik")
+>>> sorted(p.words), p.lead, sorted(p.roots)
+(['baik', 'kualitas', 'layan'], 'meningkatnya', ['tingkat'])
+>>> sorted(phrase("Jumlah kegiatan-kegiatan PATEN").words)
+['administrasi', 'giat', 'kecamatan', 'layan', 'padu']
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
+from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+from .lexicon import DEFAULT, Lexicon
+
+__all__ = ["LEVEL", "UNITS", "Phrase", "phrase", "stem", "typo"]
+
+UNITS: dict[str, int] = {
+    "subbagian": 0,  # within the sekretariat ("sub bagian", "subbag" are read as one word)
+    "seksi": 1,
+    "sekretariat": 1,
+    "desa": 2,
+    "kelurahan": 2,
+    "kecamatan": 3,
+    "kabupaten": 4,
+    "kota": 4,
+    "provinsi": 5,
+}
+"""Words naming a unit (below :data:`LEVEL`) or a level of government, most specific first."""
+LEVEL = 2
+"""The rank from which :data:`UNITS` names a level of government (desa, kelurahan, ...)."""
+
+TYPO_LENGTH = 7
+"""From this many letters on, a word one keystroke from another is read as a typo of it."""
+
+_TAG = re.compile(r"<[^>]*>")
+_NUMBERING = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+")
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|[,;:()]")
+_BREAKS = frozenset({",", ";", ":", "(", ")", "dan", "serta", "atau", "maupun", "yang"})
+_LEAD = re.compile(r"^(?:(?:ter|ber)\w{3,}|me\w{4,}|di\w{3,}(?:kan|i|nya)|pe\w{3,}an|\w{4,}nya)$")
+_NOT_LEAD = frozenset(  # nouns that look like verb forms
+    {
+        "persentase",
+        "pemerintahan",
+        "pembangunan",
+        "pendapatan",
+        "perencanaan",
+        "pelayanan",
+        "perumahan",
+        "permukiman",
+        "pendidikan",
+        "penduduk",
+        "pegawai",
+        "perangkat",
+        "peraturan",
+        "media",
+        "menara",
+        "meter",
+        "metode",
+        "mekanisme",
+        "dinas",
+        "dokumen",
+        "data",
+    }
+)
+_STEMMER = StemmerFactory().create_stemmer()
+_KEEP = 500_000
+_UNIT_WORDS = frozenset(UNITS)
+_LEVELS = "|".join(w for w, rank in UNITS.items() if rank >= LEVEL)
+_JOINED = re.compile(rf"\b({_LEVELS})\s*(?:,|/|dan/atau|dan|serta|atau)\s*({_LEVELS})\b")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The root of an Indonesian word (Sastrawi), unit words and numbers as they are.
+
+    A word Sastrawi's dictionary lacks comes back whole; its affixes are then cut by
+    rule (ditindaklanjutinya → tindaklanjut), so two forms of it still meet.
+
+    >>> stem("terlaksananya"), stem("pelaksanaan"), stem("kelurahan")
+    ('laksana', 'laksana', 'kelurahan')
+    >>> stem("ditindaklanjutinya") == stem("ditindaklanjuti")
+    True
+    """
+    if word in UNITS or not word.isalpha() or len(word) < 4:
+        return word
+    root = str(_STEMMER.stem(word)) or word
+    return _cut(word) if root == word and len(word) >= 8 else root
+
+
+def _cut(word: str) -> str:
+    """Affixes cut by rule, for words Sastrawi lacks: a -nya, then a di-/ter-/ber- prefix
+    with the -kan/-i of its confix (never the -i of a loanword in -si: verifikasi)."""
+    if word.endswith("nya") and len(word) >= 8:
+        word = word[:-3]
+    for prefix in ("di", "ter", "ber"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 5:
+            word = word[len(prefix) :]
+            for suffix in ("kan", "i"):
+                if word.endswith(suffix) and not word.endswith("si") and len(word) >= 7:
+                    return word[: -len(suffix)]
+            return word
+    return word
+
+
+def typo(a: str, b: str) -> bool:
+    """Whether two long words are one keystroke apart (a swap counts as one)."""
+    return a != b and min(len(a), len(b)) >= TYPO_LENGTH and OSA.distance(a, b, score_cutoff=1) <= 1
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A text reduced for comparison (see the module docstring)."""
+
+    plain: str  # case- and space-folded text, for "same text" checks
+    words: frozenset[str]  # roots of the content words, the lead verb excluded
+    surface: tuple[tuple[str, str], ...]  # (root, as written) for explanations
+    lead: str | None  # the lead verb as written (lower case)
+    roots: frozenset[str]  # the lead verb's root (empty without one)
+    forms: tuple[tuple[str, str], ...]  # (root, spelled word) of the long words, for typos
+    subject: frozenset[str]  # the most specific unit words it names (see UNITS)
+    level: frozenset[str]  # the most specific level-of-government words it names
+    chunks: tuple[frozenset[str], ...] = ()  # the items of a list it holds (roots)
+
+    @property
+    def key(self) -> tuple[frozenset[str], bool]:
+        """Equal for texts that differ only in spelling, small words and verb form."""
+        return self.words, self.lead is not None
+
+
+def phrase(text: str, lexicon: Lexicon = DEFAULT) -> Phrase:
+    """Normalise a decree text for comparison (see the module docstring).
+
+    Phrases are kept per lexicon (decrees repeat their texts), up to :data:`_KEEP`.
+    """
+    cache = lexicon.cache
+    found = cache.get(text)
+    if found is None:
+        if len(cache) >= _KEEP:
+            cache.clear()
+        found = cache[text] = _phrase(text, lexicon)
+    return found
+
+
+def _phrase(text: str, lexicon: Lexicon) -> Phrase:
+    if "<" in text or "&" in text:
+        text = html.unescape(_TAG.sub(" ", text))
+    folded = (text if text.isascii() else unicodedata.normalize("NFKC", text)).casefold()
+    plain = " ".join(folded.split())
+    body = _NUMBERING.sub("", plain)
+    tokens = _sub_bagian(_TOKEN.findall(body))
+    written = [t for t in tokens if t not in _BREAKS]
+    lead = None
+    if len(written) > 1 and _LEAD.match(written[0]) and written[0] not in _NOT_LEAD:
+        lead, written = written[0], written[1:]
+    surface = tuple(_read(written, lexicon))
+    words = frozenset(r for r, _ in surface)
+    canonical = frozenset(
+        lexicon.ejaan.get(shown, shown)
+        for _, shown in surface
+        if "=" not in shown and "~" not in shown
+    )
+    return Phrase(
+        plain=plain,
+        words=words,
+        surface=surface,
+        lead=lead,
+        roots=_roots(lexicon.ejaan.get(lead, lead) if lead else None, lexicon),
+        forms=_forms(surface, lexicon),
+        subject=_subject(canonical, body) if canonical & _UNIT_WORDS else frozenset(),
+        level=_levels(canonical, body) if canonical & _UNIT_WORDS else frozenset(),
+        chunks=_chunks(tokens, lead, lexicon) if not _BREAKS.isdisjoint(tokens) else (),
+    )
+
+
+def _roots(lead: str | None, lexicon: Lexicon) -> frozenset[str]:
+    """The lead verb's root; a verb that only says something happened stands for all such."""
+    if not lead:
+        return frozenset()
+    root = stem(lead)
+    return lexicon.kerja_umum | {root} if root in lexicon.kerja_umum else frozenset({root})
+
+
+def _read(written: list[str], lexicon: Lexicon) -> list[tuple[str, str]]:
+    """(root, as shown) of each content word; an abbreviation's words shown as ``x=...``."""
+    cache = lexicon.cache
+    out: list[tuple[str, str]] = []
+    for w in written:
+        found = cache.get((w,))
+        if found is None:
+            found = cache[(w,)] = _word(w, lexicon)
+        out.extend(found)
+    return out
+
+
+def _word(w: str, lexicon: Lexicon) -> tuple[tuple[str, str], ...]:
+    """:func:`_read` of one word (kept: decrees repeat their words)."""
+    out: list[tuple[str, str]] = []
+    for part in lexicon.ejaan.get(w, w).split():
+        out.extend(_expand(part, w, lexicon))
+    return tuple(
+        (stem(c), shown)
+        for c, shown in out
+        if c not in lexicon.kata_tugas and c not in lexicon.kata_ukuran
+    )
+
+
+def _expand(word: str, written: str, lexicon: Lexicon) -> list[tuple[str, str]]:
+    short = word if word in lexicon.singkatan else _abbreviation_typo(word, lexicon)
+    if short is None:
+        return [(word, written)]
+    mark = f"{written}={lexicon.singkatan[short]}" if short == word else f"{written}~{short}"
+    return [(lexicon.ejaan.get(w, w), mark) for w in lexicon.singkatan[short].split()]
+
+
+def _abbreviation_typo(word: str, lexicon: Lexicon) -> str | None:
+    if len(word) < TYPO_LENGTH:
+        return None
+    return next((s for s in lexicon.singkatan if len(s) >= TYPO_LENGTH and typo(word, s)), None)
+
+
+def _forms(surface: tuple[tuple[str, str], ...], lexicon: Lexicon) -> tuple[tuple[str, str], ...]:
+    """(root, spelled word) of the long words written as such (not abbreviations)."""
+    found = set()
+    for root, shown in surface:
+        if len(shown) >= TYPO_LENGTH and "=" not in shown and "~" not in shown:
+            found.add((root, lexicon.ejaan.get(shown, shown)))
+    return tuple(sorted(found))
+
+
+def _sub_bagian(written: list[str]) -> list[str]:
+    """``sub bagian`` / ``sub bag`` as one word, as ``subbagian`` is written too."""
+    if "sub" not in written:
+        return written
+    merged: list[str] = []
+    for w in written:
+        if merged and merged[-1] == "sub" and w in ("bagian", "bag"):
+            merged[-1] = "sub " + w
+        else:
+            merged.append(w)
+    return merged
+
+
+def _most_specific(words: frozenset[str], rank: int) -> frozenset[str]:
+    """The words of :data:`UNITS` from ``rank`` on that name the most specific unit."""
+    hits = words & _UNIT_WORDS
+    if not hits:
+        return frozenset()
+    ranks = {w: UNITS[w] for w in hits if UNITS[w] >= rank}
+    low = min(ranks.values(), default=None)
+    return frozenset(w for w, r in ranks.items() if r == low)
+
+
+def _subject(words: frozenset[str], body: str) -> frozenset[str]:
+    """The most specific unit a text names; levels joined to it count (see _levels)."""
+    found = _most_specific(words, 0)
+    return _levels(words, body) if found and min(UNITS[w] for w in found) >= LEVEL else found
+
+
+def _levels(words: frozenset[str], body: str) -> frozenset[str]:
+    """The most specific level of government a text names, with those joined to it:
+    "di lingkup Kecamatan dan Kelurahan" is about both levels, while "Kelurahan
+    Kecamatan Kebomas" is about the kelurahan (in that kecamatan)."""
+    found = _most_specific(words, LEVEL)
+    if not found:
+        return found
+    for a, b in _JOINED.findall(body):
+        if a in found or b in found:
+            found |= {a, b}
+    return found
+
+
+def _chunks(tokens: list[str], lead: str | None, lexicon: Lexicon) -> tuple[frozenset[str], ...]:
+    """The items of a list the text holds ("A, B dan C"), as sets of roots; () without one."""
+    chunks, part = [], list[str]()
+    for token in [*tokens, ","]:
+        if token not in _BREAKS:
+            part.append(token)
+            continue
+        if part and part[0] == lead:
+            part = part[1:]
+        roots = frozenset(r for r, _ in _read(part, lexicon))
+        if roots:
+            chunks.append(roots)
+        part = []
+    return tuple(chunks) if len(chunks) >= 2 else ()
