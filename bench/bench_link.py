@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import synthetic
 
 import pokin
-from pokin.link import THRESHOLD, infer_links, strip_links
+from pokin.link import THRESHOLD, infer_links, strip_links, suggest_links
 from pokin.link.evaluate import Score, evaluate, load_labels
 
 LABELS = Path(__file__).resolve().parent.parent / "datasets" / "labels"
@@ -42,34 +42,14 @@ def score(name: str, threshold: float = THRESHOLD) -> tuple[Score, float, list[s
     start = time.perf_counter()
     proposals = infer_links(tree, threshold=threshold)
     elapsed = time.perf_counter() - start
-    suggestions = _suggestions(tree)
-    result = evaluate(
-        tree, load_labels(LABELS / f"{name}.yaml"), [(p.dari, p.ke) for p in proposals], suggestions
-    )
-    notes = [
-        f"  salah: {p}"
-        for p in proposals
-        if _kinerja(p.dari) in {k for k, _ in result.wrong}
-        and (_kinerja(p.dari), p.ke) in set(result.wrong)
-    ]
-    notes += [f"  terlewat: {m}" for m in result.missed]
-    return result, elapsed, notes
-
-
-def _kinerja(node: str) -> str:
-    head, _, last = node.rpartition(".")
-    return head if last.startswith("i") and head.rpartition(".")[2].startswith("k") else node
-
-
-def _suggestions(tree: pokin.PohonKinerja) -> list[tuple[str, list[str]]]:
-    try:
-        from pokin.link import suggest_links  # type: ignore[attr-defined]
-    except ImportError:
-        return []
     ranked: dict[str, list[str]] = {}
     for s in suggest_links(tree):
         ranked.setdefault(s.dari, []).append(s.ke)
-    return list(ranked.items())
+    pairs = [(p.dari, p.ke) for p in proposals]
+    result = evaluate(tree, load_labels(LABELS / f"{name}.yaml"), pairs, ranked.items())
+    notes = [f"  salah: {holder} → {target}" for holder, target in result.wrong]
+    notes += [f"  terlewat: {kinerja}" for kinerja in result.missed]
+    return result, elapsed, notes
 
 
 def report(name: str, threshold: float, verbose: bool) -> None:

@@ -31,7 +31,15 @@ from .errors import (
 from .excel import export_xlsx, read_xlsx
 from .graph import ROOT, Cascade
 from .io import dumps, load, loads, save
-from .link import Proposal, Relasi, apply_links, infer_links
+from .link import (
+    Proposal,
+    Relasi,
+    Suggestion,
+    apply_links,
+    infer_links,
+    load_lexicon,
+    suggest_links,
+)
 from .models import (
     Asal,
     Dokumen,
@@ -78,6 +86,7 @@ __all__ = [
     "Severity",
     "SheetError",
     "Status",
+    "Suggestion",
     "Tautan",
     "TreeError",
     "UnitCoverage",
@@ -98,6 +107,7 @@ __all__ = [
     "infer_links",
     "link",
     "load",
+    "load_lexicon",
     "loads",
     "merge_trees",
     "read_decree",
@@ -106,6 +116,7 @@ __all__ = [
     "report",
     "sakip",
     "save",
+    "suggest_links",
 ]
 
 _notebook.register()

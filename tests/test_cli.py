@@ -197,7 +197,7 @@ def test_import_a_decree_then_link_and_check(
     assert "22 jabatan" in capsys.readouterr().out
     assert main(["link", str(out), "--write"]) == 0
     printed = capsys.readouterr()
-    assert "links proposed" in printed.err
+    assert "tautan diusulkan" in printed.err
     assert "asal: inferensi" in out.read_text()
     assert main(["check", str(out), "--select", "PK601"]) == 0
     assert "menunggu pemeriksaan" in capsys.readouterr().out
@@ -246,7 +246,7 @@ def test_import_errors_are_clean(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert "kosong.txt" in err
     assert not (tmp_path / "x.yaml").exists()
     assert main(["link", "sambutan-2023", "--write"]) == 2
-    assert "--write needs a file" in capsys.readouterr().err
+    assert "--write perlu berkas" in capsys.readouterr().err
 
 
 def test_export_and_import_the_matrix(clean_file: Path, tmp_path: Path) -> None:
@@ -347,7 +347,7 @@ def test_link_write_keeps_the_heading_comments_and_says_what_it_drops(
     assert main(["link", str(broken_file), "--write"]) == 0
     written = broken_file.read_text()
     assert written.startswith("# Pohon kinerja Kecamatan Contoh\n# disalin dari SK Camat\n")
-    assert "1 comment lines inside" in capsys.readouterr().err
+    assert "1 baris komentar di dalam" in capsys.readouterr().err
     assert load(broken_file)
     assert main(["link", str(broken_file), "--write", "-o", "x.yaml"]) == 2
 
@@ -397,7 +397,7 @@ def test_link_write_with_nothing_to_add_leaves_the_file(
 ) -> None:
     before = clean_file.read_text()
     assert main(["link", str(clean_file), "--write"]) == 0
-    assert "nothing to add" in capsys.readouterr().out
+    assert "tidak ada yang ditambahkan" in capsys.readouterr().out
     assert clean_file.read_text() == before
 
 

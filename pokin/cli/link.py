@@ -1,13 +1,23 @@
-"""``pokin link``: propose cascade links; print them, or write them for review."""
+"""``pokin link``: propose cascade links and suggestions; print them, or write them for review."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..io import dumps, save
-from ..link import THRESHOLD, apply_links, infer_links
+from ..link import (
+    THRESHOLD,
+    Suggestion,
+    apply_links,
+    infer_links,
+    load_lexicon,
+    review,
+    suggest_links,
+)
+from ..models import PohonKinerja
 from .files import Subparsers, comments_of, guard_output, load_source, write_text
 
 __all__ = ["register", "run"]
@@ -17,12 +27,14 @@ def register(sub: Subparsers) -> None:
     """Add ``pokin link`` to the command's subparsers."""
     p = sub.add_parser(
         "link",
-        help="propose cascade links from matching texts",
+        help="propose cascade links from matching texts; suggest the rest",
         description="Propose, for each kinerja, the superior indicator it carries down "
         "(the atasan's, then further up the chain, then across units), from texts that "
-        "match despite spelling variants, casing and a swapped leading verb. Prints each "
-        "proposal with its score and reason; -o or --write saves them as links with "
-        "`asal: inferensi, status: usulan` for a planner to confirm or reject.",
+        "restate it despite spelling, abbreviations, a changed verb or a kept list item. "
+        "Prints each proposal with its score and reason; -o or --write saves them as links "
+        "with `asal: inferensi, status: usulan` for a planner to confirm or reject. "
+        "--suggest lists, for every kinerja still unlinked, the 3 best candidates among "
+        "its atasan's indicators; --terima / --tolak record the planner's verdict.",
     )
     p.add_argument("file", metavar="FILE", help="pokin YAML file or dataset name")
     p.add_argument("-o", "--output", help="write the tree with the proposals here")
@@ -36,46 +48,105 @@ def register(sub: Subparsers) -> None:
         action="store_true",
         help="also propose matches whose text recurs in 3+ other units (template rows)",
     )
+    p.add_argument(
+        "--suggest",
+        action="store_true",
+        help="list the 3 best candidates for every kinerja no link reaches (saran)",
+    )
+    p.add_argument(
+        "--leksikon",
+        metavar="YAML",
+        help="your own words (ejaan, singkatan, bidang...) added to pokin/link/lexicon.yaml",
+    )
+    for flag, verdict in (("--terima", "accept"), ("--tolak", "reject")):
+        p.add_argument(
+            flag,
+            action="append",
+            default=[],
+            metavar="DARI=KE",
+            help=f"{verdict} the link from kinerja/indikator DARI to KE (repeatable)",
+        )
     p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Propose links; print them, and write them as links awaiting review when asked."""
     if args.write and args.output:
-        raise ValueError("give --write (into FILE) or -o OUT.yaml, not both")
+        raise ValueError("berikan --write (ke FILE) atau -o OUT.yaml, bukan keduanya")
     if args.write and not Path(args.file).is_file():
-        raise ValueError(f"--write needs a file to write into, not {args.file!r}: use -o OUT.yaml")
+        raise ValueError(
+            f"--write perlu berkas untuk ditulisi, bukan {args.file!r}: pakai -o OUT.yaml"
+        )
     name, tree = load_source(args.file)
     target = (
         guard_output(args.output, [name], suffixes=(".yaml", ".yml"), keep=not args.force)
         if args.output
         else None
     )
+    tree = _reviewed(tree, args.terima, args.tolak)
+    lexicon = load_lexicon(args.leksikon) if args.leksikon else None
     proposals = infer_links(
         tree,
         threshold=args.threshold,
         crosscutting=not args.no_crosscutting,
         indikator=not args.no_indikator,
         template=args.templates,
+        lexicon=lexicon,
     )
     for proposal in proposals:
         print(proposal)
-    print(f"{len(proposals)} links proposed", file=sys.stderr)
-    if not proposals and args.write:
-        print(f"nothing to add: {args.file} is left as it is")
+    print(f"{len(proposals)} tautan diusulkan", file=sys.stderr)
+    if args.suggest:
+        _print_suggestions(suggest_links(apply_links(tree, proposals), lexicon=lexicon))
+    result = apply_links(tree, proposals)
+    reviewed = bool(args.terima or args.tolak)
+    if not proposals and not reviewed and args.write:
+        print(f"tidak ada yang ditambahkan: {args.file} dibiarkan apa adanya")
     elif args.write:
-        file = Path(args.file)  # a bundled dataset's name is not a file to write into
-        header, lost = comments_of(file)
-        write_text(file, header + dumps(apply_links(tree, proposals)))
-        if lost:
-            print(
-                f"pokin: warning: {lost} comment lines inside {file} were not kept (pokin "
-                "writes the file anew; the comments heading it are kept); use -o to keep "
-                "the original as it is",
-                file=sys.stderr,
-            )
-        print(f"wrote {file}: review each `status: usulan` (diterima / ditolak)")
+        _write_into(Path(args.file), result)
     elif target is not None:
-        save(apply_links(tree, proposals), target)
-        print(f"wrote {target}: review each `status: usulan` (diterima / ditolak)")
+        save(result, target)
+        print(f"ditulis {target}: tinjau setiap `status: usulan` (diterima / ditolak)")
+    elif reviewed:
+        print("pokin: --terima/--tolak perlu --write atau -o untuk disimpan", file=sys.stderr)
     return 0
+
+
+def _reviewed(tree: PohonKinerja, accepted: Sequence[str], rejected: Sequence[str]) -> PohonKinerja:
+    for pairs, diterima in ((accepted, True), (rejected, False)):
+        for pair in pairs:
+            dari, sep, ke = pair.partition("=")
+            if not sep or not dari.strip() or not ke.strip():
+                flag = "--terima" if diterima else "--tolak"
+                raise ValueError(f"{flag} {pair!r}: tulis DARI=KE, mis. staf.k1=kasi.k1.i2")
+            try:
+                tree = review(tree, dari.strip(), ke.strip(), diterima=diterima)
+            except KeyError:
+                raise ValueError(
+                    f"{pair!r}: tidak ada kinerja atau indikator dengan ID {dari.strip()!r}"
+                ) from None
+    return tree
+
+
+def _print_suggestions(suggestions: list[Suggestion]) -> None:
+    current = None
+    for s in suggestions:
+        if s.jabatan != current:
+            current = s.jabatan
+            print(f"\nSaran untuk {s.jabatan}:")
+        print(f"  {s}")
+    kinerja = len({s.dari for s in suggestions})
+    print(f"{kinerja} kinerja belum tertaut; {len(suggestions)} saran", file=sys.stderr)
+
+
+def _write_into(file: Path, tree: PohonKinerja) -> None:
+    header, lost = comments_of(file)
+    write_text(file, header + dumps(tree))
+    if lost:
+        print(
+            f"pokin: peringatan: {lost} baris komentar di dalam {file} tidak disimpan (pokin "
+            "menulis berkas dari awal; komentar di kepala berkas tetap ada); pakai -o untuk "
+            "menyimpan aslinya",
+            file=sys.stderr,
+        )
+    print(f"ditulis {file}: tinjau setiap `status: usulan` (diterima / ditolak)")

@@ -82,17 +82,22 @@ from .._yaml import no_gc
 from ..models import Asal, Indikator, Kinerja, PohonKinerja, Status, Tautan
 from .index import TEMPLATE, Candidate, LinkIndex
 from .lexicon import DEFAULT, Lexicon, load_lexicon
+from .suggest import Suggestion, review, suggest_links
 
 __all__ = [
     "EVIDENCE",
     "THRESHOLD",
     "THRESHOLD_CROSSCUTTING",
+    "Lexicon",
     "Proposal",
     "Relasi",
+    "Suggestion",
     "apply_links",
     "infer_links",
     "load_lexicon",
+    "review",
     "strip_links",
+    "suggest_links",
 ]
 
 THRESHOLD = 0.7

@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from ..models import Asal, Indikator, Jabatan, Kinerja, Peran, PohonKinerja, Status, Tautan
+from ..models import Asal, Indikator, Jabatan, Kinerja, Peran, PohonKinerja, Status
 from .explain import describe
 from .lexicon import DEFAULT, Lexicon
 from .similarity import LEAD_WEIGHT, Phrase, evidence_weight, idf, score, total
@@ -79,7 +79,6 @@ class LinkIndex:
         self.jenis: dict[str, str] = {}
         self.indikator_of: dict[str, list[str]] = defaultdict(list)
         self.kinerja_of: dict[str, list[str]] = defaultdict(list)
-        self.links: dict[str, list[Tautan]] = {}
         self.iku_indikator: list[str] = []
         self.iku_sasaran: list[str] = []
         for sasaran in tree.iku:
@@ -88,15 +87,18 @@ class LinkIndex:
             for ind in sasaran.indikator:
                 self._add(str(ind.id), ind.uraian, None, "indikator")
                 self.iku_indikator.append(str(ind.id))
+        self.rejected: dict[str, set[str]] = {}
         for jabatan, kinerja in tree.iter_kinerja():
             jid = str(jabatan.id)
+            rejected = {str(t.ke) for _, t in kinerja.iter_links() if t.status is Status.DITOLAK}
+            if rejected:  # a pair rejected on the kinerja or an indicator: for them all
+                self.rejected[str(kinerja.id)] = rejected
+                self.rejected.update((str(i.id), rejected) for i in kinerja.indikator)
             self._add(str(kinerja.id), kinerja.uraian, jid, "kinerja")
             self.kinerja_of[jid].append(str(kinerja.id))
-            self.links[str(kinerja.id)] = kinerja.mendukung
             for ind in kinerja.indikator:
                 self._add(str(ind.id), ind.uraian, jid, "indikator")
                 self.indikator_of[jid].append(str(ind.id))
-                self.links[str(ind.id)] = ind.mendukung
         self.weights = self._weights(tree)
         self.relative = self._relative(tree)
         most = 1.0 + math.log((len(self.phrases) + 1) / 2)
@@ -180,10 +182,8 @@ class LinkIndex:
         return (str(link.ke) for link in node.mendukung if link.active and link.ke)
 
     def _rejected(self, node: str) -> set[str]:
-        links = self.links.get(node)
-        if not links:
-            return _NONE
-        return {str(t.ke) for t in links if t.status is Status.DITOLAK}
+        """The targets rejected for the node, its kinerja or that kinerja's indicators."""
+        return self.rejected.get(node, _NONE)
 
     # -- the search order -----------------------------------------------------------------
 

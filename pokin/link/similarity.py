@@ -31,7 +31,7 @@ evidence, and :func:`evidence` tells how much rare text two phrases share at all
 >>> score(phrase("Menurunnya gangguan trantibum"),
 ...       phrase("Persentase penurunan gangguan ketentraman dan ketertiban umum"))
 1.0
->>> list_ = phrase("Jumlah tugas di bidang administrasi umum, administrasi kepegawaian dan keuangan")
+>>> list_ = phrase("Jumlah tugas bidang administrasi umum, administrasi kepegawaian dan keuangan")
 >>> score(phrase("Administrasi kepegawaian"), list_), score(phrase("Laporan kepegawaian"), list_)
 (1.0, 0.166667)
 """

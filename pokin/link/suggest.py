@@ -134,7 +134,8 @@ class _Reader:
             if not text:
                 continue
             p = phrase(text, self.lexicon)
-            for word in p.words | p.roots:
+            verb = {stem(p.lead)} - self.lexicon.kerja_umum if p.lead else set()
+            for word in p.words | verb:  # "Terlaksananya" says nothing of the matter
                 bag[word] = max(bag[word], weight)
             low = " ".join(text.casefold().split())
             for word in (w for words in self.lexicon.bidang.values() for w in words if " " in w):

@@ -1,0 +1,266 @@
+"""Each restatement pattern of issue 11, invented in the decrees' style, in one tree.
+
+The Camat holds one indicator per pattern; a Kasi restates each in a kinerja of its own.
+Every kinerja must be linked to its own indicator and to no other: the other indicators
+are its distractors. Texts are made up for these tests (none comes from the seeds).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from pokin import PohonKinerja
+from pokin.link import infer_links, review, suggest_links
+from pokin.link.explain import describe
+from pokin.link.text import phrase
+
+# (pattern, the Camat's indicator, the Kasi's kinerja restating it)
+PATTERNS = [
+    (
+        "kata kerja ditambah",
+        "Persentase arsip tertata sesuai klasifikasi",
+        "Menata arsip sesuai klasifikasi",
+    ),
+    (
+        "kata kerja diganti",
+        "Melaksanakan pendataan penduduk rentan",
+        "Menyiapkan pendataan penduduk rentan",
+    ),
+    (
+        "bentuk jamak",
+        "Jumlah dokumen-dokumen perizinan usaha mikro",
+        "Terverifikasinya dokumen perizinan usaha mikro",
+    ),
+    (
+        "Meningkatnya X",
+        "Kualitas pelayanan administrasi kependudukan",
+        "Meningkatnya kualitas pelayanan administrasi kependudukan",
+    ),
+    (
+        "ejaan",
+        "Terjaganya ketentraman warga pada malam hari",
+        "Terjaganya ketenteraman warga pada malam hari",
+    ),
+    (
+        "trantibum",
+        "Persentase penyelesaian gangguan trantibum",
+        "Terselesaikannya gangguan ketenteraman dan ketertiban umum",
+    ),
+    (
+        "SKM",
+        "Nilai SKM unit layanan terpadu",
+        "Terlaksananya survei kepuasan masyarakat unit layanan terpadu",
+    ),
+    (
+        "IKM",
+        "Indeks Kepuasan Masyarakat terhadap layanan kependudukan",
+        "Meningkatnya IKM layanan kependudukan",
+    ),
+    (
+        "PATEN",
+        "Jumlah berkas PATEN yang diselesaikan",
+        "Diselesaikannya berkas Pelayanan Administrasi Terpadu Kecamatan",
+    ),
+    (
+        "BUMDes",
+        "Jumlah BUMDes berbadan hukum",
+        "Meningkatnya badan usaha milik desa berbadan hukum",
+    ),
+    (
+        "Musrenbang",
+        "Persentase usulan musyawarah perencanaan pembangunan yang diakomodir",
+        "Terakomodirnya usulan Musrenbang",
+    ),
+    (
+        "tanpa yang",
+        "Jumlah pedagang kaki lima yang ditertibkan",
+        "Ditertibkannya pedagang kaki lima",
+    ),
+    (
+        "satu butir daftar",
+        "Jumlah pembinaan posyandu, lembaga adat, karang taruna dan linmas",
+        "Terbinanya karang taruna",
+    ),
+]
+
+
+def _ind(uraian: str) -> dict[str, Any]:
+    return {"uraian": uraian, "formulasi": "jumlah", "sumber_data": "laporan", "target": "1"}
+
+
+def _tree(extra: list[dict[str, Any]] | None = None) -> PohonKinerja:
+    staff = [
+        {  # "Jumlah laporan" copied by every staff position: weak evidence, not a link
+            "id": f"staf-{n}",
+            "nama": f"Pengadministrasi {n}",
+            "peran": "pelaksana",
+            "unit": "Seksi Pemerintahan",
+            "atasan": "kasi",
+            "kinerja": [
+                {
+                    "uraian": f"Terlaksananya tugas harian ke-{n}",
+                    "indikator": [_ind("Jumlah laporan")],
+                }
+            ],
+        }
+        for n in range(1, 7)
+    ]
+    data = {
+        "pokin": 1,
+        "organisasi": {"nama": "Kecamatan Karangsari", "pemerintah": "Kabupaten Contoh"},
+        "jabatan": [
+            {
+                "id": "camat",
+                "nama": "Camat",
+                "peran": "camat",
+                "unit": "Kecamatan Karangsari",
+                "kinerja": [
+                    {
+                        "uraian": "Meningkatnya kualitas penyelenggaraan pemerintahan",
+                        "indikator": [_ind(parent) for _, parent, _ in PATTERNS]
+                        + [_ind("Jumlah laporan")],
+                    }
+                ],
+            },
+            {
+                "id": "kasi",
+                "nama": "Kasi Pemerintahan",
+                "peran": "kasi",
+                "unit": "Seksi Pemerintahan",
+                "atasan": "camat",
+                "kinerja": [
+                    {"uraian": child, "indikator": [_ind("Jumlah laporan")]}
+                    for _, _, child in PATTERNS
+                ],
+            },
+            *staff,
+            *(extra or []),
+        ],
+    }
+    return PohonKinerja.model_validate(data)
+
+
+@pytest.mark.parametrize(("n", "pattern"), [(n, p[0]) for n, p in enumerate(PATTERNS, 1)])
+def test_each_restatement_is_proposed_to_its_own_indicator_only(n: int, pattern: str) -> None:
+    mine = (f"kasi.k{n}", *(f"kasi.k{n}.i{i}" for i in range(1, 3)))
+    found = {p.ke for p in infer_links(_tree()) if p.dari in mine}
+    assert found == {f"camat.k1.i{n}"}, pattern
+
+
+def test_generic_rows_copied_everywhere_are_not_linked() -> None:
+    proposals = infer_links(_tree())
+    assert not [p for p in proposals if p.ke == f"camat.k1.i{len(PATTERNS) + 1}"]
+    assert not [p for p in proposals if p.dari.startswith("staf-")]
+
+
+def test_every_proposal_says_why_in_indonesian() -> None:
+    for proposal in infer_links(_tree()):
+        assert proposal.alasan.startswith(("teks sama", "mirip dengan")), proposal
+
+
+def test_a_list_item_kept_is_said() -> None:
+    notes = describe(phrase(PATTERNS[-1][2]), phrase(PATTERNS[-1][1]))
+    assert any(n.startswith("hanya sebagian daftar di sana yang dimuat") for n in notes)
+
+
+def test_texts_about_ones_own_staff_are_never_linked() -> None:
+    row = "Jumlah jadwal evaluasi berkala pelaksanaan tugas bawahan"
+    kasubbag = {
+        "id": "sekretaris",
+        "nama": "Sekretaris",
+        "peran": "sekretaris",
+        "unit": "Sekretariat",
+        "atasan": "camat",
+        "kinerja": [{"uraian": "Terlaksananya evaluasi tugas bawahan", "indikator": [_ind(row)]}],
+    }
+    tree = _tree([kasubbag])
+    data = tree.model_dump(mode="json", exclude_none=True)
+    data["jabatan"][0]["kinerja"][0]["indikator"].append(_ind(row))
+    proposals = infer_links(PohonKinerja.model_validate(data))
+    assert not [p for p in proposals if p.dari.startswith("sekretaris")]
+
+
+# -- links by meaning only ------------------------------------------------------------------
+
+MEANING = {
+    "pramu-kantor.k1": ("Tersedianya sarana kantor yang memadai", "kasi-pelayanan.k1.i2"),
+    "pramu-kantor.k2": ("Terpeliharanya kebersihan ruang tunggu", "kasi-pelayanan.k1.i2"),
+    "operator.k1": ("Terinputnya data penduduk pindah datang", "kasi-pelayanan.k1.i1"),
+}
+
+
+def _meaning_tree() -> PohonKinerja:
+    staff = [
+        {
+            "id": jid,
+            "nama": jid.title(),
+            "peran": "pelaksana",
+            "unit": "Seksi Pelayanan",
+            "atasan": "kasi-pelayanan",
+            "kinerja": [
+                {"uraian": text, "indikator": [_ind("Jumlah laporan")]}
+                for key, (text, _) in MEANING.items()
+                if key.startswith(jid)
+            ],
+        }
+        for jid in ("pramu-kantor", "operator")
+    ]
+    kasi = {
+        "id": "kasi-pelayanan",
+        "nama": "Kasi Pelayanan",
+        "peran": "kasi",
+        "unit": "Seksi Pelayanan",
+        "kinerja": [
+            {
+                "uraian": "Meningkatnya kualitas pelayanan kependudukan",
+                "indikator": [
+                    _ind("Persentase dokumen kependudukan selesai dalam satu hari"),
+                    _ind("Nilai kepuasan masyarakat atas pelayanan"),
+                    _ind("Jumlah pengaduan pelayanan yang ditindaklanjuti"),
+                    _ind("Persentase pegawai yang mengikuti pelatihan"),
+                ],
+            }
+        ],
+    }
+    data = {"pokin": 1, "organisasi": {"nama": "Kecamatan Karangsari"}, "jabatan": [kasi, *staff]}
+    return PohonKinerja.model_validate(data)
+
+
+def test_links_by_meaning_only_are_suggested_never_proposed() -> None:
+    tree = _meaning_tree()
+    assert infer_links(tree) == []
+    suggestions = suggest_links(tree)
+    for kinerja, (_, parent) in MEANING.items():
+        ranked = [s for s in suggestions if s.dari == kinerja]
+        assert [s.peringkat for s in ranked] == [1, 2, 3]
+        assert parent in [s.ke for s in ranked], kinerja
+        assert all(s.alasan.startswith("indikator atasan «") for s in ranked)
+
+
+def test_a_rejected_suggestion_is_never_suggested_nor_proposed_again() -> None:
+    tree = _meaning_tree()
+    (first,) = [s for s in suggest_links(tree) if s.dari == "operator.k1" and s.peringkat == 1]
+    rejected = review(tree, first.dari, first.ke, diterima=False)
+    again = suggest_links(rejected)
+    assert first.ke not in [s.ke for s in again if s.dari == "operator.k1"]
+    text = rejected.model_dump(mode="json", exclude_none=True)
+    links = text["jabatan"][2]["kinerja"][0]["mendukung"]
+    assert links == [{"ke": first.ke, "asal": "inferensi", "status": "ditolak"}]
+    # the same pair from the kinerja's indicator is not proposed either
+    data = rejected.model_dump(mode="json", exclude_none=True)
+    data["jabatan"][2]["kinerja"][0]["indikator"][0]["uraian"] = (
+        "Jumlah dokumen kependudukan selesai dalam satu hari"
+    )
+    assert not [p for p in infer_links(PohonKinerja.model_validate(data)) if p.ke == first.ke]
+
+
+def test_an_accepted_suggestion_is_a_link_and_leaves_the_kinerja_alone() -> None:
+    tree = review(_meaning_tree(), "operator.k1", "kasi-pelayanan.k1.i1", diterima=True)
+    (link,) = tree.get_jabatan("operator").kinerja[0].mendukung
+    assert (link.ke, link.status.value, link.active) == ("kasi-pelayanan.k1.i1", "diterima", True)
+    assert not [s for s in suggest_links(tree) if s.dari == "operator.k1"]
+    assert not [p for p in infer_links(tree) if p.dari.startswith("operator.k1")]
+    with pytest.raises(KeyError, match="nowhere"):
+        review(tree, "nowhere.k1", "kasi-pelayanan.k1.i1", diterima=True)
