@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -192,3 +193,41 @@ def test_measures_and_targets() -> None:
     assert not has_measure("Dokumen Renja")
     assert target_problem("100%") is None
     assert target_problem("Tepat Waktu") is None
+
+
+def _levelled(d: dict[str, Any]) -> None:
+    _jabatan(d, "kasi")["kinerja"][0]["level_hasil"] = "Immediate Outcome"  # as written
+    _jabatan(d, "kasi")["kinerja"][0]["indikator"][0]["level_hasil"] = "output"
+
+
+def test_level_hasil_survives_yaml_and_the_cascade_matrix(tmp_path: Path) -> None:
+    from pokin import dumps, export_xlsx, loads, read_xlsx
+
+    tree = make(_levelled)
+    kinerja = tree.get_jabatan("kasi").kinerja[0]
+    assert kinerja.level_hasil is LevelHasil.IMMEDIATE_OUTCOME
+    assert "level_hasil: immediate_outcome" in dumps(tree)
+    assert loads(dumps(tree)) == tree
+    assert read_xlsx(export_xlsx(tree, tmp_path / "m.xlsx")) == tree
+
+
+def test_a_matrix_from_before_level_hasil_still_reads(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from pokin import export_xlsx, read_xlsx
+
+    path = export_xlsx(make(), tmp_path / "m.xlsx")
+    book = load_workbook(path)
+    for title in ("Matriks Cascading",):
+        sheet = book[title]
+        headers = [c.value for c in sheet[1]]
+        for name in ("Level Hasil Indikator", "Level Hasil Kinerja"):
+            sheet.delete_cols(headers.index(name) + 1)
+            headers.remove(name)
+    book.save(path)
+    assert read_xlsx(path) == make()
+
+
+def test_an_unknown_level_is_refused() -> None:
+    with pytest.raises(ValueError, match="level_hasil"):
+        make(lambda d: _jabatan(d, "kasi")["kinerja"][0].update(level_hasil="impact"))

@@ -2,8 +2,9 @@
 
 :func:`export_xlsx` writes one row per indicator on the sheet ``Matriks Cascading`` (level,
 jabatan, unit, kinerja, indikator, formulasi, sumber data, satuan, target, realisasi,
-polaritas, capaian, the superior indicators supported, how each link was made, and the
-finding codes), plus the sheets that make the workbook a complete copy of the tree:
+polaritas, level hasil of kinerja and indikator, capaian, the superior indicators supported,
+how each link was made, and the finding codes), plus the sheets that make the workbook a
+complete copy of the tree (a workbook from before the level hasil columns still reads):
 
 ``Jabatan``
     one row per position: id, nama, peran, eselon, unit, atasan, tugas, fungsi (one per
@@ -73,7 +74,7 @@ from ..capaian import Capaian, compute_capaian
 from ..checks import Findings, check
 from ..errors import PokinFileError, SheetError
 from ..graph import Cascade
-from ..models import FORMAT_VERSION, Asal, Indikator, PohonKinerja, Tautan
+from ..models import FORMAT_VERSION, Asal, Indikator, LevelHasil, PohonKinerja, Tautan
 from .layout import IKU, JABATAN, MATRIKS, ORGANISASI, ORGANISASI_KEYS, PETUNJUK, TAUTAN
 from .layout import Sheet as _Sheet
 from .read import link_text, read_xlsx
@@ -191,6 +192,10 @@ def _asal(links: list[Tautan]) -> str | None:
     return "\n".join(lines) or None
 
 
+def _level(level: LevelHasil | None) -> str | None:
+    return level.value if level is not None else None
+
+
 def _indikator_cells(context: _Context, indikator: Indikator) -> dict[str, Any]:
     return {
         "indikator": indikator.uraian,
@@ -201,6 +206,7 @@ def _indikator_cells(context: _Context, indikator: Indikator) -> dict[str, Any]:
         "target": indikator.target,
         "realisasi": indikator.realisasi,
         "polaritas": indikator.polaritas,
+        "level_hasil": _level(indikator.level_hasil),
         "capaian": context.capaian_of(indikator),
         "indikator_mendukung": _links(indikator.mendukung),
         "catatan": indikator.catatan,
@@ -229,6 +235,7 @@ def _matrix_rows(context: _Context) -> Iterator[dict[str, Any]]:
                 "kinerja_id": kinerja.id,
                 "kinerja_mendukung": _links(kinerja.mendukung),
                 "kinerja_catatan": kinerja.catatan,
+                "kinerja_level_hasil": _level(kinerja.level_hasil),
             }
             if not kinerja.indikator:
                 yield {

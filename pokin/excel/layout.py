@@ -40,6 +40,7 @@ class Column:
     width: float
     role: Role = "data"
     wrap: bool = True
+    optional: bool = False  # a data column older workbooks lack: read as empty when absent
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +61,16 @@ class Sheet:
         return next(c for c in self.columns if c.key == key)
 
 
-def _c(key: str, header: str, width: float, role: Role = "data", *, wrap: bool = True) -> Column:
-    return Column(key, header, width, role, wrap)
+def _c(
+    key: str,
+    header: str,
+    width: float,
+    role: Role = "data",
+    *,
+    wrap: bool = True,
+    optional: bool = False,
+) -> Column:
+    return Column(key, header, width, role, wrap, optional)
 
 
 _INDIKATOR_COLUMNS = (
@@ -71,6 +80,7 @@ _INDIKATOR_COLUMNS = (
     _c("target", "Target", 10),
     _c("realisasi", "Realisasi", 10),
     _c("polaritas", "Polaritas", 10, wrap=False),
+    _c("level_hasil", "Level Hasil Indikator", 18, wrap=False, optional=True),
     _c("capaian", "Capaian", 12, "derived"),
     _c("indikator_mendukung", "Indikator Mendukung (ID)", 20),
     _c("catatan", "Catatan Indikator", 22),
@@ -91,6 +101,7 @@ MATRIKS = Sheet(
         _c("kinerja_id", "ID Kinerja", 18),
         _c("kinerja_mendukung", "Kinerja Mendukung (ID)", 20),
         _c("kinerja_catatan", "Catatan Kinerja", 22),
+        _c("kinerja_level_hasil", "Level Hasil Kinerja", 18, wrap=False, optional=True),
         _c("indikator", "Indikator", 42),
         _c("indikator_id", "ID Indikator", 20),
         *_INDIKATOR_COLUMNS,
@@ -201,7 +212,7 @@ _INDIKATOR = {
     "uraian": "indikator",
     "mendukung": "indikator_mendukung",
     **{k: k for k in ("formulasi", "sumber_data", "satuan", "target", "realisasi")},
-    **{k: k for k in ("polaritas", "catatan")},
+    **{k: k for k in ("polaritas", "level_hasil", "catatan")},
 }
 FIELDS: dict[str, dict[str, str]] = {
     "jabatan": {c.key: c.key for c in JABATAN.columns},
@@ -210,6 +221,7 @@ FIELDS: dict[str, dict[str, str]] = {
         "uraian": "kinerja",
         "mendukung": "kinerja_mendukung",
         "catatan": "kinerja_catatan",
+        "level_hasil": "kinerja_level_hasil",
     },
     "indikator": _INDIKATOR,
     "sasaran": {"id": "sasaran_id", "uraian": "sasaran"},

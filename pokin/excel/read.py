@@ -122,6 +122,7 @@ class _Table:
     title: str
     columns: dict[str, int]  # column key -> column number
     rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    absent: dict[str, Any] = field(default_factory=dict)  # optional columns not in the sheet
 
     def header(self, key: str) -> str:
         return self.spec.column(key).header
@@ -283,7 +284,7 @@ class _Reader:
                         for key, col in table.columns.items()
                     }
                 if any(v is not None for v in values.values()):
-                    table.rows.append((number, values))
+                    table.rows.append((number, {**table.absent, **values}))
         except (PokinError, _NumberFoundError):
             raise
         except Exception as exc:
@@ -378,7 +379,12 @@ class _Reader:
                     hint="delete or rename one of the two columns",
                 )
             columns[key] = number
-        missing = [spec.column(k).header for k in spec.data_keys if k not in columns]
+        table.absent = {k: None for k in spec.data_keys if k not in columns}
+        missing = [
+            spec.column(k).header
+            for k in spec.data_keys
+            if k not in columns and not spec.column(k).optional
+        ]
         if missing:
             raise SheetError(
                 f"the column{'s' * (len(missing) > 1)} {', '.join(map(repr, missing))} "

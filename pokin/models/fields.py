@@ -19,6 +19,7 @@ __all__ = [
     "ID_PATTERN",
     "Asal",
     "Id",
+    "Level",
     "LevelHasil",
     "Model",
     "OptTeks",
@@ -82,6 +83,18 @@ class LevelHasil(StrEnum):
     def label(self) -> str:
         """The level as evaluators write it: ``Intermediate Outcome``."""
         return self.value.replace("_", " ").title()
+
+
+def _level_text(value: Any) -> Any:
+    """``Immediate Outcome`` (as evaluators write it, or a spreadsheet holds it) is
+    ``immediate_outcome``."""
+    if isinstance(value, str):
+        return "_".join(value.strip().casefold().replace("-", " ").split()) or None
+    return value
+
+
+Level = Annotated[LevelHasil | None, BeforeValidator(_level_text)]
+"""A ``level_hasil``: the enum's value, or the level as evaluators write it."""
 
 
 class Asal(StrEnum):

@@ -15,7 +15,7 @@ from pydantic import (
     model_validator,
 )
 
-from .fields import Asal, Id, LevelHasil, Model, OptTeks, Peran, Status, Teks, number_to_text
+from .fields import Asal, Id, Level, Model, OptTeks, Peran, Status, Teks, number_to_text
 
 __all__ = [
     "TRIWULAN",
@@ -142,7 +142,7 @@ class Indikator(Model):
     polaritas: Literal["naik", "turun"] = "naik"
     akumulasi: Literal["kumulatif", "jumlah"] = "kumulatif"
     per_periode: list[Periode] = Field(default_factory=list)
-    level_hasil: LevelHasil | None = None
+    level_hasil: Level = None
     mendukung: list[Tautan] = Field(default_factory=list)
     catatan: OptTeks = None
 
@@ -167,7 +167,7 @@ class Kinerja(Model):
 
     id: Id | None = None
     uraian: Teks
-    level_hasil: LevelHasil | None = None
+    level_hasil: Level = None
     indikator: list[Indikator] = Field(default_factory=list)
     mendukung: list[Tautan] = Field(default_factory=list)
     catatan: OptTeks = None
