@@ -20,9 +20,9 @@
     if (text !== undefined && text !== null) node.textContent = text;
     return node;
   }
-  function fold(text) {
+  function fold(text) {            // the words of a text: no case, accents nor punctuation
     return String(text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase().replace(/\s+/g, " ").trim();
+      .toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
   }
 
   // -- the model -------------------------------------------------------------------------
@@ -397,9 +397,10 @@
   var index = [];                   // [element, folded text]
   Object.keys(D.kotak).forEach(function (b) {
     var k = D.kotak[b], j = pos[k.jabatan];
-    index.push([b, fold([j.nama, j.unit, k.uraian].join(" "))]);
+    index.push([b, " " + fold([j.nama, j.unit, k.uraian].join(" "))]);
     k.indikator.forEach(function (i) {
-      index.push([i.id, fold([i.uraian, i.formulasi, i.sumber_data, i.satuan, i.target].join(" "))]);
+      index.push([i.id, " " + fold([i.uraian, i.formulasi, i.sumber_data, i.satuan, i.target]
+        .join(" "))]);
     });
   });
   var hits = [], current = -1, searched = "";
@@ -411,7 +412,10 @@
     document.body.classList.toggle("mencari", words.length > 0);
     if (!words.length) { count.textContent = ""; return; }
     index.forEach(function (entry) {
-      if (words.every(function (w) { return entry[1].indexOf(w) >= 0; })) hits.push(entry[0]);
+      // every word of the query begins a word of the text ("paten" is not in "kabupaten")
+      if (words.every(function (w) { return entry[1].indexOf(" " + w) >= 0; })) {
+        hits.push(entry[0]);
+      }
     });
     hits.forEach(function (id) { (rowEl[id] || boxEl[id]).classList.add("hit"); });
     count.textContent = hits.length ? hits.length + " hasil" : "tidak ditemukan";
