@@ -288,3 +288,29 @@ def test_a_flattened_paragraph_with_a_target_column() -> None:
         ("Tersusunnya laporan arsip", "Jumlah laporan arsip", "Jumlah laporan", "Arsip laporan",
          "12 laporan"),
     ]  # fmt: skip
+
+
+def test_fixed_width_header_wrapped_over_two_lines() -> None:
+    text = "\n".join(
+        [
+            "   JABATAN : PENGELOLA LAYANAN",
+            "",
+            "   NO   RENCANA          INDIKATOR          CARA              SUMBER",
+            "        KINERJA          KINERJA            PERHITUNGAN       DATA",
+            "   1.   Terlayaninya     Jumlah berkas      Jumlah berkas     Register",
+            "        permohonan       terlayani          selesai           layanan",
+        ]
+    )
+    (staf,) = parse_decree(text, source="x.txt").jabatan
+    indikator = staf.kinerja[0].indikator[0]
+    assert (
+        staf.kinerja[0].uraian,
+        indikator.uraian,
+        indikator.formulasi,
+        indikator.sumber_data,
+    ) == (
+        "Terlayaninya permohonan",
+        "Jumlah berkas terlayani",
+        "Jumlah berkas selesai",
+        "Register layanan",
+    )

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 
 from .assemble import FURNITURE, assemble, title_of
-from .columns import column_role, combine_header, header_roles
+from .columns import column_role, header_roles
 from .document import Item, Paragraph, Table, TableRow
 from .parts import ParsedDecree
 
@@ -150,7 +150,8 @@ def _items(lines: list[str]) -> list[Item]:
             continue
         if in_header and _header_words(cells):
             top = table.rows[0]
-            top.cells = [combine_header(a or "", b) for a, b in zip(top.cells, cells, strict=True)]
+            # a label wrapped in its cell: "INDIKATOR" over "KINERJA" is "INDIKATOR KINERJA"
+            top.cells = [f"{a or ''} {b}".strip() for a, b in zip(top.cells, cells, strict=True)]
             continue
         in_header = False
         _add(table, grid, number, cells, closed)
