@@ -16,6 +16,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .explore import Explorer
     from .findings import Findings
     from .graph import Cascade
     from .models import PohonKinerja
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 __all__ = [
     "diagram_svg",
     "error_svg",
+    "explorer_html",
     "findings_html",
     "register",
     "tree_display_svg",
@@ -83,6 +85,13 @@ def tree_html(tree: PohonKinerja | Cascade, *, max_nodes: int | None = None) -> 
         return f"<p style='color:#b71c1c'>pokin could not show this tree: {escape(str(exc))}</p>"
 
 
+def explorer_html(explorer: Explorer) -> str:
+    """An :class:`~pokin.explore.Explorer` in a sandboxed ``<iframe>``."""
+    from .explore import iframe
+
+    return iframe(explorer.html, height="760px")
+
+
 def tree_display_svg(tree: PohonKinerja | Cascade) -> str | None:
     """The SVG a notebook shows for a tree, or ``None`` when :func:`tree_html` shows it."""
     try:
@@ -114,6 +123,7 @@ _DISPLAYS = (
     ("pokin.graph", "Cascade", _SVG, tree_display_svg),
     ("pokin.graph", "Cascade", _HTML, tree_html),
     ("pokin.render", "Diagram", _SVG, diagram_svg),
+    ("pokin.explore", "Explorer", _HTML, explorer_html),
     ("pokin.findings", "Findings", _HTML, findings_html),
 )
 

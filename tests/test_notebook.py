@@ -87,3 +87,12 @@ def test_a_large_tree_shows_the_explorer_not_a_drawing(shown: DisplayFormatter) 
     assert "Kecamatan Kebomas" in page
     small = shown.format(make())[0]
     assert "text/html" not in small  # a small tree is drawn, as before
+
+
+def test_an_explorer_shows_itself(shown: DisplayFormatter, tmp_path: Path) -> None:
+    from pokin.explore import explore
+
+    explorer = explore(make())
+    frame = shown.format(explorer)[0]["text/html"]
+    assert frame.startswith('<iframe class="pokin-explore"')
+    assert explorer.save(tmp_path / "p.html").read_text(encoding="utf-8") == explorer.html

@@ -25,6 +25,8 @@ from .page import iframe, page_html, vendored
 
 __all__ = [
     "FILTERS",
+    "Explorer",
+    "explore",
     "explore_html",
     "explorer_data",
     "iframe",
@@ -51,3 +53,34 @@ def write_explorer(
     with atomic_write(target) as handle:
         handle.write(text)
     return target
+
+
+class Explorer:
+    """The explorer page of a tree: ``save`` it, or let Jupyter show it (through
+    :mod:`pokin._notebook`, in a sandboxed frame).
+
+    >>> from pokin import datasets
+    >>> explore(datasets.load("sambutan-2023"))
+    <Explorer: Pohon Kinerja Kecamatan Sambutan 2023, 32 kotak>
+    """
+
+    def __init__(self, page: str, *, title: str = "", boxes: int = 0) -> None:
+        self.html = page
+        self.title = title
+        self.boxes = boxes
+
+    def save(self, path: str | os.PathLike[str]) -> Path:
+        """Write the page to ``path``, atomically; return the path."""
+        target = Path(path)
+        with atomic_write(target) as handle:
+            handle.write(self.html)
+        return target
+
+    def __repr__(self) -> str:
+        return f"<Explorer: {self.title}, {self.boxes} kotak>"
+
+
+def explore(tree: PohonKinerja | Cascade, *, findings: Findings | None = None) -> Explorer:
+    """The explorer of ``tree``, to show in a notebook or :meth:`Explorer.save`."""
+    data = explorer_data(tree, findings=findings)
+    return Explorer(page_html(data), title=str(data["judul"]), boxes=len(data["kotak"]))
