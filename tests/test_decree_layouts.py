@@ -314,3 +314,21 @@ def test_fixed_width_header_wrapped_over_two_lines() -> None:
         "Jumlah berkas selesai",
         "Register layanan",
     )
+
+
+def test_a_cell_beyond_the_header_is_kept_and_said() -> None:
+    from pokin.decree.assemble import assemble
+    from pokin.decree.document import Paragraph, Table, TableRow
+
+    items = [
+        Paragraph(1, "JABATAN : PENGELOLA ARSIP"),
+        Table(
+            [
+                TableRow(2, ["No", "Kinerja", "Indikator", "Sumber Data"]),
+                TableRow(3, ["1.", "Tertibnya arsip", "Jumlah arsip", "Daftar", "Target 12"]),
+            ]
+        ),
+    ]
+    (row,) = assemble(items, source="x.docx", layout="docx").blocks[0].rows
+    assert (row.indikator, row.sumber_data) == ("Jumlah arsip", "Daftar")
+    assert row.catatan == "sel di luar kolom kepala tabel: Target 12"

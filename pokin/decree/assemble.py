@@ -394,4 +394,8 @@ def _data_row(state: _State, row: TableRow) -> None:
     if "penanggung_jawab" in by_role:
         pj = "penanggung jawab: " + by_role["penanggung_jawab"].replace("\n", ", ")
         raw.note = "; ".join(n for n in (raw.note, pj) if n)
+    outside = [t for t in _texts(row)[len(state.roles) :] if t and t not in texts]
+    if outside:  # more cells than the header has columns: kept, and said
+        extra = "sel di luar kolom kepala tabel: " + " | ".join(outside).replace("\n", " ")
+        raw.note = "; ".join(n for n in (raw.note, extra) if n)
     state.raw.append(raw)
