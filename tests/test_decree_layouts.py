@@ -332,3 +332,22 @@ def test_a_cell_beyond_the_header_is_kept_and_said() -> None:
     (row,) = assemble(items, source="x.docx", layout="docx").blocks[0].rows
     assert (row.indikator, row.sumber_data) == ("Jumlah arsip", "Daftar")
     assert row.catatan == "sel di luar kolom kepala tabel: Target 12"
+
+
+def test_a_row_glued_to_the_repeated_header_is_read_without_the_labels() -> None:
+    from pokin.decree.assemble import assemble
+    from pokin.decree.document import Paragraph, Table, TableRow
+
+    header = ["No", "Kinerja", "Indikator", "Sumber Data"]
+    glued = ["2.", "Tersusunnya daftar", "Jumlah daftar", "Arsip daftar"]
+    first = Table(
+        [TableRow(2, header), TableRow(3, ["1.", "Tertibnya arsip", "Jumlah arsip", "A"])]
+    )
+    # the next page: its header row's bottom rule missing, the row glued to it
+    cells: list[str | None] = [f"{a} {b}" for a, b in zip(header, glued, strict=True)]
+    items = [Paragraph(1, "JABATAN : PENGELOLA ARSIP"), first, Table([TableRow(4, cells)])]
+    rows = assemble(items, source="x.pdf", layout="pdf").blocks[0].rows
+    assert [(r.kinerja, r.indikator, r.sumber_data) for r in rows] == [
+        ("Tertibnya arsip", "Jumlah arsip", "A"),
+        ("Tersusunnya daftar", "Jumlah daftar", "Arsip daftar"),
+    ]

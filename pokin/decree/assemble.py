@@ -251,6 +251,8 @@ def _table(state: _State, table: Table) -> None:
         state.roles, state.iku = None, False
     state.new_table, state.header_row = True, False
     for row in table.rows:
+        if state.new_table and state.headers:
+            row = _without_header(row, state.headers)
         texts = _texts(row)
         if not any(texts):
             continue
@@ -276,6 +278,24 @@ def _table(state: _State, table: Table) -> None:
         else:
             _data_row(state, row)
         state.new_table = False
+
+
+def _without_header(row: TableRow, headers: list[str]) -> TableRow:
+    """A row glued to the header repeated above it (a PDF page whose header row has no
+    bottom rule: "Kinerja Meningkatnya ..."), without that header's labels."""
+    cells = list(row.cells)
+    labels = [(col, label) for col, label in enumerate(headers) if label and col < len(cells)]
+    glued = [
+        col
+        for col, label in labels
+        if (cells[col] or "") == label or (cells[col] or "").startswith(label + " ")
+    ]
+    longer = [col for col in glued if (cells[col] or "") != headers[col]]
+    if not longer or len(glued) * 5 < len(labels) * 4:
+        return row
+    for col in glued:
+        cells[col] = (cells[col] or "")[len(headers[col]) :].strip()
+    return TableRow(row.line, cells)
 
 
 def _as_text(state: _State, line: int, texts: list[str]) -> bool:

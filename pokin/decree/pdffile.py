@@ -21,6 +21,7 @@ from typing import Any
 
 from ..errors import ImportDocumentError
 from .assemble import FURNITURE
+from .cells import MARKER
 from .document import Item, Paragraph, Table, TableRow
 
 __all__ = ["layout_text", "read_items"]
@@ -102,7 +103,28 @@ def _page(page: Any) -> tuple[list[_Line], list[_Tab]]:
         (line["top"], line["text"], line["top"] < margin or line["bottom"] > page.height - margin)
         for line in text_page.extract_text_lines()
     ]
-    return lines, [(table.bbox[1], table.extract()) for table in tables]
+    extracted = [
+        (table.bbox[1], [[_unwrap(cell) for cell in row] for row in table.extract()])
+        for table in tables
+    ]
+    return lines, extracted
+
+
+def _unwrap(cell: str | None) -> str | None:
+    r"""A PDF cell's lines are where the text wrapped, not items: joined, except before a
+    list mark ("1.", "a.", "-", "•"), where a list item starts.
+
+    >>> _unwrap("Meningkatnya kualitas\nPelayanan Administrasi"), _unwrap("1. Data A\n2. Data B")
+    ('Meningkatnya kualitas Pelayanan Administrasi', '1. Data A\n2. Data B')
+    """
+    if cell is None:
+        return None
+    text = ""
+    for line in cell.split("\n"):
+        line = line.strip()
+        if line:
+            text += ("\n" if text and MARKER.match(line) else " " if text else "") + line
+    return text
 
 
 def _key(text: str) -> str:
