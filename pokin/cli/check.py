@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import Any
 
 from ..checks import check
 from ..errors import PokinError
+from ..link.roots import RootCause, root_causes
 from ..report import json_report, json_text, text_report
 from .files import Subparsers, emit, guard_output, load_source, message, progress
 
@@ -40,6 +42,12 @@ def register(sub: Subparsers) -> None:
     p.add_argument("--format", default="text", choices=["text", "json"], help="output format")
     p.add_argument("-o", "--output", help="write the report to this file instead of stdout")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
+    p.add_argument(
+        "--no-akar",
+        dest="akar",
+        action="store_false",
+        help="leave out the root causes (the missing links high up that orphan the most)",
+    )
     p.set_defaults(handler=run)
 
 
@@ -77,10 +85,43 @@ def run(args: argparse.Namespace) -> int:
         )
         if findings.errors:
             worst = max(worst, 1)
+        causes = root_causes(tree) if args.akar else []
         if args.format == "json":
-            reports.append({"file": source, **json_report(findings)})
+            roots = {"akar_masalah": [_record(c) for c in causes]} if causes else {}
+            reports.append({"file": source, **roots, **json_report(findings)})
         else:
-            texts.append(text_report(findings))
+            texts.append(_lead(causes) + text_report(findings))
     output = json_text(reports) + "\n" if args.format == "json" else "\n".join(texts)
     emit(output, args.output)
     return worst
+
+
+def _lead(causes: list[RootCause]) -> str:
+    """The root causes, leading the text report: where a planner starts linking."""
+    if not causes:
+        return ""
+    lines = ["Akar masalah: tautan yang paling banyak menyambungkan ke IKU", ""]
+    for cause in causes:
+        lines += [*cause.lines(), ""]
+    return "\n".join(lines) + "\n"
+
+
+def _record(cause: RootCause) -> dict[str, Any]:
+    return {
+        "jabatan": cause.jabatan,
+        "kinerja": cause.kinerja,
+        "bawah": cause.bawah,
+        "cakupan": round(cause.cakupan, 4),
+        "pesan": str(cause),
+        "perbaikan": [
+            {
+                "dari": fix.saran.dari,
+                "ke": fix.saran.ke,
+                "skor": fix.saran.skor,
+                "tambah": fix.tambah,
+                "cakupan": None if fix.cakupan is None else round(fix.cakupan, 4),
+                "alasan": fix.saran.alasan,
+            }
+            for fix in cause.perbaikan
+        ],
+    }

@@ -247,7 +247,10 @@ class LinkIndex:
         shared = me.words & other.words
         if not shared or (node in self.relative and target in self.relative):
             return 0.0
-        if self.min_evidence and sum(map(self.rarity.__getitem__, shared)) < self.min_evidence:
+        if (
+            self.min_evidence
+            and math.fsum(map(self.rarity.__getitem__, shared)) < self.min_evidence
+        ):
             return 0.0
         return score(me, other, self.weights, lexicon=self.lexicon, items=typos, typo=typos)
 

@@ -42,8 +42,11 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from .lexicon import DEFAULT, Lexicon
-from .text import LEVEL, UNITS, Phrase, phrase, typo
+from .text import LEVEL, UNITS, Phrase, phrase
 
 __all__ = [
     "LEAD_WEIGHT",
@@ -86,7 +89,7 @@ def idf(texts: Iterable[Phrase]) -> dict[str, float]:
 def total(p: Phrase, weights: Mapping[str, float] | None = None) -> float:
     """The summed weight of a phrase's words (the lead verb left out)."""
     w = weights or {}
-    return sum(w.get(t, 1.0) for t in p.words)
+    return math.fsum(w.get(t, 1.0) for t in p.words)
 
 
 def other_unit(a: Phrase, b: Phrase) -> bool:
@@ -114,15 +117,14 @@ def opposed(a: Phrase, b: Phrase, lexicon: Lexicon = DEFAULT) -> bool:
 
 def typos(a: Phrase, b: Phrase) -> list[tuple[str, str]]:
     """Pairs of unshared long words one keystroke apart, as (root here, root there)."""
-    theirs = [(r, f) for r, f in b.forms if r not in a.words]
+    theirs = {f: r for r, f in b.forms if r not in a.words}
     pairs: list[tuple[str, str]] = []
     for r, f in a.forms:
-        if r in b.words:
+        if r in b.words or not theirs:
             continue
-        hit = next(((rb, fb) for rb, fb in theirs if typo(f, fb)), None)
-        if hit is not None:
-            pairs.append((r, hit[0]))
-            theirs.remove(hit)
+        hit = process.extractOne(f, list(theirs), scorer=OSA.distance, score_cutoff=1)
+        if hit is not None and hit[1] == 1:
+            pairs.append((r, theirs.pop(hit[0])))
     return pairs
 
 
@@ -142,13 +144,13 @@ def kept_items(
     left, whole = [], set[str]()
     mine = keeper.words | keeper.roots
     for chunk in lister.chunks:
-        weight = sum(w.get(t, 1.0) for t in chunk)
-        held = sum(w.get(t, 1.0) for t in chunk & mine)
+        weight = math.fsum(w.get(t, 1.0) for t in chunk)
+        held = math.fsum(w.get(t, 1.0) for t in chunk & mine)
         if held >= weight:
             whole |= chunk - UNITS.keys()
         elif held < KEPT * weight:
             left.append(chunk)
-    extra = sum(w.get(t, 1.0) for t in keeper.words - lister.words - UNITS.keys())
+    extra = math.fsum(w.get(t, 1.0) for t in keeper.words - lister.words - UNITS.keys())
     if not left or len(whole) < 2 or extra > ALIEN * total(keeper, w):
         return frozenset()
     return frozenset().union(*left) - mine
@@ -173,7 +175,7 @@ def score(
         return 0.0
     w = weights or {}
     shared = a.words & b.words
-    inter = sum(w.get(t, 1.0) for t in shared)
+    inter = math.fsum(w.get(t, 1.0) for t in shared)
     union = total(a, w) + total(b, w) - inter
     inter, union = _lead(a, b, w, inter, union)
     for x, y in typos(a, b) if typo else ():
@@ -182,7 +184,7 @@ def score(
         union -= mean
     if items:
         left = max(
-            (sum(w.get(t, 1.0) for t in kept_items(x, y, w)) for x, y in ((a, b), (b, a))),
+            (math.fsum(w.get(t, 1.0) for t in kept_items(x, y, w)) for x, y in ((a, b), (b, a))),
             default=0.0,
         )
         union -= left
@@ -214,7 +216,7 @@ def evidence(a: Phrase, b: Phrase, weights: Mapping[str, float], most: float) ->
     A root's rarity is its weight above the commonest possible (1), over the rarest's
     (``most``, the weight of a root in one text only): a word in every text counts 0.
     """
-    return sum(evidence_weight(weights.get(t, 1.0), most) for t in a.words & b.words)
+    return math.fsum(evidence_weight(weights.get(t, 1.0), most) for t in a.words & b.words)
 
 
 def evidence_weight(weight: float, most: float) -> float:

@@ -27,10 +27,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..models import Asal, Indikator, Kinerja, PohonKinerja, Status, Tautan
 from .lexicon import DEFAULT, Lexicon
@@ -69,7 +69,11 @@ class Suggestion:
 
 
 def suggest_links(
-    tree: PohonKinerja, *, top: int = TOP, lexicon: Lexicon | None = None
+    tree: PohonKinerja,
+    *,
+    top: int = TOP,
+    lexicon: Lexicon | None = None,
+    kinerja: Collection[str] | None = None,
 ) -> list[Suggestion]:
     """The ``top`` best candidates for every kinerja that supports nothing yet.
 
@@ -77,22 +81,26 @@ def suggest_links(
     (declared, confirmed or proposed). Candidates are the atasan's indicators, then the
     indicators one level up; for a position without atasan, the IKU indicators and
     sasaran. Pairs rejected on the kinerja or any of its indicators are left out. The
-    tree is not changed.
+    tree is not changed. ``kinerja``, if given, limits the suggestions to those ids.
     """
     reader = _Reader(tree, lexicon or DEFAULT)
     result: list[Suggestion] = []
-    for jabatan, kinerja in tree.iter_kinerja():
-        if any(link.active for _, link in kinerja.iter_links()):
+    wanted = None if kinerja is None else set(kinerja)
+    for jabatan, node in tree.iter_kinerja():
+        if any(link.active for _, link in node.iter_links()):
             continue
-        rejected = {str(link.ke) for _, link in kinerja.iter_links() if not link.active}
-        ranked = sorted(
-            (c for c in reader.candidates(str(jabatan.id)) if c[0] not in rejected),
-            key=lambda c: -reader.score(kinerja, c[0], c[1])[0],
-        )
-        for rank, (target, level) in enumerate(ranked[:top], 1):
-            skor, why = reader.score(kinerja, target, level)
+        if wanted is not None and str(node.id) not in wanted:
+            continue
+        rejected = {str(link.ke) for _, link in node.iter_links() if not link.active}
+        scored = [
+            (*reader.score(node, target, level), target)
+            for target, level in reader.candidates(str(jabatan.id))
+            if target not in rejected
+        ]
+        scored.sort(key=lambda c: -c[0])  # stable: ties keep the atasan's order
+        for rank, (skor, why, target) in enumerate(scored[:top], 1):
             result.append(
-                Suggestion(str(kinerja.id), target, round(skor, 3), why, str(jabatan.id), rank)
+                Suggestion(str(node.id), target, round(skor, 3), why, str(jabatan.id), rank)
             )
     return result
 
@@ -123,6 +131,7 @@ class _Reader:
         n = len(self.bags) + 1
         self.idf = {w: math.log(n / (c + 0.5)) for w, c in df.items()}
         self.weights = {w: 1.0 + x for w, x in self.idf.items()}
+        self._vectors: dict[str, tuple[dict[str, float], float, set[str]]] = {}
         self.fields = {
             name: frozenset(stem(w) if " " not in w else w for w in words)
             for name, words in lexicon.bidang.items()
@@ -157,30 +166,44 @@ class _Reader:
 
     def score(self, kinerja: Kinerja, target: str, level: int) -> tuple[float, str]:
         """The candidate's score, 0 to 1, and the reason in Indonesian."""
-        mine, theirs = self.bags[str(kinerja.id)], self.bags[target]
-        vec_a = {w: x * self.idf.get(w, 1.0) for w, x in mine.items()}
-        vec_b = {w: x * self.idf.get(w, 1.0) for w, x in theirs.items()}
-        shared = sorted(set(vec_a) & set(vec_b), key=lambda w: -vec_a[w] * vec_b[w])
-        dot = sum(vec_a[w] * vec_b[w] for w in shared)
-        near = self._near(set(vec_a) - set(vec_b), set(vec_b) - set(vec_a))
-        dot += sum(0.5 * vec_a[x] * vec_b[y] for x, y in near)
-        fields = sorted(self._fields(mine) & self._fields(theirs))
+        (vec_a, norm_a, fields_a), (vec_b, norm_b, fields_b) = (
+            self._vector(str(kinerja.id)),
+            self._vector(target),
+        )
+        shared = sorted(vec_a.keys() & vec_b.keys(), key=lambda w: -vec_a[w] * vec_b[w])
+        dot = math.fsum(vec_a[w] * vec_b[w] for w in shared)
+        near = self._near(vec_a.keys() - vec_b.keys(), vec_b.keys() - vec_a.keys())
+        dot += math.fsum(0.5 * vec_a[x] * vec_b[y] for x, y in near)
+        fields = sorted(fields_a & fields_b)
         top = max((self.idf.get(w, 1.0) for w in shared), default=1.0)
         dot += _FIELD * top * top * len(fields)
-        norm = math.sqrt(sum(v * v for v in vec_a.values()) * sum(v * v for v in vec_b.values()))
-        skor = min(1.0, dot / norm) if norm else 0.0
-        a, b = phrase(kinerja.uraian, self.lexicon), phrase(self.texts[target], self.lexicon)
-        restated = _RESTATED * link_score(a, b, self.weights, lexicon=self.lexicon)
+        skor = min(1.0, dot / (norm_a * norm_b)) if norm_a and norm_b else 0.0
+        restated = 0.0
+        if shared:  # a text the kinerja restates ranks first, whatever its context says
+            a, b = phrase(kinerja.uraian, self.lexicon), phrase(self.texts[target], self.lexicon)
+            restated = _RESTATED * link_score(a, b, self.weights, lexicon=self.lexicon)
         skor = max(skor, restated) * (_UP if level == 2 else 1.0)
         return skor, _reason(shared, near, fields, level, self.texts[target])
 
-    def _near(self, mine: set[str], theirs: set[str]) -> list[tuple[str, str]]:
+    def _vector(self, node: str) -> tuple[dict[str, float], float, set[str]]:
+        """A node's tf-idf vector, its norm and its fields of work (kept)."""
+        found = self._vectors.get(node)
+        if found is None:
+            bag = self.bags[node]
+            vec = {w: x * self.idf.get(w, 1.0) for w, x in bag.items()}
+            norm = math.sqrt(math.fsum(v * v for v in vec.values()))
+            found = self._vectors[node] = (vec, norm, self._fields(bag))
+        return found
+
+    def _near(self, mine: Iterable[str], theirs: Iterable[str]) -> list[tuple[str, str]]:
+        """Unshared roots spelled nearly alike (rapidfuzz ratio), each used once."""
+        choices = [w for w in theirs if len(w) >= 5]
         pairs = []
-        for x in sorted(mine):
-            for y in sorted(theirs):
-                if min(len(x), len(y)) >= 5 and fuzz.ratio(x, y) >= _NEAR:
-                    pairs.append((x, y))
-                    break
+        for x in sorted(w for w in mine if len(w) >= 5):
+            hit = process.extractOne(x, choices, scorer=fuzz.ratio, score_cutoff=_NEAR)
+            if hit is not None:
+                pairs.append((x, hit[0]))
+                choices.remove(hit[0])
         return pairs
 
     def _fields(self, bag: dict[str, float]) -> set[str]:

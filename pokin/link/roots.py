@@ -1,0 +1,214 @@
+"""Root causes: the few missing links high in the chart that leave most of it orphaned.
+
+When a high position's kinerja reach no IKU, everything cascading below them is an orphan
+too, and a planner reading hundreds of orphan findings cannot see where to start.
+:func:`root_causes` finds the positions whose unconnected kinerja hold up the most of the
+tree, and for each of their kinerja the best candidate link (:func:`suggest_links`) with
+what it would add: the kinerja that would reach an IKU through it (a what-if computed on
+the cascade graph, :class:`~pokin.graph.Cascade`).
+
+>>> from pokin import datasets
+>>> from pokin.link import strip_links
+>>> cause = root_causes(strip_links(datasets.load("kebomas-2023")))[0]
+>>> print(cause)  # doctest: +NORMALIZE_WHITESPACE
+Kepala Kecamatan Kebomas: 12 kinerja tidak mendukung baik IKU S.1 maupun IKU S.2: 389
+kinerja di bawahnya bergantung padanya (cakupan sekarang 0,0%)
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import networkx as nx
+
+from ..graph import Cascade
+from ..models import PohonKinerja
+from .lexicon import Lexicon
+from .suggest import Suggestion, suggest_links
+
+__all__ = ["Fix", "RootCause", "root_causes"]
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A link that would connect a root cause, and what it would add."""
+
+    saran: Suggestion  # the link: ``saran.dari`` supports ``saran.ke``
+    tambah: int  # kinerja that would reach an IKU through it (itself included)
+    cakupan: float | None  # the share of all kinerja reaching an IKU with it, 0 to 1;
+    # None when its target reaches no IKU yet either (a cause higher up comes first)
+
+    def __str__(self) -> str:
+        s = self.saran
+        gain = f"+{_angka(self.tambah)} kinerja tersambung ke IKU"
+        then = (
+            f" (cakupan menjadi {_persen(self.cakupan)})"
+            if self.cakupan is not None
+            else " setelah atasannya tersambung"
+        )
+        return f"tautkan {s.dari} → {s.ke} (skor {_angka(s.skor, 2)}): {gain}{then}; {s.alasan}"
+
+
+@dataclass(frozen=True, slots=True)
+class RootCause:
+    """A position whose kinerja reach no IKU while much of the tree hangs on them."""
+
+    jabatan: str
+    nama: str
+    kinerja: int  # its kinerja that reach no IKU
+    semua: int  # all its kinerja
+    iku: tuple[str, ...]  # what they should carry: IKU sasaran, or the atasan's name
+    bawah: int  # kinerja below (theirs included) that reach no IKU because of them
+    cakupan: float  # the share of all kinerja reaching an IKU today
+    perbaikan: tuple[Fix, ...]  # the links that would connect the most, best first
+
+    def __str__(self) -> str:
+        which = (
+            f"{self.kinerja} dari {self.semua} kinerja"
+            if self.kinerja < self.semua
+            else f"{self.kinerja} kinerja"
+        )
+        return (
+            f"{self.nama}: {which} tidak mendukung {_either(self.iku)}: "
+            f"{_angka(self.bawah)} kinerja di bawahnya bergantung padanya "
+            f"(cakupan sekarang {_persen(self.cakupan)})"
+        )
+
+    def lines(self) -> list[str]:
+        """The cause and its fixes, as a planner reads them (Indonesian)."""
+        return [str(self), *(f"  {fix}" for fix in self.perbaikan)]
+
+
+def root_causes(
+    tree: PohonKinerja,
+    *,
+    limit: int = 3,
+    fixes: int = 5,
+    lexicon: Lexicon | None = None,
+) -> list[RootCause]:
+    """The ``limit`` positions whose unconnected kinerja leave the most kinerja orphaned.
+
+    A position counts when some of its kinerja reach no IKU and support nothing yet (a
+    link that exists but leads nowhere is a cause higher up); it weighs the unreached
+    kinerja of its own and of every position under it in the chart. Each comes with up to
+    ``fixes`` links, the best suggestion of each such kinerja, ordered by the kinerja each
+    would connect at once (a what-if on the cascade graph). Empty when every kinerja
+    reaches an IKU.
+    """
+    cascade = Cascade.of(tree)
+    reached = cascade.reached
+    total = sum(1 for _ in tree.iter_kinerja())
+    if not total or len(reached & {str(k.id) for _, k in tree.iter_kinerja()}) == total:
+        return []
+    now = sum(1 for _, k in tree.iter_kinerja() if str(k.id) in reached) / total
+    below = _Below(cascade)
+    weight = below.chart()
+    causes = []
+    for jabatan in tree.jabatan:
+        loose = [
+            str(k.id)
+            for k in jabatan.kinerja
+            if str(k.id) not in reached and not any(t.active for _, t in k.iter_links())
+        ]
+        if loose:
+            causes.append((weight[str(jabatan.id)], jabatan, loose))
+    causes.sort(key=lambda c: -c[0])
+    causes = causes[:limit]
+    wanted = {k for _, _, loose in causes for k in loose}
+    best = {s.dari: s for s in suggest_links(tree, top=1, lexicon=lexicon, kinerja=wanted)}
+    causes = [(n, j, [k for k in loose if k in best]) for n, j, loose in causes]
+    found = []
+    for hanging, jabatan, loose in causes:
+        gains = [
+            Fix(best[k], gain, now + gain / total if linked else None)
+            for k in loose
+            for gain, linked in [(len(below.of([k])), _connects(best[k].ke, reached, cascade))]
+        ]
+        gains.sort(key=lambda f: -f.tambah)
+        found.append(
+            RootCause(
+                jabatan=str(jabatan.id),
+                nama=jabatan.nama,
+                kinerja=len(_open(jabatan.kinerja, reached)),
+                semua=len(jabatan.kinerja),
+                iku=_targets(tree, str(jabatan.id)),
+                bawah=hanging,
+                cakupan=now,
+                perbaikan=tuple(gains[:fixes]),
+            )
+        )
+    return found
+
+
+class _Below:
+    """The kinerja that reach no IKU and would through a given kinerja (what-if)."""
+
+    def __init__(self, cascade: Cascade) -> None:
+        self.cascade = cascade
+        self.reached = cascade.reached
+        self.kinerja_of = {
+            str(i.id): str(k.id) for _, k in cascade.tree.iter_kinerja() for i in k.indikator
+        }
+        self.kinds = {n: d["jenis"] for n, d in cascade.graph.nodes(data=True)}
+
+    def chart(self) -> dict[str, int]:
+        """For each position, the unreached kinerja of its own and of every position under
+        it in the chart: what hangs on it, linked yet or not (one pass up the chart)."""
+        counts = {
+            jid: sum(str(k.id) not in self.reached for k in j.kinerja)
+            for jid, j in self.cascade.jabatan.items()
+        }
+        for jid in reversed(list(nx.topological_sort(self.cascade.struktur))):
+            for up in self.cascade.struktur.pred[jid]:
+                counts[up] += counts[jid]
+        return counts
+
+    def of(self, starts: Iterable[str]) -> set[str]:
+        """The unreached kinerja reachable down from ``starts`` (themselves included)."""
+        seen = set(starts)
+        queue = deque(seen)
+        while queue:
+            node = queue.popleft()
+            nexts = list(self.cascade.graph.succ[node])
+            if node in self.kinerja_of:
+                nexts.append(self.kinerja_of[node])
+            for nxt in nexts:
+                if nxt not in seen and nxt not in self.reached:
+                    seen.add(nxt)
+                    queue.append(nxt)
+        return {n for n in seen if self.kinds.get(n) == "kinerja"}
+
+
+def _open(kinerja: Iterable[object], reached: frozenset[str]) -> list[str]:
+    return [str(k.id) for k in kinerja if str(k.id) not in reached]  # type: ignore[attr-defined]
+
+
+def _connects(target: str, reached: frozenset[str], cascade: Cascade) -> bool:
+    return target in reached or target in cascade.iku
+
+
+def _targets(tree: PohonKinerja, jid: str) -> tuple[str, ...]:
+    atasan = tree.get_jabatan(jid).atasan
+    if atasan is not None:
+        return (f"indikator {tree.get_jabatan(atasan).nama}",)
+    if tree.iku:
+        return tuple(f"IKU {s.id}" for s in tree.iku)
+    return ("IKU",)
+
+
+def _either(names: tuple[str, ...]) -> str:
+    if len(names) == 1:
+        return names[0]
+    return "baik " + ", ".join(names[:-1]) + " maupun " + names[-1]
+
+
+def _angka(value: float, digits: int = 0) -> str:
+    """A number the Indonesian way: 1.234 and 0,42."""
+    text = f"{value:,.{digits}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def _persen(share: float) -> str:
+    return _angka(100 * share, 1) + "%"

@@ -1,0 +1,129 @@
+"""Root causes: the missing links high up that leave the tree below orphaned."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pokin import PohonKinerja, save
+from pokin.cli import main
+from pokin.link import review
+from pokin.link.roots import root_causes
+
+
+def _tree() -> PohonKinerja:
+    """A Camat whose kinerja carry no IKU, with a Kasi and 3 staff linked below him."""
+
+    def ind(uraian: str) -> dict[str, str]:
+        return {"uraian": uraian, "formulasi": "jumlah", "sumber_data": "laporan", "target": "1"}
+
+    staff = [
+        {
+            "id": f"staf-{n}",
+            "nama": f"Pengadministrasi {n}",
+            "peran": "pelaksana",
+            "unit": "Seksi Pelayanan",
+            "atasan": "kasi",
+            "kinerja": [
+                {
+                    "uraian": f"Terverifikasinya berkas layanan jenis {n}",
+                    "mendukung": ["kasi.k1.i1"],
+                    "indikator": [ind("Jumlah berkas")],
+                }
+            ],
+        }
+        for n in range(1, 4)
+    ]
+    data = {
+        "pokin": 1,
+        "organisasi": {"nama": "Kecamatan Karangsari"},
+        "iku": [
+            {
+                "id": "S.1",
+                "uraian": "Meningkatnya kualitas pelayanan publik",
+                "indikator": [{"id": "IKU.1", "uraian": "Nilai IKM kecamatan"}],
+            },
+            {
+                "id": "S.2",
+                "uraian": "Meningkatnya akuntabilitas kinerja",
+                "indikator": [{"id": "IKU.2", "uraian": "Nilai SAKIP kecamatan"}],
+            },
+        ],
+        "jabatan": [
+            {
+                "id": "camat",
+                "nama": "Camat",
+                "peran": "camat",
+                "unit": "Kecamatan Karangsari",
+                "kinerja": [
+                    {
+                        "uraian": "Terselenggaranya pelayanan administrasi terpadu",
+                        "indikator": [ind("Persentase berkas PATEN selesai tepat waktu")],
+                    },
+                    {
+                        "uraian": "Terlaksananya rapat koordinasi",
+                        "indikator": [ind("Jumlah rapat")],
+                    },
+                ],
+            },
+            {
+                "id": "kasi",
+                "nama": "Kasi Pelayanan",
+                "peran": "kasi",
+                "unit": "Seksi Pelayanan",
+                "atasan": "camat",
+                "kinerja": [
+                    {
+                        "uraian": "Persentase berkas PATEN selesai tepat waktu",
+                        "mendukung": ["camat.k1.i1"],
+                        "indikator": [ind("Jumlah berkas PATEN yang diverifikasi")],
+                    }
+                ],
+            },
+            *staff,
+        ],
+    }
+    return PohonKinerja.model_validate(data)
+
+
+def test_the_camat_leads_with_what_hangs_on_him_and_the_link_that_connects_it() -> None:
+    (cause,) = root_causes(_tree())
+    assert (cause.jabatan, cause.kinerja, cause.bawah) == ("camat", 2, 6)
+    assert str(cause) == (
+        "Camat: 2 kinerja tidak mendukung baik IKU S.1 maupun IKU S.2: 6 kinerja di "
+        "bawahnya bergantung padanya (cakupan sekarang 0,0%)"
+    )
+    best = cause.perbaikan[0]
+    # linking camat.k1 connects it, the Kasi and the 3 staff: 5 of 6 kinerja
+    assert (best.saran.dari, best.tambah, best.cakupan) == ("camat.k1", 5, 5 / 6)
+    assert best.saran.ke in {"S.1", "IKU.1"}
+    assert "+5 kinerja tersambung ke IKU (cakupan menjadi 83,3%)" in str(best)
+    assert [f.tambah for f in cause.perbaikan] == sorted(
+        (f.tambah for f in cause.perbaikan), reverse=True
+    )
+
+
+def test_nothing_to_say_once_everything_reaches_an_iku() -> None:
+    tree = review(_tree(), "camat.k1", "IKU.1", diterima=True)
+    tree = review(tree, "camat.k2", "IKU.2", diterima=True)
+    assert root_causes(tree) == []
+
+
+def test_pokin_check_leads_with_the_root_causes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "t.yaml"
+    save(_tree(), path)
+    main(["check", str(path), "-q"])
+    out = capsys.readouterr().out
+    assert out.startswith(
+        "Akar masalah: tautan yang paling banyak menyambungkan ke IKU\n\nCamat: 2"
+    )
+    main(["check", str(path), "-q", "--no-akar"])
+    assert "Akar masalah" not in capsys.readouterr().out
+    main(["check", str(path), "-q", "--format", "json"])
+    (report,) = json.loads(capsys.readouterr().out)
+    (cause,) = report["akar_masalah"]
+    assert (cause["jabatan"], cause["bawah"], cause["perbaikan"][0]["tambah"]) == ("camat", 6, 5)
