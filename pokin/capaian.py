@@ -5,10 +5,11 @@ Where an indicator has a numeric target and realisasi, its capaian is::
     naik  (higher is better):  realisasi / target × 100%
     turun (lower is better):   (2 × target − realisasi) / target × 100%   (never below 0)
 
-the second being the usual LKjIP formula for inverted indicators. Decrees write numbers the
-Indonesian way (``81,35``; ``1.000``) and often with a unit (``500 surat``): :func:`number`
-reads those; a text with several numbers (``4 jenis, 12 bulan``) has no single value and is
-left unmeasured rather than guessed.
+the second being the usual LKjIP formula for inverted indicators. A target of 0 (``0
+kasus``) is met (100%) when the realisasi is 0 (or, for ``naik``, any realisasi), else 0%.
+Decrees write numbers the Indonesian way (``81,35``; ``1.000``) and often with a unit
+(``500 surat``): :func:`number` reads those; a text with several numbers
+(``4 jenis, 12 bulan``) has no single value and is left unmeasured rather than guessed.
 
 Values roll up the cascade: a kinerja's capaian is the mean of its indicators'; an indicator
 without its own numbers takes the mean of the kinerja that support it. Each value says
@@ -119,8 +120,11 @@ def measured(indikator: Indikator, periode: str | None = None) -> float | None:
             return None
         target_text, real_text = entry.target, entry.realisasi
     target, real = number(target_text), number(real_text)
-    if target is None or real is None or target == 0:
+    if target is None or real is None:
         return None
+    if target == 0:  # "nol kecelakaan": a real target, met or not, never "no number"
+        met = real <= 0 if indikator.polaritas == "turun" else real >= 0
+        return 100.0 if met else 0.0
     if _mixed_scales(target_text or "", real_text or "", target, real):
         return None  # "85%" against "0,9": a fraction and a percent, not comparable
     if indikator.polaritas == "turun":

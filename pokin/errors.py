@@ -40,8 +40,8 @@ class PokinFileError(PokinError, ValueError):
     The message names the file, the line and column (1-based) and the field, then says how
     to fix it::
 
-        datasets/x.yaml:12:9: jabatan[2].atasan: no jabatan has the id 'camat2'
-          hint: use the id of an existing jabatan, e.g. camat; `atasan: null` only for ...
+        datasets/x.yaml:12:9: jabatan[2].atasan: tidak ada jabatan dengan id 'camat2'
+          saran: pakai id jabatan yang ada, mis. camat; `atasan: null` hanya untuk ...
     """
 
     def __init__(
@@ -73,7 +73,7 @@ class PokinFileError(PokinError, ValueError):
             text += f"{self.field}: "
         text += self.message
         if self.hint:
-            text += f"\n  hint: {self.hint}"
+            text += f"\n  saran: {self.hint}"
         return text
 
 
@@ -83,7 +83,7 @@ class ImportDocumentError(PokinFileError):
     Like :class:`PokinFileError` it carries ``path``, ``line`` and ``hint``::
 
         keputusan.txt: this is not an IKI/IKU decree pokin can read: no position block ...
-          hint: pokin expects position blocks ("JABATAN : ...", then TUGAS, FUNGSI ...
+          saran: pokin mengharapkan blok jabatan ("JABATAN : ...", lalu TUGAS, FUNGSI ...
     """
 
 
@@ -93,7 +93,7 @@ class TreeError(PokinError, ValueError):
     Raised before checking, drawing or saving it, naming each offending field::
 
         jabatan[7].kinerja[0].mendukung[1]: nothing in the file has the id 'camat.k4.i9'
-          hint: ...
+          saran: ...
     """
 
 
@@ -104,8 +104,8 @@ class RenderError(PokinError, RuntimeError):
 class SheetError(PokinFileError):
     """A workbook that cannot be read, naming the file, sheet, row and column::
 
-        matriks.xlsx, sheet 'Matriks Cascading', row 12, column L (Indikator): ...
-          hint: ...
+        matriks.xlsx, lembar 'Matriks Cascading', baris 12, kolom L (Indikator): ...
+          saran: ...
 
     ``line`` is the row and ``column`` the column number, as for YAML files.
     """
@@ -128,13 +128,13 @@ class SheetError(PokinFileError):
     def _render(self) -> str:
         where = str(self.path)
         if self.sheet is not None:
-            where += f", sheet {self.sheet!r}"
+            where += f", lembar {self.sheet!r}"
         if self.line is not None:
-            where += f", row {self.line}"
+            where += f", baris {self.line}"
         if self.column is not None:
-            where += f", column {_column_letter(self.column)}"
+            where += f", kolom {_column_letter(self.column)}"
             where += f" ({self.header})" if self.header else ""
-        return f"{where}: {self.message}" + (f"\n  hint: {self.hint}" if self.hint else "")
+        return f"{where}: {self.message}" + (f"\n  saran: {self.hint}" if self.hint else "")
 
 
 def _column_letter(number: int) -> str:

@@ -37,7 +37,7 @@ def test_measured_with_polarity() -> None:
     assert measured(down) == 80.0  # (2*10 - 12) / 10
     way_over = Indikator(uraian="x", target="10", realisasi="40", polaritas="turun")
     assert measured(way_over) == 0.0
-    assert measured(Indikator(uraian="x", target="0", realisasi="5")) is None
+    assert measured(Indikator(uraian="x", target="0", realisasi="5")) == 100.0  # a target
     assert measured(Indikator(uraian="x", target="80")) is None
 
 

@@ -884,9 +884,9 @@ def test_a_corrections_file_is_read_as_strictly_as_a_pokin_file(tmp_path: Path) 
 
     twice = tmp_path / "k.yaml"
     twice.write_text("koreksi:\n  - {baris: 1, field: unit, value: A, value: B, alasan: x}\n")
-    with pytest.raises(pokin.PokinFileError, match=r"k\.yaml:2:.*`value` appears twice"):
+    with pytest.raises(pokin.PokinFileError, match=r"k\.yaml:2:.*`value` muncul dua kali"):
         read_corrections(twice)
     alias = tmp_path / "a.yaml"
     alias.write_text("koreksi:\n  - {baris: 1, field: unit, value: A, alasan: &r x}\n")
-    with pytest.raises(pokin.PokinFileError, match="anchors and aliases"):
+    with pytest.raises(pokin.PokinFileError, match="anchor dan alias YAML"):
         read_corrections(alias)

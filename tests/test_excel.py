@@ -365,7 +365,7 @@ def set_cell(sheet: str, row: int, header: str, value: Any) -> Callable[[Workboo
 def test_missing_column(matrix: Path) -> None:
     err = error_of(edit(matrix, set_cell(MATRIKS, 1, "Target", "Target 2024")))
     assert isinstance(err, SheetError)
-    assert str(err).startswith(f"{err.path}, sheet 'Matriks Cascading', row 1: the column")
+    assert str(err).startswith(f"{err.path}, lembar 'Matriks Cascading', baris 1: the column")
     assert err.path is not None
     assert err.path.endswith("matrix.xlsx")
     assert "'Target' is missing" in str(err)
@@ -374,7 +374,7 @@ def test_missing_column(matrix: Path) -> None:
 
 def test_merged_cells_are_refused(matrix: Path) -> None:
     err = error_of(edit(matrix, lambda wb: wb[MATRIKS].merge_cells("H2:H3")))
-    assert "sheet 'Matriks Cascading', row 2, column H (Kinerja): the cells H2:H3 are merged" in (
+    assert "lembar 'Matriks Cascading', baris 2, kolom H (Kinerja): the cells H2:H3 are merged" in (
         str(err)
     )
     assert "Unmerge" in str(err)
@@ -392,17 +392,19 @@ def test_empty_rows_are_skipped(matrix: Path) -> None:
 def test_parent_that_does_not_exist(matrix: Path) -> None:
     err = error_of(edit(matrix, set_cell(MATRIKS, 5, "Kinerja Mendukung (ID)", "camat.k9.i9")))
     assert str(err).startswith(
-        f"{err.path}, sheet 'Matriks Cascading', row 5, column J (Kinerja Mendukung (ID)): "
-        "nothing in the file has the id 'camat.k9.i9'"
+        f"{err.path}, lembar 'Matriks Cascading', baris 5, kolom J (Kinerja Mendukung (ID)): "
+        "tidak ada apa pun dalam berkas dengan id 'camat.k9.i9'"
     )
     assert "one per line" in str(err)
     err = error_of(edit(matrix, set_cell(MATRIKS, 5, "Indikator Mendukung (ID)", '"Tidak ada"')))
-    assert "row 5, column U (Indikator Mendukung (ID)): no indikator has the text" in str(err)
+    assert "baris 5, kolom U (Indikator Mendukung (ID)): tidak ada indikator dengan teks" in str(
+        err
+    )
 
 
 def test_jabatan_missing_from_its_sheet(matrix: Path) -> None:
     err = error_of(edit(matrix, set_cell(MATRIKS, 7, "ID Jabatan", "stafff")))
-    assert "row 7, column C (ID Jabatan): no jabatan on sheet 'Jabatan' has the id 'stafff'" in (
+    assert "baris 7, kolom C (ID Jabatan): no jabatan on sheet 'Jabatan' has the id 'stafff'" in (
         str(err)
     )
     assert "did you mean 'staf'?" in str(err)
@@ -410,9 +412,9 @@ def test_jabatan_missing_from_its_sheet(matrix: Path) -> None:
 
 def test_missing_sheet(matrix: Path) -> None:
     err = error_of(edit(matrix, lambda wb: wb.remove(wb["Jabatan"])))
-    assert str(err).startswith(f"{err.path}, sheet 'Jabatan': the sheet is missing")
+    assert str(err).startswith(f"{err.path}, lembar 'Jabatan': the sheet is missing")
     err = error_of(edit(matrix, lambda wb: setattr(wb[MATRIKS], "title", "Matriks")))
-    assert "sheet 'Matriks Cascading': the sheet is missing" in str(err)
+    assert "lembar 'Matriks Cascading': the sheet is missing" in str(err)
     assert "'Matriks'" in str(err)
 
 
@@ -430,35 +432,34 @@ def test_not_a_workbook(tmp_path: Path, matrix: Path) -> None:
 
 def test_model_rules_apply_at_the_cell(matrix: Path) -> None:
     err = error_of(edit(matrix, set_cell("Jabatan", 3, "Peran", "bupati")))
-    assert "sheet 'Jabatan', row 3, column C (Peran): 'bupati' is not allowed" in str(err)
+    assert "lembar 'Jabatan', baris 3, kolom C (Peran): nilai 'bupati' tidak diizinkan" in str(err)
     err = error_of(edit(matrix, set_cell("Jabatan", 3, "Atasan (ID)", "lurah")))
-    assert "sheet 'Jabatan', row 3, column F (Atasan (ID)): no jabatan has the id 'lurah'" in (
-        str(err)
+    assert (
+        "lembar 'Jabatan', baris 3, kolom F (Atasan (ID)): tidak ada jabatan dengan id 'lurah'"
+        in (str(err))
     )
     err = error_of(edit(matrix, set_cell(MATRIKS, 6, "Indikator", None)))
-    assert "row 6, column L (Indikator): the required key `uraian` is missing" in str(err)
+    assert "baris 6, kolom L (Indikator): kunci wajib `uraian` tidak ada" in str(err)
     err = error_of(edit(matrix, set_cell(MATRIKS, 7, "ID Indikator", "kasi.k1.i1")))
-    assert "row 7, column M (ID Indikator): the id 'kasi.k1.i1' is already used at sheet " in (
-        str(err)
-    )
+    assert "baris 7, kolom M (ID Indikator): id 'kasi.k1.i1' sudah dipakai di lembar " in (str(err))
     err = error_of(edit(matrix, set_cell(MATRIKS, 7, "Polaritas", "naik turun")))
-    assert "row 7, column S (Polaritas)" in str(err)
+    assert "baris 7, kolom S (Polaritas)" in str(err)
     err = error_of(edit(matrix, set_cell("Tautan", 2, "Skor", "tinggi")))
-    assert "sheet 'Tautan', row 2, column F (Skor)" in str(err)
+    assert "lembar 'Tautan', baris 2, kolom F (Skor)" in str(err)
     err = error_of(edit(matrix, set_cell("Organisasi", 3, "Nilai", None)))
-    assert "sheet 'Organisasi': the required key `nama` is missing" in str(err)
+    assert "lembar 'Organisasi': kunci wajib `nama` tidak ada" in str(err)
     assert "add a row with Kunci 'nama'" in str(err)
     err = error_of(edit(matrix, set_cell("Organisasi", 3, "Kunci", "nma")))
-    assert "row 3, column A (Kunci): unknown key 'nma'" in str(err)
+    assert "baris 3, kolom A (Kunci): unknown key 'nma'" in str(err)
     assert "did you mean 'nama'?" in str(err)
 
 
 def test_rows_of_one_kinerja_must_agree(matrix: Path) -> None:
     err = error_of(edit(matrix, set_cell(MATRIKS, 3, "Kinerja", "Meningkatnya lain")))
-    assert "row 3, column H (Kinerja): 'Meningkatnya lain' differs from " in str(err)
+    assert "baris 3, kolom H (Kinerja): 'Meningkatnya lain' differs from " in str(err)
     assert "on row 2, in the same kinerja" in str(err)
     err = error_of(edit(matrix, set_cell(MATRIKS, 7, "ID Kinerja", "camat.k1")))
-    assert "row 7, column C (ID Jabatan): the kinerja 'camat.k1' belongs to jabatan 'camat'" in (
+    assert "baris 7, kolom C (ID Jabatan): the kinerja 'camat.k1' belongs to jabatan 'camat'" in (
         str(err)
     )
 
@@ -497,14 +498,14 @@ def test_export_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
 def test_texts_excel_cannot_hold_are_refused_clearly(tmp_path: Path) -> None:
     target = tmp_path / "m.xlsx"
     tree = make(lambda d: jab(d, "staf").update(tugas="a\x07b"))
-    with pytest.raises(PokinFileError, match=r"control character.*sheet 'Jabatan', row 5") as err:
+    with pytest.raises(PokinFileError, match=r"karakter kontrol.*lembar 'Jabatan', baris 5") as err:
         export_xlsx(tree, target)
     assert err.value.path == str(target)  # the file written, not <input>
-    assert str(err.value).startswith(f"{target}: the text 'a\\x07b' holds a control character")
+    assert str(err.value).startswith(f"{target}: teks 'a\\x07b' memuat karakter kontrol")
     tree = make(lambda d: jab(d, "kasi").update(catatan="x" * 40_000))
-    with pytest.raises(PokinFileError, match=r"40000 characters.*sheet 'Jabatan', row 4") as err:
+    with pytest.raises(PokinFileError, match=r"40000 karakter.*lembar 'Jabatan', baris 4") as err:
         export_xlsx(tree, target)
-    assert str(err.value).startswith(f"{target}: a text of 40000 characters")
+    assert str(err.value).startswith(f"{target}: teks 40000 karakter")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -640,12 +641,12 @@ def test_a_formula_excel_has_not_calculated_is_refused(tmp_path: Path) -> None:
     err = error_of(formula)
     assert isinstance(err, SheetError)
     assert str(err).startswith(
-        f"{err.path}, sheet 'Matriks Cascading', row 6, column Q (Target): this cell holds a "
+        f"{err.path}, lembar 'Matriks Cascading', baris 6, kolom Q (Target): this cell holds a "
         "formula Excel has not calculated (=80+5)"
     )
     assert "type the value, or open and save the file in Excel or LibreOffice" in str(err)
     err = error_of(edit(path, set_cell("Jabatan", 3, "Tugas", '=CONCAT("a";"b")')))
-    assert "sheet 'Jabatan', row 3, column H (Tugas): this cell holds a formula" in str(err)
+    assert "lembar 'Jabatan', baris 3, kolom H (Tugas): this cell holds a formula" in str(err)
     assert '(=CONCAT("a";"b"))' in str(err)
 
 
@@ -684,7 +685,7 @@ def test_a_formula_excel_calculated_is_read_as_its_value(tmp_path: Path) -> None
     ind = back.get_jabatan("staf").kinerja[0].indikator[0]
     assert (ind.target, ind.realisasi, ind.satuan, ind.catatan) == ("85", "85%", "persen", None)
     err = error_of(with_cached_values(edited, calculated))  # V6 not calculated
-    assert "row 6, column V (Catatan Indikator): this cell holds a formula" in str(err)
+    assert "baris 6, kolom V (Catatan Indikator): this cell holds a formula" in str(err)
 
 
 QUOTED = [
@@ -740,7 +741,7 @@ def test_an_unmatched_quote_is_an_id(tmp_path: Path) -> None:
     written = "\u201cPersentase dokumen administrasi selesai\u00bb"
     err = error_of(edit(path, set_cell(MATRIKS, 6, "Kinerja Mendukung (ID)", written)))
     assert "tidak sah" in str(err)  # read as an id, and the id's characters refused
-    assert "row 6" in str(err)
+    assert "baris 6" in str(err)
 
 
 def test_a_workbook_that_is_not_a_pokin_matrix(tmp_path: Path) -> None:

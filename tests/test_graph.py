@@ -118,7 +118,7 @@ def test_with_an_iku_table_the_roots_are_its_indicators() -> None:
 def test_a_dangling_link_added_in_memory_is_a_clear_error_not_a_keyerror() -> None:
     tree = make()
     tree.get_jabatan("kasi").kinerja[0].mendukung.append(pokin.Tautan(ke="camat.k9.i9"))
-    with pytest.raises(pokin.TreeError, match=r"mendukung\[1\]\.ke: nothing in the file has"):
+    with pytest.raises(pokin.TreeError, match=r"mendukung\[1\]\.ke: tidak ada apa pun dalam"):
         pokin.check(tree)
     with pytest.raises(pokin.TreeError):
         pokin.dumps(tree)  # never written: the file would not load back
@@ -149,7 +149,7 @@ def test_nodes_added_in_memory_get_ids_and_text_links_resolve() -> None:
 def test_an_atasan_edited_to_nowhere_is_refused_on_save(tmp_path: Path) -> None:
     tree = make()
     tree.get_jabatan("staf").atasan = "nobody"
-    with pytest.raises(pokin.TreeError, match="no jabatan has the id 'nobody'"):
+    with pytest.raises(pokin.TreeError, match="tidak ada jabatan dengan id 'nobody'"):
         pokin.save(tree, tmp_path / "t.yaml")
     assert not (tmp_path / "t.yaml").exists()
 

@@ -64,7 +64,7 @@ def test_an_id_cell_of_the_excel_matrix_is_checked_like_yaml(tmp_path: Path) -> 
     evil = edit(path, set_cell("Matriks Cascading", 7, "ID Kinerja", EVIL[0]))
     with pytest.raises(PokinFileError) as caught:
         read_xlsx(evil)
-    assert "row 7" in str(caught.value)
+    assert "baris 7" in str(caught.value)
     assert "tidak sah" in str(caught.value)
 
 
@@ -105,7 +105,7 @@ def test_a_circle_at_the_end_of_a_long_chain_is_named_once() -> None:
                 "- id: j0\n", "- id: j0\n  atasan: j2999\n"
             )
         )
-    assert "circle: j0 -> j2999 -> j2998 -> j2997 -> ... 2994 lagi ... -> j2 -> j1 -> j0" in str(
+    assert "melingkar: j0 -> j2999 -> j2998 -> j2997 -> ... 2994 lagi ... -> j2 -> j1 -> j0" in str(
         caught.value
     )
     assert caught.value.line == 6
@@ -399,3 +399,75 @@ def test_report_and_svg_run_no_inline_handler_under_a_strict_csp(tmp_path: Path)
     dom, log = _browser_log(svg, tmp_path)
     assert "inline event handler" not in log
     assert not handlers(dom)
+
+
+# -- values that were accepted silently ------------------------------------------------------
+
+
+def load_error(text: str) -> PokinFileError:
+    with pytest.raises(PokinFileError) as caught:
+        pokin.loads(text, path="x.yaml")
+    return caught.value
+
+
+@pytest.mark.parametrize(
+    ("where", "value"),
+    [("organisasi: {nama: %s}", '""'), ("organisasi: {nama: %s}", '"   "')],
+)
+def test_a_blank_required_text_is_a_load_error(where: str, value: str) -> None:
+    err = load_error("pokin: 1\n" + where % value + "\n")
+    assert err.field == "organisasi.nama"
+    assert err.line == 2
+    assert "teks ini kosong" in err.message
+
+
+def test_a_blank_uraian_is_refused_in_a_file_and_in_memory() -> None:
+    text = pokin.dumps(make()).replace("uraian: Nilai SKM seksi pelayanan", 'uraian: "   "')
+    err = load_error(text)
+    assert err.field is not None
+    assert err.field.endswith("indikator[0].uraian")
+    with pytest.raises(ValidationError):
+        make().jabatan[0].kinerja[0].uraian = ""
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("tahun: -1", "paling kecil 1900"),
+        ("tahun: 20245", "paling besar 2100"),
+        ("periode: 2026-2021", "berakhir sebelum dimulai: tulis 2021-2026"),
+        ("periode: 1021-2026", "di luar 1900–2100"),
+    ],
+)
+def test_impossible_years_are_refused(line: str, said: str) -> None:
+    err = load_error(f"pokin: 1\norganisasi:\n  nama: X\n  {line}\n")
+    assert err.line == 4
+    assert said in err.message
+
+
+def test_pydantic_words_never_reach_the_planner() -> None:
+    text = pokin.dumps(make()).replace(
+        "      uraian: Nilai SKM seksi pelayanan\n",
+        "      uraian: Nilai SKM seksi pelayanan\n      polaritas: up\n",
+    )
+    err = load_error(text)
+    assert "Input should be" not in str(err)
+    assert "nilai 'up' tidak diizinkan" in err.message
+    assert err.hint == "pakai salah satu dari: 'naik' atau 'turun'"
+
+
+@pytest.mark.parametrize(
+    ("polaritas", "realisasi", "expected"),
+    [("turun", "0", 100.0), ("turun", "2", 0.0), ("naik", "0", 100.0), ("naik", "3", 100.0)],
+)
+def test_a_target_of_zero_is_a_target(polaritas: str, realisasi: str, expected: float) -> None:
+    from pokin.capaian import measured
+    from pokin.models import Indikator
+
+    indikator = Indikator(
+        uraian="Jumlah kecelakaan kerja",
+        target="0 kasus",
+        realisasi=realisasi,
+        polaritas=polaritas,
+    )
+    assert measured(indikator) == expected

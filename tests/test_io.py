@@ -37,21 +37,21 @@ def test_round_trip_is_lossless(tmp_path: Path) -> None:
 def test_yaml_syntax_error_names_line_and_column() -> None:
     err = error_of(HEAD + "jabatan:\n  - nama: Camat: Kepala\n")
     assert (err.line, err.column) == (5, 16)  # the second colon
-    assert str(err).startswith("x.yaml:5:16: YAML syntax error")
-    assert "quoted" in str(err)
+    assert str(err).startswith("x.yaml:5:16: kesalahan sintaks YAML")
+    assert "tanda petik" in str(err)
 
 
 def test_unknown_key_suggests_the_right_one() -> None:
     err = error_of(HEAD + "jabatan:\n  - nama: Camat\n    peran: camat\n    atsan: null\n")
     assert err.line == 7
     assert err.field == "jabatan[0].atsan"
-    assert "did you mean `atasan`?" in str(err)
+    assert "maksudnya `atasan`?" in str(err)
 
 
 def test_wrong_type_and_bad_enum() -> None:
     err = error_of(HEAD + "jabatan:\n  - nama: Camat\n    peran: bupati\n")
     assert err.line == 6
-    assert "'bupati' is not allowed" in str(err)
+    assert "nilai 'bupati' tidak diizinkan" in str(err)
     assert "camat" in str(err)
     err = error_of(HEAD + "jabatan:\n  - nama: Camat\n    peran: camat\n    kinerja: teks\n")
     assert err.line == 7
@@ -64,13 +64,13 @@ def test_missing_required_key_points_at_the_mapping() -> None:
     )
     assert err.field == "jabatan[0].kinerja[0].uraian"
     assert err.line == 8
-    assert "required key `uraian` is missing" in str(err)
+    assert "kunci wajib `uraian` tidak ada" in str(err)
 
 
 def test_duplicate_key_is_refused_not_silently_dropped() -> None:
     err = error_of(HEAD + "  nama: Kecamatan Y\n")
     assert err.line == 4
-    assert "appears twice" in str(err)
+    assert "muncul dua kali" in str(err)
 
 
 def test_duplicate_id() -> None:
@@ -81,19 +81,19 @@ def test_duplicate_id() -> None:
     )
     err = error_of(text)
     assert err.line == 6
-    assert "already used at jabatan[0]" in str(err)
+    assert "sudah dipakai di jabatan[0]" in str(err)
 
 
 def test_missing_atasan_and_atasan_cycle() -> None:
     err = error_of(HEAD + "jabatan:\n  - {nama: Camat, peran: camat, atasan: bupati}\n")
     assert err.line == 5
-    assert "no jabatan has the id 'bupati'" in str(err)
+    assert "tidak ada jabatan dengan id 'bupati'" in str(err)
     err = error_of(
         HEAD + "jabatan:\n"
         "  - {id: a, nama: A, peran: kasi, atasan: b}\n"
         "  - {id: b, nama: B, peran: kasi, atasan: a}\n"
     )
-    assert "circle: a -> b -> a" in str(err)
+    assert "melingkar: a -> b -> a" in str(err)
 
 
 def test_dangling_and_ambiguous_links() -> None:
@@ -104,11 +104,11 @@ def test_dangling_and_ambiguous_links() -> None:
     sek = "  - nama: Sek\n    peran: sekretaris\n    atasan: camat\n    kinerja:\n"
     err = error_of(HEAD + "jabatan:\n" + camat + sek + "      - {uraian: A, mendukung: [zz]}\n")
     assert err.line == 14
-    assert "nothing in the file has the id 'zz'" in str(err)
+    assert "tidak ada apa pun dalam berkas dengan id 'zz'" in str(err)
     err = error_of(
         HEAD + "jabatan:\n" + camat + sek + "      - {uraian: A, mendukung: [{teks: Nilai SKM}]}\n"
     )
-    assert "matches 2 indikator: camat.k1.i1, camat.k1.i2" in str(err)
+    assert "cocok dengan 2 indikator: camat.k1.i1, camat.k1.i2" in str(err)
     assert "ke:" in str(err)
 
 
@@ -148,8 +148,8 @@ def test_repeated_titles_get_distinct_ids_from_their_unit() -> None:
 
 
 def test_unsupported_version_and_not_a_mapping() -> None:
-    assert "version 2 is not supported" in str(error_of("pokin: 2\norganisasi: {nama: X}\n"))
-    assert "must be a mapping" in str(error_of("- a\n- b\n"))
+    assert "versi format 2 tidak didukung" in str(error_of("pokin: 2\norganisasi: {nama: X}\n"))
+    assert "harus berupa pemetaan" in str(error_of("- a\n- b\n"))
     assert "`pokin`" in str(error_of("organisasi: {nama: X}\n"))
 
 
@@ -459,13 +459,13 @@ def test_duplicate_key_deep_down_names_its_line() -> None:
     )
     err = error_of(text)
     assert (err.line, err.column) == (12, 13)
-    assert "`target` appears twice in the same mapping (first at line 11)" in str(err)
+    assert "`target` muncul dua kali dalam pemetaan yang sama (pertama di baris 11)" in str(err)
 
 
 def test_an_impossible_date_is_explained_not_crashed_on() -> None:
     err = error_of(HEAD + "  dokumen:\n    tanggal: 2023-13-45\n")
     assert (err.line, err.column, err.field) == (5, 14, "organisasi.dokumen.tanggal")
-    assert "cannot read '2023-13-45': month must be in 1..12" in str(err)
+    assert "'2023-13-45' tidak dapat dibaca (month must be in 1..12)" in str(err)
 
 
 def test_the_garbage_collector_is_left_as_it_was() -> None:
@@ -493,7 +493,7 @@ def test_the_garbage_collector_is_left_as_it_was() -> None:
     ],
 )
 def test_anchors_and_aliases_are_refused_with_their_position(text: str) -> None:
-    with pytest.raises(PokinFileError, match=r"anchors and aliases .* not part") as raised:
+    with pytest.raises(PokinFileError, match=r"anchor dan alias YAML .* bukan bagian") as raised:
         loads(text, path="alias.yaml")
     assert raised.value.line is not None
     assert raised.value.line >= 2

@@ -52,7 +52,7 @@ def test_periods_are_read_the_ways_decrees_write_them(written: object, name: str
 
 @pytest.mark.parametrize("written", ["TW 5", "semester 1", "1999-2000", "Januari", ""])
 def test_a_period_that_is_none_is_refused(written: str) -> None:
-    with pytest.raises(ValueError, match="not a period"):
+    with pytest.raises(ValueError, match="bukan periode"):
         Periode(periode=written)
 
 
@@ -60,7 +60,7 @@ def test_a_period_given_twice_names_its_line() -> None:
     with pytest.raises(PokinFileError) as caught:
         _load('              - {periode: TW I, target: "10"}\n              - {periode: tw1}')
     assert caught.value.line == 13
-    assert "TW I is given twice" in str(caught.value)
+    assert "periode TW I ditulis dua kali" in str(caught.value)
 
 
 def test_a_bad_period_names_its_line_and_field() -> None:

@@ -388,18 +388,18 @@ def _cell(
         return None  # an empty cell is not written at all
     if isinstance(value, str) and len(value) > _EXCEL_MAX:
         raise PokinFileError(
-            f"a text of {len(value)} characters is longer than an Excel cell holds "
-            f"({_EXCEL_MAX}) (sheet {spec.name!r}, row {row}, column {header!r})",
-            hint="shorten the text, or keep this tree in YAML (pokin.save)",
+            f"teks {len(value)} karakter lebih panjang daripada isi sel Excel "
+            f"({_EXCEL_MAX}) (lembar {spec.name!r}, baris {row}, kolom {header!r})",
+            hint="perpendek teksnya, atau simpan pohon ini sebagai YAML (pokin.save)",
         )
     try:
         cell = WriteOnlyCell(sheet, value)
     except IllegalCharacterError:
         raise PokinFileError(
-            f"the text {value[:60]!r} holds a control character Excel cannot store "
-            f"(sheet {spec.name!r}, row {row}, column {header!r})",
-            hint="remove the control character from the text (in the YAML file or the "
-            "model) and export again",
+            f"teks {value[:60]!r} memuat karakter kontrol yang tidak dapat disimpan Excel "
+            f"(lembar {spec.name!r}, baris {row}, kolom {header!r})",
+            hint="hapus karakter kontrol itu dari teksnya (di berkas YAML atau model), "
+            "lalu ekspor lagi",
         ) from None
     if cell.data_type == "f":  # a text starting with "=" stays a text, never a formula
         cell.data_type = "s"

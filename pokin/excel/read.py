@@ -526,7 +526,7 @@ class _Reader:
                 int(p) if p.isdigit() else p for p in re.split(r"[.\[\]]+", match.group(0)) if p
             )
             table, row, _, _ = self.mark(loc)
-            return f"sheet {table.title!r}, row {row}" if row else match.group(0)
+            return f"lembar {table.title!r}, baris {row}" if row else match.group(0)
 
         return re.sub(r"\b(?:jabatan|iku)\[\d+\](?:\.\w+\[\d+\])*", place, message)
 

@@ -161,12 +161,11 @@ def _refuse_aliases(text: str, path: str | os.PathLike[str] | None) -> None:
             if isinstance(event, yaml.AliasEvent) or anchor is not None:
                 mark = event.start_mark
                 raise PokinFileError(
-                    f"YAML anchors and aliases (&{anchor} / *{anchor}) are not part of the "
-                    "pokin format",
+                    f"anchor dan alias YAML (&{anchor} / *{anchor}) bukan bagian format pokin",
                     path=path,
                     line=mark.line + 1 if mark else None,
                     column=mark.column + 1 if mark else None,
-                    hint="write the value out in full where it is needed",
+                    hint="tulis nilainya lengkap di setiap tempat yang memerlukannya",
                 )
     except yaml.YAMLError:
         return  # a syntax error: the readers below explain it with its position

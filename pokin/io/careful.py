@@ -34,21 +34,21 @@ def careful_loads(text: str, path: str | os.PathLike[str] | None) -> PohonKinerj
     if not isinstance(data, dict):
         raise where.error(
             (),
-            "the top of a pokin file must be a mapping (pokin:, organisasi:, jabatan:)",
-            "see docs/format.md for an example",
+            "puncak berkas pokin harus berupa pemetaan (pokin:, organisasi:, jabatan:)",
+            "lihat contoh di docs/format.md",
         )
     version = data.get("pokin")
     if version is None:
         raise where.error(
-            (), "the key `pokin` (the format version) is missing", "add `pokin: 1` on top"
+            (), "kunci `pokin` (versi format) tidak ada", "tambahkan `pokin: 1` di baris teratas"
         )
     if version != FORMAT_VERSION:
         raise where.error(
             ("pokin",),
-            f"format version {version!r} is not supported",
-            f"write `pokin: {FORMAT_VERSION}`, a number without quotes"
+            f"versi format {version!r} tidak didukung",
+            f"tulis `pokin: {FORMAT_VERSION}`, sebuah angka tanpa tanda petik"
             if str(version).strip() == str(FORMAT_VERSION)
-            else f"this pokin reads version {FORMAT_VERSION}; upgrade pokin or fix the number",
+            else f"pokin ini membaca versi {FORMAT_VERSION}; perbarui pokin atau perbaiki angkanya",
         )
     try:
         tree = PohonKinerja.model_validate(data, context={"defer_references": True})
@@ -62,9 +62,7 @@ def careful_loads(text: str, path: str | os.PathLike[str] | None) -> PohonKinerj
 
 def parse(text: str, path: str | os.PathLike[str] | None) -> tuple[Any, Marks]:
     if not text.strip():
-        raise PokinFileError(
-            "the file is empty", path=path, hint="start from the example in docs/format.md"
-        )
+        raise PokinFileError("berkas kosong", path=path, hint="mulai dari contoh di docs/format.md")
     loader = _yaml.Loader(text)
     try:
         node = loader.get_single_node()
@@ -72,16 +70,16 @@ def parse(text: str, path: str | os.PathLike[str] | None) -> tuple[Any, Marks]:
         data = _construct(loader, node, (), marks, path) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "invalid YAML"
+        problem = exc.problem or exc.context or "YAML tidak sah"
         raise PokinFileError(
-            f"YAML syntax error: {problem}",
+            f"kesalahan sintaks YAML ({problem})",
             path=path,
             line=mark.line + 1 if mark else None,
             column=mark.column + 1 if mark else None,
             hint=_yaml_hint(str(problem), text.splitlines(), mark.line if mark else None),
         ) from None
     except yaml.YAMLError as exc:
-        raise PokinFileError(f"YAML error: {exc}", path=path) from None
+        raise PokinFileError(f"kesalahan YAML ({exc})", path=path) from None
     finally:
         loader.dispose()
     return data, marks
@@ -91,25 +89,27 @@ def _yaml_hint(problem: str, lines: list[str], at: int | None) -> str:
     """How to fix a YAML syntax error, from libyaml's words and the lines around it.
 
     >>> _yaml_hint("found character that cannot start any token", ["a:", chr(9) + "b: 1"], 1)
-    'YAML indents with spaces, not tabs: replace the tab on this line with spaces'
-    >>> _yaml_hint("mapping values are not allowed here", ["nama: X", "   unit: Y"], 1)
-    'this line is indented deeper than the line above, whose value is already given: align it'
+    'YAML memakai spasi untuk indentasi, bukan tab: ganti tab di baris ini dengan spasi'
+    >>> _yaml_hint("mapping values are not allowed here", ["nama: X", "   unit: Y"], 1)[:40]
+    'baris ini menjorok lebih dalam daripada '
     """
     line = lines[at] if at is not None and 0 <= at < len(lines) else ""
     above = next((x for x in reversed(lines[:at]) if x.strip()), "") if at else ""
     if "\t" in line[: len(line) - len(line.lstrip())] or "'\\t'" in problem:
-        return "YAML indents with spaces, not tabs: replace the tab on this line with spaces"
+        return "YAML memakai spasi untuk indentasi, bukan tab: ganti tab di baris ini dengan spasi"
     deeper = len(line) - len(line.lstrip()) > len(above) - len(above.lstrip())
     if "mapping values" in problem and deeper and re.match(r"\s*[\w-]+:\s*\S", above):
         return (
-            "this line is indented deeper than the line above, whose value is already "
-            "given: align it"
+            "baris ini menjorok lebih dalam daripada baris di atasnya, yang nilainya sudah "
+            "ditulis: sejajarkan"
         )
     if "mapping values" in problem:
-        return "a text containing ': ' must be quoted (\"...\") or written as a block (|)"
+        return (
+            "teks yang memuat ': ' harus diapit tanda petik (\"...\") atau ditulis sebagai blok (|)"
+        )
     if "expected <block end>" in problem or "indent" in problem:
-        return "check the indentation of this line against the lines above it"
-    return "check the line against the examples in docs/format.md"
+        return "periksa indentasi baris ini terhadap baris-baris di atasnya"
+    return "bandingkan baris ini dengan contoh di docs/format.md"
 
 
 def _construct(
@@ -134,12 +134,13 @@ def _construct(
         return loader.construct_object(node, deep=True)
     except ValueError as exc:  # a date that looks right but is not: 2023-13-45
         raise PokinFileError(
-            f"cannot read {node.value!r}: {exc}",
+            f"{node.value!r} tidak dapat dibaca ({exc})",
             path=file,
             line=start.line + 1,
             column=start.column + 1,
             field=_field(path),
-            hint="write a date as YYYY-MM-DD; quote a text that looks like one",
+            hint="tulis tanggal sebagai YYYY-MM-DD; apit dengan tanda petik teks yang mirip "
+            "tanggal",
         ) from None
 
 
@@ -160,15 +161,15 @@ def _mapping(
             key = loader.construct_object(key_node, deep=True)
         start = key_node.start_mark
         if not isinstance(key, str | int):
-            raise _at(file, start, "keys must be plain words")
+            raise _at(file, start, "kunci harus berupa kata biasa")
         sub = (*path, key)
         if key in result:
             raise _at(
                 file,
                 start,
-                f"the key `{key}` appears twice in the same mapping"
-                f" (first at line {marks[sub][0]})",
-                "YAML would silently keep only the last one; merge the two",
+                f"kunci `{key}` muncul dua kali dalam pemetaan yang sama"
+                f" (pertama di baris {marks[sub][0]})",
+                "YAML diam-diam hanya menyimpan yang terakhir; gabungkan keduanya",
             )
         if type(value_node) is yaml.ScalarNode and value_node.tag == _STR:
             value_start = value_node.start_mark  # most values: texts
@@ -221,7 +222,7 @@ class _Locator:
         key = first["type"] == "extra_forbidden"
         line, column = self.position(loc, key=key)
         if len(errors) > 1:
-            message += f" (and {len(errors) - 1} more problem{'s' * (len(errors) > 2)})"
+            message += f" (dan {len(errors) - 1} masalah lain)"
         return PokinFileError(
             message, path=self.path, line=line, column=column, field=_field(loc), hint=hint
         )
@@ -231,9 +232,9 @@ class _Locator:
         message = first.message
         if len(problems) > 1:
             others = "; ".join(
-                f"line {self.position(p.path)[0]}: {p.message}" for p in problems[1:4]
+                f"baris {self.position(p.path)[0]}: {p.message}" for p in problems[1:4]
             )
-            message += f" (and {len(problems) - 1} more: {others}{'...' * (len(problems) > 4)})"
+            message += f" (dan {len(problems) - 1} lagi: {others}{'...' * (len(problems) > 4)})"
         return self.error(first.path, message, first.hint)
 
 
@@ -249,30 +250,77 @@ def data_loc(error: ErrorDetails) -> Path_:
 _PYDANTIC_PARTS = {"str", "int", "float", "bool", "none", "date", "list", "dict", "Tautan"}
 
 
+_KINDS = {
+    "string_type": "teks",
+    "list_type": "daftar (- ...)",
+    "dict_type": "pemetaan (kunci: nilai)",
+    "model_type": "pemetaan (kunci: nilai)",
+    "int_type": "bilangan bulat",
+    "float_type": "bilangan",
+    "date_type": "tanggal (YYYY-MM-DD)",
+    "bool_type": "ya/tidak",
+}
+_TYPE_NAMES = {
+    "str": "teks",
+    "int": "bilangan",
+    "float": "bilangan",
+    "bool": "ya/tidak",
+    "list": "daftar",
+    "dict": "pemetaan",
+    "NoneType": "nilai kosong",
+    "date": "tanggal",
+    "datetime": "tanggal dan jam",
+}
+_BOUNDS = {
+    "greater_than_equal": ("ge", "paling kecil"),
+    "greater_than": ("gt", "harus lebih dari"),
+    "less_than_equal": ("le", "paling besar"),
+    "less_than": ("lt", "harus kurang dari"),
+}
+
+
 def explain(error: ErrorDetails) -> tuple[str, str | None]:
+    """A pydantic error in the planner's words (Indonesian): the message and a hint.
+
+    >>> explain({"type": "literal_error", "loc": ("polaritas",), "msg": "",
+    ...           "input": "up", "ctx": {"expected": "'naik' or 'turun'"}})
+    ("nilai 'up' tidak diizinkan", "pakai salah satu dari: 'naik' atau 'turun'")
+    """
     kind = error["type"]
     loc = data_loc(error)
-    name = str(loc[-1]) if loc else "top"
+    name = str(loc[-1]) if loc else "puncak"
+    ctx = error.get("ctx") or {}
+    value = error.get("input")
     if kind == "missing":
-        return f"the required key `{name}` is missing", f"add `{name}: ...` here"
+        return f"kunci wajib `{name}` tidak ada", f"tambahkan `{name}: ...` di sini"
     if kind == "extra_forbidden":
         allowed = _allowed_keys(loc[:-1])
         close = difflib.get_close_matches(name, allowed, n=1)
-        hint = f"did you mean `{close[0]}`? " if close else ""
-        return f"unknown key `{name}`", hint + "allowed here: " + ", ".join(allowed)
-    if kind == "enum":
-        expected = (error.get("ctx") or {}).get("expected", "")
-        return f"{error['input']!r} is not allowed", f"use one of {expected}"
-    if kind in ("string_type", "list_type", "dict_type", "model_type", "int_type", "date_type"):
+        hint = f"maksudnya `{close[0]}`? " if close else ""
+        return f"kunci `{name}` tidak dikenal", hint + "yang boleh di sini: " + ", ".join(allowed)
+    if kind in ("enum", "literal_error"):
+        expected = str(ctx.get("expected", "")).replace(" or ", " atau ")
+        return f"nilai {value!r} tidak diizinkan", f"pakai salah satu dari: {expected}"
+    if kind in _KINDS:
+        got = _TYPE_NAMES.get(type(value).__name__, type(value).__name__)
         return (
-            f"{error['msg'].lower()}, got {type(error['input']).__name__} {error['input']!r}",
-            "see docs/format.md for the type of each key; quote texts that look like "
-            "numbers, dates or yes/no",
+            f"harus berupa {_KINDS[kind]}, bukan {got} {value!r}",
+            "lihat jenis setiap kunci di docs/format.md; apit dengan tanda petik teks yang "
+            "mirip angka, tanggal atau ya/tidak",
         )
+    if kind == "string_too_short":
+        return "teks ini kosong", f"isi `{name}`: teks yang hanya berisi spasi dianggap kosong"
+    if kind in _BOUNDS:
+        key, words = _BOUNDS[kind]
+        return f"nilai {value!r} di luar batas: {words} {ctx.get(key)}", None
+    if kind in ("int_parsing", "int_from_float", "float_parsing"):
+        return f"{value!r} bukan bilangan", "tulis sebuah angka, mis. 2024"
+    if kind.startswith("date"):
+        return f"{value!r} bukan tanggal yang sah", "tulis tanggal sebagai YYYY-MM-DD"
     message = str(error["msg"])
     if message.startswith("Value error, "):
-        message = message[len("Value error, ") :]
-    return message, None
+        return message[len("Value error, ") :], None
+    return f"nilai tidak sah ({message})", "lihat docs/format.md"
 
 
 def _allowed_keys(loc: Path_) -> list[str]:

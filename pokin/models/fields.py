@@ -129,7 +129,9 @@ def _none_if_empty(value: str | None) -> str | None:
 # (a bool is refused: `target: yes` is surely a mistake). Done by pydantic-core itself, not
 # a Python function per field: validating a kabupaten calls these hundreds of thousands of
 # times. Texts are stripped (the models' config); an optional text left empty is None.
-Teks = Annotated[str, Field(coerce_numbers_to_str=True)]
+# A required text may not be blank (`nama: ""`, `uraian: "   "`): it would name nothing
+# and draw an empty box.
+Teks = Annotated[str, Field(coerce_numbers_to_str=True, min_length=1)]
 OptTeks = Annotated[str | None, Field(coerce_numbers_to_str=True), AfterValidator(_none_if_empty)]
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}")

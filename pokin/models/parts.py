@@ -54,11 +54,11 @@ class Tautan(Model):
     @model_validator(mode="after")
     def _check(self) -> Tautan:
         if (self.ke is None) == (self.teks is None):
-            raise ValueError("a link needs exactly one of `ke` (an id) or `teks` (a text)")
+            raise ValueError("sebuah tautan perlu tepat satu dari `ke` (id) atau `teks` (teks)")
         if self.asal is Asal.INFERENSI and self.status is None:
             object.__setattr__(self, "status", Status.USULAN)
         if self.asal is Asal.DEKLARASI and self.status is not None:
-            raise ValueError("`status` is for inferred links (asal: inferensi) only")
+            raise ValueError("`status` hanya untuk tautan hasil inferensi (asal: inferensi)")
         return self
 
     @property
@@ -104,8 +104,8 @@ def _periode_name(value: Any) -> Any:
     found = _PERIODE.fullmatch(text)
     if found is None:
         raise ValueError(
-            f"{value!r} is not a period: write a quarter (TW I, TW II, TW III, TW IV) or a "
-            "year (2024)"
+            f"{value!r} bukan periode: tulis triwulan (TW I, TW II, TW III, TW IV) atau "
+            "tahun (2024)"
         )
     return f"TW {_ROMAN[found.group(1).casefold()]}"
 
@@ -152,7 +152,7 @@ class Indikator(Model):
         seen: set[str] = set()
         for item in value:
             if item.periode in seen:
-                raise ValueError(f"the period {item.periode} is given twice; keep one")
+                raise ValueError(f"periode {item.periode} ditulis dua kali; simpan satu saja")
             seen.add(item.periode)
         return value
 
@@ -228,11 +228,27 @@ class Dokumen(Model):
 
 
 class Organisasi(Model):
-    """The organisation: a kecamatan, within its kota or kabupaten."""
+    """The organisation: a kecamatan, within its kota or kabupaten.
+
+    ``tahun`` is a year from 1900 to 2100; ``periode`` (the Renstra's) names its years in
+    order (``2021-2026``; ``2026-2021`` is refused).
+    """
 
     nama: Teks
     pemerintah: OptTeks = None
-    tahun: int | None = None
+    tahun: Annotated[int, Field(ge=1900, le=2100)] | None = None
     periode: OptTeks = None
     dokumen: Dokumen | None = None
     catatan: OptTeks = None
+
+    @field_validator("periode")
+    @classmethod
+    def _years_in_order(cls, value: str | None) -> str | None:
+        years = [int(y) for y in re.findall(r"\b\d{4}\b", value or "")]
+        if any(not 1900 <= y <= 2100 for y in years):
+            raise ValueError(f"periode {value!r}: tahun di luar 1900–2100")
+        if len(years) == 2 and years[0] > years[1]:
+            raise ValueError(
+                f"periode {value!r} berakhir sebelum dimulai: tulis {years[1]}-{years[0]}"
+            )
+        return value

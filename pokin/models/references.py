@@ -114,11 +114,11 @@ def ensure_sound(tree: Tree) -> None:
     problems = resolve_references(tree)
     if problems:
         lines = [
-            f"{dotted(p.path)}: {p.message}" + (f"\n  hint: {p.hint}" if p.hint else "")
+            f"{dotted(p.path)}: {p.message}" + (f"\n  saran: {p.hint}" if p.hint else "")
             for p in problems[:5]
         ]
-        more = f"\n(and {len(problems) - 5} more)" if len(problems) > 5 else ""
-        raise TreeError("the tree does not hold together:\n" + "\n".join(lines) + more)
+        more = f"\n(dan {len(problems) - 5} lagi)" if len(problems) > 5 else ""
+        raise TreeError("pohon ini tidak utuh:\n" + "\n".join(lines) + more)
 
 
 def resolve_references(tree: Tree) -> list[Problem]:
@@ -176,9 +176,9 @@ def _duplicate_ids(tree: Tree) -> list[Problem]:
             problems.append(
                 Problem(
                     (*path, "id"),
-                    f"the id {node_id!r} is already used at {dotted(owner[node_id])}",
-                    "every id must be unique in the file; rename one, or delete it to "
-                    "have pokin generate one",
+                    f"id {node_id!r} sudah dipakai di {dotted(owner[node_id])}",
+                    "setiap id harus unik dalam berkas; ganti salah satunya, atau hapus "
+                    "agar pokin membuatkannya",
                 )
             )
         else:
@@ -238,7 +238,10 @@ def _atasan_problems(tree: Tree, by_id: dict[str | None, Jabatan]) -> list[Probl
             continue
         if jabatan.atasan == jabatan.id:
             problems.append(
-                Problem(("jabatan", j_no, "atasan"), "a jabatan cannot be its own atasan")
+                Problem(
+                    ("jabatan", j_no, "atasan"),
+                    "sebuah jabatan tidak dapat menjadi atasannya sendiri",
+                )
             )
         elif jabatan.atasan not in by_id:
             ids = [str(j.id) for j in tree.jabatan if j.id]
@@ -249,10 +252,10 @@ def _atasan_problems(tree: Tree, by_id: dict[str | None, Jabatan]) -> list[Probl
             problems.append(
                 Problem(
                     ("jabatan", j_no, "atasan"),
-                    f"no jabatan has the id {jabatan.atasan!r}",
-                    "use the id of an existing jabatan"
-                    + (f", e.g. {', '.join(close[:5])}" if close else "")
-                    + "; `atasan: null` only for the top of the tree",
+                    f"tidak ada jabatan dengan id {jabatan.atasan!r}",
+                    "pakai id jabatan yang ada"
+                    + (f", mis. {', '.join(close[:5])}" if close else "")
+                    + "; `atasan: null` hanya untuk puncak pohon",
                 )
             )
     if problems:
@@ -283,8 +286,8 @@ def _cycles(tree: Tree, by_id: dict[str | None, Jabatan]) -> list[Problem]:
             problems.append(
                 Problem(
                     ("jabatan", position[loop[0]], "atasan"),
-                    f"the atasan chain goes round in a circle: {text}",
-                    "one of these positions must report to a position outside the circle",
+                    f"rantai atasan berputar melingkar: {text}",
+                    "salah satu jabatan ini harus melapor ke jabatan di luar lingkaran itu",
                 )
             )
         done.update(walk)
@@ -311,13 +314,15 @@ def _resolve_link(
 ) -> Problem | None:
     if link.ke is not None:
         if link.ke == self_id:
-            return Problem((*where, "ke"), "a node cannot support itself")
+            return Problem(
+                (*where, "ke"), "sebuah kinerja/indikator tidak dapat mendukung dirinya sendiri"
+            )
         if link.ke not in linkable:
             return Problem(
                 (*where, "ke"),
-                f"nothing in the file has the id {link.ke!r}",
-                "point `ke` at the id of an indikator (or a kinerja / IKU sasaran), "
-                "or write the indicator's exact text as `teks: ...`",
+                f"tidak ada apa pun dalam berkas dengan id {link.ke!r}",
+                "arahkan `ke` ke id sebuah indikator (atau kinerja / sasaran IKU), "
+                "atau tulis teks indikatornya persis sebagai `teks: ...`",
             )
         return None
     text = str(link.teks)
@@ -325,9 +330,9 @@ def _resolve_link(
     if not candidates:
         return Problem(
             (*where, "teks"),
-            f"no indikator has the text {text!r}",
-            "copy the superior indicator's text exactly (case and spaces may differ), "
-            "or link by id with `ke: ...`",
+            f"tidak ada indikator dengan teks {text!r}",
+            "salin teks indikator atasan persis (huruf besar/kecil dan spasi boleh beda), "
+            "atau tautkan dengan id: `ke: ...`",
         )
     chosen = candidates
     for superior in texts.chain(jabatan):  # nearest superior first
@@ -339,8 +344,8 @@ def _resolve_link(
         ids = ", ".join(str(c[1].id) for c in chosen[:6])
         return Problem(
             (*where, "teks"),
-            f"the text {text!r} matches {len(chosen)} indikator: {ids}",
-            "link by id instead: `ke: <one of those ids>`",
+            f"teks {text!r} cocok dengan {len(chosen)} indikator: {ids}",
+            "tautkan dengan id: `ke: <salah satu id itu>`",
         )
     object.__setattr__(link, "ke", chosen[0][1].id)
     object.__setattr__(link, "teks", None)
