@@ -323,7 +323,7 @@ def test_an_unwritable_output_is_one_clean_message(
         err = capsys.readouterr().err
         assert err.startswith("pokin: error:"), err
         assert "Traceback" not in err
-        assert "hint:" in err or "must be" in err
+        assert "saran:" in err or "must be" in err
 
 
 def test_check_reports_an_unreadable_file_and_goes_on(

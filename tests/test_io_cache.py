@@ -66,7 +66,9 @@ def test_a_broken_file_is_never_cached_and_still_explained(
     path = tmp_path / "t.yaml"
     path.write_text(pokin.dumps(make()).replace("atasan: camat", "atasan: nobody", 1))
     for _ in range(2):
-        with pytest.raises(pokin.PokinFileError, match="no jabatan has the id 'nobody'") as err:
+        with pytest.raises(
+            pokin.PokinFileError, match="tidak ada jabatan dengan id 'nobody'"
+        ) as err:
             pokin.load(path)
         assert err.value.line is not None
     assert _entries(small_files_cached) == []
@@ -132,8 +134,12 @@ def test_a_json_file_loads_as_its_yaml_does(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "line", "message"),
     [
-        ('{"pokin": 1,\n "organisasi": {"nama": "X"},\n "jabatan": [}', 3, "JSON syntax error"),
-        ('{"pokin": 1,\n "organisasi": {"nama": "X", "nama": "Y"}}', 2, "appears twice"),
+        (
+            '{"pokin": 1,\n "organisasi": {"nama": "X"},\n "jabatan": [}',
+            3,
+            "kesalahan sintaks JSON",
+        ),
+        ('{"pokin": 1,\n "organisasi": {"nama": "X", "nama": "Y"}}', 2, "muncul dua kali"),
         ('{"pokin": 1,\n "organisasi": {"nama": "X"},\n "jabatan": [{"nama": "A"}]}', 3, "peran"),
     ],
 )

@@ -190,9 +190,10 @@ def message(exc: BaseException) -> str:
         where = exc.filename or ""
         reason = exc.strerror or str(exc)
         hint = {
-            "IsADirectoryError": "name a file, not a folder",
-            "PermissionError": "choose a folder you may write to",
-            "FileNotFoundError": "check the path",
-        }.get(type(exc).__name__, "check the path")
-        return f"{where}: {reason}\n  hint: {hint}" if where else f"{reason}\n  hint: {hint}"
+            "IsADirectoryError": "sebutkan sebuah berkas, bukan folder",
+            "PermissionError": "pilih folder yang boleh Anda tulisi",
+            "FileNotFoundError": "periksa path-nya",
+            "FileExistsError": "sebuah berkas menghalangi folder di path ini: pilih path lain",
+        }.get(type(exc).__name__, "periksa path-nya")
+        return f"{where}: {reason}\n  saran: {hint}" if where else f"{reason}\n  saran: {hint}"
     return str(exc)

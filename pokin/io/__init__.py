@@ -121,11 +121,11 @@ def _load_json(text: str, path: Path) -> PohonKinerja:
             data = json.loads(text, object_pairs_hook=_no_repeats)
         except json.JSONDecodeError as exc:
             raise PokinFileError(
-                f"JSON syntax error: {exc.msg}",
+                f"kesalahan sintaks JSON ({exc.msg})",
                 path=path,
                 line=exc.lineno,
                 column=exc.colno,
-                hint="check the brackets, quotes and commas around this place",
+                hint="periksa kurung, tanda petik dan koma di sekitar tempat ini",
             ) from None
         except _yaml.FastPathError:
             data = None  # a key twice: the careful reader says where
