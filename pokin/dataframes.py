@@ -72,10 +72,20 @@ def records(tree: PohonKinerja | Cascade, *, findings: Findings | None = None) -
     cascade = findings.cascade
     t = cascade.tree
     org = {"organisasi": t.organisasi.nama, "tahun": t.organisasi.tahun}
+    kinerja, indikator = _nodes(cascade, org)
+    return {
+        "jabatan": _positions(cascade, org),
+        "kinerja": kinerja,
+        "indikator": indikator,
+        "tautan": _links(cascade, org),
+        "findings": [{**org, **f.to_record()} for f in findings],
+        "coverage": [{**org, **r} for r in findings.coverage().to_records()],
+    }
+
+
+def _positions(cascade: Cascade, org: dict[str, Any]) -> list[dict[str, Any]]:
     rows = tiers(cascade)
-    reached = cascade.reached
-    capaian = compute_capaian(cascade)
-    jabatan = [
+    return [
         {
             **org,
             "id": j.id,
@@ -86,10 +96,15 @@ def records(tree: PohonKinerja | Cascade, *, findings: Findings | None = None) -
             "atasan": j.atasan,
             "baris": rows[str(j.id)],
             "kinerja": len(j.kinerja),
-            "terhubung_iku": any(str(k.id) in reached for k in j.kinerja),
+            "terhubung_iku": any(str(k.id) in cascade.reached for k in j.kinerja),
         }
-        for j in t.jabatan
+        for j in cascade.tree.jabatan
     ]
+
+
+def _nodes(cascade: Cascade, org: dict[str, Any]) -> tuple[list[Any], list[Any]]:
+    """The kinerja (and IKU sasaran) rows, and the indicator rows."""
+    t, reached, capaian = cascade.tree, cascade.reached, compute_capaian(cascade)
     nodes: list[tuple[Jabatan | None, Sasaran | Kinerja, str]]
     nodes = [(None, s, "sasaran") for s in t.iku]
     nodes += [(j, k, "kinerja") for j, k in t.iter_kinerja()]
@@ -100,6 +115,7 @@ def records(tree: PohonKinerja | Cascade, *, findings: Findings | None = None) -
             "unit": owner.unit if owner else None,
             "kinerja": node.id,
         }
+        top = jenis == "sasaran"
         kinerja.append(
             {
                 **org,
@@ -109,7 +125,7 @@ def records(tree: PohonKinerja | Cascade, *, findings: Findings | None = None) -
                 "unit": where["unit"],
                 "uraian": node.uraian,
                 "indikator": len(node.indikator),
-                "terhubung_iku": jenis == "sasaran" or str(node.id) in reached,
+                "terhubung_iku": top or str(node.id) in reached,
             }
         )
         for i in node.indikator:
@@ -119,27 +135,17 @@ def records(tree: PohonKinerja | Cascade, *, findings: Findings | None = None) -
                     **org,
                     "id": i.id,
                     **where,
-                    "uraian": i.uraian,
-                    "formulasi": i.formulasi,
-                    "sumber_data": i.sumber_data,
-                    "satuan": i.satuan,
-                    "target": i.target,
-                    "realisasi": i.realisasi,
-                    "polaritas": i.polaritas,
+                    **i.model_dump(include=_INDIKATOR),
                     "capaian": value.nilai if value else None,
                     "lampu": value.lampu if value else None,
-                    "iku": jenis == "sasaran" or str(i.id) in cascade.iku,
+                    "iku": top or str(i.id) in cascade.iku,
                     "terhubung_iku": str(i.id) in reached,
                 }
             )
-    return {
-        "jabatan": jabatan,
-        "kinerja": kinerja,
-        "indikator": indikator,
-        "tautan": _links(cascade, org),
-        "findings": [{**org, **f.to_record()} for f in findings],
-        "coverage": [{**org, **r} for r in findings.coverage().to_records()],
-    }
+    return kinerja, indikator
+
+
+_INDIKATOR = {"uraian", "formulasi", "sumber_data", "satuan", "target", "realisasi", "polaritas"}
 
 
 def _links(cascade: Cascade, org: dict[str, Any]) -> list[dict[str, Any]]:
