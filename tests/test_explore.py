@@ -53,7 +53,7 @@ def test_json_for_html_cannot_close_the_script() -> None:
 
 def test_page_holds_every_text_as_json_never_as_markup() -> None:
     page = explore_html(hostile())
-    assert page.count("</script>") == 3  # the data, the library, the page's script
+    assert page.count("</script>") == 4  # the data, the library, the view, the interaction
     assert "<script>window" not in page  # the texts' tags are JSON escapes
     assert "<img" not in page
     data = _data_of(page)

@@ -18,7 +18,7 @@ from .data import json_for_html
 
 __all__ = ["ASSETS", "asset", "iframe", "page_html", "vendored"]
 
-ASSETS = ("panzoom.min.js", "explore.js", "explore.css")
+ASSETS = ("panzoom.min.js", "explore-view.js", "explore.js", "explore.css")
 """The files inlined into every page."""
 
 
@@ -77,6 +77,7 @@ def page_html(data: dict[str, Any]) -> str:
             f"<!-- {html.escape(licence['package'])} {html.escape(licence['version'])}, "
             f"{html.escape(licence['licence'])} licence: -->",
             _script(asset("panzoom.min.js")),
+            _script(asset("explore-view.js")),
             _script(asset("explore.js")),
             "</body></html>",
         ]
