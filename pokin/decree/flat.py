@@ -7,7 +7,8 @@ FORMULASI SUMBER DATA 1. Meningkatnya ... Persentase ... Jumlah ... x 100% Agend
 
 - before each ``JABATAN :`` (also ``JABATAN. :``), ``TUGAS :``, ``FUNGSI :`` and the
   decree's own markers (``NOMOR :``, ``TENTANG``, ``Menimbang``, a place and date);
-- the table header is the first run of capitalised column words after them, read into
+- the table header is the first run of column words in capitals (else in title case)
+  after them, read into
   labels by meaning (:func:`.columns.header_labels`);
 - a Target column takes the number that ends a row ("Buku agenda 100%");
 - the rows are cut at their numbers, in order ("1. " then "2. "...); a row's text is cut
@@ -34,12 +35,13 @@ from .parts import ParsedDecree
 __all__ = ["parse", "sniff"]
 
 _MARKERS = re.compile(
-    r"(?=(?:\b\d{1,2}\.\s*)?\b(?:JABATAN\s*\.?\s*:|TUGAS\s*:|FUNGSI\s*:)"
+    r"(?=(?:\b\d{1,2}\.\s*)?\b(?i:jabatan\s*\.?\s*:|tugas\s*:|fungsi\s*:)"
     r"|\bNOMOR\s*:|\bTENTANG\b|\bMenimbang\b|\bMengingat\b|\bMEMUTUSKAN\b"
     r"|\b[A-Z][a-z]+,\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4})"
 )
 _MID_TITLE = re.compile(r"\S.*?\bJABATAN\s*\.?\s*:", re.IGNORECASE)
 _CAPS_RUN = re.compile(r"\b[A-Z][A-Z/.]+(?:\s+[A-Z][A-Z/.]+){2,}\b")
+_TITLE_RUN = re.compile(r"\b[A-Z][a-z/.]+(?:\s+[A-Z][a-z/.]+){2,}\b")  # "Kinerja Indikator ..."
 _FORMULA = re.compile(r"\s[/x×:÷=]\s|\bdibagi\b|\bberbanding\b|[x×]\s?100")
 _CUE = re.compile(rf"\b(?:{'|'.join(INDIKATOR_WORDS + SUMBER_WORDS)})\b")
 
@@ -60,7 +62,7 @@ def sniff(text: str) -> bool:
         return False
     return any(
         (_MID_TITLE.match(line) and not re.match(r"\s*(?:\d{1,2}\.\s*)?jabatan", line, re.I))
-        or (re.search(r"\bJABATAN\s*\.?\s*:", line) and re.search(r"\bTUGAS\s*:", line))
+        or (re.search(r"\bjabatan\s*\.?\s*:", line, re.I) and re.search(r"\btugas\s*:", line, re.I))
         for line in head.split("\n")
     )
 
@@ -83,8 +85,9 @@ def _piece(items: list[Item], line: int, text: str) -> None:
     """One marked piece: a block's title or tugas, or a fungsi that runs into a table."""
     if not text:
         return
-    if not re.match(r"(?:\d{1,2}\.\s*)?FUNGSI\s*:", text) and not items_table_follows(text):
-        items.append(Paragraph(line, re.sub(r"^\d{1,2}\.\s*(?=[A-Z]+\s*\.?\s*:)", "", text)))
+    fungsi = re.match(r"(?:\d{1,2}\.\s*)?fungsi\s*:", text, re.IGNORECASE)
+    if not fungsi and not items_table_follows(text):
+        items.append(Paragraph(line, re.sub(r"^\d{1,2}\.\s*(?=[A-Za-z]+\s*\.?\s*:)", "", text)))
         return
     header = _header(text)
     if header is None:
@@ -106,13 +109,16 @@ def items_table_follows(text: str) -> bool:
 
 
 def _header(text: str) -> tuple[int, int, list[str]] | None:
-    for match in _CAPS_RUN.finditer(text):
-        words = match.group(0).split()
-        found = header_labels(words, 0)
-        if found is not None:
-            labels, used = found
-            end = match.start() + len(" ".join(words[:used]))
-            return match.start(), end, labels
+    """Where the table header is (start, end) and its labels: the first run of column
+    words, in capitals, else in title case, from any word of a run on."""
+    for match in [*_CAPS_RUN.finditer(text), *_TITLE_RUN.finditer(text)]:
+        words = [(m.start() + match.start(), m.group(0)) for m in re.finditer(r"\S+", match[0])]
+        for first in range(len(words)):
+            found = header_labels([word for _, word in words], first)
+            if found is not None:
+                labels, used = found
+                start, (at, last) = words[first][0], words[used - 1]
+                return start, at + len(last), labels
     return None
 
 
