@@ -356,8 +356,8 @@ def test_a_row_glued_to_the_repeated_header_is_read_without_the_labels() -> None
 def test_a_flattened_paragraph_with_a_title_case_header() -> None:
     text = (
         "Jabatan : Pengadministrasi Umum Tugas : Membantu Kepala Sub Bagian Umum. "
-        "No Kinerja Indikator Kinerja Sumber Data 1. Tertibnya surat masuk Jumlah surat "
-        "diagendakan Buku agenda 2. Tertatanya arsip Jumlah arsip tertata Daftar arsip"
+        "No Kinerja Indikator Kinerja Sumber Data 1) Tertibnya surat masuk Jumlah surat "
+        "diagendakan Buku agenda 2) Tertatanya arsip Jumlah arsip tertata Daftar arsip"
     )
     (staf,) = parse_decree(text, source="x.txt").jabatan
     assert staf.tugas == "Membantu Kepala Sub Bagian Umum."

@@ -11,7 +11,7 @@ FORMULASI SUMBER DATA 1. Meningkatnya ... Persentase ... Jumlah ... x 100% Agend
   after them, read into
   labels by meaning (:func:`.columns.header_labels`);
 - a Target column takes the number that ends a row ("Buku agenda 100%");
-- the rows are cut at their numbers, in order ("1. " then "2. "...); a row's text is cut
+- the rows are cut at their numbers, in order ("1. " or "1) ", then 2...); a row's text is cut
   into cells where a word opens an indicator ("Persentase", "Jumlah"...), a data source
   ("Laporan", "Agenda", "Buku"...; a piece with a formula's operators is the formula),
   or, after an indicator, where a capitalised word follows a lower-case one (a formula
@@ -126,7 +126,7 @@ def _rows(text: str) -> list[str]:
     """The table's text cut at its row numbers "1. ", "2. "... in order."""
     cuts: list[tuple[int, int]] = []
     expected = 1
-    for match in re.finditer(r"(?:^|\s)(\d{1,2})\.\s+(?=[A-Z])", text):
+    for match in re.finditer(r"(?:^|\s)(\d{1,2})[.)]\s+(?=[A-Z])", text):
         if int(match.group(1)) == expected:
             cuts.append((match.start(), match.end()))
             expected += 1
