@@ -1,19 +1,27 @@
-"""Import an IKI/IKU decree (Keputusan Camat, converted to text) into a pohon kinerja.
+"""Import an IKI/IKU decree (Keputusan Camat) into a pohon kinerja, in the form it comes.
 
 ::
 
     >>> from pokin.decree import read_decree               # doctest: +SKIP
-    >>> tree = read_decree("iku-iki-kebomas-2023.txt")     # doctest: +SKIP
+    >>> tree = read_decree("keputusan.docx")               # doctest: +SKIP
 
-The text's layout is recognised by the parsers in :data:`LAYOUTS` (each a module with
-``sniff(text) -> bool`` and ``parse(text, *, source) -> ParsedDecree``); the parts they read
-are turned into a tree by :func:`build_tree`, which infers peran, unit and atasan and marks
-what it guessed in ``Jabatan.inferensi``. Lines a parser could not read are listed in
+The file's kind is told by its content: a Word document (:mod:`.docx`), a PDF with a text
+layer (:mod:`.pdffile`), an office's Excel workbook (:mod:`.xlsx`), or text. These readers,
+and the text layouts whose grid has to be recovered first (:mod:`.columnar`,
+:mod:`.cellines`, :mod:`.flat`), give paragraphs and tables in document order
+(:mod:`.document`) that :mod:`.assemble` reads through the one column vocabulary
+(:mod:`.columns`). The older text layouts in :data:`LAYOUTS` (each a module with
+``sniff(text) -> bool`` and ``parse(text, *, source) -> ParsedDecree``) parse their text
+themselves. Every reader ends in the layout-free :class:`~.parts.ParsedDecree`, turned into
+a tree by :func:`build_tree`, which infers peran, unit and atasan and marks what it guessed
+in ``Jabatan.inferensi``. Lines a parser could not read are listed in
 ``organisasi.catatan`` and returned by :func:`import_decree`. Human corrections recorded
-in a YAML file (see :mod:`pokin._decree_corrections`) are applied after building.
+in a YAML file (see :mod:`.corrections`) are applied after building; :func:`merge_trees`
+joins an IKU and an IKI document of one organisasi.
 
-Errors: :class:`~pokin.errors.ImportDocumentError` for an empty or binary file, a file that
-is not UTF-8 text, or a text with no position block.
+Errors: :class:`~pokin.errors.ImportDocumentError` for an empty, binary, damaged,
+encrypted or scanned file, a file that is not UTF-8 text, or one with no position block
+and no IKU table.
 """
 
 from __future__ import annotations
