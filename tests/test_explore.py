@@ -345,3 +345,31 @@ def test_every_dataset_and_an_empty_tree_open_without_errors(
     assert s.js("document.querySelectorAll('.kotak').length") == boxes
     s.page.click("#zoom-fit")
     assert s.errors == []
+
+
+@pytest.mark.slow
+def test_each_filter_marks_the_boxes_carrying_its_findings(browser: Any, tmp_path: Path) -> None:
+    """Sambutan (orphans, uncascaded IKU, level skips) with one inferred link awaiting
+    review: each filter marks exactly the boxes whose kinerja or indicators carry its codes."""
+    from pokin.explore import FILTERS
+
+    tree = pokin.datasets.load("sambutan-2023")
+    orphan = tree.get_jabatan("kasi-kebersihan-lh").kinerja[0]
+    orphan.mendukung.append(
+        pokin.Tautan(ke="camat.k3.i1", asal="inferensi", status="usulan", skor=0.7, alasan="x")
+    )
+    cascade = pokin.Cascade(tree)
+    findings = pokin.check(cascade)
+    box_of = {str(i.id): str(k.id) for _, k in tree.iter_kinerja() for i in k.indikator}
+    box_of.update({str(i.id): str(s.id) for s in tree.iku for i in s.indikator})
+    s = Session(browser, write_explorer(tree, tmp_path / "f.html", findings=findings), tmp_path)
+    for key, (label, codes) in FILTERS.items():
+        expected = {box_of.get(f.where, f.where) for f in findings if f.code in codes}
+        assert expected, key  # every fault is present in this fixture
+        s.page.get_by_label(label).check()
+        marked = s.js("[...document.querySelectorAll('.kotak.cocok')].map(b => b.dataset.id)")
+        assert set(marked) == expected, key
+        s.shot(f"saring-{key}")
+        s.page.get_by_label(label).uncheck()
+        assert s.js("document.querySelectorAll('.kotak.cocok').length") == 0
+    assert s.errors == []
