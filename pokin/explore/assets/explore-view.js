@@ -239,6 +239,10 @@
     var id = node.dataset.id, a = anchor(id, positions());
     if (a) centreOn(a[0] + a[2] / 2, a[1] + a[3] / 2, Math.max(pz.getScale(), 0.6));
   }
+  function centreCard(id) {       // the head of a position's card mid-stage
+    var at = positions()[id];
+    if (at) centreOn(at[0] + cards[id].offsetWidth / 2, at[1] + 20);
+  }
   function positions() {
     var at = {};
     order.forEach(function (id) {
@@ -255,7 +259,7 @@
   V.pos = pos; V.order = order; V.kids = kids; V.boxOf = boxOf; V.boxEl = boxEl;
   V.rowEl = rowEl; V.ownerOf = ownerOf; V.up = up; V.down = down; V.cards = cards;
   V.hiddenKids = hiddenKids; V.hiddenUnits = hiddenUnits; V.layout = layout; V.fit = fit;
-  V.centreEl = centreEl; V.startPanzoom = startPanzoom;
+  V.centreEl = centreEl; V.centreCard = centreCard; V.startPanzoom = startPanzoom;
   V.paths = function () { return paths; };
   V.pz = function () { return pz; };
 })();

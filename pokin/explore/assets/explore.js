@@ -139,12 +139,16 @@
   }
 
   // -- collapse and expand ---------------------------------------------------------------
-  function relayout() {
+  function relayout(keep) {        // lay out again, keeping the card `keep` in view
     layout();
+    if (keep) V.centreCard(keep);
     if (!Object.keys(lit.box).length) showPanel(null);
   }
-  function toggleKids(id) { hiddenKids[id] = !hiddenKids[id]; relayout(); }
-  function toggleUnit(u) { hiddenUnits[u] = !hiddenUnits[u]; relayout(); }
+  function toggleKids(id) { hiddenKids[id] = !hiddenKids[id]; relayout(id); }
+  function toggleUnit(u) {
+    hiddenUnits[u] = !hiddenUnits[u];
+    relayout(V.order.filter(function (id) { return pos[id].unit === u; })[0]);
+  }
   function reveal(b) {             // open what hides a box: its unit and collapsed superiors
     var id = ownerOf[b], changed = false;
     if (hiddenUnits[pos[id].unit]) { hiddenUnits[pos[id].unit] = false; changed = true; }
