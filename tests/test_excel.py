@@ -544,14 +544,14 @@ def staf_target(path: Path) -> str | None:
     ("value", "number_format", "shown"),
     [
         (0.85, "0%", "85%"),  # 85% typed
-        (0.855, "0.0%", "85.5%"),
-        (0.85, "0.00%", "85.00%"),
+        (0.855, "0.0%", "85,5%"),
+        (0.85, "0.00%", "85,00%"),
         (1, "0%", "100%"),
-        (81.5, "0.00", "81.50"),  # 81.50 typed into a cell formatted 0.00
-        (81.5, "General", "81.5"),  # 81.50 typed: Excel shows 81.5
+        (81.5, "0.00", "81,50"),  # 81.50 typed into a cell formatted 0.00
+        (81.5, "General", "81,5"),  # 81.50 typed: Excel shows 81.5
         (85, "General", "85"),
         (85.0, "General", "85"),
-        (1234.5, "#,##0.00", "1234.50"),  # no thousands separator: its locale is unknown
+        (1234.5, "#,##0.00", "1234,50"),  # no thousands separator: its locale is unknown
         (82, "@", "82"),  # a number typed before the cell was made Text
     ],
 )
@@ -589,18 +589,18 @@ def test_dates_are_read_as_iso(tmp_path: Path) -> None:
         (81.5, "0", "82"),  # what the cell shows, rounded half away from zero
         (-81.5, "0", "-82"),
         (0.145, "0%", "15%"),  # 14.499999999999998 in floats: decimal arithmetic
-        (-0.001, "0.00", "0.00"),  # never -0.00
-        (85.5, "0.0#", "85.5"),  # optional decimals
-        (85.25, "0.0#", "85.25"),
-        (85, "0.0#", "85.0"),
-        (1_500_000, "0.0,,", "1.5"),  # scaled by thousands
-        (0.5, "[$Rp-421]#,##0.00", "0.50"),  # currency: the symbol is left out
-        (1234.5, '#,##0.00" jam"', "1234.50"),
-        (-5, "0.00;[Red](0.00)", "-5.00"),  # the sign kept
-        (0.5, "0.00E+00", "0.5"),  # scientific: as General
-        (0.5, "# ?/?", "0.5"),  # fraction: as General
-        (0.8234567891234567, "General", "0.8234567891234567"),  # every digit kept
-        (1e300, "0.0", f"1{'0' * 300}.0"),
+        (-0.001, "0.00", "0,00"),  # never -0.00
+        (85.5, "0.0#", "85,5"),  # optional decimals
+        (85.25, "0.0#", "85,25"),
+        (85, "0.0#", "85,0"),
+        (1_500_000, "0.0,,", "1,5"),  # scaled by thousands
+        (0.5, "[$Rp-421]#,##0.00", "0,50"),  # currency: the symbol is left out
+        (1234.5, '#,##0.00" jam"', "1234,50"),
+        (-5, "0.00;[Red](0.00)", "-5,00"),  # the sign kept
+        (0.5, "0.00E+00", "0,5"),  # scientific: as General
+        (0.5, "# ?/?", "0,5"),  # fraction: as General
+        (0.8234567891234567, "General", "0,823456789123457"),  # 15 digits, as Excel shows
+        (1e300, "0.0", f"1{'0' * 300},0"),
     ],
 )
 def test_number_formats(value: float, number_format: str, shown: str) -> None:

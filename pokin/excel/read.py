@@ -13,18 +13,17 @@ data cell as text, but a planner may type a number into a cell, and Excel then s
 number and a *number format*:
 
 - a percent format shows the value x 100 with its decimals: ``85%`` typed is stored as
-  0.85 with the format ``0%`` and read as ``"85%"``; ``0.0%`` gives ``"85.5%"``;
-- a format with fixed decimals shows them: 81.5 with ``0.00`` is read as ``"81.50"``,
-  with ``0`` as ``"82"``; thousands separators are left out (``#,##0.00``: ``"1234.50"``);
+  0.85 with the format ``0%`` and read as ``"85%"``; ``0.0%`` gives ``"85,5%"``;
+- a format with fixed decimals shows them: 81.5 with ``0.00`` is read as ``"81,50"``,
+  with ``0`` as ``"82"``; thousands separators are left out (``#,##0.00``: ``"1234,50"``);
 - the ``General`` format (and the Text format ``@``, which a number typed before the
-  cell was made Text keeps) shows the number in its shortest form: ``81.50`` typed is
-  read as ``"81.5"``, exactly what the cell shows; type ``'81.50`` (or format the cell as
-  Text first) to keep the zero. A number is read in full (a score 0.8234567891234567
-  stays so), though Excel shows at most 15 digits.
+  cell was made Text keeps) shows the number in its shortest form, at most 15 digits as
+  Excel shows it: ``87,5`` typed is read as ``"87,5"`` (never ``87.49999999999999``);
+  type ``'81,50`` (or format the cell as Text first) to keep the zero.
 
-The decimal separator is always ``.``: the file stores numbers without the locale, so a
-``81,5`` that an Indonesian Excel shows for a number comes back as ``"81.5"`` (a text
-``81,35`` typed into a Text cell stays as it is). Dates are read as ISO dates
+Numbers come back with the Indonesian decimal comma, as a planner typed them (the file
+stores numbers without the locale; a text ``81.35`` typed into a Text cell stays as it
+is). The link scores of sheet ``Tautan`` are read back as numbers. Dates are read as ISO dates
 (``2024-01-03``). Currency symbols and other texts of a format are left out; scientific
 and fraction formats are read as ``General``.
 
@@ -169,7 +168,7 @@ def number_text(value: int | float, number_format: str | None) -> str:
     if spec is None:
         if isinstance(value, int) or value.is_integer():
             return str(int(value))
-        return repr(value)  # the shortest text of the number stored: lossless
+        return f"{value:.15g}".replace(".", ",")  # Excel shows 15 digits: 79,5 not 79,4999...
     percent, scale, shown, kept = spec
     number = Decimal(value if isinstance(value, int) else repr(value))
     number = number.scaleb(2 * percent - 3 * scale)
@@ -182,7 +181,7 @@ def number_text(value: int | float, number_format: str | None) -> str:
         whole, _, decimals = text.partition(".")
         decimals = decimals.rstrip("0").ljust(shown, "0")
         text = f"{whole}.{decimals}" if decimals else whole
-    return text + "%" * percent
+    return text.replace(".", ",") + "%" * percent  # the Indonesian decimal comma
 
 
 def _number_format(number_format: str) -> tuple[bool, int, int, int] | None:

@@ -250,6 +250,8 @@ def provenance(reader: _Reader, table: _Table) -> Provenance:
         for k in ("asal", "status"):
             if isinstance(fields[k], str):
                 fields[k] = fields[k].strip().casefold()
+        if isinstance(fields["skor"], str):  # a number is read with the decimal comma
+            fields["skor"] = fields["skor"].strip().replace(",", ".")
         fields = {k: v for k, v in fields.items() if v is not None}
         key = (str(owner).strip(), _link_key(str(ke).strip()))
         found.setdefault(key, []).append((row, fields))
