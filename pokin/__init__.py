@@ -10,8 +10,9 @@ Load a tree, check it, query its cascade graph::
 The modules are part of the public surface too: :mod:`pokin.render` (diagrams),
 :mod:`pokin.report` (findings and the SAKIP report), :mod:`pokin.decree` (importing decrees),
 :mod:`pokin.link` (proposing links), :mod:`pokin.excel` (the cascade matrix),
-:mod:`pokin.capaian` (achievement against target), :mod:`pokin.datasets` (the bundled
-kecamatan); :func:`pokin.sakip` scores the tree as the SAKIP evaluator will (KKE and LKE).
+:mod:`pokin.capaian` (achievement against target), :mod:`pokin.diff` (year to year: what
+changed between two trees; the module is callable, ``pokin.diff(old, new)``),
+:mod:`pokin.datasets` (the bundled kecamatan); :func:`pokin.sakip` scores the tree as the SAKIP evaluator will (KKE and LKE).
 """
 
 import importlib
@@ -23,7 +24,7 @@ from . import _notebook
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from . import capaian, datasets, decree, excel, explore, link, render, report
+    from . import capaian, datasets, decree, diff, excel, explore, link, render, report
     from .checks import RULES, Finding, Findings, Rule, Severity, check
     from .coverage import Coverage, UnitCoverage, coverage
     from .dataframes import Frames, frames
@@ -56,6 +57,7 @@ if TYPE_CHECKING:
         Kinerja,
         Organisasi,
         Peran,
+        Periode,
         PohonKinerja,
         Sasaran,
         Status,
@@ -83,6 +85,7 @@ _LAZY: dict[str, str] = {
     "Organisasi": "models",
     "Penilaian": "sakip",
     "Peran": "models",
+    "Periode": "models",
     "PohonKinerja": "models",
     "PokinError": "errors",
     "PokinFileError": "errors",
@@ -157,6 +160,7 @@ __all__ = [
     "Organisasi",
     "Penilaian",
     "Peran",
+    "Periode",
     "PohonKinerja",
     "PokinError",
     "PokinFileError",
@@ -180,6 +184,7 @@ __all__ = [
     "datasets",
     "decree",
     "diagram",
+    "diff",
     "dumps",
     "excel",
     "explore",

@@ -301,18 +301,24 @@ def _pair_kinerja(
 ) -> None:
     """Kinerja of one position (by id, then text), then their indicators, then the
     indicators left over within the position (moved to another kinerja)."""
-    kinerja, _, _ = pair(old, new, key=lambda k: k.id, text=lambda k: k.uraian)
+    kinerja, _, _ = pair(old, new, key=_slot, text=lambda k: k.uraian)
     rest_old = [i for k in old for i in k.indikator]
     rest_new = [i for k in new for i in k.indikator]
     for p in kinerja:
         _record(nodes, p)
-        for q in pair(p.old.indikator, p.new.indikator, key=lambda i: i.id, text=_uraian)[0]:
+        for q in pair(p.old.indikator, p.new.indikator, key=_slot, text=_uraian)[0]:
             _record(nodes, q)
     done_new = {new for new, _ in nodes.values()}
     rest_old = [i for i in rest_old if str(i.id) not in nodes]
     rest_new = [i for i in rest_new if str(i.id) not in done_new]
     for q in pair(rest_old, rest_new, key=lambda i: None, text=_uraian)[0]:
         _record(nodes, q)
+
+
+def _slot(node: Indikator | Kinerja) -> str | None:
+    """The place of a node within its position (``k2``, ``i1``): the key that pairs the
+    kinerja of a renamed position, whose ids all changed with its title."""
+    return node.id.rsplit(".", 1)[-1] if node.id else None
 
 
 def _uraian(node: Indikator | Kinerja) -> str:

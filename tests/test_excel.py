@@ -211,7 +211,7 @@ def test_matrix_is_formatted_for_reading(tmp_path: Path) -> None:
         1 for j in tree.jabatan if not j.kinerja
     )
     assert sheet.max_row == n_rows + 1
-    assert sheet.auto_filter.ref == f"A1:AA{n_rows + 1}"  # two level hasil columns
+    assert sheet.auto_filter.ref == f"A1:AC{n_rows + 1}"  # level hasil, periods: 4 columns
     assert sheet["L2"].alignment.wrap_text
     assert sheet["L1"].value == "Indikator"
     # copied and computed columns have a grey header, data columns a blue one

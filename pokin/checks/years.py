@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .._pairing import TreeMatch, match_trees, pair, similarity, word_diff
+from .._pairing import TreeMatch, match_trees, pair, word_diff
 from .._text import words
 from ..capaian import _mixed_scales, number
 from ..findings import Finding, Severity
@@ -197,7 +197,8 @@ def _all_changed(c: Cascade, previous: Cascade) -> Iterator[Finding]:
             continue
         if {words(t) for t in before} & {words(t) for t in after}:
             continue
-        reworded = sum(1 for t in after if max(similarity(t, o) for o in before) >= 0.5)
+        paired = {new for new, _ in match.nodes.values()}
+        reworded = sum(1 for i in p.new.iter_indikator() if str(i.id) in paired)
         yield finding(
             c,
             "PK803",

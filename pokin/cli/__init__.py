@@ -14,14 +14,14 @@ from collections.abc import Callable, Sequence
 
 from .._version import __version__
 from ..errors import PokinError
-from . import check, demo, draw, explore, export, importing, link, report, rules, sakip
+from . import check, demo, diff, draw, explore, export, importing, link, report, rules, sakip, show
 from .files import message
 
 __all__ = ["build_parser", "main"]
 
 Handler = Callable[[argparse.Namespace], int]
 
-COMMANDS = (check, rules, demo, draw, report, sakip, explore, importing, link, export)
+COMMANDS = (check, rules, demo, draw, report, sakip, explore, importing, link, export, diff, show)
 """The subcommand modules, in the order ``pokin --help`` lists them."""
 
 

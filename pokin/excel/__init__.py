@@ -75,7 +75,16 @@ from ..checks import Findings, check
 from ..errors import PokinFileError, SheetError
 from ..graph import Cascade
 from ..models import FORMAT_VERSION, Asal, Indikator, LevelHasil, PohonKinerja, Tautan
-from .layout import IKU, JABATAN, MATRIKS, ORGANISASI, ORGANISASI_KEYS, PETUNJUK, TAUTAN
+from .layout import (
+    IKU,
+    JABATAN,
+    MATRIKS,
+    ORGANISASI,
+    ORGANISASI_KEYS,
+    PETUNJUK,
+    TAUTAN,
+    periods_text,
+)
 from .layout import Sheet as _Sheet
 from .read import link_text, read_xlsx
 
@@ -207,6 +216,10 @@ def _indikator_cells(context: _Context, indikator: Indikator) -> dict[str, Any]:
         "realisasi": indikator.realisasi,
         "polaritas": indikator.polaritas,
         "level_hasil": _level(indikator.level_hasil),
+        "akumulasi": indikator.akumulasi
+        if indikator.per_periode or indikator.akumulasi != "kumulatif"
+        else None,
+        "per_periode": periods_text(indikator),
         "capaian": context.capaian_of(indikator),
         "indikator_mendukung": _links(indikator.mendukung),
         "catatan": indikator.catatan,

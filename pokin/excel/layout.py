@@ -9,8 +9,11 @@ of their own.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
+
+from ..models import Indikator
 
 __all__ = [
     "FIELDS",
@@ -83,6 +86,8 @@ _INDIKATOR_COLUMNS = (
     _c("capaian", "Capaian", 12, "derived"),
     _c("indikator_mendukung", "Indikator Mendukung (ID)", 20),
     _c("catatan", "Catatan Indikator", 22),
+    _c("akumulasi", "Akumulasi Triwulan", 12, wrap=False, optional=True),
+    _c("per_periode", "Target/Realisasi per Periode", 26, optional=True),
 )
 """The columns of an indicator's own fields, alike on the matrix and the IKU sheet."""
 
@@ -202,6 +207,46 @@ QUOTES: dict[str, tuple[str, ...]] = {
 """The quotes around an indicator's text in a ``Mendukung (ID)`` cell: opening -> closing."""
 
 
+def periods_text(indikator: Indikator) -> str | None:
+    """An indicator's ``per_periode`` in one cell, a period a line:
+    ``TW I: target 150; realisasi 162``."""
+    out = []
+    for p in indikator.per_periode:
+        parts = [f"target {p.target}"] * bool(p.target) + [f"realisasi {p.realisasi}"] * bool(
+            p.realisasi
+        )
+        out.append(f"{p.periode}: " + "; ".join(parts))
+    return "\n".join(out) or None
+
+
+_PERIOD_LINE = re.compile(
+    r"\s*(?P<periode>[^:]+?)\s*:\s*(?:target\s+(?P<target>.*?))?\s*;?\s*"
+    r"(?:realisasi\s+(?P<realisasi>.*?))?\s*",
+    re.IGNORECASE,
+)
+
+
+def read_periods(cell: str) -> list[dict[str, str]]:
+    r"""The ``per_periode`` items of a cell written by :func:`periods_text`; a line that
+    does not read is kept whole as its period, which validation then refuses with its row.
+
+    >>> read_periods("TW I: target 150; realisasi 162\n2023: realisasi 1.000 orang/ tamu")[1]
+    {'periode': '2023', 'realisasi': '1.000 orang/ tamu'}
+    >>> read_periods("TW I: target 150; realisasi 162")
+    [{'periode': 'TW I', 'target': '150', 'realisasi': '162'}]
+    """
+    out = []
+    for line in cell.splitlines():
+        if not line.strip():
+            continue
+        found = _PERIOD_LINE.fullmatch(line)
+        if found is None:
+            out.append({"periode": line.strip()})
+            continue
+        out.append({k: v for k, v in found.groupdict().items() if v})
+    return out
+
+
 def quoted(line: str) -> str | None:
     """The text inside the quotes of a link written as ``"text"`` (or with curly quotes)."""
     if len(line) >= 2 and line[-1] in QUOTES.get(line[0], ()):
@@ -214,7 +259,7 @@ _INDIKATOR = {
     "uraian": "indikator",
     "mendukung": "indikator_mendukung",
     **{k: k for k in ("formulasi", "sumber_data", "satuan", "target", "realisasi")},
-    **{k: k for k in ("polaritas", "level_hasil", "catatan")},
+    **{k: k for k in ("polaritas", "level_hasil", "akumulasi", "per_periode", "catatan")},
 }
 FIELDS: dict[str, dict[str, str]] = {
     "jabatan": {c.key: c.key for c in JABATAN.columns},

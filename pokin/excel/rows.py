@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .._text import fold
-from .layout import FIELDS, lines, quoted
+from .layout import FIELDS, lines, quoted, read_periods
 
 if TYPE_CHECKING:
     from .read import Loc, _Reader, _Table
@@ -155,8 +155,11 @@ def _indikator(
         for name, key in FIELDS["indikator"].items()
         if name != "mendukung" and values[key] is not None
     }
-    if isinstance(item.get("polaritas"), str):
-        item["polaritas"] = item["polaritas"].strip().casefold()
+    for key in ("polaritas", "akumulasi"):
+        if isinstance(item.get(key), str):
+            item[key] = item[key].strip().casefold()
+    if isinstance(item.get("per_periode"), str):
+        item["per_periode"] = read_periods(item["per_periode"])
     item["mendukung"] = links(
         reader,
         values["indikator_mendukung"],

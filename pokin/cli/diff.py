@@ -1,0 +1,53 @@
+"""``pokin diff``: what changed between two pohon kinerja (text, JSON, Markdown, HTML)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..diff import diff, diff_html, diff_json, diff_markdown, diff_text, resolve
+from .files import Subparsers, emit, guard_output
+
+__all__ = ["register", "run"]
+
+_SUFFIX = {".html": "html", ".htm": "html", ".md": "md", ".json": "json", ".txt": "text"}
+
+
+def register(sub: Subparsers) -> None:
+    """Add ``pokin diff`` to the command's subparsers."""
+    p = sub.add_parser(
+        "diff",
+        help="what changed between two pohon kinerja (last year's and this year's)",
+        description="Compare two pokin trees: positions added, removed, renamed or merged; "
+        "kinerja and indicators reworded (word by word) or re-targeted; links; coverage and "
+        "findings before and after. Each side is a file, a bundled dataset name, or "
+        "git:REV:path (the file as it was in a git revision). As a git difftool: "
+        "git difftool -x 'pokin diff' REV -- FILE.yaml",
+    )
+    p.add_argument("old", metavar="OLD", help="last year's tree (file, dataset, git:REV:path)")
+    p.add_argument("new", metavar="NEW", help="this year's tree (file, dataset, git:REV:path)")
+    p.add_argument(
+        "--format",
+        choices=["text", "json", "md", "html"],
+        help="output format (default: from the -o suffix, else text)",
+    )
+    p.add_argument("-o", "--output", help="write to this file (.txt .json .md .html)")
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print or write the diff; exit 0 (differences are not errors)."""
+    fmt = args.format or "text"
+    if args.output:
+        target = guard_output(args.output, [s for s in (args.old, args.new) if ":" not in s])
+        if target.suffix.lower() not in _SUFFIX:
+            raise ValueError(
+                f"-o {args.output}: name the file .txt, .json, .md or .html, so it is never "
+                "taken for (or written over) a pokin file"
+            )
+        fmt = args.format or _SUFFIX[Path(args.output).suffix.lower()]
+    result = diff(resolve(args.old)[1], resolve(args.new)[1])
+    render = {"text": diff_text, "json": diff_json, "md": diff_markdown, "html": diff_html}
+    text = render[fmt](result)
+    emit(text if text.endswith("\n") else text + "\n", args.output)
+    return 0
