@@ -26,13 +26,21 @@ def register(sub: Subparsers) -> None:
     p.add_argument("-o", "--output", required=True, help="report.html or report.md")
     p.add_argument("--select", help="only these codes or prefixes, comma-separated")
     p.add_argument("--ignore", help="leave out these codes or prefixes, comma-separated")
+    p.add_argument(
+        "--previous",
+        metavar="OLD",
+        help="last year's pokin file (or dataset name): add what changed and the checks "
+        "across years (PK801-PK803)",
+    )
     p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    guard_output(args.output, [args.file], suffixes=REPORT_SUFFIXES, what="the report")
+    inputs = [args.file, *([args.previous] if args.previous else [])]
+    guard_output(args.output, inputs, suffixes=REPORT_SUFFIXES, what="the report")
     _, tree = load_source(args.file)
-    findings = check(tree, select=args.select, ignore=args.ignore)
-    path = write_report(tree, args.output, findings=findings)
+    previous = load_source(args.previous)[1] if args.previous else None
+    findings = check(tree, previous=previous, select=args.select, ignore=args.ignore)
+    path = write_report(tree, args.output, findings=findings, previous=previous)
     print(f"wrote {path}")
     return 1 if findings.errors else 0

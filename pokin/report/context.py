@@ -44,6 +44,7 @@ class Context:
     cascade: Cascade
     findings: Findings
     diagram: DiagramFn | str | None = None
+    previous: PohonKinerja | None = None  # last year's tree: the section on what changed
 
     @classmethod
     def of(
@@ -51,12 +52,14 @@ class Context:
         tree: PohonKinerja | Cascade,
         findings: Findings | None = None,
         diagram: DiagramFn | str | None = None,
+        previous: PohonKinerja | None = None,
     ) -> Context:
-        """The cascade and findings of a report, each built once (given findings bring theirs)."""
+        """The cascade and findings of a report, each built once (given findings bring
+        theirs); with ``previous``, the findings include the checks across years."""
         if findings is not None:
-            return cls(findings.cascade, findings, diagram)
+            return cls(findings.cascade, findings, diagram, previous)
         cascade = tree if isinstance(tree, Cascade) else Cascade(tree)
-        return cls(cascade, check(cascade), diagram)
+        return cls(cascade, check(cascade, previous=previous), diagram, previous)
 
     @cached_property
     def coverage(self) -> Coverage:

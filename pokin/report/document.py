@@ -30,10 +30,12 @@ def write_report(
     *,
     findings: Findings | None = None,
     diagram: DiagramFn | str | None = None,
+    previous: PohonKinerja | None = None,
 ) -> Path:
     """Write the report to ``path`` (``.html`` or ``.md``), atomically.
 
-    ``diagram`` as for :func:`report_html` (an SVG already drawn is not drawn again).
+    ``diagram`` as for :func:`report_html` (an SVG already drawn is not drawn again);
+    ``previous`` (last year's tree) adds the section on what changed.
 
     Raises:
         ValueError: ``path`` has another suffix.
@@ -46,9 +48,9 @@ def write_report(
             "name it .html or .md"
         )
     if suffix == ".md":
-        text = report_markdown(tree, findings=findings)
+        text = report_markdown(tree, findings=findings, previous=previous)
     else:
-        text = report_html(tree, findings=findings, diagram=diagram)
+        text = report_html(tree, findings=findings, diagram=diagram, previous=previous)
     with atomic_write(target) as handle:
         handle.write(text)
     return target

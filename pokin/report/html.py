@@ -20,7 +20,7 @@ from ..coverage import NO_IKU
 from ..errors import PokinError, RenderError
 from ..graph import Cascade
 from ..models import PohonKinerja
-from . import explorer, sakip
+from . import explorer, sakip, years
 from .context import (
     NO_CAPAIAN,
     NO_PENDING,
@@ -58,13 +58,15 @@ def report_html(
     *,
     findings: Findings | None = None,
     diagram: DiagramFn | str | None = None,
+    previous: PohonKinerja | None = None,
 ) -> str:
     """The report as one self-contained HTML page.
 
     ``diagram`` is an SVG text, a function making one, or ``None`` for the default drawing
-    of the whole tree (left out, with a note, when Graphviz is not installed).
+    of the whole tree (left out, with a note, when Graphviz is not installed). ``previous``
+    (last year's tree) adds the section on what changed and the checks across years.
     """
-    ctx = Context.of(tree, findings, diagram)
+    ctx = Context.of(tree, findings, diagram, previous)
     org = ctx.cascade.tree.organisasi
     title = f"Pohon Kinerja {org.nama}" + (f" {org.tahun}" if org.tahun else "")
     parts = [
@@ -235,6 +237,7 @@ def capaian(ctx: Context) -> str:
 SECTIONS: tuple[Section, ...] = (
     sakip.html_section,
     summary,
+    years.html_section,
     coverage,
     diagram,
     explorer.section,

@@ -13,7 +13,7 @@ from ..checks import Findings
 from ..coverage import NO_IKU
 from ..graph import Cascade
 from ..models import PohonKinerja
-from . import sakip
+from . import sakip, years
 from .context import (
     NO_CAPAIAN,
     NO_PENDING,
@@ -40,9 +40,15 @@ def md(text: object) -> str:
     return html.escape(flat, quote=False).replace("|", "\\|")
 
 
-def report_markdown(tree: PohonKinerja | Cascade, *, findings: Findings | None = None) -> str:
-    """The report as Markdown (without the diagram): summary, coverage, findings, links."""
-    ctx = Context.of(tree, findings)
+def report_markdown(
+    tree: PohonKinerja | Cascade,
+    *,
+    findings: Findings | None = None,
+    previous: PohonKinerja | None = None,
+) -> str:
+    """The report as Markdown (without the diagram): summary, coverage, findings, links;
+    with ``previous`` (last year's tree), what changed and the checks across years."""
+    ctx = Context.of(tree, findings, previous=previous)
     org = ctx.cascade.tree.organisasi
     lines = [
         f"# Pohon Kinerja {md(org.nama)}" + (f" {org.tahun}" if org.tahun else ""),
@@ -130,6 +136,7 @@ def capaian(ctx: Context) -> Iterator[str]:
 SECTIONS: tuple[Section, ...] = (
     sakip.markdown_section,
     summary,
+    years.markdown_section,
     coverage,
     findings,
     pending,
