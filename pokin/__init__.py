@@ -12,7 +12,8 @@ The modules are part of the public surface too: :mod:`pokin.render` (diagrams),
 :mod:`pokin.link` (proposing links), :mod:`pokin.excel` (the cascade matrix),
 :mod:`pokin.capaian` (achievement against target), :mod:`pokin.diff` (year to year: what
 changed between two trees; the module is callable, ``pokin.diff(old, new)``),
-:mod:`pokin.datasets` (the bundled kecamatan); :func:`pokin.sakip` scores the tree as the SAKIP evaluator will (KKE and LKE).
+:mod:`pokin.datasets` (the bundled kecamatan); :func:`pokin.sakip` scores the tree as the
+SAKIP evaluator will (KKE and LKE).
 """
 
 import importlib

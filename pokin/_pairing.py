@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import cached_property
 from typing import Any, Generic, TypeVar
 
 from ._text import words
@@ -208,20 +209,22 @@ class TreeMatch:
 
     def new_id(self, old_id: str) -> str | None:
         """The new id of an old node (or jabatan), ``None`` when it has none."""
-        if old_id in self.nodes:
-            return self.nodes[old_id][0]
-        return self._jabatan_ids.get(old_id)
-
-    @property
-    def _jabatan_ids(self) -> dict[str, str]:
-        return {str(p.old.id): str(p.new.id) for p in self.jabatan}
+        return self._forward.get(old_id)
 
     def old_id(self, new_id: str) -> str | None:
         """The old id of a new node (or jabatan), ``None`` when it is new."""
-        for old, (new, _) in self.nodes.items():
-            if new == new_id:
-                return old
-        return next((o for o, n in self._jabatan_ids.items() if n == new_id), None)
+        return self._backward.get(new_id)
+
+    @cached_property
+    def _forward(self) -> dict[str, str]:
+        """Old id → new id, nodes and positions (read once the pairing is complete)."""
+        ids = {str(p.old.id): str(p.new.id) for p in self.jabatan}
+        ids.update((old, new) for old, (new, _) in self.nodes.items())
+        return ids
+
+    @cached_property
+    def _backward(self) -> dict[str, str]:
+        return {new: old for old, new in self._forward.items()}
 
 
 def match_trees(old: PohonKinerja, new: PohonKinerja) -> TreeMatch:

@@ -313,3 +313,55 @@ def test_git_diff_reads_as_a_pohon_kinerja_change_through_textconv(tmp_path: Pat
     assert "@@ jabatan kasi: Kasi Pelayanan (kasi)\n" in out  # the hunk names the position
     assert "# pokin show: tidak terbaca sebagai pohon kinerja" in out  # never fails git diff
     assert "+organisasi: [x" in out
+
+
+def test_two_positions_merged_into_a_new_one() -> None:
+    def two(d: dict[str, Any]) -> None:
+        twin = copy.deepcopy(jab(d, "staf"))
+        twin.update(id="staf-2", nama="Pengarsip")
+        twin["kinerja"][0]["uraian"] = "Tertatanya arsip surat kecamatan"
+        twin["kinerja"][0]["indikator"] = [{"uraian": "Jumlah arsip surat yang tertata"}]
+        d["jabatan"].append(twin)
+
+    def one(d: dict[str, Any]) -> None:
+        two(d)
+        staf, twin = jab(d, "staf"), jab(d, "staf-2")
+        staf.update(id="pengelola-umum", nama="Pengelola Umum")
+        staf["kinerja"].append(twin["kinerja"][0])
+        d["jabatan"].remove(twin)
+
+    d = diff(build(two, 2023), build(one))
+    # the position that kept its work under the new title is renamed; the other merged in
+    assert sorted((j.status, j.lama, j.baru) for j in d.jabatan) == [
+        ("gabung", "staf-2", "pengelola-umum"),
+        ("ubah", "staf", "pengelola-umum"),
+    ]
+    assert d.match.new_id("staf-2.k1.i1") == "pengelola-umum.k2.i1"
+    assert [n for n in d.nodes if n.status != "ubah"] == []
+
+
+def test_the_iku_table_is_compared_code_by_code() -> None:
+    def table(uraian: str, code: str) -> Any:
+        def mutate(d: dict[str, Any]) -> None:
+            d["iku"] = [
+                {
+                    "id": "S.1",
+                    "uraian": "Meningkatnya pelayanan publik",
+                    "indikator": [{"id": code, "uraian": uraian, "target": "80"}],
+                }
+            ]
+
+        return mutate
+
+    d = diff(
+        build(table("Indeks kepuasan masyarakat", "IKU.1"), 2023),
+        build(table("Indeks kepuasan masyarakat kecamatan", "IKU.1")),
+    )
+    [n] = d.nodes
+    assert (n.jenis, n.jabatan, n.lama, n.baru) == ("indikator", "IKU", "IKU.1", "IKU.1")
+    assert n.kata == "Indeks kepuasan masyarakat {+kecamatan+}"
+
+
+def test_a_git_revision_cannot_be_an_option() -> None:
+    with pytest.raises(PokinFileError, match="not a git source"):
+        resolve("git:--output=/tmp/x:pokin.yaml")

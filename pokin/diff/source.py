@@ -43,7 +43,8 @@ def resolve(source: Source) -> tuple[str, PohonKinerja]:
 
 def _from_git(spec: str) -> PohonKinerja:
     rev, sep, path = spec[len("git:") :].partition(":")
-    if not sep or not rev.strip() or not path.strip():
+    if not sep or not rev.strip() or not path.strip() or rev.lstrip().startswith("-"):
+        # a revision starting with "-" would be read by git as an option
         raise PokinFileError(f"{spec!r} is not a git source", hint=_GIT_HINT)
     try:
         done = subprocess.run(
