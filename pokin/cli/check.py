@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from ..checks import check
 from ..errors import PokinError
 from ..link.roots import RootCause, root_causes
+from ..models import PohonKinerja
 from ..report import json_report, json_text, text_report
+from ..report.summary import Ringkasan, summary_row, summary_text
 from .files import Subparsers, emit, guard_output, load_source, message, progress
 
 __all__ = ["register", "run"]
@@ -21,10 +28,14 @@ def register(sub: Subparsers) -> None:
         "check",
         help="check pokin files and print findings and coverage",
         description="Check pokin YAML files (or bundled datasets by name); print the "
-        "findings grouped by position and the coverage per unit. Exits 1 when a check "
-        "finds an error.",
+        "findings grouped by position and the coverage per unit. A folder (a kabupaten's "
+        "organisasi files) checks every .yaml, .yml and .json file in it, in parallel on "
+        "every core when the files are large, then a summary line per organisasi. Exits 1 "
+        "when a check finds an error.",
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="pokin YAML file or dataset name")
+    p.add_argument(
+        "files", nargs="+", metavar="FILE", help="pokin YAML file, folder, or dataset name"
+    )
     p.add_argument("--select", help="only these codes or prefixes, comma-separated (PK1,PK502)")
     p.add_argument("--ignore", help="leave out these codes or prefixes, comma-separated")
     p.add_argument(
@@ -53,47 +64,146 @@ def register(sub: Subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Check each file; a file that cannot be read is reported and the others still run."""
+    files = expand(args.files)
     if args.output is not None:
-        inputs = [*args.files, *([args.previous] * bool(args.previous))]
+        inputs = [*files, *([args.previous] * bool(args.previous))]
         target = guard_output(args.output, inputs, stdout=True)
         if target.name != "-" and target.suffix.lower() in (".yaml", ".yml", ".xlsx"):
             raise ValueError(
                 f"-o {args.output}: a report is text or JSON; name it .txt or .json, so it "
                 "is never taken for (or written over) a pokin file"
             )
-    previous = load_source(args.previous)[1] if args.previous else None
-    reports = []
-    texts = []
+    if args.previous:
+        load_source(args.previous)  # a broken OLD file stops the run before any work
+    options = _Options(
+        args.previous, args.select, args.ignore, args.severity, args.format, args.akar
+    )
+    reports: list[dict[str, Any]] = []
+    texts: list[str] = []
+    rows: list[Ringkasan] = []
     worst = 0
-    tick = progress(args.files, args.quiet)
-    for index, source in enumerate(args.files, 1):
-        tick(index, source)
-        try:
-            _, tree = load_source(source)
-        except (PokinError, OSError) as exc:
-            if len(args.files) == 1:
-                raise
-            print(f"pokin: error: {message(exc)}", file=sys.stderr)
+    tick = progress(files, args.quiet)
+    for index, (source, result) in enumerate(zip(files, _results(files, options), strict=True)):
+        tick(index + 1, source)
+        if isinstance(result, Exception):
+            if len(files) == 1:
+                raise result
+            print(f"pokin: error: {message(result)}", file=sys.stderr)
+            rows.append(Ringkasan(source, tidak_terbaca=message(result)))
             worst = 2
             continue
+        report, row = result
+        rows.append(row)
+        if row.error:
+            worst = max(worst, 1)
+        if isinstance(report, dict):
+            reports.append({"file": source, **report})
+        else:
+            texts.append(report)
+    if args.format == "json":  # each file's entry carries its counts and coverage
+        output = json_text(reports) + "\n"
+    else:
+        output = "\n".join([*texts, *([summary_text(rows) + "\n"] if len(files) > 1 else [])])
+    emit(output, args.output)
+    return worst
+
+
+SUFFIXES = (".yaml", ".yml", ".json")
+"""The files a folder given to ``pokin check`` contributes."""
+
+
+def expand(sources: list[str]) -> list[str]:
+    """The sources, each folder replaced by its pokin files (sorted by name).
+
+    Raises:
+        ValueError: a folder holds no pokin file.
+    """
+    files: list[str] = []
+    for source in sources:
+        folder = Path(source)
+        if not folder.is_dir():
+            files.append(source)
+            continue
+        found = sorted(
+            str(p) for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file()
+        )
+        if not found:
+            raise ValueError(
+                f"folder {source} tidak memuat berkas pokin (.yaml, .yml, .json): sebutkan "
+                "berkasnya, atau impor keputusannya lebih dulu (pokin import)"
+            )
+        files.extend(found)
+    return files
+
+
+@dataclass(frozen=True)
+class _Options:
+    previous: str | None
+    select: str | None
+    ignore: str | None
+    severity: str
+    format: str
+    akar: bool = True
+
+
+PARALLEL_BYTES = 4 << 20
+"""Files together at least this large are checked in parallel, one process per core: below
+it, starting the processes costs more than it saves."""
+
+_Result = tuple[dict[str, Any] | str, Ringkasan] | Exception
+
+
+def _results(files: list[str], options: _Options) -> Iterator[_Result]:
+    """Each file's report and summary line (or the error reading it), in order."""
+    workers = min(len(files), os.cpu_count() or 1)
+    if workers > 1 and _size(files) >= PARALLEL_BYTES:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            yield from pool.map(_check_in_worker, files, [options] * len(files))
+    else:
+        previous = load_source(options.previous)[1] if options.previous else None
+        for source in files:
+            yield _check_one(source, options, previous)
+
+
+def _size(files: list[str]) -> int:
+    try:
+        return sum(Path(f).stat().st_size for f in files)
+    except OSError:
+        return 0  # a dataset name or a missing file: no need for processes
+
+
+class _WorkerError(Exception):
+    """A file a worker process could not read: its message, which pickles as plain text."""
+
+
+def _check_in_worker(source: str, options: _Options) -> _Result:
+    result = _check_one(source, options)
+    return _WorkerError(message(result)) if isinstance(result, Exception) else result
+
+
+def _check_one(source: str, options: _Options, previous: PohonKinerja | None = None) -> _Result:
+    """Load and check one file (in a worker process, or here); never raises."""
+    try:
+        _, tree = load_source(source)
+        if previous is None and options.previous:
+            previous = load_source(options.previous)[1]
         findings = check(
             tree,
             previous=previous,
-            select=args.select,
-            ignore=args.ignore,
-            severity=args.severity,
+            select=options.select,
+            ignore=options.ignore,
+            severity=options.severity,
         )
-        if findings.errors:
-            worst = max(worst, 1)
-        causes = root_causes(tree) if args.akar else []
-        if args.format == "json":
-            roots = {"akar_masalah": [_record(c) for c in causes]} if causes else {}
-            reports.append({"file": source, **roots, **json_report(findings)})
-        else:
-            texts.append(_lead(causes) + text_report(findings))
-    output = json_text(reports) + "\n" if args.format == "json" else "\n".join(texts)
-    emit(output, args.output)
-    return worst
+        causes = root_causes(tree) if options.akar else []
+    except (PokinError, OSError) as exc:
+        return exc
+    report: dict[str, Any] | str
+    if options.format == "json":
+        roots = {"akar_masalah": [_record(c) for c in causes]} if causes else {}
+        report = {**roots, **json_report(findings)}
+    else:
+        report = _lead(causes) + text_report(findings)
+    return report, summary_row(source, findings)
 
 
 def _lead(causes: list[RootCause]) -> str:
