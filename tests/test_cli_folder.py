@@ -77,7 +77,7 @@ def test_a_broken_file_in_a_parallel_run_is_reported_not_a_crash(
     monkeypatch.setattr(check_command.os, "cpu_count", lambda: 2)
     assert main(["check", str(kabupaten), "-q"]) == 2
     captured = capsys.readouterr()
-    assert "YAML syntax error" in captured.err
+    assert "rusak.yaml:3:1" in captured.err
     assert "Ringkasan per organisasi (5 berkas)" in captured.out
 
 

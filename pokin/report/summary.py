@@ -57,8 +57,8 @@ def summary_text(rows: list[Ringkasan]) -> str:
     >>> print(summary_text([Ringkasan("a.yaml", "Kecamatan A", 2, 1000, 1, 0, 3, 800)]))
     Ringkasan per organisasi (1 berkas)
     No  Organisasi   Berkas  Jabatan  Indikator  Galat  Peringatan  Info  Indikator ke IKU
-     1  Kecamatan A  a.yaml        2      1.000      1           0     3     800 (80,0%)
-        Jumlah                     2      1.000      1           0     3     800 (80,0%)
+     1  Kecamatan A  a.yaml        2      1.000      1           0     3  800 (80,0%)
+        Jumlah                     2      1.000      1           0     3  800 (80,0%)
     """
     good = [r for r in rows if r.tidak_terbaca is None]
     total = Ringkasan(
@@ -74,7 +74,7 @@ def summary_text(rows: list[Ringkasan]) -> str:
     lines = [f"Ringkasan per organisasi ({format_number(len(rows))} berkas)"]
     for line in table:
         cells = [
-            cell.ljust(width) if i in (1, 2) else cell.rjust(width)
+            cell.ljust(width) if i in (1, 2, 8) else cell.rjust(width)
             for i, (cell, width) in enumerate(zip(line, widths, strict=True))
         ]
         lines.append("  ".join(cells).rstrip())
