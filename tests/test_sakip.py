@@ -322,6 +322,7 @@ def test_the_report_leads_with_the_sakip_section() -> None:
     text = report_markdown(tree)
     assert text.index("## Kesiapan evaluasi SAKIP") < text.index("## Ringkasan")
     assert "| 1.b.8 |" in text
+    assert "- KKE 2: 60,0% — per level: Intermediate Outcome 50,0% (2);" in text
     assert "(Dasar: PermenPAN-RB 89/2021; PermenPAN-RB 88/2021 LKE 1.b.8, KKE 2) |" in text
 
 

@@ -104,3 +104,19 @@ def test_levels_in_the_rows(hasil: Penilaian) -> None:
     assert levels["camat.k1.i1"] == "Intermediate Outcome (diturunkan dari eselon III.a)"
     assert levels["lurah-satu.k1.i1"] == "Immediate Outcome (diturunkan dari peran lurah)"
     assert levels["staf-pelayanan.k1.i1"] == "Output (diturunkan dari peran pelaksana)"
+
+
+def test_shares_per_level(hasil: Penilaian, tmp_path: Path) -> None:
+    assert _sheet(hasil, "KKE 2").by_level() == [
+        ("Ultimate Outcome", 2, 0.5),  # I.1 logis, I.2 tidak
+        ("Intermediate Outcome", 1, 1.0),
+        ("Immediate Outcome", 3, pytest.approx(2 / 3)),  # 1 + 0,5 + 0,5
+        ("Output", 1, 1.0),
+    ]
+    from openpyxl import load_workbook
+
+    from pokin.sakip import write_sakip
+
+    sheet = load_workbook(write_sakip(hasil, tmp_path / "kke.xlsx"))["KKE 2"]
+    rows = {r[1]: r for r in sheet.iter_rows(values_only=True) if r[1]}
+    assert rows["Level Immediate Outcome (3 indikator)"][7] == pytest.approx(2 / 3)

@@ -72,6 +72,12 @@ def html_section(ctx: Context) -> str:
         f"<span>{e(s.kode)}: {e(s.judul)}</span></div>"
         for s in penilaian.lembar
     )
+    levels = "".join(
+        f"<li>{e(sheet.kode)}: "
+        + " · ".join(f"{e(lv)} {persen(sh)} ({n} indikator)" for lv, n, sh in sheet.by_level())
+        + "</li>"
+        for sheet in penilaian.lembar
+    )
     rows = []
     for k in penilaian.kriteria:
         costly = "".join(f"<li>{e(r)}</li>" for r in _rows(ctx.cascade, penilaian, k))
@@ -93,6 +99,7 @@ def html_section(ctx: Context) -> str:
     return (
         f'<h2 id="sakip">{_TITLE}</h2><p>{e(_INTRO)}</p>{notes}'
         f'<div class="cards" id="kke">{cards}</div>'
+        f'<p class="hint">Per level hasil:</p><ul class="hint" id="kke-level">{levels}</ul>'
         '<table id="lke"><thead><tr><th>Kriteria</th><th>Uraian dan dasar perhitungan</th>'
         "<th>Nilai</th><th>Perkiraan jawaban</th><th>Yang mengurangi nilai dan perbaikan</th>"
         f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
@@ -111,7 +118,9 @@ def markdown_section(ctx: Context) -> Iterator[str]:
     for note in (*penilaian.catatan, selected):
         if note:
             yield from (f"_{md(note)}._", "")
-    yield "- " + "; ".join(f"{s.kode}: {persen(s.share)}" for s in penilaian.lembar)
+    for sheet in penilaian.lembar:
+        levels = "; ".join(f"{lv} {persen(sh)} ({n})" for lv, n, sh in sheet.by_level())
+        yield f"- {sheet.kode}: {persen(sheet.share)}" + (f" — per level: {levels}" * bool(levels))
     yield ""
     yield "| Kriteria | Uraian | Nilai | Perkiraan jawaban | Perbaikan |"
     yield "|---|---|---|---|---|"

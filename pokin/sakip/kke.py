@@ -129,6 +129,7 @@ class Evidence:
             id=str(indikator.id),
             jabatan=owner.nama if owner else "IKU",
             level=self.levels.of(str(indikator.id)).label,
+            level_hasil=self.levels.of(str(indikator.id)).level.value,
             kinerja=kinerja,
             indikator=indikator.uraian,
             nilai=nilai,

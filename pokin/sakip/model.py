@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..models import LevelHasil
+
 __all__ = ["Baris", "Kolom", "Kriteria", "Lembar", "Penilaian", "angka", "jawaban", "persen"]
 
 
@@ -87,6 +89,7 @@ class Baris:
     nilai: dict[str, float | None]  # column code → 1 / 0,5 / 0, None when not assessable
     bukti: dict[str, tuple[str, ...]]  # column code → finding codes (or notes) behind it
     keterangan: str = ""
+    level_hasil: str = ""  # the level's code: "immediate_outcome"
 
     def to_record(self) -> dict[str, Any]:
         """A flat dict (lists for the evidence)."""
@@ -94,6 +97,7 @@ class Baris:
             "id": self.id,
             "jabatan": self.jabatan,
             "level": self.level,
+            "level_hasil": self.level_hasil,
             "kinerja": self.kinerja,
             "indikator": self.indikator,
             "nilai": dict(self.nilai),
@@ -117,6 +121,21 @@ class Lembar:
         values = [v for b in self.baris if (v := b.nilai.get(kode)) is not None]
         return sum(values) / len(values) if values else None
 
+    def by_level(self) -> list[tuple[str, int, float]]:
+        """Per result level, top down: (level as evaluators write it, rows, share 0 to 1),
+        over the rows and cells that can be assessed."""
+        tally: dict[str, list[float]] = {}
+        for row in self.baris:
+            values = [v for v in row.nilai.values() if v is not None]
+            tally.setdefault(row.level_hasil, []).extend(values)
+        order = [level.value for level in LevelHasil]
+        return [
+            (LevelHasil(code).label, sum(1 for b in self.baris if b.level_hasil == code),
+             sum(values) / len(values))
+            for code in sorted(tally, key=order.index)
+            if (values := tally[code])
+        ]  # fmt: skip
+
     @property
     def share(self) -> float | None:
         """Σ of the assessable cells / their number: the worksheet's percentage (0 to 1)."""
@@ -130,6 +149,10 @@ class Lembar:
             "judul": self.judul,
             "sumber": self.sumber,
             "persen": _pct(self.share),
+            "per_level": [
+                {"level": level, "indikator": n, "persen": _pct(share)}
+                for level, n, share in self.by_level()
+            ],
             "kolom": [{**k.to_record(), "persen": _pct(self.share_of(k.kode))} for k in self.kolom],
             "baris": [b.to_record() for b in self.baris],
         }

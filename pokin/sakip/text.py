@@ -17,6 +17,9 @@ def text_summary(penilaian: Penilaian, *, rows: int = 3) -> str:
         lines.append(f"{sheet.kode}  {persen(sheet.share):>7}  {sheet.judul}")
         if len(sheet.kolom) > 1:
             lines.append(f"         {columns}")
+        levels = " · ".join(f"{lv} {persen(share)} ({n})" for lv, n, share in sheet.by_level())
+        if levels:
+            lines.append(f"         per level: {levels}")
     lines += ["", "Perkiraan nilai kriteria LKE (PermenPAN-RB 88/2021; perkiraan, bukan nilai "
               "evaluator):"]  # fmt: skip
     for k in penilaian.kriteria:

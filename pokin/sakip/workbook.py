@@ -179,10 +179,15 @@ def _worksheet(book: Workbook, styles: _Styles, penilaian: Penilaian, sheet: Lem
         shares[first + offset] = sheet.share_of(kolom.kode)
     shares[last] = sheet.share
     total: list[Any] = [None, f"Nilai {sheet.kode}: {persen(sheet.share)}"]
+    per_level: list[list[Any]] = []
+    for level, n, share in sheet.by_level():
+        row: list[Any] = [None] * len(header)
+        row[1], row[last] = f"Level {level} ({n} indikator)", share
+        per_level.append(row)
     widths = [6, 28, 24, 40, 44, 22, *([14] * len(sheet.kolom)), 30, 40]
     _table(book, styles, sheet.kode, _heading(penilaian, f"{sheet.kode} — {sheet.judul}",
            sheet.sumber), header, rows, widths, looks=looks,
-           footer=[_ints(sums), shares, total])  # fmt: skip
+           footer=[_ints(sums), shares, total, *per_level])  # fmt: skip
 
 
 def _evidence(sheet: Lembar, bukti: dict[str, tuple[str, ...]]) -> str:
