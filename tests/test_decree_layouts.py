@@ -367,3 +367,23 @@ def test_a_flattened_paragraph_with_a_title_case_header() -> None:
         ("Tertibnya surat masuk", "Jumlah surat diagendakan", "Buku agenda"),
         ("Tertatanya arsip", "Jumlah arsip tertata", "Daftar arsip"),
     ]
+
+
+def test_a_fungsi_item_wrapped_over_lines_in_a_pdf() -> None:
+    from pokin.decree.assemble import assemble
+    from pokin.decree.document import Paragraph
+
+    lines = [
+        "JABATAN : KEPALA SEKSI PEMERINTAHAN",
+        "FUNGSI :",
+        "a. Penyusunan rencana kegiatan Seksi Pemerintahan",
+        "Kecamatan berdasarkan program kerja;",  # the same item, wrapped
+        "b. Pelaksanaan pembinaan RT dan RW.",
+    ]
+    decree = assemble(
+        [Paragraph(n, text) for n, text in enumerate(lines, 1)], source="x.pdf", layout="pdf"
+    )
+    assert decree.blocks[0].fungsi == [
+        "Penyusunan rencana kegiatan Seksi Pemerintahan Kecamatan berdasarkan program kerja",
+        "Pelaksanaan pembinaan RT dan RW",
+    ]

@@ -102,6 +102,7 @@ class _State:
     titles: list[str] | None = None  # the row before, when it was skipped (level titles?)
     unit: str | None = None  # the kelurahan a heading placed the next blocks in
     fungsi_level: int = 0  # the numbering level of the block's fungsi items
+    fungsi_marked: bool = False  # its fungsi items open with "a." / "1." written out
 
 
 def assemble(items: Iterable[Item], *, source: str, layout: str) -> ParsedDecree:
@@ -167,15 +168,21 @@ def _paragraph(state: _State, line: int, text: str, level: int = 0) -> None:
         block.tugas = f"{block.tugas} {text}".strip()
         return
     items = _fungsi_items(text)
+    marked = bool(re.match(r"(?:[a-z]|\d{1,2})[.)]\s", text))
     if not block.fungsi:
         state.fungsi_level = level  # the level of the list's items, whatever it is
+        state.fungsi_marked = marked  # "a. ..." written: a line without a mark goes on
     if level > state.fungsi_level and block.fungsi:  # a sub-item of Word's nested numbering
         block.fungsi[-1] = f"{block.fungsi[-1]}; {'; '.join(items)}"
     elif (
         len(items) == 1
         and block.fungsi
-        and not re.match(r"(?:[a-z]|\d{1,2})[.)]\s", text)
-        and (text[:1].islower() or block.fungsi[-1].endswith((",", "yang", "dan")))
+        and not marked
+        and (
+            state.fungsi_marked
+            or text[:1].islower()
+            or block.fungsi[-1].endswith((",", "yang", "dan"))
+        )
     ):
         block.fungsi[-1] = strip_list_punctuation(f"{block.fungsi[-1]} {text}")
     else:
