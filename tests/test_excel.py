@@ -201,7 +201,14 @@ def test_round_trip_survives_any_text(
 def test_matrix_is_formatted_for_reading(tmp_path: Path) -> None:
     tree = pokin.datasets.load("sambutan-2023")
     workbook = openpyxl.load_workbook(export_xlsx(tree, tmp_path / "m.xlsx"))
-    assert workbook.sheetnames == [MATRIKS, "Jabatan", "Tautan", "Organisasi", "Petunjuk"]
+    assert workbook.sheetnames == [
+        MATRIKS,
+        "Jabatan",
+        "Tautan",
+        "Organisasi",
+        "Petunjuk",
+        "Pilihan Tautan",  # hidden: the link column's drop-down lists
+    ]
     sheet = workbook[MATRIKS]
     assert sheet.freeze_panes == "A2"
     assert all(cell.font.b for cell in sheet[1])
@@ -211,7 +218,7 @@ def test_matrix_is_formatted_for_reading(tmp_path: Path) -> None:
         1 for j in tree.jabatan if not j.kinerja
     )
     assert sheet.max_row == n_rows + 1
-    assert sheet.auto_filter.ref == f"A1:AC{n_rows + 1}"  # level hasil, periods: 4 columns
+    assert sheet.auto_filter.ref == f"A1:AD{n_rows + 1}"  # level hasil, periods, Saran Tautan
     assert sheet["L2"].alignment.wrap_text
     assert sheet["L1"].value == "Indikator"
     # copied and computed columns have a grey header, data columns a blue one
@@ -248,7 +255,9 @@ def test_finding_codes_come_from_the_findings_given(tmp_path: Path) -> None:
     def codes(findings: pokin.Findings | None) -> list[Any]:
         path = export_xlsx(tree, tmp_path / "m.xlsx", findings=findings)
         sheet = openpyxl.load_workbook(path)[MATRIKS]
-        return [r[-1] for r in sheet.iter_rows(min_row=2, values_only=True)]
+        rows = list(sheet.iter_rows(values_only=True))
+        column = rows[0].index("Kode Temuan")
+        return [r[column] for r in rows[1:]]
 
     assert codes(None) == [None, None, None, None, "PK501"]  # pokin.check runs
     assert codes(pokin.check(tree, select="PK4")) == [None] * 5

@@ -75,6 +75,7 @@ from ..checks import Findings, check
 from ..errors import PokinFileError, SheetError
 from ..graph import Cascade
 from ..models import FORMAT_VERSION, Asal, Indikator, LevelHasil, PohonKinerja, Tautan
+from .choices import add_choices, note_suggestions
 from .layout import (
     IKU,
     JABATAN,
@@ -117,8 +118,10 @@ def export_xlsx(tree: PohonKinerja, path: str | Path, *, findings: Findings | No
     if findings is None:
         findings = check(cascade)
     context = _Context(tree, cascade, findings)
+    matrix = list(_matrix_rows(context))
+    note_suggestions(tree, matrix)
     sheets = [
-        (MATRIKS, list(_matrix_rows(context))),
+        (MATRIKS, matrix),
         (JABATAN, list(_jabatan_rows(context))),
         *([(IKU, list(_iku_rows(context)))] if tree.iku else []),
         (TAUTAN, list(_tautan_rows(context))),
@@ -129,6 +132,7 @@ def export_xlsx(tree: PohonKinerja, path: str | Path, *, findings: Findings | No
         for spec, records in sheets:
             _write(workbook, spec, records, autofilter=spec is not ORGANISASI)
         _write_petunjuk(workbook)
+        add_choices(workbook, tree, matrix)  # hidden, last: the visible sheets keep their order
         with atomic_write(target, binary=True) as handle:
             workbook.save(handle)
     except PokinFileError as exc:

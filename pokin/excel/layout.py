@@ -114,6 +114,7 @@ MATRIKS = Sheet(
         _c("kinerja_level_hasil", "Level Hasil Kinerja", 18, wrap=False, optional=True),
         _c("level_hasil", "Level Hasil Indikator", 18, wrap=False, optional=True),
         _c("temuan", "Kode Temuan", 14, "derived"),
+        _c("saran", "Saran Tautan", 44, "derived"),
     ),
 )
 

@@ -1,0 +1,97 @@
+"""The link column's drop-down: a planner links a whole kecamatan in Excel.
+
+Each row of the cascade matrix gets, in its ``Kinerja Mendukung (ID)`` cell, a drop-down
+(an Excel data validation) of the ids of its atasan's indicators (the IKU indicators for a
+position without atasan), and the derived ``Saran Tautan`` column names the best candidate
+for a kinerja no link reaches yet (:func:`pokin.link.suggest_links`), with its score and
+reason. The lists live in a hidden sheet (:data:`CHOICES`), one column per atasan, so a
+list of any length fits (an inline list is limited to 255 characters). The validation
+only informs (``errorStyle="information"``): a planner may still type several ids, one
+per line, or a quoted text, as the reader accepts. The workbook reads back as before:
+``Saran Tautan`` is a derived column, the hidden sheet is not read.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from ..link import suggest_links
+from ..models import PohonKinerja
+from .layout import MATRIKS
+
+__all__ = ["CHOICES", "add_choices", "note_suggestions"]
+
+CHOICES = "Pilihan Tautan"
+"""The hidden sheet holding each atasan's indicator ids, one column per atasan."""
+_TOP = "(IKU)"
+
+
+def note_suggestions(tree: PohonKinerja, records: Iterable[dict[str, Any]]) -> None:
+    """Fill ``saran`` of the matrix rows whose kinerja no link reaches yet (in place)."""
+    best = {s.dari: s for s in suggest_links(tree, top=1)}
+    for record in records:
+        found = best.get(str(record.get("kinerja_id")))
+        if found is not None:
+            skor = f"{found.skor:.2f}".replace(".", ",")
+            record["saran"] = f"{found.ke} (skor {skor}): {found.alasan}"
+
+
+def add_choices(workbook: Workbook, tree: PohonKinerja, records: list[dict[str, Any]]) -> None:
+    """Give the matrix's link column its drop-downs; ``records`` are the matrix rows."""
+    lists = _lists(tree)
+    rows: dict[str, list[int]] = defaultdict(list)
+    atasan = {str(j.id): j.atasan or _TOP for j in tree.jabatan}
+    for number, record in enumerate(records, 2):
+        owner = atasan.get(str(record.get("jabatan_id")))
+        if owner is not None and lists.get(owner):
+            rows[owner].append(number)
+    if not rows:
+        return
+    sheet = workbook.create_sheet(CHOICES)
+    sheet.sheet_state = "hidden"
+    order = sorted(rows)
+    sheet.append(order)
+    for depth in range(max(len(lists[o]) for o in order)):
+        sheet.append([lists[o][depth] if depth < len(lists[o]) else None for o in order])
+    matrix = workbook[MATRIKS.name]
+    column = get_column_letter(1 + [c.key for c in MATRIKS.columns].index("kinerja_mendukung"))
+    for index, owner in enumerate(order, 1):
+        letter = get_column_letter(index)
+        validation = DataValidation(
+            type="list",
+            formula1=f"{quote_sheetname(CHOICES)}!${letter}$2:${letter}${len(lists[owner]) + 1}",
+            allow_blank=True,
+            showErrorMessage=True,
+            errorStyle="information",
+            errorTitle="Bukan indikator atasan",
+            error="ID ini tidak ada di daftar indikator atasan. Tetap dipakai?",
+            promptTitle="Indikator atasan",
+            prompt="Pilih indikator atasan yang didukung; lihat kolom Saran Tautan.",
+        )
+        for start, end in _runs(rows[owner]):
+            validation.add(f"{column}{start}:{column}{end}")
+        matrix.data_validations.append(validation)
+
+
+def _lists(tree: PohonKinerja) -> dict[str, list[str]]:
+    """Each atasan's indicator ids (the IKU table's under :data:`_TOP`)."""
+    lists = {str(j.id): [str(i.id) for i in j.iter_indikator()] for j in tree.jabatan}
+    lists[_TOP] = [str(i.id) for s in tree.iku for i in s.indikator]
+    return lists
+
+
+def _runs(numbers: list[int]) -> Iterable[tuple[int, int]]:
+    """Consecutive row numbers as (first, last) ranges: one sqref range per block."""
+    start = previous = numbers[0]
+    for n in numbers[1:]:
+        if n != previous + 1:
+            yield start, previous
+            start = n
+        previous = n
+    yield start, previous
