@@ -15,6 +15,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from ..models import Peran
 
@@ -67,6 +68,9 @@ def tiers(cascade: Cascade) -> dict[str, int]:
     >>> rows["kasubbag-umum-kepegawaian"], rows["pengelola-data-kecamatan"]
     (2, 3)
     """
+    known = _TIERS.get(cascade)
+    if known is not None:
+        return known  # every page of a gallery asks again: computed once per cascade
     found: dict[str, int] = {}
 
     def tier(jabatan_id: str, seen: frozenset[str]) -> int:
@@ -81,7 +85,11 @@ def tiers(cascade: Cascade) -> dict[str, int]:
 
     for jabatan_id in cascade.jabatan:
         tier(jabatan_id, frozenset())
+    _TIERS[cascade] = found
     return found
+
+
+_TIERS: WeakKeyDictionary[Cascade, dict[str, int]] = WeakKeyDictionary()
 
 
 @dataclass

@@ -81,8 +81,11 @@ def unit_pages(
     heads = {str(j.id) for j in c.tree.top if j.peran is Peran.CAMAT} or {
         str(j.id) for j in c.tree.top[:1]
     }
+    by_unit: dict[str, list[str]] = {}
+    for jabatan in prep.tree.jabatan:
+        by_unit.setdefault(jabatan.unit or NO_UNIT, []).append(str(jabatan.id))
     for unit in _units_by_rank(c, heads):
-        members = [str(j.id) for j in prep.tree.jabatan if (j.unit or NO_UNIT) == unit]
+        members = by_unit[unit]
         for group in _groups(prep, members, max_nodes):
             for part, (boxes, context) in enumerate(_chunks(prep, group, max_nodes), 1):
                 title = unit
