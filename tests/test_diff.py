@@ -240,9 +240,9 @@ def test_sources_files_datasets_and_git(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.chdir(tmp_path)
     assert resolve("git:HEAD:pokin.yaml")[1] == OLD
     assert diff("git:HEAD:pokin.yaml", "pokin.yaml").new.organisasi.tahun == 2024
-    with pytest.raises(PokinFileError, match=r"git cannot show HEAD:none\.yaml"):
+    with pytest.raises(PokinFileError, match=r"git tidak dapat menampilkan HEAD:none\.yaml"):
         resolve("git:HEAD:none.yaml")
-    with pytest.raises(PokinFileError, match="not a git source"):
+    with pytest.raises(PokinFileError, match="bukan sumber git"):
         resolve("git:HEAD")
 
 
@@ -363,5 +363,5 @@ def test_the_iku_table_is_compared_code_by_code() -> None:
 
 
 def test_a_git_revision_cannot_be_an_option() -> None:
-    with pytest.raises(PokinFileError, match="not a git source"):
+    with pytest.raises(PokinFileError, match="bukan sumber git"):
         resolve("git:--output=/tmp/x:pokin.yaml")

@@ -768,3 +768,33 @@ def test_a_workbook_that_is_not_a_pokin_matrix(tmp_path: Path) -> None:
     )
     assert "pokin export" in str(err)
     assert "rename" not in str(err)
+
+
+# -- targets per period (per_periode, akumulasi) --------------------------------------------
+
+
+def test_periods_are_read_back_and_a_bad_one_names_its_cell(matrix: Path) -> None:
+    cell = "TW I: target 25; realisasi 20\nTW IV: target 100\n2023: realisasi 91,5"
+    tree = read_xlsx(edit(matrix, set_cell(MATRIKS, 5, "Target/Realisasi per Periode", cell)))
+    indikator = tree.get_jabatan("sekretaris").kinerja[0].indikator[0]
+    assert [(p.periode, p.target, p.realisasi) for p in indikator.per_periode] == [
+        ("TW I", "25", "20"),
+        ("TW IV", "100", None),
+        ("2023", None, "91,5"),
+    ]
+    assert indikator.akumulasi == "kumulatif"
+    err = error_of(edit(matrix, set_cell(MATRIKS, 5, "Target/Realisasi per Periode", "TW 5: 10")))
+    assert "baris 5" in str(err)
+    assert "kolom X (Target/Realisasi per Periode): 'TW 5: 10' bukan periode" in str(err)
+    assert "tulis satu periode per baris" in str(err)
+    err = error_of(edit(matrix, set_cell(MATRIKS, 5, "Akumulasi Triwulan", "rata-rata")))
+    assert "baris 5" in str(err)
+
+
+def test_a_workbook_without_the_period_columns_still_reads(matrix: Path) -> None:
+    def drop(workbook: Workbook) -> None:
+        ws = workbook[MATRIKS]
+        for header in ("Target/Realisasi per Periode", "Akumulasi Triwulan"):
+            ws.delete_cols(column(ws, header))
+
+    assert read_xlsx(edit(matrix, drop)) == read_xlsx(matrix)

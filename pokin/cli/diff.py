@@ -42,8 +42,8 @@ def run(args: argparse.Namespace) -> int:
         target = guard_output(args.output, [s for s in (args.old, args.new) if ":" not in s])
         if target.suffix.lower() not in _SUFFIX:
             raise ValueError(
-                f"-o {args.output}: name the file .txt, .json, .md or .html, so it is never "
-                "taken for (or written over) a pokin file"
+                f"-o {args.output}: beri nama berkas .txt, .json, .md atau .html, agar tidak "
+                "pernah tertukar dengan (atau menimpa) berkas pokin"
             )
         fmt = args.format or _SUFFIX[Path(args.output).suffix.lower()]
     result = diff(resolve(args.old)[1], resolve(args.new)[1])

@@ -18,8 +18,8 @@ Source = PohonKinerja | str | os.PathLike[str]
 """What :func:`pokin.diff.diff` accepts for each side."""
 
 _GIT_HINT = (
-    "write git:REV:path, e.g. git:HEAD~1:datasets/sambutan-2023.yaml (the path from the "
-    "repository root)"
+    "tulis git:REVISI:path, misalnya git:HEAD~1:datasets/sambutan-2023.yaml (path dihitung "
+    "dari akar repositori)"
 )
 
 
@@ -45,7 +45,7 @@ def _from_git(spec: str) -> PohonKinerja:
     rev, sep, path = spec[len("git:") :].partition(":")
     if not sep or not rev.strip() or not path.strip() or rev.lstrip().startswith("-"):
         # a revision starting with "-" would be read by git as an option
-        raise PokinFileError(f"{spec!r} is not a git source", hint=_GIT_HINT)
+        raise PokinFileError(f"{spec!r} bukan sumber git", hint=_GIT_HINT)
     try:
         done = subprocess.run(
             ["git", "show", f"{rev}:{path}"],
@@ -54,18 +54,19 @@ def _from_git(spec: str) -> PohonKinerja:
             check=False,
         )
     except FileNotFoundError:
-        raise PokinFileError("git is not installed", path=spec, hint=_GIT_HINT) from None
+        raise PokinFileError("git tidak terpasang", path=spec, hint=_GIT_HINT) from None
     except subprocess.TimeoutExpired:
-        raise PokinFileError("git show took more than 30 s", path=spec) from None
+        raise PokinFileError("git show berjalan lebih dari 30 detik", path=spec) from None
     if done.returncode != 0:
         problem = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise PokinFileError(
-            f"git cannot show {rev}:{path}: {problem[-1] if problem else 'unknown error'}",
+            f"git tidak dapat menampilkan {rev}:{path}: "
+            f"{problem[-1] if problem else 'galat tak dikenal'}",
             path=spec,
             hint=_GIT_HINT,
         )
     try:
         text = done.stdout.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise PokinFileError("the file is not valid UTF-8", path=spec) from None
+        raise PokinFileError("berkas bukan UTF-8 yang sah", path=spec) from None
     return loads(text, path=spec)

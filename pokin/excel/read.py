@@ -547,6 +547,11 @@ class _Reader:
                 "write the ID of a superior indikator (column 'ID Indikator'), one per line, "
                 'or its exact text in double quotes ("...")'
             )
+        elif "per_periode" in loc:
+            hint = (
+                "tulis satu periode per baris: 'TW I: target 25; realisasi 20', 'TW IV: "
+                "target 100', '2023: realisasi 91,5'"
+            )
         elif name == "atasan":
             hint = (
                 f"write the id of a position of sheet {JABATAN.name!r} (column 'ID Jabatan'); "
