@@ -23,6 +23,7 @@ from pokin import PokinFileError
 from pokin.excel import export_xlsx, read_xlsx
 
 from .conftest import make
+from .strategies import FIXTURES
 from .test_excel import edit, full, set_cell
 
 EVIL = ['k"><img src=x onerror=alert(1)>', "a&b", "a<b", "s p", "#top", "-x", "", "é"]
@@ -471,3 +472,23 @@ def test_a_target_of_zero_is_a_target(polaritas: str, realisasi: str, expected: 
         polaritas=polaritas,
     )
     assert measured(indikator) == expected
+
+
+def test_a_lone_surrogate_in_text_is_a_load_error_naming_its_line() -> None:
+    """Found by tests/test_properties.py: libyaml raised UnicodeEncodeError."""
+    err = load_error("pokin: 1\norganisasi:\n  nama: X\ud800\n")
+    assert err.line == 3
+    assert "U+D800" in err.message
+
+
+def test_an_iku_code_printed_twice_does_not_stop_the_import() -> None:
+    """Found by tests/test_properties.py: a raw pydantic ValidationError from the builder."""
+    from pokin.decree import parse_decree
+
+    text = (FIXTURES / "decrees" / "tab-kebomas-excerpt.txt").read_text(encoding="utf-8")
+    head, _, rest = text.partition("S.2\t")
+    doubled = head + "S.2\tSasaran yang tercetak dua kali\n" + "S.2\t" + rest
+    tree = parse_decree(doubled, source="ganda.txt")
+    ids = [s.id for s in tree.iku]
+    assert ids.count("S.2") == 1
+    assert len(ids) == len(set(ids)) == 3

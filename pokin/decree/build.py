@@ -62,9 +62,13 @@ _NO_KINERJA = "(kinerja tidak tertulis)"
 _NO_INDIKATOR = "(indikator tidak tertulis)"
 
 
-def _code(kode: str | None) -> str | None:
-    """An IKU code as an id, when it is a valid one (``I.K.S.1.1``); else pokin makes one."""
-    return kode if kode and ID_PATTERN.fullmatch(kode) else None
+def _code(kode: str | None, taken: set[str]) -> str | None:
+    """An IKU code as an id, when it is a valid one (``I.K.S.1.1``) not used before in the
+    decree; else pokin makes one (a code printed twice must not stop the import)."""
+    if not kode or kode in taken or not ID_PATTERN.fullmatch(kode):
+        return None
+    taken.add(kode)
+    return kode
 
 
 def build_tree(parsed: ParsedDecree) -> PohonKinerja:
@@ -74,13 +78,14 @@ def build_tree(parsed: ParsedDecree) -> PohonKinerja:
     _assign_atasan(positions)
     _assign_ids(positions)
     jabatan = [_jabatan(pos, parsed.source) for pos in positions]
+    codes: set[str] = set()
     iku = [
         Sasaran(
-            id=_code(s.kode),
+            id=_code(s.kode, codes),
             uraian=s.uraian,
             indikator=[
                 Indikator(
-                    id=_code(i.kode),
+                    id=_code(i.kode, codes),
                     uraian=i.uraian,
                     formulasi=i.formulasi or None,
                     sumber_data=i.sumber_data or None,

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import difflib
 import html
+import io
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -52,7 +53,7 @@ from openpyxl.utils.cell import (
 from openpyxl.workbook.workbook import Workbook
 from pydantic import ValidationError
 
-from .._files import check_archive
+from .._files import check_archive, read_bytes
 from .._text import fold
 from ..errors import PokinError, PokinFileError, SheetError
 from ..io.careful import data_loc, explain
@@ -99,8 +100,9 @@ def read_xlsx(path: str | Path) -> PohonKinerja:
 
 def _open(file: Path) -> Workbook:
     check_archive(file)  # a regular file, within the size limits, no zip bomb
+    data = io.BytesIO(read_bytes(file))  # no file handle left open by a damaged workbook
     try:
-        return load_workbook(file, read_only=True, data_only=True)
+        return load_workbook(data, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on a damaged file
         raise PokinFileError(
             f"not an Excel workbook (.xlsx), or a damaged one ({type(exc).__name__}: {exc})",

@@ -83,7 +83,15 @@ def _tree_limits() -> Limits:
 
 def loads(text: str, *, path: str | os.PathLike[str] | None = None) -> PohonKinerja:
     """Load a pokin tree from YAML text; ``path`` is only used in error messages."""
-    return _loads(text, path, None)
+    try:
+        return _loads(text, path, None)
+    except UnicodeEncodeError as exc:  # a lone surrogate: a text no file can hold
+        raise PokinFileError(
+            f"teks memuat karakter yang tidak sah (U+{ord(text[exc.start]):04X})",
+            path=path,
+            line=text.count("\n", 0, exc.start) + 1,
+            hint="hapus karakter itu; ia tidak dapat disimpan dalam berkas UTF-8",
+        ) from None
 
 
 def _loads(text: str, path: str | os.PathLike[str] | None, cache: Cache | None) -> PohonKinerja:
