@@ -164,6 +164,7 @@ def test_menantang_needs_the_previous_year_and_compares_with_its_realisasi() -> 
     row = next(b for b in _sheet(easy, "KKE 1").baris if b.id == "kasi.k1.i1")
     assert row.nilai["C"] == 0.0
     assert row.bukti["C"] == ("PK802",)  # the rule across years, given previous=
+    assert _criterion(easy, "1.b.7").nilai == pytest.approx(5 / 6)  # 5 achievable, 1 not
     hard = sakip(make(target), previous=_previous("75,5"))
     row = next(b for b in _sheet(hard, "KKE 1").baris if b.id == "kasi.k1.i1")
     assert row.nilai["C"] == 1.0

@@ -36,11 +36,6 @@ def _costly(sheet: Lembar, kode: str | None = None) -> tuple[str, ...]:
     return tuple(i for _, i in sorted(scored, key=lambda t: t[0]))
 
 
-def _mean(values: Iterable[float | None]) -> float | None:
-    known = [v for v in values if v is not None]
-    return sum(known) / len(known) if known else None
-
-
 def _hint(sheet: Lembar, kolom: Iterable[str], limit: int = 4) -> str:
     """The findings that cost the most in these columns, with how many rows each, and the
     fix of the column they hit most."""
@@ -91,7 +86,7 @@ def _criteria(
             "Indikator kinerja telah memenuhi kriteria SMART (spesifik, dapat diukur, dapat "
             "dicapai, relevan, berbatas waktu)",
             "KKE 1: rata-rata kolom Spesifik, Dapat Diukur, Dapat Dicapai, Relevan, Berbatas Waktu",
-            _mean(kke1.share_of(k) for k in smart),
+            kke1.share_of(*smart),
             baris=_costly(kke1),
             perbaikan=_hint(kke1, smart),
         ),
@@ -99,8 +94,10 @@ def _criteria(
         Kriteria(
             "1.b.7",
             "Target kinerja ditetapkan dapat dicapai dan menantang",
-            "KKE 1: kolom Dapat Dicapai" + (" dan Menantang" if "C" in challenge else ""),
-            _mean(kke1.share_of(k) for k in challenge),
+            "KKE 1: Σ nilai kolom Dapat Dicapai"
+            + (" dan Menantang" if "C" in challenge else "")
+            + " / jumlah sel yang dinilai",
+            kke1.share_of(*challenge),
             alasan=""
             if "C" in challenge
             else "kolom Menantang tidak dinilai: "
@@ -127,7 +124,7 @@ def _criteria(
             "2.a.2",
             "Setiap indikator kinerja memiliki definisi operasional dan cara pengukuran "
             "(formula, komponen pembentuk, sumber data)",
-            "KKE 5: rata-rata kolom Formula, Komponen Pembentuk, Sumber Data",
+            "KKE 5: Σ nilai kolom Formula, Komponen Pembentuk, Sumber Data / jumlah sel",
             kke5.share,
             baris=_costly(kke5),
             perbaikan=_hint(kke5, [k.kode for k in kke5.kolom]),

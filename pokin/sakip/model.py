@@ -116,10 +116,15 @@ class Lembar:
     kolom: tuple[Kolom, ...]
     baris: tuple[Baris, ...]
 
-    def share_of(self, kode: str) -> float | None:
-        """The share of the assessable rows that score in one column (0 to 1)."""
-        values = [v for b in self.baris if (v := b.nilai.get(kode)) is not None]
+    def share_of(self, *kode: str) -> float | None:
+        """Σ of the assessable cells of these columns / their number (0 to 1): a column
+        with few assessable rows weighs as many cells as it has, not as a whole column."""
+        values = [v for b in self.baris for k in kode if (v := b.nilai.get(k)) is not None]
         return sum(values) / len(values) if values else None
+
+    def assessed(self, kode: str) -> int:
+        """How many rows can be scored in one column."""
+        return sum(1 for b in self.baris if b.nilai.get(kode) is not None)
 
     def by_level(self) -> list[tuple[str, int, float]]:
         """Per result level, top down: (level as evaluators write it, rows, share 0 to 1),

@@ -13,7 +13,11 @@ def text_summary(penilaian: Penilaian, *, rows: int = 3) -> str:
     year = f" ({penilaian.tahun})" if penilaian.tahun else ""
     lines = [f"pokin sakip: {penilaian.organisasi}{year}", ""]
     for sheet in penilaian.lembar:
-        columns = " · ".join(f"{k.judul} {persen(sheet.share_of(k.kode))}" for k in sheet.kolom)
+        columns = " · ".join(
+            f"{k.judul} {persen(sheet.share_of(k.kode))}"
+            + (f" ({n} dinilai)" if 0 < (n := sheet.assessed(k.kode)) < len(sheet.baris) else "")
+            for k in sheet.kolom
+        )
         lines.append(f"{sheet.kode}  {persen(sheet.share):>7}  {sheet.judul}")
         if len(sheet.kolom) > 1:
             lines.append(f"         {columns}")
