@@ -256,6 +256,10 @@ def test_kebomas_in_a_real_browser(
     assert kinerja.uraian in panel
     assert "Jalur ke IKU" in panel
     s.shot("03-jalur-ke-iku")
+    top = up[-2] if cascade.graph.nodes[up[-1]]["jenis"] == "indikator" else up[-1]
+    s.js(f"pokinExplorer.select({json.dumps(cascade.kinerja_of([top])[0])})")
+    assert "turun" in s.classes(f'.kotak[data-id="{staff}"]')  # everything cascading from it
+    s.js(f"pokinExplorer.select({json.dumps(staff)})")
 
     # collapse a unit from the panel, then a position with its toggle
     s.page.keyboard.press("Escape")
@@ -372,4 +376,26 @@ def test_each_filter_marks_the_boxes_carrying_its_findings(browser: Any, tmp_pat
         s.shot(f"saring-{key}")
         s.page.get_by_label(label).uncheck()
         assert s.js("document.querySelectorAll('.kotak.cocok').length") == 0
+    assert s.errors == []
+
+
+@pytest.mark.slow
+def test_panel_shows_full_texts_findings_and_capaian(browser: Any, tmp_path: Path) -> None:
+    def measured(d: dict[str, Any]) -> None:
+        indikator = jab(d, "staf")["kinerja"][0]["indikator"][0]
+        indikator.update(target="200", realisasi="150", formulasi="jumlah & <b>rasio</b>")
+        indikator.pop("sumber_data")
+
+    tree = make(measured)
+    box = tree.get_jabatan("staf").kinerja[0]
+    s = Session(browser, write_explorer(tree, tmp_path / "c.html"), tmp_path)
+    row = s.page.locator(f'.ind[data-id="{box.indikator[0].id}"]')
+    assert "● capaian 75,0%" in row.inner_text()
+    s.js(f"pokinExplorer.select({json.dumps(str(box.id))})")
+    panel = s.page.inner_text("#panel")
+    assert "capaian 75,0%" in panel
+    assert "formulasi: jumlah & <b>rasio</b>" in panel  # the full text, as text
+    assert "PK502" in panel  # the finding of the indicator without sumber data
+    assert box.uraian in panel
+    s.shot("panel")
     assert s.errors == []
