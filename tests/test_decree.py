@@ -584,7 +584,7 @@ def test_undecodable_file(tmp_path: Path) -> None:
 def test_text_that_is_not_a_decree(tmp_path: Path) -> None:
     file = tmp_path / "notulen.txt"
     file.write_text("Notulen rapat RT 03\nHadir: 12 orang\n", encoding="utf-8")
-    with pytest.raises(ImportDocumentError, match="no position block was found") as info:
+    with pytest.raises(ImportDocumentError, match="tidak ditemukan blok jabatan") as info:
         read_decree(file)
     assert "JABATAN" in str(info.value)  # says what pokin expected
 
@@ -595,7 +595,7 @@ def test_missing_file(tmp_path: Path) -> None:
 
 
 def test_parse_decree_rejects_empty_text() -> None:
-    with pytest.raises(ImportDocumentError, match="<teks>: the decree text is empty"):
+    with pytest.raises(ImportDocumentError, match="<teks>: teks keputusan ini kosong"):
         parse_decree("", source="<teks>")
 
 

@@ -114,10 +114,10 @@ def parse(text: str, *, source: str) -> ParsedDecree:
     """Recognise the layout of ``text`` and parse it into parts (no tree yet)."""
     if not text.strip():
         raise _error(
-            "the decree text is empty",
+            "teks keputusan ini kosong",
             path=source,
-            hint="convert the decree (PDF / Word) to text first; pokin expects the IKI/IKU "
-            "tables of a Keputusan Camat",
+            hint="impor berkas keputusannya langsung (Word .docx, PDF, Excel) atau teks "
+            "hasil konversinya; pokin membaca tabel IKI/IKU sebuah Keputusan Camat",
         )
     for layout in LAYOUTS:
         if layout.sniff(text):
@@ -133,10 +133,11 @@ def _require_blocks(parsed: ParsedDecree) -> ParsedDecree:
     if not parsed.blocks and not parsed.iku:
         names = ", ".join(_name(layout) for layout in LAYOUTS)
         raise _error(
-            "this is not an IKI/IKU decree pokin can read: no position block was found",
+            "ini bukan keputusan IKI/IKU yang dapat dibaca pokin: tidak ditemukan blok jabatan",
             path=source,
-            hint='pokin expects position blocks ("JABATAN : ...", then TUGAS, FUNGSI and a '
-            f"table of KINERJA / INDIKATOR / FORMULASI / SUMBER DATA); layouts known: {names}",
+            hint='pokin mencari blok jabatan ("JABATAN : ...", lalu TUGAS, FUNGSI dan tabel '
+            "KINERJA / INDIKATOR / FORMULASI / SUMBER DATA) atau tabel IKU; tata letak "
+            f"yang dikenal: {names}",
         )
     return parsed
 
