@@ -17,6 +17,7 @@ SAKIP evaluator will (KKE and LKE).
 """
 
 import importlib
+import importlib.util
 import sys
 import types
 from typing import TYPE_CHECKING, Any
@@ -129,8 +130,8 @@ _LAZY: dict[str, str] = {
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
         value = getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
-    elif name in __all__:
-        value = importlib.import_module(f"{__name__}.{name}")
+    elif name in __all__ or importlib.util.find_spec(f"{__name__}.{name}") is not None:
+        value = importlib.import_module(f"{__name__}.{name}")  # pokin.io, pokin.graph...
     else:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     if name not in _SHADOWED:

@@ -48,6 +48,12 @@ def test_a_function_named_as_its_submodule_stays_the_function() -> None:
     assert pokin.coverage is pokin.coverage.__globals__["coverage"]
 
 
+def test_a_submodule_is_an_attribute_on_first_use() -> None:
+    code = "import pokin; print(pokin.io.load.__module__, pokin.graph.ROOT)"
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    assert out.stdout.split() == ["pokin.io", "@organisasi"]
+
+
 def test_an_unknown_name_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="no_such_thing"):
         pokin.no_such_thing  # noqa: B018
