@@ -127,3 +127,26 @@ def test_pokin_check_leads_with_the_root_causes(
     (report,) = json.loads(capsys.readouterr().out)
     (cause,) = report["akar_masalah"]
     assert (cause["jabatan"], cause["bawah"], cause["perbaikan"][0]["tambah"]) == ("camat", 6, 5)
+
+
+def test_the_report_leads_with_the_root_causes_and_lists_suggestions_per_unit(
+    tmp_path: Path,
+) -> None:
+    from pokin.report import write_report
+
+    page = write_report(_tree(), tmp_path / "r.html", diagram="<svg></svg>").read_text()
+    roots = page.index('<ol id="akar-masalah">')
+    assert roots < page.index('id="sakip"')  # the first section
+    assert "Camat: 2 kinerja tidak mendukung baik IKU S.1 maupun IKU S.2" in page[roots:]
+    saran = page.index('<h2 id="saran">Saran tautan per unit</h2>')
+    assert page.index("<h3>Kecamatan Karangsari</h3>", saran)
+    assert 'data-kinerja="camat.k1"' in page[saran:]
+    text = write_report(_tree(), tmp_path / "r.md").read_text()
+    assert "## Akar masalah: tautan yang paling banyak menyambungkan ke IKU" in text
+    assert "| camat.k1 | 1. " in text
+    linked = review(
+        review(_tree(), "camat.k1", "IKU.1", diterima=True), "camat.k2", "IKU.2", diterima=True
+    )
+    quiet = write_report(linked, tmp_path / "q.html", diagram="<svg></svg>").read_text()
+    assert 'id="akar-masalah"' not in quiet
+    assert 'id="saran"' not in quiet

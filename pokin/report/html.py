@@ -20,7 +20,7 @@ from ..coverage import NO_IKU
 from ..errors import PokinError, RenderError
 from ..graph import Cascade
 from ..models import PohonKinerja
-from . import explorer, sakip, years
+from . import explorer, links, sakip, years
 from .context import (
     NO_CAPAIAN,
     NO_PENDING,
@@ -235,6 +235,7 @@ def capaian(ctx: Context) -> str:
 
 
 SECTIONS: tuple[Section, ...] = (
+    links.roots_html,
     sakip.html_section,
     summary,
     years.html_section,
@@ -243,6 +244,7 @@ SECTIONS: tuple[Section, ...] = (
     explorer.section,
     findings,
     pending,
+    links.suggestions_html,
     capaian,
 )
 """The sections of the page, in order."""

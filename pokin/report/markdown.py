@@ -13,7 +13,7 @@ from ..checks import Findings
 from ..coverage import NO_IKU
 from ..graph import Cascade
 from ..models import PohonKinerja
-from . import sakip, years
+from . import links, sakip, years
 from .context import (
     NO_CAPAIAN,
     NO_PENDING,
@@ -134,12 +134,14 @@ def capaian(ctx: Context) -> Iterator[str]:
 
 
 SECTIONS: tuple[Section, ...] = (
+    links.roots_markdown,
     sakip.markdown_section,
     summary,
     years.markdown_section,
     coverage,
     findings,
     pending,
+    links.suggestions_markdown,
     capaian,
 )
 """The sections of the file, in order."""
