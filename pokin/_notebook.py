@@ -16,6 +16,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .diff import Diff
     from .explore import Explorer
     from .findings import Findings
     from .graph import Cascade
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "diagram_svg",
+    "diff_display_html",
     "error_svg",
     "explorer_html",
     "findings_html",
@@ -117,6 +119,16 @@ def findings_html(findings: Findings) -> str:
     return table(findings)
 
 
+def diff_display_html(d: Diff) -> str:
+    """A :class:`~pokin.diff.Diff` as its tables of changes; never raises."""
+    try:
+        from .diff import diff_tables
+
+        return diff_tables(d)
+    except Exception as exc:  # a display must not raise in a notebook
+        return f"<p>pokin: perubahan tidak dapat ditampilkan: {escape(str(exc))}</p>"
+
+
 _DISPLAYS = (
     ("pokin.models.tree", "PohonKinerja", _SVG, tree_display_svg),
     ("pokin.models.tree", "PohonKinerja", _HTML, tree_html),
@@ -125,6 +137,7 @@ _DISPLAYS = (
     ("pokin.render", "Diagram", _SVG, diagram_svg),
     ("pokin.explore", "Explorer", _HTML, explorer_html),
     ("pokin.findings", "Findings", _HTML, findings_html),
+    ("pokin.diff.compare", "Diff", _HTML, diff_display_html),
 )
 
 

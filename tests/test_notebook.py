@@ -96,3 +96,14 @@ def test_an_explorer_shows_itself(shown: DisplayFormatter, tmp_path: Path) -> No
     frame = shown.format(explorer)[0]["text/html"]
     assert frame.startswith('<iframe class="pokin-explore"')
     assert explorer.save(tmp_path / "p.html").read_text(encoding="utf-8") == explorer.html
+
+
+def test_a_diff_shows_its_tables_of_changes(shown: DisplayFormatter) -> None:
+    import pokin
+
+    old = make()
+    new = make(lambda d: jab(d, "kasi").update(nama="Kasi <Layanan>"))
+    page = shown.format(pokin.diff(old, new))[0]["text/html"]
+    assert '<table id="jabatan">' in page
+    assert "Kasi &lt;Layanan&gt;" in page
+    assert "<svg" not in page  # the diagrams are for the HTML page, not the notebook

@@ -28,7 +28,7 @@ from ..models import PohonKinerja
 from .compare import Diff, JabatanDiff, LinkDiff, NodeDiff, Ubah
 from .compare import diff as _diff
 from .output import diff_json, diff_markdown, diff_text
-from .page import diff_html, highlight
+from .page import diff_html, diff_tables, highlight
 from .show import show
 from .source import Source, resolve
 
@@ -43,6 +43,7 @@ __all__ = [
     "diff_html",
     "diff_json",
     "diff_markdown",
+    "diff_tables",
     "diff_text",
     "highlight",
     "resolve",

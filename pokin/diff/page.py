@@ -21,7 +21,7 @@ from .output import (
     node_line,
 )
 
-__all__ = ["diff_html", "highlight"]
+__all__ = ["diff_html", "diff_tables", "highlight"]
 
 DiagramFn = Callable[[Cascade], str]
 
@@ -166,6 +166,12 @@ def _rows(d: Diff) -> str:
         f"<h3>Diperbaiki ({len(d.fixed)})</h3><ul>{fixed}</ul>"
         f"<h3>Baru muncul ({len(d.appeared)})</h3><ul>{appeared}</ul>"
     )
+
+
+def diff_tables(d: Diff) -> str:
+    """The changes as HTML tables, without the diagrams (what a notebook shows)."""
+    style = "".join(f".pokin-diff .{s}{{color:{c}}}" for s, c in _COLOURS.items())
+    return f'<div class="pokin-diff"><style>{style}</style>{_rows(d)}</div>'
 
 
 def diff_html(d: Diff, *, diagram: DiagramFn | None = None) -> str:
