@@ -1,24 +1,28 @@
 """Turn paragraphs and tables in document order into a layout-free :class:`ParsedDecree`.
 
-Every reader whose input has a real table grid (Word, PDF, office Excel, HTML tables, and
-the text layouts whose grid is recovered first) ends here, so they all read a decree the
-same way:
+Every reader whose input has a real table grid (Word, PDF, office Excel, and the text
+layouts whose grid is recovered first: fixed-width columns, one cell per line, flattened
+paragraphs) ends here, so they all read a decree the same way:
 
 - a paragraph (or a table row, or a sheet cell) ``JABATAN : X`` (also ``Nama Jabatan``,
   ``JABATAN. :``, a number before it, or a key-value row ``Jabatan | : | X``) opens a
-  position block; ``TUGAS`` and ``FUNGSI`` follow, the fungsi one item per list item
-  (an item of a deeper list level belongs to the item above it);
+  position block; ``TUGAS`` and ``FUNGSI`` follow, the fungsi one item per list item (an
+  item of a deeper list level belongs to the item above it; after "a." items, a line
+  without a mark goes on the item above); a ``KELURAHAN X`` heading places the blocks
+  below it in that kelurahan;
 - a table is recognised by what its columns mean (:mod:`.columns`); a header split over
   two rows (horizontally merged cells above "Uraian / Formulasi" or years) is combined;
   the column numbers row ("1 2 3 4") is skipped; a header repeated on the next page
-  continues the table;
+  continues the table, also when the page's first row is glued to it;
 - a merged (or empty) kinerja cell is the kinerja above, a merged formula, source, unit
   or target cell repeats the value above; a row continued on the next page (no number,
-  no kinerja and no indicator) is joined to the row before the page break;
-- a ``Jabatan`` column opens a block wherever its value changes (one long table);
+  and no kinerja and indicator, or one of them going on in lower case) is joined to the
+  row before the page break; cells beyond the header's columns are kept in ``catatan``;
+- a ``Jabatan`` column opens a block wherever its value changes (one long table); a
+  table marked ``fresh`` (a new sheet) starts afresh;
 - a table whose indicators are "Utama" (or whose kinerja is a "Sasaran Strategis"), or
-  under an ``INDIKATOR KINERJA UTAMA`` title outside any block, is the IKU table, with
-  one target per year and the penanggung jawab kept;
+  under an ``INDIKATOR KINERJA UTAMA`` title outside any block, is the IKU table
+  (:mod:`.ikutable`), with one target per year and the penanggung jawab kept;
 - a table with a kinerja/indicator column pair per level is a cascading matrix, read by
   :mod:`.matrix` with its links.
 
