@@ -35,50 +35,29 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .cells import Cell, lettered_items, line_items, numbered_items, strip_list_punctuation
+from .cells import strip_list_punctuation
 from .columns import column_role, header_roles, is_column_numbers, sub_header, year_of
 from .document import Item, Paragraph, Table, TableRow
 from .header import read_header, title_case
 from .ikutable import add_iku_row, pick_year
-from .items import clean_item
+from .marks import (
+    FURNITURE,
+    IKU_TITLE,
+    JENIS,
+    LABEL,
+    SECTION,
+    UNIT_HEADING,
+    continues_row,
+    fungsi_items,
+    grid_cell,
+    title_of,
+    without_header,
+)
 from .matrix import add_row, finish, start
 from .pairing import pair_cells
 from .parts import Block, ParsedDecree, Row, Skipped
 
-__all__ = ["FURNITURE", "assemble", "title_of"]
-
-_TITLE = re.compile(
-    r"^(?:\d{1,2}\s*[.)]\s*)?(?:nama\s+)?jabatan\s*\.?\s*:\s*(\S.*)$", re.IGNORECASE
-)
-_SECTION = re.compile(
-    r"^(?:\d{1,2}\s*[.)]\s*)?(?:uraian\s+)?(tugas(?:\s+pokok)?|fungsi)\s*\.?\s*(?::\s*(.*))?$",
-    re.IGNORECASE,
-)
-_LABEL = re.compile(
-    r"^(?:\d{1,2}\s*[.)]\s*)?((?:nama\s+)?jabatan|(?:uraian\s+)?tugas(?:\s+pokok)?|fungsi)\s*\.?\s*:?$",
-    re.I,
-)
-_JENIS = re.compile(r"\s*\((struktural|jfu|jft|fungsional|pelaksana)\)\s*$", re.IGNORECASE)
-_IKU_TITLE = re.compile(r"^\W*INDIKATOR\s+KINERJA\s+UTAMA\b", re.IGNORECASE)
-_UNIT_HEADING = re.compile(
-    r"^(?:[A-Z]{1,3}\.|\d{1,2}\.)?\s*((KELURAHAN|DESA|KECAMATAN)\s+[A-Z][A-Z .'-]+)$"
-)
-FURNITURE = re.compile(
-    r"^(?:-\s*\d+\s*-|\d{1,3}|halaman\s+\d+(?:\s+(?:dari|of)\s+\d+)?|page\s+\d+(?:\s+of\s+\d+)?"
-    r"|\d+\s*/\s*\d+)$",
-    re.IGNORECASE,
-)
-"""A page number or page footer line: "- 3 -", "3", "Halaman 3 dari 10", "3/10"."""
-
-
-def title_of(text: str) -> str | None:
-    """The position title of a ``JABATAN : X`` line, else ``None``.
-
-    >>> title_of("JABATAN. : KEPALA SEKSI PEMERINTAHAN"), title_of("Nama Jabatan: Lurah")
-    ('KEPALA SEKSI PEMERINTAHAN', 'Lurah')
-    """
-    match = _TITLE.match(" ".join(text.split()))
-    return match.group(1).strip(" :") if match else None
+__all__ = ["assemble"]
 
 
 @dataclass
@@ -149,17 +128,17 @@ def _paragraph(state: _State, line: int, text: str, level: int = 0) -> None:
     if title is not None:
         _open(state, title, line)
         return
-    unit = _UNIT_HEADING.match(text) if text.isupper() and len(text) < 60 else None
+    unit = UNIT_HEADING.match(text) if text.isupper() and len(text) < 60 else None
     if unit:  # "B. KELURAHAN SUKAMAJU": the blocks below are that kelurahan's
         _close(state)
         state.unit = title_case(unit.group(1)) if unit.group(2) != "KECAMATAN" else None
         return
-    if _IKU_TITLE.match(text) and "INDIVIDU" not in text.upper() and len(text) < 90:
+    if IKU_TITLE.match(text) and "INDIVIDU" not in text.upper() and len(text) < 90:
         if state.block is None or state.block.rows or state.raw:
             _close(state)
             state.iku, state.roles = True, None
         return
-    section = _SECTION.match(text)
+    section = SECTION.match(text)
     if section and state.block is not None:
         state.section = "tugas" if section.group(1).lower().startswith("tugas") else "fungsi"
         text = (section.group(2) or "").strip()
@@ -171,7 +150,7 @@ def _paragraph(state: _State, line: int, text: str, level: int = 0) -> None:
     if state.section == "tugas":
         block.tugas = f"{block.tugas} {text}".strip()
         return
-    items = _fungsi_items(text)
+    items = fungsi_items(text)
     marked = bool(re.match(r"(?:[a-z]|\d{1,2})[.)]\s", text))
     if not block.fungsi:
         state.fungsi_level = level  # the level of the list's items, whatever it is
@@ -193,22 +172,12 @@ def _paragraph(state: _State, line: int, text: str, level: int = 0) -> None:
         block.fungsi.extend(items)
 
 
-def _fungsi_items(text: str) -> list[str]:
-    """The fungsi a line lists: "a. X; b. Y", "1) X; 2) Y", "1. X 2. Y", else one item."""
-    items = lettered_items(text) or numbered_items(
-        re.sub(r"(?:(?<=\s)|^)(\d{1,2})\)\s", r"\1. ", text)
-    )
-    if items:
-        return items
-    return [strip_list_punctuation(clean_item(text))]
-
-
 def _open(state: _State, title: str, line: int) -> None:
     _close(state)
     nama = " ".join(title.split())
-    jenis = _JENIS.search(nama)
+    jenis = JENIS.search(nama)
     state.block = Block(
-        nama=_JENIS.sub("", nama).rstrip(" :."),
+        nama=JENIS.sub("", nama).rstrip(" :."),
         line=line,
         unit=state.unit,
         jenis=jenis.group(1) if jenis else None,
@@ -229,15 +198,8 @@ def _close(state: _State) -> None:
     state.block, state.raw, state.section = None, [], None
 
 
-def _cell(text: str) -> Cell:
-    """A grid cell (lines joined by newlines) as a :class:`Cell` of items."""
-    lines = [" ".join(line.split()) for line in text.split("\n")]
-    lines = [line for line in lines if line]
-    return Cell(" ".join(lines), line_items(lines) or [], line_items(lines, merge=False) or [])
-
-
 def _rows(raw: _Raw, *, target_in_formula: bool) -> list[Row]:
-    cells = {role: _cell(raw.cells.get(role, "")) for role in _FIELDS}
+    cells = {role: grid_cell(raw.cells.get(role, "")) for role in _FIELDS}
     result = []
     for item in pair_cells(*(cells[r] for r in _FIELDS), target_in_formula=target_in_formula):
         row = item.to_row(raw.line, note=raw.note)
@@ -263,7 +225,7 @@ def _table(state: _State, table: Table) -> None:
     state.new_table, state.header_row = True, False
     for row in table.rows:
         if state.new_table and state.headers:
-            row = _without_header(row, state.headers)
+            row = without_header(row, state.headers)
         texts = _texts(row)
         if not any(texts):
             continue
@@ -291,24 +253,6 @@ def _table(state: _State, table: Table) -> None:
         state.new_table = False
 
 
-def _without_header(row: TableRow, headers: list[str]) -> TableRow:
-    """A row glued to the header repeated above it (a PDF page whose header row has no
-    bottom rule: "Kinerja Meningkatnya ..."), without that header's labels."""
-    cells = list(row.cells)
-    labels = [(col, label) for col, label in enumerate(headers) if label and col < len(cells)]
-    glued = [
-        col
-        for col, label in labels
-        if (cells[col] or "") == label or (cells[col] or "").startswith(label + " ")
-    ]
-    longer = [col for col in glued if (cells[col] or "") != headers[col]]
-    if not longer or len(glued) * 5 < len(labels) * 4:
-        return row
-    for col in glued:
-        cells[col] = (cells[col] or "")[len(headers[col]) :].strip()
-    return TableRow(row.line, cells)
-
-
 def _as_text(state: _State, line: int, texts: list[str]) -> bool:
     """A row that is a block title or a TUGAS / FUNGSI entry (key-value tables, sheets)."""
     compact = [t for t in texts if t and t not in (":", "-")]
@@ -317,7 +261,7 @@ def _as_text(state: _State, line: int, texts: list[str]) -> bool:
         return False
     if re.fullmatch(r"\d{1,2}\s*[.)]?", compact[0]) and len(compact) > 1:
         compact = compact[1:]
-    label = _LABEL.match(compact[0])
+    label = LABEL.match(compact[0])
     if label:
         rest = [t.lstrip(": ") for t in compact[1:]]
         name = label.group(1).lower()
@@ -331,7 +275,7 @@ def _as_text(state: _State, line: int, texts: list[str]) -> bool:
             for part in text.split("\n"):
                 _paragraph(state, line, part)
         return True
-    if len(compact) == 1 and (title_of(compact[0]) or _SECTION.match(compact[0])):
+    if len(compact) == 1 and (title_of(compact[0]) or SECTION.match(compact[0])):
         for part in compact[0].split("\n"):
             _paragraph(state, line, part)
         return True
@@ -393,13 +337,6 @@ def _by_role(state: _State, row: TableRow) -> tuple[dict[str, str], dict[str, st
     return by_role, years, bool(cells and cells[0] is None)
 
 
-def _continues(by_role: dict[str, str]) -> bool:
-    """Whether the first row after a page break is the rest of the row before it: no
-    kinerja and no indicator, or one of them going on in lower case."""
-    kinerja, indikator = by_role.get("kinerja", ""), by_role.get("indikator", "")
-    return (not kinerja and not indikator) or (kinerja or indikator)[:1].islower()
-
-
 def _data_row(state: _State, row: TableRow) -> None:
     assert state.roles is not None
     by_role, years, _ = _by_role(state, row)
@@ -412,7 +349,7 @@ def _data_row(state: _State, row: TableRow) -> None:
         _skip(state, row.line, texts, "baris tabel sebelum JABATAN pertama")
         return
     numbered = "no" in state.roles and bool(texts[state.roles.index("no")])
-    if state.new_table and state.raw and not numbered and _continues(by_role):
+    if state.new_table and state.raw and not numbered and continues_row(by_role):
         previous = state.raw[-1]  # a row broken by the page: its rest joins the row above
         for role, text in zip(state.roles, texts, strict=False):
             if text and role not in ("no", "lain", "kode", "jabatan"):

@@ -34,10 +34,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .assemble import FURNITURE, assemble, title_of
+from .assemble import assemble
 from .cells import continues
 from .columns import INDIKATOR_WORDS, column_role, header_labels
 from .document import Item, Paragraph, Table, TableRow
+from .marks import FURNITURE, title_of
 from .parts import ParsedDecree, Skipped
 
 __all__ = ["parse", "sniff"]

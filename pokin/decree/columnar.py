@@ -27,9 +27,10 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from .assemble import FURNITURE, assemble, title_of
+from .assemble import assemble
 from .columns import column_role, header_roles
 from .document import Item, Paragraph, Table, TableRow
+from .marks import FURNITURE, title_of
 from .parts import ParsedDecree
 
 __all__ = ["parse", "sniff"]

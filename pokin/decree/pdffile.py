@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ImportDocumentError
-from .assemble import FURNITURE
 from .cells import MARKER
 from .document import Item, Paragraph, Table, TableRow
+from .marks import FURNITURE
 
 __all__ = ["layout_text", "read_items"]
 

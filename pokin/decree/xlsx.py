@@ -22,9 +22,9 @@ from typing import Any
 
 from .._text import fold
 from ..errors import ImportDocumentError
-from .assemble import title_of
 from .columns import header_roles
 from .document import Item, Table, TableRow
+from .marks import title_of
 
 __all__ = ["POKIN_SHEETS", "is_pokin_matrix", "read_items"]
 

@@ -1,0 +1,104 @@
+"""What marks a decree's text, whatever its layout: block titles, sections, headings,
+page furniture, list items, and the cells and rows of a grid (see :mod:`.assemble`).
+
+>>> title_of("JABATAN. : KEPALA SEKSI PEMERINTAHAN"), title_of("Nama Jabatan: Lurah")
+('KEPALA SEKSI PEMERINTAHAN', 'Lurah')
+>>> bool(FURNITURE.match("- 3 -")), bool(FURNITURE.match("Halaman 3 dari 10"))
+(True, True)
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cells import Cell, lettered_items, line_items, numbered_items, strip_list_punctuation
+from .document import TableRow
+from .items import clean_item
+
+__all__ = [
+    "FURNITURE",
+    "IKU_TITLE",
+    "JENIS",
+    "LABEL",
+    "SECTION",
+    "TITLE",
+    "UNIT_HEADING",
+    "continues_row",
+    "fungsi_items",
+    "grid_cell",
+    "title_of",
+    "without_header",
+]
+
+TITLE = re.compile(r"^(?:\d{1,2}\s*[.)]\s*)?(?:nama\s+)?jabatan\s*\.?\s*:\s*(\S.*)$", re.IGNORECASE)
+SECTION = re.compile(
+    r"^(?:\d{1,2}\s*[.)]\s*)?(?:uraian\s+)?(tugas(?:\s+pokok)?|fungsi)\s*\.?\s*(?::\s*(.*))?$",
+    re.IGNORECASE,
+)
+LABEL = re.compile(
+    r"^(?:\d{1,2}\s*[.)]\s*)?((?:nama\s+)?jabatan|(?:uraian\s+)?tugas(?:\s+pokok)?|fungsi)\s*\.?\s*:?$",
+    re.I,
+)
+JENIS = re.compile(r"\s*\((struktural|jfu|jft|fungsional|pelaksana)\)\s*$", re.IGNORECASE)
+IKU_TITLE = re.compile(r"^\W*INDIKATOR\s+KINERJA\s+UTAMA\b", re.IGNORECASE)
+UNIT_HEADING = re.compile(
+    r"^(?:[A-Z]{1,3}\.|\d{1,2}\.)?\s*((KELURAHAN|DESA|KECAMATAN)\s+[A-Z][A-Z .'-]+)$"
+)
+FURNITURE = re.compile(
+    r"^(?:-\s*\d+\s*-|\d{1,3}|halaman\s+\d+(?:\s+(?:dari|of)\s+\d+)?|page\s+\d+(?:\s+of\s+\d+)?"
+    r"|\d+\s*/\s*\d+)$",
+    re.IGNORECASE,
+)
+"""A page number or page footer line: "- 3 -", "3", "Halaman 3 dari 10", "3/10"."""
+
+
+def title_of(text: str) -> str | None:
+    """The position title of a ``JABATAN : X`` line, else ``None``.
+
+    >>> title_of("JABATAN. : KEPALA SEKSI PEMERINTAHAN"), title_of("Nama Jabatan: Lurah")
+    ('KEPALA SEKSI PEMERINTAHAN', 'Lurah')
+    """
+    match = TITLE.match(" ".join(text.split()))
+    return match.group(1).strip(" :") if match else None
+
+
+def fungsi_items(text: str) -> list[str]:
+    """The fungsi a line lists: "a. X; b. Y", "1) X; 2) Y", "1. X 2. Y", else one item."""
+    items = lettered_items(text) or numbered_items(
+        re.sub(r"(?:(?<=\s)|^)(\d{1,2})\)\s", r"\1. ", text)
+    )
+    if items:
+        return items
+    return [strip_list_punctuation(clean_item(text))]
+
+
+def grid_cell(text: str) -> Cell:
+    """A grid cell (lines joined by newlines) as a :class:`Cell` of items."""
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    return Cell(" ".join(lines), line_items(lines) or [], line_items(lines, merge=False) or [])
+
+
+def without_header(row: TableRow, headers: list[str]) -> TableRow:
+    """A row glued to the header repeated above it (a PDF page whose header row has no
+    bottom rule: "Kinerja Meningkatnya ..."), without that header's labels."""
+    cells = list(row.cells)
+    labels = [(col, label) for col, label in enumerate(headers) if label and col < len(cells)]
+    glued = [
+        col
+        for col, label in labels
+        if (cells[col] or "") == label or (cells[col] or "").startswith(label + " ")
+    ]
+    longer = [col for col in glued if (cells[col] or "") != headers[col]]
+    if not longer or len(glued) * 5 < len(labels) * 4:
+        return row
+    for col in glued:
+        cells[col] = (cells[col] or "")[len(headers[col]) :].strip()
+    return TableRow(row.line, cells)
+
+
+def continues_row(by_role: dict[str, str]) -> bool:
+    """Whether the first row after a page break is the rest of the row before it: no
+    kinerja and no indicator, or one of them going on in lower case."""
+    kinerja, indikator = by_role.get("kinerja", ""), by_role.get("indikator", "")
+    return (not kinerja and not indikator) or (kinerja or indikator)[:1].islower()
