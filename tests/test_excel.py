@@ -613,7 +613,7 @@ def test_dates_are_read_as_iso(tmp_path: Path) -> None:
     ],
 )
 def test_number_formats(value: float, number_format: str, shown: str) -> None:
-    from pokin.excel.read import number_text
+    from pokin.excel.cells import number_text
 
     assert number_text(value, number_format) == shown
 

@@ -18,7 +18,8 @@ from .._text import fold
 from .layout import FIELDS, lines, quoted, read_periods
 
 if TYPE_CHECKING:
-    from .read import Loc, _Reader, _Table
+    from .cells import Table
+    from .read import Loc, _Reader
 
 __all__ = ["iku_data", "links", "matrix_data", "provenance"]
 
@@ -38,7 +39,7 @@ class _Group:
 
 
 class _Grouping:
-    def __init__(self, reader: _Reader, table: _Table, kind: str) -> None:
+    def __init__(self, reader: _Reader, table: Table, kind: str) -> None:
         self.reader = reader
         self.table = table
         self.kind = kind
@@ -146,7 +147,7 @@ def _same(name: str, old: Any, new: Any) -> bool:
 
 
 def _indikator(
-    reader: _Reader, table: _Table, row: int, values: dict[str, Any], loc: Loc
+    reader: _Reader, table: Table, row: int, values: dict[str, Any], loc: Loc
 ) -> dict[str, Any] | None:
     if all(values.get(k) is None for k in _IND_KEYS):
         return None
@@ -173,7 +174,7 @@ def _indikator(
     return item
 
 
-def matrix_data(reader: _Reader, table: _Table, jabatan: list[dict[str, Any]]) -> None:
+def matrix_data(reader: _Reader, table: Table, jabatan: list[dict[str, Any]]) -> None:
     """Add the kinerja of the matrix rows to the positions of the Jabatan sheet."""
     index: dict[str, int] = {}
     for number, item in enumerate(jabatan):
@@ -203,7 +204,7 @@ def matrix_data(reader: _Reader, table: _Table, jabatan: list[dict[str, Any]]) -
     grouping.finish()
 
 
-def iku_data(reader: _Reader, table: _Table) -> list[dict[str, Any]]:
+def iku_data(reader: _Reader, table: Table) -> list[dict[str, Any]]:
     """The IKU table: sasaran with their indicators."""
     sasaran: list[dict[str, Any]] = []
     grouping = _Grouping(reader, table, "sasaran")
@@ -214,7 +215,7 @@ def iku_data(reader: _Reader, table: _Table) -> list[dict[str, Any]]:
 
 def _place(
     reader: _Reader,
-    table: _Table,
+    table: Table,
     grouping: _Grouping,
     row: int,
     values: dict[str, Any],
@@ -236,7 +237,7 @@ def _place(
         indikator.append(item)
 
 
-def provenance(reader: _Reader, table: _Table) -> Provenance:
+def provenance(reader: _Reader, table: Table) -> Provenance:
     """The Tautan sheet: asal, skor, status and alasan by (owner id, link as written)."""
     found: Provenance = {}
     for row, values in table.rows:
@@ -266,7 +267,7 @@ def links(
     cell: str | None,
     owner: str | None,
     loc: Loc,
-    table: _Table,
+    table: Table,
     row: int,
     key: str,
 ) -> list[dict[str, Any]]:

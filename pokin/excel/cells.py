@@ -1,0 +1,208 @@
+"""The cells of a cascade-matrix workbook: a sheet's rows, the text a cell shows, and
+what only the sheet's XML tells (merged cells, formulas never calculated).
+
+A cell is read as the text Excel shows in it, as far as the file tells: pokin writes every
+data cell as text, but a planner may type a number into a cell, and Excel then stores a
+number and a *number format*:
+
+- a percent format shows the value x 100 with its decimals: ``85%`` typed is stored as
+  0.85 with the format ``0%`` and read as ``"85%"``; ``0.0%`` gives ``"85,5%"``;
+- a format with fixed decimals shows them: 81.5 with ``0.00`` is read as ``"81,50"``,
+  with ``0`` as ``"82"``; thousands separators are left out (``#,##0.00``: ``"1234,50"``);
+- the ``General`` format (and the Text format ``@``, which a number typed before the
+  cell was made Text keeps) shows the number in its shortest form, at most 15 digits as
+  Excel shows it: ``87,5`` typed is read as ``"87,5"`` (never ``87.49999999999999``);
+  type ``'81,50`` (or format the cell as Text first) to keep the zero.
+
+Numbers come back with the Indonesian decimal comma, as a planner typed them (the file
+stores numbers without the locale; a text ``81.35`` typed into a Text cell stays as it
+is). The link scores of sheet ``Tautan`` are read back as numbers. Dates are read as ISO dates
+(``2024-01-03``). Currency symbols and other texts of a format are left out; scientific
+and fraction formats are read as ``General``.
+
+A formula is read as the value Excel calculated and stored with it. A workbook written by
+a script (openpyxl, pandas) and never opened in Excel holds formulas without their value:
+such a cell in a data column is refused, naming it, rather than read as empty.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+from pathlib import Path
+from typing import Any
+
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+from openpyxl.workbook.workbook import Workbook
+
+from ..errors import SheetError
+from .layout import Sheet
+
+__all__ = ["NumberFoundError", "Table", "cell_value", "check_xml", "number_text"]
+
+
+@dataclass
+class Table:
+    """The non-empty rows of one sheet, by column key."""
+
+    spec: Sheet
+    title: str
+    columns: dict[str, int]  # column key -> column number
+    rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    absent: dict[str, Any] = field(default_factory=dict)  # optional columns not in the sheet
+
+    def header(self, key: str) -> str:
+        return self.spec.column(key).header
+
+    def header_at(self, column: int | None) -> str | None:
+        """The header of the column numbered ``column``, if pokin reads that column."""
+        key = next((k for k, n in self.columns.items() if n == column), None)
+        return self.header(key) if key else None
+
+
+class NumberFoundError(Exception):
+    """A number in a sheet read by its values: it needs its cell's number format."""
+
+
+def cell_value(raw: Any, cell: Any = None) -> Any:
+    """A cell's value as the text the model expects: numbers and dates as Excel shows them.
+
+    A number needs the ``cell`` (its number format): without it, :class:`NumberFoundError`.
+    """
+    if raw is None or isinstance(raw, bool):
+        return raw
+    if isinstance(raw, str):
+        return raw if raw.strip() else None
+    if isinstance(raw, int | float):
+        if cell is None:
+            raise NumberFoundError
+        return number_text(raw, cell.number_format)
+    if isinstance(raw, datetime):
+        return raw.date().isoformat() if raw.time() == time() else raw.isoformat(sep=" ")
+    if isinstance(raw, date):
+        return raw.isoformat()
+    return str(raw)
+
+
+# The parts of a number format that do not change the number shown: texts in quotes,
+# escaped characters, spacing (_x) and fill (*x), colours and conditions ([Red], [<100]).
+_FORMAT_LITERAL = re.compile(r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]')
+_FORMAT_SCALE = re.compile(r"[0#?](,+)(?![,0#?])")  # 0.0,, shows millions
+
+
+def number_text(value: int | float, number_format: str | None) -> str:
+    """A number as a cell with this number format shows it (see the module docstring)."""
+    spec = _number_format(number_format or "General")
+    if spec is None:
+        if isinstance(value, int) or value.is_integer():
+            return str(int(value))
+        return f"{value:.15g}".replace(".", ",")  # Excel shows 15 digits: 79,5 not 79,4999...
+    percent, scale, shown, kept = spec
+    number = Decimal(value if isinstance(value, int) else repr(value))
+    number = number.scaleb(2 * percent - 3 * scale)
+    with localcontext(prec=400):  # a float has at most 309 digits before the point
+        number = number.quantize(Decimal(1).scaleb(-kept), rounding=ROUND_HALF_UP)
+    if number == 0:
+        number = abs(number)  # no "-0.00"
+    text = f"{number:f}"
+    if kept > shown:  # 0.0# shows 85.5 as 85.5 and 85.25 as 85.25, never 85.50
+        whole, _, decimals = text.partition(".")
+        decimals = decimals.rstrip("0").ljust(shown, "0")
+        text = f"{whole}.{decimals}" if decimals else whole
+    return text.replace(".", ",") + "%" * percent  # the Indonesian decimal comma
+
+
+def _number_format(number_format: str) -> tuple[bool, int, int, int] | None:
+    """(percent, thousands scaled away, decimals always shown, decimals shown at most) of
+    the format's first section, or ``None`` for General and the formats read as General."""
+    section = _FORMAT_LITERAL.sub("", number_format).split(";")[0]
+    if re.search(r"[A-Za-z@/]", section) or not re.search(r"[0#?]", section):
+        return None  # General, text, dates (read as dates), scientific, fractions
+    found = _FORMAT_SCALE.search(section)
+    scale = len(found.group(1)) if found else 0
+    _, dot, decimals = section.partition(".")
+    shown = decimals.count("0") if dot else 0
+    kept = sum(decimals.count(c) for c in "0#?") if dot else 0
+    return "%" in section, scale, shown, kept
+
+
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)"')
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s/>]")
+_CELL_START = re.compile(rb"<(?:\w+:)?c(?:\s([^>]*))?>\s*$")
+_ATTRIBUTE = re.compile(rb'(?<![\w:])(r|t)\s*=\s*"([^"]*)"')
+_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]+)<")
+_CELL_END = re.compile(rb"</(?:\w+:)?c>")
+
+
+def check_xml(file: Path, workbook: Workbook, table: Table, sheet: Any) -> None:
+    """Refuse what the values alone do not show: merged cells, formulas not calculated."""
+    archive = getattr(workbook, "_archive", None)
+    member = getattr(sheet, "_worksheet_path", None)
+    if not isinstance(archive, zipfile.ZipFile) or not member:
+        return
+    xml = archive.read(member)
+    _refuse_merged(file, table, xml)
+    _refuse_uncalculated(file, table, xml)
+
+
+def _refuse_merged(file: Path, table: Table, xml: bytes) -> None:
+    found = _MERGE.search(xml)
+    if found:
+        ref = found.group(1).decode()
+        letters, row = coordinate_from_string(ref.split(":")[0])
+        number = column_index_from_string(letters)
+        raise SheetError(
+            f"the cells {ref} are merged",
+            path=file,
+            sheet=table.title,
+            row=row,
+            column=number,
+            header=table.header_at(number),
+            hint="unmerge them (Excel: Home > Merge & Center > Unmerge Cells) and write "
+            "the value on every row it belongs to: pokin reads one row at a time",
+        )
+
+
+def _refuse_uncalculated(file: Path, table: Table, xml: bytes) -> None:
+    """A formula in a data column without the value Excel stores when it calculates.
+
+    In read-only mode with ``data_only`` openpyxl gives such a cell as empty. A cell's
+    ``<f>`` comes first in it, right after the cell's start tag, whose ``r`` names it.
+    """
+    data_columns = set(table.columns.values())
+    for found in _FORMULA.finditer(xml):
+        start = xml.rfind(b"<", 0, found.start())
+        cell = _CELL_START.match(xml, start, found.start())
+        if cell is None:
+            continue  # an <f> outside the cells (a data validation's list, say)
+        attributes = dict(_ATTRIBUTE.findall(cell.group(1) or b""))
+        end = _CELL_END.search(xml, found.start())
+        body = xml[found.start() : end.start() if end else len(xml)]
+        if _VALUE.search(body) or attributes.get(b"t") in (b"str", b"inlineStr"):
+            continue  # calculated (t="str" with an empty value: the empty text)
+        column: int | None = None
+        row: int | None = None
+        ref = attributes.get(b"r")
+        if ref:
+            letters, row = coordinate_from_string(ref.decode())
+            column = column_index_from_string(letters)
+            if row < 2 or column not in data_columns:
+                continue  # the header, or a column pokin does not read
+        formula = html.unescape(re.sub(rb"<[^>]*>", b"", body).decode(errors="replace"))
+        formula = formula.strip()
+        raise SheetError(
+            "this cell holds a formula Excel has not calculated"
+            + (f" (={formula})" if formula else "")
+            + ": the file does not hold its value",
+            path=file,
+            sheet=table.title,
+            row=row,
+            column=column,
+            header=table.header_at(column),
+            hint="type the value, or open and save the file in Excel or LibreOffice "
+            "(they store the value of each formula)",
+        )
