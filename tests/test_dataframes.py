@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -74,3 +75,15 @@ def test_export_tables_refuses_a_file_as_folder(tmp_path: Path) -> None:
     target.write_text("keep", encoding="utf-8")
     assert main(["export", "sambutan-2023", "--format", "csv", "-o", str(target)]) == 2
     assert target.read_text(encoding="utf-8") == "keep"
+
+
+def test_without_pandas_a_clear_message(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "pandas", None)  # import pandas now fails
+    with pytest.raises(pokin.PokinError, match=r"pip install 'pokin\[pandas\]'"):
+        pokin.frames(pokin.datasets.load("sambutan-2023"))
+    out = tmp_path / "t"
+    assert main(["export", "sambutan-2023", "--format", "csv", "-o", str(out)]) == 2
+    assert "pokin[pandas]" in capsys.readouterr().err
+    assert not out.exists() or not any(out.iterdir())  # nothing half-written
