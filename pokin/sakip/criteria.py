@@ -85,7 +85,8 @@ def _criteria(
             "1.b.5",
             "Indikator kinerja telah memenuhi kriteria SMART (spesifik, dapat diukur, dapat "
             "dicapai, relevan, berbatas waktu)",
-            "KKE 1: rata-rata kolom Spesifik, Dapat Diukur, Dapat Dicapai, Relevan, Berbatas Waktu",
+            "KKE 1: Σ nilai kolom Spesifik, Dapat Diukur, Dapat Dicapai, Relevan, Berbatas "
+            "Waktu / jumlah sel yang dinilai",
             kke1.share_of(*smart),
             baris=_costly(kke1),
             perbaikan=_hint(kke1, smart),
