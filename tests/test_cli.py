@@ -336,7 +336,7 @@ def test_check_reports_an_unreadable_file_and_goes_on(
     assert f"pokin: error: {missing}" in printed.err
 
 
-def test_link_write_keeps_the_heading_comments_and_says_what_it_drops(
+def test_link_write_keeps_every_comment_or_refuses(
     broken_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     text = broken_file.read_text()
@@ -344,7 +344,11 @@ def test_link_write_keeps_the_heading_comments_and_says_what_it_drops(
     lines = broken_file.read_text().splitlines()
     lines.insert(5, "# catatan di tengah berkas")
     broken_file.write_text("\n".join(lines) + "\n")
-    assert main(["link", str(broken_file), "--write"]) == 0
+    before = broken_file.read_text()
+    assert main(["link", str(broken_file), "--write"]) == 2  # a comment would be lost
+    assert "1 baris komentar di dalam berkas yang akan hilang" in capsys.readouterr().err
+    assert broken_file.read_text() == before
+    assert main(["link", str(broken_file), "--write", "--force"]) == 0
     written = broken_file.read_text()
     assert written.startswith("# Pohon kinerja Kecamatan Contoh\n# disalin dari SK Camat\n")
     assert "1 baris komentar di dalam" in capsys.readouterr().err

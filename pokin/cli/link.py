@@ -38,7 +38,11 @@ def register(sub: Subparsers) -> None:
     )
     p.add_argument("file", metavar="FILE", help="pokin YAML file or dataset name")
     p.add_argument("-o", "--output", help="write the tree with the proposals here")
-    p.add_argument("--force", action="store_true", help="replace an existing -o file")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an existing -o file; with --write, drop comments inside FILE",
+    )
     p.add_argument("--write", action="store_true", help="write the proposals into FILE itself")
     p.add_argument("--threshold", type=float, default=THRESHOLD, help="score needed (0-1)")
     p.add_argument("--no-crosscutting", action="store_true", help="only along the atasan chain")
@@ -103,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
     if not proposals and not reviewed and args.write:
         print(f"tidak ada yang ditambahkan: {args.file} dibiarkan apa adanya")
     elif args.write:
-        _write_into(Path(args.file), result)
+        _write_into(Path(args.file), result, force=args.force)
     elif target is not None:
         save(result, target)
         print(f"ditulis {target}: tinjau setiap `status: usulan` (diterima / ditolak)")
@@ -139,14 +143,20 @@ def _print_suggestions(suggestions: list[Suggestion]) -> None:
     print(f"{kinerja} kinerja belum tertaut; {len(suggestions)} saran", file=sys.stderr)
 
 
-def _write_into(file: Path, tree: PohonKinerja) -> None:
+def _write_into(file: Path, tree: PohonKinerja, *, force: bool) -> None:
+    """Write ``tree`` into ``file``, keeping its heading comments. pokin writes the file
+    anew, so comments further down would be lost: then it refuses, unless ``--force``."""
     header, lost = comments_of(file)
+    if lost and not force:
+        raise ValueError(
+            f"{file} memuat {lost} baris komentar di dalam berkas yang akan hilang bila "
+            "ditulis ulang (pokin hanya menyimpan komentar di kepala berkas); berkas tidak "
+            "diubah: pakai -o BARU.yaml, atau --force untuk tetap menulis tanpa komentar itu"
+        )
     write_text(file, header + dumps(tree))
     if lost:
         print(
-            f"pokin: peringatan: {lost} baris komentar di dalam {file} tidak disimpan (pokin "
-            "menulis berkas dari awal; komentar di kepala berkas tetap ada); pakai -o untuk "
-            "menyimpan aslinya",
+            f"pokin: peringatan: {lost} baris komentar di dalam {file} tidak disimpan (--force)",
             file=sys.stderr,
         )
     print(f"ditulis {file}: tinjau setiap `status: usulan` (diterima / ditolak)")
