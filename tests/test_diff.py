@@ -365,3 +365,40 @@ def test_the_iku_table_is_compared_code_by_code() -> None:
 def test_a_git_revision_cannot_be_an_option() -> None:
     with pytest.raises(PokinFileError, match="bukan sumber git"):
         resolve("git:--output=/tmp/x:pokin.yaml")
+
+
+def test_two_positions_merged_into_a_new_post_that_neither_resembles() -> None:
+    def two(d: dict[str, Any]) -> None:
+        for n, (nama, kerja) in enumerate(
+            (("Pengarsip", "Tertatanya arsip surat"), ("Pengetik", "Terketiknya naskah dinas")), 2
+        ):
+            d["jabatan"].append(
+                {
+                    "id": f"staf-{n}",
+                    "nama": nama,
+                    "peran": "pelaksana",
+                    "atasan": "sekretaris",
+                    "kinerja": [{"uraian": kerja, "indikator": [{"uraian": f"Jumlah {kerja}"}]}],
+                }
+            )
+
+    def merged(d: dict[str, Any]) -> None:
+        two(d)
+        a, b = d["jabatan"][-2:]
+        d["jabatan"] = d["jabatan"][:-2]
+        d["jabatan"].append(
+            {
+                "id": "pengadministrasi-perkantoran",
+                "nama": "Pengadministrasi Perkantoran",
+                "peran": "pelaksana",
+                "atasan": "sekretaris",
+                "kinerja": [a["kinerja"][0], b["kinerja"][0]],
+            }
+        )
+
+    d = diff(build(two, 2023), build(merged))
+    assert sorted((j.status, j.lama, j.baru) for j in d.jabatan) == [
+        ("gabung", "staf-2", "pengadministrasi-perkantoran"),
+        ("gabung", "staf-3", "pengadministrasi-perkantoran"),
+    ]
+    assert [n for n in d.nodes if n.status != "ubah"] == []  # every kinerja found again
