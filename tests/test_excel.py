@@ -489,7 +489,7 @@ def test_export_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
             export_xlsx(make(), target)
     assert target.read_bytes() == b"old workbook"
 
-    real_cell, calls = pokin.excel._cell, []
+    real_cell, calls = pokin.excel.writer._cell, []
 
     def crash_later(*args: Any) -> Any:
         calls.append(1)
@@ -497,7 +497,7 @@ def test_export_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
             raise RuntimeError("crash in the middle")
         return real_cell(*args)
 
-    monkeypatch.setattr(pokin.excel, "_cell", crash_later)
+    monkeypatch.setattr(pokin.excel.writer, "_cell", crash_later)
     with pytest.raises(RuntimeError, match="crash"):
         export_xlsx(make(), target)
     assert target.read_bytes() == b"old workbook"
