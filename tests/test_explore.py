@@ -315,7 +315,11 @@ def test_hostile_texts_stay_text_in_the_browser(browser: Any, tmp_path: Path) ->
     s.page.fill("#cari", "RUMUSUNIK <")
     s.page.press("#cari", "Enter")
     assert s.js("document.querySelectorAll('.hit').length") == 1
-    s.page.fill("#cari", "musunik")  # the middle of a word: not a hit
+    s.page.fill("#cari", "musunik")  # the middle of a word: found when nothing begins so
+    s.page.press("#cari", "Enter")
+    assert s.js("document.querySelectorAll('.hit').length") == 1
+    assert s.page.inner_text("#cari-jumlah") == "1 / 1 hasil (di tengah kata)"
+    s.page.fill("#cari", "tidakadadimanapun")
     s.page.press("#cari", "Enter")
     assert s.js("document.querySelectorAll('.hit').length") == 0
     assert s.page.inner_text("#cari-jumlah") == "tidak ditemukan"

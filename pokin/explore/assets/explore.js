@@ -167,7 +167,7 @@
         .join(" "))]);
     });
   });
-  var hits = [], current = -1, searched = "";
+  var hits = [], current = -1, searched = "", note = "";
   var input = document.getElementById("cari"), count = document.getElementById("cari-jumlah");
   function search(query) {
     hits.forEach(function (id) { (rowEl[id] || boxEl[id]).classList.remove("hit", "hit-now"); });
@@ -175,15 +175,23 @@
     var words = fold(query).split(" ").filter(Boolean);
     document.body.classList.toggle("mencari", words.length > 0);
     if (!words.length) { count.textContent = ""; return; }
+    // every word of the query begins a word of the text ("paten" is not in "kabupaten");
+    // only when nothing does, anywhere in a word ("layanan" in "pelayanan")
+    hits = match(words, " ");
+    note = "";
+    if (!hits.length) { hits = match(words, ""); note = hits.length ? " (di tengah kata)" : ""; }
+    hits.forEach(function (id) { (rowEl[id] || boxEl[id]).classList.add("hit"); });
+    count.textContent = hits.length ? hits.length + " hasil" + note : "tidak ditemukan";
+    if (hits.length) next(1);
+  }
+  function match(words, before) {
+    var found = [];
     index.forEach(function (entry) {
-      // every word of the query begins a word of the text ("paten" is not in "kabupaten")
-      if (words.every(function (w) { return entry[1].indexOf(" " + w) >= 0; })) {
-        hits.push(entry[0]);
+      if (words.every(function (w) { return entry[1].indexOf(before + w) >= 0; })) {
+        found.push(entry[0]);
       }
     });
-    hits.forEach(function (id) { (rowEl[id] || boxEl[id]).classList.add("hit"); });
-    count.textContent = hits.length ? hits.length + " hasil" : "tidak ditemukan";
-    if (hits.length) next(1);
+    return found;
   }
   function next(step) {
     if (!hits.length) return;
@@ -193,7 +201,7 @@
     reveal(boxOf[id]);
     node.classList.add("hit-now");
     centreEl(node);
-    count.textContent = (current + 1) + " / " + hits.length + " hasil";
+    count.textContent = (current + 1) + " / " + hits.length + " hasil" + note;
   }
   var timer = null;
   input.addEventListener("input", function () {
