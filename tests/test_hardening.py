@@ -492,3 +492,39 @@ def test_an_iku_code_printed_twice_does_not_stop_the_import() -> None:
     ids = [s.id for s in tree.iku]
     assert ids.count("S.2") == 1
     assert len(ids) == len(set(ids)) == 3
+
+
+def _pdf_text(path: Path) -> str:
+    pdfplumber = pytest.importorskip("pdfplumber")
+    with pdfplumber.open(path) as pdf:
+        return " ".join(" ".join((p.extract_text() or "").split()) for p in pdf.pages)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(CHROMIUM is None, reason="needs chromium")
+def test_the_printed_report_holds_collapsed_sections_and_no_buttons(tmp_path: Path) -> None:
+    page = pokin.report.report_html(pokin.datasets.load("sambutan-2023"))
+    closed = re.search(r"<details>(?:(?!</details>).)*?</summary>(.*?)</details>", page, re.S)
+    assert closed is not None  # a collapsed section, as the screen shows it
+    needle = " ".join(re.sub(r"<[^>]+>", " ", closed.group(1)).split()[:4])
+    report = tmp_path / "laporan.html"
+    report.write_text(page, encoding="utf-8")
+    pdf = tmp_path / "laporan.pdf"
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
+    subprocess.run(
+        [
+            str(CHROMIUM),
+            *flags,
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            report.as_uri(),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=True,
+    )
+    text = _pdf_text(pdf)
+    assert needle in text  # the collapsed section is printed open
+    assert "Ukuran penuh" not in text  # the zoom button is not printed
+    assert "@media print" in page

@@ -11,4 +11,17 @@ document.querySelectorAll('button.zoom').forEach(function (button) {
     button.textContent = full ? 'Muat selebar halaman' : 'Ukuran penuh';
   });
 });
+// Print everything: collapsed findings open for the printout, closed again after it.
+window.addEventListener('beforeprint', function () {
+  document.querySelectorAll('details:not([open])').forEach(function (box) {
+    box.dataset.printed = '1';
+    box.open = true;
+  });
+});
+window.addEventListener('afterprint', function () {
+  document.querySelectorAll('details[data-printed]').forEach(function (box) {
+    delete box.dataset.printed;
+    box.open = false;
+  });
+});
 document.documentElement.dataset.pokin = "ready";
