@@ -177,9 +177,12 @@ def test_iku_stability_counts_the_iku_whose_wording_changed() -> None:
     def reworded(d: dict[str, Any]) -> None:
         _jabatan(d, "camat")["kinerja"][0]["indikator"][1]["uraian"] = "Indeks kepuasan baru"
 
-    stable = sakip(make(), previous=make())
+    def earlier(d: dict[str, Any]) -> None:
+        d["organisasi"]["tahun"] = 2023
+
+    stable = sakip(make(), previous=make(earlier))
     assert _criterion(stable, "1.b.6").nilai == 1.0
-    changed = sakip(make(reworded), previous=make())
+    changed = sakip(make(reworded), previous=make(earlier))
     assert _criterion(changed, "1.b.6").nilai == 0.5
     assert _criterion(changed, "1.b.6").baris == ("camat.k1.i2",)
 
@@ -307,9 +310,12 @@ def test_the_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     source.write_text(datasets.path("sambutan-2023").read_text(encoding="utf-8"))
     assert main(["sakip", str(source), "--previous", str(source), "-o", str(source)]) == 2
     assert "input of this command" in capsys.readouterr().err
-    assert main(["sakip", str(source), "--previous", "sambutan-2023", "--format", "json"]) == 0
+    assert main(["sakip", str(source), "--previous", "sambutan-2023", "--format", "json"]) == 2
+    assert "tidak sebelum 2023" in capsys.readouterr().err  # a year is not its own last year
+    assert main(["sakip", "sambutan-2024", "--previous", "sambutan-2023", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["kriteria"][2]["nilai"] == 1.0  # the same IKU as "last year"
+    assert data["kriteria"][2]["kode"] == "1.b.6"
+    assert 0 < data["kriteria"][2]["nilai"] < 1  # camat.k1.i2 reworded in 2024
 
 
 def test_the_report_leads_with_the_sakip_section() -> None:
@@ -339,3 +345,13 @@ def test_edge_trees_an_empty_one_and_a_cycle(tmp_path: Path) -> None:
     scores = {b.id: b.nilai["nilai"] for b in _sheet(result, "KKE 2").baris}
     assert scores["kasi.k1.i1"] == scores["camat.k1.i2"] == 0.0  # both in the loop
     assert scores["sekretaris.k1.i1"] == 1.0
+
+
+def test_2a2_counts_a_finding_once_per_indicator_though_it_costs_two_columns() -> None:
+    # PK501 empties both Formula and Komponen Pembentuk of one row: one indicator, not two
+    result = sakip(make(_set("formulasi", None)))
+    kke5 = _sheet(result, "KKE 5")
+    costly = [b for b in kke5.baris if "PK501" in {c for cs in b.bukti.values() for c in cs}]
+    hint = _criterion(result, "2.a.2").perbaikan
+    assert f"PK501 Indikator tanpa formulasi ({len(costly)} indikator)" in hint, hint
+    assert len(costly) == 1

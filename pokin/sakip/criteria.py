@@ -37,16 +37,19 @@ def _costly(sheet: Lembar, kode: str | None = None) -> tuple[str, ...]:
 
 
 def _hint(sheet: Lembar, kolom: Iterable[str], limit: int = 4) -> str:
-    """The findings that cost the most in these columns, with how many rows each, and the
+    """The findings that cost the most in these columns, with how many rows (indicators)
+    each, counted once per row even when a finding costs several columns of it, and the
     fix of the column they hit most."""
     counts: Counter[str] = Counter()
     fixes: Counter[str] = Counter()
     wanted = set(kolom)
     for row in sheet.baris:
+        hit: set[str] = set()  # a code behind two columns of one row is one indicator
         for kode, codes in row.bukti.items():
             if kode in wanted and row.nilai.get(kode) not in (None, 1.0):
-                counts.update(c for c in codes if c in RULES)
+                hit.update(c for c in codes if c in RULES)
                 fixes[kode] += 1
+        counts.update(hit)
     if not counts:
         return ""
     by_code = {k.kode: k.perbaikan for k in sheet.kolom}
