@@ -10,6 +10,8 @@ see :mod:`pokin.checks`. Exceptions are for input pokin cannot read at all::
     │   └── SheetError            an Excel matrix that cannot be read: names sheet, row, column
     ├── TreeError                 a tree edited in memory whose references do not hold
     │   └── (also a ValueError)
+    ├── PreviousYearError         a "previous year" tree of another organisasi, or not earlier
+    │   └── (also a ValueError)
     └── RenderError               drawing failed (``dot`` missing, timed out, crashed)
         └── (also a RuntimeError)
 
@@ -24,6 +26,7 @@ __all__ = [
     "ImportDocumentError",
     "PokinError",
     "PokinFileError",
+    "PreviousYearError",
     "RenderError",
     "SheetError",
     "TreeError",
@@ -93,6 +96,15 @@ class TreeError(PokinError, ValueError):
     Raised before checking, drawing or saving it, naming each offending field::
 
         jabatan[7].kinerja[0].mendukung[1]: nothing in the file has the id 'camat.k4.i9'
+          saran: ...
+    """
+
+
+class PreviousYearError(PokinError, ValueError):
+    """A tree given as last year's (``previous=``, ``--previous``) that cannot be: it is of
+    another organisasi, or of the same or a later year::
+
+        pohon pembanding (tahun lalu) milik Kecamatan Kebomas, bukan Kecamatan Sambutan
           saran: ...
     """
 

@@ -261,3 +261,53 @@ def test_cli_check_previous(tmp_path: Any, capsys: pytest.CaptureFixture[str]) -
     assert main(["check", str(new), "--previous", str(tmp_path / "none.yaml")]) == 2
     assert "none.yaml" in capsys.readouterr().err
     assert main(["check", str(new), "--previous", str(old), "-o", str(old)]) == 2
+
+
+def _other_kecamatan(d: dict[str, Any]) -> None:
+    d["organisasi"]["nama"] = "Kecamatan Lain"
+
+
+@pytest.mark.parametrize(
+    ("previous", "says"),
+    [
+        (lambda: last_year(_other_kecamatan), "milik Kecamatan Lain (Kota Contoh), bukan"),
+        (
+            lambda: last_year(lambda d: d["organisasi"].update(pemerintah="Kabupaten Lain")),
+            "milik Kecamatan Contoh (Kabupaten Lain), bukan",
+        ),
+        (lambda: build(tahun=2025), "bertahun 2025, tidak sebelum 2024"),
+        (lambda: build(), "bertahun 2024, tidak sebelum 2024"),
+    ],
+)
+def test_previous_of_another_organisasi_or_not_earlier_is_refused(previous: Any, says: str) -> None:
+    from pokin.errors import PreviousYearError
+    from pokin.sakip import sakip
+
+    with pytest.raises(PreviousYearError, match="pohon pembanding") as raised:
+        check(build(), previous=previous())
+    assert says in str(raised.value)
+    with pytest.raises(PreviousYearError):
+        sakip(build(), previous=previous())
+    # the same organisasi written in other capitals, or without a year, still compares
+    same = last_year(lambda d: d["organisasi"].update(nama="KECAMATAN  CONTOH"))
+    assert check(build(), previous=same) is not None
+    assert check(build(), previous=build(lambda d: d["organisasi"].pop("tahun"))) is not None
+
+
+@pytest.mark.parametrize("command", ["check", "report", "sakip"])
+def test_cli_refuses_a_previous_of_another_kecamatan_or_a_later_year(
+    command: str, tmp_path: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pokin import save
+    from pokin.cli import main
+
+    new = save(build(), tmp_path / "2024.yaml")
+    other = save(last_year(_other_kecamatan), tmp_path / "lain-2023.yaml")
+    later = save(build(tahun=2025), tmp_path / "2025.yaml")
+    out = ["-o", str(tmp_path / "out.md")] if command == "report" else []
+    for previous, says in ((other, "bukan Kecamatan Contoh"), (later, "tidak sebelum 2024")):
+        assert main([command, str(new), "--previous", str(previous), *out]) == 2
+        err = capsys.readouterr().err
+        assert says in err
+        assert "Traceback" not in err
+    assert not (tmp_path / "out.md").exists()

@@ -37,11 +37,14 @@ def test_every_text_of_the_section_is_escaped() -> None:
     def nasty(d: dict[str, Any]) -> None:
         jab(d, "kasi")["nama"] = "<script>alert(1)</script> | Kasi"
 
-    page = report_html(make(nasty), previous=make(), diagram=SVG)
+    def earlier(d: dict[str, Any]) -> None:
+        d["organisasi"]["tahun"] -= 1
+
+    page = report_html(make(nasty), previous=make(earlier), diagram=SVG)
     section = page[page.index("<h2>Perubahan dari tahun lalu</h2>") :]
     assert "<script>alert" not in section
     assert "&lt;script&gt;" in section
-    assert "\\|" in report_markdown(make(nasty), previous=make())
+    assert "\\|" in report_markdown(make(nasty), previous=make(earlier))
 
 
 def test_write_report_and_the_cli_take_the_previous_year(tmp_path: Path) -> None:

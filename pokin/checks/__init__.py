@@ -45,10 +45,14 @@ def check(
 
     ``select`` / ``ignore`` take codes or code prefixes (``"PK5"`` = measurability), as a
     list or a comma-separated text; ``severity`` keeps findings at or above that level.
-    ``previous`` (last year's tree) also runs the rules across years (PK801–PK803).
+    ``previous`` (last year's tree) also runs the rules across years (PK801–PK803); one
+    of another organisasi, or not of an earlier year, raises
+    :class:`~pokin.errors.PreviousYearError`.
     """
     cascade = Cascade.of(tree)
     before = previous if previous is None or isinstance(previous, Cascade) else Cascade.of(previous)
+    if before is not None:
+        years.require_earlier(before.tree, cascade.tree)
     floor = Severity.parse(severity)
     found: list[Finding] = []
     for rule in select_rules(select, ignore):

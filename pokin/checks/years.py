@@ -14,14 +14,55 @@ import re
 from collections.abc import Iterator
 
 from .._pairing import TreeMatch, match_trees, pair, word_diff
-from .._text import words
+from .._text import fold, words
 from ..capaian import _mixed_scales, number
+from ..errors import PreviousYearError
 from ..findings import Finding, Severity
 from ..graph import Cascade
 from ..models import Indikator, Jabatan, Organisasi, PohonKinerja
 from .registry import finding, rule_across_years, short
 
+__all__ = ["require_earlier", "same_renstra"]
+
 _MATCHES: dict[tuple[int, int], TreeMatch] = {}
+
+
+def require_earlier(old: PohonKinerja, new: PohonKinerja) -> None:
+    """Refuse ``old`` as last year's tree of ``new``: raise :class:`PreviousYearError`
+    when it belongs to another organisasi (name, or kota/kabupaten when both say) or its
+    ``tahun`` is not before ``new``'s. A missing ``tahun`` on either side cannot be
+    compared and passes (PK801 says when the Renstra period is unknown).
+
+    >>> from pokin.models import PohonKinerja as P
+    >>> a = P.model_validate({"organisasi": {"nama": "Kecamatan X", "tahun": 2023}})
+    >>> b = P.model_validate({"organisasi": {"nama": "KECAMATAN  X", "tahun": 2024}})
+    >>> require_earlier(a, b)
+    >>> try:
+    ...     require_earlier(b, a)
+    ... except PreviousYearError as error:
+    ...     print(str(error).splitlines()[0])
+    pohon pembanding (tahun lalu) bertahun 2024, tidak sebelum 2023 (tahun pohon yang diperiksa)
+    """
+    was, now = old.organisasi, new.organisasi
+    other = fold(was.nama) != fold(now.nama) or (
+        was.pemerintah and now.pemerintah and fold(was.pemerintah) != fold(now.pemerintah)
+    )
+    if other:
+        raise PreviousYearError(
+            f"pohon pembanding (tahun lalu) milik {_org(was)}, bukan {_org(now)}: "
+            "perbandingan antartahun hanya untuk satu organisasi\n"
+            f"  saran: berikan pohon kinerja {now.nama} tahun sebelumnya"
+        )
+    if was.tahun is not None and now.tahun is not None and was.tahun >= now.tahun:
+        raise PreviousYearError(
+            f"pohon pembanding (tahun lalu) bertahun {was.tahun}, tidak sebelum {now.tahun} "
+            f"(tahun pohon yang diperiksa)\n  saran: berikan pohon kinerja tahun sebelum "
+            f"{now.tahun}; bila urutannya tertukar, tukar kedua berkas"
+        )
+
+
+def _org(org: Organisasi) -> str:
+    return f"{org.nama} ({org.pemerintah})" if org.pemerintah else org.nama
 
 
 def _match(c: Cascade, previous: Cascade) -> TreeMatch:
