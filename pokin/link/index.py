@@ -225,11 +225,13 @@ class LinkIndex:
         ``None`` when the top is a target in ``exclude`` (already supported): the search
         stops there rather than settle for something weaker further on.
         """
-        rejected = self._rejected(node)
+        rejected, words, phrases = self._rejected(node), self.phrases[node].words, self.phrases
         scored = [
             (s, t)
             for t in targets
-            if t not in rejected and (s := self._score(node, t)) >= threshold
+            if not words.isdisjoint(phrases[t].words)  # cheap: most targets share nothing
+            and t not in rejected
+            and (s := self._score(node, t)) >= threshold
         ]
         if not scored:
             return []
