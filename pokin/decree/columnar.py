@@ -13,12 +13,17 @@ The header line is recognised by what its columns mean (:mod:`.columns`), its wr
 lines below it joined per column. A column starts where the data under its label starts
 (the leftmost text between two labels), so centred headers work too. A table line's
 pieces (runs of text separated by two spaces or more; a piece crossing a boundary at a
-single space is cut there) go to their columns. A new row starts where the No column
-holds a number, where a column whose cell had ended (a line with nothing in it) gets text
-again, or where two cells or more each open like a new text (a capital, a digit) under
-cells already full; every other line continues the row's cells. A text line spanning the
-columns (a paragraph, a running head) ends the table. The grid then goes through
-:mod:`.assemble` like a Word or PDF table.
+single space is cut there) go to their columns; the bounds are taken from this table's
+lines only (up to the next header). A new row starts where the No column holds a number,
+or, on a line with text in the indicator column (every row has one), where a column whose
+cell had ended (a line with nothing in it) gets text again, or where two cells or more
+each open like a new text (a capital, a digit) under cells already full; every other line
+continues the row's cells in their own columns. A line of three pieces or more that
+crosses the column bounds inside a table is a row whose cells cannot be told apart: it
+is reported in ``skipped`` with its line (and the lines after it, until a numbered row
+or a new header), never dropped. A single text line spanning the columns (a paragraph, a
+running head) ends the table. The grid then goes through :mod:`.assemble` like a Word or
+PDF table.
 """
 
 from __future__ import annotations
@@ -31,7 +36,7 @@ from .assemble import assemble
 from .columns import column_role, header_roles
 from .document import Item, Paragraph, Table, TableRow
 from .marks import FURNITURE, title_of
-from .parts import ParsedDecree
+from .parts import ParsedDecree, Skipped
 
 __all__ = ["parse", "sniff"]
 
@@ -47,7 +52,7 @@ def _pieces(line: str) -> list[_Piece]:
     """The runs of text of a line, split at two spaces or more."""
     return [
         _Piece(match.start(), match.end(), match.group(0))
-        for match in re.finditer(r"\S(?:.*?\S)?(?=\s{2,}|\s*$)", line)
+        for match in re.finditer(r"\S+(?: \S+)*", line)
     ]
 
 
@@ -124,29 +129,46 @@ def _cells(line: str, grid: _Grid) -> list[str] | None:
 def parse(text: str, *, source: str) -> ParsedDecree:
     """Parse ``pdftotext -layout`` text into parts (via :func:`.assemble.assemble`)."""
     lines = text.replace("\r\n", "\n").replace("\f", "\n").split("\n")
-    return assemble(_items(lines), source=source, layout="pdf-layout")
+    lost: list[Skipped] = []
+    decree = assemble(_items(lines, lost), source=source, layout="pdf-layout")
+    decree.skipped = sorted([*decree.skipped, *lost], key=lambda s: s.line)
+    return decree
 
 
-def _items(lines: list[str]) -> list[Item]:
+_UNALIGNED = "baris tabel yang teksnya melintasi batas kolom; kolomnya tidak dapat dipisahkan"
+
+
+def _items(lines: list[str], lost: list[Skipped]) -> list[Item]:
+    """The paragraphs and tables of the text; table lines whose cells cannot be told
+    apart (a text across the column bounds) go to ``lost``, with the lines after them."""
     items: list[Item] = []
     grid: _Grid | None = None
     table: Table | None = None
     closed: set[int] = set()
-    in_header = False
+    in_header = garbled = False
     for number, line in enumerate(lines, 1):
         stripped = " ".join(line.split())
         if not stripped or FURNITURE.match(stripped):
             continue
         header = _header_at(line)
         if header is not None:
-            grid, in_header = _grid(header, lines[number : number + 200]), True
+            grid, in_header, garbled = _grid(header, _table_lines(lines, number)), True, False
             table = Table([TableRow(number, list(grid.labels))])
             items.append(table)
             closed = set()
             continue
         cells = _cells(line, grid) if grid is not None else None
-        if table is None or grid is None or cells is None or title_of(stripped):
-            grid = table = None
+        title = title_of(stripped)
+        if garbled and grid is not None and cells is not None and _numbered(grid, cells):
+            table, garbled = Table([TableRow(number, list(grid.labels))]), False  # resumed
+            items.append(table)
+        several = len(_pieces(line)) >= (2 if garbled else 3)
+        if not title and several and (garbled or (table is not None and cells is None)):
+            lost.append(Skipped(number, number, stripped, _UNALIGNED))  # never dropped
+            table, garbled = None, True  # the grid stays: a numbered row resumes the table
+            continue
+        if table is None or grid is None or cells is None or title:
+            grid, table, garbled = None, None, False
             items.append(Paragraph(number, stripped))
             continue
         if in_header and _header_words(cells):
@@ -159,6 +181,14 @@ def _items(lines: list[str]) -> list[Item]:
     return items
 
 
+def _table_lines(lines: list[str], start: int) -> list[str]:
+    """The lines below a header, up to the next header: another table (another page, or
+    the next position's) may sit at other positions and must not move this one's bounds."""
+    following = lines[start : start + 200]
+    end = next((n for n, line in enumerate(following) if _header_at(line)), len(following))
+    return following[:end]
+
+
 def _header_words(cells: list[str]) -> bool:
     filled = [c for c in cells if c]
     return (
@@ -168,18 +198,29 @@ def _header_words(cells: list[str]) -> bool:
     )
 
 
-def _add(table: Table, grid: _Grid, number: int, cells: list[str], closed: set[int]) -> None:
-    roles = [column_role(label) for label in table.rows[0].cells if label is not None]
-    numbered = any(
+def _numbered(grid: _Grid, cells: list[str]) -> bool:
+    """Whether the line opens a numbered row (its No column holds a number)."""
+    roles = [column_role(label) for label in grid.labels]
+    return any(
         role == "no" and re.fullmatch(r"\d{1,3}\.?", cells[col])
         for col, role in enumerate(roles)
         if col < len(cells)
     )
-    reopened = any(cells[col] and col in closed for col in range(len(cells)))
+
+
+def _add(table: Table, grid: _Grid, number: int, cells: list[str], closed: set[int]) -> None:
+    roles = [column_role(label) for label in table.rows[0].cells if label is not None]
+    numbered = _numbered(grid, cells)
+    # every row has its indicator (else its kinerja): a line without one goes on the row
+    # above, whatever its other cells look like (the last line of a wrapped kinerja)
+    key = next((roles.index(r) for r in ("indikator", "kinerja") if r in roles), None)
+    keyed = key is None or (key < len(cells) and bool(cells[key]))
+    reopened = keyed and any(cells[col] and col in closed for col in range(len(cells)))
     rows = table.rows
     filled = [text for text in cells if text]
     fresh = (  # several cells that each open like a new text, under cells already full
         len(rows) > 1
+        and keyed
         and len(filled) >= 2
         and all(text[0].isupper() or text[0].isdigit() for text in filled)
         and all(rows[-1].cells[col] for col, text in enumerate(cells) if text)
