@@ -10,7 +10,6 @@ escaped with :func:`e`.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from functools import cache
 from importlib.resources import files
@@ -35,16 +34,12 @@ from .context import (
     subtitle,
     version,
 )
+from .escape import e
 
 __all__ = ["SECTIONS", "Section", "e", "report_html"]
 
 Section = Callable[[Context], str]
 """A part of the page: the report's context in, an HTML fragment out."""
-
-
-def e(text: object) -> str:
-    """``text`` escaped for HTML text and attribute values."""
-    return html.escape(str(text), quote=True)
 
 
 @cache

@@ -11,6 +11,7 @@ from ..graph import NO_UNIT
 from ..link import Suggestion, suggest_links
 from ..link.roots import RootCause, root_causes
 from .context import Context
+from .escape import e, md
 
 __all__ = [
     "roots_html",
@@ -56,7 +57,6 @@ def _by_unit(ctx: Context) -> tuple[dict[str, list[list[Suggestion]]], int]:
 
 def roots_html(ctx: Context) -> str:
     """The root causes as HTML (nothing when every kinerja reaches an IKU)."""
-    from .html import e
 
     causes = _causes(ctx)
     if not causes:
@@ -72,7 +72,6 @@ def roots_html(ctx: Context) -> str:
 
 def roots_markdown(ctx: Context) -> Iterator[str]:
     """The root causes as Markdown lines."""
-    from .markdown import md
 
     causes = _causes(ctx)
     if not causes:
@@ -86,7 +85,6 @@ def roots_markdown(ctx: Context) -> Iterator[str]:
 
 def suggestions_html(ctx: Context) -> str:
     """The suggestions per unit as HTML tables (nothing when every kinerja is linked)."""
-    from .html import e
 
     grouped, left = _by_unit(ctx)
     if not grouped:
@@ -116,7 +114,6 @@ def suggestions_html(ctx: Context) -> str:
 
 def suggestions_markdown(ctx: Context) -> Iterator[str]:
     """The suggestions per unit as Markdown lines."""
-    from .markdown import md
 
     grouped, left = _by_unit(ctx)
     if not grouped:

@@ -6,7 +6,6 @@ Like the HTML page, the file is :data:`SECTIONS` in order, each a function of th
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Iterator
 
 from ..checks import Findings
@@ -25,6 +24,7 @@ from .context import (
     pending_rows,
     subtitle,
 )
+from .escape import md
 
 __all__ = ["SECTIONS", "md", "report_markdown"]
 
@@ -32,12 +32,6 @@ Section = Callable[[Context], Iterator[str]]
 """A part of the file: the report's context in, Markdown lines out."""
 
 _LAMPU_MD = {"hijau": "🟢", "kuning": "🟡", "merah": "🔴"}
-
-
-def md(text: object) -> str:
-    """Text safe in a Markdown table cell: no pipes, no raw HTML, one line."""
-    flat = " ".join(str(text).split())
-    return html.escape(flat, quote=False).replace("|", "\\|")
 
 
 def report_markdown(

@@ -13,6 +13,7 @@ from ..checks import RULES, check
 from ..graph import Cascade
 from ..sakip import Kriteria, Penilaian, persen, sakip
 from .context import Context
+from .escape import e, md
 
 __all__ = ["html_section", "markdown_section"]
 
@@ -64,7 +65,6 @@ def _answer(kriteria: Kriteria) -> str:
 
 def html_section(ctx: Context) -> str:
     """The section as HTML: KKE cards, then one table row per LKE criterion."""
-    from .html import e
 
     penilaian, selected = _penilaian(ctx)
     cards = "".join(
@@ -111,7 +111,6 @@ def html_section(ctx: Context) -> str:
 
 def markdown_section(ctx: Context) -> Iterator[str]:
     """The section as Markdown lines."""
-    from .markdown import md
 
     penilaian, selected = _penilaian(ctx)
     yield from (f"## {_TITLE}", "", md(_INTRO), "")

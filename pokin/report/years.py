@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from ..diff import Diff, diff
 from ..diff.output import jabatan_line, link_line, node_line, pct
 from .context import Context
+from .escape import e, md
 
 __all__ = ["html_section", "markdown_section"]
 
@@ -46,7 +47,6 @@ def _across(ctx: Context) -> list[str]:
 
 def html_section(ctx: Context) -> str:
     """The section as HTML ("" without a previous year)."""
-    from .html import e
 
     d = _diff(ctx)
     if d is None:
@@ -67,7 +67,6 @@ def html_section(ctx: Context) -> str:
 
 def markdown_section(ctx: Context) -> Iterator[str]:
     """The section as Markdown lines (none without a previous year)."""
-    from .markdown import md
 
     d = _diff(ctx)
     if d is None:
