@@ -82,6 +82,7 @@ from .._yaml import no_gc
 from ..models import Asal, Indikator, Kinerja, PohonKinerja, Status, Tautan
 from .index import TEMPLATE, Candidate, LinkIndex
 from .lexicon import DEFAULT, Lexicon, load_lexicon
+from .reasons import alasan
 from .suggest import Suggestion, review, suggest_links
 
 __all__ = [
@@ -271,7 +272,7 @@ def _proposal(index: LinkIndex, node: str, jabatan: str, found: Candidate) -> Pr
         dari=node,
         ke=found.ke,
         skor=round(found.skor, 4),
-        alasan=index.alasan(node, found),
+        alasan=alasan(index, node, found),
         relasi=Relasi(found.relasi),
         jabatan=jabatan,
     )

@@ -4,11 +4,11 @@
 the atasan chain and depth of every position, the links already there, and an inverted
 index of the indicators' words for the crosscutting search.
 
-The reasons it writes (:meth:`LinkIndex.alasan`) are in Indonesian: they end up in a
-planner's report. The search itself never
+The reasons of a proposal are written by :mod:`pokin.link.reasons`. The search never
 compares everything with everything: within the chain a node meets the few dozen texts of
-its own superiors; across units, candidates come from the inverted index through a prefix
-filter (only indicators sharing one of the node's rarest words can reach the bar).
+its own superiors (those sharing no root skipped before scoring); across units, candidates
+come from the inverted index: the indicators holding every word of the node heavy enough
+that the bar cannot be reached without it.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..models import Asal, Indikator, Jabatan, Kinerja, Peran, PohonKinerja, Status
-from .explain import describe
 from .lexicon import DEFAULT, Lexicon
 from .similarity import LEAD_WEIGHT, Phrase, evidence_weight, idf, score, total
 from .text import LEVEL, UNITS, phrase, stem
@@ -382,45 +381,6 @@ class LinkIndex:
             for other in self._keys[self.phrases[kid].key]
         )
 
-    # -- explaining -----------------------------------------------------------------------
-
-    def alasan(self, node: str, found: Candidate) -> str:
-        """Why ``node`` is proposed to support ``found.ke``, in plain Indonesian words."""
-        return self._match(node, found) + self._template(node, found.ke)
-
-    def _match(self, node: str, found: Candidate) -> str:
-        where = self._where(node, found)
-        notes = describe(self.phrases[node], self.phrases[found.ke], self.lexicon)
-        if found.atasan_ditebak:
-            me = self.jabatan[str(self.owner[node])]
-            guess = self.jabatan[me.atasan].nama if me.atasan else "tidak ada"
-            text = "teks sama persis dengan" if not notes else "teks hampir sama dengan"
-            detail = "" if not notes else " (" + "; ".join(notes) + ")"
-            return (
-                f"atasan hanya tebakan impor ({guess}), bukan dari SK; {text} {where}{detail}: "
-                "periksa atasan"
-            )
-        if not notes:
-            return f"teks sama dengan {where}"
-        if all(n.startswith(("ejaan ", "singkatan ")) for n in notes):
-            what = (
-                "ejaan dan singkatan" if any(n.startswith("singkatan ") for n in notes) else "ejaan"
-            )
-            return f"teks sama dengan {where} setelah {what} diseragamkan: " + "; ".join(
-                n.removeprefix("ejaan ") for n in notes
-            )
-        if notes == ["beda hanya pada huruf besar/kecil, tanda baca atau kata tugas"]:
-            return (
-                f"teks sama dengan {where}, kecuali huruf besar/kecil, tanda baca atau kata tugas"
-            )
-        return f"mirip dengan {where}: " + "; ".join(notes)
-
-    def _template(self, node: str, target: str) -> str:
-        units = self.template_units(node, target)
-        if units < TEMPLATE:
-            return ""
-        return f" (teks berulang di {units} unit lain: mungkin baris templat, periksa)"
-
     def template_units(self, node: str, target: str) -> int:
         """In how many other units a text of the pair recurs as a template row.
 
@@ -447,26 +407,3 @@ class LinkIndex:
             if atasan is not None and self.jabatan[j].atasan == atasan
         } - {self.unit[me]}
         return max(len(theirs), len(siblings))
-
-    def _where(self, node: str, found: Candidate) -> str:
-        target, jenis = found.ke, self.jenis[found.ke]
-        owner = self.owner[target]
-        if owner is None:
-            what = f"{'sasaran' if jenis == 'sasaran' else 'indikator'} IKU {target}"
-            return what + (", melompati jenjang" if found.relasi == "lompat-jenjang" else "")
-        upper = self.jabatan[owner]
-        what = f"{'kinerja' if jenis == 'kinerja' else 'indikator'} {target}"
-        if found.relasi == "kinerja-atasan":
-            return f"{what} milik atasan ({upper.nama}), diulang satu jenjang di bawahnya"
-        if found.relasi == "atasan":
-            return f"{what} milik atasan ({upper.nama})"
-        me = self.owner[node]
-        assert me is not None
-        if found.relasi == "lompat-jenjang":
-            chain = self.chain[me]
-            skipped = ", ".join(self.jabatan[j].nama for j in chain[: chain.index(owner)])
-            return f"{what} milik {upper.nama}, melompati jenjang {skipped}"
-        unit = upper.unit or "tanpa unit"
-        if found.atasan_ditebak:
-            return f"{what} milik {upper.nama} ({unit})"
-        return f"{what} milik {upper.nama} ({unit}), di luar rantai atasan"
