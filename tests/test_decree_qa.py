@@ -9,8 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
+
 from pokin import PohonKinerja
-from pokin.decree import import_decree
+from pokin.cli import main
+from pokin.decree import import_decree, read_decree
+from pokin.io import load
+
+from .decree_files import add_table
 
 DECREES = Path(__file__).parent / "fixtures" / "decrees"
 
@@ -74,3 +80,84 @@ def test_fixed_width_row_across_the_columns_is_reported_with_its_lines() -> None
         "Tertibnya administrasi perkantoran",
         "Terkelolanya kepegawaian",
     ]
+
+
+_YEARS = ["Target 2024", "Target 2025", "Target 2026"]
+
+
+def _iku_docx(path: Path) -> Path:
+    """An IKU page over a Renstra period (title on one line), a target column per year."""
+    d = docx.Document()
+    d.add_paragraph("INDIKATOR KINERJA UTAMA KECAMATAN MEKARSARI KABUPATEN CONTOH TAHUN 2022-2026")
+    add_table(
+        d,
+        [
+            ["No", "Sasaran Strategis", "Indikator Kinerja Utama", "Satuan", *_YEARS],
+            ["1", "Meningkatnya tata kelola", "Nilai SAKIP", "nilai", "70", "72,5", "75"],
+        ],
+    )
+    file = path / "iku-mekarsari.docx"
+    d.save(str(file))
+    return file
+
+
+def _iki_docx(path: Path) -> Path:
+    d = docx.Document()
+    for line in ("KEPUTUSAN CAMAT MEKARSARI", "NOMOR 050/7/2025", "TENTANG"):
+        d.add_paragraph(line)
+    d.add_paragraph("INDIKATOR KINERJA INDIVIDU KECAMATAN MEKARSARI TAHUN 2025")
+    d.add_paragraph("JABATAN : CAMAT")
+    header = ["No", "Kinerja", "Indikator Kinerja Individu", "Formulasi", "Sumber Data"]
+    add_table(d, [header, ["1.", "Meningkatnya tata kelola", "Nilai SAKIP", "Nilai LHE", "LHE"]])
+    file = path / "iki-mekarsari.docx"
+    d.save(str(file))
+    return file
+
+
+def test_a_year_range_in_the_title_is_a_periode_not_a_year(tmp_path: Path) -> None:
+    """QA 5: "TAHUN 2022-2026" on a long title line gave ``tahun: 2022``."""
+    tree = read_decree(_iku_docx(tmp_path))
+    assert (tree.organisasi.tahun, tree.organisasi.periode) == (None, "2022-2026")
+    sakip = tree.iku[0].indikator[0]
+    assert [(p.periode, p.target) for p in sakip.per_periode] == [
+        ("2024", "70"),
+        ("2025", "72,5"),
+        ("2026", "75"),
+    ]
+
+
+def test_merge_takes_the_year_of_the_iki_decree_and_its_iku_target(tmp_path: Path) -> None:
+    """QA 5: the merged tree's tahun is the IKI decree's, the IKU ``target`` that year's."""
+    out = tmp_path / "mekarsari.yaml"
+    iku, iki = _iku_docx(tmp_path), _iki_docx(tmp_path)
+    assert main(["import", str(iku), str(iki), "-o", str(out), "--merge", "-q"]) == 0
+    tree = load(out)
+    assert (tree.organisasi.tahun, tree.organisasi.periode) == (2025, "2022-2026")
+    sakip = tree.iku[0].indikator[0]
+    assert sakip.target == "72,5"
+    assert [p.periode for p in sakip.per_periode] == ["2024", "2025", "2026"]
+    assert tree.organisasi.catatan is not None
+    assert "tidak ada blok Camat" not in tree.organisasi.catatan
+    assert "no Camat block" not in tree.organisasi.catatan
+
+
+def test_a_decree_title_on_one_line_gives_its_judul_and_year(tmp_path: Path) -> None:
+    """QA 15: a markdown heading holding the whole title (KEPUTUSAN ... NOMOR ... TENTANG
+    ... TAHUN 2024) lost the year and the judul."""
+    file = tmp_path / "sindangsari.md"
+    file.write_text(
+        "# KEPUTUSAN CAMAT SINDANGSARI NOMOR 061/3/2024 TENTANG INDIKATOR KINERJA "
+        "INDIVIDU KECAMATAN SINDANGSARI KOTA CONTOH TAHUN 2024\n\n"
+        "**JABATAN : CAMAT**\n\n"
+        "| No | Sasaran | Indikator Kinerja | Cara Perhitungan | Sumber Data |\n"
+        "|---|---|---|---|---|\n"
+        "| 1 | Meningkatnya pelayanan | Nilai IKM | Survei | Laporan SKM |\n",
+        encoding="utf-8",
+    )
+    organisasi = read_decree(file).organisasi
+    assert organisasi.tahun == 2024
+    assert organisasi.dokumen is not None
+    assert organisasi.dokumen.judul == (
+        "Indikator Kinerja Individu Kecamatan Sindangsari Kota Contoh Tahun 2024"
+    )
+    assert organisasi.dokumen.nomor == "061/3/2024"

@@ -144,8 +144,11 @@ def read_header(lines: list[str], *, head_end: int | None = None) -> Header:
                 break
     head.judul = _judul(top)
     if head.tahun is None and head.periode is None and head.judul:
-        year = re.search(r"\bTAHUN\s+(\d{4})\b", head.judul, re.IGNORECASE)
-        head.tahun = int(year.group(1)) if year else None
+        year = re.search(r"\bTAHUN\s+(\d{4})(?:\s*[-–]\s*(\d{4}))?\b", head.judul, re.I)
+        if year and year.group(2):  # "TAHUN 2021-2026" is a periode, not a year
+            head.periode = f"{year.group(1)}-{year.group(2)}"
+        elif year:
+            head.tahun = int(year.group(1))
     _read_date_and_signatory(plain, head)
     if head.tanggal and (head.tahun is None or head.periode):
         head.tahun = head.tahun or int(head.tanggal[:4])
@@ -195,6 +198,8 @@ def _judul(top: list[str]) -> str | None:
             if judul:
                 return judul
         inline = re.match(r"TENTANG\s*:?\s+(\S.*)$", text, re.IGNORECASE)
+        if inline is None and text.isupper():  # the whole title on one line (a heading)
+            inline = re.search(r"\bTENTANG\s*:?\s+(\S.*)$", text)
         if inline:  # a markdown heading: "### TENTANG INDIKATOR ... TAHUN 2025"
             judul = _title_lines([inline.group(1), *top[i + 1 : i + 4]], stop_at_blank=True)
             if judul:

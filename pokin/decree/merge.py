@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from .._text import fold
 from ..errors import ImportDocumentError
-from ..models import PohonKinerja
+from ..models import PohonKinerja, Sasaran
 from .build import UNKNOWN_KECAMATAN
 
 __all__ = ["merge_trees"]
@@ -42,11 +42,34 @@ def merge_trees(trees: list[tuple[str, PohonKinerja]]) -> PohonKinerja:
                 "impor dokumen lainnya terpisah",
             )
     base = (with_jabatan or named or trees)[0][1]
-    iku = with_iku[0][1].iku if with_iku else []
-    organisasi = (named or trees)[0][1].organisasi
+    iku_tree = with_iku[0][1] if with_iku else None
+    # the IKI decree is the year's document: its organisasi (tahun, nomor, judul) leads;
+    # an IKU page over a Renstra period brings the periode when the IKI decree has none
+    organisasi = base.organisasi if base.organisasi.nama != UNKNOWN_KECAMATAN else None
+    organisasi = organisasi or (named or trees)[0][1].organisasi
+    if iku_tree is not None and organisasi.periode is None and iku_tree.organisasi.periode:
+        organisasi = organisasi.model_copy(update={"periode": iku_tree.organisasi.periode})
+    iku = _targets_of_year(iku_tree.iku, organisasi.tahun) if iku_tree is not None else []
     sources = ", ".join(source for source, _ in trees)
     catatan = f"{organisasi.catatan or ''} Merged by pokin from {sources}.".strip()
     merged = base.model_copy(
         update={"iku": iku, "organisasi": organisasi.model_copy(update={"catatan": catatan})}
     )
     return PohonKinerja.model_validate(merged.model_dump(mode="python", exclude_none=True))
+
+
+def _targets_of_year(iku: list[Sasaran], tahun: int | None) -> list[Sasaran]:
+    """The IKU with each indicator's ``target`` the one of ``tahun`` where its
+    ``per_periode`` gives that year (every year stays in ``per_periode``)."""
+    if tahun is None:
+        return iku
+    result = []
+    for sasaran in iku:
+        indikator = []
+        for item in sasaran.indikator:
+            year = item.periode(str(tahun))
+            if year is not None and year.target:
+                item = item.model_copy(update={"target": year.target})
+            indikator.append(item)
+        result.append(sasaran.model_copy(update={"indikator": indikator}))
+    return result
