@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+from openpyxl import Workbook
 
 from pokin import PohonKinerja
 from pokin.cli import main
@@ -161,3 +162,51 @@ def test_a_decree_title_on_one_line_gives_its_judul_and_year(tmp_path: Path) -> 
         "Indikator Kinerja Individu Kecamatan Sindangsari Kota Contoh Tahun 2024"
     )
     assert organisasi.dokumen.nomor == "061/3/2024"
+
+
+def _office_workbook(path: Path) -> Path:
+    """Two sheets with a title row, numeric targets in three number formats, and one row
+    before the header that cannot be read."""
+    wb = Workbook()
+    kasi = wb.active
+    assert kasi is not None
+    kasi.title = "Kasi Pelayanan"
+    kasi.append(["INDIKATOR KINERJA INDIVIDU"])
+    kasi.append(["JABATAN", ":", "KEPALA SEKSI PELAYANAN"])
+    kasi.append(["No", "Kinerja", "Indikator Kinerja", "Formulasi", "Sumber Data", "Target"])
+    kasi.append([1, "Meningkatnya pelayanan", "Nilai IKM", "Survei", "Laporan SKM", 82.5])
+    kasi.append([2, None, "Persentase PATEN tepat waktu", "a / b", "Register", 0.955])
+    kasi.append([3, None, "Rata-rata waktu layanan", "Jumlah hari / n", "Register", 81.5])
+    kasi["F5"].number_format = "0.0%"
+    kasi["F6"].number_format = "0.00"
+    kasi.merge_cells("B4:B6")
+    staf = wb.create_sheet("Pengadministrasi")
+    staf.append(["INDIKATOR KINERJA INDIVIDU"])
+    staf.append(["Lampiran II", "Keputusan Camat"])
+    staf.append(["JABATAN", ":", "PENGADMINISTRASI UMUM"])
+    staf.append(["No", "Kinerja", "Indikator Kinerja", "Formulasi", "Sumber Data", "Target"])
+    staf.append([1, "Tertibnya arsip", "Jumlah arsip ditata", "Jumlah arsip", "Buku arsip", 1200])
+    file = path / "office.xlsx"
+    wb.save(file)
+    return file
+
+
+def test_office_workbook_numbers_read_as_the_sheet_shows_them(tmp_path: Path) -> None:
+    """QA 14: 82.5 came back "82.5"; the number format and the decimal comma count."""
+    tree = import_decree(_office_workbook(tmp_path)).tree
+    targets = [i.target for j in tree.jabatan for k in j.kinerja for i in k.indikator]
+    assert targets == ["82,5", "95,5%", "81,50", "1200"]
+
+
+def test_office_workbook_title_rows_are_titles_and_skips_name_their_sheet(
+    tmp_path: Path,
+) -> None:
+    """QA 14: a title row per sheet was a lost line (exit 1), each warning "office.xlsx:1"
+    without its sheet; only the row that really is not read is reported, by sheet."""
+    result = import_decree(_office_workbook(tmp_path))
+    assert [(s.line, s.text) for s in result.skipped] == [(2, "Lampiran II | Keputusan Camat")]
+    assert "lembar «Pengadministrasi» baris 2" in result.skipped[0].reason
+    assert [j.nama for j in result.tree.jabatan] == [
+        "Kepala Seksi Pelayanan",
+        "Pengadministrasi Umum",
+    ]

@@ -86,6 +86,7 @@ class _State:
     unit: str | None = None  # the kelurahan a heading placed the next blocks in
     fungsi_level: int = 0  # the numbering level of the block's fungsi items
     fungsi_marked: bool = False  # its fungsi items open with "a." / "1." written out
+    sheet: str | None = None  # the workbook sheet being read (named in what is skipped)
 
 
 def assemble(items: Iterable[Item], *, source: str, layout: str) -> ParsedDecree:
@@ -222,7 +223,7 @@ def _table(state: _State, table: Table) -> None:
     if table.fresh:  # a new sheet: no block, header or IKU table goes on into it
         _close(state)
         state.roles, state.iku = None, False
-    state.new_table, state.header_row = True, False
+    state.new_table, state.header_row, state.sheet = True, False, table.sheet
     for row in table.rows:
         if state.new_table and state.headers:
             row = without_header(row, state.headers)
@@ -236,6 +237,9 @@ def _table(state: _State, table: Table) -> None:
             continue
         state.header_row = False
         if is_column_numbers(texts):
+            continue
+        if state.roles is None and _title_row(texts):
+            _paragraph(state, row.line, next(t for t in texts if t))  # a title, not a lost row
             continue
         if state.roles is None:
             _skip(state, row.line, texts, "baris tabel sebelum kepala tabel yang menamai kolomnya")
@@ -310,8 +314,17 @@ def _pad(texts: list[str], width: int) -> list[str]:
     return [*texts, *[""] * (width - len(texts))][:width]
 
 
+def _title_row(texts: list[str]) -> bool:
+    """A row of one cell in capitals above the table's header (a sheet's or a Word
+    table's title row, "INDIKATOR KINERJA INDIVIDU"): read as a paragraph."""
+    filled = [t for t in texts if t]
+    return len(filled) == 1 and filled[0].isupper() and len(filled[0]) <= 150
+
+
 def _skip(state: _State, line: int, texts: list[str], reason: str) -> None:
     text = " | ".join(t.replace("\n", " ") for t in texts if t)
+    if state.sheet is not None:  # a workbook's line is a row of one of its sheets
+        reason = f"{reason}; lembar «{state.sheet}» baris {line}"
     state.decree.skipped.append(Skipped(line, line, text, reason))
 
 

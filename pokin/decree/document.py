@@ -40,6 +40,7 @@ class Table:
     rows: list[TableRow] = field(default_factory=list)
     page: int | None = None  # the PDF page it is on
     fresh: bool = False  # it starts a context of its own (a sheet): nothing above goes on
+    sheet: str | None = None  # the workbook sheet it is (its rows' lines are sheet rows)
 
 
 Item = Paragraph | Table

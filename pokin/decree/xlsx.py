@@ -20,6 +20,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from .._numbers import number_text
 from .._text import fold
 from ..errors import ImportDocumentError
 from .columns import header_roles
@@ -70,28 +71,27 @@ def read_items(path: Path) -> list[Item]:
                 continue
             if _needs_title(rows, sheet.title):  # the sheet's name is the position's title
                 rows.insert(0, TableRow(rows[0].line, [f"JABATAN : {sheet.title}"]))
-            items.append(Table(rows, fresh=True))
+            items.append(Table(rows, fresh=True, sheet=sheet.title))
     finally:
         workbook.close()
     return items
 
 
 def _text(value: Any, number_format: str = "General") -> str:
-    """A cell as the sheet shows it: ``0.95`` formatted ``0%`` is "95%", ``82.0`` is "82"."""
+    """A cell as the sheet shows it, as pokin's matrix reads it: ``0.95`` formatted ``0%``
+    is "95%", ``82.0`` is "82", ``82.5`` is "82,5" (the Indonesian decimal comma)."""
     if value is None:
         return ""
     if isinstance(value, int | float) and not isinstance(value, bool):
-        if "%" in number_format:
-            return f"{round(value * 100, 4):g}%"
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
+        return number_text(value, number_format)
     return str(value).replace("\r\n", "\n").strip()
 
 
 def _rows(sheet: Any) -> list[TableRow]:
     covered: dict[tuple[int, int], str | None] = {}
     for merged in sheet.merged_cells.ranges:
-        top = _text(sheet.cell(merged.min_row, merged.min_col).value)
+        first = sheet.cell(merged.min_row, merged.min_col)
+        top = _text(first.value, first.number_format)
         for row in range(merged.min_row, merged.max_row + 1):
             for col in range(merged.min_col, merged.max_col + 1):
                 if (row, col) != (merged.min_row, merged.min_col):

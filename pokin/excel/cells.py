@@ -32,13 +32,13 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from decimal import ROUND_HALF_UP, Decimal, localcontext
 from pathlib import Path
 from typing import Any
 
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 from openpyxl.workbook.workbook import Workbook
 
+from .._numbers import number_text
 from ..errors import SheetError
 from .layout import Sheet
 
@@ -86,48 +86,6 @@ def cell_value(raw: Any, cell: Any = None) -> Any:
     if isinstance(raw, date):
         return raw.isoformat()
     return str(raw)
-
-
-# The parts of a number format that do not change the number shown: texts in quotes,
-# escaped characters, spacing (_x) and fill (*x), colours and conditions ([Red], [<100]).
-_FORMAT_LITERAL = re.compile(r'"[^"]*"|\\.|_.|\*.|\[[^\]]*\]')
-_FORMAT_SCALE = re.compile(r"[0#?](,+)(?![,0#?])")  # 0.0,, shows millions
-
-
-def number_text(value: int | float, number_format: str | None) -> str:
-    """A number as a cell with this number format shows it (see the module docstring)."""
-    spec = _number_format(number_format or "General")
-    if spec is None:
-        if isinstance(value, int) or value.is_integer():
-            return str(int(value))
-        return f"{value:.15g}".replace(".", ",")  # Excel shows 15 digits: 79,5 not 79,4999...
-    percent, scale, shown, kept = spec
-    number = Decimal(value if isinstance(value, int) else repr(value))
-    number = number.scaleb(2 * percent - 3 * scale)
-    with localcontext(prec=400):  # a float has at most 309 digits before the point
-        number = number.quantize(Decimal(1).scaleb(-kept), rounding=ROUND_HALF_UP)
-    if number == 0:
-        number = abs(number)  # no "-0.00"
-    text = f"{number:f}"
-    if kept > shown:  # 0.0# shows 85.5 as 85.5 and 85.25 as 85.25, never 85.50
-        whole, _, decimals = text.partition(".")
-        decimals = decimals.rstrip("0").ljust(shown, "0")
-        text = f"{whole}.{decimals}" if decimals else whole
-    return text.replace(".", ",") + "%" * percent  # the Indonesian decimal comma
-
-
-def _number_format(number_format: str) -> tuple[bool, int, int, int] | None:
-    """(percent, thousands scaled away, decimals always shown, decimals shown at most) of
-    the format's first section, or ``None`` for General and the formats read as General."""
-    section = _FORMAT_LITERAL.sub("", number_format).split(";")[0]
-    if re.search(r"[A-Za-z@/]", section) or not re.search(r"[0#?]", section):
-        return None  # General, text, dates (read as dates), scientific, fractions
-    found = _FORMAT_SCALE.search(section)
-    scale = len(found.group(1)) if found else 0
-    _, dot, decimals = section.partition(".")
-    shown = decimals.count("0") if dot else 0
-    kept = sum(decimals.count(c) for c in "0#?") if dot else 0
-    return "%" in section, scale, shown, kept
 
 
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)"')
