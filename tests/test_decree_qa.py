@@ -10,11 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import pytest
 from openpyxl import Workbook
 
 from pokin import PohonKinerja
 from pokin.cli import main
 from pokin.decree import import_decree, read_decree
+from pokin.errors import ImportDocumentError
 from pokin.io import load
 
 from .decree_files import add_table
@@ -210,3 +212,33 @@ def test_office_workbook_title_rows_are_titles_and_skips_name_their_sheet(
         "Kepala Seksi Pelayanan",
         "Pengadministrasi Umum",
     ]
+
+
+_WORD_TEXT = (
+    "KEPUTUSAN CAMAT TANJUNGSARI\r\nNOMOR 800/9/2025\r\n\r\n"
+    "JABATAN\t:\tSEKRETARIS KECAMATAN\r\n"
+    "TUGAS\t:\tMembantu Camat dalam urusan \u201cadministrasi umum\u201d.\r\n\r\n"
+    "NO\tKINERJA\tINDIKATOR KINERJA\tFORMULASI\tSUMBER DATA\r\n"
+    "1\tTertibnya administrasi\tPersentase surat diarsipkan\t"
+    "Jumlah surat diarsipkan \u2013 jumlah surat masuk\tBuku agenda\r\n"
+)
+
+
+def test_windows_1252_text_is_read_and_said(tmp_path: Path) -> None:
+    """QA 20c: Word's "save as text" on Windows (curly quotes, en dash) was refused."""
+    file = tmp_path / "tanjungsari.txt"
+    file.write_bytes(_WORD_TEXT.encode("cp1252"))
+    result = import_decree(file)
+    sekretaris = result.tree.jabatan[0]
+    assert sekretaris.tugas == "Membantu Camat dalam urusan \u201cadministrasi umum\u201d."
+    indikator = sekretaris.kinerja[0].indikator[0]
+    assert indikator.formulasi == "Jumlah surat diarsipkan \u2013 jumlah surat masuk"
+    assert [line for line, note in result.notes if "Windows-1252" in note] == [5]
+
+
+def test_binary_bytes_are_still_refused(tmp_path: Path) -> None:
+    """20c: only text falls back to Windows-1252; control bytes (no NUL) are binary."""
+    file = tmp_path / "rusak.txt"
+    file.write_bytes(b"JABATAN : CAMAT\n\x01\x02\x9c\x8b\xff\x03" * 50)
+    with pytest.raises(ImportDocumentError, match="bukan teks UTF-8"):
+        import_decree(file)

@@ -27,12 +27,13 @@ and no IKU table.
 from __future__ import annotations
 
 import os
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from .._files import check_archive, read_text
+from .._files import check_archive, read_bytes, read_text
 from ..errors import ImportDocumentError, PokinFileError
 from ..models import PohonKinerja
 from . import cellines as _cellines
@@ -147,20 +148,57 @@ def parse_decree(text: str, *, source: str) -> PohonKinerja:
     return build_tree(parse(text, source=source))
 
 
-def _read_text(path: Path) -> str:
-    text = read_text(
-        path,
-        error=ImportDocumentError,
-        hint="ekspor keputusan sebagai teks biasa (.txt UTF-8 atau UTF-16) atau markdown, "
-        "lalu impor berkas itu",
-    )
+_TEXT_HINT = (
+    "ekspor keputusan sebagai teks biasa (.txt UTF-8 atau UTF-16) atau markdown, lalu impor "
+    "berkas itu"
+)
+# bytes no text has: control characters other than tab, line feed, form feed, return
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _windows_text(path: Path) -> tuple[str, int] | None:
+    """The text of a file that is not UTF-8 but Windows-1252 (Word's and Notepad's "save
+    as text" on a Windows set to Indonesian or English: curly quotes, "–"), with the line
+    of its first non-ASCII byte; ``None`` when the file is UTF-8, UTF-16 or binary."""
+    try:
+        raw = read_bytes(path)
+    except PokinFileError:
+        return None  # read_text says why
+    if raw.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) or _CONTROL.search(raw):
+        return None
+    try:
+        raw.decode("utf-8")
+        return None
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+    try:
+        return raw.decode("cp1252"), line
+    except UnicodeDecodeError:
+        return None  # bytes Windows-1252 leaves undefined: not that either
+
+
+def _read_text(path: Path) -> tuple[str, list[tuple[int, str]]]:
+    """The file's text, and a note when it was read as Windows-1252."""
+    windows = _windows_text(path)
+    notes: list[tuple[int, str]] = []
+    if windows is not None:
+        text, line = windows
+        notes.append(
+            (
+                line,
+                "berkas ini bukan UTF-8; dibaca sebagai teks Windows-1252 (ANSI), "
+                "pengodean bawaan Windows: periksa huruf dan tanda baca di baris ini",
+            )
+        )
+    else:
+        text = read_text(path, error=ImportDocumentError, hint=_TEXT_HINT)
     if not text.strip():
         raise _error(
             "berkas kosong",
             path=str(path),
             hint="ubah keputusan menjadi teks lebih dulu (pokin membaca tabel IKI/IKU)",
         )
-    return text
+    return text, notes
 
 
 def _kind(file: Path) -> str:
@@ -222,7 +260,10 @@ def parse_file(file: Path) -> ParsedDecree:
             hint="buka di Word/Excel/LibreOffice dan simpan ulang sebagai .docx atau .xlsx "
             "tanpa kata sandi, lalu impor ulang",
         )
-    return parse(_read_text(file), source=file.name)
+    text, notes = _read_text(file)
+    parsed = parse(text, source=file.name)
+    parsed.notes = [*notes, *parsed.notes]
+    return parsed
 
 
 def import_decree(
@@ -246,7 +287,10 @@ def import_decree(
         tree = apply_corrections(tree, applied, source=str(corrections))
     notes = list(
         dict.fromkeys(
-            (row.line, row.catatan) for b in parsed.blocks for row in b.rows if row.catatan
+            [
+                *parsed.notes,
+                *((row.line, row.catatan) for b in parsed.blocks for row in b.rows if row.catatan),
+            ]
         )
     )
     return ImportResult(tree, list(parsed.skipped), applied, parsed.layout, notes)

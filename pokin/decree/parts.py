@@ -97,3 +97,4 @@ class ParsedDecree:
     iku: list[IkuSasaran] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    notes: list[tuple[int, str]] = field(default_factory=list)  # (line, note) on the file
