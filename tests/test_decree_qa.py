@@ -242,3 +242,38 @@ def test_binary_bytes_are_still_refused(tmp_path: Path) -> None:
     file.write_bytes(b"JABATAN : CAMAT\n\x01\x02\x9c\x8b\xff\x03" * 50)
     with pytest.raises(ImportDocumentError, match="bukan teks UTF-8"):
         import_decree(file)
+
+
+def test_plain_pdftotext_cells_apart_by_blank_lines() -> None:
+    """QA 10: poppler's ``pdftotext`` without -layout (real output of a reportlab PDF)
+    writes a cell per block of lines, bare numbers for row numbers and targets, and a
+    kinerja taller than its indicators after them under its row number; it was refused
+    ("tidak ditemukan blok jabatan")."""
+    result = import_decree(DECREES / "pdf-raw-cempaka.txt")
+    assert (result.layout, result.skipped) == ("pdf-cells", [])
+    camat, kasi = result.tree.jabatan
+    assert [(k.uraian, [i.uraian for i in k.indikator]) for k in camat.kinerja] == [
+        (
+            "Meningkatnya kinerja pelayanan administrasi terpadu kecamatan",
+            [
+                "Nilai IKM PATEN Kecamatan Cempaka",
+                "Persentase permohonan PATEN yang selesai tepat waktu",
+            ],
+        ),
+        (
+            "Terwujudnya partisipasi masyarakat dalam pembangunan di seluruh desa wilayah "
+            "kecamatan",
+            ["Persentase desa yang melaksanakan musrenbang"],
+        ),
+    ]
+    targets = [(i.satuan, i.target) for k in camat.kinerja + kasi.kinerja for i in k.indikator]
+    assert targets == [
+        ("indeks", "80"),
+        ("persen", "100"),
+        ("persen", "100"),
+        ("kali", "12"),
+        ("persen", "90"),
+    ]
+    assert camat.kinerja[0].indikator[1].formulasi == (
+        "Jumlah permohonan selesai tepat waktu / jumlah permohonan x 100%"
+    )

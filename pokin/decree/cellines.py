@@ -27,6 +27,11 @@ lines up to the next number are its row
 the kinerja). A run of lines that does not divide so is reported with its lines, never
 shifted. Page numbers, the running head beside them and a repeated header are dropped.
 The rows go through :mod:`.assemble` like any table.
+
+Poppler's plain ``pdftotext`` (no ``-layout``) writes the same with a blank line after
+each cell and a long cell wrapped over lines: there a run of lines is one cell, a row
+number is the table's next number (another bare number is a cell: a target), and a
+kinerja taller than its indicators comes after them under its row number alone.
 """
 
 from __future__ import annotations
@@ -61,14 +66,67 @@ def sniff(text: str) -> bool:
         return False
     if not any(title_of(line) for line in lines):
         return False
-    return any(
-        column_role(line) != "lain" and header_labels(lines, i) for i, line in enumerate(lines)
+    for candidate in (lines, _cells_apart(lines)[0]):
+        if any(
+            column_role(line) != "lain" and header_labels(candidate, i)
+            for i, line in enumerate(candidate)
+        ):
+            return True
+    return False
+
+
+def _ends_table(line: str) -> bool:
+    return bool(title_of(line) or _SECTION.match(line) or _CLOSING.match(line))
+
+
+def _cells_apart(lines: list[str]) -> tuple[list[str], list[int]]:
+    """The lines of poppler's plain ``pdftotext`` (no ``-layout``), which writes a table
+    cell by cell, a blank line after each cell and a long cell wrapped over lines: inside
+    a table each run of lines is one cell (a row number alone stays apart); blank lines
+    are left out. Returns the lines and their line numbers in the file."""
+    kept = [i for i, line in enumerate(lines) if line]
+    dense = [lines[i] for i in kept]
+    out: list[str] = []
+    numbers: list[int] = []
+    k = 0
+    table = False
+    while k < len(dense):
+        header = header_labels(dense, k) if column_role(dense[k]) != "lain" else None
+        if header is not None:
+            out += dense[k : header[1]]
+            numbers += [kept[n] + 1 for n in range(k, header[1])]
+            k, table = header[1], True
+            continue
+        table = table and not _ends_table(dense[k])
+        end = k
+        while table and _joins(dense, kept, end):
+            end += 1
+        out.append(" ".join(dense[k : end + 1]))
+        numbers.append(kept[k] + 1)
+        k = end + 1
+    return out, numbers
+
+
+def _joins(dense: list[str], kept: list[int], at: int) -> bool:
+    """Whether the line after ``at`` goes on the same cell (no blank line between them)."""
+    return (
+        at + 1 < len(dense)
+        and kept[at + 1] == kept[at] + 1
+        and not _NUMBER.fullmatch(dense[at])
+        and not _NUMBER.fullmatch(dense[at + 1])
+        and not _ends_table(dense[at + 1])
     )
 
 
-def _furniture(lines: list[str]) -> set[int]:
-    """Indexes of page numbers and of the running head or foot that recurs beside them."""
-    pages = [i for i, line in enumerate(lines) if line and FURNITURE.match(line)]
+def _furniture(lines: list[str], *, bare: bool = True) -> set[int]:
+    """Indexes of page numbers and of the running head or foot that recurs beside them;
+    a bare number ("3") is a page number only when ``bare`` (with cells apart by blank
+    lines, row numbers and targets are bare numbers)."""
+    pages = [
+        i
+        for i, line in enumerate(lines)
+        if line and FURNITURE.match(line) and (bare or not line.isdigit())
+    ]
     near = {lines[j] for i in pages for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < len(lines)}
     seen = Counter(lines)
     running = {text for text in near if seen[text] >= 2 and len(text) > 20}
@@ -78,15 +136,27 @@ def _furniture(lines: list[str]) -> set[int]:
 def parse(text: str, *, source: str) -> ParsedDecree:
     """Parse one-cell-per-line text into parts (via :func:`.assemble.assemble`)."""
     lines = [" ".join(line.split()) for line in text.replace("\f", "\n").split("\n")]
+    numbers = list(range(1, len(lines) + 1))
+    apart = not _has_header(lines)
+    if apart:  # poppler's plain text: cells apart by blank lines
+        lines, numbers = _cells_apart(lines)
     skipped: list[Skipped] = []
-    decree = assemble(_items(lines, skipped), source=source, layout="pdf-cells")
+    items = _items(lines, numbers, skipped, dropped=_furniture(lines, bare=not apart))
+    decree = assemble(items, source=source, layout="pdf-cells")
     decree.skipped[:0] = skipped
     return decree
 
 
-def _items(lines: list[str], skipped: list[Skipped]) -> list[Item]:
+def _has_header(lines: list[str]) -> bool:
+    return any(
+        column_role(line) != "lain" and header_labels(lines, i) for i, line in enumerate(lines)
+    )
+
+
+def _items(
+    lines: list[str], numbers: list[int], skipped: list[Skipped], *, dropped: set[int]
+) -> list[Item]:
     items: list[Item] = []
-    dropped = _furniture(lines)
     labels: list[str] | None = None
     cells: list[tuple[int, str]] = []
     i = 0
@@ -100,17 +170,15 @@ def _items(lines: list[str], skipped: list[Skipped]) -> list[Item]:
             if labels != header[0]:
                 _rows(items, labels, cells, skipped)
                 labels, cells = header[0], []
-                items.append(Table([TableRow(i + 1, list(labels))]))
+                items.append(Table([TableRow(numbers[i], list(labels))]))
             i = header[1]  # a header repeated on the next page: the table goes on
             continue
-        if labels is not None and not (
-            title_of(line) or _SECTION.match(line) or _CLOSING.match(line)
-        ):
-            cells.append((i + 1, line))
+        if labels is not None and not _ends_table(line):
+            cells.append((numbers[i], line))
         else:
             _rows(items, labels, cells, skipped)
             labels, cells = None, []
-            items.append(Paragraph(i + 1, line))
+            items.append(Paragraph(numbers[i], line))
         i += 1
     _rows(items, labels, cells, skipped)
     return items
@@ -132,17 +200,28 @@ def _rows(
     full = len(labels) - numbered
     kin = roles.index("kinerja") - numbered if "kinerja" in roles else None
     groups: list[list[tuple[int, str]]] = []
+    expected = 1
     for line, text in _numbers_apart(cells) if numbered else cells:
-        if (numbered and _NUMBER.fullmatch(text)) or not groups:
+        # a row number is the next one of the table; another number is a cell (a target)
+        if (numbered and _NUMBER.fullmatch(text) and int(text.rstrip(".")) == expected) or (
+            not groups
+        ):
+            expected += bool(numbered and _NUMBER.fullmatch(text))
             groups.append([])
         groups[-1].append((line, text))
+    alone = False
     for group in groups:
         number = group[0][1] if numbered and _NUMBER.fullmatch(group[0][1]) else ""
         body = group[1:] if number else group
+        if number and not body:
+            alone = True  # the numbers are written apart from their rows (out of flow)
+            continue  # a number alone: no text to lose
         sizes = _sizes(body, full, kin is not None, numbered=numbered)
         if sizes is None:  # a cell wrapped over lines after all: join the lines that go on
             body = _unwrap(body)
             sizes = _sizes(body, full, kin is not None, numbered=numbered)
+        if sizes is None and alone and _out_of_flow(table, number, body, kin):
+            continue
         if sizes is None:
             text = " / ".join(t for _, t in group)
             skipped.append(
@@ -164,6 +243,21 @@ def _rows(
                 TableRow(body[at][0], [number if n == 0 else "", *row][(not numbered) :])
             )
             at += size
+
+
+def _out_of_flow(table: Table, number: str, body: list[tuple[int, str]], kin: int | None) -> bool:
+    """A kinerja written after the rows, under its row number: poppler writes a cell
+    taller than its neighbours' (a kinerja over several indicators) after them, with the
+    row numbers alone. Row ``number`` of the table, read with the kinerja above (merged),
+    gets it."""
+    data = table.rows[1:]
+    if kin is None or len(body) != 1 or not number:
+        return False
+    at = int(number.rstrip(".")) - 1
+    if not 0 < at < len(data) or data[at].cells[kin + 1]:
+        return False
+    data[at].cells[kin + 1] = body[0][1]
+    return True
 
 
 def _numbers_apart(cells: list[tuple[int, str]]) -> list[tuple[int, str]]:
