@@ -11,8 +11,12 @@ Decrees write numbers the Indonesian way (``81,35``; ``1.000``) and often with a
 (``500 surat``): :func:`number` reads those; a text with several numbers
 (``4 jenis, 12 bulan``) has no single value and is left unmeasured rather than guessed.
 
-Values roll up the cascade: a kinerja's capaian is the mean of its indicators'; an indicator
-without its own numbers takes the mean of the kinerja that support it. Each value says
+Values roll up, never blindly: a kinerja's (or IKU sasaran's) capaian is the mean of its own
+indicators' (the LKjIP "capaian sasaran"); an indicator or kinerja without its own numbers
+takes the mean of its *components* only: the nodes whose link to it says ``komponen: true``
+(docs/format.md), i.e. whose result is part of its formula. A link that is only a proposal
+(``status: usulan``) or rejected never carries a value up, and a supporting result that is not
+declared a component (a staff count under an index) stays where it is. Each value says
 whether it was measured (``terukur``) or rolled up (``agregasi``), so a report never passes
 an average off as a measurement.
 
@@ -35,6 +39,7 @@ __all__ = [
     "KUNING",
     "Capaian",
     "capaian_per_periode",
+    "components",
     "compute_capaian",
     "lampu",
     "measured",
@@ -163,11 +168,13 @@ def compute_capaian(
 ) -> dict[str, Capaian]:
     """The capaian of every node that has one, measured or rolled up, by node id.
 
-    ``periode`` (``"TW II"``, ``"2024"``) computes the capaian of that period from the
-    indicators' ``per_periode`` entries, rolled up the same way as the year's.
+    Roll-up follows :func:`components`: a node's own indicators, and the supporters
+    declared components of its formula through reviewed links. ``periode`` (``"TW II"``,
+    ``"2024"``) computes the capaian of that period from the indicators' ``per_periode``
+    entries, rolled up the same way as the year's.
     """
     cascade = Cascade.of(tree)
-    graph = cascade.graph
+    parts = components(cascade.tree)
     result: dict[str, Capaian] = {}
     for _, indikator in cascade.tree.iter_indikator():
         value = measured(indikator, periode)
@@ -182,7 +189,7 @@ def compute_capaian(
         if node in visiting:  # a cycle (reported by PK301): stop here
             return None
         visiting.add(node)
-        children = [visit(child) for child in graph.succ[node]]
+        children = [visit(child) for child in parts.get(node, ())]
         values = [c for c in children if c is not None]
         visiting.discard(node)
         if not values:
@@ -191,10 +198,31 @@ def compute_capaian(
         result[node] = rolled
         return rolled
 
-    for node in graph.nodes:
+    for node in cascade.graph.nodes:
         if node != ROOT:
             visit(node)
     return result
+
+
+def components(tree: PohonKinerja) -> dict[str, list[str]]:
+    """What each node's capaian may be rolled up from, by node id: a kinerja's or IKU
+    sasaran's own indicators, and every node linked to it with ``komponen: true`` through
+    a declared or accepted link (never a proposal awaiting review, never a rejected one).
+
+    >>> from pokin import datasets
+    >>> parts = components(datasets.load("sambutan-2023"))
+    >>> parts["camat.k1"][:2], "camat.k1.i1" in parts  # no link there declares a component
+    (['camat.k1.i1', 'camat.k1.i2'], False)
+    """
+    parts: dict[str, list[str]] = {}
+    for sasaran in tree.iku:
+        parts[str(sasaran.id)] = [str(i.id) for i in sasaran.indikator]
+    for _, kinerja in tree.iter_kinerja():
+        parts[str(kinerja.id)] = [str(i.id) for i in kinerja.indikator]
+        for holder, link in kinerja.iter_links():
+            if link.komponen and link.active and not link.pending and link.ke is not None:
+                parts.setdefault(link.ke, []).append(str(holder.id))
+    return parts
 
 
 def capaian_per_periode(tree: PohonKinerja | Cascade) -> dict[str, dict[str, Capaian]]:

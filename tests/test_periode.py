@@ -127,6 +127,8 @@ def _with_periods(data: dict[str, Any]) -> None:
         {"periode": "TW I", "target": "25", "realisasi": "25"},
         {"periode": "2023", "target": "90", "realisasi": "90"},
     ]
+    # the Sekretaris' kinerja is a component of the Camat's indicator: its value rolls up
+    jab(data, "sekretaris")["kinerja"][0]["mendukung"] = [{"ke": "camat.k1.i1", "komponen": True}]
 
 
 def test_capaian_rolls_up_per_period() -> None:

@@ -670,6 +670,9 @@ def test_capaian_is_drawn_as_a_traffic_light_and_rolls_up() -> None:
     def realisasi(d: dict[str, Any]) -> None:
         jab(d, "sekretaris")["kinerja"][0]["indikator"][0]["realisasi"] = "95"  # hijau
         jab(d, "kasi")["kinerja"][0]["indikator"][0]["realisasi"] = "50"  # merah
+        for id in ("sekretaris", "kasi"):  # each a component of the Camat's indicator
+            kinerja = jab(d, id)["kinerja"][0]
+            kinerja["mendukung"] = [{"ke": k, "komponen": True} for k in kinerja["mendukung"]]
 
     dot = to_dot(make(realisasi))
     assert "capaian 95,0%" in dot

@@ -14,7 +14,9 @@ complete copy of the tree (a workbook from before the level hasil columns still 
     the office's IKU table, one row per indicator (only when the tree has one).
 ``Tautan``
     the provenance of the links that are not plain declarations (asal, skor, status,
-    alasan): the reviewer of proposed links sets ``status`` here. Which links exist is
+    alasan, komponen): the reviewer of proposed links sets ``status`` here, and
+    ``Komponen Formula`` (``ya``) marks a link whose holder is a component of the formula
+    of the indicator it supports. Which links exist is
     read from the ``... Mendukung (ID)`` columns of the matrix (one id per line, or an
     indicator's exact text in double quotes, also the curly ``“...”``, ``„...“``,
     ``«...»``, ``‘...’`` or ``'...'`` that autocorrect types); a link written there without
@@ -299,11 +301,17 @@ def _tautan_rows(context: _Context) -> Iterator[dict[str, Any]]:
                 "skor": link.skor,
                 "status": link.status.value if link.status is not None else None,
                 "alasan": link.alasan,
+                "komponen": {True: "ya", False: "tidak", None: None}[link.komponen],
             }
 
 
 def _plain(link: Tautan) -> bool:
-    return link.asal is Asal.DEKLARASI and link.skor is None and link.alasan is None
+    return (
+        link.asal is Asal.DEKLARASI
+        and link.skor is None
+        and link.alasan is None
+        and link.komponen is None
+    )
 
 
 def _organisasi_rows(tree: PohonKinerja) -> Iterator[dict[str, Any]]:

@@ -160,6 +160,7 @@ TAUTAN = Sheet(
         _c("skor", "Skor", 8, wrap=False),
         _c("status", "Status", 12, wrap=False),
         _c("alasan", "Alasan", 50),
+        _c("komponen", "Komponen Formula", 12, wrap=False, optional=True),
     ),
     required=False,
 )
@@ -273,6 +274,6 @@ FIELDS: dict[str, dict[str, str]] = {
     },
     "indikator": _INDIKATOR,
     "sasaran": {"id": "sasaran_id", "uraian": "sasaran"},
-    "tautan": {k: k for k in ("ke", "asal", "skor", "status", "alasan")},
+    "tautan": {k: k for k in ("ke", "asal", "skor", "status", "alasan", "komponen")},
 }
 """For each kind of node, the column key of each model field (for reading and errors)."""

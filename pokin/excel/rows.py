@@ -237,6 +237,10 @@ def _place(
         indikator.append(item)
 
 
+_YA_TIDAK: dict[Any, bool | None] = {"ya": True, "y": True, "tidak": False, "t": False, "": None}
+"""The Komponen Formula cell as a planner types it (``ya`` / ``tidak``)."""
+
+
 def provenance(reader: _Reader, table: Table) -> Provenance:
     """The Tautan sheet: asal, skor, status and alasan by (owner id, link as written)."""
     found: Provenance = {}
@@ -250,10 +254,11 @@ def provenance(reader: _Reader, table: Table) -> Provenance:
                 "a link needs both its owner's id and the id it supports",
                 "fill both, or delete the row",
             )
-        fields = {k: values[k] for k in ("asal", "skor", "status", "alasan")}
-        for k in ("asal", "status"):
+        fields = {k: values[k] for k in ("asal", "skor", "status", "alasan", "komponen")}
+        for k in ("asal", "status", "komponen"):
             if isinstance(fields[k], str):
                 fields[k] = fields[k].strip().casefold()
+        fields["komponen"] = _YA_TIDAK.get(fields["komponen"], fields["komponen"])
         if isinstance(fields["skor"], str):  # a number is read with the decimal comma
             fields["skor"] = fields["skor"].strip().replace(",", ".")
         fields = {k: v for k, v in fields.items() if v is not None}

@@ -129,7 +129,9 @@ _PETUNJUK = (
     'indikator atasan persis, di antara tanda kutip ("...").',
     "Data jabatan (nama, peran, unit, atasan, tugas, fungsi) diubah di sheet 'Jabatan'.",
     "Sheet 'Tautan': asal, skor, status dan alasan tautan usulan (inferensi); ubah status "
-    "menjadi 'diterima' atau 'ditolak' setelah ditinjau.",
+    "menjadi 'diterima' atau 'ditolak' setelah ditinjau. Kolom 'Komponen Formula': 'ya' bila "
+    "hasil pemilik menjadi komponen rumus indikator yang didukung (capaiannya ikut dihitung "
+    "naik); tambahkan baris untuk tautan deklarasi bila perlu.",
     "Baris kosong dilewati. Sel gabungan (merge) tidak diperbolehkan.",
     "Impor kembali: pokin import matriks.xlsx",
 )

@@ -34,7 +34,9 @@ class Tautan(Model):
     """A cascade link: the kinerja (or indikator) holding it supports the node ``ke``.
 
     Written as a bare id, ``{ke: id}`` or ``{teks: "exact text"}``; a text is resolved to
-    the id when the tree is validated.
+    the id when the tree is validated. ``komponen: true`` says the holder's result is a
+    component of the formula of ``ke``, so its capaian rolls up into ``ke``'s
+    (:func:`pokin.capaian.components`); without it, a supporting result stays where it is.
     """
 
     ke: Id | None = None
@@ -43,6 +45,7 @@ class Tautan(Model):
     skor: Annotated[float, Field(ge=0.0, le=1.0)] | None = None
     alasan: OptTeks = None
     status: Status | None = None
+    komponen: bool | None = None
 
     @model_validator(mode="before")
     @classmethod
