@@ -402,3 +402,23 @@ def test_two_positions_merged_into_a_new_post_that_neither_resembles() -> None:
         ("gabung", "staf-3", "pengadministrasi-perkantoran"),
     ]
     assert [n for n in d.nodes if n.status != "ubah"] == []  # every kinerja found again
+
+
+def test_findings_of_a_removed_position_are_gone_not_fixed() -> None:
+    def orphan(d: dict[str, Any]) -> None:  # last year the staff supported nothing
+        jab(d, "staf")["kinerja"][0].pop("mendukung")
+
+    def removed(d: dict[str, Any]) -> None:
+        d["jabatan"] = [j for j in d["jabatan"] if j["id"] != "staf"]
+
+    d = diff(build(orphan, 2023), build(removed))
+    assert {(f.code, f.where) for f in d.gone} >= {("PK101", "staf.k1")}
+    assert all(not f.where.startswith("staf") for f in d.fixed)
+    text = diff_text(d)
+    assert (
+        "hilang bersama jabatan, kinerja atau indikator yang dihapus (bukan diperbaiki): " in text
+    )
+    assert "– PK101" in text
+    assert "Hilang bersama jabatan" in diff_markdown(d)
+    assert json.loads(diff_json(d))["temuan"]["hilang_bersama_yang_dihapus"]
+    assert "Hilang bersama jabatan" in diff_html(d, diagram=lambda c: "<svg></svg>")

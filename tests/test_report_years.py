@@ -24,7 +24,9 @@ def test_the_section_lists_changes_and_the_checks_across_years() -> None:
     page = report_html(new, previous=old, diagram=SVG)
     section = page[page.index("<h2>Perubahan dari tahun lalu</h2>") :]
     assert "indikator terhubung ke IKU: 76,5% → 97,5%" in section
-    assert "; temuan baru: 0</li>" in section
+    assert (
+        "; temuan baru: 0; hilang bersama jabatan, kinerja atau indikator yang dihapus" in section
+    )
     assert "digabung ke Pengelola Administrasi Pemerintahan" in section
     assert "PK802: Kasi Pelayanan Umum: target" in section
     assert "… dan " in section  # more changes than the section shows

@@ -82,6 +82,8 @@ class Diff:
     findings_after: Findings | None = None
     fixed: list[Finding] = field(default_factory=list)
     appeared: list[Finding] = field(default_factory=list)
+    gone: list[Finding] = field(default_factory=list)
+    """Findings of last year on a position or node that is no longer there: not fixed."""
 
     @property
     def coverage_before(self) -> Coverage:
@@ -136,6 +138,7 @@ class Diff:
                 "lama": self.findings_before.counts() if self.findings_before is not None else {},
                 "baru": self.findings_after.counts() if self.findings_after is not None else {},
                 "diperbaiki": [f.to_record() for f in self.fixed],
+                "hilang_bersama_yang_dihapus": [f.to_record() for f in self.gone],
                 "baru_muncul": [f.to_record() for f in self.appeared],
             },
         }
@@ -164,7 +167,7 @@ def diff(old: PohonKinerja, new: PohonKinerja) -> Diff:
     result.links = _links(match)
     before, after = check(Cascade(old)), check(Cascade(new))
     result.findings_before, result.findings_after = before, after
-    result.fixed, result.appeared = _findings(match, before, after)
+    result.fixed, result.gone, result.appeared = _findings(match, before, after)
     return result
 
 
@@ -336,14 +339,19 @@ def _links(match: TreeMatch) -> list[LinkDiff]:
 
 def _findings(
     match: TreeMatch, before: Findings, after: Findings
-) -> tuple[list[Finding], list[Finding]]:
-    """The findings of last year that are gone (fixed) and those that are new."""
+) -> tuple[list[Finding], list[Finding], list[Finding]]:
+    """The findings of last year that are fixed, those gone with the position or node they
+    were on (removed, or merged away: not fixed), and those that are new."""
+    kept = {*after.cascade.graph.nodes, *after.cascade.jabatan}
 
-    def key_old(f: Finding) -> tuple[str, str]:
-        return f.code, match.new_id(f.where) or f"(lama) {f.where}"
+    def where_now(f: Finding) -> str | None:
+        return match.new_id(f.where) or (f.where if f.where in kept else None)
 
-    old_keys = {key_old(f) for f in before}
+    old_keys = {(f.code, where_now(f)) for f in before}
     new_keys = {(f.code, f.where) for f in after}
-    fixed = [f for f in before if key_old(f) not in new_keys]
+    fixed = [
+        f for f in before if where_now(f) is not None and (f.code, where_now(f)) not in new_keys
+    ]
+    gone = [f for f in before if where_now(f) is None]
     appeared = [f for f in after if (f.code, f.where) not in old_keys]
-    return fixed, appeared
+    return fixed, gone, appeared

@@ -18,6 +18,10 @@ def num(value: float, digits: int = 2) -> str:
     return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
+GONE = "hilang bersama jabatan, kinerja atau indikator yang dihapus (bukan diperbaiki)"
+"""How the findings of a removed position or node are named: gone, not fixed."""
+
+
 def pct(share: float) -> str:
     """A share as a percentage the Indonesian way: ``72,7%``."""
     return num(share * 100, 1) + "%"
@@ -139,9 +143,11 @@ def diff_text(d: Diff) -> str:
         "",
         "Temuan (lama → baru): "
         + ", ".join(f"{old[s]} → {new[s]} {s}" for s in ("error", "warning", "info")),
-        f"  diperbaiki: {len(d.fixed)}; baru muncul: {len(d.appeared)}",
+        f"  diperbaiki: {len(d.fixed)}; baru muncul: {len(d.appeared)}"
+        + (f"; {GONE}: {len(d.gone)}" if d.gone else ""),
     ]
     out += [f"  ✔ {f.code} {f.message} [{f.where}]" for f in d.fixed]
+    out += [f"  – {f.code} {f.message} [{f.where}]" for f in d.gone]
     out += [f"  ✖ {f.code} {f.message} [{f.where}]" for f in d.appeared]
     return "\n".join(out) + "\n"
 
@@ -205,12 +211,21 @@ def diff_markdown(d: Diff) -> str:
         "",
         *(f"- {f.code} {_md(f.message)} (`{_md(f.where)}`)" for f in d.fixed),
         "",
+        *_gone_lines(d),
         f"Baru muncul ({len(d.appeared)}):",
         "",
         *(f"- {f.code} {_md(f.message)} (`{_md(f.where)}`)" for f in d.appeared),
         "",
     ]
     return "\n".join(out)
+
+
+def _gone_lines(d: Diff) -> list[str]:
+    """The Markdown list of the findings gone with a removed node (none: no heading)."""
+    if not d.gone:
+        return []
+    rows = [f"- {f.code} {_md(f.message)} (`{_md(f.where)}`)" for f in d.gone]
+    return [f"{GONE[0].upper()}{GONE[1:]} ({len(d.gone)}):", "", *rows, ""]
 
 
 def diff_json(d: Diff) -> str:

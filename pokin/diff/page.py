@@ -11,6 +11,7 @@ from ..errors import PokinError, RenderError
 from ..graph import Cascade
 from .compare import Diff
 from .output import (
+    GONE,
     _counts,
     _coverage_pairs,
     _share,
@@ -145,6 +146,9 @@ def _rows(d: Diff) -> str:
         f'<li class="tambah">{_e(f.code)} {_e(f.message)} <code>{_e(f.where)}</code></li>'
         for f in d.fixed
     )
+    gone = "".join(
+        f"<li>{_e(f.code)} {_e(f.message)} <code>{_e(f.where)}</code></li>" for f in d.gone
+    )
     appeared = "".join(
         f'<li class="hapus">{_e(f.code)} {_e(f.message)} <code>{_e(f.where)}</code></li>'
         for f in d.appeared
@@ -164,7 +168,8 @@ def _rows(d: Diff) -> str:
         '<h2>Temuan</h2><table id="temuan"><thead><tr><th>Tingkat</th><th>Lama</th>'
         f"<th>Baru</th></tr></thead><tbody>{findings}</tbody></table>"
         f"<h3>Diperbaiki ({len(d.fixed)})</h3><ul>{fixed}</ul>"
-        f"<h3>Baru muncul ({len(d.appeared)})</h3><ul>{appeared}</ul>"
+        + (f"<h3>{_e(GONE.capitalize())} ({len(d.gone)})</h3><ul>{gone}</ul>" * bool(d.gone))
+        + f"<h3>Baru muncul ({len(d.appeared)})</h3><ul>{appeared}</ul>"
     )
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diff import Diff, diff
-from ..diff.output import jabatan_line, link_line, node_line, pct
+from ..diff.output import GONE, jabatan_line, link_line, node_line, pct
 from .context import Context
 from .escape import e, md
 
@@ -29,7 +29,8 @@ def _facts(d: Diff) -> list[str]:
         f"{d.old.summary()} → {d.new.summary()}",
         f"perubahan: {changes}",
         f"indikator terhubung ke IKU: {pct(before.indikator_share)} → {pct(after.indikator_share)}",
-        f"temuan tahun lalu yang sudah diperbaiki: {len(d.fixed)}; temuan baru: {len(d.appeared)}",
+        f"temuan tahun lalu yang sudah diperbaiki: {len(d.fixed)}; temuan baru: {len(d.appeared)}"
+        + (f"; {GONE}: {len(d.gone)}" if d.gone else ""),
     ]
 
 
