@@ -81,10 +81,13 @@ def format_number(value: float, digits: int = 0) -> str:
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
-def format_percent(share: float, digits: int = 1) -> str:
-    """A share (0 to 1) as a percentage the Indonesian way.
+def format_percent(share: float | None, digits: int = 1) -> str:
+    """A share (0 to 1) as a percentage the Indonesian way; ``None`` (a share of nothing,
+    0 of 0) as a dash.
 
-    >>> format_percent(1.0), format_percent(0.6667), format_percent(0.5, 0)
-    ('100,0%', '66,7%', '50%')
+    >>> format_percent(1.0), format_percent(0.6667), format_percent(0.5, 0), format_percent(None)
+    ('100,0%', '66,7%', '50%', '—')
     """
+    if share is None:
+        return "—"
     return f"{format_number(share * 100, digits)}%"

@@ -30,24 +30,25 @@ class UnitCoverage:
     """Indicators that reach an IKU through declared or accepted links only."""
 
     @property
-    def jabatan_share(self) -> float:
-        """Share of positions with at least one kinerja that reaches an IKU (0 to 1)."""
-        return self.jabatan_reached / self.jabatan if self.jabatan else 0.0
+    def jabatan_share(self) -> float | None:
+        """Share of positions with at least one kinerja that reaches an IKU (0 to 1);
+        ``None`` when there is no position to count (printed "—", never "0,0%")."""
+        return self.jabatan_reached / self.jabatan if self.jabatan else None
 
     @property
-    def indikator_share(self) -> float:
-        """Share of indicators with a path up to an IKU (0 to 1)."""
-        return self.indikator_reached / self.indikator if self.indikator else 0.0
+    def indikator_share(self) -> float | None:
+        """Share of indicators with a path up to an IKU (0 to 1); ``None`` without any."""
+        return self.indikator_reached / self.indikator if self.indikator else None
 
     @property
-    def jabatan_confirmed_share(self) -> float:
+    def jabatan_confirmed_share(self) -> float | None:
         """Like :attr:`jabatan_share`, counting no unreviewed proposal (``usulan``)."""
-        return self.jabatan_confirmed / self.jabatan if self.jabatan else 0.0
+        return self.jabatan_confirmed / self.jabatan if self.jabatan else None
 
     @property
-    def indikator_confirmed_share(self) -> float:
+    def indikator_confirmed_share(self) -> float | None:
         """Like :attr:`indikator_share`, counting no unreviewed proposal (``usulan``)."""
-        return self.indikator_confirmed / self.indikator if self.indikator else 0.0
+        return self.indikator_confirmed / self.indikator if self.indikator else None
 
     @property
     def proposed(self) -> int:
@@ -55,12 +56,11 @@ class UnitCoverage:
         return self.indikator_reached - self.indikator_confirmed
 
     def to_record(self) -> dict[str, Any]:
-        """A flat dict, shares included."""
+        """A flat dict, shares included (``None`` where nothing is counted)."""
         record = asdict(self)
-        record["jabatan_share"] = round(self.jabatan_share, 4)
-        record["indikator_share"] = round(self.indikator_share, 4)
-        record["jabatan_confirmed_share"] = round(self.jabatan_confirmed_share, 4)
-        record["indikator_confirmed_share"] = round(self.indikator_confirmed_share, 4)
+        for name in _SHARES:
+            share = getattr(self, name)
+            record[name] = None if share is None else round(share, 4)
         return record
 
 
@@ -111,4 +111,11 @@ _COUNTS = (
     "indikator_reached",
     "jabatan_confirmed",
     "indikator_confirmed",
+)
+
+_SHARES = (
+    "jabatan_share",
+    "indikator_share",
+    "jabatan_confirmed_share",
+    "indikator_confirmed_share",
 )

@@ -324,3 +324,26 @@ def test_pk103_a_tree_without_iku_nor_camat_says_so() -> None:
     assert "seolah-olah indikatornya adalah IKU" in findings.filter(select="PK103")[0].message
     assert "Tanpa IKU (PK103)" in text_report(findings)
     assert check(make(), select="PK103").codes_of("@organisasi") == []  # a Camat: fine
+
+
+@pytest.mark.parametrize("iku", [[], [{"id": "S.1", "uraian": "Sasaran", "indikator": []}]])
+def test_a_tree_without_positions_shows_a_dash_not_a_share_of_nothing(
+    iku: list[dict[str, Any]],
+) -> None:
+    from pokin import PohonKinerja, coverage
+    from pokin.report import report_markdown
+
+    tree = PohonKinerja.model_validate(
+        {"pokin": 1, "organisasi": {"nama": "Kecamatan Kosong", "tahun": 2024}, "iku": iku}
+    )
+    total = coverage(Cascade(tree)).total
+    assert (total.jabatan_share, total.indikator_share) == (None, None)
+    assert total.to_record()["indikator_share"] is None
+    findings = check(tree)
+    text = text_report(findings)
+    assert "0,0%" not in text
+    assert re.search(r"Jumlah\s+0/0\s+—\s+0/0\s+—", text), text
+    assert "indikator terhubung ke IKU: —; jabatan: —" in report_markdown(tree)
+    for f in findings.filter(select="PK103"):  # no IKU and nobody: says so, no "0 jabatan ()"
+        assert "()" not in f.message
+        assert "tidak memuat jabatan" in f.message

@@ -109,13 +109,17 @@ def _no_iku(c: Cascade) -> Iterator[Finding]:
         return
     tops = c.tree.top
     names = ", ".join(t.nama for t in tops[:4]) + (" ..." if len(tops) > 4 else "")
+    basis = (
+        f"cakupan dihitung terhadap {len(tops)} jabatan tanpa atasan ({names}), seolah-olah "
+        "indikatornya adalah IKU"
+        if tops
+        else "berkas juga tidak memuat jabatan, jadi cakupan tidak dapat dihitung"
+    )
     yield finding(
         c,
         "PK103",
         ROOT,
-        f"tidak ada IKU: berkas tidak memuat tabel IKU dan tidak ada Camat di puncak; cakupan "
-        f"dihitung terhadap {len(tops)} jabatan tanpa atasan ({names}), seolah-olah "
-        "indikatornya adalah IKU",
+        f"tidak ada IKU: berkas tidak memuat tabel IKU dan tidak ada Camat di puncak; {basis}",
         "tambahkan tabel IKU kecamatan (`iku:`), atau tambahkan Camat beserta indikatornya "
         "dan jadikan Camat sebagai `atasan` jabatan-jabatan puncak itu",
     )

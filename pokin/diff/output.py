@@ -22,9 +22,9 @@ GONE = "hilang bersama jabatan, kinerja atau indikator yang dihapus (bukan diper
 """How the findings of a removed position or node are named: gone, not fixed."""
 
 
-def pct(share: float) -> str:
-    """A share as a percentage the Indonesian way: ``72,7%``."""
-    return num(share * 100, 1) + "%"
+def pct(share: float | None) -> str:
+    """A share as a percentage the Indonesian way: ``72,7%``; a share of nothing: ``—``."""
+    return "—" if share is None else num(share * 100, 1) + "%"
 
 
 _SIGN = {"tambah": "+", "hapus": "-", "ubah": "~", "gabung": ">", "pindah": "~"}

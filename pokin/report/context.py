@@ -72,8 +72,9 @@ class Context:
         return compute_capaian(self.cascade)
 
 
-def pct(value: float) -> str:
-    """A share as a whole percentage: ``0.5`` → ``50%``, ``0.125`` → ``13%``."""
+def pct(value: float | None) -> str:
+    """A share as a whole percentage: ``0.5`` → ``50%``, ``0.125`` → ``13%``; ``None``
+    (nothing to count) → ``—``."""
     return format_percent(value, 0)
 
 

@@ -14,7 +14,7 @@ from ..findings import Finding, Findings
 __all__ = ["coverage_text", "findings_html", "json_report", "json_text", "text_report"]
 
 
-def _pct(share: float) -> str:
+def _pct(share: float | None) -> str:
     return f"{format_percent(share):>6}"
 
 

@@ -113,7 +113,7 @@ def coverage(ctx: Context) -> str:
         rows.append(
             f"<tr><td>{e(unit.unit)}</td><td>{unit.jabatan_reached}/{unit.jabatan}</td>"
             f"<td>{unit.indikator_reached}/{unit.indikator}</td>"
-            f'<td><span class="bar"><i style="width:{share * 100:.0f}%"></i></span> '
+            f'<td><span class="bar"><i style="width:{(share or 0) * 100:.0f}%"></i></span> '
             f"{pct(share)}</td>"
             f"<td>{unit.indikator_confirmed}/{unit.indikator} "
             f"({pct(unit.indikator_confirmed_share)})</td></tr>"
