@@ -18,15 +18,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from .columns import column_role
 from .document import TableRow
 from .items import clean_item
-from .parts import Block, Row
+from .parts import Block, ParsedDecree, Row
 
-if TYPE_CHECKING:
-    from .assemble import _State
+
+class Host(Protocol):
+    """What the matrix reader uses of the assembler's state (``assemble`` calls it, so it
+    cannot import the assembler)."""
+
+    decree: ParsedDecree
+    matrix: object | None
+    roles: list[str] | None
+
 
 __all__ = ["Matrix", "add_row", "finish", "start"]
 
@@ -65,7 +72,7 @@ def _name(header: str) -> str:
     return " ".join(_ROLE_WORDS.sub(" ", header).split()).strip(" -:")
 
 
-def start(state: _State, headers: list[str], titles: list[str] | None = None) -> None:
+def start(state: Host, headers: list[str], titles: list[str] | None = None) -> None:
     """Begin a matrix whose header row is ``headers`` (``titles``: a level-title row above)."""
     roles = [column_role(h) if h else "lain" for h in headers]
     levels: list[_Level] = []
@@ -86,7 +93,7 @@ def start(state: _State, headers: list[str], titles: list[str] | None = None) ->
     state.roles = roles
 
 
-def add_row(state: _State, row: TableRow) -> None:
+def add_row(state: Host, row: TableRow) -> None:
     """Add one path of the matrix: each level's position, kinerja and indicator, linked."""
     matrix = state.matrix
     assert isinstance(matrix, Matrix)
@@ -118,7 +125,7 @@ def _at(cells: list[str | None], col: int | None) -> str:
 
 
 def _position(
-    state: _State,
+    state: Host,
     matrix: Matrix,
     level_no: int,
     nama: str,
@@ -156,7 +163,7 @@ def _add(
         rows.append((row, supports))
 
 
-def finish(state: _State) -> None:
+def finish(state: Host) -> None:
     """Write the matrix's positions into the decree, in the order they first appeared."""
     matrix = state.matrix
     if not isinstance(matrix, Matrix):
