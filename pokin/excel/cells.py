@@ -33,7 +33,7 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 from openpyxl.workbook.workbook import Workbook
@@ -42,7 +42,18 @@ from .._numbers import number_text
 from ..errors import SheetError
 from .layout import Sheet
 
-__all__ = ["NumberFoundError", "Table", "cell_value", "check_xml", "number_text"]
+__all__ = [
+    "Loc",
+    "NumberFoundError",
+    "Reader",
+    "Table",
+    "cell_value",
+    "check_xml",
+    "number_text",
+]
+
+Loc = tuple[str | int, ...]
+"""A path into the tree's data (``("jabatan", 2, "kinerja", 0)``), mapped back to a cell."""
 
 
 @dataclass
@@ -164,3 +175,21 @@ def _refuse_uncalculated(file: Path, table: Table, xml: bytes) -> None:
             hint="type the value, or open and save the file in Excel or LibreOffice "
             "(they store the value of each formula)",
         )
+
+
+class Reader(Protocol):
+    """What the row readers (:mod:`.rows`) use of the workbook reader: where each path of
+    the data came from, the Tautan sheet and its rows, and an error naming a cell."""
+
+    marks: dict[Loc, tuple[Table, int | None, str | None, str | None]]
+    tautan: Table | None
+    provenance: dict[tuple[str, str], list[tuple[int, dict[str, Any]]]]
+
+    def error(
+        self,
+        table: Table | Sheet,
+        row: int | None,
+        key: str | None,
+        message: str,
+        hint: str | None = None,
+    ) -> SheetError: ...

@@ -27,7 +27,7 @@ from .._text import fold
 from ..errors import PokinError, PokinFileError, SheetError
 from ..io.careful import data_loc, explain
 from ..models import FORMAT_VERSION, PohonKinerja, Problem, Tautan, resolve_references
-from .cells import NumberFoundError, Table, cell_value, check_xml
+from .cells import Loc, NumberFoundError, Table, cell_value, check_xml
 from .layout import (
     FIELDS,
     IKU,
@@ -42,8 +42,6 @@ from .layout import (
 from .rows import iku_data, matrix_data, provenance
 
 __all__ = ["SheetError", "link_text", "read_xlsx"]
-
-Loc = tuple[str | int, ...]
 
 
 def link_text(link: Tautan) -> str:

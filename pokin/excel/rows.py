@@ -12,14 +12,11 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .._text import fold
+from .cells import Loc, Reader, Table
 from .layout import FIELDS, lines, quoted, read_periods
-
-if TYPE_CHECKING:
-    from .cells import Table
-    from .read import Loc, _Reader
 
 __all__ = ["iku_data", "links", "matrix_data", "provenance"]
 
@@ -39,7 +36,7 @@ class _Group:
 
 
 class _Grouping:
-    def __init__(self, reader: _Reader, table: Table, kind: str) -> None:
+    def __init__(self, reader: Reader, table: Table, kind: str) -> None:
         self.reader = reader
         self.table = table
         self.kind = kind
@@ -147,7 +144,7 @@ def _same(name: str, old: Any, new: Any) -> bool:
 
 
 def _indikator(
-    reader: _Reader, table: Table, row: int, values: dict[str, Any], loc: Loc
+    reader: Reader, table: Table, row: int, values: dict[str, Any], loc: Loc
 ) -> dict[str, Any] | None:
     if all(values.get(k) is None for k in _IND_KEYS):
         return None
@@ -174,7 +171,7 @@ def _indikator(
     return item
 
 
-def matrix_data(reader: _Reader, table: Table, jabatan: list[dict[str, Any]]) -> None:
+def matrix_data(reader: Reader, table: Table, jabatan: list[dict[str, Any]]) -> None:
     """Add the kinerja of the matrix rows to the positions of the Jabatan sheet."""
     index: dict[str, int] = {}
     for number, item in enumerate(jabatan):
@@ -204,7 +201,7 @@ def matrix_data(reader: _Reader, table: Table, jabatan: list[dict[str, Any]]) ->
     grouping.finish()
 
 
-def iku_data(reader: _Reader, table: Table) -> list[dict[str, Any]]:
+def iku_data(reader: Reader, table: Table) -> list[dict[str, Any]]:
     """The IKU table: sasaran with their indicators."""
     sasaran: list[dict[str, Any]] = []
     grouping = _Grouping(reader, table, "sasaran")
@@ -214,7 +211,7 @@ def iku_data(reader: _Reader, table: Table) -> list[dict[str, Any]]:
 
 
 def _place(
-    reader: _Reader,
+    reader: Reader,
     table: Table,
     grouping: _Grouping,
     row: int,
@@ -241,7 +238,7 @@ _YA_TIDAK: dict[Any, bool | None] = {"ya": True, "y": True, "tidak": False, "t":
 """The Komponen Formula cell as a planner types it (``ya`` / ``tidak``)."""
 
 
-def provenance(reader: _Reader, table: Table) -> Provenance:
+def provenance(reader: Reader, table: Table) -> Provenance:
     """The Tautan sheet: asal, skor, status and alasan by (owner id, link as written)."""
     found: Provenance = {}
     for row, values in table.rows:
@@ -268,7 +265,7 @@ def provenance(reader: _Reader, table: Table) -> Provenance:
 
 
 def links(
-    reader: _Reader,
+    reader: Reader,
     cell: str | None,
     owner: str | None,
     loc: Loc,
