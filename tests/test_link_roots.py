@@ -43,7 +43,9 @@ def _tree() -> PohonKinerja:
             {
                 "id": "S.1",
                 "uraian": "Meningkatnya kualitas pelayanan publik",
-                "indikator": [{"id": "IKU.1", "uraian": "Nilai IKM kecamatan"}],
+                "indikator": [
+                    {"id": "IKU.1", "uraian": "Nilai IKM pelayanan administrasi terpadu"}
+                ],
             },
             {
                 "id": "S.2",
@@ -93,13 +95,13 @@ def test_the_camat_leads_with_what_hangs_on_him_and_the_link_that_connects_it() 
     assert (cause.jabatan, cause.kinerja, cause.bawah) == ("camat", 2, 6)
     assert str(cause) == (
         "Camat: 2 kinerja tidak mendukung baik IKU S.1 maupun IKU S.2: 6 kinerja di "
-        "bawahnya bergantung padanya (cakupan sekarang 0,0%)"
+        "bawahnya bergantung padanya (cakupan indikator ke IKU sekarang 0,0%)"
     )
     best = cause.perbaikan[0]
     # linking camat.k1 connects it, the Kasi and the 3 staff: 5 of 6 kinerja
     assert (best.saran.dari, best.tambah, best.cakupan) == ("camat.k1", 5, 5 / 6)
     assert best.saran.ke in {"S.1", "IKU.1"}
-    assert "+5 kinerja tersambung ke IKU (cakupan menjadi 83,3%)" in str(best)
+    assert "+5 kinerja tersambung ke IKU (cakupan indikator menjadi 83,3%)" in str(best)
     assert [f.tambah for f in cause.perbaikan] == sorted(
         (f.tambah for f in cause.perbaikan), reverse=True
     )
@@ -150,3 +152,118 @@ def test_the_report_leads_with_the_root_causes_and_lists_suggestions_per_unit(
     quiet = write_report(linked, tmp_path / "q.html", diagram="<svg></svg>").read_text()
     assert 'id="akar-masalah"' not in quiet
     assert 'id="saran"' not in quiet
+
+
+def _sekcam(kasubbag: str, sekcam: str) -> PohonKinerja:
+    """A Camat linked to the IKU, a Sekcam linked to him, a Kasubbag linked to nothing."""
+
+    def ind(uraian: str) -> dict[str, str]:
+        return {"uraian": uraian, "formulasi": "jumlah", "sumber_data": "laporan", "target": "1"}
+
+    def position(jid: str, atasan: str | None, uraian: str, up: str | None) -> dict[str, object]:
+        kinerja: dict[str, object] = {"uraian": uraian, "indikator": [ind(uraian)]}
+        if up:
+            kinerja["mendukung"] = [up]
+        peran = {"camat": "camat", "sekcam": "sekretaris"}.get(jid, "kasubbag")
+        return {
+            "id": jid,
+            "nama": jid.title(),
+            "peran": peran,
+            "atasan": atasan,
+            "kinerja": [kinerja],
+        }
+
+    data = {
+        "pokin": 1,
+        "organisasi": {"nama": "Kecamatan Karangsari"},
+        "iku": [{"id": "S.1", "uraian": "Meningkatnya akuntabilitas kinerja kecamatan"}],
+        "jabatan": [
+            position("camat", None, "Meningkatnya akuntabilitas kinerja kecamatan", "S.1"),
+            position("sekcam", "camat", sekcam, "camat.k1.i1"),
+            position("kasubbag", "sekcam", kasubbag, None),
+        ],
+    }
+    return PohonKinerja.model_validate(data)
+
+
+def test_a_root_cause_offers_no_link_below_the_documented_floor() -> None:
+    from pokin.link.roots import MIN_SKOR, NONE_FOUND
+
+    # administrasi kepegawaian has nothing to do with dokumen perencanaan: only "tepat waktu"
+    tree = _sekcam(
+        "Persentase administrasi kepegawaian diselesaikan tepat waktu",
+        "Persentase dokumen perencanaan disusun tepat waktu",
+    )
+    (weak,) = root_causes(tree, min_skor=0.0)[0].perbaikan
+    assert weak.saran.skor < MIN_SKOR  # the candidate exists, and is weak
+    (cause,) = root_causes(tree)
+    assert cause.perbaikan == ()
+    assert cause.tanpa_calon == ("kasubbag.k1",)
+    assert cause.lines()[1:] == [f"  {NONE_FOUND}"]
+    assert "perencana perlu memilih" in NONE_FOUND
+    # a restated indicator clears the floor
+    same = _sekcam(
+        "Persentase dokumen perencanaan kecamatan disusun tepat waktu",
+        "Persentase dokumen perencanaan disusun tepat waktu",
+    )
+    (fix,) = root_causes(same)[0].perbaikan
+    assert fix.saran.skor >= MIN_SKOR
+
+
+def test_root_cause_coverage_is_the_coverage_table_figure() -> None:
+    from pokin import datasets
+    from pokin.coverage import coverage
+    from pokin.graph import Cascade
+
+    tree = datasets.load("sambutan-2023")
+    causes = root_causes(tree)
+    share = coverage(Cascade.of(tree)).total.indikator_share
+    assert causes and {c.cakupan for c in causes} == {share}
+    assert "(cakupan indikator ke IKU sekarang 76,5%)" in str(causes[0])
+    for fix in (f for c in causes for f in c.perbaikan if f.cakupan is not None):
+        linked = review(tree, fix.saran.dari, fix.saran.ke, diterima=True)
+        assert fix.cakupan == coverage(Cascade.of(linked)).total.indikator_share
+
+
+def test_suggested_words_are_written_in_both_texts() -> None:
+    import re
+
+    from pokin import datasets
+    from pokin.link import strip_links, suggest_links
+
+    for name in ("sambutan-2023", "wonoasih-2026"):
+        tree = strip_links(datasets.load(name))
+        texts: dict[str, str] = {}
+        for _, kinerja in tree.iter_kinerja():
+            own = [kinerja.uraian, *(i.uraian for i in kinerja.indikator)]
+            texts[str(kinerja.id)] = " ".join(own).casefold()
+            for i in kinerja.indikator:
+                texts[str(i.id)] = i.uraian.casefold()
+        for sasaran in tree.iku:
+            texts[str(sasaran.id)] = sasaran.uraian.casefold()
+            for i in sasaran.indikator:
+                texts[str(i.id)] = i.uraian.casefold()
+        checked = 0
+        for s in suggest_links(tree):
+            found = re.search(r"; kata sama: ([^;]+)", s.alasan)
+            for word in found.group(1).split(", ") if found else []:
+                mine, _, theirs = word.split("=")[0].partition("/")
+                assert mine in texts[s.dari], (s, mine)
+                assert (theirs or mine) in texts[s.ke], (s, theirs or mine)
+                checked += 1
+        assert checked > 20
+
+
+def test_check_leaves_root_causes_out_when_select_leaves_orphans_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "t.yaml"
+    save(_tree(), path)
+    for flags, shown in (
+        (["--select", "PK8"], False),
+        (["--select", "PK708"], False),
+        (["--ignore", "PK101"], False),
+        (["--select", "PK1"], True),
+    ):
+        main(["check", str(path), "-q", *flags])
+        assert ("Akar masalah" in capsys.readouterr().out) is shown, flags

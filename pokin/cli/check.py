@@ -194,7 +194,9 @@ def _check_one(source: str, options: _Options, previous: PohonKinerja | None = N
             ignore=options.ignore,
             severity=options.severity,
         )
-        causes = root_causes(tree) if options.akar else []
+        causes = (
+            root_causes(tree, select=options.select, ignore=options.ignore) if options.akar else []
+        )
     except (PokinError, OSError) as exc:
         return exc
     report: dict[str, Any] | str

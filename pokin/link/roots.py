@@ -12,7 +12,12 @@ the cascade graph, :class:`~pokin.graph.Cascade`).
 >>> cause = root_causes(strip_links(datasets.load("kebomas-2023")))[0]
 >>> print(cause)  # doctest: +NORMALIZE_WHITESPACE
 Kepala Kecamatan Kebomas: 12 kinerja tidak mendukung baik IKU S.1 maupun IKU S.2: 389
-kinerja di bawahnya bergantung padanya (cakupan sekarang 0,0%)
+kinerja di bawahnya bergantung padanya (cakupan indikator ke IKU sekarang 0,0%)
+
+A fix is offered only from :data:`MIN_SKOR` up: below it the texts share a word or two
+("hasil", "tepat waktu") and the link would most likely be wrong, so the cause says that no
+candidate was found and a planner must choose. Coverage is the indicator share of
+:func:`pokin.coverage.coverage` (the table ``pokin check`` prints), before and after.
 """
 
 from __future__ import annotations
@@ -23,12 +28,24 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from .. import checks  # noqa: F401  (registers the rules --select / --ignore name)
+from ..coverage import coverage
+from ..findings import select_rules
 from ..graph import Cascade
 from ..models import PohonKinerja
 from .lexicon import Lexicon
 from .suggest import Suggestion, suggest_links
 
-__all__ = ["Fix", "RootCause", "root_causes"]
+__all__ = ["MIN_SKOR", "RULE", "Fix", "RootCause", "root_causes"]
+
+MIN_SKOR = 0.3
+"""The least suggestion score (:func:`suggest_links`) offered as a root-cause fix. Wrong
+candidates that share one common word score 0.05-0.2 on the bundled decrees; a restated
+or same-matter indicator scores 0.4 and more."""
+
+RULE = "PK101"
+"""The check whose findings root causes explain (kinerja that reach no IKU): the section
+is left out when ``select`` / ``ignore`` leave this rule out."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,14 +54,15 @@ class Fix:
 
     saran: Suggestion  # the link: ``saran.dari`` supports ``saran.ke``
     tambah: int  # kinerja that would reach an IKU through it (itself included)
-    cakupan: float | None  # the share of all kinerja reaching an IKU with it, 0 to 1;
+    cakupan: float | None  # the indicator share reaching an IKU with it, 0 to 1
+    # (:attr:`pokin.coverage.UnitCoverage.indikator_share` of the whole tree);
     # None when its target reaches no IKU yet either (a cause higher up comes first)
 
     def __str__(self) -> str:
         s = self.saran
         gain = f"+{_angka(self.tambah)} kinerja tersambung ke IKU"
         then = (
-            f" (cakupan menjadi {_persen(self.cakupan)})"
+            f" (cakupan indikator menjadi {_persen(self.cakupan)})"
             if self.cakupan is not None
             else " setelah atasannya tersambung"
         )
@@ -61,8 +79,9 @@ class RootCause:
     semua: int  # all its kinerja
     iku: tuple[str, ...]  # what they should carry: IKU sasaran, or the atasan's name
     bawah: int  # kinerja below (theirs included) that reach no IKU because of them
-    cakupan: float  # the share of all kinerja reaching an IKU today
+    cakupan: float  # the indicator share reaching an IKU today (pokin.coverage)
     perbaikan: tuple[Fix, ...]  # the links that would connect the most, best first
+    tanpa_calon: tuple[str, ...] = ()  # its loose kinerja without a candidate >= MIN_SKOR
 
     def __str__(self) -> str:
         which = (
@@ -73,12 +92,23 @@ class RootCause:
         return (
             f"{self.nama}: {which} tidak mendukung {_either(self.iku)}: "
             f"{_angka(self.bawah)} kinerja di bawahnya bergantung padanya "
-            f"(cakupan sekarang {_persen(self.cakupan)})"
+            f"(cakupan indikator ke IKU sekarang {_persen(self.cakupan)})"
         )
 
     def lines(self) -> list[str]:
         """The cause and its fixes, as a planner reads them (Indonesian)."""
-        return [str(self), *(f"  {fix}" for fix in self.perbaikan)]
+        lines = [str(self), *(f"  {fix}" for fix in self.perbaikan)]
+        if self.tanpa_calon:
+            which = ", ".join(self.tanpa_calon)
+            lines.append(f"  {which}: {NONE_FOUND}" if self.perbaikan else f"  {NONE_FOUND}")
+        return lines
+
+
+NONE_FOUND = (
+    f"tidak ada calon tautan dengan skor minimal {str(MIN_SKOR).replace('.', ',')}: "
+    "perencana perlu memilih sendiri indikator atasan yang didukung"
+)
+"""What a cause says when no suggestion reaches :data:`MIN_SKOR`."""
 
 
 def root_causes(
@@ -87,6 +117,9 @@ def root_causes(
     limit: int = 3,
     fixes: int = 5,
     lexicon: Lexicon | None = None,
+    min_skor: float = MIN_SKOR,
+    select: Iterable[str] | str | None = None,
+    ignore: Iterable[str] | str | None = None,
 ) -> list[RootCause]:
     """The ``limit`` positions whose unconnected kinerja leave the most kinerja orphaned.
 
@@ -94,15 +127,20 @@ def root_causes(
     link that exists but leads nowhere is a cause higher up); it weighs the unreached
     kinerja of its own and of every position under it in the chart. Each comes with up to
     ``fixes`` links, the best suggestion of each such kinerja, ordered by the kinerja each
-    would connect at once (a what-if on the cascade graph). Empty when every kinerja
-    reaches an IKU.
+    would connect at once (a what-if on the cascade graph); suggestions scoring below
+    ``min_skor`` are no fix. Empty when every kinerja reaches an IKU, or when ``select`` /
+    ``ignore`` (as in :func:`pokin.check`) leave :data:`RULE` out.
     """
+    if RULE not in {r.code for r in select_rules(select, ignore)}:
+        return []
     cascade = Cascade.of(tree)
     reached = cascade.reached
     total = sum(1 for _ in tree.iter_kinerja())
     if not total or len(reached & {str(k.id) for _, k in tree.iter_kinerja()}) == total:
         return []
-    now = sum(1 for _, k in tree.iter_kinerja() if str(k.id) in reached) / total
+    table = coverage(cascade).total
+    indikator = table.indikator or 1
+    now = table.indikator_reached / indikator
     below = _Below(cascade)
     weight = below.chart()
     causes = []
@@ -117,14 +155,19 @@ def root_causes(
     causes.sort(key=lambda c: -c[0])
     causes = causes[:limit]
     wanted = {k for _, _, loose in causes for k in loose}
-    best = {s.dari: s for s in suggest_links(tree, top=1, lexicon=lexicon, kinerja=wanted)}
-    causes = [(n, j, [k for k in loose if k in best]) for n, j, loose in causes]
+    best = {
+        s.dari: s
+        for s in suggest_links(tree, top=1, lexicon=lexicon, kinerja=wanted)
+        if s.skor >= min_skor
+    }
     found = []
-    for hanging, jabatan, loose in causes:
+    for hanging, jabatan, every in causes:
+        loose = [k for k in every if k in best]
         gains = [
-            Fix(best[k], gain, now + gain / total if linked else None)
+            Fix(best[k], len(kin), (table.indikator_reached + ind) / indikator if linked else None)
             for k in loose
-            for gain, linked in [(len(below.of([k])), _connects(best[k].ke, reached, cascade))]
+            for kin, ind in [below.split(below.of([k]))]
+            for linked in [_connects(best[k].ke, reached, cascade)]
         ]
         gains.sort(key=lambda f: -f.tambah)
         found.append(
@@ -137,6 +180,7 @@ def root_causes(
                 bawah=hanging,
                 cakupan=now,
                 perbaikan=tuple(gains[:fixes]),
+                tanpa_calon=tuple(k for k in every if k not in best),
             )
         )
     return found
@@ -165,8 +209,13 @@ class _Below:
                 counts[up] += counts[jid]
         return counts
 
+    def split(self, nodes: set[str]) -> tuple[set[str], int]:
+        """The kinerja among ``nodes``, and how many indicators."""
+        kinerja = {n for n in nodes if self.kinds.get(n) == "kinerja"}
+        return kinerja, sum(self.kinds.get(n) == "indikator" for n in nodes)
+
     def of(self, starts: Iterable[str]) -> set[str]:
-        """The unreached kinerja reachable down from ``starts`` (themselves included)."""
+        """The unreached nodes reachable down from ``starts`` (themselves included)."""
         seen = set(starts)
         queue = deque(seen)
         while queue:
@@ -178,7 +227,7 @@ class _Below:
                 if nxt not in seen and nxt not in self.reached:
                     seen.add(nxt)
                     queue.append(nxt)
-        return {n for n in seen if self.kinds.get(n) == "kinerja"}
+        return seen
 
 
 def _open(kinerja: Iterable[object], reached: frozenset[str]) -> list[str]:

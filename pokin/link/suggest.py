@@ -114,6 +114,7 @@ class _Reader:
         self.indikator_of: dict[str, list[str]] = defaultdict(list)
         self.bags: dict[str, dict[str, float]] = {}
         self.texts: dict[str, str] = {}
+        self.context: dict[str, list[str]] = {}
         self.iku: list[str] = []
         for sasaran in tree.iku:
             for ind in sasaran.indikator:
@@ -151,7 +152,9 @@ class _Reader:
                 if word in low:
                     bag[word] = max(bag[word], weight)
         self.bags[node] = bag
-        self.texts[node] = next((t for t, _ in texts if t), "")
+        written = [t for t, _ in texts if t]
+        self.texts[node] = written[0] if written else ""
+        self.context[node] = written[1:]
 
     def candidates(self, jid: str) -> Iterator[tuple[str, int]]:
         """(target, level): the atasan's indicators (1), one level up (2); IKU at the top."""
@@ -183,7 +186,28 @@ class _Reader:
             a, b = phrase(kinerja.uraian, self.lexicon), phrase(self.texts[target], self.lexicon)
             restated = _RESTATED * link_score(a, b, self.weights, lexicon=self.lexicon)
         skor = max(skor, restated) * (_UP if level == 2 else 1.0)
-        return skor, _reason(shared, near, fields, level, self.texts[target])
+        quoted = self._shown([self.texts[target]])
+        own = self._shown([kinerja.uraian, *(i.uraian for i in kinerja.indikator)])
+        return skor, _reason(
+            _Shared(shared, own, quoted, self._shown(self.context[target])),
+            near,
+            fields,
+            level,
+            self.texts[target],
+        )
+
+    def _shown(self, texts: Iterable[str | None]) -> dict[str, str]:
+        """Root -> the word as written, in ``texts`` (first one wins)."""
+        shown: dict[str, str] = {}
+        for text in texts:
+            if not text:
+                continue
+            p = phrase(text, self.lexicon)
+            if p.lead:
+                shown.setdefault(stem(p.lead), p.lead)
+            for root, word in p.surface:
+                shown.setdefault(root, word)
+        return shown
 
     def _vector(self, node: str) -> tuple[dict[str, float], float, set[str]]:
         """A node's tf-idf vector, its norm and its fields of work (kept)."""
@@ -215,12 +239,48 @@ def _more(ind: Indikator) -> list[tuple[str | None, float]]:
     return [(ind.formulasi, 0.4), (ind.sumber_data, 0.3)]
 
 
+@dataclass(frozen=True, slots=True)
+class _Shared:
+    """The shared roots, and where each is written: a reason shows words, never roots."""
+
+    roots: list[str]  # best first
+    own: dict[str, str]  # root -> as written in the kinerja and its indicators
+    quoted: dict[str, str]  # ... in the quoted candidate text
+    context: dict[str, str]  # ... in the candidate's context (kinerja, formulasi, sumber)
+
+    def words(self) -> tuple[list[str], list[str]]:
+        """The words in both quoted texts, and those shared with the candidate's context
+        only; "kinerja/atasan" when they are spelled differently (same root)."""
+        both, context = [], []
+        for root in self.roots:
+            mine = self.own.get(root)
+            theirs = self.quoted.get(root)
+            into = both
+            if theirs is None:
+                theirs, into = self.context.get(root), context
+            if mine is None or theirs is None:
+                continue  # a field-of-work phrase: told under "bidang sama"
+            mine, theirs = _written(mine), _written(theirs)
+            word = mine if mine == theirs else f"{mine}/{theirs}"
+            if word not in both and word not in context:  # an abbreviation's roots
+                into.append(word)
+        return both, context
+
+
+def _written(shown: str) -> str:
+    """A word as the decree writes it: "paten", not "paten=pelayanan ... kecamatan"."""
+    return shown.split("=")[0].split("~")[0]
+
+
 def _reason(
-    shared: list[str], near: list[tuple[str, str]], fields: list[str], level: int, text: str
+    shared: _Shared, near: list[tuple[str, str]], fields: list[str], level: int, text: str
 ) -> str:
     parts = []
-    if shared:
-        parts.append("kata dasar sama: " + ", ".join(shared[:4]))
+    both, context = shared.words()
+    if both:
+        parts.append("kata sama: " + ", ".join(both[:4]))
+    if context:
+        parts.append("kata sama di konteks indikator atasan: " + ", ".join(context[:3]))
     if near:
         parts.append("kata mirip: " + ", ".join(f"{x}/{y}" for x, y in near[:2]))
     if fields:

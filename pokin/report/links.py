@@ -63,7 +63,7 @@ def roots_html(ctx: Context) -> str:
         return ""
     items = "".join(
         f'<li data-jabatan="{e(c.jabatan)}"><b>{e(c)}</b><ul>'
-        + "".join(f"<li>{e(fix)}</li>" for fix in c.perbaikan)
+        + "".join(f"<li>{e(fix.strip())}</li>" for fix in c.lines()[1:])
         + "</ul></li>"
         for c in causes
     )
@@ -79,7 +79,7 @@ def roots_markdown(ctx: Context) -> Iterator[str]:
     yield from (f"## {_ROOTS}", "", md(_ROOTS_INTRO), "")
     for cause in causes:
         yield f"- **{md(cause)}**"
-        yield from (f"  - {md(fix)}" for fix in cause.perbaikan)
+        yield from (f"  - {md(fix.strip())}" for fix in cause.lines()[1:])
     yield ""
 
 
