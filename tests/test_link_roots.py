@@ -218,7 +218,8 @@ def test_root_cause_coverage_is_the_coverage_table_figure() -> None:
     tree = datasets.load("sambutan-2023")
     causes = root_causes(tree)
     share = coverage(Cascade.of(tree)).total.indikator_share
-    assert causes and {c.cakupan for c in causes} == {share}
+    assert causes
+    assert {c.cakupan for c in causes} == {share}
     assert "(cakupan indikator ke IKU sekarang 76,5%)" in str(causes[0])
     for fix in (f for c in causes for f in c.perbaikan if f.cakupan is not None):
         linked = review(tree, fix.saran.dari, fix.saran.ke, diterima=True)

@@ -251,7 +251,8 @@ class _Shared:
     def words(self) -> tuple[list[str], list[str]]:
         """The words in both quoted texts, and those shared with the candidate's context
         only; "kinerja/atasan" when they are spelled differently (same root)."""
-        both, context = [], []
+        both: list[str] = []
+        context: list[str] = []
         for root in self.roots:
             mine = self.own.get(root)
             theirs = self.quoted.get(root)
