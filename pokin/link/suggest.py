@@ -299,7 +299,8 @@ def review(tree: PohonKinerja, dari: str, ke: str, *, diterima: bool) -> PohonKi
     Accepting writes ``Tautan(ke, asal=inferensi, status=diterima)``: a link that counts
     and that inference leaves alone. Rejecting writes ``status: ditolak``: the pair is
     never suggested nor proposed again (for the kinerja and its indicators alike). An
-    earlier verdict or proposal for the same pair is replaced.
+    earlier verdict or proposal for the same pair is replaced, its evidence (``skor`` and
+    ``alasan``) kept: a reviewer later sees why the link was proposed.
 
     Raises:
         KeyError: ``dari`` names no kinerja or indikator of the tree.
@@ -313,6 +314,10 @@ def review(tree: PohonKinerja, dari: str, ke: str, *, diterima: bool) -> PohonKi
     if holder is None:
         raise KeyError(f"no kinerja or indikator has the id {dari!r}")
     status = Status.DITERIMA if diterima else Status.DITOLAK
+    earlier = next((t for t in holder.mendukung if str(t.ke) == ke and t.skor is not None), None)
     holder.mendukung[:] = [t for t in holder.mendukung if str(t.ke) != ke]
-    holder.mendukung.append(Tautan(ke=ke, asal=Asal.INFERENSI, status=status))
+    skor, why = (earlier.skor, earlier.alasan) if earlier else (None, None)
+    holder.mendukung.append(
+        Tautan(ke=ke, asal=Asal.INFERENSI, status=status, skor=skor, alasan=why)
+    )
     return result
