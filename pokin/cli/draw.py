@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from ..render import FORMATS, DotOptions, render, render_gallery, run_dot, to_dot
+from ..render.paper import PAPERS, render_paper
 from .files import STDOUT, Subparsers, guard_output, load_source, output_names, progress
 
 __all__ = ["register", "run"]
@@ -32,6 +33,13 @@ def register(sub: Subparsers) -> None:
     p.add_argument("--unit", help="draw only this unit (with its superiors greyed for context)")
     p.add_argument("--depth", type=int, help="follow at most this many links down")
     p.add_argument("--pages", action="store_true", help="OUT is a folder: index and unit pages")
+    p.add_argument(
+        "--paper",
+        type=str.upper,
+        choices=list(PAPERS),
+        help="print: a PDF of paper-sized pages (overview first, then the tree split to fit)",
+    )
+    p.add_argument("--landscape", action="store_true", help="with --paper: landscape pages")
     p.add_argument("--format", choices=FORMATS, help="output format (default: from the suffix)")
     p.add_argument("--wrap", type=int, default=32, help="wrap texts at this width (default 32)")
     p.add_argument("--no-findings", action="store_true", help="do not mark the check findings")
@@ -58,6 +66,8 @@ def run(args: argparse.Namespace) -> int:
         raise ValueError(f"--wrap {args.wrap} is too narrow: give 8 or more characters")
     if not (math.isfinite(args.timeout) and args.timeout > 0):
         raise ValueError("--timeout must be a number of seconds above 0")
+    if args.paper or args.landscape:
+        return _print(args)
     folder_out = args.output.endswith(("/", os.sep)) or Path(args.output).is_dir()
     if args.pages or len(args.files) > 1 or folder_out:
         if args.root or args.unit or args.depth is not None:
@@ -94,4 +104,32 @@ def run(args: argparse.Namespace) -> int:
         return 0
     path = render(tree, target, format=args.format, timeout=args.timeout, **options)
     print(f"wrote {path}")
+    return 0
+
+
+def _print(args: argparse.Namespace) -> int:
+    """``--paper``: one tree into a PDF of paper-sized pages."""
+    if not args.paper:
+        raise ValueError("--landscape hanya berlaku bersama --paper A3 atau --paper A4")
+    if args.pages or len(args.files) > 1 or args.root or args.unit or args.depth is not None:
+        raise ValueError(
+            "--paper mencetak satu pohon utuh: beri satu FILE, tanpa --pages, --root, "
+            "--unit atau --depth"
+        )
+    if Path(args.output).suffix.lower() != ".pdf" or args.format not in (None, "pdf"):
+        raise ValueError(
+            f"--paper menulis PDF: namai berkas keluarannya .pdf (bukan {args.output!r})"
+        )
+    target = guard_output(args.output, args.files, suffixes=(".pdf",))
+    _, tree = load_source(args.files[0])
+    pages = render_paper(
+        tree,
+        target,
+        paper=args.paper,
+        landscape=args.landscape,
+        findings=None if args.no_findings else True,
+        wrap=args.wrap,
+        timeout=args.timeout,
+    )
+    print(f"wrote {target}: {len(pages)} halaman {args.paper}")
     return 0

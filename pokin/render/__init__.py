@@ -3,8 +3,9 @@
 :func:`to_dot` builds the DOT text (pure Python, no Graphviz needed); :func:`render`
 writes an SVG, PNG or PDF through Graphviz's ``dot`` with a timeout; :func:`paginate`
 splits a tree too large for one drawing into pages per unit with an index;
-:func:`render_gallery` writes a whole set of drawings (what ``pokin demo`` puts in
-``render/``); :func:`diagram` gives a :class:`Diagram` that shows itself in a notebook.
+:func:`render_paper` prints it on A4/A3 pages (:mod:`.paper`); :func:`render_gallery`
+writes a whole set of drawings (what ``pokin demo`` puts in ``render/``); :func:`diagram`
+gives a :class:`Diagram` that shows itself in a notebook.
 
 >>> from pokin import datasets
 >>> tree = datasets.load("sambutan-2023")
@@ -36,6 +37,7 @@ from ..graph import NO_UNIT, ROOT, Cascade
 from ..models import PohonKinerja
 from .dot import build
 from .pages import MAX_NODES, Page, index_page, paginate, unit_pages
+from .paper import PaperPage, plan_paper, render_paper
 from .scene import Prepared, Scene, ordered
 from .style import IKU
 
@@ -46,12 +48,15 @@ __all__ = [
     "Diagram",
     "DotOptions",
     "Page",
+    "PaperPage",
     "box_count",
     "diagram",
     "measure",
     "paginate",
+    "plan_paper",
     "render",
     "render_gallery",
+    "render_paper",
     "run_dot",
     "to_dot",
     "to_svg",

@@ -1,0 +1,109 @@
+"""Printing on paper: ``pokin render --paper A3|A4 [--landscape]`` and render_paper."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pokin import PohonKinerja, datasets
+from pokin.cli import main
+from pokin.graph import Cascade
+from pokin.render.paper import MIN_SCALE, paper_size, plan_paper, render_paper
+
+needs_dot = pytest.mark.skipif(
+    shutil.which("dot") is None, reason="Graphviz's dot is not installed"
+)
+pdfium = pytest.importorskip("pypdfium2")
+
+BENCH = Path(__file__).resolve().parents[1] / "bench" / "synthetic.py"
+
+
+def _synthetic(**sizes: int) -> PohonKinerja:
+    spec = importlib.util.spec_from_file_location("bench_synthetic", BENCH)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    tree: PohonKinerja = module.synthetic(**sizes)
+    return tree
+
+
+def _sheet(paper: str, landscape: bool = False) -> tuple[float, ...]:
+    return tuple(round(v, 1) for v in (0.0, 0.0, *paper_size(paper, landscape)))
+
+
+def _media_boxes(data: bytes) -> list[tuple[float, ...]]:
+    found = re.findall(rb"/MediaBox\s*\[\s*([-\d.\s]+)\]", data)
+    return [tuple(round(float(v), 1) for v in box.split()) for box in found]
+
+
+def _texts(path: Path) -> list[str]:
+    document = pdfium.PdfDocument(path)
+    return [document[i].get_textpage().get_text_range() for i in range(len(document))]
+
+
+def test_paper_sizes() -> None:
+    assert paper_size("A4") == (595.28, 841.89)
+    assert paper_size("a3", landscape=True) == (1190.55, 841.89)
+    with pytest.raises(ValueError, match="tidak dikenal: pilih A4 atau A3"):
+        paper_size("Letter")
+
+
+@needs_dot
+def test_sambutan_a4_landscape(tmp_path: Path) -> None:
+    tree = datasets.load("sambutan-2023")
+    out = tmp_path / "sambutan.pdf"
+    pages = render_paper(tree, out, paper="A4", landscape=True, findings=None)
+    data = out.read_bytes()
+    boxes = _media_boxes(data)
+    assert len(boxes) == len(pages) == len(pdfium.PdfDocument(out)) > 2
+    assert set(boxes) == {_sheet("A4", landscape=True)}  # every page A4 landscape
+    assert pages[0].title == "Ikhtisar"
+    assert all(p.scale >= MIN_SCALE for p in pages)
+    texts = _texts(out)
+    assert texts[0].count("halaman 1 dari") == 1
+    for number, text in enumerate(texts, 1):
+        assert f"halaman {number} dari {len(pages)}" in text
+        assert "Kecamatan Sambutan" in text  # the organisasi in every header
+    units = Cascade(tree).units
+    for unit in units:  # every unit on the overview and on a page of its own
+        assert unit in " ".join(texts[0].split())
+        assert any(unit in " ".join(t.split()) for t in texts[1:]), unit
+    drawn = "".join(p.dot for p in pages[1:])
+    for _, indikator in tree.iter_indikator():  # nothing is lost between the pages
+        assert f"id: {indikator.id}" in drawn
+
+
+@needs_dot
+def test_big_tree_splits_into_pages(tmp_path: Path) -> None:
+    tree = _synthetic(kelurahan=6, staf=3, indikator=2)
+    pages = plan_paper(tree, paper="A4", findings=None)
+    assert len(pages) >= 6
+    assert pages[0].title == "Ikhtisar"
+    assert all(p.scale >= MIN_SCALE for p in pages[1:])
+    assert {u for p in pages[1:] for u in p.units} == set(Cascade(tree).units)
+    assert all("Seluruh" not in p.title for p in pages)  # too big to shrink to one page
+
+
+@needs_dot
+def test_cli_paper(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "cetak.pdf"
+    assert main(["render", "sambutan-2023", "-o", str(out), "--paper", "a3"]) == 0
+    assert set(_media_boxes(out.read_bytes())) == {_sheet("A3")}
+    assert "halaman A3" in capsys.readouterr().out
+
+
+def test_cli_paper_needs_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    svg = tmp_path / "cetak.svg"
+    assert main(["render", "sambutan-2023", "-o", str(svg), "--paper", "A4"]) == 2
+    assert "namai berkas keluarannya .pdf" in capsys.readouterr().err
+    assert not svg.exists()
+    pdf = tmp_path / "cetak.pdf"
+    assert main(["render", "sambutan-2023", "-o", str(pdf), "--landscape"]) == 2
+    assert "--landscape hanya berlaku bersama --paper" in capsys.readouterr().err
+    assert main(["render", "sambutan-2023", "-o", str(pdf), "--paper", "A4", "--pages"]) == 2
+    assert not pdf.exists()
