@@ -99,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
     )
     for proposal in proposals:
         print(proposal)
-    print(f"{len(proposals)} tautan diusulkan", file=sys.stderr)
+    print(proposals.ringkasan, file=sys.stderr)
     if args.suggest:
         _print_suggestions(suggest_links(apply_links(tree, proposals), lexicon=lexicon))
     result = apply_links(tree, proposals)

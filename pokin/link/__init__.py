@@ -91,6 +91,7 @@ __all__ = [
     "THRESHOLD_CROSSCUTTING",
     "Lexicon",
     "Proposal",
+    "Proposals",
     "Relasi",
     "Suggestion",
     "apply_links",
@@ -144,6 +145,35 @@ class Proposal:
         return f"{self.dari} → {self.ke} ({self.relasi}, skor {self.skor:.2f}): {self.alasan}"
 
 
+class Proposals(list[Proposal]):
+    """The proposals of :func:`infer_links`, and how many template matches it held back."""
+
+    ditahan: int = 0
+    """Matches left out as template rows (``template=False``): texts recurring in
+    :data:`~pokin.link.index.TEMPLATE` or more other units."""
+
+    @property
+    def catatan(self) -> str:
+        """What was held back and why, in Indonesian ("" when nothing was).
+
+        >>> held = Proposals()
+        >>> held.ditahan = 12
+        >>> held.catatan.split(":")[0]
+        '12 tautan ditahan'
+        """
+        if not self.ditahan:
+            return ""
+        return (
+            f"{self.ditahan} tautan ditahan: teksnya baris templat yang berulang di "
+            f"{TEMPLATE} unit lain atau lebih; tambahkan --templates untuk mengusulkannya"
+        )
+
+    @property
+    def ringkasan(self) -> str:
+        """The one line a planner reads after the proposals (Indonesian)."""
+        return "; ".join(filter(None, [f"{len(self)} tautan diusulkan", self.catatan]))
+
+
 def infer_links(
     tree: PohonKinerja,
     *,
@@ -154,7 +184,7 @@ def infer_links(
     template: bool = False,
     lexicon: Lexicon | None = None,
     evidence: float = EVIDENCE,
-) -> list[Proposal]:
+) -> Proposals:
     """Propose the cascade links the texts of ``tree`` imply; the tree is not changed.
 
     Args:
@@ -173,7 +203,8 @@ def infer_links(
             such as "Jumlah laporan" copied everywhere share too little.
 
     Returns:
-        The proposals in file order, kinerja before their indicators.
+        The proposals in file order, kinerja before their indicators; ``ditahan`` counts
+        the matches held back as template rows (``catatan`` says so in Indonesian).
     """
     if not 0.0 < threshold <= 1.0 or not 0.0 < threshold_crosscutting <= 1.0:
         raise ValueError("thresholds are scores between 0 (exclusive) and 1")
@@ -197,9 +228,10 @@ def _infer(
     indikator: bool,
     template: bool,
     index: LinkIndex,
-) -> list[Proposal]:
+) -> Proposals:
     """:func:`infer_links` over a built index."""
     proposals: list[Proposal] = []
+    held = 0
     for jabatan, kinerja in tree.iter_kinerja():
         jid, kid = str(jabatan.id), str(kinerja.id)
         taken = set(index.targets(kinerja))  # supported already: not proposed again
@@ -210,7 +242,9 @@ def _infer(
                     index.outside_guessed_chain if index.atasan_guessed(jid) else index.crosscutting
                 )
                 found = across(kid, jid, threshold_crosscutting, taken)
-            found = found if template else _drop_templates(index, kid, found)
+            kept = found if template else _drop_templates(index, kid, found)
+            held += len(found or ()) - len(kept or ())
+            found = kept
             proposals.extend(_proposal(index, kid, jid, c) for c in found or ())
             taken.update(c.ke for c in found or ())
         if not indikator:
@@ -220,9 +254,12 @@ def _infer(
                 continue
             mine = taken | set(index.targets(ind))
             found = _first(index.indikator_steps(jid), index, str(ind.id), threshold, mine)
-            found = found if template else _drop_templates(index, str(ind.id), found)
-            proposals.extend(_proposal(index, str(ind.id), jid, c) for c in found or ())
-    return _without_cycles(proposals, index)
+            kept = found if template else _drop_templates(index, str(ind.id), found)
+            held += len(found or ()) - len(kept or ())
+            proposals.extend(_proposal(index, str(ind.id), jid, c) for c in kept or ())
+    result = Proposals(_without_cycles(proposals, index))
+    result.ditahan = held
+    return result
 
 
 def _drop_templates(

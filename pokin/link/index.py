@@ -14,13 +14,13 @@ that the bar cannot be reached without it.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..models import Asal, Indikator, Jabatan, Kinerja, Peran, PohonKinerja, Status
 from .lexicon import DEFAULT, Lexicon
-from .similarity import LEAD_WEIGHT, Phrase, evidence_weight, idf, score, total
+from .similarity import LEAD_WEIGHT, Phrase, evidence_weight, score, total
 from .text import LEVEL, UNITS, phrase, stem
 
 __all__ = ["Candidate", "LinkIndex"]
@@ -106,6 +106,7 @@ class LinkIndex:
         self._words: dict[str, set[str]] | None = None
         self._keys: dict[tuple[frozenset[str], bool], list[str]] | None = None
         self._holders: dict[tuple[frozenset[str], bool], set[str]] | None = None  # jabatan
+        self._copies: Counter[tuple[str, str]] | None = None
 
     def _weights(self, tree: PohonKinerja) -> dict[str, float]:
         """Each root's rarity weight (:func:`idf`), a quarter for words of place.
@@ -113,7 +114,9 @@ class LinkIndex:
         Words of place: the lexicon's ``kata_keterangan``, the unit words and the proper
         names of the organisation and its units ("Kebomas", "Tunggulunan").
         """
-        weights = idf(self.phrases.values())
+        self.df: Counter[str] = Counter(w for p in self.phrases.values() for w in p.words)
+        n = len(self.phrases)
+        weights = {w: 1.0 + math.log((n + 1) / (c + 1)) for w, c in self.df.items()}
         names = [tree.organisasi.nama, tree.organisasi.pemerintah or ""]
         names += [j.unit or "" for j in tree.jabatan]
         place = {stem(w) for w in self.lexicon.kata_keterangan} | set(UNITS)
@@ -124,7 +127,8 @@ class LinkIndex:
                 for w, before in zip(words[1:], words, strict=False)
                 if UNITS.get(before, -1) >= LEVEL
             )
-        for word in place & weights.keys():
+        self.place = place & weights.keys()
+        for word in self.place:
             weights[word] *= PLACE_WEIGHT
         return weights
 
@@ -251,9 +255,47 @@ class LinkIndex:
         if (
             self.min_evidence
             and math.fsum(map(self.rarity.__getitem__, shared)) < self.min_evidence
+            and self._carried(node, target) < self.min_evidence
         ):
             return 0.0
         return score(me, other, self.weights, lexicon=self.lexicon, items=typos, typo=typos)
+
+    def _staff(self, jid: str, up: str) -> bool:
+        """Whether ``jid`` is staff in ``up``'s own office: directly under it, heading no
+        one, in no unit or in ``up``'s."""
+        unit = self.jabatan[jid].unit
+        return (
+            self.jabatan[jid].atasan == up
+            and jid not in self.bawahan
+            and (unit is None or unit == self.jabatan[up].unit)
+        )
+
+    def _carried(self, node: str, target: str) -> float:
+        """The evidence of a kinerja restating its atasan's own text word for word, its
+        staff's copies counted once: sixty staff each carrying the Camat's indicator is a
+        cascade, and counting every copy would make its words common (0 otherwise)."""
+        me, other = self.phrases[node], self.phrases[target]
+        owner = self.owner[node]
+        if self.jenis[node] != "kinerja" or me.plain != other.plain or owner is None:
+            return 0.0
+        up = self.jabatan[owner].atasan
+        if up is None or self.owner[target] != str(up):
+            return 0.0
+        if self._copies is None:
+            self._copies = Counter(
+                (str(self.jabatan[o].atasan), p.plain)
+                for n, p in self.phrases.items()
+                if self.jenis[n] == "kinerja" and (o := self.owner[n]) is not None
+            )
+        extra = self._copies[(str(up), me.plain)] - 1
+        n = len(self.phrases) - extra
+        most = 1.0 + math.log((n + 1) / 2)
+        found = []
+        for word in me.words:
+            weight = 1.0 + math.log((n + 1) / (self.df[word] - extra + 1))
+            weight *= PLACE_WEIGHT if word in self.place else 1.0
+            found.append(evidence_weight(weight, most))
+        return math.fsum(found)
 
     # -- crosscutting ---------------------------------------------------------------------
 
@@ -389,7 +431,9 @@ class LinkIndex:
         atasan: every Lurah block copying the Camat's table is one template, not a dozen
         links. Copies elsewhere are no such sign (kelurahan blocks copy the kecamatan
         Kasi's table; the Kasi's own link to the Camat stays true). Units as :meth:`_unit`
-        tells them: namesake blocks under one label count apart.
+        tells them: namesake blocks under one label count apart. The staff of the target's
+        holder (:meth:`_staff`) carrying its text are the normal cascade (sixty staff
+        copying the Camat's indicator), not template units.
         """
         if self._holders is None:
             self._holders = defaultdict(set)
@@ -399,11 +443,18 @@ class LinkIndex:
                     self._holders[p.key].add(owner)
         me = str(self.owner[node])
         related = {self.unit[j] for j in (me, *self.chain[me])}
-        theirs = {self.unit[j] for j in self._holders[self.phrases[target].key]} - related
+        up = self.owner[target]
+        theirs = {  # the target holder's own staff carry its text down: a cascade
+            self.unit[j]
+            for j in self._holders[self.phrases[target].key]
+            if up is None or not self._staff(j, up)
+        } - related
         atasan = self.jabatan[me].atasan
         siblings = {
             self.unit[j]
             for j in self._holders[self.phrases[node].key]
-            if atasan is not None and self.jabatan[j].atasan == atasan
+            if atasan is not None
+            and self.jabatan[j].atasan == atasan
+            and not self._staff(j, str(atasan))
         } - {self.unit[me]}
         return max(len(theirs), len(siblings))
