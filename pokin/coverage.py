@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from .graph import NO_UNIT, Cascade, unit_rank
+from .chart import NO_UNIT, unit_rank
+from .graph import Cascade
 from .models import Peran
 
 __all__ = ["NO_IKU", "Coverage", "UnitCoverage", "coverage"]

@@ -32,37 +32,13 @@ from typing import Any
 
 import networkx as nx
 
-from .errors import TreeError
+from .chart import UnsoundError, refuse_cycles
 from .models import Indikator, Jabatan, Kinerja, Peran, PohonKinerja, Sasaran, ensure_sound
 
 __all__ = ["ROOT", "Cascade"]
 
 ROOT = "@organisasi"
 """The node standing for the organisasi, above the IKU."""
-
-
-NO_UNIT = "(tanpa unit)"
-"""The unit name shown for positions whose decree names no unit."""
-
-_UNIT_KINDS = {
-    "sekretariat": 1,
-    "sub bagian": 2,
-    "subbagian": 2,
-    "seksi": 3,
-    "kelurahan": 4,
-    "desa": 4,
-}
-
-
-def unit_rank(unit: str) -> int:
-    """Units in the order of the organisation chart: the Camat's, the Sekretariat, its
-    sub bagian, the seksi, then the kelurahan; decree order within each (a stable sort).
-
-    >>> sorted(["Kelurahan A", "Seksi B", "Sub Bagian C", "Sekretariat"], key=unit_rank)
-    ['Sekretariat', 'Sub Bagian C', 'Seksi B', 'Kelurahan A']
-    """
-    name = unit.casefold()
-    return next((rank for kind, rank in _UNIT_KINDS.items() if name.startswith(kind)), 5)
 
 
 class Cascade:
@@ -97,7 +73,7 @@ class Cascade:
             return source
         try:
             return cls(source)
-        except _UnsoundError:
+        except UnsoundError:
             ensure_sound(source)
             return cls(source)
 
@@ -109,15 +85,15 @@ class Cascade:
         g.add_node(ROOT, jenis="organisasi", uraian=org.nama, jabatan=None)
         for jabatan in self.tree.jabatan:
             if jabatan.id is None or jabatan.id in self.jabatan:
-                raise _UnsoundError(f"jabatan {jabatan.nama!r} has no id of its own")
+                raise UnsoundError(f"jabatan {jabatan.nama!r} has no id of its own")
             self.jabatan[jabatan.id] = jabatan
             self.struktur.add_node(jabatan.id, peran=jabatan.peran, unit=jabatan.unit)
         for jabatan in self.tree.jabatan:
             if jabatan.atasan is not None:
                 if jabatan.atasan not in self.jabatan:
-                    raise _UnsoundError(f"the atasan of {jabatan.id!r} is not a jabatan")
+                    raise UnsoundError(f"the atasan of {jabatan.id!r} is not a jabatan")
                 self.struktur.add_edge(jabatan.atasan, jabatan.id)
-        _refuse_cycles(self.jabatan)
+        refuse_cycles(self.jabatan)
 
         for sasaran in self.tree.iku:
             self._add(sasaran, "sasaran", None)
@@ -137,7 +113,7 @@ class Cascade:
             for kinerja in jabatan.kinerja:
                 for holder, link in kinerja.iter_links():
                     if link.ke is None or link.ke not in self._nodes or link.ke == holder.id:
-                        raise _UnsoundError(f"a link of {holder.id!r} points at no id")
+                        raise UnsoundError(f"a link of {holder.id!r} points at no id")
                     if link.active:
                         g.add_edge(
                             link.ke,
@@ -151,7 +127,7 @@ class Cascade:
 
     def _add(self, node: Sasaran | Kinerja | Indikator, jenis: str, owner: str | None) -> None:
         if node.id is None or node.id in self._nodes or node.id in self.jabatan:
-            raise _UnsoundError(f"{node.uraian!r} has no id of its own")
+            raise UnsoundError(f"{node.uraian!r} has no id of its own")
         self._nodes[node.id] = node
         self.graph.add_node(node.id, jenis=jenis, uraian=node.uraian, jabatan=owner)
 
@@ -405,29 +381,3 @@ class Cascade:
             f"<Cascade {self.tree.organisasi.nama!r}: {self.graph.number_of_nodes() - 1} "
             f"nodes, {sum(1 for _ in self.links())} links>"
         )
-
-
-class _UnsoundError(TreeError):
-    """The tree was edited in memory and not normalised: :meth:`Cascade.of` normalises it."""
-
-    def __init__(self, what: str) -> None:
-        super().__init__(
-            f"the tree is not normalised ({what}): call tree.normalise() after editing it "
-            "(pokin.check, the drawings and the reports do it for you)"
-        )
-
-
-def _refuse_cycles(jabatan: dict[str, Jabatan]) -> None:
-    """Raise :class:`_UnsoundError` when an atasan chain goes round in a circle; linear."""
-    done: set[str] = set()
-    for start in jabatan:
-        path: list[str] = []
-        on_path: set[str] = set()
-        current: str | None = start
-        while current is not None and current not in done:
-            if current in on_path:
-                raise _UnsoundError(f"the atasan chain of {current!r} goes round in a circle")
-            path.append(current)
-            on_path.add(current)
-            current = jabatan[current].atasan
-        done.update(path)

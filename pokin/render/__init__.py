@@ -31,9 +31,10 @@ import graphviz
 from graphviz.backend import dot_command, execute
 
 from .._files import atomic_write
+from ..chart import NO_UNIT
 from ..checks import Findings
 from ..errors import RenderError
-from ..graph import NO_UNIT, ROOT, Cascade
+from ..graph import ROOT, Cascade
 from ..models import PohonKinerja
 from .dot import build
 from .pages import MAX_NODES, Page, index_page, paginate, unit_pages

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from .._text import slugify, unique
+from ..chart import NO_UNIT, unit_rank
 from ..checks import Findings
-from ..graph import NO_UNIT, Cascade, unit_rank
+from ..graph import Cascade
 from ..models import Peran, PohonKinerja
 from .dot import build
 from .labels import escape_html

@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from .._files import atomic_write
+from ..chart import NO_UNIT
 from ..checks import Findings
 from ..errors import RenderError
-from ..graph import NO_UNIT, Cascade
+from ..graph import Cascade
 from ..models import PohonKinerja
 from .dot import build
 from .labels import escape_html

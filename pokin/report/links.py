@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from ..graph import NO_UNIT
+from ..chart import NO_UNIT
 from ..link import Suggestion, suggest_links
 from ..link.roots import RootCause, root_causes
 from .context import Context

@@ -12,9 +12,10 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
+from ..chart import NO_UNIT
 from ..checks import RULES
 from ..checks.years import same_renstra
-from ..graph import NO_UNIT, Cascade
+from ..graph import Cascade
 from ..models import Peran, PohonKinerja
 from .kke import Evidence
 from .model import Kriteria, Lembar
