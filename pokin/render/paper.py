@@ -24,6 +24,7 @@ from ..checks import Findings
 from ..errors import RenderError
 from ..graph import Cascade
 from ..models import PohonKinerja
+from .backend import measure, run_dot
 from .dot import build
 from .labels import escape_html
 from .pages import MAX_NODES, unit_pages
@@ -85,7 +86,6 @@ def plan_paper(
 
     Runs ``dot`` to measure the drawings. Raises :class:`~pokin.errors.RenderError`.
     """
-    from . import measure, run_dot  # the package's runner (its timeout and messages)
 
     prep = Prepared(Cascade.of(tree), findings)
     area = _area(paper, landscape)
@@ -207,7 +207,6 @@ def render_paper(
     The file is written atomically. Raises :class:`~pokin.errors.RenderError` (``dot`` or
     ``pypdfium2`` missing, ``dot`` failed) and ValueError (unknown paper, not a .pdf).
     """
-    from . import run_dot
 
     target = Path(path)
     if target.suffix.lower() != ".pdf":
