@@ -135,7 +135,7 @@ def test_render_dot_needs_no_graphviz_and_bad_options_exit_2(
     assert dot.read_text().startswith("digraph pokin {")
     assert main(["render", str(clean_file), "-o", str(tmp_path / "x.txt")]) == 2
     assert "give it a suffix" in capsys.readouterr().err
-    assert main(["render", str(clean_file), "-o", str(dot), "--unit", "Nowhere"]) == 2
+    assert main(["render", str(clean_file), "-o", str(dot), "--unit", "Nowhere", "--force"]) == 2
     assert "no jabatan is in the unit 'Nowhere'" in capsys.readouterr().err
 
 
@@ -293,7 +293,7 @@ def test_outputs_need_the_right_suffix(
     clean_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["export", str(clean_file), "-o", str(tmp_path / "m.csv")]) == 2
-    assert "the matrix must be a .xlsx file" in capsys.readouterr().err
+    assert "matriks harus berkas .xlsx" in capsys.readouterr().err
     assert not (tmp_path / "m.csv").exists()
 
 
@@ -323,7 +323,7 @@ def test_an_unwritable_output_is_one_clean_message(
         err = capsys.readouterr().err
         assert err.startswith("pokin: error:"), err
         assert "Traceback" not in err
-        assert "saran:" in err or "must be" in err
+        assert "saran:" in err or "harus" in err
 
 
 def test_check_reports_an_unreadable_file_and_goes_on(
@@ -380,7 +380,7 @@ def test_import_export_and_link_never_replace_a_file_without_force(
     before = reviewed.read_text()
     decree = str(FIXTURES / "seeds" / "iki-sambutan-2023.txt")
     assert main(["import", decree, "-o", str(reviewed)]) == 2
-    assert "add --force to replace it" in capsys.readouterr().err
+    assert "tambahkan --force" in capsys.readouterr().err
     assert main(["link", str(clean_file), "-o", str(reviewed)]) == 2
     assert reviewed.read_text() == before
     assert main(["import", decree, "-o", str(reviewed), "--force", "-q"]) == 0

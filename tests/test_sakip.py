@@ -309,7 +309,7 @@ def test_the_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     source = tmp_path / "pokin.yaml"
     source.write_text(datasets.path("sambutan-2023").read_text(encoding="utf-8"))
     assert main(["sakip", str(source), "--previous", str(source), "-o", str(source)]) == 2
-    assert "input of this command" in capsys.readouterr().err
+    assert "masukan perintah ini" in capsys.readouterr().err
     assert main(["sakip", str(source), "--previous", "sambutan-2023", "--format", "json"]) == 2
     assert "tidak sebelum 2023" in capsys.readouterr().err  # a year is not its own last year
     assert main(["sakip", "sambutan-2024", "--previous", "sambutan-2023", "--format", "json"]) == 0

@@ -17,7 +17,7 @@ from ..link.roots import RootCause, root_causes
 from ..models import PohonKinerja
 from ..report import json_report, json_text, text_report
 from ..report.summary import Ringkasan, summary_row, summary_text
-from .files import Subparsers, emit, guard_output, load_source, message, progress
+from .files import Subparsers, add_force, emit, guard_output, load_source, message, progress
 
 __all__ = ["register", "run"]
 
@@ -59,6 +59,7 @@ def register(sub: Subparsers) -> None:
         action="store_false",
         help="leave out the root causes (the missing links high up that orphan the most)",
     )
+    add_force(p)
     p.set_defaults(handler=run)
 
 
@@ -67,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     files = expand(args.files)
     if args.output is not None:
         inputs = [*files, *([args.previous] * bool(args.previous))]
-        target = guard_output(args.output, inputs, stdout=True)
+        target = guard_output(args.output, inputs, stdout=True, force=args.force)
         if target.name != "-" and target.suffix.lower() in (".yaml", ".yml", ".xlsx"):
             raise ValueError(
                 f"-o {args.output}: a report is text or JSON; name it .txt or .json, so it "

@@ -20,12 +20,13 @@ def register(sub: Subparsers) -> None:
     """Add ``pokin demo`` to the command's subparsers."""
     p = sub.add_parser(
         "demo",
-        help="check (and draw) every bundled dataset into a folder",
-        description="Run pokin on every bundled dataset and write its findings, "
-        "diagrams and reports into OUT/<dataset>/.",
+        help="periksa (dan gambar) setiap dataset bawaan ke dalam sebuah folder",
+        description="Jalankan pokin pada setiap dataset bawaan dan tulis temuan, diagram dan "
+        "laporannya ke OUT/<dataset>/. Folder itu milik demo: berkas yang ditulis demo "
+        "sebelumnya di sana ditimpa tanpa --force.",
     )
-    p.add_argument("--out", default="render", help="output folder (default: render)")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
+    p.add_argument("--out", default="render", help="folder keluaran (bawaan: render)")
+    p.add_argument("-q", "--quiet", action="store_true", help="tanpa pesan kemajuan")
     p.set_defaults(handler=run)
 
 
@@ -51,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
         write_report(cascade, target / "laporan.html", findings=findings, diagram=svg)
         summary.append(_summary_line(name, findings))
     print("\n".join(summary))
-    print(f"wrote {out}/")
+    print(f"ditulis: {out}/")
     return 0
 
 

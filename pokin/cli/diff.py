@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..diff import diff, diff_html, diff_json, diff_markdown, diff_text, resolve
-from .files import Subparsers, emit, guard_output
+from .files import Subparsers, add_force, emit, guard_output
 
 __all__ = ["register", "run"]
 
@@ -32,6 +32,7 @@ def register(sub: Subparsers) -> None:
         help="output format (default: from the -o suffix, else text)",
     )
     p.add_argument("-o", "--output", help="write to this file (.txt .json .md .html)")
+    add_force(p)
     p.set_defaults(handler=run)
 
 
@@ -39,7 +40,9 @@ def run(args: argparse.Namespace) -> int:
     """Print or write the diff; exit 0 (differences are not errors)."""
     fmt = args.format or "text"
     if args.output:
-        target = guard_output(args.output, [s for s in (args.old, args.new) if ":" not in s])
+        target = guard_output(
+            args.output, [s for s in (args.old, args.new) if ":" not in s], force=args.force
+        )
         if target.suffix.lower() not in _SUFFIX:
             raise ValueError(
                 f"-o {args.output}: beri nama berkas .txt, .json, .md atau .html, agar tidak "

@@ -10,7 +10,16 @@ from pathlib import Path
 
 from ..render import FORMATS, DotOptions, render, render_gallery, run_dot, to_dot
 from ..render.paper import PAPERS, render_paper
-from .files import STDOUT, Subparsers, guard_output, load_source, output_names, progress
+from .files import (
+    STDOUT,
+    Subparsers,
+    add_force,
+    guard_output,
+    load_source,
+    output_names,
+    progress,
+    refuse_existing,
+)
 
 __all__ = ["register", "run"]
 
@@ -46,6 +55,7 @@ def register(sub: Subparsers) -> None:
     p.add_argument("--no-legend", action="store_true", help="leave out the colour key")
     p.add_argument("--timeout", type=float, default=30.0, help="seconds for dot (default 30)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
+    add_force(p)
     p.set_defaults(handler=run)
 
 
@@ -81,6 +91,9 @@ def run(args: argparse.Namespace) -> int:
             )
         tick = progress(args.files, args.quiet)
         stems = output_names(args.files, folder, "")
+        for stem in stems if not args.force else ():
+            for old in (stem.with_suffix(".svg"), stem.with_suffix(".dot")):
+                refuse_existing(old)
         for index, (source, stem) in enumerate(zip(args.files, stems, strict=True), 1):
             tick(index, source)
             _, tree = load_source(source)
@@ -93,9 +106,9 @@ def run(args: argparse.Namespace) -> int:
                 wrap=args.wrap,
                 legend=not args.no_legend,
             )
-            print(f"{source}: {len(written)} files in {folder}")
+            print(f"{source}: {len(written)} berkas di {folder}")
         return 0
-    target = guard_output(args.output, args.files, stdout=True)
+    target = guard_output(args.output, args.files, stdout=True, force=args.force)
     _, tree = load_source(args.files[0])
     if str(target) == STDOUT:  # -o -: the drawing on standard output (SVG unless --format)
         source = to_dot(tree, **options)
@@ -103,7 +116,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.buffer.flush()
         return 0
     path = render(tree, target, format=args.format, timeout=args.timeout, **options)
-    print(f"wrote {path}")
+    print(f"ditulis: {path}")
     return 0
 
 
@@ -120,7 +133,7 @@ def _print(args: argparse.Namespace) -> int:
         raise ValueError(
             f"--paper menulis PDF: namai berkas keluarannya .pdf (bukan {args.output!r})"
         )
-    target = guard_output(args.output, args.files, suffixes=(".pdf",))
+    target = guard_output(args.output, args.files, suffixes=(".pdf",), force=args.force)
     _, tree = load_source(args.files[0])
     pages = render_paper(
         tree,
@@ -131,5 +144,5 @@ def _print(args: argparse.Namespace) -> int:
         wrap=args.wrap,
         timeout=args.timeout,
     )
-    print(f"wrote {target}: {len(pages)} halaman {args.paper}")
+    print(f"ditulis: {target}: {len(pages)} halaman {args.paper}")
     return 0

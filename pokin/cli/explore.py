@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..checks import check
-from .files import Subparsers, guard_output, load_source
+from .files import Subparsers, add_force, guard_output, load_source
 
 __all__ = ["register", "run"]
 
@@ -24,13 +24,16 @@ def register(sub: Subparsers) -> None:
     )
     p.add_argument("file", metavar="FILE", help="pokin YAML file or dataset name")
     p.add_argument("-o", "--output", required=True, help="pokin.html")
+    add_force(p)
     p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from ..explore import write_explorer
 
-    target = guard_output(args.output, [args.file], suffixes=(".html", ".htm"), what="the page")
+    target = guard_output(
+        args.output, [args.file], suffixes=(".html", ".htm"), what="halaman", force=args.force
+    )
     _, tree = load_source(args.file)
-    print(f"wrote {write_explorer(tree, target, findings=check(tree))}")
+    print(f"ditulis: {write_explorer(tree, target, findings=check(tree))}")
     return 0

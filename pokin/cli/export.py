@@ -42,10 +42,10 @@ def run(args: argparse.Namespace) -> int:
     from ..excel import export_xlsx
 
     target = guard_output(
-        args.output, [args.file], suffixes=(".xlsx",), what="the matrix", keep=not args.force
+        args.output, [args.file], suffixes=(".xlsx",), what="matriks", force=args.force
     )
     _, tree = load_source(args.file)
-    print(f"wrote {export_xlsx(tree, target)}")
+    print(f"ditulis: {export_xlsx(tree, target)}")
     return 0
 
 
@@ -54,12 +54,14 @@ def _tables(args: argparse.Namespace) -> int:
 
     folder = Path(args.output)
     if folder.exists() and not folder.is_dir():
-        raise ValueError(f"-o {args.output} is a file: with --format {args.format}, name a folder")
+        raise ValueError(
+            f"-o {args.output} adalah berkas: dengan --format {args.format}, sebutkan folder"
+        )
     if not args.force:
         for name in TABLES:
             refuse_existing(folder / f"{name}.{args.format}")
     source, tree = load_source(args.file)
-    guard_output(folder / f"x.{args.format}", [source])  # never over the input
+    guard_output(folder / f"x.{args.format}", [source], force=True)  # never over the input
     written = write_tables(tree, folder, format=args.format)
-    print(f"wrote {len(written)} tables into {folder}")
+    print(f"ditulis: {len(written)} tabel di {folder}")
     return 0

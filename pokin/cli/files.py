@@ -27,6 +27,7 @@ Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 __all__ = [
     "STDOUT",
     "Subparsers",
+    "add_force",
     "comments_of",
     "emit",
     "guard_output",
@@ -59,11 +60,14 @@ def guard_output(
     inputs: Sequence[str | Path] = (),
     *,
     suffixes: Sequence[str] = (),
-    what: str = "the output",
-    keep: bool = False,
+    what: str = "keluaran",
+    force: bool = False,
     stdout: bool = False,
 ) -> Path:
     """``output`` as a path, refused when it is one of ``inputs`` or has a wrong suffix.
+
+    The one overwrite rule of every writing command: an existing file is replaced only with
+    ``force`` (the command's ``--force``), never silently.
 
     Only a regular file (or a new name) is written: an empty name, a folder, a device, a
     FIFO and a symbolic link are refused (see :mod:`pokin._files`). ``-`` is standard
@@ -71,10 +75,10 @@ def guard_output(
 
     >>> guard_output("matriks.xlsx", ["pokin.yaml"], suffixes=[".xlsx"]).name
     'matriks.xlsx'
-    >>> guard_output("pokin.yaml", ["pokin.yaml"])  # doctest: +ELLIPSIS
+    >>> guard_output("pokin.yaml", ["pokin.yaml"], force=True)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: -o pokin.yaml is an input of this command: writing it would destroy it; ...
+    ValueError: -o pokin.yaml adalah masukan perintah ini: menulisinya akan merusaknya; ...
     """
     if not str(output).strip():
         raise ValueError("-o kosong: sebutkan nama berkas keluaran")
@@ -88,27 +92,36 @@ def guard_output(
     for source in inputs:
         if _same_file(target, Path(source)):
             raise ValueError(
-                f"-o {output} is an input of this command: writing it would destroy it; "
-                "name another file"
+                f"-o {output} adalah masukan perintah ini: menulisinya akan merusaknya; "
+                "sebutkan berkas lain"
             )
     if suffixes and target.suffix.lower() not in suffixes:
-        raise ValueError(f"{what} must be a {' or '.join(suffixes)} file, not {target.name!r}")
+        raise ValueError(f"{what} harus berkas {' atau '.join(suffixes)}, bukan {target.name!r}")
     if target.is_dir():
-        raise ValueError(f"-o {output} is a folder: name a file inside it")
+        raise ValueError(f"-o {output} adalah folder: sebutkan sebuah berkas di dalamnya")
     check_writable(target)
-    if keep:
+    if not force:
         refuse_existing(target)
     return target
 
 
 def refuse_existing(target: Path) -> None:
-    """Refuse to replace ``target``: a file a planner may have edited (links reviewed,
-    realisasi typed) is replaced only with ``--force``."""
+    """Refuse to replace ``target``: an existing file (perhaps edited by a planner: links
+    reviewed, realisasi typed, a worksheet filled) is replaced only with ``--force``."""
     if target.exists():
         raise ValueError(
-            f"{target} exists and may hold a planner's edits (reviewed links, realisasi): "
-            "pokin does not replace it; name a new file, or add --force to replace it"
+            f"{target} sudah ada (mungkin berisi suntingan perencana): pokin tidak "
+            "menimpanya; sebutkan berkas baru, atau tambahkan --force untuk menggantinya"
         )
+
+
+def add_force(parser: argparse.ArgumentParser) -> None:
+    """The ``--force`` option every writing command has (see :func:`guard_output`)."""
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="ganti berkas keluaran yang sudah ada (tanpa ini pokin menolak menimpanya)",
+    )
 
 
 def output_names(sources: Sequence[str | Path], folder: Path, suffix: str) -> list[Path]:

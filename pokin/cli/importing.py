@@ -66,7 +66,7 @@ def _merged(args: argparse.Namespace) -> int:
     if len(args.files) < 2 or args.corrections:
         raise ValueError("--merge menggabungkan dua dokumen atau lebih (tanpa --corrections)")
     target = guard_output(
-        args.output, args.files, suffixes=(".yaml", ".yml"), what="the import", keep=not args.force
+        args.output, args.files, suffixes=(".yaml", ".yml"), what="hasil impor", force=args.force
     )
     tick = progress(args.files, args.quiet)
     trees, skipped = [], 0
@@ -81,7 +81,7 @@ def _merged(args: argparse.Namespace) -> int:
     if args.link:
         tree = apply_links(tree, infer_links(tree))
     save(tree, target)
-    print(f"wrote {target}: {tree.summary()}")
+    print(f"ditulis: {target}: {tree.summary()}")
     return 1 if skipped else 0
 
 
@@ -105,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
         suffixes = (".yaml", ".yml")
         targets = [
             guard_output(
-                args.output, args.files, suffixes=suffixes, what="the import", keep=not args.force
+                args.output, args.files, suffixes=suffixes, what="hasil impor", force=args.force
             )
         ]
     tick = progress(args.files, args.quiet)
@@ -119,5 +119,5 @@ def run(args: argparse.Namespace) -> int:
         for message in messages:
             print(f"pokin: {message}", file=sys.stderr)
         skipped += left_out
-        print(f"wrote {target}: {tree.summary()}")
+        print(f"ditulis: {target}: {tree.summary()}")
     return 1 if skipped else 0

@@ -83,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
         )
     name, tree = load_source(args.file)
     target = (
-        guard_output(args.output, [name], suffixes=(".yaml", ".yml"), keep=not args.force)
+        guard_output(args.output, [name], suffixes=(".yaml", ".yml"), force=args.force)
         if args.output
         else None
     )

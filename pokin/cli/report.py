@@ -7,7 +7,7 @@ import argparse
 from ..checks import check
 from ..report import SUFFIXES as REPORT_SUFFIXES
 from ..report import write_report
-from .files import Subparsers, guard_output, load_source
+from .files import Subparsers, add_force, guard_output, load_source
 
 __all__ = ["register", "run"]
 
@@ -32,15 +32,16 @@ def register(sub: Subparsers) -> None:
         help="last year's pokin file (or dataset name): add what changed and the checks "
         "across years (PK801-PK803)",
     )
+    add_force(p)
     p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     inputs = [args.file, *([args.previous] if args.previous else [])]
-    guard_output(args.output, inputs, suffixes=REPORT_SUFFIXES, what="the report")
+    guard_output(args.output, inputs, suffixes=REPORT_SUFFIXES, what="laporan", force=args.force)
     _, tree = load_source(args.file)
     previous = load_source(args.previous)[1] if args.previous else None
     findings = check(tree, previous=previous, select=args.select, ignore=args.ignore)
     path = write_report(tree, args.output, findings=findings, previous=previous)
-    print(f"wrote {path}")
+    print(f"ditulis: {path}")
     return 1 if findings.errors else 0

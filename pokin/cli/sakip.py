@@ -7,7 +7,7 @@ import json
 
 from ..sakip import SUFFIXES, sakip, write_sakip
 from ..sakip.text import text_summary
-from .files import Subparsers, emit, guard_output, load_source
+from .files import Subparsers, add_force, emit, guard_output, load_source
 
 __all__ = ["register", "run"]
 
@@ -33,19 +33,22 @@ def register(sub: Subparsers) -> None:
         "(without it they are 'tidak dapat dinilai')",
     )
     p.add_argument("--format", default="text", choices=["text", "json"], help="without -o")
+    add_force(p)
     p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     inputs = [args.file, *([args.previous] if args.previous else [])]
     if args.output:
-        guard_output(args.output, inputs, suffixes=SUFFIXES, what="the SAKIP worksheets")
+        guard_output(
+            args.output, inputs, suffixes=SUFFIXES, what="lembar kerja SAKIP", force=args.force
+        )
     _, tree = load_source(args.file)
     previous = load_source(args.previous)[1] if args.previous else None
     penilaian = sakip(tree, previous=previous)
     if args.output:
         path = write_sakip(penilaian, args.output)
-        print(f"wrote {path}")
+        print(f"ditulis: {path}")
     elif args.format == "json":
         emit(json.dumps(penilaian.to_json(), ensure_ascii=False, indent=2) + "\n", None)
     else:
