@@ -70,7 +70,7 @@ def test_bad_input_is_one_clean_line_and_exit_2(
     bad.write_text("pokin: 1\norganisasi: {nama: X}\njabatan: [{nama: C, peran: bupati}]\n")
     assert main(["check", str(bad)]) == 2
     err = capsys.readouterr().err
-    assert err.startswith(f"pokin: error: {bad}:3:")
+    assert err.startswith(f"pokin: galat: {bad}:3:")
     assert "Traceback" not in err
     assert main(["check", str(bad), "--select", "XX1"]) == 2
     assert main(["check", str(tmp_path / "none.yaml")]) == 2
@@ -134,7 +134,7 @@ def test_render_dot_needs_no_graphviz_and_bad_options_exit_2(
     assert main(["render", str(clean_file), "-o", str(dot), "--unit", "Seksi Pelayanan"]) == 0
     assert dot.read_text().startswith("digraph pokin {")
     assert main(["render", str(clean_file), "-o", str(tmp_path / "x.txt")]) == 2
-    assert "give it a suffix" in capsys.readouterr().err
+    assert "beri akhiran" in capsys.readouterr().err
     assert main(["render", str(clean_file), "-o", str(dot), "--unit", "Nowhere", "--force"]) == 2
     assert "no jabatan is in the unit 'Nowhere'" in capsys.readouterr().err
 
@@ -216,7 +216,7 @@ def test_import_several_decrees_into_a_folder_reports_skipped_lines(
         "iki-staf-samarinda.yaml",
     }
     assert code == 0
-    assert "not imported" not in printed.err
+    assert "tidak diimpor" not in printed.err
 
 
 def test_import_lists_the_lines_it_could_not_read_and_exits_1(
@@ -233,7 +233,9 @@ def test_import_lists_the_lines_it_could_not_read_and_exits_1(
     monkeypatch.setattr(cli, "import_decree", partial)
     assert main(["import", "keputusan.txt", "-o", str(tmp_path / "k.yaml")]) == 1
     err = capsys.readouterr().err
-    assert "pokin: warning: keputusan.txt:12-14: not imported (cells do not fit the header)" in err
+    assert (
+        "pokin: peringatan: keputusan.txt:12-14: tidak diimpor (cells do not fit the header)" in err
+    )
     assert (tmp_path / "k.yaml").exists()  # what could be read is kept
 
 
@@ -242,7 +244,7 @@ def test_import_errors_are_clean(tmp_path: Path, capsys: pytest.CaptureFixture[s
     empty.write_text("")
     assert main(["import", str(empty), "-o", str(tmp_path / "x.yaml")]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("pokin: error:")
+    assert err.startswith("pokin: galat:")
     assert "kosong.txt" in err
     assert not (tmp_path / "x.yaml").exists()
     assert main(["link", "sambutan-2023", "--write"]) == 2
@@ -276,7 +278,7 @@ def test_an_output_never_overwrites_the_input(
     before = clean_file.read_bytes()
     assert main([part.format(f=clean_file) for part in command]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("pokin: error:")
+    assert err.startswith("pokin: galat:")
     assert "Traceback" not in err
     assert clean_file.read_bytes() == before
 
@@ -321,7 +323,7 @@ def test_an_unwritable_output_is_one_clean_message(
     ):
         assert main(command) == 2, command
         err = capsys.readouterr().err
-        assert err.startswith("pokin: error:"), err
+        assert err.startswith("pokin: galat:"), err
         assert "Traceback" not in err
         assert "saran:" in err or "harus" in err
 
@@ -333,7 +335,7 @@ def test_check_reports_an_unreadable_file_and_goes_on(
     assert main(["check", str(broken_file), str(missing), "-q"]) == 2
     printed = capsys.readouterr()
     assert "PK101" in printed.out  # the readable file was still checked
-    assert f"pokin: error: {missing}" in printed.err
+    assert f"pokin: galat: {missing}" in printed.err
 
 
 def test_link_write_keeps_every_comment_or_refuses(
@@ -368,7 +370,7 @@ def test_import_notes_rows_it_read_in_an_unusual_way_but_keeps_exit_0(
     decree = FIXTURES / "decrees" / "unpaired-cells.md"
     assert main(["import", str(decree), "-o", str(tmp_path / "u.yaml")]) == 0
     err = capsys.readouterr().err
-    assert err.count("pokin: note:") == 1  # one per line, not per indicator
+    assert err.count("pokin: catatan:") == 1  # one per line, not per indicator
     assert f"{decree}:25: the FORMULASI cell has 2 items for 3 indicators" in err
 
 

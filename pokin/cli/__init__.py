@@ -16,6 +16,7 @@ from .._version import __version__
 from ..errors import PokinError
 from . import check, demo, diff, draw, explore, export, importing, link, report, rules, sakip, show
 from .files import message
+from .parser import Parser
 
 __all__ = ["build_parser", "main"]
 
@@ -27,12 +28,17 @@ COMMANDS = (check, rules, demo, draw, report, sakip, explore, importing, link, e
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``pokin`` command."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="pokin",
-        description="Pohon kinerja: check and draw the IKU-to-IKI cascade of a kecamatan.",
+        description="Pohon kinerja: periksa dan gambar cascading IKU ke IKI sebuah kecamatan.",
     )
-    parser.add_argument("--version", action="version", version=f"pokin {_version()}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"pokin {_version()}",
+        help="tampilkan versi pokin lalu keluar",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="PERINTAH", title="perintah")
     for command in COMMANDS:
         command.register(sub)
     return parser
@@ -53,13 +59,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except PokinError as exc:
-        print(f"pokin: error: {exc}", file=sys.stderr)
+        print(f"pokin: galat: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # output piped into `head`: not an error (before OSError)
         return 0
     except (ValueError, OSError) as exc:  # bad option values; a file that cannot be written
-        print(f"pokin: error: {message(exc)}", file=sys.stderr)
+        print(f"pokin: galat: {message(exc)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("pokin: interrupted", file=sys.stderr)
+        print("pokin: dihentikan", file=sys.stderr)
         return 130

@@ -26,38 +26,39 @@ def register(sub: Subparsers) -> None:
     """Add ``pokin check`` to the command's subparsers."""
     p = sub.add_parser(
         "check",
-        help="check pokin files and print findings and coverage",
-        description="Check pokin YAML files (or bundled datasets by name); print the "
-        "findings grouped by position and the coverage per unit. A folder (a kabupaten's "
-        "organisasi files) checks every .yaml, .yml and .json file in it, in parallel on "
-        "every core when the files are large, then a summary line per organisasi. Exits 1 "
-        "when a check finds an error.",
+        help="periksa berkas pokin; cetak temuan dan cakupan",
+        description="Periksa berkas YAML pokin (atau dataset bawaan menurut namanya); cetak"
+        " temuan per jabatan dan cakupan per unit. Sebuah folder (berkas "
+        "organisasi sebuah kabupaten) memeriksa setiap berkas .yaml, .yml dan "
+        ".json di dalamnya, paralel di semua inti bila berkasnya besar, lalu "
+        "satu baris ringkasan per organisasi. Keluar dengan kode 1 bila "
+        "pemeriksaan menemukan galat.",
     )
     p.add_argument(
-        "files", nargs="+", metavar="FILE", help="pokin YAML file, folder, or dataset name"
+        "files", nargs="+", metavar="FILE", help="berkas YAML pokin, folder, atau nama dataset"
     )
-    p.add_argument("--select", help="only these codes or prefixes, comma-separated (PK1,PK502)")
-    p.add_argument("--ignore", help="leave out these codes or prefixes, comma-separated")
+    p.add_argument("--select", help="hanya kode atau awalan ini, dipisah koma (PK1,PK502)")
+    p.add_argument("--ignore", help="tanpa kode atau awalan ini, dipisah koma")
     p.add_argument(
         "--severity",
         default="info",
         choices=["info", "warning", "error"],
-        help="report findings at or above this level (default: info)",
+        help="laporkan temuan pada tingkat ini atau di atasnya (bawaan: info)",
     )
     p.add_argument(
         "--previous",
         metavar="OLD",
-        help="last year's pokin file (or dataset name): also run the checks across years "
-        "(PK801 IKU churn, PK802 target below last realisasi, PK803 indicators all changed)",
+        help="berkas pokin tahun lalu (atau nama dataset): jalankan juga pemeriksaan antartahun "
+        "(PK801 IKU berganti, PK802 target di bawah realisasi lalu, PK803 indikator berubah semua)",
     )
-    p.add_argument("--format", default="text", choices=["text", "json"], help="output format")
-    p.add_argument("-o", "--output", help="write the report to this file instead of stdout")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
+    p.add_argument("--format", default="text", choices=["text", "json"], help="format keluaran")
+    p.add_argument("-o", "--output", help="tulis laporan ke berkas ini, bukan ke keluaran standar")
+    p.add_argument("-q", "--quiet", action="store_true", help="tanpa pesan kemajuan")
     p.add_argument(
         "--no-akar",
         dest="akar",
         action="store_false",
-        help="leave out the root causes (the missing links high up that orphan the most)",
+        help="tanpa akar masalah (tautan hilang di jenjang atas yang paling banyak membuat yatim)",
     )
     add_force(p)
     p.set_defaults(handler=run)
@@ -71,8 +72,8 @@ def run(args: argparse.Namespace) -> int:
         target = guard_output(args.output, inputs, stdout=True, force=args.force)
         if target.name != "-" and target.suffix.lower() in (".yaml", ".yml", ".xlsx"):
             raise ValueError(
-                f"-o {args.output}: a report is text or JSON; name it .txt or .json, so it "
-                "is never taken for (or written over) a pokin file"
+                f"-o {args.output}: laporan temuan berupa teks atau JSON; beri nama .txt atau "
+                ".json, agar tidak pernah tertukar dengan (atau menimpa) berkas pokin"
             )
     if args.previous:
         load_source(args.previous)  # a broken OLD file stops the run before any work
@@ -89,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
         if isinstance(result, Exception):
             if len(files) == 1:
                 raise result
-            print(f"pokin: error: {message(result)}", file=sys.stderr)
+            print(f"pokin: galat: {message(result)}", file=sys.stderr)
             rows.append(Ringkasan(source, tidak_terbaca=message(result)))
             worst = 2
             continue

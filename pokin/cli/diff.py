@@ -17,21 +17,22 @@ def register(sub: Subparsers) -> None:
     """Add ``pokin diff`` to the command's subparsers."""
     p = sub.add_parser(
         "diff",
-        help="what changed between two pohon kinerja (last year's and this year's)",
-        description="Compare two pokin trees: positions added, removed, renamed or merged; "
-        "kinerja and indicators reworded (word by word) or re-targeted; links; coverage and "
-        "findings before and after. Each side is a file, a bundled dataset name, or "
-        "git:REV:path (the file as it was in a git revision). As a git difftool: "
-        "git difftool -x 'pokin diff' REV -- FILE.yaml",
+        help="apa yang berubah di antara dua pohon kinerja (tahun lalu dan tahun ini)",
+        description="Bandingkan dua pohon pokin: jabatan yang ditambah, dihapus, diganti "
+        "nama atau digabung; kinerja dan indikator yang diubah rumusannya (kata"
+        " demi kata) atau targetnya; tautan; cakupan dan temuan sebelum dan "
+        "sesudah. Tiap sisi adalah berkas, nama dataset bawaan, atau "
+        "git:REV:path (berkas seperti pada sebuah revisi git). Sebagai difftool"
+        " git: git difftool -x 'pokin diff' REV -- FILE.yaml",
     )
-    p.add_argument("old", metavar="OLD", help="last year's tree (file, dataset, git:REV:path)")
-    p.add_argument("new", metavar="NEW", help="this year's tree (file, dataset, git:REV:path)")
+    p.add_argument("old", metavar="OLD", help="pohon tahun lalu (berkas, dataset, git:REV:path)")
+    p.add_argument("new", metavar="NEW", help="pohon tahun ini (berkas, dataset, git:REV:path)")
     p.add_argument(
         "--format",
         choices=["text", "json", "md", "html"],
-        help="output format (default: from the -o suffix, else text)",
+        help="format keluaran (bawaan: menurut akhiran -o, selain itu text)",
     )
-    p.add_argument("-o", "--output", help="write to this file (.txt .json .md .html)")
+    p.add_argument("-o", "--output", help="tulis ke berkas ini (.txt .json .md .html)")
     add_force(p)
     p.set_defaults(handler=run)
 

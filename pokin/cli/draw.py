@@ -28,33 +28,42 @@ def register(sub: Subparsers) -> None:
     """Add ``pokin render`` to the command's subparsers."""
     p = sub.add_parser(
         "render",
-        help="draw the cascading diagram (SVG, PNG, PDF or DOT)",
-        description="Draw the pohon kinerja of FILE into OUT, its format taken from the "
-        "suffix (.svg, .png, .pdf, .dot). --root, --unit and --depth draw a subtree. "
-        "With --pages (or several FILEs), OUT is a folder that gets, per file, the whole "
-        "drawing (or an index when it is too large for one) and one drawing per unit.",
+        help="gambar diagram cascading (SVG, PNG, PDF atau DOT)",
+        description="Gambar pohon kinerja FILE ke OUT, formatnya menurut akhiran (.svg, "
+        ".png, .pdf, .dot). --root, --unit dan --depth menggambar sebagian "
+        "pohon. Dengan --pages (atau beberapa FILE), OUT adalah folder yang "
+        "berisi, per berkas, gambar utuh (atau indeks bila terlalu besar untuk "
+        "satu gambar) dan satu gambar per unit.",
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="pokin YAML file or dataset name")
+    p.add_argument("files", nargs="+", metavar="FILE", help="berkas YAML pokin atau nama dataset")
     p.add_argument(
-        "-o", "--output", required=True, metavar="OUT", help="output file or folder; - for stdout"
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT",
+        help="berkas atau folder keluaran; - untuk keluaran standar",
     )
-    p.add_argument("--root", help="draw what cascades below this jabatan, kinerja or indikator id")
-    p.add_argument("--unit", help="draw only this unit (with its superiors greyed for context)")
-    p.add_argument("--depth", type=int, help="follow at most this many links down")
-    p.add_argument("--pages", action="store_true", help="OUT is a folder: index and unit pages")
+    p.add_argument(
+        "--root", help="gambar yang diturunkan di bawah id jabatan, kinerja atau indikator ini"
+    )
+    p.add_argument("--unit", help="gambar unit ini saja (atasannya diabukan sebagai konteks)")
+    p.add_argument("--depth", type=int, help="ikuti paling banyak sekian tautan ke bawah")
+    p.add_argument(
+        "--pages", action="store_true", help="OUT adalah folder: indeks dan halaman per unit"
+    )
     p.add_argument(
         "--paper",
         type=str.upper,
         choices=list(PAPERS),
-        help="print: a PDF of paper-sized pages (overview first, then the tree split to fit)",
+        help="cetak: PDF berukuran kertas (ikhtisar dulu, lalu pohon dibagi agar muat)",
     )
-    p.add_argument("--landscape", action="store_true", help="with --paper: landscape pages")
-    p.add_argument("--format", choices=FORMATS, help="output format (default: from the suffix)")
-    p.add_argument("--wrap", type=int, default=32, help="wrap texts at this width (default 32)")
-    p.add_argument("--no-findings", action="store_true", help="do not mark the check findings")
-    p.add_argument("--no-legend", action="store_true", help="leave out the colour key")
-    p.add_argument("--timeout", type=float, default=30.0, help="seconds for dot (default 30)")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
+    p.add_argument("--landscape", action="store_true", help="dengan --paper: halaman mendatar")
+    p.add_argument("--format", choices=FORMATS, help="format keluaran (bawaan: menurut akhiran)")
+    p.add_argument("--wrap", type=int, default=32, help="patahkan teks pada lebar ini (bawaan 32)")
+    p.add_argument("--no-findings", action="store_true", help="jangan tandai temuan pemeriksaan")
+    p.add_argument("--no-legend", action="store_true", help="tanpa keterangan warna")
+    p.add_argument("--timeout", type=float, default=30.0, help="detik untuk dot (bawaan 30)")
+    p.add_argument("-q", "--quiet", action="store_true", help="tanpa pesan kemajuan")
     add_force(p)
     p.set_defaults(handler=run)
 
@@ -73,21 +82,28 @@ def run(args: argparse.Namespace) -> int:
     if not args.output.strip():
         raise ValueError("-o kosong: sebutkan nama berkas keluaran (atau folder/ untuk --pages)")
     if args.wrap < 8:
-        raise ValueError(f"--wrap {args.wrap} is too narrow: give 8 or more characters")
+        raise ValueError(f"--wrap {args.wrap} terlalu sempit: beri 8 karakter atau lebih")
     if not (math.isfinite(args.timeout) and args.timeout > 0):
-        raise ValueError("--timeout must be a number of seconds above 0")
+        raise ValueError("--timeout harus jumlah detik di atas 0")
+    if args.depth is not None and args.depth < 0:
+        raise ValueError(f"--depth {args.depth}: beri 0 atau lebih (jumlah jenjang ke bawah)")
     if args.paper or args.landscape:
         return _print(args)
     folder_out = args.output.endswith(("/", os.sep)) or Path(args.output).is_dir()
     if args.pages or len(args.files) > 1 or folder_out:
         if args.root or args.unit or args.depth is not None:
-            raise ValueError("--root, --unit and --depth draw one file: give one FILE, no --pages")
+            raise ValueError(
+                "--root, --unit dan --depth menggambar satu berkas: beri satu FILE, tanpa --pages"
+            )
         if args.format:
-            raise ValueError("pages are SVG files: leave out --format, or draw one file")
+            raise ValueError(
+                "halaman berupa berkas SVG: hilangkan --format, atau gambar satu berkas"
+            )
         folder = Path(args.output)
         if folder.is_file():
             raise ValueError(
-                f"-o {args.output} is a file: with --pages or several files, -o is a folder"
+                f"-o {args.output} adalah berkas: dengan --pages atau beberapa berkas, "
+                "-o adalah folder"
             )
         tick = progress(args.files, args.quiet)
         stems = output_names(args.files, folder, "")
@@ -108,6 +124,12 @@ def run(args: argparse.Namespace) -> int:
             )
             print(f"{source}: {len(written)} berkas di {folder}")
         return 0
+    suffix = Path(args.output).suffix.lower().lstrip(".")
+    if args.output != STDOUT and not args.format and suffix not in FORMATS:
+        raise ValueError(
+            f"-o {args.output}: format gambar tidak dikenali; beri akhiran "
+            f"{', '.join('.' + f for f in FORMATS)}, atau --format (folder/ menggambar halaman)"
+        )
     target = guard_output(args.output, args.files, stdout=True, force=args.force)
     _, tree = load_source(args.files[0])
     if str(target) == STDOUT:  # -o -: the drawing on standard output (SVG unless --format)

@@ -14,15 +14,17 @@ def register(sub: Subparsers) -> None:
     """Add ``pokin explore`` to the command's subparsers."""
     p = sub.add_parser(
         "explore",
-        help="write the whole tree as one HTML page to explore (pan, zoom, search, filter)",
-        description="Write the pohon kinerja of FILE as one self-contained HTML page that "
-        "opens offline: every position in rows by level, pan and zoom, search over every "
-        "text, a click on a box lights its path up to the IKU and what cascades from it "
-        "(full texts, findings and capaian in a side panel), collapsible units and "
-        "positions, and filters for orphans, uncascaded IKU, level skips and inferred "
-        "links awaiting review.",
+        help="tulis seluruh pohon sebagai satu halaman HTML untuk dijelajahi",
+        description="Tulis pohon kinerja FILE sebagai satu halaman HTML mandiri yang "
+        "terbuka tanpa jaringan: setiap jabatan dalam baris per jenjang, geser "
+        "dan zoom, pencarian atas semua teks, klik pada kotak menyalakan "
+        "jalurnya sampai IKU dan apa yang diturunkan darinya (teks lengkap, "
+        "temuan dan capaian di panel samping), unit dan jabatan yang dapat "
+        "dilipat, serta saringan untuk kinerja yatim, IKU yang tidak "
+        "diturunkan, lompatan jenjang, dan tautan inferensi yang menunggu "
+        "tinjauan.",
     )
-    p.add_argument("file", metavar="FILE", help="pokin YAML file or dataset name")
+    p.add_argument("file", metavar="FILE", help="berkas YAML pokin atau nama dataset")
     p.add_argument("-o", "--output", required=True, help="pokin.html")
     add_force(p)
     p.set_defaults(handler=run)

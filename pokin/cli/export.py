@@ -17,22 +17,23 @@ def register(sub: Subparsers) -> None:
     """Add ``pokin export`` to the command's subparsers."""
     p = sub.add_parser(
         "export",
-        help="write the cascade matrix (.xlsx), or the tree's tables (Parquet, CSV)",
-        description="Write the cascade matrix of FILE as an Excel workbook: one row per "
-        "indicator (level, jabatan, unit, kinerja, indikator, formulasi, sumber data, "
-        "satuan, target, realisasi, capaian, the supported parent indicator, finding "
-        "codes), with sheets that make it read back losslessly with pokin import. "
-        "With --format parquet or csv, -o is a folder that gets six tables (jabatan, "
-        "kinerja, indikator, tautan, findings, coverage), each row naming its organisasi "
-        "and year, to query many kecamatan together with DuckDB or Polars "
-        "(needs pip install 'pokin[pandas]').",
+        help="tulis matriks cascading (.xlsx), atau tabel-tabel pohon (Parquet, CSV)",
+        description="Tulis matriks cascading FILE sebagai buku kerja Excel: satu baris per "
+        "indikator (jenjang, jabatan, unit, kinerja, indikator, formulasi, "
+        "sumber data, satuan, target, realisasi, capaian, indikator atasan yang"
+        " didukung, kode temuan), dengan lembar-lembar yang membuatnya terbaca "
+        "kembali tanpa kehilangan oleh pokin import. Dengan --format parquet "
+        "atau csv, -o adalah folder yang berisi enam tabel (jabatan, kinerja, "
+        "indikator, tautan, temuan, cakupan), tiap baris menyebut organisasi "
+        "dan tahunnya, untuk menganalisis banyak kecamatan sekaligus dengan "
+        "DuckDB atau Polars (perlu pip install 'pokin[pandas]').",
     )
-    p.add_argument("file", metavar="FILE", help="pokin YAML file or dataset name")
-    p.add_argument("-o", "--output", required=True, help="matrix.xlsx, or a folder")
+    p.add_argument("file", metavar="FILE", help="berkas YAML pokin atau nama dataset")
+    p.add_argument("-o", "--output", required=True, help="matriks.xlsx, atau folder")
     p.add_argument(
-        "--format", choices=("xlsx", "parquet", "csv"), default="xlsx", help="default: xlsx"
+        "--format", choices=("xlsx", "parquet", "csv"), default="xlsx", help="bawaan: xlsx"
     )
-    p.add_argument("--force", action="store_true", help="replace existing files")
+    p.add_argument("--force", action="store_true", help="ganti berkas yang sudah ada")
     p.set_defaults(handler=run)
 
 

@@ -21,25 +21,29 @@ def register(sub: Subparsers) -> None:
     """Add ``pokin import`` to the command's subparsers."""
     p = sub.add_parser(
         "import",
-        help="read decrees (Word, PDF, Excel, text) or cascade matrices (.xlsx) into pokin YAML",
-        description="Read a Keputusan Camat on IKI/IKU - a Word .docx, a PDF with a text "
-        "layer, an office .xlsx, or text (tab-separated, markdown, pdftotext) - or a cascade "
-        "matrix written by pokin export, and write a pokin YAML file. Roles and atasan are "
-        "inferred and marked as such; lines that could not be read are listed as warnings "
-        "(exit code 1), never dropped silently. With several files, OUT is a folder; with "
-        "--merge, an IKU and an IKI document of one organisasi become one OUT.yaml.",
+        help="baca keputusan (Word, PDF, Excel, teks) atau matriks .xlsx menjadi YAML pokin",
+        description="Baca Keputusan Camat tentang IKI/IKU - Word .docx, PDF berlapis teks, "
+        ".xlsx kantor, atau teks (dipisah tab, markdown, pdftotext) - atau "
+        "matriks cascading hasil pokin export, lalu tulis berkas YAML pokin. "
+        "Peran dan atasan disimpulkan dan ditandai demikian; baris yang tidak "
+        "terbaca didaftar sebagai peringatan (kode keluar 1), tidak pernah "
+        "dibuang diam-diam. Dengan beberapa berkas, OUT adalah folder; dengan "
+        "--merge, dokumen IKU dan dokumen IKI satu organisasi menjadi satu "
+        "OUT.yaml.",
     )
-    p.add_argument("files", nargs="+", metavar="DOC", help="decree text file or .xlsx matrix")
-    p.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.yaml, or a folder/")
-    p.add_argument("--corrections", help="a YAML file of human corrections to apply")
-    p.add_argument("--link", action="store_true", help="also propose cascade links (pokin link)")
+    p.add_argument("files", nargs="+", metavar="DOC", help="berkas keputusan atau matriks .xlsx")
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.yaml, atau folder/")
+    p.add_argument("--corrections", help="berkas YAML berisi koreksi manual yang diterapkan")
+    p.add_argument(
+        "--link", action="store_true", help="sekaligus usulkan tautan cascading (pokin link)"
+    )
     p.add_argument(
         "--merge",
         action="store_true",
-        help="join an IKU document and an IKI document of one organisasi into one OUT.yaml",
+        help="gabungkan dokumen IKU dan dokumen IKI satu organisasi menjadi satu OUT.yaml",
     )
-    p.add_argument("--force", action="store_true", help="replace an existing OUT.yaml")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
+    p.add_argument("--force", action="store_true", help="ganti OUT.yaml yang sudah ada")
+    p.add_argument("-q", "--quiet", action="store_true", help="tanpa pesan kemajuan")
     p.set_defaults(handler=run)
 
 
@@ -52,12 +56,12 @@ def _import_one(source: Path, corrections: str | None) -> tuple[PohonKinerja, li
         return read_xlsx(source), [], 0
     result = import_decree(source, corrections=corrections)
     messages = [
-        f"warning: {source}:{s.line}"
+        f"peringatan: {source}:{s.line}"
         + (f"-{s.end_line}" if s.end_line != s.line else "")
-        + f": not imported ({s.reason}): {s.text[:70]}"
+        + f": tidak diimpor ({s.reason}): {s.text[:70]}"
         for s in result.skipped
     ]
-    messages += [f"note: {source}:{line}: {note}" for line, note in result.notes]
+    messages += [f"catatan: {source}:{line}: {note}" for line, note in result.notes]
     return result.tree, messages, len(result.skipped)
 
 
@@ -91,12 +95,12 @@ def run(args: argparse.Namespace) -> int:
         return _merged(args)
     several = len(args.files) > 1 or args.output.endswith(("/", os.sep))
     if several and args.corrections:
-        raise ValueError("--corrections belongs to one decree: import that file alone")
+        raise ValueError("--corrections milik satu keputusan: impor berkas itu sendiri")
     if several:
         folder = Path(args.output)
         if folder.suffix.lower() in (".yaml", ".yml") or folder.is_file():
             raise ValueError(
-                f"-o {args.output}: with several files, -o is a folder (end it with /)"
+                f"-o {args.output}: dengan beberapa berkas, -o adalah folder (akhiri dengan /)"
             )
         targets = output_names(args.files, folder, ".yaml")
         for target in targets if not args.force else ():

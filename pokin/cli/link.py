@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .._text import format_number
 from ..io import dumps, save
 from ..link import (
     THRESHOLD,
@@ -27,48 +28,57 @@ def register(sub: Subparsers) -> None:
     """Add ``pokin link`` to the command's subparsers."""
     p = sub.add_parser(
         "link",
-        help="propose cascade links from matching texts; suggest the rest",
-        description="Propose, for each kinerja, the superior indicator it carries down "
-        "(the atasan's, then further up the chain, then across units), from texts that "
-        "restate it despite spelling, abbreviations, a changed verb or a kept list item. "
-        "Prints each proposal with its score and reason; -o or --write saves them as links "
-        "with `asal: inferensi, status: usulan` for a planner to confirm or reject. "
-        "--suggest lists, for every kinerja still unlinked, the 3 best candidates among "
-        "its atasan's indicators; --terima / --tolak record the planner's verdict.",
+        help="usulkan tautan cascading dari teks yang cocok; sarankan sisanya",
+        description="Usulkan, untuk setiap kinerja, indikator atasan yang diturunkannya "
+        "(milik atasan, lalu lebih tinggi di rantai atasan, lalu lintas unit), "
+        "dari teks yang menyatakannya ulang walau berbeda ejaan, singkatan, "
+        "kata kerja, atau hanya memuat satu butir daftar. Mencetak setiap "
+        "usulan dengan skor dan alasannya; -o atau --write menyimpannya sebagai"
+        " tautan `asal: inferensi, status: usulan` untuk dikonfirmasi atau "
+        "ditolak perencana. --suggest mendaftar, untuk setiap kinerja yang "
+        "belum tertaut, 3 calon terbaik di antara indikator atasannya; --terima"
+        " / --tolak mencatat keputusan perencana.",
     )
-    p.add_argument("file", metavar="FILE", help="pokin YAML file or dataset name")
-    p.add_argument("-o", "--output", help="write the tree with the proposals here")
+    p.add_argument("file", metavar="FILE", help="berkas YAML pokin atau nama dataset")
+    p.add_argument("-o", "--output", help="tulis pohon beserta usulannya ke sini")
     p.add_argument(
         "--force",
         action="store_true",
-        help="replace an existing -o file; with --write, drop comments inside FILE",
+        help="ganti berkas -o yang sudah ada; dengan --write, buang komentar di dalam FILE",
     )
-    p.add_argument("--write", action="store_true", help="write the proposals into FILE itself")
-    p.add_argument("--threshold", type=float, default=THRESHOLD, help="score needed (0-1)")
-    p.add_argument("--no-crosscutting", action="store_true", help="only along the atasan chain")
-    p.add_argument("--no-indikator", action="store_true", help="no indicator-to-indicator links")
+    p.add_argument("--write", action="store_true", help="tulis usulan ke dalam FILE itu sendiri")
+    p.add_argument(
+        "--threshold",
+        type=float,
+        default=THRESHOLD,
+        help="skor yang diperlukan (0-1, titik desimal: 0.8)",
+    )
+    p.add_argument("--no-crosscutting", action="store_true", help="hanya sepanjang rantai atasan")
+    p.add_argument(
+        "--no-indikator", action="store_true", help="tanpa tautan indikator ke indikator"
+    )
     p.add_argument(
         "--templates",
         action="store_true",
-        help="also propose matches whose text recurs in 3+ other units (template rows)",
+        help="usulkan juga kecocokan yang teksnya berulang di 3+ unit lain (baris templat)",
     )
     p.add_argument(
         "--suggest",
         action="store_true",
-        help="list the 3 best candidates for every kinerja no link reaches (saran)",
+        help="daftar 3 calon terbaik untuk setiap kinerja yang tidak dicapai tautan (saran)",
     )
     p.add_argument(
         "--leksikon",
         metavar="YAML",
-        help="your own words (ejaan, singkatan, bidang...) added to pokin/link/lexicon.yaml",
+        help="kata Anda sendiri (ejaan, singkatan, bidang...) untuk pokin/link/lexicon.yaml",
     )
-    for flag, verdict in (("--terima", "accept"), ("--tolak", "reject")):
+    for flag, verdict in (("--terima", "terima"), ("--tolak", "tolak")):
         p.add_argument(
             flag,
             action="append",
             default=[],
             metavar="DARI=KE",
-            help=f"{verdict} the link from kinerja/indikator DARI to KE (repeatable)",
+            help=f"{verdict} tautan dari kinerja/indikator DARI ke KE (boleh berulang)",
         )
     p.set_defaults(handler=run)
 
@@ -80,6 +90,11 @@ def run(args: argparse.Namespace) -> int:
     if args.write and not Path(args.file).is_file():
         raise ValueError(
             f"--write perlu berkas untuk ditulisi, bukan {args.file!r}: pakai -o OUT.yaml"
+        )
+    if not 0.0 < args.threshold <= 1.0:
+        raise ValueError(
+            f"--threshold {format_number(args.threshold, 2)}: skor antara 0 (tidak termasuk) "
+            "dan 1, mis. --threshold 0,8 ditulis 0.8"
         )
     name, tree = load_source(args.file)
     target = (
@@ -97,8 +112,8 @@ def run(args: argparse.Namespace) -> int:
         template=args.templates,
         lexicon=lexicon,
     )
-    for proposal in proposals:
-        print(proposal)
+    for p in proposals:
+        print(f"{p.dari} → {p.ke} ({p.relasi}, skor {format_number(p.skor, 2)}): {p.alasan}")
     print(proposals.ringkasan, file=sys.stderr)
     if args.suggest:
         _print_suggestions(suggest_links(apply_links(tree, proposals), lexicon=lexicon))
@@ -110,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
         _write_into(Path(args.file), result, force=args.force)
     elif target is not None:
         save(result, target)
-        print(f"ditulis {target}: tinjau setiap `status: usulan` (diterima / ditolak)")
+        print(f"ditulis: {target}: tinjau setiap `status: usulan` (diterima / ditolak)")
     elif reviewed:
         print("pokin: --terima/--tolak perlu --write atau -o untuk disimpan", file=sys.stderr)
     return 0
@@ -138,7 +153,8 @@ def _print_suggestions(suggestions: list[Suggestion]) -> None:
         if s.jabatan != current:
             current = s.jabatan
             print(f"\nSaran untuk {s.jabatan}:")
-        print(f"  {s}")
+        skor = format_number(s.skor, 2)
+        print(f"  {s.dari} → {s.ke} (saran {s.peringkat}, skor {skor}): {s.alasan}")
     kinerja = len({s.dari for s in suggestions})
     print(f"{kinerja} kinerja belum tertaut; {len(suggestions)} saran", file=sys.stderr)
 
@@ -159,4 +175,4 @@ def _write_into(file: Path, tree: PohonKinerja, *, force: bool) -> None:
             f"pokin: peringatan: {lost} baris komentar di dalam {file} tidak disimpan (--force)",
             file=sys.stderr,
         )
-    print(f"ditulis {file}: tinjau setiap `status: usulan` (diterima / ditolak)")
+    print(f"ditulis: {file}: tinjau setiap `status: usulan` (diterima / ditolak)")

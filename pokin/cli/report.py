@@ -16,21 +16,22 @@ def register(sub: Subparsers) -> None:
     """Add ``pokin report`` to the command's subparsers."""
     p = sub.add_parser(
         "report",
-        help="write the SAKIP pre-evaluation report (HTML or Markdown)",
-        description="Write the pre-evaluation report of FILE: summary figures, coverage "
-        "per unit, the diagram, the findings grouped by position with hints, the inferred "
-        "links awaiting confirmation and the capaian. A self-contained .html page (no "
-        "network needed to open it) or .md. Exits 1 when a check finds an error.",
+        help="tulis laporan pra-evaluasi SAKIP (HTML atau Markdown)",
+        description="Tulis laporan pra-evaluasi FILE: angka ringkasan, cakupan per unit, "
+        "diagram, temuan per jabatan dengan saran, tautan hasil inferensi yang "
+        "menunggu konfirmasi, dan capaian. Halaman .html mandiri (dibuka tanpa "
+        "jaringan) atau .md. Keluar dengan kode 1 bila pemeriksaan menemukan "
+        "galat.",
     )
-    p.add_argument("file", metavar="FILE", help="pokin YAML file or dataset name")
-    p.add_argument("-o", "--output", required=True, help="report.html or report.md")
-    p.add_argument("--select", help="only these codes or prefixes, comma-separated")
-    p.add_argument("--ignore", help="leave out these codes or prefixes, comma-separated")
+    p.add_argument("file", metavar="FILE", help="berkas YAML pokin atau nama dataset")
+    p.add_argument("-o", "--output", required=True, help="laporan.html atau laporan.md")
+    p.add_argument("--select", help="hanya kode atau awalan ini, dipisah koma")
+    p.add_argument("--ignore", help="tanpa kode atau awalan ini, dipisah koma")
     p.add_argument(
         "--previous",
         metavar="OLD",
-        help="last year's pokin file (or dataset name): add what changed and the checks "
-        "across years (PK801-PK803)",
+        help="berkas pokin tahun lalu (atau nama dataset): tambahkan apa yang berubah dan "
+        "pemeriksaan antartahun (PK801-PK803)",
     )
     add_force(p)
     p.set_defaults(handler=run)

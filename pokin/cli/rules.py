@@ -14,9 +14,10 @@ def register(sub: Subparsers) -> None:
     """Add ``pokin rules`` to the command's subparsers."""
     p = sub.add_parser(
         "rules",
-        help="list the checks with their codes and rationale",
-        description="List every check: code, severity, name, the rule it enforces and the "
-        "regulation and SAKIP criterion (LKE / KKE) it serves.",
+        help="daftar pemeriksaan dengan kode dan alasannya",
+        description="Daftar setiap pemeriksaan: kode, tingkat, nama, aturan yang "
+        "ditegakkan, dan peraturan serta kriteria SAKIP (LKE / KKE) yang "
+        "dilayaninya.",
     )
     p.set_defaults(handler=run)
 

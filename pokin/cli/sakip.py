@@ -16,23 +16,25 @@ def register(sub: Subparsers) -> None:
     """Add ``pokin sakip`` to the command's subparsers."""
     p = sub.add_parser(
         "sakip",
-        help="score the cascade as the SAKIP evaluator will (KKE 1, 2, 5; LKE criteria)",
-        description="Fill the evaluator's worksheets of PermenPAN-RB 88/2021 from FILE: KKE 1 "
-        "(SMART and challenging, per indicator), KKE 2 (each indicator's cascade: 1 logis, "
-        "0,5 kurang logis, 0 tidak logis), KKE 5 (formula, komponen pembentuk, sumber data), "
-        "each tick backed by finding codes; then estimate LKE 1.b.4 to 1.b.10 and 2.a.2 with "
-        "the rows that cost points. Prints a summary, or writes an Excel workbook (one sheet "
-        "per KKE) or JSON with -o. Rules and sources: docs/sakip.md.",
+        help="nilai cascading seperti evaluator SAKIP (KKE 1, 2, 5; kriteria LKE)",
+        description="Isi lembar kerja evaluator PermenPAN-RB 88/2021 dari FILE: KKE 1 "
+        "(SMART dan menantang, per indikator), KKE 2 (cascading tiap indikator:"
+        " 1 logis, 0,5 kurang logis, 0 tidak logis), KKE 5 (formula, komponen "
+        "pembentuk, sumber data), tiap centang berdasar kode temuan; lalu "
+        "perkiraan LKE 1.b.4 sampai 1.b.10 dan 2.a.2 beserta baris yang "
+        "mengurangi nilai. Mencetak ringkasan, atau dengan -o menulis buku "
+        "kerja Excel (satu lembar per KKE) atau JSON. Aturan dan sumbernya: "
+        "docs/sakip.md.",
     )
-    p.add_argument("file", metavar="FILE", help="pokin YAML file or dataset name")
-    p.add_argument("-o", "--output", help="kke.xlsx (the worksheets) or kke.json")
+    p.add_argument("file", metavar="FILE", help="berkas YAML pokin atau nama dataset")
+    p.add_argument("-o", "--output", help="kke.xlsx (lembar kerja) atau kke.json")
     p.add_argument(
         "--previous",
         metavar="FILE",
-        help="the previous year's pokin file: scores KKE 1 Menantang and LKE 1.b.6 "
-        "(without it they are 'tidak dapat dinilai')",
+        help="berkas pokin tahun sebelumnya: menilai KKE 1 Menantang dan LKE 1.b.6 "
+        "(tanpanya keduanya 'tidak dapat dinilai')",
     )
-    p.add_argument("--format", default="text", choices=["text", "json"], help="without -o")
+    p.add_argument("--format", default="text", choices=["text", "json"], help="tanpa -o")
     add_force(p)
     p.set_defaults(handler=run)
 

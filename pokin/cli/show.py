@@ -18,18 +18,19 @@ def register(sub: Subparsers) -> None:
     """Add ``pokin show`` to the command's subparsers."""
     p = sub.add_parser(
         "show",
-        help="print a tree as readable lines (a git textconv)",
-        description="Print a pokin tree one fact per line (jabatan, kinerja, indikator with "
-        "formulasi, target, realisasi, periods, links), in file order. With "
-        "`git config diff.pokin.textconv 'pokin show --textconv'` and `*.yaml diff=pokin` in "
-        ".gitattributes, git diff shows a change of the pohon kinerja instead of YAML.",
+        help="cetak pohon sebagai baris yang mudah dibaca (textconv git)",
+        description="Cetak pohon pokin satu fakta per baris (jabatan, kinerja, indikator "
+        "dengan formulasi, target, realisasi, periode, tautan), menurut urutan "
+        "berkas. Dengan `git config diff.pokin.textconv 'pokin show "
+        "--textconv'` dan `*.yaml diff=pokin` di .gitattributes, git diff "
+        "menampilkan perubahan pohon kinerja, bukan YAML.",
     )
-    p.add_argument("file", metavar="FILE", help="pokin YAML file, dataset name or git:REV:path")
+    p.add_argument("file", metavar="FILE", help="berkas YAML pokin, nama dataset atau git:REV:path")
     p.add_argument(
         "--textconv",
         action="store_true",
-        help="never fail: print a file pokin cannot read as it is, after one line saying why "
-        "(git diff must still show something)",
+        help="jangan pernah gagal: cetak berkas yang tak terbaca pokin apa adanya, setelah satu "
+        "baris alasannya (git diff tetap harus menampilkan sesuatu)",
     )
     p.set_defaults(handler=run)
 
