@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from ..models import Asal, Indikator, Jabatan, Kinerja, Peran, PohonKinerja, Status
+from .copies import PLACE_WEIGHT, Copies
 from .lexicon import DEFAULT, Lexicon
 from .similarity import LEAD_WEIGHT, Phrase, evidence_weight, score, total
 from .text import LEVEL, UNITS, phrase, stem
@@ -45,8 +46,6 @@ _KELURAHAN = frozenset({Peran.LURAH, Peran.SEKRETARIS_KELURAHAN, Peran.KASI_KELU
 TEMPLATE = 3
 """From how many other units holding the same text on, a reason warns of a template row."""
 _NONE: set[str] = set()
-PLACE_WEIGHT = 0.25
-"""The weight of a word of place (see :meth:`LinkIndex._weights`) against its rarity's."""
 _TIE = 0.05
 """Targets scoring within this of the best are proposed with it: the text fits them all."""
 
@@ -61,7 +60,7 @@ class Candidate:
     atasan_ditebak: bool = False  # found because the position's atasan was only guessed
 
 
-class LinkIndex:
+class LinkIndex(Copies):
     """Everything :func:`~pokin.link.infer_links` looks up, built once per tree."""
 
     def __init__(
@@ -260,43 +259,6 @@ class LinkIndex:
             return 0.0
         return score(me, other, self.weights, lexicon=self.lexicon, items=typos, typo=typos)
 
-    def _staff(self, jid: str, up: str) -> bool:
-        """Whether ``jid`` is staff in ``up``'s own office: directly under it, heading no
-        one, in no unit or in ``up``'s."""
-        unit = self.jabatan[jid].unit
-        return (
-            self.jabatan[jid].atasan == up
-            and jid not in self.bawahan
-            and (unit is None or unit == self.jabatan[up].unit)
-        )
-
-    def _carried(self, node: str, target: str) -> float:
-        """The evidence of a kinerja restating its atasan's own text word for word, its
-        staff's copies counted once: sixty staff each carrying the Camat's indicator is a
-        cascade, and counting every copy would make its words common (0 otherwise)."""
-        me, other = self.phrases[node], self.phrases[target]
-        owner = self.owner[node]
-        if self.jenis[node] != "kinerja" or me.plain != other.plain or owner is None:
-            return 0.0
-        up = self.jabatan[owner].atasan
-        if up is None or self.owner[target] != str(up):
-            return 0.0
-        if self._copies is None:
-            self._copies = Counter(
-                (str(self.jabatan[o].atasan), p.plain)
-                for n, p in self.phrases.items()
-                if self.jenis[n] == "kinerja" and (o := self.owner[n]) is not None
-            )
-        extra = self._copies[(str(up), me.plain)] - 1
-        n = len(self.phrases) - extra
-        most = 1.0 + math.log((n + 1) / 2)
-        found = []
-        for word in me.words:
-            weight = 1.0 + math.log((n + 1) / (self.df[word] - extra + 1))
-            weight *= PLACE_WEIGHT if word in self.place else 1.0
-            found.append(evidence_weight(weight, most))
-        return math.fsum(found)
-
     # -- crosscutting ---------------------------------------------------------------------
 
     def crosscutting(
@@ -422,39 +384,3 @@ class LinkIndex:
             other != jid and owner in self.chain[other]
             for other in self._keys[self.phrases[kid].key]
         )
-
-    def template_units(self, node: str, target: str) -> int:
-        """In how many other units a text of the pair recurs as a template row.
-
-        The target's text, in units outside the node's chain: matching a row many blocks
-        repeat proves nothing. The node's text, in units whose head shares the node's
-        atasan: every Lurah block copying the Camat's table is one template, not a dozen
-        links. Copies elsewhere are no such sign (kelurahan blocks copy the kecamatan
-        Kasi's table; the Kasi's own link to the Camat stays true). Units as :meth:`_unit`
-        tells them: namesake blocks under one label count apart. The staff of the target's
-        holder (:meth:`_staff`) carrying its text are the normal cascade (sixty staff
-        copying the Camat's indicator), not template units.
-        """
-        if self._holders is None:
-            self._holders = defaultdict(set)
-            for n, p in self.phrases.items():
-                owner = self.owner[n]
-                if owner is not None:
-                    self._holders[p.key].add(owner)
-        me = str(self.owner[node])
-        related = {self.unit[j] for j in (me, *self.chain[me])}
-        up = self.owner[target]
-        theirs = {  # the target holder's own staff carry its text down: a cascade
-            self.unit[j]
-            for j in self._holders[self.phrases[target].key]
-            if up is None or not self._staff(j, up)
-        } - related
-        atasan = self.jabatan[me].atasan
-        siblings = {
-            self.unit[j]
-            for j in self._holders[self.phrases[node].key]
-            if atasan is not None
-            and self.jabatan[j].atasan == atasan
-            and not self._staff(j, str(atasan))
-        } - {self.unit[me]}
-        return max(len(theirs), len(siblings))

@@ -1,0 +1,105 @@
+"""Texts copied across positions: the normal cascade (staff carrying their atasan's text)
+told from template rows (a text every block of a decree repeats). A mixin of
+:class:`~pokin.link.index.LinkIndex`, which holds the attributes declared here."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+
+from ..models import Jabatan
+from .similarity import Phrase, evidence_weight
+
+__all__ = ["PLACE_WEIGHT", "Copies"]
+
+PLACE_WEIGHT = 0.25
+"""The weight of a word of place (see :meth:`LinkIndex._weights`) against its rarity's."""
+
+
+class Copies:
+    """Where a text recurs: :meth:`template_units`, and the evidence of a staff copy."""
+
+    jabatan: dict[str, Jabatan]
+    chain: dict[str, list[str]]
+    unit: dict[str, str]
+    bawahan: set[str | None]
+    phrases: dict[str, Phrase]
+    owner: dict[str, str | None]
+    jenis: dict[str, str]
+    df: Counter[str]
+    place: set[str]
+    _copies: Counter[tuple[str, str]] | None
+    _holders: dict[tuple[frozenset[str], bool], set[str]] | None
+
+    def _staff(self, jid: str, up: str) -> bool:
+        """Whether ``jid`` is staff in ``up``'s own office: directly under it, heading no
+        one, in no unit or in ``up``'s."""
+        unit = self.jabatan[jid].unit
+        return (
+            self.jabatan[jid].atasan == up
+            and jid not in self.bawahan
+            and (unit is None or unit == self.jabatan[up].unit)
+        )
+
+    def _carried(self, node: str, target: str) -> float:
+        """The evidence of a kinerja restating its atasan's own text word for word, its
+        staff's copies counted once: sixty staff each carrying the Camat's indicator is a
+        cascade, and counting every copy would make its words common (0 otherwise)."""
+        me, other = self.phrases[node], self.phrases[target]
+        owner = self.owner[node]
+        if self.jenis[node] != "kinerja" or me.plain != other.plain or owner is None:
+            return 0.0
+        up = self.jabatan[owner].atasan
+        if up is None or self.owner[target] != str(up):
+            return 0.0
+        if self._copies is None:
+            self._copies = Counter(
+                (str(self.jabatan[o].atasan), p.plain)
+                for n, p in self.phrases.items()
+                if self.jenis[n] == "kinerja" and (o := self.owner[n]) is not None
+            )
+        extra = self._copies[(str(up), me.plain)] - 1
+        n = len(self.phrases) - extra
+        most = 1.0 + math.log((n + 1) / 2)
+        found = []
+        for word in me.words:
+            weight = 1.0 + math.log((n + 1) / (self.df[word] - extra + 1))
+            weight *= PLACE_WEIGHT if word in self.place else 1.0
+            found.append(evidence_weight(weight, most))
+        return math.fsum(found)
+
+    def template_units(self, node: str, target: str) -> int:
+        """In how many other units a text of the pair recurs as a template row.
+
+        The target's text, in units outside the node's chain: matching a row many blocks
+        repeat proves nothing. The node's text, in units whose head shares the node's
+        atasan: every Lurah block copying the Camat's table is one template, not a dozen
+        links. Copies elsewhere are no such sign (kelurahan blocks copy the kecamatan
+        Kasi's table; the Kasi's own link to the Camat stays true). Units as :meth:`_unit`
+        tells them: namesake blocks under one label count apart. The staff of the target's
+        holder (:meth:`_staff`) carrying its text are the normal cascade (sixty staff
+        copying the Camat's indicator), not template units.
+        """
+        if self._holders is None:
+            self._holders = defaultdict(set)
+            for n, p in self.phrases.items():
+                owner = self.owner[n]
+                if owner is not None:
+                    self._holders[p.key].add(owner)
+        me = str(self.owner[node])
+        related = {self.unit[j] for j in (me, *self.chain[me])}
+        up = self.owner[target]
+        theirs = {  # the target holder's own staff carry its text down: a cascade
+            self.unit[j]
+            for j in self._holders[self.phrases[target].key]
+            if up is None or not self._staff(j, up)
+        } - related
+        atasan = self.jabatan[me].atasan
+        siblings = {
+            self.unit[j]
+            for j in self._holders[self.phrases[node].key]
+            if atasan is not None
+            and self.jabatan[j].atasan == atasan
+            and not self._staff(j, str(atasan))
+        } - {self.unit[me]}
+        return max(len(theirs), len(siblings))
