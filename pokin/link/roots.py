@@ -32,7 +32,7 @@ from .. import checks  # noqa: F401  (registers the rules --select / --ignore na
 from ..coverage import coverage
 from ..findings import select_rules
 from ..graph import Cascade
-from ..models import PohonKinerja
+from ..models import Jabatan, PohonKinerja
 from .lexicon import Lexicon
 from .suggest import Suggestion, suggest_links
 
@@ -139,33 +139,21 @@ def root_causes(
     if not total or len(reached & {str(k.id) for _, k in tree.iter_kinerja()}) == total:
         return []
     table = coverage(cascade).total
-    indikator = table.indikator or 1
-    now = table.indikator_reached / indikator
     below = _Below(cascade)
-    weight = below.chart()
-    causes = []
-    for jabatan in tree.jabatan:
-        loose = [
-            str(k.id)
-            for k in jabatan.kinerja
-            if str(k.id) not in reached and not any(t.active for _, t in k.iter_links())
-        ]
-        if loose:
-            causes.append((weight[str(jabatan.id)], jabatan, loose))
-    causes.sort(key=lambda c: -c[0])
-    causes = causes[:limit]
+    causes = _heaviest(tree, below, reached, limit)
     wanted = {k for _, _, loose in causes for k in loose}
     best = {
         s.dari: s
         for s in suggest_links(tree, top=1, lexicon=lexicon, kinerja=wanted)
         if s.skor >= min_skor
     }
+    indikator = table.indikator or 1
     found = []
     for hanging, jabatan, every in causes:
-        loose = [k for k in every if k in best]
         gains = [
             Fix(best[k], len(kin), (table.indikator_reached + ind) / indikator if linked else None)
-            for k in loose
+            for k in every
+            if k in best
             for kin, ind in [below.split(below.of([k]))]
             for linked in [_connects(best[k].ke, reached, cascade)]
         ]
@@ -178,12 +166,31 @@ def root_causes(
                 semua=len(jabatan.kinerja),
                 iku=_targets(tree, str(jabatan.id)),
                 bawah=hanging,
-                cakupan=now,
+                cakupan=table.indikator_reached / indikator,
                 perbaikan=tuple(gains[:fixes]),
                 tanpa_calon=tuple(k for k in every if k not in best),
             )
         )
     return found
+
+
+def _heaviest(
+    tree: PohonKinerja, below: _Below, reached: frozenset[str], limit: int
+) -> list[tuple[int, Jabatan, list[str]]]:
+    """The ``limit`` positions with kinerja that reach no IKU and support nothing yet,
+    heaviest first: (kinerja hanging on the position, the position, its loose kinerja)."""
+    weight = below.chart()
+    causes = []
+    for jabatan in tree.jabatan:
+        loose = [
+            str(k.id)
+            for k in jabatan.kinerja
+            if str(k.id) not in reached and not any(t.active for _, t in k.iter_links())
+        ]
+        if loose:
+            causes.append((weight[str(jabatan.id)], jabatan, loose))
+    causes.sort(key=lambda c: -c[0])
+    return causes[:limit]
 
 
 class _Below:
