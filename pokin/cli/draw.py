@@ -91,39 +91,7 @@ def run(args: argparse.Namespace) -> int:
         return _print(args)
     folder_out = args.output.endswith(("/", os.sep)) or Path(args.output).is_dir()
     if args.pages or len(args.files) > 1 or folder_out:
-        if args.root or args.unit or args.depth is not None:
-            raise ValueError(
-                "--root, --unit dan --depth menggambar satu berkas: beri satu FILE, tanpa --pages"
-            )
-        if args.format:
-            raise ValueError(
-                "halaman berupa berkas SVG: hilangkan --format, atau gambar satu berkas"
-            )
-        folder = Path(args.output)
-        if folder.is_file():
-            raise ValueError(
-                f"-o {args.output} adalah berkas: dengan --pages atau beberapa berkas, "
-                "-o adalah folder"
-            )
-        tick = progress(args.files, args.quiet)
-        stems = output_names(args.files, folder, "")
-        for stem in stems if not args.force else ():
-            for old in (stem.with_suffix(".svg"), stem.with_suffix(".dot")):
-                refuse_existing(old)
-        for index, (source, stem) in enumerate(zip(args.files, stems, strict=True), 1):
-            tick(index, source)
-            _, tree = load_source(source)
-            written = render_gallery(
-                tree,
-                folder,
-                name=stem.name,
-                timeout=args.timeout,
-                findings=None if args.no_findings else True,
-                wrap=args.wrap,
-                legend=not args.no_legend,
-            )
-            print(f"{source}: {len(written)} berkas di {folder}")
-        return 0
+        return _pages(args)
     suffix = Path(args.output).suffix.lower().lstrip(".")
     if args.output != STDOUT and not args.format and suffix not in FORMATS:
         raise ValueError(
@@ -139,6 +107,41 @@ def run(args: argparse.Namespace) -> int:
         return 0
     path = render(tree, target, format=args.format, timeout=args.timeout, **options)
     print(f"ditulis: {path}")
+    return 0
+
+
+def _pages(args: argparse.Namespace) -> int:
+    """``--pages`` (or several files, or -o folder/): per file, the whole tree or an index,
+    and one drawing per unit, into a folder."""
+    if args.root or args.unit or args.depth is not None:
+        raise ValueError(
+            "--root, --unit dan --depth menggambar satu berkas: beri satu FILE, tanpa --pages"
+        )
+    if args.format:
+        raise ValueError("halaman berupa berkas SVG: hilangkan --format, atau gambar satu berkas")
+    folder = Path(args.output)
+    if folder.is_file():
+        raise ValueError(
+            f"-o {args.output} adalah berkas: dengan --pages atau beberapa berkas, -o adalah folder"
+        )
+    tick = progress(args.files, args.quiet)
+    stems = output_names(args.files, folder, "")
+    for stem in stems if not args.force else ():
+        for old in (stem.with_suffix(".svg"), stem.with_suffix(".dot")):
+            refuse_existing(old)
+    for index, (source, stem) in enumerate(zip(args.files, stems, strict=True), 1):
+        tick(index, source)
+        _, tree = load_source(source)
+        written = render_gallery(
+            tree,
+            folder,
+            name=stem.name,
+            timeout=args.timeout,
+            findings=None if args.no_findings else True,
+            wrap=args.wrap,
+            legend=not args.no_legend,
+        )
+        print(f"{source}: {len(written)} berkas di {folder}")
     return 0
 
 
