@@ -111,6 +111,13 @@ class FastPathError(Exception):
     """The fast path gives up: read the text the careful way."""
 
 
+FLOAT = "tag:yaml.org,2002:float"
+_AS_WRITTEN = frozenset({STR, FLOAT})
+"""Scalars kept as the text the planner wrote: a decimal is text in every field but a score
+(``target: 1.500`` is one thousand five hundred the Indonesian way, never the float 1.5;
+``82.50`` keeps its digits). The model turns the text into a number where it wants one."""
+
+
 def plain_data(text: str) -> Any:
     """The data of ``text`` as the careful reader makes it, without positions.
 
@@ -135,7 +142,7 @@ def plain_data(text: str) -> Any:
 def _data(loader: yaml.SafeLoader, node: Node) -> Any:
     kind = type(node)
     if kind is ScalarNode:
-        if node.tag == STR:
+        if node.tag in _AS_WRITTEN:
             return node.value
         if node.tag in _SCALARS:
             return loader.yaml_constructors[node.tag](loader, node)

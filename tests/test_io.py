@@ -320,7 +320,8 @@ def test_hand_written_scalars_are_typed_as_before() -> None:
         "      {uraian: L, mendukung: [{ke: camat.k1.i1, skor: .5, asal: inferensi}]}]}\n"
     )
     tree = _assert_fast_equals_careful(text)
-    assert tree.jabatan[0].kinerja[0].indikator[0].target == "81.35"
+    # a decimal keeps the digits the planner wrote (1.500 is 1 500 the Indonesian way)
+    assert tree.jabatan[0].kinerja[0].indikator[0].target == "81.350"
     assert tree.jabatan[1].unit == "8"  # YAML 1.1 octal, as PyYAML always read it
 
 
@@ -386,16 +387,27 @@ _SCALARS = [
 @pytest.mark.parametrize("scalar", _SCALARS)
 def test_cheap_resolver_types_scalars_as_pyyaml_does(scalar: str) -> None:
     for text in (f"a: {scalar}\n", f"- {scalar}\n", f"a: '{scalar}'\n"):
-        _assert_resolves_the_same(text)
+        _assert_resolves_the_same(text, scalar)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="0123456789+-._:eExXoObB~nNyYtTfF aAlsuL<=", max_size=12))
 def test_cheap_resolver_on_any_plain_scalar(scalar: str) -> None:
-    _assert_resolves_the_same(f"a: {scalar}\n")
+    _assert_resolves_the_same(f"a: {scalar}\n", scalar)
 
 
-def _assert_resolves_the_same(text: str) -> None:
+def _as_written(value: object, scalar: str) -> object:
+    """PyYAML's reading with its floats given back as written, as pokin reads decimals."""
+    if isinstance(value, float):
+        return scalar.strip()
+    if isinstance(value, dict):
+        return {k: _as_written(v, scalar) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_as_written(v, scalar) for v in value]
+    return value
+
+
+def _assert_resolves_the_same(text: str, scalar: str) -> None:
     def read(loader: type[yaml.SafeLoader]) -> object:
         try:
             return yaml.load(text, Loader=loader)
@@ -405,7 +417,7 @@ def _assert_resolves_the_same(text: str) -> None:
     expected = read(getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # what loads() used
     assert _same(read(_yaml.Loader), expected)
     with contextlib.suppress(_yaml.FastPathError):  # else the careful reader takes over
-        assert _same(_yaml.plain_data(text), expected)
+        assert _same(_yaml.plain_data(text), _as_written(expected, scalar))
 
 
 @pytest.mark.parametrize(
@@ -502,3 +514,27 @@ def test_anchors_and_aliases_are_refused_with_their_position(text: str) -> None:
 def test_ampersands_and_stars_in_texts_are_not_aliases() -> None:
     tree = loads('pokin: 1\norganisasi: {nama: "Umum & Kepegawaian *wajib*", catatan: a & *b}\n')
     assert tree.organisasi.nama == "Umum & Kepegawaian *wajib*"
+
+
+@pytest.mark.parametrize("careful", [False, True])
+def test_a_decimal_is_kept_as_the_planner_wrote_it(
+    careful: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``target: 1.500`` is one thousand five hundred the Indonesian way: YAML would make it
+    the float 1.5; pokin keeps the text, in the fast and in the careful reader."""
+    if careful:
+        from pokin import _yaml
+
+        def give_up(text: str) -> object:
+            raise _yaml.FastPathError
+
+        monkeypatch.setattr(_yaml, "plain_data", give_up)
+    text = (
+        "pokin: 1\norganisasi: {nama: X, tahun: 2025}\njabatan:\n- nama: Camat\n"
+        "  peran: camat\n  kinerja:\n  - uraian: K\n    indikator:\n    - uraian: I\n"
+        "      target: 1.500\n      realisasi: 82.50\n"
+    )
+    tree = loads(text)
+    indikator = tree.jabatan[0].kinerja[0].indikator[0]
+    assert (indikator.target, indikator.realisasi) == ("1.500", "82.50")
+    assert loads(dumps(tree)) == tree

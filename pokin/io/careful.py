@@ -128,7 +128,7 @@ def _construct(
         return [
             _construct(loader, item, (*path, i), marks, file) for i, item in enumerate(node.value)
         ]
-    if node.tag == _STR:  # most scalars: skip the constructor's bookkeeping
+    if node.tag in _AS_WRITTEN:  # most scalars, and decimals as written: no constructor
         return node.value
     try:
         return loader.construct_object(node, deep=True)
@@ -189,6 +189,7 @@ def _at(
 
 
 _STR = "tag:yaml.org,2002:str"
+_AS_WRITTEN = frozenset({_STR, "tag:yaml.org,2002:float"})  # see pokin._yaml
 
 
 class _Locator:
