@@ -33,7 +33,7 @@ MIN_BYTES = 256 * 1024
 MAX_ENTRIES = 32
 """How many parsed files the cache keeps."""
 
-_FORMAT = 1  # the layout of an entry; a new one makes old entries misses
+_FORMAT = 2  # the layout of an entry; a new one makes old entries misses (2: decimals as written)
 
 
 def _folder() -> Path | None:
