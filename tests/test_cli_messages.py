@@ -52,12 +52,29 @@ def test_bad_option_values_are_refused_in_indonesian(
         assert expected in err, (argv, err)
 
 
+def test_decimals_are_typed_with_a_comma_or_a_point(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tree = str(save(make(), tmp_path / "t.yaml"))
+    assert main(["link", tree, "--threshold", "0,85", "-o", str(tmp_path / "a.yaml")]) == 0
+    assert main(["link", tree, "--threshold", "0.85", "-o", str(tmp_path / "b.yaml")]) == 0
+    assert (tmp_path / "a.yaml").read_bytes() == (tmp_path / "b.yaml").read_bytes()
+    # A comma that only looks like a decimal is still caught by the score's range.
+    assert main(["link", tree, "--threshold", "1,5"]) == 2
+    assert "--threshold 1,50: skor antara 0" in capsys.readouterr().err
+    for typo in ("0,8,1", "1.000,5", ",", "0,8x", "nan", "inf"):
+        err = _err(["link", tree, "--threshold", typo], capsys)
+        assert f"argumen --threshold: {typo!r} bukan angka" in err, err
+
+
 def test_argparse_errors_are_indonesian(capsys: pytest.CaptureFixture[str]) -> None:
     err = _err(["check", "x.yaml", "--format", "xml"], capsys)
     assert "bukan pilihan yang ada (pilih salah satu: 'text', 'json')" in err
     assert "cara pakai: pokin check" in err
     assert "invalid" not in err
-    assert "bukan angka yang sah" in _err(["render", "x", "-o", "y.svg", "--timeout", "x"], capsys)
+    assert "argumen --timeout: 'x' bukan angka: tulis mis. 0,8" in _err(
+        ["render", "x", "-o", "y.svg", "--timeout", "x"], capsys
+    )
     assert "bukan bilangan bulat yang sah" in _err(
         ["render", "x", "-o", "y", "--wrap", "x"], capsys
     )

@@ -20,6 +20,7 @@ from .files import (
     progress,
     refuse_existing,
 )
+from .parser import decimal
 
 __all__ = ["register", "run"]
 
@@ -62,7 +63,7 @@ def register(sub: Subparsers) -> None:
     p.add_argument("--wrap", type=int, default=32, help="patahkan teks pada lebar ini (bawaan 32)")
     p.add_argument("--no-findings", action="store_true", help="jangan tandai temuan pemeriksaan")
     p.add_argument("--no-legend", action="store_true", help="tanpa keterangan warna")
-    p.add_argument("--timeout", type=float, default=30.0, help="detik untuk dot (bawaan 30)")
+    p.add_argument("--timeout", type=decimal, default=30.0, help="detik untuk dot (bawaan 30)")
     p.add_argument("-q", "--quiet", action="store_true", help="tanpa pesan kemajuan")
     add_force(p)
     p.set_defaults(handler=run)

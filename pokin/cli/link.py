@@ -20,6 +20,7 @@ from ..link import (
 )
 from ..models import PohonKinerja
 from .files import Subparsers, comments_of, guard_output, load_source, write_text
+from .parser import decimal
 
 __all__ = ["register", "run"]
 
@@ -49,9 +50,9 @@ def register(sub: Subparsers) -> None:
     p.add_argument("--write", action="store_true", help="tulis usulan ke dalam FILE itu sendiri")
     p.add_argument(
         "--threshold",
-        type=float,
+        type=decimal,
         default=THRESHOLD,
-        help="skor yang diperlukan (0-1, titik desimal: 0.8)",
+        help="skor yang diperlukan, antara 0 dan 1 (mis. 0,8)",
     )
     p.add_argument("--no-crosscutting", action="store_true", help="hanya sepanjang rantai atasan")
     p.add_argument(
@@ -94,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
     if not 0.0 < args.threshold <= 1.0:
         raise ValueError(
             f"--threshold {format_number(args.threshold, 2)}: skor antara 0 (tidak termasuk) "
-            "dan 1, mis. --threshold 0,8 ditulis 0.8"
+            "dan 1, mis. --threshold 0,8"
         )
     name, tree = load_source(args.file)
     target = (

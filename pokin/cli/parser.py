@@ -12,7 +12,7 @@ import re
 import sys
 from typing import NoReturn
 
-__all__ = ["Parser", "translate"]
+__all__ = ["Parser", "decimal", "translate"]
 
 _HELP = (
     ("usage: ", "cara pakai: "),
@@ -43,6 +43,27 @@ _ERRORS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
 )
 _INVALID = re.compile(r"^argument (\S+): invalid (\w+) value: (.*)$")
+_OWN = re.compile(r"^argument (\S+): (.*)$")  # an ArgumentTypeError raised by a type below
+_DECIMAL = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)")
+
+
+def decimal(text: str) -> float:
+    """A number as a planner types it on the command line: ``0,8`` or ``0.8``.
+
+    Indonesian writes the decimal comma; a thousands separator has no place in a score or a
+    number of seconds, so one comma or one point is read as the decimal mark.
+
+    >>> decimal("0,8"), decimal("0.75"), decimal("30")
+    (0.8, 0.75, 30.0)
+    >>> decimal("1.000,5")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: '1.000,5' bukan angka: tulis mis. 0,8 (atau 0.8)
+    """
+    cleaned = text.strip()
+    if not _DECIMAL.fullmatch(cleaned):
+        raise argparse.ArgumentTypeError(f"{text!r} bukan angka: tulis mis. 0,8 (atau 0.8)")
+    return float(cleaned.replace(",", "."))
 
 
 def translate(message: str) -> str:
@@ -60,7 +81,8 @@ def translate(message: str) -> str:
     for pattern, replacement in _ERRORS:
         if pattern.match(message):
             return pattern.sub(replacement, message)
-    return message
+    own = _OWN.match(message)
+    return f"argumen {own[1]}: {own[2]}" if own else message
 
 
 class Parser(argparse.ArgumentParser):
