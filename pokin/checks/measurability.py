@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..findings import CheckFn, Finding, Severity
+from ..findings import Finding, Severity
 from ..graph import Cascade
 from ..models import Jabatan
 from .registry import finding, rule, short
@@ -17,55 +17,69 @@ def _missing(value: str | None) -> bool:
     return value is None or value.strip().casefold() in _BLANK
 
 
-def _measurability(code: str, field: str, label: str) -> CheckFn:
-    def run(c: Cascade) -> Iterator[Finding]:
-        for owner, indikator in c.tree.iter_indikator():
-            if _missing(getattr(indikator, field)):
-                who = owner.nama if owner else "IKU"
-                yield finding(
-                    c,
-                    code,
-                    str(indikator.id),
-                    f"{who}: indikator «{short(indikator.uraian)}» belum memiliki {label}",
-                    f"tambahkan `{field}:` sesuai keputusan atau perjanjian kinerja",
-                    jabatan=owner,
-                )
-
-    return run
+def _unmeasured(c: Cascade, code: str, field: str, label: str) -> Iterator[Finding]:
+    """Every indicator whose ``field`` is missing (blank, "-", "n/a", "tidak ada")."""
+    for owner, indikator in c.tree.iter_indikator():
+        if _missing(getattr(indikator, field)):
+            who = owner.nama if owner else "IKU"
+            yield finding(
+                c,
+                code,
+                str(indikator.id),
+                f"{who}: indikator «{short(indikator.uraian)}» belum memiliki {label}",
+                f"tambahkan `{field}:` sesuai keputusan atau perjanjian kinerja",
+                jabatan=owner,
+            )
 
 
-rule(
+# One function per rule (not a factory called at import): each runs ``_unmeasured`` when
+# the check runs, which is also what a mutation tester's trampolines need to reach it.
+@rule(
     "PK501",
     "Indikator tanpa formulasi",
     "no-formulasi",
     Severity.WARNING,
     "LKE SAKIP (PermenPAN-RB 88/2021): an indicator must say how it is computed.",
     sumber="PermenPAN-RB 88/2021 LKE 2.a.2, KKE 5 Formula; LKE 1.b.5, KKE 1 Dapat Diukur",
-)(_measurability("PK501", "formulasi", "formulasi (rumus atau penjelasan)"))
-rule(
+)
+def _no_formulasi(c: Cascade) -> Iterator[Finding]:
+    return _unmeasured(c, "PK501", "formulasi", "formulasi (rumus atau penjelasan)")
+
+
+@rule(
     "PK502",
     "Indikator tanpa sumber data",
     "no-sumber-data",
     Severity.WARNING,
     "LKE SAKIP (PermenPAN-RB 88/2021): an indicator must name where its data comes from.",
     sumber="PermenPAN-RB 88/2021 LKE 2.a.2, KKE 5 Sumber Data",
-)(_measurability("PK502", "sumber_data", "sumber data"))
-rule(
+)
+def _no_sumber_data(c: Cascade) -> Iterator[Finding]:
+    return _unmeasured(c, "PK502", "sumber_data", "sumber data")
+
+
+@rule(
     "PK503",
     "Indikator tanpa satuan",
     "no-satuan",
     Severity.INFO,
     "An indicator's target and realisasi are compared in a unit (persen, dokumen, indeks).",
     sumber="PermenPAN-RB 88/2021 LKE 1.b.5, KKE 1 Dapat Diukur",
-)(_measurability("PK503", "satuan", "satuan"))
-rule(
+)
+def _no_satuan(c: Cascade) -> Iterator[Finding]:
+    return _unmeasured(c, "PK503", "satuan", "satuan")
+
+
+@rule(
     "PK504",
     "Indikator tanpa target",
     "no-target",
     Severity.WARNING,
     "LKE SAKIP: capaian is realisasi against target; without a target nothing is measured.",
     sumber="PermenPAN-RB 88/2021 LKE 1.b.5 dan 1.b.7, KKE 1 Dapat Diukur dan Dapat Dicapai",
-)(_measurability("PK504", "target", "target"))
+)
+def _no_target(c: Cascade) -> Iterator[Finding]:
+    return _unmeasured(c, "PK504", "target", "target")
 
 
 def at_pimpinan(jabatan: Jabatan) -> bool:
