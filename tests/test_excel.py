@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -489,19 +490,23 @@ def test_export_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
             export_xlsx(make(), target)
     assert target.read_bytes() == b"old workbook"
 
-    real_cell, calls = pokin.excel.writer._cell, []
+    real_row, rows = pokin.excel.writer._row, []
 
-    def crash_later(*args: Any) -> Any:
-        calls.append(1)
-        if len(calls) > 60:  # well into the second sheet
+    def crash_later(number: int, record: dict[str, Any], plan: Any) -> str:
+        rows.append(number)
+        if "nama" in record and number > 3:  # the second sheet (Jabatan), half written
             raise RuntimeError("crash in the middle")
-        return real_cell(*args)
+        return real_row(number, record, plan)
 
-    monkeypatch.setattr(pokin.excel.writer, "_cell", crash_later)
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))  # XlsxWriter's row files
+    monkeypatch.setattr(pokin.excel.writer, "_row", crash_later)
     with pytest.raises(RuntimeError, match="crash"):
         export_xlsx(make(), target)
     assert target.read_bytes() == b"old workbook"
-    assert [p.name for p in tmp_path.iterdir()] == ["m.xlsx"]  # no temp file left
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.xlsx", "scratch"]  # no temp file
+    assert list(scratch.iterdir()) == []  # nor a sheet's rows
 
 
 def test_texts_excel_cannot_hold_are_refused_clearly(tmp_path: Path) -> None:

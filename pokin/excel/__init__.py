@@ -62,8 +62,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-
 from .._files import atomic_write
 from ..capaian import Capaian, compute_capaian
 from ..checks import Findings, check
@@ -81,7 +79,7 @@ from .layout import (
     periods_text,
 )
 from .read import link_text, read_xlsx
-from .writer import discard, write_petunjuk, write_sheet
+from .writer import Book, discard
 
 __all__ = ["SheetError", "export_xlsx", "read_xlsx"]
 
@@ -113,22 +111,24 @@ def export_xlsx(tree: PohonKinerja, path: str | Path, *, findings: Findings | No
         (TAUTAN, list(_tautan_rows(context))),
         (ORGANISASI, list(_organisasi_rows(tree))),
     ]
-    workbook = Workbook(write_only=True)
     try:
-        for spec, records in sheets:
-            write_sheet(workbook, spec, records, autofilter=spec is not ORGANISASI)
-        write_petunjuk(workbook)
-        add_choices(workbook, tree, matrix)  # hidden, last: the visible sheets keep their order
         with atomic_write(target, binary=True) as handle:
-            workbook.save(handle)
+            book = Book(handle)
+            try:
+                matrix_sheet = book.write_sheet(MATRIKS, matrix)
+                for spec, records in sheets[1:]:
+                    book.write_sheet(spec, records, autofilter=spec is not ORGANISASI)
+                book.write_petunjuk()
+                # hidden, last: the visible sheets keep their order
+                add_choices(book, matrix_sheet, tree, matrix)
+                book.close()
+            except BaseException:
+                discard(book)
+                raise
     except PokinFileError as exc:
-        discard(workbook)
         if exc.path is not None:
             raise
         raise PokinFileError(exc.message, path=target, hint=exc.hint) from None  # name it
-    except BaseException:
-        discard(workbook)
-        raise
     return target
 
 

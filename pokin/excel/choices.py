@@ -17,13 +17,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.utils import get_column_letter, quote_sheetname
-from openpyxl.worksheet.datavalidation import DataValidation
+from xlsxwriter.utility import quote_sheetname, xl_col_to_name
+from xlsxwriter.worksheet import Worksheet
 
 from ..link import suggest_links
 from ..models import PohonKinerja
 from .layout import MATRIKS
+from .writer import Book
 
 __all__ = ["CHOICES", "add_choices", "note_suggestions"]
 
@@ -42,41 +42,51 @@ def note_suggestions(tree: PohonKinerja, records: Iterable[dict[str, Any]]) -> N
             record["saran"] = f"{found.ke} (skor {skor}): {found.alasan}"
 
 
-def add_choices(workbook: Workbook, tree: PohonKinerja, records: list[dict[str, Any]]) -> None:
-    """Give the matrix's link column its drop-downs; ``records`` are the matrix rows."""
+def add_choices(
+    book: Book, matrix: Worksheet, tree: PohonKinerja, records: list[dict[str, Any]]
+) -> None:
+    """Give the ``matrix`` sheet's link column its drop-downs; ``records`` are its rows."""
     lists = _lists(tree)
     rows: dict[str, list[int]] = defaultdict(list)
     atasan = {str(j.id): j.atasan or _TOP for j in tree.jabatan}
-    for number, record in enumerate(records, 2):
+    for number, record in enumerate(records, 1):  # XlsxWriter counts rows from 0
         owner = atasan.get(str(record.get("jabatan_id")))
         if owner is not None and lists.get(owner):
             rows[owner].append(number)
     if not rows:
         return
-    sheet = workbook.create_sheet(CHOICES)
-    sheet.sheet_state = "hidden"
+    sheet = book.workbook.add_worksheet(CHOICES)
+    sheet.hide()
     order = sorted(rows)
-    sheet.append(order)
+    sheet.write_row(0, 0, order)
     for depth in range(max(len(lists[o]) for o in order)):
-        sheet.append([lists[o][depth] if depth < len(lists[o]) else None for o in order])
-    matrix = workbook[MATRIKS.name]
-    column = get_column_letter(1 + [c.key for c in MATRIKS.columns].index("kinerja_mendukung"))
-    for index, owner in enumerate(order, 1):
-        letter = get_column_letter(index)
-        validation = DataValidation(
-            type="list",
-            formula1=f"{quote_sheetname(CHOICES)}!${letter}$2:${letter}${len(lists[owner]) + 1}",
-            allow_blank=True,
-            showErrorMessage=True,
-            errorStyle="information",
-            errorTitle="Bukan indikator atasan",
-            error="ID ini tidak ada di daftar indikator atasan. Tetap dipakai?",
-            promptTitle="Indikator atasan",
-            prompt="Pilih indikator atasan yang didukung; lihat kolom Saran Tautan.",
+        for index, owner in enumerate(order):
+            if depth < len(lists[owner]):
+                sheet.write_string(depth + 1, index, lists[owner][depth])
+    column = [c.key for c in MATRIKS.columns].index("kinerja_mendukung")
+    letter = xl_col_to_name(column)
+    for index, owner in enumerate(order):
+        source = xl_col_to_name(index)
+        ranges = [(start, end) for start, end in _runs(rows[owner])]
+        matrix.data_validation(
+            ranges[0][0],
+            column,
+            ranges[0][1],
+            column,
+            {
+                "validate": "list",
+                "source": f"={quote_sheetname(CHOICES)}!${source}$2:${source}$"
+                f"{len(lists[owner]) + 1}",
+                "ignore_blank": True,
+                "error_type": "information",
+                "error_title": "Bukan indikator atasan",
+                "error_message": "ID ini tidak ada di daftar indikator atasan. Tetap dipakai?",
+                "input_title": "Indikator atasan",
+                "input_message": "Pilih indikator atasan yang didukung; lihat kolom Saran Tautan.",
+                # one validation per atasan, on every block of rows of its staff
+                "multi_range": " ".join(f"{letter}{a + 1}:{letter}{b + 1}" for a, b in ranges),
+            },
         )
-        for start, end in _runs(rows[owner]):
-            validation.add(f"{column}{start}:{column}{end}")
-        matrix.data_validations.append(validation)
 
 
 def _lists(tree: PohonKinerja) -> dict[str, list[str]]:
