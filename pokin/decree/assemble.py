@@ -47,6 +47,7 @@ from .marks import (
     LABEL,
     SECTION,
     UNIT_HEADING,
+    atasan_of,
     continues_row,
     fungsi_items,
     grid_cell,
@@ -129,6 +130,10 @@ def _paragraph(state: _State, line: int, text: str, level: int = 0) -> None:
     if title is not None:
         _open(state, title, line)
         return
+    atasan = atasan_of(text)
+    if atasan is not None and state.block is not None and not state.raw:
+        state.block.atasan = atasan  # "ATASAN LANGSUNG : X": the decree names the superior
+        return
     unit = UNIT_HEADING.match(text) if text.isupper() and len(text) < 60 else None
     if unit:  # "B. KELURAHAN SUKAMAJU": the blocks below are that kelurahan's
         _close(state)
@@ -205,6 +210,7 @@ def _rows(raw: _Raw, *, target_in_formula: bool) -> list[Row]:
     for item in pair_cells(*(cells[r] for r in _FIELDS), target_in_formula=target_in_formula):
         row = item.to_row(raw.line, note=raw.note)
         row.per_tahun = dict(raw.targets) if len(raw.targets) > 1 else {}
+        row.intervensi = raw.cells.get("kinerja_atasan", "")
         result.append(row)
     return result
 
@@ -278,6 +284,9 @@ def _as_text(state: _State, line: int, texts: list[str]) -> bool:
         for text in rest:
             for part in text.split("\n"):
                 _paragraph(state, line, part)
+        return True
+    if len(compact) == 2 and atasan_of(f"{compact[0]} : {compact[1]}"):
+        _paragraph(state, line, f"{compact[0]} : {compact[1]}")
         return True
     if len(compact) == 1 and (title_of(compact[0]) or SECTION.match(compact[0])):
         for part in compact[0].split("\n"):

@@ -34,7 +34,7 @@ from collections import Counter
 from datetime import date
 
 from .._text import slugify as _slug
-from .._text import unique
+from .._text import unique, words
 from ..models import (
     ID_PATTERN,
     Dokumen,
@@ -49,6 +49,7 @@ from ..models import (
     Tautan,
 )
 from .header import title_case
+from .intervensi import Declared, link_declared
 from .parts import Block, ParsedDecree, Row
 from .position import Pos, lurah_of, set_atasan
 from .roles import level_from_text, read_position
@@ -72,7 +73,8 @@ def _code(kode: str | None, taken: set[str]) -> str | None:
 
 
 def build_tree(parsed: ParsedDecree) -> PohonKinerja:
-    """Turn a parsed decree into a validated tree (ids generated, no cascade links)."""
+    """Turn a parsed decree into a validated tree (ids generated); its cascade links are
+    only those the decree declares (a cascading matrix, an SKP's intervened RHK)."""
     nama = parsed.nama or UNKNOWN_KECAMATAN
     positions = [_classify(block, nama) for block in parsed.blocks]
     _assign_atasan(positions)
@@ -113,7 +115,12 @@ def build_tree(parsed: ParsedDecree) -> PohonKinerja:
         ),
         catatan=_catatan(parsed, positions),
     )
-    return PohonKinerja(organisasi=organisasi, iku=iku, jabatan=jabatan)
+    tree = PohonKinerja(organisasi=organisasi, iku=iku, jabatan=jabatan)
+    declared = _declared(positions)
+    if declared:
+        parsed.notes.extend(link_declared(tree, declared))
+        tree.normalise()
+    return tree
 
 
 def _per_periode(per_tahun: dict[str, str]) -> list[Periode]:
@@ -121,11 +128,17 @@ def _per_periode(per_tahun: dict[str, str]) -> list[Periode]:
 
 
 def _catatan(parsed: ParsedDecree, positions: list[Pos]) -> str:
+    rows = [row for b in parsed.blocks for row in b.rows]
+    declares = any(row.mendukung or row.intervensi for row in rows)
     parts = [
         f"Imported by pokin from {parsed.source} ({parsed.layout} layout): "
         f"{len(positions)} jabatan. Peran, unit and atasan are inferred from the titles "
-        "(see each jabatan's inferensi and catatan); the import links nothing: "
-        "`pokin link` proposes the cascade links."
+        "(see each jabatan's inferensi and catatan); "
+        + (
+            "the import links what the decree declares: `pokin link` proposes the others."
+            if declares
+            else "the import links nothing: `pokin link` proposes the cascade links."
+        )
     ]
     if not any(p.peran is Peran.CAMAT for p in positions):
         tops = [p.block.nama for p in positions if p.atasan is None]
@@ -216,12 +229,11 @@ def _assign_atasan(positions: list[Pos]) -> None:
     sekretaris = next((p for p in positions if p.peran is Peran.SEKRETARIS), None)
     lurah = [p for p in positions if p.peran is Peran.LURAH]
     heads_first = sorted(positions, key=lambda p: p.peran.is_staf)  # heads get units first
-    by_name = {" ".join(p.block.nama.casefold().split()): p for p in positions}
     for pos in heads_first:
-        declared = pos.block.atasan and by_name.get(" ".join(pos.block.atasan.casefold().split()))
+        declared = _named(pos.block.atasan, pos, positions) if pos.block.atasan else None
         if declared:
             pos.atasan, pos.unit = declared, pos.unit or declared.unit
-            pos.notes.append("Atasan as the decree's matrix declares it.")
+            pos.notes.append("Atasan as the decree declares it.")
             continue
         if pos.peran is Peran.CAMAT:
             continue
@@ -236,6 +248,20 @@ def _assign_atasan(positions: list[Pos]) -> None:
         else:
             place_staff(pos, positions, sekretaris, camat, lurah)
         pos.inferensi.append("atasan")
+
+
+def _named(name: str, pos: Pos, positions: list[Pos]) -> Pos | None:
+    """The position a block names as its atasan: the one of that title, else the only one
+    whose title's words hold the name's or are held by it ("Camat" for "CAMAT SUKAMAJU")."""
+    wanted = set(words(name).split())
+    others = [p for p in positions if p is not pos]
+    exact = [p for p in others if set(words(p.block.nama).split()) == wanted]
+    if exact:
+        return exact[0]
+    near = [
+        p for p in others if wanted <= (have := set(words(p.block.nama).split())) or have <= wanted
+    ]
+    return near[0] if len(near) == 1 else None
 
 
 def _kelurahan_head(pos: Pos, lurah: list[Pos]) -> None:
@@ -280,22 +306,48 @@ def _jabatan(pos: Pos, source: str) -> Jabatan:
     )
 
 
+def _groups(rows: list[Row]) -> list[list[Row]]:
+    """A block's rows per kinerja: a filled kinerja cell opens the next kinerja; an empty
+    one (a merged cell), or one repeating the kinerja above word for word (a merged cell
+    written out on every row, as SKP tables and text conversions do), goes on with it."""
+    groups: list[list[Row]] = []
+    for row in rows:
+        above = groups[-1][0].kinerja if groups else ""
+        if not groups or (row.kinerja and words(row.kinerja) != words(above)):
+            groups.append([row])
+        else:
+            groups[-1].append(row)
+    return groups
+
+
 def _kinerja(rows: list[Row]) -> list[Kinerja]:
     result: list[Kinerja] = []
-    current: Indikator | None = None
-    for row in rows:
-        if row.kinerja:
-            links = [Tautan(teks=text) for text in row.mendukung]
-            result.append(Kinerja(uraian=row.kinerja, mendukung=links))
-            current = None
-        elif not result:
-            result.append(Kinerja(uraian=_NO_KINERJA, catatan=f"line {row.line}: empty cell"))
-        kinerja = result[-1]
-        if row.indikator or current is None:
-            current = Indikator(uraian=row.indikator or _NO_INDIKATOR)
-            kinerja.indikator.append(current)
-        _fill(current, row)
+    for group in _groups(rows):
+        first = group[0]
+        if first.kinerja:
+            links = [Tautan(teks=text) for text in first.mendukung]
+            kinerja = Kinerja(uraian=first.kinerja, mendukung=links)
+        else:
+            kinerja = Kinerja(uraian=_NO_KINERJA, catatan=f"line {first.line}: empty cell")
+        result.append(kinerja)
+        current: Indikator | None = None
+        for row in group:
+            if row.indikator or current is None:
+                current = Indikator(uraian=row.indikator or _NO_INDIKATOR)
+                kinerja.indikator.append(current)
+            _fill(current, row)
     return result
+
+
+def _declared(positions: list[Pos]) -> dict[tuple[int, int], list[Declared]]:
+    """The superior results each kinerja's rows name (see :mod:`.intervensi`)."""
+    declared: dict[tuple[int, int], list[Declared]] = {}
+    for j_no, pos in enumerate(positions):
+        for k_no, group in enumerate(_groups(pos.block.rows)):
+            texts = {row.intervensi.strip(): row.line for row in group if row.intervensi.strip()}
+            if texts:
+                declared[j_no, k_no] = [Declared(line, text) for text, line in texts.items()]
+    return declared
 
 
 def _fill(indikator: Indikator, row: Row) -> None:

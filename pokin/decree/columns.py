@@ -14,6 +14,10 @@ PDF, Excel - uses this module, so a new wording is added once, here.
 ('formulasi', 'formulasi')
 >>> column_role("No."), column_role("Target 2025"), column_role("Penanggung Jawab")
 ('no', 'target', 'penanggung_jawab')
+>>> column_role("Rencana Hasil Kerja Pimpinan yang Diintervensi")
+'kinerja_atasan'
+>>> header_roles(["RHK Pimpinan yang Diintervensi", "RHK", "Aspek", "IKI", "Target"])
+['kinerja_atasan', 'kinerja', 'lain', 'indikator', 'target']
 >>> header_roles(["No", "Sasaran", "Indikator Kinerja", "Satuan", "Target"])
 ['no', 'kinerja', 'indikator', 'satuan', 'target']
 >>> header_roles(["Meningkatnya pelayanan", "Persentase aduan selesai"]) is None
@@ -43,6 +47,7 @@ ROLES = (
     "kode",
     "jabatan",
     "kinerja",
+    "kinerja_atasan",
     "indikator",
     "formulasi",
     "sumber_data",
@@ -51,7 +56,10 @@ ROLES = (
     "penanggung_jawab",
     "lain",
 )
-"""Every role a column can have; ``lain`` (other) is a column no reader uses."""
+"""Every role a column can have; ``lain`` (other) is a column no reader uses.
+``kinerja_atasan`` is the superior's result a row says it supports (an SKP's "Rencana Hasil
+Kerja Pimpinan yang Diintervensi", a "Kinerja Atasan" or "Indikator Atasan yang Didukung"
+column): the decree declaring a cascade link."""
 
 COLUMN_WORDS: tuple[tuple[str, str], ...] = (
     (r"INDIKATOR", "indikator"),
@@ -69,11 +77,17 @@ COLUMN_WORDS: tuple[tuple[str, str], ...] = (
     (r"KINERJA", "kinerja"),
     (r"SASARAN", "kinerja"),
     (r"TUJUAN", "kinerja"),
+    (r"RHK", "kinerja"),  # Rencana Hasil Kerja (SKP, PermenPAN-RB 6/2022)
+    (r"IKI", "indikator"),  # Indikator Kinerja Individu
 )
 """The words of a header cell and the role each gives: the word written *first* in the
 cell decides ("Target Kinerja" is a target, "Indikator Kinerja" an indicator), but a
 kinerja word yields to an indicator one ("Sasaran / Indikator" lists the indicators)."""
 
+_SUPERIOR = re.compile(
+    r"\b(?:PIMPINAN|ATASAN|(?:YANG\s+)?DI\s*INTERVENSI|INTERVENSI|YANG\s+DIDUKUNG)\b"
+)
+"""Words that make a kinerja or indicator column the *superior's* one (see ``ROLES``)."""
 _GENERIC = (r"URAIAN", r"RENCANA", r"PROGRAM")  # "Uraian" alone: the row's statement
 _WORDS = re.compile(
     "|".join(rf"\b(?P<w{n}>{word})\b" for n, (word, _) in enumerate(COLUMN_WORDS)),
@@ -94,6 +108,8 @@ def column_role(header: str) -> str:
     if _KODE.fullmatch(text):
         return "kode"
     found = [COLUMN_WORDS[int(m.lastgroup[1:])][1] for m in _WORDS.finditer(text) if m.lastgroup]
+    if found and found[0] in ("kinerja", "indikator") and _SUPERIOR.search(text):
+        return "kinerja_atasan"
     if found:  # "Sasaran / Indikator Kinerja Utama" holds the indicators (and sasaran codes)
         return "indikator" if found[0] == "kinerja" and "indikator" in found else found[0]
     if any(re.match(rf"{word}\b", text) for word in _GENERIC):

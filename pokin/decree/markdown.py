@@ -45,6 +45,7 @@ from .cells import lettered_items, strip_list_punctuation
 from .columns import column_role, header_roles, sub_header
 from .header import read_header, title_case
 from .htmltable import html_rows
+from .marks import atasan_of
 from .markup import MARKER, Cell, read_cell
 from .pairing import pair_cells
 from .parts import Block, IkuIndikator, IkuSasaran, ParsedDecree, Skipped
@@ -206,6 +207,10 @@ def _line(state: _State, number: int, raw: str, plain: str) -> None:
         state.decree.blocks.append(state.block)
         state.section, state.roles, state.in_iku = None, None, False
         return
+    atasan = atasan_of(text)
+    if atasan is not None and state.block is not None and not state.block.rows:
+        state.block.atasan = atasan  # "ATASAN LANGSUNG : X": the decree names the superior
+        return
     upper = text.upper()
     if "INDIKATOR KINERJA UTAMA" in upper and "INDIVIDU" not in upper and len(text) < 80:
         state.in_iku, state.section = True, None
@@ -312,7 +317,9 @@ def _row(state: _State, block: Block, number: int, raw: dict[str, str], *, note:
         *(cells[role] for role in _FIELDS),
         target_in_formula="target" not in (state.roles or []),
     ):
-        block.rows.append(item.to_row(number, note=note))
+        row = item.to_row(number, note=note)
+        row.intervensi = read_cell(raw.get("kinerja_atasan", "")).text
+        block.rows.append(row)
 
 
 _FIELDS = ("kinerja", "indikator", "formulasi", "sumber_data", "satuan", "target")

@@ -23,6 +23,7 @@ __all__ = [
     "SECTION",
     "TITLE",
     "UNIT_HEADING",
+    "atasan_of",
     "continues_row",
     "fungsi_items",
     "grid_cell",
@@ -59,6 +60,24 @@ def title_of(text: str) -> str | None:
     ('KEPALA SEKSI PEMERINTAHAN', 'Lurah')
     """
     match = TITLE.match(" ".join(text.split()))
+    return match.group(1).strip(" :") if match else None
+
+
+_ATASAN = re.compile(
+    r"^(?:\d{1,2}\s*[.)]\s*)?(?:nama\s+)?(?:jabatan\s+)?atasan(?:\s+langsung)?\s*\.?\s*:\s*(\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def atasan_of(text: str) -> str | None:
+    """The superior a block names in an ``ATASAN LANGSUNG : X`` line, else ``None``.
+
+    >>> atasan_of("3. Atasan Langsung : CAMAT SUKAMAJU"), atasan_of("Jabatan Atasan: Lurah")
+    ('CAMAT SUKAMAJU', 'Lurah')
+    >>> atasan_of("Membantu atasan: menyusun laporan") is None
+    True
+    """
+    match = _ATASAN.match(" ".join(text.split()))
     return match.group(1).strip(" :") if match else None
 
 

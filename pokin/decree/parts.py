@@ -34,6 +34,10 @@ class Row:
     mendukung: list[str] = field(default_factory=list)
     """Optional: the texts of the superior indicators this row's kinerja supports, when the
     layout itself declares the links (a cascading matrix)."""
+    intervensi: str = ""
+    """Optional: the superior's kinerja or indicator this row says it supports, as written in
+    a ``kinerja_atasan`` column (an SKP's "RHK Pimpinan yang Diintervensi"); several are
+    separated by newlines. The builder links it when the atasan has that text."""
 
 
 @dataclass

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from .cells import clean_cell, lettered_items, strip_list_punctuation
 from .columns import header_roles
 from .header import read_header
+from .marks import atasan_of
 from .pairing import pair_cells, split_target
 from .parts import Block, IkuIndikator, IkuSasaran, ParsedDecree, Skipped
 
@@ -37,7 +38,11 @@ __all__ = ["parse", "sniff"]
 _JABATAN = re.compile(r"^\s*(?:-\s*)?(?:\d+\.\s*)?jabatan\s*:\s*(.*)$", re.IGNORECASE)
 _SECTION = re.compile(r"^\s*(?:-\s*)?(?:\d+\.\s*)?(tugas|fungsi)\s*:\s*(.*)$", re.IGNORECASE)
 _PAGE_TITLE = re.compile(r"^\W*INDIKATOR KINERJA (INDIVIDU|UTAMA)\W*$")
-_CLOSING = re.compile(r"^[A-Z][A-Za-z ]+,\s*\d{1,2}\s+[A-Za-z]+\s+\d{4}\s*$")
+_CLOSING = re.compile(
+    r"^[A-Z][A-Za-z ]+,\s*\d{1,2}\s+[A-Za-z]+\s+\d{4}\s*$"  # "Sukamaju, 2 Januari 2025"
+    r"|^(?:ditetapkan\s+di|pada\s+tanggal)\b",  # the signature block after the last table
+    re.IGNORECASE,
+)
 _JENIS = re.compile(r"\s*\((struktural|jfu|jft|fungsional|pelaksana)\)\s*$", re.IGNORECASE)
 
 
@@ -57,7 +62,7 @@ def sniff(text: str) -> bool:
 
 def _header_roles(cells: list[str]) -> list[str] | None:
     """The column roles of a header line (see :mod:`.columns`); a code column is a No."""
-    roles = header_roles(cells, longest=45)
+    roles = header_roles(cells)
     return [("no" if role == "kode" else role) for role in roles] if roles else None
 
 
@@ -149,6 +154,10 @@ def _feed(state: _State, number: int, line: str) -> None:
             _skip(state, number, line, f"a table row {where}")
         return
     plain = " ".join(c for c in (cells or [stripped]) if c)
+    atasan = atasan_of(plain)
+    if atasan is not None and not state.raw:
+        state.block.atasan = atasan  # "ATASAN LANGSUNG : X": the decree names the superior
+        return
     section = _SECTION.match(plain)
     if section and (cells is None or _SECTION.match(cells[0])):
         state.section = section.group(1).lower()
@@ -282,7 +291,9 @@ def _close_block(state: _State) -> None:
             cells.get("target", ""),
             target_in_formula="target" not in cells,
         ):
-            block.rows.append(item.to_row(raw.line, note=raw.catatan))
+            row = item.to_row(raw.line, note=raw.catatan)
+            row.intervensi = cells.get("kinerja_atasan", "")
+            block.rows.append(row)
     state.decree.blocks.append(block)
     state.block, state.raw, state.section, state.page_break = None, [], None, False
 

@@ -1,0 +1,120 @@
+"""The cascade links a decree declares row by row: the superior's result a kinerja supports.
+
+An SKP-style table (PermenPAN-RB 6/2022) names, on every row, the "Rencana Hasil Kerja
+Pimpinan yang Diintervensi": the atasan's kinerja (or indicator) this row's kinerja
+contributes to. Other offices write a "Kinerja Atasan" or "Indikator Atasan yang Didukung"
+column. Such a cell is the decree *declaring* a cascade link, so the builder links it as
+declared (``asal: deklarasi``) when the text names something the atasan holds:
+
+- the text is compared word for word (case, spacing, punctuation and a list mark ignored)
+  with the kinerja and indicators of the jabatan's atasan, then the atasan's atasan, up the
+  chain, then the IKU; the nearest holder wins;
+- a cell listing several results (one per line) links each one it names;
+- a text nobody above holds is never guessed at: the kinerja gets a ``catatan`` and the
+  import prints a note with the line, so the planner links it (``pokin link --suggest``
+  ranks the candidates).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .._text import words
+from ..models import Indikator, Jabatan, Kinerja, PohonKinerja, Sasaran, Tautan
+
+__all__ = ["Declared", "link_declared"]
+
+_MARK = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z][.)]|[-•])\s+")
+
+
+@dataclass(frozen=True)
+class Declared:
+    """A superior result one kinerja names, as the decree writes it, with its line."""
+
+    line: int
+    text: str
+
+
+Holder = Kinerja | Indikator | Sasaran
+
+
+def link_declared(
+    tree: PohonKinerja, declared: dict[tuple[int, int], list[Declared]]
+) -> list[tuple[int, str]]:
+    """Add the links ``declared[(jabatan index, kinerja index)]`` names; return the notes
+    (line, text) for the texts no superior holds. The tree must have its ids."""
+    by_id = {j.id: j for j in tree.jabatan}
+    iku = _index_iku(tree)
+    notes: list[tuple[int, str]] = []
+    for (j_no, k_no), texts in declared.items():
+        jabatan = tree.jabatan[j_no]
+        kinerja = jabatan.kinerja[k_no]
+        levels = [_index(j) for j in _chain(jabatan, by_id)] + [iku]
+        linked = {link.ke for link in kinerja.mendukung}
+        for item in texts:
+            found = _find(item.text, levels)
+            if not found:
+                note = (
+                    f"RHK pimpinan yang diintervensi «{item.text}» tidak ditemukan pada "
+                    "atasan (tidak ada kinerja atau indikator atasan dengan teks itu): "
+                    "tautkan sendiri, mis. dengan pokin link --suggest"
+                )
+                notes.append((item.line, note))
+                kinerja.catatan = f"{kinerja.catatan} {note}" if kinerja.catatan else note
+                continue
+            for holder in found:
+                if holder.id not in linked:
+                    linked.add(holder.id)
+                    kinerja.mendukung.append(Tautan(ke=holder.id))
+    return notes
+
+
+def _chain(jabatan: Jabatan, by_id: dict[str | None, Jabatan]) -> list[Jabatan]:
+    chain: list[Jabatan] = []
+    seen = {jabatan.id}
+    current = by_id.get(jabatan.atasan) if jabatan.atasan else None
+    while current is not None and current.id not in seen:
+        seen.add(current.id)
+        chain.append(current)
+        current = by_id.get(current.atasan) if current.atasan else None
+    return chain
+
+
+def _key(text: str) -> str:
+    return words(_MARK.sub("", text))
+
+
+def _index(jabatan: Jabatan) -> dict[str, list[Holder]]:
+    """A jabatan's kinerja and indicators by their words (the kinerja before its own)."""
+    index: dict[str, list[Holder]] = {}
+    for kinerja in jabatan.kinerja:
+        index.setdefault(_key(kinerja.uraian), []).append(kinerja)
+    for kinerja in jabatan.kinerja:
+        for indikator in kinerja.indikator:
+            index.setdefault(_key(indikator.uraian), []).append(indikator)
+    return index
+
+
+def _index_iku(tree: PohonKinerja) -> dict[str, list[Holder]]:
+    index: dict[str, list[Holder]] = {}
+    for sasaran in tree.iku:
+        index.setdefault(_key(sasaran.uraian), []).append(sasaran)
+        for indikator in sasaran.indikator:
+            index.setdefault(_key(indikator.uraian), []).append(indikator)
+    return index
+
+
+def _find(text: str, levels: list[dict[str, list[Holder]]]) -> list[Holder]:
+    """What the nearest level holds under the whole text, else under each of its lines."""
+    pieces = [text, *(line for line in text.split("\n") if line.strip())]
+    for level in levels:
+        whole = level.get(_key(text))
+        if whole:
+            return whole[:1]
+        found = {
+            id(h): h for h in (level[_key(line)][0] for line in pieces[1:] if _key(line) in level)
+        }
+        if found:
+            return list(found.values())
+    return []

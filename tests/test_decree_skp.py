@@ -1,0 +1,249 @@
+"""SKP-style decrees (PermenPAN-RB 6/2022): every row names the superior's result it supports.
+
+The tables have a "Rencana Hasil Kerja Pimpinan yang Diintervensi" column before the
+position's own RHK, an "Aspek" column, the RHK written out on every row, and an "Atasan
+Langsung" line under the position's title. The content is invented, in the decrees' style.
+The same decree is read from tab-separated text, a markdown table and a Word file, and
+must give the same tree with the same declared links.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+
+from pokin import PohonKinerja, check
+from pokin.decree import import_decree
+from pokin.decree.columns import column_role
+
+from .decree_files import add_table
+
+HEADER_CAMAT = ["RENCANA HASIL KERJA", "ASPEK", "INDIKATOR KINERJA INDIVIDU", "TARGET", "SATUAN"]
+HEADER = ["RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI", *HEADER_CAMAT]
+PELAYANAN = "Meningkatnya kualitas pelayanan publik kecamatan"
+TRANTIB = "Meningkatnya ketenteraman dan ketertiban umum"
+TATA_KELOLA = "Meningkatnya tata kelola administrasi dan keuangan kecamatan"
+PATROLI = "Terlaksananya penanganan gangguan ketenteraman dan ketertiban umum"
+
+POSITIONS: list[tuple[str, str | None, list[str], list[list[str]]]] = [
+    (
+        "CAMAT MEKARJAYA",
+        None,
+        HEADER_CAMAT,
+        [
+            [PELAYANAN, "Kualitas", "Indeks Kepuasan Masyarakat layanan kecamatan", "82", "indeks"],
+            [PELAYANAN, "Waktu", "Persentase layanan PATEN selesai tepat waktu", "95", "persen"],
+            [TRANTIB, "Kuantitas", "Persentase gangguan trantibum yang tertangani", "90", "persen"],
+        ],
+    ),
+    (
+        "SEKRETARIS KECAMATAN",
+        "CAMAT MEKARJAYA",
+        HEADER,
+        [
+            [PELAYANAN, TATA_KELOLA, "Kualitas", "Nilai SAKIP Kecamatan", "70", "nilai"],
+            [
+                # the decree's own capitals and punctuation: still the Camat's RHK
+                "MENINGKATNYA KUALITAS PELAYANAN PUBLIK KECAMATAN.",
+                TATA_KELOLA,
+                "Kuantitas",
+                "Persentase laporan keuangan yang tepat waktu",
+                "100",
+                "persen",
+            ],
+        ],
+    ),
+    (
+        "KEPALA SEKSI KETENTERAMAN DAN KETERTIBAN UMUM",
+        "Camat",  # the atasan by its title only: the one Camat block
+        HEADER,
+        [
+            [TRANTIB, PATROLI, "Kuantitas", "Jumlah patroli wilayah", "48", "kali"],
+            [TRANTIB, PATROLI, "Waktu", "Persentase aduan ditangani 1x24 jam", "90", "persen"],
+        ],
+    ),
+    (
+        "PENGADMINISTRASI UMUM",
+        "SEKRETARIS KECAMATAN",
+        HEADER,
+        [
+            [
+                TATA_KELOLA,
+                "Tersusunnya laporan keuangan bulanan",
+                "Kuantitas",
+                "Jumlah laporan keuangan bulanan",
+                "12",
+                "laporan",
+            ],
+            [
+                # a result the Sekretaris does not hold: reported, never guessed
+                "Meningkatnya kualitas perencanaan kecamatan",
+                "Tersusunnya dokumen perencanaan",
+                "Kuantitas",
+                "Jumlah dokumen perencanaan yang disusun",
+                "3",
+                "dokumen",
+            ],
+        ],
+    ),
+]
+
+HEAD = [
+    "KEPUTUSAN CAMAT MEKARJAYA",
+    "NOMOR 800/7/KEC.MKJ/2025",
+    "TENTANG",
+    "INDIKATOR KINERJA INDIVIDU DI LINGKUNGAN KECAMATAN MEKARJAYA TAHUN 2025",
+    "",
+]
+FOOT = ["", "Ditetapkan di Mekarjaya", "pada tanggal 6 Januari 2025", "CAMAT MEKARJAYA"]
+
+
+def _text(join: str, *, header_rule: bool = False) -> str:
+    lines = list(HEAD)
+    for n, (nama, atasan, header, rows) in enumerate(POSITIONS, 1):
+        lines.append(f"{n}. JABATAN : {nama}")
+        if atasan:
+            lines.append(f"ATASAN LANGSUNG : {atasan}")
+        lines.append(join(header))
+        if header_rule:
+            lines.append("|" + "---|" * len(header))
+        lines.extend(join(row) for row in rows)
+        lines.append("")
+    return "\n".join(lines + FOOT) + "\n"
+
+
+def _tab(tmp_path: Path) -> Path:
+    path = tmp_path / "skp.txt"
+    path.write_text(_text("\t".join), encoding="utf-8")
+    return path
+
+
+def _markdown(tmp_path: Path) -> Path:
+    path = tmp_path / "skp.md"
+    path.write_text(_text(lambda c: "| " + " | ".join(c) + " |", header_rule=True), "utf-8")
+    return path
+
+
+def _word(tmp_path: Path) -> Path:
+    d = docx.Document()
+    for line in HEAD:
+        d.add_paragraph(line)
+    for n, (nama, atasan, header, rows) in enumerate(POSITIONS, 1):
+        d.add_paragraph(f"{n}. JABATAN : {nama}")
+        if atasan:
+            d.add_paragraph(f"ATASAN LANGSUNG : {atasan}")
+        add_table(d, [header, *rows])
+    for line in FOOT:
+        d.add_paragraph(line)
+    path = tmp_path / "skp.docx"
+    d.save(str(path))
+    return path
+
+
+def _links(tree: PohonKinerja) -> dict[str, list[str]]:
+    return {
+        k.uraian: [str(t.ke) for t in k.mendukung] for _, k in tree.iter_kinerja() if k.mendukung
+    }
+
+
+@pytest.mark.parametrize("write", [_tab, _markdown, _word], ids=["tab", "markdown", "docx"])
+def test_skp_rows_declare_their_links(write: object, tmp_path: Path) -> None:
+    result = import_decree(write(tmp_path))  # type: ignore[operator]
+    tree = result.tree
+    camat, sekretaris, _kasi, staf = tree.jabatan
+    # The RHK written on every row is one kinerja; the intervened column is not a kinerja.
+    assert [k.uraian for k in camat.kinerja] == [PELAYANAN, TRANTIB]
+    assert [len(k.indikator) for k in camat.kinerja] == [2, 1]
+    assert [k.uraian for k in sekretaris.kinerja] == [TATA_KELOLA]
+    assert [i.uraian for i in sekretaris.kinerja[0].indikator] == [
+        "Nilai SAKIP Kecamatan",
+        "Persentase laporan keuangan yang tepat waktu",
+    ]
+    assert sekretaris.kinerja[0].indikator[0].target == "70"
+    # The declared links, to the atasan's kinerja, as declared (not proposals).
+    assert _links(tree) == {
+        TATA_KELOLA: [camat.kinerja[0].id],
+        PATROLI: [camat.kinerja[1].id],
+        "Tersusunnya laporan keuangan bulanan": [sekretaris.kinerja[0].id],
+    }
+    assert all(t.asal.value == "deklarasi" for _, k in tree.iter_kinerja() for t in k.mendukung)
+    # "ATASAN LANGSUNG : X" is read, also when X is the title alone ("Camat").
+    assert [j.atasan for j in tree.jabatan] == [None, camat.id, camat.id, sekretaris.id]
+    assert "atasan" not in staf.inferensi
+    # The RHK nobody above holds: a note with its line, on the kinerja and in the result.
+    unknown = staf.kinerja[1]
+    assert not unknown.mendukung
+    assert "«Meningkatnya kualitas perencanaan kecamatan» tidak ditemukan" in str(unknown.catatan)
+    assert any("tidak ditemukan pada atasan" in note for _, note in result.notes)
+    # The signature block after the last table is not a lost row.
+    assert result.skipped == []
+    # The declared links reach the Camat: no kinerja of the cascade is an orphan (PK101).
+    orphans = [f for f in check(tree) if f.code == "PK101"]
+    assert [f.where for f in orphans] == [unknown.id]
+
+
+def test_every_layout_reads_the_same_tree(tmp_path: Path) -> None:
+    trees = [write(tmp_path).name for write in (_tab, _markdown, _word)]
+    dumped = [
+        import_decree(tmp_path / name).tree.model_dump(exclude={"organisasi"}) for name in trees
+    ]
+    for other in dumped[1:]:
+        assert _strip_catatan(other) == _strip_catatan(dumped[0])
+
+
+def _strip_catatan(value: object) -> object:
+    """The tree without the importer's notes (they name the layout and its line numbers)."""
+    if isinstance(value, dict):
+        return {k: _strip_catatan(v) for k, v in value.items() if k != "catatan"}
+    if isinstance(value, list):
+        return [_strip_catatan(v) for v in value]
+    return value
+
+
+@pytest.mark.parametrize(
+    ("header", "role"),
+    [
+        ("Rencana Hasil Kerja Pimpinan yang Diintervensi", "kinerja_atasan"),
+        ("RHK Pimpinan yang Diintervensi", "kinerja_atasan"),
+        ("Kinerja Atasan", "kinerja_atasan"),
+        ("Indikator Atasan yang Didukung", "kinerja_atasan"),
+        ("Sasaran Pimpinan", "kinerja_atasan"),
+        ("Rencana Hasil Kerja", "kinerja"),
+        ("RHK", "kinerja"),
+        ("IKI", "indikator"),
+        ("Aspek", "lain"),
+    ],
+)
+def test_superior_columns_are_told_apart(header: str, role: str) -> None:
+    assert column_role(header) == role
+
+
+def test_a_cell_naming_two_superior_results_links_both(tmp_path: Path) -> None:
+    d = docx.Document()
+    d.add_paragraph("1. JABATAN : CAMAT MEKARJAYA")
+    add_table(
+        d,
+        [
+            HEADER_CAMAT,
+            [PELAYANAN, "Kualitas", "Indeks Kepuasan Masyarakat", "82", "indeks"],
+            [TRANTIB, "Kuantitas", "Persentase gangguan tertangani", "90", "persen"],
+        ],
+    )
+    d.add_paragraph("2. JABATAN : KEPALA SEKSI PELAYANAN")
+    add_table(
+        d,
+        [
+            ["KINERJA ATASAN", "RENCANA HASIL KERJA", "INDIKATOR", "TARGET"],
+            [f"1. {PELAYANAN}\n2. {TRANTIB}", "Tertibnya layanan", "Jumlah layanan", "9"],
+        ],
+    )
+    word = tmp_path / "dua.docx"
+    d.save(str(word))
+    tree = import_decree(word).tree
+    camat = tree.jabatan[0]
+    assert [t.ke for t in tree.jabatan[1].kinerja[0].mendukung] == [
+        camat.kinerja[0].id,
+        camat.kinerja[1].id,
+    ]
