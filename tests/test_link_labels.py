@@ -49,18 +49,37 @@ def test_the_held_out_invented_decree() -> None:
     score = measure(
         pokin.load(FIXTURES / "mekarsari-2026.yaml"), FIXTURES / "mekarsari-2026-labels.yaml"
     )
-    # measured: 5 of 5 proposals right, 5 of 6 restated links found (missed: "1 hari
-    # kerja" restated as "satu hari kerja"), 5 of 5 meaning links in the top 3
+    # measured: 6 of 6 proposals right, 6 of 6 restated links found (5 of 6 before
+    # numbers written as words were read: "1 hari kerja" / "satu hari kerja"), 5 of 5
+    # meaning links in the top 3
     assert score.precision >= 0.95
-    assert score.recall >= 0.8
+    assert score.recall >= 0.9
+    assert score.meaning_proposed == 0
+    assert score.top >= 0.7
+
+
+def test_the_second_held_out_decree() -> None:
+    """tirtamulya-2026 was written and labelled before clauses, containment and number
+    words were read: purpose and means clauses, added and reordered nouns, numbers as
+    words, next to generic rows held whole by many texts."""
+    score = measure(
+        pokin.load(FIXTURES / "tirtamulya-2026.yaml"), FIXTURES / "tirtamulya-2026-labels.yaml"
+    )
+    assert (score.restated, score.meaning) == (24, 7)
+    # measured before: 17 of 17 proposals right, 15 of 24 restated links found; after:
+    # 26 of 26 right, 23 of 24 found (missed: "Tersusunnya laporan kejadian gangguan
+    # trantibum" for "Tertanganinya gangguan ...": the Kasi's verb says what is done),
+    # meaning links in the top 3: 5 of 7, none proposed
+    assert score.precision >= 0.95
+    assert score.recall >= 0.9
     assert score.meaning_proposed == 0
     assert score.top >= 0.7
 
 
 @pytest.mark.parametrize(
     ("name", "recall"),
-    # measured: Sambutan 1.000 / 0.976, Wonoasih 1.000 / 0.933, Kebomas 1.000 / 0.667
-    [("sambutan-2023", 0.95), ("wonoasih-2026", 0.9), ("kebomas-2023", 0.6)],
+    # measured: Sambutan 1.000 / 0.955, Wonoasih 1.000 / 0.933, Kebomas 1.000 / 0.700
+    [("sambutan-2023", 0.95), ("wonoasih-2026", 0.9), ("kebomas-2023", 0.7)],
 )
 def test_the_bundled_decrees_against_their_hand_labels(name: str, recall: float) -> None:
     score = measure(

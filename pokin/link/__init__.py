@@ -244,9 +244,8 @@ def _infer(
                 found = across(kid, jid, threshold_crosscutting, taken)
             kept = found if template else _drop_templates(index, kid, found)
             held += len(found or ()) - len(kept or ())
-            found = kept
-            proposals.extend(_proposal(index, kid, jid, c) for c in found or ())
-            taken.update(c.ke for c in found or ())
+            proposals.extend(_proposal(index, kid, jid, c) for c in kept or ())
+            taken.update(c.ke for c in found or ())  # held back: not through an indicator
         if not indikator:
             continue
         for ind in kinerja.indikator:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from ..models import Asal, Indikator, Jabatan, Kinerja, Peran, PohonKinerja, Status
 from .copies import PLACE_WEIGHT, Copies
+from .holds import Holds
 from .lexicon import DEFAULT, Lexicon
 from .similarity import LEAD_WEIGHT, Phrase, evidence_weight, score, total
 from .text import LEVEL, UNITS, phrase, stem
@@ -60,7 +61,7 @@ class Candidate:
     atasan_ditebak: bool = False  # found because the position's atasan was only guessed
 
 
-class LinkIndex(Copies):
+class LinkIndex(Copies, Holds):
     """Everything :func:`~pokin.link.infer_links` looks up, built once per tree."""
 
     def __init__(
@@ -106,6 +107,9 @@ class LinkIndex(Copies):
         self._keys: dict[tuple[frozenset[str], bool], list[str]] | None = None
         self._holders: dict[tuple[frozenset[str], bool], set[str]] | None = None  # jabatan
         self._copies: Counter[tuple[str, str]] | None = None
+        self._holding: dict[str, set[str]] | None = None
+        self._generic: dict[str, bool] = {}
+        self._under: Counter[str] | None = None
 
     def _weights(self, tree: PohonKinerja) -> dict[str, float]:
         """Each root's rarity weight (:func:`idf`), a quarter for words of place.
@@ -126,7 +130,7 @@ class LinkIndex(Copies):
                 for w, before in zip(words[1:], words, strict=False)
                 if UNITS.get(before, -1) >= LEVEL
             )
-        self.place = place & weights.keys()
+        self.place = (place & weights.keys()) | {w for w in weights if w[:1].isdigit()}
         for word in self.place:
             weights[word] *= PLACE_WEIGHT
         return weights
@@ -257,7 +261,10 @@ class LinkIndex(Copies):
             and self._carried(node, target) < self.min_evidence
         ):
             return 0.0
-        return score(me, other, self.weights, lexicon=self.lexicon, items=typos, typo=typos)
+        found = score(me, other, self.weights, lexicon=self.lexicon, items=typos, typo=typos)
+        if found >= 1.0 or self.generic(target):
+            return found
+        return max(found, self._held(me, other))
 
     # -- crosscutting ---------------------------------------------------------------------
 

@@ -5,8 +5,10 @@ variants (``ejaan``), government abbreviations (``singkatan``), function words
 (``kata_tugas``), measure words (``kata_ukuran``: "Jumlah", "Persentase"...), words that
 make a text relative to its holder (``kata_relatif``: bawahan, pimpinan), words of place
 and time (``kata_keterangan``: wilayah, semester), verbs that only say something happened
-(``kerja_umum``: Terlaksananya, Terselenggaranya), opposite verbs (``antonim``) and
-fields of work (``bidang``, used to rank suggestions only). A
+(``kerja_umum``: Terlaksananya, Terselenggaranya), opposite verbs (``antonim``), words
+opening a clause a subordinate adds (``klausa``: dalam rangka, untuk, melalui, sesuai),
+numbers written as words (``bilangan``: satu, sepuluh, seratus) and fields of work
+(``bidang``, used to rank suggestions only). A
 planner adds their own with a file of the same shape::
 
     pokin link tree.yaml --leksikon my-lexicon.yaml
@@ -46,6 +48,8 @@ _KEYS = (
     "kerja_umum",
     "antonim",
     "bidang",
+    "klausa",
+    "bilangan",
 )
 
 
@@ -62,6 +66,10 @@ class Lexicon:
     kerja_umum: frozenset[str] = frozenset()
     antonim: frozenset[frozenset[str]] = frozenset()
     bidang: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    klausa: tuple[str, ...] = ()
+    """Words opening a clause a subordinate adds (dalam rangka, untuk, melalui), longest first."""
+    bilangan: dict[str, int] = field(default_factory=dict)
+    """Numbers written as words (satu, sepuluh, seratus) and their values."""
     cache: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
     """Texts and words already read with this lexicon (see :func:`pokin.link.text.phrase`)."""
 
@@ -143,13 +151,21 @@ def _build(data: dict[str, Any], path: Path) -> Lexicon:
             kerja_umum=frozenset(map(_low, data.get("kerja_umum") or ())),
             antonim=frozenset(frozenset(map(_low, pair)) for pair in data.get("antonim") or ()),
             bidang={_low(k): tuple(map(_low, v)) for k, v in (data.get("bidang") or {}).items()},
+            klausa=tuple(sorted(set(map(_low, data.get("klausa") or ())), key=lambda k: -len(k))),
+            bilangan={_low(k): _number(v) for k, v in (data.get("bilangan") or {}).items()},
         )
     except (AttributeError, TypeError, ValueError):
         raise PokinFileError(
-            "leksikon: isinya tidak sesuai bentuk (kata harus berupa teks)",
+            "leksikon: isinya tidak sesuai bentuk (kata harus berupa teks, bilangan angka bulat)",
             path=path,
             hint="lihat pokin/link/lexicon.yaml untuk bentuknya",
         ) from None
+
+
+def _number(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(value)
+    return value
 
 
 def _low(word: Any) -> str:

@@ -54,6 +54,7 @@ __all__ = [
     "TYPO_CREDIT",
     "UNITS",
     "Phrase",
+    "contained",
     "evidence",
     "evidence_weight",
     "idf",
@@ -74,6 +75,11 @@ KEPT = 0.75
 """The share of a list item's weight the other text must hold for the item to be kept."""
 ALIEN = 0.2
 """The most a text keeping items of a list may add of its own, as a share of its weight."""
+COVER = 0.9
+"""The share of a superior's text (by weight) a subordinate must hold to contain it."""
+ADDED = 0.25
+"""How much the words a subordinate adds around its superior's whole text count against
+the pair (:func:`contained`), against 1 for an ordinary unshared word."""
 
 
 def idf(texts: Iterable[Phrase]) -> dict[str, float]:
@@ -189,6 +195,59 @@ def score(
         )
         union -= left
     return round(min(1.0, inter / union), 6) if union > 0 else 0.0
+
+
+def contained(
+    parent: Phrase,
+    child: Phrase,
+    weights: Mapping[str, float] | None = None,
+    *,
+    lexicon: Lexicon = DEFAULT,
+) -> float:
+    """How fully ``child`` holds ``parent``'s text in any order, 0 to 1.
+
+    0 unless ``child`` holds :data:`COVER` of ``parent``'s weight (its lead verb's root
+    counts as a word: "Terealisasinya belanja" holds "realisasi belanja"); the words it
+    adds weigh :data:`ADDED` of their rarity: a subordinate adds a means, a list item or a
+    deadline around its superior's text. A lead verb of ``parent`` saying what was done
+    (Mengaktifkan pos kamling) is part of its text: a child doing something else with the
+    same nouns (Terlaksananya ronda di pos kamling) does not hold it. Whether ``parent``
+    is specific enough for that to be evidence is the caller's to judge (a generic row
+    is held by many texts).
+
+    >>> round(contained(phrase("Jumlah patroli wilayah"),
+    ...                 phrase("Terlaksananya patroli di wilayah kecamatan dua kali seminggu")), 2)
+    0.67
+    >>> contained(phrase("Jumlah patroli wilayah"), phrase("Terlaksananya patroli malam"))
+    0.0
+    >>> contained(phrase("Mengaktifkan pos kamling"), phrase("Terlaksananya ronda di pos kamling"))
+    0.0
+    """
+    if other_unit(parent, child) or opposed(parent, child, lexicon):
+        return 0.0
+    w = weights or {}
+    verb = _verb(parent, child, w, lexicon)
+    whole = total(parent, w) + verb
+    held = math.fsum(w.get(t, 1.0) for t in parent.words & (child.words | child.roots))
+    if whole <= 0 or held < COVER * whole:
+        return 0.0
+    added = math.fsum(w.get(t, 1.0) for t in child.words - parent.words - child.roots)
+    inter, union = held, whole + ADDED * added
+    if parent.roots and not verb:  # a verb said by the child too, or one saying little
+        said = bool(parent.roots & (child.roots | child.words))
+        inter, union = inter + LEAD_WEIGHT * said, union + LEAD_WEIGHT
+    return round(min(1.0, inter / union), 6)
+
+
+def _verb(parent: Phrase, child: Phrase, w: Mapping[str, float], lexicon: Lexicon) -> float:
+    """The weight of ``parent``'s lead verb when ``child`` leaves it out and it says what
+    was done (Mengaktifkan, Terbinanya): 0 for a verb saying only that something happened
+    (:attr:`Lexicon.kerja_umum`) or which way it went (:attr:`Lexicon.antonim`)."""
+    if not parent.roots or parent.roots & (child.roots | child.words):
+        return 0.0
+    if parent.roots & lexicon.kerja_umum or any(parent.roots & p for p in lexicon.antonim):
+        return 0.0
+    return max(w.get(r, 1.0) for r in parent.roots)
 
 
 def _lead(

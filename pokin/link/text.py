@@ -35,7 +35,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
@@ -151,6 +151,7 @@ class Phrase:
     subject: frozenset[str]  # the most specific unit words it names (see UNITS)
     level: frozenset[str]  # the most specific level-of-government words it names
     chunks: tuple[frozenset[str], ...] = ()  # the items of a list it holds (roots)
+    parts: tuple[Phrase, ...] = ()  # the text before a clause it adds, and each clause
 
     @property
     def key(self) -> tuple[frozenset[str], bool]:
@@ -179,6 +180,11 @@ def _phrase(text: str, lexicon: Lexicon) -> Phrase:
     plain = " ".join(folded.split())
     body = _NUMBERING.sub("", plain)
     tokens = _sub_bagian(_TOKEN.findall(body))
+    if not lexicon.bilangan.keys().isdisjoint(tokens):
+        tokens = _numbers(tokens, lexicon.bilangan)
+    segments = _clauses(tokens, lexicon)
+    if len(segments) > 1:
+        tokens = [t for segment in segments for t in segment]
     written = [t for t in tokens if t not in _BREAKS]
     lead = None
     if len(written) > 1 and _LEAD.match(written[0]) and written[0] not in _NOT_LEAD:
@@ -190,7 +196,7 @@ def _phrase(text: str, lexicon: Lexicon) -> Phrase:
         for _, shown in surface
         if "=" not in shown and "~" not in shown
     )
-    return Phrase(
+    whole = Phrase(
         plain=plain,
         words=words,
         surface=surface,
@@ -201,6 +207,88 @@ def _phrase(text: str, lexicon: Lexicon) -> Phrase:
         level=_levels(canonical, body) if canonical & _UNIT_WORDS else frozenset(),
         chunks=_chunks(tokens, lead, lexicon) if not _BREAKS.isdisjoint(tokens) else (),
     )
+    return _with_parts(whole, segments, lexicon) if len(segments) > 1 else whole
+
+
+def _with_parts(whole: Phrase, segments: list[list[str]], lexicon: Lexicon) -> Phrase:
+    """``whole`` with the phrases of its clauses (see :func:`_clauses`); a clause naming
+    no unit is about the unit the whole text names ("rencana operasional Subbagian ...
+    dengan cara menjabarkan Program Kerja" is the Subbagian's work, not the kecamatan's)."""
+    parts = []
+    for segment in segments:
+        part = phrase(" ".join(segment), lexicon)
+        if part.words:
+            subject, level = part.subject or whole.subject, part.level or whole.level
+            parts.append(replace(part, subject=subject, level=level))
+    return replace(whole, parts=tuple(parts)) if len(parts) > 1 else whole
+
+
+def _numbers(tokens: list[str], bilangan: dict[str, int]) -> list[str]:
+    """Numbers written as words read as digits: ``dua puluh lima`` → ``25``.
+
+    >>> _numbers("dalam satu hari , seratus dua puluh lima persen".split(), DEFAULT.bilangan)
+    ['dalam', '1', 'hari', ',', '125', 'persen']
+    """
+    out: list[str] = []
+    run: list[str] = []
+    for token in [*tokens, ""]:
+        if token in bilangan or (run and token in _SCALES):
+            run.append(token)
+            continue
+        if run:
+            out.append(str(_value(run, bilangan)))
+            run = []
+        if token:
+            out.append(token)
+    return out
+
+
+_SCALES = {"belas": 0, "puluh": 10, "ratus": 100, "ribu": 1000, "juta": 1_000_000}
+
+
+def _value(run: list[str], bilangan: dict[str, int]) -> int:
+    """The value of number words (see :func:`_numbers`): units, then tens, hundreds..."""
+    total = group = small = 0
+    for word in run:
+        if word == "belas":
+            small += 10
+        elif word == "puluh":
+            small *= 10
+        elif word == "ratus":
+            group, small = group + (small or 1) * 100, 0
+        elif word in _SCALES:
+            total, group, small = total + (group + small or 1) * _SCALES[word], 0, 0
+        elif (value := bilangan[word]) >= 1000:
+            total += value
+        elif value >= 100:
+            group += value
+        else:
+            small += value
+    return total + group + small
+
+
+def _clauses(tokens: list[str], lexicon: Lexicon) -> list[list[str]]:
+    """The tokens before each clause the lexicon's ``klausa`` open, and each clause, the
+    words opening them left out; one segment when the text adds no clause."""
+    markers = lexicon.cache.get(_CLAUSE)
+    if markers is None:
+        found = (tuple(_TOKEN.findall(m)) for m in lexicon.klausa)  # longest first
+        markers = lexicon.cache[_CLAUSE] = tuple(m for m in found if m)
+    if {m[0] for m in markers}.isdisjoint(tokens[1:]):
+        return [tokens]
+    segments, start, i = [], 0, 1
+    while i < len(tokens):
+        hit = next((m for m in markers if tuple(tokens[i : i + len(m)]) == m), None)
+        if hit is None:
+            i += 1
+            continue
+        segments.append(tokens[start:i])
+        start = i = i + len(hit)
+    segments.append(tokens[start:])
+    return [s for s in segments if s]
+
+
+_CLAUSE = ("klausa",)
 
 
 def _roots(lead: str | None, lexicon: Lexicon) -> frozenset[str]:
@@ -240,7 +328,8 @@ def _expand(word: str, written: str, lexicon: Lexicon) -> list[tuple[str, str]]:
     if short is None:
         return [(word, written)]
     mark = f"{written}={lexicon.singkatan[short]}" if short == word else f"{written}~{short}"
-    return [(lexicon.ejaan.get(w, w), mark) for w in lexicon.singkatan[short].split()]
+    long = _numbers(lexicon.singkatan[short].split(), lexicon.bilangan)  # as texts are read
+    return [(lexicon.ejaan.get(w, w), mark) for w in long]
 
 
 def _abbreviation_typo(word: str, lexicon: Lexicon) -> str | None:
