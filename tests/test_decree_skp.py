@@ -9,6 +9,7 @@ must give the same tree with the same declared links.
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import docx
@@ -126,6 +127,25 @@ def _markdown(tmp_path: Path) -> Path:
     return path
 
 
+def _fixed_width(cells: list[str]) -> list[str]:
+    """A row as ``pdftotext -layout`` writes it: cells wrapped in columns 2+ spaces apart."""
+    widths = [28, 28, 10, 28, 7, 8][-len(cells) :]
+    wrapped = [textwrap.wrap(c, w) or [""] for c, w in zip(cells, widths, strict=True)]
+    return [
+        "  ".join(
+            (lines[n] if n < len(lines) else "").ljust(w)
+            for lines, w in zip(wrapped, widths, strict=True)
+        ).rstrip()
+        for n in range(max(len(lines) for lines in wrapped))
+    ]
+
+
+def _layout(tmp_path: Path) -> Path:
+    path = tmp_path / "skp-layout.txt"
+    path.write_text(_text(lambda c: "\n".join(_fixed_width(c))), encoding="utf-8")
+    return path
+
+
 def _word(tmp_path: Path) -> Path:
     d = docx.Document()
     for line in HEAD:
@@ -148,7 +168,9 @@ def _links(tree: PohonKinerja) -> dict[str, list[str]]:
     }
 
 
-@pytest.mark.parametrize("write", [_tab, _markdown, _word], ids=["tab", "markdown", "docx"])
+@pytest.mark.parametrize(
+    "write", [_tab, _markdown, _word, _layout], ids=["tab", "markdown", "docx", "pdftotext"]
+)
 def test_skp_rows_declare_their_links(write: object, tmp_path: Path) -> None:
     result = import_decree(write(tmp_path))  # type: ignore[operator]
     tree = result.tree
@@ -185,7 +207,7 @@ def test_skp_rows_declare_their_links(write: object, tmp_path: Path) -> None:
 
 
 def test_every_layout_reads_the_same_tree(tmp_path: Path) -> None:
-    trees = [write(tmp_path).name for write in (_tab, _markdown, _word)]
+    trees = [write(tmp_path).name for write in (_tab, _markdown, _word, _layout)]
     dumped = [
         import_decree(tmp_path / name).tree.model_dump(exclude={"organisasi"}) for name in trees
     ]

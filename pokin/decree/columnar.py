@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from .assemble import assemble
 from .columns import column_role, header_roles
 from .document import Item, Paragraph, Table, TableRow
-from .marks import FURNITURE, title_of
+from .marks import CLOSING, FURNITURE, title_of
 from .parts import ParsedDecree, Skipped
 
 __all__ = ["parse", "sniff"]
@@ -167,7 +167,7 @@ def _items(lines: list[str], lost: list[Skipped]) -> list[Item]:
             lost.append(Skipped(number, number, stripped, _UNALIGNED))  # never dropped
             table, garbled = None, True  # the grid stays: a numbered row resumes the table
             continue
-        if table is None or grid is None or cells is None or title:
+        if table is None or grid is None or cells is None or title or CLOSING.match(stripped):
             grid, table, garbled = None, None, False
             items.append(Paragraph(number, stripped))
             continue

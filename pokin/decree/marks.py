@@ -16,6 +16,7 @@ from .document import TableRow
 from .items import clean_item
 
 __all__ = [
+    "CLOSING",
     "FURNITURE",
     "IKU_TITLE",
     "JENIS",
@@ -51,6 +52,20 @@ FURNITURE = re.compile(
     re.IGNORECASE,
 )
 """A page number or page footer line: "- 3 -", "3", "Halaman 3 dari 10", "3/10"."""
+
+
+CLOSING = re.compile(
+    r"^(?:[A-Z][A-Za-z ]+,\s*\d{1,2}\s+[A-Za-z]+\s+\d{4}"  # "Sukamaju, 2 Januari 2025"
+    r"|Ditetapkan\b|(?i:ditetapkan\s+di|pada\s+tanggal\s*:?\s*\d)|NIP\b)"
+)
+"""The decree's signature block (place and date, "Ditetapkan di", "NIP"): it ends the
+table above it; the lines after it are no rows.
+
+>>> bool(CLOSING.match("Ditetapkan di Mekarjaya")), bool(CLOSING.match("Pada tanggal : 6 Jan"))
+(True, True)
+>>> bool(CLOSING.match("Mekarjaya, 6 Januari 2025")), bool(CLOSING.match("Pada tanggal itu"))
+(True, False)
+"""
 
 
 def title_of(text: str) -> str | None:

@@ -54,6 +54,7 @@ from dataclasses import dataclass, field
 from .cells import strip_list_punctuation
 from .header import read_header
 from .items import clean_row
+from .marks import CLOSING
 from .parts import Block, ParsedDecree, Row, Skipped
 
 __all__ = ["parse", "sniff"]
@@ -69,7 +70,6 @@ _HEADER_REST = frozenset(
     {"FORMULASI", "PERHITUNGAN", "PERHITUNGAN/", "/", "PENJELASAN", "SUMBER", "DATA"}
     | {"TARGET", "SATUAN"}
 )
-_CLOSING = re.compile(r"^(?:[A-Z][A-Za-z ]+,\s*\d{1,2}\s+[A-Za-z]+\s+\d{4}|Ditetapkan\b|NIP\b)")
 _BULLET = re.compile(r"^[\uf0b7\uf0a7•▪●◦·-]\s*")
 _ITEM = re.compile(r"^(?:\d{1,2}|[a-z])[.)]\s")
 _GLUED = re.compile(r"(?<=[a-z])(?=(?:Jumlah|Persentase)\b)")
@@ -159,7 +159,7 @@ def _feed(state: _State, number: int, line: str) -> None:
     if line.upper() == "INDIKATOR KINERJA INDIVIDU":  # a page title: a table may go on
         state.in_header, state.blank_before, state.section = state.table, True, None
         return
-    if _CLOSING.match(line):
+    if CLOSING.match(line):
         _close_table(state)
         state.section = None
         return

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from .cells import clean_cell, lettered_items, strip_list_punctuation
 from .columns import header_roles
 from .header import read_header
-from .marks import atasan_of
+from .marks import CLOSING, atasan_of
 from .pairing import pair_cells, split_target
 from .parts import Block, IkuIndikator, IkuSasaran, ParsedDecree, Skipped
 
@@ -38,11 +38,6 @@ __all__ = ["parse", "sniff"]
 _JABATAN = re.compile(r"^\s*(?:-\s*)?(?:\d+\.\s*)?jabatan\s*:\s*(.*)$", re.IGNORECASE)
 _SECTION = re.compile(r"^\s*(?:-\s*)?(?:\d+\.\s*)?(tugas|fungsi)\s*:\s*(.*)$", re.IGNORECASE)
 _PAGE_TITLE = re.compile(r"^\W*INDIKATOR KINERJA (INDIVIDU|UTAMA)\W*$")
-_CLOSING = re.compile(
-    r"^[A-Z][A-Za-z ]+,\s*\d{1,2}\s+[A-Za-z]+\s+\d{4}\s*$"  # "Sukamaju, 2 Januari 2025"
-    r"|^(?:ditetapkan\s+di|pada\s+tanggal)\b",  # the signature block after the last table
-    re.IGNORECASE,
-)
 _JENIS = re.compile(r"\s*\((struktural|jfu|jft|fungsional|pelaksana)\)\s*$", re.IGNORECASE)
 
 
@@ -146,7 +141,7 @@ def _feed(state: _State, number: int, line: str) -> None:
     if state.in_iku and cells is not None:
         _feed_iku(state, number, cells)
         return
-    if _CLOSING.match(stripped):
+    if CLOSING.match(stripped):
         state.closed = True
     if state.closed or state.block is None:
         if cells is not None and any(cells):
