@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from statistics import fmean
 from typing import Literal
 
@@ -57,6 +58,7 @@ KUNING = 75.0
 _NUMBER = re.compile(r"\d[\d.,]*")
 
 
+@lru_cache(maxsize=4096)  # targets repeat ("100", "100%"): the checks read each of them
 def number(text: str | None) -> float | None:
     """The single number in a target or realisasi text, or ``None``.
 

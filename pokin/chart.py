@@ -4,10 +4,13 @@ no atasan chain goes round in a circle before a :class:`~pokin.graph.Cascade` re
 
 from __future__ import annotations
 
-from .errors import TreeError
-from .models import Jabatan
+from collections import deque
+from functools import cached_property
 
-__all__ = ["NO_UNIT", "UnsoundError", "refuse_cycles", "unit_rank"]
+from .errors import TreeError
+from .models import Jabatan, Peran, PohonKinerja
+
+__all__ = ["NO_UNIT", "OrgChart", "UnsoundError", "refuse_cycles", "unit_rank"]
 
 
 NO_UNIT = "(tanpa unit)"
@@ -58,3 +61,60 @@ def refuse_cycles(jabatan: dict[str, Jabatan]) -> None:
             on_path.add(current)
             current = jabatan[current].atasan
         done.update(path)
+
+
+class OrgChart:
+    """The organisation chart's queries, as :class:`~pokin.graph.Cascade` answers them."""
+
+    tree: PohonKinerja
+    jabatan: dict[str, Jabatan]
+    _bawahan: dict[str, list[str]]  # atasan id -> subordinate ids, in file order
+
+    def bawahan(self, jabatan_id: str) -> list[Jabatan]:
+        """The direct subordinates of a jabatan, in file order."""
+        return [self.jabatan[s] for s in self._bawahan.get(jabatan_id, ())]
+
+    def atasan_chain(self, jabatan_id: str) -> list[Jabatan]:
+        """The atasan of a jabatan, theirs, and so on to the top."""
+        chain: list[Jabatan] = []
+        current = self.jabatan[jabatan_id].atasan
+        while current is not None:
+            chain.append(self.jabatan[current])
+            current = self.jabatan[current].atasan
+        return chain
+
+    @cached_property
+    def levels(self) -> dict[str, int]:
+        """The depth of each jabatan in the organisation chart (the top is 0)."""
+        levels: dict[str, int] = {}
+        for top in self.tree.top:
+            queue = deque([str(top.id)])
+            levels[str(top.id)] = 0
+            while queue:
+                current = queue.popleft()
+                for sub in self._bawahan.get(current, ()):
+                    levels[sub] = levels[current] + 1
+                    queue.append(sub)
+        return levels
+
+    def by_peran(self, *peran: Peran | str) -> list[Jabatan]:
+        """The jabatan with one of the given roles, in file order."""
+        wanted = {Peran(p) for p in peran}
+        return [j for j in self.tree.jabatan if j.peran in wanted]
+
+    def by_unit(self, unit: str) -> list[Jabatan]:
+        """The jabatan of a unit (case-insensitive), in file order."""
+        key = unit.casefold()
+        return [j for j in self.tree.jabatan if (j.unit or "").casefold() == key]
+
+    @property
+    def units(self) -> list[str]:
+        """The units, in order of first appearance."""
+        return list(dict.fromkeys(j.unit or "(tanpa unit)" for j in self.tree.jabatan))
+
+    def _chain(self, jabatan_id: str) -> list[str]:
+        chain, current = [], self.jabatan[jabatan_id].atasan
+        while current is not None:
+            chain.append(current)
+            current = self.jabatan[current].atasan
+        return chain

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from weakref import WeakKeyDictionary
 
 from .graph import Cascade
 from .models import Indikator, Jabatan, Kinerja, LevelHasil, Peran, Sasaran
@@ -94,19 +95,9 @@ class Levels:
 
     @cached_property
     def _table(self) -> dict[str, Level]:
-        table: dict[str, Level] = {}
-        iku = Level(LevelHasil.ULTIMATE_OUTCOME, True, "tabel IKU")
-        for sasaran in self.cascade.tree.iku:
-            table[str(sasaran.id)] = _written(sasaran) or iku
-            for indikator in sasaran.indikator:
-                table[str(indikator.id)] = _written(indikator) or iku
-        for jabatan in self.cascade.tree.jabatan:
-            owner = level_of_jabatan(jabatan)
-            for kinerja in jabatan.kinerja:
-                own = _written(kinerja)
-                table[str(kinerja.id)] = own or owner
-                for indikator in kinerja.indikator:
-                    table[str(indikator.id)] = _written(indikator) or own or owner
+        table = _TABLES.get(self.cascade)
+        if table is None:
+            table = _TABLES[self.cascade] = _levels(self.cascade)
         return table
 
     def of(self, node_id: str) -> Level:
@@ -125,6 +116,30 @@ class Levels:
         return self._table.get(node_id)
 
 
+_TABLES: WeakKeyDictionary[Cascade, dict[str, Level]] = WeakKeyDictionary()
+"""The levels of each cascade, computed once: several rules ask for them."""
+
+
+def _levels(cascade: Cascade) -> dict[str, Level]:
+    table: dict[str, Level] = {}
+    iku = Level(LevelHasil.ULTIMATE_OUTCOME, True, "tabel IKU")
+    for sasaran in cascade.tree.iku:
+        table[str(sasaran.id)] = _written(sasaran) or iku
+        for indikator in sasaran.indikator:
+            table[str(indikator.id)] = _written(indikator) or iku
+    for jabatan in cascade.tree.jabatan:
+        owner = level_of_jabatan(jabatan)
+        for kinerja in jabatan.kinerja:
+            own = _written(kinerja)
+            table[str(kinerja.id)] = own or owner
+            for indikator in kinerja.indikator:
+                table[str(indikator.id)] = _written(indikator) or own or owner
+    return table
+
+
 def _written(node: Sasaran | Kinerja | Indikator) -> Level | None:
     value = getattr(node, "level_hasil", None)
-    return Level(value, False, "ditulis di berkas") if value is not None else None
+    return _WRITTEN[value] if value is not None else None
+
+
+_WRITTEN = {value: Level(value, False, "ditulis di berkas") for value in LevelHasil}

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .._gc import collector_paused
 from ..findings import RULES, Finding, Findings, Rule, Severity, select_rules
 from ..graph import Cascade
 from ..models import PohonKinerja
@@ -49,13 +50,22 @@ def check(
     of another organisasi, or not of an earlier year, raises
     :class:`~pokin.errors.PreviousYearError`.
     """
+    with collector_paused():
+        return _check(tree, previous, Severity.parse(severity), select_rules(select, ignore))
+
+
+def _check(
+    tree: PohonKinerja | Cascade,
+    previous: PohonKinerja | Cascade | None,
+    floor: Severity,
+    rules: list[Rule],
+) -> Findings:
     cascade = Cascade.of(tree)
     before = previous if previous is None or isinstance(previous, Cascade) else Cascade.of(previous)
     if before is not None:
         years.require_earlier(before.tree, cascade.tree)
-    floor = Severity.parse(severity)
     found: list[Finding] = []
-    for rule in select_rules(select, ignore):
+    for rule in rules:
         if rule.severity < floor:
             continue
         if rule.compare is None:

@@ -41,7 +41,7 @@ def _jabatan_without_kinerja(c: Cascade) -> Iterator[Finding]:
     sumber="PermenPAN-RB 88/2021 LKE 1.b.10 dan 1.b.5, KKE 1",
 )
 def _kinerja_without_indikator(c: Cascade) -> Iterator[Finding]:
-    for jabatan, kinerja in c.tree.iter_kinerja():
+    for jabatan, kinerja in c.kinerja_rows:
         if not kinerja.indikator:
             yield finding(
                 c,

@@ -29,8 +29,9 @@ _M88 = "PermenPAN-RB 88/2021"
 )
 def _level_inversion(c: Cascade) -> Iterator[Finding]:
     levels = Levels(c)
+    down = {*c.links_by_kind().get("down", ()), *c.links_by_kind().get("self", ())}
     for parent, child, _ in c.links():
-        if c.link_kind(parent, child) in ("down", "self"):
+        if (parent, child) in down:
             continue  # PK304 already reports a link pointing down
         upper, lower = levels.get(parent), levels.get(child)
         if upper is None or lower is None or lower.level.rank >= upper.level.rank:
@@ -41,8 +42,8 @@ def _level_inversion(c: Cascade) -> Iterator[Finding]:
             c,
             "PK701",
             child,
-            f"{owner.nama if owner else 'IKU'}: «{short(c.graph.nodes[child]['uraian'], 50)}» "
-            f"({lower.label}) mendukung «{short(c.graph.nodes[parent]['uraian'], 50)}» "
+            f"{owner.nama if owner else 'IKU'}: «{short(c.uraian(child), 50)}» "
+            f"({lower.label}) mendukung «{short(c.uraian(parent), 50)}» "
             f"milik {above.nama if above else 'tabel IKU'} ({upper.label}): level hasil "
             "bawahan lebih tinggi dari yang didukungnya",
             "turunkan rumusan hasil bawahan ke levelnya (kondisi yang lebih operasional), "
@@ -63,7 +64,7 @@ def _iku_not_outcome(c: Cascade) -> Iterator[Finding]:
     levels = Levels(c)
     table = {str(i.id) for s in c.tree.iku for i in s.indikator}
     for ind_id in c.iku:
-        text = c.graph.nodes[ind_id]["uraian"]
+        text = c.uraian(ind_id)
         level = levels.of(ind_id)
         why = None
         if not level.inferred and not level.level.is_outcome:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import networkx as nx
-
 from ..findings import Finding, Severity
 from ..graph import Cascade
 from .registry import finding, rule, short
@@ -20,23 +18,19 @@ from .registry import finding, rule, short
     sumber="PermenPAN-RB 88/2021 LKE 1.b.8, KKE 2",
 )
 def _cycles(c: Cascade) -> Iterator[Finding]:
-    for component in nx.strongly_connected_components(c.graph):
-        if len(component) > 1:
-            members = sorted(component)
-            yield finding(
-                c,
-                "PK301",
-                members[0],
-                f"kinerja/indikator berikut saling mendukung dan membentuk siklus: "
-                f"{', '.join(members[:8])}" + ("…" * (len(members) > 8)),
-                "hapus tautan yang mengarah balik ke atas di dalam siklus itu",
-            )
+    for members in c.cycles():
+        yield finding(
+            c,
+            "PK301",
+            members[0],
+            f"kinerja/indikator berikut saling mendukung dan membentuk siklus: "
+            f"{', '.join(members[:8])}" + ("…" * (len(members) > 8)),
+            "hapus tautan yang mengarah balik ke atas di dalam siklus itu",
+        )
 
 
 def _links_of(c: Cascade, kind: str) -> Iterator[tuple[str, str]]:
-    for parent, child, _ in c.links():
-        if c.link_kind(parent, child) == kind:
-            yield parent, child
+    yield from c.links_by_kind().get(kind, ())
 
 
 @rule(
@@ -56,7 +50,7 @@ def _level_skips(c: Cascade) -> Iterator[Finding]:
             c,
             "PK302",
             child,
-            f"{lower.nama} langsung mendukung «{short(c.graph.nodes[parent]['uraian'], 50)}» "
+            f"{lower.nama} langsung mendukung «{short(c.uraian(parent), 50)}» "
             f"milik {upper.nama if upper else 'tabel IKU'}, melompati jenjang atasannya "
             f"({between})",
             f"turunkan melalui {between}: jadikan indikator ini kinerja {between}, lalu tautkan "
@@ -82,7 +76,7 @@ def _crosscutting(c: Cascade) -> Iterator[Finding]:
             c,
             "PK303",
             child,
-            f"{lower.nama} ({lower.unit}) mendukung «{short(c.graph.nodes[parent]['uraian'], 50)}»"
+            f"{lower.nama} ({lower.unit}) mendukung «{short(c.uraian(parent), 50)}»"
             f" milik {upper.nama} ({upper.unit}), di luar garis atasannya",
             "wajar bila pekerjaan itu memang dikerjakan bersama lintas unit; bila tidak, "
             "tautkan ke indikator atasan",
@@ -108,8 +102,8 @@ def _links_down(c: Cascade) -> Iterator[Finding]:
                 c,
                 "PK304",
                 child,
-                f"{lower.nama}: «{short(c.graph.nodes[child]['uraian'], 50)}» mendukung "
-                f"{c.graph.nodes[parent]['jenis']} {parent} milik {milik}",
+                f"{lower.nama}: «{short(c.uraian(child), 50)}» mendukung "
+                f"{c.jenis(parent)} {parent} milik {milik}",
                 "arahkan tautan ke indikator atasan",
                 jabatan=lower,
             )

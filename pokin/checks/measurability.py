@@ -19,7 +19,7 @@ def _missing(value: str | None) -> bool:
 
 def _unmeasured(c: Cascade, code: str, field: str, label: str) -> Iterator[Finding]:
     """Every indicator whose ``field`` is missing (blank, "-", "n/a", "tidak ada")."""
-    for owner, indikator in c.tree.iter_indikator():
+    for owner, indikator in c.indikator_rows:
         if _missing(getattr(indikator, field)):
             who = owner.nama if owner else "IKU"
             yield finding(

@@ -19,8 +19,8 @@ def _fmt(value: float) -> str:
 
 def _problem(indikator: Indikator, year: int | None) -> str | None:
     """What is wrong with the periodic targets of ``indikator``, in Indonesian, or None."""
-    annual = number(indikator.target)
-    if annual is None:
+    annual = number(indikator.target) if indikator.per_periode else None
+    if annual is None:  # no quarters, or no annual target: nothing to compare
         return None
     if year is not None:
         own = indikator.periode(str(year))
@@ -63,7 +63,7 @@ def _problem(indikator: Indikator, year: int | None) -> str | None:
 )
 def _periodic_targets(c: Cascade) -> Iterator[Finding]:
     year = c.tree.organisasi.tahun
-    for owner, indikator in c.tree.iter_indikator():
+    for owner, indikator in c.indikator_rows:
         problem = _problem(indikator, year)
         if problem is not None:
             who = owner.nama if owner else "IKU"

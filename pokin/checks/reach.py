@@ -19,7 +19,7 @@ from .registry import finding, rule, short
     sumber="PermenPAN-RB 89/2021; PermenPAN-RB 88/2021 LKE 1.b.8, KKE 2",
 )
 def _orphan_kinerja(c: Cascade) -> Iterator[Finding]:
-    for jabatan, kinerja in c.tree.iter_kinerja():
+    for jabatan, kinerja in c.kinerja_rows:
         if kinerja.id in c.reached:
             continue
         breaks = _break_points(c, str(kinerja.id))
@@ -45,7 +45,7 @@ def _break_points(c: Cascade, start: str) -> list[str]:
     seen, stack, tops = {start}, [start], []
     while stack:
         node = stack.pop()
-        if c.graph.nodes[node]["jenis"] == "kinerja" and not _linked(c, node):
+        if c.jenis(node) == "kinerja" and not _linked(c, node):
             tops.append(node)
         for parent in c.up(node):
             if parent not in seen:
@@ -145,7 +145,7 @@ def _iku_not_cascaded(c: Cascade) -> Iterator[Finding]:
                 c,
                 "PK201",
                 ind_id,
-                f"IKU «{short(c.graph.nodes[ind_id]['uraian'])}» belum diturunkan: tidak ada "
+                f"IKU «{short(c.uraian(ind_id))}» belum diturunkan: tidak ada "
                 f"kinerja {who} yang mendukungnya",
                 "jadikan kinerja jabatan yang bertanggung jawab dan tautkan "
                 f"(`mendukung: [{ind_id}]`)",

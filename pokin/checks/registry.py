@@ -67,7 +67,7 @@ def _alone(c: Cascade) -> Iterator[Finding]:
 def finding(
     c: Cascade, code: str, where: str, message: str, hint: str, *, jabatan: Jabatan | None = None
 ) -> Finding:
-    owner = jabatan if jabatan is not None else c.owner(where) if where in c.graph else None
+    owner = jabatan if jabatan is not None else c.owner(where) if where in c else None
     return Finding(
         code=code,
         severity=RULES[code].severity,

@@ -18,7 +18,7 @@ from .registry import finding, rule, short
     sumber="PermenPAN-RB 88/2021 LKE 1.b.8, KKE 2",
 )
 def _pending(c: Cascade) -> Iterator[Finding]:
-    for _, kinerja in c.tree.iter_kinerja():
+    for _, kinerja in c.kinerja_rows:
         for holder, link in kinerja.iter_links():
             if link.pending:
                 score = (

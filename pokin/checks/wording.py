@@ -29,7 +29,7 @@ from ..graph import ROOT, Cascade
 from ..models import Indikator
 from .registry import finding, rule, short
 
-__all__ = ["activity_word", "has_measure", "is_percent", "target_problem"]
+__all__ = ["activity_word", "first_word", "has_measure", "is_percent", "target_problem"]
 
 _M88 = "PermenPAN-RB 88/2021"
 
@@ -53,10 +53,23 @@ _VERB = re.compile(r"^(?:me|mem|men|meng|meny|menge)[a-z]{3,}$")
 _LEAD = re.compile(r"^\s*(?:\(?[0-9a-z]{1,3}[.)]\s+)")
 
 
+_WORD = re.compile(r"\w+")
+
+
+def first_word(text: str) -> str:
+    """The first of :func:`~pokin._text.words` of ``text`` ('' when none), without the rest.
+
+    >>> first_word(" «Persentase» capaian"), first_word("--")
+    ('persentase', '')
+    """
+    found = _WORD.search(text.casefold())
+    return found.group() if found else ""
+
+
 def activity_word(text: str) -> str | None:
     """The first word of ``text`` when it names an activity rather than a result."""
-    bare = _LEAD.sub("", text, count=1)
-    first = next(iter(words(bare).split()), "")
+    lead = _LEAD.match(text)
+    first = first_word(text[lead.end() :] if lead else text)
     if first in _NOMINAL:
         return first
     if first.endswith("nya") or first in _NOT_VERBS or not _VERB.match(first):
@@ -105,8 +118,8 @@ def target_problem(target: str) -> str | None:
 
 def is_percent(indikator: Indikator) -> bool:
     """Whether an indicator is a share: satuan persen, a ``%`` target, or named so."""
-    satuan = words(indikator.satuan or "")
-    first = next(iter(words(indikator.uraian).split()), "")
+    satuan = words(indikator.satuan) if indikator.satuan else ""
+    first = first_word(indikator.uraian)
     return (
         satuan in {"persen", "prosen"}
         or "%" in (indikator.satuan or "")
@@ -134,7 +147,7 @@ def _table_iku(c: Cascade) -> set[str]:
 )
 def _indikator_activity(c: Cascade) -> Iterator[Finding]:
     skip = _table_iku(c)  # an IKU worded as an activity is PK702
-    for owner, indikator in c.tree.iter_indikator():
+    for owner, indikator in c.indikator_rows:
         verb = activity_word(indikator.uraian)
         if verb is None or str(indikator.id) in skip:
             continue
@@ -159,7 +172,7 @@ def _indikator_activity(c: Cascade) -> Iterator[Finding]:
     sumber=f"{_M88} LKE 2.a.2, KKE 5 Formula",
 )
 def _formula_measure(c: Cascade) -> Iterator[Finding]:
-    for owner, indikator in c.tree.iter_indikator():
+    for owner, indikator in c.indikator_rows:
         formula = (indikator.formulasi or "").strip()
         if len(formula) < 2 or has_measure(formula):
             continue
@@ -184,7 +197,7 @@ def _formula_measure(c: Cascade) -> Iterator[Finding]:
     sumber=f"{_M88} LKE 1.b.5 dan 1.b.7, KKE 1 Dapat Diukur",
 )
 def _target_number(c: Cascade) -> Iterator[Finding]:
-    for owner, indikator in c.tree.iter_indikator():
+    for owner, indikator in c.indikator_rows:
         target = (indikator.target or "").strip()
         problem = target_problem(target) if target else None
         if problem is None:
@@ -210,7 +223,7 @@ def _target_number(c: Cascade) -> Iterator[Finding]:
     sumber=f"{_M88} LKE 1.b.7, KKE 1 Dapat Dicapai",
 )
 def _percent_range(c: Cascade) -> Iterator[Finding]:
-    for owner, indikator in c.tree.iter_indikator():
+    for owner, indikator in c.indikator_rows:
         value = number(indikator.target)
         if value is None or not is_percent(indikator):
             continue
@@ -257,7 +270,7 @@ def _no_tahun(c: Cascade) -> Iterator[Finding]:
     sumber=f"{_M88} LKE 2.a.2, KKE 5 Komponen Pembentuk",
 )
 def _percent_components(c: Cascade) -> Iterator[Finding]:
-    for owner, indikator in c.tree.iter_indikator():
+    for owner, indikator in c.indikator_rows:
         formula = indikator.formulasi or ""
         if not formula or not is_percent(indikator) or _DIVISION.search(formula):
             continue
@@ -288,7 +301,7 @@ def _kinerja_activity(c: Cascade) -> Iterator[Finding]:
         verb = activity_word(sasaran.uraian)
         if verb is not None:
             yield _activity_finding(c, str(sasaran.id), "IKU", sasaran.uraian, verb)
-    for jabatan, kinerja in c.tree.iter_kinerja():
+    for jabatan, kinerja in c.kinerja_rows:
         verb = activity_word(kinerja.uraian)
         if verb is not None:
             yield _activity_finding(c, str(kinerja.id), jabatan.nama, kinerja.uraian, verb)

@@ -1,0 +1,322 @@
+"""The cascade as a directed graph, and the queries a planner asks of it.
+
+:class:`Cascade` reads a :class:`~pokin.models.PohonKinerja` into plain adjacency (lists of
+ids, built once, linear in the tree) and answers the questions the checks, the drawings and
+the reports ask of it. Two networkx graphs are built from it on first use, for notebooks
+and for users who want networkx's algorithms:
+
+``graph``
+    the pohon kinerja itself. Nodes are ids (plus :data:`ROOT`, the organisasi); every node
+    has ``jenis`` (``"organisasi"``, ``"sasaran"``, ``"kinerja"``, ``"indikator"``),
+    ``uraian`` and ``jabatan`` (the owner's id, ``None`` for the IKU table). Edges point
+    down the cascade, from the superior to what supports it, with ``jenis``:
+    ``"iku"`` (organisasi → sasaran / top kinerja), ``"indikator"`` (kinerja or sasaran →
+    its indicator) and ``"kaskade"`` (a link: superior indikator → the supporting kinerja,
+    carrying ``asal``, ``skor``, ``status`` and ``alasan``). Rejected links are left out.
+``struktur``
+    the organisation chart: jabatan ids, an edge from each atasan to each subordinate.
+
+The same graph without networkx: ``id in cascade``, :meth:`Cascade.jenis`,
+:meth:`Cascade.uraian`, :meth:`Cascade.children`, :meth:`Cascade.parents`,
+:meth:`Cascade.links`, :meth:`Cascade.cycles`.
+
+>>> from pokin import datasets
+>>> c = Cascade(datasets.load("sambutan-2023"))
+>>> c.reaches_iku("kasi-kebersihan-lh.k1")
+False
+>>> c.path_to_iku("pengadministrasi-prasarana-sarana-umum.k1")
+['pengadministrasi-prasarana-sarana-umum.k1', 'camat.k4.i1']
+>>> c.path_to_iku("kasubbag-umum-kepegawaian.k1")
+['kasubbag-umum-kepegawaian.k1', 'sekretaris.k1.i1', 'sekretaris.k1', 'camat.k1']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from .._digraph import strongly_connected
+from ..chart import OrgChart, UnsoundError, refuse_cycles
+from ..models import Indikator, Jabatan, Kinerja, PohonKinerja, Sasaran, ensure_sound
+
+if TYPE_CHECKING:
+    import networkx as nx
+from . import views
+from .paths import ROOT, Paths
+
+__all__ = ["ROOT", "Cascade"]
+
+_NONE: Sequence[str] = ()
+
+
+class Cascade(Paths, OrgChart):
+    """The cascade graph of a normalised pohon kinerja, with its queries.
+
+    ``Cascade(tree)`` only reads the tree: every id given, every link an id that exists,
+    as :func:`pokin.load` leaves a tree and :meth:`PohonKinerja.normalise` makes an edited
+    one whole again; anything else raises :class:`~pokin.errors.TreeError` and leaves the
+    tree as it was. :meth:`of` (what :func:`pokin.check`, the drawings and the reports use)
+    normalises an edited tree first. Build it once per tree state; after editing the tree
+    (fixing a link in a notebook), build a new one: it is a view, it does not follow edits.
+    """
+
+    def __init__(self, tree: PohonKinerja) -> None:
+        self.tree = tree
+        self.jabatan: dict[str, Jabatan] = {}
+        self._nodes: dict[str, Sasaran | Kinerja | Indikator] = {}
+        self._jenis: dict[str, str] = {ROOT: "organisasi"}
+        self._owner: dict[str, str | None] = {ROOT: None}
+        self._succ: dict[str, list[str]] = {}
+        self._pred: dict[str, list[str]] = {}
+        self._links: dict[tuple[str, str], dict[str, Any]] = {}
+        self._kinerja_of: dict[str, str] = {}  # indicator of a position -> its kinerja
+        self._bawahan: dict[str, list[str]] = {}
+        self.indikator_rows: list[tuple[Jabatan | None, Indikator]] = []
+        """Every (owner, indikator) pair, as ``tree.iter_indikator()`` gives them."""
+        self.kinerja_rows: list[tuple[Jabatan, Kinerja]] = []
+        """Every (jabatan, kinerja) pair, as ``tree.iter_kinerja()`` gives them."""
+        self._build()
+
+    @classmethod
+    def of(cls, source: PohonKinerja | Cascade) -> Cascade:
+        """The cascade of ``source``: a cascade as it is, a tree as :class:`Cascade` reads
+        it, normalised first (:meth:`PohonKinerja.normalise`) when it was edited in memory:
+        the notebook path, where a planner adds a kinerja without an id or links by text.
+
+        Raises:
+            TreeError: the edited tree does not hold together (the message says where).
+        """
+        if isinstance(source, Cascade):
+            return source
+        try:
+            return cls(source)
+        except UnsoundError:
+            ensure_sound(source)
+            return cls(source)
+
+    # -- construction ---------------------------------------------------------------------
+
+    def _build(self) -> None:
+        for jabatan in self.tree.jabatan:
+            if jabatan.id is None or jabatan.id in self.jabatan:
+                raise UnsoundError(f"jabatan {jabatan.nama!r} has no id of its own")
+            self.jabatan[jabatan.id] = jabatan
+        for jabatan in self.tree.jabatan:
+            if jabatan.atasan is not None:
+                if jabatan.atasan not in self.jabatan:
+                    raise UnsoundError(f"the atasan of {jabatan.id!r} is not a jabatan")
+                self._bawahan.setdefault(jabatan.atasan, []).append(str(jabatan.id))
+        refuse_cycles(self.jabatan)
+        self._structure()
+        for jabatan in self.tree.jabatan:
+            for kinerja in jabatan.kinerja:
+                for holder, link in kinerja.iter_links():
+                    if link.ke is None or link.ke not in self._nodes or link.ke == holder.id:
+                        raise UnsoundError(f"a link of {holder.id!r} points at no id")
+                    if link.active:
+                        self._link(link.ke, str(holder.id), link)
+
+    def _structure(self) -> None:
+        """Registers every node, and the edges that are not links, in tree order."""
+        top: list[str] = []
+        for sasaran in self.tree.iku:
+            top.append(self._add(sasaran, "sasaran", None))
+            self._hold(top[-1], sasaran.indikator, None)
+        for jabatan in self.tree.jabatan:
+            atop = not self.tree.iku and jabatan.atasan is None
+            for kinerja in jabatan.kinerja:
+                kid = self._add(kinerja, "kinerja", jabatan.id)
+                self.kinerja_rows.append((jabatan, kinerja))
+                if atop:
+                    top.append(kid)
+                self._hold(kid, kinerja.indikator, jabatan)
+        if top:
+            self._succ[ROOT] = top
+            for id in top:
+                self._pred[id] = [ROOT]
+
+    def _hold(self, parent: str, indikator: list[Indikator], owner: Jabatan | None) -> None:
+        """Registers the indicators of a kinerja or sasaran, and the edges down to them."""
+        if not indikator:
+            return
+        ids = [self._add(i, "indikator", owner.id if owner else None) for i in indikator]
+        self._succ[parent] = ids
+        up = [parent]
+        for iid in ids:
+            self._pred[iid] = up.copy()
+        self.indikator_rows.extend((owner, i) for i in indikator)
+        if owner is not None:
+            self._kinerja_of.update(dict.fromkeys(ids, parent))
+
+    def _add(self, node: Sasaran | Kinerja | Indikator, jenis: str, owner: str | None) -> str:
+        id = node.id
+        if id is None or id in self._nodes or id in self.jabatan:
+            raise UnsoundError(f"{node.uraian!r} has no id of its own")
+        self._nodes[id] = node
+        self._jenis[id] = jenis
+        self._owner[id] = owner
+        return id
+
+    def _link(self, parent: str, child: str, link: Any) -> None:
+        key = (parent, child)
+        # a second link to the same node, or an indikator supporting its own kinerja:
+        # one edge, the link's attributes (as networkx's add_edge keeps it)
+        if key not in self._links and self._kinerja_of.get(child) != parent:
+            self._succ.setdefault(parent, []).append(child)
+            self._pred.setdefault(child, []).append(parent)
+        self._links[key] = {
+            "jenis": "kaskade",
+            "asal": link.asal.value,
+            "skor": link.skor,
+            "status": link.status.value if link.status else None,
+            "alasan": link.alasan,
+        }
+
+    # -- networkx views (built on first use) ----------------------------------------------
+
+    @cached_property
+    def graph(self) -> nx.DiGraph:
+        """The cascade as a networkx ``DiGraph`` (see the module's documentation)."""
+        return views.cascade_graph(self)
+
+    @cached_property
+    def struktur(self) -> nx.DiGraph:
+        """The organisation chart as a networkx ``DiGraph``: atasan → subordinate."""
+        return views.chart_graph(self)
+
+    # -- lookups --------------------------------------------------------------------------
+
+    def __contains__(self, id: object) -> bool:
+        """Whether ``id`` is a node of the cascade (:data:`ROOT` included)."""
+        return id in self._jenis
+
+    def __len__(self) -> int:
+        """The number of nodes (sasaran, kinerja, indikator; the organisasi not counted)."""
+        return len(self._nodes)
+
+    def node(self, id: str) -> Sasaran | Kinerja | Indikator:
+        """The model object behind a node id."""
+        try:
+            return self._nodes[id]
+        except KeyError:
+            raise KeyError(f"no sasaran, kinerja or indikator has the id {id!r}") from None
+
+    def nodes(self) -> Iterator[str]:
+        """Every node id in tree order, :data:`ROOT` first."""
+        return iter(self._jenis)
+
+    def jenis(self, id: str) -> str:
+        """``"organisasi"``, ``"sasaran"``, ``"kinerja"`` or ``"indikator"``."""
+        return self._jenis[id]
+
+    def uraian(self, id: str) -> str:
+        """The text of a node (the organisasi's name for :data:`ROOT`)."""
+        return self.tree.organisasi.nama if id == ROOT else self._nodes[id].uraian
+
+    def owner(self, id: str) -> Jabatan | None:
+        """The jabatan a node belongs to (``None`` for the organisasi and its IKU table)."""
+        owner = self._owner.get(id)
+        return self.jabatan[owner] if owner is not None else None
+
+    def children(self, id: str) -> Sequence[str]:
+        """The nodes one edge down from ``id`` (its indicators, what supports it)."""
+        return self._succ.get(id, _NONE)
+
+    def parents(self, id: str) -> Sequence[str]:
+        """The nodes one edge up from ``id`` (its kinerja or sasaran, what it supports)."""
+        return self._pred.get(id, _NONE)
+
+    def link(self, parent: str, child: str) -> dict[str, Any] | None:
+        """The attributes of the active link from ``parent`` down to ``child``, if any."""
+        return self._links.get((parent, child))
+
+    def cycles(self) -> list[list[str]]:
+        """The groups of nodes that support each other round in a circle, each sorted."""
+        return strongly_connected(list(self._jenis), self._succ, self._pred)
+
+    def subtree(self, id: str, *, depth: int | None = None) -> nx.DiGraph:
+        """The part of the graph under a node, or under a jabatan's kinerja.
+
+        ``id`` is a node id or a jabatan id. ``depth`` limits how many cascade links are
+        followed down (``depth=1``: the node, its indicators and the kinerja supporting
+        them, no further).
+        """
+        starts = self._starts(id)
+        keep = set(starts)
+        frontier = list(starts)
+        hops = dict.fromkeys(starts, 0)
+        while frontier:
+            current = frontier.pop()
+            for child in self._succ.get(current, _NONE):
+                hop = hops[current] + ((current, child) in self._links)
+                if depth is not None and hop > depth:
+                    continue
+                if child not in hops or hop < hops[child]:
+                    hops[child] = hop
+                    keep.add(child)
+                    frontier.append(child)
+        return self.graph.subgraph(keep).copy()
+
+    def links(self) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        """Every active cascade link as ``(superior node, supporting node, attributes)``,
+        superior nodes in tree order."""
+        return iter(self._link_order)
+
+    @cached_property
+    def _link_order(self) -> list[tuple[str, str, dict[str, Any]]]:
+        links = self._links
+        return [
+            (parent, child, links[parent, child])
+            for parent, children in sorted(self._succ.items(), key=self._position)
+            for child in children
+            if (parent, child) in links
+        ]
+
+    @cached_property
+    def _index(self) -> dict[str, int]:
+        return {id: n for n, id in enumerate(self._jenis)}
+
+    def _position(self, item: tuple[str, list[str]]) -> int:
+        return self._index[item[0]]
+
+    def kinerja_of(self, ids: Iterable[str]) -> list[str]:
+        """The kinerja among ``ids``."""
+        return [i for i in ids if self._jenis[i] == "kinerja"]
+
+    def link_kind(self, parent: str, child: str) -> str:
+        """How the link from node ``parent`` to node ``child`` relates to the atasan chain:
+        ``normal`` (the direct atasan's), ``skip`` (further up), ``cross`` (outside the
+        chain), ``down`` (a subordinate's) or ``self`` (the same position's)."""
+        upper, lower = self._owner.get(parent), self._owner.get(child)
+        if lower is None:
+            return "normal"
+        atasan = self.jabatan[lower].atasan
+        if upper is None:  # the IKU table: carried by the top position
+            return "normal" if atasan is None else "skip"
+        if upper == lower:
+            return "self"
+        if atasan == upper:
+            return "normal"
+        if upper in self._chain(lower):
+            return "skip"
+        if lower in self._chain(upper):
+            return "down"
+        return "cross"
+
+    def links_by_kind(self) -> dict[str, list[tuple[str, str]]]:
+        """The active links grouped by :meth:`link_kind`, each group in :meth:`links` order."""
+        return self._by_kind
+
+    @cached_property
+    def _by_kind(self) -> dict[str, list[tuple[str, str]]]:
+        kinds: dict[str, list[tuple[str, str]]] = {}
+        for parent, child, _ in self._link_order:
+            kinds.setdefault(self.link_kind(parent, child), []).append((parent, child))
+        return kinds
+
+    def __repr__(self) -> str:
+        return (
+            f"<Cascade {self.tree.organisasi.nama!r}: {len(self._nodes)} "
+            f"nodes, {len(self._links)} links>"
+        )

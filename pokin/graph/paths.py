@@ -1,0 +1,163 @@
+"""Reach and paths up the cascade: what reaches an IKU, and by which way.
+
+A mixin of :class:`~pokin.graph.Cascade`, over its plain adjacency.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterator, Sequence
+from functools import cached_property
+from typing import Any
+
+from .._digraph import reachable
+from ..models import Jabatan, Peran, PohonKinerja
+
+__all__ = ["ROOT", "Paths"]
+
+ROOT = "@organisasi"
+"""The node standing for the organisasi, above the IKU."""
+
+_NONE: Sequence[str] = ()
+
+
+class Paths:
+    """Reach, paths, ancestors and subtrees of :class:`~pokin.graph.Cascade`."""
+
+    _jenis: dict[str, str]
+    _succ: dict[str, list[str]]
+    _pred: dict[str, list[str]]
+    _links: dict[tuple[str, str], dict[str, Any]]
+    _kinerja_of: dict[str, str]
+    tree: PohonKinerja
+    jabatan: dict[str, Jabatan]
+
+    @cached_property
+    def iku(self) -> list[str]:
+        """The ids of the root indicators: the IKU table's, or the top jabatan's."""
+        if self.tree.iku:
+            return [str(i.id) for s in self.tree.iku for i in s.indikator]
+        return [str(i.id) for j in self.tree.top for i in j.iter_indikator()]
+
+    @property
+    def has_iku(self) -> bool:
+        """Whether the roots are real IKU: an IKU table, or a Camat at the top.
+
+        Without either (a decree of staff only, or without the Camat's table), the top
+        positions' indicators stand in, and coverage says less than it seems (PK103).
+        """
+        return bool(self.tree.iku) or any(t.peran is Peran.CAMAT for t in self.tree.top)
+
+    def _starts(self, id: str) -> list[str]:
+        if id in self.jabatan:
+            return [str(k.id) for k in self.jabatan[id].kinerja]
+        self._require(id)
+        return [id]
+
+    def _require(self, id: str) -> None:
+        if id not in self._jenis:
+            hint = " (that is a jabatan id; use a kinerja or indikator id)" * (id in self.jabatan)
+            raise KeyError(f"no node of the cascade has the id {id!r}{hint}")
+
+    @cached_property
+    def reached(self) -> frozenset[str]:
+        """Every node connected to an IKU (the organisasi node excluded).
+
+        A node is connected when a path leads down to it from the organisasi, or, for a
+        kinerja, when one of its own indicators supports a superior's (the variant where
+        staff copy their atasan's indicator): then the kinerja and all it holds count.
+        """
+        return self._reach(proposed=True)
+
+    @cached_property
+    def confirmed(self) -> frozenset[str]:
+        """Like :attr:`reached`, through declared and accepted links only: an inferred
+        link nobody has reviewed yet (``status: usulan``) does not count."""
+        return self._reach(proposed=False)
+
+    def _reach(self, *, proposed: bool) -> frozenset[str]:
+        seen = {ROOT}
+        queue = deque([ROOT])
+        succ, kinerja_of, links = self._succ, self._kinerja_of, self._links
+        while queue:
+            node = queue.popleft()
+            for nxt in succ.get(node, _NONE):
+                if nxt not in seen:
+                    if not proposed and links.get((node, nxt), {}).get("status") == "usulan":
+                        continue
+                    seen.add(nxt)
+                    queue.append(nxt)
+            kinerja = kinerja_of.get(node)
+            if kinerja is not None and kinerja not in seen:
+                seen.add(kinerja)
+                queue.append(kinerja)
+        seen.discard(ROOT)
+        return frozenset(seen)
+
+    def up(self, node: str) -> Iterator[str]:
+        """The nodes one step up: predecessors, and for a kinerja its linked indicators."""
+        yield from self._pred.get(node, _NONE)
+        if self._jenis[node] == "kinerja":
+            yield from (i for i in self._succ.get(node, _NONE) if i in self._kinerja_of)
+
+    @cached_property
+    def _tops(self) -> frozenset[str]:
+        """Where a path up ends: IKU indicators, and the nodes right under the organisasi."""
+        return frozenset(self.iku) | frozenset(self._succ.get(ROOT, _NONE))
+
+    def reaches_iku(self, id: str) -> bool:
+        """Whether the node ``id`` is connected to an IKU (see :attr:`reached`)."""
+        self._require(id)
+        return id in self.reached
+
+    def path_to_iku(self, id: str) -> list[str]:
+        """The shortest path from ``id`` up to an IKU indicator, both ends included.
+
+        The path climbs the graph: ``[kinerja, superior indikator, its kinerja, its
+        superior indikator, ...]``, passing through one of the kinerja's own indicators
+        where that indicator carries the link. It ends at an IKU indicator, or at the top
+        kinerja when the link above is kinerja-to-kinerja. Empty when the node is an orphan.
+        """
+        self._require(id)
+        if id not in self.reached:
+            return []
+        parents: dict[str, str | None] = {id: None}
+        queue = deque([id])
+        found: str | None = id if id in self._tops else None
+        while queue and found is None:
+            current = queue.popleft()
+            for parent in self.up(current):
+                if parent in parents or parent == ROOT or parent not in self.reached:
+                    continue
+                parents[parent] = current
+                if parent in self._tops:
+                    found = parent
+                    break
+                queue.append(parent)
+        path: list[str] = []
+        step: str | None = found
+        while step is not None:
+            path.append(step)
+            step = parents[step]
+        path.reverse()
+        return path
+
+    def ancestors(self, id: str) -> set[str]:
+        """Everything above ``id`` in the cascade (the organisasi node excluded)."""
+        self._require(id)
+        return reachable([id], self._pred) - {id, ROOT}
+
+    def descendants(self, id: str) -> set[str]:
+        """Everything that cascades from ``id``."""
+        self._require(id)
+        return reachable([id], self._succ) - {id}
+
+    def supporters(self, id: str) -> list[str]:
+        """The kinerja / indicators that support the node ``id`` through a cascade link."""
+        self._require(id)
+        return [child for child in self._succ.get(id, _NONE) if (id, child) in self._links]
+
+    def supported(self, id: str) -> list[str]:
+        """The superior nodes that ``id`` supports through its links."""
+        self._require(id)
+        return [parent for parent in self._pred.get(id, _NONE) if (parent, id) in self._links]

@@ -1,0 +1,101 @@
+"""Cascade's plain adjacency against the networkx view built from it, and the cycle search
+against networkx's own algorithm: the checks read the first, users may read the second."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import networkx as nx
+import pytest
+
+import pokin
+from pokin import ROOT, Cascade, datasets
+from pokin._digraph import reachable, strongly_connected
+
+from .conftest import jab, make
+
+
+def _cyclic(d: dict[str, Any]) -> None:
+    # sekretaris.k1 supports camat.k1.i1 and staf.k1.i1 (its own subordinate's): a circle
+    jab(d, "sekretaris")["kinerja"][0]["mendukung"] = ["camat.k1.i1", "staf.k1.i1"]
+
+
+def _own_kinerja(d: dict[str, Any]) -> None:
+    # an indicator supporting its own kinerja, and a link written twice: one edge each
+    kinerja = jab(d, "staf")["kinerja"][0]
+    kinerja["indikator"][0]["mendukung"] = ["staf.k1"]
+    kinerja["mendukung"] = ["sekretaris.k1.i1", "sekretaris.k1.i1"]
+
+
+TREES = {
+    **{name: lambda name=name: datasets.load(name) for name in datasets.names()},
+    "made": make,
+    "cyclic": lambda: make(_cyclic),
+    "own-kinerja": lambda: make(_own_kinerja),
+}
+
+
+@pytest.mark.parametrize("name", sorted(TREES))
+def test_the_plain_adjacency_is_the_networkx_graph(name: str) -> None:
+    c = Cascade.of(TREES[name]())
+    g = c.graph
+    assert list(c.nodes()) == list(g.nodes)
+    assert len(c) == g.number_of_nodes() - 1
+    for node in g.nodes:
+        assert node in c
+        assert list(c.children(node)) == list(g.succ[node])
+        assert list(c.parents(node)) == list(g.pred[node])
+        assert c.jenis(node) == g.nodes[node]["jenis"]
+        assert c.uraian(node) == g.nodes[node]["uraian"]
+        owner = c.owner(node)
+        assert (owner.id if owner else None) == g.nodes[node]["jabatan"]
+    kaskade = [(u, v, d) for u, v, d in g.edges(data=True) if d["jenis"] == "kaskade"]
+    assert list(c.links()) == kaskade
+    for u, v, d in g.edges(data=True):
+        assert c.link(u, v) == (d if d["jenis"] == "kaskade" else None)
+    expected = sorted(sorted(s) for s in nx.strongly_connected_components(g) if len(s) > 1)
+    assert c.cycles() == expected
+    for id in c.jabatan:
+        assert [j.id for j in c.bawahan(id)] == list(c.struktur.succ[id])
+    for node in list(g.nodes)[1:]:
+        assert c.ancestors(node) == set(nx.ancestors(g, node)) - {ROOT}
+        assert c.descendants(node) == set(nx.descendants(g, node))
+    assert c.levels == {
+        n: d
+        for t in c.tree.top
+        for n, d in nx.single_source_shortest_path_length(c.struktur, t.id).items()
+    }
+
+
+def test_an_indicator_supporting_its_own_kinerja_is_one_edge_a_link() -> None:
+    c = Cascade(make(_own_kinerja))
+    assert list(c.children("staf.k1")).count("staf.k1.i1") == 1
+    assert c.link("staf.k1", "staf.k1.i1") is not None
+    assert c.graph.edges["staf.k1", "staf.k1.i1"]["jenis"] == "kaskade"
+    assert list(c.parents("staf.k1")).count("sekretaris.k1.i1") == 1
+
+
+def test_check_reads_no_networkx_graph() -> None:
+    findings = pokin.check(make(_cyclic))
+    assert [f.code for f in findings.filter(select="PK301")] == ["PK301"]
+    assert "graph" not in vars(findings.cascade)  # the cached networkx view was never built
+    assert "struktur" not in vars(findings.cascade)
+
+
+def test_strongly_connected_agrees_with_networkx_on_random_graphs() -> None:
+    rng = random.Random(13)
+    for _ in range(300):
+        nodes = [f"n{i}" for i in range(rng.randint(1, 25))]
+        succ: dict[str, list[str]] = {}
+        for _ in range(rng.randint(0, 50)):
+            a, b = rng.choice(nodes), rng.choice(nodes)
+            if a != b and b not in succ.get(a, []):
+                succ.setdefault(a, []).append(b)
+        g = nx.DiGraph()
+        g.add_nodes_from(nodes)
+        g.add_edges_from((a, b) for a, bs in succ.items() for b in bs)
+        expected = sorted(sorted(s) for s in nx.strongly_connected_components(g) if len(s) > 1)
+        assert strongly_connected(nodes, succ) == expected
+        start = rng.choice(nodes)
+        assert reachable([start], succ) == nx.descendants(g, start) | {start}
