@@ -375,16 +375,16 @@ def set_cell(sheet: str, row: int, header: str, value: Any) -> Callable[[Workboo
 def test_missing_column(matrix: Path) -> None:
     err = error_of(edit(matrix, set_cell(MATRIKS, 1, "Target", "Target 2024")))
     assert isinstance(err, SheetError)
-    assert str(err).startswith(f"{err.path}, lembar 'Matriks Cascading', baris 1: the column")
+    assert str(err).startswith(f"{err.path}, lembar 'Matriks Cascading', baris 1: kolom")
     assert err.path is not None
     assert err.path.endswith("matrix.xlsx")
-    assert "'Target' is missing" in str(err)
-    assert "any order" in str(err)
+    assert "kolom 'Target' tidak ada" in str(err)
+    assert "urutan bebas" in str(err)
 
 
 def test_merged_cells_are_refused(matrix: Path) -> None:
     err = error_of(edit(matrix, lambda wb: wb[MATRIKS].merge_cells("H2:H3")))
-    assert "lembar 'Matriks Cascading', baris 2, kolom H (Kinerja): the cells H2:H3 are merged" in (
+    assert "lembar 'Matriks Cascading', baris 2, kolom H (Kinerja): sel H2:H3 digabung (merge)" in (
         str(err)
     )
     assert "Unmerge" in str(err)
@@ -405,7 +405,7 @@ def test_parent_that_does_not_exist(matrix: Path) -> None:
         f"{err.path}, lembar 'Matriks Cascading', baris 5, kolom J (Kinerja Mendukung (ID)): "
         "tidak ada apa pun dalam berkas dengan id 'camat.k9.i9'"
     )
-    assert "one per line" in str(err)
+    assert "satu per baris" in str(err)
     err = error_of(edit(matrix, set_cell(MATRIKS, 5, "Indikator Mendukung (ID)", '"Tidak ada"')))
     assert "baris 5, kolom U (Indikator Mendukung (ID)): tidak ada indikator dengan teks" in str(
         err
@@ -414,29 +414,30 @@ def test_parent_that_does_not_exist(matrix: Path) -> None:
 
 def test_jabatan_missing_from_its_sheet(matrix: Path) -> None:
     err = error_of(edit(matrix, set_cell(MATRIKS, 7, "ID Jabatan", "stafff")))
-    assert "baris 7, kolom C (ID Jabatan): no jabatan on sheet 'Jabatan' has the id 'stafff'" in (
-        str(err)
+    assert (
+        "baris 7, kolom C (ID Jabatan): tidak ada jabatan di lembar 'Jabatan' dengan ID 'stafff'"
+        in str(err)
     )
-    assert "did you mean 'staf'?" in str(err)
+    assert "maksudnya 'staf'?" in str(err)
 
 
 def test_missing_sheet(matrix: Path) -> None:
     err = error_of(edit(matrix, lambda wb: wb.remove(wb["Jabatan"])))
-    assert str(err).startswith(f"{err.path}, lembar 'Jabatan': the sheet is missing")
+    assert str(err).startswith(f"{err.path}, lembar 'Jabatan': lembar ini tidak ada")
     err = error_of(edit(matrix, lambda wb: setattr(wb[MATRIKS], "title", "Matriks")))
-    assert "lembar 'Matriks Cascading': the sheet is missing" in str(err)
+    assert "lembar 'Matriks Cascading': lembar ini tidak ada" in str(err)
     assert "'Matriks'" in str(err)
 
 
 def test_not_a_workbook(tmp_path: Path, matrix: Path) -> None:
     text = tmp_path / "t.xlsx"
     text.write_text("ID Jabatan;Kinerja\n")
-    assert "not an Excel workbook" in str(error_of(text))
+    assert "bukan buku kerja Excel" in str(error_of(text))
     yaml_file = pokin.save(make(), tmp_path / "t.yaml")
-    assert "not an Excel workbook" in str(error_of(yaml_file))
+    assert "bukan buku kerja Excel" in str(error_of(yaml_file))
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(matrix.read_bytes()[:2000])
-    assert "not an Excel workbook" in str(error_of(broken))
+    assert "bukan buku kerja Excel" in str(error_of(broken))
     assert "berkas tidak ada" in str(error_of(tmp_path / "none.xlsx"))
 
 
@@ -446,7 +447,7 @@ def test_model_rules_apply_at_the_cell(matrix: Path) -> None:
     err = error_of(edit(matrix, set_cell("Jabatan", 3, "Atasan (ID)", "lurah")))
     assert (
         "lembar 'Jabatan', baris 3, kolom F (Atasan (ID)): tidak ada jabatan dengan id 'lurah'"
-        in (str(err))
+        in str(err)
     )
     err = error_of(edit(matrix, set_cell(MATRIKS, 6, "Indikator", None)))
     assert "baris 6, kolom L (Indikator): kunci wajib `uraian` tidak ada" in str(err)
@@ -458,20 +459,18 @@ def test_model_rules_apply_at_the_cell(matrix: Path) -> None:
     assert "lembar 'Tautan', baris 2, kolom F (Skor)" in str(err)
     err = error_of(edit(matrix, set_cell("Organisasi", 3, "Nilai", None)))
     assert "lembar 'Organisasi': kunci wajib `nama` tidak ada" in str(err)
-    assert "add a row with Kunci 'nama'" in str(err)
+    assert "tambahkan baris dengan Kunci 'nama'" in str(err)
     err = error_of(edit(matrix, set_cell("Organisasi", 3, "Kunci", "nma")))
-    assert "baris 3, kolom A (Kunci): unknown key 'nma'" in str(err)
-    assert "did you mean 'nama'?" in str(err)
+    assert "baris 3, kolom A (Kunci): kunci 'nma' tidak dikenal" in str(err)
+    assert "maksudnya 'nama'?" in str(err)
 
 
 def test_rows_of_one_kinerja_must_agree(matrix: Path) -> None:
     err = error_of(edit(matrix, set_cell(MATRIKS, 3, "Kinerja", "Meningkatnya lain")))
-    assert "baris 3, kolom H (Kinerja): 'Meningkatnya lain' differs from " in str(err)
-    assert "on row 2, in the same kinerja" in str(err)
+    assert "baris 3, kolom H (Kinerja): 'Meningkatnya lain' berbeda dari " in str(err)
+    assert "di baris 2, dalam kinerja yang sama" in str(err)
     err = error_of(edit(matrix, set_cell(MATRIKS, 7, "ID Kinerja", "camat.k1")))
-    assert "baris 7, kolom C (ID Jabatan): the kinerja 'camat.k1' belongs to jabatan 'camat'" in (
-        str(err)
-    )
+    assert "baris 7, kolom C (ID Jabatan): kinerja 'camat.k1' milik jabatan 'camat'" in (str(err))
 
 
 # -- writing --------------------------------------------------------------------------------
@@ -492,11 +491,11 @@ def test_export_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
 
     real_row, rows = pokin.excel.writer._row, []
 
-    def crash_later(number: int, record: dict[str, Any], plan: Any) -> str:
+    def crash_later(number: int, record: dict[str, Any], *rest: Any) -> tuple[str, int]:
         rows.append(number)
         if "nama" in record and number > 3:  # the second sheet (Jabatan), half written
             raise RuntimeError("crash in the middle")
-        return real_row(number, record, plan)
+        return real_row(number, record, *rest)
 
     scratch = tmp_path / "scratch"
     scratch.mkdir()
@@ -655,12 +654,12 @@ def test_a_formula_excel_has_not_calculated_is_refused(tmp_path: Path) -> None:
     err = error_of(formula)
     assert isinstance(err, SheetError)
     assert str(err).startswith(
-        f"{err.path}, lembar 'Matriks Cascading', baris 6, kolom Q (Target): this cell holds a "
-        "formula Excel has not calculated (=80+5)"
+        f"{err.path}, lembar 'Matriks Cascading', baris 6, kolom Q (Target): sel ini memuat "
+        "rumus yang belum dihitung Excel (=80+5)"
     )
-    assert "type the value, or open and save the file in Excel or LibreOffice" in str(err)
+    assert "ketik nilainya, atau buka dan simpan berkas ini di Excel atau LibreOffice" in str(err)
     err = error_of(edit(path, set_cell("Jabatan", 3, "Tugas", '=CONCAT("a";"b")')))
-    assert "lembar 'Jabatan', baris 3, kolom H (Tugas): this cell holds a formula" in str(err)
+    assert "lembar 'Jabatan', baris 3, kolom H (Tugas): sel ini memuat rumus" in str(err)
     assert '(=CONCAT("a";"b"))' in str(err)
 
 
@@ -699,7 +698,7 @@ def test_a_formula_excel_calculated_is_read_as_its_value(tmp_path: Path) -> None
     ind = back.get_jabatan("staf").kinerja[0].indikator[0]
     assert (ind.target, ind.realisasi, ind.satuan, ind.catatan) == ("85", "85%", "persen", None)
     err = error_of(with_cached_values(edited, calculated))  # V6 not calculated
-    assert "baris 6, kolom V (Catatan Indikator): this cell holds a formula" in str(err)
+    assert "baris 6, kolom V (Catatan Indikator): sel ini memuat rumus" in str(err)
 
 
 QUOTED = [
@@ -768,8 +767,8 @@ def test_a_workbook_that_is_not_a_pokin_matrix(tmp_path: Path) -> None:
     err = error_of(foreign)
     assert isinstance(err, SheetError)
     assert str(err).startswith(
-        f"{foreign}: this is not a pokin cascade matrix (no sheet 'Matriks Cascading' or "
-        "'Organisasi'); the workbook has the sheets 'Sheet1', 'IKU'"
+        f"{foreign}: ini bukan matriks cascading pokin (tidak ada lembar 'Matriks Cascading' "
+        "atau 'Organisasi'); buku kerja ini memuat lembar 'Sheet1', 'IKU'"
     )
     assert "pokin export" in str(err)
     assert "rename" not in str(err)
@@ -803,3 +802,55 @@ def test_a_workbook_without_the_period_columns_still_reads(matrix: Path) -> None
             ws.delete_cols(column(ws, header))
 
     assert read_xlsx(edit(matrix, drop)) == read_xlsx(matrix)
+
+
+# -- the fast reader (python-calamine) keeps every cell where it is --------------------------
+
+
+def test_rows_after_empty_rows_keep_their_numbers(matrix: Path) -> None:
+    def spread(workbook: Workbook) -> None:
+        sheet = workbook[MATRIKS]
+        sheet.insert_rows(6, amount=3)  # three empty rows: kasi now on row 9, staf on 10
+        sheet.cell(10, column(sheet, "Polaritas")).value = "ke atas"
+
+    err = error_of(edit(matrix, spread))
+    assert "lembar 'Matriks Cascading', baris 10, kolom S (Polaritas)" in str(err)
+
+
+def test_a_sheet_not_starting_at_a1_keeps_its_columns(tmp_path: Path) -> None:
+    """The Organisasi sheet moved two columns to the right (columns A and B empty): the
+    values stay under their headers."""
+    path = export_xlsx(make(full), tmp_path / "m.xlsx")
+
+    def move(workbook: Workbook) -> None:
+        sheet = workbook["Organisasi"]
+        sheet.insert_cols(1, amount=2)  # Kunci now in column C
+        sheet.cell(3, 4).value = "Kecamatan Geser"  # the nama row's Nilai (D3)
+
+    tree = read_xlsx(edit(path, move))
+    assert tree.organisasi.nama == "Kecamatan Geser"
+
+
+def test_a_cell_with_rich_text_is_read_as_its_text(matrix: Path) -> None:
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    rich = CellRichText("Persentase ", TextBlock(InlineFont(b=True), "arsip"), " terkelola")
+    tree = read_xlsx(edit(matrix, set_cell(MATRIKS, 7, "Indikator", rich)))
+    assert tree.get_jabatan("staf").kinerja[0].indikator[0].uraian == ("Persentase arsip terkelola")
+
+
+def test_reading_pauses_the_cycle_collector_and_restores_it(matrix: Path) -> None:
+    import gc
+
+    assert gc.isenabled()
+    read_xlsx(matrix)
+    assert gc.isenabled()
+    error_of(edit(matrix, set_cell(MATRIKS, 7, "Polaritas", "ke atas")))
+    assert gc.isenabled()  # also after an error
+    gc.disable()
+    try:
+        read_xlsx(matrix)
+        assert not gc.isenabled()  # a caller's choice is kept
+    finally:
+        gc.enable()

@@ -9,7 +9,17 @@ import pytest
 
 import pokin
 
-HEAVY = ("networkx", "openpyxl", "graphviz", "pokin.decree", "pokin.graph", "pydantic", "yaml")
+HEAVY = (
+    "networkx",
+    "openpyxl",
+    "xlsxwriter",
+    "python_calamine",
+    "graphviz",
+    "pokin.decree",
+    "pokin.graph",
+    "pydantic",
+    "yaml",
+)
 
 
 def _modules_after(code: str) -> set[str]:

@@ -60,8 +60,8 @@ class _Grouping:
                     self.table,
                     row,
                     self.fields["uraian"],
-                    f"this indikator has no {self.kind}",
-                    f"write the {self.kind}'s text (or its id) on this row",
+                    f"indikator ini tidak punya {self.kind}",
+                    f"tulis teks {self.kind}-nya (atau ID-nya) di baris ini",
                 )
             return self.last
         group = self.by_id.get(gid) if gid else None
@@ -81,10 +81,10 @@ class _Grouping:
                 self.table,
                 row,
                 "jabatan_id",
-                f"the {self.kind} {gid!r} belongs to jabatan {group.owner!r} "
-                f"(row {self.reader.marks[group.loc][1]}), but this row names {owner!r}",
-                "a kinerja belongs to one jabatan: correct 'ID Jabatan', or empty "
-                "'ID Kinerja' to make a new kinerja",
+                f"{self.kind} {gid!r} milik jabatan {group.owner!r} "
+                f"(baris {self.reader.marks[group.loc][1]}), tetapi baris ini menyebut {owner!r}",
+                "satu kinerja milik satu jabatan: perbaiki 'ID Jabatan', atau kosongkan "
+                "'ID Kinerja' untuk membuat kinerja baru",
             )
         self._merge(group, row, values)
         self.last = group
@@ -96,6 +96,8 @@ class _Grouping:
             if value is None:
                 continue
             old = group.data.get(name)
+            if old == value:
+                continue  # the same cell again: the common case, kept cheap
             if old is None:
                 group.data[name] = value
                 group.rows[name] = row
@@ -105,10 +107,10 @@ class _Grouping:
                     self.table,
                     row,
                     key,
-                    f"{value!r} differs from {old!r} on row {group.rows[name]}, "
-                    f"in the same {self.kind}",
-                    f"a {self.kind}'s cells must be the same on each of its rows (or empty "
-                    "on all but one); to make a new one, empty its id",
+                    f"{value!r} berbeda dari {old!r} di baris {group.rows[name]}, "
+                    f"dalam {self.kind} yang sama",
+                    f"sel sebuah {self.kind} harus sama di setiap barisnya (atau kosong di "
+                    f"semua baris kecuali satu); untuk membuat {self.kind} baru, kosongkan ID-nya",
                 )
 
     def finish(self) -> None:
@@ -187,12 +189,12 @@ def matrix_data(reader: Reader, table: Table, jabatan: list[dict[str, Any]]) -> 
                 table,
                 row,
                 "jabatan_id",
-                f"no jabatan on sheet 'Jabatan' has the id {jid!r}"
+                f"tidak ada jabatan di lembar 'Jabatan' dengan ID {jid!r}"
                 if jid
-                else "the row names no jabatan",
-                (f"did you mean {', '.join(map(repr, close))}? " if close else "")
-                + "write the id of a position of sheet 'Jabatan' (column 'ID Jabatan'), or "
-                "add the position there",
+                else "baris ini tidak menyebut jabatan",
+                (f"maksudnya {', '.join(map(repr, close))}? " if close else "")
+                + "tulis ID sebuah jabatan dari lembar 'Jabatan' (kolom 'ID Jabatan'), atau "
+                "tambahkan jabatannya di sana",
             )
         j_no = index[jid]
         kinerja = jabatan[j_no].setdefault("kinerja", [])
@@ -248,8 +250,8 @@ def provenance(reader: Reader, table: Table) -> Provenance:
                 table,
                 row,
                 "pemilik" if owner is None else "ke",
-                "a link needs both its owner's id and the id it supports",
-                "fill both, or delete the row",
+                "tautan perlu ID pemiliknya dan ID yang didukungnya",
+                "isi keduanya, atau hapus baris ini",
             )
         fields = {k: values[k] for k in ("asal", "skor", "status", "alasan", "komponen")}
         for k in ("asal", "status", "komponen"):

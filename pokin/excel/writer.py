@@ -2,13 +2,15 @@
 column, texts kept texts; and the instructions sheet.
 
 XlsxWriter makes the workbook (styles, widths, frozen header, autofilter, the drop-down's
-data validation, the package) in ``constant_memory`` mode, where each sheet's rows go to a
-temporary file in order. The rows themselves are written by :func:`_row`, the XML
-XlsxWriter writes for them (inline strings), one string per row: XlsxWriter's per-cell
+data validation, the shared strings, the package) in ``constant_memory`` mode, where each
+sheet's rows go to a temporary file in order. The rows themselves are written by
+:func:`_row`, the XML XlsxWriter writes for them, one string per row: XlsxWriter's per-cell
 calls cost five times the rest of the row (bench/bench_excel.py; on 1e4 indicators the
 sheets took 4.9 s profiled through ``write_string``, 1.4 s through :func:`_row`), and
-openpyxl's write-only mode was slower still (export ×105 the csv floor, now ×53 with
-the link suggestions included).
+openpyxl's write-only mode was slower still (export ×105 the csv floor, ×53 with XlsxWriter
+and the link suggestions included). Texts go to the shared strings, not inline as
+``constant_memory`` writes them: a jabatan's name, unit and kinerja repeat on every row of
+its indicators, and the sheet's XML is a third as long, so it reads faster.
 """
 
 from __future__ import annotations
@@ -91,11 +93,18 @@ class Book:
             quoted = self.format(**properties, quote_prefix=True)
             plan.append((xl_col_to_name(number), column.key, _xf(style), _xf(quoted)))
         write = sheet.fh.write
+        shared = self.workbook.str_table  # the workbook's shared strings, as XlsxWriter's
+        strings: dict[str, int] = shared.string_table
+        used = 0
         for row, record in enumerate(records, 2):
             texts = [v for v in record.values() if isinstance(v, str)]
             if _CONTROL.search("".join(texts)) or any(len(t) > _EXCEL_MAX for t in texts):
                 self._refuse(spec, row, record)
-            write(_row(row, record, plan))
+            xml, count = _row(row, record, plan, strings)
+            write(xml)
+            used += count
+        shared.count += used
+        shared.unique_count = len(strings)
         if records:
             sheet._check_dimensions(len(records), len(columns) - 1)
             sheet.previous_row = len(records) + 1  # rows XlsxWriter must not write again
@@ -143,36 +152,34 @@ def _xf(style: Format) -> int:
     return int(style._get_xf_index())
 
 
-# What the XML of a text needs beyond writing it as is: markup characters, Excel's own
-# escapes written literally (_x0041_ would read as "A"), spaces at either end, non-characters.
-_SPECIAL = re.compile(r"[&<>\ufffe\uffff]|_x[0-9a-fA-F]{4}_|^\s|\s$")
-_LITERAL_ESCAPE = re.compile(r"(_x[0-9a-fA-F]{4}_)")
-
-
-def _row(number: int, record: dict[str, Any], plan: list[tuple[str, str, int, int]]) -> str:
-    """One row of a sheet's XML, as XlsxWriter writes it in constant-memory mode (inline
-    strings), without its per-cell calls: the five-fold cost of the cells."""
+def _row(
+    number: int,
+    record: dict[str, Any],
+    plan: list[tuple[str, str, int, int]],
+    strings: dict[str, int],
+) -> tuple[str, int]:
+    """One row of a sheet's XML, as XlsxWriter writes it without constant memory (texts in
+    the workbook's shared strings, ``strings``: text -> index, filled here), without its
+    per-cell calls (five times the cost of the rest). Returns the XML and how many texts
+    it used. XlsxWriter escapes the shared strings when it writes them."""
     parts = [f'<row r="{number}">']
+    used = 0
     for letter, key, style, quoted in plan:
         value = record.get(key)
         if value is None:
             continue  # an empty cell is not written at all
         if isinstance(value, str):
-            space = ""
-            if _SPECIAL.search(value):
-                space = ' xml:space="preserve"' if value != value.strip() else ""
-                value = _LITERAL_ESCAPE.sub(r"_x005F\1", value)
-                value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                value = value.replace("\ufffe", "_xFFFE_").replace("\uffff", "_xFFFF_")
+            index = strings.get(value)
+            if index is None:
+                index = strings[value] = len(strings)
+            used += 1
             # a text starting with "=" stays a text, also when Excel edits it
             xf = quoted if value[:1] == "=" else style
-            parts.append(
-                f'<c r="{letter}{number}" s="{xf}" t="inlineStr"><is><t{space}>{value}</t></is></c>'
-            )
+            parts.append(f'<c r="{letter}{number}" s="{xf}" t="s"><v>{index}</v></c>')
         else:
             parts.append(f'<c r="{letter}{number}" s="{style}"><v>{value:.16G}</v></c>')
     parts.append("</row>")
-    return "".join(parts)
+    return "".join(parts), used
 
 
 def discard(book: Book) -> None:
