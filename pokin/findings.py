@@ -20,12 +20,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "RULES",
+    "SEVERITY_LABELS",
     "CheckFn",
     "CompareFn",
     "Finding",
     "Findings",
     "Rule",
     "Severity",
+    "counts_text",
     "select_rules",
 ]
 
@@ -40,6 +42,12 @@ class Severity(IntEnum):
     def __str__(self) -> str:
         return self.name.lower()
 
+    @property
+    def label(self) -> str:
+        """The word a planner reads for it (``galat``, ``peringatan``, ``info``); ``str()``
+        stays the English key that options (``--severity``) and JSON use."""
+        return SEVERITY_LABELS[str(self)]
+
     @classmethod
     def parse(cls, value: Severity | str) -> Severity:
         """``"error"``, ``"WARNING"`` or a :class:`Severity`."""
@@ -49,6 +57,19 @@ class Severity(IntEnum):
             return cls[value.upper()]
         except KeyError:
             raise ValueError(f"unknown severity {value!r}: use error, warning or info") from None
+
+
+SEVERITY_LABELS = {"error": "galat", "warning": "peringatan", "info": "info"}
+"""The planner's word for each severity key, most severe first."""
+
+
+def counts_text(counts: dict[str, int]) -> str:
+    """Counts per severity (:meth:`Findings.counts`) in the planner's words.
+
+    >>> counts_text({"error": 2, "warning": 1, "info": 0})
+    '2 galat, 1 peringatan, 0 info'
+    """
+    return ", ".join(f"{counts.get(key, 0)} {word}" for key, word in SEVERITY_LABELS.items())
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +91,7 @@ class Finding:
         return record
 
     def __str__(self) -> str:
-        return f"{self.code} {self.severity}: {self.message} [{self.where}]"
+        return f"{self.code} {self.severity.label}: {self.message} [{self.where}]"
 
 
 CheckFn = Callable[["Cascade"], Iterator[Finding]]
@@ -153,11 +174,7 @@ class Findings(Sequence[Finding]):
         return len(self._items)
 
     def __repr__(self) -> str:
-        counts = self.counts()
-        return (
-            f"<Findings: {counts['error']} error, {counts['warning']} warning, "
-            f"{counts['info']} info>"
-        )
+        return f"<Findings: {counts_text(self.counts())}>"
 
     def filter(
         self,

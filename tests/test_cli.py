@@ -136,7 +136,7 @@ def test_render_dot_needs_no_graphviz_and_bad_options_exit_2(
     assert main(["render", str(clean_file), "-o", str(tmp_path / "x.txt")]) == 2
     assert "beri akhiran" in capsys.readouterr().err
     assert main(["render", str(clean_file), "-o", str(dot), "--unit", "Nowhere", "--force"]) == 2
-    assert "no jabatan is in the unit 'Nowhere'" in capsys.readouterr().err
+    assert "tidak ada jabatan di unit «Nowhere»" in capsys.readouterr().err
 
 
 @needs_dot
@@ -371,7 +371,7 @@ def test_import_notes_rows_it_read_in_an_unusual_way_but_keeps_exit_0(
     assert main(["import", str(decree), "-o", str(tmp_path / "u.yaml")]) == 0
     err = capsys.readouterr().err
     assert err.count("pokin: catatan:") == 1  # one per line, not per indicator
-    assert f"{decree}:25: the FORMULASI cell has 2 items for 3 indicators" in err
+    assert f"{decree}:25: sel FORMULASI berisi 2 butir untuk 3 indikator" in err
 
 
 def test_import_export_and_link_never_replace_a_file_without_force(

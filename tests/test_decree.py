@@ -185,7 +185,7 @@ def test_staff_target_leaves_formulasi_empty() -> None:
 def test_row_with_fewer_cells_is_read_as_the_last_columns() -> None:
     got = rows("K\tI1\tF1\tS1\nI2\tF2\tS2\n")
     assert cells(got[1]) == ("", "I2", "F2", "S2")
-    assert "3 cells for 4 columns" in got[1].catatan
+    assert "3 sel untuk 4 kolom" in got[1].catatan
 
 
 def test_row_shifted_left_with_a_target_is_moved_back() -> None:
@@ -197,7 +197,7 @@ def test_row_shifted_left_with_a_target_is_moved_back() -> None:
         "dokumen",
         "Hasil SKM",
     )
-    assert "shifted" in row.catatan
+    assert "bergeser" in row.catatan
 
 
 def test_row_shifted_under_the_no_column_is_moved_back() -> None:
@@ -219,10 +219,10 @@ def test_last_line_without_newline_is_read() -> None:
 def test_separator_row_is_skipped_and_reported() -> None:
     decree = tab.parse(f"1. JABATAN : CAMAT\n{HEADER}K\tI\tF\tS\n---\t--\t---\t---\n", source="t")
     assert [(s.line, s.reason) for s in decree.skipped] == [
-        (4, "a separator line (dashes), not a row")
+        (4, "garis pemisah (tanda hubung), bukan baris tabel")
     ]
     tree = build_tree(decree)
-    assert "line 4: a separator line" in str(tree.organisasi.catatan)
+    assert "baris 4: garis pemisah" in str(tree.organisasi.catatan)
 
 
 def test_fungsi_list_continues_across_a_page_title() -> None:
@@ -361,7 +361,7 @@ def test_sambutan_staff_targets_and_shifted_last_row(sambutan: PohonKinerja) -> 
         "1",
         "dokumen",
     )
-    assert "line 306" in str(last.catatan)
+    assert "baris 306" in str(last.catatan)
 
 
 def test_wonoasih_row_across_a_page_break(wonoasih: PohonKinerja) -> None:
@@ -381,7 +381,7 @@ def test_wonoasih_row_across_a_page_break(wonoasih: PohonKinerja) -> None:
 def test_kebomas_shifted_rows_and_skipped_separator() -> None:
     result = import_decree(KEBOMAS)
     assert [(s.line, s.text) for s in result.skipped] == [(1364, "---\t--\t---\t---\t--")]
-    assert "line 1364" in str(result.tree.organisasi.catatan)
+    assert "baris 1364" in str(result.tree.organisasi.catatan)
     trantib = result.tree.get_jabatan("kepala-seksi-ketentraman-dan-ketertiban-umum")
     indikator = trantib.kinerja[0].indikator[1]
     assert (indikator.uraian, indikator.formulasi, indikator.sumber_data) == (
@@ -390,7 +390,7 @@ def test_kebomas_shifted_rows_and_skipped_separator() -> None:
         "Jumlah Kriteria hasil kerja",
         "DPA",
     )
-    assert "shifted left under the No. column" in str(indikator.catatan)
+    assert "sel bergeser ke kiri di bawah kolom No." in str(indikator.catatan)
 
 
 # -- inferred roles, units and atasan ---------------------------------------------------------
@@ -425,7 +425,7 @@ def test_wonoasih_without_camat_block(wonoasih: PohonKinerja) -> None:
         "kepala-seksi-ketentraman-dan-ketertiban",
         "lurah",
     }
-    assert "no Camat block" in str(wonoasih.organisasi.catatan)
+    assert "tidak memuat blok Camat" in str(wonoasih.organisasi.catatan)
     analis = wonoasih.get_jabatan("analis-sumber-daya-manusia-aparatur")
     assert (analis.peran, analis.atasan, analis.unit) == (
         Peran.FUNGSIONAL,
@@ -455,7 +455,7 @@ def test_kebomas_repeated_sekretaris_kept_apart(kebomas: PohonKinerja) -> None:
     assert {(j.peran, j.unit, j.atasan) for j in kelurahan} == {
         (Peran.SEKRETARIS_KELURAHAN, "Kelurahan (tidak disebut)", None)  # a Lurah, never the Camat
     }
-    assert all("does not say which kelurahan" in str(j.catatan) for j in kelurahan)
+    assert all("tidak menyebut kelurahan jabatan ini" in str(j.catatan) for j in kelurahan)
     assert all(j.inferensi == ["peran", "unit", "atasan"] for j in kelurahan)
     assert kebomas.get_jabatan("kepala-sub-bagian-umum-dan-kepegawaian").atasan == kecamatan.id
 
@@ -475,7 +475,7 @@ def test_kebomas_staff_follow_the_unit_their_tugas_names(kebomas: PohonKinerja) 
     assert (staf.atasan, staf.unit) == ("kepala-seksi-pembangunan", "Seksi Pembangunan")
     pramu = kebomas.get_jabatan("staf-pramu-bakti")
     assert pramu.atasan == "sekretaris-sekretariat-kecamatan"
-    assert "name no unit" in str(pramu.catatan)
+    assert "tidak menyebut unit" in str(pramu.catatan)
 
 
 def test_no_cascade_link_is_inferred(kebomas: PohonKinerja) -> None:
@@ -517,7 +517,7 @@ def test_correction_marks_the_field_as_confirmed() -> None:
     keamanan = tree.get_jabatan("petugas-keamanan")
     assert keamanan.atasan == "kasubbag-umum-kepegawaian"
     assert keamanan.inferensi == ["peran"]
-    assert "Corrected atasan by hand: office security" in str(keamanan.catatan)
+    assert "atasan dikoreksi perencana: office security" in str(keamanan.catatan)
 
 
 def test_corrections_select_by_block_line(kebomas: PohonKinerja, tmp_path: Path) -> None:
@@ -538,9 +538,15 @@ def test_corrections_select_by_block_line(kebomas: PohonKinerja, tmp_path: Path)
 @pytest.mark.parametrize(
     ("body", "message"),
     [
-        ("koreksi:\n  - {jabatan: nobody, field: atasan, value: camat, alasan: x}\n", "no jabatan"),
+        (
+            "koreksi:\n  - {jabatan: nobody, field: atasan, value: camat, alasan: x}\n",
+            "jabatan «nobody» tidak ada",
+        ),
         ("koreksi:\n  - {jabatan: camat, field: atasan, value: camat}\n", "alasan"),
-        ("koreksi:\n  - {jabatan: sekretaris, field: atasan, value: x, alasan: y}\n", "hold"),
+        (
+            "koreksi:\n  - {jabatan: sekretaris, field: atasan, value: x, alasan: y}\n",
+            "pohon hasil koreksi tidak sah",
+        ),
         ("koreksi:\n  - {jabatan: camat, field: bogus, value: 1, alasan: y}\n", "bogus"),
         ("- just a list\n", "koreksi"),
     ],
@@ -707,7 +713,7 @@ def test_tab_indicator_items_split_and_pair_by_position(indikator: str) -> None:
 def test_tab_cells_that_cannot_be_paired_are_kept_whole_and_noted() -> None:
     got = rows("K\t<ul><li>A</li><li>B</li><li>C</li></ul>\tJumlah F1<br>Jumlah F2\tS\n")
     assert [r.formulasi for r in got] == ["Jumlah F1; Jumlah F2"] * 3
-    assert all("FORMULASI cell has 2 items for 3 indicators" in r.catatan for r in got)
+    assert all("sel FORMULASI berisi 2 butir untuk 3 indikator" in r.catatan for r in got)
 
 
 def test_tab_li_list_beside_one_indicator_stays_one_text() -> None:
@@ -794,7 +800,7 @@ def test_a_unit_named_without_a_head_is_used_without_atasan(suka_damai: PohonKin
     staf = suka_damai.get_jabatan("pengolah-data-pemerintahan")
     assert (staf.unit, staf.atasan) == ("Seksi Pemerintahan Umum", None)
     assert "unit" in staf.inferensi
-    assert "names Seksi Pemerintahan Umum, which has no head" in str(staf.catatan)
+    assert "menyebut Seksi Pemerintahan Umum, yang tidak punya kepala" in str(staf.catatan)
 
 
 def test_a_unit_named_in_a_fungsi_picks_its_head() -> None:
@@ -805,7 +811,7 @@ def test_a_unit_named_in_a_fungsi_picks_its_head() -> None:
     )
     staf = parse_decree(text, source="t").get_jabatan("pengolah-data-pemerintahan")
     assert (staf.unit, staf.atasan) == ("Seksi Pemerintahan", "kepala-seksi-pemerintahan")
-    assert "which the fungsi names (Seksi Pemerintahan Umum)" in str(staf.catatan)
+    assert "kepala Seksi Pemerintahan: fungsi menyebut Seksi Pemerintahan Umum" in str(staf.catatan)
 
 
 def test_samarinda_staff_go_to_the_seksi_their_fungsi_names() -> None:
@@ -841,15 +847,15 @@ def test_kelurahan_heads_without_their_lurah_have_no_atasan() -> None:
         ("sekretaris_kelurahan", "Kelurahan Wonokusumo", None),
     ]
     assert sekkel.inferensi == ["unit", "atasan"]
-    assert "never the Camat" in str(sekkel.catatan)
-    assert "a planner must set it" in str(named.catatan)
+    assert "bukan Camat" in str(sekkel.catatan)
+    assert "perencana perlu mengisinya" in str(named.catatan)
 
 
 def test_kebomas_kelurahan_heads_have_no_atasan_and_check_warns(kebomas: PohonKinerja) -> None:
     unknown = [j for j in kebomas.jabatan if j.unit == "Kelurahan (tidak disebut)"]
     assert len(unknown) == 22
     assert all(j.atasan is None and "atasan" in j.inferensi for j in unknown)
-    assert all("must set its kelurahan (unit) and its Lurah" in str(j.catatan) for j in unknown)
+    assert all("perlu mengisi kelurahannya (unit) dan Lurahnya" in str(j.catatan) for j in unknown)
     findings = pokin.check(kebomas)
     several = [f for f in findings if f.code == "PK404"]
     assert len(several) == len(kebomas.top) - 1 == 22
@@ -857,11 +863,11 @@ def test_kebomas_kelurahan_heads_have_no_atasan_and_check_warns(kebomas: PohonKi
 
 def test_a_peran_correction_to_a_kelurahan_role_drops_the_inferred_camat() -> None:
     tree = read_decree(KEBOMAS, corrections=CORRECTIONS / "kebomas-2023.yaml")
-    ekbang = [j for j in tree.jabatan if "line 531 " in str(j.catatan)]
+    ekbang = [j for j in tree.jabatan if "baris 531 " in str(j.catatan)]
     assert [(j.peran, j.unit, j.atasan) for j in ekbang] == [
         (Peran.KASI_KELURAHAN, "Kelurahan (tidak disebut)", None)
     ]
-    assert "No atasan after the peran correction" in str(ekbang[0].catatan)
+    assert "Tanpa atasan setelah koreksi peran" in str(ekbang[0].catatan)
     assert len(tree.top) == 28  # the Camat and 27 kelurahan heads without their Lurah
 
 

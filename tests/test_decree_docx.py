@@ -136,7 +136,7 @@ def test_counts_and_texts(tmp_path: Path) -> None:
         "Persentase surat pengantar selesai",
         "Agenda surat",
     )
-    assert surat.catatan == "line 21: Catatan: hari kerja = 240 hari"
+    assert surat.catatan == "baris 21: Catatan: hari kerja = 240 hari"
     assert [i.uraian for i in kasi.kinerja[1].indikator] == [
         "Jumlah rapat koordinasi RT",
         "Jumlah RT dibina",

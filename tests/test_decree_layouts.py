@@ -213,9 +213,9 @@ def test_item_texts_lose_list_marks_and_notes_go_to_catatan(row: str) -> None:
     assert (indikator.uraian, indikator.sumber_data, indikator.catatan) == (
         "Persentase kehadiran pegawai",
         "Rekap absensi",
-        "line 3: Catatan: hari kerja = 240 hari"
+        "baris 3: Catatan: hari kerja = 240 hari"
         if tab
-        else "line 4: Catatan: hari kerja = 240 hari",
+        else "baris 4: Catatan: hari kerja = 240 hari",
     )
 
 

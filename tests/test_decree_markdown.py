@@ -171,14 +171,14 @@ def test_row_with_extra_cells_is_skipped_with_its_line() -> None:
     assert [r.indikator for r in decree.blocks[0].rows] == ["B"]
     (skipped,) = decree.skipped
     assert (skipped.line, skipped.end_line) == (4, 4)
-    assert "5 cells for 4 columns" in skipped.reason
+    assert "5 sel untuk 4 kolom" in skipped.reason
 
 
 def test_table_before_any_jabatan_is_skipped() -> None:
     decree = parse(HEADER + "| K | A | F | S |\n")
     assert decree.blocks == []
     assert [(s.line, s.reason) for s in decree.skipped] == [
-        (3, "a table row before the first JABATAN")
+        (3, "baris tabel sebelum JABATAN pertama")
     ]
 
 
@@ -537,17 +537,17 @@ def test_cells_that_cannot_be_paired_are_kept_whole_and_noted() -> None:
         ("B", "F1; F2", "S", "85"),
         ("C", "F1; F2", "S", "85"),
     ]
-    assert all("FORMULASI cell has 2 items for 3 indicators" in r.catatan for r in got)
+    assert all("sel FORMULASI berisi 2 butir untuk 3 indikator" in r.catatan for r in got)
     tree = parse_decree("1. JABATAN : CAMAT\n\n" + HEADER_TARGET + body, source="x.md")
     notes = [str(i.catatan) for i in tree.jabatan[0].iter_indikator()]
-    assert all(note.startswith("line 5: the FORMULASI cell has 2 items") for note in notes)
-    assert "could not be paired item by item (1): line 5;" in str(tree.organisasi.catatan)
+    assert all(note.startswith("baris 5: sel FORMULASI berisi 2 butir") for note in notes)
+    assert "tidak dapat dipasangkan butir demi butir (1): baris 5;" in str(tree.organisasi.catatan)
 
 
 def test_several_kinerja_for_another_number_of_indicators_are_noted() -> None:
     got = rows("| <p>K1</p><p>K2</p> | <ul><li>A</li><li>B</li><li>C</li></ul> | F | S |")
     assert [(r.kinerja, r.indikator) for r in got] == [("K1; K2", "A"), ("", "B"), ("", "C")]
-    assert "KINERJA cell has 2 items for 3 indicators" in got[0].catatan
+    assert "sel KINERJA berisi 2 butir untuk 3 indikator" in got[0].catatan
 
 
 def test_iku_rows_pair_br_lines_too() -> None:

@@ -281,7 +281,7 @@ def test_skips_and_crosscutting_links_are_dashed_and_free(
 
 @pytest.mark.parametrize(
     ("status", "style", "label"),
-    [(None, "dotted", 'label="0.82"'), ("diterima", "solid", 'label="✓ 0.82"')],
+    [(None, "dotted", 'label="0,82"'), ("diterima", "solid", 'label="✓ 0,82"')],
 )
 def test_inferred_links_show_their_score(status: str | None, style: str, label: str) -> None:
     link = {"ke": "sekretaris.k1.i1", "asal": "inferensi", "skor": 0.82}
@@ -362,7 +362,7 @@ def test_root_draws_what_cascades_below() -> None:
     assert drawn(dot) == {"sekretaris.k1", "staf.k1"}
     assert drawn(to_dot(tree, root="camat.k1.i1", depth=1)) == {"camat.k1", "sekretaris.k1"}
     assert "di bawah Sekretaris" in dot
-    with pytest.raises(ValueError, match="'nope'"):
+    with pytest.raises(ValueError, match="id «nope»"):
         to_dot(tree, root="nope")
 
 

@@ -27,7 +27,7 @@ def test_coverage_per_unit_and_total() -> None:
 
 def test_text_report_groups_by_position_and_shows_coverage() -> None:
     text = text_report(check(broken()))
-    assert "2 error, 1 warning, 0 info" in text
+    assert "2 galat, 1 peringatan, 0 info" in text
     staf = text.index("Pengadministrasi Umum [staf]")
     assert text.index("PK101", staf) > staf
     assert "Cakupan (coverage) ke IKU per unit:" in text
@@ -68,7 +68,7 @@ def test_repeated_findings_of_one_position_are_folded() -> None:
     findings = check(make(no_targets), select="PK504")
     folded = text_report(findings)
     assert folded.count("belum memiliki target") == 3
-    assert "PK504 warning … dan 3 lagi yang serupa: staf.k1.i4, staf.k1.i5, staf.k1.i6" in folded
+    assert "PK504 peringatan … dan 3 lagi yang serupa: staf.k1.i4, staf.k1.i5, staf.k1.i6" in folded
     assert text_report(findings, fold=0).count("belum memiliki target") == 6
 
 

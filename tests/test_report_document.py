@@ -59,7 +59,7 @@ def test_html_escapes_every_decree_text_and_loads_nothing_remote() -> None:
 
 def test_markdown_escapes_pipes_and_html() -> None:
     text = report_markdown(nasty())
-    assert "| PK101 | error |" in text
+    assert "| PK101 | galat |" in text
     assert "\\| \\" in text
     assert "<script>" not in text
 
@@ -67,7 +67,7 @@ def test_markdown_escapes_pipes_and_html() -> None:
 def test_markdown_lists_pending_links_and_capaian() -> None:
     text = report_markdown(nasty())
     assert "## Tautan usulan menunggu konfirmasi" in text
-    assert "(`camat.k1.i2`) | 0.88 | &lt;p&gt;sama&lt;/p&gt; |" in text
+    assert "(`camat.k1.i2`) | 0,88 | &lt;p&gt;sama&lt;/p&gt; |" in text
     assert "| 200 | 150 | 🟡 75,0% | terukur |" in text
     clean = report_markdown(make())
     assert "Tidak ada tautan usulan" in clean
@@ -120,7 +120,7 @@ def test_report_opens_in_a_real_browser_without_script_errors(tmp_path: Path) ->
     dom = dumped.stdout
     assert 'data-pokin="ready"' in dom  # the page's script ran to its end
     assert "Uncaught" not in dumped.stderr
-    assert 'data-figure="error"><b>2</b>' in dom
+    assert 'data-figure="galat"><b>2</b>' in dom
     assert "Cakupan ke IKU per unit" in dom
     if shutil.which("dot"):
         assert '<div class="diagram"><svg' in dom

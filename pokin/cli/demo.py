@@ -8,7 +8,7 @@ from pathlib import Path
 from .. import datasets
 from .._text import format_percent
 from ..checks import check
-from ..findings import Findings
+from ..findings import Findings, counts_text
 from ..render import MAX_NODES, box_count, render_gallery
 from ..report import json_report, json_text, text_report, write_report
 from .files import Subparsers, progress, write_text
@@ -63,5 +63,5 @@ def _summary_line(name: str, findings: Findings) -> str:
         f"{name}: {total.jabatan} jabatan, {total.indikator} indikator, "
         f"{format_percent(total.indikator_share, 0)} indikator sampai ke "
         + ("IKU; " if findings.cascade.has_iku else "jabatan puncak (tanpa IKU, PK103); ")
-        + f"{counts['error']} error, {counts['warning']} warning, {counts['info']} info"
+        + counts_text(counts)
     )

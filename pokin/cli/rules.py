@@ -24,7 +24,7 @@ def register(sub: Subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     for code, rule in sorted(RULES.items()):
-        print(f"{code}  {rule.severity!s:<7}  {rule.name} — {rule.judul}")
+        print(f"{code}  {rule.severity.label:<10}  {rule.name} — {rule.judul}")
         print(f"       {rule.rationale}")
         if rule.sumber:
             print(f"       sumber: {rule.sumber}")

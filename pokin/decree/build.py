@@ -50,7 +50,8 @@ from ..models import (
 )
 from .header import title_case
 from .intervensi import Declared, link_declared
-from .parts import Block, ParsedDecree, Row
+from .pairing import UNPAIRED
+from .parts import BLOCK_AT, Block, ParsedDecree, Row
 from .position import Pos, lurah_of, set_atasan
 from .roles import level_from_text, read_position
 from .staff import place_staff
@@ -93,7 +94,7 @@ def build_tree(parsed: ParsedDecree) -> PohonKinerja:
                     sumber_data=i.sumber_data or None,
                     satuan=i.satuan or None,
                     target=i.target or None,
-                    catatan=f"line {i.line}: {i.catatan}" if i.catatan else None,
+                    catatan=f"baris {i.line}: {i.catatan}" if i.catatan else None,
                     per_periode=_per_periode(i.per_tahun),
                 )
                 for i in s.indikator
@@ -131,34 +132,35 @@ def _catatan(parsed: ParsedDecree, positions: list[Pos]) -> str:
     rows = [row for b in parsed.blocks for row in b.rows]
     declares = any(row.mendukung or row.intervensi for row in rows)
     parts = [
-        f"Imported by pokin from {parsed.source} ({parsed.layout} layout): "
-        f"{len(positions)} jabatan. Peran, unit and atasan are inferred from the titles "
-        "(see each jabatan's inferensi and catatan); "
+        f"Diimpor oleh pokin dari {parsed.source} (tata letak {parsed.layout}): "
+        f"{len(positions)} jabatan. Peran, unit dan atasan disimpulkan dari nama jabatan "
+        "(lihat inferensi dan catatan tiap jabatan); "
         + (
-            "the import links what the decree declares: `pokin link` proposes the others."
+            "impor menautkan apa yang dinyatakan keputusan: `pokin link` mengusulkan sisanya."
             if declares
-            else "the import links nothing: `pokin link` proposes the cascade links."
+            else "impor tidak menautkan apa pun: `pokin link` mengusulkan tautan cascading."
         )
     ]
     if not any(p.peran is Peran.CAMAT for p in positions):
         tops = [p.block.nama for p in positions if p.atasan is None]
-        shown = ", ".join(tops[:6]) + (f" and {len(tops) - 6} more" if len(tops) > 6 else "")
+        shown = ", ".join(tops[:6]) + (f" dan {len(tops) - 6} lainnya" if len(tops) > 6 else "")
         parts.append(
-            f"The decree has no Camat block: {len(tops)} position(s) have no atasan ({shown}), "
-            "so their indicators are the roots the cascade is checked against."
+            f"Keputusan ini tidak memuat blok Camat: {len(tops)} jabatan tanpa atasan "
+            f"({shown}), sehingga indikatornya menjadi akar tempat cascading diperiksa."
         )
     unpaired = sorted(
-        {row.line for b in parsed.blocks for row in b.rows if "could not be paired" in row.catatan}
+        {row.line for b in parsed.blocks for row in b.rows if UNPAIRED in row.catatan}
     )
     if unpaired:
         shown = ", ".join(map(str, unpaired))
         parts.append(
-            f"Table rows whose cells could not be paired item by item ({len(unpaired)}): line "
-            f"{shown}; their texts are kept whole (see those indicators' catatan)."
+            f"Baris tabel yang selnya tidak dapat dipasangkan butir demi butir "
+            f"({len(unpaired)}): baris {shown}; teksnya disimpan utuh (lihat catatan "
+            "indikator tersebut)."
         )
     if parsed.skipped:
-        lines = "; ".join(f"line {s.line}: {s.reason}: {s.text[:120]!r}" for s in parsed.skipped)
-        parts.append(f"Lines the importer could not read ({len(parsed.skipped)}): {lines}.")
+        lines = "; ".join(f"baris {s.line}: {s.reason}: {s.text[:120]!r}" for s in parsed.skipped)
+        parts.append(f"Baris yang tidak dapat dibaca pengimpor ({len(parsed.skipped)}): {lines}.")
     return " ".join(parts)
 
 
@@ -196,14 +198,14 @@ def _classify(block: Block, kecamatan: str) -> Pos:
         pos.unit = kelurahan or "Kelurahan"
         if not kelurahan:
             pos.notes.append(
-                "The title names no kelurahan: the decree gives one generic kelurahan "
-                'template (unit "Kelurahan").'
+                "Nama jabatan tidak menyebut kelurahan: keputusan memberi satu templat "
+                'kelurahan umum (unit "Kelurahan").'
             )
     # kelurahan positions and staff: set with the atasan
     if peran in (Peran.SEKRETARIS, Peran.KASI, Peran.SEKRETARIS_KELURAHAN) and guessed:
         pos.notes.append(
-            f"The title does not say kecamatan or kelurahan; read as {level} level from "
-            "the block's text."
+            "Nama jabatan tidak menyebut kecamatan atau kelurahan; dibaca sebagai tingkat "
+            f"{level} dari teks bloknya."
         )
     if block.catatan:
         pos.notes.append(block.catatan)
@@ -233,16 +235,14 @@ def _assign_atasan(positions: list[Pos]) -> None:
         declared = _named(pos.block.atasan, pos, positions) if pos.block.atasan else None
         if declared:
             pos.atasan, pos.unit = declared, pos.unit or declared.unit
-            pos.notes.append("Atasan as the decree declares it.")
+            pos.notes.append("Atasan sesuai pernyataan keputusan.")
             continue
         if pos.peran is Peran.CAMAT:
             continue
         if pos.peran in (Peran.SEKRETARIS, Peran.KASI, Peran.LURAH):
-            set_atasan(pos, camat, "the Camat (standard kecamatan structure)")
+            set_atasan(pos, camat, "Camat (struktur kecamatan yang baku)")
         elif pos.peran is Peran.KASUBBAG:
-            set_atasan(
-                pos, sekretaris or camat, "the Sekretaris (a Sub Bagian is in the Sekretariat)"
-            )
+            set_atasan(pos, sekretaris or camat, "Sekretaris (Sub Bagian berada di Sekretariat)")
         elif pos.peran in (Peran.SEKRETARIS_KELURAHAN, Peran.KASI_KELURAHAN):
             _kelurahan_head(pos, lurah)
         else:
@@ -269,29 +269,28 @@ def _kelurahan_head(pos: Pos, lurah: list[Pos]) -> None:
     home = lurah_of(pos, lurah)
     if home is not None:
         pos.unit = home.unit
-        set_atasan(pos, home, "the Lurah of the kelurahan")
+        set_atasan(pos, home, "Lurah kelurahan itu")
         return
     if pos.unit:  # the layout placed it in a kelurahan that has no Lurah block
         pos.notes.append(
-            f"No atasan: its atasan is the Lurah of {pos.unit}, which has no block in the "
-            "decree; a planner must set it."
+            f"Tanpa atasan: atasannya Lurah {pos.unit}, yang tidak punya blok dalam "
+            "keputusan; perencana perlu mengisinya."
         )
         return
     pos.unit = UNKNOWN_KELURAHAN
     pos.inferensi.append("unit")
     pos.notes.append(
-        "No atasan: the decree does not say which kelurahan this position belongs to (the "
-        "block is a template repeated per kelurahan), and its atasan is the Lurah of that "
-        "kelurahan, never the Camat. A planner must set its kelurahan (unit) and its Lurah "
-        "(atasan)."
+        "Tanpa atasan: keputusan tidak menyebut kelurahan jabatan ini (bloknya templat yang "
+        "diulang per kelurahan), dan atasannya Lurah kelurahan itu, bukan Camat. Perencana "
+        "perlu mengisi kelurahannya (unit) dan Lurahnya (atasan)."
     )
 
 
 def _jabatan(pos: Pos, source: str) -> Jabatan:
     block = pos.block
-    notes = [f"Block at line {block.line} of {source}.", *pos.notes]
+    notes = [f"{BLOCK_AT} {block.line} di {source}.", *pos.notes]
     if pos.info.acting:
-        notes.append("Plt.: an acting (pelaksana tugas) holder.")
+        notes.append("Plt.: pemegang jabatan pelaksana tugas.")
     return Jabatan(
         id=pos.id,
         nama=title_case(block.nama),
@@ -328,7 +327,7 @@ def _kinerja(rows: list[Row]) -> list[Kinerja]:
             links = [Tautan(teks=text) for text in first.mendukung]
             kinerja = Kinerja(uraian=first.kinerja, mendukung=links)
         else:
-            kinerja = Kinerja(uraian=_NO_KINERJA, catatan=f"line {first.line}: empty cell")
+            kinerja = Kinerja(uraian=_NO_KINERJA, catatan=f"baris {first.line}: sel kosong")
         result.append(kinerja)
         current: Indikator | None = None
         for row in group:
@@ -362,5 +361,5 @@ def _fill(indikator: Indikator, row: Row) -> None:
     if row.per_tahun and not indikator.per_periode:
         indikator.per_periode = _per_periode(row.per_tahun)
     if row.catatan:
-        note = f"line {row.line}: {row.catatan}"
+        note = f"baris {row.line}: {row.catatan}"
         indikator.catatan = f"{indikator.catatan} {note}" if indikator.catatan else note

@@ -38,11 +38,25 @@ from pydantic import ValidationError
 
 from ..errors import PokinFileError
 from ..io import parse_yaml
+from ..io.careful import explain
 from ..models import Indikator, Jabatan, Kinerja, Peran, PohonKinerja
+from .parts import BLOCK_AT
 
 __all__ = ["Koreksi", "apply_corrections", "read_corrections"]
 
 _SELECTORS = ("jabatan", "baris", "kinerja", "indikator", "organisasi")
+_WHAT = {
+    "jabatan": "jabatan",
+    "baris": "blok JABATAN pada baris",
+    "kinerja": "kinerja",
+    "indikator": "indikator",
+    "organisasi": "organisasi",
+}
+_FORMAT = (
+    "tulis `koreksi:` sebagai daftar, setiap butir misalnya `- {jabatan: staf-pramu-bakti, "
+    "field: atasan, value: sekretaris, alasan: tugasnya membantu Sekretaris}` (pilih jabatan, "
+    "baris, kinerja, indikator atau organisasi)"
+)
 
 
 @dataclass(frozen=True)
@@ -66,33 +80,52 @@ def read_corrections(path: str | os.PathLike[str]) -> list[Koreksi]:
     try:
         text = file.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise PokinFileError("no such corrections file", path=file) from None
+        raise PokinFileError(
+            "berkas koreksi ini tidak ada",
+            path=file,
+            hint="periksa nama dan folder berkas yang diberikan ke --corrections",
+        ) from None
     data = parse_yaml(text, file)
     items = data.get("koreksi") if isinstance(data, dict) else None
     if not isinstance(items, list):
         raise PokinFileError(
-            "a corrections file is a mapping with a `koreksi:` list",
+            "berkas koreksi berisi daftar `koreksi:`",
             path=file,
-            hint="see datasets/corrections/README.md for the format",
+            hint=_FORMAT,
         )
     result = []
     for nomor, item in enumerate(items, 1):
         where = f"koreksi[{nomor - 1}]"
         if not isinstance(item, dict):
-            raise PokinFileError("each correction is a mapping", path=file, field=where)
+            raise PokinFileError(
+                "setiap koreksi berisi kunci dan nilai (`jabatan:`, `field:`, `value:`, "
+                "`alasan:`), bukan satu nilai",
+                path=file,
+                field=where,
+                hint=_FORMAT,
+            )
         chosen = [key for key in _SELECTORS if key in item]
         if len(chosen) != 1:
             raise PokinFileError(
-                f"a correction names exactly one of {', '.join(_SELECTORS)}",
+                f"setiap koreksi menyebut tepat satu dari {', '.join(_SELECTORS)}"
+                + (f" (di sini {len(chosen)}: {', '.join(chosen)})" if chosen else ""),
                 path=file,
                 field=where,
+                hint=_FORMAT,
             )
         if not item.get("alasan"):
-            raise PokinFileError("every correction says why (`alasan:`)", path=file, field=where)
+            raise PokinFileError(
+                "setiap koreksi menyebut alasannya",
+                path=file,
+                field=f"{where}.alasan",
+                hint="tambahkan `alasan:` (mengapa nilai ini benar)",
+            )
         pilih = chosen[0]
         field_name = item[pilih] if pilih == "organisasi" else item.get("field")
         if not isinstance(field_name, str) or "value" not in item:
-            raise PokinFileError("a correction needs `field:` and `value:`", path=file, field=where)
+            raise PokinFileError(
+                "koreksi ini perlu `field:` dan `value:`", path=file, field=where, hint=_FORMAT
+            )
         kunci = "organisasi" if pilih == "organisasi" else str(item[pilih])
         result.append(Koreksi(pilih, kunci, field_name, item["value"], item["alasan"], nomor))
     return result
@@ -102,7 +135,7 @@ def _find(tree: PohonKinerja, koreksi: Koreksi) -> Jabatan | Kinerja | Indikator
     if koreksi.pilih == "jabatan":
         return next((j for j in tree.jabatan if j.id == koreksi.kunci), None)
     if koreksi.pilih == "baris":
-        mark = re.compile(rf"^Block at line {re.escape(koreksi.kunci)} of ")
+        mark = re.compile(rf"^(?:{BLOCK_AT}|Block at line) {re.escape(koreksi.kunci)} (?:di|of) ")
         return next((j for j in tree.jabatan if mark.match(j.catatan or "")), None)
     if koreksi.pilih == "kinerja":
         return next((k for _, k in tree.iter_kinerja() if k.id == koreksi.kunci), None)
@@ -128,11 +161,11 @@ def _kelurahan_atasan(tree: PohonKinerja, jabatan: Jabatan) -> None:
     ]
     jabatan.atasan = lurah[0].id if len(lurah) == 1 else None
     note = (
-        f"Atasan inferred again after the peran correction: the Lurah of {jabatan.unit}."
+        f"Atasan disimpulkan lagi setelah koreksi peran: Lurah {jabatan.unit}."
         if jabatan.atasan
-        else "No atasan after the peran correction: a kelurahan position answers to its "
-        "Lurah, never the Camat, and the decree does not say which kelurahan this is; a "
-        "planner must set its Lurah."
+        else "Tanpa atasan setelah koreksi peran: jabatan kelurahan bertanggung jawab kepada "
+        "Lurahnya, bukan Camat, dan keputusan tidak menyebut kelurahan mana; perencana perlu "
+        "mengisi Lurahnya."
     )
     jabatan.catatan = f"{jabatan.catatan} {note}" if jabatan.catatan else note
 
@@ -148,25 +181,33 @@ def apply_corrections(
         node: Any = fixed.organisasi if koreksi.pilih == "organisasi" else _find(fixed, koreksi)
         if node is None:
             raise PokinFileError(
-                f"no {koreksi.pilih} {koreksi.kunci!r} in the imported tree",
+                f"{_WHAT[koreksi.pilih]} «{koreksi.kunci}» tidak ada di pohon hasil impor",
                 path=source,
-                field=where,
-                hint="ids change when the decree or the importer changes; check the id "
-                "in the imported file, or select a jabatan by `baris:` (its block's line)",
+                field=f"{where}.{koreksi.pilih}",
+                hint="id berubah bila keputusan atau pengimpornya berubah: periksa id di "
+                "berkas hasil impor, atau pilih jabatan dengan `baris:` (baris blok JABATAN-nya "
+                "di keputusan)",
             )
         if koreksi.field not in type(node).model_fields or koreksi.field in ("id", "kinerja"):
             raise PokinFileError(
-                f"{type(node).__name__} has no field {koreksi.field!r} that can be corrected",
+                f"{type(node).__name__.lower()} tidak punya isian «{koreksi.field}» yang "
+                "dapat dikoreksi (`field:`)",
                 path=source,
-                field=where,
+                field=f"{where}.field",
+                hint="pilih salah satu: "
+                + ", ".join(f for f in type(node).model_fields if f not in ("id", "kinerja")),
             )
         try:
             setattr(node, koreksi.field, koreksi.value)
         except ValidationError as exc:
+            message, hint = explain(exc.errors()[0])
             raise PokinFileError(
-                f"the value does not fit: {exc.errors()[0]['msg']}", path=source, field=where
+                f"nilai ini tidak cocok untuk {koreksi.field}: {message}",
+                path=source,
+                field=f"{where}.value",
+                hint=hint,
             ) from None
-        note = f"Corrected {koreksi.field} by hand: {str(koreksi.alasan).rstrip('.')}."
+        note = f"{koreksi.field} dikoreksi perencana: {str(koreksi.alasan).rstrip('.')}."
         if koreksi.field != "catatan" and "catatan" in type(node).model_fields:
             node.catatan = f"{node.catatan} {note}" if node.catatan else note
         if isinstance(node, Jabatan) and koreksi.field in node.inferensi:
@@ -178,6 +219,9 @@ def apply_corrections(
     try:
         return PohonKinerja.model_validate(fixed.model_dump())
     except ValidationError as exc:
+        message, hint = explain(exc.errors()[0])
         raise PokinFileError(
-            f"the corrected tree does not hold: {exc.errors()[0]['msg']}", path=source
+            f"pohon hasil koreksi tidak sah: {message}",
+            path=source,
+            hint=hint or "periksa koreksi yang mengubah jabatan atau isian ini",
         ) from None

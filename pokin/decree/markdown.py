@@ -270,18 +270,18 @@ def _table(state: _State, rows: list[tuple[int, str, list[str]]]) -> None:
             state.roles, is_iku = roles, False
             continue
         if state.roles is None:
-            _skip(state, number, line, "a table row before any header naming the columns")
+            _skip(state, number, line, "baris tabel sebelum kepala tabel yang menamai kolomnya")
         elif len(cells) > len(state.roles) and any(cells[len(state.roles) :]):
             _skip(
                 state,
                 number,
                 line,
-                f"{len(cells)} cells for {len(state.roles)} columns (an unescaped '|'?)",
+                f"{len(cells)} sel untuk {len(state.roles)} kolom ('|' di dalam sel tanpa '\\'?)",
             )
         elif is_iku:
             _iku_row(state, number, line, dict(zip(state.roles, cells, strict=False)))
         elif state.block is None:
-            _skip(state, number, line, "a table row before the first JABATAN")
+            _skip(state, number, line, "baris tabel sebelum JABATAN pertama")
         else:
             note = (
                 f"baris ini hanya punya {len(cells)} sel untuk {len(state.roles)} kolom: "
@@ -308,7 +308,9 @@ def _row(state: _State, block: Block, number: int, raw: dict[str, str], *, note:
     if cells["kinerja"].text and _same(cells["kinerja"].text, current):
         cells["kinerja"] = Cell("")  # a merged cell repeated by the converter
     if not cells["kinerja"].text and not cells["indikator"].text and not block.rows:
-        _skip(state, number, "| " + " | ".join(raw.values()), "a row without kinerja or indikator")
+        _skip(
+            state, number, "| " + " | ".join(raw.values()), "baris tanpa kinerja maupun indikator"
+        )
         return
     indikator = next((r.indikator for r in reversed(block.rows) if r.indikator), "")
     if not cells["kinerja"].text and _same(cells["indikator"].text, indikator):
@@ -358,7 +360,7 @@ def _iku_row(state: _State, number: int, line: str, raw: dict[str, str]) -> None
     if not items:
         return
     if not iku:
-        _skip(state, number, line, "an IKU indicator before any sasaran")
+        _skip(state, number, line, "indikator IKU sebelum sasaran mana pun")
         return
     rows = pair_cells(
         Cell(""),

@@ -51,7 +51,7 @@ def merge_trees(trees: list[tuple[str, PohonKinerja]]) -> PohonKinerja:
         organisasi = organisasi.model_copy(update={"periode": iku_tree.organisasi.periode})
     iku = _targets_of_year(iku_tree.iku, organisasi.tahun) if iku_tree is not None else []
     sources = ", ".join(source for source, _ in trees)
-    catatan = f"{organisasi.catatan or ''} Merged by pokin from {sources}.".strip()
+    catatan = f"{organisasi.catatan or ''} Digabung oleh pokin dari {sources}.".strip()
     merged = base.model_copy(
         update={"iku": iku, "organisasi": organisasi.model_copy(update={"catatan": catatan})}
     )

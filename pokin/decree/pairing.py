@@ -18,7 +18,7 @@ from .cells import Cell, read_raw
 from .items import clean_row
 from .parts import Row
 
-__all__ = ["CellRow", "pair_cells", "split_target"]
+__all__ = ["UNPAIRED", "CellRow", "pair_cells", "split_target"]
 
 
 def _split_run_together(text: str, count: int) -> list[str] | None:
@@ -125,11 +125,15 @@ _LABELS = {
 }
 
 
+UNPAIRED = "butirnya tidak dapat dipasangkan"
+"""What the note of a row whose cells could not be paired item by item says."""
+
+
 def _unpaired(role: str, items: list[str], count: int, kept: str) -> str:
     return (
-        f"the {_LABELS[role]} cell has {len(items)} items for {count} indicators, so they "
-        f'could not be paired: the whole cell ("{kept}") is kept on each indicator; '
-        "check which item belongs to which indicator"
+        f"sel {_LABELS[role]} berisi {len(items)} butir untuk {count} indikator, jadi "
+        f'{UNPAIRED}: seluruh sel ("{kept}") disimpan pada setiap indikator; '
+        "periksa butir mana milik indikator mana"
     )
 
 
@@ -225,7 +229,7 @@ def _kinerja_and_indikator(cells: dict[str, Cell], notes: list[str]) -> tuple[li
             kept = "; ".join(kinerja_items)
             notes.append(
                 _unpaired("kinerja", kinerja_items, count, kept).replace(
-                    "is kept on each indicator", "is one kinerja of all of them"
+                    "disimpan pada setiap indikator", "menjadi satu kinerja untuk semuanya"
                 )
             )
             kinerja_items = [kept]

@@ -11,7 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["Block", "IkuIndikator", "IkuSasaran", "ParsedDecree", "Row", "Skipped"]
+__all__ = ["BLOCK_AT", "Block", "IkuIndikator", "IkuSasaran", "ParsedDecree", "Row", "Skipped"]
+
+BLOCK_AT = "Blok pada baris"
+"""How each imported jabatan's ``catatan`` opens: ``Blok pada baris 13 di x.txt.`` (the
+line of its JABATAN block; corrections select a jabatan by it, ``baris:``)."""
 
 
 @dataclass

@@ -195,7 +195,7 @@ def _feed_table(state: _State, number: int, line: str) -> None:
         return  # the rest of the header, or the "1 2 3 4" column numbers
     state.in_header = False
     if _numbers(line):
-        _skip(state, number, line, "a line of bare numbers (a page number?) inside a table")
+        _skip(state, number, line, "baris berisi angka saja (nomor halaman?) di dalam tabel")
         return
     bulleted = bool(_BULLET.match(line))
     text = _GLUED.sub(" ", _BULLET.sub("", line))
@@ -209,7 +209,7 @@ def _feed_table(state: _State, number: int, line: str) -> None:
             new_cell = k > 0  # a numbered item or a lower-case start continues the cell
         draft = state.draft
         if draft is None and not new_cell:
-            _skip(state, number, piece, "text before the first row of the table")
+            _skip(state, number, piece, "teks sebelum baris pertama tabel")
         elif draft is not None and not new_cell:
             draft.extend(piece)
         else:
@@ -271,7 +271,7 @@ def _close_table(state: _State) -> None:
     for draft in state.drafts:
         if block is None:
             text = " ".join(piece for pieces in draft.cells.values() for piece in pieces)
-            _skip(state, draft.line, text, "a table row before the first JABATAN")
+            _skip(state, draft.line, text, "baris tabel sebelum JABATAN pertama")
             continue
         texts = {role: "; ".join(draft.cells.get(role, [])) for role in _FIELDS}
         block.rows.append(

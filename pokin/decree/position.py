@@ -27,10 +27,10 @@ class Pos:
 
 def set_atasan(pos: Pos, atasan: Pos | None, why: str) -> None:
     if atasan is None:
-        pos.notes.append(f"No atasan: the decree has no block for {why.split(' (')[0]}.")
+        pos.notes.append(f"Tanpa atasan: keputusan tidak memuat blok {why.split(' (')[0]}.")
         return
     pos.atasan = atasan
-    pos.notes.append(f"Atasan inferred: {why}.")
+    pos.notes.append(f"Atasan disimpulkan: {why}.")
 
 
 def lurah_of(pos: Pos, lurah: list[Pos]) -> Pos | None:

@@ -44,7 +44,9 @@ def place_staff(
         return
     fallback = sekretaris or camat
     pos.unit = fallback.unit if fallback else "Sekretariat Kecamatan"
-    set_atasan(pos, fallback, "the Sekretaris (staff whose title and tugas name no unit)")
+    set_atasan(
+        pos, fallback, "Sekretaris (staf yang nama jabatan dan tugasnya tidak menyebut unit)"
+    )
 
 
 @dataclass
@@ -53,11 +55,14 @@ class _Place:
     positions: list[Pos]
     heads: list[Pos]
     lurah: list[Pos]
-    absent: str | None = None  # "fungsi names Seksi X" when the decree has no head for it
+    absent: str | None = None  # "fungsi menyebut Seksi X" when the decree has no head for it
 
     @property
     def lacking(self) -> list[str]:
-        return [f"The {self.absent}, which has no block in this decree."] if self.absent else []
+        if not self.absent:
+            return []
+        said = self.absent[:1].upper() + self.absent[1:]
+        return [f"{said}, yang tidak punya blok dalam keputusan ini."]
 
 
 def _by_title(place: _Place) -> bool:
@@ -68,12 +73,12 @@ def _by_title(place: _Place) -> bool:
         target = next((p for p in place.heads if p.peran is Peran.SEKRETARIS_KELURAHAN), None)
         if target:
             pos.unit = target.unit
-            set_atasan(pos, target, f'the Sekretaris Kelurahan (the title says "pada {pada}")')
+            set_atasan(pos, target, f'Sekretaris Kelurahan (nama jabatan menyebut "pada {pada}")')
             return True
     best = _best_head(keywords(pada), set(), place.heads) if pada else None
     if best:
         pos.unit = best.unit
-        set_atasan(pos, best, f'the head of the unit the title names ("pada {pada}")')
+        set_atasan(pos, best, f'kepala unit yang disebut nama jabatan ("pada {pada}")')
         return True
     return False
 
@@ -87,7 +92,7 @@ def _by_helped(place: _Place) -> bool:
     pos.unit, pos.level = title.unit, title.level
     pos.inferensi.append("unit")
     name = title_case(title.block.nama)
-    set_atasan(pos, title, f'{name} (line {title.block.line}): the {where} says "Membantu {name}"')
+    set_atasan(pos, title, f'{name} (baris {title.block.line}): {where} menyebut "Membantu {name}"')
     return True
 
 
@@ -95,7 +100,7 @@ def _by_tugas(place: _Place) -> bool:
     named = _named_in_tugas(place.pos.block.tugas, place.heads)
     if named:
         place.pos.unit = named.unit
-        set_atasan(place.pos, named, f"the head of {named.unit}, which the tugas names")
+        set_atasan(place.pos, named, f"kepala {named.unit}, yang disebut dalam tugas")
     return named is not None
 
 
@@ -106,7 +111,7 @@ def _by_named_unit(place: _Place) -> bool:
         return False
     pos.unit, pos.level = head.unit, head.level
     pos.inferensi.append("unit")
-    set_atasan(pos, head, f"the head of {head.unit}, which the {place.absent}")
+    set_atasan(pos, head, f"kepala {head.unit}: {place.absent}")
     return True
 
 
@@ -119,8 +124,8 @@ def _by_words(place: _Place) -> bool:
     set_atasan(
         pos,
         best,
-        f"{title_case(best.block.nama)}, whose unit shares the most words with this "
-        "title and tugas" + ("" if place.absent else " (no unit is named)"),
+        f"{title_case(best.block.nama)}, yang unitnya paling banyak berbagi kata dengan "
+        "nama jabatan dan tugas ini" + ("" if place.absent else " (tidak ada unit yang disebut)"),
     )
     pos.notes.extend(place.lacking)
     return True
@@ -138,8 +143,8 @@ def _by_lurah(place: _Place) -> bool:
     set_atasan(
         pos,
         sekkel[0] if sekkel else home,
-        f"the {'Sekretaris Kelurahan' if sekkel else 'Lurah'} (kelurahan staff whose title "
-        "and tugas name no unit)",
+        f"{'Sekretaris Kelurahan' if sekkel else 'Lurah'} (staf kelurahan yang nama jabatan "
+        "dan tugasnya tidak menyebut unit)",
     )
     pos.notes.extend(place.lacking)
     return True
@@ -150,11 +155,12 @@ def _by_absent(place: _Place) -> bool:
     if not place.absent:
         return False
     pos = place.pos
-    pos.unit = place.absent.split(" names ", 1)[1]
+    pos.unit = place.absent.split(" menyebut ", 1)[1]
     pos.inferensi.append("unit")
     pos.notes.append(
-        f"Unit inferred: the {place.absent}, which has no head in this decree: placed in that "
-        "unit with no atasan; a planner must set its atasan (the head of the unit)."
+        f"Unit disimpulkan: {place.absent}, yang tidak punya kepala dalam keputusan ini: "
+        "ditempatkan di unit itu tanpa atasan; perencana perlu mengisi atasannya (kepala unit "
+        "itu)."
     )
     return True
 
@@ -305,8 +311,8 @@ def _holder(unit: str, pos: Pos, positions: list[Pos]) -> Pos | None:
 def _named_unit(pos: Pos, positions: list[Pos]) -> tuple[Pos | None, str | None]:
     """The head of a unit the tugas (else a fungsi) names, and what names it.
 
-    ``(head, "fungsi names Seksi X")`` when the decree has the head's block;
-    ``(None, "fungsi names Seksi X")`` when it names a unit the decree has no head for;
+    ``(head, "fungsi menyebut Seksi X")`` when the decree has the head's block;
+    ``(None, "fungsi menyebut Seksi X")`` when it names a unit the decree has no head for;
     ``(None, None)`` when it names no unit.
     """
     absent: str | None = None
@@ -314,8 +320,8 @@ def _named_unit(pos: Pos, positions: list[Pos]) -> tuple[Pos | None, str | None]
         for unit in _units_named(text):
             head = _holder(unit, pos, positions)
             if head is not None:
-                return head, f"{where} names ({unit})"
-            absent = absent or f"{where} names {unit}"
+                return head, f"{where} menyebut {unit}"
+            absent = absent or f"{where} menyebut {unit}"
     return None, absent
 
 

@@ -145,8 +145,8 @@ def _feed(state: _State, number: int, line: str) -> None:
         state.closed = True
     if state.closed or state.block is None:
         if cells is not None and any(cells):
-            where = "after the signature" if state.closed else "outside any position block"
-            _skip(state, number, line, f"a table row {where}")
+            where = "setelah tanda tangan" if state.closed else "di luar blok jabatan mana pun"
+            _skip(state, number, line, f"baris tabel {where}")
         return
     plain = " ".join(c for c in (cells or [stripped]) if c)
     atasan = atasan_of(plain)
@@ -162,15 +162,15 @@ def _feed(state: _State, number: int, line: str) -> None:
         if state.section and not state.raw:
             _add_section_text(state.block, state.section, stripped)
         else:
-            _skip(state, number, line, "a text line inside a table, not a row")
+            _skip(state, number, line, "baris teks di dalam tabel, bukan baris tabel")
         return
     if not any(cells):
         return
     if state.roles is None:
-        _skip(state, number, line, "a table row before any table header")
+        _skip(state, number, line, "baris tabel sebelum kepala tabel")
         return
     if all(re.fullmatch(r"-*", c) for c in cells):
-        _skip(state, number, line, "a separator line (dashes), not a row")
+        _skip(state, number, line, "garis pemisah (tanda hubung), bukan baris tabel")
         return
     filled = [c for c in cells if c]
     if len(filled) >= 3 and filled == [str(n) for n in range(1, len(filled) + 1)]:
@@ -186,7 +186,7 @@ def _new_block(title: str, line: int) -> Block:
     catatan = ""
     if re.match(r"Pit\.\s", nama):
         nama = "Plt." + nama[4:]
-        catatan = 'The decree writes "Pit." (an OCR misreading of "Plt.", acting).'
+        catatan = 'Keputusan menulis "Pit." (salah baca OCR untuk "Plt.", pelaksana tugas).'
     return Block(
         nama=nama,
         line=line,
@@ -221,24 +221,23 @@ def _align(roles: list[str], cells: list[str]) -> tuple[list[str], str]:
     width = len(roles)
     if len(cells) > width:
         extra = [c for c in cells[width - 1 :] if c]
-        return [*cells[: width - 1], " ".join(extra)], "extra cells joined into the last one"
+        return [*cells[: width - 1], " ".join(extra)], "sel berlebih digabung ke sel terakhir"
     if len(cells) < width:
         return [""] * (width - len(cells)) + cells, (
-            f"{len(cells)} cells for {width} columns: read as the last {len(cells)} columns "
-            "(the merged cells before them were lost at a page break)"
+            f"{len(cells)} sel untuk {width} kolom: dibaca sebagai {len(cells)} kolom terakhir "
+            "(sel gabungan di depannya hilang di pergantian halaman)"
         )
     if roles[0] == "no" and cells[0] and not re.fullmatch(r"\d+\.?", cells[0]):
         filled = [c for c in cells if c]
         return [""] * (width - len(filled)) + filled, (
-            "the cells were shifted left under the No. column: read as the last "
-            f"{len(filled)} columns"
+            f"sel bergeser ke kiri di bawah kolom No.: dibaca sebagai {len(filled)} kolom terakhir"
         )
     if "indikator" in roles and not cells[-1] and "kinerja" in roles:
         ind, kin = roles.index("indikator"), roles.index("kinerja")
         if cells[kin] and split_target(cells[ind]) and not split_target(cells[kin]):
             return ["", *cells[:-1]], (
-                "the cells were shifted one column left (the last one is empty and the "
-                "indicator column holds a target): read one column to the right"
+                "sel bergeser satu kolom ke kiri (kolom terakhir kosong dan kolom indikator "
+                "berisi target): dibaca satu kolom ke kanan"
             )
     return cells, ""
 
@@ -311,4 +310,4 @@ def _feed_iku(state: _State, number: int, cells: list[str]) -> None:
         else:
             indikator.formulasi = f"{indikator.formulasi} {text}".strip()
     else:
-        _skip(state, number, "\t".join(cells), "a line of the IKU table pokin cannot place")
+        _skip(state, number, "\t".join(cells), "baris tabel IKU yang tidak dapat ditempatkan pokin")

@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterator
 
 from ..coverage import UnitCoverage
+from ..findings import SEVERITY_LABELS
 from .compare import Diff, JabatanDiff, LinkDiff, NodeDiff, Ubah
 
 __all__ = ["diff_json", "diff_markdown", "diff_text", "num", "pct"]
@@ -142,7 +143,7 @@ def diff_text(d: Diff) -> str:
     out += [
         "",
         "Temuan (lama → baru): "
-        + ", ".join(f"{old[s]} → {new[s]} {s}" for s in ("error", "warning", "info")),
+        + ", ".join(f"{old[s]} → {new[s]} {word}" for s, word in SEVERITY_LABELS.items()),
         f"  diperbaiki: {len(d.fixed)}; baru muncul: {len(d.appeared)}"
         + (f"; {GONE}: {len(d.gone)}" if d.gone else ""),
     ]
@@ -205,7 +206,7 @@ def diff_markdown(d: Diff) -> str:
         "",
         "| Tingkat | Lama | Baru |",
         "|---|---|---|",
-        *(f"| {s} | {old[s]} | {new[s]} |" for s in ("error", "warning", "info")),
+        *(f"| {word} | {old[s]} | {new[s]} |" for s, word in SEVERITY_LABELS.items()),
         "",
         f"Diperbaiki ({len(d.fixed)}):",
         "",

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 
 from ..errors import PokinError, RenderError
+from ..findings import SEVERITY_LABELS
 from ..graph import Cascade
 from .compare import Diff
 from .output import (
@@ -139,8 +140,8 @@ def _rows(d: Diff) -> str:
     )
     old, new = _counts(d)
     findings = "".join(
-        f"<tr><td>{s}</td><td>{old[s]}</td><td>{new[s]}</td></tr>"
-        for s in ("error", "warning", "info")
+        f"<tr><td>{word}</td><td>{old[s]}</td><td>{new[s]}</td></tr>"
+        for s, word in SEVERITY_LABELS.items()
     )
     fixed = "".join(
         f'<li class="tambah">{_e(f.code)} {_e(f.message)} <code>{_e(f.where)}</code></li>'

@@ -21,7 +21,7 @@ from .. import _yaml
 from ..errors import PokinFileError
 from ..models import FORMAT_VERSION, PohonKinerja, Problem, resolve_references
 
-__all__ = ["careful_loads", "data_loc", "explain", "parse"]
+__all__ = ["careful_loads", "data_loc", "explain", "parse", "yaml_problem"]
 
 Path_ = tuple[str | int, ...]
 Marks = dict[Path_, tuple[int, int]]
@@ -72,17 +72,62 @@ def parse(text: str, path: str | os.PathLike[str] | None) -> tuple[Any, Marks]:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "YAML tidak sah"
         raise PokinFileError(
-            f"kesalahan sintaks YAML ({problem})",
+            f"kesalahan sintaks YAML ({yaml_problem(str(problem))})",
             path=path,
             line=mark.line + 1 if mark else None,
             column=mark.column + 1 if mark else None,
             hint=_yaml_hint(str(problem), text.splitlines(), mark.line if mark else None),
         ) from None
     except yaml.YAMLError as exc:
-        raise PokinFileError(f"kesalahan YAML ({exc})", path=path) from None
+        raise PokinFileError(f"kesalahan YAML ({yaml_problem(str(exc))})", path=path) from None
     finally:
         loader.dispose()
     return data, marks
+
+
+_PROBLEMS = (
+    (r"mapping values are not allowed", "tanda ':' tidak boleh di sini"),
+    (r"block sequence entries are not allowed", "butir daftar ('-') tidak boleh di sini"),
+    (
+        r"(?:did not find )?expected (',' or '[]}]')(?:, but (?:got|found) '(.+)')?",
+        r"tanda \1 yang diharapkan tidak ada",
+    ),
+    (
+        r"did not find expected key|expected <block end>.*",
+        "baris ini tidak sejajar dengan kunci di atasnya",
+    ),
+    (r"did not find expected '-' indicator", "tanda '-' butir daftar yang diharapkan tidak ada"),
+    (r"did not find expected node content", "nilai yang diharapkan tidak ada"),
+    (r"could not find expected ':'", "tanda ':' yang diharapkan tidak ada"),
+    (r"found a tab character.*|found character '\\t'.*", "ada tab di indentasi"),
+    (r"found character '(.)' that cannot start any token", r"nilai tidak boleh diawali '\1'"),
+    (r"found character that cannot start any token", "ada karakter yang tak boleh mengawali nilai"),
+    (r"found undefined alias(?: '(.*)')?", r"alias *\1 tidak didefinisikan"),
+    (r"found unknown escape character(?: '(.*)')?", r"escape \\\1 tak dikenal di teks berpetik"),
+    (r"found unexpected end of stream", "berkas berakhir sebelum teks berpetik ditutup"),
+    (r"second occurrence|found duplicate anchor.*", "anchor (&) yang sama ditulis dua kali"),
+    (r"found duplicate %?YAML directive", "direktif %YAML ditulis dua kali"),
+    (r"failed to decode base64 data.*", "data base64 tidak sah"),
+    (r"found unexpected ':'", "tanda ':' tidak terduga"),
+    (r"found unexpected end of stream|unexpected end of.*", "berkas berakhir terlalu cepat"),
+)
+
+
+def yaml_problem(problem: str) -> str:
+    """libyaml's (English) words for a syntax error, in the planner's.
+
+    >>> yaml_problem("mapping values are not allowed in this context")
+    "tanda ':' tidak boleh di sini"
+    >>> yaml_problem("did not find expected ',' or '}'")
+    "tanda ',' atau '}' yang diharapkan tidak ada"
+    >>> yaml_problem("something libyaml may say one day")
+    'struktur YAML tidak sah'
+    """
+    for pattern, words in _PROBLEMS:
+        found = re.match(pattern, problem.strip(), flags=re.S)
+        if found:
+            return found.expand(words).replace(" or ", " atau ")
+    return "struktur YAML tidak sah"
 
 
 def _yaml_hint(problem: str, lines: list[str], at: int | None) -> str:

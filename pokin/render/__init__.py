@@ -129,14 +129,15 @@ def _scene(prep: Prepared, *, root: str | None, unit: str | None, depth: int | N
     c = prep.cascade
     parts: list[str] = []
     if depth is not None and depth < 0:
-        raise ValueError(f"depth must be 0 or more, not {depth}")
+        raise ValueError(f"kedalaman (depth) {depth}: beri 0 atau lebih")
     if root is not None:
         try:
             nodes = c.subtree(root, depth=depth)
         except KeyError:
             raise ValueError(
-                f"no jabatan, kinerja or indikator has the id {root!r}; use a jabatan id "
-                f"(e.g. {', '.join(list(c.jabatan)[:4])}) or a node id"
+                f"tidak ada jabatan, kinerja atau indikator ber-id «{root}»: beri id jabatan "
+                f"(misalnya {', '.join(list(c.jabatan)[:4])}) atau id kinerja/indikator "
+                "(`pokin show` mencetak semua id)"
             ) from None
         boxes = {prep.box_of[n] for n in nodes if n in prep.box_of}
         owner = c.jabatan.get(root)
@@ -174,7 +175,7 @@ def _members(prep: Prepared, unit: str) -> set[str]:
         [j for j in prep.tree.jabatan if j.unit is None] if unit.casefold() == NO_UNIT else []
     )
     if not found:
-        raise ValueError(f"no jabatan is in the unit {unit!r}; the units are: {', '.join(c.units)}")
+        raise ValueError(f"tidak ada jabatan di unit «{unit}»: unit yang ada: {', '.join(c.units)}")
     return {str(j.id) for j in found}
 
 

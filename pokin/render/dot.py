@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from .._text import format_number
 from ..capaian import HIJAU, KUNING, Capaian
 from ..models import Indikator, Status
 from .labels import (
@@ -242,7 +243,7 @@ def _edge_lines(
         skor = data.get("skor")
         if kind in ("usulan", "diterima") and isinstance(skor, float):
             mark = "✓ " if kind == "diterima" else ""
-            attrs.append(f'label="{mark}{skor:.2f}" fontsize=8 fontcolor="{color}"')
+            attrs.append(f'label="{mark}{format_number(skor, 2)}" fontsize=8 fontcolor="{color}"')
         text = f"{shorten(graph.nodes[parent]['uraian'])} → {shorten(graph.nodes[child]['uraian'])}"
         attrs.append(f'tooltip="{escape_quoted(text)}"')
         tail, head = _end(upper, parent, tail=True), _end(lower, child, tail=False)

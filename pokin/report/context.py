@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-from .._text import format_percent
+from .._text import format_number, format_percent
 from .._version import __version__
 from ..capaian import Capaian, compute_capaian
 from ..checks import RULES, Finding, Findings, check
@@ -121,7 +121,7 @@ def pending_rows(cascade: Cascade) -> list[tuple[str, str, str, str, str, str]]:
         for holder, link in kinerja.iter_links():
             if link.pending and link.ke is not None:
                 target = cascade.graph.nodes[link.ke]
-                score = f"{link.skor:.2f}" if link.skor is not None else ""
+                score = format_number(link.skor, 2) if link.skor is not None else ""
                 rows.append(
                     (
                         jabatan.nama,

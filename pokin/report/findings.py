@@ -9,7 +9,7 @@ from typing import Any
 
 from .._text import format_percent
 from ..coverage import NO_IKU, Coverage, coverage
-from ..findings import Finding, Findings
+from ..findings import Finding, Findings, counts_text
 
 __all__ = ["coverage_text", "findings_html", "json_report", "json_text", "text_report"]
 
@@ -54,8 +54,7 @@ def text_report(findings: Findings, *, fold: int = 3) -> str:
     title = org.nama + (f" ({org.tahun})" if org.tahun else "")
     out = [
         f"pokin check: {title}",
-        f"{tree.summary()}; {counts['error']} error, {counts['warning']} warning, "
-        f"{counts['info']} info",
+        f"{tree.summary()}; {counts_text(counts)}",
         "",
     ]
     groups: dict[str | None, list[Any]] = {None: []}
@@ -86,12 +85,12 @@ def _position_lines(items: list[Finding], *, fold: int) -> Iterator[str]:
     for code, group in by_code.items():
         shown = group if not fold or len(group) <= fold + 1 else group[:fold]
         for f in shown:
-            yield f"  {f.code} {f.severity!s:<7} {f.message}"
+            yield f"  {f.code} {f.severity.label:<10} {f.message}"
             yield f"        → {f.hint}"
         rest = group[len(shown) :]
         if rest:
             ids = ", ".join(f.where for f in rest)
-            yield f"  {code} {rest[0].severity!s:<7} … dan {len(rest)} lagi yang serupa: {ids}"
+            yield f"  {code} {rest[0].severity.label:<10} … dan {len(rest)} lagi yang serupa: {ids}"
 
 
 def json_report(findings: Findings) -> dict[str, Any]:
@@ -131,14 +130,13 @@ def findings_html(findings: Findings) -> str:
         rows.append(
             "<tr>"
             f"<td><code>{html.escape(f.code)}</code></td>"
-            f'<td style="color:{colour}">{html.escape(str(f.severity))}</td>'
+            f'<td style="color:{colour}">{html.escape(f.severity.label)}</td>'
             f"<td>{html.escape(f.message)}<br><small>→ {html.escape(f.hint)}</small></td>"
             f"<td><code>{html.escape(f.where)}</code></td>"
             "</tr>"
         )
     return (
-        f"<p><b>pokin</b>: {counts['error']} error, {counts['warning']} warning, "
-        f"{counts['info']} info</p>"
+        f"<p><b>pokin</b>: {counts_text(counts)}</p>"
         "<table><thead><tr><th>kode</th><th>tingkat</th><th>temuan</th><th>lokasi</th>"
         f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
         + (

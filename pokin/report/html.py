@@ -17,6 +17,7 @@ from importlib.resources import files
 from ..checks import Finding, Findings
 from ..coverage import NO_IKU
 from ..errors import PokinError, RenderError
+from ..findings import SEVERITY_LABELS
 from ..graph import Cascade
 from ..models import PohonKinerja
 from . import explorer, links, sakip, years
@@ -92,9 +93,7 @@ def summary(ctx: Context) -> str:
         (total.indikator, "indikator", ""),
         (pct(total.jabatan_share), "jabatan terhubung ke IKU", ""),
         (pct(total.indikator_share), "indikator terhubung ke IKU", ""),
-        (counts["error"], "error", "error"),
-        (counts["warning"], "warning", "warning"),
-        (counts["info"], "info", "info"),
+        *((counts[key], word, key) for key, word in SEVERITY_LABELS.items()),
     ]
     body = "".join(
         f'<div class="card {cls}" data-figure="{e(label)}"><b>{e(value)}</b>'
@@ -174,7 +173,8 @@ def findings(ctx: Context) -> str:
         worst = max(f.severity for f in items)
         rows = "".join(
             f'<tr class="finding {f.severity}"><td><code>{e(f.code)}</code></td>'
-            f'<td class="{f.severity}">{f.severity}</td><td><b>{e(judul(f))}</b>: {e(f.message)}'
+            f'<td class="{f.severity}">{f.severity.label}</td>'
+            f"<td><b>{e(judul(f))}</b>: {e(f.message)}"
             f'<div class="hint">→ {e(f.hint)}</div><div class="hint">{e(dasar(f))}</div></td>'
             f"<td><code>{e(f.where)}</code></td></tr>"
             for f in items
@@ -184,8 +184,8 @@ def findings(ctx: Context) -> str:
             f"({len(items)})</summary><table><tbody>{rows}</tbody></table></details>"
         )
     filters = "".join(
-        f'<label><input type="checkbox" value="{s}" checked> {s}</label>'
-        for s in ("error", "warning", "info")
+        f'<label><input type="checkbox" value="{s}" checked> {word}</label>'
+        for s, word in SEVERITY_LABELS.items()
     )
     return (
         f'<h2>Temuan per jabatan</h2><div class="filters">{filters}</div>'

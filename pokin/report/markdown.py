@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 
 from ..checks import Findings
 from ..coverage import NO_IKU
+from ..findings import counts_text
 from ..graph import Cascade
 from ..models import PohonKinerja
 from . import links, sakip, years
@@ -65,7 +66,7 @@ def summary(ctx: Context) -> Iterator[str]:
         f"- indikator terhubung ke IKU: {pct(total.indikator_share)}; jabatan: "
         f"{pct(total.jabatan_share)}"
     )
-    yield f"- temuan: {counts['error']} error, {counts['warning']} warning, {counts['info']} info"
+    yield f"- temuan: {counts_text(counts)}"
 
 
 def coverage(ctx: Context) -> Iterator[str]:
@@ -90,7 +91,7 @@ def findings(ctx: Context) -> Iterator[str]:
     yield "|---|---|---|---|---|"
     for f in ctx.findings:
         yield (
-            f"| {f.code} | {f.severity} | {md(f.jabatan or 'IKU')} | "
+            f"| {f.code} | {f.severity.label} | {md(f.jabatan or 'IKU')} | "
             f"**{md(judul(f))}**: {md(f.message)} | {md(f.hint)}"
             + (f" ({md(dasar(f))})" if dasar(f) else "")
             + " |"
