@@ -269,3 +269,51 @@ def test_a_cell_naming_two_superior_results_links_both(tmp_path: Path) -> None:
         camat.kinerja[0].id,
         camat.kinerja[1].id,
     ]
+
+
+PERJANJIAN = [
+    "PERJANJIAN KINERJA TAHUN 2025",
+    "KECAMATAN MEKARJAYA",
+    "",
+    "Kami yang bertanda tangan di bawah ini:",
+    "Nama\t:\tBUDI SANTOSO, S.Sos",
+    "Jabatan\t:\tKEPALA SEKSI PEMERINTAHAN",
+    "selanjutnya disebut pihak pertama",
+    "Nama\t:\tDrs. AHMAD HIDAYAT, M.Si",
+    "Jabatan\t:\tCAMAT MEKARJAYA",
+    "selaku atasan pihak pertama, selanjutnya disebut pihak kedua",
+    "",
+    "No\tSasaran\tIndikator Kinerja\tSatuan\tTarget",
+    "1\tMeningkatnya tertib administrasi kelurahan\tPersentase kelurahan tertib\tpersen\t90",
+    "2\tMeningkatnya kualitas data kependudukan\tPersentase data mutakhir\tpersen\t95",
+    "",
+    "Pihak Kedua\tPihak Pertama",
+    "CAMAT MEKARJAYA\tKEPALA SEKSI PEMERINTAHAN",
+]
+
+
+def test_a_perjanjian_kinerja_names_the_atasan_as_second_party(tmp_path: Path) -> None:
+    text = tmp_path / "pk.txt"
+    text.write_text("\n".join(PERJANJIAN) + "\n", encoding="utf-8")
+    d = docx.Document()
+    for line in PERJANJIAN:
+        if line.startswith(("No\t", "1\t", "2\t")):
+            continue
+        d.add_paragraph(line.replace("\t", " "))
+    add_table(
+        d, [line.split("\t") for line in PERJANJIAN if line.startswith(("No\t", "1\t", "2\t"))]
+    )
+    word = tmp_path / "pk.docx"
+    d.save(str(word))
+    for path in (text, word):
+        result = import_decree(path)
+        (kasi,) = result.tree.jabatan  # the Camat is the second party, not a position here
+        assert kasi.nama == "Kepala Seksi Pemerintahan"
+        assert [k.uraian for k in kasi.kinerja] == [
+            "Meningkatnya tertib administrasi kelurahan",
+            "Meningkatnya kualitas data kependudukan",
+        ]
+        # The signature grid is not glued into the last row (it was: satuan "persen Pihak
+        # Kedua\nCAMAT MEKARJAYA").
+        last = kasi.kinerja[1].indikator[0]
+        assert (last.satuan, last.target) == ("persen", "95"), path

@@ -51,6 +51,7 @@ from .marks import (
     continues_row,
     fungsi_items,
     grid_cell,
+    names_superior,
     title_of,
     without_header,
 )
@@ -130,6 +131,12 @@ def _paragraph(state: _State, line: int, text: str, level: int = 0) -> None:
     if title is not None:
         _open(state, title, line)
         return
+    if names_superior(text) and state.block is not None and not state.raw:
+        blocks = state.decree.blocks
+        if blocks and not blocks[-1].rows:  # a Perjanjian Kinerja's second party: the atasan
+            previous = blocks.pop()
+            previous.atasan, state.block = state.block.nama, previous
+            return
     atasan = atasan_of(text)
     if atasan is not None and state.block is not None and not state.raw:
         state.block.atasan = atasan  # "ATASAN LANGSUNG : X": the decree names the superior

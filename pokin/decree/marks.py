@@ -28,6 +28,7 @@ __all__ = [
     "continues_row",
     "fungsi_items",
     "grid_cell",
+    "names_superior",
     "title_of",
     "without_header",
 ]
@@ -56,7 +57,8 @@ FURNITURE = re.compile(
 
 CLOSING = re.compile(
     r"^(?:[A-Z][A-Za-z ]+,\s*\d{1,2}\s+[A-Za-z]+\s+\d{4}"  # "Sukamaju, 2 Januari 2025"
-    r"|Ditetapkan\b|(?i:ditetapkan\s+di|pada\s+tanggal\s*:?\s*\d)|NIP\b)"
+    r"|Ditetapkan\b|(?i:ditetapkan\s+di|pada\s+tanggal\s*:?\s*\d)|NIP\b"
+    r"|(?i:pihak\s+(?:pertama|kedua)|mengetahui|menyetujui)\b\W*(?:\t|$))"  # signatures
 )
 """The decree's signature block (place and date, "Ditetapkan di", "NIP"): it ends the
 table above it; the lines after it are no rows.
@@ -65,7 +67,27 @@ table above it; the lines after it are no rows.
 (True, True)
 >>> bool(CLOSING.match("Mekarjaya, 6 Januari 2025")), bool(CLOSING.match("Pada tanggal itu"))
 (True, False)
+>>> bool(CLOSING.match("PIHAK KEDUA\tPIHAK PERTAMA")), bool(CLOSING.match("Mengetahui,"))
+(True, True)
+>>> bool(CLOSING.match("Pihak kedua memberikan dukungan"))
+False
 """
+
+_SUPERIOR_PARTY = re.compile(r"\bselaku\s+atasan\b|\bpihak\s+kedua\b", re.IGNORECASE)
+
+
+def names_superior(text: str) -> bool:
+    """Whether a line says the ``Jabatan : X`` just above it is the *superior* of the
+    position before it, not a position of its own: a Perjanjian Kinerja names both
+    parties ("Jabatan : Camat, selaku atasan pihak pertama, selanjutnya disebut pihak
+    kedua").
+
+    >>> names_superior("selaku atasan pihak pertama, selanjutnya disebut PIHAK KEDUA")
+    True
+    >>> names_superior("selanjutnya disebut pihak pertama")
+    False
+    """
+    return bool(_SUPERIOR_PARTY.search(text))
 
 
 def title_of(text: str) -> str | None:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from .cells import clean_cell, lettered_items, strip_list_punctuation
 from .columns import header_roles
 from .header import read_header
-from .marks import CLOSING, atasan_of
+from .marks import CLOSING, atasan_of, names_superior
 from .pairing import pair_cells, split_target
 from .parts import Block, IkuIndikator, IkuSasaran, ParsedDecree, Skipped
 
@@ -149,6 +149,8 @@ def _feed(state: _State, number: int, line: str) -> None:
             _skip(state, number, line, f"baris tabel {where}")
         return
     plain = " ".join(c for c in (cells or [stripped]) if c)
+    if names_superior(plain) and _superior_of_previous(state):
+        return
     atasan = atasan_of(plain)
     if atasan is not None and not state.raw:
         state.block.atasan = atasan  # "ATASAN LANGSUNG : X": the decree names the superior
@@ -177,6 +179,18 @@ def _feed(state: _State, number: int, line: str) -> None:
         return  # the "1 2 3 4" column-number row
     state.section = None
     _add_row(state, number, cells)
+
+
+def _superior_of_previous(state: _State) -> bool:
+    """A Perjanjian Kinerja's second party: the block just opened is the atasan of the one
+    before it (which has no table yet), not a position of its own."""
+    blocks, block = state.decree.blocks, state.block
+    if block is None or state.raw or not blocks or blocks[-1].rows:
+        return False
+    previous = blocks.pop()
+    previous.atasan = block.nama
+    state.block = previous
+    return True
 
 
 def _new_block(title: str, line: int) -> Block:
