@@ -8,8 +8,8 @@ changing what is read or written:
 - the implicit resolver runs for every scalar, read and written (:meth:`Loader.resolve`
   answers "text" at once for the scalars no implicit resolver could match);
 - the generic constructor and representer do bookkeeping pokin never needs
-  (:func:`plain_data` turns nodes into data directly, :func:`dump_text` turns data into
-  the emitter's events directly).
+  (:func:`plain_data` turns the parser's events into data directly, with no node tree;
+  :func:`dump_text` turns data into the emitter's events directly).
 
 :func:`plain_data` keeps no line or column: it is the fast path of a valid file. It gives
 up (raises :class:`FastPathError`) on anything unusual, a duplicate key above all, and
@@ -38,7 +38,7 @@ from yaml.events import (
     StreamEndEvent,
     StreamStartEvent,
 )
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import Node, ScalarNode
 
 STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
@@ -121,49 +121,93 @@ _AS_WRITTEN = frozenset({STR, FLOAT})
 def plain_data(text: str) -> Any:
     """The data of ``text`` as the careful reader makes it, without positions.
 
+    Built straight from the parser's events: no node tree is composed, so the memory a
+    large file needs is its data's, not five times that (each node keeps two marks).
+
     Raises:
         FastPathError: anything out of the ordinary (not one document, a YAML error, a
-            duplicate, non-text or merge key, an unusual tag): the careful reader decides.
+            duplicate, non-text or merge key, an anchor, an unusual tag): the careful
+            reader decides.
     """
     loader = Loader(text)
     try:
-        node = loader.get_single_node()
-        if node is None:
-            raise FastPathError
-        return _data(loader, node)
+        loader.get_event()  # the stream starts
+        if loader.check_event(StreamEndEvent):
+            raise FastPathError  # no document at all
+        loader.get_event()  # the document starts
+        data = _data(loader)
+        loader.get_event()  # the document ends
+        if not loader.check_event(StreamEndEvent):
+            raise FastPathError  # a second document
+        return data
     except FastPathError:
         raise
-    except Exception as exc:  # YAMLError, RecursionError, ...: let the careful reader say
+    except Exception as exc:  # YAMLError, ...: let the careful reader say
         raise FastPathError from exc
     finally:
         loader.dispose()
 
 
-def _data(loader: yaml.SafeLoader, node: Node) -> Any:
-    kind = type(node)
-    if kind is ScalarNode:
-        if node.tag in _AS_WRITTEN:
-            return node.value
-        if node.tag in _SCALARS:
-            return loader.yaml_constructors[node.tag](loader, node)
-        raise FastPathError
-    if kind is MappingNode:
-        out: dict[str, Any] = {}
-        for key, value in node.value:
-            if type(key) is not ScalarNode or key.tag != STR:
+def _data(loader: yaml.SafeLoader) -> Any:
+    """The value of the document's events: scalars resolved and constructed as PyYAML's
+    composer and safe constructor would, for the tags of :data:`_SCALARS` only."""
+    stack: list[Any] = []  # the lists and dicts being filled, innermost last
+    key: str | None = None  # the key waiting for its value in the innermost dict
+    keys: list[str | None] = []  # the keys waiting in the dicts further out
+    next_event: Callable[[], Any] = loader.get_event
+    while True:
+        event = next_event()
+        kind = type(event)
+        if kind is MappingEndEvent or kind is SequenceEndEvent:
+            done = stack.pop()
+            if not stack:
+                return done
+            key = keys.pop()
+            continue
+        if key is None and stack and type(stack[-1]) is dict:  # a key
+            if kind is not ScalarEvent or _tag(loader, event) != STR:
                 raise FastPathError  # keys that are numbers, merges (<<), mappings...
-            if type(value) is ScalarNode and value.tag == STR:
-                out[key.value] = value.value
-            else:
-                out[key.value] = _data(loader, value)
-        if len(out) != len(node.value):
-            raise FastPathError  # a key appears twice: the careful reader refuses it
-        return out
-    if kind is SequenceNode:
-        return [
-            item.value if type(item) is ScalarNode and item.tag == STR else _data(loader, item)
-            for item in node.value
-        ]
+            if event.value in stack[-1]:
+                raise FastPathError  # a key appears twice: the careful reader refuses it
+            key = event.value
+            continue
+        if kind is ScalarEvent:
+            value = _scalar(loader, event)
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            if event.anchor is not None:
+                raise FastPathError
+            value = {} if kind is MappingStartEvent else []
+        else:
+            raise FastPathError  # an alias, or anything unforeseen
+        if not stack:
+            if kind is ScalarEvent:
+                return value
+        elif key is None:
+            stack[-1].append(value)
+        else:
+            stack[-1][key] = value
+            key = None
+        if kind is not ScalarEvent:
+            stack.append(value)
+            keys.append(key)
+            key = None
+
+
+def _tag(loader: yaml.SafeLoader, event: ScalarEvent) -> str:
+    if event.anchor is not None:
+        raise FastPathError
+    tag: str | None = event.tag
+    if tag is None or tag == "!":
+        return _resolve(loader, ScalarNode, event.value, event.implicit)
+    return tag
+
+
+def _scalar(loader: yaml.SafeLoader, event: ScalarEvent) -> Any:
+    tag = _tag(loader, event)
+    if tag in _AS_WRITTEN:
+        return event.value
+    if tag in _SCALARS:
+        return loader.yaml_constructors[tag](loader, ScalarNode(tag, event.value))
     raise FastPathError
 
 

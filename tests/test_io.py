@@ -427,6 +427,8 @@ def _assert_resolves_the_same(text: str, scalar: str) -> None:
         HEAD + "jabatan:\n  - {nama: A, peran: camat, kinerja: [{uraian: K, uraian: L}]}\n",
         HEAD + "jabatan:\n  - nama: A\n    peran: camat\n    nama: B\n",
         HEAD + "jabatan:\n  - {nama: A, peran: camat, 3: x}\n",  # a number as key
+        HEAD + "jabatan:\n  - {nama: A, peran: camat, 1.5: x}\n",  # a decimal as key
+        HEAD + "jabatan:\n  - {nama: A, peran: camat, [a]: x}\n",  # a list as key
         HEAD + "jabatan:\n  - {nama: A, peran: camat, catatan: !foo x}\n",
         HEAD + "---\npokin: 1\n",  # two documents
         "# only a comment\n",
@@ -453,6 +455,21 @@ def test_every_problem_is_explained_by_the_careful_reader(text: str) -> None:
     )
     assert err.__suppress_context__ == careful.value.__suppress_context__
     assert not isinstance(err.__context__, _yaml.FastPathError)  # the fast path leaves no trace
+
+
+def test_the_fast_path_builds_nested_data_from_events_as_the_composer_would() -> None:
+    text = (
+        "a: [1, {b: c, d: [e, [f, {g: ~}]]}, []]\n"
+        "h: {}\n"
+        "i:\n  - j: 1.50\n    k: [yes, 0x1F, 2024-01-02, '3']\n  - - l\n    - m: n\n"
+        "o: p\n"
+    )
+    assert _same(_yaml.plain_data(text), pokin_io._parse(text, None)[0])
+    assert _yaml.plain_data("just text") == "just text"
+    assert _yaml.plain_data("---\n") is None
+    for unusual in ("a: &x 1\nb: 2\n", "", "a: 1\n--- 2\n", "{a: 1, a: 2}"):
+        with pytest.raises(_yaml.FastPathError):
+            _yaml.plain_data(unusual)
 
 
 def test_unusual_but_valid_yaml_is_read_by_the_careful_reader() -> None:
