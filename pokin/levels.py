@@ -127,13 +127,18 @@ def _levels(cascade: Cascade) -> dict[str, Level]:
         table[str(sasaran.id)] = _written(sasaran) or iku
         for indikator in sasaran.indikator:
             table[str(indikator.id)] = _written(indikator) or iku
+    written = _WRITTEN
     for jabatan in cascade.tree.jabatan:
         owner = level_of_jabatan(jabatan)
         for kinerja in jabatan.kinerja:
-            own = _written(kinerja)
-            table[str(kinerja.id)] = own or owner
-            for indikator in kinerja.indikator:
-                table[str(indikator.id)] = _written(indikator) or own or owner
+            own = written[kinerja.level_hasil] if kinerja.level_hasil else owner
+            table[str(kinerja.id)] = own
+            table.update(
+                {
+                    str(i.id): written[i.level_hasil] if i.level_hasil else own
+                    for i in kinerja.indikator
+                }
+            )
     return table
 
 

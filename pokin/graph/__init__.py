@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from .._digraph import strongly_connected
 from ..chart import OrgChart, UnsoundError, refuse_cycles
@@ -131,32 +131,56 @@ class Cascade(Paths, OrgChart):
                 if atop:
                     top.append(kid)
                 self._hold(kid, kinerja.indikator, jabatan)
+        registered = len(self.tree.iku) + len(self.kinerja_rows) + len(self.indikator_rows)
+        if len(self._nodes) != registered or not self.jabatan.keys().isdisjoint(self._nodes):
+            self._refuse()  # an id used twice
         if top:
             self._succ[ROOT] = top
             for id in top:
                 self._pred[id] = [ROOT]
 
     def _hold(self, parent: str, indikator: list[Indikator], owner: Jabatan | None) -> None:
-        """Registers the indicators of a kinerja or sasaran, and the edges down to them."""
+        """Registers the indicators of a kinerja or sasaran, and the edges down to them, a
+        whole list at a time (ids used twice are found once all are registered)."""
         if not indikator:
             return
-        ids = [self._add(i, "indikator", owner.id if owner else None) for i in indikator]
+        ids = [str(i.id) for i in indikator]
+        self._nodes.update(zip(ids, indikator, strict=True))
+        self._jenis.update(dict.fromkeys(ids, "indikator"))
+        self._owner.update(dict.fromkeys(ids, owner.id if owner else None))
+        self._pred.update({iid: [parent] for iid in ids})
         self._succ[parent] = ids
-        up = [parent]
-        for iid in ids:
-            self._pred[iid] = up.copy()
         self.indikator_rows.extend((owner, i) for i in indikator)
         if owner is not None:
             self._kinerja_of.update(dict.fromkeys(ids, parent))
+        if any(i.id is None for i in indikator):
+            self._refuse()
 
-    def _add(self, node: Sasaran | Kinerja | Indikator, jenis: str, owner: str | None) -> str:
+    def _add(self, node: Sasaran | Kinerja, jenis: str, owner: str | None) -> str:
         id = node.id
-        if id is None or id in self._nodes or id in self.jabatan:
-            raise UnsoundError(f"{node.uraian!r} has no id of its own")
+        if id is None:
+            self._refuse()
         self._nodes[id] = node
         self._jenis[id] = jenis
         self._owner[id] = owner
         return id
+
+    def _refuse(self) -> NoReturn:
+        """Raise for the first node, in tree order, without an id of its own."""
+        seen: set[str] = set(self.jabatan)
+        for node in self._in_order():
+            if node.id is None or node.id in seen:
+                raise UnsoundError(f"{node.uraian!r} has no id of its own")
+            seen.add(node.id)
+        raise AssertionError("no node without an id of its own")  # pragma: no cover
+
+    def _in_order(self) -> Iterator[Sasaran | Kinerja | Indikator]:
+        for sasaran in self.tree.iku:
+            yield sasaran
+            yield from sasaran.indikator
+        for _, kinerja in self.tree.iter_kinerja():
+            yield kinerja
+            yield from kinerja.indikator
 
     def _link(self, parent: str, child: str, link: Any) -> None:
         key = (parent, child)
@@ -233,7 +257,25 @@ class Cascade(Paths, OrgChart):
 
     def cycles(self) -> list[list[str]]:
         """The groups of nodes that support each other round in a circle, each sorted."""
+        if not self._may_cycle():
+            return []
         return strongly_connected(list(self._jenis), self._succ, self._pred)
+
+    def _may_cycle(self) -> bool:
+        """Whether the links, between kinerja (each with its indicators) and sasaran, go
+        round: a circle of the cascade goes round these too, and a quarter of the nodes
+        are searched to find there is none."""
+        group = self._kinerja_of
+        succ: dict[str, list[str]] = {}
+        for parent, child in self._links:
+            upper, lower = group.get(parent, parent), group.get(child, child)
+            if upper == lower:
+                return True
+            succ.setdefault(upper, []).append(lower)
+        ends = list(
+            dict.fromkeys(n for parent, children in succ.items() for n in (parent, *children))
+        )
+        return bool(strongly_connected(ends, succ))
 
     def subtree(self, id: str, *, depth: int | None = None) -> nx.DiGraph:
         """The part of the graph under a node, or under a jabatan's kinerja.
@@ -266,19 +308,18 @@ class Cascade(Paths, OrgChart):
     @cached_property
     def _link_order(self) -> list[tuple[str, str, dict[str, Any]]]:
         links = self._links
-        return [
-            (parent, child, links[parent, child])
-            for parent, children in sorted(self._succ.items(), key=self._position)
-            for child in children
-            if (parent, child) in links
-        ]
-
-    @cached_property
-    def _index(self) -> dict[str, int]:
-        return {id: n for n, id in enumerate(self._jenis)}
-
-    def _position(self, item: tuple[str, list[str]]) -> int:
-        return self._index[item[0]]
+        by_parent: dict[str, list[str]] = {}
+        for parent, child in links:
+            by_parent.setdefault(parent, []).append(child)
+        order: list[tuple[str, str, dict[str, Any]]] = []
+        for parent in self._jenis:  # superior nodes in tree order
+            children = by_parent.get(parent)
+            if children is None:
+                continue
+            if len(children) > 1:  # as they come down from the node (see _link)
+                children = [c for c in self._succ[parent] if (parent, c) in links]
+            order.extend((parent, child, links[parent, child]) for child in children)
+        return order
 
     def kinerja_of(self, ids: Iterable[str]) -> list[str]:
         """The kinerja among ``ids``."""

@@ -77,20 +77,18 @@ class Paths:
 
     def _reach(self, *, proposed: bool) -> frozenset[str]:
         seen = {ROOT}
-        queue = deque([ROOT])
+        stack = [ROOT]
         succ, kinerja_of, links = self._succ, self._kinerja_of, self._links
-        while queue:
-            node = queue.popleft()
-            for nxt in succ.get(node, _NONE):
-                if nxt not in seen:
-                    if not proposed and links.get((node, nxt), {}).get("status") == "usulan":
-                        continue
-                    seen.add(nxt)
-                    queue.append(nxt)
+        while stack:
+            node = stack.pop()
+            new = [n for n in succ.get(node, _NONE) if n not in seen]
+            if not proposed:
+                new = [n for n in new if links.get((node, n), {}).get("status") != "usulan"]
             kinerja = kinerja_of.get(node)
             if kinerja is not None and kinerja not in seen:
-                seen.add(kinerja)
-                queue.append(kinerja)
+                new.append(kinerja)
+            seen.update(new)
+            stack.extend(new)
         seen.discard(ROOT)
         return frozenset(seen)
 

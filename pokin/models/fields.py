@@ -72,7 +72,7 @@ class LevelHasil(StrEnum):
     @property
     def rank(self) -> int:
         """0 for the ultimate outcome, 3 for an output."""
-        return list(LevelHasil).index(self)
+        return _RANKS[self]
 
     @property
     def is_outcome(self) -> bool:
@@ -83,6 +83,9 @@ class LevelHasil(StrEnum):
     def label(self) -> str:
         """The level as evaluators write it: ``Intermediate Outcome``."""
         return self.value.replace("_", " ").title()
+
+
+_RANKS = {level: rank for rank, level in enumerate(LevelHasil)}
 
 
 def _level_text(value: Any) -> Any:
