@@ -99,3 +99,34 @@ def test_strongly_connected_agrees_with_networkx_on_random_graphs() -> None:
         assert strongly_connected(nodes, succ) == expected
         start = rng.choice(nodes)
         assert reachable([start], succ) == nx.descendants(g, start) | {start}
+
+
+def _own_indikator(d: dict[str, Any]) -> None:
+    # a kinerja supporting its own indicator: the two nodes go round in a circle
+    jab(d, "staf")["kinerja"][0]["mendukung"] = ["staf.k1.i1"]
+
+
+def test_a_kinerja_supporting_its_own_indicator_is_a_cycle() -> None:
+    c = Cascade(make(_own_indikator))
+    assert c.cycles() == [["staf.k1", "staf.k1.i1"]]
+
+
+@pytest.mark.parametrize(
+    ("kinerja", "indikator", "id"),
+    [
+        (0, 0, None),  # no id
+        (0, 0, "camat.k1.i1"),  # an indicator's id given twice
+        (0, 0, "sekretaris"),  # a jabatan's id
+        (0, None, "camat.k1"),  # a kinerja's id given twice
+    ],
+)
+def test_an_id_missing_or_given_twice_names_the_node(
+    kinerja: int, indikator: int | None, id: str | None
+) -> None:
+    tree = make()
+    node: Any = tree.get_jabatan("staf").kinerja[kinerja]
+    if indikator is not None:
+        node = node.indikator[indikator]
+    node.id = id  # the camat and sekretaris come first in the file: this is the second
+    with pytest.raises(pokin.TreeError, match=f"{node.uraian!r} has no id of its own"):
+        Cascade(tree)
