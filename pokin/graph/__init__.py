@@ -37,6 +37,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from .._digraph import strongly_connected
+from .._gc import collector_paused
 from ..chart import OrgChart, UnsoundError, refuse_cycles
 from ..models import Indikator, Jabatan, Kinerja, PohonKinerja, Sasaran, ensure_sound
 
@@ -76,7 +77,8 @@ class Cascade(Paths, OrgChart):
         """Every (owner, indikator) pair, as ``tree.iter_indikator()`` gives them."""
         self.kinerja_rows: list[tuple[Jabatan, Kinerja]] = []
         """Every (jabatan, kinerja) pair, as ``tree.iter_kinerja()`` gives them."""
-        self._build()
+        with collector_paused():
+            self._build()
 
     @classmethod
     def of(cls, source: PohonKinerja | Cascade) -> Cascade:
