@@ -18,10 +18,8 @@ up (raises :class:`FastPathError`) on anything unusual, a duplicate key above al
 
 from __future__ import annotations
 
-import gc
 import io
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from enum import StrEnum
 from typing import Any
 
@@ -39,6 +37,8 @@ from yaml.events import (
     StreamStartEvent,
 )
 from yaml.nodes import Node, ScalarNode
+
+from ._gc import collector_paused
 
 STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
@@ -89,22 +89,8 @@ class Dumper(_CDumper):  # type: ignore[valid-type,misc]
     resolve = _resolve
 
 
-@contextmanager
-def no_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector (reference counting still frees everything).
-
-    Reading or writing a kabupaten makes hundreds of thousands of objects, none of them
-    garbage; every collection would walk them all again. The collector is switched back on
-    only if it was on (the switch is process-wide: another thread's allocations meanwhile
-    are not collected either, only freed by reference counting).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+no_gc = collector_paused
+"""The collector held off while a large file is read or written (see :mod:`pokin._gc`)."""
 
 
 class FastPathError(Exception):
