@@ -4,9 +4,10 @@ Reading (:func:`read_bytes`, :func:`read_text`, :func:`check_archive`): pokin re
 regular files (a device such as ``/dev/zero``, a FIFO or a folder is refused; a symbolic
 link is followed to the file it names), of at most :attr:`Limits.file_bytes` bytes, and opens
 a zip archive (``.xlsx``, ``.docx``) only once its *declared* sizes are within
-:attr:`Limits.unpacked_bytes` and :attr:`Limits.ratio` (a zip bomb is refused before a byte
-is unpacked; Python's zip reader stops at the declared size, so the declaration cannot lie).
-A planner raises a limit with an environment variable (read on every call)::
+:attr:`Limits.unpacked_bytes` (or, for a large archive, :attr:`Limits.packed_ratio` times its
+own size) and :attr:`Limits.ratio` (a zip bomb is refused before a byte is unpacked; Python's
+zip reader and python-calamine's both stop at the declared size, so the declaration cannot
+lie). A planner raises a limit with an environment variable (read on every call)::
 
     POKIN_MAX_FILE_MB=500 POKIN_MAX_UNPACKED_MB=2000 POKIN_MAX_ZIP_RATIO=200 pokin check ...
 
@@ -54,7 +55,13 @@ class Limits:
     file_bytes: int = 64 * _MB
     """The largest input file (YAML, decree text, workbook, document)."""
     unpacked_bytes: int = 256 * _MB
-    """The most an archive (``.xlsx``, ``.docx``) may unpack to, all members together."""
+    """The most an archive (``.xlsx``, ``.docx``) may unpack to, all members together; a
+    larger archive may unpack to :attr:`packed_ratio` times its own size."""
+    packed_ratio: float | None = 25.0
+    """How many times its own size an archive may unpack to, all members together, when
+    that is more than :attr:`unpacked_bytes` (pokin's own workbook of 3e5 indicators: 25 MB
+    unpacking to 270 MB, 11 times). ``None`` when a planner set ``POKIN_MAX_UNPACKED_MB``:
+    that limit then holds whatever the archive's size."""
     ratio: float = 100.0
     """The most a member of an archive may grow when unpacked (real workbooks: 5 to 20)."""
     members: int = 10_000
@@ -65,11 +72,26 @@ class Limits:
         """The limits, raised (or lowered) by ``POKIN_MAX_FILE_MB``, ``POKIN_MAX_UNPACKED_MB``
         and ``POKIN_MAX_ZIP_RATIO`` when set."""
         default = cls()
+        unpacked = _env("POKIN_MAX_UNPACKED_MB", default.unpacked_bytes / _MB)
         return cls(
             file_bytes=int(_env("POKIN_MAX_FILE_MB", default.file_bytes / _MB) * _MB),
-            unpacked_bytes=int(_env("POKIN_MAX_UNPACKED_MB", default.unpacked_bytes / _MB) * _MB),
+            unpacked_bytes=int(unpacked * _MB),
+            packed_ratio=default.packed_ratio if unpacked == default.unpacked_bytes / _MB else None,
             ratio=_env("POKIN_MAX_ZIP_RATIO", default.ratio),
         )
+
+    def unpacked_for(self, packed: int) -> int:
+        """The most an archive of ``packed`` bytes may unpack to.
+
+        >>> mb = 1 << 20
+        >>> Limits().unpacked_for(2 * mb) // mb, Limits().unpacked_for(25 * mb) // mb
+        (256, 625)
+        >>> Limits(unpacked_bytes=mb, packed_ratio=None).unpacked_for(25 * mb) // mb
+        1
+        """
+        if self.packed_ratio is None:
+            return self.unpacked_bytes
+        return max(self.unpacked_bytes, int(self.packed_ratio * packed))
 
 
 def _env(name: str, default: float) -> float:
@@ -203,7 +225,8 @@ def check_archive(path: str | os.PathLike[str], *, limits: Limits | None = None)
     """
     file = Path(path)
     limit = limits or Limits.current()
-    if _regular(file).st_size > limit.file_bytes:
+    size = _regular(file).st_size
+    if size > limit.file_bytes:
         raise _too_large(file, limit.file_bytes)
     try:
         with zipfile.ZipFile(file) as archive:
@@ -221,10 +244,10 @@ def check_archive(path: str | os.PathLike[str], *, limits: Limits | None = None)
             hint=hint,
         )
     total = sum(m.file_size for m in members)
-    if total > limit.unpacked_bytes:
+    allowed = limit.unpacked_for(size)
+    if total > allowed:
         raise PokinFileError(
-            f"arsip akan membengkak menjadi {_size(total)} saat dibuka "
-            f"(batas {_size(limit.unpacked_bytes)})",
+            f"arsip akan membengkak menjadi {_size(total)} saat dibuka (batas {_size(allowed)})",
             path=file,
             hint=hint,
         )

@@ -183,6 +183,49 @@ def test_the_unpacked_total_has_a_limit_a_planner_can_raise(
     assert read_xlsx(path) == make(full)
 
 
+def workbook_like(path: Path, megabytes: float) -> Path:
+    """A zip shaped like pokin's large workbooks: sheet XML of varied rows that packs about
+    ten to one, as a matrix of 1e5 indicators does."""
+    rows = (
+        f'<row r="{n}"><c r="A{n}" t="s"><v>{n * 7919 % 100_003}</v></c>'
+        f'<c r="B{n}"><v>{n * 104_729 % 1_000_003}</v></c></row>'
+        for n in range(1, 10**7)
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("xl/worksheets/sheet1.xml", "w") as member:
+            written = 0
+            for row in rows:
+                data = row.encode()
+                member.write(data)
+                written += len(data)
+                if written > megabytes * (1 << 20):
+                    break
+    return path
+
+
+def test_a_large_workbook_passes_where_a_bomb_of_its_size_is_refused(tmp_path: Path) -> None:
+    """The unpacked total may grow with the archive (pokin's 3e5 workbook: 25 MB packed,
+    270 MB unpacked, over the 256 MB floor); a bomb is refused by its ratio and its total."""
+    from pokin._files import Limits, check_archive
+
+    mb = 1 << 20
+    limits = Limits(unpacked_bytes=1 * mb)  # the floor scaled down: the test stays small
+    large = workbook_like(tmp_path / "large.xlsx", 3)
+    packed, unpacked = large.stat().st_size, 3 * mb
+    assert unpacked > limits.unpacked_bytes  # over the floor,
+    assert unpacked < 25 * packed  # growing like the 3e5 workbook
+    check_archive(large, limits=limits)  # passes: it grows like a workbook
+    zeros = bomb(tmp_path / "bomb.xlsx", 3)
+    with pytest.raises(PokinFileError, match="membengkak"):
+        check_archive(zeros, limits=limits)
+    with pytest.raises(PokinFileError, match="membengkak menjadi 3,0 MB"):  # the total
+        check_archive(zeros, limits=Limits(unpacked_bytes=1 * mb, ratio=10_000))
+    # a planner's own limit holds, whatever the archive's size
+    with pytest.raises(PokinFileError, match=r"menjadi 3,0 MB saat dibuka \(batas 1 MB\)"):
+        check_archive(large, limits=Limits(unpacked_bytes=1 * mb, packed_ratio=None))
+
+
 # -- outputs --------------------------------------------------------------------------------
 
 
