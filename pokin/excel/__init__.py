@@ -68,6 +68,7 @@ from ..checks import Findings, check
 from ..errors import PokinFileError, SheetError
 from ..graph import Cascade
 from ..models import FORMAT_VERSION, Asal, Indikator, LevelHasil, PohonKinerja, Tautan
+from .book import collector_paused
 from .choices import add_choices, note_suggestions
 from .layout import (
     IKU,
@@ -97,7 +98,11 @@ def export_xlsx(tree: PohonKinerja, path: str | Path, *, findings: Findings | No
     Raises:
         PokinFileError: a text holds a control character Excel cannot store.
     """
-    target = Path(path)
+    with collector_paused():
+        return _export(tree, Path(path), findings)
+
+
+def _export(tree: PohonKinerja, target: Path, findings: Findings | None) -> Path:
     cascade = findings.cascade if findings is not None else Cascade.of(tree)
     if findings is None:
         findings = check(cascade)

@@ -13,10 +13,7 @@ cell's value becomes text (numbers, percentages, dates, formulas): :mod:`pokin.e
 from __future__ import annotations
 
 import difflib
-import gc
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +23,7 @@ from .._text import fold
 from ..errors import SheetError
 from ..io.careful import data_loc, explain
 from ..models import FORMAT_VERSION, PohonKinerja, Problem, Tautan, resolve_references
-from .book import Book, open_book
+from .book import Book, collector_paused, open_book
 from .cells import Loc, NumberFoundError, Table, cell_value, check_sheet
 from .layout import (
     FIELDS,
@@ -57,7 +54,7 @@ def read_xlsx(path: str | Path) -> PohonKinerja:
             readable or not valid; a :class:`SheetError` names the sheet, row and column.
     """
     file = Path(path)
-    with _collector_paused():
+    with collector_paused():
         book = open_book(file)  # the zip guard first
         try:
             reader = _Reader(file, book)
@@ -65,22 +62,6 @@ def read_xlsx(path: str | Path) -> PohonKinerja:
         finally:
             book.close()
         return reader.validate(data)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while a workbook becomes a tree: reading makes
-    millions of objects and no cycles, and the collector's full passes over them took
-    half the time (1e5 indicators: 17.7 s, 7.7 s paused; bench/bench_excel.py). Objects
-    are still freed as they are dropped; the collector resumes, as it was, at the end."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 # -- sheets as tables -----------------------------------------------------------------------

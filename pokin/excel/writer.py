@@ -98,8 +98,9 @@ class Book:
         used = 0
         for row, record in enumerate(records, 2):
             texts = [v for v in record.values() if isinstance(v, str)]
-            if _CONTROL.search("".join(texts)) or any(len(t) > _EXCEL_MAX for t in texts):
-                self._refuse(spec, row, record)
+            joined = "".join(texts)
+            if len(joined) > _EXCEL_MAX or _CONTROL.search(joined):  # then look closer
+                self._check(spec, row, record)
             xml, count = _row(row, record, plan, strings)
             write(xml)
             used += count
@@ -113,8 +114,8 @@ class Book:
         return sheet
 
     @staticmethod
-    def _refuse(spec: _Sheet, row: int, record: dict[str, Any]) -> None:
-        """Name the first cell of a record Excel cannot store."""
+    def _check(spec: _Sheet, row: int, record: dict[str, Any]) -> None:
+        """Refuse a record with a cell Excel cannot store, naming the cell."""
         for column in spec.columns:
             value = record.get(column.key)
             if not isinstance(value, str):
