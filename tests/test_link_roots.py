@@ -210,6 +210,35 @@ def test_a_root_cause_offers_no_link_below_the_documented_floor() -> None:
     assert fix.saran.skor >= MIN_SKOR
 
 
+def test_the_json_root_causes_name_the_kinerja_without_a_candidate(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pokin.link.roots import NONE_FOUND
+
+    weak = tmp_path / "weak.yaml"
+    save(
+        _sekcam(
+            "Persentase administrasi kepegawaian diselesaikan tepat waktu",
+            "Persentase dokumen perencanaan disusun tepat waktu",
+        ),
+        weak,
+    )
+    main(["check", str(weak), "-q", "--format", "json"])
+    (report,) = json.loads(capsys.readouterr().out)
+    (cause,) = report["akar_masalah"]
+    assert cause["perbaikan"] == []
+    assert cause["tanpa_calon"] == ["kasubbag.k1"]
+    assert cause["tanpa_calon_pesan"] == NONE_FOUND
+    path = tmp_path / "t.yaml"
+    save(_tree(), path)
+    main(["check", str(path), "-q", "--format", "json"])
+    (report,) = json.loads(capsys.readouterr().out)
+    (cause,) = report["akar_masalah"]
+    # camat.k1 has a fix; camat.k2 none, and the JSON says so as the text report does
+    assert [f["dari"] for f in cause["perbaikan"]] == ["camat.k1"]
+    assert (cause["tanpa_calon"], cause["tanpa_calon_pesan"]) == (["camat.k2"], NONE_FOUND)
+
+
 def test_root_cause_coverage_is_the_coverage_table_figure() -> None:
     from pokin import datasets
     from pokin.coverage import coverage

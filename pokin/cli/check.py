@@ -13,7 +13,7 @@ from typing import Any
 
 from ..checks import check
 from ..errors import PokinError
-from ..link.roots import RootCause, root_causes
+from ..link.roots import NONE_FOUND, RootCause, root_causes
 from ..models import PohonKinerja
 from ..report import json_report, json_text, text_report
 from ..report.summary import Ringkasan, summary_row, summary_text
@@ -227,6 +227,8 @@ def _record(cause: RootCause) -> dict[str, Any]:
         "bawah": cause.bawah,
         "cakupan": round(cause.cakupan, 4),
         "pesan": str(cause),
+        "tanpa_calon": list(cause.tanpa_calon),  # loose kinerja no candidate reaches
+        "tanpa_calon_pesan": NONE_FOUND if cause.tanpa_calon else "",
         "perbaikan": [
             {
                 "dari": fix.saran.dari,
