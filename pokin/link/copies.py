@@ -30,6 +30,8 @@ class Copies:
     place: set[str]
     _copies: Counter[tuple[str, str]] | None
     _holders: dict[tuple[frozenset[str], bool], set[str]] | None
+    _recur: dict[str, frozenset[str]]
+    _sibling: dict[tuple[tuple[frozenset[str], bool], str], frozenset[str]]
 
     def _staff(self, jid: str, up: str) -> bool:
         """Whether ``jid`` is staff in ``up``'s own office: directly under it, heading no
@@ -88,18 +90,33 @@ class Copies:
                     self._holders[p.key].add(owner)
         me = str(self.owner[node])
         related = {self.unit[j] for j in (me, *self.chain[me])}
-        up = self.owner[target]
-        theirs = {  # the target holder's own staff carry its text down: a cascade
-            self.unit[j]
-            for j in self._holders[self.phrases[target].key]
-            if up is None or not self._staff(j, up)
-        } - related
+        theirs = self._recurring(target) - related
         atasan = self.jabatan[me].atasan
-        siblings = {
-            self.unit[j]
-            for j in self._holders[self.phrases[node].key]
-            if atasan is not None
-            and self.jabatan[j].atasan == atasan
-            and not self._staff(j, str(atasan))
-        } - {self.unit[me]}
+        siblings = self._siblings(self.phrases[node].key, atasan) - {self.unit[me]}
         return max(len(theirs), len(siblings))
+
+    def _recurring(self, target: str) -> frozenset[str]:
+        """The units holding ``target``'s text, its holder's own staff aside (kept: the
+        staff of one position all ask for it)."""
+        found = self._recur.get(target)
+        if found is None:
+            up = self.owner[target]
+            holders = self._holders[self.phrases[target].key] if self._holders else ()
+            found = self._recur[target] = frozenset(
+                self.unit[j] for j in holders if up is None or not self._staff(j, up)
+            )
+        return found
+
+    def _siblings(self, key: tuple[frozenset[str], bool], atasan: str | None) -> frozenset[str]:
+        """The units whose heads share ``atasan`` holding a text of ``key`` (kept)."""
+        if atasan is None:
+            return frozenset()
+        found = self._sibling.get((key, atasan))
+        if found is None:
+            holders = self._holders[key] if self._holders else ()
+            found = self._sibling[(key, atasan)] = frozenset(
+                self.unit[j]
+                for j in holders
+                if self.jabatan[j].atasan == atasan and not self._staff(j, atasan)
+            )
+        return found

@@ -107,6 +107,8 @@ class LinkIndex(Copies, Holds):
         self._keys: dict[tuple[frozenset[str], bool], list[str]] | None = None
         self._holders: dict[tuple[frozenset[str], bool], set[str]] | None = None  # jabatan
         self._copies: Counter[tuple[str, str]] | None = None
+        self._recur: dict[str, frozenset[str]] = {}
+        self._sibling: dict[tuple[tuple[frozenset[str], bool], str], frozenset[str]] = {}
         self._holding: dict[str, set[str]] | None = None
         self._generic: dict[str, bool] = {}
         self._under: Counter[str] | None = None
@@ -130,7 +132,7 @@ class LinkIndex(Copies, Holds):
                 for w, before in zip(words[1:], words, strict=False)
                 if UNITS.get(before, -1) >= LEVEL
             )
-        self.place = (place & weights.keys()) | {w for w in weights if w[:1].isdigit()}
+        self.place = place & weights.keys()
         for word in self.place:
             weights[word] *= PLACE_WEIGHT
         return weights
@@ -258,13 +260,14 @@ class LinkIndex(Copies, Holds):
         if (
             self.min_evidence
             and math.fsum(map(self.rarity.__getitem__, shared)) < self.min_evidence
-            and self._carried(node, target) < self.min_evidence
-        ):
+            and (me.plain != other.plain or self._carried(node, target) < self.min_evidence)
+        ):  # (_carried is 0 unless the texts are the same)
             return 0.0
         found = score(me, other, self.weights, lexicon=self.lexicon, items=typos, typo=typos)
-        if found >= 1.0 or self.generic(target):
+        if found >= 1.0:
             return found
-        return max(found, self._held(me, other))
+        held = self._held(me, other)  # counts only for a target that is no generic row
+        return held if held > found and not self.generic(target) else found
 
     # -- crosscutting ---------------------------------------------------------------------
 

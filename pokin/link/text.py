@@ -189,12 +189,17 @@ def _phrase(text: str, lexicon: Lexicon) -> Phrase:
     lead = None
     if len(written) > 1 and _LEAD.match(written[0]) and written[0] not in _NOT_LEAD:
         lead, written = written[0], written[1:]
-    surface = tuple(_read(written, lexicon))
+    read, found = _read_forms(written, lexicon)
+    surface = tuple(read)
     words = frozenset(r for r, _ in surface)
-    canonical = frozenset(
-        lexicon.ejaan.get(shown, shown)
-        for _, shown in surface
-        if "=" not in shown and "~" not in shown
+    canonical = (  # a unit word written out has itself as root: none in words, none here
+        frozenset(
+            lexicon.ejaan.get(shown, shown)
+            for _, shown in surface
+            if "=" not in shown and "~" not in shown
+        )
+        if not _UNIT_WORDS.isdisjoint(words)
+        else frozenset()
     )
     whole = Phrase(
         plain=plain,
@@ -202,7 +207,7 @@ def _phrase(text: str, lexicon: Lexicon) -> Phrase:
         surface=surface,
         lead=lead,
         roots=_roots(lexicon.ejaan.get(lead, lead) if lead else None, lexicon),
-        forms=_forms(surface, lexicon),
+        forms=tuple(sorted(found)) if len(found) > 1 else tuple(found),
         subject=_subject(canonical, body) if canonical & _UNIT_WORDS else frozenset(),
         level=_levels(canonical, body) if canonical & _UNIT_WORDS else frozenset(),
         chunks=_chunks(tokens, lead, lexicon) if not _BREAKS.isdisjoint(tokens) else (),
@@ -270,11 +275,13 @@ def _value(run: list[str], bilangan: dict[str, int]) -> int:
 def _clauses(tokens: list[str], lexicon: Lexicon) -> list[list[str]]:
     """The tokens before each clause the lexicon's ``klausa`` open, and each clause, the
     words opening them left out; one segment when the text adds no clause."""
-    markers = lexicon.cache.get(_CLAUSE)
-    if markers is None:
+    known = lexicon.cache.get(_CLAUSE)
+    if known is None:
         found = (tuple(_TOKEN.findall(m)) for m in lexicon.klausa)  # longest first
-        markers = lexicon.cache[_CLAUSE] = tuple(m for m in found if m)
-    if {m[0] for m in markers}.isdisjoint(tokens[1:]):
+        markers = tuple(m for m in found if m)
+        known = lexicon.cache[_CLAUSE] = (markers, frozenset(m[0] for m in markers))
+    markers, first = known
+    if first.isdisjoint(tokens) or (tokens[0] in first and first.isdisjoint(tokens[1:])):
         return [tokens]
     segments, start, i = [], 0, 1
     while i < len(tokens):
@@ -301,26 +308,44 @@ def _roots(lead: str | None, lexicon: Lexicon) -> frozenset[str]:
 
 def _read(written: list[str], lexicon: Lexicon) -> list[tuple[str, str]]:
     """(root, as shown) of each content word; an abbreviation's words shown as ``x=...``."""
+    return _read_forms(written, lexicon)[0]
+
+
+def _read_forms(
+    written: list[str], lexicon: Lexicon
+) -> tuple[list[tuple[str, str]], set[tuple[str, str]]]:
+    """:func:`_read`, and (root, spelled word) of the long words written as such (not
+    abbreviations): the forms a typo is looked for in."""
     cache = lexicon.cache
     out: list[tuple[str, str]] = []
+    forms: set[tuple[str, str]] = set()
     for w in written:
         found = cache.get((w,))
         if found is None:
             found = cache[(w,)] = _word(w, lexicon)
-        out.extend(found)
-    return out
+        out.extend(found[0])
+        forms.update(found[1])
+    return out, forms
 
 
-def _word(w: str, lexicon: Lexicon) -> tuple[tuple[str, str], ...]:
-    """:func:`_read` of one word (kept: decrees repeat their words)."""
+def _word(
+    w: str, lexicon: Lexicon
+) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """:func:`_read_forms` of one word (kept: decrees repeat their words)."""
     out: list[tuple[str, str]] = []
     for part in lexicon.ejaan.get(w, w).split():
         out.extend(_expand(part, w, lexicon))
-    return tuple(
+    pairs = tuple(
         (stem(c), shown)
         for c, shown in out
         if c not in lexicon.kata_tugas and c not in lexicon.kata_ukuran
     )
+    forms = tuple(
+        (root, lexicon.ejaan.get(shown, shown))
+        for root, shown in pairs
+        if len(shown) >= TYPO_LENGTH and "=" not in shown and "~" not in shown
+    )
+    return pairs, forms
 
 
 def _expand(word: str, written: str, lexicon: Lexicon) -> list[tuple[str, str]]:
@@ -336,15 +361,6 @@ def _abbreviation_typo(word: str, lexicon: Lexicon) -> str | None:
     if len(word) < TYPO_LENGTH:
         return None
     return next((s for s in lexicon.singkatan if len(s) >= TYPO_LENGTH and typo(word, s)), None)
-
-
-def _forms(surface: tuple[tuple[str, str], ...], lexicon: Lexicon) -> tuple[tuple[str, str], ...]:
-    """(root, spelled word) of the long words written as such (not abbreviations)."""
-    found = set()
-    for root, shown in surface:
-        if len(shown) >= TYPO_LENGTH and "=" not in shown and "~" not in shown:
-            found.add((root, lexicon.ejaan.get(shown, shown)))
-    return tuple(sorted(found))
 
 
 def _sub_bagian(written: list[str]) -> list[str]:
