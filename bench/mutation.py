@@ -3,6 +3,7 @@
     nice -n 19 .venv/bin/python bench/mutation.py --sample 300 --seed 12   # sampled score
     nice -n 19 .venv/bin/python bench/mutation.py --full                   # every mutant (hours)
     nice -n 19 .venv/bin/python bench/mutation.py --list                   # mutant counts only
+    nice -n 19 .venv/bin/python bench/mutation.py --resume /tmp/pokin-mutation-x  # after new tests
     .venv/bin/python bench/mutation.py --full pokin/capaian.py             # some modules only
 
 mutmut (``pip install mutmut==3.8.1``) changes one thing at a time in the code (``<`` for
@@ -297,6 +298,34 @@ def _mutmut(folder: Path, *args: str, budget: float | None = None) -> None:
         print(f"stopped after the budget of {budget:g} s: a partial score")
 
 
+def _prepare(folder: Path, modules: list[str], tests: list[str]) -> None:
+    _copy(folder)
+    _undecorate_all(folder, modules)
+    _configure(folder, modules, tests)
+    subprocess.run([sys.executable, "-c", _GENERATE], cwd=folder, check=True, capture_output=True)
+
+
+def _resume(folder: Path) -> None:
+    """Bring a kept copy's tests up to date; refuse if the code under test changed.
+
+    Tests only added or strengthened can kill more mutants, never fewer, so a mutant the
+    kept copy already saw killed stays killed: only the others are run again. A changed
+    module invalidates that, and a fresh run is needed.
+    """
+    for path in sorted((ROOT / "pokin").rglob("*.py")):
+        relative = path.relative_to(ROOT)
+        copy = folder / relative
+        expected = path.read_text(encoding="utf-8")
+        if copy.exists() and copy.read_text(encoding="utf-8") != expected:
+            expected = undecorate(expected)
+        if not copy.exists() or copy.read_text(encoding="utf-8") != expected:
+            raise SystemExit(f"{relative} changed since the kept copy: run afresh")
+    for target in (folder / "tests", folder / "mutants" / "tests"):
+        shutil.copytree(
+            ROOT / "tests", target, dirs_exist_ok=True, ignore=shutil.ignore_patterns(*IGNORED)
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("modules", nargs="*", help="files or globs under pokin/ (default: all)")
@@ -308,20 +337,21 @@ def main() -> int:
     parser.add_argument("--list", action="store_true", help="count the mutants, run nothing")
     parser.add_argument("--keep", action="store_true", help="keep the copy (print where)")
     parser.add_argument("--budget", type=float, help="stop after this many seconds")
-    parser.add_argument("--names", help="write the sampled mutant names to this file")
+    parser.add_argument(
+        "--resume", type=Path, help="a copy kept by --keep: rerun its sample's unkilled mutants"
+    )
     args = parser.parse_args()
     if shutil.which("mutmut", path=str(Path(sys.executable).parent)) is None:
         print("mutmut is not installed: .venv/bin/pip install mutmut==3.8.1", file=sys.stderr)
         return 2
     modules = args.modules or MODULES
-    folder = Path(tempfile.mkdtemp(prefix="pokin-mutation-"))
+    folder = args.resume or Path(tempfile.mkdtemp(prefix="pokin-mutation-"))
+    keep = args.keep or args.resume is not None
     try:
-        _copy(folder)
-        _undecorate_all(folder, modules)
-        _configure(folder, modules, args.tests)
-        subprocess.run(
-            [sys.executable, "-c", _GENERATE], cwd=folder, check=True, capture_output=True
-        )
+        if args.resume:
+            _resume(folder)
+        else:
+            _prepare(folder, modules, args.tests)
         results = _results(folder)
         groups = {name: group_of(source) for name, (source, _) in results.items()}
         counts: dict[str, int] = {}
@@ -331,16 +361,21 @@ def main() -> int:
         print(f"mutants: {len(results)} ({json.dumps(dict(sorted(counts.items())))})")
         if args.list:
             return 0
-        chosen = sorted(results) if args.full else sample(groups, args.sample, args.seed)
-        if args.names:
-            Path(args.names).write_text("\n".join(chosen) + "\n", encoding="utf-8")
-        start = time.perf_counter()
+        saved = folder / "sample.txt"
+        if args.resume:
+            chosen = saved.read_text(encoding="utf-8").split()
+        else:
+            chosen = sorted(results) if args.full else sample(groups, args.sample, args.seed)
+            saved.write_text("\n".join(chosen) + "\n", encoding="utf-8")
         run_names = [] if args.full else [n for n in chosen if n not in EQUIVALENT]
+        if args.resume:
+            run_names = [n for n in run_names if results[n][1] not in KILLED]
+        start = time.perf_counter()
         _mutmut(folder, "run", "--max-children", str(args.jobs), *run_names, budget=args.budget)
-        print(f"ran {len(chosen)} mutants in {time.perf_counter() - start:.0f} s")
+        print(f"ran {len(run_names) or len(chosen)} mutants in {time.perf_counter() - start:.0f} s")
         report(_results(folder), chosen, args.full)
     finally:
-        if args.keep:
+        if keep:
             print(f"copy kept in {folder}")
         else:
             shutil.rmtree(folder, ignore_errors=True)
