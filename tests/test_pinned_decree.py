@@ -1,0 +1,76 @@
+"""Decree reading a planner relies on, pinned with values written by hand (mutation
+survivors of bench/mutation.py): extra cells kept, a stray text line reported with its
+line, an IKU table coded in its "No" column, rows spanning three lines, the position
+named on the row above."""
+
+from __future__ import annotations
+
+from pokin.decree import markdown, tab
+
+HEADER = "KINERJA UTAMA\tINDIKATOR KINERJA UTAMA\tFORMULASI PERHITUNGAN/ PENJELASAN\tSUMBER DATA\n"
+
+
+def test_tab_row_with_extra_cells_keeps_them_in_the_last_column() -> None:
+    decree = tab.parse(
+        f"1. JABATAN : CAMAT\n2. TUGAS : Tugas.\n\n{HEADER}"
+        "K\tI\tF\tLaporan\t\tSKM\nK2\tI2\tF2\tS2\n",
+        source="t.txt",
+    )
+    got = [
+        (r.kinerja, r.indikator, r.formulasi, r.sumber_data, r.catatan)
+        for r in decree.blocks[0].rows
+    ]
+    assert got == [
+        ("K", "I", "F", "Laporan SKM", "extra cells joined into the last one"),
+        ("K2", "I2", "F2", "S2", ""),
+    ]
+
+
+def test_tab_text_line_inside_a_table_is_reported_with_its_line() -> None:
+    decree = tab.parse(
+        f"1. JABATAN : CAMAT\n2. TUGAS : Tugas.\n\n{HEADER}"
+        "K\tI\tF\tS\nsebuah catatan lepas\nK2\tI2\tF2\tS2\n",
+        source="t.txt",
+    )
+    assert [(s.line, s.text, s.reason) for s in decree.skipped] == [
+        (6, "sebuah catatan lepas", "a text line inside a table, not a row")
+    ]
+    assert [r.indikator for r in decree.blocks[0].rows] == ["I", "I2"]
+
+
+def test_markdown_iku_table_coded_in_its_no_column() -> None:
+    decree = markdown.parse(
+        "| No | Indikator Kinerja Utama |\n|---|---|\n"
+        "| S.1 | Meningkatnya kualitas pelayanan publik |\n"
+        "| I.K.S.1.1 | Nilai Indeks Kepuasan Masyarakat |\n"
+        "| S.2 | Meningkatnya tata kelola |\n"
+        "| I.K.S.2.1 | Nilai Reformasi Birokrasi |\n",
+        source="t.md",
+    )
+    got = [(s.kode, s.uraian, [(i.kode, i.uraian) for i in s.indikator]) for s in decree.iku]
+    assert got == [
+        (
+            "S.1",
+            "Meningkatnya kualitas pelayanan publik",
+            [("I.K.S.1.1", "Nilai Indeks Kepuasan Masyarakat")],
+        ),
+        ("S.2", "Meningkatnya tata kelola", [("I.K.S.2.1", "Nilai Reformasi Birokrasi")]),
+    ]
+    assert decree.skipped == []
+
+
+def test_html_cell_spanning_four_rows_fills_all_four() -> None:
+    from pokin.decree.htmltable import html_rows
+
+    html = (
+        '<table><tr><td rowspan="4">K</td><td>I1</td></tr>\n'
+        "<tr><td>I2</td></tr>\n<tr><td>I3</td></tr>\n<tr><td>I4</td></tr>\n"
+        "<tr><td>L</td><td>I5</td></tr></table>"
+    )
+    assert html_rows(html) == [
+        (1, ["K", "I1"]),
+        (2, ["K", "I2"]),
+        (3, ["K", "I3"]),
+        (4, ["K", "I4"]),
+        (5, ["L", "I5"]),
+    ]
