@@ -34,6 +34,7 @@ import ast
 import fnmatch
 import json
 import math
+import os
 import random
 import shutil
 import subprocess
@@ -66,7 +67,12 @@ GROUPS: dict[str, list[str]] = {
 
 MODULES = [pattern for patterns in GROUPS.values() for pattern in patterns]
 
-EQUIVALENT: dict[str, str] = {}
+EQUIVALENT: dict[str, str] = {
+    "pokin.io.careful.x_explain__mutmut_39": "get_close_matches without n=1 returns up to 3 "
+    "matches, best first (heapq.nlargest either way); only the first is used",
+    "pokin.link.text.x_phrase__mutmut_2": "the phrase cache only saves time: _phrase is pure, "
+    "so a phrase computed again equals the kept one",
+}
 """Mutants no behaviour can tell apart from the original, with the reason (see the doc)."""
 
 IGNORED = {".venv", "mutants", ".git", ".hypothesis", ".mypy_cache", ".ruff_cache", "__pycache__"}
@@ -305,12 +311,13 @@ def _prepare(folder: Path, modules: list[str], tests: list[str]) -> None:
     subprocess.run([sys.executable, "-c", _GENERATE], cwd=folder, check=True, capture_output=True)
 
 
-def _resume(folder: Path) -> None:
-    """Bring a kept copy's tests up to date; refuse if the code under test changed.
+def _resume(folder: Path) -> list[str]:
+    """Bring a kept copy's tests up to date and return the test files new or changed.
 
-    Tests only added or strengthened can kill more mutants, never fewer, so a mutant the
-    kept copy already saw killed stays killed: only the others are run again. A changed
-    module invalidates that, and a fresh run is needed.
+    Refuses if the code under test changed (a fresh run is needed then). With the code
+    unchanged and test files only added or extended, a mutant the kept copy saw killed
+    stays killed, and one that survived the old suite is killed now only by a new or
+    changed file: those are all a survivor needs to be tried on again.
     """
     for path in sorted((ROOT / "pokin").rglob("*.py")):
         relative = path.relative_to(ROOT)
@@ -320,10 +327,69 @@ def _resume(folder: Path) -> None:
             expected = undecorate(expected)
         if not copy.exists() or copy.read_text(encoding="utf-8") != expected:
             raise SystemExit(f"{relative} changed since the kept copy: run afresh")
+    changed = []
+    for path in sorted((ROOT / "tests").glob("*.py")):
+        old = folder / "tests" / path.name
+        if not old.exists() or old.read_bytes() != path.read_bytes():
+            changed.append(f"tests/{path.name}")
     for target in (folder / "tests", folder / "mutants" / "tests"):
         shutil.copytree(
             ROOT / "tests", target, dirs_exist_ok=True, ignore=shutil.ignore_patterns(*IGNORED)
         )
+    return changed
+
+
+_PRESCREEN = """
+import json, os, signal, sys
+import pytest
+names, tests, out = json.loads(sys.argv[1]), json.loads(sys.argv[2]), sys.argv[3]
+pytest.main(["-qq", "--collect-only", "-p", "no:cacheprovider", *tests])  # imports, once
+codes = {}
+for name in ["", *names]:  # "": no mutant, the files must pass
+    pid = os.fork()
+    if pid == 0:
+        os.environ["MUTANT_UNDER_TEST"] = name
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1), os.dup2(null, 2)
+        signal.alarm(300)
+        os._exit(int(pytest.main(["-x", "-q", "-p", "no:cacheprovider", *tests])))
+    codes[name] = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+    if not name and codes[name] != 0:
+        break
+with open(out, "w") as handle:
+    json.dump(codes, handle)
+"""
+
+
+def _prescreen(folder: Path, names: list[str], tests: list[str]) -> list[str]:
+    """Try ``tests`` (a few fast files) on each mutant first; record those they kill.
+
+    A mutant killed by any test of the suite is killed, so these need not wait for
+    mutmut's selection of tests (minutes for a function every test reaches). One process
+    imports once and forks a child per mutant, as mutmut does. The files must pass
+    without a mutant, or nothing is recorded. Returns the mutants left.
+    """
+    out = folder / "prescreen.json"
+    subprocess.run(
+        [sys.executable, "-c", _PRESCREEN, json.dumps(names), json.dumps(tests), str(out)],
+        cwd=folder / "mutants",
+        env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
+        capture_output=True,
+        check=False,
+    )
+    codes: dict[str, int] = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {}
+    if codes.get("") != 0:
+        print(f"prescreen skipped: {' '.join(tests)} do not pass without a mutant")
+        return names
+    killed = [n for n in names if codes.get(n) in (1, 3)]
+    results = _results(folder)
+    for source in sorted({results[n][0] for n in killed}):
+        meta = folder / "mutants" / f"{source}.meta"
+        data = json.loads(meta.read_text(encoding="utf-8"))
+        data["exit_code_by_key"].update({n: 1 for n in killed if results[n][0] == source})
+        meta.write_text(json.dumps(data, indent=4), encoding="utf-8")
+    print(f"prescreen: {len(killed)} of {len(names)} killed by {' '.join(tests)}")
+    return [n for n in names if n not in killed]
 
 
 def main() -> int:
@@ -340,6 +406,13 @@ def main() -> int:
     parser.add_argument(
         "--resume", type=Path, help="a copy kept by --keep: rerun its sample's unkilled mutants"
     )
+    parser.add_argument(
+        "--first",
+        nargs="*",
+        default=[],
+        help="fast test files tried on each mutant first (with --resume: also those changed)",
+    )
+    parser.add_argument("--report", action="store_true", help="with --resume: report, run nothing")
     args = parser.parse_args()
     if shutil.which("mutmut", path=str(Path(sys.executable).parent)) is None:
         print("mutmut is not installed: .venv/bin/pip install mutmut==3.8.1", file=sys.stderr)
@@ -348,8 +421,9 @@ def main() -> int:
     folder = args.resume or Path(tempfile.mkdtemp(prefix="pokin-mutation-"))
     keep = args.keep or args.resume is not None
     try:
+        first = list(args.first)
         if args.resume:
-            _resume(folder)
+            first = sorted({*first, *_resume(folder)})
         else:
             _prepare(folder, modules, args.tests)
         results = _results(folder)
@@ -370,6 +444,16 @@ def main() -> int:
         run_names = [] if args.full else [n for n in chosen if n not in EQUIVALENT]
         if args.resume:
             run_names = [n for n in run_names if results[n][1] not in KILLED]
+        if args.report:
+            report(results, chosen, args.full)
+            return 0
+        if first and run_names:
+            run_names = _prescreen(folder, run_names, first)
+        if args.resume:  # a survivor of the old suite that the new files spare survives
+            run_names = [n for n in run_names if results[n][1] is None]
+        if not run_names and not args.full:
+            report(_results(folder), chosen, args.full)
+            return 0
         start = time.perf_counter()
         _mutmut(folder, "run", "--max-children", str(args.jobs), *run_names, budget=args.budget)
         print(f"ran {len(run_names) or len(chosen)} mutants in {time.perf_counter() - start:.0f} s")

@@ -74,3 +74,19 @@ def test_html_cell_spanning_four_rows_fills_all_four() -> None:
         (4, ["K", "I4"]),
         (5, ["L", "I5"]),
     ]
+
+
+def test_heading_title_ends_at_the_blank_line() -> None:
+    from pokin.decree.header import read_header
+
+    head = read_header(
+        [
+            "KEPUTUSAN CAMAT SUKAMAJU",
+            "### TENTANG INDIKATOR KINERJA INDIVIDU",
+            "",
+            "KECAMATAN SUKAMAJU",
+            "",
+            "1. JABATAN : CAMAT",
+        ]
+    )
+    assert (head.judul, head.nama) == ("Indikator Kinerja Individu", "Kecamatan Sukamaju")

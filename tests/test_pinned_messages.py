@@ -152,3 +152,13 @@ def test_archive_member_growing_past_the_ratio(tmp_path: Path) -> None:
     assert error.message.endswith(" kali saat dibuka (batas 50 kali)")
     assert (error.path, error.hint) == (str(path), BOMB_HINT)
     check_archive(path, limits=Limits(ratio=1e6))  # raised by the planner: read
+
+
+def test_a_tab_below_blank_lines_only() -> None:
+    with pytest.raises(PokinFileError) as caught:
+        pokin.loads("\n\n\tkey: x\n")
+    assert str(caught.value) == (
+        "<input>:3:1: kesalahan sintaks YAML (found character that cannot start any token)\n"
+        "  saran: YAML memakai spasi untuk indentasi, bukan tab: ganti tab di baris ini dengan "
+        "spasi"
+    )
