@@ -167,13 +167,19 @@ def _configure(folder: Path, modules: list[str], tests: list[str]) -> None:
 
 
 def _results(folder: Path) -> dict[str, tuple[str, int | None]]:
-    """Every mutant's (source file, exit code or None when not run yet)."""
+    """Every mutant's (source file, exit code or None when not run yet); a mutant the
+    prescreen killed (``prescreen.json``) counts as killed."""
     found: dict[str, tuple[str, int | None]] = {}
     for meta in sorted((folder / "mutants").rglob("*.py.meta")):
         source = meta.relative_to(folder / "mutants").as_posix().removesuffix(".meta")
         codes = json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
         for name, code in codes.items():
             found[name] = (source, code)
+    screened = folder / "prescreen.json"
+    if screened.exists():
+        for name, code in json.loads(screened.read_text(encoding="utf-8")).items():
+            if name in found and code in (1, 3):
+                found[name] = (found[name][0], 1)
     return found
 
 
@@ -369,7 +375,8 @@ def _prescreen(folder: Path, names: list[str], tests: list[str]) -> list[str]:
     imports once and forks a child per mutant, as mutmut does. The files must pass
     without a mutant, or nothing is recorded. Returns the mutants left.
     """
-    out = folder / "prescreen.json"
+    out = folder / "prescreen-run.json"
+    out.unlink(missing_ok=True)
     subprocess.run(
         [sys.executable, "-c", _PRESCREEN, json.dumps(names), json.dumps(tests), str(out)],
         cwd=folder / "mutants",
@@ -381,13 +388,12 @@ def _prescreen(folder: Path, names: list[str], tests: list[str]) -> list[str]:
     if codes.get("") != 0:
         print(f"prescreen skipped: {' '.join(tests)} do not pass without a mutant")
         return names
+    del codes[""]
+    saved = folder / "prescreen.json"  # kept apart: a running mutmut rewrites its .meta files
+    if saved.exists():
+        codes = {**json.loads(saved.read_text(encoding="utf-8")), **codes}
+    saved.write_text(json.dumps(codes, indent=1, sort_keys=True), encoding="utf-8")
     killed = [n for n in names if codes.get(n) in (1, 3)]
-    results = _results(folder)
-    for source in sorted({results[n][0] for n in killed}):
-        meta = folder / "mutants" / f"{source}.meta"
-        data = json.loads(meta.read_text(encoding="utf-8"))
-        data["exit_code_by_key"].update({n: 1 for n in killed if results[n][0] == source})
-        meta.write_text(json.dumps(data, indent=4), encoding="utf-8")
     print(f"prescreen: {len(killed)} of {len(names)} killed by {' '.join(tests)}")
     return [n for n in names if n not in killed]
 
@@ -413,6 +419,9 @@ def main() -> int:
         help="fast test files tried on each mutant first (with --resume: also those changed)",
     )
     parser.add_argument("--report", action="store_true", help="with --resume: report, run nothing")
+    parser.add_argument(
+        "--prescreen-only", action="store_true", help="with --resume: do not start mutmut"
+    )
     args = parser.parse_args()
     if shutil.which("mutmut", path=str(Path(sys.executable).parent)) is None:
         print("mutmut is not installed: .venv/bin/pip install mutmut==3.8.1", file=sys.stderr)
@@ -451,7 +460,7 @@ def main() -> int:
             run_names = _prescreen(folder, run_names, first)
         if args.resume:  # a survivor of the old suite that the new files spare survives
             run_names = [n for n in run_names if results[n][1] is None]
-        if not run_names and not args.full:
+        if args.prescreen_only or (not run_names and not args.full):
             report(_results(folder), chosen, args.full)
             return 0
         start = time.perf_counter()
