@@ -317,31 +317,34 @@ def _prepare(folder: Path, modules: list[str], tests: list[str]) -> None:
     subprocess.run([sys.executable, "-c", _GENERATE], cwd=folder, check=True, capture_output=True)
 
 
-def _resume(folder: Path) -> list[str]:
+def _resume(folder: Path, modules: list[str], only: list[str]) -> list[str]:
     """Bring a kept copy's tests up to date and return the test files new or changed.
 
-    Refuses if the code under test changed (a fresh run is needed then). With the code
+    Refuses if a mutated module changed (a fresh run is needed then). With that code
     unchanged and test files only added or extended, a mutant the kept copy saw killed
     stays killed, and one that survived the old suite is killed now only by a new or
-    changed file: those are all a survivor needs to be tried on again.
+    changed file: those are all a survivor needs to be tried on again. ``only``: copy
+    just these test files (others changed beside them may need code the copy lacks).
     """
     for path in sorted((ROOT / "pokin").rglob("*.py")):
         relative = path.relative_to(ROOT)
+        if not any(fnmatch.fnmatch(relative.as_posix(), m) for m in modules):
+            continue
         copy = folder / relative
-        expected = path.read_text(encoding="utf-8")
-        if copy.exists() and copy.read_text(encoding="utf-8") != expected:
-            expected = undecorate(expected)
+        expected = undecorate(path.read_text(encoding="utf-8"))
         if not copy.exists() or copy.read_text(encoding="utf-8") != expected:
             raise SystemExit(f"{relative} changed since the kept copy: run afresh")
     changed = []
     for path in sorted((ROOT / "tests").glob("*.py")):
-        old = folder / "tests" / path.name
-        if not old.exists() or old.read_bytes() != path.read_bytes():
-            changed.append(f"tests/{path.name}")
-    for target in (folder / "tests", folder / "mutants" / "tests"):
-        shutil.copytree(
-            ROOT / "tests", target, dirs_exist_ok=True, ignore=shutil.ignore_patterns(*IGNORED)
-        )
+        name = f"tests/{path.name}"
+        old = folder / name
+        if (not only or name in only) and (
+            not old.exists() or old.read_bytes() != path.read_bytes()
+        ):
+            changed.append(name)
+    for name in changed:
+        for target in (folder / name, folder / "mutants" / name):
+            shutil.copy2(ROOT / name, target)
     return changed
 
 
@@ -432,7 +435,7 @@ def main() -> int:
     try:
         first = list(args.first)
         if args.resume:
-            first = sorted({*first, *_resume(folder)})
+            first = _resume(folder, modules, first)
         else:
             _prepare(folder, modules, args.tests)
         results = _results(folder)
