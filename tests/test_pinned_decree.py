@@ -90,3 +90,35 @@ def test_heading_title_ends_at_the_blank_line() -> None:
         ]
     )
     assert (head.judul, head.nama) == ("Indikator Kinerja Individu", "Kecamatan Sukamaju")
+
+
+def _units(heading: str) -> list[tuple[str, str | None]]:
+    from pokin.decree.assemble import assemble
+    from pokin.decree.document import Paragraph, Table, TableRow
+
+    table = Table(
+        [
+            TableRow(4, ["KINERJA", "INDIKATOR", "FORMULASI", "SUMBER DATA"]),
+            TableRow(5, ["K", "I", "F", "S"]),
+        ]
+    )
+    items: list[Paragraph | Table] = [
+        Paragraph(1, heading),
+        Paragraph(2, "1. JABATAN : LURAH"),
+        Paragraph(3, "2. TUGAS : memimpin kelurahan"),
+        table,
+    ]
+    return [(b.nama, b.unit) for b in assemble(items, source="t", layout="docx").blocks]
+
+
+def test_a_short_capitalised_kelurahan_line_heads_the_blocks_below() -> None:
+    assert _units("B. KELURAHAN SUKAMAJU") == [("LURAH", "Kelurahan Sukamaju")]
+    heading = "KELURAHAN SUKAMAJU MENJADI PUSAT PELAYANAN DI WILAYAH TIMUR"
+    assert len(heading) == 59
+    assert _units(heading) == [
+        ("LURAH", "Kelurahan Sukamaju Menjadi Pusat Pelayanan di Wilayah Timur")
+    ]
+    sentence = "KELURAHAN SUKAMAJU MENJADI PUSAT PELAYANAN DI WILAYAH SELATAN"
+    assert len(sentence) == 61
+    assert _units(sentence) == [("LURAH", None)]  # 60 characters or more: a sentence
+    assert _units(sentence[:60]) == [("LURAH", None)]
