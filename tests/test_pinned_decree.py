@@ -21,7 +21,7 @@ def test_tab_row_with_extra_cells_keeps_them_in_the_last_column() -> None:
         for r in decree.blocks[0].rows
     ]
     assert got == [
-        ("K", "I", "F", "Laporan SKM", "extra cells joined into the last one"),
+        ("K", "I", "F", "Laporan SKM", "sel berlebih digabung ke sel terakhir"),
         ("K2", "I2", "F2", "S2", ""),
     ]
 
@@ -33,7 +33,7 @@ def test_tab_text_line_inside_a_table_is_reported_with_its_line() -> None:
         source="t.txt",
     )
     assert [(s.line, s.text, s.reason) for s in decree.skipped] == [
-        (6, "sebuah catatan lepas", "a text line inside a table, not a row")
+        (6, "sebuah catatan lepas", "baris teks di dalam tabel, bukan baris tabel")
     ]
     assert [r.indikator for r in decree.blocks[0].rows] == ["I", "I2"]
 

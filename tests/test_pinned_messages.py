@@ -158,7 +158,7 @@ def test_a_tab_below_blank_lines_only() -> None:
     with pytest.raises(PokinFileError) as caught:
         pokin.loads("\n\n\tkey: x\n")
     assert str(caught.value) == (
-        "<input>:3:1: kesalahan sintaks YAML (found character that cannot start any token)\n"
+        "<input>:3:1: kesalahan sintaks YAML (ada karakter yang tak boleh mengawali nilai)\n"
         "  saran: YAML memakai spasi untuk indentasi, bukan tab: ganti tab di baris ini dengan "
         "spasi"
     )
