@@ -566,3 +566,102 @@ def test_rule_catalogue_entries(code: str, judul: str, name: str, severity: str)
     rule = RULES[code]
     assert (rule.code, rule.judul, rule.name, str(rule.severity)) == (code, judul, name, severity)
     assert (rule.compare is not None) == code.startswith("PK8")
+
+
+def test_a_cycle_of_eight_members_is_listed_whole() -> None:
+    ring = "pokin: 1\norganisasi: {nama: K, pemerintah: P, tahun: 2024}\njabatan:\n" + "".join(
+        f"- id: j{i}\n  nama: J{i}\n  peran: kasi\n  unit: U{i}\n  kinerja:\n"
+        f"  - uraian: Meningkatnya hasil {i}\n    mendukung: [j{i % 4 + 1}.k1.i1]\n"
+        f"    indikator:\n    - uraian: Persentase hasil {i}\n"
+        for i in range(1, 5)
+    )
+    (found,) = pokin.check(pokin.loads(ring), select="PK301")
+    assert (found.where, found.message) == (
+        "j1.k1",
+        "kinerja/indikator berikut saling mendukung dan membentuk siklus: j1.k1, j1.k1.i1, "
+        "j2.k1, j2.k1.i1, j3.k1, j3.k1.i1, j4.k1, j4.k1.i1",
+    )
+
+
+STAF_FIRST = """\
+pokin: 1
+organisasi: {nama: K, pemerintah: P, tahun: 2024}
+iku:
+- id: S.1
+  uraian: Melaksanakan pelayanan administrasi terpadu
+  indikator:
+  - id: IKU.1
+    uraian: Indeks kepuasan masyarakat
+    formulasi: jumlah nilai dibagi jumlah responden
+    sumber_data: SKM
+    satuan: indeks
+    target: '80'
+jabatan:
+- id: staf
+  nama: Staf
+  peran: pelaksana
+  unit: Sekretariat
+  atasan: camat
+  kinerja:
+  - uraian: Tertibnya arsip
+    mendukung: [camat.k1.i1]
+    indikator:
+    - uraian: Persentase arsip tertib
+      formulasi: arsip tertib dibagi seluruh arsip x 100%
+      sumber_data: buku
+      satuan: persen
+      target: '100'
+- id: camat
+  nama: Camat
+  peran: camat
+  unit: Kecamatan
+  kinerja:
+  - uraian: Meningkatnya pelayanan
+    mendukung: [IKU.1]
+    indikator:
+    - uraian: Persentase arsip kecamatan yang tertib
+      formulasi: arsip tertib dibagi seluruh arsip x 100%
+      sumber_data: buku
+      satuan: persen
+      target: '100'
+    - uraian: Persentase layanan selesai tepat waktu
+      formulasi: jumlah layanan yang selesai tepat waktu sesuai SOP
+      sumber_data: register
+      satuan: persen
+      target: '90'
+"""
+
+
+def test_staf_listed_first_an_activity_sasaran_and_a_long_formula() -> None:
+    """A position without subordinates listed first does not end the PK202 search; an
+    IKU sasaran worded as an activity is PK710; a long formula is cut at 40 characters."""
+    findings = pokin.check(pokin.loads(STAF_FIRST), select=["PK202", "PK709", "PK710"])
+    assert rows(findings) == [
+        (
+            "PK202",
+            "camat.k1.i2",
+            "camat",
+            "Kecamatan",
+            "Camat: indikator «Persentase layanan selesai tepat waktu» belum diturunkan: "
+            "tidak ada bawahan yang mendukungnya",
+            "jadikan kinerja bawahan yang mengerjakannya dan tautkan (`mendukung: [camat.k1.i2]`)",
+        ),
+        (
+            "PK709",
+            "camat.k1.i2",
+            "camat",
+            "Kecamatan",
+            "Camat: indikator persentase «Persentase layanan selesai tepat waktu» berformulasi "
+            "«jumlah layanan yang selesai tepat waktu…» tanpa pembilang dan penyebut",
+            "tuliskan «(jumlah ... yang ...) / (jumlah seluruh ...) × 100%»",
+        ),
+        (
+            "PK710",
+            "S.1",
+            None,
+            None,
+            "IKU: sasaran «Melaksanakan pelayanan administrasi terpadu» diawali «melaksanakan»: "
+            "menggambarkan kegiatan, bukan kondisi yang ingin dicapai",
+            "rumuskan sebagai hasil: «Meningkatnya ...», «Terwujudnya ...», «Tersedianya ...»",
+        ),
+    ]
