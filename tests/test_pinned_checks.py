@@ -625,7 +625,7 @@ jabatan:
       satuan: persen
       target: '100'
     - uraian: Persentase layanan selesai tepat waktu
-      formulasi: jumlah layanan yang selesai tepat waktu sesuai SOP
+      formulasi: jumlah layanan yang diselesaikan tepat waktu sesuai SOP
       sumber_data: register
       satuan: persen
       target: '90'
@@ -652,7 +652,7 @@ def test_staf_listed_first_an_activity_sasaran_and_a_long_formula() -> None:
             "camat",
             "Kecamatan",
             "Camat: indikator persentase «Persentase layanan selesai tepat waktu» berformulasi "
-            "«jumlah layanan yang selesai tepat waktu…» tanpa pembilang dan penyebut",
+            "«jumlah layanan yang diselesaikan tepat…» tanpa pembilang dan penyebut",
             "tuliskan «(jumlah ... yang ...) / (jumlah seluruh ...) × 100%»",
         ),
         (
