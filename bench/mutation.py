@@ -311,6 +311,15 @@ def report(
             f"mutation score (weighted by group size): {_pct(score)}"
             f" [95% {_pct(low)} – {_pct(high)}], {measured} sampled mutants"
         )
+        if any(s.other for s in ordered):  # not run (budget): a floor counts them survived
+            worst = [
+                Stratum(s.group, s.population, s.killed, s.survived + s.other) for s in ordered
+            ]
+            floor, floor_low, _ = stratified(worst)
+            print(
+                f"  if the {sum(s.other for s in ordered)} not measured all survived:"
+                f" {_pct(floor)} [95% from {_pct(floor_low)}]"
+            )
     skipped = sorted(set(chosen) & set(EQUIVALENT))
     if skipped:
         print(f"equivalent (left out): {len(skipped)}")
