@@ -355,7 +355,7 @@ def _prepare(folder: Path, modules: list[str], tests: list[str]) -> None:
     subprocess.run([sys.executable, "-c", _GENERATE], cwd=folder, check=True, capture_output=True)
 
 
-def _resume(folder: Path, modules: list[str], only: list[str]) -> list[str]:
+def _resume(folder: Path, modules: list[str], only: list[str], moved: bool = False) -> list[str]:
     """Bring a kept copy's tests up to date and return the test files new or changed.
 
     Refuses if a mutated module changed (a fresh run is needed then). With that code
@@ -371,7 +371,9 @@ def _resume(folder: Path, modules: list[str], only: list[str]) -> list[str]:
         copy = folder / relative
         expected = undecorate(path.read_text(encoding="utf-8"))
         if not copy.exists() or copy.read_text(encoding="utf-8") != expected:
-            raise SystemExit(f"{relative} changed since the kept copy: run afresh")
+            if not moved:
+                raise SystemExit(f"{relative} changed since the kept copy: run afresh")
+            print(f"{relative} changed since the kept copy: the copy's code is measured")
     changed = []
     for path in sorted((ROOT / "tests").glob("*.py")):
         name = f"tests/{path.name}"
@@ -463,6 +465,11 @@ def main() -> int:
     parser.add_argument(
         "--prescreen-only", action="store_true", help="with --resume: do not start mutmut"
     )
+    parser.add_argument(
+        "--code-moved",
+        action="store_true",
+        help="with --resume: measure the copy's code though the mutated modules changed since",
+    )
     args = parser.parse_args()
     if shutil.which("mutmut", path=str(Path(sys.executable).parent)) is None:
         print("mutmut is not installed: .venv/bin/pip install mutmut==3.8.1", file=sys.stderr)
@@ -473,7 +480,7 @@ def main() -> int:
     try:
         first = list(args.first)
         if args.resume:
-            first = _resume(folder, modules, first)
+            first = _resume(folder, modules, first, args.code_moved)
         else:
             _prepare(folder, modules, args.tests)
         results = _results(folder)
