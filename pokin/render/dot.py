@@ -11,20 +11,19 @@ drawing shows is :mod:`.scene`; colours are :mod:`.style`; escaping is :mod:`.la
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from .._text import format_number
 from ..capaian import HIJAU, KUNING, Capaian
 from ..models import Indikator, Status
 from .labels import (
-    LABEL_BUDGET,
     escape_html,
     escape_quoted,
     href,
     lines_html,
     shorten,
-    tip,
+    tip_with_notes,
     wrap_lines,
 )
 from .layout import Box, Layout, Planner
@@ -37,7 +36,7 @@ _CHAR_PT = 5.7  # average width of a 10 pt character
 _LINE_PT = 12.5
 
 
-def _indikator_tip(indikator: Indikator, notes: Iterable[str]) -> str:
+def _indikator_tip(indikator: Indikator) -> list[str]:
     parts = [indikator.uraian]
     for label, value in (
         ("formulasi", indikator.formulasi),
@@ -48,7 +47,17 @@ def _indikator_tip(indikator: Indikator, notes: Iterable[str]) -> str:
         if value:
             parts.append(f"{label}: {value}")
     parts.append(f"id: {indikator.id}")
-    return "\n".join([*parts, *notes])
+    return parts
+
+
+def _tips(prep: Prepared, box: Box) -> list[str]:
+    """The tooltips of a box (its head, then each indicator): the whole text and every
+    finding, a finding never cut (QA #19)."""
+    node, notes = prep.nodes[box.id], prep.marks.notes
+    head = [node.uraian, f"— {_who(prep, box.owner)}", f"id: {box.id}"]
+    tips = [tip_with_notes(head, notes.get(box.id, []))]
+    tips += [tip_with_notes(_indikator_tip(i), notes.get(str(i.id), [])) for i in node.indikator]
+    return tips
 
 
 def _who(prep: Prepared, owner: str) -> str:
@@ -100,14 +109,13 @@ def _table(prep: Prepared, box: Box, wrap: int) -> str:
     ink = CONTEXT[0] if context else "#212121"
     border = CONTEXT[0] if context else ORPHAN[0] if orphan else "#546e7a"
     who = _who(prep, box.owner)
-    head_tip = "\n".join([node.uraian, f"— {who}", f"id: {box.id}", *marks.notes.get(box.id, [])])
-    budget = LABEL_BUDGET // (1 + len(node.indikator))  # the tooltips share one label
+    tips = _tips(prep, box)
     style = ' STYLE="dashed"' if context else ""
     rows = [
         f'<TABLE BORDER="{3 if orphan else 1}" CELLBORDER="1" CELLSPACING="0" '
         f'CELLPADDING="4" COLOR="{border}" BGCOLOR="white"{style}>'
         f'<TR><TD PORT="{pre}h" BGCOLOR="{fill}" ALIGN="LEFT" BALIGN="LEFT" '
-        f'HREF="{href(box.id)}" TOOLTIP="{tip(head_tip, budget)}"><FONT COLOR="{ink}">'
+        f'HREF="{href(box.id)}" TOOLTIP="{tips[0]}"><FONT COLOR="{ink}">'
         f"<B>{lines_html(wrap_lines(shorten(node.uraian), _bold(wrap)))}</B><BR/>"
         f'<FONT POINT-SIZE="8">{lines_html(wrap_lines(who, wrap + 8))}</FONT></FONT></TD></TR>'
     ]
@@ -130,10 +138,9 @@ def _table(prep: Prepared, box: Box, wrap: int) -> str:
         if ind_id in marks.uncascaded and not context:
             row_fill = f' BGCOLOR="{UNCASCADED[1]}"'
             text += f'<BR/><FONT POINT-SIZE="8" COLOR="{UNCASCADED[0]}">⚠ belum diturunkan</FONT>'
-        row_tip = _indikator_tip(indikator, marks.notes.get(ind_id, []))
         rows.append(
             f'<TR><TD PORT="{pre}i{n}"{row_fill} ALIGN="LEFT" BALIGN="LEFT" '
-            f'HREF="{href(ind_id)}" TOOLTIP="{tip(row_tip, budget)}">'
+            f'HREF="{href(ind_id)}" TOOLTIP="{tips[n]}">'
             f'<FONT COLOR="{ink}">{text}</FONT></TD></TR>'
         )
     rows.append("</TABLE>")

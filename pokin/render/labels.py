@@ -10,12 +10,14 @@ from urllib.parse import quote
 __all__ = [
     "LABEL_BUDGET",
     "LABEL_CHARS",
+    "MORE_FINDINGS",
     "escape_html",
     "escape_quoted",
     "href",
     "lines_html",
     "shorten",
     "tip",
+    "tip_with_notes",
     "wrap_lines",
 ]
 
@@ -55,8 +57,9 @@ LABEL_CHARS = 600
 """The most characters of one text a box shows; the tooltip holds more (see :func:`tip`)."""
 
 LABEL_BUDGET = 12_000
-"""Characters the tooltips of one box share: Graphviz refuses an HTML-like label longer
-than 16,384 characters, so a box of many indicators with long formulas shortens them."""
+"""The most characters of one tooltip once escaped. Graphviz refuses an HTML-like tag longer
+than 16,384 characters (each ``<TD TOOLTIP="...">`` on its own: the cells of one box may
+hold more between them, as the tests check with ``dot``), so a longer text is shortened."""
 
 
 def shorten(text: str, limit: int = LABEL_CHARS) -> str:
@@ -90,6 +93,54 @@ def tip(text: str, limit: int = LABEL_BUDGET) -> str:
         size = size * 2 // 3
         out = escape_html(shorten(text, size)).replace("\r\n", "\n").replace("\n", "&#10;")
     return out
+
+
+MORE_FINDINGS = "… dan {n} temuan lain: lihat laporan (pokin report) atau pokin check"
+"""The last line of a tooltip whose findings do not all fit in the label."""
+
+_TEXT_FLOOR = 120
+"""The shortest a text line of a tooltip is cut to before findings are left out."""
+
+
+def _escaped(lines: Sequence[str]) -> str:
+    return escape_html("\n".join(lines)).replace("\r\n", "\n").replace("\n", "&#10;")
+
+
+def tip_with_notes(lines: Sequence[str], notes: Sequence[str], limit: int = LABEL_BUDGET) -> str:
+    r"""A tooltip of text ``lines`` then finding ``notes``, of at most ``limit`` characters
+    once escaped, with no finding cut in the middle.
+
+    What does not fit goes in this order: the text lines are shortened (to 120 characters
+    each at the least); then findings are left out from the last, whole, and one line counts
+    them (:data:`MORE_FINDINGS`); only a limit too small for that shortens everything.
+
+    >>> tip_with_notes(["Indikator"], ["PK501: a", "PK503: b"], 100).split("&#10;")
+    ['Indikator', 'PK501: a', 'PK503: b']
+    >>> notes = [f"PK50{n}: " + "kata " * 20 for n in range(5)]
+    >>> tip_with_notes(["Indikator"], notes, 300).split("&#10;")[-1][:20]
+    '… dan 3 temuan lain:'
+    """
+    out = _escaped([*lines, *notes])
+    if len(out) <= limit:
+        return out
+    size = max((len(line) for line in lines), default=0)
+    short = list(lines)
+    while size > _TEXT_FLOOR:
+        size = max(size * 2 // 3, _TEXT_FLOOR)
+        short = [shorten(line, size) for line in lines]
+        out = _escaped([*short, *notes])
+        if len(out) <= limit:
+            return out
+    for keep in range(len(notes) - 1, -1, -1):
+        out = _escaped([*short, *notes[:keep], MORE_FINDINGS.format(n=len(notes) - keep)])
+        if len(out) <= limit:
+            return out
+    if not notes:
+        return tip("\n".join(short), limit)
+    more = _escaped([MORE_FINDINGS.format(n=len(notes))])
+    if len(more) + 6 > limit:  # not even room for the count: the texts, shortened
+        return tip("\n".join(short), limit)
+    return tip("\n".join(short), limit - len(more) - 5) + "&#10;" + more
 
 
 def href(node_id: str) -> str:
