@@ -10,10 +10,22 @@ from .chart import NO_UNIT, unit_rank
 from .graph import Cascade
 from .models import Peran
 
-__all__ = ["NO_IKU", "Coverage", "UnitCoverage", "coverage"]
+__all__ = ["NO_IKU", "NO_JABATAN", "Coverage", "UnitCoverage", "coverage", "coverage_note"]
 
 NO_IKU = "Tanpa IKU (PK103): cakupan dihitung terhadap jabatan puncak, bukan terhadap IKU"
 """The note beside coverage figures of a tree without IKU table nor Camat."""
+
+NO_JABATAN = "Berkas ini tidak memuat jabatan: tidak ada cakupan yang dapat dihitung"
+"""The note beside the (empty) coverage figures of a tree without any jabatan."""
+
+
+def coverage_note(cascade: Cascade) -> str | None:
+    """What the coverage figures of ``cascade`` are measured against, when it is not the
+    IKU: :data:`NO_IKU`, or :data:`NO_JABATAN` for a tree with no position at all (whose
+    figures are dashes, and whose PK103 already says there is no IKU)."""
+    if not cascade.tree.jabatan:
+        return NO_JABATAN
+    return None if cascade.has_iku else NO_IKU
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,7 +52,7 @@ def test_a_folder_is_checked_as_one_run_with_a_summary_per_organisasi(
         "Kecamatan Utara",
     ]
     assert rows[7].split()[0] == "Jumlah"
-    assert "rusak.yaml: tidak terbaca:" in summary
+    assert "rusak.yaml: tidak terbaca:" not in summary  # said once, on stderr (QA #20)
     assert "catatan.txt" not in out
     assert out.count("pokin check: Kecamatan") == 4
     assert "rusak.yaml" in captured.err
@@ -100,3 +100,22 @@ def test_an_empty_folder_is_a_clear_error(
 ) -> None:
     assert main(["check", str(tmp_path)]) == 2
     assert "tidak memuat berkas pokin" in capsys.readouterr().err
+
+
+def test_an_unreadable_file_is_reported_once(
+    kabupaten: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """QA #20: the error used to be printed twice (stderr and the summary) on screen."""
+    reason = "kesalahan sintaks YAML"
+    assert main(["check", str(kabupaten), "-q"]) == 2
+    said = capsys.readouterr()
+    assert (said.out + said.err).count(reason) == 1
+    assert "pokin: galat: " in said.err
+    assert "(tidak terbaca)" in said.out  # in the summary table, the reason on stderr
+    # written to a file (or as JSON, which has no summary): the terminal still says why
+    out = tmp_path / "laporan.txt"
+    assert main(["check", str(kabupaten), "-q", "-o", str(out)]) == 2
+    assert capsys.readouterr().err.count(reason) == 1
+    assert out.read_text(encoding="utf-8").count(reason) == 1
+    assert main(["check", str(kabupaten), "-q", "--format", "json"]) == 2
+    assert capsys.readouterr().err.count(reason) == 1

@@ -119,9 +119,11 @@ def test_a_tooltip_over_the_limit_counts_the_findings_left_out() -> None:
     assert len(tip) <= LABEL_BUDGET
     lines = html.unescape(tip).split("\n")
     shown = [line for line in lines if line in notes]
-    assert shown == notes[: len(shown)] and 0 < len(shown) < 80
+    assert shown == notes[: len(shown)]
+    assert 0 < len(shown) < 80
     more = _MORE.match(lines[-1])
-    assert more and int(more.group(1)) == 80 - len(shown)
+    assert more
+    assert int(more.group(1)) == 80 - len(shown)
 
 
 def test_text_lines_shrink_before_findings_are_dropped() -> None:
@@ -129,7 +131,8 @@ def test_text_lines_shrink_before_findings_are_dropped() -> None:
     notes = ["PK501: satu", "PK503: dua"]
     tip = html.unescape(tip_with_notes(["Indikator", long], notes, 600)).split("\n")
     assert tip[-2:] == notes  # both findings kept, the formula shortened
-    assert tip[1].endswith("…") and len(tip[1]) < len(long)
+    assert tip[1].endswith("…")
+    assert len(tip[1]) < len(long)
     tiny = html.unescape(tip_with_notes(["Indikator"], notes * 30, 200)).split("\n")
     assert _MORE.match(tiny[-1])
     assert int(_MORE.match(tiny[-1]).group(1)) == 60 - (len(tiny) - 2)  # type: ignore[union-attr]

@@ -1,9 +1,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
-from pokin import Findings, check, coverage
+from pokin import Findings, PohonKinerja, check, coverage
+from pokin.coverage import NO_IKU, NO_JABATAN
 from pokin.graph import Cascade
+from pokin.models import Jabatan, Kinerja, Organisasi
+from pokin.report import write_report
 from pokin.report.findings import findings_html, json_report, text_report
 
 from .conftest import jab, make
@@ -80,3 +84,24 @@ def test_a_long_findings_table_is_cut_in_a_notebook() -> None:
     html = findings_html(findings)
     assert html.count("<tr>") == HTML_ROWS + 1  # the rows shown and the header
     assert "dan 5 lagi" in html
+
+
+def test_an_empty_tree_says_why_it_has_no_coverage(tmp_path: Path) -> None:
+    """QA #20: the PK103 note ("counted against the top positions") over the dashes of a
+    tree with no position at all said something false; it says there is nothing to count."""
+    empty = PohonKinerja(organisasi=Organisasi(nama="Kecamatan Kosong"), jabatan=[])
+    findings = check(empty)
+    text = text_report(findings)
+    assert NO_JABATAN in text
+    assert NO_IKU not in text
+    assert "Jumlah    0/0        —" in text
+    for name in ("l.md", "l.html"):
+        write_report(empty, tmp_path / name, findings=findings)
+        page = (tmp_path / name).read_text(encoding="utf-8")
+        assert NO_JABATAN in page
+        assert NO_IKU not in page
+    lonely = PohonKinerja(
+        organisasi=Organisasi(nama="Kecamatan Sepi"),
+        jabatan=[Jabatan(id="staf", nama="Staf", peran="pelaksana", kinerja=[Kinerja(uraian="K")])],
+    )
+    assert NO_IKU in text_report(check(lonely))

@@ -17,7 +17,16 @@ from ..link.roots import NONE_FOUND, RootCause, root_causes
 from ..models import PohonKinerja
 from ..report import json_report, json_text, text_report
 from ..report.summary import Ringkasan, summary_row, summary_text
-from .files import Subparsers, add_force, emit, guard_output, load_source, message, progress
+from .files import (
+    STDOUT,
+    Subparsers,
+    add_force,
+    emit,
+    guard_output,
+    load_source,
+    message,
+    progress,
+)
 
 __all__ = ["register", "run"]
 
@@ -105,7 +114,9 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":  # each file's entry carries its counts and coverage
         output = json_text(reports) + "\n"
     else:
-        output = "\n".join([*texts, *([summary_text(rows) + "\n"] if len(files) > 1 else [])])
+        to_file = bool(args.output) and args.output != STDOUT  # else stderr said why, once
+        summary = [summary_text(rows, reasons=to_file) + "\n"] if len(files) > 1 else []
+        output = "\n".join([*texts, *summary])
     emit(output, args.output)
     return worst
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .._text import format_percent
-from ..coverage import NO_IKU, Coverage, coverage
+from ..coverage import Coverage, coverage, coverage_note
 from ..findings import Finding, Findings, counts_text
 
 __all__ = ["coverage_text", "findings_html", "json_report", "json_text", "text_report"]
@@ -72,8 +72,9 @@ def text_report(findings: Findings, *, fold: int = 3) -> str:
         out.append("Tidak ada temuan.")
         out.append("")
     out.append("Cakupan (coverage) ke IKU per unit:")
-    if not findings.cascade.has_iku:
-        out.append(f"({NO_IKU})")
+    note = coverage_note(findings.cascade)
+    if note:
+        out.append(f"({note})")
     out.append(coverage_text(coverage(findings.cascade)))
     return "\n".join(out) + "\n"
 

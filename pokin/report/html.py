@@ -15,7 +15,7 @@ from functools import cache
 from importlib.resources import files
 
 from ..checks import Finding, Findings
-from ..coverage import NO_IKU
+from ..coverage import coverage_note
 from ..errors import PokinError, RenderError
 from ..findings import SEVERITY_LABELS
 from ..graph import Cascade
@@ -105,7 +105,7 @@ def summary(ctx: Context) -> str:
 
 def coverage(ctx: Context) -> str:
     """Coverage to the IKU per unit, with a bar per unit."""
-    cov, has_iku = ctx.coverage, ctx.cascade.has_iku
+    cov, note = ctx.coverage, coverage_note(ctx.cascade)
     rows = []
     for unit in (*cov.units, cov.total):
         share = unit.indikator_share
@@ -117,9 +117,9 @@ def coverage(ctx: Context) -> str:
             f"<td>{unit.indikator_confirmed}/{unit.indikator} "
             f"({pct(unit.indikator_confirmed_share)})</td></tr>"
         )
-    note = "" if has_iku else f'<p class="hint">{e(NO_IKU)}.</p>'
+    hint = f'<p class="hint">{e(note)}.</p>' if note else ""
     return (
-        f'<h2>Cakupan ke IKU per unit</h2>{note}<table id="coverage"><thead><tr><th>Unit</th>'
+        f'<h2>Cakupan ke IKU per unit</h2>{hint}<table id="coverage"><thead><tr><th>Unit</th>'
         "<th>Jabatan terhubung</th><th>Indikator terhubung</th><th>Persentase</th>"
         '<th title="tanpa tautan usulan yang belum ditinjau">Terkonfirmasi</th></tr>'
         f"</thead><tbody>{''.join(rows)}</tbody></table>"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from ..checks import Findings
-from ..coverage import NO_IKU
+from ..coverage import coverage_note
 from ..findings import counts_text
 from ..graph import Cascade
 from ..models import PohonKinerja
@@ -73,8 +73,9 @@ def coverage(ctx: Context) -> Iterator[str]:
     """Coverage to the IKU per unit."""
     cov = ctx.coverage
     yield from ("## Cakupan ke IKU per unit", "")
-    if not ctx.cascade.has_iku:
-        yield from (f"_{NO_IKU}._", "")
+    note = coverage_note(ctx.cascade)
+    if note:
+        yield from (f"_{note}._", "")
     yield "| Unit | Jabatan terhubung | Indikator terhubung | % |"
     yield "|---|---|---|---|"
     for u in (*cov.units, cov.total):

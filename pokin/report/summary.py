@@ -51,7 +51,7 @@ def summary_row(berkas: str, findings: Findings) -> Ringkasan:
 _HEAD = ("No", "Organisasi", "Berkas", "Jabatan", "Indikator", "Galat", "Peringatan", "Info")
 
 
-def summary_text(rows: list[Ringkasan]) -> str:
+def summary_text(rows: list[Ringkasan], *, reasons: bool = True) -> str:
     """The rows as an aligned table in Indonesian, with a total line.
 
     >>> print(summary_text([Ringkasan("a.yaml", "Kecamatan A", 2, 1000, 1, 0, 3, 800)]))
@@ -78,9 +78,12 @@ def summary_text(rows: list[Ringkasan]) -> str:
             for i, (cell, width) in enumerate(zip(line, widths, strict=True))
         ]
         lines.append("  ".join(cells).rstrip())
-    lines.extend(
-        f"{r.berkas}: tidak terbaca: {r.tidak_terbaca}" for r in rows if r.tidak_terbaca is not None
-    )
+    if reasons:  # else the reasons went to standard error, once (QA #20)
+        lines.extend(
+            f"{r.berkas}: tidak terbaca: {r.tidak_terbaca}"
+            for r in rows
+            if r.tidak_terbaca is not None
+        )
     return "\n".join(lines)
 
 
