@@ -107,3 +107,29 @@ def test_cli_paper_needs_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert "--landscape hanya berlaku bersama --paper" in capsys.readouterr().err
     assert main(["render", "sambutan-2023", "-o", str(pdf), "--paper", "A4", "--pages"]) == 2
     assert not pdf.exists()
+
+
+@needs_dot
+def test_a_wide_unit_shares_its_pages() -> None:
+    """Issue 12: every kelurahan of the synthetic tree (16 positions, one wide family) came
+    out one position a page: 188 A4 pages for 374 boxes. Consecutive pages of a unit are now
+    joined while they stay legible: each box is on exactly one page, no page mixes units,
+    and most pages hold several positions."""
+    tree = _synthetic(kelurahan=3, staf=4, indikator=3)
+    c = Cascade(tree)
+    pages = plan_paper(tree, paper="A4", landscape=True, findings=None)
+    body = [p for p in pages[1:] if "Seluruh" not in p.title]
+    assert all(p.scale >= MIN_SCALE for p in body)
+    boxes = [box for p in body for box in p.own]
+    kinerja = {str(k.id) for j in tree.jabatan for k in j.kinerja}
+    assert sorted(boxes) == sorted(kinerja)  # all of them, none twice
+    for page in body:
+        owners = {c.tree.get_jabatan(box.rsplit(".", 1)[0]).unit for box in page.own}
+        assert owners == set(page.units)
+    positions = [len({box.rsplit(".", 1)[0] for box in p.own}) for p in body]
+    assert sum(positions) / len(positions) >= 2.5
+    kelurahan = [p for p in body if p.units == ("Kelurahan 0",)]
+    assert 1 < len(kelurahan) <= 8  # was 16
+    assert [p.title for p in kelurahan][
+        -1
+    ] == f"Kelurahan 0 (bagian {len(kelurahan)} dari {len(kelurahan)})"

@@ -28,12 +28,14 @@ MAX_NODES = 400
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """One drawing of a paginated tree: a file stem, a title, its DOT text and box count."""
+    """One drawing of a paginated tree: a file stem, a title, its DOT text and box count
+    (and, for the unit pages, the boxes it is about, context left out)."""
 
     name: str
     title: str
     dot: str
     boxes: int
+    own: frozenset[str] = frozenset()
 
 
 def paginate(
@@ -99,7 +101,7 @@ def unit_pages(
                     boxes, iku = boxes | iku, set()
                 scene = Scene(ordered(prep, boxes | context), frozenset(context), title)
                 dot = build(prep, scene, wrap=wrap, legend=legend)
-                pages.append(Page(stem, title, dot, len(scene.boxes)))
+                pages.append(Page(stem, title, dot, len(scene.boxes), frozenset(boxes)))
     return pages
 
 

@@ -14,7 +14,7 @@ import io
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -47,12 +47,13 @@ _FIRST_BUDGET_AREA = 9000.0  # square points one box takes, to guess the first s
 @dataclass(frozen=True, slots=True)
 class PaperPage:
     """One printed page: its title, the units it shows, its DOT text (without header)
-    and the scale it is printed at (1 = full size)."""
+    and the scale it is printed at (1 = full size); ``own`` the boxes it is about."""
 
     title: str
     units: tuple[str, ...]
     dot: str
     scale: float
+    own: frozenset[str] = frozenset()
 
 
 def paper_size(paper: str, landscape: bool = False) -> tuple[float, float]:
@@ -128,13 +129,64 @@ def _split(
         by_unit: dict[tuple[str, ...], list[PaperPage]] = {}
         for page, scale in zip(pages, found, strict=True):
             owner = _units_of(page.title, units)
-            by_unit.setdefault(owner, []).append(PaperPage(page.title, owner, page.dot, scale))
+            by_unit.setdefault(owner, []).append(
+                PaperPage(page.title, owner, page.dot, scale, page.own)
+            )
         for owner, group in by_unit.items():
             if owner not in settled and (budget == 1 or min(p.scale for p in group) >= MIN_SCALE):
                 settled[owner] = group
         if len(settled) == len(by_unit):
-            return [page for owner in by_unit for page in settled[owner]]
+            return _merge(prep, [settled[owner] for owner in by_unit], scales, wrap)
         budget = max(1, budget * 2 // 3)
+
+
+def _merge(
+    prep: Prepared,
+    units: Sequence[list[PaperPage]],
+    scales: Callable[[Sequence[str]], list[float]],
+    wrap: int,
+) -> list[PaperPage]:
+    """Consecutive pages of one unit put back together while the page stays legible.
+
+    The split above is per unit and by box count: one wide family makes every page of its
+    unit small, down to a position a page (a kelurahan of 16 positions on 16 A4 sheets).
+    Here each unit's pages are joined, in order, as long as the joined drawing is still
+    printed at :data:`MIN_SCALE` or more; the units are worked on side by side, so each
+    round measures one candidate per unit at once.
+    """
+    done: list[list[PaperPage]] = [[] for _ in units]
+    current = [list(pages[:1]) for pages in units]  # the page being grown, per unit
+    queue = [list(pages[1:]) for pages in units]
+    while any(queue):
+        trying = [n for n, rest in enumerate(queue) if rest]
+        candidates = [_joined(prep, current[n][0], queue[n][0], wrap) for n in trying]
+        for n, candidate, scale in zip(
+            trying, candidates, scales([c.dot for c in candidates]), strict=True
+        ):
+            following = queue[n].pop(0)
+            if scale >= MIN_SCALE:
+                current[n] = [replace(candidate, scale=scale)]
+            else:
+                done[n].append(current[n][0])
+                current[n] = [following]
+    pages = []
+    for finished, last in zip(done, current, strict=True):
+        group = finished + last
+        for part, page in enumerate(group, 1):
+            title = page.title
+            if len(group) > 1 and page.units:
+                title = f"{page.units[0]} (bagian {part} dari {len(group)})"
+            pages.append(PaperPage(title, page.units, page.dot, page.scale, page.own))
+    return pages
+
+
+def _joined(prep: Prepared, first: PaperPage, then: PaperPage, wrap: int) -> PaperPage:
+    """One page of the boxes of ``first`` and ``then`` (with the context they link up to)."""
+    own = first.own | then.own
+    context = prep.context(own)
+    scene = Scene(ordered(prep, own | context), frozenset(context), first.title)
+    dot = build(prep, scene, wrap=wrap, legend=False)
+    return PaperPage(first.title, first.units, dot, 0.0, frozenset(own))
 
 
 def _units_of(title: str, units: Sequence[str]) -> tuple[str, ...]:
