@@ -128,11 +128,14 @@ def _codes(spec: Iterable[str] | str | None) -> list[str]:
     items = spec.split(",") if isinstance(spec, str) else list(spec)
     codes = [s.strip().upper() for s in items if s.strip()]
     if not codes:
-        raise ValueError(f"no check code given in {spec!r}: name codes or prefixes, e.g. PK1,PK502")
+        raise ValueError(
+            f"{spec!r} tidak menyebut kode pemeriksaan: tulis kode atau awalannya, "
+            "mis. PK1,PK502 (`pokin rules` mendaftar semuanya)"
+        )
     for code in codes:
         if not any(rule.startswith(code) for rule in RULES):
             raise ValueError(
-                f"no check has the code {code!r}; known codes: {', '.join(sorted(RULES))}"
+                f"tidak ada pemeriksaan berkode {code!r}; kode yang ada: {', '.join(sorted(RULES))}"
             )
     return codes
 

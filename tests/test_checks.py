@@ -221,7 +221,7 @@ def test_select_ignore_and_severity() -> None:
 
 
 def test_unknown_code_is_a_clear_error() -> None:
-    with pytest.raises(ValueError, match="no check has the code 'PK999'"):
+    with pytest.raises(ValueError, match="tidak ada pemeriksaan berkode 'PK999'"):
         select_rules(select="PK999")
     with pytest.raises(ValueError, match="unknown severity"):
         check(make(), severity="fatal")

@@ -46,7 +46,7 @@ def test_select_ignore_and_json(broken_file: Path, capsys: pytest.CaptureFixture
     (data,) = json.loads(capsys.readouterr().out)
     assert data["by_code"] == {"PK101": 1}
     assert main(["check", str(broken_file), "--select", ","]) == 2
-    assert "no check code given" in capsys.readouterr().err
+    assert "tidak menyebut kode pemeriksaan" in capsys.readouterr().err
 
 
 def test_several_files_in_json_is_a_list(

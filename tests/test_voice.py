@@ -222,6 +222,13 @@ def _scenarios(tmp: Path) -> Iterator[tuple[list[str], list[Path]]]:
     ):
         yield argv, written
     yield ["check", "sambutan-2024", "--previous", "sambutan-2023"], []
+    yield ["check", "sambutan-2023", "--previous", "samarinda-staf"], []
+    yield ["check", "sambutan-2023", "--select", "PK999"], []
+    yield ["check", "sambutan-2023", "--select", ","], []
+    yield ["link", "sambutan-2023", "--terima", "nope=camat.k1.i1"], []
+    yield ["link", "sambutan-2023", "--tolak", "x"], []
+    yield ["explore", "sambutan-2023", "-o", str(o(".html"))], []
+    yield ["show", str(tmp / "no-such.yaml")], []
     yield ["diff", "sambutan-2023", "sambutan-2024"], []
     yield ["rules"], []
     yield ["demo", "--out", str(tmp / "demo"), "-q"], []
