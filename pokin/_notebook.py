@@ -55,13 +55,13 @@ def tree_svg(tree: PohonKinerja | Cascade, *, max_nodes: int | None = None) -> s
         boxes = box_count(source)
         if boxes > (MAX_NODES if max_nodes is None else max_nodes):
             return error_svg(
-                f"{source.organisasi.nama} has {boxes} boxes, too many for one drawing: "
-                "draw one unit with pokin.render.diagram(tree, unit=...), or pages with "
-                "pokin.render.render_gallery"
+                f"{source.organisasi.nama} punya {boxes} kotak, terlalu banyak untuk satu "
+                "gambar: gambar satu unit dengan pokin.render.diagram(tree, unit=...), atau "
+                "halaman per unit dengan pokin.render.render_gallery"
             )
         return diagram_svg(diagram(tree))
     except Exception as exc:
-        return error_svg(f"pokin could not draw this tree: {exc}")
+        return error_svg(f"pokin tidak dapat menggambar pohon ini: {exc}")
 
 
 def _too_large(tree: PohonKinerja | Cascade, max_nodes: int | None) -> bool:
@@ -84,7 +84,8 @@ def tree_html(tree: PohonKinerja | Cascade, *, max_nodes: int | None = None) -> 
 
         return iframe(explore_html(tree), height="760px")
     except Exception as exc:  # a notebook must show the problem, never a traceback
-        return f"<p style='color:#b71c1c'>pokin could not show this tree: {escape(str(exc))}</p>"
+        problem = escape(str(exc))
+        return f"<p style='color:#b71c1c'>pokin tidak dapat menampilkan pohon ini: {problem}</p>"
 
 
 def explorer_html(explorer: Explorer) -> str:
@@ -109,7 +110,7 @@ def diagram_svg(diagram: Diagram) -> str:
     try:
         return diagram.svg()
     except Exception as exc:  # a notebook must show the problem, never a traceback
-        return error_svg(f"pokin could not draw this diagram: {exc}")
+        return error_svg(f"pokin tidak dapat menggambar diagram ini: {exc}")
 
 
 def findings_html(findings: Findings) -> str:

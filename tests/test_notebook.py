@@ -39,9 +39,9 @@ def test_diagram_never_raises_in_a_notebook(
     assert "Graphviz" in svg
     assert "apt-get install graphviz" in svg
     ET.fromstring(svg)  # well-formed
-    assert "could not draw" in tree_svg("not a tree")  # type: ignore[arg-type]
+    assert "tidak dapat menggambar" in tree_svg("not a tree")  # type: ignore[arg-type]
     too_big = tree_svg(make(), max_nodes=2)
-    assert "4 boxes, too many" in too_big
+    assert "4 kotak, terlalu banyak" in too_big
     ET.fromstring(too_big)
 
 
