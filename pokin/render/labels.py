@@ -118,7 +118,7 @@ def tip_with_notes(lines: Sequence[str], notes: Sequence[str], limit: int = LABE
     ['Indikator', 'PK501: a', 'PK503: b']
     >>> notes = [f"PK50{n}: " + "kata " * 20 for n in range(5)]
     >>> tip_with_notes(["Indikator"], notes, 300).split("&#10;")[-1][:20]
-    '… dan 3 temuan lain:'
+    '… dan 4 temuan lain:'
     """
     out = _escaped([*lines, *notes])
     if len(out) <= limit:
