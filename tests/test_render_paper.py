@@ -133,3 +133,20 @@ def test_a_wide_unit_shares_its_pages() -> None:
     assert [p.title for p in kelurahan][
         -1
     ] == f"Kelurahan 0 (bagian {len(kelurahan)} dari {len(kelurahan)})"
+
+
+@needs_dot
+def test_a_long_overview_goes_over_pages_it_can_be_read_on() -> None:
+    """A kabupaten-sized tree has a hundred units: one overview table printed at 0,19."""
+    tree = _synthetic(kelurahan=60, staf=0, indikator=1)
+    pages = plan_paper(tree, paper="A4", landscape=True, findings=None)
+    overview = [p for p in pages if p.title.startswith("Ikhtisar")]
+    assert len(overview) > 1
+    assert all(p.scale >= MIN_SCALE for p in overview)
+    assert overview[0].title == f"Ikhtisar (1 dari {len(overview)})"
+    assert pages[: len(overview)] == overview
+    listed = "".join(p.dot for p in overview)
+    for unit in Cascade(tree).units:  # every unit listed, with its first page number
+        assert f'<TD ALIGN="LEFT">{unit}</TD>' in listed
+    first = next(n for n, p in enumerate(pages, 1) if p.units == ("Kelurahan 59",))
+    assert f'Kelurahan 59</TD><TD ALIGN="RIGHT">{first}' in listed

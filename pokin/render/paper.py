@@ -107,9 +107,34 @@ def plan_paper(
         scale = scales([dot])[0]
         if scale >= MIN_SCALE:
             whole = [PaperPage("Seluruh pohon kinerja", tuple(units), dot, scale)]
-    first = 2 + len(whole)  # the page number of the first unit page
-    overview = _overview(prep, body, units, first)
-    return [PaperPage("Ikhtisar", tuple(units), overview, scales([overview])[0]), *whole, *body]
+    return [*_overviews(body, units, len(whole), scales), *whole, *body]
+
+
+def _overviews(
+    body: Sequence[PaperPage],
+    units: Sequence[str],
+    whole: int,
+    scales: Callable[[Sequence[str]], list[float]],
+) -> list[PaperPage]:
+    """The overview: one table of units and their pages, over as many pages as it needs to
+    print at :data:`MIN_SCALE` or more (a kabupaten-sized tree has a hundred units)."""
+    total = len(_overview_rows(body, units, 0))  # the page numbers wait for the count
+    size = max(total, 1)  # rows per overview page
+    while True:
+        count = max(1, -(-total // size))
+        rows = _overview_rows(body, units, 1 + count + whole)
+        parts = [rows[i : i + size] for i in range(0, len(rows), size)] or [[]]
+        dots = [_overview(part) for part in parts]
+        found = scales(dots)
+        if min(found) >= MIN_SCALE or size == 1:
+            break
+        size = max(1, min(size - 1, int(size * min(found) / MIN_SCALE)))
+    return [
+        PaperPage(
+            "Ikhtisar" + (f" ({n} dari {count})" if count > 1 else ""), tuple(units), dot, scale
+        )
+        for n, (dot, scale) in enumerate(zip(dots, found, strict=True), 1)
+    ]
 
 
 def _split(
@@ -197,21 +222,27 @@ def _units_of(title: str, units: Sequence[str]) -> tuple[str, ...]:
     return ()
 
 
-def _overview(prep: Prepared, body: Sequence[PaperPage], units: Sequence[str], first: int) -> str:
+def _overview_rows(
+    body: Sequence[PaperPage], units: Sequence[str], first: int
+) -> list[tuple[str, str]]:
+    """(unit, its page numbers) for every unit that has a page, in the chart's order."""
     on: dict[str, list[int]] = {unit: [] for unit in units}
     for number, page in enumerate(body, first):
         for unit in page.units:
             on.setdefault(unit, []).append(number)
-    rows = "".join(
+    return [(unit, _numbers(numbers)) for unit, numbers in on.items() if numbers]
+
+
+def _overview(rows: Sequence[tuple[str, str]]) -> str:
+    cells = "".join(
         f'<TR><TD ALIGN="LEFT">{escape_html(unit)}</TD>'
-        f'<TD ALIGN="RIGHT">{escape_html(_numbers(numbers))}</TD></TR>'
-        for unit, numbers in on.items()
-        if numbers
+        f'<TD ALIGN="RIGHT">{escape_html(numbers)}</TD></TR>'
+        for unit, numbers in rows
     )
     label = (
         '<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="5" COLOR="#90a4ae">'
         '<TR><TD ALIGN="LEFT"><B>unit</B></TD><TD ALIGN="RIGHT"><B>halaman</B></TD></TR>'
-        f"{rows}</TABLE>"
+        f"{cells}</TABLE>"
     )
     return (
         'digraph ikhtisar {\n  node [shape=plain fontname="Arial,Helvetica,sans-serif" '
