@@ -43,9 +43,9 @@ def path(name: str) -> Path:
     file = directory() / f"{name}.yaml"
     if not file.is_file():
         raise PokinFileError(
-            f"no bundled dataset is called {name!r}",
+            f"tidak ada dataset bawaan bernama {name!r}",
             path=file,
-            hint=f"use one of: {', '.join(names())}",
+            hint=f"pilih salah satu: {', '.join(names())}",
         )
     return file
 

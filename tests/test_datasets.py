@@ -23,7 +23,7 @@ def test_every_bundled_dataset_loads() -> None:
 
 
 def test_unknown_name_lists_the_known_ones() -> None:
-    with pytest.raises(PokinFileError, match=r"use one of: .*sambutan-2023"):
+    with pytest.raises(PokinFileError, match=r"pilih salah satu: .*sambutan-2023"):
         datasets.load("atlantis-1999")
 
 

@@ -466,7 +466,7 @@ def test_wide_kecamatan_fold_into_bands() -> None:
 def test_measure_reads_the_svg_size() -> None:
     assert measure('<svg width="10pt" height="5pt" viewBox="0 0 640.5 320">') == (640.5, 320.0)
     assert measure('<svg height="2cm" width="1in">') == (72.0, pytest.approx(56.69, 0.01))
-    with pytest.raises(ValueError, match="no <svg>"):
+    with pytest.raises(ValueError, match="tidak ada elemen <svg>"):
         measure("<html/>")
 
 
@@ -584,7 +584,7 @@ def test_render_dot_needs_no_graphviz(tmp_path: Path, monkeypatch: pytest.Monkey
     out = render(make(), tmp_path / "x.gv")
     assert out.read_text(encoding="utf-8") == to_dot(make())
     assert render(make(), tmp_path / "y.txt", format="dot").read_text(encoding="utf-8")
-    with pytest.raises(ValueError, match="suffix"):
+    with pytest.raises(ValueError, match="beri akhiran"):
         render(make(), tmp_path / "x.jpeg")
 
 
@@ -618,7 +618,7 @@ def test_a_slow_dot_times_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
 def test_a_failing_dot_reports_its_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     fake_dot(tmp_path, "sys.stdin.read(); sys.exit('syntax error in line 3')")
     monkeypatch.setenv("PATH", str(tmp_path))
-    with pytest.raises(RenderError, match=r"exit code 1.*syntax error in line 3"):
+    with pytest.raises(RenderError, match=r"kode keluar 1.*syntax error in line 3"):
         run_dot("digraph {}")
 
 

@@ -28,8 +28,8 @@ FORMATS = ("svg", "png", "pdf", "dot")
 """The output formats :func:`render` writes (``dot`` is the DOT text itself)."""
 
 MISSING_DOT = (
-    "Graphviz's `dot` was not found: install it with `sudo apt-get install graphviz` "
-    "(Debian/Ubuntu) or see https://graphviz.org/download/"
+    "program `dot` dari Graphviz tidak ditemukan: pasang dengan `sudo apt-get install "
+    "graphviz` (Debian/Ubuntu) atau lihat https://graphviz.org/download/"
 )
 
 
@@ -46,9 +46,9 @@ def run_dot(source: str, *, format: str = "svg", timeout: float = 30.0) -> bytes
     if format == "dot":
         return source.encode("utf-8")
     if format not in FORMATS:
-        raise ValueError(f"unknown format {format!r}: use one of {', '.join(FORMATS)}")
+        raise ValueError(f"format {format!r} tidak dikenal: pilih salah satu: {', '.join(FORMATS)}")
     if not (math.isfinite(timeout) and timeout > 0):
-        raise ValueError(f"the timeout must be a number of seconds above 0, not {timeout}")
+        raise ValueError(f"batas waktu {timeout}: beri jumlah detik di atas 0")
     command = dot_command.command("dot", format)
     try:
         done = execute.run_check(
@@ -61,7 +61,7 @@ def run_dot(source: str, *, format: str = "svg", timeout: float = 30.0) -> bytes
     except graphviz.CalledProcessError as exc:
         message = (exc.stderr or b"").decode("utf-8", "replace").strip()[:800]
         raise RenderError(
-            f"Graphviz's `dot` failed (exit code {exc.returncode}): {message}"
+            f"program `dot` dari Graphviz gagal (kode keluar {exc.returncode}): {message}"
         ) from None
     except OSError as exc:  # not executable, ...
         raise RenderError(f"{MISSING_DOT} ({exc})") from None
@@ -104,7 +104,7 @@ def measure(svg: str) -> tuple[float, float]:
     """
     tag = re.search(r"<svg\b[^>]*>", svg, re.DOTALL)
     if tag is None:
-        raise ValueError("not an SVG drawing: no <svg> element")
+        raise ValueError("bukan gambar SVG: tidak ada elemen <svg>")
     attrs = dict(re.findall(r'([\w:-]+)\s*=\s*"([^"]*)"', tag.group(0)))
     box = attrs.get("viewBox", "").replace(",", " ").split()
     if len(box) == 4:
@@ -114,7 +114,7 @@ def measure(svg: str) -> tuple[float, float]:
     for name in ("width", "height"):
         found = re.fullmatch(r"\s*([\d.]+)\s*([a-z]*)\s*", attrs.get(name, ""))
         if found is None or found.group(2) not in scale:
-            raise ValueError(f"the SVG drawing has no usable {name} nor viewBox")
+            raise ValueError(f"gambar SVG ini tidak punya {name} maupun viewBox yang terbaca")
         size.append(float(found.group(1)) * scale[found.group(2)])
     return size[0], size[1]
 
@@ -132,9 +132,9 @@ def format_of(path: Path, format: str | None) -> str:
         )
     if chosen not in FORMATS:
         raise ValueError(
-            f"cannot tell the format of {str(path)!r}: give it a suffix "
-            f"({', '.join('.' + f for f in FORMATS)}) or pass format=... (pokin render "
-            "--format; a folder ending in / draws pages)"
+            f"format gambar {str(path)!r} tidak dikenali: beri akhiran "
+            f"({', '.join('.' + f for f in FORMATS)}) atau format=... (pokin render "
+            "--format; folder berakhiran / menggambar halaman)"
         )
     return chosen
 

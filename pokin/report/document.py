@@ -44,8 +44,8 @@ def write_report(
     suffix = target.suffix.lower()
     if suffix not in SUFFIXES:
         raise ValueError(
-            f"cannot write a report as {suffix or 'a file without suffix'} ({target}): "
-            "name it .html or .md"
+            f"laporan tidak dapat ditulis sebagai {suffix or 'berkas tanpa akhiran'} "
+            f"({target}): namai berkasnya .html atau .md"
         )
     if suffix == ".md":
         text = report_markdown(tree, findings=findings, previous=previous)
