@@ -517,7 +517,7 @@ def test_correction_marks_the_field_as_confirmed() -> None:
     keamanan = tree.get_jabatan("petugas-keamanan")
     assert keamanan.atasan == "kasubbag-umum-kepegawaian"
     assert keamanan.inferensi == ["peran"]
-    assert "atasan dikoreksi perencana: office security" in str(keamanan.catatan)
+    assert "atasan dikoreksi perencana: keamanan kantor" in str(keamanan.catatan)
 
 
 def test_corrections_select_by_block_line(kebomas: PohonKinerja, tmp_path: Path) -> None:
