@@ -317,3 +317,30 @@ def test_a_perjanjian_kinerja_names_the_atasan_as_second_party(tmp_path: Path) -
         # Kedua\nCAMAT MEKARJAYA").
         last = kasi.kinerja[1].indikator[0]
         assert (last.satuan, last.target) == ("persen", "95"), path
+
+
+def test_declared_atasan_that_loops_is_not_used(tmp_path: Path) -> None:
+    path = tmp_path / "loop.txt"
+    path.write_text(
+        "1. JABATAN : KEPALA SEKSI A\nATASAN LANGSUNG : KEPALA SEKSI B\n"
+        "KINERJA\tINDIKATOR\tTARGET\nMeningkatnya a\tJumlah a\t1\n\n"
+        "2. JABATAN : KEPALA SEKSI B\nATASAN LANGSUNG : KEPALA SEKSI A\n"
+        "KINERJA\tINDIKATOR\tTARGET\nMeningkatnya b\tJumlah b\t2\n",
+        encoding="utf-8",
+    )
+    a, b = import_decree(path).tree.jabatan
+    assert (a.atasan, b.atasan) == (b.id, None)
+    assert "rantai atasan melingkar" in str(b.catatan)
+
+
+def test_a_tree_the_builder_cannot_make_is_an_import_error() -> None:
+    from pokin.decree import build_tree
+    from pokin.decree.parts import Block, ParsedDecree, Row
+    from pokin.errors import ImportDocumentError
+
+    block = Block(
+        nama="KEPALA SEKSI A", line=1, rows=[Row(line=3, kinerja="   ", indikator="x")]
+    )
+    parsed = ParsedDecree(source="k.txt", layout="tab", blocks=[block])
+    with pytest.raises(ImportDocumentError, match=r"^k\.txt: pohon kinerja tidak dapat disusun"):
+        build_tree(parsed)

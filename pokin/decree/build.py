@@ -33,8 +33,12 @@ import re
 from collections import Counter
 from datetime import date
 
+from pydantic import ValidationError
+
 from .._text import slugify as _slug
 from .._text import unique, words
+from ..errors import ImportDocumentError, TreeError
+from ..io.careful import explain
 from ..models import (
     ID_PATTERN,
     Dokumen,
@@ -75,7 +79,24 @@ def _code(kode: str | None, taken: set[str]) -> str | None:
 
 def build_tree(parsed: ParsedDecree) -> PohonKinerja:
     """Turn a parsed decree into a validated tree (ids generated); its cascade links are
-    only those the decree declares (a cascading matrix, an SKP's intervened RHK)."""
+    only those the decree declares (a cascading matrix, an SKP's intervened RHK).
+
+    Raises:
+        ImportDocumentError: what the decree declares cannot make a sound tree (the
+            builder avoids every such case it knows; this names any it does not).
+    """
+    try:
+        return _build(parsed)
+    except (ValidationError, TreeError) as exc:
+        message = explain(exc.errors()[0])[0] if isinstance(exc, ValidationError) else str(exc)
+        raise ImportDocumentError(
+            f"pohon kinerja tidak dapat disusun dari keputusan ini: {message}",
+            path=parsed.source,
+            hint="perbaiki baris keputusan yang disebut, atau impor dengan --corrections",
+        ) from None
+
+
+def _build(parsed: ParsedDecree) -> PohonKinerja:
     nama = parsed.nama or UNKNOWN_KECAMATAN
     positions = [_classify(block, nama) for block in parsed.blocks]
     _assign_atasan(positions)
@@ -233,6 +254,12 @@ def _assign_atasan(positions: list[Pos]) -> None:
     heads_first = sorted(positions, key=lambda p: p.peran.is_staf)  # heads get units first
     for pos in heads_first:
         declared = _named(pos.block.atasan, pos, positions) if pos.block.atasan else None
+        if declared and _above(pos, declared):
+            pos.notes.append(
+                f"Atasan yang dinyatakan keputusan ({pos.block.atasan}) tidak dipakai: "
+                "jabatan itu sendiri berada di bawah jabatan ini (rantai atasan melingkar)."
+            )
+            declared = None
         if declared:
             pos.atasan, pos.unit = declared, pos.unit or declared.unit
             pos.notes.append("Atasan sesuai pernyataan keputusan.")
@@ -248,6 +275,18 @@ def _assign_atasan(positions: list[Pos]) -> None:
         else:
             place_staff(pos, positions, sekretaris, camat, lurah)
         pos.inferensi.append("atasan")
+
+
+def _above(pos: Pos, other: Pos) -> bool:
+    """Whether ``pos`` is already in ``other``'s atasan chain (or is ``other``)."""
+    seen: set[int] = set()
+    current: Pos | None = other
+    while current is not None and id(current) not in seen:
+        if current is pos:
+            return True
+        seen.add(id(current))
+        current = current.atasan
+    return False
 
 
 def _named(name: str, pos: Pos, positions: list[Pos]) -> Pos | None:
