@@ -338,9 +338,7 @@ def test_a_tree_the_builder_cannot_make_is_an_import_error() -> None:
     from pokin.decree.parts import Block, ParsedDecree, Row
     from pokin.errors import ImportDocumentError
 
-    block = Block(
-        nama="KEPALA SEKSI A", line=1, rows=[Row(line=3, kinerja="   ", indikator="x")]
-    )
+    block = Block(nama="KEPALA SEKSI A", line=1, rows=[Row(line=3, kinerja="   ", indikator="x")])
     parsed = ParsedDecree(source="k.txt", layout="tab", blocks=[block])
     with pytest.raises(ImportDocumentError, match=r"^k\.txt: pohon kinerja tidak dapat disusun"):
         build_tree(parsed)
