@@ -200,7 +200,7 @@ def compute_capaian(
         result[node] = rolled
         return rolled
 
-    for node in cascade.graph.nodes:
+    for node in cascade.nodes():  # the plain adjacency: no networkx view built
         if node != ROOT:
             visit(node)
     return result

@@ -5,6 +5,7 @@ from typing import Any
 
 import pytest
 
+import pokin
 from pokin import load
 from pokin.capaian import Capaian, compute_capaian, lampu, measured, number
 from pokin.models import Indikator
@@ -163,3 +164,22 @@ def test_qa_case_an_inventory_count_does_not_turn_the_ikm_iku_red() -> None:
         "pengadministrasi-umum.k1.i1": Capaian(50.0, "terukur"),
         "pengadministrasi-umum.k1": Capaian(50.0, "agregasi", 1),
     }
+
+
+def test_capaian_reads_the_plain_cascade_not_the_networkx_view(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The networkx view costs seconds at 1e5 (export_xlsx computes capaian): not built."""
+    def realise(d: dict[str, Any]) -> None:
+        jab(d, "staf")["kinerja"][0]["indikator"][0].update(target="200", realisasi="150")
+        jab(d, "kasi")["kinerja"][0]["indikator"][0].update(target="80", realisasi="80")
+
+    tree = make(lambda d: (realise(d), _komponen(d)))
+    expected = compute_capaian(pokin.Cascade(tree))
+
+    def refuse(_: object) -> None:
+        raise AssertionError("the networkx view was built")
+
+    monkeypatch.setattr(pokin.Cascade, "graph", property(refuse))
+    assert compute_capaian(pokin.Cascade(tree)) == expected
+    assert expected["camat.k1"] == Capaian(87.5, "agregasi", 2)  # rolled up to the top

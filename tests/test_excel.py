@@ -840,11 +840,24 @@ def test_a_cell_with_rich_text_is_read_as_its_text(matrix: Path) -> None:
     assert tree.get_jabatan("staf").kinerja[0].indikator[0].uraian == ("Persentase arsip terkelola")
 
 
-def test_reading_pauses_the_cycle_collector_and_restores_it(matrix: Path) -> None:
+def test_reading_pauses_the_cycle_collector_and_restores_it(
+    matrix: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import gc
 
+    import pokin.excel.read
+
+    seen = []
+    real = pokin.excel.read.matrix_data
+
+    def spy(*args: Any) -> None:
+        seen.append(gc.isenabled())
+        real(*args)
+
+    monkeypatch.setattr(pokin.excel.read, "matrix_data", spy)
     assert gc.isenabled()
     read_xlsx(matrix)
+    assert seen == [False]  # held off while the rows become the tree
     assert gc.isenabled()
     error_of(edit(matrix, set_cell(MATRIKS, 7, "Polaritas", "ke atas")))
     assert gc.isenabled()  # also after an error

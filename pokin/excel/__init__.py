@@ -63,12 +63,12 @@ from pathlib import Path
 from typing import Any
 
 from .._files import atomic_write
+from .._gc import collector_paused
 from ..capaian import Capaian, compute_capaian
 from ..checks import Findings, check
 from ..errors import PokinFileError, SheetError
 from ..graph import Cascade
 from ..models import FORMAT_VERSION, Asal, Indikator, LevelHasil, PohonKinerja, Tautan
-from .book import collector_paused
 from .choices import add_choices, note_suggestions
 from .layout import (
     IKU,
@@ -98,7 +98,7 @@ def export_xlsx(tree: PohonKinerja, path: str | Path, *, findings: Findings | No
     Raises:
         PokinFileError: a text holds a control character Excel cannot store.
     """
-    with collector_paused():
+    with collector_paused():  # as when reading: millions of new objects, no garbage
         return _export(tree, Path(path), findings)
 
 

@@ -19,11 +19,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .._gc import collector_paused
 from .._text import fold
 from ..errors import SheetError
 from ..io.careful import data_loc, explain
 from ..models import FORMAT_VERSION, PohonKinerja, Problem, Tautan, resolve_references
-from .book import Book, collector_paused, open_book
+from .book import Book, open_book
 from .cells import Loc, NumberFoundError, Table, cell_value, check_sheet
 from .layout import (
     FIELDS,
@@ -54,6 +55,8 @@ def read_xlsx(path: str | Path) -> PohonKinerja:
             readable or not valid; a :class:`SheetError` names the sheet, row and column.
     """
     file = Path(path)
+    # Millions of new objects and no garbage: the collector's passes over them took half
+    # of reading 1e5 indicators (17.7 s, 7.7 s held off, same run).
     with collector_paused():
         book = open_book(file)  # the zip guard first
         try:
