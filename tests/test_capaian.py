@@ -170,6 +170,7 @@ def test_capaian_reads_the_plain_cascade_not_the_networkx_view(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The networkx view costs seconds at 1e5 (export_xlsx computes capaian): not built."""
+
     def realise(d: dict[str, Any]) -> None:
         jab(d, "staf")["kinerja"][0]["indikator"][0].update(target="200", realisasi="150")
         jab(d, "kasi")["kinerja"][0]["indikator"][0].update(target="80", realisasi="80")
