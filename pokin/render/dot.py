@@ -26,7 +26,7 @@ from .labels import (
     tip_with_notes,
     wrap_lines,
 )
-from .layout import Box, Layout, Planner
+from .layout import STACK, Box, Layout, Planner
 from .scene import Prepared, Scene
 from .style import CONTEXT, EDGE_STYLES, FONT, IKU, LAMPU, ORPHAN, PALETTE, UNCASCADED
 
@@ -191,7 +191,7 @@ def build(prep: Prepared, scene: Scene, *, wrap: int = 32, legend: bool = True) 
     boxes = [Box(box, prep.jabatan_of[box], box in scene.context) for box in scene.boxes]
     for box in boxes:
         _measure(prep, box, wrap)
-    layout = Planner(prep, boxes).plan()
+    layout = Planner(prep, boxes, stack=scene.stack or STACK).plan()
     out = [
         "digraph pokin {",
         f'  graph [rankdir=TB newrank=true nodesep=0.25 ranksep=0.4 fontname="{FONT}"'

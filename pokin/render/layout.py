@@ -134,7 +134,8 @@ class Planner:
     """Rows for every box: positions on the row of their level (:func:`tiers`), staff
     stacked, bands."""
 
-    def __init__(self, prep: Prepared, boxes: Sequence[Box]) -> None:
+    def __init__(self, prep: Prepared, boxes: Sequence[Box], *, stack: int = STACK) -> None:
+        self.stack = stack  # boxes a staff column holds at most (fewer: a wider drawing)
         self.boxes: dict[str, list[Box]] = {}
         for box in boxes:
             self.boxes.setdefault(box.owner, []).append(box)
@@ -174,7 +175,7 @@ class Planner:
         if len(leaves) > 1:  # tops without subordinates: stacked together, like staff
             row = min(self.start[r] for r in leaves)
             tops = [box for r in leaves for box in self.boxes[r]]
-            out.nodes.extend(_Node("", column, row) for column in _stack(tops))
+            out.nodes.extend(_Node("", column, row) for column in _stack(tops, self.stack))
             roots = [r for r in roots if self.kids[r]]
         main = max(roots, key=lambda r: len(self._under(r)), default=None)
         for root in roots:
@@ -200,7 +201,7 @@ class Planner:
         own = self.boxes[owner]
         mine = [
             _Node("", group, row)
-            for group in (_stack(own) if len(own) > OWN else [[b] for b in own])
+            for group in (_stack(own, self.stack) if len(own) > OWN else [[b] for b in own])
         ]
         out.nodes.extend(mine)
         anchor = mine[len(mine) // 2]
@@ -216,7 +217,8 @@ class Planner:
                     for k in kids
                     if not self.kids[k] and self._step(owner, k) == step
                     for b in self.boxes[k]
-                ]
+                ],
+                self.stack,
             )
         ]
         out.nodes.extend(columns)
@@ -275,11 +277,10 @@ class Planner:
         return offsets
 
 
-def _stack(boxes: list[Box]) -> list[list[Box]]:
-    """Boxes in columns of :data:`STACK` or, when that makes the block wider than
-    :data:`BLOCK_RATIO` to 1 (dozens of staff under one head), in fewer, taller columns.
+def _stack(boxes: list[Box], stack: int = STACK) -> list[list[Box]]:
+    """Boxes in columns of ``stack`` (:data:`STACK`) or, when that makes the block wider
+    than :data:`BLOCK_RATIO` to 1 (dozens of staff under one head), in fewer, taller columns.
     """
-    stack = STACK
     while True:
         columns = _columns(boxes, stack)
         if len(columns) <= 1:

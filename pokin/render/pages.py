@@ -73,7 +73,13 @@ def paginate(
 
 
 def unit_pages(
-    prep: Prepared, *, max_nodes: int, name: str, wrap: int, legend: bool = True
+    prep: Prepared,
+    *,
+    max_nodes: int,
+    name: str,
+    wrap: int,
+    legend: bool = True,
+    stack: int | None = None,
 ) -> list[Page]:
     pages: list[Page] = []
     taken: set[str] = {name}
@@ -99,7 +105,9 @@ def unit_pages(
                 stem = unique(f"{name}-{slugify(title)}", taken)
                 if iku and heads & set(group):
                     boxes, iku = boxes | iku, set()
-                scene = Scene(ordered(prep, boxes | context), frozenset(context), title)
+                scene = Scene(
+                    ordered(prep, boxes | context), frozenset(context), title, stack=stack
+                )
                 dot = build(prep, scene, wrap=wrap, legend=legend)
                 pages.append(Page(stem, title, dot, len(scene.boxes), frozenset(boxes)))
     return pages

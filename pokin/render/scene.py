@@ -23,6 +23,7 @@ class Scene:
     boxes: tuple[str, ...]
     context: frozenset[str] = frozenset()
     subtitle: str = ""
+    stack: int | None = None  # the most staff boxes a column holds (None: layout.STACK)
 
 
 @dataclass
