@@ -85,9 +85,15 @@ def assign_ids(tree: Tree) -> None:
 
 
 def _all_have_ids(tree: Tree) -> bool:
-    return all(s.id and all(i.id for i in s.indikator) for s in tree.iku) and all(
-        j.id and all(k.id and all(i.id for i in k.indikator) for k in j.kinerja)
-        for j in tree.jabatan
+    kinerja = [k for j in tree.jabatan for k in j.kinerja]
+    return all(
+        [
+            *(j.id for j in tree.jabatan),
+            *(s.id for s in tree.iku),
+            *(i.id for s in tree.iku for i in s.indikator),
+            *(k.id for k in kinerja),
+            *(i.id for k in kinerja for i in k.indikator),
+        ]
     )
 
 
@@ -153,9 +159,11 @@ def _claim_ids(tree: Tree, problems: list[Problem]) -> dict[str, str]:
     """The ids a link may point at, by id (their kind, for messages); a problem for each
     id used twice, found by a second, slower pass only when there is one."""
     sasaran = [s.id for s in tree.iku]
-    kinerja = [k.id for j in tree.jabatan for k in j.kinerja]
-    indikator = [i.id for _, i in tree.iter_indikator()]
-    every = [i for i in (*sasaran, *kinerja, *indikator, *(j.id for j in tree.jabatan)) if i]
+    nodes = [k for j in tree.jabatan for k in j.kinerja]
+    kinerja = [k.id for k in nodes]
+    indikator = [i.id for s in tree.iku for i in s.indikator]
+    indikator += [i.id for k in nodes for i in k.indikator]
+    every = [i for i in [*sasaran, *kinerja, *indikator, *(j.id for j in tree.jabatan)] if i]
     if len(set(every)) < len(every):
         problems.extend(_duplicate_ids(tree))
     linkable = dict.fromkeys((i for i in indikator if i), "indikator")
