@@ -137,46 +137,60 @@ def plain_data(text: str) -> Any:
 def _data(loader: yaml.SafeLoader) -> Any:
     """The value of the document's events: scalars resolved and constructed as PyYAML's
     composer and safe constructor would, for the tags of :data:`_SCALARS` only."""
-    stack: list[Any] = []  # the lists and dicts being filled, innermost last
-    key: str | None = None  # the key waiting for its value in the innermost dict
-    keys: list[str | None] = []  # the keys waiting in the dicts further out
+    outer: list[Any] = []  # the lists and dicts around the one being filled
+    top: Any = None  # the list or dict being filled (None: the document itself)
+    in_map = False  # whether ``top`` is a dict
+    key: str | None = None  # in a dict, the key waiting for its value
     next_event: Callable[[], Any] = loader.get_event
+    resolvers = _RESOLVERS
     while True:
         event = next_event()
         kind = type(event)
-        if kind is MappingEndEvent or kind is SequenceEndEvent:
-            done = stack.pop()
-            if not stack:
-                return done
-            key = keys.pop()
-            continue
-        if key is None and stack and type(stack[-1]) is dict:  # a key
-            if kind is not ScalarEvent or _tag(loader, event) != STR:
-                raise FastPathError  # keys that are numbers, merges (<<), mappings...
-            if event.value in stack[-1]:
-                raise FastPathError  # a key appears twice: the careful reader refuses it
-            key = event.value
-            continue
         if kind is ScalarEvent:
-            value = _scalar(loader, event)
+            value = event.value
+            # a plain text no implicit resolver matches, or a quoted one: the common case
+            if (
+                event.tag is not None
+                or event.anchor is not None
+                or (event.implicit[0] and value[:1] in resolvers)
+            ):
+                tag = _tag(loader, event)
+                if not in_map or key is not None:
+                    value = _value(loader, tag, value)
+                elif tag != STR:
+                    raise FastPathError  # keys that are numbers, merges (<<)...
+            if top is None:
+                return value  # a document of one scalar
+            if not in_map:
+                top.append(value)
+            elif key is not None:
+                top[key] = value
+                key = None
+            elif value in top:
+                raise FastPathError  # a key appears twice: the careful reader refuses it
+            else:
+                key = value
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             if event.anchor is not None:
                 raise FastPathError
-            value = {} if kind is MappingStartEvent else []
+            new: Any = {} if kind is MappingStartEvent else []
+            if top is not None:
+                if not in_map:
+                    top.append(new)
+                elif key is None:
+                    raise FastPathError  # a mapping or a list as a key
+                else:
+                    top[key] = new
+                    key = None
+                outer.append(top)
+            top, in_map = new, kind is MappingStartEvent
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            if not outer:
+                return top
+            top = outer.pop()
+            in_map = type(top) is dict
         else:
             raise FastPathError  # an alias, or anything unforeseen
-        if not stack:
-            if kind is ScalarEvent:
-                return value
-        elif key is None:
-            stack[-1].append(value)
-        else:
-            stack[-1][key] = value
-            key = None
-        if kind is not ScalarEvent:
-            stack.append(value)
-            keys.append(key)
-            key = None
 
 
 def _tag(loader: yaml.SafeLoader, event: ScalarEvent) -> str:
@@ -188,12 +202,11 @@ def _tag(loader: yaml.SafeLoader, event: ScalarEvent) -> str:
     return tag
 
 
-def _scalar(loader: yaml.SafeLoader, event: ScalarEvent) -> Any:
-    tag = _tag(loader, event)
+def _value(loader: yaml.SafeLoader, tag: str, value: str) -> Any:
     if tag in _AS_WRITTEN:
-        return event.value
+        return value
     if tag in _SCALARS:
-        return loader.yaml_constructors[tag](loader, ScalarNode(tag, event.value))
+        return loader.yaml_constructors[tag](loader, ScalarNode(tag, value))
     raise FastPathError
 
 
