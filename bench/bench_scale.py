@@ -5,8 +5,9 @@
 
 Each operation is timed beside a floor measured in the same run, pair by pair (floor,
 operation, floor, operation...), and the table gives the median time with the median ratio
-to that floor (timed with the garbage collector held off: pokin holds it off while it
-builds large structures, and the floor must not pay for collections the operation skips): on a shared machine the seconds drift, the ratios much less. The growth
+to that floor: on a shared machine the seconds drift, the ratios much less. Floors are
+timed with the garbage collector held off (pokin holds it off while it builds large
+structures; the floor must not pay for collections the operation skips). The growth
 exponent ``k`` is fitted on log(time) against log(size): 1 is linear; ``k (last two
 sizes)`` is the exponent between the two largest (1e5 and 3e5 in the full run). Figures,
 not assertions: the unit tests never time anything.
