@@ -185,9 +185,10 @@ def test_skp_rows_declare_their_links(write: object, tmp_path: Path) -> None:
     ]
     assert sekretaris.kinerja[0].indikator[0].target == "70"
     # The declared links, to the atasan's kinerja, as declared (not proposals).
+    # A kinerja with one indicator is linked through it; with several, as a whole.
     assert _links(tree) == {
         TATA_KELOLA: [camat.kinerja[0].id],
-        PATROLI: [camat.kinerja[1].id],
+        PATROLI: [camat.kinerja[1].indikator[0].id],
         "Tersusunnya laporan keuangan bulanan": [sekretaris.kinerja[0].id],
     }
     assert all(t.asal.value == "deklarasi" for _, k in tree.iter_kinerja() for t in k.mendukung)
@@ -266,8 +267,8 @@ def test_a_cell_naming_two_superior_results_links_both(tmp_path: Path) -> None:
     tree = import_decree(word).tree
     camat = tree.jabatan[0]
     assert [t.ke for t in tree.jabatan[1].kinerja[0].mendukung] == [
-        camat.kinerja[0].id,
-        camat.kinerja[1].id,
+        camat.kinerja[0].indikator[0].id,
+        camat.kinerja[1].indikator[0].id,
     ]
 
 

@@ -10,6 +10,8 @@ declared (``asal: deklarasi``) when the text names something the atasan holds:
   with the kinerja and indicators of the jabatan's atasan, then the atasan's atasan, up the
   chain, then the IKU; the nearest holder wins;
 - a cell listing several results (one per line) links each one it names;
+- a kinerja measured by a single indicator is linked through that indicator (so the
+  checks see the indicator cascaded); with several, the link goes to the kinerja;
 - a text nobody above holds is never guessed at: the kinerja gets a ``catatan`` and the
   import prints a note with the line, so the planner links it (``pokin link --suggest``
   ranks the candidates).
@@ -64,10 +66,20 @@ def link_declared(
                 kinerja.catatan = f"{kinerja.catatan} {note}" if kinerja.catatan else note
                 continue
             for holder in found:
-                if holder.id not in linked:
-                    linked.add(holder.id)
-                    kinerja.mendukung.append(Tautan(ke=holder.id))
+                target = _measured_by(holder)
+                if target.id not in linked:
+                    linked.add(target.id)
+                    kinerja.mendukung.append(Tautan(ke=target.id))
     return notes
+
+
+def _measured_by(holder: Holder) -> Holder:
+    """The node a link to ``holder`` means: a kinerja (or sasaran) measured by one
+    indicator is that indicator; with several, the kinerja itself (the decree does not say
+    which of them the row supports)."""
+    if isinstance(holder, Kinerja | Sasaran) and len(holder.indikator) == 1:
+        return holder.indikator[0]
+    return holder
 
 
 def _chain(jabatan: Jabatan, by_id: dict[str | None, Jabatan]) -> list[Jabatan]:
