@@ -1,0 +1,155 @@
+"""More behaviour pinned with values written by hand, from the survivors of a sampled
+mutation run (bench/mutation.py): file refusals, percentages, rule findings whole, load
+errors whole, numeric ids, generated ids of repeated positions."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import pokin
+from pokin._files import Limits, read_bytes
+from pokin._text import format_percent
+from pokin.errors import PokinFileError
+
+from .conftest import jab, make
+from .test_checks_years import QUARTERS, _periods, build
+
+HEAD = "pokin: 1\norganisasi:\n  nama: K\n  pemerintah: P\n  tahun: 2024\njabatan:\n"
+CAMAT = "- id: 12\n  nama: Camat\n  peran: camat\n  unit: Kecamatan\n"
+
+
+def _error(call: Any) -> PokinFileError:
+    with pytest.raises(PokinFileError) as caught:
+        call()
+    return caught.value
+
+
+def test_a_fifo_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipa.yaml"
+    os.mkfifo(fifo)
+    assert str(_error(lambda: pokin.load(fifo))) == (
+        f"{fifo}: ini bukan berkas biasa (perangkat, FIFO atau soket): pokin hanya membaca "
+        "berkas\n  saran: simpan isinya ke sebuah berkas lebih dulu, lalu baca berkas itu"
+    )
+
+
+def test_saving_onto_a_folder_is_refused(tmp_path: Path) -> None:
+    assert str(_error(lambda: pokin.save(make(), tmp_path))) == (
+        f"{tmp_path}: ini sebuah folder: sebutkan sebuah berkas di dalamnya"
+    )
+
+
+def test_a_file_over_the_limit_is_named(tmp_path: Path) -> None:
+    big = tmp_path / "besar.bin"
+    big.write_bytes(b"x" * (2 << 20))
+    error = _error(lambda: read_bytes(big, limits=Limits(file_bytes=1 << 20)))
+    assert (error.path, error.message) == (str(big), "berkas lebih besar dari batas 1 MB")
+
+
+def test_percentages_have_one_decimal_by_default() -> None:
+    assert [format_percent(0.875), format_percent(1 / 3), format_percent(1.0)] == [
+        "87,5%",
+        "33,3%",
+        "100,0%",
+    ]
+    assert format_percent(None) == "—"
+
+
+def test_findings_repr_counts_by_severity() -> None:
+    assert repr(pokin.check(make())) == "<Findings: 0 galat, 0 peringatan, 0 info>"
+    findings = pokin.check(make(lambda d: jab(d, "kasi")["kinerja"][0].update(indikator=[])))
+    assert repr(findings) == "<Findings: 1 galat, 0 peringatan, 0 info>"  # PK402
+
+
+def _row(f: Any) -> tuple[Any, ...]:
+    return (f.code, f.where, f.jabatan, f.unit, f.message, f.hint)
+
+
+def test_pk811_finding_whole() -> None:
+    tree = build(_periods(list(zip(QUARTERS, ("25", "50", "75", "90"), strict=True))))
+    assert [_row(f) for f in pokin.check(tree, select="PK811")] == [
+        (
+            "PK811",
+            "sekretaris.k1.i1",
+            "sekretaris",
+            "Sekretariat",
+            "Sekretaris: indikator «Persentase dokumen administrasi selesai»: target TW IV 90 "
+            "tidak sama dengan target tahunan 100",
+            "samakan target triwulan dengan target tahunan, atau ubah `akumulasi:` "
+            "(kumulatif: TW IV = target tahunan; jumlah: TW I–IV dijumlahkan)",
+        )
+    ]
+
+
+def test_a_target_written_with_percent_is_a_percentage() -> None:
+    def mutate(d: dict[str, Any]) -> None:
+        ind = jab(d, "sekretaris")["kinerja"][0]["indikator"][0]
+        ind.update(uraian="Tingkat dokumen administrasi selesai", satuan="dokumen", target="150%")
+
+    assert [_row(f) for f in pokin.check(make(mutate), select="PK707")] == [
+        (
+            "PK707",
+            "sekretaris.k1.i1",
+            "sekretaris",
+            "Sekretariat",
+            "Sekretaris: target 150% untuk persentase «Tingkat dokumen administrasi selesai» "
+            "tidak mungkin atau tidak bermakna",
+            "tetapkan target antara 0 dan 100 persen; bila makin kecil makin baik, isi "
+            "`polaritas: turun`",
+        )
+    ]
+
+
+LOAD_ERRORS = {
+    "a-list-on-top": (
+        "- a\n- b\n",
+        "<input>:1:1: puncak berkas pokin harus berupa pemetaan (pokin:, organisasi:, "
+        "jabatan:)\n  saran: lihat contoh di docs/format.md",
+    ),
+    "unknown-peran": (
+        HEAD + CAMAT.replace("peran: camat", "peran: camatt"),
+        "<input>:9:10: jabatan[0].peran: nilai 'camatt' tidak diizinkan\n"
+        "  saran: pakai salah satu dari: 'camat', 'sekretaris', 'kasubbag', 'kasi', 'lurah', "
+        "'sekretaris_kelurahan', 'kasi_kelurahan', 'bendahara', 'pelaksana' atau "
+        "'fungsional'",
+    ),
+    "bad-id": (
+        HEAD + CAMAT.replace("id: 12", "id: 'a b<'"),
+        "<input>:7:7: jabatan[0].id: id 'a b<' tidak sah: memuat karakter ' ' '<'; id diawali "
+        "huruf atau angka, lalu hanya huruf, angka dan . _ - : / (paling panjang 128 "
+        "karakter), mis. camat.k1.i2",
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), LOAD_ERRORS.values(), ids=LOAD_ERRORS.keys())
+def test_load_error_whole(text: str, expected: str) -> None:
+    assert str(_error(lambda: pokin.loads(text))) == expected
+
+
+def test_a_numeric_id_is_read_as_text() -> None:
+    assert [j.id for j in pokin.loads(HEAD + CAMAT).jabatan] == ["12"]
+
+
+def test_two_positions_of_the_same_id_are_refused() -> None:
+    second = CAMAT.replace("nama: Camat", "nama: Camat Dua")
+    error = _error(lambda: pokin.loads(HEAD + CAMAT + second))
+    assert (error.line, error.field) == (11, "jabatan[1].id")
+    assert "12" in error.message
+
+
+def test_generated_ids_add_the_unit_only_to_repeated_names() -> None:
+    text = HEAD + (
+        "- nama: Kasi Pelayanan\n  peran: kasi\n  unit: Kelurahan Satu\n"
+        "- nama: Kasi Pelayanan\n  peran: kasi\n  unit: Kelurahan Dua\n"
+        "- nama: Lurah Satu\n  peran: lurah\n  unit: Kelurahan Satu\n"
+    )
+    assert [j.id for j in pokin.loads(text).jabatan] == [
+        "kasi-pelayanan-kelurahan-satu",
+        "kasi-pelayanan-kelurahan-dua",
+        "lurah-satu",
+    ]
