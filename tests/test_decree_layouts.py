@@ -316,6 +316,43 @@ def test_fixed_width_header_wrapped_over_two_lines() -> None:
     )
 
 
+def test_fixed_width_labels_padded_before_their_colon_move_no_column_bound() -> None:
+    # pdftotext -layout indents numbered labels and pads them ("1. JABATAN    : X"): the
+    # next block's title and TUGAS lines sit below a table but are not part of it (QA3 #1:
+    # their pieces moved the Kinerja/Indikator bound and cut 8 of 10 rows in the wrong place)
+    table = [
+        "No  Sasaran                         Indikator Kinerja Individu          Target",
+        "1   Meningkatnya mutu pelayanan     Indeks Kepuasan Masyarakat          82,5",
+        "    publik kecamatan                Kecamatan",
+        "2   Terwujudnya akuntabilitas       Nilai SAKIP Kecamatan               70,25",
+        "    kinerja kecamatan",
+    ]
+    text = "\n".join(
+        [
+            "   1. JABATAN    : CAMAT",
+            "   2. TUGAS      : Memimpin penyelenggaraan pemerintahan kecamatan.",
+            "",
+            *table,
+            "",
+            "   1. JABATAN    : SEKRETARIS KECAMATAN",
+            "   2. TUGAS      : Membantu Camat dalam administrasi umum.",
+            "",
+            *table,
+        ]
+    )
+    for jabatan in parse_decree(text, source="x.txt").jabatan:
+        assert [
+            (k.uraian, k.indikator[0].uraian, k.indikator[0].target) for k in jabatan.kinerja
+        ] == [
+            (
+                "Meningkatnya mutu pelayanan publik kecamatan",
+                "Indeks Kepuasan Masyarakat Kecamatan",
+                "82,5",
+            ),
+            ("Terwujudnya akuntabilitas kinerja kecamatan", "Nilai SAKIP Kecamatan", "70,25"),
+        ]
+
+
 def test_a_cell_beyond_the_header_is_kept_and_said() -> None:
     from pokin.decree.assemble import assemble
     from pokin.decree.document import Paragraph, Table, TableRow

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from .assemble import assemble
 from .columns import column_role, header_roles
 from .document import Item, Paragraph, Table, TableRow
-from .marks import CLOSING, FURNITURE, title_of
+from .marks import CLOSING, FURNITURE, SECTION, title_of
 from .parts import ParsedDecree, Skipped
 
 __all__ = ["parse", "sniff"]
@@ -185,8 +185,16 @@ def _table_lines(lines: list[str], start: int) -> list[str]:
     """The lines below a header, up to the next header: another table (another page, or
     the next position's) may sit at other positions and must not move this one's bounds."""
     following = lines[start : start + 200]
-    end = next((n for n, line in enumerate(following) if _header_at(line)), len(following))
+    end = next((n for n, line in enumerate(following) if _ends_table(line)), len(following))
     return following[:end]
+
+
+def _ends_table(line: str) -> bool:
+    """A header (the next table), or the next block's title or TUGAS / FUNGSI, or the
+    signature: the lines from there on have their own geometry ("1. JABATAN    : X" pads
+    its label) and must not move this table's column bounds."""
+    text = " ".join(line.split())
+    return bool(_header_at(line) or title_of(text) or SECTION.match(text) or CLOSING.match(text))
 
 
 def _header_words(cells: list[str]) -> bool:
