@@ -358,6 +358,26 @@ def test_link_write_keeps_every_comment_or_refuses(
     assert main(["link", str(broken_file), "--write", "-o", "x.yaml"]) == 2
 
 
+def test_link_write_counts_end_of_line_comments_and_not_hashes_in_texts(
+    broken_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # QA3 #3: `target: 82,5  # target RPJMD` was dropped without a word
+    lines = broken_file.read_text().splitlines()
+    uraian = next(n for n, line in enumerate(lines) if "uraian:" in line)
+    lines[uraian] += "  # dari SK Camat"
+    broken_file.write_text("\n".join(lines) + "\n")
+    before = broken_file.read_text()
+    assert main(["link", str(broken_file), "--write"]) == 2
+    assert "1 baris komentar di dalam berkas yang akan hilang" in capsys.readouterr().err
+    assert broken_file.read_text() == before
+    # A " #" inside a quoted text is the text's own: nothing is lost, the file is written.
+    lines[uraian] = lines[uraian].split("  # ")[0].replace("uraian: ", "uraian: 'Nomor #1 ", 1)
+    lines[uraian] += "'"
+    broken_file.write_text("\n".join(lines) + "\n")
+    assert main(["link", str(broken_file), "--write"]) == 0
+    assert "Nomor #1" in broken_file.read_text()
+
+
 def test_render_options_are_checked(clean_file: Path, tmp_path: Path) -> None:
     out = str(tmp_path / "x.dot")
     assert main(["render", str(clean_file), "-o", out, "--wrap", "0"]) == 2
