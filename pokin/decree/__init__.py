@@ -90,10 +90,6 @@ LAYOUTS: tuple[Layout, ...] = (
 )
 
 
-def _name(layout: Layout) -> str:
-    return getattr(layout, "__name__", repr(layout)).rsplit("_", 1)[-1]
-
-
 @dataclass
 class ImportResult:
     """A decree's tree, with what the import could not read and the corrections applied."""
@@ -129,16 +125,23 @@ def parse(text: str, *, source: str) -> ParsedDecree:
     return _require_blocks(parsed)
 
 
+_WHAT_POKIN_READS = (
+    'pokin membaca blok jabatan ("JABATAN : ...", lalu TUGAS, FUNGSI dan tabel dengan kolom '
+    "Kinerja / Sasaran / Rencana Hasil Kerja, Indikator Kinerja, Formulasi, Sumber Data, "
+    "Satuan, Target), formulir SKP (JABATAN : ..., ATASAN LANGSUNG : ..., tabel Rencana "
+    "Hasil Kerja / Indikator Kinerja Individu) atau tabel IKU (Sasaran Strategis, Indikator "
+    "Kinerja Utama); sebagai teks bertab, markdown, teks PDF, Word (.docx), PDF atau Excel "
+    "(.xlsx)"
+)
+
+
 def _require_blocks(parsed: ParsedDecree) -> ParsedDecree:
     source = parsed.source
     if not parsed.blocks and not parsed.iku:
-        names = ", ".join(_name(layout) for layout in LAYOUTS)
         raise _error(
             "ini bukan keputusan IKI/IKU yang dapat dibaca pokin: tidak ditemukan blok jabatan",
             path=source,
-            hint='pokin mencari blok jabatan ("JABATAN : ...", lalu TUGAS, FUNGSI dan tabel '
-            "KINERJA / INDIKATOR / FORMULASI / SUMBER DATA) atau tabel IKU; tata letak "
-            f"yang dikenal: {names}",
+            hint=_WHAT_POKIN_READS,
         )
     return parsed
 

@@ -51,6 +51,7 @@ from .marks import (
     continues_row,
     fungsi_items,
     grid_cell,
+    head_field,
     names_superior,
     title_of,
     without_header,
@@ -278,6 +279,8 @@ def _as_text(state: _State, line: int, texts: list[str]) -> bool:
         return False
     if re.fullmatch(r"\d{1,2}\s*[.)]?", compact[0]) and len(compact) > 1:
         compact = compact[1:]
+    if len(compact) <= 2 and head_field(compact[0], colon=False):
+        return True  # "UNIT KERJA | : | KECAMATAN X", "PERIODE PENILAIAN": the header's
     label = LABEL.match(compact[0])
     if label:
         rest = [t.lstrip(": ") for t in compact[1:]]

@@ -53,6 +53,7 @@ from ..models import (
     Tautan,
 )
 from .header import title_case
+from .ikutable import pick_year
 from .intervensi import Declared, link_declared
 from .pairing import UNPAIRED
 from .parts import BLOCK_AT, Block, ParsedDecree, Row
@@ -114,7 +115,8 @@ def _build(parsed: ParsedDecree) -> PohonKinerja:
                     formulasi=i.formulasi or None,
                     sumber_data=i.sumber_data or None,
                     satuan=i.satuan or None,
-                    target=i.target or None,
+                    target=(pick_year(i.per_tahun, parsed.tahun) if i.per_tahun else i.target)
+                    or None,
                     catatan=f"baris {i.line}: {i.catatan}" if i.catatan else None,
                     per_periode=_per_periode(i.per_tahun),
                 )
@@ -152,8 +154,17 @@ def _per_periode(per_tahun: dict[str, str]) -> list[Periode]:
 def _catatan(parsed: ParsedDecree, positions: list[Pos]) -> str:
     rows = [row for b in parsed.blocks for row in b.rows]
     declares = any(row.mendukung or row.intervensi for row in rows)
+    source = f"Diimpor oleh pokin dari {parsed.source} (tata letak {parsed.layout})"
+    if not positions:  # an IKU page alone: nothing was inferred, nothing is missing
+        indikator = sum(len(s.indikator) for s in parsed.iku)
+        parts = [
+            f"{source}: halaman IKU saja, {len(parsed.iku)} sasaran dan {indikator} "
+            "indikator, tanpa blok jabatan; gabungkan dengan keputusan IKI-nya: "
+            "`pokin import IKU IKI --merge`."
+        ]
+        return " ".join([*parts, *_read_notes(parsed)])
     parts = [
-        f"Diimpor oleh pokin dari {parsed.source} (tata letak {parsed.layout}): "
+        f"{source}: "
         f"{len(positions)} jabatan. Peran, unit dan atasan disimpulkan dari nama jabatan "
         "(lihat inferensi dan catatan tiap jabatan); "
         + (
@@ -169,6 +180,12 @@ def _catatan(parsed: ParsedDecree, positions: list[Pos]) -> str:
             f"Keputusan ini tidak memuat blok Camat: {len(tops)} jabatan tanpa atasan "
             f"({shown}), sehingga indikatornya menjadi akar tempat cascading diperiksa."
         )
+    return " ".join([*parts, *_read_notes(parsed)])
+
+
+def _read_notes(parsed: ParsedDecree) -> list[str]:
+    """What the importer could not read or pair, for the organisasi's catatan."""
+    parts = []
     unpaired = sorted(
         {row.line for b in parsed.blocks for row in b.rows if UNPAIRED in row.catatan}
     )
@@ -182,7 +199,7 @@ def _catatan(parsed: ParsedDecree, positions: list[Pos]) -> str:
     if parsed.skipped:
         lines = "; ".join(f"baris {s.line}: {s.reason}: {s.text[:120]!r}" for s in parsed.skipped)
         parts.append(f"Baris yang tidak dapat dibaca pengimpor ({len(parsed.skipped)}): {lines}.")
-    return " ".join(parts)
+    return parts
 
 
 def _classify(block: Block, kecamatan: str) -> Pos:

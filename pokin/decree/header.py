@@ -36,6 +36,11 @@ _DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(_BULAN) + r")\s+(\d{4})\b", re.
 _JUDUL_END = re.compile(  # the line after a decree's title
     r"(-\s*)?(CAMAT|MENIMBANG|BUPATI|WALI\s*KOTA|PEMERINTAH|LAMPIRAN|KEPUTUSAN)\b", re.I
 )
+_TITLE_START = re.compile(  # a title line, however long ("... KECAMATAN X TAHUN 2025")
+    r"^(?:INDIKATOR\s+KINERJA|SASARAN\s+KINERJA\s+PEGAWAI|PERJANJIAN\s+KINERJA|"
+    r"RENCANA\s+KINERJA\s+TAHUNAN|KEPUTUSAN)\b"
+)
+_LABEL_LINE = re.compile(r"^[A-Za-z][A-Za-z ./]{1,40}:\s")  # "PERIODE PENILAIAN : ..."
 _SMALL = {"dan", "di", "ke", "dari", "pada", "yang", "untuk", "atau", "serta", "dalam"}
 _SIGNATORY = re.compile(
     r"^[A-Z][A-Za-z.'’ -]+,\s*(?:Dr|Drs|Ir|S|M|H|Hj|A|B)[A-Za-z]*\.", re.UNICODE
@@ -131,11 +136,12 @@ def read_header(lines: list[str], *, head_end: int | None = None) -> Header:
         if head.nomor is None:
             head.nomor = _nomor(text)
         tahun = re.fullmatch(r".*\bTAHUN\s+(\d{4})(?:\s*[-–]\s*(\d{4}))?", text)
-        if tahun and len(text) < 60:
+        if tahun and (len(text) < 60 or _TITLE_START.match(text)):
             if tahun.group(2):
                 head.periode = head.periode or f"{tahun.group(1)}-{tahun.group(2)}"
             elif head.tahun is None:
                 head.tahun = int(tahun.group(1))
+    _read_fields(plain, head)
     if head.pemerintah is None:  # "KECAMATAN WONOASIH KOTA PROBOLINGGO"
         for text in top:
             gov = re.search(r"\b(KOTA|KABUPATEN)\s+([A-Z]{3,})\b", text)
@@ -153,6 +159,27 @@ def read_header(lines: list[str], *, head_end: int | None = None) -> Header:
     if head.tanggal and (head.tahun is None or head.periode):
         head.tahun = head.tahun or int(head.tanggal[:4])
     return head
+
+
+_NAME = r"((?:\s+(?!KOTA\b|KABUPATEN\b|TAHUN\b|PROVINSI\b|NOMOR\b|TENTANG\b)[A-Z]+){1,3})"
+_UNIT_KERJA = re.compile(r"^UNIT\s+KERJA\s*:\s*KECAMATAN" + _NAME + r"\b", re.IGNORECASE)
+_CAMAT = re.compile(r"^KEPUTUSAN\s+CAMAT" + _NAME + r"\b")
+_PERIODE = re.compile(r"\bPERIODE(?:\s+PENILAIAN)?\s*:\s*(.*)$", re.IGNORECASE)
+
+
+def _read_fields(plain: list[str], head: Header) -> None:
+    """The organisasi and the year an SKP form or a Keputusan Camat gives where the other
+    header lines are silent: ``UNIT KERJA : Kecamatan X`` (also under a position's title),
+    ``PERIODE PENILAIAN : 1 Januari s.d. 31 Desember 2025`` (one year), ``KEPUTUSAN CAMAT
+    X NOMOR ...`` (the Camat of Kecamatan X)."""
+    for text in plain:
+        unit = _UNIT_KERJA.match(text) or _CAMAT.match(text)
+        if unit and head.nama is None:
+            head.nama = "Kecamatan " + " ".join(w.capitalize() for w in unit.group(1).split())
+        periode = _PERIODE.search(text)
+        years = set(re.findall(r"\b(?:19|20)\d\d\b", periode.group(1))) if periode else ()
+        if len(years) == 1 and head.tahun is None and head.periode is None:
+            head.tahun = int(next(iter(years)))
 
 
 _NOMOR_LEAD = re.compile(r"^NOMOR\s*:\s*(\S.*)$", re.IGNORECASE)
@@ -183,7 +210,9 @@ def _title_lines(lines: list[str], *, stop_at_blank: bool) -> str | None:
             if stop_at_blank and parts:
                 break
             continue
-        if _JUDUL_END.match(nxt) or (parts and fold(nxt) in fold(" ".join(parts))):
+        if _JUDUL_END.match(nxt) or _LABEL_LINE.match(nxt):
+            break
+        if parts and fold(nxt) in fold(" ".join(parts)):
             break
         parts.append(nxt)
         if _YEAR_END.search(nxt):
@@ -205,7 +234,8 @@ def _judul(top: list[str]) -> str | None:
             if judul:
                 return judul
     for i, line in enumerate(top):  # a bold heading: **INDIKATOR ... TAHUN 2023**
-        if line.startswith("INDIKATOR") and i + 1 < len(top):
+        skp = line.startswith("SASARAN KINERJA PEGAWAI") and line.isupper()
+        if (line.startswith("INDIKATOR") or skp) and i + 1 < len(top):
             return _title_lines(top[i : i + 3], stop_at_blank=True)
     return None
 

@@ -12,7 +12,7 @@ from .document import TableRow
 from .items import CODE_SASARAN, clean_item, split_catatan, split_code
 from .parts import IkuIndikator, IkuSasaran, ParsedDecree
 
-__all__ = ["add_iku_row", "pick_year"]
+__all__ = ["add_iku_row", "iku_indikator", "pick_year"]
 
 
 def pick_year(years: dict[str, str], tahun: int | None) -> str:
@@ -49,24 +49,38 @@ def add_iku_row(
         return True
     if not iku:
         return False
-    notes = []
+    iku[-1].indikator.append(iku_indikator(row.line, text, code, by_role, years))
+    return True
+
+
+def iku_indikator(
+    line: int,
+    text: str,
+    code: str | None,
+    by_role: dict[str, str],
+    years: dict[str, str],
+    *,
+    catatan: str = "",
+) -> IkuIndikator:
+    """One IKU indicator from its cells by role (``formulasi``, ``sumber_data``, ``satuan``,
+    ``target``, ``penanggung_jawab``) and its targets per year (header year -> cell): the
+    one mechanism every layout's IKU table goes through. ``catatan`` is what the layout
+    itself noted on the row."""
+    notes = [catatan] if catatan else []
     target = by_role.get("target", "")
     if len(years) > 1:
-        target = pick_year(years, decree.tahun)
+        target = pick_year(years, None)  # the builder picks again once the year is known
     if by_role.get("penanggung_jawab"):
         notes.append("penanggung jawab: " + by_role["penanggung_jawab"].replace("\n", ", "))
-    sumber, catatan = split_catatan(" ".join(by_role.get("sumber_data", "").split()))
-    iku[-1].indikator.append(
-        IkuIndikator(
-            row.line,
-            text,
-            code,
-            " ".join(by_role.get("formulasi", "").split()),
-            sumber,
-            " ".join(by_role.get("satuan", "").split()),
-            " ".join(target.split()),
-            "; ".join([*notes, *([catatan] if catatan else [])]),
-            dict(years) if len(years) > 1 else {},
-        )
+    sumber, note = split_catatan(" ".join(by_role.get("sumber_data", "").split()))
+    return IkuIndikator(
+        line,
+        text,
+        code,
+        " ".join(by_role.get("formulasi", "").split()),
+        sumber,
+        " ".join(by_role.get("satuan", "").split()),
+        " ".join(target.split()),
+        "; ".join([*notes, *([note] if note else [])]),
+        dict(years) if len(years) > 1 else {},
     )
-    return True

@@ -42,9 +42,10 @@ import re
 from dataclasses import dataclass, field
 
 from .cells import lettered_items, strip_list_punctuation
-from .columns import column_role, header_roles, sub_header
+from .columns import column_role, header_roles, sub_header, year_of
 from .header import read_header, title_case
 from .htmltable import html_rows
+from .ikutable import iku_indikator
 from .marks import atasan_of
 from .markup import MARKER, Cell, read_cell
 from .pairing import pair_cells
@@ -141,6 +142,7 @@ class _State:
     in_iku: bool = False
     iku_sumber: bool = False  # the IKU rows being read are a "Sumber Data" (Kebomas style)
     roles: list[str] | None = None
+    headers: list[str] = field(default_factory=list)  # the texts of the header row
     plain: list[str] = field(default_factory=list)
 
 
@@ -254,11 +256,12 @@ def _table(state: _State, rows: list[tuple[int, str, list[str]]]) -> None:
         combined = sub_header(header, texts) if header is not None else None
         if combined is not None:
             state.roles, header = [column_role(label) for label in combined], None
+            state.headers = combined
             continue
         roles = _header_roles(cells)
         header = texts if roles is not None else None
         if roles is not None:
-            state.roles = roles
+            state.roles, state.headers = roles, texts
             continue
         texts = [read_cell(cell).text for cell in cells]
         if not any(texts) or all(re.fullmatch(r"\(?\d{1,2}\)?", t) for t in texts if t):
@@ -279,7 +282,7 @@ def _table(state: _State, rows: list[tuple[int, str, list[str]]]) -> None:
                 f"{len(cells)} sel untuk {len(state.roles)} kolom ('|' di dalam sel tanpa '\\'?)",
             )
         elif is_iku:
-            _iku_row(state, number, line, dict(zip(state.roles, cells, strict=False)))
+            _iku_row(state, number, line, cells)
         elif state.block is None:
             _skip(state, number, line, "baris tabel sebelum JABATAN pertama")
         else:
@@ -327,8 +330,23 @@ def _row(state: _State, block: Block, number: int, raw: dict[str, str], *, note:
 _FIELDS = ("kinerja", "indikator", "formulasi", "sumber_data", "satuan", "target")
 
 
-def _iku_row(state: _State, number: int, line: str, raw: dict[str, str]) -> None:
+def _iku_cells(state: _State, cells: list[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """An IKU row's raw cells by role, and its targets per year ("Target 2025" columns)."""
+    raw: dict[str, str] = {}
+    years: dict[str, str] = {}
+    headers = [*state.headers, *[""] * len(cells)]
+    for role, cell, head in zip(state.roles or [], cells, headers, strict=False):
+        year = year_of(head) if role == "target" else None
+        if year:
+            years[year] = read_cell(cell).text
+        if role not in raw or not raw[role]:
+            raw[role] = cell
+    return raw, years
+
+
+def _iku_row(state: _State, number: int, line: str, cells: list[str]) -> None:
     """Add one row of the IKU table: a coded sasaran, its indicator(s), or both."""
+    raw, years = _iku_cells(state, cells)
     iku = state.decree.iku
     code_cell = read_cell(raw.get("kode", "") or raw.get("no", ""))
     sasaran_text = read_cell(raw.get("kinerja", "")).text
@@ -369,21 +387,21 @@ def _iku_row(state: _State, number: int, line: str, raw: dict[str, str]) -> None
         target_in_formula=False,
     )
     state.iku_sumber = False
+    penanggung_jawab = read_cell(raw.get("penanggung_jawab", "")).text
     for n, row in enumerate(rows):
         code, text = _code(row.indikator)
         if code is None and len(codes) == len(rows) and _CODE_INDIKATOR.fullmatch(codes[n]):
             code = codes[n]
+        by_role = {
+            "formulasi": row.formulasi,
+            "sumber_data": row.sumber_data,
+            "satuan": row.satuan,
+            "target": row.target,
+            "penanggung_jawab": penanggung_jawab,
+        }
+        one = len(rows) == 1  # several indicators in one cell: whose year is which is unsaid
         iku[-1].indikator.append(
-            IkuIndikator(
-                number,
-                text,
-                code,
-                row.formulasi,
-                row.sumber_data,
-                row.satuan,
-                row.target,
-                row.catatan,
-            )
+            iku_indikator(number, text, code, by_role, years if one else {}, catatan=row.catatan)
         )
 
 

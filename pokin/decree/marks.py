@@ -28,6 +28,7 @@ __all__ = [
     "continues_row",
     "fungsi_items",
     "grid_cell",
+    "head_field",
     "names_superior",
     "title_of",
     "without_header",
@@ -116,6 +117,33 @@ def atasan_of(text: str) -> str | None:
     """
     match = _ATASAN.match(" ".join(text.split()))
     return match.group(1).strip(" :") if match else None
+
+
+_HEAD_FIELD = re.compile(
+    r"^(?:\d{1,2}\s*[.)]?\s*)?(unit\s+kerja|periode(?:\s+penilaian)?|nama|nip|"
+    r"pangkat(?:\s*/\s*gol[a-z.]*(?:\s+ruang)?)?|gol(?:ongan|\.)?(?:\s*/?\s*ruang)?)"
+    r"\s*\.?\s*(?::\s*(.*))?$",
+    re.IGNORECASE,
+)
+
+
+def head_field(text: str, *, colon: bool = True) -> str | None:
+    """The label of a header field of an SKP form or a position block (``UNIT KERJA :
+    Kecamatan X``, ``PERIODE PENILAIAN : 1 Januari s.d. 31 Desember 2025``, ``NAMA``,
+    ``NIP``, ``PANGKAT / GOL. RUANG``), in capitals; ``None`` for any other text. The
+    header reader (:mod:`.header`) takes the organisasi and the year from them; they are
+    never table rows. ``colon=False`` accepts a label alone (a cell of its own).
+
+    >>> head_field("UNIT KERJA : KECAMATAN SUKAMEKAR"), head_field("5 Unit Kerja", colon=False)
+    ('UNIT KERJA', 'UNIT KERJA')
+    >>> head_field("Nama kegiatan yang dilaksanakan") is None
+    True
+    """
+    text = " ".join(text.split())
+    match = _HEAD_FIELD.match(text)
+    if match is None or (colon and match.group(2) is None):
+        return None
+    return " ".join(match.group(1).upper().split())
 
 
 def fungsi_items(text: str) -> list[str]:

@@ -52,6 +52,9 @@ def _core(title: str) -> tuple[str, bool]:
     upper = " ".join(title.upper().split())
     acting = bool(re.match(r"(PLT|PIT)\.\s*", upper))
     upper = re.sub(r"^(PLT|PIT)\.\s*", "", upper)
+    trailing = re.search(r"\s*(?:,\s*|\()(?:PLT|PLH)\b\.?\)?\s*$", upper)
+    if trailing:  # "KEPALA SEKSI X (Plt.)", "..., Plt": the holder acts, the unit is X
+        upper, acting = upper[: trailing.start()], True
     upper = re.sub(r"^STAF\s+", "", upper)
     return upper, acting
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from .cells import clean_cell, lettered_items, strip_list_punctuation
 from .columns import header_roles
 from .header import read_header
-from .marks import CLOSING, FURNITURE, atasan_of, names_superior
+from .marks import CLOSING, FURNITURE, atasan_of, head_field, names_superior
 from .pairing import pair_cells, split_target
 from .parts import Block, IkuIndikator, IkuSasaran, ParsedDecree, Skipped
 
@@ -160,11 +160,15 @@ def _feed(state: _State, number: int, line: str) -> None:
         state.section = section.group(1).lower()
         _add_section_text(state.block, state.section, section.group(2))
         return
+    if head_field(plain) and not state.raw:
+        return  # "UNIT KERJA : ...", "PERIODE PENILAIAN : ...": read by the header
     if cells is None:
         if state.section and not state.raw:
             _add_section_text(state.block, state.section, stripped)
-        else:
+        elif state.raw:
             _skip(state, number, line, "baris teks di dalam tabel, bukan baris tabel")
+        else:
+            _skip(state, number, line, "baris teks di antara JABATAN dan tabelnya, tidak dikenali")
         return
     if not any(cells):
         return

@@ -20,9 +20,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+from .._files import read_bytes
 from .._numbers import number_text
 from .._text import fold
-from ..errors import ImportDocumentError
+from ..errors import ImportDocumentError, PokinFileError
 from .columns import header_roles
 from .document import Item, Table, TableRow
 from .marks import title_of
@@ -36,9 +37,11 @@ POKIN_SHEETS = ("Matriks Cascading", "Organisasi")
 def _open(path: Path, *, read_only: bool) -> Any:
     from openpyxl import load_workbook
 
+    try:  # missing, a folder, too large: said as for every other input
+        data = io.BytesIO(read_bytes(path))
+    except PokinFileError as exc:
+        raise ImportDocumentError(exc.message, path=str(path), hint=exc.hint or "") from None
     try:  # a file object: openpyxl would refuse a workbook by its name (".docx")
-        with path.open("rb") as handle:
-            data = io.BytesIO(handle.read())
         return load_workbook(data, read_only=read_only, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on a damaged workbook
         raise ImportDocumentError(
