@@ -4,12 +4,14 @@
 
 Ground truth: ``datasets/labels/<dataset>.yaml``, the links a careful reader finds in each
 bundled decree, written by hand (see the header of each file; Kebomas is a sample of its
-positions). Every dataset is stripped of its links, :func:`pokin.link.infer_links`
-proposes them again with the default settings, and :func:`pokin.link.evaluate.evaluate`
-compares: precision over the proposals for labelled positions, recall over the links that
-restate their target's text (``jenis: teks``), how many meaning-only links
-(``jenis: makna``) were proposed anyway (the goal: none), and how many of those have
-their target among the top 3 suggestions (:func:`pokin.link.suggest_links`).
+positions), and the invented decrees of ``tests/fixtures/link/`` with their labels
+(Mekarsari and Tirtamulya written as held-out checks). Every dataset is stripped of its
+links, :func:`pokin.link.infer_links` proposes them again with the default settings,
+and :func:`pokin.link.evaluate.evaluate` compares: precision over the proposals for
+labelled positions, recall over the links that restate their target's text (``jenis:
+teks``), how many meaning-only links (``jenis: makna``) were proposed anyway (the goal:
+none), and how many of those have their target among the top 3 suggestions
+(:func:`pokin.link.suggest_links`).
 
 Timing: a synthetic kabupaten (``bench/synthetic.py``, about 1e5 indicators with the
 default ``--kelurahan 1100``), once with texts that match nothing and once with every
@@ -36,11 +38,20 @@ from pokin.link import THRESHOLD, infer_links, strip_links, suggest_links
 from pokin.link.evaluate import Score, evaluate, load_labels
 
 LABELS = Path(__file__).resolve().parent.parent / "datasets" / "labels"
+INVENTED = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "link"
+"""Invented decrees labelled by hand (``<name>.yaml`` with ``<name>-labels.yaml``)."""
+
+
+def _tree(name: str) -> tuple[pokin.PohonKinerja, Path]:
+    """A bundled dataset (links stripped) or an invented decree, and its labels file."""
+    if (INVENTED / f"{name}.yaml").exists():
+        return pokin.load(INVENTED / f"{name}.yaml"), INVENTED / f"{name}-labels.yaml"
+    return strip_links(pokin.datasets.load(name)), LABELS / f"{name}.yaml"
 
 
 def score(name: str, threshold: float = THRESHOLD) -> tuple[Score, float, list[str]]:
     """The labels' verdict on a fresh inference for dataset ``name``, its time, and why."""
-    tree = strip_links(pokin.datasets.load(name))
+    tree, labels = _tree(name)
     start = time.perf_counter()
     proposals = infer_links(tree, threshold=threshold)
     elapsed = time.perf_counter() - start
@@ -48,7 +59,7 @@ def score(name: str, threshold: float = THRESHOLD) -> tuple[Score, float, list[s
     for s in suggest_links(tree):
         ranked.setdefault(s.dari, []).append(s.ke)
     pairs = [(p.dari, p.ke) for p in proposals]
-    result = evaluate(tree, load_labels(LABELS / f"{name}.yaml"), pairs, ranked.items())
+    result = evaluate(tree, load_labels(labels), pairs, ranked.items())
     notes = [f"  salah: {holder} → {target}" for holder, target in result.wrong]
     notes += [f"  terlewat: {kinerja}" for kinerja in result.missed]
     return result, elapsed, notes
@@ -128,9 +139,11 @@ def main() -> None:
     if args.timing_only:
         timing(args.kelurahan)
         return
-    for labels in sorted(LABELS.glob("*.yaml")):
-        report(labels.stem, args.threshold, args.verbose)
-        sweep(labels.stem)
+    names = [p.stem for p in sorted(LABELS.glob("*.yaml"))]
+    names += [p.name.removesuffix("-labels.yaml") for p in sorted(INVENTED.glob("*-labels.yaml"))]
+    for name in names:
+        report(name, args.threshold, args.verbose)
+        sweep(name)
     timing(args.kelurahan)
 
 
