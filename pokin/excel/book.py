@@ -2,7 +2,8 @@
 only the sheet's XML tells (number formats, formulas, where each sheet's XML is).
 
 python-calamine reads the values of a sheet (shared and inline strings, rich text, dates,
-numbers) about twenty times faster than openpyxl's read-only mode (bench/bench_excel.py).
+numbers) in a third of openpyxl's read-only time on the same workbook (24,162 indicators:
+1.5 s against 4.5 s, bench/bench_excel.py).
 It does not give a number's format, which decides what a planner sees (``85%`` is the
 number 0.85): the few numeric cells of a sheet get theirs from ``xl/styles.xml`` and one
 scan of the sheet's XML, only when the sheet has a number in a column pokin reads.
