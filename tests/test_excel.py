@@ -867,3 +867,17 @@ def test_reading_pauses_the_cycle_collector_and_restores_it(
         assert not gc.isenabled()  # a caller's choice is kept
     finally:
         gc.enable()
+
+
+def test_reading_a_workbook_does_not_import_openpyxl(matrix: Path) -> None:
+    """openpyxl costs half a second to import; the reader needs none of it (the numbers
+    of the Organisasi sheet take the number-format path)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pokin.excel import read_xlsx; "
+        f"read_xlsx({str(matrix)!r}); print('openpyxl' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

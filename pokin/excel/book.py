@@ -172,8 +172,6 @@ _ATTRIBUTE = re.compile(rb'(?<![\w:])(r|s|t)\s*=\s*"([^"]*)"')
 
 def _styles(archive: zipfile.ZipFile) -> list[str]:
     """The number format code of each cell style (``cellXfs``), by style index."""
-    from openpyxl.styles.numbers import BUILTIN_FORMATS  # the ids Excel does not write out
-
     try:
         root = ElementTree.fromstring(archive.read("xl/styles.xml"))
     except KeyError:
@@ -188,6 +186,48 @@ def _styles(archive: zipfile.ZipFile) -> list[str]:
             continue
         for xf in element:
             number = xf.get("numFmtId", "0")
-            code = custom.get(number) or BUILTIN_FORMATS.get(int(number), "General")
+            code = custom.get(number) or _BUILTIN.get(int(number), "General")
             codes.append(code)
     return codes
+
+
+_BUILTIN: dict[int, str] = {
+    0: "General",
+    1: "0",
+    2: "0.00",
+    3: "#,##0",
+    4: "#,##0.00",
+    5: '"$"#,##0_);("$"#,##0)',
+    6: '"$"#,##0_);[Red]("$"#,##0)',
+    7: '"$"#,##0.00_);("$"#,##0.00)',
+    8: '"$"#,##0.00_);[Red]("$"#,##0.00)',
+    9: "0%",
+    10: "0.00%",
+    11: "0.00E+00",
+    12: "# ?/?",
+    13: "# ??/??",
+    14: "mm-dd-yy",
+    15: "d-mmm-yy",
+    16: "d-mmm",
+    17: "mmm-yy",
+    18: "h:mm AM/PM",
+    19: "h:mm:ss AM/PM",
+    20: "h:mm",
+    21: "h:mm:ss",
+    22: "m/d/yy h:mm",
+    37: "#,##0_);(#,##0)",
+    38: "#,##0_);[Red](#,##0)",
+    39: "#,##0.00_);(#,##0.00)",
+    40: "#,##0.00_);[Red](#,##0.00)",
+    41: '_(* #,##0_);_(* \\(#,##0\\);_(* "-"_);_(@_)',
+    42: '_("$"* #,##0_);_("$"* \\(#,##0\\);_("$"* "-"_);_(@_)',
+    43: '_(* #,##0.00_);_(* \\(#,##0.00\\);_(* "-"??_);_(@_)',
+    44: '_("$"* #,##0.00_)_("$"* \\(#,##0.00\\)_("$"* "-"??_)_(@_)',
+    45: "mm:ss",
+    46: "[h]:mm:ss",
+    47: "mmss.0",
+    48: "##0.0E+0",
+    49: "@",
+}
+"""The number formats Excel names by id alone (ECMA-376 18.8.30), as openpyxl lists them:
+a file need not write them out. Kept here so reading never imports openpyxl (0.5 s)."""

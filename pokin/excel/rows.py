@@ -147,9 +147,8 @@ def _same(name: str, old: Any, new: Any) -> bool:
 
 def _indikator(
     reader: Reader, table: Table, row: int, values: dict[str, Any], loc: Loc
-) -> dict[str, Any] | None:
-    if all(values.get(k) is None for k in _IND_KEYS):
-        return None
+) -> dict[str, Any]:
+    """The indicator of a row that has one."""
     item = {
         name: values[key]
         for name, key in FIELDS["indikator"].items()
@@ -230,10 +229,10 @@ def _place(
         return
     if group.loc == loc:
         groups.append(group.data)
-    indikator = group.data["indikator"]
-    item = _indikator(reader, table, row, values, (*group.loc, "indikator", len(indikator)))
-    if item is not None:
-        indikator.append(item)
+    if has_indikator:
+        indikator = group.data["indikator"]
+        loc = (*group.loc, "indikator", len(indikator))
+        indikator.append(_indikator(reader, table, row, values, loc))
 
 
 _YA_TIDAK: dict[Any, bool | None] = {"ya": True, "y": True, "tidak": False, "t": False, "": None}
@@ -282,6 +281,8 @@ def links(
     ``'...'``).
     """
     result: list[dict[str, Any]] = []
+    if cell is None:
+        return result  # most cells: no link written
     for number, line in enumerate(lines(cell)):
         text = quoted(line)
         link: dict[str, Any] = {"teks": text} if text is not None else {"ke": line}
