@@ -483,9 +483,9 @@ def main() -> int:
     keep = args.keep or args.resume is not None
     try:
         first = list(args.first)
-        if args.resume:
+        if args.resume and not args.report:
             first = _resume(folder, modules, first, args.code_moved)
-        else:
+        elif not args.resume:
             _prepare(folder, modules, args.tests)
         results = _results(folder)
         groups = {name: group_of(source) for name, (source, _) in results.items()}

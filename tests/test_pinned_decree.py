@@ -122,3 +122,19 @@ def test_a_short_capitalised_kelurahan_line_heads_the_blocks_below() -> None:
     assert len(sentence) == 61
     assert _units(sentence) == [("LURAH", None)]  # 60 characters or more: a sentence
     assert _units(sentence[:60]) == [("LURAH", None)]
+
+
+def test_iku_table_without_a_satuan_column_leaves_satuan_empty() -> None:
+    from pokin.decree.assemble import assemble
+    from pokin.decree.document import Paragraph, Table, TableRow
+
+    table = Table(
+        [
+            TableRow(1, ["Sasaran Strategis", "Indikator Kinerja Utama", "Target"]),
+            TableRow(2, ["Meningkatnya pelayanan publik", "Indeks kepuasan masyarakat", "82"]),
+        ]
+    )
+    items: list[Paragraph | Table] = [Paragraph(0, "INDIKATOR KINERJA UTAMA"), table]
+    decree = assemble(items, source="t", layout="docx")
+    got = [(s.uraian, [(i.uraian, i.satuan, i.target) for i in s.indikator]) for s in decree.iku]
+    assert got == [("Meningkatnya pelayanan publik", [("Indeks kepuasan masyarakat", "", "82")])]

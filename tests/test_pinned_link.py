@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from pokin.link.lexicon import load_lexicon
 from pokin.link.text import phrase, stem
 
@@ -40,3 +42,25 @@ def test_an_extra_lexicon_adds_its_bidang(tmp_path: Path) -> None:
     lexicon = load_lexicon(path)
     assert lexicon.bidang["kebersihan"] == ("sampah", "tps")
     assert "kepegawaian" in lexicon.bidang  # the bundled fields stay
+
+
+def test_an_extra_lexicon_of_the_wrong_shape_says_how_to_write_it(tmp_path: Path) -> None:
+    from pokin.errors import PokinFileError
+
+    path = tmp_path / "leksikon.yaml"
+    path.write_text("bidang: [a]\n", encoding="utf-8")
+    with pytest.raises(PokinFileError) as caught:
+        load_lexicon(path)
+    assert str(caught.value) == (
+        f"{path}: leksikon: bidang harus berupa pemetaan\n"
+        "  saran: tulis bidang seperti di pokin/link/lexicon.yaml"
+    )
+
+
+def test_idf_of_three_texts() -> None:
+    from pokin.link.similarity import idf
+
+    got = idf([phrase("arsip surat"), phrase("arsip dokumen"), phrase("arsip pegawai")])
+    assert got.keys() == {"arsip", "surat", "dokumen", "pegawai"}
+    assert got["arsip"] == 1.0  # in every text: 1 + ln(4 / 4)
+    assert abs(got["surat"] - 1.6931471805599454) < 1e-12  # in one of three: 1 + ln(4 / 2)

@@ -153,3 +153,28 @@ def test_generated_ids_add_the_unit_only_to_repeated_names() -> None:
         "kasi-pelayanan-kelurahan-dua",
         "lurah-satu",
     ]
+
+
+def _six(d: dict[str, Any]) -> None:
+    for n in (1, 2):
+        d["jabatan"].append(
+            {"id": f"staf{n}", "nama": f"Staf {n}", "peran": "pelaksana", "unit": "Sekretariat"}
+        )
+
+
+def test_a_tree_broken_in_memory_lists_five_problems_then_counts_the_rest() -> None:
+    from pokin.errors import TreeError
+    from pokin.models.references import ensure_sound
+
+    tree = make(_six)
+    for jabatan in tree.jabatan[:5]:
+        jabatan.atasan = "hilang"
+    with pytest.raises(TreeError) as five:
+        ensure_sound(tree)
+    assert str(five.value).count("tidak ada jabatan dengan id 'hilang'") == 5
+    assert "lagi)" not in str(five.value)
+    tree.jabatan[5].atasan = "hilang"
+    with pytest.raises(TreeError) as six:
+        ensure_sound(tree)
+    assert str(six.value).count("tidak ada jabatan dengan id 'hilang'") == 5
+    assert str(six.value).endswith("\n(dan 1 lagi)")
