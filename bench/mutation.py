@@ -90,6 +90,8 @@ EQUIVALENT: dict[str, str] = {
     "the owner up by the indicator's id: the same jabatan (None for an IKU of the table)",
     "pokin.checks.years.x__target_below_realisasi__mutmut_73": "without jabatan=owner, "
     "finding() looks the owner up by the indicator's id: the same jabatan (or None)",
+    "pokin.link.holds.xǁHoldsǁgeneric__mutmut_15": "postings sorted by length only to "
+    "intersect from the smallest set: the intersection of all is the same in any order",
 }
 
 KILLED_ON_IMPORT: dict[str, str] = {

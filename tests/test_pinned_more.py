@@ -178,3 +178,36 @@ def test_a_tree_broken_in_memory_lists_five_problems_then_counts_the_rest() -> N
         ensure_sound(tree)
     assert str(six.value).count("tidak ada jabatan dengan id 'hilang'") == 5
     assert str(six.value).endswith("\n(dan 1 lagi)")
+
+
+def test_reading_a_pdf_without_pdfplumber_says_how_to_install_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from pokin.decree.pdffile import read_items
+    from pokin.errors import ImportDocumentError
+
+    monkeypatch.setitem(sys.modules, "pdfplumber", None)  # import pdfplumber: ImportError
+    path = tmp_path / "keputusan.pdf"
+    path.write_bytes(b"%PDF-1.4\n")
+    with pytest.raises(ImportDocumentError) as caught:
+        read_items(path)
+    assert str(caught.value) == (
+        f"{path}: membaca PDF memerlukan paket pdfplumber\n"
+        "  saran: pasang dengan: pip install 'pokin[pdf]'"
+    )
+
+
+def test_a_file_that_cannot_be_opened_says_to_check_its_permissions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "t.yaml"
+
+    def refused(self: Path, **_: Any) -> os.stat_result:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "stat", refused)  # as root, chmod 000 would still be read
+    assert str(_error(lambda: pokin.load(path))) == (
+        f"{path}: berkas tidak dapat dibaca: Permission denied\n  saran: periksa izin berkas"
+    )
