@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import zipfile
@@ -111,3 +112,15 @@ def test_sambutan_coverage_is_partial(sambutan: pokin.Findings) -> None:
     assert 0.3 < total.indikator_share < 0.9  # real gaps, but not an empty cascade
     cascade = sambutan.cascade
     assert cascade.path_to_iku("pengelola-data-kecamatan.k1")[-1] == "camat.k1"
+
+
+def test_readme_counts_every_bundled_dataset() -> None:
+    """README's table of datasets is written by hand: its counts must be the datasets'."""
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `([\w-]+)` \|[^\n]*\| (\d+) \| (\d+) \| (\d+)[^|]*\|$", readme, re.M)
+    assert {name for name, *_ in rows} == set(pokin.datasets.names())
+    for name, jabatan, kinerja, indikator in rows:
+        tree = pokin.datasets.load(name)
+        counted = (len(tree.jabatan), sum(len(j.kinerja) for j in tree.jabatan))
+        jabatan_indikator = sum(1 for j, _ in tree.iter_indikator() if j is not None)
+        assert (int(jabatan), int(kinerja), int(indikator)) == (*counted, jabatan_indikator), name

@@ -329,9 +329,32 @@ def test_declared_atasan_that_loops_is_not_used(tmp_path: Path) -> None:
         "KINERJA\tINDIKATOR\tTARGET\nMeningkatnya b\tJumlah b\t2\n",
         encoding="utf-8",
     )
-    a, b = import_decree(path).tree.jabatan
+    result = import_decree(path)
+    a, b = result.tree.jabatan
     assert (a.atasan, b.atasan) == (b.id, None)
     assert "rantai atasan melingkar" in str(b.catatan)
+    # said where the planner reads it, with the line of the block (QA3 #8)
+    assert (
+        6,
+        "KEPALA SEKSI B: atasan langsung «KEPALA SEKSI A» tidak dipakai: jabatan itu berada "
+        "di bawah jabatan ini (rantai atasan melingkar); atasan disimpulkan",
+    ) in result.notes
+
+
+def test_a_block_naming_itself_or_nobody_as_atasan_is_said(tmp_path: Path) -> None:
+    path = tmp_path / "self.txt"
+    path.write_text(
+        "1. JABATAN : KEPALA SEKSI A\nATASAN LANGSUNG : Kepala Seksi A\n"
+        "KINERJA\tINDIKATOR\tTARGET\nMeningkatnya a\tJumlah a\t1\n\n"
+        "2. JABATAN : KEPALA SEKSI B\nATASAN LANGSUNG : KEPALA BIDANG X\n"
+        "KINERJA\tINDIKATOR\tTARGET\nMeningkatnya b\tJumlah b\t2\n",
+        encoding="utf-8",
+    )
+    notes = [note for _, note in import_decree(path).notes]
+    assert "KEPALA SEKSI A: atasan langsung «Kepala Seksi A» tidak dipakai: keputusan menyebut" in (
+        " ".join(notes)
+    )
+    assert any("«KEPALA BIDANG X» tidak dipakai: tidak ada satu blok" in note for note in notes)
 
 
 def test_a_tree_the_builder_cannot_make_is_an_import_error() -> None:

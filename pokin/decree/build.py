@@ -100,7 +100,7 @@ def build_tree(parsed: ParsedDecree) -> PohonKinerja:
 def _build(parsed: ParsedDecree) -> PohonKinerja:
     nama = parsed.nama or UNKNOWN_KECAMATAN
     positions = [_classify(block, nama) for block in parsed.blocks]
-    _assign_atasan(positions)
+    parsed.notes.extend(_assign_atasan(positions))
     _assign_ids(positions)
     jabatan = [_jabatan(pos, parsed.source) for pos in positions]
     codes: set[str] = set()
@@ -264,19 +264,20 @@ def _assign_ids(positions: list[Pos]) -> None:
         pos.id = unique(slug, taken)
 
 
-def _assign_atasan(positions: list[Pos]) -> None:
+def _assign_atasan(positions: list[Pos]) -> list[tuple[int, str]]:
+    """Give every position its atasan: as the decree declares it, else as its title and
+    the kecamatan structure imply. Returns the notes (line, text) on declarations not used."""
     camat = next((p for p in positions if p.peran is Peran.CAMAT), None)
     sekretaris = next((p for p in positions if p.peran is Peran.SEKRETARIS), None)
     lurah = [p for p in positions if p.peran is Peran.LURAH]
     heads_first = sorted(positions, key=lambda p: p.peran.is_staf)  # heads get units first
+    refused: list[tuple[int, str]] = []
     for pos in heads_first:
-        declared = _named(pos.block.atasan, pos, positions) if pos.block.atasan else None
-        if declared and _above(pos, declared):
-            pos.notes.append(
-                f"Atasan yang dinyatakan keputusan ({pos.block.atasan}) tidak dipakai: "
-                "jabatan itu sendiri berada di bawah jabatan ini (rantai atasan melingkar)."
-            )
-            declared = None
+        declared, why = _declared_atasan(pos, positions)
+        if why:
+            note = f"atasan langsung «{pos.block.atasan}» tidak dipakai: {why}; atasan disimpulkan"
+            pos.notes.append(f"{note[0].upper()}{note[1:]}.")
+            refused.append((pos.block.line, f"{pos.block.nama}: {note}"))
         if declared:
             pos.atasan, pos.unit = declared, pos.unit or declared.unit
             pos.notes.append("Atasan sesuai pernyataan keputusan.")
@@ -292,6 +293,23 @@ def _assign_atasan(positions: list[Pos]) -> None:
         else:
             place_staff(pos, positions, sekretaris, camat, lurah)
         pos.inferensi.append("atasan")
+    return refused
+
+
+def _declared_atasan(pos: Pos, positions: list[Pos]) -> tuple[Pos | None, str | None]:
+    """The atasan the decree names for ``pos`` (``None`` if it names none), or why the
+    name cannot be used."""
+    name = pos.block.atasan
+    if not name:
+        return None, None
+    if words(name) == words(pos.block.nama):
+        return None, "keputusan menyebut jabatan ini sebagai atasannya sendiri"
+    declared = _named(name, pos, positions)
+    if declared is None:
+        return None, "tidak ada satu blok jabatan pun dengan nama itu dalam keputusan ini"
+    if _above(pos, declared):
+        return None, "jabatan itu berada di bawah jabatan ini (rantai atasan melingkar)"
+    return declared, None
 
 
 def _above(pos: Pos, other: Pos) -> bool:

@@ -52,14 +52,16 @@ def link_declared(
     for (j_no, k_no), texts in declared.items():
         jabatan = tree.jabatan[j_no]
         kinerja = jabatan.kinerja[k_no]
-        levels = [_index(j) for j in _chain(jabatan, by_id)] + [iku]
+        chain = _chain(jabatan, by_id)
+        levels = [_index(j) for j in chain] + [iku]
+        above = ", lalu ".join(j.nama for j in chain[:3]) or "jabatan ini tanpa atasan"
         linked = {link.ke for link in kinerja.mendukung}
         for item in texts:
             found = _find(item.text, levels)
             if not found:
                 note = (
                     f"RHK pimpinan yang diintervensi «{item.text}» tidak ditemukan pada "
-                    "atasan (tidak ada kinerja atau indikator atasan dengan teks itu): "
+                    f"atasan ({above}; tidak ada kinerja atau indikator dengan teks itu): "
                     "tautkan sendiri, mis. dengan pokin link --suggest"
                 )
                 notes.append((item.line, note))
