@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
 import pytest
 from openpyxl import Workbook
 
@@ -16,6 +17,8 @@ from pokin.cli import main
 from pokin.decree import import_decree, read_decree
 from pokin.decree.header import read_header
 from pokin.io import load
+
+from .decree_files import add_table
 
 SKP_HEADER = "Rencana Hasil Kerja\tAspek\tIndikator Kinerja Individu\tTarget\tSatuan"
 SKP_ROW = "Meningkatnya layanan administrasi\tKuantitas\tPersentase surat selesai\t95\t%"
@@ -238,3 +241,99 @@ def test_a_refused_document_says_in_indonesian_what_pokin_reads(tmp_path: Path) 
     hint = caught.value.hint or ""
     assert "pokin.decree" not in hint
     assert "JABATAN" in hint
+
+
+FORM_TOP = [
+    ["SASARAN KINERJA PEGAWAI"],
+    ["PEMERINTAH KOTA LEMBAH HIJAU", "", "", "PERIODE PENILAIAN : 2 JANUARI SD 31 DESEMBER 2026"],
+    ["KECAMATAN SUKAMEKAR"],
+    [],
+    ["NO", "PEGAWAI YANG DINILAI", "", "NO", "PEJABAT PENILAI KINERJA"],
+    ["1", "NAMA", "SITI RAHMAWATI, S.Sos", "1", "NAMA", "H. MUHAMMAD YUSUF, S.IP"],
+    ["2", "NIP", "199003122015022001", "2", "NIP", "197505051998031004"],
+    ["3", "PANGKAT / GOL. RUANG", "Penata Muda / III.a", "3", "PANGKAT / GOL. RUANG", "IV.a"],
+    ["4", "JABATAN", "KEPALA SEKSI KESEJAHTERAAN SOSIAL", "4", "JABATAN", "CAMAT SUKAMEKAR"],
+    ["5", "UNIT KERJA", "KECAMATAN SUKAMEKAR", "5", "UNIT KERJA", "KECAMATAN SUKAMEKAR"],
+    [],
+    ["HASIL KERJA"],
+]
+FORM_TABLE = [
+    ["NO", "RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI", "RENCANA HASIL KERJA", "ASPEK",
+     "INDIKATOR KINERJA INDIVIDU", "TARGET", "SATUAN"],
+    ["A. UTAMA"],
+    ["1", "Meningkatnya kesejahteraan masyarakat", "Tersalurkannya bantuan sosial tepat sasaran",
+     "Kuantitas", "Jumlah penerima bantuan sosial yang diverifikasi", "350", "orang"],
+    ["", "", "", "Kualitas", "Persentase bantuan sosial yang tepat sasaran", "98", "%"],
+    ["", "", "", "Waktu", "Jumlah bulan penyaluran bantuan", "12", "bulan"],
+    ["B. TAMBAHAN"],
+    ["1", "-", "Terlaksananya tugas kepanitiaan hari besar", "Kuantitas",
+     "Jumlah kegiatan hari besar yang dilaksanakan", "3", "kegiatan"],
+]  # fmt: skip
+
+
+def _form_text(tmp_path: Path) -> Path:
+    file = tmp_path / "skp-formulir.txt"
+    file.write_text("\n".join("\t".join(r) for r in FORM_TOP + FORM_TABLE) + "\n", "utf-8")
+    return file
+
+
+def _form_workbook(tmp_path: Path) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "SKP"
+    for row in FORM_TOP + FORM_TABLE:
+        ws.append(row or [None])
+    file = tmp_path / "skp-formulir.xlsx"
+    wb.save(file)
+    return file
+
+
+def _form_docx(tmp_path: Path) -> Path:
+    d = docx.Document()
+    for row in FORM_TOP[:3]:
+        d.add_paragraph("    ".join(c for c in row if c))
+    add_table(d, FORM_TOP[4:10])
+    d.add_paragraph("HASIL KERJA")
+    add_table(
+        d, [row if len(row) > 1 else [row[0], "<", "<", "<", "<", "<", "<"] for row in FORM_TABLE]
+    )
+    file = tmp_path / "skp-formulir.docx"
+    d.save(str(file))
+    return file
+
+
+@pytest.mark.parametrize("write", [_form_text, _form_workbook, _form_docx])
+def test_the_skp_form_is_one_position_under_its_pejabat_penilai(
+    tmp_path: Path, write: object
+) -> None:
+    """QA3 #4: the form (PEGAWAI YANG DINILAI | PEJABAT PENILAI KINERJA side by side) was
+    refused as "not a decree"."""
+    assert callable(write)
+    result = import_decree(write(tmp_path))
+    assert result.skipped == []
+    tree = result.tree
+    assert (tree.organisasi.nama, tree.organisasi.tahun) == ("Kecamatan Sukamekar", 2026)
+    penilai, kasi = tree.jabatan
+    assert (penilai.nama, penilai.kinerja) == ("Camat Sukamekar", [])
+    assert kasi.nama == "Kepala Seksi Kesejahteraan Sosial"
+    assert kasi.atasan == penilai.id
+    assert [(k.uraian, [(i.uraian, i.target) for i in k.indikator]) for k in kasi.kinerja] == [
+        (
+            "Tersalurkannya bantuan sosial tepat sasaran",
+            [
+                ("Jumlah penerima bantuan sosial yang diverifikasi", "350"),
+                ("Persentase bantuan sosial yang tepat sasaran", "98"),
+                ("Jumlah bulan penyaluran bantuan", "12"),
+            ],
+        ),
+        (
+            "Terlaksananya tugas kepanitiaan hari besar",
+            [("Jumlah kegiatan hari besar yang dilaksanakan", "3")],
+        ),
+    ]
+
+
+def test_a_dash_in_the_superior_column_declares_no_link(tmp_path: Path) -> None:
+    """An SKP's tambahan row writes "-" for the RHK pimpinan: nothing to look for."""
+    result = import_decree(_form_text(tmp_path))
+    assert not [n for _, n in result.notes if "«-»" in n]

@@ -41,6 +41,7 @@ from .document import Item, Paragraph, Table, TableRow
 from .header import read_header, title_case
 from .ikutable import add_iku_row, pick_year
 from .marks import (
+    FORM_PART,
     FURNITURE,
     IKU_TITLE,
     JENIS,
@@ -49,11 +50,16 @@ from .marks import (
     UNIT_HEADING,
     atasan_of,
     continues_row,
+    form_pair,
+    form_parties,
+    form_positions,
     fungsi_items,
     grid_cell,
     head_field,
     names_superior,
+    text_lines,
     title_of,
+    title_row,
     without_header,
 )
 from .matrix import add_row, finish, start
@@ -102,26 +108,9 @@ def assemble(items: Iterable[Item], *, source: str, layout: str) -> ParsedDecree
         else:
             _table(state, item)
     _close(state)
-    lines, first = _text_lines(items)
+    lines, first = text_lines(items)
     read_header(lines, head_end=first).fill(state.decree)
     return state.decree
-
-
-def _text_lines(items: list[Item]) -> tuple[list[str], int | None]:
-    """Every text of the document, one a line, and the index of the first block title."""
-    lines: list[str] = []
-    first: int | None = None
-    for item in items:
-        texts = (
-            [item.text]
-            if isinstance(item, Paragraph)
-            else [" ".join(c for c in row.cells if c) for row in item.rows]
-        )
-        for text in texts:
-            if first is None and title_of(text):
-                first = len(lines)
-            lines.extend(text.split("\n"))
-    return lines, first
 
 
 def _paragraph(state: _State, line: int, text: str, level: int = 0) -> None:
@@ -252,7 +241,7 @@ def _table(state: _State, table: Table) -> None:
         state.header_row = False
         if is_column_numbers(texts):
             continue
-        if state.roles is None and _title_row(texts):
+        if state.roles is None and title_row(texts):
             _paragraph(state, row.line, next(t for t in texts if t))  # a title, not a lost row
             continue
         if state.roles is None:
@@ -275,8 +264,16 @@ def _as_text(state: _State, line: int, texts: list[str]) -> bool:
     """A row that is a block title or a TUGAS / FUNGSI entry (key-value tables, sheets)."""
     compact = [t for t in texts if t and t not in (":", "-")]
     compact = [t for n, t in enumerate(compact) if not n or t != compact[n - 1]]  # spans
-    if not compact or len(compact) > 4 or state.header_row:
+    if len(compact) == 1 and FORM_PART.match(compact[0]):
+        return True  # "HASIL KERJA", "A. UTAMA", "B. TAMBAHAN" of an SKP form
+    if not compact or state.header_row:
         return False
+    if _form_row(state, line, texts):
+        return True
+    if len(compact) > 4:
+        return False
+    if any(head_field(t) for t in compact):
+        return True  # "PERIODE PENILAIAN : ..." beside another cell: the header's
     if re.fullmatch(r"\d{1,2}\s*[.)]?", compact[0]) and len(compact) > 1:
         compact = compact[1:]
     if len(compact) <= 2 and head_field(compact[0], colon=False):
@@ -305,6 +302,21 @@ def _as_text(state: _State, line: int, texts: list[str]) -> bool:
     return False
 
 
+def _form_row(state: _State, line: int, texts: list[str]) -> bool:
+    """A row of an SKP form's head (the pegawai yang dinilai beside the pejabat penilai):
+    its JABATAN row opens the position under its penilai; the others are the header's."""
+    pair = form_pair(texts)
+    if pair is None:
+        return form_parties(texts)
+    if pair[0] == "JABATAN":
+        _close(state)
+        penilai, state.block = form_positions(pair[1], pair[2], line)
+        penilai.unit = state.block.unit = state.unit
+        state.decree.blocks.append(penilai)
+        state.section, state.iku = None, False
+    return True
+
+
 def _header(state: _State, texts: list[str]) -> bool:
     """Read a header row (or the second row of a split header); whether it was one."""
     roles = header_roles(texts)
@@ -331,13 +343,6 @@ def _header(state: _State, texts: list[str]) -> bool:
 
 def _pad(texts: list[str], width: int) -> list[str]:
     return [*texts, *[""] * (width - len(texts))][:width]
-
-
-def _title_row(texts: list[str]) -> bool:
-    """A row of one cell in capitals above the table's header (a sheet's or a Word
-    table's title row, "INDIKATOR KINERJA INDIVIDU"): read as a paragraph."""
-    filled = [t for t in texts if t]
-    return len(filled) == 1 and filled[0].isupper() and len(filled[0]) <= 150
 
 
 def _skip(state: _State, line: int, texts: list[str], reason: str) -> None:

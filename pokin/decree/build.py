@@ -55,11 +55,11 @@ from ..models import (
 from .header import title_case
 from .ikutable import pick_year
 from .intervensi import Declared, link_declared
-from .pairing import UNPAIRED
 from .parts import BLOCK_AT, Block, ParsedDecree, Row
 from .position import Pos, lurah_of, set_atasan
 from .roles import level_from_text, read_position
 from .staff import place_staff
+from .summary import import_note
 
 __all__ = ["UNKNOWN_KECAMATAN", "UNKNOWN_KELURAHAN", "build_tree"]
 
@@ -137,7 +137,7 @@ def _build(parsed: ParsedDecree) -> PohonKinerja:
             penandatangan=parsed.penandatangan,
             sumber=parsed.source,
         ),
-        catatan=_catatan(parsed, positions),
+        catatan=import_note(parsed, positions),
     )
     tree = PohonKinerja(organisasi=organisasi, iku=iku, jabatan=jabatan)
     declared = _declared(positions)
@@ -149,57 +149,6 @@ def _build(parsed: ParsedDecree) -> PohonKinerja:
 
 def _per_periode(per_tahun: dict[str, str]) -> list[Periode]:
     return [Periode(periode=year, target=value) for year, value in per_tahun.items() if value]
-
-
-def _catatan(parsed: ParsedDecree, positions: list[Pos]) -> str:
-    rows = [row for b in parsed.blocks for row in b.rows]
-    declares = any(row.mendukung or row.intervensi for row in rows)
-    source = f"Diimpor oleh pokin dari {parsed.source} (tata letak {parsed.layout})"
-    if not positions:  # an IKU page alone: nothing was inferred, nothing is missing
-        indikator = sum(len(s.indikator) for s in parsed.iku)
-        parts = [
-            f"{source}: halaman IKU saja, {len(parsed.iku)} sasaran dan {indikator} "
-            "indikator, tanpa blok jabatan; gabungkan dengan keputusan IKI-nya: "
-            "`pokin import IKU IKI --merge`."
-        ]
-        return " ".join([*parts, *_read_notes(parsed)])
-    parts = [
-        f"{source}: "
-        f"{len(positions)} jabatan. Peran, unit dan atasan disimpulkan dari nama jabatan "
-        "(lihat inferensi dan catatan tiap jabatan); "
-        + (
-            "impor menautkan apa yang dinyatakan keputusan: `pokin link` mengusulkan sisanya."
-            if declares
-            else "impor tidak menautkan apa pun: `pokin link` mengusulkan tautan cascading."
-        )
-    ]
-    if not any(p.peran is Peran.CAMAT for p in positions):
-        tops = [p.block.nama for p in positions if p.atasan is None]
-        shown = ", ".join(tops[:6]) + (f" dan {len(tops) - 6} lainnya" if len(tops) > 6 else "")
-        parts.append(
-            f"Keputusan ini tidak memuat blok Camat: {len(tops)} jabatan tanpa atasan "
-            f"({shown}), sehingga indikatornya menjadi akar tempat cascading diperiksa."
-        )
-    return " ".join([*parts, *_read_notes(parsed)])
-
-
-def _read_notes(parsed: ParsedDecree) -> list[str]:
-    """What the importer could not read or pair, for the organisasi's catatan."""
-    parts = []
-    unpaired = sorted(
-        {row.line for b in parsed.blocks for row in b.rows if UNPAIRED in row.catatan}
-    )
-    if unpaired:
-        shown = ", ".join(map(str, unpaired))
-        parts.append(
-            f"Baris tabel yang selnya tidak dapat dipasangkan butir demi butir "
-            f"({len(unpaired)}): baris {shown}; teksnya disimpan utuh (lihat catatan "
-            "indikator tersebut)."
-        )
-    if parsed.skipped:
-        lines = "; ".join(f"baris {s.line}: {s.reason}: {s.text[:120]!r}" for s in parsed.skipped)
-        parts.append(f"Baris yang tidak dapat dibaca pengimpor ({len(parsed.skipped)}): {lines}.")
-    return parts
 
 
 def _classify(block: Block, kecamatan: str) -> Pos:
@@ -417,7 +366,9 @@ def _declared(positions: list[Pos]) -> dict[tuple[int, int], list[Declared]]:
     declared: dict[tuple[int, int], list[Declared]] = {}
     for j_no, pos in enumerate(positions):
         for k_no, group in enumerate(_groups(pos.block.rows)):
-            texts = {row.intervensi.strip(): row.line for row in group if row.intervensi.strip()}
+            texts = {  # "-": the row supports no result of the atasan (an SKP's tambahan)
+                row.intervensi.strip(): row.line for row in group if row.intervensi.strip(" -–")
+            }
             if texts:
                 declared[j_no, k_no] = [Declared(line, text) for text, line in texts.items()]
     return declared

@@ -50,6 +50,7 @@ from .marks import atasan_of
 from .markup import MARKER, Cell, read_cell
 from .pairing import pair_cells
 from .parts import Block, IkuIndikator, IkuSasaran, ParsedDecree, Skipped
+from .pipes import is_separator, is_table_line, lost_pipe, split_row
 
 __all__ = ["parse", "sniff"]
 
@@ -72,51 +73,13 @@ def sniff(text: str) -> bool:
     previous = ""
     for line in text[:500_000].split("\n"):
         if (
-            _is_separator(line)
+            is_separator(line)
             and previous.lstrip().startswith("|")
             and "INDIKATOR" in previous.upper()
         ):
             return True
         previous = line
     return False
-
-
-def _is_table_line(line: str) -> bool:
-    return line.lstrip().startswith("|")
-
-
-def _lost_pipe(line: str) -> bool:
-    """A row inside a pipe table that lost its leading pipe ("2. | Kinerja | ... |")."""
-    return line.count("|") >= 2 and bool(line.strip()) and not line.lstrip().startswith("<")
-
-
-def _is_separator(line: str) -> bool:
-    text = line.strip()
-    return "|" in text and text.count("-") >= 3 and not text.strip("|-: ")
-
-
-def _split_row(line: str) -> list[str]:
-    r"""The raw cells of a pipe-table row; ``\|`` is a pipe inside a cell."""
-    text = line.strip()
-    text = text[1:] if text.startswith("|") else text
-    if text.endswith("|") and not text.endswith("\\|"):
-        text = text[:-1]
-    cells: list[str] = []
-    buffer: list[str] = []
-    i = 0
-    while i < len(text):
-        if text[i] == "\\" and i + 1 < len(text):
-            buffer.append("|" if text[i + 1] == "|" else text[i : i + 2])
-            i += 2
-        elif text[i] == "|":
-            cells.append("".join(buffer).strip())
-            buffer = []
-            i += 1
-        else:
-            buffer.append(text[i])
-            i += 1
-    cells.append("".join(buffer).strip())
-    return cells
 
 
 def _header_roles(cells: list[str]) -> list[str] | None:
@@ -158,14 +121,14 @@ def parse(text: str, *, source: str) -> ParsedDecree:
                 i += 1
             i += 1
             continue
-        if _is_table_line(lines[i]):
+        if is_table_line(lines[i]):
             end = i + 1
-            while end < len(lines) and (_is_table_line(lines[end]) or _lost_pipe(lines[end])):
+            while end < len(lines) and (is_table_line(lines[end]) or lost_pipe(lines[end])):
                 end += 1
             rows = [
-                (i + 1 + k, line, _split_row(line))
+                (i + 1 + k, line, split_row(line))
                 for k, line in enumerate(lines[i:end])
-                if not _is_separator(line)
+                if not is_separator(line)
             ]
             _table(state, rows)
             i = end

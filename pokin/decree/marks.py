@@ -10,13 +10,17 @@ page furniture, list items, and the cells and rows of a grid (see :mod:`.assembl
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from .._text import fold
 from .cells import Cell, lettered_items, line_items, numbered_items, strip_list_punctuation
-from .document import TableRow
+from .document import Item, Paragraph, TableRow
 from .items import clean_item
+from .parts import Block
 
 __all__ = [
     "CLOSING",
+    "FORM_PART",
     "FURNITURE",
     "IKU_TITLE",
     "JENIS",
@@ -26,11 +30,16 @@ __all__ = [
     "UNIT_HEADING",
     "atasan_of",
     "continues_row",
+    "form_pair",
+    "form_parties",
+    "form_positions",
     "fungsi_items",
     "grid_cell",
     "head_field",
     "names_superior",
+    "text_lines",
     "title_of",
+    "title_row",
     "without_header",
 ]
 
@@ -146,6 +155,59 @@ def head_field(text: str, *, colon: bool = True) -> str | None:
     return " ".join(match.group(1).upper().split())
 
 
+FORM_PART = re.compile(
+    r"^(?:[A-C][.)]\s*)?(?:HASIL\s+KERJA|(?:KINERJA\s+|HASIL\s+KERJA\s+)?(?:UTAMA|TAMBAHAN))\s*:?$",
+    re.IGNORECASE,
+)
+"""A part title of the SKP form's table ("HASIL KERJA", "A. UTAMA", "B. TAMBAHAN"): read
+as furniture, never a row (the rows under "TAMBAHAN" are the position's too)."""
+
+_PARTIES = re.compile(
+    r"^(?:NO\s+)?PEGAWAI\s+YANG\s+DINILAI\s+(?:NO\s+)?(?:PEJABAT|ATASAN)\s+PENILAI(?:\s+KINERJA)?$",
+    re.IGNORECASE,
+)
+_FORM_NUMBER = re.compile(r"\d{1,2}\s*[.)]?|:")
+
+
+def form_parties(cells: Sequence[str | None]) -> bool:
+    """Whether a row is the SKP form's "PEGAWAI YANG DINILAI | PEJABAT PENILAI KINERJA"."""
+    return bool(_PARTIES.match(" ".join(" ".join(c or "" for c in cells).split())))
+
+
+def form_pair(cells: Sequence[str | None]) -> tuple[str, str, str] | None:
+    """A row of the SKP form's two columns side by side, the same label for the pegawai
+    yang dinilai and for the pejabat penilai: ``(label, left value, right value)``.
+
+    >>> form_pair(["4", "JABATAN", "KEPALA SEKSI X", "4", "JABATAN", "CAMAT Y"])
+    ('JABATAN', 'KEPALA SEKSI X', 'CAMAT Y')
+    >>> form_pair(["1", "NAMA", ":", "BUDI", "1", "NAMA", ":", "ANI"])
+    ('NAMA', 'BUDI', 'ANI')
+    >>> form_pair(["Kinerja", "Indikator", "Kinerja", "Indikator"]) is None
+    True
+    """
+    filled = [" ".join((c or "").split()) for c in cells]
+    filled = [c for c in filled if c and not _FORM_NUMBER.fullmatch(c)]
+    if len(filled) != 4 or fold(filled[0]) != fold(filled[2]):
+        return None
+    label = filled[0].rstrip(" :")
+    if LABEL.match(label) and "jabatan" in label.lower():
+        return "JABATAN", filled[1].lstrip(": "), filled[3].lstrip(": ")
+    named = head_field(label, colon=False)
+    return (named, filled[1], filled[3]) if named else None
+
+
+def form_positions(dinilai: str, penilai: str, line: int) -> tuple[Block, Block]:
+    """The blocks of an SKP form's ``JABATAN`` row: the pejabat penilai (a position without
+    a table in this file) and the pegawai yang dinilai under it, in that order."""
+    atasan = Block(
+        nama=" ".join(penilai.split()),
+        line=line,
+        catatan="Pejabat penilai kinerja pada formulir SKP; SKP-nya sendiri tidak ada di "
+        "berkas ini.",
+    )
+    return atasan, Block(nama=" ".join(dinilai.split()), line=line, atasan=atasan.nama)
+
+
 def fungsi_items(text: str) -> list[str]:
     """The fungsi a line lists: "a. X; b. Y", "1) X; 2) Y", "1. X 2. Y", else one item."""
     items = lettered_items(text) or numbered_items(
@@ -186,3 +248,27 @@ def continues_row(by_role: dict[str, str]) -> bool:
     kinerja and no indicator, or one of them going on in lower case."""
     kinerja, indikator = by_role.get("kinerja", ""), by_role.get("indikator", "")
     return (not kinerja and not indikator) or (kinerja or indikator)[:1].islower()
+
+
+def text_lines(items: list[Item]) -> tuple[list[str], int | None]:
+    """Every text of the document, one a line, and the index of the first block title."""
+    lines: list[str] = []
+    first: int | None = None
+    for item in items:
+        texts = (
+            [item.text]
+            if isinstance(item, Paragraph)
+            else [" ".join(c for c in row.cells if c) for row in item.rows]
+        )
+        for text in texts:
+            if first is None and title_of(text):
+                first = len(lines)
+            lines.extend(text.split("\n"))
+    return lines, first
+
+
+def title_row(texts: list[str]) -> bool:
+    """A row of one cell in capitals above the table's header (a sheet's or a Word
+    table's title row, "INDIKATOR KINERJA INDIVIDU"): read as a paragraph."""
+    filled = [t for t in texts if t]
+    return len(filled) == 1 and filled[0].isupper() and len(filled[0]) <= 150

@@ -29,7 +29,17 @@ from dataclasses import dataclass, field
 from .cells import clean_cell, lettered_items, strip_list_punctuation
 from .columns import header_roles
 from .header import read_header
-from .marks import CLOSING, FURNITURE, atasan_of, head_field, names_superior
+from .marks import (
+    CLOSING,
+    FORM_PART,
+    FURNITURE,
+    atasan_of,
+    form_pair,
+    form_parties,
+    form_positions,
+    head_field,
+    names_superior,
+)
 from .pairing import pair_cells, split_target
 from .parts import Block, IkuIndikator, IkuSasaran, ParsedDecree, Skipped
 
@@ -50,9 +60,10 @@ def sniff(text: str) -> bool:
     False
     """
     head = text[:200_000]
-    return bool(re.search(r"^\s*(?:\d+\.\s*)?jabatan\s*:", head, re.I | re.M)) and bool(
-        re.search(r"^[^\t\n]*\t[^\n]*indikator", head, re.I | re.M)
-    )
+    titled = re.search(r"^\s*(?:\d+\.\s*)?jabatan\s*:", head, re.I | re.M) or re.search(
+        r"^[^\n]*\tjabatan\t[^\n]*\tjabatan\t", head, re.I | re.M
+    )  # an SKP form: the pegawai's and the penilai's JABATAN side by side
+    return bool(titled) and bool(re.search(r"^[^\t\n]*\t[^\n]*indikator", head, re.I | re.M))
 
 
 def _header_roles(cells: list[str]) -> list[str] | None:
@@ -120,6 +131,10 @@ def _plain(state: _State, line: str) -> str:
 def _feed(state: _State, number: int, line: str) -> None:
     line = _plain(state, line)
     stripped = line.strip()
+    if "\t" in line and _form_row(state, number, line.split("\t")):
+        return
+    if FORM_PART.match(stripped):
+        return  # "HASIL KERJA", "A. UTAMA", "B. TAMBAHAN" of an SKP form
     title = _block_title(line)
     if title is not None:
         _close_block(state)
@@ -144,7 +159,7 @@ def _feed(state: _State, number: int, line: str) -> None:
     if CLOSING.match(stripped):
         state.closed = True
     if state.closed or state.block is None:
-        if cells is not None and any(cells):
+        if cells is not None and any(cells) and not any(head_field(c) for c in cells):
             where = "setelah tanda tangan" if state.closed else "di luar blok jabatan mana pun"
             _skip(state, number, line, f"baris tabel {where}")
         return
@@ -183,6 +198,20 @@ def _feed(state: _State, number: int, line: str) -> None:
         return  # the "1 2 3 4" column-number row
     state.section = None
     _add_row(state, number, cells)
+
+
+def _form_row(state: _State, number: int, cells: list[str]) -> bool:
+    """A row of an SKP form's head (the pegawai yang dinilai beside the pejabat penilai):
+    its JABATAN row opens the position under its penilai; the others are the header's."""
+    pair = form_pair(cells)
+    if pair is None:
+        return form_parties(cells)
+    if pair[0] == "JABATAN":
+        _close_block(state)
+        penilai, state.block = form_positions(pair[1], pair[2], number)
+        state.decree.blocks.append(penilai)
+        state.closed = False
+    return True
 
 
 def _superior_of_previous(state: _State) -> bool:
