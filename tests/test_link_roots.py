@@ -92,9 +92,11 @@ def _tree() -> PohonKinerja:
 
 def test_the_camat_leads_with_what_hangs_on_him_and_the_link_that_connects_it() -> None:
     (cause,) = root_causes(_tree())
-    assert (cause.jabatan, cause.kinerja, cause.bawah) == ("camat", 2, 6)
+    # below the Camat: the Kasi's kinerja and the 3 staff's (the Camat's own 2 are not
+    # "below him": QA3 #11)
+    assert (cause.jabatan, cause.kinerja, cause.bawah) == ("camat", 2, 4)
     assert str(cause) == (
-        "Camat: 2 kinerja tidak mendukung baik IKU S.1 maupun IKU S.2: 6 kinerja di "
+        "Camat: 2 kinerja tidak mendukung baik IKU S.1 maupun IKU S.2: 4 kinerja di "
         "bawahnya bergantung padanya (cakupan indikator ke IKU sekarang 0,0%)"
     )
     best = cause.perbaikan[0]
@@ -105,6 +107,17 @@ def test_the_camat_leads_with_what_hangs_on_him_and_the_link_that_connects_it() 
     assert [f.tambah for f in cause.perbaikan] == sorted(
         (f.tambah for f in cause.perbaikan), reverse=True
     )
+
+
+def test_a_position_with_nothing_below_says_no_count() -> None:
+    tree = review(_tree(), "camat.k1", "IKU.1", diterima=True)
+    tree = review(tree, "camat.k2", "IKU.2", diterima=True)
+    data = tree.model_dump(mode="json", exclude_none=True)
+    data["jabatan"][1]["kinerja"][0]["mendukung"] = []  # the Kasi, without subordinates below
+    data["jabatan"] = data["jabatan"][:2]
+    (cause,) = root_causes(PohonKinerja.model_validate(data))
+    assert (cause.jabatan, cause.bawah) == ("kasi", 0)
+    assert "di bawahnya" not in str(cause)
 
 
 def test_nothing_to_say_once_everything_reaches_an_iku() -> None:
@@ -128,7 +141,7 @@ def test_pokin_check_leads_with_the_root_causes(
     main(["check", str(path), "-q", "--format", "json"])
     (report,) = json.loads(capsys.readouterr().out)
     (cause,) = report["akar_masalah"]
-    assert (cause["jabatan"], cause["bawah"], cause["perbaikan"][0]["tambah"]) == ("camat", 6, 5)
+    assert (cause["jabatan"], cause["bawah"], cause["perbaikan"][0]["tambah"]) == ("camat", 4, 5)
 
 
 def test_the_report_leads_with_the_root_causes_and_lists_suggestions_per_unit(

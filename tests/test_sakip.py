@@ -355,3 +355,18 @@ def test_2a2_counts_a_finding_once_per_indicator_though_it_costs_two_columns() -
     hint = _criterion(result, "2.a.2").perbaikan
     assert f"PK501 Indikator tanpa formulasi ({len(costly)} indikator)" in hint, hint
     assert len(costly) == 1
+
+
+def test_a_criterion_at_full_score_offers_no_fix() -> None:
+    # QA3 #12: the report's "Perbaikan" column advised fixes for 1.b.10 at 100,0%
+    tree = datasets.load("sambutan-2023")
+    full = [k for k in sakip(tree).kriteria if k.nilai == 1.0]
+    assert [k.kode for k in full] == ["1.b.10"]
+    assert full[0].perbaikan
+    assert not full[0].saran
+    row = next(line for line in report_markdown(tree).splitlines() if line.startswith("| 1.b.10 |"))
+    assert row.endswith("| 100,0% | A |  |")
+    open_ = next(
+        line for line in report_markdown(tree).splitlines() if line.startswith("| 1.b.9 |")
+    )
+    assert "crosscutting" in open_.split("|")[-2]  # not assessable: its fix stays

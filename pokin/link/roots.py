@@ -11,7 +11,7 @@ the cascade graph, :class:`~pokin.graph.Cascade`).
 >>> from pokin.link import strip_links
 >>> cause = root_causes(strip_links(datasets.load("kebomas-2023")))[0]
 >>> print(cause)  # doctest: +NORMALIZE_WHITESPACE
-Kepala Kecamatan Kebomas: 12 kinerja tidak mendukung baik IKU S.1 maupun IKU S.2: 389
+Kepala Kecamatan Kebomas: 12 kinerja tidak mendukung baik IKU S.1 maupun IKU S.2: 377
 kinerja di bawahnya bergantung padanya (cakupan indikator ke IKU sekarang 0,0%)
 
 A fix is offered only from :data:`MIN_SKOR` up: below it the texts share a word or two
@@ -78,7 +78,7 @@ class RootCause:
     kinerja: int  # its kinerja that reach no IKU
     semua: int  # all its kinerja
     iku: tuple[str, ...]  # what they should carry: IKU sasaran, or the atasan's name
-    bawah: int  # kinerja below (theirs included) that reach no IKU because of them
+    bawah: int  # kinerja of the positions below that reach no IKU because of them
     cakupan: float  # the indicator share reaching an IKU today (pokin.coverage)
     perbaikan: tuple[Fix, ...]  # the links that would connect the most, best first
     tanpa_calon: tuple[str, ...] = ()  # its loose kinerja without a candidate >= MIN_SKOR
@@ -89,9 +89,11 @@ class RootCause:
             if self.kinerja < self.semua
             else f"{self.kinerja} kinerja"
         )
+        hanging = (
+            f": {_angka(self.bawah)} kinerja di bawahnya bergantung padanya" if self.bawah else ""
+        )
         return (
-            f"{self.nama}: {which} tidak mendukung {_either(self.iku)}: "
-            f"{_angka(self.bawah)} kinerja di bawahnya bergantung padanya "
+            f"{self.nama}: {which} tidak mendukung {_either(self.iku)}{hanging} "
             f"(cakupan indikator ke IKU sekarang {_persen(self.cakupan)})"
         )
 
@@ -165,7 +167,7 @@ def root_causes(
                 kinerja=len(_open(jabatan.kinerja, reached)),
                 semua=len(jabatan.kinerja),
                 iku=_targets(tree, str(jabatan.id)),
-                bawah=hanging,
+                bawah=hanging - sum(str(k.id) not in reached for k in jabatan.kinerja),
                 cakupan=table.indikator_reached / indikator,
                 perbaikan=tuple(gains[:fixes]),
                 tanpa_calon=tuple(k for k in every if k not in best),

@@ -82,7 +82,7 @@ def html_section(ctx: Context) -> str:
     for k in penilaian.kriteria:
         costly = "".join(f"<li>{e(r)}</li>" for r in _rows(ctx.cascade, penilaian, k))
         note = f'<div class="hint">{e(k.alasan)}</div>' if k.alasan else ""
-        fix = f'<div class="hint">→ {e(k.perbaikan)}</div>' if k.perbaikan else ""
+        fix = f'<div class="hint">→ {e(k.saran)}</div>' if k.saran else ""
         rows.append(
             f'<tr data-kriteria="{e(k.kode)}"><td><b>{e(k.kode)}</b></td>'
             f'<td>{e(k.uraian)}<div class="hint">{e(k.dasar)}</div></td>'
@@ -124,5 +124,5 @@ def markdown_section(ctx: Context) -> Iterator[str]:
     yield "| Kriteria | Uraian | Nilai | Perkiraan jawaban | Perbaikan |"
     yield "|---|---|---|---|---|"
     for k in penilaian.kriteria:
-        fix = "; ".join(x for x in (k.alasan, k.perbaikan) if x)
+        fix = "; ".join(x for x in (k.alasan, k.saran) if x)
         yield (f"| {k.kode} | {md(k.uraian)} | {persen(k.nilai)} | {md(_answer(k))} | {md(fix)} |")

@@ -180,6 +180,12 @@ class Kriteria:
         """The LKE answer the figure suggests (A–E), ``None`` when not assessable."""
         return jawaban(self.nilai)
 
+    @property
+    def saran(self) -> str:
+        """The fix, unless nothing lowers the figure ("" at 100%: a fix for a full score is
+        no advice to act on); a criterion that cannot be assessed keeps its fix."""
+        return "" if self.nilai is not None and self.nilai >= 1 else self.perbaikan
+
     def to_record(self) -> dict[str, Any]:
         """A flat dict."""
         return {

@@ -34,7 +34,7 @@ def text_summary(penilaian: Penilaian, *, rows: int = 3) -> str:
         if k.baris:
             more = f" … dan {len(k.baris) - rows} lagi" if len(k.baris) > rows else ""
             lines.append(f"           mengurangi nilai: {', '.join(k.baris[:rows])}{more}")
-        if k.perbaikan and k.nilai is not None and k.nilai < 1:
-            lines.append(f"           → {k.perbaikan}")
+        if k.saran:
+            lines.append(f"           → {k.saran}")
     lines += [f"catatan: {note}" for note in penilaian.catatan]
     return "\n".join(lines) + "\n"
