@@ -302,7 +302,19 @@ def _form_docx(tmp_path: Path) -> Path:
     return file
 
 
-@pytest.mark.parametrize("write", [_form_text, _form_workbook, _form_docx])
+def _form_markdown(tmp_path: Path) -> Path:
+    lines = [" ".join(c for c in row if c) for row in FORM_TOP[:3]]
+    for rows in (FORM_TOP[4:10], FORM_TABLE):
+        width = max(len(r) for r in rows)
+        cells = [[*r, *[""] * (width - len(r))] for r in rows]
+        lines += ["", *("| " + " | ".join(r) + " |" for r in cells[:1]), "|---" * width + "|"]
+        lines += ["| " + " | ".join(r) + " |" for r in cells[1:]]
+    file = tmp_path / "skp-formulir.md"
+    file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return file
+
+
+@pytest.mark.parametrize("write", [_form_text, _form_workbook, _form_docx, _form_markdown])
 def test_the_skp_form_is_one_position_under_its_pejabat_penilai(
     tmp_path: Path, write: object
 ) -> None:
@@ -337,3 +349,29 @@ def test_a_dash_in_the_superior_column_declares_no_link(tmp_path: Path) -> None:
     """An SKP's tambahan row writes "-" for the RHK pimpinan: nothing to look for."""
     result = import_decree(_form_text(tmp_path))
     assert not [n for _, n in result.notes if "«-»" in n]
+
+
+def test_a_position_table_with_a_target_per_year_takes_the_decree_year(tmp_path: Path) -> None:
+    """The IKU fix's twin: a position's table with "Target 2025 | 2026 | 2027" columns kept
+    the last year (markdown) or the first (Word), whatever the decree's year."""
+    header = ["Kinerja", "Indikator", "Formulasi", "Target 2025", "Target 2026", "Target 2027"]
+    row = ["Meningkatnya pelayanan", "Nilai IKM", "Survei", "80", "81,5", "83"]
+    md = tmp_path / "iki.md"
+    md.write_text(
+        "KECAMATAN SUKAMEKAR\n\nINDIKATOR KINERJA INDIVIDU TAHUN 2026\n\nJABATAN : CAMAT\n\n"
+        + "\n".join("| " + " | ".join(r) + " |" for r in (header, ["---"] * 6, row))
+        + "\n",
+        encoding="utf-8",
+    )
+    d = docx.Document()
+    for text in ("KECAMATAN SUKAMEKAR", "INDIKATOR KINERJA INDIVIDU TAHUN 2026", "JABATAN : CAMAT"):
+        d.add_paragraph(text)
+    add_table(d, [header, row])
+    word = tmp_path / "iki.docx"
+    d.save(str(word))
+    for file in (md, word):
+        tree = read_decree(file)
+        assert tree.organisasi.tahun == 2026
+        ikm = tree.jabatan[0].kinerja[0].indikator[0]
+        assert ikm.target == "81,5", file
+        assert [p.periode for p in ikm.per_periode] == ["2025", "2026", "2027"], file

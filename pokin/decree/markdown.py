@@ -46,7 +46,7 @@ from .columns import column_role, header_roles, sub_header, year_of
 from .header import read_header, title_case
 from .htmltable import html_rows
 from .ikutable import iku_indikator
-from .marks import atasan_of
+from .marks import FORM_PART, atasan_of, form_pair, form_parties, form_positions, head_field
 from .markup import MARKER, Cell, read_cell
 from .pairing import pair_cells
 from .parts import Block, IkuIndikator, IkuSasaran, ParsedDecree, Skipped
@@ -230,6 +230,8 @@ def _table(state: _State, rows: list[tuple[int, str, list[str]]]) -> None:
         if not any(texts) or all(re.fullmatch(r"\(?\d{1,2}\)?", t) for t in texts if t):
             continue  # an empty row, or the "1 2 3 4" column numbers
         joined = " ".join(text for text in texts if text)
+        if _form_row(state, number, texts) or FORM_PART.match(joined):
+            continue  # the head of an SKP form; "A. UTAMA", "B. TAMBAHAN"
         if _JABATAN.match(joined) or _SECTION.match(joined):  # "| Jabatan: | LURAH X |"
             roles = state.roles
             _line(state, number, joined, joined)
@@ -255,8 +257,22 @@ def _table(state: _State, rows: list[tuple[int, str, list[str]]]) -> None:
                 if len(cells) < len(state.roles)
                 else ""
             )
-            raw = dict(zip(state.roles, cells, strict=False))
-            _row(state, state.block, number, raw, note=note)
+            raw, years = _iku_cells(state, cells)
+            _row(state, state.block, number, raw, note=note, years=years)
+
+
+def _form_row(state: _State, number: int, texts: list[str]) -> bool:
+    """A row of an SKP form's head (the pegawai yang dinilai beside the pejabat penilai):
+    its JABATAN row opens the position under its penilai; the others are the header's."""
+    pair = form_pair(texts)
+    if pair is None:
+        return form_parties(texts) or any(head_field(t) for t in texts)
+    if pair[0] == "JABATAN":
+        penilai, state.block = form_positions(pair[1], pair[2], number)
+        penilai.unit = state.block.unit = state.unit
+        state.decree.blocks.extend([penilai, state.block])
+        state.section, state.roles, state.in_iku = None, None, False
+    return True
 
 
 def _skip(state: _State, number: int, line: str, reason: str) -> None:
@@ -267,7 +283,15 @@ def _same(a: str, b: str) -> bool:
     return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
 
 
-def _row(state: _State, block: Block, number: int, raw: dict[str, str], *, note: str = "") -> None:
+def _row(
+    state: _State,
+    block: Block,
+    number: int,
+    raw: dict[str, str],
+    *,
+    note: str = "",
+    years: dict[str, str] | None = None,
+) -> None:
     """Add the rows of one table row to ``block``, pairing items as the tab layout does."""
     cells = {role: read_cell(raw.get(role, "")) for role in _FIELDS}
     current = next((r.kinerja for r in reversed(block.rows) if r.kinerja), "")
@@ -281,12 +305,15 @@ def _row(state: _State, block: Block, number: int, raw: dict[str, str], *, note:
     indikator = next((r.indikator for r in reversed(block.rows) if r.indikator), "")
     if not cells["kinerja"].text and _same(cells["indikator"].text, indikator):
         cells["indikator"] = Cell("")  # the indicator above, with one more formula / source
-    for item in pair_cells(
+    paired = pair_cells(
         *(cells[role] for role in _FIELDS),
         target_in_formula="target" not in (state.roles or []),
-    ):
+    )
+    for item in paired:
         row = item.to_row(number, note=note)
         row.intervensi = read_cell(raw.get("kinerja_atasan", "")).text
+        if years and len(years) > 1 and len(paired) == 1:
+            row.per_tahun = dict(years)  # "Target 2025 | Target 2026": the builder picks
         block.rows.append(row)
 
 
@@ -294,7 +321,8 @@ _FIELDS = ("kinerja", "indikator", "formulasi", "sumber_data", "satuan", "target
 
 
 def _iku_cells(state: _State, cells: list[str]) -> tuple[dict[str, str], dict[str, str]]:
-    """An IKU row's raw cells by role, and its targets per year ("Target 2025" columns)."""
+    """A row's raw cells by role (the first column of a role), and its targets per year
+    ("Target 2025 | Target 2026" columns)."""
     raw: dict[str, str] = {}
     years: dict[str, str] = {}
     headers = [*state.headers, *[""] * len(cells)]
