@@ -37,6 +37,7 @@ __all__ = [
     "atomic_write",
     "check_archive",
     "check_writable",
+    "output_suffix",
     "read_bytes",
     "read_text",
 ]
@@ -286,6 +287,28 @@ def check_writable(target: Path) -> None:
             path=target,
             hint="sebutkan nama berkas; '-' menulis ke keluaran standar (stdout)",
         )
+
+
+def output_suffix(target: Path, suffixes: tuple[str, ...], what: str) -> str:
+    """The lower-case suffix of ``target`` when it is one of ``suffixes``.
+
+    >>> output_suffix(Path("a/laporan.HTML"), (".html", ".htm", ".md"), "laporan")
+    '.html'
+    >>> output_suffix(Path("kke.csv"), (".xlsx", ".json"), "lembar kerja SAKIP")
+    Traceback (most recent call last):
+    ...
+    ValueError: lembar kerja SAKIP tidak dapat ditulis sebagai .csv (kke.csv): namai ...
+
+    Raises:
+        ValueError: another suffix (the message says which to use, in Indonesian).
+    """
+    suffix = target.suffix.lower()
+    if suffix not in suffixes:
+        raise ValueError(
+            f"{what} tidak dapat ditulis sebagai {suffix or 'berkas tanpa akhiran'} "
+            f"({target}): namai berkasnya {', '.join(suffixes[:-1])} atau {suffixes[-1]}"
+        )
+    return suffix
 
 
 @contextmanager

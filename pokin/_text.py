@@ -19,7 +19,15 @@ import re
 import unicodedata
 from typing import Any
 
-__all__ = ["fold", "format_number", "format_percent", "slugify", "unique", "words"]
+__all__ = [
+    "fold",
+    "format_decimal",
+    "format_number",
+    "format_percent",
+    "slugify",
+    "unique",
+    "words",
+]
 
 _PUNCTUATION = re.compile(r"[^\w]+")
 
@@ -79,6 +87,16 @@ def format_number(value: float, digits: int = 0) -> str:
     """
     text = f"{value:,.{digits}f}"
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def format_decimal(value: float, most: int = 2) -> str:
+    """A number the Indonesian way with at most ``most`` decimals, trailing zeros dropped.
+
+    >>> format_decimal(1234.5), format_decimal(80), format_decimal(0.125, 2)
+    ('1.234,5', '80', '0,12')
+    """
+    text = format_number(value, most)
+    return text.rstrip("0").rstrip(",") if "," in text else text
 
 
 def format_percent(share: float | None, digits: int = 1) -> str:

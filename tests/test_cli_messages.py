@@ -118,3 +118,12 @@ def test_no_help_text_is_left_in_english(name: str, capsys: pytest.CaptureFixtur
     assert "cara pakai: pokin" in text
     left = sorted(set(ENGLISH.findall(_prose(text).lower())))
     assert not left, (command, left, text)
+
+
+def test_proposals_and_suggestions_print_their_score_the_indonesian_way() -> None:
+    from pokin import datasets
+    from pokin.link import infer_links, strip_links, suggest_links
+
+    tree = strip_links(datasets.load("sambutan-2023"))
+    for item in (infer_links(tree)[0], suggest_links(tree, top=1)[0]):
+        assert re.search(r"skor [01],\d\d\)", str(item)), str(item)

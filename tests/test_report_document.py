@@ -85,7 +85,7 @@ def test_a_tree_too_large_for_one_drawing_gets_a_note_not_a_giant_svg(
 
 def test_write_report_by_suffix(tmp_path: Path) -> None:
     assert write_report(make(), tmp_path / "r.md").read_text().startswith("# Pohon Kinerja")
-    with pytest.raises(ValueError, match=r"namai berkasnya \.html atau \.md"):
+    with pytest.raises(ValueError, match=r"namai berkasnya \.html, \.htm atau \.md"):
         write_report(make(), tmp_path / "r.pdf")
 
 

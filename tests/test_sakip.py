@@ -297,7 +297,7 @@ def test_json_and_a_wrong_suffix(tmp_path: Path) -> None:
     assert [k["kode"] for k in data["kriteria"]][:3] == ["1.b.4", "1.b.5", "1.b.6"]
     assert data["kriteria"][2]["persen"] == "—"
     assert data["lembar"][1]["kolom"][0]["sumber"] == "PermenPAN-RB 88/2021, KKE 2"
-    with pytest.raises(ValueError, match=r"name it \.xlsx or \.json"):
+    with pytest.raises(ValueError, match=r"namai berkasnya \.xlsx atau \.json"):
         write_sakip(sakip(make()), tmp_path / "kke.csv")
 
 

@@ -5,16 +5,12 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
+from .._text import format_decimal
 from ..capaian import number
 from ..findings import Finding, Severity
 from ..graph import Cascade
 from ..models import TRIWULAN, Indikator
 from .registry import finding, rule, short
-
-
-def _fmt(value: float) -> str:
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def _problem(indikator: Indikator, year: int | None) -> str | None:
@@ -40,15 +36,18 @@ def _problem(indikator: Indikator, year: int | None) -> str | None:
         total = math.fsum(given.values())
         if not math.isclose(total, annual, rel_tol=1e-6, abs_tol=1e-9):
             return (
-                f"jumlah target TW I–IV {_fmt(total)} tidak sama dengan target tahunan "
-                f"{_fmt(annual)}"
+                f"jumlah target TW I–IV {format_decimal(total)} tidak sama dengan target tahunan "
+                f"{format_decimal(annual)}"
             )
         return None
     last = given.get("TW IV")
     if last is None:
         return "target TW IV belum diisi: target kumulatif berakhir pada target tahunan"
     if not math.isclose(last, annual, rel_tol=1e-6, abs_tol=1e-9):
-        return f"target TW IV {_fmt(last)} tidak sama dengan target tahunan {_fmt(annual)}"
+        return (
+            f"target TW IV {format_decimal(last)} tidak sama dengan target tahunan "
+            f"{format_decimal(annual)}"
+        )
     return None
 
 

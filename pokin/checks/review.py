@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .._text import format_number
 from ..findings import Finding, Severity
 from ..graph import Cascade
 from .registry import finding, rule, short
@@ -21,9 +22,7 @@ def _pending(c: Cascade) -> Iterator[Finding]:
     for _, kinerja in c.kinerja_rows:
         for holder, link in kinerja.iter_links():
             if link.pending:
-                score = (
-                    f" (skor {link.skor:.2f})".replace(".", ",") if link.skor is not None else ""
-                )
+                score = f" (skor {format_number(link.skor, 2)})" if link.skor is not None else ""
                 yield finding(
                     c,
                     "PK601",

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from .._pairing import TreeMatch, match_trees, pair, word_diff
-from .._text import fold, words
+from .._text import fold, format_decimal, words
 from ..capaian import _mixed_scales, number
 from ..errors import PreviousYearError
 from ..findings import Finding, Severity
@@ -174,11 +174,6 @@ def _last_realisasi(old: Indikator, new: Indikator, year: int | None) -> str | N
     return entry.realisasi if entry else None
 
 
-def _fmt(value: float) -> str:
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
-
-
 @rule_across_years(
     "PK802",
     "Target di bawah realisasi tahun lalu",
@@ -210,8 +205,8 @@ def _target_below_realisasi(c: Cascade, previous: Cascade) -> Iterator[Finding]:
                 c,
                 "PK802",
                 new_id,
-                f"{who}: target «{short(new.uraian)}» {_fmt(target)} {arah} realisasi tahun "
-                f"lalu {_fmt(real)}",
+                f"{who}: target «{short(new.uraian)}» {format_decimal(target)} {arah} "
+                f"realisasi tahun lalu {format_decimal(real)}",
                 "tetapkan target sekurang-kurangnya setara realisasi tahun lalu"
                 if rising
                 else "untuk indikator yang makin kecil makin baik, tetapkan target paling "

@@ -20,6 +20,7 @@ from typing import Any
 from xlsxwriter.utility import quote_sheetname, xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
+from .._text import format_number
 from ..link import suggest_links
 from ..models import PohonKinerja
 from .layout import MATRIKS
@@ -38,7 +39,7 @@ def note_suggestions(tree: PohonKinerja, records: Iterable[dict[str, Any]]) -> N
     for record in records:
         found = best.get(str(record.get("kinerja_id")))
         if found is not None:
-            skor = f"{found.skor:.2f}".replace(".", ",")
+            skor = format_number(found.skor, 2)
             record["saran"] = f"{found.ke} (skor {skor}): {found.alasan}"
 
 

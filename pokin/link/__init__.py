@@ -78,6 +78,7 @@ from enum import StrEnum
 
 import networkx as nx
 
+from .._text import format_number
 from .._yaml import no_gc
 from ..models import Asal, Indikator, Kinerja, PohonKinerja, Status, Tautan
 from .index import TEMPLATE, Candidate, LinkIndex
@@ -142,7 +143,8 @@ class Proposal:
         )
 
     def __str__(self) -> str:
-        return f"{self.dari} → {self.ke} ({self.relasi}, skor {self.skor:.2f}): {self.alasan}"
+        skor = format_number(self.skor, 2)
+        return f"{self.dari} → {self.ke} ({self.relasi}, skor {skor}): {self.alasan}"
 
 
 class Proposals(list[Proposal]):

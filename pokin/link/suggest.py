@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from .._text import format_number
 from ..models import Asal, Indikator, Kinerja, PohonKinerja, Status, Tautan
 from .lexicon import DEFAULT, Lexicon
 from .similarity import score as link_score
@@ -63,9 +64,8 @@ class Suggestion:
     peringkat: int  # 1 for the best candidate of ``dari``
 
     def __str__(self) -> str:
-        return (
-            f"{self.dari} → {self.ke} (saran {self.peringkat}, skor {self.skor:.2f}): {self.alasan}"
-        )
+        skor = format_number(self.skor, 2)
+        return f"{self.dari} → {self.ke} (saran {self.peringkat}, skor {skor}): {self.alasan}"
 
 
 def suggest_links(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .._files import atomic_write
+from .._files import atomic_write, output_suffix
 from ..checks import Findings
 from ..graph import Cascade
 from ..models import PohonKinerja
@@ -41,12 +41,7 @@ def write_report(
         ValueError: ``path`` has another suffix.
     """
     target = Path(path)
-    suffix = target.suffix.lower()
-    if suffix not in SUFFIXES:
-        raise ValueError(
-            f"laporan tidak dapat ditulis sebagai {suffix or 'berkas tanpa akhiran'} "
-            f"({target}): namai berkasnya .html atau .md"
-        )
+    suffix = output_suffix(target, SUFFIXES, "laporan")
     if suffix == ".md":
         text = report_markdown(tree, findings=findings, previous=previous)
     else:

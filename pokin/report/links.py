@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
+from .._text import format_number
 from ..chart import NO_UNIT
 from ..link import Suggestion, suggest_links
 from ..link.roots import RootCause, root_causes
@@ -133,4 +134,4 @@ def suggestions_markdown(ctx: Context) -> Iterator[str]:
 
 
 def _skor(s: Suggestion) -> str:
-    return f"{s.skor:.2f}".replace(".", ",")
+    return format_number(s.skor, 2)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .._files import atomic_write
+from .._files import atomic_write, output_suffix
 from ..checks import Findings, check
 from ..graph import Cascade
 from ..models import PohonKinerja
@@ -95,12 +95,7 @@ def write_sakip(penilaian: Penilaian, path: str | Path) -> Path:
         ValueError: ``path`` has another suffix.
     """
     target = Path(path)
-    suffix = target.suffix.lower()
-    if suffix not in SUFFIXES:
-        raise ValueError(
-            f"cannot write the SAKIP worksheets as {suffix or 'a file without suffix'} "
-            f"({target}): name it .xlsx or .json"
-        )
+    suffix = output_suffix(target, SUFFIXES, "lembar kerja SAKIP")
     if suffix == ".json":
         text = json.dumps(penilaian.to_json(), ensure_ascii=False, indent=2) + "\n"
         with atomic_write(target) as handle:
