@@ -375,3 +375,31 @@ def test_a_position_table_with_a_target_per_year_takes_the_decree_year(tmp_path:
         ikm = tree.jabatan[0].kinerja[0].indikator[0]
         assert ikm.target == "81,5", file
         assert [p.periode for p in ikm.per_periode] == ["2025", "2026", "2027"], file
+
+
+def test_a_data_cell_that_looks_like_a_form_field_is_still_a_row(tmp_path: Path) -> None:
+    """The SKP head fields are read only above a table: a formula "Periode : ..." inside
+    one is a row's cell, never dropped."""
+    row = ["Meningkatnya ketertiban", "Indeks ketertiban", "Periode : tahunan", "Laporan"]
+    md = tmp_path / "iki.md"
+    md.write_text(
+        "JABATAN : CAMAT\n\n| Kinerja | Indikator | Formulasi | Sumber Data |\n|---|---|---|---|\n"
+        + "| "
+        + " | ".join(row)
+        + " |\n",
+        encoding="utf-8",
+    )
+    wb = Workbook()
+    for cells in (
+        ["JABATAN", ":", "CAMAT"],
+        ["Kinerja", "Indikator", "Formulasi", "Sumber Data"],
+        row,
+    ):
+        wb.active.append(cells)
+    xlsx = tmp_path / "iki.xlsx"
+    wb.save(xlsx)
+    for file in (md, xlsx):
+        result = import_decree(file)
+        assert result.skipped == [], file
+        [indikator] = result.tree.jabatan[0].kinerja[0].indikator
+        assert indikator.formulasi == "Periode : tahunan", file

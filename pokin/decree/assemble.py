@@ -50,9 +50,7 @@ from .marks import (
     UNIT_HEADING,
     atasan_of,
     continues_row,
-    form_pair,
-    form_parties,
-    form_positions,
+    form_row,
     fungsi_items,
     grid_cell,
     head_field,
@@ -272,8 +270,8 @@ def _as_text(state: _State, line: int, texts: list[str]) -> bool:
         return True
     if len(compact) > 4:
         return False
-    if any(head_field(t) for t in compact):
-        return True  # "PERIODE PENILAIAN : ..." beside another cell: the header's
+    if state.roles is None and any(head_field(t) for t in compact):
+        return True  # "PERIODE PENILAIAN : ..." beside another cell, above the table
     if re.fullmatch(r"\d{1,2}\s*[.)]?", compact[0]) and len(compact) > 1:
         compact = compact[1:]
     if len(compact) <= 2 and head_field(compact[0], colon=False):
@@ -303,18 +301,13 @@ def _as_text(state: _State, line: int, texts: list[str]) -> bool:
 
 
 def _form_row(state: _State, line: int, texts: list[str]) -> bool:
-    """A row of an SKP form's head (the pegawai yang dinilai beside the pejabat penilai):
-    its JABATAN row opens the position under its penilai; the others are the header's."""
-    pair = form_pair(texts)
-    if pair is None:
-        return form_parties(texts)
-    if pair[0] == "JABATAN":
+    """A row of an SKP form's head (see :func:`.marks.form_row`); whether it was one."""
+    form = form_row(texts, line, state.unit)
+    if isinstance(form, tuple):
         _close(state)
-        penilai, state.block = form_positions(pair[1], pair[2], line)
-        penilai.unit = state.block.unit = state.unit
-        state.decree.blocks.append(penilai)
-        state.section, state.iku = None, False
-    return True
+        state.decree.blocks.append(form[0])
+        state.block, state.section, state.iku = form[1], None, False
+    return bool(form)
 
 
 def _header(state: _State, texts: list[str]) -> bool:

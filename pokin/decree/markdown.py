@@ -46,7 +46,7 @@ from .columns import column_role, header_roles, sub_header, year_of
 from .header import read_header, title_case
 from .htmltable import html_rows
 from .ikutable import iku_indikator
-from .marks import FORM_PART, atasan_of, form_pair, form_parties, form_positions, head_field
+from .marks import FORM_PART, atasan_of, form_row, head_field
 from .markup import MARKER, Cell, read_cell
 from .pairing import pair_cells
 from .parts import Block, IkuIndikator, IkuSasaran, ParsedDecree, Skipped
@@ -262,17 +262,13 @@ def _table(state: _State, rows: list[tuple[int, str, list[str]]]) -> None:
 
 
 def _form_row(state: _State, number: int, texts: list[str]) -> bool:
-    """A row of an SKP form's head (the pegawai yang dinilai beside the pejabat penilai):
-    its JABATAN row opens the position under its penilai; the others are the header's."""
-    pair = form_pair(texts)
-    if pair is None:
-        return form_parties(texts) or any(head_field(t) for t in texts)
-    if pair[0] == "JABATAN":
-        penilai, state.block = form_positions(pair[1], pair[2], number)
-        penilai.unit = state.block.unit = state.unit
-        state.decree.blocks.extend([penilai, state.block])
-        state.section, state.roles, state.in_iku = None, None, False
-    return True
+    """A row of an SKP form's head (see :func:`.marks.form_row`); whether it was one."""
+    form = form_row(texts, number, state.unit)
+    if isinstance(form, tuple):
+        state.decree.blocks.extend(form)
+        state.block, state.section, state.roles, state.in_iku = form[1], None, None, False
+        return True
+    return form or (state.roles is None and any(head_field(t) for t in texts))
 
 
 def _skip(state: _State, number: int, line: str, reason: str) -> None:

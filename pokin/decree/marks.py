@@ -33,6 +33,7 @@ __all__ = [
     "form_pair",
     "form_parties",
     "form_positions",
+    "form_row",
     "fungsi_items",
     "grid_cell",
     "head_field",
@@ -206,6 +207,23 @@ def form_positions(dinilai: str, penilai: str, line: int) -> tuple[Block, Block]
         "berkas ini.",
     )
     return atasan, Block(nama=" ".join(dinilai.split()), line=line, atasan=atasan.nama)
+
+
+def form_row(
+    cells: Sequence[str | None], line: int, unit: str | None = None
+) -> tuple[Block, Block] | bool:
+    """What a row of an SKP form's head is to every reader: its JABATAN row gives the
+    blocks of the pejabat penilai and of the pegawai yang dinilai (:func:`form_positions`,
+    both placed in ``unit``); ``True`` for its other rows (NAMA, NIP, the parties' titles:
+    read by the header, never table rows); ``False`` for any other row."""
+    pair = form_pair(cells)
+    if pair is None:
+        return form_parties(cells)
+    if pair[0] != "JABATAN":
+        return True
+    penilai, block = form_positions(pair[1], pair[2], line)
+    penilai.unit = block.unit = unit
+    return penilai, block
 
 
 def fungsi_items(text: str) -> list[str]:

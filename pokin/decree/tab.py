@@ -34,9 +34,7 @@ from .marks import (
     FORM_PART,
     FURNITURE,
     atasan_of,
-    form_pair,
-    form_parties,
-    form_positions,
+    form_row,
     head_field,
     names_superior,
 )
@@ -201,17 +199,13 @@ def _feed(state: _State, number: int, line: str) -> None:
 
 
 def _form_row(state: _State, number: int, cells: list[str]) -> bool:
-    """A row of an SKP form's head (the pegawai yang dinilai beside the pejabat penilai):
-    its JABATAN row opens the position under its penilai; the others are the header's."""
-    pair = form_pair(cells)
-    if pair is None:
-        return form_parties(cells)
-    if pair[0] == "JABATAN":
+    """A row of an SKP form's head (see :func:`.marks.form_row`); whether it was one."""
+    form = form_row(cells, number)
+    if isinstance(form, tuple):
         _close_block(state)
-        penilai, state.block = form_positions(pair[1], pair[2], number)
-        state.decree.blocks.append(penilai)
-        state.closed = False
-    return True
+        state.decree.blocks.append(form[0])
+        state.block, state.closed = form[1], False
+    return bool(form)
 
 
 def _superior_of_previous(state: _State) -> bool:
