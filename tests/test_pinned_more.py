@@ -211,3 +211,39 @@ def test_a_file_that_cannot_be_opened_says_to_check_its_permissions(
     assert str(_error(lambda: pokin.load(path))) == (
         f"{path}: berkas tidak dapat dibaca: Permission denied\n  saran: periksa izin berkas"
     )
+
+
+def _ring(n: int) -> str:
+    return HEAD + "".join(
+        f"- id: j{i}\n  nama: J{i}\n  peran: kasi\n  unit: U\n  atasan: j{i % n + 1}\n"
+        for i in range(1, n + 1)
+    )
+
+
+def test_an_atasan_circle_is_shown_whole_up_to_eight_then_by_its_ends() -> None:
+    hint = "\n  saran: salah satu jabatan ini harus melapor ke jabatan di luar lingkaran itu"
+    assert str(_error(lambda: pokin.loads(_ring(8)))) == (
+        "<input>:11:11: jabatan[0].atasan: rantai atasan berputar melingkar: "
+        "j1 -> j2 -> j3 -> j4 -> j5 -> j6 -> j7 -> j8 -> j1" + hint
+    )
+    assert str(_error(lambda: pokin.loads(_ring(9)))) == (
+        "<input>:11:11: jabatan[0].atasan: rantai atasan berputar melingkar: "
+        "j1 -> j2 -> j3 -> j4 -> ... 3 lagi ... -> j8 -> j9 -> j1" + hint
+    )
+
+
+def test_an_unknown_atasan_suggests_at_most_five_ids() -> None:
+    words = ["satu", "dua", "tiga", "empat", "lima", "enam"]
+    text = HEAD + "".join(
+        f"- id: kasi-pelayanan-kelurahan-{w}\n  nama: Kasi {w}\n  peran: kasi\n  unit: U\n"
+        for w in words
+    )
+    text += "- id: staf\n  nama: Staf\n  peran: pelaksana\n  unit: U\n  atasan: kasi\n"
+    error = _error(lambda: pokin.loads(text))
+    assert (error.line, error.field) == (35, "jabatan[6].atasan")
+    assert error.hint == (
+        "pakai id jabatan yang ada, mis. kasi-pelayanan-kelurahan-satu, "
+        "kasi-pelayanan-kelurahan-dua, kasi-pelayanan-kelurahan-tiga, "
+        "kasi-pelayanan-kelurahan-empat, kasi-pelayanan-kelurahan-lima; `atasan: null` hanya "
+        "untuk puncak pohon"
+    )
