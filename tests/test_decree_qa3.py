@@ -294,9 +294,10 @@ def _form_docx(tmp_path: Path) -> Path:
         d.add_paragraph("    ".join(c for c in row if c))
     add_table(d, FORM_TOP[4:10])
     d.add_paragraph("HASIL KERJA")
-    add_table(
-        d, [row if len(row) > 1 else [row[0], "<", "<", "<", "<", "<", "<"] for row in FORM_TABLE]
-    )
+    rows = [
+        [*r, *[""] * (7 - len(r))] if len(r) > 1 else [r[0], *["<"] * 6] for r in FORM_TABLE if r
+    ]
+    add_table(d, rows)
     file = tmp_path / "skp-formulir.docx"
     d.save(str(file))
     return file
@@ -403,3 +404,25 @@ def test_a_data_cell_that_looks_like_a_form_field_is_still_a_row(tmp_path: Path)
         assert result.skipped == [], file
         [indikator] = result.tree.jabatan[0].kinerja[0].indikator
         assert indikator.formulasi == "Periode : tahunan", file
+
+
+BEHAVIOUR = [
+    ["PERILAKU KERJA"],
+    ["NO", "PERILAKU KERJA", "EKSPEKTASI KHUSUS PIMPINAN"],
+    ["1", "Berorientasi Pelayanan", "Cepat tanggap terhadap pengaduan warga"],
+    ["2", "Akuntabel", "Menyampaikan laporan tepat waktu"],
+]
+
+
+@pytest.mark.parametrize("write", [_form_text, _form_workbook, _form_docx])
+def test_the_perilaku_kerja_part_of_the_form_is_passed_over_and_said(
+    tmp_path: Path, write: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The form's second part (behaviour, not results) became indicators of the position."""
+    assert callable(write)
+    monkeypatch.setitem(globals(), "FORM_TABLE", [*FORM_TABLE, [], *BEHAVIOUR])
+    result = import_decree(write(tmp_path))
+    kasi = result.tree.jabatan[1]
+    assert sum(len(k.indikator) for k in kasi.kinerja) == 4
+    assert result.skipped == []
+    assert [line for line, note in result.notes if "PERILAKU KERJA" in note]

@@ -41,6 +41,8 @@ from .document import Item, Paragraph, Table, TableRow
 from .header import read_header, title_case
 from .ikutable import add_iku_row, pick_year
 from .marks import (
+    BEHAVIOUR_NOTE,
+    FORM_BEHAVIOUR,
     FORM_PART,
     FURNITURE,
     IKU_TITLE,
@@ -50,9 +52,9 @@ from .marks import (
     UNIT_HEADING,
     atasan_of,
     continues_row,
+    form_pair,
     form_row,
     fungsi_items,
-    grid_cell,
     head_field,
     names_superior,
     text_lines,
@@ -61,20 +63,10 @@ from .marks import (
     without_header,
 )
 from .matrix import add_row, finish, start
-from .pairing import pair_cells
-from .parts import Block, ParsedDecree, Row, Skipped
+from .parts import Block, ParsedDecree, Skipped
+from .rawrows import RawRow, raw_rows
 
 __all__ = ["assemble"]
-
-
-@dataclass
-class _Raw:
-    """A data row of a position table, by role, before its cells are split into items."""
-
-    line: int
-    cells: dict[str, str]
-    targets: dict[str, str] = field(default_factory=dict)  # year -> target
-    note: str = ""
 
 
 @dataclass
@@ -86,7 +78,7 @@ class _State:
     headers: list[str] = field(default_factory=list)
     header_row: bool = False  # the row before was a header row
     iku: bool = False
-    raw: list[_Raw] = field(default_factory=list)
+    raw: list[RawRow] = field(default_factory=list)
     new_table: bool = False
     matrix: object | None = None
     titles: list[str] | None = None  # the row before, when it was skipped (level titles?)
@@ -94,6 +86,7 @@ class _State:
     fungsi_level: int = 0  # the numbering level of the block's fungsi items
     fungsi_marked: bool = False  # its fungsi items open with "a." / "1." written out
     sheet: str | None = None  # the workbook sheet being read (named in what is skipped)
+    behaviour: bool = False  # in an SKP form's PERILAKU KERJA part
 
 
 def assemble(items: Iterable[Item], *, source: str, layout: str) -> ParsedDecree:
@@ -183,7 +176,7 @@ def _open(state: _State, title: str, line: int) -> None:
         unit=state.unit,
         jenis=jenis.group(1) if jenis else None,
     )
-    state.section, state.iku = None, False
+    state.section, state.iku, state.behaviour = None, False, False
 
 
 def _close(state: _State) -> None:
@@ -194,23 +187,9 @@ def _close(state: _State) -> None:
     if block is None:
         return
     for raw in state.raw:
-        block.rows.extend(_rows(raw, target_in_formula="target" not in (state.roles or [])))
+        block.rows.extend(raw_rows(raw, target_in_formula="target" not in (state.roles or [])))
     state.decree.blocks.append(block)
     state.block, state.raw, state.section = None, [], None
-
-
-def _rows(raw: _Raw, *, target_in_formula: bool) -> list[Row]:
-    cells = {role: grid_cell(raw.cells.get(role, "")) for role in _FIELDS}
-    result = []
-    for item in pair_cells(*(cells[r] for r in _FIELDS), target_in_formula=target_in_formula):
-        row = item.to_row(raw.line, note=raw.note)
-        row.per_tahun = dict(raw.targets) if len(raw.targets) > 1 else {}
-        row.intervensi = raw.cells.get("kinerja_atasan", "")
-        result.append(row)
-    return result
-
-
-_FIELDS = ("kinerja", "indikator", "formulasi", "sumber_data", "satuan", "target")
 
 
 # -- tables ---------------------------------------------------------------------------------
@@ -229,7 +208,7 @@ def _table(state: _State, table: Table) -> None:
         if state.new_table and state.headers:
             row = without_header(row, state.headers)
         texts = _texts(row)
-        if not any(texts):
+        if not any(texts) or _behaviour(state, row.line, texts):
             continue
         if _as_text(state, row.line, texts):
             state.header_row = False
@@ -256,6 +235,22 @@ def _table(state: _State, table: Table) -> None:
         else:
             _data_row(state, row)
         state.new_table = False
+
+
+def _behaviour(state: _State, line: int, texts: list[str]) -> bool:
+    """Whether a row is in (or opens) an SKP form's PERILAKU KERJA part, passed over up
+    to the next position's title."""
+    joined = " ".join(" ".join(dict.fromkeys(t for t in texts if t)).split())  # spans once
+    if FORM_BEHAVIOUR.match(joined):
+        state.behaviour = True
+        state.decree.notes.append((line, BEHAVIOUR_NOTE))
+        return True
+    if not state.behaviour:
+        return False
+    label = LABEL.match(next(t for t in texts if t))
+    opens = title_of(joined) or form_pair(texts) or (label and "jabatan" in label.group(1).lower())
+    state.behaviour = not opens
+    return state.behaviour
 
 
 def _as_text(state: _State, line: int, texts: list[str]) -> bool:
@@ -386,7 +381,7 @@ def _data_row(state: _State, row: TableRow) -> None:
                 before = previous.cells.get(role, "")
                 previous.cells[role] = f"{before} {text}".strip()
         return
-    raw = _Raw(row.line, by_role, years)
+    raw = RawRow(row.line, by_role, years)
     if len(years) > 1:
         raw.cells["target"] = pick_year(years, state.decree.tahun)
     if "penanggung_jawab" in by_role:

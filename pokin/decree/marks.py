@@ -19,7 +19,9 @@ from .items import clean_item
 from .parts import Block
 
 __all__ = [
+    "BEHAVIOUR_NOTE",
     "CLOSING",
+    "FORM_BEHAVIOUR",
     "FORM_PART",
     "FURNITURE",
     "IKU_TITLE",
@@ -162,6 +164,14 @@ FORM_PART = re.compile(
 )
 """A part title of the SKP form's table ("HASIL KERJA", "A. UTAMA", "B. TAMBAHAN"): read
 as furniture, never a row (the rows under "TAMBAHAN" are the position's too)."""
+
+FORM_BEHAVIOUR = re.compile(r"^(?:[A-Z0-9][.)]?\s+)?PERILAKU\s+KERJA\s*:?$", re.IGNORECASE)
+"""The SKP form's PERILAKU KERJA part: behaviour, not results; a pohon kinerja holds none
+of it, so the readers pass over it up to the next position (and say so once)."""
+BEHAVIOUR_NOTE = (
+    "bagian PERILAKU KERJA formulir SKP tidak diimpor sampai jabatan berikutnya: pohon "
+    "kinerja memuat hasil kerja saja"
+)
 
 _PARTIES = re.compile(
     r"^(?:NO\s+)?PEGAWAI\s+YANG\s+DINILAI\s+(?:NO\s+)?(?:PEJABAT|ATASAN)\s+PENILAI(?:\s+KINERJA)?$",

@@ -30,7 +30,9 @@ from .cells import clean_cell, lettered_items, strip_list_punctuation
 from .columns import header_roles
 from .header import read_header
 from .marks import (
+    BEHAVIOUR_NOTE,
     CLOSING,
+    FORM_BEHAVIOUR,
     FORM_PART,
     FURNITURE,
     atasan_of,
@@ -88,6 +90,7 @@ class _State:
     page_break: bool = False
     in_iku: bool = False
     closed: bool = False
+    behaviour: bool = False  # in an SKP form's PERILAKU KERJA part
 
 
 def parse(text: str, *, source: str) -> ParsedDecree:
@@ -134,10 +137,16 @@ def _feed(state: _State, number: int, line: str) -> None:
     if FORM_PART.match(stripped):
         return  # "HASIL KERJA", "A. UTAMA", "B. TAMBAHAN" of an SKP form
     title = _block_title(line)
+    if FORM_BEHAVIOUR.match(" ".join(line.split())):
+        state.behaviour = True
+        state.decree.notes.append((number, BEHAVIOUR_NOTE))
+        return
+    if state.behaviour and title is None:
+        return
     if title is not None:
         _close_block(state)
         state.block = _new_block(title, number)
-        state.closed = False
+        state.closed = state.behaviour = False
         return
     cells = [c.strip() for c in line.split("\t")] if "\t" in line else None
     if cells is not None and [c.lower() for c in cells[:2]] == ["kode", "indikator kinerja utama"]:
@@ -204,7 +213,7 @@ def _form_row(state: _State, number: int, cells: list[str]) -> bool:
     if isinstance(form, tuple):
         _close_block(state)
         state.decree.blocks.append(form[0])
-        state.block, state.closed = form[1], False
+        state.block, state.closed, state.behaviour = form[1], False, False
     return bool(form)
 
 
