@@ -354,7 +354,10 @@ def test_a_block_naming_itself_or_nobody_as_atasan_is_said(tmp_path: Path) -> No
     assert "KEPALA SEKSI A: atasan langsung «Kepala Seksi A» tidak dipakai: keputusan menyebut" in (
         " ".join(notes)
     )
-    assert any("«KEPALA BIDANG X» tidak dipakai: tidak ada satu blok" in note for note in notes)
+    # nobody of that name, and nobody above it in the decree: its atasan is outside
+    assert "KEPALA SEKSI B: atasan langsung «KEPALA BIDANG X» berada di luar keputusan ini" in (
+        " ".join(notes)
+    )
 
 
 def test_a_tree_the_builder_cannot_make_is_an_import_error() -> None:
@@ -366,3 +369,64 @@ def test_a_tree_the_builder_cannot_make_is_an_import_error() -> None:
     parsed = ParsedDecree(source="k.txt", layout="tab", blocks=[block])
     with pytest.raises(ImportDocumentError, match=r"^k\.txt: pohon kinerja tidak dapat disusun"):
         build_tree(parsed)
+
+
+def test_each_line_of_a_superior_cell_links_at_its_own_level(tmp_path: Path) -> None:
+    # QA4 #1: a cell naming the Kasi's result and the Camat's kept only the Kasi's (the
+    # nearest level where any line matched); in markdown the <br> lines ran together.
+    kasi_rhk = "Meningkatnya pemberdayaan masyarakat kelurahan"
+    header = ["RHK PIMPINAN YANG DIINTERVENSI", "RHK", "INDIKATOR KINERJA INDIVIDU", "TARGET"]
+    rows = [
+        ("1. JABATAN : CAMAT MEKARJAYA", None, [*HEADER_CAMAT[:1], *HEADER_CAMAT[2:4]],
+         [PELAYANAN, "Indeks Kepuasan Masyarakat", "82"]),
+        ("2. JABATAN : KEPALA SEKSI PEMBERDAYAAN", "CAMAT MEKARJAYA", header,
+         [PELAYANAN, kasi_rhk, "Jumlah kelurahan berdaya", "5"]),
+        ("3. JABATAN : PENGADMINISTRASI PEMBERDAYAAN", "KEPALA SEKSI PEMBERDAYAAN", header,
+         [f"{kasi_rhk}\n{PELAYANAN}", "Tersusunnya data usulan", "Jumlah usulan", "150"]),
+    ]  # fmt: skip
+    d = docx.Document()
+    md = []
+    for title, atasan, head, row in rows:
+        d.add_paragraph(title)
+        md.append(title)
+        if atasan:
+            d.add_paragraph(f"ATASAN LANGSUNG : {atasan}")
+            md.append(f"ATASAN LANGSUNG : {atasan}")
+        add_table(d, [head, row])
+        md += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        md.append("| " + " | ".join(c.replace("\n", "<br>") for c in row) + " |")
+    d.save(str(tmp_path / "multi.docx"))
+    (tmp_path / "multi.md").write_text("\n".join(md) + "\n", encoding="utf-8")
+    for name in ("multi.docx", "multi.md"):
+        camat, kasi, staf = import_decree(tmp_path / name).tree.jabatan
+        assert [t.ke for t in staf.kinerja[0].mendukung] == [
+            kasi.kinerja[0].indikator[0].id,
+            camat.kinerja[0].indikator[0].id,
+        ], name
+
+
+def test_the_top_position_names_its_outside_atasan_without_link_advice(tmp_path: Path) -> None:
+    # QA4 #2: the Camat's Bupati is not in a kecamatan decree: no "atasan disimpulkan", no
+    # "pokin link --suggest", one note per text however many rows repeat it
+    bupati_rhk = "Meningkatnya kesejahteraan masyarakat kabupaten"
+    path = tmp_path / "top.txt"
+    path.write_text(
+        "1. JABATAN : CAMAT MEKARJAYA\nATASAN LANGSUNG : BUPATI SUKAWANGI\n"
+        + "\t".join(HEADER)
+        + "\n"
+        + "\t".join([bupati_rhk, PELAYANAN, "Kualitas", "Indeks Kepuasan", "82", "indeks"])
+        + "\n"
+        + "\t".join([bupati_rhk, TRANTIB, "Kuantitas", "Persentase gangguan", "90", "persen"])
+        + "\n",
+        encoding="utf-8",
+    )
+    result = import_decree(path)
+    notes = [note for _, note in result.notes]
+    assert notes == [
+        "CAMAT MEKARJAYA: atasan langsung «BUPATI SUKAWANGI» berada di luar keputusan ini: "
+        "jabatan ini puncak pohonnya",
+        f"RHK pimpinan yang diintervensi «{bupati_rhk}» milik atasan di luar keputusan ini "
+        "(jabatan ini puncak pohon): dicatat, tidak ditautkan",
+    ]
+    (camat,) = result.tree.jabatan
+    assert camat.atasan is None

@@ -225,26 +225,37 @@ def _assign_atasan(positions: list[Pos]) -> list[tuple[int, str]]:
     refused: list[tuple[int, str]] = []
     for pos in heads_first:
         declared, why = _declared_atasan(pos, positions)
-        if why:
-            note = f"atasan langsung «{pos.block.atasan}» tidak dipakai: {why}; atasan disimpulkan"
-            pos.notes.append(f"{note[0].upper()}{note[1:]}.")
-            refused.append((pos.block.line, f"{pos.block.nama}: {note}"))
         if declared:
             pos.atasan, pos.unit = declared, pos.unit or declared.unit
             pos.notes.append("Atasan sesuai pernyataan keputusan.")
             continue
-        if pos.peran is Peran.CAMAT:
-            continue
-        if pos.peran in (Peran.SEKRETARIS, Peran.KASI, Peran.LURAH):
-            set_atasan(pos, camat, "Camat (struktur kecamatan yang baku)")
-        elif pos.peran is Peran.KASUBBAG:
-            set_atasan(pos, sekretaris or camat, "Sekretaris (Sub Bagian berada di Sekretariat)")
-        elif pos.peran in (Peran.SEKRETARIS_KELURAHAN, Peran.KASI_KELURAHAN):
-            _kelurahan_head(pos, lurah)
-        else:
-            place_staff(pos, positions, sekretaris, camat, lurah)
-        pos.inferensi.append("atasan")
+        if pos.peran is not Peran.CAMAT:
+            _infer_atasan(pos, positions, camat, sekretaris, lurah)
+        if why:
+            outside = pos.atasan is None and why.startswith("tidak ada satu blok")
+            note = f"atasan langsung «{pos.block.atasan}» " + (
+                "berada di luar keputusan ini: jabatan ini puncak pohonnya"
+                if outside
+                else f"tidak dipakai: {why}; atasan disimpulkan"
+            )
+            pos.notes.append(f"{note[0].upper()}{note[1:]}.")
+            refused.append((pos.block.line, f"{pos.block.nama}: {note}"))
     return refused
+
+
+def _infer_atasan(
+    pos: Pos, positions: list[Pos], camat: Pos | None, sekretaris: Pos | None, lurah: list[Pos]
+) -> None:
+    """The atasan a position's title and the kecamatan structure imply."""
+    if pos.peran in (Peran.SEKRETARIS, Peran.KASI, Peran.LURAH):
+        set_atasan(pos, camat, "Camat (struktur kecamatan yang baku)")
+    elif pos.peran is Peran.KASUBBAG:
+        set_atasan(pos, sekretaris or camat, "Sekretaris (Sub Bagian berada di Sekretariat)")
+    elif pos.peran in (Peran.SEKRETARIS_KELURAHAN, Peran.KASI_KELURAHAN):
+        _kelurahan_head(pos, lurah)
+    else:
+        place_staff(pos, positions, sekretaris, camat, lurah)
+    pos.inferensi.append("atasan")
 
 
 def _declared_atasan(pos: Pos, positions: list[Pos]) -> tuple[Pos | None, str | None]:

@@ -45,34 +45,47 @@ def link_declared(
     tree: PohonKinerja, declared: dict[tuple[int, int], list[Declared]]
 ) -> list[tuple[int, str]]:
     """Add the links ``declared[(jabatan index, kinerja index)]`` names; return the notes
-    (line, text) for the texts no superior holds. The tree must have its ids."""
+    (line, text) for the texts no superior holds, one per text and position. The tree must
+    have its ids."""
     by_id = {j.id: j for j in tree.jabatan}
     iku = _index_iku(tree)
     notes: list[tuple[int, str]] = []
+    said: set[tuple[str, str]] = set()
     for (j_no, k_no), texts in declared.items():
         jabatan = tree.jabatan[j_no]
         kinerja = jabatan.kinerja[k_no]
         chain = _chain(jabatan, by_id)
         levels = [_index(j) for j in chain] + [iku]
-        above = ", lalu ".join(j.nama for j in chain[:3]) or "jabatan ini tanpa atasan"
         linked = {link.ke for link in kinerja.mendukung}
         for item in texts:
-            found = _find(item.text, levels)
-            if not found:
-                note = (
-                    f"RHK pimpinan yang diintervensi «{item.text}» tidak ditemukan pada "
-                    f"atasan ({above}; tidak ada kinerja atau indikator dengan teks itu): "
-                    "tautkan sendiri, mis. dengan pokin link --suggest"
-                )
-                notes.append((item.line, note))
-                kinerja.catatan = f"{kinerja.catatan} {note}" if kinerja.catatan else note
-                continue
+            found, missing = _find(item.text, levels)
             for holder in found:
                 target = _measured_by(holder)
                 if target.id not in linked:
                     linked.add(target.id)
                     kinerja.mendukung.append(Tautan(ke=target.id))
+            for text in missing:
+                note = _not_found(text, chain, has_iku=bool(tree.iku))
+                kinerja.catatan = f"{kinerja.catatan} {note}" if kinerja.catatan else note
+                if (str(jabatan.id), _key(text)) not in said:
+                    said.add((str(jabatan.id), _key(text)))
+                    notes.append((item.line, note))
     return notes
+
+
+def _not_found(text: str, chain: list[Jabatan], *, has_iku: bool) -> str:
+    """The note on a superior result nobody above holds, in the planner's words."""
+    if not chain and not has_iku:  # the top position: its atasan is outside the decree
+        return (
+            f"RHK pimpinan yang diintervensi «{text}» milik atasan di luar keputusan ini "
+            "(jabatan ini puncak pohon): dicatat, tidak ditautkan"
+        )
+    above = ", lalu ".join(j.nama for j in chain[:3]) or "IKU"
+    return (
+        f"RHK pimpinan yang diintervensi «{text}» tidak ditemukan pada atasan ({above}; "
+        "tidak ada kinerja atau indikator dengan teks itu): tautkan sendiri, mis. dengan "
+        "pokin link --suggest"
+    )
 
 
 def _measured_by(holder: Holder) -> Holder:
@@ -119,16 +132,23 @@ def _index_iku(tree: PohonKinerja) -> dict[str, list[Holder]]:
     return index
 
 
-def _find(text: str, levels: list[dict[str, list[Holder]]]) -> list[Holder]:
-    """What the nearest level holds under the whole text, else under each of its lines."""
-    pieces = [text, *(line for line in text.split("\n") if line.strip())]
+def _find(text: str, levels: list[dict[str, list[Holder]]]) -> tuple[list[Holder], list[str]]:
+    """What the nearest level holds under the whole text; else, for a cell of several
+    lines (one result a line), what the nearest level holds under each line. Returns the
+    holders found and the texts not found."""
     for level in levels:
         whole = level.get(_key(text))
         if whole:
-            return whole[:1]
-        found = {
-            id(h): h for h in (level[_key(line)][0] for line in pieces[1:] if _key(line) in level)
-        }
-        if found:
-            return list(found.values())
-    return []
+            return whole[:1], []
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if len(lines) < 2:
+        return [], [" ".join(text.split())]
+    found: dict[int, Holder] = {}
+    missing = []
+    for line in lines:
+        holder = next((level[_key(line)][0] for level in levels if _key(line) in level), None)
+        if holder is None:
+            missing.append(line)
+        else:
+            found[id(holder)] = holder
+    return list(found.values()), missing

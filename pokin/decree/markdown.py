@@ -307,13 +307,19 @@ def _row(
     )
     for item in paired:
         row = item.to_row(number, note=note)
-        row.intervensi = read_cell(raw.get("kinerja_atasan", "")).text
+        row.intervensi = _lines(read_cell(raw.get("kinerja_atasan", "")))
         if years and len(years) > 1 and len(paired) == 1:
             row.per_tahun = dict(years)  # "Target 2025 | Target 2026": the builder picks
         block.rows.append(row)
 
 
 _FIELDS = ("kinerja", "indikator", "formulasi", "sumber_data", "satuan", "target")
+
+
+def _lines(cell: Cell) -> str:
+    """A cell's lines (``<br>``) or list items (``<li>``), one a line, else its text."""
+    parts = cell.lines if len(cell.lines) > 1 else cell.items
+    return "\n".join(parts) if len(parts) > 1 else cell.text
 
 
 def _iku_cells(state: _State, cells: list[str]) -> tuple[dict[str, str], dict[str, str]]:
