@@ -654,3 +654,13 @@ def test_precision_and_recall_against_the_planner_links_of_sambutan() -> None:
     read = {(label.dari, target) for label in labels.tautan for target in label.ke}
     unexplained = {(d, k) for d, k in got - truth if (d, k) not in read}
     assert len(unexplained) <= 0.05 * len(got), unexplained
+
+
+def test_a_purpose_clause_is_no_list_partly_kept() -> None:
+    # QA4 #3: "yang" and the "dan" of trantibum's expansion made the child a list, and the
+    # added "dalam rangka ..." clause read as list items the parent left out
+    child = phrase(
+        "Persentase gangguan trantibum yang tertangani dalam rangka mewujudkan kondusivitas wilayah"
+    )
+    parent = phrase("Persentase gangguan trantibum yang tertangani")
+    assert describe(child, parent) == ["kata hanya di sini: kondusivitas, wilayah, mewujudkan"]

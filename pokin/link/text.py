@@ -210,7 +210,9 @@ def _phrase(text: str, lexicon: Lexicon) -> Phrase:
         forms=tuple(sorted(found)) if len(found) > 1 else tuple(found),
         subject=_subject(canonical, body) if canonical & _UNIT_WORDS else frozenset(),
         level=_levels(canonical, body) if canonical & _UNIT_WORDS else frozenset(),
-        chunks=_chunks(tokens, lead, lexicon) if not _BREAKS.isdisjoint(tokens) else (),
+        # a list is read in the main clause only: "yang"/"dan" in an added purpose clause
+        # ("... dalam rangka mewujudkan X dan Y") make no list of the text's items
+        chunks=_chunks(segments[0], lead, lexicon) if not _BREAKS.isdisjoint(segments[0]) else (),
     )
     return _with_parts(whole, segments, lexicon) if len(segments) > 1 else whole
 
