@@ -175,3 +175,28 @@ def test_pokin_link_records_a_verdict_that_round_trips(
     assert "aparatur.k2 → kepala-sub-bagian-tata-usaha.k1.i1" not in capsys.readouterr().out
     assert main(["link", str(out), "--terima", "tanpa-sama-dengan"]) == 2
     assert "tulis DARI=KE" in capsys.readouterr().err
+
+
+def test_suggestions_read_the_same_whatever_the_hash_seed() -> None:
+    """Words of equal weight were listed in set order, so the report's suggestion reasons
+    changed from one run to the next (PYTHONHASHSEED); `bash dev.sh demo` then rewrote the
+    committed report with nothing changed."""
+    import os
+    import subprocess
+    import sys
+
+    def suggest(seed: str) -> str:
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run(
+            [sys.executable, "-m", "pokin", "link", "sambutan-2023", "--suggest"],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
+        return run.stdout
+
+    first = suggest("1")
+    assert "kata sama" in first
+    assert suggest("2") == first
+    assert suggest("3") == first

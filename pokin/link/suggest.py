@@ -173,7 +173,8 @@ class _Reader:
             self._vector(str(kinerja.id)),
             self._vector(target),
         )
-        shared = sorted(vec_a.keys() & vec_b.keys(), key=lambda w: -vec_a[w] * vec_b[w])
+        # weight first, then the word: the reason reads the same whatever PYTHONHASHSEED is
+        shared = sorted(vec_a.keys() & vec_b.keys(), key=lambda w: (-vec_a[w] * vec_b[w], w))
         dot = math.fsum(vec_a[w] * vec_b[w] for w in shared)
         near = self._near(vec_a.keys() - vec_b.keys(), vec_b.keys() - vec_a.keys())
         dot += math.fsum(0.5 * vec_a[x] * vec_b[y] for x, y in near)
@@ -221,7 +222,7 @@ class _Reader:
 
     def _near(self, mine: Iterable[str], theirs: Iterable[str]) -> list[tuple[str, str]]:
         """Unshared roots spelled nearly alike (rapidfuzz ratio), each used once."""
-        choices = [w for w in theirs if len(w) >= 5]
+        choices = sorted(w for w in theirs if len(w) >= 5)
         pairs = []
         for x in sorted(w for w in mine if len(w) >= 5):
             hit = process.extractOne(x, choices, scorer=fuzz.ratio, score_cutoff=_NEAR)
