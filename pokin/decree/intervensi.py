@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from .._text import words
 from ..models import Indikator, Jabatan, Kinerja, PohonKinerja, Sasaran, Tautan
+from ..models.references import atasan_chain
 
 __all__ = ["Declared", "link_declared"]
 
@@ -54,7 +55,7 @@ def link_declared(
     for (j_no, k_no), texts in declared.items():
         jabatan = tree.jabatan[j_no]
         kinerja = jabatan.kinerja[k_no]
-        chain = _chain(jabatan, by_id)
+        chain = atasan_chain(jabatan, by_id)  # acyclic: the tree is validated
         levels = [_index(j) for j in chain] + [iku]
         linked = {link.ke for link in kinerja.mendukung}
         for item in texts:
@@ -95,17 +96,6 @@ def _measured_by(holder: Holder) -> Holder:
     if isinstance(holder, Kinerja | Sasaran) and len(holder.indikator) == 1:
         return holder.indikator[0]
     return holder
-
-
-def _chain(jabatan: Jabatan, by_id: dict[str | None, Jabatan]) -> list[Jabatan]:
-    chain: list[Jabatan] = []
-    seen = {jabatan.id}
-    current = by_id.get(jabatan.atasan) if jabatan.atasan else None
-    while current is not None and current.id not in seen:
-        seen.add(current.id)
-        chain.append(current)
-        current = by_id.get(current.atasan) if current.atasan else None
-    return chain
 
 
 def _key(text: str) -> str:

@@ -33,6 +33,7 @@ class Tree(Protocol):
 __all__ = [
     "Problem",
     "assign_ids",
+    "atasan_chain",
     "dotted",
     "ensure_sound",
     "resolve_references",
@@ -221,7 +222,7 @@ class _Texts:
         return self._by_text.get(fold(text), [])
 
     def chain(self, jabatan: Jabatan) -> list[Jabatan]:
-        return _chain(jabatan, self.by_id)
+        return atasan_chain(jabatan, self.by_id)
 
 
 def _links(
@@ -302,7 +303,7 @@ def _cycles(tree: Tree, by_id: dict[str | None, Jabatan]) -> list[Problem]:
     return problems
 
 
-def _chain(jabatan: Jabatan, by_id: dict[str | None, Jabatan]) -> list[Jabatan]:
+def atasan_chain(jabatan: Jabatan, by_id: dict[str | None, Jabatan]) -> list[Jabatan]:
     """The atasan of ``jabatan``, then theirs, up to the top (the chain is acyclic)."""
     chain: list[Jabatan] = []
     current = by_id.get(jabatan.atasan) if jabatan.atasan else None
