@@ -57,6 +57,7 @@ from .marks import (
     fungsi_items,
     head_field,
     names_superior,
+    second_party,
     text_lines,
     title_of,
     title_row,
@@ -113,10 +114,9 @@ def _paragraph(state: _State, line: int, text: str, level: int = 0) -> None:
         _open(state, title, line)
         return
     if names_superior(text) and state.block is not None and not state.raw:
-        blocks = state.decree.blocks
-        if blocks and not blocks[-1].rows:  # a Perjanjian Kinerja's second party: the atasan
-            previous = blocks.pop()
-            previous.atasan, state.block = state.block.nama, previous
+        previous = second_party(state.decree.blocks, state.block)
+        if previous is not None:  # a Perjanjian Kinerja's second party: the atasan
+            state.block = previous
             return
     atasan = atasan_of(text)
     if atasan is not None and state.block is not None and not state.raw:

@@ -40,6 +40,7 @@ __all__ = [
     "grid_cell",
     "head_field",
     "names_superior",
+    "second_party",
     "text_lines",
     "title_of",
     "title_row",
@@ -101,6 +102,17 @@ def names_superior(text: str) -> bool:
     False
     """
     return bool(_SUPERIOR_PARTY.search(text))
+
+
+def second_party(blocks: list[Block], block: Block) -> Block | None:
+    """The block before ``block`` again, with ``block`` as its atasan, when ``block`` is a
+    Perjanjian Kinerja's second party (see :func:`names_superior`): the earlier block, which
+    has no table yet, is taken back from ``blocks``. ``None`` when there is no such block."""
+    if not blocks or blocks[-1].rows:
+        return None
+    previous = blocks.pop()
+    previous.atasan = block.nama
+    return previous
 
 
 def title_of(text: str) -> str | None:

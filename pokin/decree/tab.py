@@ -39,6 +39,7 @@ from .marks import (
     form_row,
     head_field,
     names_superior,
+    second_party,
 )
 from .pairing import pair_cells, split_target
 from .parts import Block, IkuIndikator, IkuSasaran, ParsedDecree, Skipped
@@ -171,8 +172,11 @@ def _feed(state: _State, number: int, line: str) -> None:
             _skip(state, number, line, f"baris tabel {where}")
         return
     plain = " ".join(c for c in (cells or [stripped]) if c)
-    if names_superior(plain) and _superior_of_previous(state):
-        return
+    if names_superior(plain) and not state.raw:
+        previous = second_party(state.decree.blocks, state.block)
+        if previous is not None:  # a Perjanjian Kinerja's second party: the atasan
+            state.block = previous
+            return
     atasan = atasan_of(plain)
     if atasan is not None and not state.raw:
         state.block.atasan = atasan  # "ATASAN LANGSUNG : X": the decree names the superior
@@ -215,18 +219,6 @@ def _form_row(state: _State, number: int, cells: list[str]) -> bool:
         state.decree.blocks.append(form[0])
         state.block, state.closed, state.behaviour = form[1], False, False
     return bool(form)
-
-
-def _superior_of_previous(state: _State) -> bool:
-    """A Perjanjian Kinerja's second party: the block just opened is the atasan of the one
-    before it (which has no table yet), not a position of its own."""
-    blocks, block = state.decree.blocks, state.block
-    if block is None or state.raw or not blocks or blocks[-1].rows:
-        return False
-    previous = blocks.pop()
-    previous.atasan = block.nama
-    state.block = previous
-    return True
 
 
 def _new_block(title: str, line: int) -> Block:
