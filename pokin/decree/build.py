@@ -104,7 +104,10 @@ def _build(parsed: ParsedDecree) -> PohonKinerja:
     positions = [_classify(block, nama) for block in parsed.blocks]
     parsed.notes.extend(_assign_atasan(positions))
     _assign_ids(positions)
-    jabatan = [_jabatan(pos, parsed.source) for pos in positions]
+    groups = [_groups(pos.block.rows) for pos in positions]  # per position, per kinerja
+    jabatan = [
+        _jabatan(pos, rows, parsed.source) for pos, rows in zip(positions, groups, strict=True)
+    ]
     codes: set[str] = set()
     iku = [
         Sasaran(
@@ -142,7 +145,7 @@ def _build(parsed: ParsedDecree) -> PohonKinerja:
         catatan=import_note(parsed, positions),
     )
     tree = PohonKinerja(organisasi=organisasi, iku=iku, jabatan=jabatan)
-    declared = _declared(positions)
+    declared = _declared(groups)
     if declared:
         parsed.notes.extend(link_declared(tree, declared))
         tree.normalise()
@@ -322,7 +325,7 @@ def _kelurahan_head(pos: Pos, lurah: list[Pos]) -> None:
     )
 
 
-def _jabatan(pos: Pos, source: str) -> Jabatan:
+def _jabatan(pos: Pos, groups: list[list[Row]], source: str) -> Jabatan:
     block = pos.block
     notes = [f"{BLOCK_AT} {block.line} di {source}.", *pos.notes]
     if pos.info.acting:
@@ -335,7 +338,7 @@ def _jabatan(pos: Pos, source: str) -> Jabatan:
         atasan=pos.atasan.id if pos.atasan else None,
         tugas=block.tugas or None,
         fungsi=block.fungsi,
-        kinerja=_kinerja(block.rows),
+        kinerja=_kinerja(groups),
         catatan=" ".join(notes),
         inferensi=pos.inferensi,
     )
@@ -355,9 +358,10 @@ def _groups(rows: list[Row]) -> list[list[Row]]:
     return groups
 
 
-def _kinerja(rows: list[Row]) -> list[Kinerja]:
+def _kinerja(groups: list[list[Row]]) -> list[Kinerja]:
+    """One kinerja per group of :func:`_groups`, its rows' indicators under it."""
     result: list[Kinerja] = []
-    for group in _groups(rows):
+    for group in groups:
         first = group[0]
         if first.kinerja:
             links = [Tautan(teks=text) for text in first.mendukung]
@@ -374,11 +378,12 @@ def _kinerja(rows: list[Row]) -> list[Kinerja]:
     return result
 
 
-def _declared(positions: list[Pos]) -> dict[tuple[int, int], list[Declared]]:
-    """The superior results each kinerja's rows name (see :mod:`.intervensi`)."""
+def _declared(groups: list[list[list[Row]]]) -> dict[tuple[int, int], list[Declared]]:
+    """The superior results each kinerja's rows name (see :mod:`.intervensi`), from the
+    rows of each position's kinerja (:func:`_groups`)."""
     declared: dict[tuple[int, int], list[Declared]] = {}
-    for j_no, pos in enumerate(positions):
-        for k_no, group in enumerate(_groups(pos.block.rows)):
+    for j_no, kinerja in enumerate(groups):
+        for k_no, group in enumerate(kinerja):
             texts = {  # "-": the row supports no result of the atasan (an SKP's tambahan)
                 row.intervensi.strip(): row.line for row in group if row.intervensi.strip(" -–")
             }
