@@ -297,16 +297,25 @@ def output_suffix(target: Path, suffixes: tuple[str, ...], what: str) -> str:
     >>> output_suffix(Path("kke.csv"), (".xlsx", ".json"), "lembar kerja SAKIP")
     Traceback (most recent call last):
     ...
-    ValueError: lembar kerja SAKIP tidak dapat ditulis sebagai .csv (kke.csv): namai ...
+    ValueError: lembar kerja SAKIP tidak dapat ditulis sebagai .csv (kke.csv): namai ... .json
+    >>> output_suffix(Path("matriks"), (".xlsx",), "matriks")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    ValueError: matriks tidak dapat ditulis sebagai berkas tanpa akhiran (matriks): ... .xlsx
 
     Raises:
         ValueError: another suffix (the message says which to use, in Indonesian).
     """
     suffix = target.suffix.lower()
     if suffix not in suffixes:
+        allowed = (
+            suffixes[0]
+            if len(suffixes) == 1
+            else (f"{', '.join(suffixes[:-1])} atau {suffixes[-1]}")
+        )
         raise ValueError(
             f"{what} tidak dapat ditulis sebagai {suffix or 'berkas tanpa akhiran'} "
-            f"({target}): namai berkasnya {', '.join(suffixes[:-1])} atau {suffixes[-1]}"
+            f"({target.name}): namai berkasnya {allowed}"
         )
     return suffix
 

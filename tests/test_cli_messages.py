@@ -40,8 +40,8 @@ def test_bad_option_values_are_refused_in_indonesian(
         ("render", tree, "-o", str(tmp_path / "u.dot"), "--depth", "-1"): "--depth -1: beri 0",
         ("render", tree, "-o", str(tmp_path / "u.dot"), "--wrap", "0"): "terlalu sempit",
         ("render", tree, "-o", str(tmp_path / "u.dot"), "--timeout", "0"): "detik di atas 0",
-        ("report", tree, "-o", str(tmp_path / "l.pdf")): "laporan harus berkas .html",
-        ("sakip", tree, "-o", str(tmp_path / "k.csv")): "lembar kerja SAKIP harus berkas .xlsx",
+        ("report", tree, "-o", str(tmp_path / "l.pdf")): "laporan tidak dapat ditulis sebagai .pdf",
+        ("sakip", tree, "-o", str(tmp_path / "k.csv")): "SAKIP tidak dapat ditulis sebagai .csv",
         ("check", tree, "-o", str(tmp_path / "c.yaml")): "beri nama .txt atau .json",
     }
     for argv, expected in cases.items():

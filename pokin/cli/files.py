@@ -17,7 +17,7 @@ from typing import TypeAlias
 import yaml
 
 from .. import datasets
-from .._files import atomic_write, check_writable
+from .._files import atomic_write, check_writable, output_suffix
 from .._text import unique
 from ..errors import PokinError
 from ..io import load
@@ -97,10 +97,10 @@ def guard_output(
                 f"-o {output} adalah masukan perintah ini: menulisinya akan merusaknya; "
                 "sebutkan berkas lain"
             )
-    if suffixes and target.suffix.lower() not in suffixes:
-        raise ValueError(f"{what} harus berkas {' atau '.join(suffixes)}, bukan {target.name!r}")
     if target.is_dir():
         raise ValueError(f"-o {output} adalah folder: sebutkan sebuah berkas di dalamnya")
+    if suffixes:
+        output_suffix(target, tuple(suffixes), what)
     check_writable(target)
     if not force:
         refuse_existing(target)
