@@ -293,6 +293,20 @@ PERJANJIAN = [
 ]
 
 
+def _as_markdown(lines: list[str]) -> str:
+    """The Perjanjian Kinerja as a converter writes it in markdown: tables piped."""
+    out: list[str] = []
+    for line in lines:
+        cells = line.split("\t")
+        if line.startswith(("No\t", "Pihak Kedua")):
+            out += ["", "| " + " | ".join(cells) + " |", "|" + "---|" * len(cells)]
+        elif line.startswith(("1\t", "2\t", "CAMAT MEKARJAYA\t")):
+            out.append("| " + " | ".join(cells) + " |")
+        else:
+            out.append(" ".join(cells))
+    return "\n".join(out) + "\n"
+
+
 def test_a_perjanjian_kinerja_names_the_atasan_as_second_party(tmp_path: Path) -> None:
     text = tmp_path / "pk.txt"
     text.write_text("\n".join(PERJANJIAN) + "\n", encoding="utf-8")
@@ -306,7 +320,9 @@ def test_a_perjanjian_kinerja_names_the_atasan_as_second_party(tmp_path: Path) -
     )
     word = tmp_path / "pk.docx"
     d.save(str(word))
-    for path in (text, word):
+    markdown = tmp_path / "pk.md"
+    markdown.write_text(_as_markdown(PERJANJIAN), encoding="utf-8")
+    for path in (text, word, markdown):
         result = import_decree(path)
         (kasi,) = result.tree.jabatan  # the Camat is the second party, not a position here
         assert kasi.nama == "Kepala Seksi Pemerintahan"

@@ -42,14 +42,22 @@ import re
 from dataclasses import dataclass, field
 
 from .cells import lettered_items, strip_list_punctuation
-from .columns import column_role, header_roles, sub_header, year_of
+from .columns import column_role, header_roles, sub_header
 from .header import read_header, title_case
 from .htmltable import html_rows
-from .ikutable import iku_indikator
-from .marks import FORM_PART, atasan_of, form_row, head_field
+from .marks import (
+    CLOSING,
+    FORM_PART,
+    atasan_of,
+    form_row,
+    head_field,
+    names_superior,
+    second_party,
+)
 from .markup import MARKER, Cell, read_cell
+from .mdiku import FIELDS, cells_by_role, iku_row, split_code
 from .pairing import pair_cells
-from .parts import Block, IkuIndikator, IkuSasaran, ParsedDecree, Skipped
+from .parts import Block, ParsedDecree, Skipped
 from .pipes import is_separator, is_table_line, lost_pipe, split_row
 
 __all__ = ["parse", "sniff"]
@@ -58,8 +66,6 @@ _JABATAN = re.compile(r"^(?:\d+\s*[.)]\s*)?(?:nama\s+)?jabatan\s*:\s*(\S.*)$", r
 _SECTION = re.compile(r"^(?:\d+\s*[.)]\s*)?(?:uraian\s+)?(tugas|fungsi)\s*:\s*(.*)$", re.I)
 _UNIT = re.compile(r"^(?:unit\s+kerja\s*:\s*)?((?:kelurahan|kecamatan|desa)\s+\S.*)$", re.I)
 _JENIS = re.compile(r"\s*\((struktural|jfu|jft|fungsional|pelaksana)\)\s*$", re.IGNORECASE)
-_CODE_SASARAN = re.compile(r"S{1,2}\.?\d+(?:\.\d+)*")
-_CODE_INDIKATOR = re.compile(r"(?:I\.?K\.?(?:S|U|SS)?\.?|IKU\.?\s?)\d+(?:\.\d+)*")
 
 
 def sniff(text: str) -> bool:
@@ -87,15 +93,6 @@ def _header_roles(cells: list[str]) -> list[str] | None:
     return header_roles([read_cell(cell).text for cell in cells])
 
 
-def _code(text: str) -> tuple[str | None, str]:
-    """Split a leading IKU code off a text: ``("S.1", "Meningkatnya ...")``."""
-    first, _, rest = text.partition(" ")
-    first = first.strip("*:.,")
-    if _CODE_SASARAN.fullmatch(first) or _CODE_INDIKATOR.fullmatch(first):
-        return first, rest.strip()
-    return None, text
-
-
 @dataclass
 class _State:
     decree: ParsedDecree
@@ -107,6 +104,7 @@ class _State:
     roles: list[str] | None = None
     headers: list[str] = field(default_factory=list)  # the texts of the header row
     plain: list[str] = field(default_factory=list)
+    closed: bool = False  # past a signature block: table rows are no kinerja until a JABATAN
 
 
 def parse(text: str, *, source: str) -> ParsedDecree:
@@ -170,7 +168,11 @@ def _line(state: _State, number: int, raw: str, plain: str) -> None:
             jenis=jenis.group(1) if jenis else None,
         )
         state.decree.blocks.append(state.block)
-        state.section, state.roles, state.in_iku = None, None, False
+        state.section, state.roles, state.in_iku, state.closed = None, None, False, False
+        return
+    if CLOSING.match(text):
+        state.closed = True
+    if names_superior(text) and _take_second_party(state):
         return
     atasan = atasan_of(text)
     if atasan is not None and state.block is not None and not state.block.rows:
@@ -206,12 +208,29 @@ def _line(state: _State, number: int, raw: str, plain: str) -> None:
         fungsi[-1] = strip_list_punctuation(f"{fungsi[-1]} {text}")
 
 
+def _take_second_party(state: _State) -> bool:
+    """A Perjanjian Kinerja's second party ("selaku atasan pihak pertama") is the atasan of
+    the block before it, not a position: that block is read on (see
+    :func:`.marks.second_party`). Here a block joins ``blocks`` when its title is read."""
+    blocks, block = state.decree.blocks, state.block
+    if block is None or block.rows or not blocks or blocks[-1] is not block:
+        return False
+    blocks.pop()
+    previous = second_party(blocks, block)
+    if previous is None:
+        blocks.append(block)
+        return False
+    blocks.append(previous)
+    state.block = previous
+    return True
+
+
 def _table(state: _State, rows: list[tuple[int, str, list[str]]]) -> None:
     """Read one table: ``(line number, line, cells)`` per row, separators left out."""
     state.section = None
     is_iku = state.in_iku or (
         state.block is None
-        and any(_code(read_cell(cell).text)[0] for _, _, row in rows for cell in row[:3])
+        and any(split_code(read_cell(cell).text)[0] for _, _, row in rows for cell in row[:3])
     )
     header: list[str] | None = None
     for number, line, cells in rows:
@@ -237,7 +256,11 @@ def _table(state: _State, rows: list[tuple[int, str, list[str]]]) -> None:
             _line(state, number, joined, joined)
             state.roles, is_iku = roles, False
             continue
-        if state.roles is None:
+        if not is_iku and state.block is not None and CLOSING.match("\t".join(texts)):
+            state.closed = True
+        if state.closed and not is_iku:
+            _skip(state, number, line, "baris tabel setelah tanda tangan")
+        elif state.roles is None:
             _skip(state, number, line, "baris tabel sebelum kepala tabel yang menamai kolomnya")
         elif len(cells) > len(state.roles) and any(cells[len(state.roles) :]):
             _skip(
@@ -247,7 +270,7 @@ def _table(state: _State, rows: list[tuple[int, str, list[str]]]) -> None:
                 f"{len(cells)} sel untuk {len(state.roles)} kolom ('|' di dalam sel tanpa '\\'?)",
             )
         elif is_iku:
-            _iku_row(state, number, line, cells)
+            iku_row(state, number, line, cells)
         elif state.block is None:
             _skip(state, number, line, "baris tabel sebelum JABATAN pertama")
         else:
@@ -257,7 +280,7 @@ def _table(state: _State, rows: list[tuple[int, str, list[str]]]) -> None:
                 if len(cells) < len(state.roles)
                 else ""
             )
-            raw, years = _iku_cells(state, cells)
+            raw, years = cells_by_role(state, cells)
             _row(state, state.block, number, raw, note=note, years=years)
 
 
@@ -289,7 +312,7 @@ def _row(
     years: dict[str, str] | None = None,
 ) -> None:
     """Add the rows of one table row to ``block``, pairing items as the tab layout does."""
-    cells = {role: read_cell(raw.get(role, "")) for role in _FIELDS}
+    cells = {role: read_cell(raw.get(role, "")) for role in FIELDS}
     current = next((r.kinerja for r in reversed(block.rows) if r.kinerja), "")
     if cells["kinerja"].text and _same(cells["kinerja"].text, current):
         cells["kinerja"] = Cell("")  # a merged cell repeated by the converter
@@ -302,7 +325,7 @@ def _row(
     if not cells["kinerja"].text and _same(cells["indikator"].text, indikator):
         cells["indikator"] = Cell("")  # the indicator above, with one more formula / source
     paired = pair_cells(
-        *(cells[role] for role in _FIELDS),
+        *(cells[role] for role in FIELDS),
         target_in_formula="target" not in (state.roles or []),
     )
     for item in paired:
@@ -313,96 +336,7 @@ def _row(
         block.rows.append(row)
 
 
-_FIELDS = ("kinerja", "indikator", "formulasi", "sumber_data", "satuan", "target")
-
-
 def _lines(cell: Cell) -> str:
     """A cell's lines (``<br>``) or list items (``<li>``), one a line, else its text."""
     parts = cell.lines if len(cell.lines) > 1 else cell.items
     return "\n".join(parts) if len(parts) > 1 else cell.text
-
-
-def _iku_cells(state: _State, cells: list[str]) -> tuple[dict[str, str], dict[str, str]]:
-    """A row's raw cells by role (the first column of a role), and its targets per year
-    ("Target 2025 | Target 2026" columns)."""
-    raw: dict[str, str] = {}
-    years: dict[str, str] = {}
-    headers = [*state.headers, *[""] * len(cells)]
-    for role, cell, head in zip(state.roles or [], cells, headers, strict=False):
-        year = year_of(head) if role == "target" else None
-        if year:
-            years[year] = read_cell(cell).text
-        if role not in raw or not raw[role]:
-            raw[role] = cell
-    return raw, years
-
-
-def _iku_row(state: _State, number: int, line: str, cells: list[str]) -> None:
-    """Add one row of the IKU table: a coded sasaran, its indicator(s), or both."""
-    raw, years = _iku_cells(state, cells)
-    iku = state.decree.iku
-    code_cell = read_cell(raw.get("kode", "") or raw.get("no", ""))
-    sasaran_text = read_cell(raw.get("kinerja", "")).text
-    indikator = read_cell(raw.get("indikator", ""))
-    items = indikator.items or ([indikator.text] if indikator.text else [])
-    codes = code_cell.items or ([code_cell.text] if code_cell.text else [])
-    if not sasaran_text and len(items) == 1:  # one text column: the code says what it is
-        code, rest = _code(items[0])
-        code = code or (codes[0] if codes else None)
-        if code and _CODE_SASARAN.fullmatch(code):
-            iku.append(IkuSasaran(number, rest, code))
-            state.iku_sumber = False
-            return
-        two_columns = not {"formulasi", "sumber_data"} & set(state.roles or [])
-        if (
-            code is None
-            and two_columns
-            and iku
-            and iku[-1].indikator
-            and iku[-1].indikator[-1].kode
-        ):
-            _describe(state, iku[-1].indikator[-1], items[0])
-            return
-    if sasaran_text:
-        code, rest = _code(sasaran_text)
-        if code is None and codes and _CODE_SASARAN.fullmatch(codes[0]):
-            code, codes = codes[0], codes[1:]
-        iku.append(IkuSasaran(number, rest, code))
-    if not items:
-        return
-    if not iku:
-        _skip(state, number, line, "indikator IKU sebelum sasaran mana pun")
-        return
-    rows = pair_cells(
-        Cell(""),
-        indikator,
-        *(read_cell(raw.get(role, "")) for role in _FIELDS[2:]),
-        target_in_formula=False,
-    )
-    state.iku_sumber = False
-    penanggung_jawab = read_cell(raw.get("penanggung_jawab", "")).text
-    for n, row in enumerate(rows):
-        code, text = _code(row.indikator)
-        if code is None and len(codes) == len(rows) and _CODE_INDIKATOR.fullmatch(codes[n]):
-            code = codes[n]
-        by_role = {
-            "formulasi": row.formulasi,
-            "sumber_data": row.sumber_data,
-            "satuan": row.satuan,
-            "target": row.target,
-            "penanggung_jawab": penanggung_jawab,
-        }
-        one = len(rows) == 1  # several indicators in one cell: whose year is which is unsaid
-        iku[-1].indikator.append(
-            iku_indikator(number, text, code, by_role, years if one else {}, catatan=row.catatan)
-        )
-
-
-def _describe(state: _State, indikator: IkuIndikator, text: str) -> None:
-    """A line under a coded IKU indicator: its explanation, or "Sumber Data" and its source."""
-    if text.casefold().strip(" :") == "sumber data":
-        state.iku_sumber = True
-    elif state.iku_sumber:
-        indikator.sumber_data = f"{indikator.sumber_data} {text}".strip()
-    else:
-        indikator.formulasi = f"{indikator.formulasi} {text}".strip()
