@@ -156,6 +156,14 @@ def _per_periode(per_tahun: dict[str, str]) -> list[Periode]:
     return [Periode(periode=year, target=value) for year, value in per_tahun.items() if value]
 
 
+def _section_unit(block: Block) -> bool:
+    """Whether the block's section heading gives its unit: a kelurahan (or desa) heading
+    holds that kelurahan's positions; a heading naming the kecamatan (the letterhead
+    "## KECAMATAN X" of a converted decree) holds every position, and their titles say
+    their units (a Lurah's is his kelurahan, a Kasi's his seksi)."""
+    return not (block.unit or "").lower().startswith("kecamatan")
+
+
 def _classify(block: Block, kecamatan: str) -> Pos:
     info = read_position(block.nama, block.tugas)
     peran, level, guessed = info.peran, info.level, not info.explicit
@@ -174,7 +182,7 @@ def _classify(block: Block, kecamatan: str) -> Pos:
     if guessed:
         pos.inferensi.append("peran")
     kelurahan = f"Kelurahan {info.kelurahan}" if info.kelurahan else None
-    if block.unit:
+    if block.unit and _section_unit(block):
         pos.unit = block.unit
     elif peran is Peran.CAMAT:
         pos.unit = kecamatan

@@ -232,6 +232,7 @@ def _add(table: Table, grid: _Grid, number: int, cells: list[str], closed: set[i
         and len(filled) >= 2
         and all(text[0].isupper() or text[0].isdigit() for text in filled)
         and all(rows[-1].cells[col] for col, text in enumerate(cells) if text)
+        and not _short_missing(roles, rows[-1].cells, cells)
     )
     if len(rows) == 1 or numbered or reopened or fresh:
         rows.append(TableRow(number, [c or "" for c in cells]))
@@ -243,3 +244,14 @@ def _add(table: Table, grid: _Grid, number: int, cells: list[str], closed: set[i
             row.cells[col] = f"{row.cells[col]} {text}".strip()  # a wrapped line, never an item
         elif row.cells[col]:
             closed.add(col)
+
+
+def _short_missing(roles: list[str], above: list[str | None], cells: list[str]) -> bool:
+    """Whether the row above has a satuan or target and this line has none: a new row of
+    such a table opens with its own (a short value fits its first line), so capitals under
+    full cells ("Musrenbang Kecamatan", "Kepuasan Masyarakat" wrapped onto the next line)
+    are the row's cells going on, not a new row."""
+    short = [col for col, role in enumerate(roles) if role in ("satuan", "target")]
+    return any(above[col] for col in short if col < len(above)) and not any(
+        cells[col] for col in short if col < len(cells)
+    )
