@@ -14,6 +14,7 @@ summarises and prints them. The rules live by family: :mod:`.reach` (PK1xx, PK2x
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import attrgetter
 
 from .._gc import collector_paused
 from ..findings import RULES, Finding, Findings, Rule, Severity, select_rules
@@ -64,13 +65,35 @@ def _check(
     before = previous if previous is None or isinstance(previous, Cascade) else Cascade.of(previous)
     if before is not None:
         years.require_earlier(before.tree, cascade.tree)
-    found: list[Finding] = []
+    found: list[list[Finding]] = []
     for rule in rules:
         if rule.severity < floor:
             continue
         if rule.compare is None:
-            found.extend(rule.run(cascade))
+            found.append(list(rule.run(cascade)))
         elif before is not None:
-            found.extend(rule.compare(cascade, before))
-    found.sort(key=lambda f: (-f.severity, f.code))
-    return Findings(found, cascade)
+            found.append(list(rule.compare(cascade, before)))
+    return Findings(_most_severe_first(found), cascade)
+
+
+def _most_severe_first(found: list[list[Finding]]) -> list[Finding]:
+    """The findings of every rule, most severe first, then by code, each rule's in the
+    order it gave them (a stable sort). A rule gives findings of its own code and severity:
+    its list is sorted as a whole, without a key per finding."""
+    chunks: list[tuple[int, str, list[Finding]]] = []
+    for chunk in found:
+        if not chunk:
+            continue
+        codes = set(map(_CODE, chunk))
+        severities = set(map(_SEVERITY, chunk))
+        if len(codes) > 1 or len(severities) > 1:
+            flat = [f for chunk in found for f in chunk]
+            flat.sort(key=lambda f: (-f.severity, f.code))
+            return flat
+        chunks.append((-severities.pop(), codes.pop(), chunk))
+    chunks.sort(key=lambda item: item[:2])
+    return [f for *_, chunk in chunks for f in chunk]
+
+
+_CODE = attrgetter("code")
+_SEVERITY = attrgetter("severity")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from operator import attrgetter
 
-from ..findings import Finding, Severity
+from ..findings import RULES, Finding, Severity, new_finding
 from ..graph import Cascade
 from ..models import Jabatan
 from .registry import finding, rule, short
@@ -19,17 +20,23 @@ def _missing(value: str | None) -> bool:
 
 def _unmeasured(c: Cascade, code: str, field: str, label: str) -> Iterator[Finding]:
     """Every indicator whose ``field`` is missing (blank, "-", "n/a", "tidak ada")."""
-    for owner, indikator in c.indikator_rows:
-        if _missing(getattr(indikator, field)):
-            who = owner.nama if owner else "IKU"
-            yield finding(
-                c,
-                code,
-                str(indikator.id),
-                f"{who}: indikator «{short(indikator.uraian)}» belum memiliki {label}",
-                f"tambahkan `{field}:` sesuai keputusan atau perjanjian kinerja",
-                jabatan=owner,
+    rows = c.indikator_rows
+    values = list(map(attrgetter(field), c.indikator))
+    # texts repeat ("laporan bulanan"): each is judged once
+    missing = {value for value in set(values) if _missing(value)}
+    severity = RULES[code].severity
+    hint = f"tambahkan `{field}:` sesuai keputusan atau perjanjian kinerja"
+    for (owner, indikator), value in zip(rows, values, strict=True):
+        if value in missing:
+            message = (
+                f"{owner.nama if owner else 'IKU'}: indikator «{short(indikator.uraian)}» "
+                f"belum memiliki {label}"
             )
+            where = str(indikator.id)
+            if owner is None:
+                yield new_finding(code, severity, where, message, hint)
+            else:
+                yield new_finding(code, severity, where, message, hint, owner.id, owner.unit)
 
 
 # One function per rule (not a factory called at import): each runs ``_unmeasured`` when

@@ -19,10 +19,12 @@ from .registry import finding, rule, short
     sumber="PermenPAN-RB 89/2021; PermenPAN-RB 88/2021 LKE 1.b.8, KKE 2",
 )
 def _orphan_kinerja(c: Cascade) -> Iterator[Finding]:
+    reached = c.reached
+    linked = _Linked(c)
     for jabatan, kinerja in c.kinerja_rows:
-        if kinerja.id in c.reached:
+        if kinerja.id in reached:
             continue
-        breaks = _break_points(c, str(kinerja.id))
+        breaks = _break_points(c, str(kinerja.id), linked)
         if breaks == [kinerja.id]:
             n = len(kinerja.indikator)
             beserta = f" maupun {n} indikatornya" if n else ""
@@ -40,25 +42,40 @@ def _orphan_kinerja(c: Cascade) -> Iterator[Finding]:
         yield finding(c, "PK101", str(kinerja.id), message, hint, jabatan=jabatan)
 
 
-def _break_points(c: Cascade, start: str) -> list[str]:
+def _break_points(c: Cascade, start: str, linked: _Linked) -> list[str]:
     """The kinerja above ``start`` where the links stop (start itself when it has none)."""
     seen, stack, tops = {start}, [start], []
+    jenis, up = c.jenis, c.up
     while stack:
         node = stack.pop()
-        if c.jenis(node) == "kinerja" and not _linked(c, node):
+        if jenis(node) == "kinerja" and not linked(node):
             tops.append(node)
-        for parent in c.up(node):
+        for parent in up(node):
             if parent not in seen:
                 seen.add(parent)
                 stack.append(parent)
     return sorted(tops, key=lambda n: (n != start, n)) or [start]
 
 
-def _linked(c: Cascade, kinerja_id: str) -> bool:
-    """Whether a kinerja, or one of its indicators, supports something above."""
-    kinerja = c.node(kinerja_id)
-    assert isinstance(kinerja, Kinerja)
-    return bool(c.supported(kinerja_id)) or any(c.supported(str(i.id)) for i in kinerja.indikator)
+class _Linked:
+    """Whether a kinerja, or one of its indicators, supports something above (remembered:
+    the walks up from the orphans of one position pass the same kinerja)."""
+
+    def __init__(self, c: Cascade) -> None:
+        self.c = c
+        self.supporting = c.supporting_ids
+        self.known: dict[str, bool] = {}
+
+    def __call__(self, kinerja_id: str) -> bool:
+        known = self.known.get(kinerja_id)
+        if known is None:
+            kinerja = self.c.node(kinerja_id)
+            assert isinstance(kinerja, Kinerja)
+            supporting = self.supporting
+            known = self.known[kinerja_id] = kinerja_id in supporting or any(
+                i.id in supporting for i in kinerja.indikator
+            )
+        return known
 
 
 def _link_hint(c: Cascade, jabatan: Jabatan) -> str:
@@ -162,11 +179,12 @@ def _iku_not_cascaded(c: Cascade) -> Iterator[Finding]:
 )
 def _indikator_not_cascaded(c: Cascade) -> Iterator[Finding]:
     iku = set(c.iku)
+    supported = c.supported_ids
     for jabatan in c.tree.jabatan:
         if not c.bawahan(str(jabatan.id)):
             continue
         for indikator in jabatan.iter_indikator():
-            if indikator.id not in iku and not c.supporters(str(indikator.id)):
+            if indikator.id not in iku and indikator.id not in supported:
                 yield finding(
                     c,
                     "PK202",

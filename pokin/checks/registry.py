@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from ..findings import RULES, CheckFn, CompareFn, Finding, Rule, Severity
+from ..findings import RULES, CheckFn, CompareFn, Finding, Rule, Severity, new_finding
 from ..graph import Cascade
 from ..models import Jabatan
 
@@ -67,16 +67,13 @@ def _alone(c: Cascade) -> Iterator[Finding]:
 def finding(
     c: Cascade, code: str, where: str, message: str, hint: str, *, jabatan: Jabatan | None = None
 ) -> Finding:
+    """The finding ``code`` about the node (or jabatan) ``where``, owned by ``jabatan`` (by
+    default the node's owner, none for the organisasi and the IKU table)."""
     owner = jabatan if jabatan is not None else c.owner(where) if where in c else None
-    return Finding(
-        code=code,
-        severity=RULES[code].severity,
-        where=where,
-        message=message,
-        hint=hint,
-        jabatan=owner.id if owner else None,
-        unit=owner.unit if owner else None,
-    )
+    severity = RULES[code].severity
+    if owner is None:
+        return new_finding(code, severity, where, message, hint)
+    return new_finding(code, severity, where, message, hint, owner.id, owner.unit)
 
 
 def short(text: str, width: int = 70) -> str:

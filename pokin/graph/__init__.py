@@ -75,6 +75,8 @@ class Cascade(Paths, OrgChart):
         self._bawahan: dict[str, list[str]] = {}
         self.indikator_rows: list[tuple[Jabatan | None, Indikator]] = []
         """Every (owner, indikator) pair, as ``tree.iter_indikator()`` gives them."""
+        self.indikator: list[Indikator] = []
+        """Every indikator, as :attr:`indikator_rows` gives them."""
         self.kinerja_rows: list[tuple[Jabatan, Kinerja]] = []
         """Every (jabatan, kinerja) pair, as ``tree.iter_kinerja()`` gives them."""
         with collector_paused():
@@ -152,6 +154,7 @@ class Cascade(Paths, OrgChart):
         self._owner.update(dict.fromkeys(ids, owner.id if owner else None))
         self._pred.update({iid: [parent] for iid in ids})
         self._succ[parent] = ids
+        self.indikator.extend(indikator)
         self.indikator_rows.extend((owner, i) for i in indikator)
         if owner is not None:
             self._kinerja_of.update(dict.fromkeys(ids, parent))
@@ -322,6 +325,17 @@ class Cascade(Paths, OrgChart):
                 children = [c for c in self._succ[parent] if (parent, c) in links]
             order.extend((parent, child, links[parent, child]) for child in children)
         return order
+
+    @cached_property
+    def supported_ids(self) -> frozenset[str]:
+        """The nodes some active cascade link supports (those with :meth:`supporters`)."""
+        return frozenset(parent for parent, _ in self._links)
+
+    @cached_property
+    def supporting_ids(self) -> frozenset[str]:
+        """The nodes that support something through an active cascade link (those with
+        :meth:`supported`)."""
+        return frozenset(child for _, child in self._links)
 
     def kinerja_of(self, ids: Iterable[str]) -> list[str]:
         """The kinerja among ``ids``."""

@@ -6,7 +6,7 @@ A mixin of :class:`~pokin.graph.Cascade`, over its plain adjacency.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 from typing import Any
 
@@ -19,6 +19,7 @@ ROOT = "@organisasi"
 """The node standing for the organisasi, above the IKU."""
 
 _NONE: Sequence[str] = ()
+_PLAIN: dict[str, Any] = {}
 
 
 class Paths:
@@ -76,19 +77,24 @@ class Paths:
         return self._reach(proposed=False)
 
     def _reach(self, *, proposed: bool) -> frozenset[str]:
-        seen = {ROOT}
-        stack = [ROOT]
+        # level by level, in bulk: the same nodes as a walk one node at a time
         succ, kinerja_of, links = self._succ, self._kinerja_of, self._links
-        while stack:
-            node = stack.pop()
-            new = [n for n in succ.get(node, _NONE) if n not in seen]
-            if not proposed:
-                new = [n for n in new if links.get((node, n), {}).get("status") != "usulan"]
-            kinerja = kinerja_of.get(node)
-            if kinerja is not None and kinerja not in seen:
-                new.append(kinerja)
-            seen.update(new)
-            stack.extend(new)
+        seen = {ROOT}
+        frontier: Iterable[str] = [ROOT]
+        while frontier:
+            if proposed:
+                found = {n for node in frontier for n in succ.get(node, _NONE)}
+            else:
+                found = {
+                    n
+                    for node in frontier
+                    for n in succ.get(node, _NONE)
+                    if links.get((node, n), _PLAIN).get("status") != "usulan"
+                }
+            found.update(kinerja_of[node] for node in frontier if node in kinerja_of)
+            found -= seen
+            seen |= found
+            frontier = found
         seen.discard(ROOT)
         return frozenset(seen)
 
