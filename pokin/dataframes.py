@@ -152,7 +152,7 @@ def _links(cascade: Cascade, org: dict[str, Any]) -> list[dict[str, Any]]:
     out = []
     for jabatan, kinerja in cascade.tree.iter_kinerja():
         for holder, link in kinerja.iter_links():
-            known = link.ke is not None and link.ke in cascade.graph
+            known = link.ke is not None and link.ke in cascade
             out.append(
                 {
                     **org,

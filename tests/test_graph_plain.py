@@ -83,6 +83,29 @@ def test_check_reads_no_networkx_graph() -> None:
     assert "struktur" not in vars(findings.cascade)
 
 
+def test_report_sakip_diff_and_drawing_read_no_networkx_graph() -> None:
+    """The networkx view costs about a second at 1e5 indicators: only users ask for it."""
+    from pokin.render import to_dot
+    from pokin.report import report_html
+
+    def pending(d: dict[str, Any]) -> None:
+        _cyclic(d)
+        jab(d, "staf")["kinerja"][0]["mendukung"] = [
+            {"ke": "sekretaris.k1.i1", "asal": "inferensi", "status": "usulan", "skor": 0.8}
+        ]
+
+    tree = make(pending)
+    cascade = Cascade(tree)
+    findings = pokin.check(cascade)
+    assert "usulan" in report_html(cascade, findings=findings, diagram="")
+    assert pokin.sakip(cascade, findings=findings).lembar
+    assert "->" in to_dot(cascade)
+    pokin.frames(cascade, findings=findings)
+    pokin.diff(make(_cyclic), tree)
+    assert "graph" not in vars(cascade)
+    assert "struktur" not in vars(cascade)
+
+
 def test_strongly_connected_agrees_with_networkx_on_random_graphs() -> None:
     rng = random.Random(13)
     for _ in range(300):

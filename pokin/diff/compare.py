@@ -342,7 +342,7 @@ def _findings(
 ) -> tuple[list[Finding], list[Finding], list[Finding]]:
     """The findings of last year that are fixed, those gone with the position or node they
     were on (removed, or merged away: not fixed), and those that are new."""
-    kept = {*after.cascade.graph.nodes, *after.cascade.jabatan}
+    kept = {*after.cascade.nodes(), *after.cascade.jabatan}
 
     def where_now(f: Finding) -> str | None:
         return match.new_id(f.where) or (f.where if f.where in kept else None)

@@ -232,7 +232,7 @@ def _edge_lines(
 ) -> tuple[list[str], set[str], set[tuple[str, str]]]:
     """The cascade edges, the kinds of link drawn (for the legend), and the node pairs linked."""
     by_id = {b.id: b for b in boxes}
-    graph = prep.cascade.graph
+    uraian = prep.cascade.uraian
     lines: list[str] = []
     kinds: set[str] = set()
     linked: set[tuple[str, str]] = set()
@@ -251,7 +251,7 @@ def _edge_lines(
         if kind in ("usulan", "diterima") and isinstance(skor, float):
             mark = "✓ " if kind == "diterima" else ""
             attrs.append(f'label="{mark}{format_number(skor, 2)}" fontsize=8 fontcolor="{color}"')
-        text = f"{shorten(graph.nodes[parent]['uraian'])} → {shorten(graph.nodes[child]['uraian'])}"
+        text = f"{shorten(uraian(parent))} → {shorten(uraian(child))}"
         attrs.append(f'tooltip="{escape_quoted(text)}"')
         tail, head = _end(upper, parent, tail=True), _end(lower, child, tail=False)
         lines.append(f"  {tail} -> {head} [{' '.join(attrs)}]")

@@ -82,10 +82,11 @@ class Prepared:
 
     def uplinks(self, box: str) -> Iterator[tuple[str, str, dict[str, Any]]]:
         """The links a box holds (on its kinerja or its indicators): (superior, held, data)."""
-        graph = self.cascade.graph
+        cascade = self.cascade
         for held in (box, *(str(i.id) for i in self.nodes[box].indikator)):
-            for parent, data in graph.pred[held].items():
-                if data["jenis"] == "kaskade":
+            for parent in cascade.parents(held):
+                data = cascade.link(parent, held)
+                if data is not None and data["jenis"] == "kaskade":
                     yield parent, held, data
 
     def context(self, boxes: Iterable[str]) -> set[str]:

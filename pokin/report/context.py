@@ -120,13 +120,12 @@ def pending_rows(cascade: Cascade) -> list[tuple[str, str, str, str, str, str]]:
     for jabatan, kinerja in cascade.tree.iter_kinerja():
         for holder, link in kinerja.iter_links():
             if link.pending and link.ke is not None:
-                target = cascade.graph.nodes[link.ke]
                 score = format_number(link.skor, 2) if link.skor is not None else ""
                 rows.append(
                     (
                         jabatan.nama,
                         holder.uraian,
-                        target["uraian"],
+                        cascade.uraian(link.ke),
                         link.ke,
                         score,
                         link.alasan or "",

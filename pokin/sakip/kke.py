@@ -11,8 +11,6 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 
-import networkx as nx
-
 from .._pairing import match_trees
 from .._text import words
 from ..capaian import number
@@ -76,10 +74,9 @@ class Evidence:
         self._codes: dict[str, set[str]] = defaultdict(set)
         for f in findings:
             self._codes[f.where].add(f.code)
-        for component in nx.strongly_connected_components(self.cascade.graph):
-            if len(component) > 1:  # PK301 names one member; every member is in the cycle
-                for member in component:
-                    self._codes[member].add("PK301")
+        for component in self.cascade.cycles():  # PK301 names one member; all are in it
+            for member in component:
+                self._codes[member].add("PK301")
         self._kinerja_of = {
             str(i.id): str(k.id) for _, k in self.cascade.tree.iter_kinerja() for i in k.indikator
         }
