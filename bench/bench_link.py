@@ -4,14 +4,15 @@
 
 Ground truth: ``datasets/labels/<dataset>.yaml``, the links a careful reader finds in each
 bundled decree, written by hand (see the header of each file; Kebomas is a sample of its
-positions), and the invented decrees of ``tests/fixtures/link/`` with their labels
-(Mekarsari and Tirtamulya written as held-out checks). Every dataset is stripped of its
-links, :func:`pokin.link.infer_links` proposes them again with the default settings,
-and :func:`pokin.link.evaluate.evaluate` compares: precision over the proposals for
-labelled positions, recall over the links that restate their target's text (``jenis:
-teks``), how many meaning-only links (``jenis: makna``) were proposed anyway (the goal:
-none), and how many of those have their target among the top 3 suggestions
-(:func:`pokin.link.suggest_links`).
+positions), the invented decrees of ``tests/fixtures/link/`` with their labels
+(Mekarsari and Tirtamulya written as held-out checks), and the held-out decree texts of
+``tests/fixtures/heldout/`` (Karangwangi, Pasirluhur), imported as ``pokin import`` does.
+Every dataset is stripped of its links, :func:`pokin.link.infer_links` proposes them
+again with the default settings, and :func:`pokin.link.evaluate.evaluate` compares:
+precision over the proposals for labelled positions, recall over the links that restate
+their target's text (``jenis: teks``), how many meaning-only links (``jenis: makna``) were
+proposed anyway (the goal: none), and how many of those have their target among the top 3
+suggestions (:func:`pokin.link.suggest_links`).
 
 Timing: a synthetic kabupaten (``bench/synthetic.py``, about 1e5 indicators with the
 default ``--kelurahan 1100``), once with texts that match nothing and once with every
@@ -34,16 +35,22 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import synthetic
 
 import pokin
+from pokin.decree import import_decree
 from pokin.link import THRESHOLD, infer_links, strip_links, suggest_links
 from pokin.link.evaluate import Score, evaluate, load_labels
 
 LABELS = Path(__file__).resolve().parent.parent / "datasets" / "labels"
 INVENTED = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "link"
 """Invented decrees labelled by hand (``<name>.yaml`` with ``<name>-labels.yaml``)."""
+HELDOUT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "heldout"
+"""Held-out decree texts (``<name>.txt`` / ``.md``, imported as ``pokin import`` does) with
+labels written before any inference ran on them (``<name>-labels.yaml``)."""
 
 
 def _tree(name: str) -> tuple[pokin.PohonKinerja, Path]:
     """A bundled dataset (links stripped) or an invented decree, and its labels file."""
+    for decree in sorted(HELDOUT.glob(f"{name}.*")):
+        return import_decree(decree).tree, HELDOUT / f"{name}-labels.yaml"
     if (INVENTED / f"{name}.yaml").exists():
         return pokin.load(INVENTED / f"{name}.yaml"), INVENTED / f"{name}-labels.yaml"
     return strip_links(pokin.datasets.load(name)), LABELS / f"{name}.yaml"
@@ -141,6 +148,7 @@ def main() -> None:
         return
     names = [p.stem for p in sorted(LABELS.glob("*.yaml"))]
     names += [p.name.removesuffix("-labels.yaml") for p in sorted(INVENTED.glob("*-labels.yaml"))]
+    names += [p.name.removesuffix("-labels.yaml") for p in sorted(HELDOUT.glob("*-labels.yaml"))]
     for name in names:
         report(name, args.threshold, args.verbose)
         sweep(name)

@@ -1,0 +1,79 @@
+"""Link inference on the held-out decrees of tests/fixtures/heldout, against hand labels.
+
+Karangwangi (``pdftotext -layout`` text) and Pasirluhur (a Word decree converted to
+markdown) were written by 11-heldout in the style of the seeds, and their links labelled
+by hand **before** any link inference ran on them (commit 597c0e7): a hidden test of issue
+11's goals, read from the decree text as a planner's would be (``pokin import``).
+
+The goals (issue 11): restated links found with recall >= 0.9 at precision >= 0.95, no
+meaning-only link proposed, and the right parent among the top 3 suggestions for >= 70% of
+them. Where a goal does not hold yet, the test asserts the figure measured as a floor (so a
+regression fails) and the comment gives the gap; /work/notes/issue-11-heldout.md lists every
+miss and wrong proposal with its pattern.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pokin.decree import import_decree
+from pokin.link import infer_links, suggest_links
+from pokin.link.evaluate import Score, evaluate, load_labels
+
+HELDOUT = Path(__file__).resolve().parent / "fixtures" / "heldout"
+
+
+def measure(decree: str) -> Score:
+    tree = import_decree(HELDOUT / decree).tree
+    assert not any(k.mendukung for _, k in tree.iter_kinerja())  # the decree writes no link
+    ranked: dict[str, list[str]] = {}
+    for s in suggest_links(tree):
+        ranked.setdefault(s.dari, []).append(s.ke)
+    proposals = [(p.dari, p.ke) for p in infer_links(tree)]
+    labels = load_labels(HELDOUT / f"{decree.rsplit('.', 1)[0]}-labels.yaml")
+    return evaluate(tree, labels, proposals, ranked.items())
+
+
+@pytest.mark.parametrize("decree", ["karangwangi-2026.txt", "pasirluhur-2025.md"])
+def test_the_labels_name_nodes_of_the_imported_tree(decree: str) -> None:
+    tree = import_decree(HELDOUT / decree).tree
+    ids = {str(k.id) for _, k in tree.iter_kinerja()} | {
+        str(i.id) for _, i in tree.iter_indikator()
+    }
+    ids |= {str(s.id) for s in tree.iku}
+    labels = load_labels(HELDOUT / f"{decree.rsplit('.', 1)[0]}-labels.yaml")
+    for label in labels.tautan:
+        assert label.dari in ids, label.dari
+        assert label.ke <= ids, label.ke - ids
+
+
+def test_karangwangi() -> None:
+    score = measure("karangwangi-2026.txt")
+    assert (score.restated, score.meaning) == (45, 10)
+    # Measured at the start (19:25, main 597c0e7 with the import fixed): 45 of 48 proposals
+    # right (0.938; goal 0.95: two "Jumlah laporan yang disusun" rows copied across five
+    # positions linked by identical text, a Musrenbang kinerja linked to the IKU over the
+    # Camat's copy), 39 of 45 restated links found (0.867; goal 0.9: both Lurahs' copy of
+    # the Camat's k1, "tindak lanjut" for "ditindaklanjuti", "PKL" for "pedagang kaki lima
+    # (PKL)", a verb swapped on the LPPDes row), 2 of 10 meaning links proposed (goal 0),
+    # 8 of 10 in the top 3 (goal 70%: met). Floors = the measured figures.
+    assert score.precision >= 0.93
+    assert score.recall >= 0.86
+    assert score.meaning_proposed <= 2
+    assert score.top >= 0.7
+
+
+def test_pasirluhur() -> None:
+    score = measure("pasirluhur-2025.md")
+    assert (score.restated, score.meaning) == (41, 6)
+    # Measured at the start: 42 of 45 proposals right (0.933; goal 0.95: "Jumlah laporan
+    # kinerja yang disusun" under "tugas kedinasan lain" linked by identical text,
+    # "Menurunnya gangguan trantibum" to the IKU's "penyelesaian gangguan trantibum",
+    # "UMKM binaan yang naik kelas" read as a list), 37 of 41 restated links found (0.902:
+    # the goal), no meaning link proposed (the goal), 6 of 6 in the top 3 (the goal).
+    assert score.precision >= 0.93
+    assert score.recall >= 0.9
+    assert score.meaning_proposed == 0
+    assert score.top >= 0.7
