@@ -29,6 +29,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain
 
 from rapidfuzz import fuzz, process
 
@@ -50,6 +51,10 @@ _RESTATED = 0.95
 """A candidate the kinerja restates (:func:`~pokin.link.similarity.score`) counts this much."""
 _NEAR = 88
 """The rapidfuzz ratio from which two roots count as near spellings (half a match)."""
+_ROOTS = ("suggest", "roots")
+"""The key of the texts' roots in the lexicon's cache."""
+_KEEP = 500_000
+"""How many texts' roots are kept, at most."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +103,8 @@ def suggest_links(
             if target not in rejected
         ]
         scored.sort(key=lambda c: -c[0])  # stable: ties keep the atasan's order
-        for rank, (skor, why, target) in enumerate(scored[:top], 1):
+        for rank, (skor, evidence, target) in enumerate(scored[:top], 1):
+            why = reader.reason(node, target, evidence)  # for the kept ones only
             result.append(
                 Suggestion(str(node.id), target, round(skor, 3), why, str(jabatan.id), rank)
             )
@@ -112,24 +118,38 @@ class _Reader:
         self.lexicon = lexicon
         self.atasan = {str(j.id): j.atasan for j in tree.jabatan}
         self.indikator_of: dict[str, list[str]] = defaultdict(list)
-        self.bags: dict[str, dict[str, float]] = {}
-        self.texts: dict[str, str] = {}
-        self.context: dict[str, list[str]] = {}
+        # node -> its texts (None when not written) and the weight of each
+        self.sources: dict[str, tuple[tuple[str | None, ...], tuple[float, ...]]] = {}
         self.iku: list[str] = []
+        # the lexicon's field-of-work phrases of several words, looked for in each text
+        self._phrases = tuple(w for words in lexicon.bidang.values() for w in words if " " in w)
+        # text -> its roots (see _roots_of), kept per lexicon like its phrases
+        self._keys: dict[str, frozenset[str]] = lexicon.cache.setdefault(_ROOTS, {})
+        if len(self._keys) >= _KEEP:
+            self._keys.clear()
+        roots: dict[str, frozenset[str]] = {}  # node -> the roots of all its texts
         for sasaran in tree.iku:
             for ind in sasaran.indikator:
-                self._add(str(ind.id), [(ind.uraian, 1.0), (sasaran.uraian, 0.5), *_more(ind)])
+                texts = (ind.uraian, sasaran.uraian, ind.formulasi, ind.sumber_data)
+                roots[str(ind.id)] = self._add(str(ind.id), texts, _INDIKATOR)
                 self.iku.append(str(ind.id))
-            self._add(str(sasaran.id), [(sasaran.uraian, 1.0)])
+            roots[str(sasaran.id)] = self._add(str(sasaran.id), (sasaran.uraian,), (1.0,))
             self.iku.append(str(sasaran.id))
+        # a kinerja's weights: its own text's, then each of its indicators'
+        weights: list[tuple[float, ...]] = [(1.0,)]
         for jabatan, kinerja in tree.iter_kinerja():
-            own = [(i.uraian, 0.7) for i in kinerja.indikator]
-            self._add(str(kinerja.id), [(kinerja.uraian, 1.0), *own])
-            for ind in kinerja.indikator:
-                self._add(str(ind.id), [(ind.uraian, 1.0), (kinerja.uraian, 0.5), *_more(ind)])
-                self.indikator_of[str(jabatan.id)].append(str(ind.id))
-        df = Counter(w for bag in self.bags.values() for w in bag)
-        n = len(self.bags) + 1
+            inds = kinerja.indikator
+            while len(weights) <= len(inds):
+                weights.append((*weights[-1], _OWN))
+            own = (kinerja.uraian, *(ind.uraian for ind in inds))
+            roots[str(kinerja.id)] = self._add(str(kinerja.id), own, weights[len(inds)])
+            staff = self.indikator_of[str(jabatan.id)]
+            for ind in inds:
+                texts = (ind.uraian, kinerja.uraian, ind.formulasi, ind.sumber_data)
+                roots[str(ind.id)] = self._add(str(ind.id), texts, _INDIKATOR)
+                staff.append(str(ind.id))
+        df = Counter(chain.from_iterable(roots.values()))
+        n = len(roots) + 1
         self.idf = {w: math.log(n / (c + 0.5)) for w, c in df.items()}
         self.weights = {w: 1.0 + x for w, x in self.idf.items()}
         self._vectors: dict[str, tuple[dict[str, float], float, set[str]]] = {}
@@ -138,23 +158,40 @@ class _Reader:
             for name, words in lexicon.bidang.items()
         }
 
-    def _add(self, node: str, texts: Iterable[tuple[str | None, float]]) -> None:
-        bag: dict[str, float] = defaultdict(float)
-        for text, weight in texts:
-            if not text:
-                continue
+    def _add(
+        self, node: str, texts: tuple[str | None, ...], weights: tuple[float, ...]
+    ) -> frozenset[str]:
+        """Keep ``node``'s texts; return the roots they hold (its bag's words)."""
+        self.sources[node] = (texts, weights)
+        keys = self._keys
+        return frozenset().union(*[keys.get(t) or self._roots_of(t) for t in texts if t])
+
+    def _written(self, node: str) -> list[str]:
+        """The texts written for ``node``: its own first, then its context."""
+        return [t for t in self.sources[node][0] if t]
+
+    def _roots_of(self, text: str) -> frozenset[str]:
+        """A text's roots and lead verb's root ("Terlaksananya" says nothing of the
+        matter), and the field-of-work phrases it holds; once per distinct text."""
+        found = self._keys.get(text)
+        if found is None:
             p = phrase(text, self.lexicon)
             verb = {stem(p.lead)} - self.lexicon.kerja_umum if p.lead else set()
-            for word in p.words | verb:  # "Terlaksananya" says nothing of the matter
-                bag[word] = max(bag[word], weight)
             low = " ".join(text.casefold().split())
-            for word in (w for words in self.lexicon.bidang.values() for w in words if " " in w):
-                if word in low:
-                    bag[word] = max(bag[word], weight)
-        self.bags[node] = bag
-        written = [t for t, _ in texts if t]
-        self.texts[node] = written[0] if written else ""
-        self.context[node] = written[1:]
+            found = p.words | verb | {w for w in self._phrases if w in low}
+            self._keys[text] = found
+        return found
+
+    def _bag(self, node: str) -> dict[str, float]:
+        """A node's roots, each with the weight of the strongest text holding it."""
+        bag: dict[str, float] = {}
+        for text, weight in zip(*self.sources[node], strict=True):
+            if not text:
+                continue
+            for word in self._roots_of(text):
+                if bag.get(word, 0.0) < weight:
+                    bag[word] = weight
+        return bag
 
     def candidates(self, jid: str) -> Iterator[tuple[str, int]]:
         """(target, level): the atasan's indicators (1), one level up (2); IKU at the top."""
@@ -167,8 +204,8 @@ class _Reader:
         targets = self.indikator_of[higher] if higher is not None else self.iku
         yield from ((t, 2) for t in targets)
 
-    def score(self, kinerja: Kinerja, target: str, level: int) -> tuple[float, str]:
-        """The candidate's score, 0 to 1, and the reason in Indonesian."""
+    def score(self, kinerja: Kinerja, target: str, level: int) -> tuple[float, _Evidence]:
+        """The candidate's score, 0 to 1, and what :meth:`reason` tells of it."""
         (vec_a, norm_a, fields_a), (vec_b, norm_b, fields_b) = (
             self._vector(str(kinerja.id)),
             self._vector(target),
@@ -184,18 +221,24 @@ class _Reader:
         skor = min(1.0, dot / (norm_a * norm_b)) if norm_a and norm_b else 0.0
         restated = 0.0
         if shared:  # a text the kinerja restates ranks first, whatever its context says
-            a, b = phrase(kinerja.uraian, self.lexicon), phrase(self.texts[target], self.lexicon)
+            a, b = phrase(kinerja.uraian, self.lexicon), phrase(self._text(target), self.lexicon)
             restated = _RESTATED * link_score(a, b, self.weights, lexicon=self.lexicon)
         skor = max(skor, restated) * (_UP if level == 2 else 1.0)
-        quoted = self._shown([self.texts[target]])
-        own = self._shown([kinerja.uraian, *(i.uraian for i in kinerja.indikator)])
-        return skor, _reason(
-            _Shared(shared, own, quoted, self._shown(self.context[target])),
-            near,
-            fields,
-            level,
-            self.texts[target],
-        )
+        return skor, (shared, near, fields, level)
+
+    def reason(self, kinerja: Kinerja, target: str, evidence: _Evidence) -> str:
+        """Why ``target`` is suggested for ``kinerja``, in Indonesian (see :meth:`score`)."""
+        shared, near, fields, level = evidence
+        written = self._written(target)
+        quoted = self._shown(written[:1])
+        own = self._shown(self._written(str(kinerja.id)))
+        text = self._text(target)
+        context = self._shown(written[1:])
+        return _reason(_Shared(shared, own, quoted, context), near, fields, level, text)
+
+    def _text(self, node: str) -> str:
+        """The text a suggestion quotes: the node's own (or its first written one)."""
+        return next((t for t in self.sources[node][0] if t), "")
 
     def _shown(self, texts: Iterable[str | None]) -> dict[str, str]:
         """Root -> the word as written, in ``texts`` (first one wins)."""
@@ -214,7 +257,7 @@ class _Reader:
         """A node's tf-idf vector, its norm and its fields of work (kept)."""
         found = self._vectors.get(node)
         if found is None:
-            bag = self.bags[node]
+            bag = self._bag(node)
             vec = {w: x * self.idf.get(w, 1.0) for w, x in bag.items()}
             norm = math.sqrt(math.fsum(v * v for v in vec.values()))
             found = self._vectors[node] = (vec, norm, self._fields(bag))
@@ -235,9 +278,14 @@ class _Reader:
         return {name for name, words in self.fields.items() if words & bag.keys()}
 
 
-def _more(ind: Indikator) -> list[tuple[str | None, float]]:
-    """An indicator's formulasi and sumber data, read as weaker context."""
-    return [(ind.formulasi, 0.4), (ind.sumber_data, 0.3)]
+_INDIKATOR = (1.0, 0.5, 0.4, 0.3)
+"""An indicator's weights: its text, its kinerja's (or sasaran's), formulasi, sumber data."""
+_OWN = 0.7
+"""A kinerja's indicators' weight in its bag, against its own text's."""
+
+
+_Evidence = tuple[list[str], list[tuple[str, str]], list[str], int]
+"""What a score found: shared roots (best first), near spellings, shared fields, level."""
 
 
 @dataclass(frozen=True, slots=True)
