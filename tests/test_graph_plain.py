@@ -61,11 +61,32 @@ def test_the_plain_adjacency_is_the_networkx_graph(name: str) -> None:
     for node in list(g.nodes)[1:]:
         assert c.ancestors(node) == set(nx.ancestors(g, node)) - {ROOT}
         assert c.descendants(node) == set(nx.descendants(g, node))
+        assert (node in c.supported_ids) == bool(c.supporters(node))
+        assert (node in c.supporting_ids) == bool(c.supported(node))
+    assert c.reached == _reach_one_at_a_time(c, g, proposed=True)
+    assert c.confirmed == _reach_one_at_a_time(c, g, proposed=False)
     assert c.levels == {
         n: d
         for t in c.tree.top
         for n, d in nx.single_source_shortest_path_length(c.struktur, t.id).items()
     }
+
+
+def _reach_one_at_a_time(c: Cascade, g: nx.DiGraph, *, proposed: bool) -> frozenset[str]:
+    """:attr:`Cascade.reached` as documented, walked on the networkx view a node at a time."""
+    seen, stack = {ROOT}, [ROOT]
+    while stack:
+        node = stack.pop()
+        below = [n for n in g.succ[node] if proposed or g.edges[node, n].get("status") != "usulan"]
+        if c.jenis(node) == "indikator" and c.parents(node):
+            kinerja = c.parents(node)[0]
+            if c.jenis(kinerja) == "kinerja":
+                below.append(kinerja)
+        for n in below:
+            if n not in seen:
+                seen.add(n)
+                stack.append(n)
+    return frozenset(seen - {ROOT})
 
 
 def test_an_indicator_supporting_its_own_kinerja_is_one_edge_a_link() -> None:

@@ -95,13 +95,13 @@ def _iku_not_outcome(c: Cascade) -> Iterator[Finding]:
 )
 def _count_at_outcome(c: Cascade) -> Iterator[Finding]:
     levels = Levels(c)
-    for jabatan in c.tree.jabatan:
-        if at_pimpinan(jabatan):
-            continue  # PK505 speaks for the camat, the sekretaris and eselon III
-        for indikator in jabatan.iter_indikator():
-            level = levels.of(str(indikator.id))
-            if not level.level.is_outcome or not counts_activity(indikator.uraian):
-                continue
+    # PK505 speaks for the camat, the sekretaris and eselon III
+    pimpinan = {jabatan.id for jabatan in c.tree.jabatan if at_pimpinan(jabatan)}
+    for jabatan, indikator in c.indikator_rows:
+        if jabatan is None or jabatan.id in pimpinan or not counts_activity(indikator.uraian):
+            continue
+        level = levels.of(str(indikator.id))
+        if level.level.is_outcome:
             yield finding(
                 c,
                 "PK704",

@@ -124,8 +124,27 @@ def is_percent(indikator: Indikator) -> bool:
         satuan in {"persen", "prosen"}
         or "%" in (indikator.satuan or "")
         or "%" in (indikator.target or "")
-        or first in {"persentase", "prosentase", "rasio", "proporsi", "cakupan"}
+        or first in _SHARES
     )
+
+
+def _percentages(c: Cascade) -> list[bool]:
+    """:func:`is_percent` of every indicator of ``c``, in :attr:`Cascade.indikator` order
+    (PK707 and PK709 read it); each satuan and target text is judged once."""
+    indikator = c.indikator
+    satuan = {
+        text
+        for text in {i.satuan for i in indikator}
+        if text and (words(text) in {"persen", "prosen"} or "%" in text)
+    }
+    target = {text for text in {i.target for i in indikator} if text and "%" in text}
+    return [
+        i.satuan in satuan or i.target in target or first_word(i.uraian) in _SHARES
+        for i in indikator
+    ]
+
+
+_SHARES = frozenset({"persentase", "prosentase", "rasio", "proporsi", "cakupan"})
 
 
 def _who(c: Cascade, indikator: Indikator) -> str:
@@ -172,10 +191,14 @@ def _indikator_activity(c: Cascade) -> Iterator[Finding]:
     sumber=f"{_M88} LKE 2.a.2, KKE 5 Formula",
 )
 def _formula_measure(c: Cascade) -> Iterator[Finding]:
+    texts = {i.formulasi for i in c.indikator if i.formulasi}  # formulas repeat: judged once
+    unmeasured = {
+        text for text in texts if len(text.strip()) >= 2 and not has_measure(text.strip())
+    }
     for owner, indikator in c.indikator_rows:
-        formula = (indikator.formulasi or "").strip()
-        if len(formula) < 2 or has_measure(formula):
+        if indikator.formulasi not in unmeasured:
             continue
+        formula = (indikator.formulasi or "").strip()
         yield finding(
             c,
             "PK705",
@@ -197,11 +220,13 @@ def _formula_measure(c: Cascade) -> Iterator[Finding]:
     sumber=f"{_M88} LKE 1.b.5 dan 1.b.7, KKE 1 Dapat Diukur",
 )
 def _target_number(c: Cascade) -> Iterator[Finding]:
+    texts = {i.target for i in c.indikator if i.target}  # targets repeat: each judged once
+    problems = {text: target_problem(text.strip()) for text in texts if text.strip()}
     for owner, indikator in c.indikator_rows:
-        target = (indikator.target or "").strip()
-        problem = target_problem(target) if target else None
+        problem = problems.get(indikator.target) if indikator.target else None
         if problem is None:
             continue
+        target = (indikator.target or "").strip()
         yield finding(
             c,
             "PK706",
@@ -223,9 +248,11 @@ def _target_number(c: Cascade) -> Iterator[Finding]:
     sumber=f"{_M88} LKE 1.b.7, KKE 1 Dapat Dicapai",
 )
 def _percent_range(c: Cascade) -> Iterator[Finding]:
-    for owner, indikator in c.indikator_rows:
-        value = number(indikator.target)
-        if value is None or not is_percent(indikator):
+    percent = c.derived(_percentages)
+    values = {text: number(text) for text in {i.target for i in c.indikator}}
+    for (owner, indikator), share in zip(c.indikator_rows, percent, strict=True):
+        value = values[indikator.target]
+        if value is None or not share:
             continue
         if value > 100 or (value == 0 and indikator.polaritas == "naik"):
             yield finding(
@@ -270,9 +297,13 @@ def _no_tahun(c: Cascade) -> Iterator[Finding]:
     sumber=f"{_M88} LKE 2.a.2, KKE 5 Komponen Pembentuk",
 )
 def _percent_components(c: Cascade) -> Iterator[Finding]:
-    for owner, indikator in c.indikator_rows:
+    percent = c.derived(_percentages)
+    divided = {
+        text for text in {i.formulasi for i in c.indikator} if text and _DIVISION.search(text)
+    }
+    for (owner, indikator), share in zip(c.indikator_rows, percent, strict=True):
         formula = indikator.formulasi or ""
-        if not formula or not is_percent(indikator) or _DIVISION.search(formula):
+        if not formula or not share or formula in divided:
             continue
         yield finding(
             c,

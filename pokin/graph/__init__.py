@@ -32,9 +32,9 @@ False
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
 
 from .._digraph import strongly_connected
 from .._gc import collector_paused
@@ -49,6 +49,7 @@ from .paths import ROOT, Paths
 __all__ = ["ROOT", "Cascade"]
 
 _NONE: Sequence[str] = ()
+_T = TypeVar("_T")
 
 
 class Cascade(Paths, OrgChart):
@@ -73,6 +74,7 @@ class Cascade(Paths, OrgChart):
         self._links: dict[tuple[str, str], dict[str, Any]] = {}
         self._kinerja_of: dict[str, str] = {}  # indicator of a position -> its kinerja
         self._bawahan: dict[str, list[str]] = {}
+        self._derived: dict[Callable[[Cascade], Any], Any] = {}
         self.indikator_rows: list[tuple[Jabatan | None, Indikator]] = []
         """Every (owner, indikator) pair, as ``tree.iter_indikator()`` gives them."""
         self.indikator: list[Indikator] = []
@@ -127,21 +129,41 @@ class Cascade(Paths, OrgChart):
         for sasaran in self.tree.iku:
             top.append(self._add(sasaran, "sasaran", None))
             self._hold(top[-1], sasaran.indikator, None)
-        for jabatan in self.tree.jabatan:
-            atop = not self.tree.iku and jabatan.atasan is None
-            for kinerja in jabatan.kinerja:
-                kid = self._add(kinerja, "kinerja", jabatan.id)
-                self.kinerja_rows.append((jabatan, kinerja))
-                if atop:
-                    top.append(kid)
-                self._hold(kid, kinerja.indikator, jabatan)
+        self._positions()
+        if not self.tree.iku:
+            top.extend(str(k.id) for j, k in self.kinerja_rows if j.atasan is None)
         registered = len(self.tree.iku) + len(self.kinerja_rows) + len(self.indikator_rows)
-        if len(self._nodes) != registered or not self.jabatan.keys().isdisjoint(self._nodes):
-            self._refuse()  # an id used twice
+        if (
+            None in self._nodes
+            or len(self._nodes) != registered
+            or not self.jabatan.keys().isdisjoint(self._nodes)
+        ):
+            self._refuse()  # a node without an id, or an id used twice
         if top:
             self._succ[ROOT] = top
             for id in top:
                 self._pred[id] = [ROOT]
+
+    def _positions(self) -> None:
+        """Registers the kinerja of every jabatan and their indicators, each table filled
+        in one sweep over the whole tree (in tree order: kinerja, then its indicators)."""
+        rows = [(j, k) for j in self.tree.jabatan for k in j.kinerja]
+        self.kinerja_rows = rows
+        order = cast(list[Kinerja | Indikator], [n for _, k in rows for n in (k, *k.indikator)])
+        ids = cast(list[str], [node.id for node in order])
+        self._nodes.update(zip(ids, order, strict=True))
+        self._jenis.update(dict.fromkeys(ids, "indikator"))
+        self._jenis.update(dict.fromkeys([str(k.id) for _, k in rows], "kinerja"))
+        owners = [j.id for j, k in rows for _ in range(len(k.indikator) + 1)]
+        self._owner.update(zip(ids, owners, strict=True))
+        held = [(j, k, i) for j, k in rows for i in k.indikator]
+        self.indikator.extend(i for _, _, i in held)
+        self.indikator_rows.extend((j, i) for j, _, i in held)
+        self._kinerja_of = {str(i.id): str(k.id) for _, k, i in held}
+        self._pred.update({i: [k] for i, k in self._kinerja_of.items()})
+        self._succ.update(
+            {str(k.id): [str(i.id) for i in k.indikator] for _, k in rows if k.indikator}
+        )
 
     def _hold(self, parent: str, indikator: list[Indikator], owner: Jabatan | None) -> None:
         """Registers the indicators of a kinerja or sasaran, and the edges down to them, a
@@ -201,6 +223,16 @@ class Cascade(Paths, OrgChart):
             "status": link.status.value if link.status else None,
             "alasan": link.alasan,
         }
+
+    def derived(self, compute: Callable[[Cascade], _T]) -> _T:
+        """``compute(self)``, computed on first use and kept with the cascade: a fact several
+        checks read (which indicators are percentages ...) is computed once per cascade, and
+        only when a check that reads it runs."""
+        try:
+            return cast(_T, self._derived[compute])
+        except KeyError:
+            value = self._derived[compute] = compute(self)
+            return value
 
     # -- networkx views (built on first use) ----------------------------------------------
 
@@ -317,10 +349,8 @@ class Cascade(Paths, OrgChart):
         for parent, child in links:
             by_parent.setdefault(parent, []).append(child)
         order: list[tuple[str, str, dict[str, Any]]] = []
-        for parent in self._jenis:  # superior nodes in tree order
-            children = by_parent.get(parent)
-            if children is None:
-                continue
+        for parent in [p for p in self._jenis if p in by_parent]:  # superiors in tree order
+            children = by_parent[parent]
             if len(children) > 1:  # as they come down from the node (see _link)
                 children = [c for c in self._succ[parent] if (parent, c) in links]
             order.extend((parent, child, links[parent, child]) for child in children)
