@@ -12,11 +12,15 @@ from collections.abc import Iterator
 from ..findings import Finding, Severity
 from ..graph import Cascade
 from ..levels import Levels
+from ..models import LevelHasil
 from .measurability import at_pimpinan
 from .registry import finding, rule, short
 from .wording import activity_word, counts_activity
 
 _M88 = "PermenPAN-RB 88/2021"
+_RANK = {level._value_: level.rank for level in LevelHasil}
+""":attr:`LevelHasil.rank` by the level's text (a dict of texts, not of enum members, whose
+hash is a Python call: PK701 compares the levels of every link)."""
 
 
 @rule(
@@ -31,10 +35,12 @@ def _level_inversion(c: Cascade) -> Iterator[Finding]:
     levels = Levels(c)
     down = {*c.links_by_kind().get("down", ()), *c.links_by_kind().get("self", ())}
     for parent, child, _ in c.links():
-        if (parent, child) in down:
+        if down and (parent, child) in down:
             continue  # PK304 already reports a link pointing down
         upper, lower = levels.get(parent), levels.get(child)
-        if upper is None or lower is None or lower.level.rank >= upper.level.rank:
+        if upper is None or lower is None:
+            continue
+        if _RANK[lower.level._value_] >= _RANK[upper.level._value_]:
             continue
         owner = c.owner(child)
         above = c.owner(parent)

@@ -138,13 +138,21 @@ def _percentages(c: Cascade) -> list[bool]:
         if text and (words(text) in {"persen", "prosen"} or "%" in text)
     }
     target = {text for text in {i.target for i in indikator} if text and "%" in text}
-    return [
-        i.satuan in satuan or i.target in target or first_word(i.uraian) in _SHARES
-        for i in indikator
-    ]
+    return [i.satuan in satuan or i.target in target or _named_share(i.uraian) for i in indikator]
 
 
 _SHARES = frozenset({"persentase", "prosentase", "rasio", "proporsi", "cakupan"})
+_SHARE_HEAD = re.compile(
+    r"[^a-z0-9_]*(?:persentase|prosentase|rasio|proporsi|cakupan)(?![a-z0-9_])", re.I | re.A
+)
+
+
+def _named_share(text: str) -> bool:
+    """Whether :func:`first_word` of ``text`` is in ``_SHARES``; for ASCII text (where
+    casefold is lower and ``\\w`` is ``[A-Za-z0-9_]``) one match at the start does it."""
+    if text.isascii():
+        return _SHARE_HEAD.match(text) is not None
+    return first_word(text) in _SHARES
 
 
 def _who(c: Cascade, indikator: Indikator) -> str:

@@ -114,22 +114,23 @@ class Cascade(Paths, OrgChart):
                     raise UnsoundError(f"the atasan of {jabatan.id!r} is not a jabatan")
                 self._bawahan.setdefault(jabatan.atasan, []).append(str(jabatan.id))
         refuse_cycles(self.jabatan)
-        self._structure()
-        for jabatan in self.tree.jabatan:
-            for kinerja in jabatan.kinerja:
-                for holder, link in kinerja.iter_links():
-                    if link.ke is None or link.ke not in self._nodes or link.ke == holder.id:
-                        raise UnsoundError(f"a link of {holder.id!r} points at no id")
-                    if link.active:
-                        self._link(link.ke, str(holder.id), link)
+        holders = self._structure()
+        nodes = self._nodes
+        # every link of each kinerja, then of its indicators (as Kinerja.iter_links)
+        for holder, link in [(h, link) for h in holders for link in h.mendukung]:
+            if link.ke is None or link.ke not in nodes or link.ke == holder.id:
+                raise UnsoundError(f"a link of {holder.id!r} points at no id")
+            if link.active:
+                self._link(link.ke, str(holder.id), link)
 
-    def _structure(self) -> None:
-        """Registers every node, and the edges that are not links, in tree order."""
+    def _structure(self) -> list[Kinerja | Indikator]:
+        """Registers every node, and the edges that are not links, in tree order; returns
+        the kinerja of the jabatan, each followed by its indicators."""
         top: list[str] = []
         for sasaran in self.tree.iku:
             top.append(self._add(sasaran, "sasaran", None))
             self._hold(top[-1], sasaran.indikator, None)
-        self._positions()
+        holders = self._positions()
         if not self.tree.iku:
             top.extend(str(k.id) for j, k in self.kinerja_rows if j.atasan is None)
         registered = len(self.tree.iku) + len(self.kinerja_rows) + len(self.indikator_rows)
@@ -143,8 +144,9 @@ class Cascade(Paths, OrgChart):
             self._succ[ROOT] = top
             for id in top:
                 self._pred[id] = [ROOT]
+        return holders
 
-    def _positions(self) -> None:
+    def _positions(self) -> list[Kinerja | Indikator]:
         """Registers the kinerja of every jabatan and their indicators, each table filled
         in one sweep over the whole tree (in tree order: kinerja, then its indicators)."""
         rows = [(j, k) for j in self.tree.jabatan for k in j.kinerja]
@@ -164,6 +166,7 @@ class Cascade(Paths, OrgChart):
         self._succ.update(
             {str(k.id): [str(i.id) for i in k.indikator] for _, k in rows if k.indikator}
         )
+        return order
 
     def _hold(self, parent: str, indikator: list[Indikator], owner: Jabatan | None) -> None:
         """Registers the indicators of a kinerja or sasaran, and the edges down to them, a
@@ -216,11 +219,12 @@ class Cascade(Paths, OrgChart):
         if key not in self._links and self._kinerja_of.get(child) != parent:
             self._succ.setdefault(parent, []).append(child)
             self._pred.setdefault(child, []).append(parent)
+        status = link.status
         self._links[key] = {
             "jenis": "kaskade",
-            "asal": link.asal.value,
+            "asal": link.asal._value_,  # .value, without the enum property's call
             "skor": link.skor,
-            "status": link.status.value if link.status else None,
+            "status": status._value_ if status else None,
             "alasan": link.alasan,
         }
 
@@ -398,8 +402,15 @@ class Cascade(Paths, OrgChart):
     @cached_property
     def _by_kind(self) -> dict[str, list[tuple[str, str]]]:
         kinds: dict[str, list[tuple[str, str]]] = {}
+        owner, jabatan = self._owner, self.jabatan
         for parent, child, _ in self._link_order:
-            kinds.setdefault(self.link_kind(parent, child), []).append((parent, child))
+            upper, lower = owner.get(parent), owner.get(child)
+            if upper is not None and lower is not None and upper != lower:
+                # the usual link, to the direct atasan's, without the call
+                kind = "normal" if jabatan[lower].atasan == upper else self.link_kind(parent, child)
+            else:
+                kind = self.link_kind(parent, child)
+            kinds.setdefault(kind, []).append((parent, child))
         return kinds
 
     def __repr__(self) -> str:
