@@ -63,23 +63,26 @@ def _kinerja_without_indikator(c: Cascade) -> Iterator[Finding]:
     sumber="PermenPAN-RB 88/2021 LKE 1.b.5, KKE 1 Spesifik",
 )
 def _duplicates(c: Cascade) -> Iterator[Finding]:
-    for jabatan in c.tree.jabatan:
-        seen: dict[str, Indikator] = {}
-        for indikator in jabatan.iter_indikator():
-            key = words(indikator.uraian)
-            if key in seen:
-                yield finding(
-                    c,
-                    "PK403",
-                    str(indikator.id),
-                    f"{jabatan.nama}: indikator «{short(indikator.uraian)}» sama dengan "
-                    f"{seen[key].id}",
-                    "gabungkan keduanya, atau ubah rumusan salah satunya bila keduanya "
-                    "mengukur hal yang berbeda",
-                    jabatan=jabatan,
-                )
-            else:
-                seen[key] = indikator
+    seen: dict[str, Indikator] = {}
+    current = None
+    for jabatan, indikator in c.indikator_rows:  # a jabatan's indicators come together
+        if jabatan is None:
+            continue  # the IKU table's
+        if jabatan is not current:
+            seen, current = {}, jabatan
+        key = words(indikator.uraian)
+        if key in seen:
+            yield finding(
+                c,
+                "PK403",
+                str(indikator.id),
+                f"{jabatan.nama}: indikator «{short(indikator.uraian)}» sama dengan {seen[key].id}",
+                "gabungkan keduanya, atau ubah rumusan salah satunya bila keduanya "
+                "mengukur hal yang berbeda",
+                jabatan=jabatan,
+            )
+        else:
+            seen[key] = indikator
 
 
 @rule(

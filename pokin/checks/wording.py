@@ -51,6 +51,10 @@ _NOMINAL = _lexicon(
 )
 _VERB = re.compile(r"^(?:me|mem|men|meng|meny|menge)[a-z]{3,}$")
 _LEAD = re.compile(r"^\s*(?:\(?[0-9a-z]{1,3}[.)]\s+)")
+_ASCII_HEAD = re.compile(r"(?>(?:\s*(?:\(?[0-9a-z]{1,3}[.)]\s+))?)[^A-Za-z0-9_]*([A-Za-z0-9_]+)")
+"""On ASCII text, :data:`_LEAD` when it matches (atomic: never given back) and the first
+word after it, as :func:`first_word` finds it (casefold is lower, ``\\w`` is
+``[A-Za-z0-9_]``)."""
 
 
 _WORD = re.compile(r"\w+")
@@ -68,8 +72,12 @@ def first_word(text: str) -> str:
 
 def activity_word(text: str) -> str | None:
     """The first word of ``text`` when it names an activity rather than a result."""
-    lead = _LEAD.match(text)
-    first = first_word(text[lead.end() :] if lead else text)
+    if text.isascii():  # one match: the lead (kept once found, as below), then the word
+        head = _ASCII_HEAD.match(text)
+        first = head.group(1).lower() if head else ""
+    else:
+        lead = _LEAD.match(text)
+        first = first_word(text[lead.end() :] if lead else text)
     if first in _NOMINAL:
         return first
     if first.endswith("nya") or first in _NOT_VERBS or not _VERB.match(first):

@@ -155,16 +155,20 @@ class Cascade(Paths, OrgChart):
         ids = cast(list[str], [node.id for node in order])
         self._nodes.update(zip(ids, order, strict=True))
         self._jenis.update(dict.fromkeys(ids, "indikator"))
-        self._jenis.update(dict.fromkeys([str(k.id) for _, k in rows], "kinerja"))
+        self._jenis.update(dict.fromkeys(cast(list[str], [k.id for _, k in rows]), "kinerja"))
         owners = [j.id for j, k in rows for _ in range(len(k.indikator) + 1)]
         self._owner.update(zip(ids, owners, strict=True))
         held = [(j, k, i) for j, k in rows for i in k.indikator]
         self.indikator.extend(i for _, _, i in held)
         self.indikator_rows.extend((j, i) for j, _, i in held)
-        self._kinerja_of = {str(i.id): str(k.id) for _, k, i in held}
+        # ids are texts here (a node without one is refused once all are registered)
+        self._kinerja_of = cast(dict[str, str], {i.id: k.id for _, k, i in held})
         self._pred.update({i: [k] for i, k in self._kinerja_of.items()})
         self._succ.update(
-            {str(k.id): [str(i.id) for i in k.indikator] for _, k in rows if k.indikator}
+            cast(
+                dict[str, list[str]],
+                {k.id: [i.id for i in k.indikator] for _, k in rows if k.indikator},
+            )
         )
         return order
 
