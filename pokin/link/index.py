@@ -266,7 +266,8 @@ class LinkIndex(Copies, Holds):
         found = score(me, other, self.weights, lexicon=self.lexicon, items=typos, typo=typos)
         if found >= 1.0:
             return found
-        held = self._held(me, other)  # counts only for a target that is no generic row
+        part, held = self._held(me, other)  # held: only for a target that is no generic row
+        found = max(found, part)
         return held if held > found and not self.generic(target) else found
 
     # -- crosscutting ---------------------------------------------------------------------

@@ -1,0 +1,139 @@
+"""A superior's row the whole chart repeats below it: cascade or generic row?
+
+Invented decree texts (Kecamatan Sidorejo; none from the seeds). The generic-row guard
+(:meth:`pokin.link.holds.Holds.generic`) keeps a subordinate holding a vague superior
+row among words of its own ("Terlaksananya kegiatan posyandu" holding "Jumlah kegiatan
+yang dilaksanakan") from being linked. These tests pin down what it must not swallow:
+
+- a text restated down the chart for each subordinate's own unit (every Lurah carrying
+  the Camat's "koordinasi pelaksanaan program" for his kelurahan) is the cascade of that
+  row, not a sign that the row is generic;
+- a subordinate restating the row before a clause of its own ("... agar target kinerja
+  tercapai") restates it, as the same text without the clause would, however many other
+  positions use its words.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pokin import PohonKinerja
+from pokin.link import infer_links
+
+KELURAHAN = ["Sumberejo", "Karanganyar", "Tegalsari", "Mojosari", "Wonorejo"]
+
+
+def _ind(uraian: str) -> dict[str, Any]:
+    return {"uraian": uraian, "formulasi": "jumlah", "sumber_data": "laporan", "target": "1"}
+
+
+def _tree(sekretaris: str, lurah: str) -> PohonKinerja:
+    """A Camat whose k1 is ``Terselenggaranya koordinasi pelaksanaan program di
+    lingkungan Kecamatan Sidorejo``, a Sekretaris whose k1 is ``sekretaris``, and five
+    Lurah whose k1 is ``lurah`` (``{unit}``: their kelurahan), each with a row of its own."""
+    lurahs = [
+        {
+            "id": f"lurah-{name.lower()}",
+            "nama": f"Lurah {name}",
+            "peran": "lurah",
+            "unit": f"Kelurahan {name}",
+            "atasan": "camat",
+            "kinerja": [
+                {
+                    "uraian": lurah.format(unit=f"Kelurahan {name}", name=name),
+                    "indikator": [_ind("Jumlah rapat koordinasi kelurahan")],
+                },
+                {
+                    "uraian": "Tertibnya administrasi kependudukan warga",
+                    "indikator": [_ind("Persentase warga yang memiliki KTP elektronik")],
+                },
+            ],
+        }
+        for name in KELURAHAN
+    ]
+    data = {
+        "pokin": 1,
+        "organisasi": {"nama": "Kecamatan Sidorejo", "pemerintah": "Kabupaten Contoh"},
+        "jabatan": [
+            {
+                "id": "camat",
+                "nama": "Camat Sidorejo",
+                "peran": "camat",
+                "unit": "Kecamatan Sidorejo",
+                "kinerja": [
+                    {
+                        "uraian": (
+                            "Terselenggaranya koordinasi pelaksanaan program di lingkungan "
+                            "Kecamatan Sidorejo"
+                        ),
+                        "indikator": [_ind("Jumlah rapat koordinasi program")],
+                    },
+                    {
+                        "uraian": "Meningkatnya kualitas pelayanan administrasi terpadu",
+                        "indikator": [_ind("Nilai indeks kepuasan masyarakat")],
+                    },
+                ],
+            },
+            {
+                "id": "sekretaris",
+                "nama": "Sekretaris Kecamatan",
+                "peran": "sekretaris",
+                "unit": "Sekretariat Kecamatan",
+                "atasan": "camat",
+                "kinerja": [
+                    {"uraian": sekretaris, "indikator": [_ind("Jumlah notulen rapat")]},
+                    {
+                        "uraian": "Tersedianya arsip surat masuk dan keluar",
+                        "indikator": [_ind("Jumlah arsip yang tertata")],
+                    },
+                ],
+            },
+            *lurahs,
+        ],
+    }
+    return PohonKinerja.model_validate(data)
+
+
+ADDS_WORDS = (
+    "Terselenggaranya koordinasi pelaksanaan program antar bagian di lingkungan "
+    "Kecamatan Sidorejo secara terpadu"
+)
+"""The Camat's k1 held whole among words of the Sekretaris's own (no clause)."""
+
+
+def _to_camat_k1(tree: PohonKinerja) -> list[str]:
+    return [p.dari for p in infer_links(tree) if p.ke == "camat.k1"]
+
+
+def test_a_row_every_lurah_restates_for_his_kelurahan_is_cascaded_not_generic() -> None:
+    tree = _tree(ADDS_WORDS, "Terselenggaranya koordinasi pelaksanaan program di lingkungan {unit}")
+    assert _to_camat_k1(tree) == ["sekretaris.k1"]
+
+
+def _lurahs_at_work_of_their_own(sekretaris: str) -> PohonKinerja:
+    """:func:`_tree` where each Lurah uses the Camat's words for a program of his own."""
+    topics = iter(["posyandu", "karang taruna", "bank sampah", "kampung KB", "lansia"])
+    data = _tree(sekretaris, "placeholder").model_dump(mode="json", exclude_none=True)
+    for jabatan in data["jabatan"]:
+        if jabatan["peran"] == "lurah":
+            jabatan["kinerja"][0]["uraian"] = (
+                f"Terlaksananya koordinasi pelaksanaan program {next(topics)} di {jabatan['unit']}"
+            )
+    return PohonKinerja.model_validate(data)
+
+
+def test_a_row_whose_words_other_positions_use_for_their_own_work_stays_generic() -> None:
+    """The same Sekretaris text, when the Lurahs use the row's words for work of their own
+    (posyandu, karang taruna...), is no evidence: the guard still holds."""
+    assert _to_camat_k1(_lurahs_at_work_of_their_own(ADDS_WORDS)) == []
+
+
+def test_a_row_restated_before_a_clause_is_linked_however_common_its_words() -> None:
+    """The Lurahs use the row's words for work of their own (the row reads as generic),
+    but the Sekretaris restates it whole before a purpose clause: judged as the same text
+    without the clause would be."""
+    tree = _lurahs_at_work_of_their_own(
+        "Terselenggaranya koordinasi pelaksanaan program di lingkungan Kecamatan Sidorejo "
+        "agar target kinerja pelayanan tercapai sesuai rencana"
+    )
+    assert _to_camat_k1(tree) == ["sekretaris.k1"]
