@@ -43,6 +43,7 @@ class Holds:
     phrases: dict[str, Phrase]
     owner: dict[str, str | None]
     place: set[str]
+    where: frozenset[str]
     weights: dict[str, float]
     rarity: dict[str, float]
     lexicon: Lexicon
@@ -65,7 +66,8 @@ class Holds:
             shared = part.words & other.words
             if not shared or math.fsum(map(self.rarity.__getitem__, shared)) < self.min_evidence:
                 continue
-            held_best = max(held_best, contained(other, part, self.weights, lexicon=self.lexicon))
+            held = contained(other, part, self.weights, lexicon=self.lexicon, place=self.where)
+            held_best = max(held_best, held)
             if part is not me:
                 part_best = max(part_best, score(part, other, self.weights, lexicon=self.lexicon))
         return part_best, held_best

@@ -124,6 +124,7 @@ class LinkIndex(Copies, Holds):
         weights = {w: 1.0 + math.log((n + 1) / (c + 1)) for w, c in self.df.items()}
         names = [tree.organisasi.nama, tree.organisasi.pemerintah or ""]
         names += [j.unit or "" for j in tree.jabatan]
+        self.where = frozenset(stem(w) for w in self.lexicon.kata_tempat)  # see contained()
         place = {stem(w) for w in self.lexicon.kata_keterangan} | set(UNITS)
         for name in names:
             words = name.casefold().split()

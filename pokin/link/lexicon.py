@@ -4,7 +4,8 @@ The bundled lists live in ``lexicon.yaml`` beside this module (package data): sp
 variants (``ejaan``), government abbreviations (``singkatan``), function words
 (``kata_tugas``), measure words (``kata_ukuran``: "Jumlah", "Persentase"...), words that
 make a text relative to its holder (``kata_relatif``: bawahan, pimpinan), words of place
-and time (``kata_keterangan``: wilayah, semester), verbs that only say something happened
+and time (``kata_keterangan``: wilayah, semester; ``kata_tempat``, those of place a
+subordinate leaves out: wilayah, lingkungan), verbs that only say something happened
 (``kerja_umum``: Terlaksananya, Terselenggaranya), opposite verbs (``antonim``), words
 opening a clause a subordinate adds (``klausa``: dalam rangka, untuk, melalui, sesuai),
 numbers written as words (``bilangan``: satu, sepuluh, seratus) and fields of work
@@ -45,6 +46,7 @@ _KEYS = (
     "kata_ukuran",
     "kata_relatif",
     "kata_keterangan",
+    "kata_tempat",
     "kerja_umum",
     "antonim",
     "bidang",
@@ -63,6 +65,8 @@ class Lexicon:
     kata_ukuran: frozenset[str] = frozenset()
     kata_relatif: frozenset[str] = frozenset()
     kata_keterangan: frozenset[str] = frozenset()
+    kata_tempat: frozenset[str] = frozenset()
+    """Words of ``kata_keterangan`` saying where (wilayah): a subordinate leaves them out."""
     kerja_umum: frozenset[str] = frozenset()
     antonim: frozenset[frozenset[str]] = frozenset()
     bidang: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -148,6 +152,7 @@ def _build(data: dict[str, Any], path: Path) -> Lexicon:
             kata_ukuran=frozenset(map(_low, data.get("kata_ukuran") or ())),
             kata_relatif=frozenset(map(_low, data.get("kata_relatif") or ())),
             kata_keterangan=frozenset(map(_low, data.get("kata_keterangan") or ())),
+            kata_tempat=frozenset(map(_low, data.get("kata_tempat") or ())),
             kerja_umum=frozenset(map(_low, data.get("kerja_umum") or ())),
             antonim=frozenset(frozenset(map(_low, pair)) for pair in data.get("antonim") or ()),
             bidang={_low(k): tuple(map(_low, v)) for k, v in (data.get("bidang") or {}).items()},

@@ -41,6 +41,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -203,6 +204,7 @@ def contained(
     weights: Mapping[str, float] | None = None,
     *,
     lexicon: Lexicon = DEFAULT,
+    place: AbstractSet[str] = frozenset(),
 ) -> float:
     """How fully ``child`` holds ``parent``'s text in any order, 0 to 1.
 
@@ -211,7 +213,9 @@ def contained(
     adds weigh :data:`ADDED` of their rarity: a subordinate adds a means, a list item or a
     deadline around its superior's text. A lead verb of ``parent`` saying what was done
     (Mengaktifkan pos kamling) is part of its text: a child doing something else with the
-    same nouns (Terlaksananya ronda di pos kamling) does not hold it. Whether ``parent``
+    same nouns (Terlaksananya ronda di pos kamling) does not hold it. Words of ``place``
+    (where, when: "di wilayah Kecamatan") that ``child`` leaves out are not held against
+    it: a subordinate's text is about its own unit without saying so. Whether ``parent``
     is specific enough for that to be evidence is the caller's to judge (a generic row
     is held by many texts).
 
@@ -227,8 +231,10 @@ def contained(
         return 0.0
     w = weights or {}
     verb = _verb(parent, child, w, lexicon)
-    whole = total(parent, w) + verb
-    held = math.fsum(w.get(t, 1.0) for t in parent.words & (child.words | child.roots))
+    mine = child.words | child.roots
+    dropped = math.fsum(w.get(t, 1.0) for t in (parent.words & place) - mine)
+    whole = total(parent, w) - dropped + verb
+    held = math.fsum(w.get(t, 1.0) for t in parent.words & mine)
     if whole <= 0 or held < COVER * whole:
         return 0.0
     added = math.fsum(w.get(t, 1.0) for t in child.words - parent.words - child.roots)

@@ -179,7 +179,7 @@ def _phrase(text: str, lexicon: Lexicon) -> Phrase:
     folded = (text if text.isascii() else unicodedata.normalize("NFKC", text)).casefold()
     plain = " ".join(folded.split())
     body = _NUMBERING.sub("", plain)
-    tokens = _sub_bagian(_TOKEN.findall(body))
+    tokens = _joined(_TOKEN.findall(body), lexicon)
     if not lexicon.bilangan.keys().isdisjoint(tokens):
         tokens = _numbers(tokens, lexicon.bilangan)
     segments = _clauses(tokens, lexicon)
@@ -365,17 +365,29 @@ def _abbreviation_typo(word: str, lexicon: Lexicon) -> str | None:
     return next((s for s in lexicon.singkatan if len(s) >= TYPO_LENGTH and typo(word, s)), None)
 
 
-def _sub_bagian(written: list[str]) -> list[str]:
-    """``sub bagian`` / ``sub bag`` as one word, as ``subbagian`` is written too."""
-    if "sub" not in written:
+def _joined(written: list[str], lexicon: Lexicon) -> list[str]:
+    """Two words the lexicon's ``ejaan`` spells as one (``sub bagian``, ``wilayah kerja``)
+    merged into one token, read as its ``ejaan`` entry."""
+    known = lexicon.cache.get(_PAIRS)
+    if known is None:
+        pairs: dict[str, set[str]] = {}
+        for key in lexicon.ejaan:
+            first, _, second = key.partition(" ")
+            if second and " " not in second:
+                pairs.setdefault(first, set()).add(second)
+        known = lexicon.cache[_PAIRS] = pairs
+    if known.keys().isdisjoint(written):
         return written
     merged: list[str] = []
     for w in written:
-        if merged and merged[-1] == "sub" and w in ("bagian", "bag"):
-            merged[-1] = "sub " + w
+        if merged and w in known.get(merged[-1], ()):
+            merged[-1] = f"{merged[-1]} {w}"
         else:
             merged.append(w)
     return merged
+
+
+_PAIRS = ("ejaan", "pairs")
 
 
 def _most_specific(words: frozenset[str], rank: int) -> frozenset[str]:
