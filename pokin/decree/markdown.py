@@ -45,6 +45,7 @@ from .cells import lettered_items, strip_list_punctuation
 from .columns import column_role, header_roles, sub_header
 from .header import read_header, title_case
 from .htmltable import html_rows
+from .items import split_code
 from .marks import (
     CLOSING,
     FORM_PART,
@@ -55,7 +56,7 @@ from .marks import (
     second_party,
 )
 from .markup import MARKER, Cell, read_cell
-from .mdiku import FIELDS, cells_by_role, iku_row, split_code
+from .mdiku import FIELDS, cells_by_role, iku_row
 from .pairing import pair_cells
 from .parts import Block, ParsedDecree, Skipped
 from .pipes import is_separator, is_table_line, lost_pipe, split_row

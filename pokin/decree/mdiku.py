@@ -6,16 +6,16 @@ table writes an indicator's explanation and "Sumber Data" on the lines under it.
 
 from __future__ import annotations
 
-import re
 from typing import Protocol
 
 from .columns import year_of
 from .ikutable import iku_indikator
+from .items import CODE_INDIKATOR, CODE_SASARAN, split_code
 from .markup import Cell, read_cell
 from .pairing import pair_cells
 from .parts import IkuIndikator, IkuSasaran, ParsedDecree, Skipped
 
-__all__ = ["FIELDS", "MarkdownTable", "cells_by_role", "iku_row", "split_code"]
+__all__ = ["FIELDS", "MarkdownTable", "cells_by_role", "iku_row"]
 
 
 class MarkdownTable(Protocol):
@@ -27,20 +27,8 @@ class MarkdownTable(Protocol):
     headers: list[str]
 
 
-_CODE_SASARAN = re.compile(r"S{1,2}\.?\d+(?:\.\d+)*")
-_CODE_INDIKATOR = re.compile(r"(?:I\.?K\.?(?:S|U|SS)?\.?|IKU\.?\s?)\d+(?:\.\d+)*")
-
 FIELDS = ("kinerja", "indikator", "formulasi", "sumber_data", "satuan", "target")
 """The row fields, in the order :func:`.pairing.pair_cells` takes them."""
-
-
-def split_code(text: str) -> tuple[str | None, str]:
-    """Split a leading IKU code off a text: ``("S.1", "Meningkatnya ...")``."""
-    first, _, rest = text.partition(" ")
-    first = first.strip("*:.,")
-    if _CODE_SASARAN.fullmatch(first) or _CODE_INDIKATOR.fullmatch(first):
-        return first, rest.strip()
-    return None, text
 
 
 def cells_by_role(state: MarkdownTable, cells: list[str]) -> tuple[dict[str, str], dict[str, str]]:
@@ -70,7 +58,7 @@ def iku_row(state: MarkdownTable, number: int, line: str, cells: list[str]) -> N
     if not sasaran_text and len(items) == 1:  # one text column: the code says what it is
         code, rest = split_code(items[0])
         code = code or (codes[0] if codes else None)
-        if code and _CODE_SASARAN.fullmatch(code):
+        if code and CODE_SASARAN.fullmatch(code):
             iku.append(IkuSasaran(number, rest, code))
             state.iku_sumber = False
             return
@@ -86,7 +74,7 @@ def iku_row(state: MarkdownTable, number: int, line: str, cells: list[str]) -> N
             return
     if sasaran_text:
         code, rest = split_code(sasaran_text)
-        if code is None and codes and _CODE_SASARAN.fullmatch(codes[0]):
+        if code is None and codes and CODE_SASARAN.fullmatch(codes[0]):
             code, codes = codes[0], codes[1:]
         iku.append(IkuSasaran(number, rest, code))
     if not items:
@@ -106,7 +94,7 @@ def iku_row(state: MarkdownTable, number: int, line: str, cells: list[str]) -> N
     penanggung_jawab = read_cell(raw.get("penanggung_jawab", "")).text
     for n, row in enumerate(rows):
         code, text = split_code(row.indikator)
-        if code is None and len(codes) == len(rows) and _CODE_INDIKATOR.fullmatch(codes[n]):
+        if code is None and len(codes) == len(rows) and CODE_INDIKATOR.fullmatch(codes[n]):
             code = codes[n]
         by_role = {
             "formulasi": row.formulasi,
