@@ -1,10 +1,11 @@
 """The held-out decrees of issue 11 (tests/fixtures/heldout) read back row for row.
 
-Karangwangi is `pdftotext -layout` text, Pasirluhur a Word decree converted to markdown;
-both were written by hand, with their links labelled, as a hidden test of link inference
-(tests/test_link_heldout.py). Importing them found two faults, fixed here: a wrapped
-line whose every cell opens with a capital ("Musrenbang Kecamatan") was read as a new row,
-and a converted letterhead "## KECAMATAN X" gave every position the kecamatan as unit.
+Karangwangi is `pdftotext -layout` text, Pasirluhur a Word decree converted to markdown,
+Tanjungrejo a Word file; all were written by hand, with their links labelled, as a hidden
+test of link inference (tests/test_link_heldout.py). Importing them found two faults,
+fixed here: a wrapped line whose every cell opens with a capital ("Musrenbang Kecamatan")
+was read as a new row, and a converted letterhead "## KECAMATAN X" gave every position the
+kecamatan as unit.
 """
 
 from __future__ import annotations
@@ -107,3 +108,19 @@ def test_a_letterhead_naming_the_kecamatan_is_not_every_position_s_unit(tmp_path
         ("Lurah Cibeureum", "Kelurahan Cibeureum"),
         ("Pengadministrasi Umum", "Kelurahan Cibeureum"),  # a kelurahan heading still places
     ]
+
+
+def test_tanjungrejo_reads_every_row() -> None:
+    """Word tables: kinerja cells merged over their indicators, JABATAN / TUGAS as a
+    key-value table or as paragraphs, the Camat's table continued after "Lanjutan"."""
+    result = import_decree(HELDOUT / "tanjungrejo-2026.docx")
+    tree = result.tree
+    assert result.skipped == []
+    kinerja = [k for _, k in tree.iter_kinerja()]
+    assert (len(tree.jabatan), len(kinerja), sum(len(k.indikator) for k in kinerja)) == (16, 40, 52)
+    camat = tree.jabatan[0]
+    assert [len(k.indikator) for k in camat.kinerja] == [2, 2, 3, 2]
+    assert camat.kinerja[2].uraian == "Meningkatnya kualitas kesehatan lingkungan masyarakat"
+    atasan = {str(j.id): str(j.atasan) for j in tree.jabatan}
+    assert atasan["pengadministrasi-pemerintahan"] == "kepala-seksi-pemerintahan"  # its tugas
+    assert atasan["bendahara-pengeluaran"] == "kepala-sub-bagian-umum-kepegawaian-dan-keuangan"
