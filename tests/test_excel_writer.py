@@ -15,11 +15,20 @@ from pokin.excel.writer import _SharedStrings, _Worksheet
 
 from .conftest import jab, make
 
-PLAIN = ["Meningkatnya kinerja", "a & b < c > d", "baris\nbaru", "tab\tdi tengah", "“kutip” ünï"]
+PLAIN = [
+    "Meningkatnya kinerja",
+    "a & b < c > d",
+    "baris\nbaru",
+    "tab\tdi tengah",
+    "“kutip” ünï",
+    "_x00ZZ_ bukan heksadesimal",
+    "teks <r>di tengah</r>",
+]
 SPECIAL = [
     " spasi di depan",
     "spasi di belakang ",
     "\u00a0spasi keras",
+    "em space di belakang\u2003",
     "baris baru di belakang\n",
     "_x0041_ tertulis",
     "carriage\rreturn",
