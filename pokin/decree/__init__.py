@@ -143,6 +143,16 @@ def _require_blocks(parsed: ParsedDecree) -> ParsedDecree:
             path=source,
             hint=_WHAT_POKIN_READS,
         )
+    if not parsed.iku and not any(block.rows for block in parsed.blocks):
+        # blocks but not one table row: the tables were not recognised (a layout pokin
+        # does not read); a tree of empty positions would lose the whole decree silently
+        raise _error(
+            f"{len(parsed.blocks)} blok jabatan ditemukan, tetapi tidak satu pun baris tabel "
+            "kinerja/indikator yang dapat dibaca (tata letak tabelnya tidak dikenali)",
+            path=source,
+            line=parsed.blocks[0].line,
+            hint=_WHAT_POKIN_READS,
+        )
     return parsed
 
 

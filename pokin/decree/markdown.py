@@ -70,15 +70,25 @@ _JENIS = re.compile(r"\s*\((struktural|jfu|jft|fungsional|pelaksana)\)\s*$", re.
 
 
 def sniff(text: str) -> bool:
-    """Whether ``text`` is a markdown decree: a pipe table whose header names INDIKATOR.
+    """Whether ``text`` is a markdown decree: a pipe table whose header names INDIKATOR,
+    or an HTML ``<table>`` (a converter's output for merged cells) whose rows name it.
 
     >>> sniff("| KINERJA | INDIKATOR |\\n|---|---|\\n| a | b |")
     True
     >>> sniff("KINERJA\\tINDIKATOR\\nMeningkatnya\\tNilai")
     False
+    >>> sniff("JABATAN : CAMAT\\n<table>\\n<tr><th>Kinerja</th><th>Indikator</th></tr>")
+    True
     """
     previous = ""
+    in_html = False
     for line in text[:500_000].split("\n"):
+        if line.lstrip().lower().startswith("<table"):
+            in_html = True
+        if in_html and re.search(r"<t[hd]\b[^>]*>[^<]*indikator", line, re.IGNORECASE):
+            return True
+        if "</table" in line.lower():
+            in_html = False
         if (
             is_separator(line)
             and previous.lstrip().startswith("|")

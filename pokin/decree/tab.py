@@ -116,14 +116,17 @@ def _block_title(line: str) -> str | None:
 
 _LABEL_CELL = re.compile(r"(?:\d+\.\s*)?(?:nama\s+)?(?:jabatan|tugas|fungsi)", re.IGNORECASE)
 _MARK_CELL = re.compile(r"[a-z]\.|\d{1,2}[.)]|[-•]")
+_NUMBER_CELL = re.compile(r"\d{1,2}[.)]?")
 
 
 def _plain(state: _State, line: str) -> str:
     """Word's "save as text" writes a label and its colon, or a list mark, as cells of their
     own ("JABATAN<tab>:<tab>X", "a.<tab>Y"): read them as the text lines they are."""
     filled = [c.strip() for c in line.split("\t") if c.strip()]
-    if len(filled) >= 2 and filled[1] == ":" and _LABEL_CELL.fullmatch(filled[0]):
-        return f"{filled[0]} : {' '.join(filled[2:])}".rstrip()
+    if len(filled) >= 3 and _NUMBER_CELL.fullmatch(filled[0]) and filled[2].startswith(":"):
+        filled = filled[1:]  # "1.<tab>JABATAN<tab>:<tab>X": a numbered label, its number apart
+    if len(filled) >= 2 and filled[1].startswith(":") and _LABEL_CELL.fullmatch(filled[0]):
+        return f"{filled[0]} : {' '.join([filled[1][1:].strip(), *filled[2:]]).strip()}".rstrip()
     listed = state.section == "fungsi" and not state.raw and len(filled) == 2
     if listed and _MARK_CELL.fullmatch(filled[0]) and line.lstrip().startswith(filled[0]):
         return f"{filled[0]} {filled[1]}"

@@ -1,0 +1,171 @@
+"""Defects of the fifth QA pass on the decree importer (numbers from notes/qa5.md).
+
+Every fixture is invented ("Kecamatan Bukit Sentosa"), in the decrees' style, not a copy of
+the QA inputs: decrees in layouts the earlier passes had not tried.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pokin import ImportDocumentError
+from pokin.cli import main
+from pokin.decree import import_decree
+from pokin.models import PohonKinerja
+
+TITLE = "INDIKATOR KINERJA INDIVIDU KECAMATAN BUKIT SENTOSA TAHUN 2025"
+# (jabatan, tugas, [(kinerja, indikator, formulasi, sumber, satuan, target 2025, target 2026)])
+BLOCKS = [
+    (
+        "CAMAT",
+        "Memimpin penyelenggaraan pemerintahan kecamatan.",
+        [
+            (
+                "Meningkatnya pelayanan publik",
+                "Indeks Kepuasan Masyarakat",
+                "Rata-rata nilai unsur",
+                "Laporan SKM",
+                "indeks",
+                "81,5",
+                "83",
+            ),
+            (
+                "Meningkatnya pelayanan publik",
+                "Persentase izin selesai tepat waktu",
+                "Izin tepat waktu ÷ izin × 100%",
+                "Register izin",
+                "%",
+                "95",
+                "96",
+            ),
+        ],
+    ),
+    (
+        "KEPALA SEKSI PELAYANAN",
+        "Membantu Camat menyiapkan bahan pelayanan.",
+        [
+            (
+                "Persentase izin selesai tepat waktu",
+                "Jumlah berkas izin yang diverifikasi",
+                "Jumlah berkas diverifikasi",
+                "Register verifikasi",
+                "berkas",
+                "1.250",
+                "1.300",
+            ),
+        ],
+    ),
+]
+
+
+def _rows(tree: PohonKinerja) -> list[tuple[str, str, str, str | None, str | None]]:
+    return [
+        (j.nama, k.uraian, i.uraian, i.formulasi, None if i.target is None else str(i.target))
+        for j in tree.jabatan
+        for k in j.kinerja
+        for i in k.indikator
+    ]
+
+
+EXPECTED = [
+    (
+        "Camat",
+        "Meningkatnya pelayanan publik",
+        "Indeks Kepuasan Masyarakat",
+        "Rata-rata nilai unsur",
+        "81,5",
+    ),
+    (
+        "Camat",
+        "Meningkatnya pelayanan publik",
+        "Persentase izin selesai tepat waktu",
+        "Izin tepat waktu ÷ izin × 100%",
+        "95",
+    ),
+    (
+        "Kepala Seksi Pelayanan",
+        "Persentase izin selesai tepat waktu",
+        "Jumlah berkas izin yang diverifikasi",
+        "Jumlah berkas diverifikasi",
+        "1.250",
+    ),
+]
+
+
+# -- #1: markdown whose only tables are HTML, header over two rows ------------------------
+
+
+def _html_decree() -> str:
+    out = [f"# {TITLE}", ""]
+    for nama, tugas, rows in BLOCKS:
+        out += [f"**JABATAN : {nama}**", "", f"**TUGAS :** {tugas}", "", "<table>"]
+        heads = ["No", "Kinerja", "Indikator Kinerja", "Formulasi", "Sumber Data", "Satuan"]
+        out.append(
+            "<tr>"
+            + "".join(f'<th rowspan="2">{h}</th>' for h in heads)
+            + '<th colspan="2">Target</th></tr>'
+        )
+        out.append("<tr><th>2025</th><th>2026</th></tr>")
+        for n, row in enumerate(rows, 1):
+            out.append("<tr>" + "".join(f"<td>{v}</td>" for v in (n, *row)) + "</tr>")
+        out += ["</table>", ""]
+    return "\n".join(out)
+
+
+def test_markdown_with_only_html_tables_is_read_as_markdown(tmp_path: Path) -> None:
+    """QA5 #1: with no pipe table the file went to the flattened-PDF reader: 0 kinerja,
+    every table's HTML in a tugas, exit 0."""
+    path = tmp_path / "iki.md"
+    path.write_text(_html_decree(), encoding="utf-8")
+    result = import_decree(path)
+    assert result.layout == "markdown"
+    assert _rows(result.tree) == EXPECTED
+    camat = result.tree.jabatan[0]
+    assert camat.tugas == "Memimpin penyelenggaraan pemerintahan kecamatan."
+    periods = camat.kinerja[0].indikator[0].per_periode
+    assert [(p.periode, p.target) for p in periods] == [("2025", "81,5"), ("2026", "83")]
+    assert not result.skipped
+
+
+def test_blocks_without_one_readable_row_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """QA5 #1: a decree whose tables are not recognised at all gave a tree of empty
+    positions and exit 0; it is refused, naming the first block's line."""
+    path = tmp_path / "iki.md"
+    path.write_text(_html_decree().replace("<table>", "<div>"), encoding="utf-8")
+    with pytest.raises(ImportDocumentError, match="tidak satu pun baris tabel") as info:
+        import_decree(path)
+    assert info.value.line == 3
+    out = tmp_path / "x.yaml"
+    assert main(["import", str(path), "-o", str(out)]) == 2
+    assert "2 blok jabatan ditemukan" in capsys.readouterr().err
+    assert not out.exists()
+
+
+# -- #2: Word "save as text" with the label's number in a cell of its own ------------------
+
+
+def _tab_decree() -> str:
+    out = [TITLE, ""]
+    for nama, tugas, rows in BLOCKS:
+        out += [f"1.\tJABATAN\t:\t{nama}", f"2.\tTUGAS\t:\t{tugas}", ""]
+        out.append("No\tKinerja\tIndikator Kinerja\tFormulasi\tSumber Data\tSatuan\tTarget")
+        for n, row in enumerate(rows, 1):
+            out.append("\t".join([str(n), *row[:6]]))
+        out.append("")
+    return "\r\n".join(out)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "cp1252", "utf-8"])
+def test_numbered_label_in_its_own_cell(tmp_path: Path, encoding: str) -> None:
+    """QA5 #2: "1.<tab>JABATAN<tab>:<tab>CAMAT" (a numbered list saved as text) was "not a
+    decree: no jabatan block", in every encoding."""
+    path = tmp_path / "iki.txt"
+    path.write_bytes(_tab_decree().encode(encoding))
+    result = import_decree(path)
+    assert _rows(result.tree) == EXPECTED
+    assert result.tree.jabatan[0].tugas == "Memimpin penyelenggaraan pemerintahan kecamatan."
+    assert result.tree.jabatan[1].atasan == "camat"
