@@ -169,3 +169,39 @@ def test_numbered_label_in_its_own_cell(tmp_path: Path, encoding: str) -> None:
     assert _rows(result.tree) == EXPECTED
     assert result.tree.jabatan[0].tugas == "Memimpin penyelenggaraan pemerintahan kecamatan."
     assert result.tree.jabatan[1].atasan == "camat"
+
+
+# -- #3: a header over two lines, "Target" written once over "2025 | 2026" ----------------
+
+
+def _split_header_text(sep: str, pipes: bool) -> str:
+    top = ["No", "Kinerja", "Indikator Kinerja", "Formulasi", "Sumber Data", "Satuan", "Target"]
+    below = ["", "", "", "", "", "", "2025", "2026"]
+
+    def line(cells: list[str]) -> str:
+        return f"| {' | '.join(cells)} |" if pipes else sep.join(cells)
+
+    out = [TITLE, ""]
+    for nama, tugas, rows in BLOCKS:
+        out += [f"JABATAN : {nama}", "", f"TUGAS : {tugas}", ""]
+        out += [line(top), line(below)]
+        if pipes:
+            out.append("|" + "---|" * 8)
+        out += [line([str(n), *row]) for n, row in enumerate(rows, 1)]
+        out.append("")
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize(("name", "pipes"), [("iki.txt", False), ("iki.md", True)])
+def test_target_over_two_years_written_once(tmp_path: Path, name: str, pipes: bool) -> None:
+    """QA5 #3: in tab text the years' line became a row "(kinerja tidak tertulis)" with
+    target "2025 2026" and the two targets one text ("81,5 83"), exit 0; the pipe table
+    with the years' row above its separator was "not a decree"."""
+    path = tmp_path / name
+    path.write_text(_split_header_text("\t", pipes), encoding="utf-8")
+    result = import_decree(path)
+    assert _rows(result.tree) == EXPECTED
+    ikm = result.tree.jabatan[0].kinerja[0].indikator[0]
+    assert [(p.periode, p.target) for p in ikm.per_periode] == [("2025", "81,5"), ("2026", "83")]
+    assert not result.skipped
+    assert not result.notes

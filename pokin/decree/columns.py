@@ -254,6 +254,9 @@ def header_labels(lines: list[str], start: int) -> tuple[list[str], int] | None:
     return labels, i
 
 
+_YEAR = re.compile(r"(?:TAHUN\s+)?(?:19|20)\d\d", re.IGNORECASE)
+
+
 def sub_header(top: list[str], row: list[str]) -> list[str] | None:
     """The combined labels when ``row`` is the second row of a header split over two
     (merged cells above "Uraian / Formulasi" or years), else ``None``.
@@ -265,10 +268,16 @@ def sub_header(top: list[str], row: list[str]) -> list[str] | None:
     ['No', 'Indikator Uraian', 'Formulasi']
     >>> sub_header(["No", "Kinerja", "Indikator"], ["1.", "Meningkatnya", "Nilai"]) is None
     True
+    >>> sub_header(["Indikator", "Target"], ["", "2025", "2026"])  # "Target" written once
+    ['Indikator', 'Target 2025', 'Target 2026']
     """
     width = max(len(top), len(row))
     top = [*top, *[""] * (width - len(top))]
     row = [*row, *[""] * (width - len(row))]
+    for i in range(1, width):  # a merged cell written once ("Target" over "2025 | 2026")
+        spans = _YEAR.fullmatch(row[i]) and _YEAR.fullmatch(row[i - 1])
+        if not top[i] and top[i - 1] and spans:
+            top[i] = top[i - 1]
     new = [b for a, b in zip(top, row, strict=True) if b and b != a]
     if not new or any(
         len(b) > 40

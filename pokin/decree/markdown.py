@@ -80,7 +80,7 @@ def sniff(text: str) -> bool:
     >>> sniff("JABATAN : CAMAT\\n<table>\\n<tr><th>Kinerja</th><th>Indikator</th></tr>")
     True
     """
-    previous = ""
+    previous = before = ""
     in_html = False
     for line in text[:500_000].split("\n"):
         if line.lstrip().lower().startswith("<table"):
@@ -89,13 +89,12 @@ def sniff(text: str) -> bool:
             return True
         if "</table" in line.lower():
             in_html = False
-        if (
-            is_separator(line)
-            and previous.lstrip().startswith("|")
-            and "INDIKATOR" in previous.upper()
+        if is_separator(line) and any(  # the header, maybe over two rows ("2025 | 2026")
+            above.lstrip().startswith("|") and "INDIKATOR" in above.upper()
+            for above in (previous, before)
         ):
             return True
-        previous = line
+        previous, before = line, previous
     return False
 
 

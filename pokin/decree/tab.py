@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from .cells import clean_cell, lettered_items, strip_list_punctuation
-from .columns import header_roles
+from .columns import column_role, header_roles, sub_header, year_of
 from .header import read_header
 from .marks import (
     BEHAVIOUR_NOTE,
@@ -79,12 +79,15 @@ class _RawRow:
     end_line: int
     cells: dict[str, str]
     catatan: str = ""
+    years: dict[str, str] = field(default_factory=dict)  # "Target 2025 | 2026": per year
 
 
 @dataclass
 class _State:
     decree: ParsedDecree
     roles: list[str] | None = None
+    headers: list[str] = field(default_factory=list)  # the header's texts, for its years
+    after_header: bool = False  # the line before was a header: this one may complete it
     block: Block | None = None
     raw: list[_RawRow] = field(default_factory=list)
     section: str | None = None
@@ -156,8 +159,14 @@ def _feed(state: _State, number: int, line: str) -> None:
     if cells is not None and [c.lower() for c in cells[:2]] == ["kode", "indikator kinerja utama"]:
         state.in_iku = True
         return
+    combined = sub_header(state.headers, cells) if cells and state.after_header else None
+    state.after_header = False
+    if combined is not None:  # "Target" over "2025 | 2026": the header's second line
+        state.headers = combined
+        state.roles = [("no" if r == "kode" else r) for r in map(column_role, combined)]
+        return
     if cells is not None and _header_roles(cells):
-        state.roles = _header_roles(cells)
+        state.roles, state.headers, state.after_header = _header_roles(cells), cells, True
         state.page_break = bool(state.raw)
         state.in_iku = False
         return
@@ -291,7 +300,14 @@ def _add_row(state: _State, number: int, cells: list[str]) -> None:
     assert state.roles is not None
     aligned, note = _align(state.roles, cells)
     by_role: dict[str, str] = {}
-    for role, cell in zip(state.roles, aligned, strict=True):
+    years: dict[str, str] = {}
+    heads = [*state.headers, *[""] * len(state.roles)]
+    for role, cell, head in zip(state.roles, aligned, heads, strict=False):
+        year = year_of(head) if role == "target" else None
+        if year and year not in years:
+            years[year] = cell  # one target per year: the builder picks the decree's
+            if len(years) > 1:
+                continue
         if role not in ("no", "lain"):
             by_role[role] = f"{by_role[role]} {cell}".strip() if role in by_role else cell
     numbered = "no" in state.roles and bool(aligned[state.roles.index("no")])
@@ -304,7 +320,7 @@ def _add_row(state: _State, number: int, cells: list[str]) -> None:
                 previous.cells[role] = join_continued(role, previous.cells.get(role, ""), cell)
         previous.end_line = number
         return
-    state.raw.append(_RawRow(number, number, by_role, note))
+    state.raw.append(_RawRow(number, number, by_role, note, years if len(years) > 1 else {}))
 
 
 _ITEM = re.compile(r"^(?:[-•*▪·]\s|\d{1,2}[.)]\s|[a-z][.)]\s|TW\s|Triwulan\s)", re.IGNORECASE)
@@ -365,6 +381,8 @@ def _close_block(state: _State) -> None:
         ):
             row = item.to_row(raw.line, note=raw.catatan)
             row.intervensi = cells.get("kinerja_atasan", "")
+            if raw.years and not row.per_tahun:
+                row.per_tahun = dict(raw.years)
             block.rows.append(row)
     state.decree.blocks.append(block)
     state.block, state.raw, state.section, state.page_break = None, [], None, False
