@@ -205,3 +205,59 @@ def test_target_over_two_years_written_once(tmp_path: Path, name: str, pipes: bo
     assert [(p.periode, p.target) for p in ikm.per_periode] == [("2025", "81,5"), ("2026", "83")]
     assert not result.skipped
     assert not result.notes
+
+
+# -- #4: a PDF table drawn without lines, proportional font, long cells --------------------
+
+
+def _unruled_pdf(path: Path, *, years: bool) -> Path:
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    style = getSampleStyleSheet()["BodyText"]
+    style.fontSize, style.leading = 8, 9.5
+    heads = ["No", "Kinerja", "Indikator Kinerja", "Formulasi", "Sumber Data", "Satuan", "Target"]
+    story: list[object] = [Paragraph(TITLE, style)]
+    for nama, tugas, rows in BLOCKS * 3:  # long enough to go over a page
+        story += [Paragraph(f"JABATAN : {nama}", style), Paragraph(f"TUGAS : {tugas}", style)]
+        data: list[list[object]] = [[*heads, ""]] if years else [list[object](heads)]
+        if years:
+            data.append(["", "", "", "", "", "", "2025", "2026"])
+        for n, row in enumerate(rows * 2, 1):
+            cells = row if years else row[:6]
+            data.append([str(n), *(Paragraph(f"{v} {v}" if k < 3 else v, style)
+                                   for k, v in enumerate(cells))])  # fmt: skip
+        widths = [28, 140, 150, 170, 90, 45] + ([45, 45] if years else [45])
+        table = Table(data, colWidths=widths, repeatRows=1)  # the years are not repeated
+        spans = [("SPAN", (6, 0), (7, 0))] if years else []
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), *spans]))
+        story += [table, Spacer(1, 10)]
+    SimpleDocTemplate(str(path), pagesize=landscape(A4)).build(story)
+    return path
+
+
+def _doubled(rows: list[tuple[str, str, str, str, str]]) -> list[object]:
+    return [(j, f"{k} {k}", f"{i} {i}", f"{f} {f}", t) for j, k, i, f, t in rows]
+
+
+@pytest.mark.parametrize("years", [False, True])
+def test_unruled_pdf_with_long_cells_keeps_its_columns(tmp_path: Path, years: bool) -> None:
+    """QA5 #4: with a proportional font a long cell pushed the next ones right, under the
+    next column: the rows were scrambled (13 of 14 wrong) and only the first reported; the
+    years under "Target" became a row of their own, and the repeated header (without its
+    years) joined the two targets."""
+    result = import_decree(_unruled_pdf(tmp_path / "iki.pdf", years=years))
+    assert result.layout == "pdf (pdf-layout)"
+    assert not result.skipped
+    rows = _rows(result.tree)
+    assert len(rows) == 3 * 2 * 3
+    expected = _doubled(EXPECTED)
+    assert rows[:2] == expected[:2]  # the Camat's two rows (its kinerja merged)
+    assert rows[4:6] == [expected[2], expected[2]]
+    assert set(rows) == set(expected)
+    if years:
+        for jabatan in result.tree.jabatan:
+            for kinerja in jabatan.kinerja:
+                for indikator in kinerja.indikator:
+                    assert [p.periode for p in indikator.per_periode] == ["2025", "2026"]

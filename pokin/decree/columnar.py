@@ -146,6 +146,7 @@ def _items(lines: list[str], lost: list[Skipped]) -> list[Item]:
     table: Table | None = None
     closed: set[int] = set()
     in_header = garbled = False
+    split: tuple[list[str], list[_Piece]] | None = None  # a header's labels, its years below
     for number, line in enumerate(lines, 1):
         stripped = " ".join(line.split())
         if not stripped or FURNITURE.match(stripped):
@@ -156,6 +157,9 @@ def _items(lines: list[str], lost: list[Skipped]) -> list[Item]:
             table = Table([TableRow(number, list(grid.labels))])
             items.append(table)
             closed = set()
+            if split is not None and split[0] == grid.labels:  # repeated without its years
+                following = _table_lines(lines, number)
+                grid = _split_years(grid, table.rows[0], split[1], following)
             continue
         cells = _cells(line, grid) if grid is not None else None
         title = title_of(stripped)
@@ -171,6 +175,11 @@ def _items(lines: list[str], lost: list[Skipped]) -> list[Item]:
             grid, table, garbled = None, None, False
             items.append(Paragraph(number, stripped))
             continue
+        if in_header and table is not None and _years(line):  # "Target" over "2025  2026"
+            if not any(_YEAR.search(label) for label in grid.labels):  # not split yet
+                split = (list(grid.labels), _pieces(line))
+                grid = _split_years(grid, table.rows[0], split[1], _table_lines(lines, number))
+            continue
         if in_header and _header_words(cells):
             top = table.rows[0]
             # a label wrapped in its cell: "INDIKATOR" over "KINERJA" is "INDIKATOR KINERJA"
@@ -179,6 +188,33 @@ def _items(lines: list[str], lost: list[Skipped]) -> list[Item]:
         in_header = False
         _add(table, grid, number, cells, closed)
     return items
+
+
+_YEAR = re.compile(r"(?:TAHUN\s+)?(?:19|20)\d\d", re.IGNORECASE)
+
+
+def _years(line: str) -> bool:
+    """Whether the line is the years under a merged "Target" header cell."""
+    pieces = _pieces(line)
+    return len(pieces) >= 2 and all(_YEAR.fullmatch(p.text) for p in pieces)
+
+
+def _split_years(grid: _Grid, top: TableRow, years: list[_Piece], following: list[str]) -> _Grid:
+    """The grid with the column over the years split into one column per year ("Target
+    2025", "Target 2026"), the header row relabelled to match."""
+    labels = [cell or "" for cell in top.cells]
+    under: dict[int, list[_Piece]] = {}
+    for year in years:
+        under.setdefault(min(grid.column(year.start), len(labels) - 1), []).append(year)
+    header: list[_Piece] = []
+    for col, piece in enumerate(grid.header):
+        if col not in under:
+            header.append(_Piece(piece.start, piece.end, labels[col]))
+            continue
+        header.extend(_Piece(y.start, y.end, f"{labels[col]} {y.text}") for y in under[col])
+    new = _grid(header, following)
+    top.cells = list(new.labels)
+    return new
 
 
 def _table_lines(lines: list[str], start: int) -> list[str]:

@@ -14,6 +14,7 @@ scanned PDF (pages with no text), a password-protected one, a damaged one.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from pathlib import Path
@@ -161,37 +162,64 @@ def layout_text(path: Path) -> str:
 
     Words are grouped into lines by their height on the page and into pieces by the gaps
     between them (a gap wider than two character widths separates two cells); each piece
-    is placed at its x position in character units, at least two spaces after the piece
-    before it, so :mod:`.columnar` can read the columns as it reads ``pdftotext -layout``.
+    is placed at its x position in character units, so :mod:`.columnar` can read the
+    columns as it reads ``pdftotext -layout``. The unit is small enough for every piece to
+    end two spaces before the next one begins, on every page: with a proportional font a
+    cell holds more characters than its width in average characters, and a piece pushed
+    right would land under the next column.
     """
     import pdfplumber
 
     with pdfplumber.open(str(path)) as pdf:
-        pages = ["\n".join(_layout_lines(page.extract_words())) for page in pdf.pages]
-    return "\n\f".join(pages)
+        pages = [_pieces(page.extract_words()) for page in pdf.pages]
+    unit = _fitting_unit([row for page in pages for row in page])
+    return "\n\f".join("\n".join(_place(row, unit) for row in page) for page in pages)
 
 
-def _layout_lines(words: list[dict[str, Any]]) -> list[str]:
+_Piece = tuple[float, str]  # (x0 on the page, text)
+
+
+def _pieces(words: list[dict[str, Any]]) -> list[list[_Piece]]:
+    """The page's lines, each as its pieces: words closer than two character widths."""
     if not words:
         return []
-    unit = sorted((w["x1"] - w["x0"]) / max(len(w["text"]), 1) for w in words)[len(words) // 2]
+    unit = _median_unit(words)
     rows: list[list[dict[str, Any]]] = []
     for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
         if rows and abs(rows[-1][0]["top"] - word["top"]) <= unit * 0.6:
             rows[-1].append(word)
         else:
             rows.append([word])
-    lines = []
+    lines: list[list[_Piece]] = []
     for row in rows:
-        text = ""
-        previous_end = None
+        pieces: list[list[Any]] = []  # [x0, text, x1]
         for word in sorted(row, key=lambda w: w["x0"]):
-            gap = word["x0"] - previous_end if previous_end is not None else None
-            if gap is not None and gap < unit * 2:
-                text += " " + word["text"]
+            if pieces and word["x0"] - pieces[-1][2] < unit * 2:
+                pieces[-1][1] += " " + word["text"]
+                pieces[-1][2] = word["x1"]
             else:
-                at = round(word["x0"] / unit)
-                text += " " * max(at - len(text), 2 if text else 0) + word["text"]
-            previous_end = word["x1"]
-        lines.append(text)
+                pieces.append([word["x0"], word["text"], word["x1"]])
+        lines.append([(float(x0), str(text)) for x0, text, _ in pieces])
     return lines
+
+
+def _median_unit(words: list[dict[str, Any]]) -> float:
+    widths = sorted((w["x1"] - w["x0"]) / max(len(w["text"]), 1) for w in words)
+    return float(widths[len(widths) // 2]) or 1.0
+
+
+def _fitting_unit(rows: list[list[_Piece]]) -> float:
+    """The width of one character column: the largest that leaves two spaces between any
+    two pieces of a line (at least 0.3 pt, so a line stays a few thousand characters)."""
+    unit = 6.0
+    for row in rows:
+        for (x0, text), (next_x0, _) in itertools.pairwise(row):
+            unit = min(unit, (next_x0 - x0) / (len(text) + 2))
+    return max(unit, 0.3)
+
+
+def _place(row: list[_Piece], unit: float) -> str:
+    text = ""
+    for x0, piece in row:
+        text += " " * max(round(x0 / unit) - len(text), 2 if text else 0) + piece
+    return text
