@@ -261,3 +261,39 @@ def test_unruled_pdf_with_long_cells_keeps_its_columns(tmp_path: Path, years: bo
             for kinerja in jabatan.kinerja:
                 for indikator in kinerja.indikator:
                     assert [p.periode for p in indikator.per_periode] == ["2025", "2026"]
+
+
+# -- #5: an office workbook, title merged across the sheet, header further down -----------
+
+
+def test_workbook_title_merged_across_the_row(tmp_path: Path) -> None:
+    """QA5 #5: a title merged over A1:H1 was copied into every cell it spans: the judul
+    was the title 8 times, and each title row "tidak diimpor" (exit 1 for a sound file)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet["A1"] = "LAMPIRAN KEPUTUSAN CAMAT BUKIT SENTOSA"
+    sheet["A2"] = TITLE
+    sheet["A3"] = "NOMOR 800/7/BS/2025"
+    for row in (1, 2, 3):
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=8)
+    head = ["No", "Jabatan", "Kinerja", "Indikator Kinerja", "Formulasi", "Sumber Data"]
+    sheet.append([])
+    sheet.append([*head, "Satuan", "Target"])
+    number = 0
+    for nama, _, rows in BLOCKS:
+        for row in rows:
+            number += 1
+            sheet.append([number, nama, *row[:6]])
+    path = tmp_path / "iki.xlsx"
+    book.save(path)
+    result = import_decree(path)
+    assert _rows(result.tree) == EXPECTED
+    dokumen = result.tree.organisasi.dokumen
+    assert dokumen is not None
+    assert dokumen.judul == "Indikator Kinerja Individu Kecamatan Bukit Sentosa Tahun 2025"
+    assert dokumen.nomor == "800/7/BS/2025"
+    assert not result.skipped
+    assert main(["import", str(path), "-o", str(tmp_path / "x.yaml")]) == 0

@@ -92,11 +92,14 @@ def _text(value: Any, number_format: str = "General") -> str:
 
 def _rows(sheet: Any) -> list[TableRow]:
     covered: dict[tuple[int, int], str | None] = {}
-    for merged in sheet.merged_cells.ranges:
+    spans: dict[tuple[int, int], int] = {}  # a merged range's cells of its first row -> range
+    for index, merged in enumerate(sheet.merged_cells.ranges):
         first = sheet.cell(merged.min_row, merged.min_col)
         top = _text(first.value, first.number_format)
         for row in range(merged.min_row, merged.max_row + 1):
             for col in range(merged.min_col, merged.max_col + 1):
+                if row == merged.min_row:
+                    spans[row, col] = index
                 if (row, col) != (merged.min_row, merged.min_col):
                     covered[row, col] = top if row == merged.min_row else None
     rows = []
@@ -109,6 +112,9 @@ def _rows(sheet: Any) -> list[TableRow]:
             )
         while cells and not cells[-1]:
             cells.pop()
+        merged_ranges = {spans.get((number, col)) for col, c in enumerate(cells, 1) if c}
+        if len(merged_ranges) == 1 and None not in merged_ranges:
+            cells = [next(c for c in cells if c)]  # a title merged across the row: one text
         if any(cells):
             rows.append(TableRow(number, cells))
     return rows
