@@ -277,8 +277,8 @@ def test_workbook_title_merged_across_the_row(tmp_path: Path) -> None:
     sheet["A1"] = "LAMPIRAN KEPUTUSAN CAMAT BUKIT SENTOSA"
     sheet["A2"] = TITLE
     sheet["A3"] = "NOMOR 800/7/BS/2025"
-    for row in (1, 2, 3):
-        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=8)
+    for line in (1, 2, 3):
+        sheet.merge_cells(start_row=line, start_column=1, end_row=line, end_column=8)
     head = ["No", "Jabatan", "Kinerja", "Indikator Kinerja", "Formulasi", "Sumber Data"]
     sheet.append([])
     sheet.append([*head, "Satuan", "Target"])
