@@ -297,3 +297,26 @@ def test_workbook_title_merged_across_the_row(tmp_path: Path) -> None:
     assert dokumen.nomor == "800/7/BS/2025"
     assert not result.skipped
     assert main(["import", str(path), "-o", str(tmp_path / "x.yaml")]) == 0
+
+
+# -- #6: a workbook that is a zip bomb ---------------------------------------------------
+
+
+def test_a_workbook_zip_bomb_is_refused_as_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """QA5 #6: the .docx bomb was refused as a zip bomb, the .xlsx one was unpacked by
+    openpyxl (to tell pokin's matrix apart) and said "rusak (OSError)"."""
+    import zipfile
+
+    monkeypatch.setenv("POKIN_MAX_UNPACKED_MB", "2")
+    path = tmp_path / "iki.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook>" + " " * 5_000_000 + "</workbook>")
+    with pytest.raises(ImportDocumentError, match="membengkak"):
+        import_decree(path)
+    assert main(["import", str(path), "-o", str(tmp_path / "x.yaml")]) == 2
+    err = capsys.readouterr().err
+    assert "zip bomb" in err
+    assert "Error)" not in err

@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .._files import read_bytes
+from .._files import check_archive, read_bytes
 from .._numbers import number_text
 from .._text import fold
 from ..errors import ImportDocumentError, PokinFileError
@@ -37,7 +37,8 @@ POKIN_SHEETS = ("Matriks Cascading", "Organisasi")
 def _open(path: Path, *, read_only: bool) -> Any:
     from openpyxl import load_workbook
 
-    try:  # missing, a folder, too large: said as for every other input
+    try:  # missing, a folder, too large, a zip bomb: said as for every other input
+        check_archive(path)
         data = io.BytesIO(read_bytes(path))
     except PokinFileError as exc:
         raise ImportDocumentError(exc.message, path=str(path), hint=exc.hint or "") from None
