@@ -320,3 +320,36 @@ def test_a_workbook_zip_bomb_is_refused_as_one(
     err = capsys.readouterr().err
     assert "zip bomb" in err
     assert "Error)" not in err
+
+
+# -- #7: Word, each kinerja a paragraph above a table of its indicators -------------------
+
+
+@pytest.mark.parametrize("label", ["Kinerja", "Sasaran", "Rencana Kinerja", "2. Hasil Kerja"])
+def test_kinerja_paragraph_above_an_indicator_table(tmp_path: Path, label: str) -> None:
+    """QA5 #7: "Kinerja: X" above a table "Indikator | Target" was dropped without a word:
+    every kinerja "(kinerja tidak tertulis)", a position's kinerja run together, exit 0."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(TITLE)
+    for nama, tugas, rows in BLOCKS:
+        document.add_paragraph(f"JABATAN : {nama}")
+        document.add_paragraph(f"TUGAS : {tugas}")
+        for kinerja in dict.fromkeys(row[0] for row in rows):
+            document.add_paragraph(f"{label} : {kinerja}")
+            table = document.add_table(rows=1, cols=3)
+            heads = ["Indikator", "Formulasi", "Target"]
+            for cell, text in zip(table.rows[0].cells, heads, strict=True):
+                cell.text = text
+            for row in rows:
+                if row[0] == kinerja:
+                    cells = table.add_row().cells
+                    for cell, text in zip(cells, [row[1], row[2], row[5]], strict=True):
+                        cell.text = text
+    path = tmp_path / "iki.docx"
+    document.save(str(path))
+    result = import_decree(path)
+    assert _rows(result.tree) == EXPECTED
+    assert [len(j.kinerja) for j in result.tree.jabatan] == [1, 1]
+    assert not result.skipped

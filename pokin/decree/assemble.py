@@ -88,6 +88,7 @@ class _State:
     fungsi_marked: bool = False  # its fungsi items open with "a." / "1." written out
     sheet: str | None = None  # the workbook sheet being read (named in what is skipped)
     behaviour: bool = False  # in an SKP form's PERILAKU KERJA part
+    kinerja: str = ""  # "Kinerja : X" written above a table without a kinerja column
 
 
 def assemble(items: Iterable[Item], *, source: str, layout: str) -> ParsedDecree:
@@ -132,6 +133,10 @@ def _paragraph(state: _State, line: int, text: str, level: int = 0) -> None:
             _close(state)
             state.iku, state.roles = True, None
         return
+    kinerja = _KINERJA_LINE.match(text)
+    if kinerja and state.block is not None:  # "Kinerja : X" over a table of its indicators
+        state.kinerja, state.section = kinerja.group(1).strip(), None
+        return
     section = SECTION.match(text)
     if section and state.block is not None:
         state.section = "tugas" if section.group(1).lower().startswith("tugas") else "fungsi"
@@ -166,6 +171,14 @@ def _paragraph(state: _State, line: int, text: str, level: int = 0) -> None:
         block.fungsi.extend(items)
 
 
+_KINERJA_LINE = re.compile(
+    r"^(?:\d{1,2}\s*[.)]\s*)?(?:rencana\s+|hasil\s+)?(?:kinerja(?:\s+utama)?|sasaran(?:\s+kinerja)?"
+    r"|hasil\s+kerja)\s*\.?\s*:\s*(\S.*)$",
+    re.IGNORECASE,
+)
+"""A paragraph naming the kinerja whose indicators the table below lists."""
+
+
 def _open(state: _State, title: str, line: int) -> None:
     _close(state)
     nama = " ".join(title.split())
@@ -176,7 +189,7 @@ def _open(state: _State, title: str, line: int) -> None:
         unit=state.unit,
         jenis=jenis.group(1) if jenis else None,
     )
-    state.section, state.iku, state.behaviour = None, False, False
+    state.section, state.iku, state.behaviour, state.kinerja = None, False, False, ""
 
 
 def _close(state: _State) -> None:
@@ -381,6 +394,9 @@ def _data_row(state: _State, row: TableRow) -> None:
                 before = previous.cells.get(role, "")
                 previous.cells[role] = f"{before} {text}".strip()
         return
+    if state.kinerja and "kinerja" not in state.roles:
+        by_role = {"kinerja": state.kinerja, **by_role}  # the paragraph above the table
+        state.kinerja = ""  # the next rows are the same kinerja's
     raw = RawRow(row.line, by_role, years)
     if len(years) > 1:
         raw.cells["target"] = pick_year(years, state.decree.tahun)
