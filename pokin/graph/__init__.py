@@ -130,6 +130,7 @@ class Cascade(Paths, OrgChart):
         for sasaran in self.tree.iku:
             top.append(self._add(sasaran, "sasaran", None))
             self._hold(top[-1], sasaran.indikator, None)
+        self._sasaran = list(top)
         holders = self._positions()
         if not self.tree.iku:
             top.extend(str(k.id) for j, k in self.kinerja_rows if j.atasan is None)

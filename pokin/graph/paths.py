@@ -30,6 +30,7 @@ class Paths:
     _pred: dict[str, list[str]]
     _links: dict[tuple[str, str], dict[str, Any]]
     _kinerja_of: dict[str, str]
+    _sasaran: list[str]
     tree: PohonKinerja
     jabatan: dict[str, Jabatan]
 
@@ -68,13 +69,30 @@ class Paths:
         kinerja, when one of its own indicators supports a superior's (the variant where
         staff copy their atasan's indicator): then the kinerja and all it holds count.
         """
-        return self._reach(proposed=True)
+        return self._reach_kinerja()
 
     @cached_property
     def confirmed(self) -> frozenset[str]:
         """Like :attr:`reached`, through declared and accepted links only: an inferred
         link nobody has reviewed yet (``status: usulan``) does not count."""
         return self._reach(proposed=False)
+
+    def _reach_kinerja(self) -> frozenset[str]:
+        """:meth:`_reach` with every link counted, a kinerja and its indicators at a time:
+        they reach each other (the kinerja holds them; each, reached, brings its kinerja),
+        so the walk need only follow the links between these groups, a quarter of the
+        edges, and the sasaran and the organisasi's edges."""
+        group = self._kinerja_of
+        succ: dict[str, list[str]] = {
+            node: list(self._succ.get(node, _NONE)) for node in (ROOT, *self._sasaran)
+        }
+        for parent, child in self._links:
+            succ.setdefault(group.get(parent, parent), []).append(group.get(child, child))
+        groups = reachable([ROOT], succ)
+        seen = {indikator for indikator, kinerja in group.items() if kinerja in groups}
+        seen |= groups
+        seen.discard(ROOT)
+        return frozenset(seen)
 
     def _reach(self, *, proposed: bool) -> frozenset[str]:
         # level by level, in bulk: the same nodes as a walk one node at a time
