@@ -65,12 +65,13 @@ def _kinerja_without_indikator(c: Cascade) -> Iterator[Finding]:
 def _duplicates(c: Cascade) -> Iterator[Finding]:
     seen: dict[str, Indikator] = {}
     current = None
-    for jabatan, indikator in c.indikator_rows:  # a jabatan's indicators come together
+    rows = zip(c.indikator_rows, c.column("uraian"), strict=True)
+    for (jabatan, indikator), uraian in rows:  # a jabatan's indicators come together
         if jabatan is None:
             continue  # the IKU table's
         if jabatan is not current:
             seen, current = {}, jabatan
-        key = words(indikator.uraian)
+        key = words(uraian)
         if key in seen:
             yield finding(
                 c,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from operator import attrgetter
 
 from ..findings import RULES, Finding, Severity, new_finding
 from ..graph import Cascade
@@ -21,7 +20,7 @@ def _missing(value: str | None) -> bool:
 def _unmeasured(c: Cascade, code: str, field: str, label: str) -> Iterator[Finding]:
     """Every indicator whose ``field`` is missing (blank, "-", "n/a", "tidak ada")."""
     rows = c.indikator_rows
-    values = list(map(attrgetter(field), c.indikator))
+    values = c.column(field)
     # texts repeat ("laporan bulanan"): each is judged once
     missing = {value for value in set(values) if _missing(value)}
     severity = RULES[code].severity

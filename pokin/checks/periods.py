@@ -62,8 +62,8 @@ def _problem(indikator: Indikator, year: int | None) -> str | None:
 )
 def _periodic_targets(c: Cascade) -> Iterator[Finding]:
     year = c.tree.organisasi.tahun
-    for owner, indikator in c.indikator_rows:
-        problem = _problem(indikator, year)
+    for (owner, indikator), periods in zip(c.indikator_rows, c.column("per_periode"), strict=True):
+        problem = _problem(indikator, year) if periods else None  # none without quarters
         if problem is not None:
             who = owner.nama if owner else "IKU"
             yield finding(

@@ -139,14 +139,17 @@ def is_percent(indikator: Indikator) -> bool:
 def _percentages(c: Cascade) -> list[bool]:
     """:func:`is_percent` of every indicator of ``c``, in :attr:`Cascade.indikator` order
     (PK707 and PK709 read it); each satuan and target text is judged once."""
-    indikator = c.indikator
+    satuans, targets = c.column("satuan"), c.column("target")
     satuan = {
         text
-        for text in {i.satuan for i in indikator}
+        for text in set(satuans)
         if text and (words(text) in {"persen", "prosen"} or "%" in text)
     }
-    target = {text for text in {i.target for i in indikator} if text and "%" in text}
-    return [i.satuan in satuan or i.target in target or _named_share(i.uraian) for i in indikator]
+    target = {text for text in set(targets) if text and "%" in text}
+    return [
+        s in satuan or t in target or _named_share(u)
+        for s, t, u in zip(satuans, targets, c.column("uraian"), strict=True)
+    ]
 
 
 _SHARES = frozenset({"persentase", "prosentase", "rasio", "proporsi", "cakupan"})
@@ -182,8 +185,8 @@ def _table_iku(c: Cascade) -> set[str]:
 )
 def _indikator_activity(c: Cascade) -> Iterator[Finding]:
     skip = _table_iku(c)  # an IKU worded as an activity is PK702
-    for owner, indikator in c.indikator_rows:
-        verb = activity_word(indikator.uraian)
+    for (owner, indikator), uraian in zip(c.indikator_rows, c.column("uraian"), strict=True):
+        verb = activity_word(uraian)
         if verb is None or str(indikator.id) in skip:
             continue
         yield finding(
@@ -207,12 +210,13 @@ def _indikator_activity(c: Cascade) -> Iterator[Finding]:
     sumber=f"{_M88} LKE 2.a.2, KKE 5 Formula",
 )
 def _formula_measure(c: Cascade) -> Iterator[Finding]:
-    texts = {i.formulasi for i in c.indikator if i.formulasi}  # formulas repeat: judged once
+    formulas = c.column("formulasi")
+    texts = {text for text in set(formulas) if text}  # formulas repeat: each judged once
     unmeasured = {
         text for text in texts if len(text.strip()) >= 2 and not has_measure(text.strip())
     }
-    for owner, indikator in c.indikator_rows:
-        if indikator.formulasi not in unmeasured:
+    for (owner, indikator), formulasi in zip(c.indikator_rows, formulas, strict=True):
+        if formulasi not in unmeasured:
             continue
         formula = (indikator.formulasi or "").strip()
         yield finding(
@@ -236,10 +240,11 @@ def _formula_measure(c: Cascade) -> Iterator[Finding]:
     sumber=f"{_M88} LKE 1.b.5 dan 1.b.7, KKE 1 Dapat Diukur",
 )
 def _target_number(c: Cascade) -> Iterator[Finding]:
-    texts = {i.target for i in c.indikator if i.target}  # targets repeat: each judged once
+    targets = c.column("target")
+    texts = {text for text in set(targets) if text}  # targets repeat: each judged once
     problems = {text: target_problem(text.strip()) for text in texts if text.strip()}
-    for owner, indikator in c.indikator_rows:
-        problem = problems.get(indikator.target) if indikator.target else None
+    for (owner, indikator), target in zip(c.indikator_rows, targets, strict=True):
+        problem = problems.get(target) if target else None
         if problem is None:
             continue
         target = (indikator.target or "").strip()
@@ -265,9 +270,11 @@ def _target_number(c: Cascade) -> Iterator[Finding]:
 )
 def _percent_range(c: Cascade) -> Iterator[Finding]:
     percent = c.derived(_percentages)
-    values = {text: number(text) for text in {i.target for i in c.indikator}}
-    for (owner, indikator), share in zip(c.indikator_rows, percent, strict=True):
-        value = values[indikator.target]
+    targets = c.column("target")
+    values = {text: number(text) for text in set(targets)}
+    rows = zip(c.indikator_rows, percent, targets, strict=True)
+    for (owner, indikator), share, target in rows:
+        value = values[target]
         if value is None or not share:
             continue
         if value > 100 or (value == 0 and indikator.polaritas == "naik"):
@@ -314,11 +321,11 @@ def _no_tahun(c: Cascade) -> Iterator[Finding]:
 )
 def _percent_components(c: Cascade) -> Iterator[Finding]:
     percent = c.derived(_percentages)
-    divided = {
-        text for text in {i.formulasi for i in c.indikator} if text and _DIVISION.search(text)
-    }
-    for (owner, indikator), share in zip(c.indikator_rows, percent, strict=True):
-        formula = indikator.formulasi or ""
+    formulas = c.column("formulasi")
+    divided = {text for text in set(formulas) if text and _DIVISION.search(text)}
+    rows = zip(c.indikator_rows, percent, formulas, strict=True)
+    for (owner, indikator), share, formulasi in rows:
+        formula = formulasi or ""
         if not formula or not share or formula in divided:
             continue
         yield finding(

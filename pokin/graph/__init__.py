@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cached_property
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
 
 from .._digraph import strongly_connected
@@ -75,6 +76,7 @@ class Cascade(Paths, OrgChart):
         self._kinerja_of: dict[str, str] = {}  # indicator of a position -> its kinerja
         self._bawahan: dict[str, list[str]] = {}
         self._derived: dict[Callable[[Cascade], Any], Any] = {}
+        self._columns: dict[str, list[Any]] = {}
         self.indikator_rows: list[tuple[Jabatan | None, Indikator]] = []
         """Every (owner, indikator) pair, as ``tree.iter_indikator()`` gives them."""
         self.indikator: list[Indikator] = []
@@ -232,6 +234,16 @@ class Cascade(Paths, OrgChart):
             "status": status._value_ if status else None,
             "alasan": link.alasan,
         }
+
+    def column(self, field: str) -> list[Any]:
+        """The ``field`` of every indikator (``"uraian"``, ``"target"`` ...), in
+        :attr:`indikator` order: read from the models once per cascade, however many
+        checks read it."""
+        try:
+            return self._columns[field]
+        except KeyError:
+            values = self._columns[field] = list(map(attrgetter(field), self.indikator))
+            return values
 
     def derived(self, compute: Callable[[Cascade], _T]) -> _T:
         """``compute(self)``, computed on first use and kept with the cascade: a fact several
