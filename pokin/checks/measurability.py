@@ -19,23 +19,23 @@ def _missing(value: str | None) -> bool:
 
 def _unmeasured(c: Cascade, code: str, field: str, label: str) -> Iterator[Finding]:
     """Every indicator whose ``field`` is missing (blank, "-", "n/a", "tidak ada")."""
-    rows = c.indikator_rows
     values = c.column(field)
     # texts repeat ("laporan bulanan"): each is judged once
     missing = {value for value in set(values) if _missing(value)}
     severity = RULES[code].severity
     hint = f"tambahkan `{field}:` sesuai keputusan atau perjanjian kinerja"
-    for (owner, indikator), value in zip(rows, values, strict=True):
-        if value in missing:
-            message = (
-                f"{owner.nama if owner else 'IKU'}: indikator «{short(indikator.uraian)}» "
-                f"belum memiliki {label}"
+    rows = zip(c.indikator_rows, values, c.column("uraian"), c.column("id"), strict=True)
+    current, who, jabatan, unit = None, "IKU", None, None  # a jabatan's rows come together
+    for (owner, _), value, uraian, where in rows:
+        if value not in missing:
+            continue
+        if owner is not current:
+            current = owner
+            who, jabatan, unit = (
+                (owner.nama, owner.id, owner.unit) if owner else ("IKU", None, None)
             )
-            where = str(indikator.id)
-            if owner is None:
-                yield new_finding(code, severity, where, message, hint)
-            else:
-                yield new_finding(code, severity, where, message, hint, owner.id, owner.unit)
+        message = f"{who}: indikator «{short(uraian)}» belum memiliki {label}"
+        yield new_finding(code, severity, where, message, hint, jabatan, unit)
 
 
 # One function per rule (not a factory called at import): each runs ``_unmeasured`` when
