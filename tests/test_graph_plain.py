@@ -64,12 +64,31 @@ def test_the_plain_adjacency_is_the_networkx_graph(name: str) -> None:
         assert (node in c.supported_ids) == bool(c.supporters(node))
         assert (node in c.supporting_ids) == bool(c.supported(node))
     assert c.reached == _reach_one_at_a_time(c, g, proposed=True)
+    for kinerja in c.kinerja_of(list(c.nodes())[1:]):
+        assert c.stops_above(kinerja) == _stops_one_at_a_time(c, kinerja)
     assert c.confirmed == _reach_one_at_a_time(c, g, proposed=False)
     assert c.levels == {
         n: d
         for t in c.tree.top
         for n, d in nx.single_source_shortest_path_length(c.struktur, t.id).items()
     }
+
+
+def _stops_one_at_a_time(c: Cascade, start: str) -> set[str]:
+    """:meth:`Cascade.stops_above` as documented: climb by ``up``, keep the kinerja that
+    neither themselves nor by an indicator support anything."""
+    seen, stack, stops = {start}, [start], set()
+    while stack:
+        node = stack.pop()
+        if c.jenis(node) == "kinerja":
+            held = [node, *(str(i.id) for i in c.node(node).indikator)]  # type: ignore[union-attr]
+            if not any(c.supported(n) for n in held):
+                stops.add(node)
+        for parent in c.up(node):
+            if parent not in seen:
+                seen.add(parent)
+                stack.append(parent)
+    return stops
 
 
 def _reach_one_at_a_time(c: Cascade, g: nx.DiGraph, *, proposed: bool) -> frozenset[str]:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..findings import Finding, Severity
 from ..graph import ROOT, Cascade
-from ..models import Jabatan, Kinerja
+from ..models import Jabatan
 from .registry import finding, rule, short
 
 
@@ -20,11 +20,10 @@ from .registry import finding, rule, short
 )
 def _orphan_kinerja(c: Cascade) -> Iterator[Finding]:
     reached = c.reached
-    linked = _Linked(c)
     for jabatan, kinerja in c.kinerja_rows:
         if kinerja.id in reached:
             continue
-        breaks = _break_points(c, str(kinerja.id), linked)
+        breaks = _break_points(c, str(kinerja.id))
         if breaks == [kinerja.id]:
             n = len(kinerja.indikator)
             beserta = f" maupun {n} indikatornya" if n else ""
@@ -42,40 +41,9 @@ def _orphan_kinerja(c: Cascade) -> Iterator[Finding]:
         yield finding(c, "PK101", str(kinerja.id), message, hint, jabatan=jabatan)
 
 
-def _break_points(c: Cascade, start: str, linked: _Linked) -> list[str]:
+def _break_points(c: Cascade, start: str) -> list[str]:
     """The kinerja above ``start`` where the links stop (start itself when it has none)."""
-    seen, stack, tops = {start}, [start], []
-    jenis, up = c.jenis, c.up
-    while stack:
-        node = stack.pop()
-        if jenis(node) == "kinerja" and not linked(node):
-            tops.append(node)
-        for parent in up(node):
-            if parent not in seen:
-                seen.add(parent)
-                stack.append(parent)
-    return sorted(tops, key=lambda n: (n != start, n)) or [start]
-
-
-class _Linked:
-    """Whether a kinerja, or one of its indicators, supports something above (remembered:
-    the walks up from the orphans of one position pass the same kinerja)."""
-
-    def __init__(self, c: Cascade) -> None:
-        self.c = c
-        self.supporting = c.supporting_ids
-        self.known: dict[str, bool] = {}
-
-    def __call__(self, kinerja_id: str) -> bool:
-        known = self.known.get(kinerja_id)
-        if known is None:
-            kinerja = self.c.node(kinerja_id)
-            assert isinstance(kinerja, Kinerja)
-            supporting = self.supporting
-            known = self.known[kinerja_id] = kinerja_id in supporting or any(
-                i.id in supporting for i in kinerja.indikator
-            )
-        return known
+    return sorted(c.stops_above(start), key=lambda n: (n != start, n)) or [start]
 
 
 def _link_hint(c: Cascade, jabatan: Jabatan) -> str:

@@ -122,6 +122,32 @@ class Paths:
         if self._jenis[node] == "kinerja":
             yield from (i for i in self._succ.get(node, _NONE) if i in self._kinerja_of)
 
+    def stops_above(self, start: str) -> set[str]:
+        """The kinerja at or above ``start``, climbing as :meth:`up` does, that support
+        nothing above: neither they nor one of their indicators carries a link. Where the
+        chain of links from ``start`` stops (``start`` itself when it has no link)."""
+        pred, succ, kinerja_of, jenis = self._pred, self._succ, self._kinerja_of, self._jenis
+        linked = self._linked_kinerja
+        seen, stack, stops = {start}, [start], set()
+        while stack:
+            node = stack.pop()
+            above: Iterable[str] = pred.get(node, _NONE)
+            if jenis[node] == "kinerja":
+                if node not in linked:
+                    stops.add(node)
+                above = [*above, *(i for i in succ.get(node, _NONE) if i in kinerja_of)]
+            for parent in above:
+                if parent not in seen:
+                    seen.add(parent)
+                    stack.append(parent)
+        return stops
+
+    @cached_property
+    def _linked_kinerja(self) -> frozenset[str]:
+        """The kinerja that, or one of whose indicators, support something through a link."""
+        group = self._kinerja_of
+        return frozenset(group.get(child, child) for _, child in self._links)
+
     @cached_property
     def _tops(self) -> frozenset[str]:
         """Where a path up ends: IKU indicators, and the nodes right under the organisasi."""
