@@ -64,6 +64,13 @@ def test_the_plain_adjacency_is_the_networkx_graph(name: str) -> None:
         assert (node in c.supported_ids) == bool(c.supporters(node))
         assert (node in c.supporting_ids) == bool(c.supported(node))
     assert c.reached == _reach_one_at_a_time(c, g, proposed=True)
+    for jabatan in c.tree.jabatan:  # each node's owner, from the tree itself
+        for kinerja in jabatan.kinerja:
+            for node in (kinerja, *kinerja.indikator):
+                assert c.owner(str(node.id)) is jabatan
+    for sasaran in c.tree.iku:
+        assert c.owner(str(sasaran.id)) is None
+        assert all(c.owner(str(i.id)) is None for i in sasaran.indikator)
     for kinerja in c.kinerja_of(list(c.nodes())[1:]):
         assert c.stops_above(kinerja) == _stops_one_at_a_time(c, kinerja)
     assert c.confirmed == _reach_one_at_a_time(c, g, proposed=False)

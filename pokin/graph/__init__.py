@@ -159,8 +159,8 @@ class Cascade(Paths, OrgChart):
         self._nodes.update(zip(ids, order, strict=True))
         self._jenis.update(dict.fromkeys(ids, "indikator"))
         self._jenis.update(dict.fromkeys(cast(list[str], [k.id for _, k in rows]), "kinerja"))
-        owners = [j.id for j, k in rows for _ in range(len(k.indikator) + 1)]
-        self._owner.update(zip(ids, owners, strict=True))
+        # the owner of a kinerja; its indicators' is read through _kinerja_of (_owner_id)
+        self._owner.update(cast(dict[str, str], {k.id: j.id for j, k in rows}))
         held = [(j, k, i) for j, k in rows for i in k.indikator]
         self.indikator.extend(i for _, _, i in held)
         self.indikator_rows.extend((j, i) for j, _, i in held)
@@ -298,8 +298,12 @@ class Cascade(Paths, OrgChart):
 
     def owner(self, id: str) -> Jabatan | None:
         """The jabatan a node belongs to (``None`` for the organisasi and its IKU table)."""
-        owner = self._owner.get(id)
+        owner = self._owner_id(id)
         return self.jabatan[owner] if owner is not None else None
+
+    def _owner_id(self, id: str) -> str | None:
+        kinerja = self._kinerja_of.get(id)  # an indicator of a jabatan: its kinerja's
+        return self._owner.get(id if kinerja is None else kinerja)
 
     def children(self, id: str) -> Sequence[str]:
         """The nodes one edge down from ``id`` (its indicators, what supports it)."""
@@ -396,7 +400,7 @@ class Cascade(Paths, OrgChart):
         """How the link from node ``parent`` to node ``child`` relates to the atasan chain:
         ``normal`` (the direct atasan's), ``skip`` (further up), ``cross`` (outside the
         chain), ``down`` (a subordinate's) or ``self`` (the same position's)."""
-        upper, lower = self._owner.get(parent), self._owner.get(child)
+        upper, lower = self._owner_id(parent), self._owner_id(child)
         if lower is None:
             return "normal"
         atasan = self.jabatan[lower].atasan
@@ -419,9 +423,10 @@ class Cascade(Paths, OrgChart):
     @cached_property
     def _by_kind(self) -> dict[str, list[tuple[str, str]]]:
         kinds: dict[str, list[tuple[str, str]]] = {}
-        owner, jabatan = self._owner, self.jabatan
+        owner, jabatan, group = self._owner, self.jabatan, self._kinerja_of
         for parent, child, _ in self._link_order:
-            upper, lower = owner.get(parent), owner.get(child)
+            upper = owner.get(group.get(parent, parent))  # as _owner_id, without the calls
+            lower = owner.get(group.get(child, child))
             if upper is not None and lower is not None and upper != lower:
                 # the usual link, to the direct atasan's, without the call
                 kind = "normal" if jabatan[lower].atasan == upper else self.link_kind(parent, child)
