@@ -34,7 +34,7 @@ hash is a Python call: PK701 compares the levels of every link)."""
 def _level_inversion(c: Cascade) -> Iterator[Finding]:
     levels = Levels(c)
     down = {*c.links_by_kind().get("down", ()), *c.links_by_kind().get("self", ())}
-    for parent, child, _ in c.links():
+    for parent, child in c.link_pairs():
         if down and (parent, child) in down:
             continue  # PK304 already reports a link pointing down
         upper, lower = levels.get(parent), levels.get(child)

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
 from .._digraph import strongly_connected
 from .._gc import collector_paused
 from ..chart import OrgChart, UnsoundError, refuse_cycles
-from ..models import Indikator, Jabatan, Kinerja, PohonKinerja, Sasaran, ensure_sound
+from ..models import Indikator, Jabatan, Kinerja, PohonKinerja, Sasaran, Tautan, ensure_sound
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -72,7 +72,7 @@ class Cascade(Paths, OrgChart):
         self._owner: dict[str, str | None] = {ROOT: None}
         self._succ: dict[str, list[str]] = {}
         self._pred: dict[str, list[str]] = {}
-        self._links: dict[tuple[str, str], dict[str, Any]] = {}
+        self._links: dict[tuple[str, str], Tautan] = {}  # its attributes built when asked
         self._kinerja_of: dict[str, str] = {}  # indicator of a position -> its kinerja
         self._bawahan: dict[str, list[str]] = {}
         self._derived: dict[Callable[[Cascade], Any], Any] = {}
@@ -154,25 +154,36 @@ class Cascade(Paths, OrgChart):
         in one sweep over the whole tree (in tree order: kinerja, then its indicators)."""
         rows = [(j, k) for j in self.tree.jabatan for k in j.kinerja]
         self.kinerja_rows = rows
-        order = cast(list[Kinerja | Indikator], [n for _, k in rows for n in (k, *k.indikator)])
+        # each model's fields read once, then the tables filled from those lists; ids are
+        # texts here (a node without one is refused once all are registered)
+        kids = cast(list[str], [k.id for _, k in rows])
+        held = [k.indikator for _, k in rows]
+        order = cast(
+            list[Kinerja | Indikator],
+            [n for (_, k), ind in zip(rows, held, strict=True) for n in (k, *ind)],
+        )
         ids = cast(list[str], [node.id for node in order])
         self._nodes.update(zip(ids, order, strict=True))
         self._jenis.update(dict.fromkeys(ids, "indikator"))
-        self._jenis.update(dict.fromkeys(cast(list[str], [k.id for _, k in rows]), "kinerja"))
+        self._jenis.update(dict.fromkeys(kids, "kinerja"))
         # the owner of a kinerja; its indicators' is read through _kinerja_of (_owner_id)
-        self._owner.update(cast(dict[str, str], {k.id: j.id for j, k in rows}))
-        held = [(j, k, i) for j, k in rows for i in k.indikator]
-        self.indikator.extend(i for _, _, i in held)
-        self.indikator_rows.extend((j, i) for j, _, i in held)
-        # ids are texts here (a node without one is refused once all are registered)
-        self._kinerja_of = cast(dict[str, str], {i.id: k.id for _, k, i in held})
-        self._pred.update({i: [k] for i, k in self._kinerja_of.items()})
-        self._succ.update(
-            cast(
-                dict[str, list[str]],
-                {k.id: [i.id for i in k.indikator] for _, k in rows if k.indikator},
-            )
+        self._owner.update(zip(kids, [j.id for j, _ in rows], strict=True))
+        indikator = [i for ind in held for i in ind]
+        self.indikator.extend(indikator)
+        self.indikator_rows.extend(
+            (j, i) for (j, _), ind in zip(rows, held, strict=True) for i in ind
         )
+        iids = cast(list[str], [i.id for i in indikator])
+        parents = [
+            kid for kid, ind in zip(kids, held, strict=True) for _ in ind
+        ]  # each one's kinerja
+        self._kinerja_of = dict(zip(iids, parents, strict=True))
+        self._pred.update({i: [k] for i, k in zip(iids, parents, strict=True)})
+        at = 0
+        for kid, ind in zip(kids, held, strict=True):
+            if ind:
+                self._succ[kid] = iids[at : at + len(ind)]
+                at += len(ind)
         return order
 
     def _hold(self, parent: str, indikator: list[Indikator], owner: Jabatan | None) -> None:
@@ -219,21 +230,14 @@ class Cascade(Paths, OrgChart):
             yield kinerja
             yield from kinerja.indikator
 
-    def _link(self, parent: str, child: str, link: Any) -> None:
+    def _link(self, parent: str, child: str, link: Tautan) -> None:
         key = (parent, child)
         # a second link to the same node, or an indikator supporting its own kinerja:
         # one edge, the link's attributes (as networkx's add_edge keeps it)
         if key not in self._links and self._kinerja_of.get(child) != parent:
             self._succ.setdefault(parent, []).append(child)
             self._pred.setdefault(child, []).append(parent)
-        status = link.status
-        self._links[key] = {
-            "jenis": "kaskade",
-            "asal": link.asal._value_,  # .value, without the enum property's call
-            "skor": link.skor,
-            "status": status._value_ if status else None,
-            "alasan": link.alasan,
-        }
+        self._links[key] = link
 
     def column(self, field: str) -> list[Any]:
         """The ``field`` of every indikator (``"uraian"``, ``"target"`` ...), in
@@ -315,7 +319,8 @@ class Cascade(Paths, OrgChart):
 
     def link(self, parent: str, child: str) -> dict[str, Any] | None:
         """The attributes of the active link from ``parent`` down to ``child``, if any."""
-        return self._links.get((parent, child))
+        found = self._links.get((parent, child))
+        return None if found is None else views.link_attributes(found)
 
     def cycles(self) -> list[list[str]]:
         """The groups of nodes that support each other round in a circle, each sorted."""
@@ -365,20 +370,26 @@ class Cascade(Paths, OrgChart):
     def links(self) -> Iterator[tuple[str, str, dict[str, Any]]]:
         """Every active cascade link as ``(superior node, supporting node, attributes)``,
         superior nodes in tree order."""
-        return iter(self._link_order)
+        links, attributes = self._links, views.link_attributes
+        return ((parent, child, attributes(links[parent, child])) for parent, child in self._pairs)
+
+    def link_pairs(self) -> Sequence[tuple[str, str]]:
+        """Every active cascade link as ``(superior node, supporting node)``, in
+        :meth:`links` order, without building their attributes."""
+        return self._pairs
 
     @cached_property
-    def _link_order(self) -> list[tuple[str, str, dict[str, Any]]]:
+    def _pairs(self) -> list[tuple[str, str]]:
         links = self._links
         by_parent: dict[str, list[str]] = {}
         for parent, child in links:
             by_parent.setdefault(parent, []).append(child)
-        order: list[tuple[str, str, dict[str, Any]]] = []
+        order: list[tuple[str, str]] = []
         for parent in [p for p in self._jenis if p in by_parent]:  # superiors in tree order
             children = by_parent[parent]
             if len(children) > 1:  # as they come down from the node (see _link)
                 children = [c for c in self._succ[parent] if (parent, c) in links]
-            order.extend((parent, child, links[parent, child]) for child in children)
+            order.extend((parent, child) for child in children)
         return order
 
     @cached_property
@@ -424,7 +435,7 @@ class Cascade(Paths, OrgChart):
     def _by_kind(self) -> dict[str, list[tuple[str, str]]]:
         kinds: dict[str, list[tuple[str, str]]] = {}
         owner, jabatan, group = self._owner, self.jabatan, self._kinerja_of
-        for parent, child, _ in self._link_order:
+        for parent, child in self._pairs:
             upper = owner.get(group.get(parent, parent))  # as _owner_id, without the calls
             lower = owner.get(group.get(child, child))
             if upper is not None and lower is not None and upper != lower:

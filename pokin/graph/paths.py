@@ -8,10 +8,9 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
-from typing import Any
 
 from .._digraph import reachable
-from ..models import Jabatan, Peran, PohonKinerja
+from ..models import Jabatan, Peran, PohonKinerja, Status, Tautan
 
 __all__ = ["ROOT", "Paths"]
 
@@ -19,7 +18,6 @@ ROOT = "@organisasi"
 """The node standing for the organisasi, above the IKU."""
 
 _NONE: Sequence[str] = ()
-_PLAIN: dict[str, Any] = {}
 
 
 class Paths:
@@ -28,7 +26,7 @@ class Paths:
     _jenis: dict[str, str]
     _succ: dict[str, list[str]]
     _pred: dict[str, list[str]]
-    _links: dict[tuple[str, str], dict[str, Any]]
+    _links: dict[tuple[str, str], Tautan]
     _kinerja_of: dict[str, str]
     _sasaran: list[str]
     tree: PohonKinerja
@@ -107,7 +105,7 @@ class Paths:
                     n
                     for node in frontier
                     for n in succ.get(node, _NONE)
-                    if links.get((node, n), _PLAIN).get("status") != "usulan"
+                    if (link := links.get((node, n))) is None or link.status is not Status.USULAN
                 }
             found.update(kinerja_of[node] for node in frontier if node in kinerja_of)
             found -= seen

@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from ..models import Tautan
 from .paths import ROOT
 
 if TYPE_CHECKING:
@@ -12,7 +13,7 @@ if TYPE_CHECKING:
 
     from . import Cascade
 
-__all__ = ["cascade_graph", "chart_graph"]
+__all__ = ["cascade_graph", "chart_graph", "link_attributes"]
 
 
 def cascade_graph(c: Cascade) -> nx.DiGraph:
@@ -31,10 +32,23 @@ def cascade_graph(c: Cascade) -> nx.DiGraph:
             # structural, even when the indicator also links to it
             if parent == ROOT or (c.jenis(child) == "indikator" and c.parents(child)[0] == parent):
                 jenis = "iku" if parent == ROOT else "indikator"
-                g.add_edge(parent, child, **links.get((parent, child), {"jenis": jenis}))
-    for (parent, child), data in links.items():
-        g.add_edge(parent, child, **data)
+                g.add_edge(parent, child, **(c.link(parent, child) or {"jenis": jenis}))
+    for (parent, child), link in links.items():
+        g.add_edge(parent, child, **link_attributes(link))
     return g
+
+
+def link_attributes(link: Tautan) -> dict[str, Any]:
+    """A cascade link's edge attributes: ``jenis`` (``"kaskade"``), ``asal``, ``skor``,
+    ``status`` and ``alasan``, texts as the file writes them."""
+    status = link.status
+    return {
+        "jenis": "kaskade",
+        "asal": link.asal._value_,  # .value, without the enum property's call
+        "skor": link.skor,
+        "status": status._value_ if status else None,
+        "alasan": link.alasan,
+    }
 
 
 def chart_graph(c: Cascade) -> nx.DiGraph:
