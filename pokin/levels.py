@@ -128,8 +128,10 @@ def _levels(cascade: Cascade) -> dict[str, Level]:
         for indikator in sasaran.indikator:
             table[str(indikator.id)] = _written(indikator) or iku
     written = _WRITTEN
+    owners: dict[tuple[str | None, str], Level] = {}  # a level per eselon and role
     for jabatan in cascade.tree.jabatan:
-        owner = level_of_jabatan(jabatan)
+        key = (jabatan.eselon, jabatan.peran._value_)
+        owner = owners.get(key) or owners.setdefault(key, level_of_jabatan(jabatan))
         for kinerja in jabatan.kinerja:
             own = written[kinerja.level_hasil] if kinerja.level_hasil else owner
             table[str(kinerja.id)] = own

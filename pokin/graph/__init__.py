@@ -334,15 +334,24 @@ class Cascade(Paths, OrgChart):
         are searched to find there is none."""
         group = self._kinerja_of
         succ: dict[str, list[str]] = {}
+        into: dict[str, int] = {}  # links coming into each group
         for parent, child in self._links:
             upper, lower = group.get(parent, parent), group.get(child, child)
             if upper == lower:
                 return True
             succ.setdefault(upper, []).append(lower)
-        ends = list(
-            dict.fromkeys(n for parent, children in succ.items() for n in (parent, *children))
-        )
-        return bool(strongly_connected(ends, succ))
+            into[lower] = into.get(lower, 0) + 1
+        # Kahn: take away the groups nothing comes into, and the links out of them; the
+        # links go round exactly when some are left
+        stack = [node for node in succ if node not in into]
+        left = len(self._links)
+        while stack:
+            for lower in succ.get(stack.pop(), _NONE):
+                left -= 1
+                into[lower] -= 1
+                if not into[lower]:
+                    stack.append(lower)
+        return left > 0
 
     def subtree(self, id: str, *, depth: int | None = None) -> nx.DiGraph:
         """The part of the graph under a node, or under a jabatan's kinerja.
