@@ -104,7 +104,7 @@ def _count_at_outcome(c: Cascade) -> Iterator[Finding]:
     # PK505 speaks for the camat, the sekretaris and eselon III
     pimpinan = {jabatan.id for jabatan in c.tree.jabatan if at_pimpinan(jabatan)}
     for (jabatan, indikator), uraian in zip(c.indikator_rows, c.column("uraian"), strict=True):
-        if jabatan is None or jabatan.id in pimpinan or not counts_activity(uraian):
+        if not counts_activity(uraian) or jabatan is None or jabatan.id in pimpinan:
             continue
         level = levels.of(str(indikator.id))
         if level.level.is_outcome:

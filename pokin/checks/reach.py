@@ -65,8 +65,10 @@ def _link_hint(c: Cascade, jabatan: Jabatan) -> str:
     sumber="PermenPAN-RB 89/2021; PermenPAN-RB 88/2021 LKE 1.b.8 dan 1.b.10, KKE 2",
 )
 def _orphan_jabatan(c: Cascade) -> Iterator[Finding]:
+    reached = c.reached
+    linked = {jabatan.id for jabatan, kinerja in c.kinerja_rows if kinerja.id in reached}
     for jabatan in c.tree.jabatan:
-        if jabatan.kinerja and not any(k.id in c.reached for k in jabatan.kinerja):
+        if jabatan.kinerja and jabatan.id not in linked:
             n = len(jabatan.kinerja)
             yield finding(
                 c,
@@ -148,18 +150,18 @@ def _iku_not_cascaded(c: Cascade) -> Iterator[Finding]:
 def _indikator_not_cascaded(c: Cascade) -> Iterator[Finding]:
     iku = set(c.iku)
     supported = c.supported_ids
-    for jabatan in c.tree.jabatan:
-        if not c.bawahan(str(jabatan.id)):
-            continue
-        for indikator in jabatan.iter_indikator():
-            if indikator.id not in iku and indikator.id not in supported:
-                yield finding(
-                    c,
-                    "PK202",
-                    str(indikator.id),
-                    f"{jabatan.nama}: indikator «{short(indikator.uraian)}» belum diturunkan: "
-                    "tidak ada bawahan yang mendukungnya",
-                    "jadikan kinerja bawahan yang mengerjakannya dan tautkan "
-                    f"(`mendukung: [{indikator.id}]`)",
-                    jabatan=jabatan,
-                )
+    atasan = {jabatan.atasan for jabatan in c.tree.jabatan}  # those with a subordinate
+    for (jabatan, indikator), id in zip(c.indikator_rows, c.column("id"), strict=True):
+        if jabatan is None or jabatan.id not in atasan:
+            continue  # the IKU table's (PK201), or a position without subordinates
+        if id not in iku and id not in supported:
+            yield finding(
+                c,
+                "PK202",
+                str(indikator.id),
+                f"{jabatan.nama}: indikator «{short(indikator.uraian)}» belum diturunkan: "
+                "tidak ada bawahan yang mendukungnya",
+                "jadikan kinerja bawahan yang mengerjakannya dan tautkan "
+                f"(`mendukung: [{indikator.id}]`)",
+                jabatan=jabatan,
+            )

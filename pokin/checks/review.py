@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import cast
 
 from .._text import format_number
 from ..findings import Finding, Severity
 from ..graph import Cascade
+from ..models import Indikator, Kinerja
 from .registry import finding, rule, short
 
 
@@ -19,15 +21,19 @@ from .registry import finding, rule, short
     sumber="PermenPAN-RB 88/2021 LKE 1.b.8, KKE 2",
 )
 def _pending(c: Cascade) -> Iterator[Finding]:
-    for _, kinerja in c.kinerja_rows:
-        for holder, link in kinerja.iter_links():
-            if link.pending:
-                score = f" (skor {format_number(link.skor, 2)})" if link.skor is not None else ""
-                yield finding(
-                    c,
-                    "PK601",
-                    str(holder.id),
-                    f"«{short(holder.uraian, 50)}» → {link.ke}: tautan hasil inferensi{score}, "
-                    "menunggu pemeriksaan perencana",
-                    "isi `status: diterima` untuk menyetujui atau `status: ditolak` untuk menolak",
-                )
+    # every link of each kinerja, then of its indicators (as Kinerja.iter_links)
+    holders = cast(
+        list[Kinerja | Indikator],
+        [holder for _, kinerja in c.kinerja_rows for holder in (kinerja, *kinerja.indikator)],
+    )
+    pending = [(holder, link) for holder in holders for link in holder.mendukung if link.pending]
+    for holder, link in pending:
+        score = f" (skor {format_number(link.skor, 2)})" if link.skor is not None else ""
+        yield finding(
+            c,
+            "PK601",
+            str(holder.id),
+            f"«{short(holder.uraian, 50)}» → {link.ke}: tautan hasil inferensi{score}, "
+            "menunggu pemeriksaan perencana",
+            "isi `status: diterima` untuk menyetujui atau `status: ditolak` untuk menolak",
+        )
