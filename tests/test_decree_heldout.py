@@ -124,3 +124,37 @@ def test_tanjungrejo_reads_every_row() -> None:
     atasan = {str(j.id): str(j.atasan) for j in tree.jabatan}
     assert atasan["pengadministrasi-pemerintahan"] == "kepala-seksi-pemerintahan"  # its tugas
     assert atasan["bendahara-pengeluaran"] == "kepala-sub-bagian-umum-kepegawaian-dan-keuangan"
+
+
+def test_a_staff_title_naming_its_kelurahan_goes_to_that_lurah(tmp_path: Path) -> None:
+    """Pasirluhur's kelurahan staff read as text with no "Atasan Langsung" line and a tugas
+    naming nobody: "PENGADMINISTRASI PELAYANAN PADA KELURAHAN CIHERANG" went to the
+    Sekretaris Kecamatan (two kelurahan, and the title's kelurahan was not looked at)."""
+    row = "| 1 | Terselesaikannya surat | Jumlah surat | 10 |\n"
+    table = "| No | Sasaran | Indikator Kinerja | Target |\n|---|---|---|---|\n" + row
+    blocks = [
+        "CAMAT SUKAWENANG",
+        "SEKRETARIS KECAMATAN",
+        "LURAH CIBEUREUM",
+        "LURAH CIHERANG",
+        "PENGADMINISTRASI PELAYANAN PADA KELURAHAN CIHERANG",
+        "PENGADMINISTRASI PELAYANAN PADA KELURAHAN CIBEUREUM",
+    ]
+    path = tmp_path / "d.md"
+    path.write_text(
+        "".join(
+            f"**Jabatan : {b}**\n\n**Tugas :** Membantu pelayanan administrasi.\n\n{table}\n"
+            for b in blocks
+        ),
+        encoding="utf-8",
+    )
+    tree = import_decree(path).tree
+    placed = {j.nama: (j.unit, str(j.atasan)) for j in tree.jabatan}
+    assert placed["Pengadministrasi Pelayanan pada Kelurahan Ciherang"] == (
+        "Kelurahan Ciherang",
+        "lurah-ciherang",
+    )
+    assert placed["Pengadministrasi Pelayanan pada Kelurahan Cibeureum"] == (
+        "Kelurahan Cibeureum",
+        "lurah-cibeureum",
+    )

@@ -132,22 +132,37 @@ def _by_words(place: _Place) -> bool:
 
 
 def _by_lurah(place: _Place) -> bool:
+    """The Lurah (or his Sekretaris Kelurahan) of the kelurahan the title names ("... pada
+    Kelurahan Bojongsari"), else of the only kelurahan of the decree."""
     pos = place.pos
-    home = lurah_of(pos, place.lurah) if pos.level == "kelurahan" else None
+    if pos.level != "kelurahan":
+        return False
+    named = _lurah_named(pos, place.lurah)
+    home = named or lurah_of(pos, place.lurah)
     if home is None:
         return False
     sekkel = [
         h for h in place.heads if h.peran is Peran.SEKRETARIS_KELURAHAN and h.unit == home.unit
     ]
     pos.unit = home.unit
+    why = (
+        f'nama jabatan menyebut "pada {pos.info.pada}"'
+        if named
+        else "staf kelurahan yang nama jabatan dan tugasnya tidak menyebut unit"
+    )
     set_atasan(
         pos,
         sekkel[0] if sekkel else home,
-        f"{'Sekretaris Kelurahan' if sekkel else 'Lurah'} (staf kelurahan yang nama jabatan "
-        "dan tugasnya tidak menyebut unit)",
+        f"{'Sekretaris Kelurahan' if sekkel else 'Lurah'} ({why})",
     )
     pos.notes.extend(place.lacking)
     return True
+
+
+def _lurah_named(pos: Pos, lurah: list[Pos]) -> Pos | None:
+    """The Lurah whose kelurahan the title's "pada ..." names, word for word."""
+    said = f" {words(pos.info.pada or '')} "
+    return next((p for p in lurah if p.unit and f" {words(p.unit)} " in said), None)
 
 
 def _by_absent(place: _Place) -> bool:
