@@ -340,10 +340,13 @@ def test_a_text_several_units_carry_is_a_template_not_crosscutting() -> None:
 
 
 def test_a_reason_warns_of_a_text_recurring_in_many_units() -> None:
-    text = "Jumlah laporan pembinaan kader PKK"
+    # a generic row, copied by positions of every kind: every Lurah carrying a row of
+    # substance of the Camat's is the cascade (tests/test_link_cascade.py)
+    text = "Jumlah laporan yang disusun"
 
     def mutate(data: dict[str, Any]) -> None:
-        jab(data, "camat")["kinerja"][0]["indikator"].append(_ind(text))
+        for holder in ("camat", "sekretaris", "kasi"):
+            jab(data, holder)["kinerja"][0]["indikator"].append(_ind(text))
         for n in "abcd":
             kelurahan(data, n, "Jumlah arsip tertata", "Persentase arsip tertata")
             jab(data, f"lurah-{n}")["kinerja"][0]["indikator"][0]["uraian"] = text
@@ -351,16 +354,17 @@ def test_a_reason_warns_of_a_text_recurring_in_many_units() -> None:
     (proposal,) = by_node(infer_links(bare(mutate), template=True), "lurah-a.k1.i1")
     assert proposal.ke == "camat.k1.i3"
     assert proposal.alasan.endswith(
-        "(teks berulang di 3 unit lain: mungkin baris templat, periksa)"
+        "(teks berulang di 5 unit lain: mungkin baris templat, periksa)"
     )
     assert by_node(infer_links(bare(mutate)), "lurah-a.k1.i1") == []  # left out by default
 
 
 def test_namesake_blocks_filed_under_one_unit_are_a_template() -> None:
-    text = "Jumlah rencana program kerja tahunan"
+    text = "Jumlah laporan yang disusun"  # a generic row, in tables of every kind
 
     def mutate(data: dict[str, Any]) -> None:
-        jab(data, "camat")["kinerja"][0]["indikator"].append(_ind(text))
+        for holder in ("camat", "sekretaris", "kasi"):
+            jab(data, holder)["kinerja"][0]["indikator"].append(_ind(text))
         for n in range(1, 5):  # four Sekretaris blocks of kelurahan the decree does not name
             data["jabatan"].append(
                 staf(
@@ -379,7 +383,7 @@ def test_namesake_blocks_filed_under_one_unit_are_a_template() -> None:
     (proposal,) = by_node(infer_links(tree, template=True), "sekretaris-kelurahan-1.k1.i1")
     assert proposal.ke == "camat.k1.i3"
     assert proposal.alasan.endswith(
-        "(teks berulang di 3 unit lain: mungkin baris templat, periksa)"
+        "(teks berulang di 5 unit lain: mungkin baris templat, periksa)"
     )
 
 

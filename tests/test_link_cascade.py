@@ -107,7 +107,8 @@ def _to_camat_k1(tree: PohonKinerja) -> list[str]:
 
 def test_a_row_every_lurah_restates_for_his_kelurahan_is_cascaded_not_generic() -> None:
     tree = _tree(ADDS_WORDS, "Terselenggaranya koordinasi pelaksanaan program di lingkungan {unit}")
-    assert _to_camat_k1(tree) == ["sekretaris.k1"]
+    lurahs = [f"lurah-{name.lower()}.k1" for name in KELURAHAN]  # each for his kelurahan
+    assert _to_camat_k1(tree) == ["sekretaris.k1", *lurahs]
 
 
 def _lurahs_at_work_of_their_own(sekretaris: str) -> PohonKinerja:
@@ -137,3 +138,85 @@ def test_a_row_restated_before_a_clause_is_linked_however_common_its_words() -> 
         "agar target kinerja pelayanan tercapai sesuai rencana"
     )
     assert _to_camat_k1(tree) == ["sekretaris.k1"]
+
+
+# -- every block carrying its superior's row: cascade, unless the row is the managerial cycle
+
+
+def _blocks(camat: list[tuple[str, list[str]]], lurah: list[tuple[str, list[str]]]) -> PohonKinerja:
+    """A Camat with kinerja ``camat`` ((uraian, indicators) each), a Kasi Trantib, and five
+    Lurah blocks each holding kinerja ``lurah``, word for word (the decree's Lurah table)."""
+
+    def kinerja(rows: list[tuple[str, list[str]]]) -> list[dict[str, Any]]:
+        return [{"uraian": k, "indikator": [_ind(i) for i in ind]} for k, ind in rows]
+
+    lurahs = [
+        {
+            "id": f"lurah-{name.lower()}",
+            "nama": f"Lurah {name}",
+            "peran": "lurah",
+            "unit": f"Kelurahan {name}",
+            "atasan": "camat",
+            "kinerja": kinerja(lurah),
+        }
+        for name in KELURAHAN
+    ]
+    kasi = {
+        "id": "kasi-trantib",
+        "nama": "Kasi Trantib",
+        "peran": "kasi",
+        "unit": "Seksi Ketenteraman dan Ketertiban Umum",
+        "atasan": "camat",
+        "kinerja": kinerja([("Tersosialisasinya rencana kontinjensi bencana", ["Jumlah warga"])]),
+    }
+    data = {
+        "pokin": 1,
+        "organisasi": {"nama": "Kecamatan Sidorejo", "pemerintah": "Kabupaten Contoh"},
+        "jabatan": [
+            {
+                "id": "camat",
+                "nama": "Camat Sidorejo",
+                "peran": "camat",
+                "unit": "Kecamatan Sidorejo",
+                "kinerja": kinerja(camat),
+            },
+            kasi,
+            *lurahs,
+        ],
+    }
+    return PohonKinerja.model_validate(data)
+
+
+BENCANA = (
+    "Terlaksananya pengkoordinasian pencegahan dan penanggulangan bencana",
+    ["Jumlah rencana kontinjensi bencana yang disosialisasikan", "Jumlah posko siaga bencana"],
+)
+LAPORAN = (  # the managerial cycle: its indicators say only that reports were made
+    "Tersusunnya laporan kinerja sebagai bentuk akuntabilitas",
+    ["Jumlah laporan pelaksanaan tugas bawahan", "Jumlah laporan yang disusun"],
+)
+
+
+def test_every_lurah_carrying_the_camat_row_word_for_word_is_linked() -> None:
+    """Five Lurah blocks repeating the Camat's bencana row: five links (the cascade), not
+    one template."""
+    proposals = infer_links(_blocks([BENCANA, LAPORAN], [BENCANA, LAPORAN]))
+    found = {(p.dari.split(".")[0], p.ke) for p in proposals if p.dari.startswith("lurah-")}
+    found = {(lurah, ke) for lurah, ke in found if not ke.startswith("camat.k1.")}
+    assert found == {(f"lurah-{n.lower()}", "camat.k1") for n in KELURAHAN}
+
+
+def test_every_lurah_repeating_a_managerial_row_is_still_a_template() -> None:
+    """The report row every block writes for itself (its indicators generic rows and rows
+    about one's staff) is held back however it repeats the Camat's."""
+    proposals = infer_links(_blocks([BENCANA, LAPORAN], [BENCANA, LAPORAN]))
+    assert not [p for p in proposals if p.ke.startswith("camat.k2")]
+    assert infer_links(_blocks([BENCANA, LAPORAN], [BENCANA, LAPORAN])).ditahan >= 5
+
+
+def test_a_row_every_lurah_copies_is_still_the_kasi_s_to_carry() -> None:
+    """The Camat's indicator copied by every Lurah is no template for the Kasi restating it
+    (the Lurahs carry it down too)."""
+    lurah = [("Terlaksananya kesiapsiagaan bencana kelurahan", BENCANA[1])]
+    proposals = infer_links(_blocks([BENCANA, LAPORAN], lurah))
+    assert [p.ke for p in proposals if p.dari.startswith("kasi-trantib")] == ["camat.k1.i1"]

@@ -62,8 +62,10 @@ def test_karangwangi() -> None:
     # the Camat's k1, "tindak lanjut" for "ditindaklanjuti", "PKL" for "pedagang kaki lima
     # (PKL)", a verb swapped on the LPPDes row), 2 of 10 meaning links proposed (goal 0),
     # 8 of 10 in the top 3 (goal 70%: met). Floors = the measured figures.
-    assert score.precision >= 0.93
-    assert score.recall >= 0.86
+    # 11-recall (third session): 49 of 52 right (0.942), 41 of 45 found (0.911): both
+    # Lurahs' k1 ("... di Kelurahan Y" for the Camat's "... di Kecamatan Z") now found.
+    assert score.precision >= 0.94
+    assert score.recall >= 0.91
     assert score.meaning_proposed <= 2
     assert score.top >= 0.7
 
@@ -76,8 +78,10 @@ def test_pasirluhur() -> None:
     # "Menurunnya gangguan trantibum" to the IKU's "penyelesaian gangguan trantibum",
     # "UMKM binaan yang naik kelas" read as a list), 37 of 41 restated links found (0.902:
     # the goal), no meaning link proposed (the goal), 6 of 6 in the top 3 (the goal).
+    # 11-recall (third session): 44 of 47 right (0.936), 39 of 41 found (0.951): both
+    # Lurahs' k1 now found.
     assert score.precision >= 0.93
-    assert score.recall >= 0.9
+    assert score.recall >= 0.95
     assert score.meaning_proposed == 0
     assert score.top >= 0.7
 

@@ -79,8 +79,9 @@ def test_the_second_held_out_decree() -> None:
 
 @pytest.mark.parametrize(
     ("name", "recall"),
-    # measured: Sambutan 1.000 / 0.977, Wonoasih 1.000 / 0.933, Kebomas 1.000 / 0.900
-    [("sambutan-2023", 0.95), ("wonoasih-2026", 0.9), ("kebomas-2023", 0.9)],
+    # measured: Sambutan 1.000 / 0.977, Wonoasih 1.000 / 0.933, Kebomas 1.000 / 1.000
+    # (Kebomas with its 14 Lurah blocks labelled: 333 of 333 proposals right, 94 of 94)
+    [("sambutan-2023", 0.95), ("wonoasih-2026", 0.9), ("kebomas-2023", 0.95)],
 )
 def test_the_bundled_decrees_against_their_hand_labels(name: str, recall: float) -> None:
     score = measure(

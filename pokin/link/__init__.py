@@ -21,8 +21,10 @@ MUSRENBANG Kecamatan ..." and "... MUSRENBANG Kelurahan ..." alike).
 Precision comes first, since a wrong link hides a real gap. Texts about different units or
 levels never match, however alike their other words ("Rencana Program Kerja Kelurahan ..."
 is not the kecamatan's "Rencana Program Kerja Kecamatan ...": see
-:mod:`pokin._similarity`). Identical text is not proof of a link: kelurahan staff copy the
-kecamatan staff's table word for word, every Lurah block repeats a template. So apart from
+:mod:`pokin._similarity`), but for a Lurah restating his atasan's text for his own
+kelurahan ("X di Kelurahan Y" for the Camat's "X di Kecamatan Z"). Identical text is not
+proof of a link: kelurahan staff copy the kecamatan staff's table word for word, and every
+block repeats the managerial cycle (reports, supervision of its staff). So apart from
 step 4 only the kinerja's own atasan chain is searched, and step 4 proposes a link only
 when all of these hold: the text scores at least ``threshold_crosscutting`` against exactly
 one indicator of the whole tree outside the chain (a text several positions carry is a
@@ -37,7 +39,11 @@ unit is a block of positions under one head, so namesake blocks the decree files
 label (Sekretaris blocks of kelurahan it does not name) count apart. Such a match follows
 the cascade rule in form only, and hundreds of such links would make a decree look well
 cascaded before anyone reviewed them. ``template=True`` proposes them too, their reason
-saying so.
+saying so. A superior's row carried down by the blocks under it is the cascade, not a
+template: every Lurah block repeating the Camat's "pengkoordinasian ... bencana" links to
+it, unless the row is the managerial cycle (a generic row, one about the holder's own
+staff, or a kinerja half of whose indicators are generic rows: see
+:meth:`~pokin.link.index.LinkIndex.template_units`).
 
 An imported decree's atasan may be a guess (the importer lists ``"atasan"`` in
 :attr:`~pokin.models.Jabatan.inferensi` when the decree did not say it): a staff position

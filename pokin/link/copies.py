@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
 from ..models import Jabatan
 from .similarity import Phrase, evidence_weight
@@ -28,6 +29,9 @@ class Copies:
     jenis: dict[str, str]
     df: Counter[str]
     place: set[str]
+    relative: set[str]
+    indikator_rows: dict[str, list[str]]
+    generic: Callable[[str], bool]
     _copies: Counter[tuple[str, str]] | None
     _holders: dict[tuple[frozenset[str], bool], set[str]] | None
     _recur: dict[str, frozenset[str]]
@@ -74,13 +78,17 @@ class Copies:
         """In how many other units a text of the pair recurs as a template row.
 
         The target's text, in units outside the node's chain: matching a row many blocks
-        repeat proves nothing. The node's text, in units whose head shares the node's
-        atasan: every Lurah block copying the Camat's table is one template, not a dozen
-        links. Copies elsewhere are no such sign (kelurahan blocks copy the kecamatan
-        Kasi's table; the Kasi's own link to the Camat stays true). Units as :meth:`_unit`
-        tells them: namesake blocks under one label count apart. The staff of the target's
-        holder (:meth:`_staff`) carrying its text are the normal cascade (sixty staff
-        copying the Camat's indicator), not template units.
+        repeat proves nothing. The staff of the target's holder (:meth:`_staff`) and its
+        direct subordinates carrying its text are the normal cascade (sixty staff copying
+        the Camat's indicator, every Lurah block carrying the Camat's row), not template
+        units; deeper copies are. The node's text, in units whose head shares the node's
+        atasan, counts only for a row of the managerial cycle (:meth:`_managerial`): every
+        block repeating its superior's report row is one template, not a dozen links,
+        while every Lurah repeating the Camat's bencana row is a dozen links. Copies
+        elsewhere are no such sign (kelurahan blocks copy the kecamatan Kasi's table; the
+        Kasi's own link to the Camat stays true). Units as :meth:`_unit` tells them:
+        namesake blocks under one label count apart. A managerial target counts all its
+        copies but its holder's staff's.
         """
         if self._holders is None:
             self._holders = defaultdict(set)
@@ -90,20 +98,40 @@ class Copies:
                     self._holders[p.key].add(owner)
         me = str(self.owner[node])
         related = {self.unit[j] for j in (me, *self.chain[me])}
-        theirs = self._recurring(target) - related
+        managerial = self._managerial(target)
+        theirs = self._recurring(target, managerial) - related
+        if not managerial:
+            return len(theirs)  # the superior's text carried down by every block: a cascade
         atasan = self.jabatan[me].atasan
         siblings = self._siblings(self.phrases[node].key, atasan) - {self.unit[me]}
         return max(len(theirs), len(siblings))
 
-    def _recurring(self, target: str) -> frozenset[str]:
-        """The units holding ``target``'s text, its holder's own staff aside (kept: the
-        staff of one position all ask for it)."""
+    def _managerial(self, target: str) -> bool:
+        """Whether ``target`` is a row of the managerial cycle every block repeats: an
+        indicator that is a generic row or about the holder's own staff ("Jumlah laporan
+        yang disusun", "... tugas bawahan"), or a kinerja (or its indicator) at least half
+        of whose indicators are generic rows (a report row measured by "Jumlah laporan
+        pelaksanaan tugas" and "Jumlah catatan/perbaikan")."""
+        if self.jenis[target] == "indikator" and (target in self.relative or self.generic(target)):
+            return True
+        kinerja = target if self.jenis[target] == "kinerja" else target.rpartition(".")[0]
+        rows = self.indikator_rows.get(kinerja, ())
+        weak = sum(1 for i in rows if self.generic(i))
+        return weak * 2 >= len(rows) > 0
+
+    def _recurring(self, target: str, managerial: bool) -> frozenset[str]:
+        """The units holding ``target``'s text, its holder's own staff aside, and unless
+        the row is ``managerial`` its holder's direct subordinates: they carry it down
+        (kept: the staff of one position all ask for it)."""
         found = self._recur.get(target)
         if found is None:
             up = self.owner[target]
             holders = self._holders[self.phrases[target].key] if self._holders else ()
             found = self._recur[target] = frozenset(
-                self.unit[j] for j in holders if up is None or not self._staff(j, up)
+                self.unit[j]
+                for j in holders
+                if up is None
+                or not (self._staff(j, up) or (self.jabatan[j].atasan == up and not managerial))
             )
         return found
 

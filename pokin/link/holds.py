@@ -76,10 +76,12 @@ class Holds:
         """Whether the words of ``target`` (those of place aside) recur in the texts of
         more than :data:`GENERIC` positions below its own (below the top for the IKU).
 
-        A text below that is the target's own said of another unit (the same words once
-        those of place are aside, while the target's names its own unit) is its cascade,
-        not a use of its words, and does not count. Word-for-word copies do count: the
-        boilerplate every block repeats ("Jumlah bahan-bahan pelaksanaan tugas").
+        Texts below that are the target's own are its cascade, not uses of its words, and
+        do not count: said of another unit (the same words once those of place are
+        aside), or word for word by direct subordinates of one kind (every Lurah block
+        carrying the Camat's row). Word-for-word copies by subordinates of several kinds
+        do count: the boilerplate every block repeats ("Jumlah laporan yang disusun" in
+        the Sekretaris's, the Kasi's and the Lurah's tables alike).
         """
         found = self._generic.get(target)
         if found is not None:
@@ -90,32 +92,29 @@ class Holds:
                 if self.owner[node] is not None:
                     for w in p.words | p.roots:
                         self._holding[w].add(node)
-        required = [w for w in self.phrases[target].words if w not in self.place]
+        words = self.phrases[target].words
+        content = frozenset(w for w in words if w not in self.place)
         up = self.owner[target]
-        postings = sorted((self._holding.get(w, _EMPTY) for w in required), key=len)
-        holders = set[str]()
-        words, content = self.phrases[target].words, frozenset(required)
-        if postings:
-            for node in set(postings[0]).intersection(*postings[1:]):
-                owner = self.owner[node]
-                if (
-                    owner is not None
-                    and (up is None or up in self.chain[owner])
-                    and not self._rescoped(self.phrases[node].words, words, content)
-                ):
-                    holders.add(owner)
+        postings = sorted((self._holding.get(w, _EMPTY) for w in content), key=len)
+        holders, copies = set[str](), set[str]()
+        for node in set(postings[0]).intersection(*postings[1:]) if postings else ():
+            owner = self.owner[node]
+            if owner is None or (up is not None and up not in self.chain[owner]):
+                continue
+            mine = self.phrases[node].words
+            if mine != words and mine - self.place == content:
+                continue  # the target's text said of another unit: its cascade
+            if mine == words and up is not None and self.jabatan[owner].atasan == up:
+                copies.add(owner)  # word for word, one level down
+            else:
+                holders.add(owner)
+        if len({self.jabatan[o].peran for o in copies}) > 1:
+            holders |= copies  # copied by every kind of block: boilerplate
         below = self._below(up)
-        found = self._generic[target] = not required or (
+        found = self._generic[target] = not content or (
             len(holders) > GENERIC and len(holders) > GENERIC_SHARE * below
         )
         return found
-
-    def _rescoped(
-        self, mine: frozenset[str], words: frozenset[str], content: frozenset[str]
-    ) -> bool:
-        """Whether a text of words ``mine`` is the target's (``words``, ``content`` once
-        words of place are aside) said of another unit."""
-        return mine != words and mine - self.place == content
 
     def _below(self, up: str | None) -> int:
         """How many positions stand below ``up`` (all of them for ``None``, the IKU)."""

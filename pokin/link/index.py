@@ -16,13 +16,13 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..models import Asal, Indikator, Jabatan, Kinerja, Peran, PohonKinerja, Status
 from .copies import PLACE_WEIGHT, Copies
 from .holds import Holds
 from .lexicon import DEFAULT, Lexicon
-from .similarity import LEAD_WEIGHT, Phrase, evidence_weight, score, total
+from .similarity import LEAD_WEIGHT, Phrase, evidence_weight, other_unit, score, total
 from .text import LEVEL, UNITS, phrase, stem
 
 __all__ = ["Candidate", "LinkIndex"]
@@ -87,6 +87,7 @@ class LinkIndex(Copies, Holds):
                 self._add(str(ind.id), ind.uraian, None, "indikator")
                 self.iku_indikator.append(str(ind.id))
         self.rejected: dict[str, set[str]] = {}
+        self.indikator_rows: dict[str, list[str]] = {}
         for jabatan, kinerja in tree.iter_kinerja():
             jid = str(jabatan.id)
             rejected = {str(t.ke) for _, t in kinerja.iter_links() if t.status is Status.DITOLAK}
@@ -95,9 +96,11 @@ class LinkIndex(Copies, Holds):
                 self.rejected.update((str(i.id), rejected) for i in kinerja.indikator)
             self._add(str(kinerja.id), kinerja.uraian, jid, "kinerja")
             self.kinerja_of[jid].append(str(kinerja.id))
+            rows = self.indikator_rows[str(kinerja.id)] = []
             for ind in kinerja.indikator:
                 self._add(str(ind.id), ind.uraian, jid, "indikator")
                 self.indikator_of[jid].append(str(ind.id))
+                rows.append(str(ind.id))
         self.weights = self._weights(tree)
         self.relative = self._relative(tree)
         most = 1.0 + math.log((len(self.phrases) + 1) / 2)
@@ -112,6 +115,7 @@ class LinkIndex(Copies, Holds):
         self._holding: dict[str, set[str]] | None = None
         self._generic: dict[str, bool] = {}
         self._under: Counter[str] | None = None
+        self._levels: dict[str, frozenset[str]] = {}
 
     def _weights(self, tree: PohonKinerja) -> dict[str, float]:
         """Each root's rarity weight (:func:`idf`), a quarter for words of place.
@@ -258,6 +262,8 @@ class LinkIndex(Copies, Holds):
         shared = me.words & other.words
         if not shared or (node in self.relative and target in self.relative):
             return 0.0
+        if (me.level or me.subject) and other_unit(me, other) and self._own_units(node, target):
+            me, other = _unscoped(me), _unscoped(other)
         if (
             self.min_evidence
             and math.fsum(map(self.rarity.__getitem__, shared)) < self.min_evidence
@@ -270,6 +276,31 @@ class LinkIndex(Copies, Holds):
         part, held = self._held(me, other)  # held: only for a target that is no generic row
         found = max(found, part)
         return held if held > found and not self.generic(target) else found
+
+    def _own_units(self, node: str, target: str) -> bool:
+        """Whether a Lurah's text and his atasan's name each their holder's own unit: the
+        Camat's "X di Kecamatan Z" restated as "X di Kelurahan Y" is the same result, for
+        the Lurah's part of the area (a Lurah is the head of a kelurahan; staff of one are
+        not: their text naming the kelurahan is their unit's own table)."""
+        holder, up = self.owner[node], self.owner[target]
+        if holder is None or up is None or self.jabatan[holder].peran is not Peran.LURAH:
+            return False
+        if up not in self.chain[holder]:
+            return False
+        mine, theirs = self._unit_level(holder), self._unit_level(up)
+        return bool(
+            mine
+            and theirs
+            and self.phrases[node].level <= mine
+            and self.phrases[target].level <= theirs
+        )
+
+    def _unit_level(self, jid: str) -> frozenset[str]:
+        """The level of government a position's unit names (kelurahan, kecamatan...)."""
+        found = self._levels.get(jid)
+        if found is None:
+            found = self._levels[jid] = phrase(self.jabatan[jid].unit or "", self.lexicon).level
+        return found
 
     # -- crosscutting ---------------------------------------------------------------------
 
@@ -396,3 +427,10 @@ class LinkIndex(Copies, Holds):
             other != jid and owner in self.chain[other]
             for other in self._keys[self.phrases[kid].key]
         )
+
+
+def _unscoped(p: Phrase) -> Phrase:
+    """``p`` (and its clause parts) naming no unit: compared on what it says only."""
+    none = frozenset[str]()
+    parts = tuple(replace(q, subject=none, level=none) for q in p.parts)
+    return replace(p, subject=none, level=none, parts=parts)
