@@ -24,11 +24,14 @@ def _unmeasured(c: Cascade, code: str, field: str, label: str) -> Iterator[Findi
     missing = {value for value in set(values) if _missing(value)}
     severity = RULES[code].severity
     hint = f"tambahkan `{field}:` sesuai keputusan atau perjanjian kinerja"
-    rows = zip(c.indikator_rows, values, c.column("uraian"), c.column("id"), strict=True)
+    # the indicators found first, in one sweep of the column; their rows read after
+    found = [n for n, value in enumerate(values) if value in missing]
+    if not found:
+        return
+    rows, uraians, ids = c.indikator_rows, c.column("uraian"), c.column("id")
     current, who, jabatan, unit = None, "IKU", None, None  # a jabatan's rows come together
-    for (owner, _), value, uraian, where in rows:
-        if value not in missing:
-            continue
+    for n in found:
+        owner, uraian, where = rows[n][0], uraians[n], ids[n]
         if owner is not current:
             current = owner
             who, jabatan, unit = (

@@ -215,9 +215,8 @@ def _formula_measure(c: Cascade) -> Iterator[Finding]:
     unmeasured = {
         text for text in texts if len(text.strip()) >= 2 and not has_measure(text.strip())
     }
-    for (owner, indikator), formulasi in zip(c.indikator_rows, formulas, strict=True):
-        if formulasi not in unmeasured:
-            continue
+    rows = c.indikator_rows
+    for owner, indikator in [rows[n] for n, text in enumerate(formulas) if text in unmeasured]:
         formula = (indikator.formulasi or "").strip()
         yield finding(
             c,
@@ -243,10 +242,10 @@ def _target_number(c: Cascade) -> Iterator[Finding]:
     targets = c.column("target")
     texts = {text for text in set(targets) if text}  # targets repeat: each judged once
     problems = {text: target_problem(text.strip()) for text in texts if text.strip()}
-    for (owner, indikator), target in zip(c.indikator_rows, targets, strict=True):
-        problem = problems.get(target) if target else None
-        if problem is None:
-            continue
+    wrong = {text for text, problem in problems.items() if problem is not None}
+    rows = c.indikator_rows
+    for owner, indikator in [rows[n] for n, text in enumerate(targets) if text in wrong]:
+        problem = problems[indikator.target]
         target = (indikator.target or "").strip()
         yield finding(
             c,
@@ -272,11 +271,15 @@ def _percent_range(c: Cascade) -> Iterator[Finding]:
     percent = c.derived(_percentages)
     targets = c.column("target")
     values = {text: number(text) for text in set(targets)}
-    rows = zip(c.indikator_rows, percent, targets, strict=True)
-    for (owner, indikator), share, target in rows:
-        value = values[target]
-        if value is None or not share:
-            continue
+    # a share whose target is over 100, or 0 (meaningless when higher is better)
+    edge = {
+        text for text, value in values.items() if value is not None and (value > 100 or not value)
+    }
+    rows = c.indikator_rows
+    found = [n for n, text in enumerate(targets) if text in edge and percent[n]]
+    for owner, indikator in [rows[n] for n in found]:
+        value = values[indikator.target]
+        assert value is not None  # the target is in edge
         if value > 100 or (value == 0 and indikator.polaritas == "naik"):
             yield finding(
                 c,
@@ -323,11 +326,10 @@ def _percent_components(c: Cascade) -> Iterator[Finding]:
     percent = c.derived(_percentages)
     formulas = c.column("formulasi")
     divided = {text for text in set(formulas) if text and _DIVISION.search(text)}
-    rows = zip(c.indikator_rows, percent, formulas, strict=True)
-    for (owner, indikator), share, formulasi in rows:
-        formula = formulasi or ""
-        if not formula or not share or formula in divided:
-            continue
+    rows = c.indikator_rows
+    found = [n for n, text in enumerate(formulas) if text and text not in divided and percent[n]]
+    for owner, indikator in [rows[n] for n in found]:
+        formula = indikator.formulasi or ""
         yield finding(
             c,
             "PK709",
