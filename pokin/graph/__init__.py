@@ -40,7 +40,16 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
 from .._digraph import strongly_connected
 from .._gc import collector_paused
 from ..chart import OrgChart, UnsoundError, refuse_cycles
-from ..models import Indikator, Jabatan, Kinerja, PohonKinerja, Sasaran, Tautan, ensure_sound
+from ..models import (
+    Indikator,
+    Jabatan,
+    Kinerja,
+    PohonKinerja,
+    Sasaran,
+    Status,
+    Tautan,
+    ensure_sound,
+)
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -117,13 +126,7 @@ class Cascade(Paths, OrgChart):
                 self._bawahan.setdefault(jabatan.atasan, []).append(str(jabatan.id))
         refuse_cycles(self.jabatan)
         holders = self._structure()
-        nodes = self._nodes
-        # every link of each kinerja, then of its indicators (as Kinerja.iter_links)
-        for holder, link in [(h, link) for h in holders for link in h.mendukung]:
-            if link.ke is None or link.ke not in nodes or link.ke == holder.id:
-                raise UnsoundError(f"a link of {holder.id!r} points at no id")
-            if link.active:
-                self._link(link.ke, str(holder.id), link)
+        self._links_of(holders)
 
     def _structure(self) -> list[Kinerja | Indikator]:
         """Registers every node, and the edges that are not links, in tree order; returns
@@ -230,14 +233,24 @@ class Cascade(Paths, OrgChart):
             yield kinerja
             yield from kinerja.indikator
 
-    def _link(self, parent: str, child: str, link: Tautan) -> None:
-        key = (parent, child)
-        # a second link to the same node, or an indikator supporting its own kinerja:
-        # one edge, the link's attributes (as networkx's add_edge keeps it)
-        if key not in self._links and self._kinerja_of.get(child) != parent:
-            self._succ.setdefault(parent, []).append(child)
-            self._pred.setdefault(child, []).append(parent)
-        self._links[key] = link
+    def _links_of(self, holders: list[Kinerja | Indikator]) -> None:
+        """Registers the links of every kinerja, then of its indicators (as
+        :meth:`Kinerja.iter_links`), each an edge from the node it supports."""
+        nodes, links, kinerja_of = self._nodes, self._links, self._kinerja_of
+        succ, pred = self._succ, self._pred
+        for holder, link in [(h, link) for h in holders for link in h.mendukung]:
+            parent, child = link.ke, cast(str, holder.id)
+            if parent is None or parent not in nodes or parent == child:
+                raise UnsoundError(f"a link of {child!r} points at no id")
+            if link.status is Status.DITOLAK:
+                continue  # a rejected proposal does not count (Tautan.active)
+            key = (parent, child)
+            # a second link to the same node, or an indikator supporting its own kinerja:
+            # one edge, the link's attributes (as networkx's add_edge keeps it)
+            if key not in links and kinerja_of.get(child) != parent:
+                succ.setdefault(parent, []).append(child)
+                pred.setdefault(child, []).append(parent)
+            links[key] = link
 
     def column(self, field: str) -> list[Any]:
         """The ``field`` of every indikator (``"uraian"``, ``"target"`` ...), in
