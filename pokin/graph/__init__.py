@@ -20,6 +20,12 @@ The same graph without networkx: ``id in cascade``, :meth:`Cascade.jenis`,
 :meth:`Cascade.uraian`, :meth:`Cascade.children`, :meth:`Cascade.parents`,
 :meth:`Cascade.links`, :meth:`Cascade.cycles`.
 
+What the checks read of 1e5 indicators is read once per cascade, when first asked for:
+:meth:`Cascade.column` (a field of every indikator), :meth:`Cascade.derived` (a fact
+computed from the cascade), :attr:`Cascade.supported_ids` / :attr:`Cascade.supporting_ids`,
+:meth:`Cascade.link_pairs` (the links without their attributes) and
+:meth:`Cascade.stops_above` (where a chain of links stops).
+
 >>> from pokin import datasets
 >>> c = Cascade(datasets.load("sambutan-2023"))
 >>> c.reaches_iku("kasi-kebersihan-lh.k1")
