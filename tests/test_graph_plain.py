@@ -52,6 +52,13 @@ def test_the_plain_adjacency_is_the_networkx_graph(name: str) -> None:
         assert (owner.id if owner else None) == g.nodes[node]["jabatan"]
     kaskade = [(u, v, d) for u, v, d in g.edges(data=True) if d["jenis"] == "kaskade"]
     assert list(c.links()) == kaskade
+    assert list(c.link_pairs()) == [(u, v) for u, v, _ in kaskade]
+    indikator = [i for _, i in c.tree.iter_indikator()]
+    assert c.indikator == indikator
+    assert [i for _, i in c.indikator_rows] == indikator
+    for field in ("id", "uraian", "target", "satuan", "formulasi", "per_periode"):
+        assert c.column(field) == [getattr(i, field) for i in indikator]
+        assert c.column(field) is c.column(field)  # read once
     for u, v, d in g.edges(data=True):
         assert c.link(u, v) == (d if d["jenis"] == "kaskade" else None)
     expected = sorted(sorted(s) for s in nx.strongly_connected_components(g) if len(s) > 1)
@@ -200,3 +207,18 @@ def test_an_id_missing_or_given_twice_names_the_node(
     node.id = id  # the camat and sekretaris come first in the file: this is the second
     with pytest.raises(pokin.TreeError, match=f"{node.uraian!r} has no id of its own"):
         Cascade(tree)
+
+
+def test_a_derived_fact_is_computed_once_per_cascade() -> None:
+    calls: list[Cascade] = []
+
+    def fact(c: Cascade) -> int:
+        calls.append(c)
+        return len(c)
+
+    c = Cascade.of(make())
+    assert c.derived(fact) == c.derived(fact) == len(c)
+    assert calls == [c]
+    other = Cascade.of(make())
+    assert other.derived(fact) == len(other)
+    assert calls == [c, other]
