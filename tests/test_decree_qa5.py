@@ -6,6 +6,7 @@ the QA inputs: decrees in layouts the earlier passes had not tried.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -352,4 +353,76 @@ def test_kinerja_paragraph_above_an_indicator_table(tmp_path: Path, label: str) 
     result = import_decree(path)
     assert _rows(result.tree) == EXPECTED
     assert [len(j.kinerja) for j in result.tree.jabatan] == [1, 1]
+    assert not result.skipped
+
+
+# -- #4b: the same as PDF text: pdftotext -layout, and one cell per line ---------------------
+
+
+def _layout_block(
+    nama: str, rows: Sequence[tuple[str, ...]], *, indent: int, years: bool
+) -> list[str]:
+    cols = [0, 5, 45, 90, 125, 145, 155, 165]  # No, Kinerja ... Satuan, 2025, 2026
+    heads = ["No", "Kinerja", "Indikator Kinerja", "Formulasi", "Sumber Data", "Satuan", "Target"]
+
+    def line(cells: list[str]) -> str:
+        text = ""
+        for at, cell in zip(cols, cells, strict=False):
+            text += " " * max(indent + at - len(text), 2 if text else 0) + cell
+        return text.rstrip()
+
+    out = [f"JABATAN : {nama}", line(heads)]
+    if years:
+        out += ["", line([""] * 6 + ["2025", "2026"]), ""]
+    for n, row in enumerate(rows, 1):
+        out.append(line([str(n), *row]))
+    return [*out, ""]
+
+
+def test_layout_text_years_under_target_and_header_repeated_without_them(tmp_path: Path) -> None:
+    """QA5 #4: in ``pdftotext -layout`` text the years' line became a row, and a header
+    repeated on the next page (another indent, no years line) joined the two targets."""
+    camat, kasi = BLOCKS[0], BLOCKS[1]
+    text = [TITLE, "", *_layout_block(camat[0], camat[2], indent=3, years=True), "\f"]
+    text += _layout_block(kasi[0], kasi[2], indent=14, years=False)
+    path = tmp_path / "iki.txt"
+    path.write_text("\n".join(text), encoding="utf-8")
+    result = import_decree(path)
+    assert result.layout == "pdf-layout"
+    assert _rows(result.tree) == EXPECTED
+    for _, indikator in result.tree.iter_indikator():
+        assert len(indikator.per_periode) == 2, indikator.uraian
+
+
+def test_cell_per_line_text_with_target_written_before_its_years(tmp_path: Path) -> None:
+    """QA5 #4: plain pdftotext writes the merged "Target" cell first, then the other
+    labels, then the years: every row was read one column off, exit 0."""
+    lines = [TITLE, ""]
+    for nama, tugas, rows in BLOCKS:
+        lines += [f"JABATAN : {nama}", f"TUGAS : {tugas}", "Target", "No", "Kinerja"]
+        lines += ["Indikator Kinerja", "Formulasi", "Sumber Data", "Satuan", "2025", "2026"]
+        for n, row in enumerate(rows, 1):
+            lines += [f"{n}.", *row]
+    path = tmp_path / "iki.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = import_decree(path)
+    assert result.layout == "pdf-cells"
+    assert _rows(result.tree) == EXPECTED
+    assert not result.skipped
+
+
+def test_cell_per_line_text_keeps_bare_number_targets(tmp_path: Path) -> None:
+    """QA5 #12: in one-cell-per-line text a target on a line of its own ("95", "120") was
+    taken for a page number and dropped; the rows no longer divided into the columns and
+    the whole table was lost."""
+    lines = ["KEPUTUSAN CAMAT BUKIT SENTOSA", "JABATAN : KEPALA SEKSI PELAYANAN"]
+    lines += ["TUGAS : Membantu Camat.", "No", "Kinerja", "Indikator Kinerja", "Formulasi"]
+    lines += ["Satuan", "Target", "1.", "Meningkatnya pelayanan", "Persentase izin selesai"]
+    lines += ["Izin selesai / izin x 100%", "persen", "95", "2.", "Tertibnya arsip"]
+    lines += ["Jumlah arsip tertata", "Jumlah arsip", "berkas", "120", "- 2 -"]
+    path = tmp_path / "iki.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = import_decree(path)
+    targets = [i.target for _, i in result.tree.iter_indikator()]
+    assert targets == ["95", "120"]
     assert not result.skipped

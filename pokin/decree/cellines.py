@@ -118,19 +118,55 @@ def _joins(dense: list[str], kept: list[int], at: int) -> bool:
     )
 
 
-def _furniture(lines: list[str], *, bare: bool = True) -> set[int]:
-    """Indexes of page numbers and of the running head or foot that recurs beside them;
-    a bare number ("3") is a page number only when ``bare`` (with cells apart by blank
-    lines, row numbers and targets are bare numbers)."""
+def _furniture(lines: list[str], *, bare: bool = True, breaks: set[int] | None = None) -> set[int]:
+    """Indexes of page numbers and of the running head or foot that recurs beside them.
+
+    A bare number ("3") is a page number only when ``bare`` (with cells apart by blank
+    lines, row numbers and targets are bare numbers), and then only beside a page break
+    (``breaks``: the lines near a form feed), or, in a text without form feeds, when it
+    goes on the count of the pages before it: a target "95" or "120" on a line of its own
+    is a cell. A running head recurs beside two page numbers at least."""
+    numbers = _page_count(lines) if breaks is None else set(breaks)
     pages = [
         i
         for i, line in enumerate(lines)
-        if line and FURNITURE.match(line) and (bare or not line.isdigit())
+        if line and FURNITURE.match(line) and (not line.isdigit() or (bare and i in numbers))
     ]
-    near = {lines[j] for i in pages for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < len(lines)}
+    near: Counter[str] = Counter()
+    for i in pages:
+        near.update({lines[j] for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < len(lines)})
     seen = Counter(lines)
-    running = {text for text in near if seen[text] >= 2 and len(text) > 20}
+    running = {text for text, n in near.items() if n >= 2 and seen[text] >= 2 and len(text) > 20}
     return set(pages) | {i for i, line in enumerate(lines) if line in running}
+
+
+def _page_count(lines: list[str]) -> set[int]:
+    """The bare numbers that count the pages: 1 (or 2, 3) first, then one more each time."""
+    found: set[int] = set()
+    expected: int | None = None
+    for i, line in enumerate(lines):
+        if not line.isdigit():
+            continue
+        value = int(line)
+        if (expected is None and value <= 3) or value == expected:
+            found.add(i)
+            expected = value + 1
+    return found
+
+
+def _breaks(text: str) -> set[int] | None:
+    """The indexes of the lines :func:`parse` makes that lie within two lines of a form
+    feed (a page break of pdftotext), or ``None`` when the text has none."""
+    if "\f" not in text:
+        return None
+    near: set[int] = set()
+    index = 0
+    for line in text.split("\n"):
+        for k, _ in enumerate(line.split("\f")):
+            if k:
+                near.update(range(index - 2, index + 2))
+            index += 1
+    return near
 
 
 def parse(text: str, *, source: str) -> ParsedDecree:
@@ -141,7 +177,8 @@ def parse(text: str, *, source: str) -> ParsedDecree:
     if apart:  # poppler's plain text: cells apart by blank lines
         lines, numbers = _cells_apart(lines)
     skipped: list[Skipped] = []
-    items = _items(lines, numbers, skipped, dropped=_furniture(lines, bare=not apart))
+    dropped = _furniture(lines, bare=not apart, breaks=_breaks(text))
+    items = _items(lines, numbers, skipped, dropped=dropped)
     decree = assemble(items, source=source, layout="pdf-cells")
     decree.skipped[:0] = skipped
     return decree

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .assemble import assemble
 from .columns import column_role, header_roles
@@ -146,7 +146,8 @@ def _items(lines: list[str], lost: list[Skipped]) -> list[Item]:
     table: Table | None = None
     closed: set[int] = set()
     in_header = garbled = False
-    split: tuple[list[str], list[_Piece]] | None = None  # a header's labels, its years below
+    years = _Years()
+    raw_header: list[_Piece] = []
     for number, line in enumerate(lines, 1):
         stripped = " ".join(line.split())
         if not stripped or FURNITURE.match(stripped):
@@ -156,10 +157,8 @@ def _items(lines: list[str], lost: list[Skipped]) -> list[Item]:
             grid, in_header, garbled = _grid(header, _table_lines(lines, number)), True, False
             table = Table([TableRow(number, list(grid.labels))])
             items.append(table)
-            closed = set()
-            if split is not None and split[0] == grid.labels:  # repeated without its years
-                following = _table_lines(lines, number)
-                grid = _split_years(grid, table.rows[0], split[1], following)
+            closed, raw_header = set(), header
+            grid = years.repeat(header, grid, table.rows[0], _table_lines(lines, number))
             continue
         cells = _cells(line, grid) if grid is not None else None
         title = title_of(stripped)
@@ -176,9 +175,8 @@ def _items(lines: list[str], lost: list[Skipped]) -> list[Item]:
             items.append(Paragraph(number, stripped))
             continue
         if in_header and table is not None and _years(line):  # "Target" over "2025  2026"
-            if not any(_YEAR.search(label) for label in grid.labels):  # not split yet
-                split = (list(grid.labels), _pieces(line))
-                grid = _split_years(grid, table.rows[0], split[1], _table_lines(lines, number))
+            following = _table_lines(lines, number)
+            grid = years.split(raw_header, table.rows[0], _pieces(line), following)
             continue
         if in_header and _header_words(cells):
             top = table.rows[0]
@@ -197,6 +195,39 @@ def _years(line: str) -> bool:
     """Whether the line is the years under a merged "Target" header cell."""
     pieces = _pieces(line)
     return len(pieces) >= 2 and all(_YEAR.fullmatch(p.text) for p in pieces)
+
+
+@dataclass
+class _Years:
+    """The years under a merged "Target" header cell, kept for the header's repeats on
+    the next pages: a repeat may come without its years line, and at other positions."""
+
+    labels: list[str] = field(default_factory=list)  # the header's labels before the split
+    column: int = 0  # the column over the years
+    start: int = 0  # where that column's label starts
+    years: list[_Piece] = field(default_factory=list)
+
+    def split(
+        self, header: list[_Piece], top: TableRow, years: list[_Piece], following: list[str]
+    ) -> _Grid:
+        """The grid of ``header`` split at ``years``; remembered for its repeats."""
+        grid = _grid(header, following)
+        if any(_YEAR.search(label) for label in top.cells if label):  # split by a repeat
+            top.cells = [p.text for p in header]
+        self.labels = [p.text for p in header]
+        self.column = min(grid.column(years[0].start), len(header) - 1)
+        self.start, self.years = header[self.column].start, years
+        return _split_years(grid, top, years, following)
+
+    def repeat(
+        self, header: list[_Piece], grid: _Grid, top: TableRow, following: list[str]
+    ) -> _Grid:
+        """A header repeated without its years: split as the first one was."""
+        if not self.years or [p.text for p in header] != self.labels:
+            return grid
+        shift = header[self.column].start - self.start
+        moved = [_Piece(y.start + shift, y.end + shift, y.text) for y in self.years]
+        return _split_years(grid, top, moved, following)
 
 
 def _split_years(grid: _Grid, top: TableRow, years: list[_Piece], following: list[str]) -> _Grid:

@@ -213,6 +213,26 @@ def _label_like(line: str) -> bool:
     )
 
 
+def _year_under_target(labels: list[str], line: str) -> bool:
+    """Read a year under a "Target" label written once over several years: the label
+    becomes one column per year, placed where the years come (a converter writes the
+    merged cell first or last); whether ``line`` was such a year.
+
+    >>> labels = ["Target", "No", "Indikator"]
+    >>> _year_under_target(labels, "2025"), _year_under_target(labels, "2026"), labels
+    (True, True, ['No', 'Indikator', 'Target 2025', 'Target 2026'])
+    """
+    found = [k for k, label in enumerate(labels) if column_role(label) == "target"]
+    if not _YEAR.fullmatch(line) or not found:
+        return False
+    label = labels[found[-1]]
+    base = re.sub(r"\s*\b(?:TAHUN\s+)?(?:19|20)\d\d\b", "", label, flags=re.IGNORECASE)
+    if year_of(label) is None:
+        labels.pop(found[-1])
+    labels.append(f"{base.strip() or 'Target'} {line}")
+    return True
+
+
 def header_labels(lines: list[str], start: int) -> tuple[list[str], int] | None:
     """The labels of a header written over several lines (or words) from ``start``, and
     the index after it; ``None`` when there is no header there.
@@ -233,6 +253,9 @@ def header_labels(lines: list[str], start: int) -> tuple[list[str], int] | None:
     i = start
     while i < len(lines) and _label_like(lines[i]):
         line = lines[i]
+        if _year_under_target(labels, line):
+            i += 1
+            continue
         role = column_role(line)
         opens = i + 1 < len(lines) and _opens_label(f"{line} {lines[i + 1]}")
         last = column_role(labels[-1]) if labels else None
