@@ -153,8 +153,10 @@ class _Context:
         self.nama: dict[str | None, str] = {j.id: j.nama for j in tree.jabatan}
 
     def temuan(self, *ids: str | None) -> str | None:
-        codes = set().union(*(self.codes.get(i, ()) for i in ids))
-        return ", ".join(sorted(codes)) or None
+        found = [codes for codes in map(self.codes.get, ids) if codes]
+        if not found:
+            return None
+        return ", ".join(sorted(found[0] if len(found) == 1 else set().union(*found)))
 
     def capaian_of(self, indikator: Indikator) -> str | None:
         value = self.capaian.get(str(indikator.id))
