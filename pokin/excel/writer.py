@@ -87,7 +87,7 @@ class Book:
             sheet.write_string(0, number, column.header, header)
         sheet.freeze_panes(1, 0)
         sheet._write_single_row(1)  # the header goes out now: the rows follow it
-        plan = []
+        cells = []
         for number, column in enumerate(columns):
             properties: dict[str, Any] = {"valign": "top", "text_wrap": column.wrap}
             if column.role == "data" and column.key != "skor":
@@ -95,7 +95,8 @@ class Book:
             style = self.format(**properties)
             quoted = self.format(**properties, quote_prefix=True)
             head = f'<c r="{xl_col_to_name(number)}'  # the cell's reference: + row number
-            plan.append((head, column.key, _xf(style), _xf(quoted)))
+            cells.append((head, _xf(style), _xf(quoted)))
+        plan = ([column.key for column in columns], cells)
         write = sheet.fh.write
         shared = self.workbook.str_table  # the workbook's shared strings, as XlsxWriter's
         strings: dict[str, int] = shared.string_table
@@ -160,36 +161,31 @@ def _xf(style: Format) -> int:
     return int(style._get_xf_index())
 
 
+_Plan = tuple[list[str], list[tuple[str, int, int]]]
+"""A sheet's keys, and for each column its cell's head (``<c r="B``), style and the style
+of a text starting with "=" (quote prefix)."""
+
+
 def _row(
-    number: int,
-    record: dict[str, Any],
-    plan: list[tuple[str, str, int, int]],
-    strings: dict[str, int],
+    number: int, record: dict[str, Any], plan: _Plan, strings: dict[str, int]
 ) -> tuple[str, int]:
     """One row of a sheet's XML, as XlsxWriter writes it without constant memory (texts in
     the workbook's shared strings, ``strings``: text -> index, filled here), without its
     per-cell calls (five times the cost of the rest). Returns the XML and how many texts
     it used. XlsxWriter escapes the shared strings when it writes them."""
     n = str(number)
-    parts = ['<row r="', n, '">']
-    used = 0
-    get = record.get
-    for head, key, style, quoted in plan:
-        value = get(key)
-        if value is None:
-            continue  # an empty cell is not written at all
-        if isinstance(value, str):
-            index = strings.get(value)
-            if index is None:
-                index = strings[value] = len(strings)
-            used += 1
-            # a text starting with "=" stays a text, also when Excel edits it
-            xf = quoted if value[:1] == "=" else style
-            parts.append(f'{head}{n}" s="{xf}" t="s"><v>{index}</v></c>')
-        else:
-            parts.append(f'{head}{n}" s="{style}"><v>{value:.16G}</v></c>')
-    parts.append("</row>")
-    return "".join(parts), used
+    keys, columns = plan
+    index = strings.setdefault
+    cells = [  # an empty cell is not written at all; a text starting with "=" stays a text
+        f'{head}{n}" s="{quoted if value[:1] == "=" else style}" t="s">'
+        f"<v>{index(value, len(strings))}</v></c>"
+        if isinstance(value, str)
+        else f'{head}{n}" s="{style}"><v>{value:.16G}</v></c>'
+        for (head, style, quoted), value in zip(columns, map(record.get, keys), strict=True)
+        if value is not None
+    ]
+    xml = f'<row r="{n}">{"".join(cells)}</row>'
+    return xml, xml.count('" t="s">')  # the texts: no other part of a cell holds that
 
 
 class _Worksheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no stubs
