@@ -56,16 +56,16 @@ def test_karangwangi() -> None:
     score = measure("karangwangi-2026.txt")
     assert (score.restated, score.meaning) == (45, 10)
     # Measured at the start (19:25, main 597c0e7 with the import fixed): 45 of 48 proposals
-    # right (0.938; goal 0.95: two "Jumlah laporan yang disusun" rows copied across five
-    # positions linked by identical text, a Musrenbang kinerja linked to the IKU over the
-    # Camat's copy), 39 of 45 restated links found (0.867; goal 0.9: both Lurahs' copy of
-    # the Camat's k1, "tindak lanjut" for "ditindaklanjuti", "PKL" for "pedagang kaki lima
-    # (PKL)", a verb swapped on the LPPDes row), 2 of 10 meaning links proposed (goal 0),
-    # 8 of 10 in the top 3 (goal 70%: met). Floors = the measured figures.
-    # 11-recall (third session): 49 of 52 right (0.942), 41 of 45 found (0.911): both
-    # Lurahs' k1 ("... di Kelurahan Y" for the Camat's "... di Kecamatan Z") now found.
+    # right (0.938), 39 of 45 restated links found (0.867), 2 of 10 meaning links proposed,
+    # 8 of 10 in the top 3. At 20:12 (main e0c9308, the Lurah's kelurahan restatement
+    # read): 49 of 52 right (0.942; goal 0.95: two "Jumlah laporan yang disusun" rows
+    # copied across five positions linked by identical text, a Musrenbang kinerja linked
+    # to the IKU over the Camat's copy), 41 of 45 found (0.911: the goal), 2 of 10 meaning
+    # links proposed (goal 0: "Linmas" holding the head noun of "anggota Linmas yang
+    # mengikuti pelatihan", "Musrenbang" expanded to "... pembangunan"), 8 of 10 in the
+    # top 3 (the goal). Floors = the measured figures where the goal does not hold.
     assert score.precision >= 0.94
-    assert score.recall >= 0.91
+    assert score.recall >= 0.9
     assert score.meaning_proposed <= 2
     assert score.top >= 0.7
 
@@ -73,13 +73,12 @@ def test_karangwangi() -> None:
 def test_pasirluhur() -> None:
     score = measure("pasirluhur-2025.md")
     assert (score.restated, score.meaning) == (41, 6)
-    # Measured at the start: 42 of 45 proposals right (0.933; goal 0.95: "Jumlah laporan
-    # kinerja yang disusun" under "tugas kedinasan lain" linked by identical text,
-    # "Menurunnya gangguan trantibum" to the IKU's "penyelesaian gangguan trantibum",
-    # "UMKM binaan yang naik kelas" read as a list), 37 of 41 restated links found (0.902:
-    # the goal), no meaning link proposed (the goal), 6 of 6 in the top 3 (the goal).
-    # 11-recall (third session): 44 of 47 right (0.936), 39 of 41 found (0.951): both
-    # Lurahs' k1 now found.
+    # Measured at the start: 42 of 45 proposals right (0.933), 37 of 41 restated links
+    # found (0.902). At 20:12: 44 of 47 right (0.936; goal 0.95: "Jumlah laporan kinerja
+    # yang disusun" under "tugas kedinasan lain" linked by identical text, "Menurunnya
+    # gangguan trantibum" to the IKU's "penyelesaian gangguan trantibum", "UMKM binaan
+    # yang naik kelas" read as a list), 39 of 41 found (0.951: the goal), no meaning link
+    # proposed (the goal), 6 of 6 in the top 3 (the goal).
     assert score.precision >= 0.93
     assert score.recall >= 0.95
     assert score.meaning_proposed == 0
@@ -89,15 +88,15 @@ def test_pasirluhur() -> None:
 def test_tanjungrejo() -> None:
     score = measure("tanjungrejo-2026.docx")
     assert (score.restated, score.meaning) == (33, 6)
-    # Measured at the start (19:45, main 96cc748): 31 of 36 proposals right (0.861; goal
-    # 0.95: three PBB-P2 rows linked to the IKU's "realisasi penerimaan PBB-P2" over the
-    # Camat's copy that writes the tax name out, "Jumlah rapat koordinasi yang
-    # dilaksanakan" of three positions linked by identical text twice), 28 of 33 restated
-    # links found (0.848; goal 0.9: both Lurahs' copy of the Camat's k1, the same three
-    # PBB-P2 rows), 1 of 6 meaning links proposed (goal 0: "Terdatanya balita stunting"
-    # to "Jumlah balita stunting yang mendapat intervensi gizi"), 6 of 6 in the top 3
-    # (goal met). Floors = the measured figures.
+    # Measured at the start (19:45, main 96cc748): 31 of 36 proposals right (0.861), 28 of
+    # 33 restated links found (0.848). At 20:12: 33 of 38 right (0.868; goal 0.95: three
+    # PBB-P2 rows linked to the IKU's "realisasi penerimaan PBB-P2" over the Camat's copy
+    # that writes the tax name out, "Jumlah rapat koordinasi yang dilaksanakan" of three
+    # positions linked by identical text twice), 30 of 33 found (0.909: the goal; missed:
+    # the same three PBB-P2 rows), 1 of 6 meaning links proposed (goal 0: "Terdatanya
+    # balita stunting" to "Jumlah balita stunting yang mendapat intervensi gizi"), 6 of 6
+    # in the top 3 (the goal). Floors = the measured figures where the goal does not hold.
     assert score.precision >= 0.86
-    assert score.recall >= 0.84
+    assert score.recall >= 0.9
     assert score.meaning_proposed <= 1
     assert score.top >= 0.7
