@@ -426,3 +426,38 @@ def test_cell_per_line_text_keeps_bare_number_targets(tmp_path: Path) -> None:
     targets = [i.target for _, i in result.tree.iter_indikator()]
     assert targets == ["95", "120"]
     assert not result.skipped
+
+
+# -- #13: damaged Word files ---------------------------------------------------------------
+
+_TYPES = (
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+    'content-types"><Default Extension="xml" ContentType="application/xml"/></Types>'
+)
+
+
+@pytest.mark.parametrize(
+    "members",
+    [
+        {"[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document>"},
+        {"[Content_Types].xml": _TYPES, "word/document.xml": "<w:document><w:body><w:p>"},
+        {},
+    ],
+    ids=["types-without-namespace", "document-cut-short", "empty-zip"],
+)
+def test_a_damaged_word_file_is_one_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], members: dict[str, str]
+) -> None:
+    """QA5 #13: a .docx whose XML is cut short or malformed ended in a traceback
+    (AttributeError, XMLSyntaxError from python-docx/lxml); an empty zip was "not text"."""
+    import zipfile
+
+    path = tmp_path / "keputusan.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, text in members.items():
+            archive.writestr(name, text)
+    with pytest.raises(ImportDocumentError, match="rusak"):
+        import_decree(path)
+    assert main(["import", str(path), "-o", str(tmp_path / "x.yaml")]) == 2
+    assert "simpan ulang" in capsys.readouterr().err
+    assert not (tmp_path / "x.yaml").exists()

@@ -225,6 +225,8 @@ def _kind(file: Path) -> str:
         return "pdf"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return "ole"
+    if head.startswith(b"PK\x05\x06"):  # an empty zip archive: only its end record
+        return "zip"
     if head.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(file) as archive:

@@ -12,7 +12,6 @@ Everything else - which rows are headers, blocks, kinerja - is :mod:`.assemble`'
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +35,7 @@ def read_items(path: Path) -> list[Item]:
         ) from None
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+    except Exception as exc:  # python-docx and lxml raise many kinds on a damaged file
         raise ImportDocumentError(
             f"berkas Word ini rusak atau bukan .docx ({type(exc).__name__})",
             path=str(path),
