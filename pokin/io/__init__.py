@@ -18,10 +18,13 @@ next load of the same bytes skips the YAML parser, never the validation.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import gc
 import json
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -32,7 +35,7 @@ from .. import _yaml
 from .._files import Limits, atomic_write, read_text
 from ..errors import PokinFileError
 from ..models import FORMAT_VERSION, Asal, PohonKinerja, Tautan, ensure_sound, resolve_references
-from .cache import Cache, cache_for
+from .cache import MIN_BYTES, Cache, cache_for
 from .careful import careful_loads as _careful_loads
 from .careful import parse as _parse
 
@@ -96,7 +99,7 @@ def loads(text: str, *, path: str | os.PathLike[str] | None = None) -> PohonKine
 
 def _loads(text: str, path: str | os.PathLike[str] | None, cache: Cache | None) -> PohonKinerja:
     _refuse_aliases(text, path)
-    with _yaml.no_gc():
+    with _building(len(text)):
         try:
             data = _yaml.plain_data(text)
             tree = _tree(data)
@@ -114,7 +117,7 @@ def _from_cache(cache: Cache) -> PohonKinerja | None:
     data = cache.get()
     if data is None:
         return None
-    with _yaml.no_gc():
+    with _building(MIN_BYTES):
         try:
             return _tree(data)
         except _yaml.FastPathError:
@@ -124,7 +127,7 @@ def _from_cache(cache: Cache) -> PohonKinerja | None:
 
 def _load_json(text: str, path: Path) -> PohonKinerja:
     """A ``.json`` file: parsed by the json module, validated as a YAML file's data."""
-    with _yaml.no_gc():
+    with _building(len(text)):
         try:
             data = json.loads(text, object_pairs_hook=_no_repeats)
         except json.JSONDecodeError as exc:
@@ -145,6 +148,25 @@ def _load_json(text: str, path: Path) -> PohonKinerja:
         return _careful_loads(text, path)  # JSON is YAML: it finds the line and field
 
 
+@contextlib.contextmanager
+def _building(size: int) -> Iterator[None]:
+    """The cyclic collector held off while a tree is built; a large tree's objects then
+    kept out of its reach.
+
+    The collector's first pass after a large tree is built walks all of its millions of
+    objects (about a second for a kabupaten of 1e5 indicators, as long as the whole load
+    without it). None is garbage, and a tree has no reference cycles: reference counting
+    frees it when it is dropped. So for a file of :data:`~pokin.io.cache.MIN_BYTES` or more,
+    the objects that exist when the tree is built are moved to the collector's permanent
+    generation (:func:`gc.freeze`), which later passes skip; a reference cycle that was
+    already garbage at that moment is not collected (``gc.unfreeze()`` gives them back).
+    """
+    with _yaml.no_gc():
+        yield
+        if size >= MIN_BYTES:
+            gc.freeze()
+
+
 def _no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     mapping = dict(pairs)
     if len(mapping) != len(pairs):
@@ -159,9 +181,11 @@ def _refuse_aliases(text: str, path: str | os.PathLike[str] | None) -> None:
     """Refuse YAML anchors and aliases (``&a`` / ``*a``): the format has no use for them,
     and a self-referencing or exponentially nested alias would hang or crash the load.
 
-    A cheap look at the text first; only a file that may hold one is parsed into events.
+    A cheap look at the text first (plain searches for ``&`` and ``*``, then a regular
+    expression: over a kabupaten's 23 MB it alone took a second); only a file that may
+    hold one is parsed into events.
     """
-    if not _MAYBE_ALIAS.search(text):
+    if not _yaml.token_start(text, "&*") or not _MAYBE_ALIAS.search(text):
         return
     try:
         for event in yaml.parse(text, Loader=_yaml.Loader):

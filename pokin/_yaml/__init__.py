@@ -38,7 +38,9 @@ from yaml.events import (
 )
 from yaml.nodes import Node, ScalarNode
 
-from ._gc import collector_paused
+from .._gc import collector_paused
+from . import compiled
+from .compiled import token_start as token_start
 
 STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
@@ -105,15 +107,30 @@ _AS_WRITTEN = frozenset({STR, FLOAT})
 
 
 def plain_data(text: str) -> Any:
-    """The data of ``text`` as the careful reader makes it, without positions.
-
-    Built straight from the parser's events: no node tree is composed, so the memory a
-    large file needs is its data's, not five times that (each node keeps two marks).
+    """The data of ``text`` as the careful reader makes it, without positions: read by
+    yaml-rs when it is installed and can be shown to agree with PyYAML on this text
+    (:mod:`pokin._yaml.compiled`), else from libyaml's events (:func:`event_data`).
 
     Raises:
         FastPathError: anything out of the ordinary (not one document, a YAML error, a
             duplicate, non-text or merge key, an anchor, an unusual tag): the careful
             reader decides.
+    """
+    try:
+        return compiled.data(text)
+    except compiled.UnsureError:
+        return event_data(text)
+
+
+def event_data(text: str) -> Any:
+    """The data of ``text`` as the careful reader makes it, without positions, from
+    libyaml's events.
+
+    Built straight from the parser's events: no node tree is composed, so the memory a
+    large file needs is its data's, not five times that (each node keeps two marks).
+
+    Raises:
+        FastPathError: as :func:`plain_data`.
     """
     loader = Loader(text)
     try:
