@@ -185,8 +185,9 @@ def _same_number(token: str) -> bool:
     """Whether PyYAML (decimals kept as written) and yaml-rs read ``token`` alike; a decimal
     alike if the text is that float (the walk allows a float only as a ``skor``)."""
     try:
-        pyyaml = yaml.load(f"k: {token}\n", Loader=_LOADER)["k"]
-        compiled = yaml_rs.loads(f"k: {token}\n", parse_datetime=False)["k"]
+        pyyaml: Any = yaml.load(f"k: {token}\n", Loader=_LOADER)["k"]
+        read: Any = yaml_rs.loads(f"k: {token}\n", parse_datetime=False)
+        compiled = read["k"]
         if type(pyyaml) is float and type(compiled) is float:
             return float(token) == compiled
     except Exception:
