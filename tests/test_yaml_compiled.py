@@ -160,6 +160,11 @@ def test_tricky_scalars_are_read_alike_or_left_to_pyyaml(scalar: str, form: str)
         "---\na: 1\n---\nb: 2\n",
         "",
         "k: 1.5\nskor: .nan\n",
+        "k: |\n  x",  # no final line break: yaml-rs ends the block with one
+        "k:\n- \t\n",  # a tab: yaml-rs reads a null, PyYAML refuses it
+        "k: a\tb\n",
+        "# only a comment\n",
+        "k: v\n...\n",
     ],
 )
 def test_what_the_parsers_read_differently_is_left_to_pyyaml(text: str) -> None:
@@ -190,6 +195,9 @@ def test_what_the_parsers_read_differently_is_left_to_pyyaml(text: str) -> None:
         "k: Umum & Kepegawaian, R&D, 5.000*\n",
         "k: [1, {a: b}, []]\n",
         "a: 1\r\nb: 2\r\n",
+        "k: |\n",  # an empty block last in the file ('' to PyYAML)
+        "k: >+\n  x\n\n\n",
+        "a:\n  k: |-\n    x\n  \n",
     ],
 )
 def test_what_the_parsers_read_alike_is_read_compiled(text: str) -> None:

@@ -77,23 +77,34 @@ def data(text: str) -> dict[str, Any]:
         UnsureError: the text holds something the two parsers may read differently, yaml-rs
             refuses it, or it is not one mapping: read it with PyYAML.
     """
-    if not available() or _unusual_text(text):
+    if not available() or not text.endswith("\n") or _unusual_text(text):
         raise UnsureError
     try:
         value = yaml_rs.loads(  # its dates would include quoted texts that look like one
-            text, parse_datetime=False, duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error
+            text + _END,
+            parse_datetime=False,
+            duplicate_key_policy=yaml_rs.DuplicateKeyPolicy.Error,
         )
     except Exception as exc:  # a syntax error, a duplicate key: PyYAML's reader says where
         raise UnsureError from exc
-    if type(value) is not dict:
-        raise UnsureError  # several documents, a list, a scalar, nothing
+    if type(value) is not dict or list(value)[-1:] != [_END_KEY] or value.pop(_END_KEY) != 0:
+        raise UnsureError  # several documents, not a mapping at the margin, ...
+    if not value:
+        raise UnsureError  # only comments: no document to PyYAML
     _Walk().check(value)
     return value
 
 
+_END_KEY = "pokin-akhir-berkas"
+_END = f"{_END_KEY}: 0\n"
+"""A key added after the text's last line: yaml-rs ends a block scalar at the end of the
+stream differently from PyYAML (``k: |`` last is ``'\\n'``, not ``''``), and as PyYAML where a
+key follows. A text without a final line break is left to PyYAML."""
+
+
 # -- the text -------------------------------------------------------------------------------
 
-_ALLOWED = bytes([9, 10, 13, *range(0x20, 0x7F)])
+_ALLOWED = bytes([10, 13, *range(0x20, 0x7F)])  # a tab: yaml-rs takes `- \t` for null
 _HIGH = bytes(range(0x80, 0x100))
 # Outside ASCII, what libyaml refuses or breaks lines at, in UTF-8: the C1 controls with
 # U+0085, U+2028, U+2029, a byte order mark, U+FFFE and U+FFFF, a lone surrogate.
