@@ -383,3 +383,17 @@ def test_two_words_the_lexicon_reads_as_one() -> None:
     )
     assert "kerja" in phrase("Tersusunnya laporan kinerja").words
     assert phrase("Sub Bagian Umum").words == phrase("Subbagian Umum").words
+
+
+def test_a_generic_row_is_suggested_below_a_specific_one() -> None:
+    """ "Jumlah kegiatan yang dilaksanakan", whose words every "Terlaksananya kegiatan ..."
+    below holds, ranks below the Sekretaris's specific indicator sharing a word with the
+    kinerja (it was first: a short text wins a cosine)."""
+    office = _generic_office(["posyandu", "pemilu", "kerja bakti", "bazar"])
+    office[0]["kinerja"][0]["indikator"].append(
+        _ind("Nilai kepuasan masyarakat terhadap layanan sekretariat")
+    )
+    office[1]["kinerja"][0]["uraian"] = "Terlaksananya kegiatan layanan keliling posyandu"
+    ranked = [s.ke for s in suggest_links(_tree(office)) if s.dari == "pelaksana-1.k1"]
+    generic = ranked.index("sekretaris.k1.i1") if "sekretaris.k1.i1" in ranked else len(ranked)
+    assert ranked.index("sekretaris.k1.i2") < generic  # before: the generic row first

@@ -11,7 +11,10 @@ from collections.abc import Callable
 from ..models import Jabatan
 from .similarity import Phrase, evidence_weight
 
-__all__ = ["PLACE_WEIGHT", "Copies"]
+__all__ = ["PLACE_WEIGHT", "TEMPLATE_UNITS", "Copies"]
+
+TEMPLATE_UNITS = 3
+"""From how many other units holding the same text on, a match is a template row."""
 
 PLACE_WEIGHT = 0.25
 """The weight of a word of place (see :meth:`LinkIndex._weights`) against its rarity's."""
@@ -34,7 +37,7 @@ class Copies:
     generic: Callable[[str], bool]
     _copies: Counter[tuple[str, str]] | None
     _holders: dict[tuple[frozenset[str], bool], set[str]] | None
-    _recur: dict[str, frozenset[str]]
+    _recur: dict[tuple[str, bool], frozenset[str]]
     _sibling: dict[tuple[tuple[frozenset[str], bool], str], frozenset[str]]
 
     def _staff(self, jid: str, up: str) -> bool:
@@ -98,13 +101,13 @@ class Copies:
                     self._holders[p.key].add(owner)
         me = str(self.owner[node])
         related = {self.unit[j] for j in (me, *self.chain[me])}
-        managerial = self._managerial(target)
-        theirs = self._recurring(target, managerial) - related
-        if not managerial:
-            return len(theirs)  # the superior's text carried down by every block: a cascade
+        theirs = self._recurring(target, True) - related
         atasan = self.jabatan[me].atasan
         siblings = self._siblings(self.phrases[node].key, atasan) - {self.unit[me]}
-        return max(len(theirs), len(siblings))
+        most = max(len(theirs), len(siblings))
+        if most < TEMPLATE_UNITS or self._managerial(target):  # (asked only when it matters)
+            return most
+        return len(self._recurring(target, False) - related)  # carried down: a cascade
 
     def _managerial(self, target: str) -> bool:
         """Whether ``target`` is a row of the managerial cycle every block repeats: an
@@ -123,11 +126,11 @@ class Copies:
         """The units holding ``target``'s text, its holder's own staff aside, and unless
         the row is ``managerial`` its holder's direct subordinates: they carry it down
         (kept: the staff of one position all ask for it)."""
-        found = self._recur.get(target)
+        found = self._recur.get((target, managerial))
         if found is None:
             up = self.owner[target]
             holders = self._holders[self.phrases[target].key] if self._holders else ()
-            found = self._recur[target] = frozenset(
+            found = self._recur[(target, managerial)] = frozenset(
                 self.unit[j]
                 for j in holders
                 if up is None

@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 
-from ..models import Jabatan
+from ..models import Jabatan, PohonKinerja
 from .lexicon import Lexicon
 from .similarity import Phrase, contained, score
+from .text import LEVEL, UNITS, phrase, stem
 
-__all__ = ["GENERIC", "GENERIC_SHARE", "Holds"]
+__all__ = ["GENERIC", "GENERIC_SHARE", "GenericRows", "Holds", "chains", "place_words"]
 
 GENERIC = 3
 """A text whose words recur in the texts of more positions than this below its own, and
@@ -51,6 +53,7 @@ class Holds:
     _holding: dict[str, set[str]] | None
     _generic: dict[str, bool]
     _under: Counter[str] | None
+    _subtree: dict[str, set[str]] | None
 
     def _held(self, me: Phrase, other: Phrase) -> tuple[float, float]:
         """How ``me`` restates ``other`` part by part, and holds it whole.
@@ -86,20 +89,17 @@ class Holds:
         found = self._generic.get(target)
         if found is not None:
             return found
-        if self._holding is None:
-            self._holding = defaultdict(set)
-            for node, p in self.phrases.items():
-                if self.owner[node] is not None:
-                    for w in p.words | p.roots:
-                        self._holding[w].add(node)
         words = self.phrases[target].words
         content = frozenset(w for w in words if w not in self.place)
         up = self.owner[target]
-        postings = sorted((self._holding.get(w, _EMPTY) for w in content), key=len)
+        below = self._below(up)
+        if content and below <= GENERIC:  # too few positions below to recur in
+            self._generic[target] = False
+            return False
         holders, copies = set[str](), set[str]()
-        for node in set(postings[0]).intersection(*postings[1:]) if postings else ():
+        for node in self._holding_all(content, up):
             owner = self.owner[node]
-            if owner is None or (up is not None and up not in self.chain[owner]):
+            if owner is None:
                 continue
             mine = self.phrases[node].words
             if mine != words and mine - self.place == content:
@@ -110,11 +110,38 @@ class Holds:
                 holders.add(owner)
         if len({self.jabatan[o].peran for o in copies}) > 1:
             holders |= copies  # copied by every kind of block: boilerplate
-        below = self._below(up)
         found = self._generic[target] = not content or (
             len(holders) > GENERIC and len(holders) > GENERIC_SHARE * below
         )
         return found
+
+    def _holding_all(self, content: frozenset[str], up: str | None) -> Iterable[str]:
+        """The texts below ``up`` (anywhere for ``None``) holding every word of ``content``:
+        the few below a position read one by one, the many through an index of words."""
+        below = self._nodes_below(up) if up is not None else None
+        if below is not None and len(below) <= _SCAN:
+            phrases = self.phrases
+            return [n for n in below if content <= (phrases[n].words | phrases[n].roots)]
+        if self._holding is None:
+            self._holding = defaultdict(set)
+            for node, p in self.phrases.items():
+                if self.owner[node] is not None:
+                    for w in p.words | p.roots:
+                        self._holding[w].add(node)
+        postings = sorted((self._holding.get(w, _EMPTY) for w in content), key=len)
+        if below is not None:
+            postings.insert(0, below)
+        return set(postings[0]).intersection(*postings[1:]) if postings else ()
+
+    def _nodes_below(self, up: str) -> set[str]:
+        """The texts of the positions below ``up`` (all of them read once, on the first
+        question)."""
+        if self._subtree is None:
+            self._subtree = defaultdict(set)
+            for node, owner in self.owner.items():
+                for above in self.chain[owner] if owner is not None else ():
+                    self._subtree[above].add(node)
+        return self._subtree.get(up, _EMPTY)
 
     def _below(self, up: str | None) -> int:
         """How many positions stand below ``up`` (all of them for ``None``, the IKU)."""
@@ -126,3 +153,61 @@ class Holds:
 
 
 _EMPTY: set[str] = set()
+_SCAN = 2000
+"""Up to this many texts below a position are read one by one rather than indexed."""
+
+
+class GenericRows(Holds):
+    """:meth:`Holds.generic` alone, over a tree: for ranking suggestions, where nothing
+    else of :class:`~pokin.link.index.LinkIndex` is needed."""
+
+    def __init__(self, tree: PohonKinerja, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.jabatan = {str(j.id): j for j in tree.jabatan}
+        self.chain = chains(self.jabatan)
+        self.phrases, self.owner = {}, {}
+        for sasaran in tree.iku:
+            for node, text in (
+                (sasaran.id, sasaran.uraian),
+                *((i.id, i.uraian) for i in sasaran.indikator),
+            ):
+                self.phrases[str(node)], self.owner[str(node)] = phrase(text, lexicon), None
+        for jabatan, kinerja in tree.iter_kinerja():
+            jid = str(jabatan.id)
+            self.phrases[str(kinerja.id)] = phrase(kinerja.uraian, lexicon)
+            self.owner[str(kinerja.id)] = jid
+            for ind in kinerja.indikator:
+                self.phrases[str(ind.id)], self.owner[str(ind.id)] = (
+                    phrase(ind.uraian, lexicon),
+                    jid,
+                )
+        self.place = place_words(tree, lexicon)
+        self._holding, self._generic, self._under, self._subtree = None, {}, None, None
+
+
+def chains(jabatan: dict[str, Jabatan]) -> dict[str, list[str]]:
+    """Each position's atasan, theirs, up to the top (a cycle stops the walk)."""
+    found: dict[str, list[str]] = {}
+    for jid in jabatan:
+        chain, current = [], jabatan[jid].atasan
+        while current is not None and current not in chain and current in jabatan:
+            chain.append(current)
+            current = jabatan[current].atasan
+        found[jid] = chain
+    return found
+
+
+def place_words(tree: PohonKinerja, lexicon: Lexicon) -> set[str]:
+    """Words of place: the lexicon's ``kata_keterangan``, the unit words and the proper
+    names of the organisation and its units ("Kebomas", "Tunggulunan")."""
+    names = [tree.organisasi.nama, tree.organisasi.pemerintah or ""]
+    names += [j.unit or "" for j in tree.jabatan]
+    place = {stem(w) for w in lexicon.kata_keterangan} | set(UNITS)
+    for name in names:
+        words = name.casefold().split()
+        place.update(
+            stem(w)
+            for w, before in zip(words[1:], words, strict=False)
+            if UNITS.get(before, -1) >= LEVEL
+        )
+    return place

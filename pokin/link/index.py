@@ -19,11 +19,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from ..models import Asal, Indikator, Jabatan, Kinerja, Peran, PohonKinerja, Status
-from .copies import PLACE_WEIGHT, Copies
-from .holds import Holds
+from .copies import PLACE_WEIGHT, TEMPLATE_UNITS, Copies
+from .holds import Holds, chains, place_words
 from .lexicon import DEFAULT, Lexicon
 from .similarity import LEAD_WEIGHT, Phrase, evidence_weight, other_unit, score, total
-from .text import LEVEL, UNITS, phrase, stem
+from .text import phrase, stem
 
 __all__ = ["Candidate", "LinkIndex"]
 
@@ -44,7 +44,7 @@ _RANK = {"kepala": 0, "sekretaris": 1, "kasubbag": 2, "kasi": 2, "staf": 3}
 """How high each kind of post stands in a kecamatan chart, whoever the decree says is atasan."""
 _KELURAHAN = frozenset({Peran.LURAH, Peran.SEKRETARIS_KELURAHAN, Peran.KASI_KELURAHAN})
 
-TEMPLATE = 3
+TEMPLATE = TEMPLATE_UNITS
 """From how many other units holding the same text on, a reason warns of a template row."""
 _NONE: set[str] = set()
 _TIE = 0.05
@@ -70,7 +70,7 @@ class LinkIndex(Copies, Holds):
         self.lexicon = lexicon
         self.min_evidence = min_evidence
         self.jabatan: dict[str, Jabatan] = {str(j.id): j for j in tree.jabatan}
-        self.chain: dict[str, list[str]] = {jid: self._chain(jid) for jid in self.jabatan}
+        self.chain: dict[str, list[str]] = chains(self.jabatan)
         self.unit: dict[str, str] = {jid: self._unit(jid) for jid in self.jabatan}
         self.bawahan = {j.atasan for j in tree.jabatan if j.atasan is not None}
         self.phrases: dict[str, Phrase] = {}
@@ -87,6 +87,7 @@ class LinkIndex(Copies, Holds):
                 self._add(str(ind.id), ind.uraian, None, "indikator")
                 self.iku_indikator.append(str(ind.id))
         self.rejected: dict[str, set[str]] = {}
+        self.lurah: set[str] = set()  # the nodes of Lurah positions
         self.indikator_rows: dict[str, list[str]] = {}
         for jabatan, kinerja in tree.iter_kinerja():
             jid = str(jabatan.id)
@@ -94,6 +95,9 @@ class LinkIndex(Copies, Holds):
             if rejected:  # a pair rejected on the kinerja or an indicator: for them all
                 self.rejected[str(kinerja.id)] = rejected
                 self.rejected.update((str(i.id), rejected) for i in kinerja.indikator)
+            if jabatan.peran is Peran.LURAH:  # see _own_units
+                self.lurah.add(str(kinerja.id))
+                self.lurah.update(str(i.id) for i in kinerja.indikator)
             self._add(str(kinerja.id), kinerja.uraian, jid, "kinerja")
             self.kinerja_of[jid].append(str(kinerja.id))
             rows = self.indikator_rows[str(kinerja.id)] = []
@@ -110,11 +114,12 @@ class LinkIndex(Copies, Holds):
         self._keys: dict[tuple[frozenset[str], bool], list[str]] | None = None
         self._holders: dict[tuple[frozenset[str], bool], set[str]] | None = None  # jabatan
         self._copies: Counter[tuple[str, str]] | None = None
-        self._recur: dict[str, frozenset[str]] = {}
+        self._recur: dict[tuple[str, bool], frozenset[str]] = {}
         self._sibling: dict[tuple[tuple[frozenset[str], bool], str], frozenset[str]] = {}
         self._holding: dict[str, set[str]] | None = None
         self._generic: dict[str, bool] = {}
         self._under: Counter[str] | None = None
+        self._subtree: dict[str, set[str]] | None = None
         self._levels: dict[str, frozenset[str]] = {}
 
     def _weights(self, tree: PohonKinerja) -> dict[str, float]:
@@ -126,18 +131,8 @@ class LinkIndex(Copies, Holds):
         self.df: Counter[str] = Counter(w for p in self.phrases.values() for w in p.words)
         n = len(self.phrases)
         weights = {w: 1.0 + math.log((n + 1) / (c + 1)) for w, c in self.df.items()}
-        names = [tree.organisasi.nama, tree.organisasi.pemerintah or ""]
-        names += [j.unit or "" for j in tree.jabatan]
         self.where = frozenset(stem(w) for w in self.lexicon.kata_tempat)  # see contained()
-        place = {stem(w) for w in self.lexicon.kata_keterangan} | set(UNITS)
-        for name in names:
-            words = name.casefold().split()
-            place.update(
-                stem(w)
-                for w, before in zip(words[1:], words, strict=False)
-                if UNITS.get(before, -1) >= LEVEL
-            )
-        self.place = place & weights.keys()
+        self.place = place_words(tree, self.lexicon) & weights.keys()
         for word in self.place:
             weights[word] *= PLACE_WEIGHT
         return weights
@@ -155,13 +150,6 @@ class LinkIndex(Copies, Holds):
         self.phrases[node] = phrase(text, self.lexicon)
         self.owner[node] = owner
         self.jenis[node] = jenis
-
-    def _chain(self, jid: str) -> list[str]:
-        chain, current = [], self.jabatan[jid].atasan
-        while current is not None and current not in chain:
-            chain.append(current)
-            current = self.jabatan[current].atasan
-        return chain
 
     def _unit(self, jid: str) -> str:
         """The unit a position belongs to, for telling template rows: its label and block.
@@ -262,7 +250,7 @@ class LinkIndex(Copies, Holds):
         shared = me.words & other.words
         if not shared or (node in self.relative and target in self.relative):
             return 0.0
-        if (me.level or me.subject) and other_unit(me, other) and self._own_units(node, target):
+        if node in self.lurah and other_unit(me, other) and self._own_units(node, target):
             me, other = _unscoped(me), _unscoped(other)
         if (
             self.min_evidence

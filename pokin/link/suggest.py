@@ -35,6 +35,7 @@ from rapidfuzz import fuzz, process
 
 from .._text import format_number
 from ..models import Asal, Indikator, Kinerja, PohonKinerja, Status, Tautan
+from .holds import GenericRows
 from .lexicon import DEFAULT, Lexicon
 from .similarity import score as link_score
 from .text import phrase, stem
@@ -49,6 +50,10 @@ _FIELD = 0.6
 """The weight of a shared field of work, against the rarest shared root's."""
 _RESTATED = 0.95
 """A candidate the kinerja restates (:func:`~pokin.link.similarity.score`) counts this much."""
+_GENERIC = 0.25
+"""A candidate whose own text says little (a generic row) counts this much."""
+_PLAIN = 0.9
+"""A candidate the kinerja restates at least this closely is never demoted as generic."""
 _NEAR = 88
 """The rapidfuzz ratio from which two roots count as near spellings (half a match)."""
 _ROOTS = ("suggest", "roots")
@@ -103,6 +108,7 @@ def suggest_links(
             if target not in rejected
         ]
         scored.sort(key=lambda c: -c[0])  # stable: ties keep the atasan's order
+        scored = reader.generic_last(scored, top)
         for rank, (skor, evidence, target) in enumerate(scored[:top], 1):
             why = reader.reason(node, target, evidence)  # for the kept ones only
             result.append(
@@ -152,6 +158,8 @@ class _Reader:
         n = len(roots) + 1
         self.idf = {w: math.log(n / (c + 0.5)) for w, c in df.items()}
         self.weights = {w: 1.0 + x for w, x in self.idf.items()}
+        self.tree = tree
+        self._rows: GenericRows | None = None
         self._vectors: dict[str, tuple[dict[str, float], float, set[str]]] = {}
         self.fields = {
             name: frozenset(stem(w) if " " not in w else w for w in words)
@@ -224,11 +232,37 @@ class _Reader:
             a, b = phrase(kinerja.uraian, self.lexicon), phrase(self._text(target), self.lexicon)
             restated = _RESTATED * link_score(a, b, self.weights, lexicon=self.lexicon)
         skor = max(skor, restated) * (_UP if level == 2 else 1.0)
-        return skor, (shared, near, fields, level)
+        return skor, (shared, near, fields, level, restated >= _RESTATED * _PLAIN)
+
+    def generic_last(
+        self, scored: list[tuple[float, _Evidence, str]], top: int
+    ) -> list[tuple[float, _Evidence, str]]:
+        """``scored`` (best first) with the generic rows among the best ``top`` counting
+        :data:`_GENERIC` of their score (unless the kinerja restates them), re-ranked;
+        each candidate asked once, only while it is among the best (the question reads
+        the whole chart)."""
+        asked: set[str] = set()
+        while True:
+            new = [c for c in scored[:top] if c[2] not in asked and not c[1][4]]
+            if not new:
+                return scored
+            asked.update(c[2] for c in new)
+            weak = {c[2] for c in new if self._generic(c[2])}
+            if weak:
+                scored = [(s * _GENERIC, e, t) if t in weak else (s, e, t) for s, e, t in scored]
+                scored.sort(key=lambda c: -c[0])
+
+    def _generic(self, target: str) -> bool:
+        """Whether ``target`` is a generic row (:meth:`~pokin.link.holds.Holds.generic`:
+        its words recur in the texts of many positions below its own, "Jumlah kegiatan
+        yang dilaksanakan"); the chart read for it on the first question only."""
+        if self._rows is None:
+            self._rows = GenericRows(self.tree, self.lexicon)
+        return self._rows.generic(target)
 
     def reason(self, kinerja: Kinerja, target: str, evidence: _Evidence) -> str:
         """Why ``target`` is suggested for ``kinerja``, in Indonesian (see :meth:`score`)."""
-        shared, near, fields, level = evidence
+        shared, near, fields, level, _ = evidence
         written = self._written(target)
         quoted = self._shown(written[:1])
         own = self._shown(self._written(str(kinerja.id)))
@@ -284,8 +318,9 @@ _OWN = 0.7
 """A kinerja's indicators' weight in its bag, against its own text's."""
 
 
-_Evidence = tuple[list[str], list[tuple[str, str]], list[str], int]
-"""What a score found: shared roots (best first), near spellings, shared fields, level."""
+_Evidence = tuple[list[str], list[tuple[str, str]], list[str], int, bool]
+"""What a score found: shared roots (best first), near spellings, shared fields, level,
+and whether the kinerja restates the candidate (then never ranked down as generic)."""
 
 
 @dataclass(frozen=True, slots=True)
