@@ -8,6 +8,7 @@ a path into the file, which :mod:`pokin.io` turns into a line and column.
 from __future__ import annotations
 
 import difflib
+import operator
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -134,43 +135,64 @@ def resolve_references(tree: Tree) -> list[Problem]:
     Returns the problems found (empty when the tree is sound), each with the path of the
     offending field. Links resolved from text keep the id in ``ke`` and drop the text.
     One pass over the nodes, then one over the links; the index of texts is built only
-    when a link is given by text.
+    when a link is given by text, and the paths only when a link needs one (a text to
+    resolve, a problem to report).
     """
     problems: list[Problem] = []
-    linkable = _claim_ids(tree, problems)
+    kinerja = [k for j in tree.jabatan for k in j.kinerja]
+    indikator = [i for k in kinerja for i in k.indikator]
+    linkable = _claim_ids(tree, kinerja, indikator, problems)
     by_id = {j.id: j for j in tree.jabatan}
     problems.extend(_atasan_problems(tree, by_id))
     if problems:
         return problems  # text links need a sound atasan chain to search along
+    holders = [k for k in kinerja if k.mendukung] + [i for i in indikator if i.mendukung]
+    if all(_sound(holder, linkable) for holder in holders):
+        return problems  # every link by an id that exists: nothing to resolve or report
     texts = _Texts(tree, by_id)
     for j_no, jabatan in enumerate(tree.jabatan):
-        for k_no, kinerja in enumerate(jabatan.kinerja):
+        for k_no, node in enumerate(jabatan.kinerja):
             base: tuple[str | int, ...] = ("jabatan", j_no, "kinerja", k_no)
-            if kinerja.mendukung:
-                _links(kinerja.mendukung, base, str(kinerja.id), jabatan, texts, linkable, problems)
-            for i_no, indikator in enumerate(kinerja.indikator):
-                if indikator.mendukung:
+            if node.mendukung:
+                _links(node.mendukung, base, str(node.id), jabatan, texts, linkable, problems)
+            for i_no, item in enumerate(node.indikator):
+                if item.mendukung:
                     where = (*base, "indikator", i_no)
-                    owned = str(indikator.id)
-                    _links(indikator.mendukung, where, owned, jabatan, texts, linkable, problems)
+                    owned = str(item.id)
+                    _links(item.mendukung, where, owned, jabatan, texts, linkable, problems)
     return problems
 
 
-def _claim_ids(tree: Tree, problems: list[Problem]) -> dict[str, str]:
+def _sound(holder: Kinerja | Indikator, linkable: dict[str, str]) -> bool:
+    """Whether every link of ``holder`` is by id, to an existing node other than itself."""
+    for link in holder.mendukung:
+        if link.ke is None or link.ke == str(holder.id) or link.ke not in linkable:
+            return False
+    return True
+
+
+def _claim_ids(
+    tree: Tree, kinerja: list[Kinerja], indikator: list[Indikator], problems: list[Problem]
+) -> dict[str, str]:
     """The ids a link may point at, by id (their kind, for messages); a problem for each
     id used twice, found by a second, slower pass only when there is one."""
     sasaran = [s.id for s in tree.iku]
-    nodes = [k for j in tree.jabatan for k in j.kinerja]
-    kinerja = [k.id for k in nodes]
-    indikator = [i.id for s in tree.iku for i in s.indikator]
-    indikator += [i.id for k in nodes for i in k.indikator]
-    every = [i for i in [*sasaran, *kinerja, *indikator, *(j.id for j in tree.jabatan)] if i]
-    if len(set(every)) < len(every):
+    kinerja_ids = list(map(_ID, kinerja))
+    indikator_ids = [i.id for s in tree.iku for i in s.indikator]
+    indikator_ids += map(_ID, indikator)
+    every = [*sasaran, *kinerja_ids, *indikator_ids, *map(_ID, tree.jabatan)]
+    given = len(every) - every.count(None) - every.count("")
+    if len(set(every) - {None, ""}) < given:
         problems.extend(_duplicate_ids(tree))
-    linkable = dict.fromkeys((i for i in indikator if i), "indikator")
-    linkable.update(dict.fromkeys((i for i in kinerja if i), "kinerja"))
-    linkable.update(dict.fromkeys((i for i in sasaran if i), "sasaran"))
-    return linkable
+    linkable: dict[str | None, str] = dict.fromkeys(indikator_ids, "indikator")
+    linkable.update(dict.fromkeys(kinerja_ids, "kinerja"))
+    linkable.update(dict.fromkeys(sasaran, "sasaran"))
+    linkable.pop(None, None)
+    linkable.pop("", None)
+    return linkable  # type: ignore[return-value]
+
+
+_ID = operator.attrgetter("id")
 
 
 def _duplicate_ids(tree: Tree) -> list[Problem]:
