@@ -461,3 +461,52 @@ def test_a_damaged_word_file_is_one_clear_error(
     assert main(["import", str(path), "-o", str(tmp_path / "x.yaml")]) == 2
     assert "simpan ulang" in capsys.readouterr().err
     assert not (tmp_path / "x.yaml").exists()
+
+
+# -- #14: one long table, each position a row merged across it --------------------------------
+
+
+@pytest.mark.parametrize("kind", ["docx", "xlsx"])
+def test_position_rows_merged_across_one_long_table(tmp_path: Path, kind: str) -> None:
+    """QA5 #14: one table for the whole decree, each position's name in a row merged
+    across the table above its rows: refused as "tidak ditemukan blok jabatan"."""
+    heads = ["No", "Kinerja", "Indikator Kinerja", "Formulasi", "Sumber Data", "Satuan", "Target"]
+    body: list[list[str] | str] = []
+    for nama, _, rows in BLOCKS:
+        body.append(nama)
+        body += [[str(n), *row[:6]] for n, row in enumerate(rows, 1)]
+    path = tmp_path / f"iki.{kind}"
+    if kind == "docx":
+        import docx
+
+        document = docx.Document()
+        document.add_paragraph(TITLE)
+        table = document.add_table(rows=1 + len(body), cols=len(heads))
+        for cell, text in zip(table.rows[0].cells, heads, strict=True):
+            cell.text = text
+        for at, entry in enumerate(body, 1):
+            if isinstance(entry, str):
+                table.cell(at, 0).merge(table.cell(at, len(heads) - 1)).text = entry
+            else:
+                for cell, text in zip(table.rows[at].cells, entry, strict=True):
+                    cell.text = text
+        document.save(str(path))
+    else:
+        from openpyxl import Workbook
+
+        book = Workbook()
+        sheet = book.active
+        assert sheet is not None
+        sheet.append([TITLE])
+        sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(heads))
+        sheet.append(heads)
+        for entry in body:
+            sheet.append([entry] if isinstance(entry, str) else entry)
+            if isinstance(entry, str):
+                row = sheet.max_row
+                sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=7)
+        book.save(path)
+    result = import_decree(path)
+    assert _rows(result.tree) == EXPECTED
+    assert result.tree.jabatan[1].atasan == "camat"
+    assert not result.skipped

@@ -57,6 +57,7 @@ from .marks import (
     fungsi_items,
     head_field,
     names_superior,
+    position_row,
     second_party,
     text_lines,
     title_of,
@@ -272,6 +273,9 @@ def _as_text(state: _State, line: int, texts: list[str]) -> bool:
     compact = [t for n, t in enumerate(compact) if not n or t != compact[n - 1]]  # spans
     if len(compact) == 1 and FORM_PART.match(compact[0]):
         return True  # "HASIL KERJA", "A. UTAMA", "B. TAMBAHAN" of an SKP form
+    if state.roles is not None and len(compact) == 1 and position_row(texts, compact[0]):
+        _open(state, compact[0], line)  # "LURAH SUKAJADI" merged across the long table
+        return True
     if not compact or state.header_row:
         return False
     if _form_row(state, line, texts):

@@ -14,9 +14,11 @@ from collections.abc import Sequence
 
 from .._text import fold
 from .cells import Cell, lettered_items, line_items, numbered_items, strip_list_punctuation
+from .columns import column_role
 from .document import Item, Paragraph, TableRow
 from .items import clean_item
 from .parts import Block
+from .roles import read_title
 
 __all__ = [
     "BEHAVIOUR_NOTE",
@@ -40,6 +42,7 @@ __all__ = [
     "grid_cell",
     "head_field",
     "names_superior",
+    "position_row",
     "second_party",
     "text_lines",
     "title_of",
@@ -298,7 +301,7 @@ def text_lines(items: list[Item]) -> tuple[list[str], int | None]:
         texts = (
             [item.text]
             if isinstance(item, Paragraph)
-            else [" ".join(c for c in row.cells if c) for row in item.rows]
+            else [" ".join(dict.fromkeys(c for c in row.cells if c)) for row in item.rows]
         )
         for text in texts:
             if first is None and title_of(text):
@@ -308,7 +311,32 @@ def text_lines(items: list[Item]) -> tuple[list[str], int | None]:
 
 
 def title_row(texts: list[str]) -> bool:
-    """A row of one cell in capitals above the table's header (a sheet's or a Word
-    table's title row, "INDIKATOR KINERJA INDIVIDU"): read as a paragraph."""
-    filled = [t for t in texts if t]
-    return len(filled) == 1 and filled[0].isupper() and len(filled[0]) <= 150
+    """A row of one cell (or one merged across the row) in capitals above the table's
+    header (a sheet's or a Word table's title row, "INDIKATOR KINERJA INDIVIDU"): read as
+    a paragraph."""
+    filled = {t for t in texts if t}
+    return len(filled) == 1 and min(filled).isupper() and len(min(filled)) <= 150
+
+
+_NOT_TITLE = re.compile(r"\b(?:INDIKATOR|KINERJA|SASARAN|LAMPIRAN|KEPUTUSAN|TABEL|JUMLAH)\b", re.I)
+
+
+def position_row(texts: list[str], text: str) -> bool:
+    """Whether a table row of one text merged across its cells (a title between the rows
+    of one long table) names a position: a title pokin knows ("CAMAT", "KEPALA SEKSI
+    ..."), or a short text in capitals that names no column, unit or document part.
+
+    >>> position_row(["PENGELOLA KEUANGAN"] * 7, "PENGELOLA KEUANGAN")
+    True
+    >>> position_row(["KELURAHAN SUKAJADI"] * 7, "KELURAHAN SUKAJADI")
+    False
+    >>> position_row(["Camat", "", ""], "Camat")  # one cell, the others empty: a data row
+    False
+    """
+    if sum(1 for t in texts if t) < 2 or len(text) > 100 or "\n" in text:
+        return False
+    if UNIT_HEADING.match(text) or column_role(text) != "lain" or _NOT_TITLE.search(text):
+        return False
+    if read_title(text).explicit:
+        return True
+    return text.isupper() and len(text.split()) <= 8 and not re.search(r"\d", text)

@@ -26,7 +26,7 @@ from .._text import fold
 from ..errors import ImportDocumentError, PokinFileError
 from .columns import header_roles
 from .document import Item, Table, TableRow
-from .marks import title_of
+from .marks import position_row, title_of
 
 __all__ = ["POKIN_SHEETS", "is_pokin_matrix", "read_items"]
 
@@ -93,14 +93,11 @@ def _text(value: Any, number_format: str = "General") -> str:
 
 def _rows(sheet: Any) -> list[TableRow]:
     covered: dict[tuple[int, int], str | None] = {}
-    spans: dict[tuple[int, int], int] = {}  # a merged range's cells of its first row -> range
-    for index, merged in enumerate(sheet.merged_cells.ranges):
+    for merged in sheet.merged_cells.ranges:
         first = sheet.cell(merged.min_row, merged.min_col)
         top = _text(first.value, first.number_format)
         for row in range(merged.min_row, merged.max_row + 1):
             for col in range(merged.min_col, merged.max_col + 1):
-                if row == merged.min_row:
-                    spans[row, col] = index
                 if (row, col) != (merged.min_row, merged.min_col):
                     covered[row, col] = top if row == merged.min_row else None
     rows = []
@@ -113,9 +110,6 @@ def _rows(sheet: Any) -> list[TableRow]:
             )
         while cells and not cells[-1]:
             cells.pop()
-        merged_ranges = {spans.get((number, col)) for col, c in enumerate(cells, 1) if c}
-        if len(merged_ranges) == 1 and None not in merged_ranges:
-            cells = [next(c for c in cells if c)]  # a title merged across the row: one text
         if any(cells):
             rows.append(TableRow(number, cells))
     return rows
@@ -124,15 +118,22 @@ def _rows(sheet: Any) -> list[TableRow]:
 def _needs_title(rows: list[TableRow], name: str) -> bool:
     """A sheet whose table names no position (no ``Jabatan`` title or column before it)
     and is not the IKU table (a sheet named IKU, a "Sasaran Strategis" column)."""
-    for row in rows:
+    for at, row in enumerate(rows):
         texts = [c or "" for c in row.cells]
         if any(title_of(t) or t.strip().lower().rstrip(" :") in _LABELS for t in texts):
             return False
         roles = header_roles(texts)
         if roles is not None:
             iku = "STRATEGIS" in " ".join(texts).upper() or re.search(r"\bIKU\b", name, re.I)
-            return "jabatan" not in roles and not iku
+            named = any(_names_position(r) for r in rows[at + 1 :])  # "CAMAT" merged across
+            return "jabatan" not in roles and not iku and not named
     return False
+
+
+def _names_position(row: TableRow) -> bool:
+    texts = [c or "" for c in row.cells]
+    filled = {t for t in texts if t}
+    return len(filled) == 1 and position_row(texts, min(filled))
 
 
 _LABELS = ("jabatan", "nama jabatan")
