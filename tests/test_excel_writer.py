@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import zipfile
+import zlib
 from io import StringIO
 from pathlib import Path
 
 import pytest
+from xlsxwriter import Workbook
 from xlsxwriter.sharedstrings import SharedStrings, SharedStringTable
 from xlsxwriter.worksheet import Worksheet
 
 from pokin import PokinFileError
 from pokin.excel import export_xlsx
-from pokin.excel.writer import _SharedStrings, _Worksheet
+from pokin.excel.writer import ZIP_LEVEL, _SharedStrings, _Worksheet
 
 from .conftest import jab, make
 
@@ -95,3 +98,24 @@ def test_the_first_cell_excel_cannot_hold_is_named(tmp_path: Path) -> None:
     with pytest.raises(PokinFileError, match=r"40000 karakter.*lembar 'Jabatan', baris 4"):
         export_xlsx(make(edit), tmp_path / "m.xlsx")
     assert list(tmp_path.iterdir()) == []
+
+
+def deflated(data: bytes, level: int) -> int:
+    """The size of ``data`` deflated raw at ``level``, as zipfile deflates a member."""
+    packer = zlib.compressobj(level, zlib.DEFLATED, -15)
+    return len(packer.compress(data) + packer.flush())
+
+
+def test_the_package_is_deflated_at_the_fast_level(tmp_path: Path) -> None:
+    # pokin runs XlsxWriter's own code with another ZipFile: the name must be the one it uses
+    assert "ZipFile" in Workbook._store_workbook.__code__.co_names
+    path = export_xlsx(make(), tmp_path / "m.xlsx")
+    with zipfile.ZipFile(path) as archive:
+        assert archive.testzip() is None
+        members = archive.infolist()
+        assert {m.compress_type for m in members} == {zipfile.ZIP_DEFLATED}
+        for member in members:
+            data = archive.read(member)
+            assert member.compress_size == deflated(data, ZIP_LEVEL), member.filename
+        big = max(members, key=lambda m: m.file_size)
+        assert deflated(archive.read(big), 6) != big.compress_size  # not zlib's default
