@@ -70,7 +70,12 @@ def _tree(sekretaris: str, lurah: str) -> PohonKinerja:
                     },
                     {
                         "uraian": "Meningkatnya kualitas pelayanan administrasi terpadu",
-                        "indikator": [_ind("Nilai indeks kepuasan masyarakat")],
+                        "indikator": [
+                            _ind("Nilai indeks kepuasan masyarakat"),
+                            _ind("Persentase berkas perizinan selesai tepat waktu"),
+                            _ind("Persentase pengaduan yang selesai ditangani"),
+                            _ind("Jumlah surat yang selesai diproses"),
+                        ],
                     },
                 ],
             },
@@ -220,3 +225,60 @@ def test_a_row_every_lurah_copies_is_still_the_kasi_s_to_carry() -> None:
     lurah = [("Terlaksananya kesiapsiagaan bencana kelurahan", BENCANA[1])]
     proposals = infer_links(_blocks([BENCANA, LAPORAN], lurah))
     assert [p.ke for p in proposals if p.dari.startswith("kasi-trantib")] == ["camat.k1.i1"]
+
+
+def _skip_tree(lurah: str) -> PohonKinerja:
+    """An IKU on trantib, a Camat whose only kinerja is about public service, a Lurah."""
+    data = {
+        "pokin": 1,
+        "organisasi": {"nama": "Kecamatan Sidorejo", "pemerintah": "Kabupaten Contoh"},
+        "iku": [
+            {
+                "id": "S.1",
+                "uraian": "Terwujudnya ketenteraman dan ketertiban umum",
+                "indikator": [
+                    {"id": "S.1.i1", **_ind("Persentase penyelesaian gangguan ketertiban umum")}
+                ],
+            }
+        ],
+        "jabatan": [
+            {
+                "id": "camat",
+                "nama": "Camat Sidorejo",
+                "peran": "camat",
+                "unit": "Kecamatan Sidorejo",
+                "kinerja": [
+                    {
+                        "uraian": "Meningkatnya kualitas pelayanan publik",
+                        "indikator": [
+                            _ind("Nilai indeks kepuasan masyarakat"),
+                            _ind("Persentase berkas perizinan selesai tepat waktu"),
+                            _ind("Persentase pengaduan yang selesai ditangani"),
+                            _ind("Jumlah surat yang selesai diproses"),
+                        ],
+                    }
+                ],
+            },
+            {
+                "id": "lurah",
+                "nama": "Lurah Sumberejo",
+                "peran": "lurah",
+                "unit": "Kelurahan Sumberejo",
+                "atasan": "camat",
+                "kinerja": [{"uraian": lurah, "indikator": [_ind("Jumlah pos ronda aktif")]}],
+            },
+        ],
+    }
+    return PohonKinerja.model_validate(data)
+
+
+def test_a_level_skip_needs_a_closer_text_than_the_atasan_step() -> None:
+    """A Lurah's "Menurunnya gangguan ketertiban umum" shares two words with the IKU's
+    "penyelesaian gangguan ketertiban umum" and nothing with the Camat: passing over the
+    Camat on that is no link (fewer incidents is not incidents resolved); the same text
+    word for word two levels up still is."""
+
+    weak = _skip_tree("Menurunnya gangguan ketertiban umum")  # 0.73 against the IKU
+    assert [p.ke for p in infer_links(weak) if p.dari.startswith("lurah")] == []
+    same = _skip_tree("Meningkatnya penyelesaian gangguan ketertiban umum")
+    assert [p.ke for p in infer_links(same) if p.dari.startswith("lurah")] == ["S.1.i1"]

@@ -9,7 +9,7 @@ text is close enough (:mod:`pokin._similarity` scores the pair):
 1. the indicators of its atasan (:attr:`Relasi.ATASAN`);
 2. the kinerja of its atasan, repeated a level down (:attr:`Relasi.KINERJA_ATASAN`);
 3. the indicators further up the atasan chain, nearest first, then the IKU table: a level
-   skip (:attr:`Relasi.LOMPAT_JENJANG`);
+   skip (:attr:`Relasi.LOMPAT_JENJANG`), with a bar of at least :data:`THRESHOLD_SKIP`;
 4. the indicators of other units (:attr:`Relasi.CROSSCUTTING`), with a stricter bar.
 
 The top position's kinerja look at the IKU table (:attr:`Relasi.IKU`). Each indicator is
@@ -96,6 +96,7 @@ __all__ = [
     "EVIDENCE",
     "THRESHOLD",
     "THRESHOLD_CROSSCUTTING",
+    "THRESHOLD_SKIP",
     "Lexicon",
     "Proposal",
     "Proposals",
@@ -111,6 +112,9 @@ __all__ = [
 
 THRESHOLD = 0.7
 """The default score a text needs to be proposed as a link within the atasan chain."""
+THRESHOLD_SKIP = 0.8
+"""The least score a level skip needs (the atasan said nothing like the text, so the text
+must say more to pass over him); a higher ``threshold`` applies to skips too."""
 THRESHOLD_CROSSCUTTING = 0.95
 """The default score a text needs to be proposed as a crosscutting link."""
 EVIDENCE = 0.5
@@ -305,7 +309,8 @@ def _first(
     ``None`` when the best is something the node supports already: nothing to add.
     """
     for relasi, targets in steps:
-        best = index.best(node, targets, threshold, exclude=taken, relasi=relasi)
+        bar = max(threshold, THRESHOLD_SKIP) if relasi == "lompat-jenjang" else threshold
+        best = index.best(node, targets, bar, exclude=taken, relasi=relasi)
         if best is None or best:
             return best
     return []
