@@ -78,8 +78,10 @@ def test_pasirluhur() -> None:
     # yang disusun" under "tugas kedinasan lain" linked by identical text, "Menurunnya
     # gangguan trantibum" to the IKU's "penyelesaian gangguan trantibum", "UMKM binaan
     # yang naik kelas" read as a list), 39 of 41 found (0.951: the goal), no meaning link
-    # proposed (the goal), 6 of 6 in the top 3 (the goal).
-    assert score.precision >= 0.93
+    # proposed (the goal), 6 of 6 in the top 3 (the goal). 11-recall, 20:25 (5168d33): 44 of
+    # 46 right (0.957: the "Menurunnya gangguan trantibum" level skip at 0.71 is gone,
+    # THRESHOLD_SKIP).
+    assert score.precision >= 0.95
     assert score.recall >= 0.95
     assert score.meaning_proposed == 0
     assert score.top >= 0.7
