@@ -510,3 +510,84 @@ def test_position_rows_merged_across_one_long_table(tmp_path: Path, kind: str) -
     assert _rows(result.tree) == EXPECTED
     assert result.tree.jabatan[1].atasan == "camat"
     assert not result.skipped
+
+
+# -- #16: quarterly targets as columns; a Word decree of which no row could be read ----------
+
+QUARTERS = ["TW I", "TW II", "TW III", "TW IV"]
+
+
+@pytest.mark.parametrize("kind", ["docx", "xlsx", "txt"])
+def test_quarterly_target_columns(tmp_path: Path, kind: str) -> None:
+    """QA5 #16: "Target | TW I | TW II | TW III | TW IV" was no header (4 unknown columns
+    of 10): every row "tidak diimpor", and the .docx gave a tree of empty positions."""
+    heads = ["No", "Kinerja", "Indikator Kinerja", "Formulasi", "Target", *QUARTERS]
+    rows = [
+        [str(n), row[0], row[1], row[2], row[5], "25", "50", "75", row[5]]
+        for _, _, block_rows in BLOCKS
+        for n, row in enumerate(block_rows, 1)
+    ]
+    path = tmp_path / f"iki.{kind}"
+    blocks = [(BLOCKS[0][0], rows[:2]), (BLOCKS[1][0], rows[2:])]
+    if kind == "docx":
+        import docx
+
+        document = docx.Document()
+        for nama, part in blocks:
+            document.add_paragraph(f"JABATAN : {nama}")
+            table = document.add_table(rows=1, cols=len(heads))
+            for cells, texts in [(table.rows[0].cells, heads)] + [
+                (table.add_row().cells, row) for row in part
+            ]:
+                for cell, text in zip(cells, texts, strict=True):
+                    cell.text = text
+        document.save(str(path))
+    elif kind == "xlsx":
+        from openpyxl import Workbook
+
+        book = Workbook()
+        sheet = book.active
+        assert sheet is not None
+        sheet.append(["No", "Jabatan", *heads[1:]])
+        for nama, part in blocks:
+            for row in part:
+                sheet.append([row[0], nama, *row[1:]])
+        book.save(path)
+    else:
+        lines = []
+        for nama, part in blocks:
+            lines += [f"JABATAN : {nama}", "\t".join(heads), *("\t".join(r) for r in part), ""]
+        path.write_text("\n".join(lines), encoding="utf-8")
+    result = import_decree(path)
+    got = [(j, k, i, t) for j, k, i, _, t in _rows(result.tree)]
+    assert got == [(j, k, i, t) for j, k, i, _, t in EXPECTED]
+    for _, indikator in result.tree.iter_indikator():
+        periods = [(p.periode, p.target) for p in indikator.per_periode]
+        assert periods == list(zip(QUARTERS, ["25", "50", "75", indikator.target], strict=True))
+    assert not result.skipped
+
+
+def test_word_decree_with_no_readable_row_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """QA5 #16: blocks whose tables pokin cannot read gave a tree of empty positions from a
+    .docx (the text readers already refused it), exit 1 with every row listed."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("JABATAN : CAMAT")
+    table = document.add_table(rows=2, cols=5)
+    for cells, texts in [
+        (table.rows[0].cells, ["No", "Uraian", "Keterangan", "Bobot", "Nilai"]),
+        (table.rows[1].cells, ["1", "a", "b", "c", "d"]),
+    ]:
+        for cell, text in zip(cells, texts, strict=True):
+            cell.text = text
+    path = tmp_path / "iki.docx"
+    document.save(str(path))
+    out = tmp_path / "x.yaml"
+    assert main(["import", str(path), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "tidak satu pun baris tabel" in err
+    assert "2 baris tidak terbaca" in err
+    assert not out.exists()

@@ -143,12 +143,23 @@ def _require_blocks(parsed: ParsedDecree) -> ParsedDecree:
             path=source,
             hint=_WHAT_POKIN_READS,
         )
+    return _require_rows(parsed)
+
+
+def _require_rows(parsed: ParsedDecree) -> ParsedDecree:
+    source = parsed.source
     if not parsed.iku and not any(block.rows for block in parsed.blocks):
         # blocks but not one table row: the tables were not recognised (a layout pokin
         # does not read); a tree of empty positions would lose the whole decree silently
+        lost = parsed.skipped
+        first = (
+            f"; {len(lost)} baris tidak terbaca, mis. baris {lost[0].line}: {lost[0].reason}"
+            if lost
+            else ""
+        )
         raise _error(
             f"{len(parsed.blocks)} blok jabatan ditemukan, tetapi tidak satu pun baris tabel "
-            "kinerja/indikator yang dapat dibaca (tata letak tabelnya tidak dikenali)",
+            "kinerja/indikator yang dapat dibaca (tata letak tabelnya tidak dikenali)" + first,
             path=source,
             line=parsed.blocks[0].line,
             hint=_WHAT_POKIN_READS,
@@ -266,7 +277,7 @@ def parse_file(file: Path) -> ParsedDecree:
                 "Kinerja, Formulasi / Cara Perhitungan, Sumber Data, Satuan, Target; atau "
                 "tabel IKU (Sasaran Strategis, Indikator Kinerja Utama)",
             )
-        return parsed
+        return _require_rows(parsed)
     if kind in ("ole", "zip"):
         raise _error(
             "berkas ini rusak, atau bukan .docx, .xlsx atau PDF yang dapat dibaca pokin "

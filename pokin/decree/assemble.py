@@ -36,7 +36,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .cells import strip_list_punctuation
-from .columns import column_role, header_roles, is_column_numbers, sub_header, year_of
+from .columns import (
+    column_role,
+    header_roles,
+    is_column_numbers,
+    is_quarter,
+    sub_header,
+    year_of,
+)
 from .document import Item, Paragraph, Table, TableRow
 from .header import read_header, title_case
 from .ikutable import add_iku_row, pick_year
@@ -371,10 +378,11 @@ def _by_role(state: _State, row: TableRow) -> tuple[dict[str, str], dict[str, st
             if cell is not None or role in ("kinerja", "indikator")
             else (previous.cells.get(role, "") if previous else "")
         )
-        if role == "target" and year_of(head):
-            years[year_of(head) or ""] = text
-        if role in ("no", "lain") or not text:
-            continue
+        period = year_of(head) if role == "target" else None
+        if period:
+            years[period] = text
+        if role in ("no", "lain") or not text or (period and is_quarter(period)):
+            continue  # a quarter's target goes to per_periode, not to the annual target
         by_role[role] = f"{by_role[role]}\n{text}" if role in by_role else text
     return by_role, years, bool(cells and cells[0] is None)
 
@@ -403,7 +411,7 @@ def _data_row(state: _State, row: TableRow) -> None:
         state.kinerja = ""  # the next rows are the same kinerja's
     raw = RawRow(row.line, by_role, years)
     if len(years) > 1:
-        raw.cells["target"] = pick_year(years, state.decree.tahun)
+        raw.cells["target"] = pick_year(years, state.decree.tahun) or raw.cells.get("target", "")
     if "penanggung_jawab" in by_role:
         pj = "penanggung jawab: " + by_role["penanggung_jawab"].replace("\n", ", ")
         raw.note = "; ".join(n for n in (raw.note, pj) if n)

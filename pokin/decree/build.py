@@ -100,7 +100,7 @@ def build_tree(parsed: ParsedDecree) -> PohonKinerja:
 def _build(parsed: ParsedDecree) -> PohonKinerja:
     nama = parsed.nama or UNKNOWN_KECAMATAN
     for row in (row for block in parsed.blocks for row in block.rows if row.per_tahun):
-        row.target = pick_year(row.per_tahun, parsed.tahun)  # the year is known only now
+        row.target = pick_year(row.per_tahun, parsed.tahun) or row.target  # the year is known now
     positions = [_classify(block, nama) for block in parsed.blocks]
     parsed.notes.extend(_assign_atasan(positions))
     _assign_ids(positions)

@@ -38,6 +38,7 @@ __all__ = [
     "header_labels",
     "header_roles",
     "is_column_numbers",
+    "is_quarter",
     "sub_header",
     "year_of",
 ]
@@ -71,6 +72,7 @@ COLUMN_WORDS: tuple[tuple[str, str], ...] = (
     (r"SUMBER", "sumber_data"),
     (r"SATUAN", "satuan"),
     (r"TARGET", "target"),
+    (r"TW|TRIWULAN", "target"),  # a quarter's target: "TW I", "Triwulan II"
     (r"PENANGGUNG\s*JAWAB|PJ|PIC", "penanggung_jawab"),
     (r"(?:NAMA\s+)?JABATAN", "jabatan"),
     (r"HASIL\s+KERJA", "kinerja"),
@@ -120,13 +122,28 @@ def column_role(header: str) -> str:
 
 
 def year_of(header: str) -> str | None:
-    """The year a target column is for ("Target 2025" -> "2025"), if it names one.
+    """The period a target column is for: a year ("Target 2025" -> "2025") or a quarter
+    ("TW II", "Target Triwulan 2" -> "TW II"), if it names one.
 
-    >>> year_of("TARGET 2025"), year_of("Target")
-    ('2025', None)
+    >>> year_of("TARGET 2025"), year_of("Target"), year_of("Triwulan 3"), year_of("TW IV")
+    ('2025', None, 'TW III', 'TW IV')
     """
     found = re.findall(r"\b((?:19|20)\d\d)\b", header)
-    return found[-1] if found else None
+    if found:
+        return str(found[-1])
+    quarter = _QUARTER.search(header)
+    return (
+        f"TW {_ROMAN.get(quarter.group(1).upper(), quarter.group(1).upper())}" if quarter else None
+    )
+
+
+_QUARTER = re.compile(r"\b(?:TW|TRIWULAN)\s*[-.]?\s*(IV|III|II|I|[1-4])\b", re.IGNORECASE)
+_ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
+
+
+def is_quarter(period: str) -> bool:
+    """Whether a period of :func:`year_of` is a quarter: it is no year's annual target."""
+    return period.startswith("TW ")
 
 
 def header_roles(cells: list[str], *, longest: int = 60) -> list[str] | None:
@@ -278,6 +295,9 @@ def header_labels(lines: list[str], start: int) -> tuple[list[str], int] | None:
 
 
 _YEAR = re.compile(r"(?:TAHUN\s+)?(?:19|20)\d\d", re.IGNORECASE)
+_PERIOD = re.compile(
+    r"(?:TAHUN\s+)?(?:19|20)\d\d|(?:TW|TRIWULAN)\s*[-.]?\s*(?:IV|III|II|I|[1-4])", re.IGNORECASE
+)
 
 
 def sub_header(top: list[str], row: list[str]) -> list[str] | None:
@@ -298,12 +318,13 @@ def sub_header(top: list[str], row: list[str]) -> list[str] | None:
     top = [*top, *[""] * (width - len(top))]
     row = [*row, *[""] * (width - len(row))]
     for i in range(1, width):  # a merged cell written once ("Target" over "2025 | 2026")
-        spans = _YEAR.fullmatch(row[i]) and _YEAR.fullmatch(row[i - 1])
+        spans = _PERIOD.fullmatch(row[i]) and _PERIOD.fullmatch(row[i - 1])
         if not top[i] and top[i - 1] and spans:
             top[i] = top[i - 1]
     new = [b for a, b in zip(top, row, strict=True) if b and b != a]
     if not new or any(
         len(b) > 40
+        or re.search(r"[:%]", b)  # "TW II: 45%" continuing a target cell: data, no label
         or not (column_role(b) != "lain" or re.fullmatch(r"(?:19|20)\d\d|uraian|nama", b, re.I))
         for b in new
     ):

@@ -16,10 +16,11 @@ __all__ = ["add_iku_row", "iku_indikator", "pick_year"]
 
 
 def pick_year(years: dict[str, str], tahun: int | None) -> str:
-    """The target of the decree's year, else the first year's."""
+    """The target of the decree's year, else the first year's; ``""`` when the periods
+    are quarters only (their annual target is a column of its own, or none)."""
     if tahun is not None and years.get(str(tahun)):
         return years[str(tahun)]
-    return next((v for v in years.values() if v), "")
+    return next((v for k, v in years.items() if v and k.isdigit()), "")
 
 
 def add_iku_row(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from .columns import year_of
+from .columns import is_quarter, year_of
 from .ikutable import iku_indikator
 from .items import CODE_INDIKATOR, CODE_SASARAN, split_code
 from .markup import Cell, read_cell
@@ -41,6 +41,8 @@ def cells_by_role(state: MarkdownTable, cells: list[str]) -> tuple[dict[str, str
         year = year_of(head) if role == "target" else None
         if year:
             years[year] = read_cell(cell).text
+            if is_quarter(year):
+                continue  # in per_periode, not the annual target
         if role not in raw or not raw[role]:
             raw[role] = cell
     return raw, years

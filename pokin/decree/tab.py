@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from .cells import clean_cell, lettered_items, strip_list_punctuation
-from .columns import column_role, header_roles, sub_header, year_of
+from .columns import column_role, header_roles, is_quarter, sub_header, year_of
 from .header import read_header
 from .marks import (
     BEHAVIOUR_NOTE,
@@ -305,8 +305,8 @@ def _add_row(state: _State, number: int, cells: list[str]) -> None:
     for role, cell, head in zip(state.roles, aligned, heads, strict=False):
         year = year_of(head) if role == "target" else None
         if year and year not in years:
-            years[year] = cell  # one target per year: the builder picks the decree's
-            if len(years) > 1:
+            years[year] = cell  # one target per period: the builder picks the decree's year
+            if is_quarter(year) or sum(not is_quarter(y) for y in years) > 1:
                 continue
         if role not in ("no", "lain"):
             by_role[role] = f"{by_role[role]} {cell}".strip() if role in by_role else cell
