@@ -313,3 +313,29 @@ def test_a_problem_is_still_explained_with_its_line(tmp_path: Path) -> None:
     line = bad.splitlines().index(next(x for x in bad.splitlines() if "bupati" in x)) + 1
     assert (err.value.line, err.value.field) == (line, err.value.field)
     assert "bupati" in str(err.value)
+
+
+@pytest.mark.parametrize("path", _repository_yaml(), ids=lambda p: p.name)
+def test_pyyaml_reads_every_yaml_file_of_the_repository_as_the_careful_reader(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fallback (and pokin without yaml-rs): libyaml's events, as before."""
+    from pokin import io as pokin_io
+
+    text = path.read_text(encoding="utf-8")
+    try:
+        careful = pokin_io._parse(text, None)[0]
+    except pokin.PokinFileError:
+        return
+    try:
+        data = _yaml.event_data(text)
+    except _yaml.FastPathError:
+        return  # an anchor, a duplicate...: the careful reader's alone
+    assert _same(data, careful)
+    monkeypatch.setenv("POKIN_YAML", "pyyaml")
+    try:
+        tree = pokin.loads(text)
+    except pokin.PokinFileError:
+        return
+    monkeypatch.delenv("POKIN_YAML")
+    assert pokin.loads(text) == tree
