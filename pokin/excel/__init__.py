@@ -235,20 +235,21 @@ def _matrix_rows(context: _Context) -> Iterator[dict[str, Any]]:
                 "kinerja_catatan": kinerja.catatan,
                 "kinerja_level_hasil": _level(kinerja.level_hasil),
             }
+            own = {  # the kinerja's links: also those of each indicator without its own
+                "didukung": context.didukung(kinerja.mendukung),
+                "asal_tautan": _asal(kinerja.mendukung),
+            }
             if not kinerja.indikator:
-                yield {
-                    **row,
-                    "didukung": context.didukung(kinerja.mendukung),
-                    "asal_tautan": _asal(kinerja.mendukung),
-                    "temuan": context.temuan(jabatan.id, kinerja.id),
-                }
+                yield {**row, **own, "temuan": context.temuan(jabatan.id, kinerja.id)}
             for indikator in kinerja.indikator:
-                links = [*kinerja.mendukung, *indikator.mendukung]
+                links = own
+                if indikator.mendukung:
+                    both = [*kinerja.mendukung, *indikator.mendukung]
+                    links = {"didukung": context.didukung(both), "asal_tautan": _asal(both)}
                 yield {
                     **row,
                     **_indikator_cells(context, indikator),
-                    "didukung": context.didukung(links),
-                    "asal_tautan": _asal(links),
+                    **links,
                     "temuan": context.temuan(jabatan.id, kinerja.id, indikator.id),
                 }
 
