@@ -98,7 +98,10 @@ def test_tanjungrejo() -> None:
     # the same three PBB-P2 rows), 1 of 6 meaning links proposed (goal 0: "Terdatanya
     # balita stunting" to "Jumlah balita stunting yang mendapat intervensi gizi"), 6 of 6
     # in the top 3 (the goal). Floors = the measured figures where the goal does not hold.
-    assert score.precision >= 0.86
-    assert score.recall >= 0.9
+    # 11-recall, 20:35: 37 of 39 right (0.949), 33 of 33 found: "PBB-P2" read as the Camat's
+    # written-out "Pajak Bumi dan Bangunan Perdesaan dan Perkotaan" (lexicon: p 2), so the
+    # three rows link to the Camat's copy, not over it to the IKU.
+    assert score.precision >= 0.94
+    assert score.recall >= 0.95
     assert score.meaning_proposed <= 1
     assert score.top >= 0.7

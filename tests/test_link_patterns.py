@@ -382,6 +382,10 @@ def test_two_words_the_lexicon_reads_as_one() -> None:
         == phrase("Jumlah patroli di wilayah kecamatan").words
     )
     assert "kerja" in phrase("Tersusunnya laporan kinerja").words
+    assert (  # PBB-P2, read as "pbb", "p", "2"
+        phrase("Meningkatnya realisasi PBB-P2 Kelurahan").words
+        == phrase("Realisasi Pajak Bumi dan Bangunan Perdesaan dan Perkotaan Kelurahan").words
+    )
     assert phrase("Sub Bagian Umum").words == phrase("Subbagian Umum").words
 
 
