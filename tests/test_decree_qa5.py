@@ -591,3 +591,37 @@ def test_word_decree_with_no_readable_row_is_refused(
     assert "tidak satu pun baris tabel" in err
     assert "2 baris tidak terbaca" in err
     assert not out.exists()
+
+
+# -- #17: a "Realisasi" column -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["txt", "md", "xlsx"])
+def test_realisasi_column_is_read(tmp_path: Path, kind: str) -> None:
+    """QA5 #17: a decree re-issued with its results ("Target | Realisasi | Capaian") lost
+    the realisasi without a word (exit 0)."""
+    heads = ["No", "Kinerja", "Indikator Kinerja", "Satuan", "Target", "Realisasi"]
+    rows = [
+        ["1", "Meningkatnya pelayanan", "Nilai SKM", "indeks", "80", "82,5"],
+        ["2", "Meningkatnya pelayanan", "Persentase izin tepat waktu", "%", "95", "90"],
+    ]
+    path = tmp_path / f"iki.{kind}"
+    if kind == "xlsx":
+        from openpyxl import Workbook
+
+        book = Workbook()
+        sheet = book.active
+        assert sheet is not None
+        sheet.append(["JABATAN", ":", "CAMAT"])
+        sheet.append(heads)
+        for row in rows:
+            sheet.append([int(row[0]), *row[1:4], int(row[4]), 82.5 if row[5] == "82,5" else 90])
+        book.save(path)
+    else:
+        line = (lambda c: f"| {' | '.join(c)} |") if kind == "md" else "\t".join
+        sep = ["|" + "---|" * len(heads)] if kind == "md" else []
+        text = ["JABATAN : CAMAT", "", line(heads), *sep, *(line(r) for r in rows)]
+        path.write_text("\n".join(text), encoding="utf-8")
+    result = import_decree(path)
+    got = [(i.uraian, i.target, i.realisasi) for _, i in result.tree.iter_indikator()]
+    assert got == [("Nilai SKM", "80", "82,5"), ("Persentase izin tepat waktu", "95", "90")]

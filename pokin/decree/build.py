@@ -401,7 +401,7 @@ def _declared(groups: list[list[list[Row]]]) -> dict[tuple[int, int], list[Decla
 
 
 def _fill(indikator: Indikator, row: Row) -> None:
-    for name in ("formulasi", "sumber_data", "satuan", "target"):
+    for name in ("formulasi", "sumber_data", "satuan", "target", "realisasi"):
         value = getattr(row, name)
         if not value:
             continue

@@ -73,6 +73,7 @@ COLUMN_WORDS: tuple[tuple[str, str], ...] = (
     (r"SATUAN", "satuan"),
     (r"TARGET", "target"),
     (r"TW|TRIWULAN", "target"),  # a quarter's target: "TW I", "Triwulan II"
+    (r"REALISASI", "realisasi"),
     (r"PENANGGUNG\s*JAWAB|PJ|PIC", "penanggung_jawab"),
     (r"(?:NAMA\s+)?JABATAN", "jabatan"),
     (r"HASIL\s+KERJA", "kinerja"),

@@ -58,7 +58,7 @@ from .marks import (
 from .markup import MARKER, Cell, read_cell
 from .mdiku import FIELDS, cells_by_role, iku_row
 from .pairing import pair_cells
-from .parts import Block, ParsedDecree, Skipped
+from .parts import Block, ParsedDecree, Skipped, put_realisasi
 from .pipes import is_separator, is_table_line, lost_pipe, split_row
 
 __all__ = ["parse", "sniff"]
@@ -344,6 +344,9 @@ def _row(
         if years and len(years) > 1 and len(paired) == 1:
             row.per_tahun = dict(years)  # "Target 2025 | Target 2026": the builder picks
         block.rows.append(row)
+    put_realisasi(
+        block.rows[len(block.rows) - len(paired) :], read_cell(raw.get("realisasi", "")).text
+    )
 
 
 def _lines(cell: Cell) -> str:

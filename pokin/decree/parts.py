@@ -11,7 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["BLOCK_AT", "Block", "IkuIndikator", "IkuSasaran", "ParsedDecree", "Row", "Skipped"]
+__all__ = [
+    "BLOCK_AT",
+    "Block",
+    "IkuIndikator",
+    "IkuSasaran",
+    "ParsedDecree",
+    "Row",
+    "Skipped",
+    "put_realisasi",
+]
 
 BLOCK_AT = "Blok pada baris"
 """How each imported jabatan's ``catatan`` opens: ``Blok pada baris 13 di x.txt.`` (the
@@ -33,6 +42,7 @@ class Row:
     sumber_data: str = ""
     satuan: str = ""
     target: str = ""
+    realisasi: str = ""  # optional: a "Realisasi" column (a decree re-issued with results)
     catatan: str = ""  # optional: how the parser read an odd row (re-aligned cells...)
     per_tahun: dict[str, str] = field(default_factory=dict)  # optional: year -> target
     mendukung: list[str] = field(default_factory=list)
@@ -106,3 +116,16 @@ class ParsedDecree:
     blocks: list[Block] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     notes: list[tuple[int, str]] = field(default_factory=list)  # (line, note) on the file
+
+
+def put_realisasi(rows: list[Row], text: str) -> None:
+    """Give the rows one table row was split into its "Realisasi" cell: to the one
+    indicator, or, for several, a note that it could not be told whose it is."""
+    text = text.strip()
+    if not text or not rows:
+        return
+    if len(rows) == 1:
+        rows[0].realisasi = text
+        return
+    note = f"realisasi «{text}» untuk {len(rows)} indikator sekaligus: isi per indikator"
+    rows[0].catatan = f"{rows[0].catatan}; {note}" if rows[0].catatan else note

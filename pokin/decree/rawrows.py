@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .marks import grid_cell
 from .pairing import pair_cells
-from .parts import Row
+from .parts import Row, put_realisasi
 
 __all__ = ["FIELDS", "RawRow", "raw_rows"]
 
@@ -30,6 +30,7 @@ def raw_rows(raw: RawRow, *, target_in_formula: bool) -> list[Row]:
         row.per_tahun = dict(raw.targets) if len(raw.targets) > 1 else {}
         row.intervensi = raw.cells.get("kinerja_atasan", "")
         result.append(row)
+    put_realisasi(result, raw.cells.get("realisasi", ""))
     return result
 
 

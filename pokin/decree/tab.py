@@ -42,7 +42,7 @@ from .marks import (
     second_party,
 )
 from .pairing import pair_cells, split_target
-from .parts import Block, IkuIndikator, IkuSasaran, ParsedDecree, Skipped
+from .parts import Block, IkuIndikator, IkuSasaran, ParsedDecree, Skipped, put_realisasi
 
 __all__ = ["parse", "sniff"]
 
@@ -370,6 +370,7 @@ def _close_block(state: _State) -> None:
         return
     for raw in state.raw:
         cells = raw.cells
+        rows = []
         for item in pair_cells(
             cells.get("kinerja", ""),
             cells.get("indikator", ""),
@@ -383,7 +384,9 @@ def _close_block(state: _State) -> None:
             row.intervensi = cells.get("kinerja_atasan", "")
             if raw.years and not row.per_tahun:
                 row.per_tahun = dict(raw.years)
-            block.rows.append(row)
+            rows.append(row)
+        put_realisasi(rows, cells.get("realisasi", ""))
+        block.rows.extend(rows)
     state.decree.blocks.append(block)
     state.block, state.raw, state.section, state.page_break = None, [], None, False
 
