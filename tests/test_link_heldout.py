@@ -57,7 +57,7 @@ def test_karangwangi() -> None:
     assert (score.restated, score.meaning) == (45, 10)
     # Measured at the start (19:25, main 597c0e7 with the import fixed): 45 of 48 proposals
     # right (0.938), 39 of 45 restated links found (0.867), 2 of 10 meaning links proposed,
-    # 8 of 10 in the top 3. At 20:12 (main e0c9308, the Lurah's kelurahan restatement
+    # 8 of 10 in the top 3. At 20:08 (main e0c9308, the Lurah's kelurahan restatement
     # read): 49 of 52 right (0.942; goal 0.95: two "Jumlah laporan yang disusun" rows
     # copied across five positions linked by identical text, a Musrenbang kinerja linked
     # to the IKU over the Camat's copy), 41 of 45 found (0.911: the goal), 2 of 10 meaning
@@ -73,14 +73,12 @@ def test_karangwangi() -> None:
 def test_pasirluhur() -> None:
     score = measure("pasirluhur-2025.md")
     assert (score.restated, score.meaning) == (41, 6)
-    # Measured at the start: 42 of 45 proposals right (0.933), 37 of 41 restated links
-    # found (0.902). At 20:12: 44 of 47 right (0.936; goal 0.95: "Jumlah laporan kinerja
-    # yang disusun" under "tugas kedinasan lain" linked by identical text, "Menurunnya
-    # gangguan trantibum" to the IKU's "penyelesaian gangguan trantibum", "UMKM binaan
-    # yang naik kelas" read as a list), 39 of 41 found (0.951: the goal), no meaning link
-    # proposed (the goal), 6 of 6 in the top 3 (the goal). 11-recall, 20:25 (5168d33): 44 of
-    # 46 right (0.957: the "Menurunnya gangguan trantibum" level skip at 0.71 is gone,
-    # THRESHOLD_SKIP).
+    # Every goal holds. Measured at the start: 42 of 45 proposals right (0.933), 37 of 41
+    # restated links found (0.902). At 20:33 (main c86a5e0: level skips need 0.8, a
+    # Lurah's kelurahan restatement read): 44 of 46 right (0.957; wrong: "Jumlah laporan
+    # kinerja yang disusun" under "tugas kedinasan lain" linked by identical text, "UMKM
+    # binaan yang naik kelas" read as a list), 39 of 41 found (0.951), no meaning link
+    # proposed, 6 of 6 in the top 3.
     assert score.precision >= 0.95
     assert score.recall >= 0.95
     assert score.meaning_proposed == 0
@@ -91,7 +89,7 @@ def test_tanjungrejo() -> None:
     score = measure("tanjungrejo-2026.docx")
     assert (score.restated, score.meaning) == (33, 6)
     # Measured at the start (19:45, main 96cc748): 31 of 36 proposals right (0.861), 28 of
-    # 33 restated links found (0.848). At 20:12: 33 of 38 right (0.868; goal 0.95: three
+    # 33 restated links found (0.848). At 20:08 (and 20:33): 33 of 38 right (0.868; goal 0.95: three
     # PBB-P2 rows linked to the IKU's "realisasi penerimaan PBB-P2" over the Camat's copy
     # that writes the tax name out, "Jumlah rapat koordinasi yang dilaksanakan" of three
     # positions linked by identical text twice), 30 of 33 found (0.909: the goal; missed:
