@@ -160,6 +160,8 @@ def test_tricky_scalars_are_read_alike_or_left_to_pyyaml(scalar: str, form: str)
         "---\na: 1\n---\nb: 2\n",
         "",
         "k: 1.5\nskor: .nan\n",
+        "pokin: 1\nk: 0777\n",  # the first line's version does not excuse another number
+        "pokin: 1\nk: [_1]\n",
         "k: |\n  x",  # no final line break: yaml-rs ends the block with one
         "k:\n- \t\n",  # a tab: yaml-rs reads a null, PyYAML refuses it
         "k: a\tb\n",
@@ -196,6 +198,8 @@ def test_what_the_parsers_read_differently_is_left_to_pyyaml(text: str) -> None:
         "k: [1, {a: b}, []]\n",
         "a: 1\r\nb: 2\r\n",
         "k: |\n",  # an empty block last in the file ('' to PyYAML)
+        "pokin: 1\nk: 03 Januari 012\n",  # no number but the version: tokens not looked at
+        "pokin: 01\n",  # 1 to both
         "k: >+\n  x\n\n\n",
         "a:\n  k: |-\n    x\n  \n",
     ],

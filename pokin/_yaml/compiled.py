@@ -15,9 +15,11 @@ and directives. :func:`data` shows yaml-rs's data is PyYAML's, or raises
 1. The text, by byte translations and plain searches (a regular expression run over the
    whole file costs a second): no character PyYAML refuses or breaks lines at where
    yaml-rs does not (controls, ``U+0085``, ``U+2028``, ``U+2029``, a byte order mark, a
-   lone surrogate), no anchor, alias, tag, merge key (``<<``) or directive, and each
-   distinct token written as a number other than a plain decimal (``012``, ``0o17``,
-   ``_1``, ``.5``, ``1e3``) read alike by both parsers (``03`` is 3 to both).
+   lone surrogate), no anchor, alias, tag, merge key (``<<``) or directive; and when the
+   data holds a number (but ``pokin: 1`` on the first line), each distinct token written
+   as a number other than a plain decimal (``012``, ``0o17``, ``_1``, ``.5``, ``1e3``)
+   read alike by both parsers (``03`` is 3 to both). A token yaml-rs read as a text is
+   the walk's to judge.
 2. The data, walked once:
 
    - every key is a text PyYAML reads as a text;
@@ -77,7 +79,8 @@ def data(text: str) -> dict[str, Any]:
         UnsureError: the text holds something the two parsers may read differently, yaml-rs
             refuses it, or it is not one mapping: read it with PyYAML.
     """
-    if not available() or not text.endswith("\n") or _unusual_text(text):
+    raw = text.encode("utf-8", "surrogatepass")
+    if not available() or not text.endswith("\n") or _unusual_text(text, raw):
         raise UnsureError
     try:
         value = yaml_rs.loads(  # its dates would include quoted texts that look like one
@@ -91,8 +94,17 @@ def data(text: str) -> dict[str, Any]:
         raise UnsureError  # several documents, not a mapping at the margin, ...
     if not value:
         raise UnsureError  # only comments: no document to PyYAML
-    _Walk().check(value)
+    walk = _Walk()
+    walk.check(value)
+    if walk.numbers > _first_line_version(text, value) and _odd_numbers(raw):
+        raise UnsureError  # a number written 012, _1, 1._ ... read otherwise by PyYAML
     return value
+
+
+def _first_line_version(text: str, value: dict[str, Any]) -> int:
+    """1 if the number read is ``pokin: 1`` on the first line, as pokin writes it (its
+    token is plainly ``1``), else 0."""
+    return int(text.startswith("pokin: 1\n") and type(value.get("pokin")) is int)
 
 
 _END_KEY = "pokin-akhir-berkas"
@@ -138,19 +150,16 @@ _CLASSES = bytes(
 _ODD_NUMBER = re.compile(rb" -?(?:[0_.][01a_.]*|1[01.]*[a_][01a_.]*)(?= )")
 
 
-def _unusual_text(text: str) -> bool:
-    """Whether ``text`` holds a character, an anchor, alias, tag, merge key, directive or
-    zero-led number, which PyYAML must read (about 0.1 s for 23 MB)."""
-    raw = text.encode("utf-8", "surrogatepass")
+def _unusual_text(text: str, raw: bytes) -> bool:
+    """Whether ``text`` (``raw`` in UTF-8) holds a character, an anchor, alias, tag, merge
+    key or directive, which PyYAML must read (0.06 s for 23 MB)."""
     if raw.translate(None, _ALLOWED).strip(_HIGH):
         return True  # a control character
     if not text.isascii() and _ODD_UTF8.search(raw):
         return True
     if raw.startswith(b"%") or b"\n%" in raw or b"<<" in raw:
         return True
-    if token_start(text, "!&*"):
-        return True
-    return _odd_numbers(raw)
+    return token_start(text, "!&*")
 
 
 _BEFORE = frozenset(" \t\r\n[{,:-")
@@ -236,6 +245,7 @@ class _Walk:
     def __init__(self) -> None:
         self.texts: dict[str, bool] = {}
         self.keys: dict[Any, bool] = {}
+        self.numbers = 0  # whole and decimal numbers read: their tokens to be looked at
 
     def text(self, value: str) -> bool:
         """Whether PyYAML reads this text value as yaml-rs did (a text)."""
@@ -281,9 +291,12 @@ class _Walk:
                         raise UnsureError
                 elif kind is dict or kind is list:
                     stack.append(value)
+                elif kind is int:
+                    self.numbers += 1
                 elif kind is float:
                     if key != "skor" or not math.isfinite(value):
                         raise UnsureError  # a decimal pokin keeps as written, or inf, nan
+                    self.numbers += 1
                 elif kind not in _PLAIN:
                     raise UnsureError  # a complex key's tuple, anything unforeseen
 
