@@ -186,8 +186,8 @@ def compute_capaian(
     visiting: set[str] = set()
 
     def visit(node: str) -> Capaian | None:
-        if node in result:
-            return result[node]
+        if node in result or node not in parts:  # measured, or nothing to roll up
+            return result.get(node)
         if node in visiting:  # a cycle (reported by PK301): stop here
             return None
         visiting.add(node)
@@ -201,7 +201,7 @@ def compute_capaian(
         return rolled
 
     for node in cascade.nodes():  # the plain adjacency: no networkx view built
-        if node != ROOT:
+        if node in parts and node != ROOT:  # the others have nothing to roll up
             visit(node)
     return result
 
