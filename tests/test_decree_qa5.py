@@ -625,3 +625,27 @@ def test_realisasi_column_is_read(tmp_path: Path, kind: str) -> None:
     result = import_decree(path)
     got = [(i.uraian, i.target, i.realisasi) for _, i in result.tree.iter_indikator()]
     assert got == [("Nilai SKM", "80", "82,5"), ("Persentase izin tepat waktu", "95", "90")]
+
+
+def test_layout_text_header_spaced_unlike_its_rows(tmp_path: Path) -> None:
+    """QA5 #18: pdftotext -layout of a ruled table spaced the header line unlike the rows
+    ("Kinerja" at column 4, its cells at 8; "Sumber Data" right of its cells): every
+    kinerja was read as the indicator, every indicator as the formulasi (exit 0)."""
+    heads = "No  Kinerja              Indikator Kinerja     Formulasi                 Sumber Data"
+    lines = [TITLE, "", "JABATAN : CAMAT", heads]
+    cols = [0, 8, 45, 85, 125]
+    for n, (kinerja, indikator, formulasi, sumber, *_) in enumerate(BLOCKS[0][2], 1):
+        text = ""
+        for at, cell in zip(cols, [str(n), kinerja, indikator, formulasi, sumber], strict=True):
+            text += " " * max(at - len(text), 2 if text else 0) + cell
+        lines.append(text)
+    path = tmp_path / "iki.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = import_decree(path)
+    assert result.layout == "pdf-layout"
+    got = [
+        (k.uraian, i.uraian, i.formulasi, i.sumber_data)
+        for k in result.tree.jabatan[0].kinerja
+        for i in k.indikator
+    ]
+    assert got == [(r[0], r[1], r[2], r[3]) for r in BLOCKS[0][2]]

@@ -91,13 +91,32 @@ class _Grid:
 
 def _grid(header: list[_Piece], following: list[str]) -> _Grid:
     """Column bounds: where the data under each header label starts (the leftmost piece
-    start between two labels), else halfway between them."""
+    start between two labels), else halfway between them; or, when the rows that fill
+    every column disagree with that, where those rows' cells start."""
     starts = [p.start for line in following for p in _pieces(line)]
-    bounds = []
+    bounds: list[float] = []
     for a, b in itertools.pairwise(header):
         inside = [s for s in starts if a.start + 1 < s <= b.start]
         bounds.append(min(inside) if inside else (a.end + b.start) / 2)
-    return _Grid(header, bounds, [p.text for p in header])
+    grid = _Grid(header, bounds, [p.text for p in header])
+    return _Grid(header, _full_rows(header, following, grid) or bounds, grid.labels)
+
+
+def _full_rows(header: list[_Piece], following: list[str], grid: _Grid) -> list[float] | None:
+    """The bounds the rows with a cell in every column give, when the labels' bounds put
+    two cells of such a row in one column (pdftotext spaced the header line unlike the
+    rows) and those rows agree with each other; else ``None``."""
+    full = [pieces for pieces in map(_pieces, following) if len(pieces) == len(header)]
+    if len(full) < 2:
+        return None
+    if all([grid.column(p.start) for p in row] == list(range(len(header))) for row in full):
+        return None  # the labels' bounds read every full row right
+    columns = list(zip(*([p.start for p in row] for row in full), strict=True))
+    if any(max(c) - min(c) > 3 for c in columns):
+        return None  # the full rows do not line up: no better evidence than the labels
+    if any(max(a) >= min(b) for a, b in itertools.pairwise(columns)):
+        return None
+    return [float(min(c)) for c in columns[1:]]
 
 
 def _cut(piece: _Piece, grid: _Grid) -> list[_Piece]:
