@@ -64,7 +64,9 @@ def test_karangwangi() -> None:
     # links proposed (goal 0: "Linmas" holding the head noun of "anggota Linmas yang
     # mengikuti pelatihan", "Musrenbang" expanded to "... pembangunan"), 8 of 10 in the
     # top 3 (the goal). Floors = the measured figures where the goal does not hold.
-    assert score.precision >= 0.94
+    # 11-precision, 20:50: 49 of 50 right (0.980: the goal; the two "Jumlah laporan yang
+    # disusun" copies held back as boilerplate, the Musrenbang level skip left), 41 of 45.
+    assert score.precision >= 0.98
     assert score.recall >= 0.9
     assert score.meaning_proposed <= 2
     assert score.top >= 0.7
@@ -99,7 +101,9 @@ def test_tanjungrejo() -> None:
     # 11-recall, 20:35: 37 of 39 right (0.949), 33 of 33 found: "PBB-P2" read as the Camat's
     # written-out "Pajak Bumi dan Bangunan Perdesaan dan Perkotaan" (lexicon: p 2), so the
     # three rows link to the Camat's copy, not over it to the IKU.
-    assert score.precision >= 0.94
+    # 11-precision, 20:50: 37 of 37 right (1.0: the goal; the two "Jumlah rapat koordinasi
+    # yang dilaksanakan" copies held back as boilerplate), 33 of 33 found.
+    assert score.precision >= 1.0
     assert score.recall >= 0.95
     assert score.meaning_proposed <= 1
     assert score.top >= 0.7

@@ -401,3 +401,61 @@ def test_a_generic_row_is_suggested_below_a_specific_one() -> None:
     ranked = [s.ke for s in suggest_links(_tree(office)) if s.dari == "pelaksana-1.k1"]
     generic = ranked.index("sekretaris.k1.i1") if "sekretaris.k1.i1" in ranked else len(ranked)
     assert ranked.index("sekretaris.k1.i2") < generic  # before: the generic row first
+
+
+def _boilerplate_office(row: str) -> list[dict[str, Any]]:
+    """A Sekretaris, a Kasi and a Kasi's staff each holding ``row`` word for word, as the
+    Camat does (the Camat's row is appended by the caller)."""
+
+    def position(jid: str, peran: str, atasan: str, kinerja: str) -> dict[str, Any]:
+        return {
+            "id": jid,
+            "nama": jid.replace("-", " ").title(),
+            "peran": peran,
+            "unit": "Sekretariat" if jid == "sekretaris" else "Seksi Ekonomi",
+            "atasan": atasan,
+            "kinerja": [{"uraian": kinerja, "indikator": [_ind(row)]}],
+        }
+
+    return [
+        position("sekretaris", "sekretaris", "camat", "Tertibnya tata naskah dinas"),
+        position("kasi-ekonomi", "kasi", "camat", "Meningkatnya omzet pasar desa"),
+        position("staf-ekonomi", "pelaksana", "kasi-ekonomi", "Terdatanya lapak pasar desa"),
+    ]
+
+
+def _with_camat_row(office: list[dict[str, Any]], row: str) -> PohonKinerja:
+    tree = _tree(office)
+    data = tree.model_dump(mode="json", exclude_none=True)
+    camat = next(j for j in data["jabatan"] if j["id"] == "camat")
+    camat["kinerja"][0]["indikator"].append(_ind(row))
+    return PohonKinerja.model_validate(data)
+
+
+def test_boilerplate_copied_by_every_kind_of_post_is_held_back(monkeypatch: Any) -> None:
+    """ "Jumlah rapat staf yang dibuat" in the Camat's, the Sekretaris's, a Kasi's and a
+    staff table is boilerplate: the copies are held back as template rows (they were
+    linked by identical text), and proposed with template=True, the reason saying so.
+    Too few positions stand below for the generic guard to see it."""
+    row = "Jumlah rapat staf yang dilaksanakan"
+    tree = _with_camat_row(_boilerplate_office(row), row)
+    mine = ("sekretaris", "kasi-ekonomi", "staf-ekonomi")
+    proposals = infer_links(tree)
+    assert not [p for p in proposals if p.dari.startswith(mine)]
+    assert proposals.ditahan == 3
+    shown = [p for p in infer_links(tree, template=True) if p.dari.startswith(mine)]
+    assert len(shown) == 3
+    assert all("baris umum, sama persis di berbagai jenis jabatan" in p.alasan for p in shown)
+    monkeypatch.setattr("pokin.link.copies.BOILERPLATE_KINDS", 5)  # the guard off: linked
+    assert len([p for p in infer_links(tree) if p.dari.startswith(mine)]) == 3
+
+
+def test_a_specific_row_copied_by_every_kind_of_post_stays_linked() -> None:
+    """The same chart copying the Camat's specific indicator word for word: the cascade
+    (DOMAIN: staff carry their superior's indicator), whatever kinds of post copy it."""
+    row = "Persentase pedagang pasar desa yang memiliki izin usaha mikro"
+    tree = _with_camat_row(_boilerplate_office(row), row)
+    found = {(p.dari, p.ke) for p in infer_links(tree)}
+    assert ("sekretaris.k1.i1", f"camat.k1.i{len(PATTERNS) + 2}") in found
+    assert ("kasi-ekonomi.k1.i1", f"camat.k1.i{len(PATTERNS) + 2}") in found
+    assert ("staf-ekonomi.k1.i1", "kasi-ekonomi.k1.i1") in found

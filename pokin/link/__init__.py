@@ -87,6 +87,7 @@ import networkx as nx
 from .._text import format_number
 from .._yaml import no_gc
 from ..models import Asal, Indikator, Kinerja, PohonKinerja, Status, Tautan
+from .copies import BOILERPLATE_KINDS
 from .index import TEMPLATE, Candidate, LinkIndex
 from .lexicon import DEFAULT, Lexicon, load_lexicon
 from .reasons import alasan
@@ -162,7 +163,8 @@ class Proposals(list[Proposal]):
 
     ditahan: int = 0
     """Matches left out as template rows (``template=False``): texts recurring in
-    :data:`~pokin.link.index.TEMPLATE` or more other units."""
+    :data:`~pokin.link.index.TEMPLATE` or more other units, or boilerplate copies
+    (:meth:`~pokin.link.copies.Copies.boilerplate`)."""
 
     @property
     def catatan(self) -> str:
@@ -177,7 +179,9 @@ class Proposals(list[Proposal]):
             return ""
         return (
             f"{self.ditahan} tautan ditahan: teksnya baris templat yang berulang di "
-            f"{TEMPLATE} unit lain atau lebih; tambahkan --templates untuk mengusulkannya"
+            f"{TEMPLATE} unit lain atau lebih, atau baris umum yang sama persis di "
+            f"{BOILERPLATE_KINDS} jenis jabatan atau lebih; tambahkan --templates untuk "
+            "mengusulkannya"
         )
 
     @property
@@ -276,7 +280,9 @@ def _infer(
 def _drop_templates(
     index: LinkIndex, node: str, found: list[Candidate] | None
 ) -> list[Candidate] | None:
-    if found and any(index.template_units(node, c.ke) >= TEMPLATE for c in found):
+    if found and any(
+        index.template_units(node, c.ke) >= TEMPLATE or index.boilerplate(node, c.ke) for c in found
+    ):
         return None
     return found
 

@@ -9,12 +9,17 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 
 from ..models import Jabatan
+from .lexicon import Lexicon
 from .similarity import Phrase, evidence_weight
 
-__all__ = ["PLACE_WEIGHT", "TEMPLATE_UNITS", "Copies"]
+__all__ = ["BOILERPLATE_KINDS", "PLACE_WEIGHT", "TEMPLATE_UNITS", "Copies"]
 
 TEMPLATE_UNITS = 3
 """From how many other units holding the same text on, a match is a template row."""
+
+BOILERPLATE_KINDS = 3
+"""From how many kinds of post (kepala, sekretaris, kasubbag, kasi, staf) holding a text of
+little content word for word on, a copy of it is boilerplate (:meth:`Copies.boilerplate`)."""
 
 PLACE_WEIGHT = 0.25
 """The weight of a word of place (see :meth:`LinkIndex._weights`) against its rarity's."""
@@ -35,6 +40,9 @@ class Copies:
     relative: set[str]
     indikator_rows: dict[str, list[str]]
     generic: Callable[[str], bool]
+    kind: dict[str, str]
+    min_evidence: float
+    lexicon: Lexicon
     _copies: Counter[tuple[str, str]] | None
     _holders: dict[tuple[frozenset[str], bool], set[str]] | None
     _recur: dict[tuple[str, bool], frozenset[str]]
@@ -93,12 +101,7 @@ class Copies:
         namesake blocks under one label count apart. A managerial target counts all its
         copies but its holder's staff's.
         """
-        if self._holders is None:
-            self._holders = defaultdict(set)
-            for n, p in self.phrases.items():
-                owner = self.owner[n]
-                if owner is not None:
-                    self._holders[p.key].add(owner)
+        self._holders_of(self.phrases[target].key)
         me = str(self.owner[node])
         related = {self.unit[j] for j in (me, *self.chain[me])}
         theirs = self._recurring(target, True) - related
@@ -108,6 +111,35 @@ class Copies:
         if most < TEMPLATE_UNITS or self._managerial(target):  # (asked only when it matters)
             return most
         return len(self._recurring(target, False) - related)  # carried down: a cascade
+
+    def boilerplate(self, node: str, target: str) -> bool:
+        """Whether ``node`` copies ``target`` word for word and the text is boilerplate: held
+        word for word by positions of :data:`BOILERPLATE_KINDS` or more kinds of post, and
+        of little content (a word at most beyond measure words, the lexicon's
+        ``kerja_umum`` and ``kata_keluaran`` and words of place: "Jumlah laporan yang
+        disusun", "Jumlah rapat koordinasi yang dilaksanakan" in the Camat's, the
+        Sekretaris's, a Kasi's and a staff table). Such a copy says nothing of what the
+        node supports. A superior's row with content of its own ("Indeks kepuasan
+        masyarakat") copied by every kind of post, or any row copied by every Lurah (one
+        kind of post), is its cascade and stays a link.
+        """
+        me, other = self.phrases[node], self.phrases[target]
+        if not self.min_evidence or me.plain != other.plain:
+            return False
+        common = self.lexicon.kerja_umum | self.lexicon.kata_keluaran | self.place
+        if len(me.words - common) > 1:
+            return False
+        return len({self.kind[j] for j in self._holders_of(me.key)}) >= BOILERPLATE_KINDS
+
+    def _holders_of(self, key: tuple[frozenset[str], bool]) -> set[str]:
+        """The positions holding a text of ``key`` (every text's, read once)."""
+        if self._holders is None:
+            self._holders = defaultdict(set)
+            for n, p in self.phrases.items():
+                owner = self.owner[n]
+                if owner is not None:
+                    self._holders[p.key].add(owner)
+        return self._holders[key]
 
     def _managerial(self, target: str) -> bool:
         """Whether ``target`` is a row of the managerial cycle every block repeats: an

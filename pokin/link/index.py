@@ -72,6 +72,7 @@ class LinkIndex(Copies, Holds):
         self.jabatan: dict[str, Jabatan] = {str(j.id): j for j in tree.jabatan}
         self.chain: dict[str, list[str]] = chains(self.jabatan)
         self.unit: dict[str, str] = {jid: self._unit(jid) for jid in self.jabatan}
+        self.kind = {jid: _KIND[j.peran] for jid, j in self.jabatan.items()}
         self.bawahan = {j.atasan for j in tree.jabatan if j.atasan is not None}
         self.phrases: dict[str, Phrase] = {}
         self.owner: dict[str, str | None] = {}

@@ -6,7 +6,8 @@ variants (``ejaan``), government abbreviations (``singkatan``), function words
 make a text relative to its holder (``kata_relatif``: bawahan, pimpinan), words of place
 and time (``kata_keterangan``: wilayah, semester; ``kata_tempat``, those of place a
 subordinate leaves out: wilayah, lingkungan), verbs that only say something happened
-(``kerja_umum``: Terlaksananya, Terselenggaranya), opposite verbs (``antonim``), words
+(``kerja_umum``: Terlaksananya, Terselenggaranya), outputs every office counts
+(``kata_keluaran``: laporan, rapat, disusun), opposite verbs (``antonim``), words
 opening a clause a subordinate adds (``klausa``: dalam rangka, untuk, melalui, sesuai),
 numbers written as words (``bilangan``: satu, sepuluh, seratus) and fields of work
 (``bidang``, used to rank suggestions only). A
@@ -48,6 +49,7 @@ _KEYS = (
     "kata_keterangan",
     "kata_tempat",
     "kerja_umum",
+    "kata_keluaran",
     "antonim",
     "bidang",
     "klausa",
@@ -68,6 +70,8 @@ class Lexicon:
     kata_tempat: frozenset[str] = frozenset()
     """Words of ``kata_keterangan`` saying where (wilayah): a subordinate leaves them out."""
     kerja_umum: frozenset[str] = frozenset()
+    kata_keluaran: frozenset[str] = frozenset()
+    """Roots of the outputs and activities every office counts (laporan, rapat, susun)."""
     antonim: frozenset[frozenset[str]] = frozenset()
     bidang: dict[str, tuple[str, ...]] = field(default_factory=dict)
     klausa: tuple[str, ...] = ()
@@ -154,6 +158,7 @@ def _build(data: dict[str, Any], path: Path) -> Lexicon:
             kata_keterangan=frozenset(map(_low, data.get("kata_keterangan") or ())),
             kata_tempat=frozenset(map(_low, data.get("kata_tempat") or ())),
             kerja_umum=frozenset(map(_low, data.get("kerja_umum") or ())),
+            kata_keluaran=frozenset(map(_low, data.get("kata_keluaran") or ())),
             antonim=frozenset(frozenset(map(_low, pair)) for pair in data.get("antonim") or ()),
             bidang={_low(k): tuple(map(_low, v)) for k, v in (data.get("bidang") or {}).items()},
             klausa=tuple(sorted(set(map(_low, data.get("klausa") or ())), key=lambda k: -len(k))),

@@ -41,6 +41,8 @@ def _match(index: LinkIndex, node: str, found: Candidate) -> str:
 def _template(index: LinkIndex, node: str, target: str) -> str:
     units = index.template_units(node, target)
     if units < TEMPLATE:
+        if index.boilerplate(node, target):
+            return " (baris umum, sama persis di berbagai jenis jabatan: baris templat, periksa)"
         return ""
     return f" (teks berulang di {units} unit lain: mungkin baris templat, periksa)"
 
