@@ -198,6 +198,8 @@ def read_text(
         raise error(exc.message, path=file, hint=exc.hint) from None
     encoding = next((name for bom, name in _BOMS if raw.startswith(bom)), "utf-8")
     if encoding == "utf-8" and b"\0" in raw[:65536]:
+        encoding = _utf16_without_bom(raw[:4096]) or encoding
+    if encoding == "utf-8" and b"\0" in raw[:65536]:
         raise error(
             "ini berkas biner (memuat byte NUL), bukan teks",
             path=file,
@@ -212,6 +214,22 @@ def read_text(
             line=raw[: exc.start].count(b"\n") + 1,
             hint=hint,
         ) from None
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """``utf-16-le`` / ``utf-16-be`` for UTF-16 text saved without its BOM: a NUL in
+    (nearly) every second byte, on one side only, as Latin text in UTF-16 has.
+
+    >>> _utf16_without_bom("JABATAN : Camat".encode("utf-16-be")), _utf16_without_bom(b"\\0\\1\\2")
+    ('utf-16-be', None)
+    """
+    even, odd = head[0::2], head[1::2]
+    if len(odd) < 8:
+        return None
+    for name, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros.count(0) >= 0.9 * len(zeros) and other.count(0) <= 0.1 * len(other):
+            return name
+    return None
 
 
 def check_archive(path: str | os.PathLike[str], *, limits: Limits | None = None) -> None:

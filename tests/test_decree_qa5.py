@@ -649,3 +649,12 @@ def test_layout_text_header_spaced_unlike_its_rows(tmp_path: Path) -> None:
         for i in k.indikator
     ]
     assert got == [(r[0], r[1], r[2], r[3]) for r in BLOCKS[0][2]]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_text_without_its_bom(tmp_path: Path, encoding: str) -> None:
+    """QA5 #19: UTF-16 saved without a BOM was "berkas biner (memuat byte NUL)", with the
+    hint to save it as UTF-16."""
+    path = tmp_path / "iki.txt"
+    path.write_bytes(_tab_decree().encode(encoding))
+    assert _rows(import_decree(path).tree) == EXPECTED
