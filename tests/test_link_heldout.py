@@ -66,9 +66,11 @@ def test_karangwangi() -> None:
     # top 3 (the goal). Floors = the measured figures where the goal does not hold.
     # 11-precision, 20:50: 49 of 50 right (0.980: the goal; the two "Jumlah laporan yang
     # disusun" copies held back as boilerplate, the Musrenbang level skip left), 41 of 45.
+    # Then 1 of 10 meaning links proposed ("anggota Linmas" no longer read as an item of
+    # "anggota Linmas yang mengikuti pelatihan"; the Musrenbang expansion left).
     assert score.precision >= 0.98
     assert score.recall >= 0.9
-    assert score.meaning_proposed <= 2
+    assert score.meaning_proposed <= 1
     assert score.top >= 0.7
 
 
@@ -80,8 +82,10 @@ def test_pasirluhur() -> None:
     # Lurah's kelurahan restatement read): 44 of 46 right (0.957; wrong: "Jumlah laporan
     # kinerja yang disusun" under "tugas kedinasan lain" linked by identical text, "UMKM
     # binaan yang naik kelas" read as a list), 39 of 41 found (0.951), no meaning link
-    # proposed, 6 of 6 in the top 3.
-    assert score.precision >= 0.95
+    # proposed, 6 of 6 in the top 3. 11-precision, 20:55: 44 of 45 right (0.978: "UMKM
+    # binaan" no longer an item of "UMKM binaan yang naik kelas"; its right parent, "UMKM
+    # yang mendapat pendampingan", is still missed).
+    assert score.precision >= 0.97
     assert score.recall >= 0.95
     assert score.meaning_proposed == 0
     assert score.top >= 0.7

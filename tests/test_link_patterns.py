@@ -459,3 +459,51 @@ def test_a_specific_row_copied_by_every_kind_of_post_stays_linked() -> None:
     assert ("sekretaris.k1.i1", f"camat.k1.i{len(PATTERNS) + 2}") in found
     assert ("kasi-ekonomi.k1.i1", f"camat.k1.i{len(PATTERNS) + 2}") in found
     assert ("staf-ekonomi.k1.i1", "kasi-ekonomi.k1.i1") in found
+
+
+def _qualified_office(staff_kinerja: str) -> list[dict[str, Any]]:
+    """A Kasi measuring what is said of a noun ("... binaan yang memperoleh sertifikat"),
+    and a staff position under it with ``staff_kinerja``."""
+    return [
+        {
+            "id": "kasi-ekonomi",
+            "nama": "Kasi Ekonomi",
+            "peran": "kasi",
+            "unit": "Seksi Ekonomi",
+            "atasan": "camat",
+            "kinerja": [
+                {
+                    "uraian": "Meningkatnya daya saing kelompok tani",
+                    "indikator": [
+                        _ind("Jumlah kelompok tani binaan yang memperoleh sertifikat organik")
+                    ],
+                }
+            ],
+        },
+        {
+            "id": "staf-ekonomi",
+            "nama": "Pengelola Ekonomi",
+            "peran": "pelaksana",
+            "unit": "Seksi Ekonomi",
+            "atasan": "kasi-ekonomi",
+            "kinerja": [{"uraian": staff_kinerja}],
+        },
+    ]
+
+
+def test_a_noun_held_without_what_the_parent_says_of_it_is_no_list_item() -> None:
+    """ "kelompok tani binaan yang memperoleh sertifikat organik" is one noun phrase: a
+    child holding "kelompok tani binaan" and nothing of what the parent measures of it
+    keeps no item of a list (it was linked at 0.96 as "one item of the list kept")."""
+    parent = phrase("Jumlah kelompok tani binaan yang memperoleh sertifikat organik")
+    assert parent.qualifies == (False, True)
+    tree = _tree(_qualified_office("Terdampinginya kelompok tani binaan"))
+    assert not [p for p in infer_links(tree) if p.dari.startswith("staf-ekonomi")]
+
+
+def test_a_noun_held_with_part_of_what_is_said_of_it_still_links() -> None:
+    """The child keeping the noun and part of the clause ("... yang memperoleh
+    sertifikat", the kind of certificate left out) restates the parent."""
+    tree = _tree(_qualified_office("Terdatanya kelompok tani binaan yang memperoleh sertifikat"))
+    found = {p.ke for p in infer_links(tree) if p.dari == "staf-ekonomi.k1"}
+    assert found == {"kasi-ekonomi.k1.i1"}

@@ -126,8 +126,13 @@ class Copies:
         me, other = self.phrases[node], self.phrases[target]
         if not self.min_evidence or me.plain != other.plain:
             return False
-        common = self.lexicon.kerja_umum | self.lexicon.kata_keluaran | self.place
-        if len(me.words - common) > 1:
+        lexicon, place = self.lexicon, self.place
+        own = [
+            w
+            for w in me.words
+            if w not in lexicon.kerja_umum and w not in lexicon.kata_keluaran and w not in place
+        ]
+        if len(own) > 1:
             return False
         return len({self.kind[j] for j in self._holders_of(me.key)}) >= BOILERPLATE_KINDS
 

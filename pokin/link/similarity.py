@@ -144,23 +144,41 @@ def kept_items(
     otherwise. Empty unless ``lister`` has a list, ``keeper`` holds whole items of two
     words or more (one common word, "laporan", proves nothing) and leaves one out, and
     says little else (words not in ``lister`` weigh at most :data:`ALIEN` of its own).
+    An item opened by "yang" says what of the item before it is measured ("UMKM binaan
+    yang naik kelas"): ``keeper`` holding that item and nothing of its clause keeps no
+    item of a list, it drops what ``lister`` measures (empty then too).
     """
     if not lister.chunks:
         return frozenset()
     w = weights or {}
     left, whole = [], set[str]()
     mine = keeper.words | keeper.roots
-    for chunk in lister.chunks:
+    kept = False
+    for chunk, qualifies in zip(lister.chunks, lister.qualifies, strict=True):
         weight = math.fsum(w.get(t, 1.0) for t in chunk)
         held = math.fsum(w.get(t, 1.0) for t in chunk & mine)
         if held >= weight:
             whole |= chunk - UNITS.keys()
         elif held < KEPT * weight:
+            if qualifies and kept and not held and not _leads_with(keeper, chunk):
+                return frozenset()  # the item kept, all that is said of it dropped
             left.append(chunk)
+        kept = held >= KEPT * weight
     extra = math.fsum(w.get(t, 1.0) for t in keeper.words - lister.words - UNITS.keys())
     if not left or len(whole) < 2 or extra > ALIEN * total(keeper, w):
         return frozenset()
     return frozenset().union(*left) - mine
+
+
+def _leads_with(keeper: Phrase, chunk: frozenset[str]) -> bool:
+    """Whether ``keeper``'s lead verb is a word of ``chunk``, as the stemmer reads either
+    form: "Tersosialisasinya" comes out as "sosial", "disosialisasikan" as "sosialisasi"
+    (a root of four letters or more beginning the other counts)."""
+    return any(
+        min(len(r), len(w)) >= 4 and (w.startswith(r) or r.startswith(w))
+        for r in keeper.roots
+        for w in chunk
+    )
 
 
 def score(

@@ -18,7 +18,9 @@ decrees copy it imperfectly. :func:`phrase` reads a text the way a planner compa
 5. The first word, when it is a verb form (Meningkatnya, Terlaksananya, Melaksanakan,
    Pelaksanaan...), is set apart as the *lead verb*: decrees swap it freely.
 6. A text listing items ("di bidang A, B, C dan D") keeps its list (:attr:`Phrase.chunks`),
-   so a child keeping one item of its parent's list can be told from a mismatch.
+   so a child keeping one item of its parent's list can be told from a mismatch; an item
+   a "yang" opens is marked (:attr:`Phrase.qualifies`): it says what of the item before is
+   measured, and a child dropping all of it keeps no item.
 
 Words naming a unit or a level of government (:data:`UNITS`) are kept as written: they say
 *whose* result a text is (see :func:`pokin.link.similarity.other_unit`).
@@ -151,6 +153,7 @@ class Phrase:
     subject: frozenset[str]  # the most specific unit words it names (see UNITS)
     level: frozenset[str]  # the most specific level-of-government words it names
     chunks: tuple[frozenset[str], ...] = ()  # the items of a list it holds (roots)
+    qualifies: tuple[bool, ...] = ()  # per chunk: a "yang" clause on the item before it
     parts: tuple[Phrase, ...] = ()  # the text before a clause it adds, and each clause
 
     @property
@@ -210,10 +213,12 @@ def _phrase(text: str, lexicon: Lexicon) -> Phrase:
         forms=tuple(sorted(found)) if len(found) > 1 else tuple(found),
         subject=_subject(canonical, body) if canonical & _UNIT_WORDS else frozenset(),
         level=_levels(canonical, body) if canonical & _UNIT_WORDS else frozenset(),
-        # a list is read in the main clause only: "yang"/"dan" in an added purpose clause
-        # ("... dalam rangka mewujudkan X dan Y") make no list of the text's items
-        chunks=_chunks(segments[0], lead, lexicon) if not _BREAKS.isdisjoint(segments[0]) else (),
     )
+    # a list is read in the main clause only: "yang"/"dan" in an added purpose clause
+    # ("... dalam rangka mewujudkan X dan Y") make no list of the text's items
+    if not _BREAKS.isdisjoint(segments[0]):
+        chunks, qualifies = _chunks(segments[0], lead, lexicon)
+        whole = replace(whole, chunks=chunks, qualifies=qualifies)
     return _with_parts(whole, segments, lexicon) if len(segments) > 1 else whole
 
 
@@ -419,9 +424,13 @@ def _levels(words: frozenset[str], body: str) -> frozenset[str]:
     return found
 
 
-def _chunks(tokens: list[str], lead: str | None, lexicon: Lexicon) -> tuple[frozenset[str], ...]:
-    """The items of a list the text holds ("A, B dan C"), as sets of roots; () without one."""
-    chunks, part = [], list[str]()
+def _chunks(
+    tokens: list[str], lead: str | None, lexicon: Lexicon
+) -> tuple[tuple[frozenset[str], ...], tuple[bool, ...]]:
+    """The items of a list the text holds ("A, B dan C"), as sets of roots, and for each
+    whether a "yang" opens it (what is said of the item before: "UMKM binaan yang naik
+    kelas"); ``((), ())`` without a list."""
+    chunks, qualifies, part, opener = [], [], list[str](), None
     for token in [*tokens, ","]:
         if token not in _BREAKS:
             part.append(token)
@@ -431,5 +440,6 @@ def _chunks(tokens: list[str], lead: str | None, lexicon: Lexicon) -> tuple[froz
         roots = frozenset(r for r, _ in _read(part, lexicon))
         if roots:
             chunks.append(roots)
-        part = []
-    return tuple(chunks) if len(chunks) >= 2 else ()
+            qualifies.append(opener == "yang" and len(chunks) > 1)
+        part, opener = [], token
+    return (tuple(chunks), tuple(qualifies)) if len(chunks) >= 2 else ((), ())
