@@ -1,0 +1,73 @@
+"""Link inference on a blind held-out decree (tests/fixtures/blind), against hand labels.
+
+11-recall and 11-precision tuned the matcher on the decrees of tests/fixtures/heldout, so
+their figures are no longer a blind test. Cempakasari (tab-separated text in the style of
+the Kebomas seed: IKU table, Camat, Sekretaris, 2 Kasubbag, 3 Kasi, 2 Lurah, 6 staff, 44
+kinerja) was written afterwards by a helper who did not read pokin/link/ or its lexicon, and
+its links were labelled by hand **before** any link inference ran on it (commit 8d4087e).
+Measured once, on main a319e15; /work/notes/issue-11-blind.md lists every miss.
+
+The goals (issue 11): restated links found with recall >= 0.9 at precision >= 0.95, no
+meaning-only link proposed, and the right parent among the top 3 suggestions for >= 70% of
+them. Measured: 31 of 31 proposals right (1.000: the goal; no boilerplate copy, level-skip
+decoy or shared-word decoy proposed), 27 of 33 restated links found (0.818; goal 0.9: the
+two Lurahs' "kualitas layanan administrasi kelurahan" for the Camat's "... administrasi
+terpadu kecamatan" (not even in their top 3), "penindakan pelanggaran perda" for
+"pelanggaran peraturan daerah yang ditindaklanjuti", "rekonsiliasi aset" for "aset yang
+selesai direkonsiliasi", "Terlaksananya operasi penertiban" for "operasi penertiban yang
+digelar", "Terdampinginya BUMDes" for "BUMDes yang menerima pendampingan" - the last four
+ranked first among the suggestions), 0 of 6 meaning links proposed (the goal), 5 of 6 in
+the top 3 (0.833: the goal). Floors = the measured figures; the recall gap is the goal.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pokin.decree import import_decree
+from pokin.link import infer_links, suggest_links
+from pokin.link.evaluate import Score, evaluate, load_labels
+
+BLIND = Path(__file__).resolve().parent / "fixtures" / "blind"
+DECREE = BLIND / "cempakasari-2026.txt"
+LABELS = BLIND / "cempakasari-2026-labels.yaml"
+
+
+def measure() -> Score:
+    tree = import_decree(DECREE).tree
+    assert not any(k.mendukung for _, k in tree.iter_kinerja())  # the decree writes no link
+    ranked: dict[str, list[str]] = {}
+    for s in suggest_links(tree):
+        ranked.setdefault(s.dari, []).append(s.ke)
+    proposals = [(p.dari, p.ke) for p in infer_links(tree)]
+    return evaluate(tree, load_labels(LABELS), proposals, ranked.items())
+
+
+def test_the_decree_imports_every_position_and_kinerja() -> None:
+    tree = import_decree(DECREE).tree
+    assert len(tree.iku) == 4
+    assert sum(1 for _ in tree.iter_kinerja()) == 44
+    atasan = {str(j.id): j.atasan for j, _ in tree.iter_kinerja()}
+    assert len(atasan) == 15
+    assert atasan["pengelola-barang-milik-daerah"] == "kepala-sub-bagian-perencanaan-dan-keuangan"
+    assert atasan["kepala-kelurahan-wanasari"] == "camat-cempakasari"
+
+
+def test_the_labels_name_nodes_of_the_imported_tree() -> None:
+    tree = import_decree(DECREE).tree
+    ids = {str(k.id) for _, k in tree.iter_kinerja()} | {
+        str(i.id) for _, i in tree.iter_indikator()
+    }
+    ids |= {str(s.id) for s in tree.iku}
+    for label in load_labels(LABELS).tautan:
+        assert label.dari in ids, label.dari
+        assert label.ke <= ids, label.ke - ids
+
+
+def test_cempakasari() -> None:
+    score = measure()
+    assert (score.restated, score.meaning) == (33, 6)
+    assert score.precision >= 1.0
+    assert score.recall >= 27 / 33  # goal 0.9: six restatements missed (module docstring)
+    assert score.meaning_proposed == 0
+    assert score.top >= 5 / 6
