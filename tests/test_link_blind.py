@@ -4,8 +4,9 @@
 their figures are no longer a blind test. Cempakasari (tab-separated text in the style of
 the Kebomas seed: IKU table, Camat, Sekretaris, 2 Kasubbag, 3 Kasi, 2 Lurah, 6 staff, 44
 kinerja) was written afterwards by a helper who did not read pokin/link/ or its lexicon, and
-its links were labelled by hand **before** any link inference ran on it (commit 8d4087e).
-Measured once, on main a319e15; /work/notes/issue-11-blind.md lists every miss.
+its links were labelled by hand **before** any link inference ran on it (commit ee7402d).
+Measured once, on main 6d39a30 (pokin/link as at a319e15); /work/notes/issue-11-blind.md
+lists every miss.
 
 The goals (issue 11): restated links found with recall >= 0.9 at precision >= 0.95, no
 meaning-only link proposed, and the right parent among the top 3 suggestions for >= 70% of
