@@ -446,3 +446,23 @@ def test_the_top_position_names_its_outside_atasan_without_link_advice(tmp_path:
     ]
     (camat,) = result.tree.jabatan
     assert camat.atasan is None
+
+
+def test_a_tugas_line_after_the_iku_table_belongs_to_the_first_position(tmp_path: Path) -> None:
+    """The IKU table ends at the first JABATAN: the Camat's "Tugas:\t..." line right under
+    his title is his tugas, not an IKU row (it was skipped with a warning, tugas empty)."""
+    path = tmp_path / "k.txt"
+    path.write_text(
+        "KODE\tINDIKATOR KINERJA UTAMA\nS.1\tMeningkatnya pelayanan\n"
+        "I.K.S.1.1\tIndeks kepuasan masyarakat\n\n"
+        "Jabatan:\tCAMAT CONTOH (Struktural)\t\t\t\n"
+        "Tugas:\tMemimpin penyelenggaraan pemerintahan kecamatan.\t\t\t\n\n"
+        "No.\tRencana Kinerja\tIndikator Kinerja Individu\tFormulasi\tSumber Data\n"
+        "1\tMeningkatnya pelayanan\tIndeks kepuasan masyarakat\tRata-rata\tSurvei\n",
+        encoding="utf-8",
+    )
+    result = import_decree(path)
+    (camat,) = result.tree.jabatan
+    assert camat.tugas == "Memimpin penyelenggaraan pemerintahan kecamatan."
+    assert not result.skipped
+    assert [s.uraian for s in result.tree.iku] == ["Meningkatnya pelayanan"]

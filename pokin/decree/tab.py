@@ -153,7 +153,7 @@ def _feed(state: _State, number: int, line: str) -> None:
     if title is not None:
         _close_block(state)
         state.block = _new_block(title, number)
-        state.closed = state.behaviour = False
+        state.closed = state.behaviour = state.in_iku = False  # the IKU table ends here
         return
     cells = [c.strip() for c in line.split("\t")] if "\t" in line else None
     if cells is not None and [c.lower() for c in cells[:2]] == ["kode", "indikator kinerja utama"]:
