@@ -127,3 +127,24 @@ def test_proposals_and_suggestions_print_their_score_the_indonesian_way() -> Non
     tree = strip_links(datasets.load("sambutan-2023"))
     for item in (infer_links(tree)[0], suggest_links(tree, top=1)[0]):
         assert re.search(r"skor [01],\d\d\)", str(item)), str(item)
+
+
+def test_a_decimal_comma_in_a_flow_mapping_is_explained(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`{realisasi: 87,5}` splits into `realisasi: 87` and a key `5` (QA round 5, #11): the
+    message names the key, in Indonesian, with the fix (it was pydantic's "Keys should be
+    strings")."""
+    path = tmp_path / "t.yaml"
+    path.write_text(
+        "pokin: 1\norganisasi: {nama: Kecamatan Contoh, tahun: 2024}\njabatan:\n"
+        "  - id: camat\n    nama: Camat\n    peran: camat\n    kinerja:\n"
+        "      - uraian: Meningkatnya pelayanan\n        indikator:\n"
+        '          - {uraian: "Indeks kepuasan", target: 80, realisasi: 87,5}\n',
+        encoding="utf-8",
+    )
+    assert main(["check", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "kunci `5` bukan teks" in err
+    assert "'87,5'" in err
+    assert "Keys should" not in err

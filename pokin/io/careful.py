@@ -354,6 +354,8 @@ def explain(error: ErrorDetails) -> tuple[str, str | None]:
             "lihat jenis setiap kunci di docs/format.md; apit dengan tanda petik teks yang "
             "mirip angka, tanggal atau ya/tidak",
         )
+    if kind == "invalid_key":  # {realisasi: 87,5}: the comma split the pair, `5` is a key
+        return f"kunci `{name}` bukan teks", "di dalam {...} koma memisahkan pasangan: '87,5'"
     if kind == "string_too_short":
         return "teks ini kosong", f"isi `{name}`: teks yang hanya berisi spasi dianggap kosong"
     if kind in _BOUNDS:
