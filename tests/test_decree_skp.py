@@ -466,3 +466,26 @@ def test_a_tugas_line_after_the_iku_table_belongs_to_the_first_position(tmp_path
     assert camat.tugas == "Memimpin penyelenggaraan pemerintahan kecamatan."
     assert not result.skipped
     assert [s.uraian for s in result.tree.iku] == ["Meningkatnya pelayanan"]
+
+
+@pytest.mark.parametrize(
+    ("sasaran", "indikator"), [("S.1", "I.K.S.1.1"), ("SS-1", "IKU-1"), ("T.1", "IK.1.1")]
+)
+def test_iku_codes_in_other_styles(tmp_path: Path, sasaran: str, indikator: str) -> None:
+    """An IKU table coded "SS-1 / IKU-1" or "T.1 / IK.1.1" lost every row (held-out note)."""
+    path = tmp_path / "k.txt"
+    path.write_text(
+        f"KODE\tINDIKATOR KINERJA UTAMA\n{sasaran}\tMeningkatnya pelayanan\n"
+        f"{indikator}\tIndeks kepuasan masyarakat\n\n"
+        "Jabatan:\tCAMAT CONTOH\n\n"
+        "No.\tRencana Kinerja\tIndikator Kinerja Individu\tFormulasi\tSumber Data\n"
+        "1\tMeningkatnya pelayanan\tIndeks kepuasan masyarakat\tRata-rata\tSurvei\n",
+        encoding="utf-8",
+    )
+    result = import_decree(path)
+    assert not result.skipped
+    (s,) = result.tree.iku
+    assert (s.uraian, [i.uraian for i in s.indikator]) == (
+        "Meningkatnya pelayanan",
+        ["Indeks kepuasan masyarakat"],
+    )

@@ -27,8 +27,10 @@ __all__ = [
 
 _MARK = re.compile(r"^(?:[-–•*▪●◦·\uf0b7\uf0a7]\s*|\(?(?:\d{1,2}|[a-zA-Z])[.)]\s+)")
 _CATATAN = re.compile(r"(?:^|[\s.;,])\(?(catatan|keterangan|ket\.)\s*:\s*", re.IGNORECASE)
-CODE_SASARAN = re.compile(r"S{1,2}\.?\d+(?:\.\d+)*")
-CODE_INDIKATOR = re.compile(r"(?:I\.?K\.?(?:S|U|SS)?\.?|IKU\.?\s?)\d+(?:\.\d+)*")
+CODE_SASARAN = re.compile(r"(?:S{1,2}|T)[.-]?\d+(?:\.\d+)*")
+"""An IKU sasaran's code: ``S.1``, ``SS1``, ``SS-1``, ``T.1`` (a tujuan numbered as one)."""
+CODE_INDIKATOR = re.compile(r"(?:I\.?K\.?(?:S|U|SS|T)?[.-]?|IKU[.-]?\s?)\d+(?:\.\d+)*")
+"""An IKU indicator's code: ``I.K.S.1.1``, ``IKU 1``, ``IKU-1``, ``IK.1.1``, ``IKSS1.2``."""
 
 
 def clean_item(text: str) -> str:

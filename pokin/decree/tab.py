@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from .cells import clean_cell, lettered_items, strip_list_punctuation
 from .columns import column_role, header_roles, is_quarter, sub_header, year_of
 from .header import read_header
+from .items import CODE_INDIKATOR, CODE_SASARAN
 from .marks import (
     BEHAVIOUR_NOTE,
     CLOSING,
@@ -394,9 +395,9 @@ def _close_block(state: _State) -> None:
 def _feed_iku(state: _State, number: int, cells: list[str]) -> None:
     code, text = cells[0], " ".join(c for c in cells[1:] if c)
     iku = state.decree.iku
-    if re.fullmatch(r"S\.\d+", code):
+    if CODE_SASARAN.fullmatch(code):
         iku.append(IkuSasaran(number, text, code))
-    elif re.fullmatch(r"I\.?K\.?S?\.[\d.]+", code) and iku:
+    elif CODE_INDIKATOR.fullmatch(code) and iku:
         iku[-1].indikator.append(IkuIndikator(number, text, code))
     elif not code and iku and iku[-1].indikator and text:
         indikator = iku[-1].indikator[-1]
