@@ -26,8 +26,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from pokin.decree import import_decree
-from pokin.link import infer_links, suggest_links
-from pokin.link.evaluate import Score, evaluate, load_labels
+from pokin.link.evaluate import Score, load_labels
+from pokin.link.evaluate import measure as measure_links
 
 BLIND = Path(__file__).resolve().parent / "fixtures" / "blind"
 DECREE = BLIND / "cempakasari-2026.txt"
@@ -37,11 +37,7 @@ LABELS = BLIND / "cempakasari-2026-labels.yaml"
 def measure() -> Score:
     tree = import_decree(DECREE).tree
     assert not any(k.mendukung for _, k in tree.iter_kinerja())  # the decree writes no link
-    ranked: dict[str, list[str]] = {}
-    for s in suggest_links(tree):
-        ranked.setdefault(s.dari, []).append(s.ke)
-    proposals = [(p.dari, p.ke) for p in infer_links(tree)]
-    return evaluate(tree, load_labels(LABELS), proposals, ranked.items())
+    return measure_links(tree, LABELS)
 
 
 def test_the_decree_imports_every_position_and_kinerja() -> None:

@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 
 from pokin.decree import import_decree
-from pokin.link import infer_links, suggest_links
-from pokin.link.evaluate import Score, evaluate, load_labels
+from pokin.link.evaluate import Score, load_labels
+from pokin.link.evaluate import measure as measure_links
 
 HELDOUT = Path(__file__).resolve().parent / "fixtures" / "heldout"
 
@@ -29,12 +29,7 @@ HELDOUT = Path(__file__).resolve().parent / "fixtures" / "heldout"
 def measure(decree: str) -> Score:
     tree = import_decree(HELDOUT / decree).tree
     assert not any(k.mendukung for _, k in tree.iter_kinerja())  # the decree writes no link
-    ranked: dict[str, list[str]] = {}
-    for s in suggest_links(tree):
-        ranked.setdefault(s.dari, []).append(s.ke)
-    proposals = [(p.dari, p.ke) for p in infer_links(tree)]
-    labels = load_labels(HELDOUT / f"{decree.rsplit('.', 1)[0]}-labels.yaml")
-    return evaluate(tree, labels, proposals, ranked.items())
+    return measure_links(tree, HELDOUT / f"{decree.rsplit('.', 1)[0]}-labels.yaml")
 
 
 @pytest.mark.parametrize(

@@ -14,21 +14,13 @@ import pytest
 import pokin
 from pokin.cli import main
 from pokin.errors import PokinFileError
-from pokin.link import infer_links, load_lexicon, strip_links, suggest_links
-from pokin.link.evaluate import Score, evaluate, load_labels
+from pokin.link import load_lexicon, strip_links
+from pokin.link.evaluate import load_labels, measure
 from pokin.link.similarity import score
 from pokin.link.text import phrase
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "link"
-
-
-def measure(tree: pokin.PohonKinerja, labels: Path) -> Score:
-    ranked: dict[str, list[str]] = {}
-    for s in suggest_links(tree):
-        ranked.setdefault(s.dari, []).append(s.ke)
-    proposals = [(p.dari, p.ke) for p in infer_links(tree)]
-    return evaluate(tree, load_labels(labels), proposals, ranked.items())
 
 
 def test_the_invented_decree_reaches_the_goals() -> None:

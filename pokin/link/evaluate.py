@@ -24,7 +24,7 @@ import yaml
 from ..errors import PokinFileError
 from ..models import PohonKinerja
 
-__all__ = ["Label", "Labels", "Score", "evaluate", "load_labels"]
+__all__ = ["Label", "Labels", "Score", "evaluate", "load_labels", "measure"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +108,18 @@ def _jenis(value: Any) -> str:
     if value not in ("teks", "makna"):
         raise ValueError(f"jenis harus teks atau makna, bukan {value!r}")
     return str(value)
+
+
+def measure(tree: PohonKinerja, labels: str | Path) -> Score:
+    """Infer links and suggestions for ``tree`` with the default settings and score them
+    against the labels file ``labels`` (what the tests and ``bench/bench_link.py`` report)."""
+    from . import infer_links, suggest_links
+
+    ranked: dict[str, list[str]] = {}
+    for s in suggest_links(tree):
+        ranked.setdefault(s.dari, []).append(s.ke)
+    proposals = [(p.dari, p.ke) for p in infer_links(tree)]
+    return evaluate(tree, load_labels(labels), proposals, ranked.items())
 
 
 def evaluate(
