@@ -23,7 +23,7 @@ _INTRO = (
     "Perkiraan nilai kriteria Lembar Kriteria Evaluasi (LKE, PermenPAN-RB 88/2021) yang "
     "menyangkut pohon kinerja, dihitung seperti evaluator mengisi Kertas Kerja Evaluasi (KKE 1, "
     "KKE 2, KKE 5). Ini perkiraan untuk persiapan, bukan nilai evaluator; aturan penilaian dan "
-    "sumbernya ada di docs/sakip.md, rincian per indikator di `pokin sakip FILE -o kke.xlsx`."
+    "sumbernya ada di docs/sakip.md, rincian per indikator di `pokin sakip BERKAS -o kke.xlsx`."
 )
 
 
