@@ -43,9 +43,8 @@ from functools import cached_property
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
 
-from .._digraph import strongly_connected
 from .._gc import collector_paused
-from ..chart import OrgChart, UnsoundError, refuse_cycles
+from ..chart import UnsoundError, refuse_cycles
 from ..models import (
     Indikator,
     Jabatan,
@@ -60,6 +59,7 @@ from ..models import (
 if TYPE_CHECKING:
     import networkx as nx
 from . import views
+from .links import Links
 from .paths import ROOT, Paths
 
 __all__ = ["ROOT", "Cascade"]
@@ -68,7 +68,7 @@ _NONE: Sequence[str] = ()
 _T = TypeVar("_T")
 
 
-class Cascade(Paths, OrgChart):
+class Cascade(Paths, Links):
     """The cascade graph of a normalised pohon kinerja, with its queries.
 
     ``Cascade(tree)`` only reads the tree: every id given, every link an id that exists,
@@ -324,10 +324,6 @@ class Cascade(Paths, OrgChart):
         owner = self._owner_id(id)
         return self.jabatan[owner] if owner is not None else None
 
-    def _owner_id(self, id: str) -> str | None:
-        kinerja = self._kinerja_of.get(id)  # an indicator of a jabatan: its kinerja's
-        return self._owner.get(id if kinerja is None else kinerja)
-
     def children(self, id: str) -> Sequence[str]:
         """The nodes one edge down from ``id`` (its indicators, what supports it)."""
         return self._succ.get(id, _NONE)
@@ -335,42 +331,6 @@ class Cascade(Paths, OrgChart):
     def parents(self, id: str) -> Sequence[str]:
         """The nodes one edge up from ``id`` (its kinerja or sasaran, what it supports)."""
         return self._pred.get(id, _NONE)
-
-    def link(self, parent: str, child: str) -> dict[str, Any] | None:
-        """The attributes of the active link from ``parent`` down to ``child``, if any."""
-        found = self._links.get((parent, child))
-        return None if found is None else views.link_attributes(found)
-
-    def cycles(self) -> list[list[str]]:
-        """The groups of nodes that support each other round in a circle, each sorted."""
-        if not self._may_cycle():
-            return []
-        return strongly_connected(list(self._jenis), self._succ, self._pred)
-
-    def _may_cycle(self) -> bool:
-        """Whether the links, between kinerja (each with its indicators) and sasaran, go
-        round: a circle of the cascade goes round these too, and a quarter of the nodes
-        are searched to find there is none."""
-        group = self._kinerja_of
-        succ: dict[str, list[str]] = {}
-        into: dict[str, int] = {}  # links coming into each group
-        for parent, child in self._links:
-            upper, lower = group.get(parent, parent), group.get(child, child)
-            if upper == lower:
-                return True
-            succ.setdefault(upper, []).append(lower)
-            into[lower] = into.get(lower, 0) + 1
-        # Kahn: take away the groups nothing comes into, and the links out of them; the
-        # links go round exactly when some are left
-        stack = [node for node in succ if node not in into]
-        left = len(self._links)
-        while stack:
-            for lower in succ.get(stack.pop(), _NONE):
-                left -= 1
-                into[lower] -= 1
-                if not into[lower]:
-                    stack.append(lower)
-        return left > 0
 
     def subtree(self, id: str, *, depth: int | None = None) -> nx.DiGraph:
         """The part of the graph under a node, or under a jabatan's kinerja.
@@ -395,84 +355,9 @@ class Cascade(Paths, OrgChart):
                     frontier.append(child)
         return self.graph.subgraph(keep).copy()
 
-    def links(self) -> Iterator[tuple[str, str, dict[str, Any]]]:
-        """Every active cascade link as ``(superior node, supporting node, attributes)``,
-        superior nodes in tree order."""
-        links, attributes = self._links, views.link_attributes
-        return ((parent, child, attributes(links[parent, child])) for parent, child in self._pairs)
-
-    def link_pairs(self) -> Sequence[tuple[str, str]]:
-        """Every active cascade link as ``(superior node, supporting node)``, in
-        :meth:`links` order, without building their attributes."""
-        return self._pairs
-
-    @cached_property
-    def _pairs(self) -> list[tuple[str, str]]:
-        links = self._links
-        by_parent: dict[str, list[str]] = {}
-        for parent, child in links:
-            by_parent.setdefault(parent, []).append(child)
-        order: list[tuple[str, str]] = []
-        for parent in [p for p in self._jenis if p in by_parent]:  # superiors in tree order
-            children = by_parent[parent]
-            if len(children) > 1:  # as they come down from the node (see _link)
-                children = [c for c in self._succ[parent] if (parent, c) in links]
-            order.extend((parent, child) for child in children)
-        return order
-
-    @cached_property
-    def supported_ids(self) -> frozenset[str]:
-        """The nodes some active cascade link supports (those with :meth:`supporters`)."""
-        return frozenset(parent for parent, _ in self._links)
-
-    @cached_property
-    def supporting_ids(self) -> frozenset[str]:
-        """The nodes that support something through an active cascade link (those with
-        :meth:`supported`)."""
-        return frozenset(child for _, child in self._links)
-
     def kinerja_of(self, ids: Iterable[str]) -> list[str]:
         """The kinerja among ``ids``."""
         return [i for i in ids if self._jenis[i] == "kinerja"]
-
-    def link_kind(self, parent: str, child: str) -> str:
-        """How the link from node ``parent`` to node ``child`` relates to the atasan chain:
-        ``normal`` (the direct atasan's), ``skip`` (further up), ``cross`` (outside the
-        chain), ``down`` (a subordinate's) or ``self`` (the same position's)."""
-        upper, lower = self._owner_id(parent), self._owner_id(child)
-        if lower is None:
-            return "normal"
-        atasan = self.jabatan[lower].atasan
-        if upper is None:  # the IKU table: carried by the top position
-            return "normal" if atasan is None else "skip"
-        if upper == lower:
-            return "self"
-        if atasan == upper:
-            return "normal"
-        if upper in self._chain(lower):
-            return "skip"
-        if lower in self._chain(upper):
-            return "down"
-        return "cross"
-
-    def links_by_kind(self) -> dict[str, list[tuple[str, str]]]:
-        """The active links grouped by :meth:`link_kind`, each group in :meth:`links` order."""
-        return self._by_kind
-
-    @cached_property
-    def _by_kind(self) -> dict[str, list[tuple[str, str]]]:
-        kinds: dict[str, list[tuple[str, str]]] = {}
-        owner, jabatan, group = self._owner, self.jabatan, self._kinerja_of
-        for parent, child in self._pairs:
-            upper = owner.get(group.get(parent, parent))  # as _owner_id, without the calls
-            lower = owner.get(group.get(child, child))
-            if upper is not None and lower is not None and upper != lower:
-                # the usual link, to the direct atasan's, without the call
-                kind = "normal" if jabatan[lower].atasan == upper else self.link_kind(parent, child)
-            else:
-                kind = self.link_kind(parent, child)
-            kinds.setdefault(kind, []).append((parent, child))
-        return kinds
 
     def __repr__(self) -> str:
         return (

@@ -1,0 +1,146 @@
+"""The cascade links of :class:`~pokin.graph.Cascade`: each link's attributes, their order,
+their kinds against the atasan chain, and whether they go round in a circle.
+
+A mixin over the Cascade's plain tables (see :mod:`pokin.graph`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from functools import cached_property
+from typing import Any
+
+from .._digraph import strongly_connected
+from ..chart import OrgChart
+from ..models import Tautan
+from . import views
+
+__all__ = ["Links"]
+
+_NONE: Sequence[str] = ()
+
+
+class Links(OrgChart):
+    """The links of :class:`~pokin.graph.Cascade`, read from its tables."""
+
+    _jenis: dict[str, str]
+    _succ: dict[str, list[str]]
+    _pred: dict[str, list[str]]
+    _links: dict[tuple[str, str], Tautan]
+    _kinerja_of: dict[str, str]
+    _owner: dict[str, str | None]
+
+    def _owner_id(self, id: str) -> str | None:
+        kinerja = self._kinerja_of.get(id)  # an indicator of a jabatan: its kinerja's
+        return self._owner.get(id if kinerja is None else kinerja)
+
+    def link(self, parent: str, child: str) -> dict[str, Any] | None:
+        """The attributes of the active link from ``parent`` down to ``child``, if any."""
+        found = self._links.get((parent, child))
+        return None if found is None else views.link_attributes(found)
+
+    def cycles(self) -> list[list[str]]:
+        """The groups of nodes that support each other round in a circle, each sorted."""
+        if not self._may_cycle():
+            return []
+        return strongly_connected(list(self._jenis), self._succ, self._pred)
+
+    def _may_cycle(self) -> bool:
+        """Whether the links, between kinerja (each with its indicators) and sasaran, go
+        round: a circle of the cascade goes round these too, and a quarter of the nodes
+        are searched to find there is none."""
+        group = self._kinerja_of
+        succ: dict[str, list[str]] = {}
+        into: dict[str, int] = {}  # links coming into each group
+        for parent, child in self._links:
+            upper, lower = group.get(parent, parent), group.get(child, child)
+            if upper == lower:
+                return True
+            succ.setdefault(upper, []).append(lower)
+            into[lower] = into.get(lower, 0) + 1
+        # Kahn: take away the groups nothing comes into, and the links out of them; the
+        # links go round exactly when some are left
+        stack = [node for node in succ if node not in into]
+        left = len(self._links)
+        while stack:
+            for lower in succ.get(stack.pop(), _NONE):
+                left -= 1
+                into[lower] -= 1
+                if not into[lower]:
+                    stack.append(lower)
+        return left > 0
+
+    def links(self) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        """Every active cascade link as ``(superior node, supporting node, attributes)``,
+        superior nodes in tree order."""
+        links, attributes = self._links, views.link_attributes
+        return ((parent, child, attributes(links[parent, child])) for parent, child in self._pairs)
+
+    def link_pairs(self) -> Sequence[tuple[str, str]]:
+        """Every active cascade link as ``(superior node, supporting node)``, in
+        :meth:`links` order, without building their attributes."""
+        return self._pairs
+
+    @cached_property
+    def _pairs(self) -> list[tuple[str, str]]:
+        links = self._links
+        by_parent: dict[str, list[str]] = {}
+        for parent, child in links:
+            by_parent.setdefault(parent, []).append(child)
+        order: list[tuple[str, str]] = []
+        for parent in [p for p in self._jenis if p in by_parent]:  # superiors in tree order
+            children = by_parent[parent]
+            if len(children) > 1:  # as they come down from the node (see _link)
+                children = [c for c in self._succ[parent] if (parent, c) in links]
+            order.extend((parent, child) for child in children)
+        return order
+
+    @cached_property
+    def supported_ids(self) -> frozenset[str]:
+        """The nodes some active cascade link supports (those with :meth:`supporters`)."""
+        return frozenset(parent for parent, _ in self._links)
+
+    @cached_property
+    def supporting_ids(self) -> frozenset[str]:
+        """The nodes that support something through an active cascade link (those with
+        :meth:`supported`)."""
+        return frozenset(child for _, child in self._links)
+
+    def link_kind(self, parent: str, child: str) -> str:
+        """How the link from node ``parent`` to node ``child`` relates to the atasan chain:
+        ``normal`` (the direct atasan's), ``skip`` (further up), ``cross`` (outside the
+        chain), ``down`` (a subordinate's) or ``self`` (the same position's)."""
+        upper, lower = self._owner_id(parent), self._owner_id(child)
+        if lower is None:
+            return "normal"
+        atasan = self.jabatan[lower].atasan
+        if upper is None:  # the IKU table: carried by the top position
+            return "normal" if atasan is None else "skip"
+        if upper == lower:
+            return "self"
+        if atasan == upper:
+            return "normal"
+        if upper in self._chain(lower):
+            return "skip"
+        if lower in self._chain(upper):
+            return "down"
+        return "cross"
+
+    def links_by_kind(self) -> dict[str, list[tuple[str, str]]]:
+        """The active links grouped by :meth:`link_kind`, each group in :meth:`links` order."""
+        return self._by_kind
+
+    @cached_property
+    def _by_kind(self) -> dict[str, list[tuple[str, str]]]:
+        kinds: dict[str, list[tuple[str, str]]] = {}
+        owner, jabatan, group = self._owner, self.jabatan, self._kinerja_of
+        for parent, child in self._pairs:
+            upper = owner.get(group.get(parent, parent))  # as _owner_id, without the calls
+            lower = owner.get(group.get(child, child))
+            if upper is not None and lower is not None and upper != lower:
+                # the usual link, to the direct atasan's, without the call
+                kind = "normal" if jabatan[lower].atasan == upper else self.link_kind(parent, child)
+            else:
+                kind = self.link_kind(parent, child)
+            kinds.setdefault(kind, []).append((parent, child))
+        return kinds
