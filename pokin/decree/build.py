@@ -5,7 +5,7 @@ What the decree does not say is inferred and marked in ``Jabatan.inferensi``:
 - **peran** from the title (``KASUBBAG ...`` -> kasubbag); a bare ``SEKRETARIS`` or
   ``KEPALA SEKSI`` is placed at kecamatan or kelurahan level by the block's text
   ("Sekretariat Kelurahan", "di Kelurahan" against "Membantu Camat"...);
-- **atasan**: Sekretaris, Kasi and Lurah -> the Camat; Kasubbag -> the Sekretaris;
+- **atasan** (:mod:`.atasan`): Sekretaris, Kasi and Lurah -> the Camat; Kasubbag -> the Sekretaris;
   Sekretaris / Kasi of a kelurahan -> their Lurah; staff, by the strongest evidence first:
   the unit their title names ("... pada Sub Bagian X"); the position their tugas (or a
   fungsi) says they assist ("Membantu Sekretaris Kelurahan Suka Damai ...", the nearest
@@ -52,18 +52,17 @@ from ..models import (
     Sasaran,
     Tautan,
 )
+from .atasan import assign_atasan
 from .header import title_case
 from .ikutable import pick_year
 from .intervensi import Declared, link_declared
 from .parts import BLOCK_AT, Block, ParsedDecree, Row
-from .position import Pos, lurah_of, set_atasan
+from .position import UNKNOWN_KELURAHAN, Pos
 from .roles import level_from_text, read_position
-from .staff import place_staff
 from .summary import import_note
 
 __all__ = ["UNKNOWN_KECAMATAN", "UNKNOWN_KELURAHAN", "build_tree"]
 
-UNKNOWN_KELURAHAN = "Kelurahan (tidak disebut)"
 UNKNOWN_KECAMATAN = "Kecamatan (tidak disebut)"
 _NO_KINERJA = "(kinerja tidak tertulis)"
 _NO_INDIKATOR = "(indikator tidak tertulis)"
@@ -102,7 +101,7 @@ def _build(parsed: ParsedDecree) -> PohonKinerja:
     for row in (row for block in parsed.blocks for row in block.rows if row.per_tahun):
         row.target = pick_year(row.per_tahun, parsed.tahun) or row.target  # the year is known now
     positions = [_classify(block, nama) for block in parsed.blocks]
-    parsed.notes.extend(_assign_atasan(positions))
+    parsed.notes.extend(assign_atasan(positions))
     _assign_ids(positions)
     groups = [_groups(pos.block.rows) for pos in positions]  # per position, per kinerja
     jabatan = [
@@ -224,113 +223,6 @@ def _assign_ids(positions: list[Pos]) -> None:
         if repeats[slug] > 1 and unit and _slug(unit) not in slug:
             slug = f"{slug}-{_slug(unit)}"
         pos.id = unique(slug, taken)
-
-
-def _assign_atasan(positions: list[Pos]) -> list[tuple[int, str]]:
-    """Give every position its atasan: as the decree declares it, else as its title and
-    the kecamatan structure imply. Returns the notes (line, text) on declarations not used."""
-    camat = next((p for p in positions if p.peran is Peran.CAMAT), None)
-    sekretaris = next((p for p in positions if p.peran is Peran.SEKRETARIS), None)
-    lurah = [p for p in positions if p.peran is Peran.LURAH]
-    heads_first = sorted(positions, key=lambda p: p.peran.is_staf)  # heads get units first
-    refused: list[tuple[int, str]] = []
-    for pos in heads_first:
-        declared, why = _declared_atasan(pos, positions)
-        if declared:
-            pos.atasan, pos.unit = declared, pos.unit or declared.unit
-            pos.notes.append("Atasan sesuai pernyataan keputusan.")
-            continue
-        if pos.peran is not Peran.CAMAT:
-            _infer_atasan(pos, positions, camat, sekretaris, lurah)
-        if why:
-            outside = pos.atasan is None and why.startswith("tidak ada satu blok")
-            note = f"atasan langsung «{pos.block.atasan}» " + (
-                "berada di luar keputusan ini: jabatan ini puncak pohonnya"
-                if outside
-                else f"tidak dipakai: {why}; atasan disimpulkan"
-            )
-            pos.notes.append(f"{note[0].upper()}{note[1:]}.")
-            refused.append((pos.block.line, f"{pos.block.nama}: {note}"))
-    return refused
-
-
-def _infer_atasan(
-    pos: Pos, positions: list[Pos], camat: Pos | None, sekretaris: Pos | None, lurah: list[Pos]
-) -> None:
-    """The atasan a position's title and the kecamatan structure imply."""
-    if pos.peran in (Peran.SEKRETARIS, Peran.KASI, Peran.LURAH):
-        set_atasan(pos, camat, "Camat (struktur kecamatan yang baku)")
-    elif pos.peran is Peran.KASUBBAG:
-        set_atasan(pos, sekretaris or camat, "Sekretaris (Sub Bagian berada di Sekretariat)")
-    elif pos.peran in (Peran.SEKRETARIS_KELURAHAN, Peran.KASI_KELURAHAN):
-        _kelurahan_head(pos, lurah)
-    else:
-        place_staff(pos, positions, sekretaris, camat, lurah)
-    pos.inferensi.append("atasan")
-
-
-def _declared_atasan(pos: Pos, positions: list[Pos]) -> tuple[Pos | None, str | None]:
-    """The atasan the decree names for ``pos`` (``None`` if it names none), or why the
-    name cannot be used."""
-    name = pos.block.atasan
-    if not name:
-        return None, None
-    if words(name) == words(pos.block.nama):
-        return None, "keputusan menyebut jabatan ini sebagai atasannya sendiri"
-    declared = _named(name, pos, positions)
-    if declared is None:
-        return None, "tidak ada satu blok jabatan pun dengan nama itu dalam keputusan ini"
-    if _above(pos, declared):
-        return None, "jabatan itu berada di bawah jabatan ini (rantai atasan melingkar)"
-    return declared, None
-
-
-def _above(pos: Pos, other: Pos) -> bool:
-    """Whether ``pos`` is already in ``other``'s atasan chain (or is ``other``)."""
-    seen: set[int] = set()
-    current: Pos | None = other
-    while current is not None and id(current) not in seen:
-        if current is pos:
-            return True
-        seen.add(id(current))
-        current = current.atasan
-    return False
-
-
-def _named(name: str, pos: Pos, positions: list[Pos]) -> Pos | None:
-    """The position a block names as its atasan: the one of that title, else the only one
-    whose title's words hold the name's or are held by it ("Camat" for "CAMAT SUKAMAJU")."""
-    wanted = set(words(name).split())
-    others = [p for p in positions if p is not pos]
-    exact = [p for p in others if set(words(p.block.nama).split()) == wanted]
-    if exact:
-        return exact[0]
-    near = [
-        p for p in others if wanted <= (have := set(words(p.block.nama).split())) or have <= wanted
-    ]
-    return near[0] if len(near) == 1 else None
-
-
-def _kelurahan_head(pos: Pos, lurah: list[Pos]) -> None:
-    """A Sekretaris / Kasi of a kelurahan: under its Lurah, never the Camat."""
-    home = lurah_of(pos, lurah)
-    if home is not None:
-        pos.unit = home.unit
-        set_atasan(pos, home, "Lurah kelurahan itu")
-        return
-    if pos.unit:  # the layout placed it in a kelurahan that has no Lurah block
-        pos.notes.append(
-            f"Tanpa atasan: atasannya Lurah {pos.unit}, yang tidak punya blok dalam "
-            "keputusan; perencana perlu mengisinya."
-        )
-        return
-    pos.unit = UNKNOWN_KELURAHAN
-    pos.inferensi.append("unit")
-    pos.notes.append(
-        "Tanpa atasan: keputusan tidak menyebut kelurahan jabatan ini (bloknya templat yang "
-        "diulang per kelurahan), dan atasannya Lurah kelurahan itu, bukan Camat. Perencana "
-        "perlu mengisi kelurahannya (unit) dan Lurahnya (atasan)."
-    )
 
 
 def _jabatan(pos: Pos, groups: list[list[Row]], source: str) -> Jabatan:

@@ -9,7 +9,10 @@ from ..models import Peran
 from .parts import Block
 from .roles import TitleInfo
 
-__all__ = ["Pos", "lurah_of", "set_atasan"]
+__all__ = ["UNKNOWN_KELURAHAN", "Pos", "lurah_of", "set_atasan"]
+
+UNKNOWN_KELURAHAN = "Kelurahan (tidak disebut)"
+"""The unit of a kelurahan position whose kelurahan the decree does not name."""
 
 
 @dataclass

@@ -3,7 +3,7 @@
 A decree names positions ("KASUBBAG UMUM & KEPEGAWAIAN", "Analis Kinerja pada Sub Bagian
 Tata Usaha Sekretariat Kecamatan Wonoasih", "Pit. KEPALA KELURAHAN GULOMANTUNG") but never
 says their role or superior. These helpers read what the title (and, for ambiguous titles,
-the text of the block) says; :mod:`pokin._decree_build` turns it into peran, unit and atasan.
+the text of the block) says; :mod:`.build` turns it into peran, unit and atasan (:mod:`.atasan`).
 
 >>> info = read_title("Analis Kinerja pada Sub Bagian Tata Usaha Sekretariat Kecamatan X")
 >>> info.peran, info.pada

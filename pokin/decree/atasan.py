@@ -1,0 +1,119 @@
+"""The atasan of every position of a decree being built (see :mod:`.build`): as the decree
+declares it ("ATASAN LANGSUNG : X", when that names one block above it), else as the
+position's title and the kecamatan structure imply (:mod:`.staff` for staff positions)."""
+
+from __future__ import annotations
+
+from .._text import words
+from ..models import Peran
+from .position import UNKNOWN_KELURAHAN, Pos, lurah_of, set_atasan
+from .staff import place_staff
+
+__all__ = ["assign_atasan"]
+
+
+def assign_atasan(positions: list[Pos]) -> list[tuple[int, str]]:
+    """Give every position its atasan: as the decree declares it, else as its title and
+    the kecamatan structure imply. Returns the notes (line, text) on declarations not used."""
+    camat = next((p for p in positions if p.peran is Peran.CAMAT), None)
+    sekretaris = next((p for p in positions if p.peran is Peran.SEKRETARIS), None)
+    lurah = [p for p in positions if p.peran is Peran.LURAH]
+    heads_first = sorted(positions, key=lambda p: p.peran.is_staf)  # heads get units first
+    refused: list[tuple[int, str]] = []
+    for pos in heads_first:
+        declared, why = _declared_atasan(pos, positions)
+        if declared:
+            pos.atasan, pos.unit = declared, pos.unit or declared.unit
+            pos.notes.append("Atasan sesuai pernyataan keputusan.")
+            continue
+        if pos.peran is not Peran.CAMAT:
+            _infer_atasan(pos, positions, camat, sekretaris, lurah)
+        if why:
+            outside = pos.atasan is None and why.startswith("tidak ada satu blok")
+            note = f"atasan langsung «{pos.block.atasan}» " + (
+                "berada di luar keputusan ini: jabatan ini puncak pohonnya"
+                if outside
+                else f"tidak dipakai: {why}; atasan disimpulkan"
+            )
+            pos.notes.append(f"{note[0].upper()}{note[1:]}.")
+            refused.append((pos.block.line, f"{pos.block.nama}: {note}"))
+    return refused
+
+
+def _infer_atasan(
+    pos: Pos, positions: list[Pos], camat: Pos | None, sekretaris: Pos | None, lurah: list[Pos]
+) -> None:
+    """The atasan a position's title and the kecamatan structure imply."""
+    if pos.peran in (Peran.SEKRETARIS, Peran.KASI, Peran.LURAH):
+        set_atasan(pos, camat, "Camat (struktur kecamatan yang baku)")
+    elif pos.peran is Peran.KASUBBAG:
+        set_atasan(pos, sekretaris or camat, "Sekretaris (Sub Bagian berada di Sekretariat)")
+    elif pos.peran in (Peran.SEKRETARIS_KELURAHAN, Peran.KASI_KELURAHAN):
+        _kelurahan_head(pos, lurah)
+    else:
+        place_staff(pos, positions, sekretaris, camat, lurah)
+    pos.inferensi.append("atasan")
+
+
+def _declared_atasan(pos: Pos, positions: list[Pos]) -> tuple[Pos | None, str | None]:
+    """The atasan the decree names for ``pos`` (``None`` if it names none), or why the
+    name cannot be used."""
+    name = pos.block.atasan
+    if not name:
+        return None, None
+    if words(name) == words(pos.block.nama):
+        return None, "keputusan menyebut jabatan ini sebagai atasannya sendiri"
+    declared = _named(name, pos, positions)
+    if declared is None:
+        return None, "tidak ada satu blok jabatan pun dengan nama itu dalam keputusan ini"
+    if _above(pos, declared):
+        return None, "jabatan itu berada di bawah jabatan ini (rantai atasan melingkar)"
+    return declared, None
+
+
+def _above(pos: Pos, other: Pos) -> bool:
+    """Whether ``pos`` is already in ``other``'s atasan chain (or is ``other``)."""
+    seen: set[int] = set()
+    current: Pos | None = other
+    while current is not None and id(current) not in seen:
+        if current is pos:
+            return True
+        seen.add(id(current))
+        current = current.atasan
+    return False
+
+
+def _named(name: str, pos: Pos, positions: list[Pos]) -> Pos | None:
+    """The position a block names as its atasan: the one of that title, else the only one
+    whose title's words hold the name's or are held by it ("Camat" for "CAMAT SUKAMAJU")."""
+    wanted = set(words(name).split())
+    others = [p for p in positions if p is not pos]
+    exact = [p for p in others if set(words(p.block.nama).split()) == wanted]
+    if exact:
+        return exact[0]
+    near = [
+        p for p in others if wanted <= (have := set(words(p.block.nama).split())) or have <= wanted
+    ]
+    return near[0] if len(near) == 1 else None
+
+
+def _kelurahan_head(pos: Pos, lurah: list[Pos]) -> None:
+    """A Sekretaris / Kasi of a kelurahan: under its Lurah, never the Camat."""
+    home = lurah_of(pos, lurah)
+    if home is not None:
+        pos.unit = home.unit
+        set_atasan(pos, home, "Lurah kelurahan itu")
+        return
+    if pos.unit:  # the layout placed it in a kelurahan that has no Lurah block
+        pos.notes.append(
+            f"Tanpa atasan: atasannya Lurah {pos.unit}, yang tidak punya blok dalam "
+            "keputusan; perencana perlu mengisinya."
+        )
+        return
+    pos.unit = UNKNOWN_KELURAHAN
+    pos.inferensi.append("unit")
+    pos.notes.append(
+        "Tanpa atasan: keputusan tidak menyebut kelurahan jabatan ini (bloknya templat yang "
+        "diulang per kelurahan), dan atasannya Lurah kelurahan itu, bukan Camat. Perencana "
+        "perlu mengisi kelurahannya (unit) dan Lurahnya (atasan)."
+    )

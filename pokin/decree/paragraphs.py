@@ -1,0 +1,160 @@
+"""The paragraphs of a decree being assembled (see :mod:`.assemble`): position titles,
+TUGAS / FUNGSI, atasan, kelurahan headings, the IKU title, a "Kinerja : X" line; the state
+the assembly keeps, opening and closing position blocks, and what it skips."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .cells import strip_list_punctuation
+from .header import title_case
+from .marks import (
+    FURNITURE,
+    IKU_TITLE,
+    JENIS,
+    SECTION,
+    UNIT_HEADING,
+    atasan_of,
+    fungsi_items,
+    names_superior,
+    second_party,
+    title_of,
+)
+from .matrix import finish
+from .parts import Block, ParsedDecree, Skipped
+from .rawrows import RawRow, raw_rows
+
+__all__ = ["State", "close_block", "open_block", "paragraph", "skip"]
+
+
+@dataclass
+class State:
+    decree: ParsedDecree
+    block: Block | None = None
+    section: str | None = None
+    roles: list[str] | None = None
+    headers: list[str] = field(default_factory=list)
+    header_row: bool = False  # the row before was a header row
+    iku: bool = False
+    raw: list[RawRow] = field(default_factory=list)
+    new_table: bool = False
+    matrix: object | None = None
+    titles: list[str] | None = None  # the row before, when it was skipped (level titles?)
+    unit: str | None = None  # the kelurahan a heading placed the next blocks in
+    fungsi_level: int = 0  # the numbering level of the block's fungsi items
+    fungsi_marked: bool = False  # its fungsi items open with "a." / "1." written out
+    sheet: str | None = None  # the workbook sheet being read (named in what is skipped)
+    behaviour: bool = False  # in an SKP form's PERILAKU KERJA part
+    kinerja: str = ""  # "Kinerja : X" written above a table without a kinerja column
+
+
+def paragraph(state: State, line: int, text: str, level: int = 0) -> None:
+    text = " ".join(text.split())
+    if not text or FURNITURE.match(text):
+        return
+    title = title_of(text)
+    if title is not None:
+        open_block(state, title, line)
+        return
+    if names_superior(text) and state.block is not None and not state.raw:
+        previous = second_party(state.decree.blocks, state.block)
+        if previous is not None:  # a Perjanjian Kinerja's second party: the atasan
+            state.block = previous
+            return
+    atasan = atasan_of(text)
+    if atasan is not None and state.block is not None and not state.raw:
+        state.block.atasan = atasan  # "ATASAN LANGSUNG : X": the decree names the superior
+        return
+    unit = UNIT_HEADING.match(text) if text.isupper() and len(text) < 60 else None
+    if unit:  # "B. KELURAHAN SUKAMAJU": the blocks below are that kelurahan's
+        close_block(state)
+        state.unit = title_case(unit.group(1)) if unit.group(2) != "KECAMATAN" else None
+        return
+    if IKU_TITLE.match(text) and "INDIVIDU" not in text.upper() and len(text) < 90:
+        if state.block is None or state.block.rows or state.raw:
+            close_block(state)
+            state.iku, state.roles = True, None
+        return
+    kinerja = _KINERJA_LINE.match(text)
+    if kinerja and state.block is not None:  # "Kinerja : X" over a table of its indicators
+        state.kinerja, state.section = kinerja.group(1).strip(), None
+        return
+    section = SECTION.match(text)
+    if section and state.block is not None:
+        state.section = "tugas" if section.group(1).lower().startswith("tugas") else "fungsi"
+        text = (section.group(2) or "").strip()
+        if not text:
+            return
+    block = state.block
+    if block is None or state.section is None or state.raw:
+        return
+    if state.section == "tugas":
+        block.tugas = f"{block.tugas} {text}".strip()
+        return
+    _fungsi(state, block, text, level)
+
+
+def _fungsi(state: State, block: Block, text: str, level: int) -> None:
+    """A paragraph of the block's FUNGSI list: new items, or the rest of the item above."""
+    items = fungsi_items(text)
+    marked = bool(re.match(r"(?:[a-z]|\d{1,2})[.)]\s", text))
+    if not block.fungsi:
+        state.fungsi_level = level  # the level of the list's items, whatever it is
+        state.fungsi_marked = marked  # "a. ..." written: a line without a mark goes on
+    if level > state.fungsi_level and block.fungsi:  # a sub-item of Word's nested numbering
+        block.fungsi[-1] = f"{block.fungsi[-1]}; {'; '.join(items)}"
+    elif (
+        len(items) == 1
+        and block.fungsi
+        and not marked
+        and (
+            state.fungsi_marked
+            or text[:1].islower()
+            or block.fungsi[-1].endswith((",", "yang", "dan"))
+        )
+    ):
+        block.fungsi[-1] = strip_list_punctuation(f"{block.fungsi[-1]} {text}")
+    else:
+        block.fungsi.extend(items)
+
+
+_KINERJA_LINE = re.compile(
+    r"^(?:\d{1,2}\s*[.)]\s*)?(?:rencana\s+|hasil\s+)?(?:kinerja(?:\s+utama)?|sasaran(?:\s+kinerja)?"
+    r"|hasil\s+kerja)\s*\.?\s*:\s*(\S.*)$",
+    re.IGNORECASE,
+)
+"""A paragraph naming the kinerja whose indicators the table below lists."""
+
+
+def open_block(state: State, title: str, line: int) -> None:
+    close_block(state)
+    nama = " ".join(title.split())
+    jenis = JENIS.search(nama)
+    state.block = Block(
+        nama=JENIS.sub("", nama).rstrip(" :."),
+        line=line,
+        unit=state.unit,
+        jenis=jenis.group(1) if jenis else None,
+    )
+    state.section, state.iku, state.behaviour, state.kinerja = None, False, False, ""
+
+
+def close_block(state: State) -> None:
+    """Finish the block being read: its raw rows become rows; the block joins the decree."""
+    if state.matrix is not None:
+        finish(state)
+    block = state.block
+    if block is None:
+        return
+    for raw in state.raw:
+        block.rows.extend(raw_rows(raw, target_in_formula="target" not in (state.roles or [])))
+    state.decree.blocks.append(block)
+    state.block, state.raw, state.section = None, [], None
+
+
+def skip(state: State, line: int, texts: list[str], reason: str) -> None:
+    text = " | ".join(t.replace("\n", " ") for t in texts if t)
+    if state.sheet is not None:  # a workbook's line is a row of one of its sheets
+        reason = f"{reason}; lembar «{state.sheet}» baris {line}"
+    state.decree.skipped.append(Skipped(line, line, text, reason))
