@@ -12,6 +12,8 @@ see :mod:`pokin.checks`. Exceptions are for input pokin cannot read at all::
     │   └── (also a ValueError)
     ├── PreviousYearError         a "previous year" tree of another organisasi, or not earlier
     │   └── (also a ValueError)
+    ├── UnknownIdError            an id no node (or jabatan) of the tree has, asked of a cascade
+    │   └── (also a KeyError)
     └── RenderError               drawing failed (``dot`` missing, timed out, crashed)
         └── (also a RuntimeError)
 
@@ -30,6 +32,7 @@ __all__ = [
     "RenderError",
     "SheetError",
     "TreeError",
+    "UnknownIdError",
 ]
 
 
@@ -107,6 +110,19 @@ class PreviousYearError(PokinError, ValueError):
         pohon pembanding (tahun lalu) milik Kecamatan Kebomas, bukan Kecamatan Sambutan
           saran: ...
     """
+
+
+class UnknownIdError(PokinError, KeyError):
+    """An id asked of a :class:`~pokin.graph.Cascade` (``path_to_iku``, ``subtree``,
+    ``node`` ...) that no kinerja, indikator or sasaran of the tree has. Still a
+    ``KeyError`` for code that catches one; its text is the planner's sentence, not
+    ``KeyError``'s quoted repr::
+
+        tidak ada kinerja atau indikator ber-id «tidak-ada» (`pokin show` mencetak semua id)
+    """
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
 
 
 class RenderError(PokinError, RuntimeError):

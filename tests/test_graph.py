@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 
 import pokin
-from pokin import ROOT, Cascade, Peran
+from pokin import ROOT, Cascade, Peran, PokinError
 
 from .conftest import _ind, jab, make
 
@@ -55,10 +55,35 @@ def test_subtree_under_a_jabatan_or_a_node_with_depth() -> None:
 
 def test_unknown_ids_are_clear() -> None:
     c = Cascade(make())
-    with pytest.raises(KeyError, match="that is a jabatan id"):
+    with pytest.raises(KeyError, match=r"«camat» adalah id jabatan.*misalnya camat\.k1"):
         c.path_to_iku("camat")
-    with pytest.raises(KeyError, match="no node of the cascade has the id 'nope'"):
+    with pytest.raises(KeyError, match="tidak ada kinerja atau indikator ber-id «nope»"):
         c.ancestors("nope")
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        lambda c: c.path_to_iku("tidak-ada"),
+        lambda c: c.reaches_iku("tidak-ada"),
+        lambda c: c.subtree("tidak-ada"),
+        lambda c: c.node("tidak-ada"),
+        lambda c: c.descendants("tidak-ada"),
+        lambda c: c.supporters("tidak-ada"),
+        lambda c: c.supported("tidak-ada"),
+    ],
+)
+def test_an_unknown_id_is_the_planners_error(ask: Any) -> None:
+    """The notebook API answers an unknown id as pokin.diagram(root=...) does: a PokinError
+    in Indonesian (still a KeyError for code that catches one), naming the id and where to
+    find the ids, not KeyError's quoted English repr."""
+    with pytest.raises(PokinError) as raised:
+        ask(Cascade(make()))
+    assert isinstance(raised.value, KeyError)
+    text = str(raised.value)
+    assert text.startswith("tidak ada kinerja atau indikator ber-id «tidak-ada»")
+    assert "`pokin show` mencetak semua id" in text
+    assert "misalnya camat.k1" in text
 
 
 def test_ancestors_descendants_supporters() -> None:

@@ -305,7 +305,7 @@ class Cascade(Paths, Links):
         try:
             return self._nodes[id]
         except KeyError:
-            raise KeyError(f"no sasaran, kinerja or indikator has the id {id!r}") from None
+            raise self._unknown(id) from None
 
     def nodes(self) -> Iterator[str]:
         """Every node id in tree order, :data:`ROOT` first."""

@@ -8,8 +8,10 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
+from itertools import islice
 
 from .._digraph import reachable
+from ..errors import UnknownIdError
 from ..models import Jabatan, Peran, PohonKinerja, Status, Tautan
 
 __all__ = ["ROOT", "Paths"]
@@ -56,8 +58,20 @@ class Paths:
 
     def _require(self, id: str) -> None:
         if id not in self._jenis:
-            hint = " (that is a jabatan id; use a kinerja or indikator id)" * (id in self.jabatan)
-            raise KeyError(f"no node of the cascade has the id {id!r}{hint}")
+            raise self._unknown(id)
+
+    def _unknown(self, id: str) -> UnknownIdError:
+        """The planner's error for an id no node of the cascade has (a ``KeyError``)."""
+        if id in self.jabatan:
+            return UnknownIdError(
+                f"«{id}» adalah id jabatan, bukan id kinerja atau indikator: beri id salah satu "
+                f"kinerjanya (misalnya {', '.join(self._starts(id)[:3]) or '-'})"
+            )
+        known = list(islice((node for node in self._jenis if node != ROOT), 3))
+        return UnknownIdError(
+            f"tidak ada kinerja atau indikator ber-id «{id}» di pohon ini (misalnya "
+            f"{', '.join(known) or '-'}; `pokin show` mencetak semua id)"
+        )
 
     @cached_property
     def reached(self) -> frozenset[str]:
