@@ -22,9 +22,11 @@ __all__ = [
     "RULES",
     "SEVERITY_LABELS",
     "CheckFn",
+    "Chunk",
     "CompareFn",
     "Finding",
     "Findings",
+    "LazyBatch",
     "Rule",
     "Severity",
     "counts_text",
@@ -125,6 +127,39 @@ _code, _severity, _where, _message, _hint, _jabatan, _unit = (
 )
 
 
+class LazyBatch(Iterator[Finding]):
+    """The findings of one rule, all of one code and severity, counted when the rule runs
+    and made (:class:`Finding` objects, their messages) when first read.
+
+    A rule that finds something about most indicators of a large tree (a missing satuan:
+    1e5 findings) returns one, so :func:`pokin.check` and :class:`Findings` count, sort
+    and filter them by code and severity without making them. ``make`` must read only what
+    the rule captured when it ran (texts, ids, a snapshot of the owners), never the
+    models, so the findings are the same whenever they are read. As an iterator it gives
+    the findings like any rule's generator.
+    """
+
+    __slots__ = ("_made", "code", "count", "make", "severity")
+
+    def __init__(
+        self, code: str, severity: Severity, count: int, make: Callable[[], Iterable[Finding]]
+    ) -> None:
+        self.code, self.severity, self.count, self.make = code, severity, count, make
+        self._made: Iterator[Finding] | None = None
+
+    def findings(self) -> list[Finding]:
+        """Every finding of the batch, made now."""
+        made = list(self.make())
+        if len(made) != self.count:  # pragma: no cover (a rule's bug, not a planner's)
+            raise AssertionError(f"{self.code}: {len(made)} findings made, {self.count} counted")
+        return made
+
+    def __next__(self) -> Finding:
+        if self._made is None:
+            self._made = iter(self.findings())
+        return next(self._made)
+
+
 CheckFn = Callable[["Cascade"], Iterator[Finding]]
 CompareFn = Callable[["Cascade", "Cascade"], Iterator[Finding]]
 """A rule across years: this year's cascade, then the previous year's."""
@@ -188,12 +223,61 @@ def select_rules(
     ]
 
 
+Chunk = list[Finding] | LazyBatch
+"""The findings of one rule: made, or counted and made when first read."""
+
+
+def _kind(chunk: Chunk) -> tuple[str, Severity, int] | None:
+    """The code, severity and number of a rule's findings (``None``: it found nothing)."""
+    if isinstance(chunk, LazyBatch):
+        return (chunk.code, chunk.severity, chunk.count) if chunk.count else None
+    return (chunk[0].code, chunk[0].severity, len(chunk)) if chunk else None
+
+
 class Findings(Sequence[Finding]):
-    """The findings of a check run, with the cascade they were computed on."""
+    """The findings of a check run, with the cascade they were computed on.
+
+    :func:`pokin.check` gives the findings of each rule, most severe first; those of a
+    :class:`LazyBatch` are made when first read. Their number, :meth:`counts`,
+    :meth:`by_code` and a :meth:`filter` by code or severity are answered without making
+    them; reading, iterating or indexing makes them all (once).
+    """
 
     def __init__(self, findings: Iterable[Finding], cascade: Cascade) -> None:
-        self._items = list(findings)
+        self._made: list[Finding] | None = list(findings)
+        self._chunks: list[Chunk] = []
         self.cascade = cascade
+
+    @classmethod
+    def of_chunks(cls, chunks: list[Chunk], cascade: Cascade) -> Findings:
+        """The findings of rules, each chunk the findings of one code and severity, in the
+        order given (:func:`pokin.check` sorts them)."""
+        made = cls((), cascade)
+        made._made, made._chunks = None, chunks
+        return made
+
+    @property
+    def _items(self) -> list[Finding]:
+        if self._made is None:
+            self._made = [
+                f
+                for chunk in self._chunks
+                for f in (chunk.findings() if isinstance(chunk, LazyBatch) else chunk)
+            ]
+            self._chunks = []
+        return self._made
+
+    def _kinds(self) -> list[tuple[str, Severity, int]] | None:
+        """(code, severity, how many) per chunk while the findings are not made yet."""
+        if self._made is not None:
+            return None
+        return [kind for kind in map(_kind, self._chunks) if kind is not None]
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"_made": self._items, "_chunks": [], "cascade": self.cascade}
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self._items)
 
     @overload
     def __getitem__(self, index: int) -> Finding: ...
@@ -205,6 +289,9 @@ class Findings(Sequence[Finding]):
         return self._items[index]
 
     def __len__(self) -> int:
+        kinds = self._kinds()
+        if kinds is not None:
+            return sum(count for *_, count in kinds)
         return len(self._items)
 
     def __repr__(self) -> str:
@@ -221,6 +308,13 @@ class Findings(Sequence[Finding]):
         """The findings matching all the given conditions."""
         codes = {r.code for r in select_rules(select, ignore)}
         floor = Severity.parse(severity)
+        if self._made is None and jabatan is None:  # each chunk kept or left whole
+            kept = [
+                chunk
+                for chunk in self._chunks
+                if (kind := _kind(chunk)) is not None and kind[0] in codes and kind[1] >= floor
+            ]
+            return Findings.of_chunks(kept, self.cascade)
         return Findings(
             (
                 f
@@ -239,12 +333,23 @@ class Findings(Sequence[Finding]):
 
     def counts(self) -> dict[str, int]:
         """How many findings of each severity."""
-        tally = Counter(str(f.severity) for f in self._items)
+        kinds = self._kinds()
+        tally: Counter[str] = Counter()
+        if kinds is None:
+            tally.update(str(f.severity) for f in self._items)
+        for _, severity, count in kinds or ():
+            tally[str(severity)] += count
         return {name: tally.get(name, 0) for name in ("error", "warning", "info")}
 
     def by_code(self) -> dict[str, int]:
         """How many findings of each code, by code."""
-        return dict(sorted(Counter(f.code for f in self._items).items()))
+        kinds = self._kinds()
+        tally: Counter[str] = Counter()
+        if kinds is None:
+            tally.update(f.code for f in self._items)
+        for code, _, count in kinds or ():
+            tally[code] += count
+        return dict(sorted(tally.items()))
 
     def codes_of(self, node_id: str) -> list[str]:
         """The codes of the findings about one node."""

@@ -9,9 +9,13 @@ import re
 
 import pytest
 
+import pokin
+from pokin import Cascade
 from pokin._text import words
 from pokin.checks import _most_severe_first
-from pokin.findings import Finding, Severity, new_finding
+from pokin.findings import Finding, Findings, LazyBatch, Severity, new_finding
+
+from .conftest import make
 
 _PUNCTUATION = re.compile(r"[^\w]+")
 
@@ -54,6 +58,10 @@ def _f(code: str, severity: Severity, n: int) -> Finding:
     return Finding(code, severity, f"n{n}", "m", "h")
 
 
+def _sorted(chunks: list[list[Finding]]) -> list[Finding]:
+    return list(_most_severe_first(list(chunks), Cascade(make())))
+
+
 def test_findings_sorted_a_rule_at_a_time_as_one_by_one() -> None:
     rnd = random.Random(5)
     chunks = []
@@ -62,8 +70,68 @@ def test_findings_sorted_a_rule_at_a_time_as_one_by_one() -> None:
         chunks.append([_f(code, severity, n) for n in range(rnd.randint(0, 4))])
     flat = [f for chunk in chunks for f in chunk]
     expected = sorted(flat, key=lambda f: (-f.severity, f.code))
-    assert _most_severe_first(chunks) == expected
+    assert _sorted(chunks) == expected
+    # the same rules giving their findings as batches made when read
+    lazy: list[list[Finding] | LazyBatch] = [
+        _batch(chunk) if chunk and n % 2 else chunk for n, chunk in enumerate(chunks)
+    ]
+    assert list(_most_severe_first(lazy, Cascade(make()))) == expected
     # a rule giving findings of two codes: the findings are sorted one by one
     mixed = [*chunks, [_f("PK999", Severity.ERROR, 1), _f("PK100", Severity.INFO, 2)]]
     flat = [f for chunk in mixed for f in chunk]
-    assert _most_severe_first(mixed) == sorted(flat, key=lambda f: (-f.severity, f.code))
+    assert _sorted(mixed) == sorted(flat, key=lambda f: (-f.severity, f.code))
+
+
+def _batch(chunk: list[Finding]) -> LazyBatch:
+    return LazyBatch(chunk[0].code, chunk[0].severity, len(chunk), lambda: chunk)
+
+
+def _unmade(code: str, severity: Severity, count: int) -> LazyBatch:
+    def make() -> list[Finding]:
+        raise AssertionError("made")
+
+    return LazyBatch(code, severity, count, make)
+
+
+def test_lazy_findings_are_counted_and_filtered_without_being_made() -> None:
+    chunks: list[list[Finding] | LazyBatch] = [
+        [_f("PK101", Severity.ERROR, 1), _f("PK101", Severity.ERROR, 2)],
+        _unmade("PK501", Severity.WARNING, 3),
+        _unmade("PK502", Severity.WARNING, 0),
+        _unmade("PK503", Severity.INFO, 5),
+    ]
+    found = Findings.of_chunks(chunks, Cascade(make()))
+    assert len(found) == 10
+    assert found.counts() == {"error": 2, "warning": 3, "info": 5}
+    assert found.by_code() == {"PK101": 2, "PK501": 3, "PK503": 5}
+    assert repr(found) == "<Findings: 2 galat, 3 peringatan, 5 info>"
+    assert len(found.filter(select="PK5", severity="warning")) == 3
+    assert found.filter(ignore="PK5").by_code() == {"PK101": 2}
+    assert len(found.errors) == 2
+    with pytest.raises(AssertionError, match="made"):
+        list(found)
+
+
+def test_lazy_findings_read_later_are_those_of_the_check() -> None:
+    """Findings made when first read say what the tree said when it was checked."""
+
+    def without_satuan(data: dict[str, object]) -> None:
+        for jabatan in data["jabatan"]:  # type: ignore[attr-defined]
+            for kinerja in jabatan["kinerja"]:
+                for indikator in kinerja["indikator"]:
+                    indikator["satuan"] = None
+
+    tree = make(without_satuan)
+    expected = pokin.check(make(without_satuan)).to_records()
+    found = pokin.check(tree)
+    assert found.counts() == pokin.check(make(without_satuan)).counts()
+    for jabatan in tree.jabatan:  # edited in a notebook after the check, before reading
+        jabatan.nama, jabatan.unit = "Diubah", "Unit lain"
+        for kinerja in jabatan.kinerja:
+            for indikator in kinerja.indikator:
+                indikator.uraian = "Diubah"
+    assert any(r["code"] == "PK503" for r in expected)
+    assert found.to_records() == expected
+    assert [r["code"] for r in found.filter(select="PK503").to_records()] == [
+        r["code"] for r in expected if r["code"] == "PK503"
+    ]

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from operator import attrgetter
 
 from .._gc import collector_paused
-from ..findings import RULES, Finding, Findings, Rule, Severity, select_rules
+from ..findings import RULES, Chunk, Finding, Findings, LazyBatch, Rule, Severity, select_rules
 from ..graph import Cascade
 from ..models import PohonKinerja
 from . import (  # noqa: F401  (they register)
@@ -67,23 +67,29 @@ def _check(
     before = previous if previous is None or isinstance(previous, Cascade) else Cascade.of(previous)
     if before is not None:
         years.require_earlier(before.tree, cascade.tree)
-    found: list[list[Finding]] = []
+    found: list[Chunk] = []
     for rule in rules:
         if rule.severity < floor:
             continue
         if rule.compare is None:
-            found.append(list(rule.run(cascade)))
+            made = rule.run(cascade)
+            found.append(made if isinstance(made, LazyBatch) else list(made))
         elif before is not None:
             found.append(list(rule.compare(cascade, before)))
-    return Findings(_most_severe_first(found), cascade)
+    return _most_severe_first(found, cascade)
 
 
-def _most_severe_first(found: list[list[Finding]]) -> list[Finding]:
+def _most_severe_first(found: list[Chunk], cascade: Cascade) -> Findings:
     """The findings of every rule, most severe first, then by code, each rule's in the
     order it gave them (a stable sort). A rule gives findings of its own code and severity:
-    its list is sorted as a whole, without a key per finding."""
-    chunks: list[tuple[int, str, list[Finding]]] = []
+    its list (or its :class:`LazyBatch`, not made yet) is sorted as a whole, without a key
+    per finding."""
+    chunks: list[tuple[int, str, Chunk]] = []
     for chunk in found:
+        if isinstance(chunk, LazyBatch):
+            if chunk.count:
+                chunks.append((-chunk.severity, chunk.code, chunk))
+            continue
         if not chunk:
             continue
         codes = set(map(_CODE, chunk))
@@ -91,10 +97,10 @@ def _most_severe_first(found: list[list[Finding]]) -> list[Finding]:
         if len(codes) > 1 or len(severities) > 1:
             flat = [f for chunk in found for f in chunk]
             flat.sort(key=lambda f: (-f.severity, f.code))
-            return flat
+            return Findings(flat, cascade)
         chunks.append((-severities.pop(), codes.pop(), chunk))
     chunks.sort(key=lambda item: item[:2])
-    return [f for *_, chunk in chunks for f in chunk]
+    return Findings.of_chunks([chunk for *_, chunk in chunks], cascade)
 
 
 _CODE = attrgetter("code")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..findings import RULES, Finding, Severity, new_finding
+from ..findings import RULES, Finding, LazyBatch, Severity, new_finding
 from ..graph import Cascade
 from ..models import Jabatan
 from .registry import finding, rule, short
@@ -18,27 +18,40 @@ def _missing(value: str | None) -> bool:
 
 
 def _unmeasured(c: Cascade, code: str, field: str, label: str) -> Iterator[Finding]:
-    """Every indicator whose ``field`` is missing (blank, "-", "n/a", "tidak ada")."""
+    """Every indicator whose ``field`` is missing (blank, "-", "n/a", "tidak ada"): counted
+    now, the findings made when read (a :class:`LazyBatch`: a tree of 1e5 indicators
+    without satuan has 1e5 of them)."""
     values = c.column(field)
     # texts repeat ("laporan bulanan"): each is judged once
     missing = {value for value in set(values) if _missing(value)}
-    severity = RULES[code].severity
-    hint = f"tambahkan `{field}:` sesuai keputusan atau perjanjian kinerja"
-    # the indicators found first, in one sweep of the column; their rows read after
+    # the indicators found in one sweep of the column; their findings made from what is
+    # read now (the texts, the ids, the owners' names), whenever they are read
     found = [n for n, value in enumerate(values) if value in missing]
     if not found:
-        return
+        return iter(())
     rows, uraians, ids = c.indikator_rows, c.column("uraian"), c.column("id")
-    current, who, jabatan, unit = None, "IKU", None, None  # a jabatan's rows come together
-    for n in found:
-        owner, uraian, where = rows[n][0], uraians[n], ids[n]
-        if owner is not current:
-            current = owner
-            who, jabatan, unit = (
-                (owner.nama, owner.id, owner.unit) if owner else ("IKU", None, None)
-            )
-        message = f"{who}: indikator «{short(uraian)}» belum memiliki {label}"
-        yield new_finding(code, severity, where, message, hint, jabatan, unit)
+    owners = c.derived(_owners)
+    severity = RULES[code].severity
+    hint = f"tambahkan `{field}:` sesuai keputusan atau perjanjian kinerja"
+
+    def make() -> Iterator[Finding]:
+        current: Jabatan | bool | None = False  # a jabatan's rows come together
+        who, jabatan, unit = "IKU", None, None
+        for n in found:
+            owner, uraian, where = rows[n][0], uraians[n], ids[n]
+            if owner is not current:
+                current = owner
+                who, jabatan, unit = owners[id(owner)] if owner else ("IKU", None, None)
+            message = f"{who}: indikator «{short(uraian)}» belum memiliki {label}"
+            yield new_finding(code, severity, where, message, hint, jabatan, unit)
+
+    return LazyBatch(code, severity, len(found), make)
+
+
+def _owners(c: Cascade) -> dict[int, tuple[str, str | None, str | None]]:
+    """The name, id and unit of every jabatan as the check read them, by ``id()`` of the
+    jabatan: findings made later say what the tree said when it was checked."""
+    return {id(j): (j.nama, j.id, j.unit) for j in c.tree.jabatan}
 
 
 # One function per rule (not a factory called at import): each runs ``_unmeasured`` when

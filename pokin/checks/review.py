@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import cast
 
 from .._text import format_number
 from ..findings import Finding, Severity
 from ..graph import Cascade
-from ..models import Indikator, Kinerja
 from .registry import finding, rule, short
 
 
@@ -22,11 +20,7 @@ from .registry import finding, rule, short
 )
 def _pending(c: Cascade) -> Iterator[Finding]:
     # every link of each kinerja, then of its indicators (as Kinerja.iter_links)
-    holders = cast(
-        list[Kinerja | Indikator],
-        [holder for _, kinerja in c.kinerja_rows for holder in (kinerja, *kinerja.indikator)],
-    )
-    pending = [(holder, link) for holder in holders for link in holder.mendukung if link.pending]
+    pending = [(holder, link) for holder, link in c.link_rows if link.pending]
     for holder, link in pending:
         score = f" (skor {format_number(link.skor, 2)})" if link.skor is not None else ""
         yield finding(

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cached_property
+from itertools import chain
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
 
@@ -98,6 +99,9 @@ class Cascade(Paths, Links):
         """Every indikator, as :attr:`indikator_rows` gives them."""
         self.kinerja_rows: list[tuple[Jabatan, Kinerja]] = []
         """Every (jabatan, kinerja) pair, as ``tree.iter_kinerja()`` gives them."""
+        self.link_rows: list[tuple[Kinerja | Indikator, Tautan]] = []
+        """Every link as the file writes it (rejected ones too): each kinerja's, then its
+        indicators', as :meth:`Kinerja.iter_links` gives them."""
         with collector_paused():
             self._build()
 
@@ -173,7 +177,8 @@ class Cascade(Paths, Links):
         )
         ids = cast(list[str], [node.id for node in order])
         self._nodes.update(zip(ids, order, strict=True))
-        self._jenis.update(dict.fromkeys(ids, "indikator"))
+        # an indicator of a jabatan is known by _kinerja_of: _jenis, _pred and _owner hold
+        # the others (the organisasi, sasaran and their indicators, kinerja) and the links
         self._jenis.update(dict.fromkeys(kids, "kinerja"))
         # the owner of a kinerja; its indicators' is read through _kinerja_of (_owner_id)
         self._owner.update(zip(kids, [j.id for j, _ in rows], strict=True))
@@ -187,7 +192,6 @@ class Cascade(Paths, Links):
             kid for kid, ind in zip(kids, held, strict=True) for _ in ind
         ]  # each one's kinerja
         self._kinerja_of = dict(zip(iids, parents, strict=True))
-        self._pred.update({i: [k] for i, k in zip(iids, parents, strict=True)})
         at = 0
         for kid, ind in zip(kids, held, strict=True):
             if ind:
@@ -244,7 +248,8 @@ class Cascade(Paths, Links):
         :meth:`Kinerja.iter_links`), each an edge from the node it supports."""
         nodes, links, kinerja_of = self._nodes, self._links, self._kinerja_of
         succ, pred = self._succ, self._pred
-        for holder, link in [(h, link) for h in holders for link in h.mendukung]:
+        self.link_rows = [(h, link) for h in holders for link in h.mendukung]
+        for holder, link in self.link_rows:
             parent, child = link.ke, cast(str, holder.id)
             if parent is None or parent not in nodes or parent == child:
                 raise UnsoundError(f"a link of {child!r} points at no id")
@@ -294,7 +299,7 @@ class Cascade(Paths, Links):
 
     def __contains__(self, id: object) -> bool:
         """Whether ``id`` is a node of the cascade (:data:`ROOT` included)."""
-        return id in self._jenis
+        return id in self._jenis or id in self._kinerja_of
 
     def __len__(self) -> int:
         """The number of nodes (sasaran, kinerja, indikator; the organisasi not counted)."""
@@ -309,11 +314,16 @@ class Cascade(Paths, Links):
 
     def nodes(self) -> Iterator[str]:
         """Every node id in tree order, :data:`ROOT` first."""
-        return iter(self._jenis)
+        return chain((ROOT,), self._nodes)
 
     def jenis(self, id: str) -> str:
         """``"organisasi"``, ``"sasaran"``, ``"kinerja"`` or ``"indikator"``."""
-        return self._jenis[id]
+        found = self._jenis.get(id)
+        if found is None:
+            if id not in self._kinerja_of:
+                raise KeyError(id)
+            return "indikator"
+        return found
 
     def uraian(self, id: str) -> str:
         """The text of a node (the organisasi's name for :data:`ROOT`)."""
@@ -330,7 +340,7 @@ class Cascade(Paths, Links):
 
     def parents(self, id: str) -> Sequence[str]:
         """The nodes one edge up from ``id`` (its kinerja or sasaran, what it supports)."""
-        return self._pred.get(id, _NONE)
+        return self._parents(id)
 
     def subtree(self, id: str, *, depth: int | None = None) -> nx.DiGraph:
         """The part of the graph under a node, or under a jabatan's kinerja.
@@ -357,7 +367,7 @@ class Cascade(Paths, Links):
 
     def kinerja_of(self, ids: Iterable[str]) -> list[str]:
         """The kinerja among ``ids``."""
-        return [i for i in ids if self._jenis[i] == "kinerja"]
+        return [i for i in ids if self.jenis(i) == "kinerja"]
 
     def __repr__(self) -> str:
         return (

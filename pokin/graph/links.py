@@ -30,6 +30,9 @@ class Links(OrgChart):
     _kinerja_of: dict[str, str]
     _owner: dict[str, str | None]
 
+    def nodes(self) -> Iterator[str]:
+        raise NotImplementedError  # pragma: no cover (Cascade's)
+
     def _owner_id(self, id: str) -> str | None:
         kinerja = self._kinerja_of.get(id)  # an indicator of a jabatan: its kinerja's
         return self._owner.get(id if kinerja is None else kinerja)
@@ -43,7 +46,7 @@ class Links(OrgChart):
         """The groups of nodes that support each other round in a circle, each sorted."""
         if not self._may_cycle():
             return []
-        return strongly_connected(list(self._jenis), self._succ, self._pred)
+        return strongly_connected(list(self.nodes()), self._succ)  # its edges reversed there
 
     def _may_cycle(self) -> bool:
         """Whether the links, between kinerja (each with its indicators) and sasaran, go
@@ -88,7 +91,7 @@ class Links(OrgChart):
         for parent, child in links:
             by_parent.setdefault(parent, []).append(child)
         order: list[tuple[str, str]] = []
-        for parent in [p for p in self._jenis if p in by_parent]:  # superiors in tree order
+        for parent in [p for p in self.nodes() if p in by_parent]:  # superiors in tree order
             children = by_parent[parent]
             if len(children) > 1:  # as they come down from the node (see _link)
                 children = [c for c in self._succ[parent] if (parent, c) in links]

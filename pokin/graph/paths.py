@@ -12,7 +12,7 @@ from itertools import islice
 
 from .._digraph import reachable
 from ..errors import UnknownIdError
-from ..models import Jabatan, Peran, PohonKinerja, Status, Tautan
+from ..models import Indikator, Jabatan, Kinerja, Peran, PohonKinerja, Sasaran, Status, Tautan
 
 __all__ = ["ROOT", "Paths"]
 
@@ -31,6 +31,7 @@ class Paths:
     _links: dict[tuple[str, str], Tautan]
     _kinerja_of: dict[str, str]
     _sasaran: list[str]
+    _nodes: dict[str, Sasaran | Kinerja | Indikator]
     tree: PohonKinerja
     jabatan: dict[str, Jabatan]
 
@@ -57,7 +58,7 @@ class Paths:
         return [id]
 
     def _require(self, id: str) -> None:
-        if id not in self._jenis:
+        if id not in self._jenis and id not in self._kinerja_of:
             raise self._unknown(id)
 
     def _unknown(self, id: str) -> UnknownIdError:
@@ -67,7 +68,7 @@ class Paths:
                 f"«{id}» adalah id jabatan, bukan id kinerja atau indikator: beri id salah satu "
                 f"kinerjanya (misalnya {', '.join(self._starts(id)[:3]) or '-'})"
             )
-        known = list(islice((node for node in self._jenis if node != ROOT), 3))
+        known = list(islice(self._nodes, 3))
         return UnknownIdError(
             f"tidak ada kinerja atau indikator ber-id «{id}» di pohon ini (misalnya "
             f"{', '.join(known) or '-'}; `pokin show` mencetak semua id)"
@@ -130,8 +131,11 @@ class Paths:
 
     def up(self, node: str) -> Iterator[str]:
         """The nodes one step up: predecessors, and for a kinerja its linked indicators."""
+        kinerja = self._kinerja_of.get(node)  # an indicator of a jabatan: its kinerja first
+        if kinerja is not None:
+            yield kinerja
         yield from self._pred.get(node, _NONE)
-        if self._jenis[node] == "kinerja":
+        if kinerja is None and self._jenis[node] == "kinerja":
             yield from (i for i in self._succ.get(node, _NONE) if i in self._kinerja_of)
 
     def stops_above(self, start: str) -> set[str]:
@@ -144,7 +148,10 @@ class Paths:
         while stack:
             node = stack.pop()
             above: Iterable[str] = pred.get(node, _NONE)
-            if jenis[node] == "kinerja":
+            kinerja = kinerja_of.get(node)
+            if kinerja is not None:  # an indicator of a jabatan: its kinerja first
+                above = [kinerja, *above]
+            elif jenis[node] == "kinerja":
                 if node not in linked:
                     stops.add(node)
                 above = [*above, *(i for i in succ.get(node, _NONE) if i in kinerja_of)]
@@ -153,6 +160,14 @@ class Paths:
                     seen.add(parent)
                     stack.append(parent)
         return stops
+
+    @cached_property
+    def _pred_all(self) -> dict[str, list[str]]:
+        """Every node's parents (:meth:`parents`), the indicators' kinerja included."""
+        pred = {node: list(parents) for node, parents in self._pred.items()}
+        for indikator, kinerja in self._kinerja_of.items():
+            pred[indikator] = [kinerja, *pred.get(indikator, _NONE)]
+        return pred
 
     @cached_property
     def _linked_kinerja(self) -> frozenset[str]:
@@ -205,7 +220,7 @@ class Paths:
     def ancestors(self, id: str) -> set[str]:
         """Everything above ``id`` in the cascade (the organisasi node excluded)."""
         self._require(id)
-        return reachable([id], self._pred) - {id, ROOT}
+        return reachable([id], self._pred_all) - {id, ROOT}
 
     def descendants(self, id: str) -> set[str]:
         """Everything that cascades from ``id``."""
@@ -220,4 +235,10 @@ class Paths:
     def supported(self, id: str) -> list[str]:
         """The superior nodes that ``id`` supports through its links."""
         self._require(id)
-        return [parent for parent in self._pred.get(id, _NONE) if (parent, id) in self._links]
+        return [parent for parent in self._parents(id) if (parent, id) in self._links]
+
+    def _parents(self, id: str) -> Sequence[str]:
+        kinerja = self._kinerja_of.get(id)  # an indicator of a jabatan: its kinerja first
+        if kinerja is None:
+            return self._pred.get(id, _NONE)
+        return [kinerja, *self._pred.get(id, _NONE)]
