@@ -63,8 +63,11 @@ def test_karangwangi() -> None:
     # disusun" copies held back as boilerplate, the Musrenbang level skip left), 41 of 45.
     # Then 1 of 10 meaning links proposed ("anggota Linmas" no longer read as an item of
     # "anggota Linmas yang mengikuti pelatihan"; the Musrenbang expansion left).
+    # morph, 22:20: 51 of 52 right (0.981), 43 of 45 found (0.956): "tindak lanjut
+    # pengaduan" meets "ditindaklanjuti" (a compound split by the stemmer), "PKL" is in
+    # the lexicon. Left: the Musrenbang skip and the LPPDes row (another verb and subject).
     assert score.precision >= 0.98
-    assert score.recall >= 0.9
+    assert score.recall >= 43 / 45
     assert score.meaning_proposed <= 1
     assert score.top >= 0.7
 
@@ -80,8 +83,10 @@ def test_pasirluhur() -> None:
     # proposed, 6 of 6 in the top 3. 11-precision, 20:55: 44 of 45 right (0.978: "UMKM
     # binaan" no longer an item of "UMKM binaan yang naik kelas"; its right parent, "UMKM
     # yang mendapat pendampingan", is still missed).
+    # morph, 22:20: 46 of 47 right (0.979), 41 of 41 found: "mendapat" is a light verb
+    # (the UMKM row now finds its parent), "KIB" is in the lexicon.
     assert score.precision >= 0.97
-    assert score.recall >= 0.95
+    assert score.recall >= 1.0
     assert score.meaning_proposed == 0
     assert score.top >= 0.7
 

@@ -111,13 +111,13 @@ def test_a_bad_labels_file_names_its_file(tmp_path: Path) -> None:
 
 def test_a_planner_adds_an_abbreviation_with_a_file(tmp_path: Path) -> None:
     mine = tmp_path / "leksikon.yaml"
-    mine.write_text("singkatan:\n  pkl: pedagang kaki lima\nkata_ukuran: [banyak]\n")
+    mine.write_text("singkatan:\n  pju: penerangan jalan umum\nkata_ukuran: [banyak]\n")
     lexicon = load_lexicon(mine)
-    assert lexicon.singkatan["pkl"] == "pedagang kaki lima"
+    assert lexicon.singkatan["pju"] == "penerangan jalan umum"
     assert lexicon.singkatan["trantibum"] == "ketenteraman dan ketertiban umum"  # kept
     assert "banyak" in lexicon.kata_ukuran
     assert "jumlah" in lexicon.kata_ukuran
-    short, long = "Ditertibkannya PKL", "Jumlah pedagang kaki lima yang ditertibkan"
+    short, long = "Terpeliharanya PJU", "Jumlah penerangan jalan umum yang dipelihara"
     assert score(phrase(short, lexicon), phrase(long, lexicon), lexicon=lexicon) == 1.0
     assert score(phrase(short), phrase(long)) < 0.5  # the bundled lexicon alone
 

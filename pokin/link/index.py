@@ -16,13 +16,21 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..models import Asal, Indikator, Jabatan, Kinerja, Peran, PohonKinerja, Status
 from .copies import PLACE_WEIGHT, TEMPLATE_UNITS, Copies
 from .holds import Holds, chains, place_words
 from .lexicon import DEFAULT, Lexicon
-from .similarity import LEAD_WEIGHT, Phrase, evidence_weight, other_unit, score, total
+from .similarity import (
+    LEAD_WEIGHT,
+    Phrase,
+    evidence_weight,
+    other_unit,
+    score,
+    total,
+    unscoped,
+)
 from .text import phrase, stem
 
 __all__ = ["Candidate", "LinkIndex"]
@@ -252,7 +260,7 @@ class LinkIndex(Copies, Holds):
         if not shared or (node in self.relative and target in self.relative):
             return 0.0
         if node in self.lurah and other_unit(me, other) and self._own_units(node, target):
-            me, other = _unscoped(me), _unscoped(other)
+            me, other = unscoped(me), unscoped(other)
         if (
             self.min_evidence
             and math.fsum(map(self.rarity.__getitem__, shared)) < self.min_evidence
@@ -416,10 +424,3 @@ class LinkIndex(Copies, Holds):
             other != jid and owner in self.chain[other]
             for other in self._keys[self.phrases[kid].key]
         )
-
-
-def _unscoped(p: Phrase) -> Phrase:
-    """``p`` (and its clause parts) naming no unit: compared on what it says only."""
-    none = frozenset[str]()
-    parts = tuple(replace(q, subject=none, level=none) for q in p.parts)
-    return replace(p, subject=none, level=none, parts=parts)

@@ -6,7 +6,9 @@ variants (``ejaan``), government abbreviations (``singkatan``), function words
 make a text relative to its holder (``kata_relatif``: bawahan, pimpinan), words of place
 and time (``kata_keterangan``: wilayah, semester; ``kata_tempat``, those of place a
 subordinate leaves out: wilayah, lingkungan), verbs that only say something happened
-(``kerja_umum``: Terlaksananya, Terselenggaranya), outputs every office counts
+(``kerja_umum``: Terlaksananya, Terselenggaranya), light verbs whose noun is the verb
+(``kerja_bantu``: menerima pendampingan, mengikuti pelatihan), words of aspect before a
+passive verb (``kata_aspek``: yang selesai direkonsiliasi), outputs every office counts
 (``kata_keluaran``: laporan, rapat, disusun), opposite verbs (``antonim``), words
 opening a clause a subordinate adds (``klausa``: dalam rangka, untuk, melalui, sesuai),
 numbers written as words (``bilangan``: satu, sepuluh, seratus) and fields of work
@@ -49,6 +51,8 @@ _KEYS = (
     "kata_keterangan",
     "kata_tempat",
     "kerja_umum",
+    "kerja_bantu",
+    "kata_aspek",
     "kata_keluaran",
     "antonim",
     "bidang",
@@ -70,6 +74,10 @@ class Lexicon:
     kata_tempat: frozenset[str] = frozenset()
     """Words of ``kata_keterangan`` saying where (wilayah): a subordinate leaves them out."""
     kerja_umum: frozenset[str] = frozenset()
+    kerja_bantu: frozenset[str] = frozenset()
+    """Light verbs whose noun is the real verb ("menerima pendampingan" = didampingi)."""
+    kata_aspek: frozenset[str] = frozenset()
+    """Words saying a verb's action is done, left out before a passive verb (selesai)."""
     kata_keluaran: frozenset[str] = frozenset()
     """Roots of the outputs and activities every office counts (laporan, rapat, susun)."""
     antonim: frozenset[frozenset[str]] = frozenset()
@@ -158,6 +166,8 @@ def _build(data: dict[str, Any], path: Path) -> Lexicon:
             kata_keterangan=frozenset(map(_low, data.get("kata_keterangan") or ())),
             kata_tempat=frozenset(map(_low, data.get("kata_tempat") or ())),
             kerja_umum=frozenset(map(_low, data.get("kerja_umum") or ())),
+            kerja_bantu=frozenset(map(_low, data.get("kerja_bantu") or ())),
+            kata_aspek=frozenset(map(_low, data.get("kata_aspek") or ())),
             kata_keluaran=frozenset(map(_low, data.get("kata_keluaran") or ())),
             antonim=frozenset(frozenset(map(_low, pair)) for pair in data.get("antonim") or ()),
             bidang={_low(k): tuple(map(_low, v)) for k, v in (data.get("bidang") or {}).items()},

@@ -9,8 +9,10 @@ evidence, and :func:`evidence` tells how much rare text two phrases share at all
 - The lead verb is a half-weight pseudo-word: the same verb in another form matches
   (Melaksanakan / Terlaksananya), a swapped verb costs a little, a text without one costs
   half, and a verbal noun of the other's lead verb stands for it ("Persentase penurunan X"
-  carries "Menurunnya X"). Opposite roots (:attr:`Lexicon.antonim`: tingkat / turun) rule
-  the pair out.
+  carries "Menurunnya X"); a lead verb saying only that something happened
+  (Terlaksananya) stands for the passive verb closing the other, a measure text ("Jumlah
+  operasi penertiban yang digelar": :attr:`~pokin.link.text.Phrase.done`). Opposite
+  roots (:attr:`Lexicon.antonim`: tingkat / turun) rule the pair out.
 - A word of 7+ letters one keystroke from an unshared word of the other text (PENDATAAN /
   PENDATAN, rapidfuzz's optimal string alignment) counts as 0.8 of a match.
 - When one text lists items ("di bidang A, B, C dan D") and the other keeps one or some of
@@ -42,6 +44,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
+from dataclasses import replace
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -66,6 +69,7 @@ __all__ = [
     "score",
     "total",
     "typos",
+    "unscoped",
 ]
 
 LEAD_WEIGHT = 0.5
@@ -109,6 +113,21 @@ def other_unit(a: Phrase, b: Phrase) -> bool:
         (a.subject and b.subject and not a.subject & b.subject)
         or (a.level and b.level and not a.level & b.level)
     )
+
+
+def unscoped(p: Phrase) -> Phrase:
+    """``p`` (and its clause parts) naming no unit and without its words of a level of
+    government: a Lurah's "X kelurahan" restating his Camat's "X kecamatan" says the same
+    X, each of his own unit (the caller's to tell: see
+    :meth:`~pokin.link.index.LinkIndex._own_units`).
+
+    >>> sorted(unscoped(phrase("Meningkatnya kualitas layanan kelurahan")).words)
+    ['kualitas', 'layan']
+    """
+    none = frozenset[str]()
+    parts = tuple(unscoped(q) for q in p.parts)
+    words = frozenset(w for w in p.words if UNITS.get(w, -1) < LEVEL)
+    return replace(p, words=words, subject=none, level=none, parts=parts)
 
 
 def opposed(a: Phrase, b: Phrase, lexicon: Lexicon = DEFAULT) -> bool:
@@ -200,10 +219,13 @@ def score(
         return 0.0
     w = weights or {}
     shared = a.words & b.words
+    near = typos(a, b) if typo else []
+    if not shared and not near:  # a lead verb alone says nothing of the matter
+        return 0.0
     inter = math.fsum(w.get(t, 1.0) for t in shared)
     union = total(a, w) + total(b, w) - inter
     inter, union = _lead(a, b, w, inter, union)
-    for x, y in typos(a, b) if typo else ():
+    for x, y in near:
         mean = (w.get(x, 1.0) + w.get(y, 1.0)) / 2
         inter += TYPO_CREDIT * mean
         union -= mean
@@ -284,6 +306,8 @@ def _lead(
         if not verb.roots:
             continue
         noun = (verb.roots & other.words) - verb.words
+        if not noun and verb.general:  # "Terlaksananya X" / "X yang digelar"
+            noun = other.done & other.words - verb.words
         if verb.roots & other.roots:
             if verb is a:  # the same verb, in any form: counted once
                 inter, union = inter + LEAD_WEIGHT, union + LEAD_WEIGHT

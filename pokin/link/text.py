@@ -11,19 +11,26 @@ decrees copy it imperfectly. :func:`phrase` reads a text the way a planner compa
    keystroke from a long abbreviation (MUSRTENBANG) is read as it (rapidfuzz's
    optimal-string-alignment distance).
 3. Function words ("yang", "dan", ...) and measure words ("Jumlah", "Persentase", ...)
-   are left out: "Jumlah dokumen SKP" carries the kinerja "Tersusunnya dokumen SKP".
+   are left out: "Jumlah dokumen SKP" carries the kinerja "Tersusunnya dokumen SKP". So
+   are light verbs before their noun ("yang menerima pendampingan" is "yang
+   didampingi") and words of aspect before a passive verb ("yang selesai direkonsiliasi").
 4. Every other word is reduced to its root by the Sastrawi stemmer (PySastrawi:
-   meningkatnya / peningkatan / ditingkatkan → tingkat), so a verb added, changed or
-   turned into a noun, and reduplicated plurals (kegiatan-kegiatan), meet their root.
+   meningkatnya / peningkatan / ditingkatkan → tingkat; :mod:`pokin.link.morph`), so a
+   verb added, changed or turned into a noun, and reduplicated plurals
+   (kegiatan-kegiatan), meet their root; an affixed compound gives both its roots
+   (ditindaklanjuti → tindak lanjut).
 5. The first word, when it is a verb form (Meningkatnya, Terlaksananya, Melaksanakan,
-   Pelaksanaan...), is set apart as the *lead verb*: decrees swap it freely.
+   Pelaksanaan...), is set apart as the *lead verb*: decrees swap it freely. A measure
+   text has none, but the passive verb closing it says what was done ("Jumlah operasi
+   yang digelar": :attr:`Phrase.done`).
 6. A text listing items ("di bidang A, B, C dan D") keeps its list (:attr:`Phrase.chunks`),
    so a child keeping one item of its parent's list can be told from a mismatch; an item
    a "yang" opens is marked (:attr:`Phrase.qualifies`): it says what of the item before is
    measured, and a child dropping all of it keeps no item.
 
-Words naming a unit or a level of government (:data:`UNITS`) are kept as written: they say
-*whose* result a text is (see :func:`pokin.link.similarity.other_unit`).
+Words naming a unit or a level of government (:data:`UNITS`, :mod:`pokin.link.scope`) are
+kept as written: they say *whose* result a text is (see
+:func:`pokin.link.similarity.other_unit`).
 
 >>> p = phrase("1. Meningkatnya Kwalitas  Pelayanan yang baik")
 >>> sorted(p.words), p.lead, sorted(p.roots)
@@ -38,106 +45,19 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from functools import lru_cache
-
-from rapidfuzz.distance import OSA
-from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
 from .lexicon import DEFAULT, Lexicon
+from .morph import TYPO_LENGTH, passive, roots_of, stem, typo, verb_form
+from .numbers import numbers
+from .scope import LEVEL, UNIT_WORDS, UNITS, levels, subject
 
 __all__ = ["LEVEL", "UNITS", "Phrase", "phrase", "stem", "typo"]
-
-UNITS: dict[str, int] = {
-    "subbagian": 0,  # within the sekretariat ("sub bagian", "subbag" are read as one word)
-    "seksi": 1,
-    "sekretariat": 1,
-    "desa": 2,
-    "kelurahan": 2,
-    "kecamatan": 3,
-    "kabupaten": 4,
-    "kota": 4,
-    "provinsi": 5,
-}
-"""Words naming a unit (below :data:`LEVEL`) or a level of government, most specific first."""
-LEVEL = 2
-"""The rank from which :data:`UNITS` names a level of government (desa, kelurahan, ...)."""
-
-TYPO_LENGTH = 7
-"""From this many letters on, a word one keystroke from another is read as a typo of it."""
 
 _TAG = re.compile(r"<[^>]*>")
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+")
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|[,;:()]")
 _BREAKS = frozenset({",", ";", ":", "(", ")", "dan", "serta", "atau", "maupun", "yang"})
-_LEAD = re.compile(r"^(?:(?:ter|ber)\w{3,}|me\w{4,}|di\w{3,}(?:kan|i|nya)|pe\w{3,}an|\w{4,}nya)$")
-_NOT_LEAD = frozenset(  # nouns that look like verb forms
-    {
-        "persentase",
-        "pemerintahan",
-        "pembangunan",
-        "pendapatan",
-        "perencanaan",
-        "pelayanan",
-        "perumahan",
-        "permukiman",
-        "pendidikan",
-        "penduduk",
-        "pegawai",
-        "perangkat",
-        "peraturan",
-        "media",
-        "menara",
-        "meter",
-        "metode",
-        "mekanisme",
-        "dinas",
-        "dokumen",
-        "data",
-    }
-)
-_STEMMER = StemmerFactory().create_stemmer()
 _KEEP = 500_000
-_UNIT_WORDS = frozenset(UNITS)
-_LEVELS = "|".join(w for w, rank in UNITS.items() if rank >= LEVEL)
-_JOINED = re.compile(rf"\b({_LEVELS})\s*(?:,|/|dan/atau|dan|serta|atau)\s*({_LEVELS})\b")
-
-
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """The root of an Indonesian word (Sastrawi), unit words and numbers as they are.
-
-    A word Sastrawi's dictionary lacks comes back whole; its affixes are then cut by
-    rule (ditindaklanjutinya → tindaklanjut), so two forms of it still meet.
-
-    >>> stem("terlaksananya"), stem("pelaksanaan"), stem("kelurahan")
-    ('laksana', 'laksana', 'kelurahan')
-    >>> stem("ditindaklanjutinya") == stem("ditindaklanjuti")
-    True
-    """
-    if word in UNITS or not word.isalpha() or len(word) < 4:
-        return word
-    root = str(_STEMMER.stem(word)) or word
-    return _cut(word) if root == word and len(word) >= 8 else root
-
-
-def _cut(word: str) -> str:
-    """Affixes cut by rule, for words Sastrawi lacks: a -nya, then a di-/ter-/ber- prefix
-    with the -kan/-i of its confix (never the -i of a loanword in -si: verifikasi)."""
-    if word.endswith("nya") and len(word) >= 8:
-        word = word[:-3]
-    for prefix in ("di", "ter", "ber"):
-        if word.startswith(prefix) and len(word) - len(prefix) >= 5:
-            word = word[len(prefix) :]
-            for suffix in ("kan", "i"):
-                if word.endswith(suffix) and not word.endswith("si") and len(word) >= 7:
-                    return word[: -len(suffix)]
-            return word
-    return word
-
-
-def typo(a: str, b: str) -> bool:
-    """Whether two long words are one keystroke apart (a swap counts as one)."""
-    return a != b and min(len(a), len(b)) >= TYPO_LENGTH and OSA.distance(a, b, score_cutoff=1) <= 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +75,8 @@ class Phrase:
     chunks: tuple[frozenset[str], ...] = ()  # the items of a list it holds (roots)
     qualifies: tuple[bool, ...] = ()  # per chunk: a "yang" clause on the item before it
     parts: tuple[Phrase, ...] = ()  # the text before a clause it adds, and each clause
+    done: frozenset[str] = frozenset()  # roots of the passive verb closing it (see _done)
+    general: bool = False  # its lead verb only says something happened (Terlaksananya)
 
     @property
     def key(self) -> tuple[frozenset[str], bool]:
@@ -184,13 +106,15 @@ def _phrase(text: str, lexicon: Lexicon) -> Phrase:
     body = _NUMBERING.sub("", plain)
     tokens = _joined(_TOKEN.findall(body), lexicon)
     if not lexicon.bilangan.keys().isdisjoint(tokens):
-        tokens = _numbers(tokens, lexicon.bilangan)
+        tokens = numbers(tokens, lexicon.bilangan)
+    if not (lexicon.kerja_bantu | lexicon.kata_aspek).isdisjoint(tokens[:-1]):
+        tokens = _without_light_words(tokens, lexicon)
     segments = _clauses(tokens, lexicon)
     if len(segments) > 1:
         tokens = [t for segment in segments for t in segment]
     written = [t for t in tokens if t not in _BREAKS]
     lead = None
-    if len(written) > 1 and _LEAD.match(written[0]) and written[0] not in _NOT_LEAD:
+    if len(written) > 1 and verb_form(written[0]):
         lead, written = written[0], written[1:]
     read, found = _read_forms(written, lexicon)
     surface = tuple(read)
@@ -201,18 +125,21 @@ def _phrase(text: str, lexicon: Lexicon) -> Phrase:
             for _, shown in surface
             if "=" not in shown and "~" not in shown
         )
-        if not _UNIT_WORDS.isdisjoint(words)
+        if not UNIT_WORDS.isdisjoint(words)
         else frozenset()
     )
+    roots = _roots(lexicon.ejaan.get(lead, lead) if lead else None, lexicon)
     whole = Phrase(
         plain=plain,
         words=words,
         surface=surface,
         lead=lead,
-        roots=_roots(lexicon.ejaan.get(lead, lead) if lead else None, lexicon),
+        roots=roots,
         forms=tuple(sorted(found)) if len(found) > 1 else tuple(found),
-        subject=_subject(canonical, body) if canonical & _UNIT_WORDS else frozenset(),
-        level=_levels(canonical, body) if canonical & _UNIT_WORDS else frozenset(),
+        subject=subject(canonical, body) if canonical & UNIT_WORDS else frozenset(),
+        level=levels(canonical, body) if canonical & UNIT_WORDS else frozenset(),
+        done=_done(segments[0], lexicon) if lead is None and "yang" in segments[0] else frozenset(),
+        general=bool(roots & lexicon.kerja_umum),
     )
     # a list is read in the main clause only: "yang"/"dan" in an added purpose clause
     # ("... dalam rangka mewujudkan X dan Y") make no list of the text's items
@@ -233,50 +160,6 @@ def _with_parts(whole: Phrase, segments: list[list[str]], lexicon: Lexicon) -> P
             subject, level = part.subject or whole.subject, part.level or whole.level
             parts.append(replace(part, subject=subject, level=level))
     return replace(whole, parts=tuple(parts)) if len(parts) > 1 else whole
-
-
-def _numbers(tokens: list[str], bilangan: dict[str, int]) -> list[str]:
-    """Numbers written as words read as digits: ``dua puluh lima`` → ``25``.
-
-    >>> _numbers("dalam satu hari , seratus dua puluh lima persen".split(), DEFAULT.bilangan)
-    ['dalam', '1', 'hari', ',', '125', 'persen']
-    """
-    out: list[str] = []
-    run: list[str] = []
-    for token in [*tokens, ""]:
-        if token in bilangan or (run and token in _SCALES):
-            run.append(token)
-            continue
-        if run:
-            out.append(str(_value(run, bilangan)))
-            run = []
-        if token:
-            out.append(token)
-    return out
-
-
-_SCALES = {"belas": 0, "puluh": 10, "ratus": 100, "ribu": 1000, "juta": 1_000_000}
-
-
-def _value(run: list[str], bilangan: dict[str, int]) -> int:
-    """The value of number words (see :func:`_numbers`): units, then tens, hundreds..."""
-    total = group = small = 0
-    for word in run:
-        if word == "belas":
-            small += 10
-        elif word == "puluh":
-            small *= 10
-        elif word == "ratus":
-            group, small = group + (small or 1) * 100, 0
-        elif word in _SCALES:
-            total, group, small = total + (group + small or 1) * _SCALES[word], 0, 0
-        elif (value := bilangan[word]) >= 1000:
-            total += value
-        elif value >= 100:
-            group += value
-        else:
-            small += value
-    return total + group + small
 
 
 def _clauses(tokens: list[str], lexicon: Lexicon) -> list[list[str]]:
@@ -306,11 +189,34 @@ _CLAUSE = ("klausa",)
 
 
 def _roots(lead: str | None, lexicon: Lexicon) -> frozenset[str]:
-    """The lead verb's root; a verb that only says something happened stands for all such."""
+    """The lead verb's root (two for a compound); a verb that only says something
+    happened stands for all such."""
     if not lead:
         return frozenset()
-    root = stem(lead)
-    return lexicon.kerja_umum | {root} if root in lexicon.kerja_umum else frozenset({root})
+    roots = frozenset(roots_of(lead))
+    return lexicon.kerja_umum | roots if roots & lexicon.kerja_umum else roots
+
+
+def _without_light_words(tokens: list[str], lexicon: Lexicon) -> list[str]:
+    """``tokens`` without the light verbs (``kerja_bantu``) a word follows ("yang
+    menerima pendampingan" says "yang didampingi": the noun is the verb) and the words of
+    aspect (``kata_aspek``) a passive verb follows ("yang selesai direkonsiliasi" says
+    "yang direkonsiliasi")."""
+    light, aspect = lexicon.kerja_bantu, lexicon.kata_aspek
+    return [
+        t
+        for t, after in zip(tokens, [*tokens[1:], ""], strict=True)
+        if not after or not (t in light or (t in aspect and passive(after)))
+    ]
+
+
+def _done(tokens: list[str], lexicon: Lexicon) -> frozenset[str]:
+    """The roots of the passive verb closing a measure text: "Jumlah operasi penertiban
+    yang digelar" (the verb right after its last "yang"). Such a verb says the measured
+    thing was done, as a lead verb of :attr:`~Lexicon.kerja_umum` does."""
+    at = len(tokens) - 1 - tokens[::-1].index("yang")
+    clause = tokens[at + 1 : at + 2]
+    return frozenset(roots_of(clause[0])) if clause and passive(clause[0]) else frozenset()
 
 
 def _read(written: list[str], lexicon: Lexicon) -> list[tuple[str, str]]:
@@ -343,9 +249,10 @@ def _word(
     for part in lexicon.ejaan.get(w, w).split():
         out.extend(_expand(part, w, lexicon))
     pairs = tuple(
-        (stem(c), shown)
+        (root, shown)
         for c, shown in out
         if c not in lexicon.kata_tugas and c not in lexicon.kata_ukuran
+        for root in roots_of(c)
     )
     forms = tuple(
         (root, lexicon.ejaan.get(shown, shown))
@@ -360,7 +267,7 @@ def _expand(word: str, written: str, lexicon: Lexicon) -> list[tuple[str, str]]:
     if short is None:
         return [(word, written)]
     mark = f"{written}={lexicon.singkatan[short]}" if short == word else f"{written}~{short}"
-    long = _numbers(lexicon.singkatan[short].split(), lexicon.bilangan)  # as texts are read
+    long = numbers(lexicon.singkatan[short].split(), lexicon.bilangan)  # as texts are read
     return [(lexicon.ejaan.get(w, w), mark) for w in long]
 
 
@@ -393,35 +300,6 @@ def _joined(written: list[str], lexicon: Lexicon) -> list[str]:
 
 
 _PAIRS = ("ejaan", "pairs")
-
-
-def _most_specific(words: frozenset[str], rank: int) -> frozenset[str]:
-    """The words of :data:`UNITS` from ``rank`` on that name the most specific unit."""
-    hits = words & _UNIT_WORDS
-    if not hits:
-        return frozenset()
-    ranks = {w: UNITS[w] for w in hits if UNITS[w] >= rank}
-    low = min(ranks.values(), default=None)
-    return frozenset(w for w, r in ranks.items() if r == low)
-
-
-def _subject(words: frozenset[str], body: str) -> frozenset[str]:
-    """The most specific unit a text names; levels joined to it count (see _levels)."""
-    found = _most_specific(words, 0)
-    return _levels(words, body) if found and min(UNITS[w] for w in found) >= LEVEL else found
-
-
-def _levels(words: frozenset[str], body: str) -> frozenset[str]:
-    """The most specific level of government a text names, with those joined to it:
-    "di lingkup Kecamatan dan Kelurahan" is about both levels, while "Kelurahan
-    Kecamatan Kebomas" is about the kelurahan (in that kecamatan)."""
-    found = _most_specific(words, LEVEL)
-    if not found:
-        return found
-    for a, b in _JOINED.findall(body):
-        if a in found or b in found:
-            found |= {a, b}
-    return found
 
 
 def _chunks(
