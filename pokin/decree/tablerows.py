@@ -103,6 +103,9 @@ def _as_text(state: State, line: int, texts: list[str]) -> bool:
     compact = [t for n, t in enumerate(compact) if not n or t != compact[n - 1]]  # spans
     if len(compact) == 1 and FORM_PART.match(compact[0]):
         return True  # "HASIL KERJA", "A. UTAMA", "B. TAMBAHAN" of an SKP form
+    if len(compact) == 1 and atasan_of(compact[0]) and state.block is not None:
+        paragraph(state, line, compact[0])  # "ATASAN LANGSUNG : X" merged across the row
+        return True
     if state.roles is not None and len(compact) == 1 and position_row(texts, compact[0]):
         open_block(state, compact[0], line)  # "LURAH SUKAJADI" merged across the long table
         return True
