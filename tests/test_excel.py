@@ -208,6 +208,7 @@ def test_matrix_is_formatted_for_reading(tmp_path: Path) -> None:
         "Tautan",
         "Organisasi",
         "Petunjuk",
+        "Isi Ekspor",  # hidden: what was exported, to name the rows a planner deletes
         "Pilihan Tautan",  # hidden: the link column's drop-down lists
     ]
     sheet = workbook[MATRIKS]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 
 from ..decree import import_decree, merge_trees
@@ -51,9 +52,20 @@ def _import_one(source: Path, corrections: str | None) -> tuple[PohonKinerja, li
     """A decree (text) or a cascade matrix (.xlsx) as a tree, with the messages to show
     and how many of them are lines left out."""
     if source.suffix.lower() in (".xlsx", ".xlsm") and is_pokin_matrix(source):
-        from ..excel import read_xlsx
+        from ..excel import read_xlsx, removed_since_export
 
-        return read_xlsx(source), [], 0
+        tree = read_xlsx(source)
+        removed = removed_since_export(source, tree)
+        messages = [
+            f"peringatan: {source}: {r.jenis} {r.id} dihapus (barisnya tidak ada lagi di "
+            f"matriks): {r.uraian[:70]}"
+            for r in removed
+        ]
+        if len(removed) > 1:
+            counts = Counter(r.jenis for r in removed)
+            listed = ", ".join(f"{n} {jenis}" for jenis, n in counts.items())
+            messages.append(f"peringatan: {source}: dihapus sejak diekspor: {listed}")
+        return tree, messages, 0
     result = import_decree(source, corrections=corrections)
     messages = [
         f"peringatan: {source}:{s.line}"

@@ -25,6 +25,9 @@ complete copy of the tree (a workbook from before the level hasil columns still 
     key / value: nama, pemerintah, tahun or periode, the decree's fields, catatan.
 ``Petunjuk``
     how to edit the workbook (never read).
+``Isi Ekspor`` (hidden)
+    every node exported (kind, id, text), never read into the tree:
+    :func:`removed_since_export` names what a planner deleted (:mod:`.removed`).
 
 :func:`read_xlsx` reads such a workbook back, also after a planner edited it: texts
 changed, rows sorted or added (a new indicator with an empty id gets one generated), a
@@ -72,6 +75,7 @@ from ..models import FORMAT_VERSION, Asal, Indikator, LevelHasil, PohonKinerja, 
 from .choices import add_choices, note_suggestions
 from .layout import (
     IKU,
+    ISI,
     JABATAN,
     MATRIKS,
     ORGANISASI,
@@ -80,9 +84,10 @@ from .layout import (
     periods_text,
 )
 from .read import link_text, read_xlsx
+from .removed import Removed, contents, removed_since_export
 from .writer import Book, discard
 
-__all__ = ["SheetError", "export_xlsx", "read_xlsx"]
+__all__ = ["Removed", "SheetError", "export_xlsx", "read_xlsx", "removed_since_export"]
 
 
 def export_xlsx(tree: PohonKinerja, path: str | Path, *, findings: Findings | None = None) -> Path:
@@ -124,6 +129,7 @@ def _export(tree: PohonKinerja, target: Path, findings: Findings | None) -> Path
                 for spec, records in sheets[1:]:
                     book.write_sheet(spec, records, autofilter=spec is not ORGANISASI)
                 book.write_petunjuk()
+                book.write_sheet(ISI, list(contents(tree)), autofilter=False).hide()
                 # hidden, last: the visible sheets keep their order
                 add_choices(book, matrix_sheet, tree, matrix)
                 book.close()

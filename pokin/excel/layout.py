@@ -18,6 +18,7 @@ from ..models import Indikator
 __all__ = [
     "FIELDS",
     "IKU",
+    "ISI",
     "JABATAN",
     "MATRIKS",
     "ORGANISASI",
@@ -164,6 +165,18 @@ TAUTAN = Sheet(
     ),
     required=False,
 )
+
+ISI = Sheet(
+    "Isi Ekspor",
+    (
+        _c("jenis", "Jenis", 14, "copy", wrap=False),
+        _c("id", "ID", 24, "copy", wrap=False),
+        _c("uraian", "Uraian", 60, "copy"),
+    ),
+    required=False,
+)
+"""A hidden sheet listing every node the workbook was exported with (never read into the
+tree): on import, what it lists and the tree no longer has was deleted by the planner."""
 
 ORGANISASI = Sheet(
     "Organisasi",

@@ -311,6 +311,10 @@ _PETUNJUK = (
     "menjadi 'diterima' atau 'ditolak' setelah ditinjau. Kolom 'Komponen Formula': 'ya' bila "
     "hasil pemilik menjadi komponen rumus indikator yang didukung (capaiannya ikut dihitung "
     "naik); tambahkan baris untuk tautan deklarasi bila perlu.",
+    "Menghapus baris di 'Matriks Cascading' menghapus indikatornya dari pohon saat diimpor "
+    "kembali (kinerjanya juga, bila semua barisnya dihapus); begitu pula mengganti 'ID "
+    "Indikator' dengan ID lain (yang lama terhapus, yang baru ditambahkan). pokin import "
+    "menyebut setiap indikator, kinerja dan jabatan yang dihapus: periksa daftarnya.",
     "Baris kosong dilewati. Sel gabungan (merge) tidak diperbolehkan.",
     "Impor kembali: pokin import matriks.xlsx",
 )

@@ -1,0 +1,101 @@
+"""A row deleted from an exported matrix is never lost silently (QA5 #9): the Petunjuk
+sheet says that deleting a row deletes its indicator, and ``pokin import`` names every
+node the re-imported workbook no longer holds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from pokin.cli import main
+from pokin.excel import export_xlsx, read_xlsx, removed_since_export
+from pokin.io import loads
+
+TREE = """\
+pokin: 1
+organisasi: {nama: Kecamatan Tirtamulya, tahun: 2026}
+jabatan:
+  - id: camat
+    nama: Camat Tirtamulya
+    peran: camat
+    kinerja:
+      - id: camat.k1
+        uraian: Meningkatnya kualitas pelayanan administrasi terpadu
+        indikator:
+          - {id: camat.k1.i1, uraian: Indeks kepuasan masyarakat atas layanan PATEN}
+          - {id: camat.k1.i2, uraian: Persentase permohonan PATEN selesai tepat waktu}
+      - id: camat.k2
+        uraian: Meningkatnya ketenteraman wilayah
+        indikator:
+          - {id: camat.k2.i1, uraian: Persentase gangguan trantibum yang tertangani}
+  - id: sekretaris-kecamatan
+    nama: Sekretaris Kecamatan
+    peran: sekretaris
+    atasan: camat
+    kinerja:
+      - id: sekretaris-kecamatan.k1
+        uraian: Tertibnya administrasi keuangan kecamatan
+        indikator:
+          - {id: sekretaris-kecamatan.k1.i1, uraian: Persentase laporan keuangan tepat waktu}
+"""
+
+
+def _edited(tmp_path: Path, delete: tuple[str, ...] = (), drop_sheet: bool = False) -> Path:
+    """The exported matrix with the rows of the indicators ``delete`` removed in Excel."""
+    path = export_xlsx(loads(TREE), tmp_path / "matriks.xlsx")
+    book = openpyxl.load_workbook(path)
+    sheet = book["Matriks Cascading"]
+    column = [c.value for c in sheet[1]].index("ID Indikator") + 1
+    for row in range(sheet.max_row, 1, -1):
+        if sheet.cell(row, column).value in delete:
+            sheet.delete_rows(row)
+    if drop_sheet:
+        del book["Isi Ekspor"]
+    edited = tmp_path / "disunting.xlsx"
+    book.save(edited)
+    return edited
+
+
+def test_the_petunjuk_sheet_says_a_deleted_row_deletes_its_indicator(tmp_path: Path) -> None:
+    book = openpyxl.load_workbook(export_xlsx(loads(TREE), tmp_path / "m.xlsx"))
+    text = " ".join(str(row[0]) for row in book["Petunjuk"].values if row[0])
+    assert "Menghapus baris di 'Matriks Cascading' menghapus indikatornya" in text
+    assert "pokin import menyebut setiap indikator" in text
+    assert book["Isi Ekspor"].sheet_state == "hidden"
+
+
+def test_nothing_removed_when_no_row_was_deleted(tmp_path: Path) -> None:
+    path = _edited(tmp_path)
+    assert removed_since_export(path, read_xlsx(path)) == []
+
+
+def test_every_deleted_indicator_and_kinerja_is_named(tmp_path: Path) -> None:
+    path = _edited(tmp_path, delete=("camat.k1.i2", "camat.k2.i1"))
+    tree = read_xlsx(path)
+    removed = removed_since_export(path, tree)
+    assert [(r.jenis, r.id) for r in removed] == [
+        ("indikator", "camat.k1.i2"),
+        ("kinerja", "camat.k2"),  # its only row went: the kinerja goes with it
+        ("indikator", "camat.k2.i1"),
+    ]
+    assert removed[0].uraian == "Persentase permohonan PATEN selesai tepat waktu"
+
+
+def test_a_workbook_without_the_list_compares_nothing(tmp_path: Path) -> None:
+    path = _edited(tmp_path, delete=("camat.k1.i2",), drop_sheet=True)
+    assert removed_since_export(path, read_xlsx(path)) == []
+    assert len(list(read_xlsx(path).iter_indikator())) == 3
+
+
+def test_pokin_import_warns_of_each_deleted_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _edited(tmp_path, delete=("camat.k1.i2", "sekretaris-kecamatan.k1.i1"))
+    assert main(["import", str(path), "-o", str(tmp_path / "k.yaml"), "-q"]) == 0
+    err = capsys.readouterr().err
+    assert "indikator camat.k1.i2 dihapus (barisnya tidak ada lagi di matriks)" in err
+    assert "Persentase permohonan PATEN selesai tepat waktu" in err
+    assert "kinerja sekretaris-kecamatan.k1 dihapus" in err
+    assert "dihapus sejak diekspor: 2 indikator, 1 kinerja" in err
