@@ -76,10 +76,13 @@ PATTERNS = [
     ),
 ]
 
-DECOYS = [  # (the Camat's indicator, a kinerja that must not be linked to it)
+DECOYS = [  # (a kinerja, the Camat's indicator it must not be linked to)
     # the same object, another specific verb: a different indicator, not a restatement
-    ("Jumlah aduan warga yang diterima", "Terselesaikannya aduan warga"),
+    ("Terselesaikannya aduan warga", "Jumlah aduan warga yang diterima"),
+    # a generic lead verb stands for the closing verb only when it says nothing else
+    ("Terlaksananya pembinaan kelompok sadar wisata", "Jumlah kelompok sadar wisata yang dibentuk"),
 ]
+EXTRA = "Jumlah aduan warga yang diselesaikan"  # the first decoy's right parent
 
 
 def _ind(uraian: str) -> dict[str, Any]:
@@ -87,8 +90,8 @@ def _ind(uraian: str) -> dict[str, Any]:
 
 
 def _tree() -> PohonKinerja:
-    parents = [parent for _, parent, _ in PATTERNS] + [p for p, _ in DECOYS]
-    children = [child for _, _, child in PATTERNS] + [c for _, c in DECOYS]
+    parents = [parent for _, parent, _ in PATTERNS] + [p for _, p in DECOYS]
+    children = [child for _, _, child in PATTERNS] + [c for c, _ in DECOYS]
     data = {
         "pokin": 1,
         "organisasi": {"nama": "Kecamatan Sukarame", "pemerintah": "Kabupaten Contoh"},
@@ -101,8 +104,7 @@ def _tree() -> PohonKinerja:
                 "kinerja": [
                     {
                         "uraian": "Meningkatnya kualitas penyelenggaraan pemerintahan",
-                        "indikator": [_ind(p) for p in parents]
-                        + [_ind("Jumlah aduan warga yang diselesaikan")],
+                        "indikator": [_ind(p) for p in parents] + [_ind(EXTRA)],
                     }
                 ],
             },
@@ -134,11 +136,16 @@ def test_each_restatement_is_proposed_to_its_own_indicator_only(
     assert proposals.get(f"kasi.k{n}") == {f"camat.k1.i{n}"}, pattern
 
 
+@pytest.mark.parametrize("n", range(len(PATTERNS) + 1, len(PATTERNS) + len(DECOYS) + 1))
+def test_a_decoy_is_not_linked(proposals: dict[str, set[str]], n: int) -> None:
+    assert f"camat.k1.i{n}" not in proposals.get(f"kasi.k{n}", set())
+
+
 def test_another_verb_on_the_same_object_is_not_a_restatement(
     proposals: dict[str, set[str]],
 ) -> None:
     n = len(PATTERNS) + 1  # "Terselesaikannya aduan warga": the one resolving them
-    assert proposals.get(f"kasi.k{n}") == {f"camat.k1.i{n + 1}"}
+    assert proposals.get(f"kasi.k{n}") == {f"camat.k1.i{len(PATTERNS) + len(DECOYS) + 1}"}
 
 
 def test_a_compound_verb_meets_its_two_words_and_a_name_stays_whole() -> None:

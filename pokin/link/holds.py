@@ -23,6 +23,7 @@ from collections.abc import Iterable
 
 from ..models import Jabatan, PohonKinerja
 from .lexicon import Lexicon
+from .morph import roots_of
 from .similarity import Phrase, contained, score
 from .text import LEVEL, UNITS, phrase, stem
 
@@ -206,8 +207,9 @@ def place_words(tree: PohonKinerja, lexicon: Lexicon) -> set[str]:
     for name in names:
         words = name.casefold().split()
         place.update(
-            stem(w)
+            root
             for w, before in zip(words[1:], words, strict=False)
             if UNITS.get(before, -1) >= LEVEL
+            for root in roots_of(w)
         )
     return place

@@ -11,8 +11,10 @@ evidence, and :func:`evidence` tells how much rare text two phrases share at all
   half, and a verbal noun of the other's lead verb stands for it ("Persentase penurunan X"
   carries "Menurunnya X"); a lead verb saying only that something happened
   (Terlaksananya) stands for the passive verb closing the other, a measure text ("Jumlah
-  operasi penertiban yang digelar": :attr:`~pokin.link.text.Phrase.done`). Opposite
-  roots (:attr:`Lexicon.antonim`: tingkat / turun) rule the pair out.
+  operasi penertiban yang digelar": :attr:`~pokin.link.text.Phrase.done`), when it says
+  nothing else (no "pembinaan" of its own: "Terlaksananya pembinaan X" is not "X yang
+  dibentuk"). Opposite roots (:attr:`Lexicon.antonim`: tingkat / turun) rule the pair
+  out.
 - A word of 7+ letters one keystroke from an unshared word of the other text (PENDATAAN /
   PENDATAN, rapidfuzz's optimal string alignment) counts as 0.8 of a match.
 - When one text lists items ("di bidang A, B, C dan D") and the other keeps one or some of
@@ -306,8 +308,8 @@ def _lead(
         if not verb.roots:
             continue
         noun = (verb.roots & other.words) - verb.words
-        if not noun and verb.general:  # "Terlaksananya X" / "X yang digelar"
-            noun = other.done & other.words - verb.words
+        if not noun and verb.general and verb.words - UNITS.keys() <= other.words:
+            noun = other.done & other.words - verb.words  # "Terlaksananya X" / "X yang digelar"
         if verb.roots & other.roots:
             if verb is a:  # the same verb, in any form: counted once
                 inter, union = inter + LEAD_WEIGHT, union + LEAD_WEIGHT

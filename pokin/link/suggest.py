@@ -37,6 +37,7 @@ from .._text import format_number
 from ..models import Asal, Indikator, Kinerja, PohonKinerja, Status, Tautan
 from .holds import GenericRows
 from .lexicon import DEFAULT, Lexicon
+from .morph import roots_of
 from .similarity import score as link_score
 from .text import phrase, stem
 
@@ -184,7 +185,7 @@ class _Reader:
         found = self._keys.get(text)
         if found is None:
             p = phrase(text, self.lexicon)
-            verb = {stem(p.lead)} - self.lexicon.kerja_umum if p.lead else set()
+            verb = set(roots_of(p.lead)) - self.lexicon.kerja_umum if p.lead else set()
             low = " ".join(text.casefold().split())
             found = p.words | verb | {w for w in self._phrases if w in low}
             self._keys[text] = found
@@ -282,7 +283,8 @@ class _Reader:
                 continue
             p = phrase(text, self.lexicon)
             if p.lead:
-                shown.setdefault(stem(p.lead), p.lead)
+                for root in roots_of(p.lead):
+                    shown.setdefault(root, p.lead)
             for root, word in p.surface:
                 shown.setdefault(root, word)
         return shown
