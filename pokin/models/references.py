@@ -117,8 +117,7 @@ def ensure_sound(tree: Tree) -> None:
     Raises:
         TreeError: an id is used twice, a link or an atasan points nowhere, ...
     """
-    assign_ids(tree)
-    problems = resolve_references(tree)
+    problems = resolve_references(tree)  # it gives the missing ids first
     if problems:
         lines = [
             f"{dotted(p.path)}: {p.message}" + (f"\n  saran: {p.hint}" if p.hint else "")
@@ -131,7 +130,8 @@ def ensure_sound(tree: Tree) -> None:
 def resolve_references(tree: Tree) -> list[Problem]:
     """Check every id and reference of ``tree``; resolve links given by text to ids.
 
-    Returns the problems found (empty when the tree is sound), each with the path of the
+    Gives ids to the nodes without one first (:func:`assign_ids`). Returns the problems
+    found (empty when the tree is sound), each with the path of the
     offending field. Links resolved from text keep the id in ``ke`` and drop the text.
     One pass over the nodes, then one over the links; the index of texts is built only
     when a link is given by text, and the paths only when a link needs one (a text to
@@ -141,6 +141,10 @@ def resolve_references(tree: Tree) -> list[Problem]:
     kinerja = [k for j in tree.jabatan for k in j.kinerja]
     indikator = [i for k in kinerja for i in k.indikator]
     linkable = _claim_ids(tree, kinerja, indikator, problems)
+    if linkable is None:  # a node without its id: give them all one first
+        assign_ids(tree)
+        linkable = _claim_ids(tree, kinerja, indikator, problems)
+        assert linkable is not None
     by_id = {j.id: j for j in tree.jabatan}
     problems.extend(_atasan_problems(tree, by_id))
     if problems:
@@ -179,10 +183,10 @@ def _all_sound(holders: list[Kinerja] | list[Indikator], linkable: set[str]) -> 
 
 def _claim_ids(
     tree: Tree, kinerja: list[Kinerja], indikator: list[Indikator], problems: list[Problem]
-) -> set[str]:
-    """The ids a link may point at (sasaran, kinerja, indikator); a problem for each id
-    used twice, found by a second, slower pass only when there is one. The sets are built
-    by C loops: a kabupaten has 150k ids."""
+) -> set[str] | None:
+    """The ids a link may point at (sasaran, kinerja, indikator), or None if a node has no
+    id yet; a problem for each id used twice, found by a second, slower pass only when
+    there is one. The sets are built by C loops: a kabupaten has 150k ids."""
     nodes: tuple[list[Sasaran], list[Indikator], list[Kinerja], list[Indikator]] = (
         tree.iku,
         [i for s in tree.iku for i in s.indikator],
@@ -193,11 +197,9 @@ def _claim_ids(
     for group in nodes:
         linkable.update(map(_ID, group))
     positions: set[str | None] = set(map(_ID, tree.jabatan))
-    given = sum(len(group) for group in nodes) + len(tree.jabatan)
     if not _NO_ID.isdisjoint(linkable) or not _NO_ID.isdisjoint(positions):
-        given = sum(1 for group in (*nodes, tree.jabatan) for node in group if node.id)
-        linkable -= _NO_ID
-        positions -= _NO_ID
+        return None
+    given = sum(len(group) for group in nodes) + len(tree.jabatan)
     if len(linkable) + len(positions) < given or not linkable.isdisjoint(positions):
         problems.extend(_duplicate_ids(tree))
     return linkable  # type: ignore[return-value]

@@ -13,7 +13,7 @@ from pydantic import (
 
 from .fields import FORMAT_VERSION, Model
 from .parts import Indikator, Jabatan, Kinerja, Organisasi, Sasaran
-from .references import assign_ids, dotted, ensure_sound, resolve_references
+from .references import dotted, ensure_sound, resolve_references
 
 __all__ = ["PohonKinerja"]
 
@@ -24,7 +24,8 @@ class PohonKinerja(Model):
     Validation fills in missing ids (see ``docs/format.md``), resolves links given by text,
     and checks every reference: unique ids, an existing ``atasan`` without cycles, links
     that point at something. Pass ``context={"defer_references": True}`` to
-    ``model_validate`` to get the problems from :func:`resolve_references` yourself.
+    ``model_validate`` to get the problems from :func:`resolve_references` yourself (the
+    generated ids too: call it before reading the tree).
     """
 
     pokin: Literal[1] = FORMAT_VERSION
@@ -34,9 +35,8 @@ class PohonKinerja(Model):
 
     @model_validator(mode="after")
     def _references(self, info: ValidationInfo) -> PohonKinerja:
-        assign_ids(self)
         if info.context and info.context.get("defer_references"):
-            return self
+            return self  # the ids too: resolve_references gives the missing ones
         problems = resolve_references(self)
         if problems:
             raise ValueError(
