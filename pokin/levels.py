@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import islice
 from weakref import WeakKeyDictionary
 
 from .graph import Cascade
@@ -109,7 +110,8 @@ class Levels:
 
     def all(self) -> list[Level]:
         """The level of every sasaran, kinerja and indikator, in tree order."""
-        return list(self._table.values())
+        table = self._table
+        return [table[node] for node in islice(self.cascade.nodes(), 1, None)]
 
     def get(self, node_id: str) -> Level | None:
         """The level of a node, or ``None`` (the organisasi node, an unknown id)."""
@@ -121,6 +123,9 @@ _TABLES: WeakKeyDictionary[Cascade, dict[str, Level]] = WeakKeyDictionary()
 
 
 def _levels(cascade: Cascade) -> dict[str, Level]:
+    """The level of every node, in tree order: the IKU table's, each kinerja's, then each
+    indikator's, read a column at a time (a level per eselon and role, an indikator taking
+    its kinerja's unless it has its own written)."""
     table: dict[str, Level] = {}
     iku = Level(LevelHasil.ULTIMATE_OUTCOME, True, "tabel IKU")
     for sasaran in cascade.tree.iku:
@@ -129,18 +134,23 @@ def _levels(cascade: Cascade) -> dict[str, Level]:
             table[str(indikator.id)] = _written(indikator) or iku
     written = _WRITTEN
     owners: dict[tuple[str | None, str], Level] = {}  # a level per eselon and role
-    for jabatan in cascade.tree.jabatan:
+    kinerja: list[Level] = []
+    for jabatan, k in cascade.kinerja_rows:
+        if k.level_hasil:
+            kinerja.append(written[k.level_hasil])
+            continue
         key = (jabatan.eselon, jabatan.peran._value_)
-        owner = owners.get(key) or owners.setdefault(key, level_of_jabatan(jabatan))
-        for kinerja in jabatan.kinerja:
-            own = written[kinerja.level_hasil] if kinerja.level_hasil else owner
-            table[str(kinerja.id)] = own
-            table.update(
-                {
-                    str(i.id): written[i.level_hasil] if i.level_hasil else own
-                    for i in kinerja.indikator
-                }
-            )
+        kinerja.append(owners.get(key) or owners.setdefault(key, level_of_jabatan(jabatan)))
+    table.update(zip([str(k.id) for _, k in cascade.kinerja_rows], kinerja, strict=True))
+    # each indikator of a jabatan: its kinerja's level, or its own written one
+    held = [len(k.indikator) for _, k in cascade.kinerja_rows]
+    levels = [level for level, n in zip(kinerja, held, strict=True) for _ in range(n)]
+    start = len(cascade.indikator) - len(levels)  # the IKU table's come first
+    ids = cascade.column("id")[start:]
+    own = cascade.column("level_hasil")[start:]
+    if any(own):
+        levels = [written[w] if w else level for w, level in zip(own, levels, strict=True)]
+    table.update(zip(ids, levels, strict=True))
     return table
 
 

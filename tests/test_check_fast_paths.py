@@ -13,6 +13,7 @@ import pokin
 from pokin import Cascade
 from pokin._text import words
 from pokin.checks import _most_severe_first
+from pokin.checks.wording import activity_word, activity_words
 from pokin.findings import Finding, Findings, LazyBatch, Severity, new_finding
 
 from .conftest import make
@@ -135,3 +136,22 @@ def test_lazy_findings_read_later_are_those_of_the_check() -> None:
     assert [r["code"] for r in found.filter(select="PK503").to_records()] == [
         r["code"] for r in expected if r["code"] == "PK503"
     ]
+
+
+def test_activity_words_of_a_column_are_activity_word_of_each() -> None:
+    """The regex sweep that picks the texts to read misses none activity_word names."""
+    pieces = [
+        *("Melaksanakan", "MENYUSUN", "meningkatnya", "Media", "mem", "membuat2", "Me"),
+        *("Pelaksanaan", "penyusunan", "RAPAT", "Kegiatan", "rapatnya", "Persentase"),
+        *("1.", "(a)", "2)", "B.", "iv.", "abcd.", "«", "-", "_", " ", "  ", "\t", "\x1c"),
+        *("Straße", "Ünïcode", "\u212aoordinasi", "memantau", "ménulis", "x", "9", "Melon"),
+        *("menyapu", "mengetu", "pengurusan", "PENGELOLAAN", "me_nulis", "mesin", "menit"),
+    ]
+    rnd = random.Random(11)
+    texts = [
+        "".join(rnd.choice(pieces) + rnd.choice(["", " ", ".", ")", "\n"]) for _ in range(4))
+        for _ in range(20_000)
+    ]
+    expected = {n: w for n, t in enumerate(texts) if (w := activity_word(t)) is not None}
+    assert len(expected) > 2_000
+    assert activity_words(texts) == expected

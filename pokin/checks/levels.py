@@ -8,6 +8,7 @@ eselon or role. Findings on inferred levels say so, so a planner knows to check 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress, count
 
 from ..findings import Finding, Severity
 from ..graph import Cascade
@@ -15,9 +16,10 @@ from ..levels import Levels
 from ..models import LevelHasil
 from .measurability import at_pimpinan
 from .registry import finding, rule, short
-from .wording import activity_word, counts_activity
+from .wording import _COUNT, activity_word, counts_activity
 
 _M88 = "PermenPAN-RB 88/2021"
+_COUNTS = _COUNT.match  # counts_activity, without a call of its own per indicator
 _RANK = {level._value_: level.rank for level in LevelHasil}
 """:attr:`LevelHasil.rank` by the level's text (a dict of texts, not of enum members, whose
 hash is a Python call: PK701 compares the levels of every link)."""
@@ -103,8 +105,10 @@ def _count_at_outcome(c: Cascade) -> Iterator[Finding]:
     levels = Levels(c)
     # PK505 speaks for the camat, the sekretaris and eselon III
     pimpinan = {jabatan.id for jabatan in c.tree.jabatan if at_pimpinan(jabatan)}
-    for (jabatan, indikator), uraian in zip(c.indikator_rows, c.column("uraian"), strict=True):
-        if not counts_activity(uraian) or jabatan is None or jabatan.id in pimpinan:
+    rows, uraian = c.indikator_rows, c.column("uraian")
+    # the indicators that count something, in one regex sweep of the column
+    for jabatan, indikator in [rows[at] for at in compress(count(), map(_COUNTS, uraian))]:
+        if jabatan is None or jabatan.id in pimpinan:
             continue
         level = levels.of(str(indikator.id))
         if level.level.is_outcome:

@@ -20,7 +20,9 @@ without the ``-nya`` that makes *meningkatnya* a state) or a nominalised activit
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from itertools import compress
+from operator import not_
 
 from .._text import words
 from ..capaian import number
@@ -29,7 +31,14 @@ from ..graph import ROOT, Cascade
 from ..models import Indikator
 from .registry import finding, rule, short
 
-__all__ = ["activity_word", "first_word", "has_measure", "is_percent", "target_problem"]
+__all__ = [
+    "activity_word",
+    "activity_words",
+    "first_word",
+    "has_measure",
+    "is_percent",
+    "target_problem",
+]
 
 _M88 = "PermenPAN-RB 88/2021"
 
@@ -83,6 +92,36 @@ def activity_word(text: str) -> str | None:
     if first.endswith("nya") or first in _NOT_VERBS or not _VERB.match(first):
         return None
     return first
+
+
+def _by_prefix(lexicon: frozenset[str]) -> str:
+    """A regex alternation of ``lexicon``, case-insensitive, grouped by the first two
+    letters (Python's ``re`` tries each alternative in turn)."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(lexicon, key=len, reverse=True):
+        groups.setdefault(word[:2], []).append(re.escape(word[2:]))
+    return "|".join(f"(?i:{head})(?i:{'|'.join(rest)})" for head, rest in groups.items())
+
+
+_MAYBE_ACTIVITY = re.compile(
+    r"(?>(?:\s*(?:\(?[0-9a-z]{1,3}[.)]\s+))?)[^A-Za-z0-9_]*(?:"
+    + _by_prefix(_NOMINAL)
+    + r"|(?i:me)[A-Za-z]{3,}(?<![Nn][Yy][Aa]))(?![A-Za-z0-9_])"
+)
+"""On ASCII text, :data:`_ASCII_HEAD` where its word may name an activity (a nominalised
+activity, or ``me-`` and three letters more without ``-nya``): the texts
+:func:`activity_word` must read, of many."""
+
+
+def activity_words(texts: Sequence[str]) -> dict[int, str]:
+    """:func:`activity_word` of each of ``texts`` that names an activity, by position: one
+    regex sweep (in C) finds the few it must read."""
+    n = len(texts)
+    maybe = set(compress(range(n), map(_MAYBE_ACTIVITY.match, texts)))
+    if not all(map(str.isascii, texts)):  # the sweep reads ASCII text
+        maybe.update(compress(range(n), map(not_, map(str.isascii, texts))))
+    found = {at: activity_word(texts[at]) for at in sorted(maybe)}
+    return {at: word for at, word in found.items() if word is not None}
 
 
 _COUNT = re.compile(r"^\s*(?:\(?[0-9a-z]{1,3}[.)]\s+)?(jumlah|banyaknya|frekuensi)\b", re.I)
@@ -185,9 +224,10 @@ def _table_iku(c: Cascade) -> set[str]:
 )
 def _indikator_activity(c: Cascade) -> Iterator[Finding]:
     skip = _table_iku(c)  # an IKU worded as an activity is PK702
-    for (owner, indikator), uraian in zip(c.indikator_rows, c.column("uraian"), strict=True):
-        verb = activity_word(uraian)
-        if verb is None or str(indikator.id) in skip:
+    rows = c.indikator_rows
+    for at, verb in activity_words(c.column("uraian")).items():
+        owner, indikator = rows[at]
+        if str(indikator.id) in skip:
             continue
         yield finding(
             c,
@@ -357,10 +397,10 @@ def _kinerja_activity(c: Cascade) -> Iterator[Finding]:
         verb = activity_word(sasaran.uraian)
         if verb is not None:
             yield _activity_finding(c, str(sasaran.id), "IKU", sasaran.uraian, verb)
-    for jabatan, kinerja in c.kinerja_rows:
-        verb = activity_word(kinerja.uraian)
-        if verb is not None:
-            yield _activity_finding(c, str(kinerja.id), jabatan.nama, kinerja.uraian, verb)
+    rows = c.kinerja_rows
+    for at, verb in activity_words([kinerja.uraian for _, kinerja in rows]).items():
+        jabatan, kinerja = rows[at]
+        yield _activity_finding(c, str(kinerja.id), jabatan.nama, kinerja.uraian, verb)
 
 
 def _activity_finding(c: Cascade, where: str, who: str, text: str, verb: str) -> Finding:

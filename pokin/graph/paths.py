@@ -99,8 +99,8 @@ class Paths:
         succ: dict[str, list[str]] = {
             node: list(self._succ.get(node, _NONE)) for node in (ROOT, *self._sasaran)
         }
-        for parent, child in self._links:
-            succ.setdefault(group.get(parent, parent), []).append(group.get(child, child))
+        for upper, lower in self._group_links:
+            succ.setdefault(upper, []).append(lower)
         groups = reachable([ROOT], succ)
         seen = {indikator for indikator, kinerja in group.items() if kinerja in groups}
         seen |= groups
@@ -170,10 +170,17 @@ class Paths:
         return pred
 
     @cached_property
+    def _group_links(self) -> list[tuple[str, str]]:
+        """Every link between kinerja groups (a kinerja with its indicators; a sasaran or an
+        IKU indicator stands for itself), as ``(upper, lower)``, in link order."""
+        group = self._kinerja_of
+        get = group.get
+        return [(get(parent, parent), get(child, child)) for parent, child in self._links]
+
+    @cached_property
     def _linked_kinerja(self) -> frozenset[str]:
         """The kinerja that, or one of whose indicators, support something through a link."""
-        group = self._kinerja_of
-        return frozenset(group.get(child, child) for _, child in self._links)
+        return frozenset(lower for _, lower in self._group_links)
 
     @cached_property
     def _tops(self) -> frozenset[str]:
