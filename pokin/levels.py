@@ -34,7 +34,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import islice
+from itertools import compress, count, islice
+from typing import cast
 from weakref import WeakKeyDictionary
 
 from .graph import Cascade
@@ -93,6 +94,7 @@ class Levels:
 
     def __init__(self, cascade: Cascade) -> None:
         self.cascade = cascade
+        self._holding = cascade.kinerja_holding
 
     @cached_property
     def _table(self) -> dict[str, Level]:
@@ -103,19 +105,23 @@ class Levels:
 
     def of(self, node_id: str) -> Level:
         """The level of a sasaran, kinerja or indikator; ``KeyError`` for other ids."""
-        try:
-            return self._table[node_id]
-        except KeyError:
-            raise KeyError(f"no sasaran, kinerja or indikator has the id {node_id!r}") from None
+        found = self.get(node_id)
+        if found is None:
+            raise KeyError(f"no sasaran, kinerja or indikator has the id {node_id!r}")
+        return found
 
     def all(self) -> list[Level]:
         """The level of every sasaran, kinerja and indikator, in tree order."""
-        table = self._table
-        return [table[node] for node in islice(self.cascade.nodes(), 1, None)]
+        get = self.get
+        return [cast(Level, get(node)) for node in islice(self.cascade.nodes(), 1, None)]
 
     def get(self, node_id: str) -> Level | None:
         """The level of a node, or ``None`` (the organisasi node, an unknown id)."""
-        return self._table.get(node_id)
+        found = self._table.get(node_id)
+        if found is None:  # an indikator of a jabatan without a level of its own
+            kinerja = self._holding.get(node_id)
+            return None if kinerja is None else self._table[kinerja]
+        return found
 
 
 _TABLES: WeakKeyDictionary[Cascade, dict[str, Level]] = WeakKeyDictionary()
@@ -123,9 +129,8 @@ _TABLES: WeakKeyDictionary[Cascade, dict[str, Level]] = WeakKeyDictionary()
 
 
 def _levels(cascade: Cascade) -> dict[str, Level]:
-    """The level of every node, in tree order: the IKU table's, each kinerja's, then each
-    indikator's, read a column at a time (a level per eselon and role, an indikator taking
-    its kinerja's unless it has its own written)."""
+    """The level of the IKU table's nodes, of each kinerja, and of each indikator that has
+    one written (the others take their kinerja's): a level per eselon and role."""
     table: dict[str, Level] = {}
     iku = Level(LevelHasil.ULTIMATE_OUTCOME, True, "tabel IKU")
     for sasaran in cascade.tree.iku:
@@ -134,23 +139,18 @@ def _levels(cascade: Cascade) -> dict[str, Level]:
             table[str(indikator.id)] = _written(indikator) or iku
     written = _WRITTEN
     owners: dict[tuple[str | None, str], Level] = {}  # a level per eselon and role
-    kinerja: list[Level] = []
-    for jabatan, k in cascade.kinerja_rows:
-        if k.level_hasil:
-            kinerja.append(written[k.level_hasil])
+    for jabatan, kinerja in cascade.kinerja_rows:
+        if kinerja.level_hasil:
+            table[str(kinerja.id)] = written[kinerja.level_hasil]
             continue
         key = (jabatan.eselon, jabatan.peran._value_)
-        kinerja.append(owners.get(key) or owners.setdefault(key, level_of_jabatan(jabatan)))
-    table.update(zip([str(k.id) for _, k in cascade.kinerja_rows], kinerja, strict=True))
-    # each indikator of a jabatan: its kinerja's level, or its own written one
-    held = [len(k.indikator) for _, k in cascade.kinerja_rows]
-    levels = [level for level, n in zip(kinerja, held, strict=True) for _ in range(n)]
-    start = len(cascade.indikator) - len(levels)  # the IKU table's come first
-    ids = cascade.column("id")[start:]
+        owner = owners.get(key) or owners.setdefault(key, level_of_jabatan(jabatan))
+        table[str(kinerja.id)] = owner
+    start = len(cascade.indikator) - len(cascade.kinerja_holding)  # the IKU table's first
     own = cascade.column("level_hasil")[start:]
     if any(own):
-        levels = [written[w] if w else level for w, level in zip(own, levels, strict=True)]
-    table.update(zip(ids, levels, strict=True))
+        ids = cascade.column("id")[start:]
+        table.update((ids[n], written[own[n]]) for n in compress(count(), own))
     return table
 
 

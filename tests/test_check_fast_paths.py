@@ -13,6 +13,7 @@ import pokin
 from pokin import Cascade
 from pokin._text import words
 from pokin.checks import _most_severe_first
+from pokin.checks.completeness import _maybe_twice
 from pokin.checks.wording import activity_word, activity_words
 from pokin.findings import Finding, Findings, LazyBatch, Severity, new_finding
 
@@ -155,3 +156,18 @@ def test_activity_words_of_a_column_are_activity_word_of_each() -> None:
     expected = {n: w for n, t in enumerate(texts) if (w := activity_word(t)) is not None}
     assert len(expected) > 2_000
     assert activity_words(texts) == expected
+
+
+def test_texts_maybe_twice_hold_every_pair_with_the_same_words() -> None:
+    pieces = ["Jumlah", "JUMLAH", "laporan", " ", "  ", "-", ".", "_", "1", "Straße", "STRASSE"]
+    pieces += ["\u212aota", "kota", "İ", "i", "x\xa0y", "x y", "«", "»", "a_b", "a b"]
+    rnd = random.Random(3)
+    texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 4))) for _ in range(5_000)]
+    by_words: dict[str, list[int]] = {}
+    for n, text in enumerate(texts):
+        by_words.setdefault(words(text), []).append(n)
+    shared = sorted(n for group in by_words.values() if len(group) > 1 for n in group)
+    maybe = _maybe_twice(texts)
+    assert set(shared) <= set(maybe)
+    assert shared
+    assert _maybe_twice(["Satu", "Dua", "Tiga"]) == []

@@ -222,3 +222,27 @@ def test_a_derived_fact_is_computed_once_per_cascade() -> None:
     other = Cascade.of(make())
     assert other.derived(fact) == len(other)
     assert calls == [c, other]
+
+
+def _own_kinerja_and_more(d: dict[str, Any]) -> None:
+    # staf.k1 holds a link from its own indicator and one from a subordinate-less kinerja:
+    # a node with more than one link child, one of them no edge
+    _own_kinerja(d)
+    jab(d, "sekretaris")["kinerja"][0]["mendukung"] = ["camat.k1.i1", "staf.k1"]
+
+
+@pytest.mark.parametrize("name", [*sorted(TREES), "own-kinerja-and-more"])
+def test_links_ordered_or_by_kind_as_from_every_link_in_order(name: str) -> None:
+    tree = make(_own_kinerja_and_more) if name == "own-kinerja-and-more" else TREES[name]()
+    everything = Cascade(tree)
+    pairs = list(everything.link_pairs())
+    rnd = random.Random(name)
+    for share in (0.0, 0.05, 0.3, 1.0):
+        wanted = {pair for pair in everything.link_keys() if rnd.random() < share}
+        c = Cascade(tree)  # nothing ordered yet
+        assert c.in_link_order(wanted) == [pair for pair in pairs if pair in wanted]
+    by_kind = everything.links_by_kind()
+    fresh = Cascade(tree)
+    for kind in ("skip", "cross", "down", "self", "normal"):
+        assert list(fresh.links_of_kind(kind)) == by_kind.get(kind, [])
+    assert sorted(everything.link_keys()) == sorted(pairs) or name.startswith("own-kinerja")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
+from itertools import compress, count, repeat
+from operator import not_
 
 from .._text import words
 from ..findings import Finding, Severity
@@ -65,7 +68,9 @@ def _kinerja_without_indikator(c: Cascade) -> Iterator[Finding]:
 def _duplicates(c: Cascade) -> Iterator[Finding]:
     seen: dict[str, Indikator] = {}
     current = None
-    rows = zip(c.indikator_rows, c.column("uraian"), strict=True)
+    uraians = c.column("uraian")
+    maybe = _maybe_twice(uraians)
+    rows = [(c.indikator_rows[n], uraians[n]) for n in maybe]
     for (jabatan, indikator), uraian in rows:  # a jabatan's indicators come together
         if jabatan is None:
             continue  # the IKU table's
@@ -86,6 +91,26 @@ def _duplicates(c: Cascade) -> Iterator[Finding]:
             seen[key] = indikator
 
 
+_WORD_BYTES = bytes(b + 32 if 65 <= b <= 90 else b for b in range(256))
+_NOT_WORD_BYTES = bytes(b for b in range(128) if not (chr(b).isalnum() or b == 95))
+
+
+def _maybe_twice(texts: list[str]) -> list[int]:
+    """The positions of the texts whose :func:`~pokin._text.words` some other text may
+    share: those with the same words with the spaces taken out (for ASCII text, its bytes
+    lower-cased without those of no word, in C); the others have words of their own."""
+    keys = list(
+        map(bytes.translate, map(str.encode, texts), repeat(_WORD_BYTES), repeat(_NOT_WORD_BYTES))
+    )
+    if not all(map(str.isascii, texts)):  # words() of other text: casefold, Unicode \w
+        for n in compress(count(), map(not_, map(str.isascii, texts))):
+            keys[n] = words(texts[n]).replace(" ", "").encode()
+    if len(set(keys)) == len(keys):
+        return []
+    twice = {key for key, seen in Counter(keys).items() if seen > 1}
+    return list(compress(count(), map(twice.__contains__, keys)))
+
+
 @rule(
     "PK404",
     "Lebih dari satu jabatan puncak",
@@ -95,7 +120,7 @@ def _duplicates(c: Cascade) -> Iterator[Finding]:
     sumber="PermenPAN-RB 88/2021 LKE 1.b.8, KKE 2",
 )
 def _several_tops(c: Cascade) -> Iterator[Finding]:
-    tops = c.tree.top
+    tops = c.top
     if len(tops) <= 1:
         return
     head = next((t for t in tops if t.peran is Peran.CAMAT), tops[0])

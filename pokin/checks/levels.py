@@ -12,9 +12,9 @@ from itertools import compress, count
 
 from ..findings import Finding, Severity
 from ..graph import Cascade
-from ..levels import Levels
+from ..levels import Level, Levels
 from ..models import LevelHasil
-from .measurability import at_pimpinan
+from .measurability import pimpinan
 from .registry import finding, rule, short
 from .wording import _COUNT, activity_word, counts_activity
 
@@ -35,15 +35,18 @@ hash is a Python call: PK701 compares the levels of every link)."""
 )
 def _level_inversion(c: Cascade) -> Iterator[Finding]:
     levels = Levels(c)
-    down = {*c.links_by_kind().get("down", ()), *c.links_by_kind().get("self", ())}
-    for parent, child in c.link_pairs():
+    down = {*c.links_of_kind("down"), *c.links_of_kind("self")}
+    inverted: dict[tuple[str, str], tuple[Level, Level]] = {}
+    for parent, child in c.link_keys():  # every link, then the few found put in order
         if down and (parent, child) in down:
             continue  # PK304 already reports a link pointing down
         upper, lower = levels.get(parent), levels.get(child)
         if upper is None or lower is None:
             continue
-        if _RANK[lower.level._value_] >= _RANK[upper.level._value_]:
-            continue
+        if _RANK[lower.level._value_] < _RANK[upper.level._value_]:
+            inverted[parent, child] = (upper, lower)
+    for parent, child in c.in_link_order(inverted):
+        upper, lower = inverted[parent, child]
         owner = c.owner(child)
         above = c.owner(parent)
         yield finding(
@@ -104,11 +107,11 @@ def _iku_not_outcome(c: Cascade) -> Iterator[Finding]:
 def _count_at_outcome(c: Cascade) -> Iterator[Finding]:
     levels = Levels(c)
     # PK505 speaks for the camat, the sekretaris and eselon III
-    pimpinan = {jabatan.id for jabatan in c.tree.jabatan if at_pimpinan(jabatan)}
+    covered = {jabatan.id for jabatan in c.derived(pimpinan)}
     rows, uraian = c.indikator_rows, c.column("uraian")
     # the indicators that count something, in one regex sweep of the column
     for jabatan, indikator in [rows[at] for at in compress(count(), map(_COUNTS, uraian))]:
-        if jabatan is None or jabatan.id in pimpinan:
+        if jabatan is None or jabatan.id in covered:
             continue
         level = levels.of(str(indikator.id))
         if level.level.is_outcome:

@@ -30,7 +30,7 @@ def _cycles(c: Cascade) -> Iterator[Finding]:
 
 
 def _links_of(c: Cascade, kind: str) -> Iterator[tuple[str, str]]:
-    yield from c.links_by_kind().get(kind, ())
+    yield from c.links_of_kind(kind)
 
 
 @rule(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import compress, count
 
 from ..findings import RULES, Finding, LazyBatch, Severity, new_finding
 from ..graph import Cascade
@@ -24,9 +25,9 @@ def _unmeasured(c: Cascade, code: str, field: str, label: str) -> Iterator[Findi
     values = c.column(field)
     # texts repeat ("laporan bulanan"): each is judged once
     missing = {value for value in set(values) if _missing(value)}
-    # the indicators found in one sweep of the column; their findings made from what is
-    # read now (the texts, the ids, the owners' names), whenever they are read
-    found = [n for n, value in enumerate(values) if value in missing]
+    # the indicators found in one sweep of the column (in C); their findings made from
+    # what is read now (the texts, the ids, the owners' names), whenever they are read
+    found = list(compress(count(), map(missing.__contains__, values)))
     if not found:
         return iter(())
     rows, uraians, ids = c.indikator_rows, c.column("uraian"), c.column("id")
@@ -109,6 +110,21 @@ def at_pimpinan(jabatan: Jabatan) -> bool:
     return jabatan.peran.is_pimpinan or (jabatan.eselon or "").upper().startswith("III")
 
 
+def pimpinan(c: Cascade) -> list[Jabatan]:
+    """The positions :func:`at_pimpinan` covers, in file order (judged once per eselon and
+    role: PK505 and PK704 read them)."""
+    judged: dict[tuple[str | None, str], bool] = {}
+    found = []
+    for jabatan in c.tree.jabatan:
+        key = (jabatan.eselon, jabatan.peran._value_)
+        covered = judged.get(key)
+        if covered is None:
+            covered = judged[key] = at_pimpinan(jabatan)
+        if covered:
+            found.append(jabatan)
+    return found
+
+
 _ACTIVITY = re.compile(r"^\s*(\d+[.)]\s*)?(jumlah|banyaknya|frekuensi)\b", re.IGNORECASE)
 
 
@@ -121,9 +137,7 @@ _ACTIVITY = re.compile(r"^\s*(\d+[.)]\s*)?(jumlah|banyaknya|frekuensi)\b", re.IG
     sumber="PermenPAN-RB 88/2021 LKE 1.b.4 dan 1.b.8, KKE 2",
 )
 def _activity_counts(c: Cascade) -> Iterator[Finding]:
-    for jabatan in c.tree.jabatan:
-        if not at_pimpinan(jabatan):
-            continue
+    for jabatan in c.derived(pimpinan):
         for indikator in jabatan.iter_indikator():
             if _ACTIVITY.match(indikator.uraian):
                 yield finding(

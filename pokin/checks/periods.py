@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from itertools import compress, count
 
 from .._text import format_decimal
 from ..capaian import number
@@ -62,8 +63,10 @@ def _problem(indikator: Indikator, year: int | None) -> str | None:
 )
 def _periodic_targets(c: Cascade) -> Iterator[Finding]:
     year = c.tree.organisasi.tahun
-    for (owner, indikator), periods in zip(c.indikator_rows, c.column("per_periode"), strict=True):
-        problem = _problem(indikator, year) if periods else None  # none without quarters
+    rows = c.indikator_rows
+    # only an indicator with quarters can be wrong: those found in one sweep (in C)
+    for owner, indikator in [rows[n] for n in compress(count(), c.column("per_periode"))]:
+        problem = _problem(indikator, year)
         if problem is not None:
             who = owner.nama if owner else "IKU"
             yield finding(

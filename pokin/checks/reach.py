@@ -19,7 +19,7 @@ from .registry import finding, rule, short
     sumber="PermenPAN-RB 89/2021; PermenPAN-RB 88/2021 LKE 1.b.8, KKE 2",
 )
 def _orphan_kinerja(c: Cascade) -> Iterator[Finding]:
-    reached = c.reached
+    reached = c.reached_groups  # a kinerja is in it exactly when it is in c.reached
     for jabatan, kinerja in c.kinerja_rows:
         if kinerja.id in reached:
             continue
@@ -65,8 +65,8 @@ def _link_hint(c: Cascade, jabatan: Jabatan) -> str:
     sumber="PermenPAN-RB 89/2021; PermenPAN-RB 88/2021 LKE 1.b.8 dan 1.b.10, KKE 2",
 )
 def _orphan_jabatan(c: Cascade) -> Iterator[Finding]:
-    reached = c.reached
-    linked = {jabatan.id for jabatan, kinerja in c.kinerja_rows if kinerja.id in reached}
+    # the jabatan of a reached kinerja (a kinerja is reached when in c.reached_groups)
+    linked = set(map(c.owner_ids.get, c.reached_groups))
     for jabatan in c.tree.jabatan:
         if jabatan.kinerja and jabatan.id not in linked:
             n = len(jabatan.kinerja)
@@ -94,7 +94,7 @@ def _orphan_jabatan(c: Cascade) -> Iterator[Finding]:
 def _no_iku(c: Cascade) -> Iterator[Finding]:
     if c.has_iku:
         return
-    tops = c.tree.top
+    tops = c.top
     names = ", ".join(t.nama for t in tops[:4]) + (" ..." if len(tops) > 4 else "")
     basis = (
         f"cakupan dihitung terhadap {len(tops)} jabatan tanpa atasan ({names}), seolah-olah "
@@ -121,7 +121,7 @@ def _no_iku(c: Cascade) -> Iterator[Finding]:
     sumber="PermenPAN-RB 89/2021; PermenPAN-RB 88/2021 LKE 1.b.8, KKE 2",
 )
 def _iku_not_cascaded(c: Cascade) -> Iterator[Finding]:
-    has_subordinates = any(c.bawahan(str(t.id)) for t in c.tree.top) or bool(c.tree.iku)
+    has_subordinates = any(c.bawahan(str(t.id)) for t in c.top) or bool(c.tree.iku)
     if not has_subordinates:
         return
     for ind_id in c.iku:
@@ -151,9 +151,10 @@ def _indikator_not_cascaded(c: Cascade) -> Iterator[Finding]:
     iku = set(c.iku)
     supported = c.supported_ids
     atasan = {jabatan.atasan for jabatan in c.tree.jabatan}  # those with a subordinate
-    for (jabatan, indikator), id in zip(c.indikator_rows, c.column("id"), strict=True):
-        if jabatan is None or jabatan.id not in atasan:
-            continue  # the IKU table's (PK201), or a position without subordinates
+    # the IKU table's (PK201), and those of a position without subordinates, are not read
+    held = [(j, k) for j, k in c.kinerja_rows if j.id in atasan]
+    for jabatan, indikator in [(j, i) for j, k in held for i in k.indikator]:
+        id = indikator.id
         if id not in iku and id not in supported:
             yield finding(
                 c,

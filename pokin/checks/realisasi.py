@@ -9,6 +9,8 @@ reported yet, and is no finding.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress, count
+from operator import or_
 
 from ..findings import Finding, Severity
 from ..graph import Cascade
@@ -37,7 +39,8 @@ def _realisasi_number(c: Cascade) -> Iterator[Finding]:
     realisasi, periods = c.column("realisasi"), c.column("per_periode")
     wrong = {text for text in set(realisasi) if _problem(text) is not None}
     rows = c.indikator_rows
-    for n in [n for n, text in enumerate(realisasi) if text in wrong or periods[n]]:
+    # the indicators with a wrong realisasi or with periods, in one sweep (in C)
+    for n in compress(count(), map(or_, map(wrong.__contains__, realisasi), map(bool, periods))):
         owner, indikator = rows[n]
         cells = [("", indikator.realisasi)]
         cells += [(f" {p.periode}", p.realisasi) for p in indikator.per_periode]

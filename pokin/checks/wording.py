@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from itertools import compress
-from operator import not_
+from itertools import compress, count
+from operator import not_, or_
 
 from .._text import words
 from ..capaian import number
@@ -185,10 +185,14 @@ def _percentages(c: Cascade) -> list[bool]:
         if text and (words(text) in {"persen", "prosen"} or "%" in text)
     }
     target = {text for text in set(targets) if text and "%" in text}
-    return [
-        s in satuan or t in target or _named_share(u)
-        for s, t, u in zip(satuans, targets, c.column("uraian"), strict=True)
-    ]
+    uraian = c.column("uraian")
+    named = list(map(bool, map(_SHARE_HEAD.match, uraian)))  # _named_share of ASCII text
+    if not all(map(str.isascii, uraian)):
+        for n in compress(count(), map(not_, map(str.isascii, uraian))):
+            named[n] = _named_share(uraian[n])
+    # each column swept in C: satuan persen, or a % target, or named a share
+    given = map(or_, map(satuan.__contains__, satuans), map(target.__contains__, targets))
+    return list(map(or_, given, named))
 
 
 _SHARES = frozenset({"persentase", "prosentase", "rasio", "proporsi", "cakupan"})

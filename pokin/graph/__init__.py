@@ -38,7 +38,7 @@ False
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
 from itertools import chain
 from operator import attrgetter
@@ -272,6 +272,19 @@ class Cascade(Paths, Links):
         except KeyError:
             values = self._columns[field] = list(map(attrgetter(field), self.indikator))
             return values
+
+    @property
+    def owner_ids(self) -> Mapping[str, str | None]:
+        """The id of the jabatan owning each kinerja (``None`` for a sasaran, an indikator of
+        the IKU table and :data:`ROOT`); an indikator of a jabatan is not in it: its owner is
+        its kinerja's (:attr:`kinerja_holding`)."""
+        return self._owner
+
+    @property
+    def kinerja_holding(self) -> Mapping[str, str]:
+        """The kinerja holding each indikator of a jabatan, by the indikator's id (the IKU
+        table's indicators are not in it)."""
+        return self._kinerja_of
 
     def derived(self, compute: Callable[[Cascade], _T]) -> _T:
         """``compute(self)``, computed on first use and kept with the cascade: a fact several

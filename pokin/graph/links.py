@@ -6,7 +6,7 @@ A mixin over the Cascade's plain tables (see :mod:`pokin.graph`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from functools import cached_property
 from typing import Any
 
@@ -56,6 +56,8 @@ class Links(OrgChart):
         """Whether the links, between kinerja (each with its indicators) and sasaran, go
         round: a circle of the cascade goes round these too, and a quarter of the nodes
         are searched to find there is none."""
+        if not self._unusual_links[0]:  # every link down one step of the atasan chain (or from
+            return False  # the IKU table, which nothing supports): the chart has no circle
         succ: dict[str, list[str]] = {}
         into: dict[str, int] = {}  # links coming into each group
         for upper, lower in self._group_links:
@@ -85,6 +87,31 @@ class Links(OrgChart):
         """Every active cascade link as ``(superior node, supporting node)``, in
         :meth:`links` order, without building their attributes."""
         return self._pairs
+
+    def link_keys(self) -> Collection[tuple[str, str]]:
+        """Every active cascade link as ``(superior node, supporting node)``, in the order
+        the links were read (not :meth:`links` order): for a pass over all of them that
+        orders only what it finds (:meth:`in_link_order`)."""
+        return self._links.keys()
+
+    def in_link_order(self, pairs: Collection[tuple[str, str]]) -> list[tuple[str, str]]:
+        """The active links among ``pairs`` in :meth:`links` order (as filtering
+        :meth:`link_pairs`), without ordering every link when they are few."""
+        if len(pairs) * 8 > len(self._links):
+            return [pair for pair in self._pairs if pair in pairs]
+        links = self._links
+        parents = {parent for parent, _ in pairs}
+        by_parent: dict[str, list[str]] = {}
+        for parent, child in links:
+            if parent in parents:
+                by_parent.setdefault(parent, []).append(child)
+        order: list[tuple[str, str]] = []
+        for parent in [p for p in self.nodes() if p in by_parent]:  # as _pairs
+            children = by_parent[parent]
+            if len(children) > 1:
+                children = [c for c in self._succ[parent] if (parent, c) in links]
+            order.extend((parent, child) for child in children if (parent, child) in pairs)
+        return order
 
     @cached_property
     def _pairs(self) -> list[tuple[str, str]]:
@@ -134,6 +161,42 @@ class Links(OrgChart):
     def links_by_kind(self) -> dict[str, list[tuple[str, str]]]:
         """The active links grouped by :meth:`link_kind`, each group in :meth:`links` order."""
         return self._by_kind
+
+    def links_of_kind(self, kind: str) -> Sequence[tuple[str, str]]:
+        """``links_by_kind().get(kind, [])``; for a kind other than ``normal`` (those the
+        checks report), found without ordering every link."""
+        if kind == "normal" or "_by_kind" in self.__dict__:
+            return self._by_kind.get(kind, [])
+        return self._unusual.get(kind, [])
+
+    @cached_property
+    def _unusual_links(self) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+        """The links that are not from a node of the direct atasan, then those from the IKU
+        table (never supporting anything): found in one pass over the groups' links."""
+        owner, jabatan = self._owner, self.jabatan
+        odd: set[tuple[str, str]] = set()
+        iku: set[tuple[str, str]] = set()
+        for pair, (upper_group, lower_group) in zip(self._links, self._group_links, strict=True):
+            upper, lower = owner.get(upper_group), owner.get(lower_group)
+            if upper is None or lower is None:
+                # a node of the IKU table (never supporting anything) over a jabatan's
+                (iku if lower is not None else odd).add(pair)
+            elif upper == lower or jabatan[lower].atasan != upper:
+                odd.add(pair)
+        return odd, iku
+
+    @cached_property
+    def _unusual(self) -> dict[str, list[tuple[str, str]]]:
+        """:meth:`links_by_kind` without the ``normal`` links, which most are: the usual
+        link, to the direct atasan's, is told apart in one pass over the kinerja groups'
+        links, and only the others are ordered and classified."""
+        kinds: dict[str, list[tuple[str, str]]] = {}
+        odd, from_iku = self._unusual_links
+        for parent, child in self.in_link_order(odd | from_iku):
+            kind = self.link_kind(parent, child)
+            if kind != "normal":
+                kinds.setdefault(kind, []).append((parent, child))
+        return kinds
 
     @cached_property
     def _by_kind(self) -> dict[str, list[tuple[str, str]]]:

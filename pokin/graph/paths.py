@@ -36,11 +36,16 @@ class Paths:
     jabatan: dict[str, Jabatan]
 
     @cached_property
+    def top(self) -> list[Jabatan]:
+        """``tree.top`` (the positions without atasan), read once per cascade."""
+        return self.tree.top
+
+    @cached_property
     def iku(self) -> list[str]:
         """The ids of the root indicators: the IKU table's, or the top jabatan's."""
         if self.tree.iku:
             return [str(i.id) for s in self.tree.iku for i in s.indikator]
-        return [str(i.id) for j in self.tree.top for i in j.iter_indikator()]
+        return [str(i.id) for j in self.top for i in j.iter_indikator()]
 
     @property
     def has_iku(self) -> bool:
@@ -49,7 +54,7 @@ class Paths:
         Without either (a decree of staff only, or without the Camat's table), the top
         positions' indicators stand in, and coverage says less than it seems (PK103).
         """
-        return bool(self.tree.iku) or any(t.peran is Peran.CAMAT for t in self.tree.top)
+        return bool(self.tree.iku) or any(t.peran is Peran.CAMAT for t in self.top)
 
     def _starts(self, id: str) -> list[str]:
         if id in self.jabatan:
@@ -82,6 +87,16 @@ class Paths:
         kinerja, when one of its own indicators supports a superior's (the variant where
         staff copy their atasan's indicator): then the kinerja and all it holds count.
         """
+        group = self._kinerja_of
+        groups = self.reached_groups
+        seen = {indikator for indikator, kinerja in group.items() if kinerja in groups}
+        return frozenset(seen | groups)
+
+    @cached_property
+    def reached_groups(self) -> frozenset[str]:
+        """The sasaran, kinerja and IKU-table indicators in :attr:`reached` (a kinerja is
+        reached exactly when it is in this): what the checks of reach ask, without the
+        indicators of every reached kinerja."""
         return self._reach_kinerja()
 
     @cached_property
@@ -95,17 +110,14 @@ class Paths:
         they reach each other (the kinerja holds them; each, reached, brings its kinerja),
         so the walk need only follow the links between these groups, a quarter of the
         edges, and the sasaran and the organisasi's edges."""
-        group = self._kinerja_of
         succ: dict[str, list[str]] = {
             node: list(self._succ.get(node, _NONE)) for node in (ROOT, *self._sasaran)
         }
         for upper, lower in self._group_links:
             succ.setdefault(upper, []).append(lower)
         groups = reachable([ROOT], succ)
-        seen = {indikator for indikator, kinerja in group.items() if kinerja in groups}
-        seen |= groups
-        seen.discard(ROOT)
-        return frozenset(seen)
+        groups.discard(ROOT)
+        return frozenset(groups)
 
     def _reach(self, *, proposed: bool) -> frozenset[str]:
         # level by level, in bulk: the same nodes as a walk one node at a time
