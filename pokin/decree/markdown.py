@@ -49,6 +49,7 @@ from .items import split_code
 from .marks import (
     CLOSING,
     FORM_PART,
+    SIGNATORY,
     atasan_of,
     form_row,
     head_field,
@@ -58,6 +59,7 @@ from .marks import (
 from .markup import MARKER, Cell, read_cell
 from .mdiku import FIELDS, cells_by_role, iku_row
 from .pairing import pair_cells
+from .paragraphs import aside
 from .parts import Block, ParsedDecree, Skipped, put_realisasi
 from .pipes import is_separator, is_table_line, lost_pipe, split_row
 
@@ -202,8 +204,14 @@ def _line(state: _State, number: int, raw: str, plain: str) -> None:
         text = section.group(2).strip()
         if not text:
             return
-    if state.block is None or state.section is None or "INDIKATOR KINERJA" in upper:
+    if state.block is None or "INDIKATOR KINERJA" in upper:
         state.section = None if "INDIKATOR KINERJA" in upper else state.section
+        return
+    if state.closed or SIGNATORY.match(text):
+        state.closed = True  # the decree's signature block: no text of the position
+        return
+    if state.section is None:  # below the table (which ends TUGAS / FUNGSI), or above it
+        aside(state.decree, state.block, number, text)
         return
     if state.section == "tugas":
         state.block.tugas = f"{state.block.tugas} {text}".strip()

@@ -29,7 +29,9 @@ __all__ = [
     "IKU_TITLE",
     "JENIS",
     "LABEL",
+    "RUNNING_HEAD",
     "SECTION",
+    "SIGNATORY",
     "TITLE",
     "UNIT_HEADING",
     "atasan_of",
@@ -70,6 +72,27 @@ FURNITURE = re.compile(
     re.IGNORECASE,
 )
 """A page number or page footer line: "- 3 -", "3", "Halaman 3 dari 10", "3/10"."""
+
+
+RUNNING_HEAD = re.compile(
+    r"^\W*(?:lampiran\b|\(?lanjutan\b|indikator\s+kinerja\s+(?:individu|utama)\b"
+    r"|keputusan\s+(?:camat|bupati|wali\s*kota)\b|nomor\s*:|tentang\W*$|tahun\s+\d{4}\W*$)",
+    re.IGNORECASE,
+)
+"""A heading of the decree itself, repeated over a page or a table ("LAMPIRAN KEPUTUSAN
+CAMAT X NOMOR ...", "Lanjutan", "INDIKATOR KINERJA INDIVIDU"): no text of a position.
+
+>>> [bool(RUNNING_HEAD.match(t)) for t in ("Lanjutan", "(lanjutan)", "TAHUN 2026", "Tahun ini")]
+[True, True, True, False]
+"""
+
+SIGNATORY = re.compile(r"^(?:(?:Plt|Pj|Pjs)\.?\s*)?[A-Z][A-Z .'-]{2,},$")
+"""The office above a signature, in capitals and ending in a comma ("CAMAT SUKAMAJU,"):
+the decree's signature block starts here.
+
+>>> bool(SIGNATORY.match("CAMAT TANJUNGREJO,")), bool(SIGNATORY.match("CAMAT TANJUNGREJO"))
+(True, False)
+"""
 
 
 CLOSING = re.compile(

@@ -10,13 +10,17 @@ from dataclasses import dataclass, field
 from .cells import strip_list_punctuation
 from .header import title_case
 from .marks import (
+    CLOSING,
     FURNITURE,
     IKU_TITLE,
     JENIS,
+    RUNNING_HEAD,
     SECTION,
+    SIGNATORY,
     UNIT_HEADING,
     atasan_of,
     fungsi_items,
+    head_field,
     names_superior,
     second_party,
     title_of,
@@ -25,7 +29,7 @@ from .matrix import finish
 from .parts import Block, ParsedDecree, Skipped
 from .rawrows import RawRow, raw_rows
 
-__all__ = ["State", "close_block", "open_block", "paragraph", "skip"]
+__all__ = ["State", "aside", "close_block", "open_block", "paragraph", "skip"]
 
 
 @dataclass
@@ -47,6 +51,8 @@ class State:
     sheet: str | None = None  # the workbook sheet being read (named in what is skipped)
     behaviour: bool = False  # in an SKP form's PERILAKU KERJA part
     kinerja: str = ""  # "Kinerja : X" written above a table without a kinerja column
+    late: bool = False  # a TUGAS / FUNGSI label written after the block's table
+    signed: bool = False  # past the decree's signature (place and date, "CAMAT X,")
 
 
 def paragraph(state: State, line: int, text: str, level: int = 0) -> None:
@@ -83,16 +89,39 @@ def paragraph(state: State, line: int, text: str, level: int = 0) -> None:
     section = SECTION.match(text)
     if section and state.block is not None:
         state.section = "tugas" if section.group(1).lower().startswith("tugas") else "fungsi"
+        state.late = bool(state.raw)  # "TUGAS : ..." below the table is the block's too
         text = (section.group(2) or "").strip()
         if not text:
             return
     block = state.block
-    if block is None or state.section is None or state.raw:
+    if block is None:
+        return
+    if state.signed or CLOSING.match(text) or SIGNATORY.match(text):
+        state.signed = True  # the decree's signature block: no text of the position
+        return
+    if state.section is None or (state.raw and not state.late):
+        aside(state.decree, block, line, text)
         return
     if state.section == "tugas":
         block.tugas = f"{block.tugas} {text}".strip()
         return
     _fungsi(state, block, text, level)
+
+
+def aside(decree: ParsedDecree, block: Block, line: int, text: str) -> None:
+    """A paragraph in a position block that is no TUGAS / FUNGSI text and no table row
+    (most often one written below the table): kept in the position's catatan, and said.
+    The decree's own running heads and header fields are passed over."""
+    if RUNNING_HEAD.match(text) or head_field(text):
+        return
+    block.catatan = f"{block.catatan} Teks keputusan di blok ini (baris {line}): {text}".strip()
+    decree.notes.append(
+        (
+            line,
+            f"teks di blok {block.nama} yang bukan tugas, fungsi atau baris tabel; "
+            "disimpan di catatan jabatannya",
+        )
+    )
 
 
 def _fungsi(state: State, block: Block, text: str, level: int) -> None:
@@ -138,6 +167,7 @@ def open_block(state: State, title: str, line: int) -> None:
         jenis=jenis.group(1) if jenis else None,
     )
     state.section, state.iku, state.behaviour, state.kinerja = None, False, False, ""
+    state.late = state.signed = False
 
 
 def close_block(state: State) -> None:

@@ -48,6 +48,7 @@ def read_table(state: State, table: Table) -> None:
         close_block(state)
         state.roles, state.iku = None, False
     state.new_table, state.header_row, state.sheet = True, False, table.sheet
+    state.late = False  # a paragraph below this table is no longer TUGAS / FUNGSI text
     for row in table.rows:
         if state.new_table and state.headers:
             row = without_header(row, state.headers)
