@@ -31,7 +31,11 @@ The rows go through :mod:`.assemble` like any table.
 Poppler's plain ``pdftotext`` (no ``-layout``) writes the same with a blank line after
 each cell and a long cell wrapped over lines: there a run of lines is one cell, a row
 number is the table's next number (another bare number is a cell: a target), and a
-kinerja taller than its indicators comes after them under its row number alone.
+kinerja taller than its indicators comes after them under its row number alone. With a
+header over two lines it may also write some labels of a header apart from it (before the
+position's JABATAN line): a label of a header seen before, found among a table's cells,
+makes the text refused with its line and the advice to run ``pdftotext -layout``, since
+the cells can no longer be matched to their columns for sure.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..errors import ImportDocumentError
 from .assemble import assemble
 from .cells import continues
 from .columns import INDIKATOR_WORDS, column_role, header_labels
@@ -178,7 +183,10 @@ def parse(text: str, *, source: str) -> ParsedDecree:
         lines, numbers = _cells_apart(lines)
     skipped: list[Skipped] = []
     dropped = _furniture(lines, bare=not apart, breaks=_breaks(text))
-    items = _items(lines, numbers, skipped, dropped=dropped)
+    strays: list[tuple[int, str]] = []
+    items = _items(lines, numbers, skipped, dropped=dropped, strays=strays)
+    if strays:
+        raise _broken_header(source, strays)
     decree = assemble(items, source=source, layout="pdf-cells")
     decree.skipped[:0] = skipped
     return decree
@@ -190,10 +198,34 @@ def _has_header(lines: list[str]) -> bool:
     )
 
 
+def _broken_header(source: str, strays: list[tuple[int, str]]) -> ImportDocumentError:
+    """The refusal of a text whose header labels stray among the table's cells."""
+    line, label = strays[0]
+    more = f" (dan {len(strays) - 1} judul kolom lain)" if len(strays) > 1 else ""
+    return ImportDocumentError(
+        f"judul kolom «{label}» tertulis di antara sel tabel, di luar kepala tabelnya{more}: "
+        "teks PDF ini (pdftotext tanpa -layout?) memecah kepala tabel, sehingga sel-selnya "
+        "tidak dapat dipasangkan dengan kolomnya secara pasti",
+        path=source,
+        line=line,
+        hint="jalankan pdftotext -layout BERKAS.pdf BERKAS.txt lalu impor BERKAS.txt, atau "
+        "impor PDF-nya langsung (pokin import BERKAS.pdf)",
+    )
+
+
 def _items(
-    lines: list[str], numbers: list[int], skipped: list[Skipped], *, dropped: set[int]
+    lines: list[str],
+    numbers: list[int],
+    skipped: list[Skipped],
+    *,
+    dropped: set[int],
+    strays: list[tuple[int, str]],
 ) -> list[Item]:
+    """The paragraphs and tables of the text; a cell line that is one of the labels of a
+    header seen before, without being a header there (poppler writes the labels of a
+    header over two lines apart from it), goes to ``strays``."""
     items: list[Item] = []
+    known: set[str] = set()
     labels: list[str] | None = None
     cells: list[tuple[int, str]] = []
     i = 0
@@ -204,6 +236,7 @@ def _items(
             continue
         header = header_labels(lines, i) if column_role(line) != "lain" else None
         if header is not None:
+            known.update(label.casefold() for label in header[0])
             if labels != header[0]:
                 _rows(items, labels, cells, skipped)
                 labels, cells = header[0], []
@@ -211,6 +244,8 @@ def _items(
             i = header[1]  # a header repeated on the next page: the table goes on
             continue
         if labels is not None and not _ends_table(line):
+            if line.casefold() in known and column_role(line) != "lain":
+                strays.append((numbers[i], line))
             cells.append((numbers[i], line))
         else:
             _rows(items, labels, cells, skipped)
