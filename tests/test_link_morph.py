@@ -6,9 +6,11 @@ are new texts of the same kinds, with other words: a verb turned into a noun or 
 lead verb (Terselenggaranya) for the specific verb closing a measure text ("yang
 diadakan"), a light verb (menerima / memperoleh / mengikuti + noun), abbreviations new
 to the lexicon, and a Lurah restating his Camat's *kinerja* for his kelurahan with a word
-dropped. As in tests/test_link_patterns.py, the Camat holds one indicator per pattern and
-a Kasi restates each in a kinerja of its own: every kinerja must be linked to its own
-indicator and to no other (the other indicators, and the decoys, are its distractors).
+dropped; then two more found by probing (a loanword in -isasi the stemmer cuts short in
+one form only, "telah" before an active verb). As in tests/test_link_patterns.py, the
+Camat holds one indicator per pattern and a Kasi restates each in a kinerja of its own:
+every kinerja must be linked to its own indicator and to no other (the other indicators,
+and the decoys, are its distractors).
 """
 
 from __future__ import annotations
@@ -58,6 +60,16 @@ PATTERNS = [
         "mengikuti + nomina",
         "Jumlah kader posyandu yang mengikuti pelatihan gizi balita",
         "Terlatihnya kader posyandu dalam pemantauan gizi balita",
+    ),
+    (
+        "serapan -isasi",
+        "Jumlah Pajak Bumi dan Bangunan (PBB) yang terealisasi",
+        "Terealisasinya penerimaan PBB",
+    ),
+    (
+        "telah + verba aktif",
+        "Jumlah desa yang telah menetapkan APBDes tepat waktu",
+        "Ditetapkannya APBDes tepat waktu",
     ),
     (
         "singkatan perbup",
@@ -161,6 +173,12 @@ def test_light_verbs_and_aspect_words_are_left_out_only_where_they_are_light() -
     assert "terima" in phrase("Jumlah penerima bantuan sosial").words  # a noun
     assert "selesai" not in phrase("Jumlah arsip yang selesai dipindai").words
     assert "selesai" in phrase("Persentase surat selesai dalam satu hari").words
+    assert "telah" not in phrase("Jumlah desa yang telah menetapkan APBDes").words
+
+
+def test_a_loanword_in_isasi_keeps_its_suffix_in_every_form() -> None:
+    assert stem("terealisasinya") == stem("terealisasi") == "realisasi"
+    assert stem("teroptimalisasinya") == stem("optimalisasi") == "optimalisasi"
 
 
 def test_a_generic_lead_verb_stands_for_the_verb_closing_a_measure_text() -> None:

@@ -90,6 +90,8 @@ def stem(word: str) -> str:
     ('laksana', 'laksana', 'kelurahan')
     >>> stem("ditindaklanjutinya") == stem("ditindaklanjuti") == "tindak lanjut"
     True
+    >>> stem("terealisasinya"), stem("tersosialisasinya"), stem("disosialisasikan")
+    ('realisasi', 'sosialisasi', 'sosialisasi')
     >>> stem("sukamaju")
     'sukamaju'
     """
@@ -97,9 +99,23 @@ def stem(word: str) -> str:
         return word
     root = str(_STEMMER.stem(word)) or word
     if root != word:
-        return root
+        return _loanword(word, root)
     cut = _cut(word) if len(word) >= 8 else word
     return (_compound(cut) or cut) if cut != word else word
+
+
+_LOAN_SUFFIXES = ("isasi", "sasi", "asi", "si")
+
+
+def _loanword(word: str, root: str) -> str:
+    """``root``, or the loanword in -(is)asi it was cut from when the word holds it whole:
+    Sastrawi reads "tersosialisasinya" as "sosial" but "disosialisasikan" as
+    "sosialisasi", "terealisasinya" as "real" but "terealisasi" as "realisasi"."""
+    for suffix in _LOAN_SUFFIXES:
+        whole = root + suffix
+        if whole in word and _DICTIONARY.contains(whole):
+            return whole
+    return root
 
 
 def roots_of(word: str) -> list[str]:

@@ -200,13 +200,13 @@ def _roots(lead: str | None, lexicon: Lexicon) -> frozenset[str]:
 def _without_light_words(tokens: list[str], lexicon: Lexicon) -> list[str]:
     """``tokens`` without the light verbs (``kerja_bantu``) a word follows ("yang
     menerima pendampingan" says "yang didampingi": the noun is the verb) and the words of
-    aspect (``kata_aspek``) a passive verb follows ("yang selesai direkonsiliasi" says
-    "yang direkonsiliasi")."""
+    aspect (``kata_aspek``) a verb follows ("yang selesai direkonsiliasi" says "yang
+    direkonsiliasi", "yang telah menetapkan" says "yang menetapkan")."""
     light, aspect = lexicon.kerja_bantu, lexicon.kata_aspek
     return [
         t
         for t, after in zip(tokens, [*tokens[1:], ""], strict=True)
-        if not after or not (t in light or (t in aspect and passive(after)))
+        if not after or not (t in light or (t in aspect and (verb_form(after) or passive(after))))
     ]
 
 
