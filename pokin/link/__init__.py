@@ -252,7 +252,11 @@ def _infer(
         jid, kid = str(jabatan.id), str(kinerja.id)
         taken = set(index.targets(kinerja))  # supported already: not proposed again
         if not index.settled(kinerja):
-            found = _first(index.kinerja_steps(jid), index, kid, threshold, taken)
+            found = (
+                []
+                if index.hopeless(kid, jid, kinerja=True)
+                else _first(index.kinerja_steps(jid), index, kid, threshold, taken)
+            )
             if found == [] and crosscutting:
                 across = (
                     index.outside_guessed_chain if index.atasan_guessed(jid) else index.crosscutting
@@ -268,7 +272,11 @@ def _infer(
             if index.settled(ind):
                 continue
             mine = taken | set(index.targets(ind))
-            found = _first(index.indikator_steps(jid), index, str(ind.id), threshold, mine)
+            found = (
+                []
+                if index.hopeless(str(ind.id), jid, kinerja=False)
+                else _first(index.indikator_steps(jid), index, str(ind.id), threshold, mine)
+            )
             kept = found if template else _drop_templates(index, str(ind.id), found)
             held += len(found or ()) - len(kept or ())
             proposals.extend(_proposal(index, str(ind.id), jid, c) for c in kept or ())

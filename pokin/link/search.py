@@ -1,0 +1,166 @@
+"""The search within the atasan chain, step by step (see :mod:`pokin.link`). A mixin of
+:class:`~pokin.link.index.LinkIndex`, which holds the attributes declared here.
+
+A node meets the few dozen texts of its own superiors, never the whole tree, and most of
+them not even that: a pair scores 0 unless the texts share enough rare words
+(:data:`~pokin.link.EVIDENCE`) or are the same text, so only the node's *strong* words
+count for finding candidates (:meth:`Search.strong`: without one of them the shared
+rarity cannot reach the bar). A node sharing no strong word with any text of its whole
+chain, nor its text, is answered before any step is tried (:meth:`Search.hopeless`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+from .similarity import Phrase
+
+__all__ = ["Candidate", "Search"]
+
+_TIE = 0.05
+"""Targets scoring within this of the best are proposed with it: the text fits them all."""
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A target found for a node: its id, the score and the step that found it."""
+
+    ke: str
+    skor: float
+    relasi: str
+    atasan_ditebak: bool = False  # found because the position's atasan was only guessed
+
+
+class Search:
+    """Where a node's target is looked for, in order, and the best of each step."""
+
+    chain: dict[str, list[str]]
+    phrases: dict[str, Phrase]
+    rarity: dict[str, float]
+    min_evidence: float
+    indikator_of: dict[str, list[str]]
+    kinerja_of: dict[str, list[str]]
+    iku_indikator: list[str]
+    iku_sasaran: list[str]
+    _score: Callable[..., float]
+    _rejected: Callable[[str], set[str]]
+    _strong: dict[str, frozenset[str]]
+    _reach: dict[tuple[str, bool], tuple[frozenset[str], frozenset[str]]]
+
+    def kinerja_steps(self, jid: str) -> Iterator[tuple[str, Sequence[str]]]:
+        """Where to look for a kinerja's target, in order (see :mod:`pokin.link`)."""
+        chain = self.chain[jid]
+        if not chain:
+            yield "iku", self.iku_indikator
+            yield "iku", self.iku_sasaran
+            return
+        yield "atasan", self.indikator_of[chain[0]]
+        yield "kinerja-atasan", self.kinerja_of[chain[0]]
+        for up in chain[1:]:
+            yield "lompat-jenjang", self.indikator_of[up]
+        yield "lompat-jenjang", self.iku_indikator
+
+    def indikator_steps(self, jid: str) -> Iterator[tuple[str, Sequence[str]]]:
+        """Where to look for an indicator copying a superior's: the chain's indicators."""
+        chain = self.chain[jid]
+        if not chain:
+            yield "iku", self.iku_indikator
+            return
+        yield "atasan", self.indikator_of[chain[0]]
+        for up in chain[1:]:
+            yield "lompat-jenjang", self.indikator_of[up]
+        yield "lompat-jenjang", self.iku_indikator
+
+    def best(
+        self,
+        node: str,
+        targets: Sequence[str],
+        threshold: float,
+        *,
+        exclude: set[str],
+        relasi: str,
+    ) -> list[Candidate] | None:
+        """The top-scoring targets at or above ``threshold`` (ties all kept).
+
+        ``None`` when the top is a target in ``exclude`` (already supported): the search
+        stops there rather than settle for something weaker further on.
+        """
+        rejected, phrases = self._rejected(node), self.phrases
+        strong, plain = self.strong(node), phrases[node].plain
+        scored = [
+            (s, t)
+            for t in targets
+            # cheap: most targets share no strong word, and then score 0
+            if (not strong.isdisjoint(phrases[t].words) or phrases[t].plain == plain)
+            and t not in rejected
+            and (s := self._score(node, t)) >= threshold
+        ]
+        if not scored:
+            return []
+        top = max(s for s, _ in scored)
+        winners = [(s, t) for s, t in scored if s >= top - _TIE]
+        if any(t in exclude for _, t in winners):
+            return None
+        return [Candidate(t, s, relasi) for s, t in sorted(winners, key=lambda w: -w[0])]
+
+    def strong(self, node: str) -> frozenset[str]:
+        """The words of ``node`` a text must share one of to score above 0 against it,
+        unless it is the same text (kept per node).
+
+        ``_score`` gives 0 to a pair whose shared words' rarity sums under
+        ``min_evidence`` (the same text aside): the node's rarest-first words are left
+        out while their own rarity sums under it, so a text sharing only those fails.
+        """
+        found = self._strong.get(node)
+        if found is None:
+            words = self.phrases[node].words
+            weak: list[str] = []
+            if self.min_evidence:
+                rarity, held = self.rarity, list[float]()
+                for weight, word in sorted([(rarity[w], w) for w in words]):
+                    held.append(weight)
+                    if math.fsum(held) >= self.min_evidence:
+                        break
+                    weak.append(word)
+            found = self._strong[node] = words.difference(weak)
+        return found
+
+    def hopeless(self, node: str, jid: str, *, kinerja: bool) -> bool:
+        """Whether no step of ``jid``'s search (:meth:`kinerja_steps` for a kinerja,
+        :meth:`indikator_steps` for an indicator) can find anything for ``node``: no text
+        of the whole chain is its text, and the words it shares with all of them together
+        are too few or too common to pass the evidence bar of ``_score``."""
+        words, plains = self._reach_of(jid, kinerja)
+        me = self.phrases[node]
+        if me.plain in plains:
+            return False
+        shared = me.words & words
+        if not self.min_evidence or not shared:
+            return not shared
+        return math.fsum(map(self.rarity.__getitem__, shared)) < self.min_evidence
+
+    def _reach_of(self, jid: str, kinerja: bool) -> tuple[frozenset[str], frozenset[str]]:
+        """The words and the texts of every target of ``jid``'s steps (kept per position):
+        an indicator's are its atasan's indicators and the atasan's own reach, a
+        kinerja's add the atasan's kinerja."""
+        found = self._reach.get((jid, kinerja))
+        if found is not None:
+            return found
+        chain = self.chain[jid]
+        if chain and self.chain[chain[0]] == chain[1:]:  # (not so in a circle of atasan)
+            up = chain[0]
+            words, plains = self._reach_of(up, False)
+            more = [self.phrases[t] for t in self.indikator_of[up]]
+            if kinerja:
+                more += [self.phrases[t] for t in self.kinerja_of[up]]
+        else:
+            words, plains = frozenset(), frozenset()
+            steps = self.kinerja_steps(jid) if kinerja else self.indikator_steps(jid)
+            more = [self.phrases[t] for _, targets in steps for t in targets]
+        found = self._reach[(jid, kinerja)] = (
+            words.union(*(p.words for p in more)),
+            plains.union(p.plain for p in more),
+        )
+        return found
