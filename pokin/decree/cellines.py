@@ -45,7 +45,7 @@ from collections import Counter
 
 from ..errors import ImportDocumentError
 from .assemble import assemble
-from .cells import continues
+from .cells import continues, join_wrapped
 from .columns import INDIKATOR_WORDS, column_role, header_labels
 from .document import Item, Paragraph, Table, TableRow
 from .marks import FURNITURE, title_of
@@ -352,7 +352,7 @@ def _unwrap(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
     joined: list[tuple[int, str]] = []
     for line, text in body:
         if joined and continues(joined[-1][1], text):
-            joined[-1] = (joined[-1][0], f"{joined[-1][1]} {text}")
+            joined[-1] = (joined[-1][0], join_wrapped(joined[-1][1], text))
         else:
             joined.append((line, text))
     return joined

@@ -51,7 +51,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .cells import strip_list_punctuation
+from .cells import join_wrapped, strip_list_punctuation
 from .header import read_header
 from .items import clean_row
 from .marks import CLOSING
@@ -111,7 +111,7 @@ class _Draft:
 
     def extend(self, text: str) -> None:
         pieces = self.cells[self.last]
-        pieces[-1] = f"{pieces[-1]} {text}"
+        pieces[-1] = join_wrapped(pieces[-1], text)
 
 
 @dataclass

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ImportDocumentError
-from .cells import MARKER
+from .cells import MARKER, join_wrapped
 from .document import Item, Paragraph, Table, TableRow
 from .marks import FURNITURE
 
@@ -124,7 +124,7 @@ def _unwrap(cell: str | None) -> str | None:
     for line in cell.split("\n"):
         line = line.strip()
         if line:
-            text += ("\n" if text and MARKER.match(line) else " " if text else "") + line
+            text = f"{text}\n{line}" if text and MARKER.match(line) else join_wrapped(text, line)
     return text
 
 

@@ -1,0 +1,192 @@
+"""The columns of a fixed-width table (``pdftotext -layout``): where each one starts.
+
+A table line is cut into pieces (runs of text separated by two spaces or more). The
+header's labels say which columns there are; where each column starts is read from the
+text under them, because a label is often centred over its column and the page's other
+lines (a centred heading between two tables, a page's running head) sit anywhere. The
+bound between two labels is the start of a piece between them that the fewest pieces of
+the table cross: a real gutter, where every line has a space, is crossed by none (or only
+by such a heading), while a start inside a column is crossed by that column's longer
+texts. With no piece starting between two labels, the bound is halfway between them.
+
+A piece may still cross a bound: two cells that pdftotext set one space apart (cut at
+that space), a heading or paragraph set across the columns (not a table line), or a text
+whose column cannot be told (kept in the column it starts in, and reported by the reader).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from .columns import column_role
+
+__all__ = ["Grid", "Piece", "grid", "pieces", "split_at"]
+
+
+@dataclass
+class Piece:
+    """A run of text of a line: its first column, the column after its end, its text."""
+
+    start: int
+    end: int
+    text: str
+
+
+def pieces(line: str) -> list[Piece]:
+    """The runs of text of a line, split at two spaces or more.
+
+    >>> [(p.start, p.text) for p in pieces("  Nilai IKM   Survei  %")]
+    [(2, 'Nilai IKM'), (14, 'Survei'), (22, '%')]
+    """
+    return [
+        Piece(match.start(), match.end(), match.group(0))
+        for match in re.finditer(r"\S+(?: \S+)*", line)
+    ]
+
+
+@dataclass
+class Grid:
+    """A table's columns: its header's pieces, the bounds between them, their labels, and
+    where the cells of each column start (its left edge)."""
+
+    header: list[Piece]
+    bounds: list[float]
+    labels: list[str]
+    edges: list[int] = field(default_factory=list)
+
+    def column(self, position: int) -> int:
+        """The column a text starting at ``position`` is in."""
+        return sum(1 for bound in self.bounds if bound <= position)
+
+    def cut(
+        self, piece: Piece, running: Collection[int] = ()
+    ) -> tuple[list[tuple[int, str]], bool]:
+        """The piece's text per column, cut where it crosses a bound (two cells pdftotext
+        set one space apart, see :func:`split_at`; ``running``: the columns whose cell
+        goes on from the line above, where a text may open in lower case), and whether
+        every cut was sure; a crossing with no space near the bound leaves the rest
+        whole, in the column it has reached, and is not sure either.
+
+        >>> columns = Grid([], [10.0, 20.0], ["Indikator", "Formulasi", "Satuan"])
+        >>> columns.cut(Piece(0, 14, "Nilai IKM Data"))
+        ([(0, 'Nilai IKM'), (1, 'Data')], True)
+        >>> columns.cut(Piece(0, 14, "Nilai_IKM_Data"))
+        ([(0, 'Nilai_IKM_Data')], False)
+        """
+        col, start, text = self.column(piece.start), piece.start, piece.text
+        found: list[tuple[int, str]] = []
+        sure = True
+        for bound in self.bounds[col:]:
+            if not start < bound < start + len(text):
+                break
+            opens = _ANY if col + 1 in running else _OPENS.get(self.role(col + 1), _CAPITAL)
+            at, certain = split_at(text, bound - start, opens)
+            if at is None:
+                return [*found, (col, text)], False
+            found.append((col, text[:at]))
+            col, text, start, sure = col + 1, text[at + 1 :], start + at + 1, sure and certain
+        return [*found, (col, text)], sure
+
+    def role(self, col: int) -> str:
+        """The role of a column (:func:`.columns.column_role` of its label)."""
+        return column_role(self.labels[col]) if col < len(self.labels) else "lain"
+
+    def across(self, piece: Piece) -> bool:
+        """Whether a piece, alone on its line, is a text set across the columns (a heading
+        centred on the page) rather than two cells run together: it crosses a bound, and
+        it does not start where the cells of its first column start."""
+        first, last = self.column(piece.start), self.column(piece.end - 1)
+        if last > first + 1:
+            return True
+        if last == first or not self.edges:
+            return False
+        return abs(piece.start - self.edges[first]) > 2
+
+
+def split_at(text: str, bound: float, opens: re.Pattern[str]) -> tuple[int | None, bool]:
+    """Where to cut a text that runs over a column bound (``bound`` counted from its first
+    character) into two cells, and whether that is sure: at the space before the text of
+    the next cell, which pdftotext may set a few characters left of its column when it
+    sets two cells one space apart. ``opens`` tells how a cell of the next column opens
+    (a capital, a digit or a sign for most; a target with a digit; a satuan, or a cell
+    going on from the line above, with anything). Such a space at the bound (within two
+    characters) is sure; else the only one in reach left of it is; of several, the
+    nearest is not, nor is a space at the bound before a text that does not open so.
+
+    >>> split_at("Jumlah rumah tangga yang membangun Jumlah rumah tangga", 41, _CAPITAL)
+    (34, True)
+    >>> split_at("Nilai hasil evaluasi Inspektorat Kota nilai", 38, _ANY)
+    (37, True)
+    >>> split_at("diselesaikan secara seluruh layanan", 21, _CAPITAL)
+    (19, False)
+    """
+    spaces = [m.start() for m in re.finditer(" ", text)]
+    near = [at for at in spaces if abs(at + 1 - bound) <= 2]
+    opening = [at for at in near if opens.match(text[at + 1 :])]
+    if not opening:
+        reach = [at for at in spaces if -_PULLED <= at + 1 - bound < -2]
+        opening = [at for at in reach if opens.match(text[at + 1 :])]
+        if len(opening) > 1 or (not opening and near):
+            return min(opening or near, key=lambda at: (abs(at + 1 - bound), -at)), False
+    if not opening:
+        return None, False
+    return min(opening, key=lambda at: (abs(at + 1 - bound), -at)), True
+
+
+_PULLED = 8  # how far left of its column pdftotext may set a cell glued to the one before
+_ANY = re.compile(r"\S")
+_CAPITAL = re.compile(r"[A-Z0-9%(<>≥≤±\"'•-]")
+_OPENS = {"satuan": _ANY, "target": re.compile(r"[0-9A-Z%(<>≥≤±-]")}
+
+
+def _crossed(found: list[Piece], x: float) -> int:
+    return sum(1 for p in found if p.start < x < p.end)
+
+
+def grid(header: list[Piece], following: list[str]) -> Grid:
+    """The columns of the table under ``header`` (``following``: its lines up to the next
+    header or block title): bounds at the table's gutters (see the module), or where the
+    rows with a cell in every column start theirs when those rows agree on it and the
+    gutters would put two of their cells in one column."""
+    found = [p for line in following for p in pieces(line)]
+    bounds: list[float] = []
+    for a, b in itertools.pairwise(header):
+        inside = sorted({p.start for p in found if a.start + 1 < p.start <= b.start})
+        if not inside:
+            bounds.append((a.end + b.start) / 2)
+            continue
+        bounds.append(float(min(inside, key=lambda x: (_crossed(found, x), x))))
+    labels = [p.text for p in header]
+    bounds = _full_rows(header, following, Grid(header, bounds, labels)) or bounds
+    return Grid(header, bounds, labels, _edges(Grid(header, bounds, labels), found))
+
+
+def _edges(columns: Grid, found: list[Piece]) -> list[int]:
+    """Where the cells of each column start: the leftmost piece inside it."""
+    edges: list[int] = [int(b) for b in [0.0, *columns.bounds]]
+    inside: dict[int, list[int]] = {}
+    for p in found:
+        col = columns.column(p.start)
+        if col == columns.column(p.end - 1):
+            inside.setdefault(col, []).append(p.start)
+    return [min(inside[col]) if col in inside else edge for col, edge in enumerate(edges)]
+
+
+def _full_rows(header: list[Piece], following: list[str], columns: Grid) -> list[float] | None:
+    """The bounds the rows with a cell in every column give, when the gutters' bounds put
+    two cells of such a row in one column (pdftotext spaced the header line unlike the
+    rows) and those rows agree with each other; else ``None``."""
+    full = [row for row in map(pieces, following) if len(row) == len(header)]
+    if len(full) < 2:
+        return None
+    if all([columns.column(p.start) for p in row] == list(range(len(header))) for row in full):
+        return None  # the gutters read every full row right
+    starts = list(zip(*([p.start for p in row] for row in full), strict=True))
+    if any(max(c) - min(c) > 3 for c in starts):
+        return None  # the full rows do not line up: no better evidence than the labels
+    if any(max(a) >= min(b) for a, b in itertools.pairwise(starts)):
+        return None
+    return [float(min(c)) for c in starts[1:]]
