@@ -32,9 +32,10 @@ and a Lurah is eselon III in one kota and IV in another.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import compress, count, islice
+from itertools import compress, count, islice, repeat
 from typing import cast
 from weakref import WeakKeyDictionary
 
@@ -123,6 +124,19 @@ class Levels:
             return None if kinerja is None else self._table[kinerja]
         return found
 
+    def get_many(self, node_ids: Iterable[str]) -> list[Level | None]:
+        """:meth:`get` of each of ``node_ids``, a column at a time (in C)."""
+        ids = list(node_ids)
+        table, holding = self._table, self._holding
+        found = list(map(table.get, ids))
+        if None not in found:
+            return found
+        # an indikator of a jabatan without a level of its own: its kinerja's
+        held = map(table.get, map(holding.get, ids, repeat("")))
+        return [
+            level if level is not None else other for level, other in zip(found, held, strict=True)
+        ]
+
 
 _TABLES: WeakKeyDictionary[Cascade, dict[str, Level]] = WeakKeyDictionary()
 """The levels of each cascade, computed once: several rules ask for them."""
@@ -139,13 +153,17 @@ def _levels(cascade: Cascade) -> dict[str, Level]:
             table[str(indikator.id)] = _written(indikator) or iku
     written = _WRITTEN
     owners: dict[tuple[str | None, str], Level] = {}  # a level per eselon and role
-    for jabatan, kinerja in cascade.kinerja_rows:
-        if kinerja.level_hasil:
-            table[str(kinerja.id)] = written[kinerja.level_hasil]
-            continue
+    by_jabatan: dict[str | None, Level] = {}
+    for id, jabatan in cascade.jabatan.items():
         key = (jabatan.eselon, jabatan.peran._value_)
-        owner = owners.get(key) or owners.setdefault(key, level_of_jabatan(jabatan))
-        table[str(kinerja.id)] = owner
+        by_jabatan[id] = owners.get(key) or owners.setdefault(key, level_of_jabatan(jabatan))
+    # each kinerja: its owner's level (a column at a time, in C), or its own written one
+    kinerja = cascade.kinerja_ids
+    levels = list(map(by_jabatan.__getitem__, map(cascade.owner_ids.__getitem__, kinerja)))
+    own_kinerja = [k.level_hasil for _, k in cascade.kinerja_rows]
+    for n in compress(count(), own_kinerja):
+        levels[n] = written[cast(LevelHasil, own_kinerja[n])]
+    table.update(zip(kinerja, levels, strict=True))
     start = len(cascade.indikator) - len(cascade.kinerja_holding)  # the IKU table's first
     own = cascade.column("level_hasil")[start:]
     if any(own):

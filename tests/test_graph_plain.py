@@ -28,11 +28,22 @@ def _own_kinerja(d: dict[str, Any]) -> None:
     kinerja["mendukung"] = ["sekretaris.k1.i1", "sekretaris.k1.i1"]
 
 
+def _indikator_to_kinerja(d: dict[str, Any]) -> None:
+    # staf.k1's indicator supports sekretaris.k1 itself (no link of its own), staf.k1 the
+    # camat's: the climb from sekretaris.k1 comes back down through that indicator (as
+    # up() does), and on to the camat's kinerja
+    kinerja = jab(d, "staf")["kinerja"][0]
+    kinerja["indikator"][0]["mendukung"] = ["sekretaris.k1"]
+    kinerja["mendukung"] = ["camat.k1.i1"]
+    jab(d, "sekretaris")["kinerja"][0]["mendukung"] = []
+
+
 TREES = {
     **{name: lambda name=name: datasets.load(name) for name in datasets.names()},
     "made": make,
     "cyclic": lambda: make(_cyclic),
     "own-kinerja": lambda: make(_own_kinerja),
+    "indikator-to-kinerja": lambda: make(_indikator_to_kinerja),
 }
 
 
@@ -78,8 +89,10 @@ def test_the_plain_adjacency_is_the_networkx_graph(name: str) -> None:
     for sasaran in c.tree.iku:
         assert c.owner(str(sasaran.id)) is None
         assert all(c.owner(str(i.id)) is None for i in sasaran.indikator)
+    for node in list(c.nodes())[1:]:  # from every kinerja, indicator and sasaran
+        assert c.stops_above(node) == _stops_one_at_a_time(c, node)
     for kinerja in c.kinerja_of(list(c.nodes())[1:]):
-        assert c.stops_above(kinerja) == _stops_one_at_a_time(c, kinerja)
+        assert c.reaches_iku(kinerja) == (kinerja in c.reached_groups)
     assert c.confirmed == _reach_one_at_a_time(c, g, proposed=False)
     assert c.levels == {
         n: d

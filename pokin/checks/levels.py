@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from itertools import compress, count
+from operator import itemgetter, lt
+from typing import cast
 
 from ..findings import Finding, Severity
 from ..graph import Cascade
@@ -35,18 +37,22 @@ hash is a Python call: PK701 compares the levels of every link)."""
 )
 def _level_inversion(c: Cascade) -> Iterator[Finding]:
     levels = Levels(c)
-    down = {*c.links_of_kind("down"), *c.links_of_kind("self")}
-    inverted: dict[tuple[str, str], tuple[Level, Level]] = {}
-    for parent, child in c.link_keys():  # every link, then the few found put in order
-        if down and (parent, child) in down:
-            continue  # PK304 already reports a link pointing down
-        upper, lower = levels.get(parent), levels.get(child)
-        if upper is None or lower is None:
-            continue
-        if _RANK[lower.level._value_] < _RANK[upper.level._value_]:
-            inverted[parent, child] = (upper, lower)
+    pairs = list(c.link_keys())
+    uppers = levels.get_many(map(itemgetter(0), pairs))
+    lowers = levels.get_many(map(itemgetter(1), pairs))
+    # each end's rank, by the few Level objects there are (an end without one: no finding)
+    known = {id(level): level for level in (*uppers, *lowers) if level is not None}
+    rank = {key: _RANK[level.level._value_] for key, level in known.items()}
+    upper_rank = map({**rank, id(None): -1}.__getitem__, map(id, uppers))
+    lower_rank = map({**rank, id(None): 99}.__getitem__, map(id, lowers))
+    down = {*c.links_of_kind("down"), *c.links_of_kind("self")}  # PK304 reports those
+    inverted = {
+        pairs[n]: (uppers[n], lowers[n])
+        for n in compress(count(), map(lt, lower_rank, upper_rank))
+        if pairs[n] not in down
+    }
     for parent, child in c.in_link_order(inverted):
-        upper, lower = inverted[parent, child]
+        upper, lower = cast(tuple[Level, Level], inverted[parent, child])
         owner = c.owner(child)
         above = c.owner(parent)
         yield finding(

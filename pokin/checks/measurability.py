@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from itertools import compress, count
+from operator import attrgetter
 
 from ..findings import RULES, Finding, LazyBatch, Severity, new_finding
 from ..graph import Cascade
@@ -52,7 +53,11 @@ def _unmeasured(c: Cascade, code: str, field: str, label: str) -> Iterator[Findi
 def _owners(c: Cascade) -> dict[int, tuple[str, str | None, str | None]]:
     """The name, id and unit of every jabatan as the check read them, by ``id()`` of the
     jabatan: findings made later say what the tree said when it was checked."""
-    return {id(j): (j.nama, j.id, j.unit) for j in c.tree.jabatan}
+    jabatan = c.tree.jabatan
+    return dict(zip(map(id, jabatan), map(_NAMA_ID_UNIT, jabatan), strict=True))
+
+
+_NAMA_ID_UNIT = attrgetter("nama", "id", "unit")
 
 
 # One function per rule (not a factory called at import): each runs ``_unmeasured`` when

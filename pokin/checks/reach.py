@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress, count
+from operator import not_
 
 from ..findings import Finding, Severity
 from ..graph import ROOT, Cascade
@@ -20,9 +22,11 @@ from .registry import finding, rule, short
 )
 def _orphan_kinerja(c: Cascade) -> Iterator[Finding]:
     reached = c.reached_groups  # a kinerja is in it exactly when it is in c.reached
-    for jabatan, kinerja in c.kinerja_rows:
-        if kinerja.id in reached:
-            continue
+    rows = c.kinerja_rows
+    # the kinerja not reached, in one sweep of the ids (in C)
+    for jabatan, kinerja in [
+        rows[n] for n in compress(count(), map(not_, map(reached.__contains__, c.kinerja_ids)))
+    ]:
         breaks = _break_points(c, str(kinerja.id))
         if breaks == [kinerja.id]:
             n = len(kinerja.indikator)
@@ -67,8 +71,9 @@ def _link_hint(c: Cascade, jabatan: Jabatan) -> str:
 def _orphan_jabatan(c: Cascade) -> Iterator[Finding]:
     # the jabatan of a reached kinerja (a kinerja is reached when in c.reached_groups)
     linked = set(map(c.owner_ids.get, c.reached_groups))
-    for jabatan in c.tree.jabatan:
-        if jabatan.kinerja and jabatan.id not in linked:
+    unlinked = map(not_, map(linked.__contains__, c.jabatan))  # in one sweep (in C)
+    for jabatan in compress(c.jabatan.values(), unlinked):
+        if jabatan.kinerja:
             n = len(jabatan.kinerja)
             yield finding(
                 c,

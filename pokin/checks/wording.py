@@ -20,15 +20,16 @@ without the ``-nya`` that makes *meningkatnya* a state) or a nominalised activit
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from itertools import compress, count
-from operator import not_, or_
+from operator import and_, not_, or_
 
 from .._text import words
 from ..capaian import number
 from ..findings import Finding, Severity
 from ..graph import ROOT, Cascade
 from ..models import Indikator
+from .lexicon import activity_word, activity_words, first_word, lexicon
 from .registry import finding, rule, short
 
 __all__ = [
@@ -43,90 +44,9 @@ __all__ = [
 _M88 = "PermenPAN-RB 88/2021"
 
 
-def _lexicon(text: str, sep: str | None = None) -> frozenset[str]:
-    return frozenset(item.strip() for item in text.split(sep))
-
-
-_NOT_VERBS = _lexicon(
-    "media menara meja metode mekanisme merek menu mental meter medis mesin menteri menit "
-    "mei melati merah mekar megah"
-)
-_NOMINAL = _lexicon(
-    "pelaksanaan penyusunan penyelenggaraan fasilitasi koordinasi pengoordinasian "
-    "pengkoordinasian pengelolaan pembinaan pemantauan pendampingan penyiapan pembuatan "
-    "pengumpulan penyampaian penginputan pengadministrasian penyaluran pendistribusian "
-    "penatausahaan pengurusan pemrosesan penginventarisasian inventarisasi rekapitulasi "
-    "kegiatan rapat"
-)
-_VERB = re.compile(r"^(?:me|mem|men|meng|meny|menge)[a-z]{3,}$")
-_LEAD = re.compile(r"^\s*(?:\(?[0-9a-z]{1,3}[.)]\s+)")
-_ASCII_HEAD = re.compile(r"(?>(?:\s*(?:\(?[0-9a-z]{1,3}[.)]\s+))?)[^A-Za-z0-9_]*([A-Za-z0-9_]+)")
-"""On ASCII text, :data:`_LEAD` when it matches (atomic: never given back) and the first
-word after it, as :func:`first_word` finds it (casefold is lower, ``\\w`` is
-``[A-Za-z0-9_]``)."""
-
-
-_WORD = re.compile(r"\w+")
-
-
-def first_word(text: str) -> str:
-    """The first of :func:`~pokin._text.words` of ``text`` ('' when none), without the rest.
-
-    >>> first_word(" «Persentase» capaian"), first_word("--")
-    ('persentase', '')
-    """
-    found = _WORD.search(text.casefold())
-    return found.group() if found else ""
-
-
-def activity_word(text: str) -> str | None:
-    """The first word of ``text`` when it names an activity rather than a result."""
-    if text.isascii():  # one match: the lead (kept once found, as below), then the word
-        head = _ASCII_HEAD.match(text)
-        first = head.group(1).lower() if head else ""
-    else:
-        lead = _LEAD.match(text)
-        first = first_word(text[lead.end() :] if lead else text)
-    if first in _NOMINAL:
-        return first
-    if first.endswith("nya") or first in _NOT_VERBS or not _VERB.match(first):
-        return None
-    return first
-
-
-def _by_prefix(lexicon: frozenset[str]) -> str:
-    """A regex alternation of ``lexicon``, case-insensitive, grouped by the first two
-    letters (Python's ``re`` tries each alternative in turn)."""
-    groups: dict[str, list[str]] = {}
-    for word in sorted(lexicon, key=len, reverse=True):
-        groups.setdefault(word[:2], []).append(re.escape(word[2:]))
-    return "|".join(f"(?i:{head})(?i:{'|'.join(rest)})" for head, rest in groups.items())
-
-
-_MAYBE_ACTIVITY = re.compile(
-    r"(?>(?:\s*(?:\(?[0-9a-z]{1,3}[.)]\s+))?)[^A-Za-z0-9_]*(?:"
-    + _by_prefix(_NOMINAL)
-    + r"|(?i:me)[A-Za-z]{3,}(?<![Nn][Yy][Aa]))(?![A-Za-z0-9_])"
-)
-"""On ASCII text, :data:`_ASCII_HEAD` where its word may name an activity (a nominalised
-activity, or ``me-`` and three letters more without ``-nya``): the texts
-:func:`activity_word` must read, of many."""
-
-
-def activity_words(texts: Sequence[str]) -> dict[int, str]:
-    """:func:`activity_word` of each of ``texts`` that names an activity, by position: one
-    regex sweep (in C) finds the few it must read."""
-    n = len(texts)
-    maybe = set(compress(range(n), map(_MAYBE_ACTIVITY.match, texts)))
-    if not all(map(str.isascii, texts)):  # the sweep reads ASCII text
-        maybe.update(compress(range(n), map(not_, map(str.isascii, texts))))
-    found = {at: activity_word(texts[at]) for at in sorted(maybe)}
-    return {at: word for at, word in found.items() if word is not None}
-
-
 _COUNT = re.compile(r"^\s*(?:\(?[0-9a-z]{1,3}[.)]\s+)?(jumlah|banyaknya|frekuensi)\b", re.I)
 _OPERATOR = re.compile(r"[/:×*÷%+=]|\s[x-]\s|\d")
-_MEASURE_WORDS = _lexicon(
+_MEASURE_WORDS = lexicon(
     "jumlah banyaknya total persentase persen prosentase rasio rata rerata nilai indeks "
     "skor dibagi bagi dikali dikalikan kali perbandingan selisih frekuensi capaian "
     "tingkat predikat opini angka"
@@ -146,7 +66,7 @@ def has_measure(formulasi: str) -> bool:
     return bool(_MEASURE_WORDS & set(words(formulasi).split()))
 
 
-_PREDIKAT = _lexicon(
+_PREDIKAT = lexicon(
     "aa, a, bb, b, cc, c, d, e, wtp, wdp, tw, baik, sangat baik, cukup, cukup baik, kurang, "
     "memuaskan, sangat memuaskan, tepat waktu, tinggi, sedang, rendah",
     sep=",",
@@ -260,7 +180,9 @@ def _formula_measure(c: Cascade) -> Iterator[Finding]:
         text for text in texts if len(text.strip()) >= 2 and not has_measure(text.strip())
     }
     rows = c.indikator_rows
-    for owner, indikator in [rows[n] for n, text in enumerate(formulas) if text in unmeasured]:
+    for owner, indikator in [
+        rows[n] for n in compress(count(), map(unmeasured.__contains__, formulas))
+    ]:
         formula = (indikator.formulasi or "").strip()
         yield finding(
             c,
@@ -288,7 +210,7 @@ def _target_number(c: Cascade) -> Iterator[Finding]:
     problems = {text: target_problem(text.strip()) for text in texts if text.strip()}
     wrong = {text for text, problem in problems.items() if problem is not None}
     rows = c.indikator_rows
-    for owner, indikator in [rows[n] for n, text in enumerate(targets) if text in wrong]:
+    for owner, indikator in [rows[n] for n in compress(count(), map(wrong.__contains__, targets))]:
         problem = problems[indikator.target]
         target = (indikator.target or "").strip()
         yield finding(
@@ -320,7 +242,7 @@ def _percent_range(c: Cascade) -> Iterator[Finding]:
         text for text, value in values.items() if value is not None and (value > 100 or not value)
     }
     rows = c.indikator_rows
-    found = [n for n, text in enumerate(targets) if text in edge and percent[n]]
+    found = compress(count(), map(and_, map(edge.__contains__, targets), percent))
     for owner, indikator in [rows[n] for n in found]:
         value = values[indikator.target]
         assert value is not None  # the target is in edge
@@ -371,7 +293,9 @@ def _percent_components(c: Cascade) -> Iterator[Finding]:
     formulas = c.column("formulasi")
     divided = {text for text in set(formulas) if text and _DIVISION.search(text)}
     rows = c.indikator_rows
-    found = [n for n, text in enumerate(formulas) if text and text not in divided and percent[n]]
+    # a formula given, not dividing, of a share: in one sweep (in C)
+    plain = map(and_, map(bool, formulas), map(not_, map(divided.__contains__, formulas)))
+    found = compress(count(), map(and_, plain, percent))
     for owner, indikator in [rows[n] for n in found]:
         formula = indikator.formulasi or ""
         yield finding(

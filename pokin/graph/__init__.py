@@ -38,11 +38,11 @@ False
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cached_property
-from itertools import chain
-from operator import attrgetter
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
+from itertools import compress
+from operator import eq, itemgetter, ne, or_
+from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 from .._gc import collector_paused
 from ..chart import UnsoundError, refuse_cycles
@@ -62,14 +62,14 @@ if TYPE_CHECKING:
 from . import views
 from .links import Links
 from .paths import ROOT, Paths
+from .tables import Tables
 
 __all__ = ["ROOT", "Cascade"]
 
 _NONE: Sequence[str] = ()
-_T = TypeVar("_T")
 
 
-class Cascade(Paths, Links):
+class Cascade(Tables, Paths, Links):
     """The cascade graph of a normalised pohon kinerja, with its queries.
 
     ``Cascade(tree)`` only reads the tree: every id given, every link an id that exists,
@@ -99,6 +99,8 @@ class Cascade(Paths, Links):
         """Every indikator, as :attr:`indikator_rows` gives them."""
         self.kinerja_rows: list[tuple[Jabatan, Kinerja]] = []
         """Every (jabatan, kinerja) pair, as ``tree.iter_kinerja()`` gives them."""
+        self.kinerja_ids: list[str] = []
+        """The id of every kinerja, as :attr:`kinerja_rows` gives them."""
         self.link_rows: list[tuple[Kinerja | Indikator, Tautan]] = []
         """Every link as the file writes it (rejected ones too): each kinerja's, then its
         indicators', as :meth:`Kinerja.iter_links` gives them."""
@@ -150,10 +152,14 @@ class Cascade(Paths, Links):
         if not self.tree.iku:
             top.extend(str(k.id) for j, k in self.kinerja_rows if j.atasan is None)
         registered = len(self.tree.iku) + len(self.kinerja_rows) + len(self.indikator_rows)
+        nodes, held = self._nodes, self._kinerja_of  # an indicator of a jabatan in the second
         if (
-            None in self._nodes
-            or len(self._nodes) != registered
-            or not self.jabatan.keys().isdisjoint(self._nodes)
+            None in nodes
+            or None in held
+            or len(nodes) + len(held) != registered
+            or not held.keys().isdisjoint(nodes)
+            or not self.jabatan.keys().isdisjoint(nodes)
+            or not self.jabatan.keys().isdisjoint(held)
         ):
             self._refuse()  # a node without an id, or an id used twice
         if top:
@@ -169,14 +175,15 @@ class Cascade(Paths, Links):
         self.kinerja_rows = rows
         # each model's fields read once, then the tables filled from those lists; ids are
         # texts here (a node without one is refused once all are registered)
-        kids = cast(list[str], [k.id for _, k in rows])
+        kids = self.kinerja_ids = cast(list[str], [k.id for _, k in rows])
         held = [k.indikator for _, k in rows]
         order = cast(
             list[Kinerja | Indikator],
             [n for (_, k), ind in zip(rows, held, strict=True) for n in (k, *ind)],
         )
-        ids = cast(list[str], [node.id for node in order])
-        self._nodes.update(zip(ids, order, strict=True))
+        # the kinerja by id; an indicator of a jabatan is found through its kinerja (node)
+        self._nodes.update(zip(kids, [k for _, k in rows], strict=True))
+        self._held = list(map(len, held))
         # an indicator of a jabatan is known by _kinerja_of: _jenis, _pred and _owner hold
         # the others (the organisasi, sasaran and their indicators, kinerja) and the links
         self._jenis.update(dict.fromkeys(kids, "kinerja"))
@@ -245,56 +252,37 @@ class Cascade(Paths, Links):
 
     def _links_of(self, holders: list[Kinerja | Indikator]) -> None:
         """Registers the links of every kinerja, then of its indicators (as
-        :meth:`Kinerja.iter_links`), each an edge from the node it supports."""
-        nodes, links, kinerja_of = self._nodes, self._links, self._kinerja_of
+        :meth:`Kinerja.iter_links`), each an edge from the node it supports: each field read
+        in one sweep, the tables filled from those lists."""
+        nodes, kinerja_of = self._nodes, self._kinerja_of
+        rows = self.link_rows = [(h, link) for h in holders for link in h.mendukung]
+        parents = cast(list[str], [link.ke for _, link in rows])  # each checked below
+        children = cast(list[str], [holder.id for holder, _ in rows])
+        known = map(or_, map(nodes.__contains__, parents), map(kinerja_of.__contains__, parents))
+        if not all(known) or any(map(eq, parents, children)):
+            bad = next(
+                n for n, p in enumerate(parents) if p not in self or p == ROOT or p == children[n]
+            )
+            raise UnsoundError(f"a link of {children[bad]!r} points at no id")
+        # a rejected proposal does not count (Tautan.active)
+        active = [link.status is not Status.DITOLAK for _, link in rows]
+        keys = list(compress(zip(parents, children, strict=True), active))
+        # a second link to the same node: one edge, the last link's attributes (as
+        # networkx's add_edge keeps it); an indikator supporting its own kinerja: no edge
+        self._links.update(zip(keys, compress([link for _, link in rows], active), strict=True))
+        edges = list(dict.fromkeys(keys))  # each edge once, where it first comes
+        froms, tos = list(map(itemgetter(0), edges)), list(map(itemgetter(1), edges))
+        if any(map(eq, map(kinerja_of.get, tos), froms)):  # to its own kinerja: no edge
+            edges = list(compress(edges, map(ne, map(kinerja_of.get, tos), froms)))
+            froms, tos = list(map(itemgetter(0), edges)), list(map(itemgetter(1), edges))
         succ, pred = self._succ, self._pred
-        self.link_rows = [(h, link) for h in holders for link in h.mendukung]
-        for holder, link in self.link_rows:
-            parent, child = link.ke, cast(str, holder.id)
-            if parent is None or parent not in nodes or parent == child:
-                raise UnsoundError(f"a link of {child!r} points at no id")
-            if link.status is Status.DITOLAK:
-                continue  # a rejected proposal does not count (Tautan.active)
-            key = (parent, child)
-            # a second link to the same node, or an indikator supporting its own kinerja:
-            # one edge, the link's attributes (as networkx's add_edge keeps it)
-            if key not in links and kinerja_of.get(child) != parent:
-                succ.setdefault(parent, []).append(child)
+        for parent, child in edges:
+            succ.setdefault(parent, []).append(child)
+        if len(set(tos)) == len(tos) and pred.keys().isdisjoint(tos):
+            pred.update(zip(tos, [[parent] for parent in froms], strict=True))
+        else:  # a node supporting several, or the organisasi's too
+            for parent, child in edges:
                 pred.setdefault(child, []).append(parent)
-            links[key] = link
-
-    def column(self, field: str) -> list[Any]:
-        """The ``field`` of every indikator (``"uraian"``, ``"target"`` ...), in
-        :attr:`indikator` order: read from the models once per cascade, however many
-        checks read it."""
-        try:
-            return self._columns[field]
-        except KeyError:
-            values = self._columns[field] = list(map(attrgetter(field), self.indikator))
-            return values
-
-    @property
-    def owner_ids(self) -> Mapping[str, str | None]:
-        """The id of the jabatan owning each kinerja (``None`` for a sasaran, an indikator of
-        the IKU table and :data:`ROOT`); an indikator of a jabatan is not in it: its owner is
-        its kinerja's (:attr:`kinerja_holding`)."""
-        return self._owner
-
-    @property
-    def kinerja_holding(self) -> Mapping[str, str]:
-        """The kinerja holding each indikator of a jabatan, by the indikator's id (the IKU
-        table's indicators are not in it)."""
-        return self._kinerja_of
-
-    def derived(self, compute: Callable[[Cascade], _T]) -> _T:
-        """``compute(self)``, computed on first use and kept with the cascade: a fact several
-        checks read (which indicators are percentages ...) is computed once per cascade, and
-        only when a check that reads it runs."""
-        try:
-            return cast(_T, self._derived[compute])
-        except KeyError:
-            value = self._derived[compute] = compute(self)
-            return value
 
     # -- networkx views (built on first use) ----------------------------------------------
 
@@ -316,18 +304,34 @@ class Cascade(Paths, Links):
 
     def __len__(self) -> int:
         """The number of nodes (sasaran, kinerja, indikator; the organisasi not counted)."""
-        return len(self._nodes)
+        return len(self._nodes) + len(self._kinerja_of)
 
     def node(self, id: str) -> Sasaran | Kinerja | Indikator:
         """The model object behind a node id."""
-        try:
-            return self._nodes[id]
-        except KeyError:
-            raise self._unknown(id) from None
+        found = self._nodes.get(id)
+        if found is not None:
+            return found
+        kinerja = self._kinerja_of.get(id)  # an indicator of a jabatan: one of its kinerja's
+        if kinerja is None:
+            raise self._unknown(id)
+        return next(i for i in cast(Kinerja, self._nodes[kinerja]).indikator if i.id == id)
 
     def nodes(self) -> Iterator[str]:
         """Every node id in tree order, :data:`ROOT` first."""
-        return chain((ROOT,), self._nodes)
+        return iter(self._order)
+
+    @cached_property
+    def _order(self) -> list[str]:
+        """Every node id in tree order: the organisasi, the IKU table's, then each kinerja
+        followed by its indicators."""
+        jenis = self._jenis
+        order = [ROOT, *(id for id in self._nodes if jenis.get(id) != "kinerja")]
+        held, at = list(self._kinerja_of), 0
+        for kinerja, n in zip(self.kinerja_ids, self._held, strict=True):
+            order.append(kinerja)
+            order += held[at : at + n]
+            at += n
+        return order
 
     def jenis(self, id: str) -> str:
         """``"organisasi"``, ``"sasaran"``, ``"kinerja"`` or ``"indikator"``."""
@@ -340,7 +344,7 @@ class Cascade(Paths, Links):
 
     def uraian(self, id: str) -> str:
         """The text of a node (the organisasi's name for :data:`ROOT`)."""
-        return self.tree.organisasi.nama if id == ROOT else self._nodes[id].uraian
+        return self.tree.organisasi.nama if id == ROOT else self.node(id).uraian
 
     def owner(self, id: str) -> Jabatan | None:
         """The jabatan a node belongs to (``None`` for the organisasi and its IKU table)."""
@@ -384,6 +388,5 @@ class Cascade(Paths, Links):
 
     def __repr__(self) -> str:
         return (
-            f"<Cascade {self.tree.organisasi.nama!r}: {len(self._nodes)} "
-            f"nodes, {len(self._links)} links>"
+            f"<Cascade {self.tree.organisasi.nama!r}: {len(self)} nodes, {len(self._links)} links>"
         )

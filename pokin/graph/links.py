@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Sequence
 from functools import cached_property
+from itertools import compress, count, repeat
+from operator import eq, is_, itemgetter, not_, or_
 from typing import Any
 
 from .._digraph import strongly_connected
@@ -173,11 +175,18 @@ class Links(OrgChart):
     def _unusual_links(self) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
         """The links that are not from a node of the direct atasan, then those from the IKU
         table (never supporting anything): found in one pass over the groups' links."""
-        owner, jabatan = self._owner, self.jabatan
+        owner, jabatan, pairs = self._owner, self.jabatan, list(self._links)
+        uppers = list(map(owner.get, map(itemgetter(0), self._group_links)))
+        lowers = list(map(owner.get, map(itemgetter(1), self._group_links)))
+        # the usual link, to the direct atasan's, told apart in one sweep (in C); the others
+        # (and those from the IKU table, whose owner None may be a top's atasan) read after
+        atasan: dict[str | None, str | None] = {id: j.atasan for id, j in jabatan.items()}
+        usual = map(eq, map(atasan.get, lowers, repeat("")), uppers)
+        from_iku = map(is_, uppers, repeat(None))
         odd: set[tuple[str, str]] = set()
         iku: set[tuple[str, str]] = set()
-        for pair, (upper_group, lower_group) in zip(self._links, self._group_links, strict=True):
-            upper, lower = owner.get(upper_group), owner.get(lower_group)
+        for n in compress(count(), map(or_, map(not_, usual), from_iku)):
+            pair, upper, lower = pairs[n], uppers[n], lowers[n]
             if upper is None or lower is None:
                 # a node of the IKU table (never supporting anything) over a jabatan's
                 (iku if lower is not None else odd).add(pair)

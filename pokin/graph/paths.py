@@ -9,10 +9,11 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 from itertools import islice
+from operator import itemgetter
 
 from .._digraph import reachable
 from ..errors import UnknownIdError
-from ..models import Indikator, Jabatan, Kinerja, Peran, PohonKinerja, Sasaran, Status, Tautan
+from ..models import Jabatan, Peran, PohonKinerja, Status, Tautan
 
 __all__ = ["ROOT", "Paths"]
 
@@ -31,7 +32,6 @@ class Paths:
     _links: dict[tuple[str, str], Tautan]
     _kinerja_of: dict[str, str]
     _sasaran: list[str]
-    _nodes: dict[str, Sasaran | Kinerja | Indikator]
     tree: PohonKinerja
     jabatan: dict[str, Jabatan]
 
@@ -56,6 +56,9 @@ class Paths:
         """
         return bool(self.tree.iku) or any(t.peran is Peran.CAMAT for t in self.top)
 
+    def nodes(self) -> Iterator[str]:
+        raise NotImplementedError  # pragma: no cover (Cascade's)
+
     def _starts(self, id: str) -> list[str]:
         if id in self.jabatan:
             return [str(k.id) for k in self.jabatan[id].kinerja]
@@ -73,7 +76,7 @@ class Paths:
                 f"«{id}» adalah id jabatan, bukan id kinerja atau indikator: beri id salah satu "
                 f"kinerjanya (misalnya {', '.join(self._starts(id)[:3]) or '-'})"
             )
-        known = list(islice(self._nodes, 3))
+        known = list(islice(self.nodes(), 1, 4))
         return UnknownIdError(
             f"tidak ada kinerja atau indikator ber-id «{id}» di pohon ini (misalnya "
             f"{', '.join(known) or '-'}; `pokin show` mencetak semua id)"
@@ -154,6 +157,36 @@ class Paths:
         """The kinerja at or above ``start``, climbing as :meth:`up` does, that support
         nothing above: neither they nor one of their indicators carries a link. Where the
         chain of links from ``start`` stops (``start`` itself when it has no link)."""
+        if start not in self._kinerja_of and self._jenis.get(start) != "kinerja":
+            return self._stops_one_node_at_a_time(start)
+        # the climb reaches every node of a kinerja group it enters (a kinerja brings its
+        # indicators, an indicator its kinerja): it is walked a group at a time
+        above, linked, jenis = self._groups_above, self._linked_kinerja, self._jenis
+        first = self._kinerja_of.get(start, start)
+        seen, stack = {first}, [first]
+        while stack:
+            for group in above.get(stack.pop(), _NONE):
+                if group not in seen:
+                    seen.add(group)
+                    stack.append(group)
+        return {g for g in seen if g not in linked and jenis.get(g) == "kinerja"}
+
+    @cached_property
+    def _groups_above(self) -> dict[str, list[str]]:
+        """Where :meth:`up` leads from each kinerja group: the groups of what its nodes
+        support, and for a kinerja the groups of other indicators linked to it (``up``
+        yields a kinerja's indicators, its own and those supporting it)."""
+        jenis = self._jenis
+        above: dict[str, list[str]] = {}
+        for (parent, child), (upper, lower) in zip(self._links, self._group_links, strict=True):
+            above.setdefault(lower, []).append(upper)
+            # an indicator of another kinerja supporting a kinerja: an edge of the graph
+            # (every link is one but an indicator's to its own kinerja), so up() yields it
+            if lower != child and lower != upper and jenis.get(parent) == "kinerja":
+                above.setdefault(upper, []).append(lower)
+        return above
+
+    def _stops_one_node_at_a_time(self, start: str) -> set[str]:
         pred, succ, kinerja_of, jenis = self._pred, self._succ, self._kinerja_of, self._jenis
         linked = self._linked_kinerja
         seen, stack, stops = {start}, [start], set()
@@ -185,9 +218,12 @@ class Paths:
     def _group_links(self) -> list[tuple[str, str]]:
         """Every link between kinerja groups (a kinerja with its indicators; a sasaran or an
         IKU indicator stands for itself), as ``(upper, lower)``, in link order."""
-        group = self._kinerja_of
-        get = group.get
-        return [(get(parent, parent), get(child, child)) for parent, child in self._links]
+        get = self._kinerja_of.get
+        parents, children = (
+            list(map(itemgetter(0), self._links)),
+            list(map(itemgetter(1), self._links)),
+        )
+        return list(zip(map(get, parents, parents), map(get, children, children), strict=True))
 
     @cached_property
     def _linked_kinerja(self) -> frozenset[str]:
