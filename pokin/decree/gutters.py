@@ -82,10 +82,11 @@ class Grid:
         for bound in self.bounds[col:]:
             if not start < bound < start + len(text):
                 break
-            opens = _ANY if col + 1 in running else _OPENS.get(self.role(col + 1), _CAPITAL)
-            at, certain = split_at(text, bound - start, opens)
+            usual = _OPENS.get(self.role(col + 1), _CAPITAL)
+            at, certain = split_at(text, bound - start, _ANY if col + 1 in running else usual)
             if at is None:
                 return [*found, (col, text)], False
+            certain = certain and bool(usual.match(text[at + 1 :]))  # "e-" ends a cell
             found.append((col, text[:at]))
             col, text, start, sure = col + 1, text[at + 1 :], start + at + 1, sure and certain
         return [*found, (col, text)], sure

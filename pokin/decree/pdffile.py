@@ -117,6 +117,8 @@ def _unwrap(cell: str | None) -> str | None:
 
     >>> _unwrap("Meningkatnya kualitas\nPelayanan Administrasi"), _unwrap("1. Data A\n2. Data B")
     ('Meningkatnya kualitas Pelayanan Administrasi', '1. Data A\n2. Data B')
+    >>> _unwrap("Aplikasi SP4N-\nLAPOR")  # a compound broken at its hyphen
+    'Aplikasi SP4N-LAPOR'
     """
     if cell is None:
         return None
