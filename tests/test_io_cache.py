@@ -154,6 +154,20 @@ def test_a_broken_json_file_names_its_line(
     assert err.value.path == str(path)
 
 
+@pytest.mark.parametrize("opening", ["[", '{"a": '])
+def test_a_json_file_nested_too_deep_names_where(tmp_path: Path, opening: str) -> None:
+    """Deeper than the json module can read: an error at the bracket opening level 101,
+    never a RecursionError; a bracket inside a text is no level."""
+    head = '{"pokin": 1,\n "organisasi": {"nama": "x \\" [[{"},\n "jabatan": '
+    closing = "]" if opening == "[" else "}"
+    path = tmp_path / "deep.json"
+    path.write_text(head + opening * 5000 + "1" + closing * 5000 + "}", encoding="utf-8")
+    with pytest.raises(pokin.PokinFileError, match="bersarang terlalu dalam") as err:
+        pokin.load(path)
+    assert (err.value.line, err.value.column) == (3, 13 + 99 * len(opening))
+    assert "kurung" in str(err.value)
+
+
 def test_a_kabupaten_file_is_allowed_beyond_the_decree_limit(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -138,6 +138,8 @@ def _load_json(text: str, path: Path) -> PohonKinerja:
                 column=exc.colno,
                 hint="periksa kurung, tanda petik dan koma di sekitar tempat ini",
             ) from None
+        except RecursionError:  # nested deeper than the json module can go
+            raise _too_deep(text, path) from None
         except _yaml.FastPathError:
             data = None  # a key twice: the careful reader says where
         if data is not None:
@@ -146,6 +148,33 @@ def _load_json(text: str, path: Path) -> PohonKinerja:
             except _yaml.FastPathError:
                 pass
         return _careful_loads(text, path)  # JSON is YAML: it finds the line and field
+
+
+_DEEP = 100
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _too_deep(text: str, path: Path) -> PokinFileError:
+    """The error of a JSON text nested too deep to read, at the bracket that opens level
+    :data:`_DEEP` (a pokin file is about ten levels deep)."""
+    depth, at = 0, 0
+    for token in _JSON_TOKEN.finditer(text):
+        mark = token.group()
+        if mark == "[" or mark == "{":
+            depth += 1
+            if depth > _DEEP:
+                at = token.start()
+                break
+        elif mark == "]" or mark == "}":
+            depth -= 1
+    return PokinFileError(
+        f"data JSON bersarang terlalu dalam: lebih dari {_DEEP} tingkat [ atau {{",
+        path=path,
+        line=text.count("\n", 0, at) + 1,
+        column=at - text.rfind("\n", 0, at),
+        hint="berkas pokin hanya sekitar sepuluh tingkat (jabatan, kinerja, indikator, "
+        "mendukung); periksa kurung [ dan { yang tidak ditutup di sekitar tempat ini",
+    )
 
 
 @contextlib.contextmanager
