@@ -24,7 +24,7 @@ from .copies import PLACE_WEIGHT, TEMPLATE_UNITS, Copies
 from .holds import Holds, chains, place_words
 from .lexicon import DEFAULT, Lexicon
 from .search import Candidate, Search
-from .similarity import Phrase, evidence_weight, other_unit, score, unscoped
+from .similarity import Phrase, evidence_weight, other_unit, score, shortened, unscoped
 from .text import phrase, stem
 
 __all__ = ["Candidate", "LinkIndex"]
@@ -181,6 +181,8 @@ class LinkIndex(Search, Crosscutting, Copies, Holds):
         ):  # (_carried is 0 unless the texts are the same)
             return 0.0
         found = score(me, other, self.weights, lexicon=self.lexicon, items=typos, typo=typos)
+        if node in self.lurah and self.jenis[target] == "kinerja" and not other_unit(me, other):
+            found = max(found, shortened(other, me, self.weights, place=self.place))
         if found >= 1.0:
             return found
         part, held = self._held(me, other)  # held: only for a target that is no generic row

@@ -69,6 +69,7 @@ __all__ = [
     "other_unit",
     "phrase",
     "score",
+    "shortened",
     "total",
     "typos",
     "unscoped",
@@ -85,6 +86,9 @@ ALIEN = 0.2
 COVER = 0.9
 """The share of a superior's text (by weight) a subordinate must hold to contain it."""
 ADDED = 0.25
+SHORTENED = 0.5
+"""How much the words a subordinate leaves out of its superior's text count against the
+pair (:func:`shortened`), against 1 for an ordinary unshared word."""
 """How much the words a subordinate adds around its superior's whole text count against
 the pair (:func:`contained`), against 1 for an ordinary unshared word."""
 
@@ -238,6 +242,38 @@ def score(
         )
         union -= left
     return round(min(1.0, inter / union), 6) if union > 0 else 0.0
+
+
+def shortened(
+    parent: Phrase,
+    child: Phrase,
+    weights: Mapping[str, float] | None = None,
+    *,
+    place: AbstractSet[str] = frozenset(),
+) -> float:
+    """How closely ``child`` restates ``parent`` with words left out, 0 to 1.
+
+    0 unless ``child`` adds no word of its own (words of ``place`` aside: unit words, the
+    unit's name), holds two words or more of ``parent`` and says the same lead verb (or
+    neither has one); the words it leaves out weigh :data:`SHORTENED` of their rarity. A
+    Lurah restates his Camat's kinerja for his kelurahan in fewer words ("kualitas layanan
+    administrasi kelurahan" for "... administrasi terpadu kecamatan"): whether a pair is
+    such a restatement is the caller's to judge.
+
+    >>> round(shortened(phrase("Meningkatnya akuntabilitas kinerja perangkat kecamatan"),
+    ...                 phrase("Meningkatnya akuntabilitas kinerja kelurahan")), 2)
+    0.83
+    >>> shortened(phrase("Meningkatnya akuntabilitas kinerja perangkat"),
+    ...           phrase("Meningkatnya akuntabilitas kinerja posyandu"))
+    0.0
+    """
+    w = weights or {}
+    mine = child.words - place - UNITS.keys()
+    if len(mine) < 2 or not mine <= parent.words or parent.roots != child.roots:
+        return 0.0
+    held = math.fsum(w.get(t, 1.0) for t in mine) + LEAD_WEIGHT * bool(child.roots)
+    dropped = math.fsum(w.get(t, 1.0) for t in parent.words - mine - place - UNITS.keys())
+    return round(min(1.0, held / (held + SHORTENED * dropped)), 6)
 
 
 def contained(
