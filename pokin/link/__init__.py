@@ -91,7 +91,8 @@ from .copies import BOILERPLATE_KINDS
 from .index import TEMPLATE, Candidate, LinkIndex
 from .lexicon import DEFAULT, Lexicon, load_lexicon
 from .reasons import alasan
-from .suggest import Suggestion, review, suggest_links
+from .review import review
+from .suggest import Suggestion, suggest_links
 
 __all__ = [
     "EVIDENCE",
@@ -250,7 +251,7 @@ def _infer(
     held = 0
     for jabatan, kinerja in tree.iter_kinerja():
         jid, kid = str(jabatan.id), str(kinerja.id)
-        taken = set(index.targets(kinerja))  # supported already: not proposed again
+        taken = set(index.targets(kinerja)) if kinerja.mendukung else set()  # supported
         if not index.settled(kinerja):
             found = (
                 []
@@ -271,7 +272,7 @@ def _infer(
         for ind in kinerja.indikator:
             if index.settled(ind):
                 continue
-            mine = taken | set(index.targets(ind))
+            mine = taken | set(index.targets(ind)) if ind.mendukung else taken  # (read only)
             found = (
                 []
                 if index.hopeless(str(ind.id), jid, kinerja=False)

@@ -46,6 +46,7 @@ class Copies:
     _copies: Counter[tuple[str, str]] | None
     _holders: dict[tuple[frozenset[str], bool], set[str]] | None
     _recur: dict[tuple[str, bool], frozenset[str]]
+    _units: dict[tuple[str, str], int]
     _sibling: dict[tuple[tuple[frozenset[str], bool], str], frozenset[str]]
 
     def _staff(self, jid: str, up: str) -> bool:
@@ -86,6 +87,14 @@ class Copies:
         return math.fsum(found)
 
     def template_units(self, node: str, target: str) -> int:
+        """In how many other units a text of the pair recurs as a template row (kept per
+        pair: the search and the reason both ask): see :meth:`_template_units`."""
+        found = self._units.get((node, target))
+        if found is None:
+            found = self._units[(node, target)] = self._template_units(node, target)
+        return found
+
+    def _template_units(self, node: str, target: str) -> int:
         """In how many other units a text of the pair recurs as a template row.
 
         The target's text, in units outside the node's chain: matching a row many blocks

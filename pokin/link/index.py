@@ -14,6 +14,7 @@ cannot be reached without it.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -89,6 +90,7 @@ class LinkIndex(Search, Crosscutting, Copies, Holds):
         self._holders: dict[tuple[frozenset[str], bool], set[str]] | None = None  # jabatan
         self._copies: Counter[tuple[str, str]] | None = None
         self._recur: dict[tuple[str, bool], frozenset[str]] = {}
+        self._units: dict[tuple[str, str], int] = {}
         self._sibling: dict[tuple[tuple[frozenset[str], bool], str], frozenset[str]] = {}
         self._holding: dict[str, set[str]] | None = None
         self._generic: dict[str, bool] = {}
@@ -104,7 +106,9 @@ class LinkIndex(Search, Crosscutting, Copies, Holds):
         Words of place: the lexicon's ``kata_keterangan``, the unit words and the proper
         names of the organisation and its units ("Kebomas", "Tunggulunan").
         """
-        self.df: Counter[str] = Counter(w for p in self.phrases.values() for w in p.words)
+        self.df: Counter[str] = Counter(
+            itertools.chain.from_iterable(p.words for p in self.phrases.values())
+        )
         n = len(self.phrases)
         weights = {w: 1.0 + math.log((n + 1) / (c + 1)) for w, c in self.df.items()}
         self.where = frozenset(stem(w) for w in self.lexicon.kata_tempat)  # see contained()
@@ -116,7 +120,7 @@ class LinkIndex(Search, Crosscutting, Copies, Holds):
     def _relative(self, tree: PohonKinerja) -> set[str]:
         """The nodes whose text, or whose kinerja's, is relative to its holder (bawahan...)."""
         words = frozenset(stem(w) for w in self.lexicon.kata_relatif)
-        found = {n for n, p in self.phrases.items() if p.words & words}
+        found = {n for n, p in self.phrases.items() if not p.words.isdisjoint(words)}
         for _, kinerja in tree.iter_kinerja():
             if str(kinerja.id) in found:
                 found.update(str(i.id) for i in kinerja.indikator)
@@ -150,7 +154,7 @@ class LinkIndex(Search, Crosscutting, Copies, Holds):
 
     def settled(self, node: Kinerja | Indikator) -> bool:
         """Whether a node already has a declared or confirmed link."""
-        return any(
+        return bool(node.mendukung) and any(
             link.asal is Asal.DEKLARASI or link.status is Status.DITERIMA for link in node.mendukung
         )
 

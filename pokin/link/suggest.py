@@ -5,8 +5,9 @@ kantor" supports "kepuasan masyarakat"): :func:`~pokin.link.infer_links` never p
 those, since a wrong link hides a real gap. :func:`suggest_links` offers, for every kinerja
 that supports nothing yet, the best few candidates among its atasan's indicators, then
 those one level up (the top position: the IKU table), each with a score and a reason in
-Indonesian. The planner accepts one (``status: diterima``, see :func:`review`) or rejects
-it (``status: ditolak``): a rejected pair is never suggested nor proposed again.
+Indonesian. The planner accepts one (``status: diterima``) or rejects it (``status:
+ditolak``, :func:`~pokin.link.review.review`): a rejected pair is never suggested nor
+proposed again.
 
 Ranking reads more than the two texts: the kinerja with its indicators, and the candidate
 indicator with its kinerja, formulasi and sumber data (Wonoasih's Kasubbag lists "SKP,
@@ -34,14 +35,14 @@ from itertools import chain
 from rapidfuzz import fuzz, process
 
 from .._text import format_number
-from ..models import Asal, Indikator, Kinerja, PohonKinerja, Status, Tautan
+from ..models import Kinerja, PohonKinerja
 from .holds import GenericRows
 from .lexicon import DEFAULT, Lexicon
 from .morph import roots_of
 from .similarity import score as link_score
 from .text import phrase, stem
 
-__all__ = ["TOP", "Suggestion", "review", "suggest_links"]
+__all__ = ["TOP", "Suggestion", "suggest_links"]
 
 TOP = 3
 """How many candidates each kinerja is offered."""
@@ -377,33 +378,3 @@ def _reason(
     where = "indikator atasan" if level == 1 else "satu jenjang di atas atasan"
     short = text if len(text) <= 70 else text[:67] + "..."
     return f"{where} «{short}»; " + "; ".join(parts)
-
-
-def review(tree: PohonKinerja, dari: str, ke: str, *, diterima: bool) -> PohonKinerja:
-    """A copy of ``tree`` with the planner's verdict on the pair written on ``dari``.
-
-    Accepting writes ``Tautan(ke, asal=inferensi, status=diterima)``: a link that counts
-    and that inference leaves alone. Rejecting writes ``status: ditolak``: the pair is
-    never suggested nor proposed again (for the kinerja and its indicators alike). An
-    earlier verdict or proposal for the same pair is replaced, its evidence (``skor`` and
-    ``alasan``) kept: a reviewer later sees why the link was proposed.
-
-    Raises:
-        KeyError: ``dari`` names no kinerja or indikator of the tree.
-    """
-    result = tree.model_copy(deep=True)
-    holder: Kinerja | Indikator | None = None
-    for _, kinerja in result.iter_kinerja():
-        if str(kinerja.id) == dari:
-            holder = kinerja
-        holder = holder or next((i for i in kinerja.indikator if str(i.id) == dari), None)
-    if holder is None:
-        raise KeyError(f"no kinerja or indikator has the id {dari!r}")
-    status = Status.DITERIMA if diterima else Status.DITOLAK
-    earlier = next((t for t in holder.mendukung if str(t.ke) == ke and t.skor is not None), None)
-    holder.mendukung[:] = [t for t in holder.mendukung if str(t.ke) != ke]
-    skor, why = (earlier.skor, earlier.alasan) if earlier else (None, None)
-    holder.mendukung.append(
-        Tautan(ke=ke, asal=Asal.INFERENSI, status=status, skor=skor, alasan=why)
-    )
-    return result
