@@ -157,9 +157,9 @@ class Cascade(Tables, Paths, Links):
             None in nodes
             or None in held
             or len(nodes) + len(held) != registered
-            or not held.keys().isdisjoint(nodes)
-            or not self.jabatan.keys().isdisjoint(nodes)
-            or not self.jabatan.keys().isdisjoint(held)
+            or not held.keys().isdisjoint(nodes.keys())  # each view: the shorter is read
+            or not self.jabatan.keys().isdisjoint(nodes.keys())
+            or not self.jabatan.keys().isdisjoint(held.keys())
         ):
             self._refuse()  # a node without an id, or an id used twice
         if top:
@@ -191,9 +191,7 @@ class Cascade(Tables, Paths, Links):
         self._owner.update(zip(kids, [j.id for j, _ in rows], strict=True))
         indikator = [i for ind in held for i in ind]
         self.indikator.extend(indikator)
-        self.indikator_rows.extend(
-            (j, i) for (j, _), ind in zip(rows, held, strict=True) for i in ind
-        )
+        self.indikator_rows += [(j, i) for (j, _), ind in zip(rows, held, strict=True) for i in ind]
         iids = cast(list[str], [i.id for i in indikator])
         parents = [
             kid for kid, ind in zip(kids, held, strict=True) for _ in ind

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Sequence
 from functools import cached_property
-from itertools import compress, count, repeat
+from itertools import compress, count, repeat, takewhile
 from operator import eq, is_, itemgetter, not_, or_
 from typing import Any
 
@@ -31,6 +31,8 @@ class Links(OrgChart):
     _links: dict[tuple[str, str], Tautan]
     _kinerja_of: dict[str, str]
     _owner: dict[str, str | None]
+    _nodes: dict[str, Any]
+    kinerja_ids: list[str]
 
     @property
     def _group_links(self) -> list[tuple[str, str]]:
@@ -99,6 +101,8 @@ class Links(OrgChart):
     def in_link_order(self, pairs: Collection[tuple[str, str]]) -> list[tuple[str, str]]:
         """The active links among ``pairs`` in :meth:`links` order (as filtering
         :meth:`link_pairs`), without ordering every link when they are few."""
+        if not pairs:
+            return []
         if len(pairs) * 8 > len(self._links):
             return [pair for pair in self._pairs if pair in pairs]
         links = self._links
@@ -108,12 +112,30 @@ class Links(OrgChart):
             if parent in parents:
                 by_parent.setdefault(parent, []).append(child)
         order: list[tuple[str, str]] = []
-        for parent in [p for p in self.nodes() if p in by_parent]:  # as _pairs
+        for parent in sorted(by_parent, key=self._position):  # as _pairs: in tree order
             children = by_parent[parent]
             if len(children) > 1:
                 children = [c for c in self._succ[parent] if (parent, c) in links]
             order.extend((parent, child) for child in children if (parent, child) in pairs)
         return order
+
+    def _position(self, node: str) -> tuple[int, int]:
+        """Where ``node`` comes in :meth:`nodes` (tree order), without listing them all."""
+        if node in self._kinerja_position:  # a kinerja: its indicators follow it
+            return self._kinerja_position[node], 0
+        kinerja = self._kinerja_of.get(node)
+        if kinerja is not None:  # its indicators come first among what it holds
+            return self._kinerja_position[kinerja], 1 + self._succ[kinerja].index(node)
+        return -1, self._head.index(node) if node in self._head else -1  # the IKU table's
+
+    @cached_property
+    def _kinerja_position(self) -> dict[str, int]:
+        return {kinerja: n for n, kinerja in enumerate(self.kinerja_ids)}
+
+    @cached_property
+    def _head(self) -> list[str]:
+        """The nodes before the first kinerja: the sasaran of the IKU table and theirs."""
+        return list(takewhile(lambda node: self._jenis.get(node) != "kinerja", self._nodes))
 
     @cached_property
     def _pairs(self) -> list[tuple[str, str]]:
