@@ -41,8 +41,10 @@ def _level_inversion(c: Cascade) -> Iterator[Finding]:
     uppers = levels.get_many(map(itemgetter(0), pairs))
     lowers = levels.get_many(map(itemgetter(1), pairs))
     # each end's rank, by the few Level objects there are (an end without one: no finding)
-    known = {id(level): level for level in (*uppers, *lowers) if level is not None}
-    rank = {key: _RANK[level.level._value_] for key, level in known.items()}
+    known = dict(zip(map(id, uppers), uppers, strict=True))
+    known.update(zip(map(id, lowers), lowers, strict=True))
+    known.pop(id(None), None)
+    rank = {key: _RANK[cast(Level, level).level._value_] for key, level in known.items()}
     upper_rank = map({**rank, id(None): -1}.__getitem__, map(id, uppers))
     lower_rank = map({**rank, id(None): 99}.__getitem__, map(id, lowers))
     down = {*c.links_of_kind("down"), *c.links_of_kind("self")}  # PK304 reports those

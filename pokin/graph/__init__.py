@@ -137,18 +137,17 @@ class Cascade(Tables, Paths, Links):
                     raise UnsoundError(f"the atasan of {jabatan.id!r} is not a jabatan")
                 self._bawahan.setdefault(jabatan.atasan, []).append(str(jabatan.id))
         refuse_cycles(self.jabatan)
-        holders = self._structure()
-        self._links_of(holders)
+        self._structure()
+        self._links_of()
 
-    def _structure(self) -> list[Kinerja | Indikator]:
-        """Registers every node, and the edges that are not links, in tree order; returns
-        the kinerja of the jabatan, each followed by its indicators."""
+    def _structure(self) -> None:
+        """Registers every node, and the edges that are not links, in tree order."""
         top: list[str] = []
         for sasaran in self.tree.iku:
             top.append(self._add(sasaran, "sasaran", None))
             self._hold(top[-1], sasaran.indikator, None)
         self._sasaran = list(top)
-        holders = self._positions()
+        self._positions()
         if not self.tree.iku:
             top.extend(str(k.id) for j, k in self.kinerja_rows if j.atasan is None)
         registered = len(self.tree.iku) + len(self.kinerja_rows) + len(self.indikator_rows)
@@ -166,9 +165,8 @@ class Cascade(Tables, Paths, Links):
             self._succ[ROOT] = top
             for id in top:
                 self._pred[id] = [ROOT]
-        return holders
 
-    def _positions(self) -> list[Kinerja | Indikator]:
+    def _positions(self) -> None:
         """Registers the kinerja of every jabatan and their indicators, each table filled
         in one sweep over the whole tree (in tree order: kinerja, then its indicators)."""
         rows = [(j, k) for j in self.tree.jabatan for k in j.kinerja]
@@ -177,10 +175,6 @@ class Cascade(Tables, Paths, Links):
         # texts here (a node without one is refused once all are registered)
         kids = self.kinerja_ids = cast(list[str], [k.id for _, k in rows])
         held = [k.indikator for _, k in rows]
-        order = cast(
-            list[Kinerja | Indikator],
-            [n for (_, k), ind in zip(rows, held, strict=True) for n in (k, *ind)],
-        )
         # the kinerja by id; an indicator of a jabatan is found through its kinerja (node)
         self._nodes.update(zip(kids, [k for _, k in rows], strict=True))
         self._held = list(map(len, held))
@@ -202,7 +196,6 @@ class Cascade(Tables, Paths, Links):
             if ind:
                 self._succ[kid] = iids[at : at + len(ind)]
                 at += len(ind)
-        return order
 
     def _hold(self, parent: str, indikator: list[Indikator], owner: Jabatan | None) -> None:
         """Registers the indicators of a kinerja or sasaran, and the edges down to them, a
@@ -248,12 +241,17 @@ class Cascade(Tables, Paths, Links):
             yield kinerja
             yield from kinerja.indikator
 
-    def _links_of(self, holders: list[Kinerja | Indikator]) -> None:
+    def _links_of(self) -> None:
         """Registers the links of every kinerja, then of its indicators (as
         :meth:`Kinerja.iter_links`), each an edge from the node it supports: each field read
         in one sweep, the tables filled from those lists."""
         nodes, kinerja_of = self._nodes, self._kinerja_of
-        rows = self.link_rows = [(h, link) for h in holders for link in h.mendukung]
+        holders = cast(
+            list[tuple[Kinerja | Indikator, ...]], [(k, *k.indikator) for _, k in self.kinerja_rows]
+        )
+        rows = self.link_rows = [
+            (h, link) for held in holders for h in held for link in h.mendukung
+        ]
         parents = cast(list[str], [link.ke for _, link in rows])  # each checked below
         children = cast(list[str], [holder.id for holder, _ in rows])
         known = map(or_, map(nodes.__contains__, parents), map(kinerja_of.__contains__, parents))
