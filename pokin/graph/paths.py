@@ -228,7 +228,7 @@ class Paths:
     @cached_property
     def _linked_kinerja(self) -> frozenset[str]:
         """The kinerja that, or one of whose indicators, support something through a link."""
-        return frozenset(lower for _, lower in self._group_links)
+        return frozenset(map(itemgetter(1), self._group_links))
 
     @cached_property
     def _tops(self) -> frozenset[str]:
