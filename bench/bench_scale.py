@@ -108,26 +108,6 @@ def paired(
     return Figure(statistics.median(times), statistics.median(ratios) if ratios else None)
 
 
-def paired_cpu(op: Callable[[], Any], floor: Callable[[], Any], repeat: int) -> Figure:
-    """As :func:`paired`, in CPU time (``time.process_time``) with the collector off for
-    both, best of ``repeat``: on a machine shared with others, wall-clock seconds swing by
-    half from one run to the next, this process's CPU time much less."""
-    times, bases = [], []
-    for _ in range(repeat):
-        gc.collect()
-        gc.disable()
-        try:
-            start = time.process_time()
-            floor()
-            bases.append(time.process_time() - start)
-            start = time.process_time()
-            op()
-            times.append(time.process_time() - start)
-        finally:
-            gc.enable()
-    return Figure(min(times), min(times) / min(bases))
-
-
 def repeats(size: int) -> int:
     return 5 if size <= 10_000 else 3 if size <= 100_000 else 2 if size <= 300_000 else 1
 
@@ -198,32 +178,6 @@ def run_size(size: int, ops: set[str], rows: dict[str, Row], folder: Path) -> No
             paired(
                 lambda: pokin.check(subject.tree), lambda: floors.check_floor(subject.data), rep
             ),
-        )
-        add(
-            "check-cpu",
-            "check (all rules), CPU time, best",
-            "check floor",
-            paired_cpu(
-                lambda: pokin.check(subject.tree), lambda: floors.check_floor(subject.data), rep
-            ),
-        )
-    if size >= BIG:
-        return
-    walk = lambda: floors.walk_floor(subject.data)  # noqa: E731
-    if "paginate" in ops:
-        from pokin.render import paginate
-
-        add("paginate", "paginate", "walk floor", paired(lambda: paginate(subject.tree), walk, rep))
-    if "gallery" in ops and size <= GALLERY_MAX:
-        run_gallery(subject, size, rows, folder, rep)
-    if "infer_links" in ops:
-        from pokin.link import infer_links
-
-        add(
-            "infer_links",
-            "infer_links",
-            "walk floor",
-            paired(lambda: infer_links(subject.tree), walk, min(rep, 2)),
         )
     if "excel" in ops:
         from pokin.excel import export_xlsx, read_xlsx
