@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import compress, count, repeat
-from operator import and_, not_, or_
+from itertools import compress, count
+from operator import not_
 
 from ..findings import Finding, Severity
 from ..graph import ROOT, Cascade
@@ -155,15 +155,12 @@ def _iku_not_cascaded(c: Cascade) -> Iterator[Finding]:
 def _indikator_not_cascaded(c: Cascade) -> Iterator[Finding]:
     iku = set(c.iku)
     supported = c.supported_ids
-    atasan = {jabatan.atasan for jabatan in c.tree.jabatan} - {None}  # with a subordinate
-    # each indicator's owner (through its kinerja; None for the IKU table's, PK201): those
-    # of a position with subordinates that nothing supports, in one sweep (in C)
-    ids, rows = c.column("id"), c.indikator_rows
-    owners = map(c.owner_ids.get, map(c.kinerja_holding.get, ids, repeat("")))
-    carried = map(or_, map(iku.__contains__, ids), map(supported.__contains__, ids))
-    wanted = map(and_, map(atasan.__contains__, owners), map(not_, carried))
-    for jabatan, indikator in [rows[n] for n in compress(count(), wanted)]:
-        assert jabatan is not None  # an indicator of a position
+    atasan = {jabatan.atasan for jabatan in c.tree.jabatan}  # those with a subordinate
+    # the IKU table's (PK201), and those of a position without subordinates, are not read
+    held = [(j, k) for j, k in c.kinerja_rows if j.id in atasan]
+    for jabatan, indikator in [
+        (j, i) for j, k in held for i in k.indikator if i.id not in iku and i.id not in supported
+    ]:
         yield finding(
             c,
             "PK202",

@@ -9,8 +9,6 @@ reported yet, and is no finding.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import compress, count
-from operator import or_
 
 from ..findings import Finding, Severity
 from ..graph import Cascade
@@ -40,7 +38,7 @@ def _realisasi_number(c: Cascade) -> Iterator[Finding]:
     wrong = {text for text in set(realisasi) if _problem(text) is not None}
     rows = c.indikator_rows
     # the indicators with a wrong realisasi or with periods, in one sweep (in C)
-    for n in compress(count(), map(or_, map(wrong.__contains__, realisasi), map(bool, periods))):
+    for n in [n for n, text in enumerate(realisasi) if text in wrong or periods[n]]:
         owner, indikator = rows[n]
         cells = [("", indikator.realisasi)]
         cells += [(f" {p.periode}", p.realisasi) for p in indikator.per_periode]

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from itertools import compress, count
-from operator import and_, not_, or_
+from operator import not_
 
 from .._text import words
 from ..capaian import number
@@ -110,9 +110,10 @@ def _percentages(c: Cascade) -> list[bool]:
     if not all(map(str.isascii, uraian)):
         for n in compress(count(), map(not_, map(str.isascii, uraian))):
             named[n] = _named_share(uraian[n])
-    # each column swept in C: satuan persen, or a % target, or named a share
-    given = map(or_, map(satuan.__contains__, satuans), map(target.__contains__, targets))
-    return list(map(or_, given, named))
+    # satuan persen, or a % target, or named a share
+    return [
+        s in satuan or t in target or n for s, t, n in zip(satuans, targets, named, strict=True)
+    ]
 
 
 _SHARES = frozenset({"persentase", "prosentase", "rasio", "proporsi", "cakupan"})
@@ -242,7 +243,7 @@ def _percent_range(c: Cascade) -> Iterator[Finding]:
         text for text, value in values.items() if value is not None and (value > 100 or not value)
     }
     rows = c.indikator_rows
-    found = compress(count(), map(and_, map(edge.__contains__, targets), percent))
+    found = [n for n in compress(count(), map(edge.__contains__, targets)) if percent[n]]
     for owner, indikator in [rows[n] for n in found]:
         value = values[indikator.target]
         assert value is not None  # the target is in edge
@@ -293,9 +294,8 @@ def _percent_components(c: Cascade) -> Iterator[Finding]:
     formulas = c.column("formulasi")
     divided = {text for text in set(formulas) if text and _DIVISION.search(text)}
     rows = c.indikator_rows
-    # a formula given, not dividing, of a share: in one sweep (in C)
-    plain = map(and_, map(bool, formulas), map(not_, map(divided.__contains__, formulas)))
-    found = compress(count(), map(and_, plain, percent))
+    # a formula given, not dividing, of a share
+    found = [n for n, text in enumerate(formulas) if text and text not in divided and percent[n]]
     for owner, indikator in [rows[n] for n in found]:
         formula = indikator.formulasi or ""
         yield finding(
