@@ -171,3 +171,16 @@ def test_texts_maybe_twice_hold_every_pair_with_the_same_words() -> None:
     assert set(shared) <= set(maybe)
     assert shared
     assert _maybe_twice(["Satu", "Dua", "Tiga"]) == []
+
+
+def test_lazy_findings_pickle_and_copy_as_made() -> None:
+    """A Findings pickles (to a worker, a cache) with its findings made, never its batches."""
+    import copy
+    import pickle
+
+    tree = make(lambda d: d["jabatan"][0]["kinerja"][0]["indikator"][0].update(satuan=None))
+    found = pokin.check(tree)
+    records = pokin.check(tree).to_records()
+    assert any(r["code"] == "PK503" for r in records)
+    assert pickle.loads(pickle.dumps(found)).to_records() == records
+    assert copy.deepcopy(pokin.check(tree)).to_records() == records
