@@ -166,3 +166,18 @@ def test_layout_cells_run_together_are_cut_or_noted() -> None:
         "e-Office' != 'Persentase naskah dinas yang dikirim melalui e-Office'",
     ]
     assert "Desa Destana dibagi seluruh desa %" in dict(result.notes)[6]
+
+
+def test_a_page_break_adds_no_line(tmp_path: Path) -> None:
+    """pdftotext opens each page's first line with a form feed: the lines the import names
+    are the file's, in -layout text and in one-cell-per-line text alike (they were one
+    line further per page break above)."""
+    for name, at in (("pdf-cells-mekarjaya.txt", 44), ("pdf-layout-harapan.txt", 18)):
+        text = (Path(__file__).parent / "fixtures" / "decrees" / name).read_text("utf-8")
+        lines = text.split("\n")
+        lines[at - 1] = "\f" + lines[at - 1]  # page 2 opens with this line
+        file = tmp_path / name
+        file.write_text("\n".join(lines), encoding="utf-8")
+        tree = import_decree(file).tree
+        title = next(n for n, line in enumerate(lines, 1) if n > at and "JABATAN" in line)
+        assert f"Blok pada baris {title} di {name}" in (tree.jabatan[-1].catatan or "")

@@ -177,10 +177,12 @@ def _breaks(text: str) -> set[int] | None:
 def parse(text: str, *, source: str) -> ParsedDecree:
     """Parse one-cell-per-line text into parts (via :func:`.assemble.assemble`)."""
     lines = [" ".join(line.split()) for line in text.replace("\f", "\n").split("\n")]
-    numbers = list(range(1, len(lines) + 1))
+    # the file's line of each: a page break (form feed) splits a line, it adds none
+    numbers = [n for n, raw in enumerate(text.split("\n"), 1) for _ in raw.split("\f")]
     apart = not _has_header(lines)
     if apart:  # poppler's plain text: cells apart by blank lines
-        lines, numbers = _cells_apart(lines)
+        lines, kept = _cells_apart(lines)
+        numbers = [numbers[n - 1] for n in kept]
     skipped: list[Skipped] = []
     dropped = _furniture(lines, bare=not apart, breaks=_breaks(text))
     strays: list[tuple[int, str]] = []
