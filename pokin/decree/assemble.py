@@ -23,7 +23,9 @@ paragraphs) ends here, so they all read a decree the same way (paragraphs in
   table marked ``fresh`` (a new sheet) starts afresh;
 - a table whose indicators are "Utama" (or whose kinerja is a "Sasaran Strategis"), or
   under an ``INDIKATOR KINERJA UTAMA`` title outside any block, is the IKU table
-  (:mod:`.ikutable`), with one target per year and the penanggung jawab kept;
+  (:mod:`.ikutable`), with one target per year and the penanggung jawab kept; it ends at
+  a position's title, at the ``INDIKATOR KINERJA INDIVIDU`` heading, or at the header of
+  a table of the positions' indicators (a ``Jabatan`` column, or "Individu");
 - a table with a kinerja/indicator column pair per level is a cascading matrix, read by
   :mod:`.matrix` with its links.
 

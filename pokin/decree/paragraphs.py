@@ -31,6 +31,9 @@ from .rawrows import RawRow, raw_rows
 
 __all__ = ["State", "aside", "close_block", "open_block", "paragraph", "skip"]
 
+IKI_TITLE = re.compile(r"^\W*INDIKATOR\s+KINERJA\s+INDIVIDU\b", re.IGNORECASE)
+"""The heading of a decree's IKI part: the IKU table above it has ended."""
+
 
 @dataclass
 class State:
@@ -81,6 +84,9 @@ def paragraph(state: State, line: int, text: str, level: int = 0) -> None:
         if state.block is None or state.block.rows or state.raw:
             close_block(state)
             state.iku, state.roles = True, None
+        return
+    if state.iku and IKI_TITLE.match(text):  # "INDIKATOR KINERJA INDIVIDU": IKU table ends
+        state.iku, state.roles = False, None
         return
     kinerja = _KINERJA_LINE.match(text)
     if kinerja and state.block is not None:  # "Kinerja : X" over a table of its indicators

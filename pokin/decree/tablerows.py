@@ -175,7 +175,9 @@ def _header(state: State, texts: list[str]) -> bool:
         return True
     state.matrix = None
     upper = " ".join(texts).upper()
-    if state.block is None and ("UTAMA" in upper or "STRATEGIS" in upper):
+    if "jabatan" in roles or "INDIVIDU" in upper:
+        state.iku = False  # a table of the positions' indicators: the IKU table ended above
+    elif state.block is None and ("UTAMA" in upper or "STRATEGIS" in upper):
         state.iku = True
     return True
 
