@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import reduce
 
 from ..errors import ImportDocumentError
 from .assemble import assemble
@@ -106,7 +107,7 @@ def _cells_apart(lines: list[str]) -> tuple[list[str], list[int]]:
         end = k
         while table and _joins(dense, kept, end):
             end += 1
-        out.append(" ".join(dense[k : end + 1]))
+        out.append(reduce(join_wrapped, dense[k : end + 1], ""))
         numbers.append(kept[k] + 1)
         k = end + 1
     return out, numbers

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .cells import join_wrapped
 from .columns import (
     column_role,
     header_roles,
@@ -107,8 +108,13 @@ def _as_text(state: State, line: int, texts: list[str]) -> bool:
     if len(compact) == 1 and atasan_of(compact[0]) and state.block is not None:
         paragraph(state, line, compact[0])  # "ATASAN LANGSUNG : X" merged across the row
         return True
-    if state.roles is not None and len(compact) == 1 and position_row(texts, compact[0]):
-        open_block(state, compact[0], line)  # "LURAH SUKAJADI" merged across the long table
+    one = compact[0] if len(compact) == 1 else ""
+    if one and (title_of(one) or atasan_of(one) or SECTION.match(one)):
+        for part in one.split("\n"):  # "JABATAN : X", "ATASAN LANGSUNG : Y", "TUGAS : Z"
+            paragraph(state, line, part)  # merged across the table, even under its header
+        return True
+    if state.roles is not None and one and position_row(texts, one):
+        open_block(state, one, line)  # "LURAH SUKAJADI" merged across the long table
         return True
     if not compact or state.header_row:
         return False
@@ -138,10 +144,6 @@ def _as_text(state: State, line: int, texts: list[str]) -> bool:
         return True
     if len(compact) == 2 and atasan_of(f"{compact[0]} : {compact[1]}"):
         paragraph(state, line, f"{compact[0]} : {compact[1]}")
-        return True
-    if len(compact) == 1 and (title_of(compact[0]) or SECTION.match(compact[0])):
-        for part in compact[0].split("\n"):
-            paragraph(state, line, part)
         return True
     return False
 
@@ -226,7 +228,7 @@ def _data_row(state: State, row: TableRow) -> None:
         for role, text in zip(state.roles, texts, strict=False):
             if text and role not in ("no", "lain", "kode", "jabatan"):
                 before = previous.cells.get(role, "")
-                previous.cells[role] = f"{before} {text}".strip()
+                previous.cells[role] = join_wrapped(before, text)
         return
     if state.kinerja and "kinerja" not in state.roles:
         by_role = {"kinerja": state.kinerja, **by_role}  # the paragraph above the table
