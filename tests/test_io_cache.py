@@ -50,6 +50,57 @@ def test_a_date_survives_the_cache(small_files_cached: Path, tmp_path: Path) -> 
     assert str(first.organisasi.dokumen and first.organisasi.dokumen.tanggal) == "2023-01-02"
 
 
+RICH = (  # a date, a score, texts beyond ASCII and with quotes, a null, a big whole number
+    "  dokumen:\n    tanggal: 2023-01-02\n    nomor: '123456789012345678'\n"
+    '  catatan: "Kel. Sumber\u00e9 \\"RW 05\\" \u2013 \U0001f600"\n'
+    "  periode: null\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("writer", "reader"), [(True, True), (False, False), (True, False), (False, True)]
+)
+def test_the_cache_holds_the_same_data_with_orjson_or_without(
+    small_files_cached: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    writer: bool,
+    reader: bool,
+) -> None:
+    """pokin[fast]'s orjson and the json module write and read the same entries, each
+    other's too (a cache written before orjson was installed stays good)."""
+    fast = getattr(cache, "orjson")  # noqa: B009 (not exported: the test swaps it)
+    tree = make()
+    tree.jabatan[1].kinerja[0].mendukung[0].skor = 0.875
+    path = tmp_path / "t.yaml"
+    path.write_text(pokin.dumps(tree).replace("organisasi:\n", "organisasi:\n" + RICH, 1))
+    monkeypatch.setattr(cache, "orjson", fast if writer else None)
+    first = pokin.load(path)
+    (entry,) = _entries(small_files_cached)
+    monkeypatch.setattr(cache, "orjson", fast if reader else None)
+    monkeypatch.setattr(pokin._yaml, "plain_data", lambda text: pytest.fail("parsed again"))
+    assert pokin.load(path) == first
+    assert json.loads(entry.read_bytes())["data"]["organisasi"]["dokumen"]["tanggal"] == (
+        "2023-01-02"
+    )
+    assert first.organisasi.catatan == 'Kel. Sumber\u00e9 "RW 05" \u2013 \U0001f600'
+
+
+@pytest.mark.parametrize("value", [".nan", ".inf", "-.inf", "1e400"])
+def test_a_score_not_finite_is_refused_so_never_cached(
+    small_files_cached: Path, tmp_path: Path, value: str
+) -> None:
+    """orjson would write NaN as null: such data must never reach the cache."""
+    tree = make()
+    tree.jabatan[1].kinerja[0].mendukung[0].skor = 0.5
+    path = tmp_path / "t.yaml"
+    path.write_text(pokin.dumps(tree).replace("skor: 0.5", f"skor: {value}"))
+    assert f"skor: {value}" in path.read_text()
+    with pytest.raises(pokin.PokinFileError, match="skor"):
+        pokin.load(path)
+    assert _entries(small_files_cached) == []
+
+
 def test_a_changed_byte_is_a_new_entry_never_a_stale_tree(
     small_files_cached: Path, tmp_path: Path
 ) -> None:

@@ -114,7 +114,8 @@ def _loads(text: str, path: str | os.PathLike[str] | None, cache: Cache | None) 
 
 def _from_cache(cache: Cache) -> PohonKinerja | None:
     """The tree of the cached data, validated and resolved as the YAML's would be."""
-    data = cache.get()
+    with _yaml.no_gc():  # a kabupaten's entry is a million objects: no collector passes
+        data = cache.get()
     if data is None:
         return None
     with _building(MIN_BYTES):

