@@ -181,3 +181,15 @@ def test_a_page_break_adds_no_line(tmp_path: Path) -> None:
         tree = import_decree(file).tree
         title = next(n for n, line in enumerate(lines, 1) if n > at and "JABATAN" in line)
         assert f"Blok pada baris {title} di {name}" in (tree.jabatan[-1].catatan or "")
+
+
+def test_a_heading_pokin_does_not_know_set_across_a_gutter(tmp_path: Path) -> None:
+    """A heading centred over the page that no pattern names ("RINCIAN SASARAN PEGAWAI"
+    where Wiramarta writes INDIKATOR KINERJA INDIVIDU) crosses the indicator/formula gutter
+    without starting where indicator cells start: it ends the table, no formula's tail."""
+    text = (READERS / "wiramarta-2026.txt").read_text(encoding="utf-8")
+    file = tmp_path / "rincian.txt"
+    file.write_text(text.replace("INDIKATOR KINERJA INDIVIDU", "RINCIAN SASARAN PEGAWAI   "))
+    result = import_decree(file)
+    assert _differences(result) == []
+    assert not any("RINCIAN" in note for _, note in result.notes if "dibaca" in note)
