@@ -66,3 +66,24 @@ def test_strong_words_are_all_words_without_an_evidence_bar() -> None:
     index = LinkIndex(tree, min_evidence=0.0)
     for node, found in index.phrases.items():
         assert index.strong(node) == found.words
+
+
+@pytest.mark.parametrize("evidence", [0.0, EVIDENCE])
+@pytest.mark.parametrize(("name", "tree"), _trees(), ids=lambda x: x if isinstance(x, str) else "")
+def test_targets_outside_the_chain_left_out_score_nothing(
+    name: str, tree: pokin.PohonKinerja, evidence: float
+) -> None:
+    """The crosscutting search keeps, of what the index retrieves outside the chain, only
+    the indicators sharing a strong word: the others score 0 (even the same text)."""
+    index = LinkIndex(tree, min_evidence=evidence)
+    left_out = 0
+    for jabatan, kinerja in tree.iter_kinerja():
+        jid, kid = str(jabatan.id), str(kinerja.id)
+        mine = {jid, *index.chain[jid]}
+        kept = set(index._outside(kid, jid, 0.5))
+        for target in index._retrieve(index.phrases[kid], 0.5):
+            if index.owner[target] not in mine and target not in kept:
+                left_out += 1
+                assert index._score(kid, target, typos=False) == 0, (name, kid, target)
+    if evidence and name.startswith("kebomas"):
+        assert left_out  # the shortcut is taken on a real decree

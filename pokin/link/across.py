@@ -51,6 +51,7 @@ class Crosscutting:
     lexicon: Lexicon
     _score: Callable[..., float]
     _rejected: Callable[[str], set[str]]
+    strong: Callable[[str], frozenset[str]]
     _words: dict[str, set[str]] | None
     _keys: dict[tuple[frozenset[str], bool], list[str]] | None
 
@@ -63,12 +64,11 @@ class Crosscutting:
         several positions carry is a template, and a template proves nothing. Only exact
         words count here (typos are forgiven within the chain only).
         """
-        retrieved = self._retrieve(self.phrases[kid], threshold)
-        if not retrieved:
+        found = sorted(self._outside(kid, jid, threshold))
+        if not found:
             return []
         mine = {jid, *self.chain[jid]}
         rejected = self._rejected(kid) | taken
-        found = sorted(t for t in retrieved if self.owner[t] not in mine)
         # score the few targets that could be carried first, the rest only to rule out ties
         kinds = {KIND[self.jabatan[j].peran] for j in mine}
         owners = {str(self.owner[t]) for t in found}
@@ -87,6 +87,25 @@ class Crosscutting:
         if self._copied(kid, jid, str(self.owner[hits[0].ke])):
             return []  # the text of that unit's own table
         return hits
+
+    def _outside(self, kid: str, jid: str, threshold: float) -> list[str]:
+        """The indicators outside ``jid``'s chain that could score ``threshold`` against
+        ``kid``, and above 0 at all: sharing one of its strong words (:meth:`strong`).
+
+        Only the same text as the atasan's own escapes the evidence bar (``_carried``),
+        and the atasan is in the chain: a kinerja without strong words matches nothing
+        here, and is answered before the index is asked.
+        """
+        strong = self.strong(kid)
+        if not strong:
+            return []
+        mine = {jid, *self.chain[jid]}
+        phrases, owner = self.phrases, self.owner
+        return [
+            t
+            for t in self._retrieve(phrases[kid], threshold)
+            if owner[t] not in mine and not strong.isdisjoint(phrases[t].words)
+        ]
 
     def _eligible(self, owner: str, depth: int, kinds: set[str]) -> bool:
         """Whether a position outside the chain may receive crosscutting support."""
@@ -114,9 +133,7 @@ class Crosscutting:
         Camat: never a namesake), is not in the block of another kelurahan, and has no
         kinerja under it with the same text (then the text is a copy of that unit's table).
         """
-        me = self.phrases[kid]
-        mine = {jid, *self.chain[jid]}
-        found = [t for t in self._retrieve(me, threshold) if self.owner[t] not in mine]
+        found = self._outside(kid, jid, threshold)
         scored = ((t, self._score(kid, t, typos=False)) for t in found)
         hits = [(t, s) for t, s in scored if s >= threshold]
         if len(hits) != 1 or hits[0][0] in self._rejected(kid) | taken:

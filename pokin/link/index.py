@@ -85,6 +85,10 @@ class LinkIndex(Search, Crosscutting, Copies, Holds):
         self.relative = self._relative(tree)
         most = 1.0 + math.log((len(self.phrases) + 1) / 2)
         self.rarity = {w: evidence_weight(x, most) for w, x in self.weights.items()}
+        self._forget()
+
+    def _forget(self) -> None:
+        """Empty the indexes and answers built on the first question that needs them."""
         self._words: dict[str, set[str]] | None = None
         self._keys: dict[tuple[frozenset[str], bool], list[str]] | None = None
         self._holders: dict[tuple[frozenset[str], bool], set[str]] | None = None  # jabatan
