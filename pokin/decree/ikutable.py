@@ -9,10 +9,10 @@ jawab goes to ``catatan``. A code before a text ("S.1", "I.K.S.1.1") is the id.
 from __future__ import annotations
 
 from .document import TableRow
-from .items import CODE_SASARAN, clean_item, split_catatan, split_code
+from .items import CODE_INDIKATOR, CODE_SASARAN, clean_item, split_catatan, split_code
 from .parts import IkuIndikator, IkuSasaran, ParsedDecree
 
-__all__ = ["add_iku_row", "iku_indikator", "pick_year"]
+__all__ = ["add_coded_iku_row", "add_iku_row", "iku_indikator", "pick_year"]
 
 
 def pick_year(years: dict[str, str], tahun: int | None) -> str:
@@ -85,3 +85,28 @@ def iku_indikator(
         "; ".join([*notes, *([note] if note else [])]),
         dict(years) if len(years) > 1 else {},
     )
+
+
+def add_coded_iku_row(decree: ParsedDecree, number: int, cells: list[str]) -> bool:
+    """Add a row of a coded IKU table written as text (``S.1`` a sasaran, ``I.K.S.1.1`` its
+    indicator, a row without a code going on the indicator above: its formula, or after a
+    "Sumber Data" label its source); ``False`` when the row cannot be placed."""
+    code, text = cells[0], " ".join(c for c in cells[1:] if c)
+    iku = decree.iku
+    if CODE_SASARAN.fullmatch(code):
+        iku.append(IkuSasaran(number, text, code))
+    elif CODE_INDIKATOR.fullmatch(code) and iku:
+        iku[-1].indikator.append(IkuIndikator(number, text, code))
+    elif not code and iku and iku[-1].indikator and text:
+        indikator = iku[-1].indikator[-1]
+        if text.lower() == "sumber data":
+            indikator.sumber_data = "\x00"  # the label: the next line is the source
+        elif indikator.sumber_data == "\x00":
+            indikator.sumber_data = text
+        elif indikator.sumber_data:
+            indikator.sumber_data += " " + text
+        else:
+            indikator.formulasi = f"{indikator.formulasi} {text}".strip()
+    else:
+        return False
+    return True

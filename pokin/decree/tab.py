@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from .cells import clean_cell, lettered_items, strip_list_punctuation
 from .columns import column_role, header_roles, is_quarter, sub_header, year_of
 from .header import read_header
-from .items import CODE_INDIKATOR, CODE_SASARAN
+from .ikutable import add_coded_iku_row
 from .marks import (
     BEHAVIOUR_NOTE,
     CLOSING,
@@ -43,7 +43,7 @@ from .marks import (
     second_party,
 )
 from .pairing import pair_cells, split_target
-from .parts import Block, IkuIndikator, IkuSasaran, ParsedDecree, Skipped, put_realisasi
+from .parts import Block, ParsedDecree, Skipped, put_realisasi
 
 __all__ = ["parse", "sniff"]
 
@@ -175,7 +175,9 @@ def _feed(state: _State, number: int, line: str) -> None:
         state.page_break = bool(state.raw)
         return
     if state.in_iku and cells is not None:
-        _feed_iku(state, number, cells)
+        if not add_coded_iku_row(state.decree, number, cells):
+            text = "\t".join(cells)
+            _skip(state, number, text, "baris tabel IKU yang tidak dapat ditempatkan pokin")
         return
     if CLOSING.match(stripped):
         state.closed = True
@@ -184,6 +186,13 @@ def _feed(state: _State, number: int, line: str) -> None:
             where = "setelah tanda tangan" if state.closed else "di luar blok jabatan mana pun"
             _skip(state, number, line, f"baris tabel {where}")
         return
+    _feed_block(state, number, line, cells)
+
+
+def _feed_block(state: _State, number: int, line: str, cells: list[str] | None) -> None:
+    """A line inside a position block: its atasan, TUGAS / FUNGSI, or a table row."""
+    assert state.block is not None
+    stripped = line.strip()
     plain = " ".join(c for c in (cells or [stripped]) if c)
     if names_superior(plain) and not state.raw:
         previous = second_party(state.decree.blocks, state.block)
@@ -390,24 +399,3 @@ def _close_block(state: _State) -> None:
         block.rows.extend(rows)
     state.decree.blocks.append(block)
     state.block, state.raw, state.section, state.page_break = None, [], None, False
-
-
-def _feed_iku(state: _State, number: int, cells: list[str]) -> None:
-    code, text = cells[0], " ".join(c for c in cells[1:] if c)
-    iku = state.decree.iku
-    if CODE_SASARAN.fullmatch(code):
-        iku.append(IkuSasaran(number, text, code))
-    elif CODE_INDIKATOR.fullmatch(code) and iku:
-        iku[-1].indikator.append(IkuIndikator(number, text, code))
-    elif not code and iku and iku[-1].indikator and text:
-        indikator = iku[-1].indikator[-1]
-        if text.lower() == "sumber data":
-            indikator.sumber_data = "\x00"  # the label: the next line is the source
-        elif indikator.sumber_data == "\x00":
-            indikator.sumber_data = text
-        elif indikator.sumber_data:
-            indikator.sumber_data += " " + text
-        else:
-            indikator.formulasi = f"{indikator.formulasi} {text}".strip()
-    else:
-        _skip(state, number, "\t".join(cells), "baris tabel IKU yang tidak dapat ditempatkan pokin")
