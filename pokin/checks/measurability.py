@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from itertools import compress, count
-from operator import attrgetter
 
 from ..findings import RULES, Finding, LazyBatch, Severity, new_finding
 from ..graph import Cascade
 from ..models import Jabatan
-from .registry import finding, rule, short
+from .registry import finding, owners_read, rule, short
 
 _BLANK = {"", "-", "–", "—", "n/a", "na", "tidak ada"}
 
@@ -32,7 +31,7 @@ def _unmeasured(c: Cascade, code: str, field: str, label: str) -> Iterator[Findi
     if not found:
         return iter(())
     rows, uraians, ids = c.indikator_rows, c.column("uraian"), c.column("id")
-    owners = c.derived(_owners)
+    owners = c.derived(owners_read)
     severity = RULES[code].severity
     hint = f"tambahkan `{field}:` sesuai keputusan atau perjanjian kinerja"
 
@@ -48,16 +47,6 @@ def _unmeasured(c: Cascade, code: str, field: str, label: str) -> Iterator[Findi
             yield new_finding(code, severity, where, message, hint, jabatan, unit)
 
     return LazyBatch(code, severity, len(found), make)
-
-
-def _owners(c: Cascade) -> dict[int, tuple[str, str | None, str | None]]:
-    """The name, id and unit of every jabatan as the check read them, by ``id()`` of the
-    jabatan: findings made later say what the tree said when it was checked."""
-    jabatan = c.tree.jabatan
-    return dict(zip(map(id, jabatan), map(_NAMA_ID_UNIT, jabatan), strict=True))
-
-
-_NAMA_ID_UNIT = attrgetter("nama", "id", "unit")
 
 
 # One function per rule (not a factory called at import): each runs ``_unmeasured`` when

@@ -6,10 +6,9 @@ from collections.abc import Iterator
 from itertools import compress, count
 from operator import not_
 
-from ..findings import Finding, Severity
+from ..findings import RULES, Finding, LazyBatch, Severity, new_finding
 from ..graph import ROOT, Cascade
-from ..models import Jabatan
-from .registry import finding, rule, short
+from .registry import finding, owners_read, rule, short
 
 
 @rule(
@@ -23,26 +22,41 @@ from .registry import finding, rule, short
 def _orphan_kinerja(c: Cascade) -> Iterator[Finding]:
     reached = c.reached_groups  # a kinerja is in it exactly when it is in c.reached
     rows = c.kinerja_rows
-    # the kinerja not reached, in one sweep of the ids (in C)
-    for jabatan, kinerja in [
-        rows[n] for n in compress(count(), map(not_, map(reached.__contains__, c.kinerja_ids)))
-    ]:
-        breaks = _break_points(c, str(kinerja.id))
-        if breaks == [kinerja.id]:
-            n = len(kinerja.indikator)
-            beserta = f" maupun {n} indikatornya" if n else ""
-            message = (
-                f"{jabatan.nama}: kinerja «{short(kinerja.uraian)}»{beserta} tidak mendukung "
-                "indikator mana pun yang sampai ke IKU"
-            )
-            hint = _link_hint(c, jabatan)
-        else:
-            message = (
-                f"{jabatan.nama}: kinerja «{short(kinerja.uraian)}» sudah ditautkan ke atas, "
-                f"tetapi rantainya terputus di atasnya, pada {', '.join(breaks[:3])}"
-            )
-            hint = "perbaiki tautan di titik putus itu; kinerja ini ikut tersambung kembali"
-        yield finding(c, "PK101", str(kinerja.id), message, hint, jabatan=jabatan)
+    # the kinerja not reached, in one sweep of the ids (in C); their findings made when
+    # read (a LazyBatch), from what is read now: the texts, the owners as the check read
+    # them, and the cascade (whose tables do not follow edits of the tree)
+    orphans = [
+        (id(j), j.atasan, str(k.id), k.uraian, len(k.indikator))
+        for j, k in [
+            rows[n] for n in compress(count(), map(not_, map(reached.__contains__, c.kinerja_ids)))
+        ]
+    ]
+    if not orphans:
+        return iter(())
+    owners, jabatan = c.derived(owners_read), c.jabatan
+    atasan = {a: owners[id(jabatan[a])] for a in {o[1] for o in orphans} if a is not None}
+    severity = RULES["PK101"].severity
+
+    def make() -> Iterator[Finding]:
+        for owner, above, kinerja, uraian, n in orphans:
+            nama, jabatan_id, unit = owners[owner]
+            breaks = _break_points(c, kinerja)
+            if breaks == [kinerja]:
+                beserta = f" maupun {n} indikatornya" if n else ""
+                message = (
+                    f"{nama}: kinerja «{short(uraian)}»{beserta} tidak mendukung "
+                    "indikator mana pun yang sampai ke IKU"
+                )
+                hint = _link_hint(atasan[above] if above is not None else None)
+            else:
+                message = (
+                    f"{nama}: kinerja «{short(uraian)}» sudah ditautkan ke atas, "
+                    f"tetapi rantainya terputus di atasnya, pada {', '.join(breaks[:3])}"
+                )
+                hint = "perbaiki tautan di titik putus itu; kinerja ini ikut tersambung kembali"
+            yield new_finding("PK101", severity, kinerja, message, hint, jabatan_id, unit)
+
+    return LazyBatch("PK101", severity, len(orphans), make)
 
 
 def _break_points(c: Cascade, start: str) -> list[str]:
@@ -50,12 +64,14 @@ def _break_points(c: Cascade, start: str) -> list[str]:
     return sorted(c.stops_above(start), key=lambda n: (n != start, n)) or [start]
 
 
-def _link_hint(c: Cascade, jabatan: Jabatan) -> str:
-    if jabatan.atasan is None:
+def _link_hint(atasan: tuple[str, str | None, str | None] | None) -> str:
+    """The hint of a kinerja linked to nothing, given its jabatan's atasan as the check
+    read it (name, id, unit; ``None`` for a jabatan without atasan)."""
+    if atasan is None:
         return "tautkan kinerja ini ke tabel IKU: `mendukung: [<id indikator IKU>]`"
-    atasan = c.jabatan[jabatan.atasan]
+    nama, id, _ = atasan
     return (
-        f"tambahkan `mendukung: [<id>]` dengan id indikator {atasan.nama} ({atasan.id}) yang "
+        f"tambahkan `mendukung: [<id>]` dengan id indikator {nama} ({id}) yang "
         "didukungnya, atau hapus kinerja ini bila tidak menunjang sasaran apa pun"
     )
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from operator import attrgetter
 
 from ..findings import RULES, CheckFn, CompareFn, Finding, Rule, Severity, new_finding
 from ..graph import Cascade
 from ..models import Jabatan
 
-__all__ = ["finding", "rule", "rule_across_years", "short"]
+__all__ = ["finding", "owners_read", "rule", "rule_across_years", "short"]
 
 
 def rule(
@@ -79,3 +80,14 @@ def finding(
 def short(text: str, width: int = 70) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def owners_read(c: Cascade) -> dict[int, tuple[str, str | None, str | None]]:
+    """The name, id and unit of every jabatan as the check read them, by ``id()`` of the
+    jabatan (``c.derived(owners_read)``): the findings of a :class:`~pokin.findings.LazyBatch`
+    made later say what the tree said when it was checked."""
+    jabatan = c.tree.jabatan
+    return dict(zip(map(id, jabatan), map(_NAMA_ID_UNIT, jabatan), strict=True))
+
+
+_NAMA_ID_UNIT = attrgetter("nama", "id", "unit")
