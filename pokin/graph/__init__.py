@@ -186,16 +186,10 @@ class Cascade(Tables, Paths, Links):
         indikator = [i for ind in held for i in ind]
         self.indikator.extend(indikator)
         self.indikator_rows += [(j, i) for (j, _), ind in zip(rows, held, strict=True) for i in ind]
-        iids = cast(list[str], [i.id for i in indikator])
-        parents = [
-            kid for kid, ind in zip(kids, held, strict=True) for _ in ind
-        ]  # each one's kinerja
-        self._kinerja_of = dict(zip(iids, parents, strict=True))
-        at = 0
-        for kid, ind in zip(kids, held, strict=True):
-            if ind:
-                self._succ[kid] = iids[at : at + len(ind)]
-                at += len(ind)
+        # each kinerja's indicator ids: the edges down to them, and each one's kinerja
+        ids = cast(list[list[str]], [[i.id for i in ind] for ind in held])
+        self._kinerja_of = {iid: kid for kid, own in zip(kids, ids, strict=True) for iid in own}
+        self._succ.update({kid: own for kid, own in zip(kids, ids, strict=True) if own})
 
     def _hold(self, parent: str, indikator: list[Indikator], owner: Jabatan | None) -> None:
         """Registers the indicators of a kinerja or sasaran, and the edges down to them, a
