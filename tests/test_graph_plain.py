@@ -68,7 +68,7 @@ def test_the_plain_adjacency_is_the_networkx_graph(name: str) -> None:
     assert c.indikator == indikator
     assert [i for _, i in c.indikator_rows] == indikator
     for field in ("id", "uraian", "target", "satuan", "formulasi", "per_periode"):
-        assert c.column(field) == [getattr(i, field) for i in indikator]
+        assert list(c.column(field)) == [getattr(i, field) for i in indikator]
         assert c.column(field) is c.column(field)  # read once
     for u, v, d in g.edges(data=True):
         assert c.link(u, v) == (d if d["jenis"] == "kaskade" else None)

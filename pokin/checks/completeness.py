@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import compress, count, repeat
 from operator import attrgetter, itemgetter, not_
 
@@ -98,7 +98,7 @@ _WORD_BYTES = bytes(b + 32 if 65 <= b <= 90 else b for b in range(256))
 _NOT_WORD_BYTES = bytes(b for b in range(128) if not (chr(b).isalnum() or b == 95))
 
 
-def _maybe_twice(texts: list[str]) -> list[int]:
+def _maybe_twice(texts: Sequence[str]) -> list[int]:
     """The positions of the texts whose :func:`~pokin._text.words` some other text may
     share: those with the same words with the spaces taken out (for ASCII text, its bytes
     lower-cased without those of no word, in C); the others have words of their own."""

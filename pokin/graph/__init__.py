@@ -92,7 +92,7 @@ class Cascade(Tables, Paths, Links):
         self._kinerja_of: dict[str, str] = {}  # indicator of a position -> its kinerja
         self._bawahan: dict[str, list[str]] = {}
         self._derived: dict[Callable[[Cascade], Any], Any] = {}
-        self._columns: dict[str, list[Any]] = {}
+        self._columns: dict[str, Sequence[Any]] = {}
         self.indikator_rows: list[tuple[Jabatan | None, Indikator]] = []
         """Every (owner, indikator) pair, as ``tree.iter_indikator()`` gives them."""
         self.indikator: list[Indikator] = []

@@ -7,7 +7,7 @@ A mixin of :class:`~pokin.graph.Cascade`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -31,15 +31,16 @@ class Tables:
     """Columns and derived facts of :class:`~pokin.graph.Cascade`."""
 
     indikator: list[Indikator]
-    _columns: dict[str, list[Any]]
+    _columns: dict[str, Sequence[Any]]
     _derived: dict[Callable[[Cascade], Any], Any]
     _owner: dict[str, str | None]
     _kinerja_of: dict[str, str]
 
-    def column(self, field: str) -> list[Any]:
+    def column(self, field: str) -> Sequence[Any]:
         """The ``field`` of every indikator (``"uraian"``, ``"target"`` ...), in
         :attr:`indikator` order: read from the models once per cascade, however many
-        checks read it."""
+        checks read it. A tuple: made straight from the pass over the models, not copied
+        into a list."""
         try:
             return self._columns[field]
         except KeyError:
@@ -47,10 +48,10 @@ class Tables:
         fields = [f for f in _READ_TOGETHER if f not in self._columns]
         if field in fields and len(fields) > 1:  # in one pass with the others checks read
             rows = map(attrgetter(*fields), self.indikator)
-            columns = list(map(list, zip(*rows, strict=True))) or [[] for _ in fields]
+            columns = list(zip(*rows, strict=True)) or [() for _ in fields]
             self._columns.update(zip(fields, columns, strict=True))
             return self._columns[field]
-        values = self._columns[field] = list(map(attrgetter(field), self.indikator))
+        values = self._columns[field] = tuple(map(attrgetter(field), self.indikator))
         return values
 
     @property
