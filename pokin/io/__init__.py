@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime
 import gc
 import json
 import os
@@ -318,14 +319,44 @@ def dumps(tree: PohonKinerja) -> str:
         return _yaml.dump_text(_clean(tree))
 
 
+def dumps_json(tree: PohonKinerja) -> str:
+    """The JSON text of ``tree``: the same data as :func:`dumps`, which :func:`load` reads
+    back from a ``.json`` file."""
+    ensure_sound(tree)
+    text = json.dumps(
+        _clean(tree), ensure_ascii=False, indent=1, allow_nan=False, default=_json_value
+    )
+    return text + "\n"
+
+
+def _json_value(value: object) -> str:
+    """A date as YAML writes it (ISO), read back by the same model validation."""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} cannot be written as JSON")
+
+
 def save(tree: PohonKinerja, path: str | os.PathLike[str]) -> Path:
     """Write ``tree`` to ``path`` atomically; return the path.
+
+    ``.yaml``/``.yml`` get YAML (:func:`dumps`), ``.json`` gets JSON (:func:`dumps_json`);
+    any other suffix raises :class:`~pokin.errors.PokinFileError` before anything is written.
 
     The text is produced in full before the file is touched, then written to a temporary
     file beside it and moved into place: a crash leaves the old file, never half a new one.
     """
     target = Path(path)
-    text = dumps(tree)
+    suffix = target.suffix.casefold()
+    if suffix == ".json":
+        text = dumps_json(tree)
+    elif suffix in (".yaml", ".yml"):
+        text = dumps(tree)
+    else:
+        raise PokinFileError(
+            f"akhiran {target.suffix or '(tanpa akhiran)'} tidak dikenal untuk berkas pokin",
+            path=target,
+            hint="simpan sebagai .yaml, .yml atau .json (yang dapat dibaca pokin.load)",
+        )
     with atomic_write(target) as handle:
         handle.write(text)
     return target
