@@ -38,3 +38,11 @@ def test_unknown_suffix_refused_before_writing(tmp_path: Path, name: str) -> Non
         pokin.save(make(), tmp_path / name)
     assert ".json" in str(info.value)
     assert not (tmp_path / name).exists()
+
+
+def test_existing_file_with_unknown_suffix_is_kept(tmp_path: Path) -> None:
+    old = tmp_path / "catatan.txt"
+    old.write_text("jangan ditimpa\n", encoding="utf-8")
+    with pytest.raises(PokinFileError):
+        pokin.save(make(), old)
+    assert old.read_text(encoding="utf-8") == "jangan ditimpa\n"

@@ -336,6 +336,10 @@ def _json_value(value: object) -> str:
     raise TypeError(f"{type(value).__name__} cannot be written as JSON")
 
 
+def _special(target: Path) -> bool:
+    return target.exists() and not target.is_file()
+
+
 def save(tree: PohonKinerja, path: str | os.PathLike[str]) -> Path:
     """Write ``tree`` to ``path`` atomically; return the path.
 
@@ -349,8 +353,8 @@ def save(tree: PohonKinerja, path: str | os.PathLike[str]) -> Path:
     suffix = target.suffix.casefold()
     if suffix == ".json":
         text = dumps_json(tree)
-    elif suffix in (".yaml", ".yml"):
-        text = dumps(tree)
+    elif suffix in (".yaml", ".yml") or target.is_symlink() or _special(target):
+        text = dumps(tree)  # an existing folder, device or link: atomic_write says why not
     else:
         raise PokinFileError(
             f"akhiran {target.suffix or '(tanpa akhiran)'} tidak dikenal untuk berkas pokin",
