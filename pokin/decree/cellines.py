@@ -35,7 +35,8 @@ kinerja taller than its indicators comes after them under its row number alone. 
 header over two lines it may also write some labels of a header apart from it (before the
 position's JABATAN line): a label of a header seen before, found among a table's cells,
 makes the text refused with its line and the advice to run ``pdftotext -layout``, since
-the cells can no longer be matched to their columns for sure.
+the cells can no longer be matched to their columns for sure. A table it writes column
+by column (:mod:`.scattered`: bare labels among a block's cells) is refused the same way.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ from .columns import INDIKATOR_WORDS, column_role, header_labels
 from .document import Item, Paragraph, Table, TableRow
 from .marks import FURNITURE, title_of
 from .parts import ParsedDecree, Skipped
+from .scattered import scattered_labels
 
 __all__ = ["parse", "sniff"]
 
@@ -190,6 +192,8 @@ def parse(text: str, *, source: str) -> ParsedDecree:
     items = _items(lines, numbers, skipped, dropped=dropped, strays=strays)
     if strays:
         raise _broken_header(source, strays)
+    if (apart_labels := scattered_labels(lines, numbers)) is not None:
+        raise _by_columns(source, *apart_labels)
     decree = assemble(items, source=source, layout="pdf-cells")
     decree.skipped[:0] = skipped
     return decree
@@ -209,6 +213,20 @@ def _broken_header(source: str, strays: list[tuple[int, str]]) -> ImportDocument
         f"judul kolom «{label}» tertulis di antara sel tabel, di luar kepala tabelnya{more}: "
         "teks PDF ini (pdftotext tanpa -layout?) memecah kepala tabel, sehingga sel-selnya "
         "tidak dapat dipasangkan dengan kolomnya secara pasti",
+        path=source,
+        line=line,
+        hint="jalankan pdftotext -layout BERKAS.pdf BERKAS.txt lalu impor BERKAS.txt, atau "
+        "impor PDF-nya langsung (pokin import BERKAS.pdf)",
+    )
+
+
+def _by_columns(source: str, line: int, labels: list[str]) -> ImportDocumentError:
+    """The refusal of a text that writes a table column by column."""
+    shown = ", ".join(f"«{label}»" for label in labels[:6])
+    return ImportDocumentError(
+        f"judul kolom tabel tertulis satu per satu di antara selnya ({shown}): teks PDF ini "
+        "(pdftotext tanpa -layout?) menulis tabel kolom demi kolom, sehingga sel-selnya "
+        "tidak dapat disusun kembali menjadi baris secara pasti",
         path=source,
         line=line,
         hint="jalankan pdftotext -layout BERKAS.pdf BERKAS.txt lalu impor BERKAS.txt, atau "
