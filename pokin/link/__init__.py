@@ -89,6 +89,7 @@ from .._yaml import no_gc
 from ..models import Asal, Indikator, Kinerja, PohonKinerja, Status, Tautan
 from .copies import BOILERPLATE_KINDS
 from .index import TEMPLATE, Candidate, LinkIndex
+from .learn import taught
 from .lexicon import DEFAULT, Lexicon, load_lexicon
 from .reasons import alasan
 from .review import review
@@ -233,7 +234,7 @@ def infer_links(
             crosscutting,
             indikator,
             template,
-            LinkIndex(tree, lexicon=lexicon or DEFAULT, min_evidence=evidence),
+            LinkIndex(tree, lexicon=taught(tree, lexicon or DEFAULT), min_evidence=evidence),
         )
 
 
@@ -276,7 +277,13 @@ def _infer(
             found = (
                 []
                 if index.hopeless(str(ind.id), jid, kinerja=False)
-                else _first(index.indikator_steps(jid), index, str(ind.id), threshold, mine)
+                else _first(
+                    _indikator_steps(index, jid, taken, threshold),
+                    index,
+                    str(ind.id),
+                    threshold,
+                    mine,
+                )
             )
             kept = found if template else _drop_templates(index, str(ind.id), found)
             held += len(found or ()) - len(kept or ())
@@ -284,6 +291,24 @@ def _infer(
     result = Proposals(_without_cycles(proposals, index))
     result.ditahan = held
     return result
+
+
+def _indikator_steps(
+    index: LinkIndex, jid: str, taken: set[str], threshold: float
+) -> Iterable[tuple[str, Sequence[str]]]:
+    """Where an indicator looks, past its atasan not at a text that the atasan's target
+    its kinerja supports restates: the indicator reaches it through that link."""
+    steps = index.indikator_steps(jid)
+    chain = index.chain[jid]
+    via = [t for t in taken if chain and index.owner.get(t) == chain[0]]
+    if not via:
+        return steps
+    return [
+        (relasi, [t for t in targets if all(index._score(v, t) < threshold for v in via)])
+        if relasi == "lompat-jenjang"
+        else (relasi, targets)
+        for relasi, targets in steps
+    ]
 
 
 def _drop_templates(

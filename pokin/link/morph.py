@@ -27,7 +27,7 @@ from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
 from .scope import UNITS
 
-__all__ = ["COMPOUND_PART", "TYPO_LENGTH", "roots_of", "stem", "typo", "verb_form"]
+__all__ = ["COMPOUND_PART", "TYPO_LENGTH", "known", "roots_of", "stem", "typo", "verb_form"]
 
 TYPO_LENGTH = 7
 """From this many letters on, a word one keystroke from another is read as a typo of it."""
@@ -63,6 +63,11 @@ _NOT_LEAD = frozenset(  # nouns that look like verb forms
 _PASSIVE = re.compile(r"^(?:di|ter)\w{3,}$")
 _STEMMER = StemmerFactory().create_stemmer()
 _DICTIONARY = _STEMMER.delegatedStemmer.dictionary
+
+
+def known(word: str) -> bool:
+    """Whether the stemmer's dictionary holds ``word`` as a root."""
+    return bool(_DICTIONARY.contains(word))
 
 
 def verb_form(word: str) -> bool:

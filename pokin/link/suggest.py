@@ -37,6 +37,7 @@ from rapidfuzz import fuzz, process
 from .._text import format_number
 from ..models import Kinerja, PohonKinerja
 from .holds import GenericRows
+from .learn import taught
 from .lexicon import DEFAULT, Lexicon
 from .morph import roots_of
 from .similarity import score as link_score
@@ -95,7 +96,7 @@ def suggest_links(
     sasaran. Pairs rejected on the kinerja or any of its indicators are left out. The
     tree is not changed. ``kinerja``, if given, limits the suggestions to those ids.
     """
-    reader = _Reader(tree, lexicon or DEFAULT)
+    reader = _Reader(tree, taught(tree, lexicon or DEFAULT))
     result: list[Suggestion] = []
     wanted = None if kinerja is None else set(kinerja)
     for jabatan, node in tree.iter_kinerja():
