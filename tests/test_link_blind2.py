@@ -26,6 +26,13 @@ qualifier dropped ("dalam kondisi baik"), an inverse indicator (keterlambatan / 
 waktu), "penerima bantuan" / "Tersalurkannya bantuan"; wrong: a level skip to the IKU
 indicator that writes NIB out, LKjIP read as "laporan capaian kinerja". The floors below are
 these blind figures; a later change may raise them (then they are no longer blind).
+
+**No longer blind** (morph2, from 23:05 on the day of the blind measurement): the misses
+above were read and general mechanisms written for them, each with fixtures of its own
+(/work/notes/morph2.md). The floors are raised to the figures after that tuning, which are
+therefore not blind figures:
+- learned abbreviations (NIB, SPIP) and no level skip past the atasan's restating row:
+  Gondangasri 42/42, recall 35/37; Sendangwulan 42/43, recall 37/41.
 """
 
 from __future__ import annotations
@@ -130,8 +137,8 @@ def test_the_labels_name_nodes_of_the_imported_tree(
 
 # decree, labels, (right, proposed, found, restated, meaning proposed, meaning in top 3)
 FLOORS = [
-    ("gondangasri-2026.docx", "gondangasri-2026-labels.yaml", (40, 40, 34, 37, 0, 5)),
-    ("sendangwulan-2025.txt", "sendangwulan-2025-labels.yaml", (40, 42, 36, 41, 0, 6)),
+    ("gondangasri-2026.docx", "gondangasri-2026-labels.yaml", (42, 42, 35, 37, 0, 5)),
+    ("sendangwulan-2025.txt", "sendangwulan-2025-labels.yaml", (42, 43, 37, 41, 0, 6)),
 ]
 
 
