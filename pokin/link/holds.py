@@ -61,7 +61,9 @@ class Holds:
 
         The best score of a part of ``me`` (the text before a clause it adds, or the
         clause) against ``other``: a part restating it is judged as a whole text would
-        be. And the best score of ``other`` held whole among words of ``me``'s own, in
+        be; and of ``me``, a kinerja with a lead verb and no clause, against the text
+        before the clause ``other`` adds ("Terpeliharanya X" / "X dalam kondisi baik"). And
+        the best score of ``other`` held whole among words of ``me``'s own, in
         ``me`` or a part (:func:`contained`): evidence only for a target that is no
         generic row (the caller's to tell, :meth:`generic`).
         """
@@ -74,6 +76,9 @@ class Holds:
             held_best = max(held_best, held)
             if part is not me:
                 part_best = max(part_best, score(part, other, self.weights, lexicon=self.lexicon))
+        if other.parts and me.lead and not me.parts:  # "Terpeliharanya X": "X dalam kondisi baik"
+            main = score(me, other.parts[0], self.weights, lexicon=self.lexicon)
+            part_best = max(part_best, main)
         return part_best, held_best
 
     def generic(self, target: str) -> bool:

@@ -8,7 +8,8 @@ and time (``kata_keterangan``: wilayah, semester; ``kata_tempat``, those of plac
 subordinate leaves out: wilayah, lingkungan), verbs that only say something happened
 (``kerja_umum``: Terlaksananya, Terselenggaranya), light verbs whose noun is the verb
 (``kerja_bantu``: menerima pendampingan, mengikuti pelatihan), words of aspect before a
-passive verb (``kata_aspek``: yang selesai direkonsiliasi), outputs every office counts
+passive verb (``kata_aspek``: yang selesai direkonsiliasi), role nouns after the noun
+they name (``kata_peran``: rumah tangga penerima bantuan), outputs every office counts
 (``kata_keluaran``: laporan, rapat, disusun), opposite verbs (``antonim``), words
 opening a clause a subordinate adds (``klausa``: dalam rangka, untuk, melalui, sesuai),
 numbers written as words (``bilangan``: satu, sepuluh, seratus) and fields of work
@@ -53,6 +54,7 @@ _KEYS = (
     "kerja_umum",
     "kerja_bantu",
     "kata_aspek",
+    "kata_peran",
     "kata_keluaran",
     "antonim",
     "bidang",
@@ -78,6 +80,8 @@ class Lexicon:
     """Light verbs whose noun is the real verb ("menerima pendampingan" = didampingi)."""
     kata_aspek: frozenset[str] = frozenset()
     """Words saying a verb's action is done, left out before a passive verb (selesai)."""
+    kata_peran: frozenset[str] = frozenset()
+    """Role nouns naming who a noun before them is ("rumah tangga penerima bantuan")."""
     kata_keluaran: frozenset[str] = frozenset()
     """Roots of the outputs and activities every office counts (laporan, rapat, susun)."""
     antonim: frozenset[frozenset[str]] = frozenset()
@@ -168,6 +172,7 @@ def _build(data: dict[str, Any], path: Path) -> Lexicon:
             kerja_umum=frozenset(map(_low, data.get("kerja_umum") or ())),
             kerja_bantu=frozenset(map(_low, data.get("kerja_bantu") or ())),
             kata_aspek=frozenset(map(_low, data.get("kata_aspek") or ())),
+            kata_peran=frozenset(map(_low, data.get("kata_peran") or ())),
             kata_keluaran=frozenset(map(_low, data.get("kata_keluaran") or ())),
             antonim=frozenset(frozenset(map(_low, pair)) for pair in data.get("antonim") or ()),
             bidang={_low(k): tuple(map(_low, v)) for k, v in (data.get("bidang") or {}).items()},

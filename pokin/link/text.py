@@ -107,7 +107,7 @@ def _phrase(text: str, lexicon: Lexicon) -> Phrase:
     tokens = _joined(_TOKEN.findall(body), lexicon)
     if not lexicon.bilangan.keys().isdisjoint(tokens):
         tokens = numbers(tokens, lexicon.bilangan)
-    if not (lexicon.kerja_bantu | lexicon.kata_aspek).isdisjoint(tokens[:-1]):
+    if not (lexicon.kerja_bantu | lexicon.kata_aspek | lexicon.kata_peran).isdisjoint(tokens[:-1]):
         tokens = _without_light_words(tokens, lexicon)
     segments = _clauses(tokens, lexicon)
     if len(segments) > 1:
@@ -201,12 +201,19 @@ def _without_light_words(tokens: list[str], lexicon: Lexicon) -> list[str]:
     """``tokens`` without the light verbs (``kerja_bantu``) a word follows ("yang
     menerima pendampingan" says "yang didampingi": the noun is the verb) and the words of
     aspect (``kata_aspek``) a verb follows ("yang selesai direkonsiliasi" says "yang
-    direkonsiliasi", "yang telah menetapkan" says "yang menetapkan")."""
-    light, aspect = lexicon.kerja_bantu, lexicon.kata_aspek
+    direkonsiliasi", "yang telah menetapkan" says "yang menetapkan"), and the role nouns
+    (``kata_peran``) between a noun and its object ("rumah tangga penerima bantuan")."""
+    light, aspect, role = lexicon.kerja_bantu, lexicon.kata_aspek, lexicon.kata_peran
+    skip = _BREAKS | lexicon.kata_ukuran
     return [
         t
-        for t, after in zip(tokens, [*tokens[1:], ""], strict=True)
-        if not after or not (t in light or (t in aspect and (verb_form(after) or passive(after))))
+        for t, before, after in zip(tokens, ["", *tokens], [*tokens[1:], ""], strict=False)
+        if not after
+        or not (
+            t in light
+            or (t in aspect and (verb_form(after) or passive(after)))
+            or (t in role and before and before not in skip and after not in _BREAKS)
+        )
     ]
 
 

@@ -1,0 +1,96 @@
+"""Restatements blind2's decrees missed, as general patterns, in texts of my own (issue 11).
+
+A role noun between a noun and its object ("rumah ibadah penerima hibah" /
+"Tersalurkannya hibah kepada rumah ibadah"), a light verb "mencapai" ("kader yang
+mencapai sertifikasi" / "Meningkatnya sertifikasi kader") and a
+state the parent adds in a clause ("... dalam kondisi baik" / "Terpeliharanya ..."). The
+Camat holds one indicator per pattern, a Kasi restates each in a kinerja: each must be
+linked to its own indicator and to no other.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from pokin import PohonKinerja
+from pokin.link import infer_links
+
+PATTERNS = [
+    (
+        "nomina peran + kepada",
+        "Jumlah rumah ibadah penerima hibah",
+        "Tersalurkannya hibah kepada rumah ibadah",
+    ),
+    (
+        "mencapai + nomina",
+        "Persentase kader yang mencapai sertifikasi",
+        "Meningkatnya sertifikasi kader",
+    ),
+    (
+        "dalam kondisi",
+        "Persentase jaringan irigasi tersier dalam kondisi baik",
+        "Terpeliharanya jaringan irigasi tersier",
+    ),
+]
+DECOYS = ["Terdatanya rumah ibadah pemilik sertifikat tanah", "Jumlah penerima hibah"]
+
+
+def _ind(uraian: str) -> dict[str, Any]:
+    return {"uraian": uraian, "formulasi": "jumlah", "sumber_data": "laporan", "target": "1"}
+
+
+def _tree() -> PohonKinerja:
+    data = {
+        "pokin": 1,
+        "organisasi": {"nama": "Kecamatan Sukarame", "pemerintah": "Kabupaten Contoh"},
+        "jabatan": [
+            {
+                "id": "camat",
+                "nama": "Camat",
+                "peran": "camat",
+                "unit": "Kecamatan Sukarame",
+                "kinerja": [
+                    {
+                        "uraian": "Meningkatnya kesejahteraan masyarakat",
+                        "indikator": [_ind(p) for _, p, _ in PATTERNS],
+                    }
+                ],
+            },
+            {
+                "id": "kasi",
+                "nama": "Kasi Kesejahteraan Sosial",
+                "peran": "kasi",
+                "unit": "Seksi Kesejahteraan Sosial",
+                "atasan": "camat",
+                "kinerja": [
+                    {"uraian": c, "indikator": [_ind("Jumlah laporan")]}
+                    for c in [*(c for _, _, c in PATTERNS), *DECOYS]
+                ],
+            },
+        ],
+    }
+    return PohonKinerja.model_validate(data)
+
+
+@pytest.fixture(scope="module")
+def proposals() -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for p in infer_links(_tree()):
+        found.setdefault(p.dari, set()).add(p.ke)
+    return found
+
+
+@pytest.mark.parametrize(("n", "pattern"), [(n, p[0]) for n, p in enumerate(PATTERNS, 1)])
+def test_each_restatement_reaches_its_own_indicator(
+    proposals: dict[str, set[str]], n: int, pattern: str
+) -> None:
+    assert proposals.get(f"kasi.k{n}") == {f"camat.k1.i{n}"}, pattern
+
+
+@pytest.mark.parametrize("n", range(len(PATTERNS) + 1, len(PATTERNS) + len(DECOYS) + 1))
+def test_a_role_noun_leading_or_naming_something_else_is_not_a_restatement(
+    proposals: dict[str, set[str]], n: int
+) -> None:
+    assert f"kasi.k{n}" not in proposals
