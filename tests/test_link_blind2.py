@@ -34,8 +34,9 @@ therefore not blind figures:
 - learned abbreviations (NIB, SPIP) and no level skip past the atasan's restating row:
   Gondangasri 42/42, recall 35/37; Sendangwulan 42/43, recall 37/41.
 - role nouns (penerima), "kepada", "mencapai" and a parent's "dalam kondisi" clause:
-  Gondangasri 43/43, recall 36/37; Sendangwulan 43/44, recall 38/41 (both 86/87 = 0.989,
-  recall 74/78 = 0.949; top 3 unchanged, 11/14).
+  Gondangasri 43/43, recall 36/37; Sendangwulan 43/44, recall 38/41.
+- words two different abbreviations (LKjIP / SAKIP) give both texts are not shared:
+  Sendangwulan 43/43 (both 86/86 = 1.000, recall 74/78 = 0.949; top 3 unchanged, 11/14).
 """
 
 from __future__ import annotations
@@ -141,7 +142,7 @@ def test_the_labels_name_nodes_of_the_imported_tree(
 # decree, labels, (right, proposed, found, restated, meaning proposed, meaning in top 3)
 FLOORS = [
     ("gondangasri-2026.docx", "gondangasri-2026-labels.yaml", (43, 43, 36, 37, 0, 5)),
-    ("sendangwulan-2025.txt", "sendangwulan-2025-labels.yaml", (43, 44, 38, 41, 0, 6)),
+    ("sendangwulan-2025.txt", "sendangwulan-2025-labels.yaml", (43, 43, 38, 41, 0, 6)),
 ]
 
 

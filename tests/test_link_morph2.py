@@ -94,3 +94,17 @@ def test_a_role_noun_leading_or_naming_something_else_is_not_a_restatement(
     proposals: dict[str, set[str]], n: int
 ) -> None:
     assert f"kasi.k{n}" not in proposals
+
+
+def test_two_abbreviations_of_different_things_share_no_words_through_their_expansions() -> None:
+    from pokin.link.similarity import score
+    from pokin.link.text import phrase
+
+    # SAKIP (sistem ...) and LAKIP (laporan ...) share "akuntabilitas kinerja instansi
+    # pemerintah": two things, not a restatement
+    sakip = phrase("Persentase perangkat daerah dengan SAKIP")
+    assert score(sakip, phrase("Tersusunnya LAKIP perangkat daerah")) < 0.7
+    # the same kind of thing under an old and a new name still meets (laporan / laporan)
+    assert score(phrase("Tersusunnya LAKIP kecamatan"), phrase("Jumlah LKjIP kecamatan")) > 0.7
+    # a measure's abbreviation (IKM: indeks ...) keeps what it measures (SKM)
+    assert score(phrase("Nilai IKM pelayanan"), phrase("Terlaksananya SKM pelayanan")) > 0.6

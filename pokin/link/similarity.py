@@ -225,6 +225,8 @@ def score(
         return 0.0
     w = weights or {}
     shared = a.words & b.words
+    if a.expanded and b.expanded and a.abbreviations.isdisjoint(b.abbreviations):
+        shared -= a.expanded & b.expanded  # LKjIP / SAKIP: two things (laporan / sistem)
     near = typos(a, b) if typo else []
     if not shared and not near:  # a lead verb alone says nothing of the matter
         return 0.0

@@ -77,6 +77,8 @@ class Phrase:
     parts: tuple[Phrase, ...] = ()  # the text before a clause it adds, and each clause
     done: frozenset[str] = frozenset()  # roots of the passive verb closing it (see _done)
     general: bool = False  # its lead verb only says something happened (Terlaksananya)
+    expanded: frozenset[str] = frozenset()  # words only an abbreviation gives it
+    abbreviations: frozenset[str] = frozenset()  # the abbreviations it writes
 
     @property
     def key(self) -> tuple[frozenset[str], bool]:
@@ -119,6 +121,8 @@ def _phrase(text: str, lexicon: Lexicon) -> Phrase:
     read, found = _read_forms(written, lexicon)
     surface = tuple(read)
     words = frozenset(r for r, _ in surface)
+    short = {(r, shown) for r, shown in surface if "=" in shown or "~" in shown}
+    heads = frozenset(_head(shown, lexicon) for _, shown in short)
     canonical = (  # a unit word written out has itself as root: none in words, none here
         frozenset(
             lexicon.ejaan.get(shown, shown)
@@ -140,6 +144,8 @@ def _phrase(text: str, lexicon: Lexicon) -> Phrase:
         level=levels(canonical, body) if canonical & UNIT_WORDS else frozenset(),
         done=_done(segments[0], lexicon) if lead is None and "yang" in segments[0] else frozenset(),
         general=bool(roots & lexicon.kerja_umum),
+        expanded=_expanded(surface, short, heads, lexicon),
+        abbreviations=heads,
     )
     # a list is read in the main clause only: "yang"/"dan" in an added purpose clause
     # ("... dalam rangka mewujudkan X dan Y") make no list of the text's items
@@ -147,6 +153,25 @@ def _phrase(text: str, lexicon: Lexicon) -> Phrase:
         chunks, qualifies = _chunks(segments[0], lead, lexicon)
         whole = replace(whole, chunks=chunks, qualifies=qualifies)
     return _with_parts(whole, segments, lexicon) if len(segments) > 1 else whole
+
+
+def _head(shown: str, lexicon: Lexicon) -> str:
+    """The first word of the abbreviation a word shown as ``x=...`` or ``x~y`` expands."""
+    written, _, long = shown.partition("=")
+    return (long or lexicon.singkatan[written.partition("~")[2]]).split()[0]
+
+
+def _expanded(
+    surface: tuple[tuple[str, str], ...],
+    short: set[tuple[str, str]],
+    heads: frozenset[str],
+    lexicon: Lexicon,
+) -> frozenset[str]:
+    """The roots only an abbreviation gives a text; none when one of them names a measure
+    (IKM: indeks ...), which another abbreviation's thing may well carry (SKM)."""
+    if not short or not heads.isdisjoint(lexicon.kata_ukuran):
+        return frozenset()
+    return frozenset(r for r, _ in short) - {r for r, x in surface if (r, x) not in short}
 
 
 def _with_parts(whole: Phrase, segments: list[list[str]], lexicon: Lexicon) -> Phrase:
