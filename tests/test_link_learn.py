@@ -108,3 +108,18 @@ def test_definitions_and_initials_are_learned_once_and_guarded() -> None:
 def test_two_runs_spelling_the_same_capitals_leave_them_unread() -> None:
     lexicon = learned(["Nilai BPK", "Badan Pengawas Keuangan", "Bina Pemuda Kreatif"])
     assert "bpk" not in lexicon.singkatan
+
+
+def test_an_indicator_does_not_skip_past_the_row_its_atasan_target_restates() -> None:
+    # the Kasi's kinerja supports the Camat's indicator, which restates the IKU's; the
+    # Kasi's indicator, too far from the Camat's to link, must not skip to the IKU's
+    tree = _tree(
+        "Persentase desa dan kelurahan yang berstatus STBM",
+        "Meningkatnya desa-desa yang berstatus STBM",
+        "Persentase desa dan kelurahan STBM (Sanitasi Total Berbasis Masyarakat)",
+    )
+    kasi = tree.jabatan[1].kinerja[0]
+    kasi.indikator[0].uraian = "Jumlah desa yang mendeklarasikan STBM"
+    found = {(p.dari, p.ke) for p in infer_links(tree)}
+    assert ("kasi.k1", "camat.i1") in found
+    assert not any(ke == "S.1.i1" for dari, ke in found if dari.startswith("kasi")), found
