@@ -49,6 +49,7 @@ from .assemble import assemble
 from .build import build_tree
 from .corrections import Koreksi, apply_corrections, read_corrections
 from .document import Table
+from .hygiene import clean_items, clean_text
 from .merge import merge_trees
 from .parts import ParsedDecree, Skipped
 
@@ -116,12 +117,14 @@ def parse(text: str, *, source: str) -> ParsedDecree:
             hint="impor berkas keputusannya langsung (Word .docx, PDF, Excel) atau teks "
             "hasil konversinya; pokin membaca tabel IKI/IKU sebuah Keputusan Camat",
         )
+    text, cleaned = clean_text(text)
     for layout in LAYOUTS:
         if layout.sniff(text):
             parsed = layout.parse(text, source=source)
             break
     else:
         parsed = ParsedDecree(source=source, layout="none")
+    parsed.notes = [*cleaned, *parsed.notes]
     return _require_blocks(parsed)
 
 
@@ -261,13 +264,14 @@ def parse_file(file: Path) -> ParsedDecree:
     kind = _kind(file)
     if kind in ("pdf", "docx", "xlsx"):
         reader = {"pdf": _pdffile, "docx": _docx, "xlsx": _xlsx}[kind]
-        items = reader.read_items(file)
+        items, cleaned = clean_items(list(reader.read_items(file)))
         if kind == "pdf" and not any(isinstance(i, Table) and len(i.rows) > 1 for i in items):
             # no ruled table: the columns are read from the words' positions
             parsed = parse(_pdffile.layout_text(file), source=file.name)
             parsed.layout = f"pdf ({parsed.layout})"
             return parsed
         parsed = assemble(items, source=file.name, layout=kind)
+        parsed.notes = [*cleaned, *parsed.notes]
         if not parsed.blocks and not parsed.iku:
             raise _error(
                 "tidak ditemukan blok jabatan maupun tabel IKI/IKU yang dapat dibaca pokin",
