@@ -50,6 +50,7 @@ from .build import build_tree
 from .corrections import Koreksi, apply_corrections, read_corrections
 from .document import Table
 from .hygiene import clean_items, clean_text
+from .labelrows import drop_label_rows
 from .merge import merge_trees
 from .parts import ParsedDecree, Skipped
 
@@ -310,6 +311,7 @@ def import_decree(
         parsed = parse_file(file)
     except ImportDocumentError as exc:  # name the file as the caller gave it
         raise _error(exc.message, path=str(file), line=exc.line, hint=exc.hint or "") from None
+    drop_label_rows(parsed)
     tree = build_tree(parsed)
     applied: list[Koreksi] = []
     if corrections is not None:
