@@ -52,7 +52,7 @@ from .columns import INDIKATOR_WORDS, column_role, header_labels
 from .document import Item, Paragraph, Table, TableRow
 from .marks import FURNITURE, title_of
 from .parts import ParsedDecree, Skipped
-from .scattered import scattered_labels
+from .scattered import by_columns, scattered_labels
 
 __all__ = ["parse", "sniff"]
 
@@ -193,7 +193,7 @@ def parse(text: str, *, source: str) -> ParsedDecree:
     if strays:
         raise _broken_header(source, strays)
     if (apart_labels := scattered_labels(lines, numbers)) is not None:
-        raise _by_columns(source, *apart_labels)
+        raise by_columns(source, *apart_labels)
     decree = assemble(items, source=source, layout="pdf-cells")
     decree.skipped[:0] = skipped
     return decree
@@ -213,20 +213,6 @@ def _broken_header(source: str, strays: list[tuple[int, str]]) -> ImportDocument
         f"judul kolom «{label}» tertulis di antara sel tabel, di luar kepala tabelnya{more}: "
         "teks PDF ini (pdftotext tanpa -layout?) memecah kepala tabel, sehingga sel-selnya "
         "tidak dapat dipasangkan dengan kolomnya secara pasti",
-        path=source,
-        line=line,
-        hint="jalankan pdftotext -layout BERKAS.pdf BERKAS.txt lalu impor BERKAS.txt, atau "
-        "impor PDF-nya langsung (pokin import BERKAS.pdf)",
-    )
-
-
-def _by_columns(source: str, line: int, labels: list[str]) -> ImportDocumentError:
-    """The refusal of a text that writes a table column by column."""
-    shown = ", ".join(f"«{label}»" for label in labels[:6])
-    return ImportDocumentError(
-        f"judul kolom tabel tertulis satu per satu di antara selnya ({shown}): teks PDF ini "
-        "(pdftotext tanpa -layout?) menulis tabel kolom demi kolom, sehingga sel-selnya "
-        "tidak dapat disusun kembali menjadi baris secara pasti",
         path=source,
         line=line,
         hint="jalankan pdftotext -layout BERKAS.pdf BERKAS.txt lalu impor BERKAS.txt, atau "

@@ -11,10 +11,11 @@ outside any header the readers recognise, with cell lines between them.
 
 from __future__ import annotations
 
+from ..errors import ImportDocumentError
 from .columns import column_role, header_labels
 from .marks import title_of
 
-__all__ = ["scattered_labels"]
+__all__ = ["by_columns", "scattered_labels"]
 
 #: bare labels outside a header, in one block, from which the text is refused
 _SCATTERED = 3
@@ -50,3 +51,17 @@ def scattered_labels(lines: list[str], numbers: list[int]) -> tuple[int, list[st
     if len(found) < _SCATTERED:
         return None
     return found[0][0], [label for _, label in found]
+
+
+def by_columns(source: str, line: int, labels: list[str]) -> ImportDocumentError:
+    """The refusal of a text that writes a table column by column."""
+    shown = ", ".join(f"«{label}»" for label in labels[:6])
+    return ImportDocumentError(
+        f"judul kolom tabel tertulis satu per satu di antara selnya ({shown}): teks PDF ini "
+        "(pdftotext tanpa -layout?) menulis tabel kolom demi kolom, sehingga sel-selnya "
+        "tidak dapat disusun kembali menjadi baris secara pasti",
+        path=source,
+        line=line,
+        hint="jalankan pdftotext -layout BERKAS.pdf BERKAS.txt lalu impor BERKAS.txt, atau "
+        "impor PDF-nya langsung (pokin import BERKAS.pdf)",
+    )
