@@ -39,6 +39,7 @@ from ..models import FORMAT_VERSION, Asal, PohonKinerja, Tautan, ensure_sound, r
 from .cache import MIN_BYTES, Cache, cache_for
 from .careful import careful_loads as _careful_loads
 from .careful import parse as _parse
+from .jsonerrors import NonStandardError, constant_error, refuse_constant, syntax_error, too_deep
 
 __all__ = ["atomic_write", "dumps", "load", "loads", "parse_yaml", "save"]
 
@@ -131,21 +132,13 @@ def _load_json(text: str, path: Path) -> PohonKinerja:
     """A ``.json`` file: parsed by the json module, validated as a YAML file's data."""
     with _building(len(text)):
         try:
-            data = json.loads(text, object_pairs_hook=_no_repeats, parse_constant=_refuse_constant)
+            data = json.loads(text, object_pairs_hook=_no_repeats, parse_constant=refuse_constant)
         except json.JSONDecodeError as exc:
-            raise PokinFileError(
-                f"kesalahan sintaks JSON: {_json_message(exc.msg, text)}",
-                path=path,
-                line=exc.lineno,
-                column=exc.colno,
-                hint="periksa kurung, tanda petik dan koma di sekitar tempat ini"
-                if text.strip()
-                else "simpan pohon kinerja ke berkas ini lagi: pokin.save(tree, 'x.json')",
-            ) from None
-        except _NonStandardError as exc:
-            raise _constant_error(text, path, exc.token) from None
+            raise syntax_error(exc, text, path) from None
+        except NonStandardError as exc:
+            raise constant_error(text, path, exc.token) from None
         except RecursionError:  # nested deeper than the json module can go
-            raise _too_deep(text, path) from None
+            raise too_deep(text, path) from None
         except _yaml.FastPathError:
             data = None  # a key twice: the careful reader says where
         if data is not None:
@@ -154,83 +147,6 @@ def _load_json(text: str, path: Path) -> PohonKinerja:
             except _yaml.FastPathError:
                 pass
         return _careful_loads(text, path)  # JSON is YAML: it finds the line and field
-
-
-_JSON_MESSAGES = {
-    "Expecting value": "nilai diharapkan di sini (koma berlebih sebelum `]`, atau teks tanpa "
-    "tanda petik ganda?)",
-    "Expecting property name enclosed in double quotes": "nama kunci bertanda petik ganda "
-    "diharapkan (koma berlebih sebelum `}`, atau kunci dengan petik tunggal?)",
-    "Expecting ',' delimiter": "koma tidak ada di antara dua unsur",
-    "Expecting ':' delimiter": "titik dua (:) tidak ada sesudah nama kunci",
-    "Unterminated string starting at": "tanda petik tidak ditutup",
-    "Invalid control character at": "karakter kendali (tab atau baris baru) di dalam teks "
-    "bertanda petik: tulis \\t atau \\n",
-    "Extra data": "ada teks lagi sesudah akhir data JSON",
-    "Invalid \\escape": "urutan escape dengan \\ tidak sah",
-    "Invalid \\uXXXX escape": "urutan \\uXXXX tidak sah",
-}
-
-
-def _json_message(message: str, text: str) -> str:
-    """The json module's English message in Indonesian."""
-    if not text.strip():
-        return "berkas JSON kosong"
-    return _JSON_MESSAGES.get(message, "tanda baca JSON tidak sah")
-
-
-class _NonStandardError(ValueError):
-    def __init__(self, token: str) -> None:
-        super().__init__(token)
-        self.token = token
-
-
-def _refuse_constant(token: str) -> object:
-    raise _NonStandardError(token)
-
-
-def _constant_error(text: str, path: Path, token: str) -> PokinFileError:
-    """``NaN`` / ``Infinity`` are not JSON: refused where they first stand outside quotes."""
-    at = 0
-    for match in re.finditer(r'"(?:[^"\\]|\\.)*"|-?Infinity|NaN', text):
-        if not match.group().startswith('"'):
-            at = match.start()
-            break
-    line = text.count("\n", 0, at) + 1
-    return PokinFileError(
-        f"{token} bukan nilai JSON yang sah",
-        path=path,
-        line=line,
-        column=at - (text.rfind("\n", 0, at) + 1) + 1,
-        hint='tulis angkanya, atau teksnya dengan tanda petik ganda (mis. "100")',
-    )
-
-
-_DEEP = 100
-_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
-
-
-def _too_deep(text: str, path: Path) -> PokinFileError:
-    """The error of a JSON text nested too deep to read, at the bracket that opens level
-    :data:`_DEEP` (a pokin file is about ten levels deep)."""
-    depth, at = 0, 0
-    for token in _JSON_TOKEN.finditer(text):
-        mark = token.group()
-        if mark == "[" or mark == "{":
-            depth += 1
-            if depth > _DEEP:
-                at = token.start()
-                break
-        elif mark == "]" or mark == "}":
-            depth -= 1
-    return PokinFileError(
-        f"data JSON bersarang terlalu dalam: lebih dari {_DEEP} tingkat [ atau {{",
-        path=path,
-        line=text.count("\n", 0, at) + 1,
-        column=at - text.rfind("\n", 0, at),
-        hint="berkas pokin hanya sekitar sepuluh tingkat (jabatan, kinerja, indikator, "
-        "mendukung); periksa kurung [ dan { yang tidak ditutup di sekitar tempat ini",
-    )
 
 
 @contextlib.contextmanager
