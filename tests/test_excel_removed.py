@@ -4,6 +4,7 @@ node the re-imported workbook no longer holds."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import openpyxl
@@ -11,6 +12,7 @@ import pytest
 
 from pokin.cli import main
 from pokin.excel import export_xlsx, read_xlsx, removed_since_export
+from pokin.excel.removed import contents
 from pokin.io import loads
 
 TREE = """\
@@ -99,3 +101,22 @@ def test_pokin_import_warns_of_each_deleted_row(
     assert "Persentase permohonan PATEN selesai tepat waktu" in err
     assert "kinerja sekretaris-kecamatan.k1 dihapus" in err
     assert "dihapus sejak diekspor: 2 indikator, 1 kinerja" in err
+
+
+def test_a_large_tree_is_listed_whole_in_cells_excel_can_hold() -> None:
+    tree = loads(TREE)
+    kinerja = tree.jabatan[0].kinerja[0]
+    extra = [
+        kinerja.indikator[0].model_copy(update={"id": f"camat.k1.x{n}", "uraian": "Ü" * 200})
+        for n in range(2_000)
+    ]
+    big = tree.model_copy(deep=True)
+    big.jabatan[0].kinerja[0].indikator.extend(extra)
+    cells = [row["isi"] for row in contents(big)]
+    assert len(cells) > 1
+    assert all(len(cell) <= 32_767 for cell in cells)
+    listed = [item for cell in cells for item in json.loads(cell)]
+    nodes = len(big.iku) + sum(len(s.indikator) for s in big.iku) + len(big.jabatan)
+    nodes += sum(1 + len(k.indikator) for _, k in big.iter_kinerja())
+    assert len(listed) == nodes
+    assert ["indikator", "camat.k1.x1999", "Ü" * 200] in listed

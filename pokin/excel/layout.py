@@ -168,15 +168,13 @@ TAUTAN = Sheet(
 
 ISI = Sheet(
     "Isi Ekspor",
-    (
-        _c("jenis", "Jenis", 14, "copy", wrap=False),
-        _c("id", "ID", 24, "copy", wrap=False),
-        _c("uraian", "Uraian", 60, "copy"),
-    ),
+    (_c("isi", "Isi (JSON: jenis, ID, uraian)", 60, "copy", wrap=False),),
     required=False,
 )
 """A hidden sheet listing every node the workbook was exported with (never read into the
-tree): on import, what it lists and the tree no longer has was deleted by the planner."""
+tree): on import, what it lists and the tree no longer has was deleted by the planner.
+Each cell holds a JSON list of ``[jenis, id, uraian]`` triples (a few hundred cells for a
+kabupaten, where a row per node cost as much to write as the matrix itself)."""
 
 ORGANISASI = Sheet(
     "Organisasi",

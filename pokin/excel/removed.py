@@ -1,7 +1,7 @@
 """What a planner deleted from an exported matrix: every row kept, or named on import.
 
 :func:`pokin.excel.export_xlsx` lists every node it writes (jabatan, kinerja, indicator,
-IKU sasaran and indicator: kind, id, text) in the hidden sheet :data:`.layout.ISI`. A
+IKU sasaran and indicator: kind, id, text) in the hidden sheet :data:`.layout.ISI`, as JSON. A
 planner deletes an indicator by deleting its row, which the reader cannot tell from an
 accident; :func:`removed_since_export` compares that list with the tree read back, so
 ``pokin import`` names every node the workbook no longer holds. A workbook written before
@@ -10,6 +10,7 @@ the sheet existed gives nothing to compare (an empty list).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,18 +34,58 @@ class Removed:
     uraian: str
 
 
-def contents(tree: PohonKinerja) -> Iterator[dict[str, Any]]:
-    """The rows of the hidden :data:`.layout.ISI` sheet: every node of ``tree``."""
+_CELL = 30_000
+"""Characters of JSON per cell of the hidden sheet, under Excel's 32,767."""
+
+
+def _nodes(tree: PohonKinerja) -> Iterator[tuple[str, str, str]]:
+    """Every node of ``tree``: its kind, id and text, in the export's order."""
     for sasaran in tree.iku:
-        yield {"jenis": "sasaran IKU", "id": sasaran.id, "uraian": sasaran.uraian}
+        yield "sasaran IKU", str(sasaran.id), sasaran.uraian
         for indikator in sasaran.indikator:
-            yield {"jenis": "indikator IKU", "id": indikator.id, "uraian": indikator.uraian}
+            yield "indikator IKU", str(indikator.id), indikator.uraian
     for jabatan in tree.jabatan:
-        yield {"jenis": "jabatan", "id": jabatan.id, "uraian": jabatan.nama}
+        yield "jabatan", str(jabatan.id), jabatan.nama
         for kinerja in jabatan.kinerja:
-            yield {"jenis": "kinerja", "id": kinerja.id, "uraian": kinerja.uraian}
+            yield "kinerja", str(kinerja.id), kinerja.uraian
             for indikator in kinerja.indikator:
-                yield {"jenis": "indikator", "id": indikator.id, "uraian": indikator.uraian}
+                yield "indikator", str(indikator.id), indikator.uraian
+
+
+_TEXT = 1_000
+"""Characters of a node's text the sheet keeps: enough to name it, never a cell too long."""
+
+
+def contents(tree: PohonKinerja) -> Iterator[dict[str, Any]]:
+    """The rows of the hidden :data:`.layout.ISI` sheet: every node of ``tree`` as
+    ``[jenis, id, uraian]``, packed into cells of at most :data:`_CELL` characters."""
+    nodes = [(jenis, node, uraian[:_TEXT]) for jenis, node, uraian in _nodes(tree)]
+    for start in range(0, len(nodes), 256):
+        yield from _cells(nodes[start : start + 256])
+
+
+def _cells(nodes: list[tuple[str, str, str]]) -> Iterator[dict[str, Any]]:
+    """``nodes`` as one cell of JSON, or halved until each part fits one."""
+    text = json.dumps(nodes, ensure_ascii=False)
+    if len(text) <= _CELL or len(nodes) == 1:
+        yield {"isi": text}
+    else:
+        half = len(nodes) // 2
+        yield from _cells(nodes[:half])
+        yield from _cells(nodes[half:])
+
+
+def _listed(rows: list[list[Any]]) -> Iterator[tuple[str, str, str]]:
+    """The nodes the hidden sheet's rows list (a cell that is not such a list is passed
+    over: the sheet is pokin's, not the planner's)."""
+    for row in rows:
+        try:
+            items = json.loads(str(row[0])) if row else []
+        except ValueError:
+            continue
+        for item in items if isinstance(items, list) else []:
+            if isinstance(item, list) and len(item) == 3:
+                yield str(item[0]), str(item[1]), str(item[2])
 
 
 def removed_since_export(path: str | Path, tree: PohonKinerja) -> list[Removed]:
@@ -66,9 +107,8 @@ def removed_since_export(path: str | Path, tree: PohonKinerja) -> list[Removed]:
     present.update(str(j.id) for j in tree.jabatan)
     present.update(str(k.id) for _, k in tree.iter_kinerja())
     present.update(str(i.id) for _, i in tree.iter_indikator())
-    removed = []
-    for row in rows:
-        jenis, node, uraian = ([*map(str, row), "", "", ""])[:3]
-        if node and node not in present:
-            removed.append(Removed(jenis, node, uraian))
-    return removed
+    return [
+        Removed(jenis, node, uraian)
+        for jenis, node, uraian in _listed(rows)
+        if node and node not in present
+    ]
