@@ -179,6 +179,24 @@ def run_size(size: int, ops: set[str], rows: dict[str, Row], folder: Path) -> No
                 lambda: pokin.check(subject.tree), lambda: floors.check_floor(subject.data), rep
             ),
         )
+    if size >= BIG:
+        return
+    walk = lambda: floors.walk_floor(subject.data)  # noqa: E731
+    if "paginate" in ops:
+        from pokin.render import paginate
+
+        add("paginate", "paginate", "walk floor", paired(lambda: paginate(subject.tree), walk, rep))
+    if "gallery" in ops and size <= GALLERY_MAX:
+        run_gallery(subject, size, rows, folder, rep)
+    if "infer_links" in ops:
+        from pokin.link import infer_links
+
+        add(
+            "infer_links",
+            "infer_links",
+            "walk floor",
+            paired(lambda: infer_links(subject.tree), walk, min(rep, 2)),
+        )
     if "excel" in ops:
         from pokin.excel import export_xlsx, read_xlsx
 
