@@ -53,13 +53,18 @@ class Severity(IntEnum):
 
     @classmethod
     def parse(cls, value: Severity | str) -> Severity:
-        """``"error"``, ``"WARNING"`` or a :class:`Severity`."""
+        """``"error"``, ``"WARNING"``, the planner's word (``"galat"``, ``"peringatan"``)
+        or a :class:`Severity`; anything else is a ``ValueError`` in the planner's words."""
         if isinstance(value, Severity):
             return value
-        try:
-            return cls[value.upper()]
-        except KeyError:
-            raise ValueError(f"unknown severity {value!r}: use error, warning or info") from None
+        word = str(value).strip().lower()
+        for key, label in SEVERITY_LABELS.items():
+            if word in (key, label):
+                return cls[key.upper()]
+        raise ValueError(
+            f"tingkat temuan {value!r} tidak dikenal (unknown severity): pakai error "
+            "(galat), warning (peringatan) atau info"
+        )
 
 
 SEVERITY_LABELS = {"error": "galat", "warning": "peringatan", "info": "info"}
@@ -255,6 +260,17 @@ class Findings(Sequence[Finding]):
         made = cls((), cascade)
         made._made, made._chunks = None, chunks
         return made
+
+    def __eq__(self, other: object) -> bool:
+        """The same findings in the same order, whichever cascade they were computed on
+        (``pokin.check(tree) == pokin.check(tree)``); a list of findings compares too."""
+        if isinstance(other, Findings):
+            return len(self) == len(other) and self._items == other._items
+        if isinstance(other, list):
+            return self._items == other
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # findings are compared, not hashed
 
     @property
     def _items(self) -> list[Finding]:

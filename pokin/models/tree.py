@@ -11,6 +11,7 @@ from pydantic import (
     model_validator,
 )
 
+from ..errors import UnknownIdError
 from .fields import FORMAT_VERSION, Model
 from .parts import Indikator, Jabatan, Kinerja, Organisasi, Sasaran
 from .references import dotted, ensure_sound, resolve_references
@@ -76,12 +77,17 @@ class PohonKinerja(Model):
                 yield jabatan, indikator
 
     def get_jabatan(self, id: str) -> Jabatan:
-        """The jabatan with this id; ``KeyError`` naming the known ids otherwise."""
+        """The jabatan with this id; :class:`~pokin.errors.UnknownIdError` (a ``KeyError``)
+        naming the known ids otherwise."""
         for jabatan in self.jabatan:
             if jabatan.id == id:
                 return jabatan
         known = ", ".join(str(j.id) for j in self.jabatan[:12])
-        raise KeyError(f"no jabatan has the id {id!r} (known: {known}...)")
+        more = ", ..." if len(self.jabatan) > 12 else ""
+        raise UnknownIdError(
+            f"tidak ada jabatan ber-id «{id}» (id yang ada: {known}{more}; "
+            "`pokin show` mencetak semua id)"
+        )
 
     @property
     def top(self) -> list[Jabatan]:
