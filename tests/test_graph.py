@@ -53,6 +53,13 @@ def test_subtree_under_a_jabatan_or_a_node_with_depth() -> None:
     assert len(c.subtree("camat")) == 9
 
 
+def test_children_and_parents_of_a_leaf_and_of_the_root_are_empty_not_errors() -> None:
+    c = Cascade(make())
+    assert list(c.children("staf.k1.i1")) == []
+    assert list(c.parents(ROOT)) == []
+    assert list(c.children(ROOT))
+
+
 def test_unknown_ids_are_clear() -> None:
     c = Cascade(make())
     with pytest.raises(KeyError, match=r"«camat» adalah id jabatan.*misalnya camat\.k1"):
@@ -71,6 +78,8 @@ def test_unknown_ids_are_clear() -> None:
         lambda c: c.descendants("tidak-ada"),
         lambda c: c.supporters("tidak-ada"),
         lambda c: c.supported("tidak-ada"),
+        lambda c: c.children("tidak-ada"),
+        lambda c: c.parents("tidak-ada"),
     ],
 )
 def test_an_unknown_id_is_the_planners_error(ask: Any) -> None:

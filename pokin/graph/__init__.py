@@ -342,12 +342,22 @@ class Cascade(Tables, Paths, Links):
         return self.jabatan[owner] if owner is not None else None
 
     def children(self, id: str) -> Sequence[str]:
-        """The nodes one edge down from ``id`` (its indicators, what supports it)."""
-        return self._succ.get(id, _NONE)
+        """The nodes one edge down from ``id`` (its indicators, what supports it);
+        :class:`~pokin.errors.UnknownIdError` for an id no node has."""
+        found = self._succ.get(id)
+        if found is None:
+            if id != ROOT:
+                self._require(id)
+            return _NONE
+        return found
 
     def parents(self, id: str) -> Sequence[str]:
-        """The nodes one edge up from ``id`` (its kinerja or sasaran, what it supports)."""
-        return self._parents(id)
+        """The nodes one edge up from ``id`` (its kinerja or sasaran, what it supports);
+        :class:`~pokin.errors.UnknownIdError` for an id no node has."""
+        found = self._parents(id)
+        if not found and id != ROOT:
+            self._require(id)
+        return found
 
     def subtree(self, id: str, *, depth: int | None = None) -> nx.DiGraph:
         """The part of the graph under a node, or under a jabatan's kinerja.
