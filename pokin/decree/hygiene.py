@@ -20,6 +20,8 @@ from .document import Item, Paragraph, TableRow
 _KEEP = frozenset("\t\n\r\f")
 _LINE_END_HYPHEN = re.compile(r"(?:\u00ad?[\u2010\u2011]|\u00ad)(?=[ \t]*(?:\n|$))")
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+_PLAIN = re.compile(r"[\t\n\r\f\x20-\x7e]*")
+"""Printable ASCII and the kept controls: nothing in it to drop or to turn into "-"."""
 
 
 def _dropped(char: str) -> bool:
@@ -35,6 +37,8 @@ def clean_line(line: str) -> tuple[str, Counter[str]]:
     >>> clean_line("Mening\\u00ad\\u2010")[0], clean_line("disele\\u00adsaikan")[0]
     ('Mening-', 'diselesaikan')
     """
+    if _PLAIN.fullmatch(line):
+        return line, Counter()
     line = _LINE_END_HYPHEN.sub("-", line).translate(_HYPHENS)
     dropped = Counter(f"U+{ord(c):04X}" for c in line if _dropped(c))
     if dropped:
@@ -52,6 +56,8 @@ def _note(line: int, dropped: Counter[str]) -> tuple[int, str]:
 
 def clean_text(text: str) -> tuple[str, list[tuple[int, str]]]:
     """The text of a decree cleaned line by line, with a note for each line changed."""
+    if _PLAIN.fullmatch(text):  # most decrees: one scan in C, no line read in Python
+        return text, []
     lines = text.split("\n")
     notes: list[tuple[int, str]] = []
     for number, line in enumerate(lines):
