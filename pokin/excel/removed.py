@@ -102,11 +102,7 @@ def removed_since_export(path: str | Path, tree: PohonKinerja) -> list[Removed]:
         rows = book.rows(title)[1:] if title is not None else []
     finally:
         book.close()
-    present = {str(s.id) for s in tree.iku}
-    present.update(str(i.id) for s in tree.iku for i in s.indikator)
-    present.update(str(j.id) for j in tree.jabatan)
-    present.update(str(k.id) for _, k in tree.iter_kinerja())
-    present.update(str(i.id) for _, i in tree.iter_indikator())
+    present = {node for _, node, _ in _nodes(tree)}
     return [
         Removed(jenis, node, uraian)
         for jenis, node, uraian in _listed(rows)
