@@ -28,6 +28,8 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from .hyphens import join_wrapped
+
 __all__ = [
     "HTML_TAGS",
     "MARKER",
@@ -203,26 +205,6 @@ def continues(previous: str, line: str) -> bool:
     (True, False)
     """
     return bool(_CONTINUES_NEXT.search(previous) or _CONTINUES_PREVIOUS.match(line))
-
-
-_BROKEN_AT_HYPHEN = re.compile(r"\w-$")
-
-
-def join_wrapped(text: str, more: str) -> str:
-    """A text and the next line it wraps onto: joined with a space, except after a word
-    ending in a hyphen, where a compound or an abbreviation was broken at its hyphen
-    ("SP4N-" + "LAPOR", "pelatihan-" + "pelatihan", "e-" + "Kinerja"): joined without one.
-
-    >>> join_wrapped("pengaduan SP4N-", "LAPOR"), join_wrapped("mengisi e-", "Kinerja tepat")
-    ('pengaduan SP4N-LAPOR', 'mengisi e-Kinerja tepat')
-    >>> join_wrapped("Jumlah laporan -", "triwulan"), join_wrapped("", "Nilai IKM")
-    ('Jumlah laporan - triwulan', 'Nilai IKM')
-    """
-    if not text or not more:
-        return text or more
-    if _BROKEN_AT_HYPHEN.search(text) and more[0].isalnum():
-        return text + more
-    return f"{text} {more}"
 
 
 def line_items(lines: list[str], *, merge: bool = True) -> list[str] | None:

@@ -25,7 +25,7 @@ from .cells import MARKER, join_wrapped
 from .document import Item, Paragraph, Table, TableRow
 from .marks import FURNITURE
 
-__all__ = ["layout_text", "read_items"]
+__all__ = ["layout_text", "read_items", "without_phantoms"]
 
 
 def _error(path: Path, message: str, hint: str) -> ImportDocumentError:
@@ -46,7 +46,7 @@ def read_items(path: Path) -> list[Item]:
         ) from None
     try:
         with pdfplumber.open(str(path)) as pdf:
-            pages = [_page(page) for page in pdf.pages]
+            pages = [_page(without_phantoms(page)) for page in pdf.pages]
     except PDFPasswordIncorrect:
         raise _encrypted(path) from None
     except ImportDocumentError:
@@ -84,6 +84,24 @@ def _damaged(path: Path) -> ImportDocumentError:
         "berkas PDF ini rusak atau bukan PDF: strukturnya tidak dapat dibaca",
         "unduh atau ekspor ulang PDF dari sumbernya (Word: Simpan sebagai PDF), lalu impor ulang",
     )
+
+
+def without_phantoms(page: Any) -> Any:
+    """The page without the spaces that take no room: a space glyph whose next character
+    on the line starts where the space itself starts. Chromium writes a soft hyphen
+    (``&shy;``) so, inside a word ("disele saikan") and before its break hyphen ("Mening
+    ‐"); read as a space it would split the word. A real space moves the next glyph on."""
+    chars = page.chars
+    phantoms = {
+        id(char)
+        for char, after in itertools.pairwise(chars)
+        if char["text"] == " "
+        and abs(after["top"] - char["top"]) < 1
+        and after["x0"] < (char["x0"] + char["x1"]) / 2
+    }
+    if not phantoms:
+        return page
+    return page.filter(lambda obj: id(obj) not in phantoms)
 
 
 _Line = tuple[float, str, bool]  # top, text, in the page's margin
@@ -173,7 +191,7 @@ def layout_text(path: Path) -> str:
     import pdfplumber
 
     with pdfplumber.open(str(path)) as pdf:
-        pages = [_pieces(page.extract_words()) for page in pdf.pages]
+        pages = [_pieces(without_phantoms(page).extract_words()) for page in pdf.pages]
     unit = _fitting_unit([row for page in pages for row in page])
     return "\n\f".join("\n".join(_place(row, unit) for row in page) for page in pages)
 
