@@ -307,12 +307,12 @@ def _legend(prep: Prepared, boxes: Sequence[Box], scene: Scene, kinds: set[str])
             f'<TR><TD BGCOLOR="{ORPHAN[1]}"><FONT COLOR="{ORPHAN[0]}">✖</FONT></TD>'
             '<TD ALIGN="LEFT">kinerja tidak sampai ke IKU (PK101)</TD></TR>'
         )
-    if any(prep.box_of.get(u) in drawn - scene.context for u in prep.marks.uncascaded):
+    if not prep.uncascaded_boxes.isdisjoint(drawn - scene.context):
         rows.append(
             f'<TR><TD BGCOLOR="{UNCASCADED[1]}"><FONT COLOR="{UNCASCADED[0]}">⚠</FONT></TD>'
             '<TD ALIGN="LEFT">indikator belum diturunkan (PK201/PK202)</TD></TR>'
         )
-    if any(prep.box_of.get(n) in drawn for n in prep.capaian):
+    if not prep.capaian_boxes.isdisjoint(drawn):
         lights = "".join(f'<FONT COLOR="{c}">●</FONT>' for c in LAMPU.values())
         rows.append(
             f'<TR><TD>{lights}</TD><TD ALIGN="LEFT">capaian ≥ {HIJAU:g}% · ≥ {KUNING:g}% · '

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from ..capaian import compute_capaian
@@ -79,6 +80,16 @@ class Prepared:
                 marks.flagged.setdefault(where, set()).add(finding.code)
             if where in self.box_of:
                 marks.notes.setdefault(where, []).append(f"{finding.code}: {finding.message}")
+
+    @cached_property
+    def uncascaded_boxes(self) -> frozenset[str]:
+        """The boxes holding an indicator not cascaded further (PK201 / PK202)."""
+        return frozenset(self.box_of[u] for u in self.marks.uncascaded if u in self.box_of)
+
+    @cached_property
+    def capaian_boxes(self) -> frozenset[str]:
+        """The boxes holding an indicator with a capaian."""
+        return frozenset(self.box_of[n] for n in self.capaian if n in self.box_of)
 
     def uplinks(self, box: str) -> Iterator[tuple[str, str, dict[str, Any]]]:
         """The links a box holds (on its kinerja or its indicators): (superior, held, data)."""
