@@ -9,9 +9,9 @@ lexicon, before any link inference ran on it (/work/notes/blind3b.md). These tes
 check that the decree imports whole and that every label names a node of the imported
 tree; no link inference runs here: the lead measures the matcher on it once.
 
-Known import defect (not a link matter, not fixed here): the "Atasan Langsung" column is
-not read (its header is no column role), so the atasan come from the jabatan names, and
-three staff get the Sekretaris instead of the Kasubbag or Kasi the column names.
+The "Atasan Langsung" column is read (an ``atasan`` column role, /work/notes/readers3.md):
+three staff whose names alone would put them under the Sekretaris get the Kasubbag or Kasi
+the column names.
 """
 
 from __future__ import annotations
@@ -106,10 +106,6 @@ def test_the_atasan(tree: PohonKinerja) -> None:
     assert atasan["pengadministrasi-pemerintahan"] == "kepala-seksi-pemerintahan"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the matrix's 'Atasan Langsung' column is not read (/work/notes/blind3b.md)",
-)
 def test_the_atasan_the_column_names(tree: PohonKinerja) -> None:
     atasan = {str(j.id): j.atasan for j in tree.jabatan}
     assert atasan["arsiparis-terampil"] == "kepala-sub-bagian-umum-dan-kepegawaian"

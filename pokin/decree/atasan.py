@@ -29,15 +29,25 @@ def assign_atasan(positions: list[Pos]) -> list[tuple[int, str]]:
         if pos.peran is not Peran.CAMAT:
             _infer_atasan(pos, positions, camat, sekretaris, lurah)
         if why:
-            outside = pos.atasan is None and why.startswith("tidak ada satu blok")
-            note = f"atasan langsung «{pos.block.atasan}» " + (
-                "berada di luar keputusan ini: jabatan ini puncak pohonnya"
-                if outside
-                else f"tidak dipakai: {why}; atasan disimpulkan"
-            )
+            note = _refusal(pos, why)
             pos.notes.append(f"{note[0].upper()}{note[1:]}.")
-            refused.append((pos.block.line, f"{pos.block.nama}: {note}"))
+            refused.append((pos.block.atasan_line or pos.block.line, f"{pos.block.nama}: {note}"))
     return refused
+
+
+def _refusal(pos: Pos, why: str) -> str:
+    """What the import says of a declared atasan it did not use (``why``), after the
+    position got the atasan its title implies (or none: the top of the tree)."""
+    outside = pos.atasan is None and why.startswith("tidak ada satu blok")
+    if outside:
+        return (
+            f"atasan langsung «{pos.block.atasan}» berada di luar keputusan ini: jabatan ini "
+            "puncak pohonnya"
+        )
+    note = f"atasan langsung «{pos.block.atasan}» tidak dipakai: {why}; atasan disimpulkan"
+    if pos.block.atasan_line is not None and pos.atasan is not None:
+        note = f"{note} dari nama jabatan: «{pos.atasan.block.nama}»; periksa kolom atasannya"
+    return note
 
 
 def _infer_atasan(

@@ -58,12 +58,16 @@ def sniff(text: str) -> bool:
     True
     >>> sniff("JABATAN : STAF\\nKINERJA INDIKATOR KINERJA SUMBER DATA\\n")
     False
+    >>> sniff("NO   JABATAN     ATASAN LANGSUNG     KINERJA     INDIKATOR KINERJA\\n")
+    True
     """
     lines = text[:500_000].split("\n")
     if sum(1 for line in lines if "\t" in line or line.lstrip().startswith("|")) > 2:
         return False
-    return any(title_of(line) for line in lines) and any(
-        _header_at(line.replace("\f", " ")) for line in lines
+    headers = [found for line in lines if (found := _header_at(line.replace("\f", " ")))]
+    return bool(headers) and (  # position blocks, or one table with a Jabatan column
+        any(title_of(line) for line in lines)
+        or any(column_role(p.text) == "jabatan" for found in headers for p in found)
     )
 
 

@@ -16,6 +16,8 @@ PDF, Excel - uses this module, so a new wording is added once, here.
 ('no', 'target', 'penanggung_jawab')
 >>> column_role("Rencana Hasil Kerja Pimpinan yang Diintervensi")
 'kinerja_atasan'
+>>> column_role("Atasan Langsung"), column_role("Jabatan Atasan"), column_role("Kinerja Atasan")
+('atasan', 'atasan', 'kinerja_atasan')
 >>> header_roles(["RHK Pimpinan yang Diintervensi", "RHK", "Aspek", "IKI", "Target"])
 ['kinerja_atasan', 'kinerja', 'lain', 'indikator', 'target']
 >>> header_roles(["No", "Sasaran", "Indikator Kinerja", "Satuan", "Target"])
@@ -49,6 +51,7 @@ ROLES = (
     "jabatan",
     "kinerja",
     "kinerja_atasan",
+    "atasan",
     "indikator",
     "formulasi",
     "sumber_data",
@@ -60,7 +63,9 @@ ROLES = (
 """Every role a column can have; ``lain`` (other) is a column no reader uses.
 ``kinerja_atasan`` is the superior's result a row says it supports (an SKP's "Rencana Hasil
 Kerja Pimpinan yang Diintervensi", a "Kinerja Atasan" or "Indikator Atasan yang Didukung"
-column): the decree declaring a cascade link."""
+column): the decree declaring a cascade link. ``atasan`` is the position's direct superior
+("Atasan Langsung", "Jabatan Atasan" in a matrix with a ``Jabatan`` column): the decree
+declaring who a position reports to, as an "ATASAN LANGSUNG : X" line does."""
 
 COLUMN_WORDS: tuple[tuple[str, str], ...] = (
     (r"INDIKATOR", "indikator"),
@@ -91,6 +96,12 @@ _SUPERIOR = re.compile(
     r"\b(?:PIMPINAN|ATASAN|(?:YANG\s+)?DI\s*INTERVENSI|INTERVENSI|YANG\s+DIDUKUNG)\b"
 )
 """Words that make a kinerja or indicator column the *superior's* one (see ``ROLES``)."""
+_ATASAN = re.compile(
+    r"(?:NAMA\s+)?(?:JABATAN\s+)?ATASAN(?:\s+LANGSUNG)?(?:\s+YANG\s+MENILAI)?(?:\s*\([^)]*\))?"
+)
+"""A column naming each position's direct superior: "Atasan", "Atasan Langsung", "Jabatan
+Atasan (Langsung)", "Atasan Langsung (Jabatan)", "Nama Jabatan Atasan"; "Nama Atasan"
+alone is a person's name, no position."""
 _GENERIC = (r"URAIAN", r"RENCANA", r"PROGRAM")  # "Uraian" alone: the row's statement
 _WORDS = re.compile(
     "|".join(rf"\b(?P<w{n}>{word})\b" for n, (word, _) in enumerate(COLUMN_WORDS)),
@@ -110,6 +121,8 @@ def column_role(header: str) -> str:
         return "no"
     if _KODE.fullmatch(text):
         return "kode"
+    if _ATASAN.fullmatch(text.replace(".", "")) and text != "NAMA ATASAN":
+        return "atasan"
     found = [COLUMN_WORDS[int(m.lastgroup[1:])][1] for m in _WORDS.finditer(text) if m.lastgroup]
     if found and found[0] in ("kinerja", "indikator") and _SUPERIOR.search(text):
         return "kinerja_atasan"

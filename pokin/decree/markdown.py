@@ -41,6 +41,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .atasancol import declare_atasan
 from .cells import lettered_items, strip_list_punctuation
 from .columns import column_role, header_roles, sub_header
 from .header import read_header, title_case
@@ -171,16 +172,8 @@ def _line(state: _State, number: int, raw: str, plain: str) -> None:
         return
     jabatan = _JABATAN.match(text)
     if jabatan:
-        nama = " ".join(jabatan.group(1).split())
-        jenis = _JENIS.search(nama)
-        state.block = Block(
-            nama=_JENIS.sub("", nama).rstrip(" :"),
-            line=number,
-            unit=state.unit,
-            jenis=jenis.group(1) if jenis else None,
-        )
-        state.decree.blocks.append(state.block)
-        state.section, state.roles, state.in_iku, state.closed = None, None, False, False
+        _open(state, jabatan.group(1), number)
+        state.roles = None
         return
     if CLOSING.match(text):
         state.closed = True
@@ -226,6 +219,33 @@ def _line(state: _State, number: int, raw: str, plain: str) -> None:
         fungsi[-1] = strip_list_punctuation(f"{fungsi[-1]} {text}")
 
 
+def _open(state: _State, title: str, number: int) -> None:
+    """Open the block of a position titled ``title`` (a JABATAN line or a Jabatan cell)."""
+    nama = " ".join(title.split())
+    jenis = _JENIS.search(nama)
+    state.block = Block(
+        nama=_JENIS.sub("", nama).rstrip(" :"),
+        line=number,
+        unit=state.unit,
+        jenis=jenis.group(1) if jenis else None,
+    )
+    state.decree.blocks.append(state.block)
+    state.section, state.in_iku, state.closed = None, False, False
+
+
+def _position_cells(state: _State, number: int, cells: list[str]) -> None:
+    """A table's ``Jabatan`` column opens a block wherever its value changes (one long
+    table for the whole office); its ``Atasan Langsung`` column names the block's atasan."""
+    roles = state.roles or []
+    texts = [read_cell(cell).text for cell in [*cells, *[""] * len(roles)]]
+    nama = " ".join(texts[roles.index("jabatan")].split()) if "jabatan" in roles else ""
+    same = state.block is not None and _JENIS.sub("", nama).rstrip(" :") == state.block.nama
+    if nama and not same:
+        _open(state, nama, number)
+    if "atasan" in roles and state.block is not None:
+        declare_atasan(state.block, texts[roles.index("atasan")], number, state.decree.notes)
+
+
 def _take_second_party(state: _State) -> bool:
     """A Perjanjian Kinerja's second party ("selaku atasan pihak pertama") is the atasan of
     the block before it, not a position: that block is read on (see
@@ -262,6 +282,8 @@ def _table(state: _State, rows: list[tuple[int, str, list[str]]]) -> None:
         header = texts if roles is not None else None
         if roles is not None:
             state.roles, state.headers = roles, texts
+            if "jabatan" in roles or "atasan" in roles:  # the positions' table, no IKU
+                is_iku = state.in_iku = False
             continue
         texts = [read_cell(cell).text for cell in cells]
         if not any(texts) or all(re.fullmatch(r"\(?\d{1,2}\)?", t) for t in texts if t):
@@ -276,6 +298,8 @@ def _table(state: _State, rows: list[tuple[int, str, list[str]]]) -> None:
             continue
         if not is_iku and state.block is not None and CLOSING.match("\t".join(texts)):
             state.closed = True
+        if state.roles is not None and not is_iku and not state.closed:
+            _position_cells(state, number, cells)
         if state.closed and not is_iku:
             _skip(state, number, line, "baris tabel setelah tanda tangan")
         elif state.roles is None:

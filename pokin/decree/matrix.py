@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from .atasancol import atasan_cell, declare_atasan
 from .columns import column_role
 from .document import TableRow
 from .items import clean_item
@@ -44,6 +45,7 @@ class _Level:
     kinerja: int
     indikator: int
     jabatan: int | None = None
+    atasan: int | None = None  # an "Atasan Langsung" column: wins over the level before
     extra: dict[str, int] = field(default_factory=dict)  # satuan / target / formulasi ...
 
 
@@ -76,15 +78,15 @@ def start(state: Host, headers: list[str], titles: list[str] | None = None) -> N
     """Begin a matrix whose header row is ``headers`` (``titles``: a level-title row above)."""
     roles = [column_role(h) if h else "lain" for h in headers]
     levels: list[_Level] = []
-    pending_jabatan: int | None = None
+    pending: dict[str, int] = {}  # the jabatan / atasan columns before a level's kinerja
     for col, role in enumerate(roles):
-        if role == "jabatan":
-            pending_jabatan = col
+        if role in ("jabatan", "atasan"):
+            pending[role] = col
         elif role == "kinerja":
             title = (titles[col] if titles and col < len(titles) else "") or ""
             name = title or _name(headers[col]) or f"Tingkat {len(levels) + 1}"
-            levels.append(_Level(" ".join(name.split()), col, -1, pending_jabatan))
-            pending_jabatan = None
+            jabatan, atasan = pending.pop("jabatan", None), pending.pop("atasan", None)
+            levels.append(_Level(" ".join(name.split()), col, -1, jabatan, atasan))
         elif role == "indikator" and levels and levels[-1].indikator < 0:
             levels[-1].indikator = col
         elif role in ("formulasi", "sumber_data", "satuan", "target") and levels:
@@ -113,9 +115,18 @@ def add_row(state: Host, row: TableRow) -> None:
         if level.jabatan is not None and not nama:
             nama = " ".join(_at(matrix.above, level.jabatan).split())
         position = _position(state, matrix, level_no, nama or level.name, row.line, parent)
+        if level.atasan is not None:
+            _column_atasan(state, position.block, _at(filled, level.atasan), row.line)
         _add(position, row.line, kinerja, indikator, parent, level, filled)
         parent = (position, indikator)
     matrix.above = filled
+
+
+def _column_atasan(state: Host, block: Block, cell: str, line: int) -> None:
+    """The atasan an "Atasan Langsung" column names wins over the level before in the row."""
+    if block.atasan_line is None and atasan_cell(cell):
+        block.atasan = None  # so far only the layout's: the level before
+    declare_atasan(block, cell, line, state.decree.notes)
 
 
 def _at(cells: list[str | None], col: int | None) -> str:

@@ -67,6 +67,7 @@ class Block:
     jenis: str | None = None  # optional: the decree's label after the title ("JFU", "Struktural")
     catatan: str = ""  # optional: what the parser changed in the title (an OCR fix...)
     atasan: str | None = None  # optional: the nama of the atasan's block, when the layout says
+    atasan_line: int | None = None  # optional: the line of a table cell naming the atasan
 
 
 @dataclass

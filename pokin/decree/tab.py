@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .atasancol import declare_atasan
 from .cells import clean_cell, lettered_items, strip_list_punctuation
 from .columns import column_role, header_roles, is_quarter, sub_header, year_of
 from .header import read_header
@@ -379,7 +380,8 @@ def _close_block(state: _State) -> None:
     if block is None:
         return
     for raw in state.raw:
-        cells = raw.cells
+        cells = raw.cells  # an "Atasan Langsung" column names the block's atasan
+        declare_atasan(block, cells.get("atasan", ""), raw.line, state.decree.notes)
         rows = []
         for item in pair_cells(
             cells.get("kinerja", ""),

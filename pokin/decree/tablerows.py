@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .atasancol import declare_atasan
 from .cells import join_wrapped
 from .columns import (
     column_role,
@@ -177,7 +178,7 @@ def _header(state: State, texts: list[str]) -> bool:
         return True
     state.matrix = None
     upper = " ".join(texts).upper()
-    if "jabatan" in roles or "INDIVIDU" in upper:
+    if "jabatan" in roles or "atasan" in roles or "INDIVIDU" in upper:
         state.iku = False  # a table of the positions' indicators: the IKU table ended above
     elif state.block is None and ("UTAMA" in upper or "STRATEGIS" in upper):
         state.iku = True
@@ -222,11 +223,14 @@ def _data_row(state: State, row: TableRow) -> None:
     if state.block is None:
         skip(state, row.line, texts, "baris tabel sebelum JABATAN pertama")
         return
+    if "atasan" in state.roles:  # the "Atasan Langsung" column: the decree names the atasan
+        cell = texts[state.roles.index("atasan")]
+        declare_atasan(state.block, cell, row.line, state.decree.notes)
     numbered = "no" in state.roles and bool(texts[state.roles.index("no")])
     if state.new_table and state.raw and not numbered and continues_row(by_role):
         previous = state.raw[-1]  # a row broken by the page: its rest joins the row above
         for role, text in zip(state.roles, texts, strict=False):
-            if text and role not in ("no", "lain", "kode", "jabatan"):
+            if text and role not in ("no", "lain", "kode", "jabatan", "atasan"):
                 before = previous.cells.get(role, "")
                 previous.cells[role] = join_wrapped(before, text)
         return
