@@ -19,6 +19,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from pokin.cli import main
 from pokin.decree import import_decree
 from pokin.decree.columns import column_role, header_roles
 from tests.decree_files import Cells, add_table
@@ -170,17 +171,34 @@ def test_word_matrix_continued_position_keeps_its_atasan(tmp_path: Path) -> None
     assert len(tree.jabatan) == len(POSITIONS)
 
 
-def test_word_matrix_atasan_naming_no_position_is_said(tmp_path: Path) -> None:
+def test_word_matrix_atasan_naming_no_position_is_a_warning(tmp_path: Path) -> None:
     result = import_decree(_docx(tmp_path / "sukamulya.docx"))
     staff = next(j for j in result.tree.jabatan if j.id == "pengadministrasi-perkantoran")
     assert staff.atasan == "sekretaris-kecamatan"  # guessed from the name, and said so
-    notes = [(line, note) for line, note in result.notes if "PERKANTORAN" in note.upper()]
-    assert len(notes) == 1
-    line, note = notes[0]
-    row = next(j for j in result.tree.jabatan if j.id == "pengadministrasi-perkantoran")
-    assert f"Blok pada baris {line} " in (row.catatan or "")  # the cell's row
-    assert "«Kepala Seksi Ekonomi dan Pembangunan» tidak dipakai" in note
-    assert "atasan disimpulkan dari nama jabatan: «Sekretaris Kecamatan»" in note
+    assert len(result.skipped) == 1
+    warning = result.skipped[0]
+    assert f"Blok pada baris {warning.line} " in (staff.catatan or "")  # the cell's row
+    assert warning.text == "Kepala Seksi Ekonomi dan Pembangunan"
+    assert warning.reason == (
+        "kolom atasan jabatan Pengadministrasi Perkantoran: tidak ada satu blok jabatan pun "
+        "dengan nama itu dalam keputusan ini; atasan disimpulkan dari nama jabatan: "
+        "«Sekretaris Kecamatan»; periksa kolom atasannya"
+    )
+    assert "«Kepala Seksi Ekonomi dan Pembangunan» tidak dipakai" in (staff.catatan or "")
+    # the Camat's atasan outside the decree is no warning: the Camat tops the tree
+    assert [note for _, note in result.notes if "Bupati" in note] == [
+        "Camat Sukamulya: atasan langsung «Bupati Cibatu» berada di luar keputusan ini: "
+        "jabatan ini puncak pohonnya"
+    ]
+
+
+def test_cli_warns_of_an_atasan_naming_no_position(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _docx(tmp_path / "sukamulya.docx")
+    assert main(["import", str(source), "-o", str(tmp_path / "out.yaml"), "-q"]) == 1
+    err = capsys.readouterr().err
+    assert f"peringatan: {source}:17: tidak diimpor (kolom atasan jabatan Pengadministrasi " in err
 
 
 def _pipes(path: Path) -> Path:
@@ -269,8 +287,7 @@ def test_text_layouts_read_the_atasan_column(
     assert {k: atasan[k] for k in EXPECTED} == EXPECTED
     assert atasan["camat-sukamulya"] is None
     assert atasan["pengadministrasi-perkantoran"] == "sekretaris-kecamatan"
-    said = [line for line, note in result.notes if "«Kepala Seksi Ekonomi dan" in note]
-    assert len(said) == 1
+    assert [s.text for s in result.skipped] == ["Kepala Seksi Ekonomi dan Pembangunan"]
     staff = next(j for j in result.tree.jabatan if j.id == "pengolah-data-dan-informasi")
     assert len(staff.kinerja) == 2
 

@@ -6,20 +6,24 @@ from __future__ import annotations
 
 from .._text import words
 from ..models import Peran
+from .parts import Skipped
 from .position import UNKNOWN_KELURAHAN, Pos, lurah_of, set_atasan
 from .staff import place_staff
 
 __all__ = ["assign_atasan"]
 
 
-def assign_atasan(positions: list[Pos]) -> list[tuple[int, str]]:
+def assign_atasan(positions: list[Pos]) -> tuple[list[tuple[int, str]], list[Skipped]]:
     """Give every position its atasan: as the decree declares it, else as its title and
-    the kecamatan structure imply. Returns the notes (line, text) on declarations not used."""
+    the kecamatan structure imply. Returns the notes (line, text) on declarations not used,
+    and the warnings on atasan cells of a table's atasan column not used (their position
+    got the atasan its name implies instead: the planner should look)."""
     camat = next((p for p in positions if p.peran is Peran.CAMAT), None)
     sekretaris = next((p for p in positions if p.peran is Peran.SEKRETARIS), None)
     lurah = [p for p in positions if p.peran is Peran.LURAH]
     heads_first = sorted(positions, key=lambda p: p.peran.is_staf)  # heads get units first
     refused: list[tuple[int, str]] = []
+    warned: list[Skipped] = []
     for pos in heads_first:
         declared, why = _declared_atasan(pos, positions)
         if declared:
@@ -31,8 +35,13 @@ def assign_atasan(positions: list[Pos]) -> list[tuple[int, str]]:
         if why:
             note = _refusal(pos, why)
             pos.notes.append(f"{note[0].upper()}{note[1:]}.")
-            refused.append((pos.block.atasan_line or pos.block.line, f"{pos.block.nama}: {note}"))
-    return refused
+            line = pos.block.atasan_line
+            if line is not None and pos.atasan is not None:  # a column's atasan, not used
+                reason = f"kolom atasan jabatan {pos.block.nama}: {note.split(': ', 1)[1]}"
+                warned.append(Skipped(line, line, pos.block.atasan or "", reason))
+            else:
+                refused.append((line or pos.block.line, f"{pos.block.nama}: {note}"))
+    return refused, warned
 
 
 def _refusal(pos: Pos, why: str) -> str:

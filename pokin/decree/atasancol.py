@@ -31,7 +31,7 @@ _EMPTY = re.compile(r"[-–—.:/\s]*")  # "-", "–": no atasan written
 def atasan_cell(cell: str) -> str | None:
     """The atasan an ``atasan`` column's cell names (its lines joined), ``None`` if none.
 
-    >>> atasan_cell(" Camat\n"), atasan_cell("-"), atasan_cell("")
+    >>> atasan_cell(" Camat\\n"), atasan_cell("-"), atasan_cell("")
     ('Camat', None, None)
     """
     nama = " ".join(cell.split()).strip(" :;,")

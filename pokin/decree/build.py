@@ -101,7 +101,10 @@ def _build(parsed: ParsedDecree) -> PohonKinerja:
     for row in (row for block in parsed.blocks for row in block.rows if row.per_tahun):
         row.target = pick_year(row.per_tahun, parsed.tahun) or row.target  # the year is known now
     positions = [_classify(block, nama) for block in parsed.blocks]
-    parsed.notes.extend(assign_atasan(positions))
+    notes, warnings = assign_atasan(positions)
+    parsed.notes.extend(notes)
+    if warnings:  # an atasan column's cell naming no position: the planner should look
+        parsed.skipped = sorted([*parsed.skipped, *warnings], key=lambda s: s.line)
     _assign_ids(positions)
     groups = [_groups(pos.block.rows) for pos in positions]  # per position, per kinerja
     jabatan = [
