@@ -37,6 +37,11 @@ therefore not blind figures:
   Gondangasri 43/43, recall 36/37; Sendangwulan 43/44, recall 38/41.
 - words two different abbreviations (LKjIP / SAKIP) give both texts are not shared:
   Sendangwulan 43/43 (both 86/86 = 1.000, recall 74/78 = 0.949; top 3 unchanged, 11/14).
+- the theme map and the siblings' prior in suggestions (meaning, 00:50; tests/test_link_themes.py;
+  precision and recall unchanged): top 3 Gondangasri 8/8 (was 5/8), Sendangwulan 5/6 (was
+  6/6: "kemampuan pelaku usaha mikro mengelola keuangan usaha" is labelled to the Camat's
+  "daya saing usaha mikro" one level up, and the Kasi's four "usaha mikro" indicators, which
+  its sibling kinerja restate, now fill its top 3), both 13/14.
 """
 
 from __future__ import annotations
@@ -141,8 +146,8 @@ def test_the_labels_name_nodes_of_the_imported_tree(
 
 # decree, labels, (right, proposed, found, restated, meaning proposed, meaning in top 3)
 FLOORS = [
-    ("gondangasri-2026.docx", "gondangasri-2026-labels.yaml", (43, 43, 36, 37, 0, 5)),
-    ("sendangwulan-2025.txt", "sendangwulan-2025-labels.yaml", (43, 43, 38, 41, 0, 6)),
+    ("gondangasri-2026.docx", "gondangasri-2026-labels.yaml", (43, 43, 36, 37, 0, 8)),
+    ("sendangwulan-2025.txt", "sendangwulan-2025-labels.yaml", (43, 43, 38, 41, 0, 5)),
 ]
 
 

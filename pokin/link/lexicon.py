@@ -12,8 +12,10 @@ passive verb (``kata_aspek``: yang selesai direkonsiliasi), role nouns after the
 they name (``kata_peran``: rumah tangga penerima bantuan), outputs every office counts
 (``kata_keluaran``: laporan, rapat, disusun), opposite verbs (``antonim``), words
 opening a clause a subordinate adds (``klausa``: dalam rangka, untuk, melalui, sesuai),
-numbers written as words (``bilangan``: satu, sepuluh, seratus) and fields of work
-(``bidang``, used to rank suggestions only). A
+numbers written as words (``bilangan``: satu, sepuluh, seratus), the theme map
+(``bidang``: pelayanan publik, kepegawaian, ketenteraman dan ketertiban...) and what each
+supporting theme serves (``dukungan``: administrasi umum → pelayanan publik), both used
+to rank suggestions only (:mod:`pokin.link.themes`). A
 planner adds their own with a file of the same shape::
 
     pokin link tree.yaml --leksikon my-lexicon.yaml
@@ -60,6 +62,7 @@ _KEYS = (
     "bidang",
     "klausa",
     "bilangan",
+    "dukungan",
 )
 
 
@@ -86,6 +89,9 @@ class Lexicon:
     """Roots of the outputs and activities every office counts (laporan, rapat, susun)."""
     antonim: frozenset[frozenset[str]] = frozenset()
     bidang: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """The theme map: theme -> the words and phrases that signal it."""
+    dukungan: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Supporting theme -> the themes it serves (each a key of :attr:`bidang`)."""
     klausa: tuple[str, ...] = ()
     """Words opening a clause a subordinate adds (dalam rangka, untuk, melalui), longest first."""
     bilangan: dict[str, int] = field(default_factory=dict)
@@ -161,7 +167,7 @@ def _merge(base: dict[str, Any], extra: dict[str, Any], path: Path) -> Lexicon:
 
 def _build(data: dict[str, Any], path: Path) -> Lexicon:
     try:
-        return Lexicon(
+        lexicon = Lexicon(
             ejaan={_low(k): _low(v) for k, v in (data.get("ejaan") or {}).items()},
             singkatan={_low(k): _low(v) for k, v in (data.get("singkatan") or {}).items()},
             kata_tugas=frozenset(map(_low, data.get("kata_tugas") or ())),
@@ -175,9 +181,10 @@ def _build(data: dict[str, Any], path: Path) -> Lexicon:
             kata_peran=frozenset(map(_low, data.get("kata_peran") or ())),
             kata_keluaran=frozenset(map(_low, data.get("kata_keluaran") or ())),
             antonim=frozenset(frozenset(map(_low, pair)) for pair in data.get("antonim") or ()),
-            bidang={_low(k): tuple(map(_low, v)) for k, v in (data.get("bidang") or {}).items()},
+            bidang=_themes(data.get("bidang")),
             klausa=tuple(sorted(set(map(_low, data.get("klausa") or ())), key=lambda k: -len(k))),
             bilangan={_low(k): _number(v) for k, v in (data.get("bilangan") or {}).items()},
+            dukungan=_themes(data.get("dukungan")),
         )
     except (AttributeError, TypeError, ValueError):
         raise PokinFileError(
@@ -185,6 +192,26 @@ def _build(data: dict[str, Any], path: Path) -> Lexicon:
             path=path,
             hint="lihat pokin/link/lexicon.yaml untuk bentuknya",
         ) from None
+    _check_support(lexicon, path)
+    return lexicon
+
+
+def _themes(data: Any) -> dict[str, tuple[str, ...]]:
+    """A mapping of names to lists of words (``bidang``, ``dukungan``), in lower case."""
+    return {_low(k): tuple(map(_low, v)) for k, v in (data or {}).items()}
+
+
+def _check_support(lexicon: Lexicon, path: Path) -> None:
+    """Every theme ``dukungan`` names is a theme of ``bidang``."""
+    for theme, served in lexicon.dukungan.items():
+        unknown = sorted({theme, *served} - lexicon.bidang.keys())
+        if unknown:
+            raise PokinFileError(
+                f"leksikon: dukungan «{theme}» menyebut tema yang tidak ada di bidang: "
+                + ", ".join(unknown),
+                path=path,
+                hint="tambahkan tema itu ke bidang, atau perbaiki ejaannya",
+            )
 
 
 def _number(value: Any) -> int:

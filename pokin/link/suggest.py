@@ -12,9 +12,14 @@ proposed again.
 Ranking reads more than the two texts: the kinerja with its indicators, and the candidate
 indicator with its kinerja, formulasi and sumber data (Wonoasih's Kasubbag lists "SKP,
 cuti pegawai, absensi" in the formulasi of "administrasi kepegawaian"), as bags of roots
-weighted by rarity (tf-idf, cosine), plus the fields of work of the lexicon
-(:attr:`~pokin.link.lexicon.Lexicon.bidang`: kepegawaian, keuangan, umum...), and near
-spellings of roots (rapidfuzz). Candidates one level up count a little less.
+weighted by rarity (tf-idf, cosine), and near spellings of roots (rapidfuzz). When the
+texts share little, two priors rank the candidates (:meth:`_Reader.ranked`): the
+lexicon's theme map (:mod:`pokin.link.themes`: a theme both hold, "tema sama: pelayanan
+publik", or one the kinerja's supporting function serves, "fungsi pendukung: sarana →
+pelayanan publik", the position's unit read too), and the atasan's kinerja the
+position's other kinerja support (by a link, or by restating one of its indicators).
+Both only rank: a candidate the kinerja shares real words with stays ahead, and neither
+ever proposes a link. Candidates one level up count a little less.
 
 >>> from pokin import datasets
 >>> from pokin.link import strip_links
@@ -29,19 +34,22 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from itertools import chain
 
 from rapidfuzz import fuzz, process
 
 from .._text import format_number
-from ..models import Kinerja, PohonKinerja
+from ..models import Jabatan, Kinerja, PohonKinerja
 from .holds import GenericRows
 from .learn import taught
 from .lexicon import DEFAULT, Lexicon
 from .morph import roots_of
 from .similarity import score as link_score
-from .text import phrase, stem
+from .suggest_reason import Shared, why
+from .text import phrase
+from .themes import NONE, Affinity, ThemeReader, Themes
+from .themes import reason as theme_reason
 
 __all__ = ["TOP", "Suggestion", "suggest_links"]
 
@@ -49,8 +57,12 @@ TOP = 3
 """How many candidates each kinerja is offered."""
 _UP = 0.6
 """A candidate one level up counts this much of one of the atasan's own."""
-_FIELD = 0.6
-"""The weight of a shared field of work, against the rarest shared root's."""
+_THEME = 0.3
+"""What a full theme affinity (:mod:`pokin.link.themes`) adds, of what the texts leave."""
+_SIBLING = 0.15
+"""What the atasan's kinerja the position's other kinerja support adds, likewise."""
+_UNIT = 0.5
+"""The weight of the position's unit (and name) among a kinerja's texts, for themes."""
 _RESTATED = 0.95
 """A candidate the kinerja restates (:func:`~pokin.link.similarity.score`) counts this much."""
 _GENERIC = 0.25
@@ -99,29 +111,27 @@ def suggest_links(
     reader = _Reader(tree, taught(tree, lexicon or DEFAULT))
     result: list[Suggestion] = []
     wanted = None if kinerja is None else set(kinerja)
-    for jabatan, node in tree.iter_kinerja():
-        if any(link.active for _, link in node.iter_links()):
-            continue
-        if wanted is not None and str(node.id) not in wanted:
-            continue
-        rejected = {str(link.ke) for _, link in node.iter_links() if not link.active}
-        scored = [
-            (*reader.score(node, target, level), target)
-            for target, level in reader.candidates(str(jabatan.id))
-            if target not in rejected
+    for jabatan in tree.jabatan:
+        jid = str(jabatan.id)
+        asked = [
+            (node, reader.scored(node, jid))
+            for node in jabatan.kinerja
+            if not any(link.active for _, link in node.iter_links())
+            and (wanted is None or str(node.id) in wanted)
         ]
-        scored.sort(key=lambda c: -c[0])  # stable: ties keep the atasan's order
-        scored = reader.generic_last(scored, top)
-        for rank, (skor, evidence, target) in enumerate(scored[:top], 1):
-            why = reader.reason(node, target, evidence)  # for the kept ones only
-            result.append(
-                Suggestion(str(node.id), target, round(skor, 3), why, str(jabatan.id), rank)
-            )
+        supported = reader.supported(jabatan, asked) if asked else {}
+        for node, scored in asked:
+            kid = str(node.id)
+            anchors = {a for a, by in supported.items() if by - {kid}}
+            ranked = reader.generic_last(reader.ranked(node, jid, scored, anchors), top)
+            for rank, (skor, evidence, target) in enumerate(ranked[:top], 1):
+                said = reader.reason(node, target, evidence)  # for the kept ones only
+                result.append(Suggestion(kid, target, round(skor, 3), said, jid, rank))
     return result
 
 
 class _Reader:
-    """The tree read once: each node's bag of weighted roots and fields, and the chart."""
+    """The tree read once: each node's bag of weighted roots and themes, and the chart."""
 
     def __init__(self, tree: PohonKinerja, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
@@ -130,8 +140,8 @@ class _Reader:
         # node -> its texts (None when not written) and the weight of each
         self.sources: dict[str, tuple[tuple[str | None, ...], tuple[float, ...]]] = {}
         self.iku: list[str] = []
-        # the lexicon's field-of-work phrases of several words, looked for in each text
-        self._phrases = tuple(w for words in lexicon.bidang.values() for w in words if " " in w)
+        self.anchor: dict[str, str] = {}  # indicator -> its kinerja (or IKU sasaran)
+        self.unit: dict[str, tuple[str | None, ...]] = {}  # jabatan -> its unit and name
         # text -> its roots (see _roots_of), kept per lexicon like its phrases
         self._keys: dict[str, frozenset[str]] = lexicon.cache.setdefault(_ROOTS, {})
         if len(self._keys) >= _KEEP:
@@ -142,6 +152,7 @@ class _Reader:
                 texts = (ind.uraian, sasaran.uraian, ind.formulasi, ind.sumber_data)
                 roots[str(ind.id)] = self._add(str(ind.id), texts, _INDIKATOR)
                 self.iku.append(str(ind.id))
+                self.anchor[str(ind.id)] = str(sasaran.id)
             roots[str(sasaran.id)] = self._add(str(sasaran.id), (sasaran.uraian,), (1.0,))
             self.iku.append(str(sasaran.id))
         # a kinerja's weights: its own text's, then each of its indicators'
@@ -153,21 +164,21 @@ class _Reader:
             own = (kinerja.uraian, *(ind.uraian for ind in inds))
             roots[str(kinerja.id)] = self._add(str(kinerja.id), own, weights[len(inds)])
             staff = self.indikator_of[str(jabatan.id)]
+            self.unit[str(jabatan.id)] = (jabatan.unit, jabatan.nama)
             for ind in inds:
                 texts = (ind.uraian, kinerja.uraian, ind.formulasi, ind.sumber_data)
                 roots[str(ind.id)] = self._add(str(ind.id), texts, _INDIKATOR)
                 staff.append(str(ind.id))
+                self.anchor[str(ind.id)] = str(kinerja.id)
         df = Counter(chain.from_iterable(roots.values()))
         n = len(roots) + 1
         self.idf = {w: math.log(n / (c + 0.5)) for w, c in df.items()}
         self.weights = {w: 1.0 + x for w, x in self.idf.items()}
         self.tree = tree
         self._rows: GenericRows | None = None
-        self._vectors: dict[str, tuple[dict[str, float], float, set[str]]] = {}
-        self.fields = {
-            name: frozenset(stem(w) if " " not in w else w for w in words)
-            for name, words in lexicon.bidang.items()
-        }
+        self._vectors: dict[str, tuple[dict[str, float], float]] = {}
+        self.themes = ThemeReader(lexicon)
+        self._themes: dict[str, Themes] = {}
 
     def _add(
         self, node: str, texts: tuple[str | None, ...], weights: tuple[float, ...]
@@ -183,14 +194,12 @@ class _Reader:
 
     def _roots_of(self, text: str) -> frozenset[str]:
         """A text's roots and lead verb's root ("Terlaksananya" says nothing of the
-        matter), and the field-of-work phrases it holds; once per distinct text."""
+        matter); once per distinct text."""
         found = self._keys.get(text)
         if found is None:
             p = phrase(text, self.lexicon)
             verb = set(roots_of(p.lead)) - self.lexicon.kerja_umum if p.lead else set()
-            low = " ".join(text.casefold().split())
-            found = p.words | verb | {w for w in self._phrases if w in low}
-            self._keys[text] = found
+            found = self._keys[text] = p.words | verb
         return found
 
     def _bag(self, node: str) -> dict[str, float]:
@@ -215,27 +224,84 @@ class _Reader:
         targets = self.indikator_of[higher] if higher is not None else self.iku
         yield from ((t, 2) for t in targets)
 
+    def scored(self, node: Kinerja, jid: str) -> list[tuple[float, _Evidence, str]]:
+        """Every candidate of ``node`` (of position ``jid``) with its text score, those
+        rejected on the kinerja or any of its indicators left out."""
+        rejected = {str(link.ke) for _, link in node.iter_links() if not link.active}
+        return [
+            (*self.score(node, target, level), target)
+            for target, level in self.candidates(jid)
+            if target not in rejected
+        ]
+
     def score(self, kinerja: Kinerja, target: str, level: int) -> tuple[float, _Evidence]:
-        """The candidate's score, 0 to 1, and what :meth:`reason` tells of it."""
-        (vec_a, norm_a, fields_a), (vec_b, norm_b, fields_b) = (
-            self._vector(str(kinerja.id)),
-            self._vector(target),
-        )
+        """The candidate's text score, 0 to 1, and what :meth:`reason` tells of it."""
+        (vec_a, norm_a), (vec_b, norm_b) = self._vector(str(kinerja.id)), self._vector(target)
         # weight first, then the word: the reason reads the same whatever PYTHONHASHSEED is
         shared = sorted(vec_a.keys() & vec_b.keys(), key=lambda w: (-vec_a[w] * vec_b[w], w))
         dot = math.fsum(vec_a[w] * vec_b[w] for w in shared)
         near = self._near(vec_a.keys() - vec_b.keys(), vec_b.keys() - vec_a.keys())
         dot += math.fsum(0.5 * vec_a[x] * vec_b[y] for x, y in near)
-        fields = sorted(fields_a & fields_b)
-        top = max((self.idf.get(w, 1.0) for w in shared), default=1.0)
-        dot += _FIELD * top * top * len(fields)
         skor = min(1.0, dot / (norm_a * norm_b)) if norm_a and norm_b else 0.0
         restated = 0.0
         if shared:  # a text the kinerja restates ranks first, whatever its context says
             a, b = phrase(kinerja.uraian, self.lexicon), phrase(self._text(target), self.lexicon)
             restated = _RESTATED * link_score(a, b, self.weights, lexicon=self.lexicon)
         skor = max(skor, restated) * (_UP if level == 2 else 1.0)
-        return skor, (shared, near, fields, level, restated >= _RESTATED * _PLAIN)
+        return skor, _Evidence(shared, near, level, restated >= _RESTATED * _PLAIN)
+
+    def supported(
+        self, jabatan: Jabatan, asked: list[tuple[Kinerja, list[tuple[float, _Evidence, str]]]]
+    ) -> dict[str, set[str]]:
+        """The atasan's kinerja (or sasaran) the kinerja of ``jabatan`` support, each with
+        the kinerja supporting it: by an active link, or by restating one of its
+        indicators (a candidate of ``asked`` the kinerja restates)."""
+        found: dict[str, set[str]] = defaultdict(set)
+        for node in jabatan.kinerja:
+            for _, link in node.iter_links():
+                if link.active:
+                    found[self.anchor.get(str(link.ke), str(link.ke))].add(str(node.id))
+        for node, scored in asked:
+            for _, evidence, target in scored:
+                if evidence.restated:
+                    found[self.anchor.get(target, target)].add(str(node.id))
+        return found
+
+    def ranked(
+        self,
+        node: Kinerja,
+        jid: str,
+        scored: list[tuple[float, _Evidence, str]],
+        anchors: Collection[str],
+    ) -> list[tuple[float, _Evidence, str]]:
+        """``scored`` with the priors added, best first: the themes the kinerja (and its
+        position's unit) share with the candidate or serve (:mod:`pokin.link.themes`),
+        and whether the position's other kinerja support the candidate's kinerja
+        (``anchors``). Each adds its share of what the text score leaves (1 - score), so a
+        candidate the texts match stays ahead of one the priors alone bring."""
+        unit = tuple((t, _UNIT, True) for t in self.unit.get(jid, ()))
+        inds = tuple((i.uraian, _OWN, False) for i in node.indikator)
+        mine = self.themes.of(((node.uraian, 1.0, False), *inds, *unit))
+        out = []
+        for skor, evidence, target in scored:
+            found = self.themes.affinity(mine, self._themes_of(target))
+            sibling = self.anchor.get(target, target) in anchors
+            prior = (_THEME * found.value + _SIBLING * sibling) * (
+                _UP if evidence.level == 2 else 1.0
+            )
+            evidence = replace(evidence, theme=found, mine=mine, sibling=sibling)
+            out.append((skor + (1.0 - skor) * prior, evidence, target))
+        out.sort(key=lambda c: -c[0])  # stable: ties keep the atasan's order
+        return out
+
+    def _themes_of(self, target: str) -> Themes:
+        found = self._themes.get(target)
+        if found is None:
+            texts, weights = self.sources[target]
+            found = self._themes[target] = self.themes.of(
+                (t, w, False) for t, w in zip(texts, weights, strict=True)
+            )
+        return found
 
     def generic_last(
         self, scored: list[tuple[float, _Evidence, str]], top: int
@@ -246,7 +312,7 @@ class _Reader:
         the whole chart)."""
         asked: set[str] = set()
         while True:
-            new = [c for c in scored[:top] if c[2] not in asked and not c[1][4]]
+            new = [c for c in scored[:top] if c[2] not in asked and not c[1].restated]
             if not new:
                 return scored
             asked.update(c[2] for c in new)
@@ -264,14 +330,17 @@ class _Reader:
         return self._rows.generic(target)
 
     def reason(self, kinerja: Kinerja, target: str, evidence: _Evidence) -> str:
-        """Why ``target`` is suggested for ``kinerja``, in Indonesian (see :meth:`score`)."""
-        shared, near, fields, level, _ = evidence
+        """Why ``target`` is suggested for ``kinerja``, in Indonesian (see :meth:`score`
+        and :meth:`ranked`)."""
         written = self._written(target)
         quoted = self._shown(written[:1])
         own = self._shown(self._written(str(kinerja.id)))
-        text = self._text(target)
         context = self._shown(written[1:])
-        return _reason(_Shared(shared, own, quoted, context), near, fields, level, text)
+        priors = [theme_reason(evidence.theme, evidence.mine)] if evidence.theme.value else []
+        if evidence.sibling:
+            priors.append("kinerja lain jabatan ini mendukung kinerja atasan yang sama")
+        shared = Shared(evidence.shared, own, quoted, context)
+        return why(shared, evidence.near, evidence.level, self._text(target), priors)
 
     def _text(self, node: str) -> str:
         """The text a suggestion quotes: the node's own (or its first written one)."""
@@ -291,14 +360,14 @@ class _Reader:
                 shown.setdefault(root, word)
         return shown
 
-    def _vector(self, node: str) -> tuple[dict[str, float], float, set[str]]:
-        """A node's tf-idf vector, its norm and its fields of work (kept)."""
+    def _vector(self, node: str) -> tuple[dict[str, float], float]:
+        """A node's tf-idf vector and its norm (kept)."""
         found = self._vectors.get(node)
         if found is None:
             bag = self._bag(node)
             vec = {w: x * self.idf.get(w, 1.0) for w, x in bag.items()}
             norm = math.sqrt(math.fsum(v * v for v in vec.values()))
-            found = self._vectors[node] = (vec, norm, self._fields(bag))
+            found = self._vectors[node] = (vec, norm)
         return found
 
     def _near(self, mine: Iterable[str], theirs: Iterable[str]) -> list[tuple[str, str]]:
@@ -312,9 +381,6 @@ class _Reader:
                 choices.remove(hit[0])
         return pairs
 
-    def _fields(self, bag: dict[str, float]) -> set[str]:
-        return {name for name, words in self.fields.items() if words & bag.keys()}
-
 
 _INDIKATOR = (1.0, 0.5, 0.4, 0.3)
 """An indicator's weights: its text, its kinerja's (or sasaran's), formulasi, sumber data."""
@@ -322,60 +388,14 @@ _OWN = 0.7
 """A kinerja's indicators' weight in its bag, against its own text's."""
 
 
-_Evidence = tuple[list[str], list[tuple[str, str]], list[str], int, bool]
-"""What a score found: shared roots (best first), near spellings, shared fields, level,
-and whether the kinerja restates the candidate (then never ranked down as generic)."""
-
-
 @dataclass(frozen=True, slots=True)
-class _Shared:
-    """The shared roots, and where each is written: a reason shows words, never roots."""
+class _Evidence:
+    """What a score found (:meth:`_Reader.score`, :meth:`_Reader.ranked`)."""
 
-    roots: list[str]  # best first
-    own: dict[str, str]  # root -> as written in the kinerja and its indicators
-    quoted: dict[str, str]  # ... in the quoted candidate text
-    context: dict[str, str]  # ... in the candidate's context (kinerja, formulasi, sumber)
-
-    def words(self) -> tuple[list[str], list[str]]:
-        """The words in both quoted texts, and those shared with the candidate's context
-        only; "kinerja/atasan" when they are spelled differently (same root)."""
-        both: list[str] = []
-        context: list[str] = []
-        for root in self.roots:
-            mine = self.own.get(root)
-            theirs = self.quoted.get(root)
-            into = both
-            if theirs is None:
-                theirs, into = self.context.get(root), context
-            if mine is None or theirs is None:
-                continue  # a field-of-work phrase: told under "bidang sama"
-            mine, theirs = _written(mine), _written(theirs)
-            word = mine if mine == theirs else f"{mine}/{theirs}"
-            if word not in both and word not in context:  # an abbreviation's roots
-                into.append(word)
-        return both, context
-
-
-def _written(shown: str) -> str:
-    """A word as the decree writes it: "paten", not "paten=pelayanan ... kecamatan"."""
-    return shown.split("=")[0].split("~")[0]
-
-
-def _reason(
-    shared: _Shared, near: list[tuple[str, str]], fields: list[str], level: int, text: str
-) -> str:
-    parts = []
-    both, context = shared.words()
-    if both:
-        parts.append("kata sama: " + ", ".join(both[:4]))
-    if context:
-        parts.append("kata sama di konteks indikator atasan: " + ", ".join(context[:3]))
-    if near:
-        parts.append("kata mirip: " + ", ".join(f"{x}/{y}" for x, y in near[:2]))
-    if fields:
-        parts.append("bidang sama: " + ", ".join(fields))
-    if not parts:
-        parts.append("tidak ada kata yang sama; urutan menurut daftar indikator atasan")
-    where = "indikator atasan" if level == 1 else "satu jenjang di atas atasan"
-    short = text if len(text) <= 70 else text[:67] + "..."
-    return f"{where} «{short}»; " + "; ".join(parts)
+    shared: list[str]  # shared roots, best first
+    near: list[tuple[str, str]]  # roots spelled nearly alike
+    level: int  # 1: the atasan's indicator; 2: one level up
+    restated: bool  # the kinerja restates the candidate (never ranked down as generic)
+    theme: Affinity = NONE  # the themes' affinity
+    mine: Themes = field(default_factory=dict)  # the kinerja's themes (for the reason)
+    sibling: bool = False  # the position's other kinerja support the candidate's kinerja
