@@ -162,3 +162,10 @@ def test_label_counts(tree: PohonKinerja) -> None:
     }
     assert len(boilerplate) == 5
     assert boilerplate <= unlabelled
+
+
+def test_jabatan_fungsional_are_read_by_their_jenjang(tree: PohonKinerja) -> None:
+    peran = {j.id: j.peran.value for j in tree.jabatan}
+    assert peran["arsiparis-ahli-pertama"] == "fungsional"
+    assert peran["penggerak-swadaya-masyarakat-ahli-pertama"] == "fungsional"
+    assert peran["pengadministrasi-pajak-daerah"] == "pelaksana"

@@ -24,10 +24,19 @@ from .header import title_case
 
 __all__ = ["TitleInfo", "keywords", "level_from_text", "read_position", "read_title"]
 
+# Jabatan fungsional by name, as kecamatan decrees write them (PermenPAN-RB on each JF).
 _FUNGSIONAL = re.compile(
-    r"^(ANALIS|ARSIPARIS|PRANATA KOMPUTER|PERENCANA|AUDITOR|PUSTAKAWAN|STATISTISI|PENYULUH"
-    r"|PENGAWAS|ASESOR|PENGELOLA PENGADAAN)\b"
+    r"^(?:(?:JABATAN|PEJABAT)\s+)?(?:FUNGSIONAL(?!\s+UMUM\b)|JFT)\b"
+    r"|^(ANALIS|ARSIPARIS|PRANATA (?:KOMPUTER|HUBUNGAN|HUMAS|KEUANGAN|LABORATORIUM)"
+    r"|PERENCANA|AUDITOR|PUSTAKAWAN|STATISTISI|PENYULUH|PENGAWAS"
+    r"|ASESOR|PENGELOLA PENGADAAN|PENATA KELOLA|PENGGERAK SWADAYA|POLISI PAMONG|PAMONG BUDAYA"
+    r"|PENILAI|PENERJEMAH|WIDYAISWARA|SANDIMAN|ADMINISTRATOR DATABASE|PENGANTAR KERJA"
+    r"|MEDIATOR|PENGEMBANG TEKNOLOGI|PEMERIKSA|SURVEYOR|DOKTER|PERAWAT|BIDAN"
+    r"|SANITARIAN|NUTRISIONIS|APOTEKER|EPIDEMIOLOG|ENTOMOLOG|PENELITI|PERISET)\b"
 )
+# The jenjang (grade) of a jabatan fungsional makes any title one, whatever its name:
+# keahlian (Ahli Pertama/Muda/Madya/Utama), keterampilan (Pemula, Terampil, Mahir, Penyelia).
+_JENJANG = re.compile(r"\b(AHLI\s+(PERTAMA|MUDA|MADYA|UTAMA)|PEMULA|TERAMPIL|MAHIR|PENYELIA)\b")
 _STOP = {
     "dan", "di", "ke", "pada", "yang", "serta", "atau", "seksi", "sub", "bagian", "subbagian",
     "kepala", "kasi", "kasubbag", "kecamatan", "kelurahan", "sekretariat", "bidang", "urusan",
@@ -97,7 +106,7 @@ def read_title(title: str) -> TitleInfo:
         return TitleInfo(peran, level is not None, level, bagian, None, pada, acting)
     if head.startswith("BENDAHARA"):
         return TitleInfo(Peran.BENDAHARA, True, level, None, None, pada, acting)
-    if _FUNGSIONAL.match(head):
+    if _FUNGSIONAL.match(head) or _JENJANG.search(head):
         return TitleInfo(Peran.FUNGSIONAL, True, level, None, None, pada, acting)
     return TitleInfo(Peran.PELAKSANA, False, level, None, None, pada, acting)
 
