@@ -39,7 +39,7 @@ from synthetic import synthetic
 
 import pokin
 from pokin.decree import import_decree
-from pokin.link import THRESHOLD, infer_links, strip_links, suggest_links
+from pokin.link import THRESHOLD, infer_links, learn, strip_links, suggest_links
 from pokin.link.evaluate import Score, evaluate, load_labels
 from pokin.link.lexicon import DEFAULT
 
@@ -111,8 +111,10 @@ def cascaded(tree: pokin.PohonKinerja) -> pokin.PohonKinerja:
 
 def cold() -> None:
     """Forget what pokin.link keeps between calls (the lexicon's phrases and roots, the
-    stemmer's cache): each timed run reads every text afresh, as a first call does."""
+    stemmer's cache, the last tree's learned abbreviations): each timed run reads every
+    text afresh, as a first call does."""
     DEFAULT.cache.clear()
+    learn.forget()  # the last tree's taught lexicon, and its phrases
     for module in list(sys.modules.values()):
         if module is not None and module.__name__.startswith("pokin.link"):
             for value in vars(module).values():

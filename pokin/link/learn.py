@@ -34,7 +34,7 @@ from ..models import PohonKinerja
 from .lexicon import DEFAULT, Lexicon
 from .morph import known
 
-__all__ = ["learned", "taught"]
+__all__ = ["forget", "learned", "taught"]
 
 _DEFINED = re.compile(r"\(\s*([^\W\d_][^\W\d_-]{1,11})\s*\)")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -53,8 +53,31 @@ def taught(tree: PohonKinerja, lexicon: Lexicon = DEFAULT) -> Lexicon:
 
 
 def learned(texts: Iterable[str], lexicon: Lexicon = DEFAULT) -> Lexicon:
-    """``lexicon`` with the abbreviations ``texts`` define or spell out (module docstring)."""
-    texts = {t for t in texts if t}
+    """``lexicon`` with the abbreviations ``texts`` define or spell out (module docstring).
+
+    The answer for the last texts and lexicon is kept, keyed by the texts themselves (not
+    by a tree, which a notebook may edit): :func:`~pokin.link.infer_links` and then
+    :func:`~pokin.link.suggest_links` on the same tree, or on the copy
+    :func:`~pokin.link.apply_links` makes, read it once and share its phrases.
+    """
+    texts = frozenset(t for t in texts if t)
+    if _last and _last[0][0] is lexicon and _last[0][1] == texts:
+        return _last[0][2]
+    found = _learned(texts, lexicon)
+    _last[:] = [(lexicon, texts, found)]
+    return found
+
+
+_last: list[tuple[Lexicon, frozenset[str], Lexicon]] = []
+"""The last :func:`learned` asked: the lexicon, the texts, the answer."""
+
+
+def forget() -> None:
+    """Drop the answer :func:`learned` keeps (and the phrases its lexicon holds)."""
+    _last.clear()
+
+
+def _learned(texts: frozenset[str], lexicon: Lexicon) -> Lexicon:
     found: dict[str, str] = {}
     for text in texts:
         if "(" in text:
@@ -98,20 +121,21 @@ def _spelled(short: str, words: list[str]) -> str | None:
     return None
 
 
-def _wanted(texts: set[str], lexicon: Lexicon, found: dict[str, str]) -> set[str]:
+def _wanted(texts: frozenset[str], lexicon: Lexicon, found: dict[str, str]) -> set[str]:
     """The words of capitals (module docstring, 2) no reading knows yet, lower case."""
     wanted = set()
     for text in texts:
-        if not any(c.islower() for c in text):
+        words = _CAPITALS.findall(text)
+        if not words or not any(c.islower() for c in text):
             continue  # a text in capitals says nothing of which words are abbreviations
-        for word in _CAPITALS.findall(text):
+        for word in words:
             short = word.casefold()
             if short not in lexicon.singkatan and short not in lexicon.ejaan:
                 wanted.add(short)
     return {w for w in wanted - found.keys() if not known(w) and w not in lexicon.kata_tugas}
 
 
-def _initials(texts: set[str], wanted: set[str], lexicon: Lexicon) -> dict[str, str]:
+def _initials(texts: frozenset[str], wanted: set[str], lexicon: Lexicon) -> dict[str, str]:
     """The one run of consecutive content words whose initials spell each of ``wanted``."""
     pattern = re.compile("(?=(" + "|".join(sorted(wanted, key=len, reverse=True)) + "))")
     runs: dict[str, set[str]] = {}
