@@ -295,11 +295,13 @@ class _Reader:
         return out
 
     def _themes_of(self, target: str) -> Themes:
+        """A candidate's themes: its text's and its kinerja's (or sasaran's); a formula
+        or a data source names a theme only in passing (and reading them costs time)."""
         found = self._themes.get(target)
         if found is None:
             texts, weights = self.sources[target]
             found = self._themes[target] = self.themes.of(
-                (t, w, False) for t, w in zip(texts, weights, strict=True)
+                (t, w, False) for t, w in zip(texts[:2], weights[:2], strict=True)
             )
         return found
 
