@@ -16,9 +16,10 @@
 
 from __future__ import annotations
 
+from .inverse import inverse_pair
 from .lexicon import DEFAULT, Lexicon
 from .similarity import kept_items, other_unit, typos
-from .text import Phrase
+from .text import Phrase, phrase, stem, synonym_roots
 
 __all__ = ["describe"]
 
@@ -38,14 +39,23 @@ def describe(a: Phrase, b: Phrase, lexicon: Lexicon = DEFAULT) -> list[str]:
         notes.append("salah ketik " + ", ".join(f"{x} / {y}" for x, y in typed))
     only_a = a.words - b.words - {x for x, _ in pairs} - b.roots
     only_b = b.words - a.words - {y for _, y in pairs} - a.roots
-    notes += _lead(a, b, shown_a, shown_b)
+    turned = _inverse(a, b, lexicon)
+    if turned:
+        notes.append(f"indikator kebalikan: {turned[0]} ~ {turned[1]}")
+        only_a, only_b = only_a - turned[2], only_b - turned[3]
+    general = _general(a, b, shown_a, shown_b)
+    if general:
+        notes.append(general[0])
+        only_a, only_b = only_a - general[1], only_b - general[1]
+    else:
+        notes += _lead(a, b, shown_a, shown_b)
     for lister, keeper, shown in ((b, a, shown_b), (a, b, shown_a)):
         left = kept_items(lister, keeper)
         if left:
             here = "sana" if lister is b else "sini"
             notes.append(
                 f"hanya sebagian daftar di {here} yang dimuat; tidak dimuat: "
-                + ", ".join(_shown(shown[c], c) for c in sorted(left))
+                + ", ".join(_shown(shown.get(c, c), c) for c in sorted(left))
             )
             only_a, only_b = only_a - left, only_b - left
     if only_a:
@@ -76,9 +86,11 @@ def _unit(a: Phrase, b: Phrase, shown_a: dict[str, str], shown_b: dict[str, str]
 def _spelling(
     a: Phrase, b: Phrase, shown_a: dict[str, str], shown_b: dict[str, str], lexicon: Lexicon
 ) -> list[str]:
-    """Notes on shared roots written differently: an abbreviation, a spelling variant."""
+    """Notes on shared roots written differently: an abbreviation, a spelling variant, a
+    synonym (``sinonim``)."""
     short: set[str] = set()
     spelling: set[str] = set()
+    meaning: set[str] = set()
     for root in sorted(a.words & b.words):
         x, y = shown_a[root], shown_b[root]
         marks = [m for m in (x, y) if "=" in m or "~" in m]
@@ -86,12 +98,53 @@ def _spelling(
             short.add(marks[0].replace("=", " = "))
         elif not marks and x != y and lexicon.ejaan.get(x, x) == lexicon.ejaan.get(y, y):
             spelling.add(f"{x} / {y}")
+        elif not marks and x != y and lexicon.reading.get(x, x) == lexicon.reading.get(y, y):
+            meaning.add(f"{x} / {y}")
+        elif not marks and root in synonym_roots(lexicon).values() and stem(x) != stem(y):
+            meaning.add(f"{x} / {y}")  # two words of one meaning, read by their roots
     notes = []
     if short:
         notes.append("singkatan " + ", ".join(sorted(short)))
     if spelling:
         notes.append("ejaan " + ", ".join(sorted(spelling)))
+    if meaning:
+        notes.append("sinonim " + ", ".join(sorted(meaning)))
     return notes
+
+
+def _inverse(
+    a: Phrase, b: Phrase, lexicon: Lexicon
+) -> tuple[str, str, frozenset[str], frozenset[str]] | None:
+    """The sides of an inverse pair ``a`` and ``b`` are read by (as the lexicon writes
+    them, here then there), and the roots of each side, if any."""
+    for x, y, flip in ((a, b, False), (b, a, True)):
+        pair = inverse_pair(x, y, lexicon)
+        if pair is not None:
+            here, there = pair[::-1] if flip else pair
+            mine = frozenset(r for r in a.words if r in _side_roots(here, lexicon))
+            theirs = frozenset(r for r in b.words if r in _side_roots(there, lexicon))
+            return here, there, mine, theirs
+    return None
+
+
+def _side_roots(side: str, lexicon: Lexicon) -> frozenset[str]:
+    p = phrase(side, lexicon)
+    return p.words | p.roots
+
+
+def _general(
+    a: Phrase, b: Phrase, shown_a: dict[str, str], shown_b: dict[str, str]
+) -> tuple[str, frozenset[str]] | None:
+    """A lead verb saying only that something happened (Terlaksananya) standing for the
+    verb closing the other text, a measure text ("... yang digelar"): the note saying
+    which verb stood for which, and that verb's roots."""
+    for verb, other, shown in ((a, b, shown_b), (b, a, shown_a)):
+        done = other.done & other.words - verb.words
+        if verb.lead and verb.general and not other.lead and done:
+            forms = (str(verb.lead).title(), shown[min(done)])
+            pair = forms if verb is a else forms[::-1]
+            return "kata kerja umum {} ~ {}".format(*pair), done
+    return None
 
 
 def _abbreviation_typos(a: Phrase, b: Phrase) -> list[tuple[str, str]]:

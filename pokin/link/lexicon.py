@@ -10,12 +10,15 @@ subordinate leaves out: wilayah, lingkungan), verbs that only say something happ
 (``kerja_bantu``: menerima pendampingan, mengikuti pelatihan), words of aspect before a
 passive verb (``kata_aspek``: yang selesai direkonsiliasi), role nouns after the noun
 they name (``kata_peran``: rumah tangga penerima bantuan), outputs every office counts
-(``kata_keluaran``: laporan, rapat, disusun), opposite verbs (``antonim``), words
-opening a clause a subordinate adds (``klausa``: dalam rangka, untuk, melalui, sesuai),
-numbers written as words (``bilangan``: satu, sepuluh, seratus), the theme map
-(``bidang``: pelayanan publik, kepegawaian, ketenteraman dan ketertiban...) and what each
-supporting theme serves (``dukungan``: administrasi umum → pelayanan publik), both used
-to rank suggestions only (:mod:`pokin.link.themes`). A
+(``kata_keluaran``: laporan, rapat, disusun), nouns a measured thing comes in
+(``kata_wadah``: dokumen register risiko), ratings closing a text (``kata_mutu``:
+predikat kinerja baik), opposite verbs (``antonim``), the two sides of one measured thing
+(``kebalikan``: keterlambatan / tepat waktu), words of one meaning (``sinonim``: kehadiran
+unsur / keterlibatan), words opening a clause a subordinate adds (``klausa``: dalam
+rangka, untuk, melalui, sesuai), numbers written as words (``bilangan``: satu, sepuluh,
+seratus), the theme map (``bidang``: pelayanan publik, kepegawaian, ketenteraman dan
+ketertiban...) and what each supporting theme serves (``dukungan``: administrasi umum →
+pelayanan publik), both used to rank suggestions only (:mod:`pokin.link.themes`). A
 planner adds their own with a file of the same shape::
 
     pokin link tree.yaml --leksikon my-lexicon.yaml
@@ -34,7 +37,7 @@ True
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +61,11 @@ _KEYS = (
     "kata_aspek",
     "kata_peran",
     "kata_keluaran",
+    "kata_wadah",
+    "kata_mutu",
     "antonim",
+    "kebalikan",
+    "sinonim",
     "bidang",
     "klausa",
     "bilangan",
@@ -87,7 +94,19 @@ class Lexicon:
     """Role nouns naming who a noun before them is ("rumah tangga penerima bantuan")."""
     kata_keluaran: frozenset[str] = frozenset()
     """Roots of the outputs and activities every office counts (laporan, rapat, susun)."""
+    kata_wadah: frozenset[str] = frozenset()
+    """Nouns a measured thing comes in (dokumen, data), left out heading it: "Jumlah
+    dokumen register risiko" counts the "register risiko"."""
+    kata_mutu: frozenset[str] = frozenset()
+    """Ratings closing a text ("predikat kinerja baik"), left out: the grade aimed at."""
     antonim: frozenset[frozenset[str]] = frozenset()
+    kebalikan: tuple[tuple[str, str], ...] = ()
+    """Pairs of the two sides of one thing an indicator measures (keterlambatan / tepat
+    waktu): a child measuring the other side carries the same result (see
+    :mod:`pokin.link.inverse`)."""
+    sinonim: dict[str, str] = field(default_factory=dict)
+    """Words (one or two, as written) read as another word of the same meaning
+    ("kehadiran unsur" / "keterlibatan"), after ``ejaan``."""
     bidang: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """The theme map: theme -> the words and phrases that signal it."""
     dukungan: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -98,6 +117,11 @@ class Lexicon:
     """Numbers written as words (satu, sepuluh, seratus) and their values."""
     cache: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
     """Texts and words already read with this lexicon (see :func:`pokin.link.text.phrase`)."""
+
+    @cached_property
+    def reading(self) -> dict[str, str]:
+        """``ejaan`` and ``sinonim`` together: how a written word is read."""
+        return {**self.ejaan, **self.sinonim}
 
     def __hash__(self) -> int:  # phrases are cached per lexicon
         return id(self)
@@ -180,7 +204,11 @@ def _build(data: dict[str, Any], path: Path) -> Lexicon:
             kata_aspek=frozenset(map(_low, data.get("kata_aspek") or ())),
             kata_peran=frozenset(map(_low, data.get("kata_peran") or ())),
             kata_keluaran=frozenset(map(_low, data.get("kata_keluaran") or ())),
+            kata_wadah=frozenset(map(_low, data.get("kata_wadah") or ())),
+            kata_mutu=frozenset(map(_low, data.get("kata_mutu") or ())),
             antonim=frozenset(frozenset(map(_low, pair)) for pair in data.get("antonim") or ()),
+            kebalikan=tuple(_pair(pair) for pair in data.get("kebalikan") or ()),
+            sinonim={_low(k): _low(v) for k, v in (data.get("sinonim") or {}).items()},
             bidang=_themes(data.get("bidang")),
             klausa=tuple(sorted(set(map(_low, data.get("klausa") or ())), key=lambda k: -len(k))),
             bilangan={_low(k): _number(v) for k, v in (data.get("bilangan") or {}).items()},
@@ -212,6 +240,12 @@ def _check_support(lexicon: Lexicon, path: Path) -> None:
                 path=path,
                 hint="tambahkan tema itu ke bidang, atau perbaiki ejaannya",
             )
+
+
+def _pair(pair: Any) -> tuple[str, str]:
+    if not isinstance(pair, list) or len(pair) != 2:
+        raise ValueError(pair)
+    return _low(pair[0]), _low(pair[1])
 
 
 def _number(value: Any) -> int:

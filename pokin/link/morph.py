@@ -25,9 +25,19 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
+from .lexicon import Lexicon
 from .scope import UNITS
 
-__all__ = ["COMPOUND_PART", "TYPO_LENGTH", "known", "roots_of", "stem", "typo", "verb_form"]
+__all__ = [
+    "COMPOUND_PART",
+    "TYPO_LENGTH",
+    "known",
+    "roots_of",
+    "stem",
+    "synonym_roots",
+    "typo",
+    "verb_form",
+]
 
 TYPO_LENGTH = 7
 """From this many letters on, a word one keystroke from another is read as a typo of it."""
@@ -158,3 +168,19 @@ def _compound(word: str) -> str | None:
 def typo(a: str, b: str) -> bool:
     """Whether two long words are one keystroke apart (a swap counts as one)."""
     return a != b and min(len(a), len(b)) >= TYPO_LENGTH and OSA.distance(a, b, score_cutoff=1) <= 1
+
+
+def synonym_roots(lexicon: Lexicon) -> dict[str, str]:
+    """The roots of the one-word ``sinonim`` entries, each to its word's root: every form
+    of the word reads as the other ("tertanggulanginya" as "tertanganinya")."""
+    found = lexicon.cache.get(_SYNONYMS)
+    if found is None:
+        found = lexicon.cache[_SYNONYMS] = {
+            stem(k): stem(v)
+            for k, v in lexicon.sinonim.items()
+            if " " not in k and " " not in v and stem(k) != stem(v)
+        }
+    return found
+
+
+_SYNONYMS = ("sinonim", "roots")

@@ -51,6 +51,7 @@ from dataclasses import replace
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from .inverse import inverted
 from .lexicon import DEFAULT, Lexicon
 from .text import LEVEL, UNITS, Phrase, phrase
 
@@ -219,8 +220,10 @@ def score(
 
     ``weights`` maps roots to weights (1 for a root not in it; see :func:`idf`).
     ``items=False`` holds every word of a list against the pair (no :func:`kept_items`);
-    ``typo=False`` counts exact roots only.
+    ``typo=False`` counts exact roots only. A text measuring the other side of the same
+    thing is read turned to it (:func:`~pokin.link.inverse.inverted`).
     """
+    a = inverted(a, b, lexicon) or a
     if other_unit(a, b) or opposed(a, b, lexicon):
         return 0.0
     w = weights or {}
@@ -301,12 +304,13 @@ def contained(
 
     >>> round(contained(phrase("Jumlah patroli wilayah"),
     ...                 phrase("Terlaksananya patroli di wilayah kecamatan dua kali seminggu")), 2)
-    0.57
+    0.62
     >>> contained(phrase("Jumlah patroli wilayah"), phrase("Terlaksananya patroli malam"))
     0.0
     >>> contained(phrase("Mengaktifkan pos kamling"), phrase("Terlaksananya ronda di pos kamling"))
     0.0
     """
+    child = inverted(child, parent, lexicon) or child
     if other_unit(parent, child) or opposed(parent, child, lexicon):
         return 0.0
     w = weights or {}

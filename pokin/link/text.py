@@ -34,7 +34,7 @@ kept as written: they say *whose* result a text is (see
 
 >>> p = phrase("1. Meningkatnya Kwalitas  Pelayanan yang baik")
 >>> sorted(p.words), p.lead, sorted(p.roots)
-(['baik', 'kualitas', 'layan'], 'meningkatnya', ['tingkat'])
+(['kualitas', 'layan'], 'meningkatnya', ['tingkat'])
 >>> sorted(phrase("Jumlah kegiatan-kegiatan PATEN").words)
 ['administrasi', 'giat', 'kecamatan', 'layan', 'padu']
 """
@@ -47,11 +47,11 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from .lexicon import DEFAULT, Lexicon
-from .morph import TYPO_LENGTH, passive, roots_of, stem, typo, verb_form
+from .morph import TYPO_LENGTH, passive, roots_of, stem, synonym_roots, typo, verb_form
 from .numbers import numbers
 from .scope import LEVEL, UNIT_WORDS, UNITS, levels, subject
 
-__all__ = ["LEVEL", "UNITS", "Phrase", "phrase", "stem", "typo"]
+__all__ = ["LEVEL", "UNITS", "Phrase", "phrase", "stem", "synonym_roots", "typo"]
 
 _TAG = re.compile(r"<[^>]*>")
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+")
@@ -122,6 +122,9 @@ def _phrase(text: str, lexicon: Lexicon) -> Phrase:
     lead = None
     if len(written) > 1 and verb_form(written[0]):
         lead, written = written[0], written[1:]
+    trimmed = not (lexicon.kata_wadah | lexicon.kata_mutu).isdisjoint(written)
+    if trimmed:
+        written = _trimmed(written, lexicon, lead is not None or passive(written[-1]))
     read, found = _read_forms(written, lexicon)
     surface = tuple(read)
     words = frozenset(r for r, _ in surface)
@@ -129,14 +132,14 @@ def _phrase(text: str, lexicon: Lexicon) -> Phrase:
     heads = frozenset(_head(shown, lexicon) for _, shown in short)
     canonical = (  # a unit word written out has itself as root: none in words, none here
         frozenset(
-            lexicon.ejaan.get(shown, shown)
+            lexicon.reading.get(shown, shown)
             for _, shown in surface
             if "=" not in shown and "~" not in shown
         )
         if not UNIT_WORDS.isdisjoint(words)
         else frozenset()
     )
-    roots = _roots(lexicon.ejaan.get(lead, lead) if lead else None, lexicon)
+    roots = _roots(lexicon.reading.get(lead, lead) if lead else None, lexicon)
     whole = Phrase(
         plain=plain,
         words=words,
@@ -159,6 +162,8 @@ def _phrase(text: str, lexicon: Lexicon) -> Phrase:
     # ("... dalam rangka mewujudkan X dan Y") make no list of the text's items
     if not _BREAKS.isdisjoint(segments[0]):
         chunks, qualifies = _chunks(segments[0], lead, lexicon)
+        if trimmed:  # a container noun or a rating left out of the words is out of the list
+            chunks = tuple(c & words for c in chunks)
         whole = replace(whole, chunks=chunks, qualifies=qualifies)
     return _with_parts(whole, segments, lexicon) if len(segments) > 1 else whole
 
@@ -226,7 +231,8 @@ def _roots(lead: str | None, lexicon: Lexicon) -> frozenset[str]:
     happened stands for all such."""
     if not lead:
         return frozenset()
-    roots = frozenset(roots_of(lead))
+    same = synonym_roots(lexicon)
+    roots = frozenset(same.get(r, r) for r in roots_of(lead))
     return lexicon.kerja_umum | roots if roots & lexicon.kerja_umum else roots
 
 
@@ -248,6 +254,31 @@ def _without_light_words(tokens: list[str], lexicon: Lexicon) -> list[str]:
             or (t in role and before and before not in skip and after not in _BREAKS)
         )
     ]
+
+
+def _trimmed(written: list[str], lexicon: Lexicon, acted: bool) -> list[str]:
+    """``written`` without a noun the measured thing comes in heading it (``kata_wadah``:
+    "Jumlah dokumen register risiko", "Ditetapkannya dokumen perencanaan kinerja") when two
+    words of the thing follow it ("dokumen SAKIP yang disusun" keeps it: one word, an
+    abbreviation of a system, is no thing that stands without its container) and the
+    text says what was done to the thing (``acted``: a lead verb, or a passive verb closing
+    it; "dokumen administrasi selesai" keeps it), and without the ratings closing it
+    (``kata_mutu``: "predikat kinerja sangat baik")."""
+    measure, small = lexicon.kata_ukuran, lexicon.kata_tugas
+    at = next((i for i, t in enumerate(written) if t not in measure), len(written))
+    thing = written[at + 1 : at + 3]
+    if (
+        acted
+        and written[at : at + 1]
+        and written[at] in lexicon.kata_wadah
+        and len(thing) == 2
+        and not any(t in small or t in measure or verb_form(t) or passive(t) for t in thing)
+    ):
+        written = written[:at] + written[at + 1 :]
+    end = len(written)
+    while end > at + 1 and written[end - 1] in lexicon.kata_mutu:
+        end -= 1
+    return written[:end]
 
 
 def _done(tokens: list[str], lexicon: Lexicon) -> frozenset[str]:
@@ -284,18 +315,21 @@ def _read_forms(
 def _word(
     w: str, lexicon: Lexicon
 ) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
-    """:func:`_read_forms` of one word (kept: decrees repeat their words)."""
+    """:func:`_read_forms` of one word (kept: decrees repeat their words). A number
+    ("100", "2026", "satu" read as "1") is no word: two texts with the same target or
+    year say nothing alike by it."""
     out: list[tuple[str, str]] = []
-    for part in lexicon.ejaan.get(w, w).split():
+    for part in lexicon.reading.get(w, w).split():
         out.extend(_expand(part, w, lexicon))
+    same = synonym_roots(lexicon)
     pairs = tuple(
-        (root, shown)
+        (same.get(root, root), shown)
         for c, shown in out
-        if c not in lexicon.kata_tugas and c not in lexicon.kata_ukuran
+        if c not in lexicon.kata_tugas and c not in lexicon.kata_ukuran and not c[:1].isdigit()
         for root in roots_of(c)
     )
     forms = tuple(
-        (root, lexicon.ejaan.get(shown, shown))
+        (root, lexicon.reading.get(shown, shown))
         for root, shown in pairs
         if len(shown) >= TYPO_LENGTH and "=" not in shown and "~" not in shown
     )
@@ -308,7 +342,7 @@ def _expand(word: str, written: str, lexicon: Lexicon) -> list[tuple[str, str]]:
         return [(word, written)]
     mark = f"{written}={lexicon.singkatan[short]}" if short == word else f"{written}~{short}"
     long = numbers(lexicon.singkatan[short].split(), lexicon.bilangan)  # as texts are read
-    return [(lexicon.ejaan.get(w, w), mark) for w in long]
+    return [(lexicon.reading.get(w, w), mark) for w in long]
 
 
 def _abbreviation_typo(word: str, lexicon: Lexicon) -> str | None:
@@ -318,12 +352,12 @@ def _abbreviation_typo(word: str, lexicon: Lexicon) -> str | None:
 
 
 def _joined(written: list[str], lexicon: Lexicon) -> list[str]:
-    """Two words the lexicon's ``ejaan`` spells as one (``sub bagian``, ``wilayah kerja``)
-    merged into one token, read as its ``ejaan`` entry."""
+    """Two words the lexicon's ``ejaan`` or ``sinonim`` reads as one (``sub bagian``,
+    ``wilayah kerja``, ``kehadiran unsur``) merged into one token, read as its entry."""
     known = lexicon.cache.get(_PAIRS)
     if known is None:
         pairs: dict[str, set[str]] = {}
-        for key in lexicon.ejaan:
+        for key in lexicon.reading:
             first, _, second = key.partition(" ")
             if second and " " not in second:
                 pairs.setdefault(first, set()).add(second)
