@@ -28,12 +28,14 @@ file's: a page break (form feed) opens a line, it adds none. The grid then goes 
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from ..errors import ImportDocumentError
 from .assemble import assemble
-from .columns import column_role, header_roles
+from .columns import column_role, group_labels, header_roles
 from .document import Item, Paragraph, Table, TableRow
 from .gutters import Grid, Piece, pieces
 from .gutters import grid as grid_of
@@ -48,7 +50,31 @@ def _header_at(line: str) -> list[Piece] | None:
     found = pieces(line)
     if len(found) < 3 or header_roles([p.text for p in found]) is None:
         return None
-    return found
+    return [label for piece in found for label in _labels_apart(piece)]
+
+
+def _labels_apart(piece: Piece) -> list[Piece]:
+    """A header piece that holds several labels set one space apart ("Formulasi Sumber
+    Data"), cut into them by what the words mean (:func:`.columns.group_labels`).
+
+    >>> [(p.start, p.text) for p in _labels_apart(Piece(4, 25, "Sumber Data Satuan Target"))]
+    [(4, 'Sumber Data'), (16, 'Satuan'), (23, 'Target')]
+    """
+    words = piece.text.split(" ")
+    labels, used = group_labels(words, 0)
+    roles = [column_role(label) for label in labels]
+    if len(labels) < 2 or used < len(words) or " ".join(labels) != piece.text:
+        return [piece]
+    if any(a == b or "lain" in (a, b) for a, b in itertools.pairwise(roles)) or any(
+        column_role(label.split()[0]) == "lain" for label in labels[1:]
+    ):
+        return [piece]  # "RENCANA" + "HASIL KERJA PIMPINAN": one label
+    out: list[Piece] = []
+    start = piece.start
+    for label in labels:
+        out.append(Piece(start, start + len(label), label))
+        start += len(label) + 1
+    return out
 
 
 def sniff(text: str) -> bool:
@@ -83,9 +109,11 @@ def _cells(
     found = pieces(line)
     for raw in found:
         first, last = grid.column(raw.start), grid.column(raw.end - 1)
-        if last > first + 1 or (len(found) == 1 and grid.across(raw)):
+        if len(found) == 1 and grid.across(raw):
             return None
         cut, sure = grid.cut(raw, running)
+        if last > first + 1 and not sure:
+            return None  # across several columns, not at their starts: no table line
         if not sure and doubts is not None:
             read = "; ".join(f"{grid.labels[col]}: «{text}»" for col, text in cut)
             doubts.append(
@@ -120,10 +148,37 @@ def parse(text: str, *, source: str) -> ParsedDecree:
     lines = text.replace("\r\n", "\n").replace("\f", "").split("\n")  # a page break opens a line
     lost: list[Skipped] = []
     unsure: list[tuple[int, str]] = []
-    decree = assemble(_items(lines, lost, unsure), source=source, layout="pdf-layout")
+    items = _items(lines, lost, unsure)
+    _refuse_doubtful(items, unsure, source)
+    decree = assemble(items, source=source, layout="pdf-layout")
     decree.skipped = sorted([*decree.skipped, *lost], key=lambda s: s.line)
     decree.notes = sorted([*decree.notes, *unsure], key=lambda note: note[0])
     return decree
+
+
+_DOUBTFUL = 4
+"""Lines of one table whose cells were cut with doubt, from which the text is refused."""
+
+
+def _refuse_doubtful(items: list[Item], unsure: list[tuple[int, str]], source: str) -> None:
+    """Refuse the text when a table's columns were found on too few sure lines: in
+    ``_DOUBTFUL`` of its lines or more a text crossed a column start with no gap to cut
+    it at (gutters of one space), so its rows would be read wrong, not just noted."""
+    lines = sorted({line for line, note in unsure if "melintasi batas kolom" in note})
+    for table in (item for item in items if isinstance(item, Table)):
+        first, last = table.rows[0].line, table.rows[-1].line
+        inside = [line for line in lines if first <= line <= last]
+        if len(inside) >= _DOUBTFUL:
+            raise ImportDocumentError(
+                f"kolom tabel yang mulai di baris {first} tidak dapat dipisahkan dengan pasti: "
+                f"di {len(inside)} barisnya (baris {', '.join(map(str, inside[:6]))}) teks "
+                "melintasi batas kolom tanpa jarak yang jelas (jarak antarkolom hanya satu "
+                "spasi), sehingga sel-selnya akan terbaca di kolom yang salah",
+                path=source,
+                line=inside[0],
+                hint="impor PDF-nya langsung (pokin import BERKAS.pdf), atau buat teksnya "
+                "lagi dengan pdftotext -layout dari PDF yang kolomnya lebih renggang",
+            )
 
 
 _UNALIGNED = "baris tabel yang teksnya melintasi batas kolom; kolomnya tidak dapat dipisahkan"

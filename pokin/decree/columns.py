@@ -37,6 +37,7 @@ __all__ = [
     "SUMBER_WORDS",
     "column_role",
     "combine_header",
+    "group_labels",
     "header_labels",
     "header_roles",
     "is_column_numbers",
@@ -280,6 +281,19 @@ def header_labels(lines: list[str], start: int) -> tuple[list[str], int] | None:
     >>> header_labels("KINERJA INDIKATOR FORMULASI SUMBER DATA 1.".split(), 0)[0]
     ['KINERJA', 'INDIKATOR', 'FORMULASI', 'SUMBER DATA']
     """
+    labels, i = group_labels(lines, start)
+    if len(labels) < 3 or header_roles(labels) is None:
+        return None
+    return labels, i
+
+
+def group_labels(lines: list[str], start: int) -> tuple[list[str], int]:
+    """The labels the lines (or words) from ``start`` make, by :func:`header_labels`' rules,
+    and the index after the last one taken; no check that they make a header.
+
+    >>> group_labels("No Kinerja Indikator Kinerja Formulasi Sumber Data Satuan".split(), 0)
+    (['No', 'Kinerja', 'Indikator Kinerja', 'Formulasi', 'Sumber Data', 'Satuan'], 8)
+    """
     labels: list[str] = []
     i = start
     while i < len(lines) and _label_like(lines[i]):
@@ -303,8 +317,6 @@ def header_labels(lines: list[str], start: int) -> tuple[list[str], int] | None:
         else:
             break
         i += 1
-    if len(labels) < 3 or header_roles(labels) is None:
-        return None
     return labels, i
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
@@ -143,26 +144,57 @@ _CAPITAL = re.compile(r"[A-Z0-9%(<>≥≤±\"'•-]")
 _OPENS = {"satuan": _ANY, "target": re.compile(r"[0-9A-Z%(<>≥≤±-]")}
 
 
-def _crossed(found: list[Piece], x: float) -> int:
-    return sum(1 for p in found if p.start < x < p.end)
-
-
 def grid(header: list[Piece], following: list[str]) -> Grid:
     """The columns of the table under ``header`` (``following``: its lines up to the next
-    header or block title): bounds at the table's gutters (see the module), or where the
-    rows with a cell in every column start theirs when those rows agree on it and the
-    gutters would put two of their cells in one column."""
-    found = [p for line in following for p in pieces(line)]
-    bounds: list[float] = []
-    for a, b in itertools.pairwise(header):
-        inside = sorted({p.start for p in found if a.start + 1 < p.start <= b.start})
-        if not inside:
-            bounds.append((a.end + b.start) / 2)
-            continue
-        bounds.append(float(min(inside, key=lambda x: (_crossed(found, x), x))))
+    header or block title), each starting where the column-start rule puts it (see
+    :func:`column_starts`), or where the rows with a cell in every column start theirs
+    when those rows agree on it and the rule would put two of their cells in one column."""
     labels = [p.text for p in header]
+    bounds = column_starts(header, following)
     bounds = _full_rows(header, following, Grid(header, bounds, labels)) or bounds
-    return Grid(header, bounds, labels, _edges(Grid(header, bounds, labels), found))
+    columns = Grid(header, bounds, labels)
+    found = [p for line in following for p in pieces(line)]
+    return Grid(header, columns.bounds, labels, _edges(columns, found))
+
+
+_DRIFT = 3
+"""How far right of its label pdftotext may set the cells of a column."""
+
+
+def column_starts(header: list[Piece], following: list[str]) -> list[float]:
+    """Where each column after the first starts: the **column-start rule**. Every line of a
+    cell, wrapped or not, starts at its column's left edge, so a column starts where the
+    words of many lines of the table start; a word inside a cell starts where few others
+    do, and the longer words of its column run across that place. So between the start
+    of the column before (or its label) and a little right of its own label (a label is
+    centred over its column, or set a character or two off), a column starts at the place
+    where the most lines start a word, less the lines whose word runs across it. The
+    gutters between cells may be one space wide; a word after a wider gap counts twice
+    (in a short table, the second words of "Jumlah peta", "Jumlah surat" line up too).
+
+    >>> rows = ["1  Naiknya mutu Indeks kepuasan Survei", "   layanan      masyarakat      IKM"]
+    >>> column_starts(pieces("No  Kinerja      Indikator        Sumber"), rows)
+    [3.0, 16.0, 32.0]
+    """
+    starts: Counter[int] = Counter()  # a word starts here; twice after a gap of 2 spaces
+    across: Counter[int] = Counter()
+    for line in following:
+        for word in re.finditer(r"\S+", line):
+            wide = word.start() < 2 or line[word.start() - 2 : word.start()] == "  "
+            starts[word.start()] += 2 if wide else 1
+            across.update(range(word.start() + 1, word.end()))
+    bounds: list[float] = []
+    low = header[0].start
+    for before, label in itertools.pairwise(header):
+        low = max(low, before.end - 2)  # a label sits over its own column
+        inside = [x for x in starts if low < x <= label.start + _DRIFT]
+        if inside:
+            bound = float(max(inside, key=lambda x: (starts[x] - across[x], -abs(x - label.start))))
+        else:
+            bound = float(label.start)
+        bounds.append(bound)
+        low = int(bound)
+    return bounds
 
 
 def _edges(columns: Grid, found: list[Piece]) -> list[int]:

@@ -18,7 +18,9 @@ from dataclasses import replace
 from .document import Item, Paragraph, TableRow
 
 _KEEP = frozenset("\t\n\r\f")
-_LINE_END_HYPHEN = re.compile(r"(?:\u00ad?[\u2010\u2011]|\u00ad)(?=[ \t]*(?:\n|$))")
+_LINE_END_HYPHEN = re.compile(r"(?:\u00ad?[\u2010\u2011]|\u00ad)$")
+"""A break hyphen ending a word (where its line, or its cell's line, ends)."""
+_WORD = re.compile(r"[^ \t\n\r\f]+")
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 _PLAIN = re.compile(r"[\t\n\r\f\x20-\x7e]*")
 """Printable ASCII and the kept controls: nothing in it to drop or to turn into "-"."""
@@ -29,21 +31,31 @@ def _dropped(char: str) -> bool:
     return (category == "Cf" or category == "Cc") and char not in _KEEP
 
 
-def clean_line(line: str) -> tuple[str, Counter[str]]:
+def clean_line(line: str, *, places: bool = False) -> tuple[str, Counter[str]]:
     """``line`` without invisible/control characters, and how many of each were dropped.
 
-    >>> clean_line("Jum\\u200blah berkas\\x1a")
+    With ``places``, a word that loses characters is padded with as many spaces after it,
+    so the text after it keeps its place: in ``pdftotext -layout`` text, its column.
+
+    >>> clean_line("Jum\u200blah berkas\x1a")
     ('Jumlah berkas', Counter({'U+200B': 1, 'U+001A': 1}))
-    >>> clean_line("Mening\\u00ad\\u2010")[0], clean_line("disele\\u00adsaikan")[0]
-    ('Mening-', 'diselesaikan')
+    >>> clean_line("Mening\u00ad\u2010")[0], clean_line("disele\u00adsaikan  x", places=True)[0]
+    ('Mening-', 'diselesaikan   x')
     """
     if _PLAIN.fullmatch(line):
         return line, Counter()
-    line = _LINE_END_HYPHEN.sub("-", line).translate(_HYPHENS)
-    dropped = Counter(f"U+{ord(c):04X}" for c in line if _dropped(c))
-    if dropped:
-        line = "".join(c for c in line if not _dropped(c))
-    return line, dropped
+    dropped: Counter[str] = Counter()
+
+    def word(match: re.Match[str]) -> str:
+        raw = match.group()
+        text = _LINE_END_HYPHEN.sub("-", raw).translate(_HYPHENS)
+        gone = [c for c in text if _dropped(c)]
+        if gone:
+            dropped.update(f"U+{ord(c):04X}" for c in gone)
+            text = "".join(c for c in text if not _dropped(c))
+        return text + " " * (len(raw) - len(text)) if places else text
+
+    return _WORD.sub(word, line), dropped
 
 
 def _note(line: int, dropped: Counter[str]) -> tuple[int, str]:
@@ -61,7 +73,7 @@ def clean_text(text: str) -> tuple[str, list[tuple[int, str]]]:
     lines = text.split("\n")
     notes: list[tuple[int, str]] = []
     for number, line in enumerate(lines):
-        lines[number], dropped = clean_line(line)
+        lines[number], dropped = clean_line(line, places=True)
         if dropped:
             notes.append(_note(number + 1, dropped))
     return "\n".join(lines), notes
