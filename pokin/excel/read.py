@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,7 @@ from .layout import (
     Sheet,
     lines,
 )
+from .removed import exported_ids
 from .rows import iku_data, matrix_data, provenance
 
 __all__ = ["SheetError", "link_text", "read_xlsx"]
@@ -62,9 +64,10 @@ def read_xlsx(path: str | Path) -> PohonKinerja:
         try:
             reader = _Reader(file, book)
             data = reader.build()
+            exported = exported_ids(book)
         finally:
             book.close()
-        return reader.validate(data)
+        return reader.validate(data, exported)
 
 
 # -- sheets as tables -----------------------------------------------------------------------
@@ -292,7 +295,9 @@ class _Reader:
 
     # -- validation -----------------------------------------------------------------------
 
-    def validate(self, data: dict[str, Any]) -> PohonKinerja:
+    def validate(self, data: dict[str, Any], exported: Collection[str] = ()) -> PohonKinerja:
+        """The tree of ``data``; a row without an id gets a new one, never one of the ids
+        the workbook was ``exported`` with (a cleared ID is a new row, QA6 #5)."""
         try:
             tree = PohonKinerja.model_validate(data, context={"defer_references": True})
         except ValidationError as exc:
@@ -304,7 +309,7 @@ class _Reader:
             if len(errors) > 1:
                 message += f" (dan {len(errors) - 1} masalah lain)"
             raise self.at(loc, message, hint) from None
-        problems = resolve_references(tree)
+        problems = resolve_references(tree, exported)
         if problems:
             raise self.from_problems(problems)
         return tree

@@ -18,10 +18,10 @@ from typing import Any
 
 from .._text import fold
 from ..models import PohonKinerja
-from .book import open_book
+from .book import Book, open_book
 from .layout import ISI
 
-__all__ = ["Removed", "contents", "removed_since_export"]
+__all__ = ["Removed", "contents", "exported_ids", "removed_since_export"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,23 +88,33 @@ def _listed(rows: list[list[Any]]) -> Iterator[tuple[str, str, str]]:
                 yield str(item[0]), str(item[1]), str(item[2])
 
 
+def exported_ids(book: Book) -> set[str]:
+    """The ids of every node the open workbook was exported with (its hidden sheet)."""
+    return {node for _, node, _ in _exported(book) if node}
+
+
+def _exported(book: Book) -> list[tuple[str, str, str]]:
+    titles = {fold(t): t for t in book.sheetnames}
+    title = titles.get(fold(ISI.name))
+    return list(_listed(book.rows(title)[1:])) if title is not None else []
+
+
 def removed_since_export(path: str | Path, tree: PohonKinerja) -> list[Removed]:
     """The nodes the workbook at ``path`` was exported with that ``tree`` (the workbook
     read back, see :func:`pokin.excel.read_xlsx`) no longer has, in the export's order.
 
     A kinerja whose every row was deleted is named with its indicators; a node whose id
-    the planner changed is named as removed (its new id is a new node).
+    the planner changed or cleared is named as removed (the row is a new node, with a new
+    id: :func:`pokin.excel.read_xlsx` never gives it one of the exported ids).
     """
     book = open_book(Path(path))
     try:
-        titles = {fold(t): t for t in book.sheetnames}
-        title = titles.get(fold(ISI.name))
-        rows = book.rows(title)[1:] if title is not None else []
+        listed = _exported(book)
     finally:
         book.close()
     present = {node for _, node, _ in _nodes(tree)}
     return [
         Removed(jenis, node, uraian)
-        for jenis, node, uraian in _listed(rows)
+        for jenis, node, uraian in listed
         if node and node not in present
     ]

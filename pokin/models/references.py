@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import operator
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -53,11 +53,14 @@ class Problem:
 # -- ids ------------------------------------------------------------------------------------
 
 
-def assign_ids(tree: Tree) -> None:
-    """Give every jabatan, kinerja and indikator without an id a stable generated one."""
+def assign_ids(tree: Tree, reserved: Collection[str] = ()) -> None:
+    """Give every jabatan, kinerja and indikator without an id a stable generated one,
+    never one of ``reserved`` (the ids a workbook was exported with: a row whose id the
+    planner cleared is a new node, not the one that had the id)."""
     if _all_have_ids(tree):
         return  # a file pokin wrote, or a tree already normalised: nothing to collect
-    taken: set[str | None] = {j.id for j in tree.jabatan if j.id}
+    taken: set[str | None] = set(reserved)
+    taken.update(j.id for j in tree.jabatan if j.id)
     taken.update(s.id for s in tree.iku if s.id)
     taken.update(k.id for _, k in tree.iter_kinerja() if k.id)
     taken.update(i.id for _, i in tree.iter_indikator() if i.id)
@@ -127,10 +130,11 @@ def ensure_sound(tree: Tree) -> None:
         raise TreeError("pohon ini tidak utuh:\n" + "\n".join(lines) + more)
 
 
-def resolve_references(tree: Tree) -> list[Problem]:
+def resolve_references(tree: Tree, reserved: Collection[str] = ()) -> list[Problem]:
     """Check every id and reference of ``tree``; resolve links given by text to ids.
 
-    Gives ids to the nodes without one first (:func:`assign_ids`). Returns the problems
+    Gives ids to the nodes without one first (:func:`assign_ids`, never one of
+    ``reserved``). Returns the problems
     found (empty when the tree is sound), each with the path of the
     offending field. Links resolved from text keep the id in ``ke`` and drop the text.
     One pass over the nodes, then one over the links; the index of texts is built only
@@ -142,7 +146,7 @@ def resolve_references(tree: Tree) -> list[Problem]:
     indikator = [i for k in kinerja for i in k.indikator]
     linkable = _claim_ids(tree, kinerja, indikator, problems)
     if linkable is None:  # a node without its id: give them all one first
-        assign_ids(tree)
+        assign_ids(tree, reserved)
         linkable = _claim_ids(tree, kinerja, indikator, problems)
         assert linkable is not None
     by_id = {j.id: j for j in tree.jabatan}
