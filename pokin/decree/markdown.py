@@ -56,6 +56,7 @@ from .marks import (
     head_field,
     names_superior,
     second_party,
+    titled_block,
 )
 from .markup import MARKER, Cell, read_cell
 from .mdiku import FIELDS, cells_by_role, iku_row
@@ -69,7 +70,6 @@ __all__ = ["parse", "sniff"]
 _JABATAN = re.compile(r"^(?:\d+\s*[.)]\s*)?(?:nama\s+)?jabatan\s*:\s*(\S.*)$", re.IGNORECASE)
 _SECTION = re.compile(r"^(?:\d+\s*[.)]\s*)?(?:uraian\s+)?(tugas|fungsi)\s*:\s*(.*)$", re.I)
 _UNIT = re.compile(r"^(?:unit\s+kerja\s*:\s*)?((?:kelurahan|kecamatan|desa)\s+\S.*)$", re.I)
-_JENIS = re.compile(r"\s*\((struktural|jfu|jft|fungsional|pelaksana)\)\s*$", re.IGNORECASE)
 
 
 def sniff(text: str) -> bool:
@@ -221,14 +221,7 @@ def _line(state: _State, number: int, raw: str, plain: str) -> None:
 
 def _open(state: _State, title: str, number: int) -> None:
     """Open the block of a position titled ``title`` (a JABATAN line or a Jabatan cell)."""
-    nama = " ".join(title.split())
-    jenis = _JENIS.search(nama)
-    state.block = Block(
-        nama=_JENIS.sub("", nama).rstrip(" :"),
-        line=number,
-        unit=state.unit,
-        jenis=jenis.group(1) if jenis else None,
-    )
+    state.block = titled_block(title, number, state.unit)
     state.decree.blocks.append(state.block)
     state.section, state.in_iku, state.closed = None, False, False
 
@@ -239,7 +232,7 @@ def _position_cells(state: _State, number: int, cells: list[str]) -> None:
     roles = state.roles or []
     texts = [read_cell(cell).text for cell in [*cells, *[""] * len(roles)]]
     nama = " ".join(texts[roles.index("jabatan")].split()) if "jabatan" in roles else ""
-    same = state.block is not None and _JENIS.sub("", nama).rstrip(" :") == state.block.nama
+    same = state.block is not None and titled_block(nama, number).nama == state.block.nama
     if nama and not same:
         _open(state, nama, number)
     if "atasan" in roles and state.block is not None:

@@ -49,6 +49,7 @@ __all__ = [
     "text_lines",
     "title_of",
     "title_row",
+    "titled_block",
     "without_header",
 ]
 
@@ -62,6 +63,36 @@ LABEL = re.compile(
     re.I,
 )
 JENIS = re.compile(r"\s*\((struktural|jfu|jft|fungsional|pelaksana)\)\s*$", re.IGNORECASE)
+_PIT = re.compile(r"Pit\.\s")
+_END = re.compile(r"(?:\s*:)+$|(?<=[^\W\d_]{8})\.(?:\s*:)*$")
+"""What a title line ends with that is no part of the name: " :", a sentence's period
+after a whole word (an abbreviation's stays: "KASUBBAG UMUM DAN KEPEG.", "TRANTIB.")."""
+
+
+def titled_block(title: str, line: int, unit: str | None = None) -> Block:
+    """The block a JABATAN title opens, the same for every reader: the title's words, its
+    jenis label ("(JFU)") apart, without the " :" or period a title line may end with;
+    an OCR's "Pit." read as "Plt." with a note.
+
+    >>> b = titled_block("KEPALA  SEKSI PEMERINTAHAN (Struktural) :", 3)
+    >>> b.nama, b.jenis, b.line
+    ('KEPALA SEKSI PEMERINTAHAN', 'Struktural', 3)
+    >>> titled_block("Lurah Sidomoro.", 1).nama, titled_block("Kasubbag Umum dan Kepeg.", 1).nama
+    ('Lurah Sidomoro', 'Kasubbag Umum dan Kepeg.')
+    """
+    nama = " ".join(title.split())
+    nama = _END.sub("", nama)
+    jenis = JENIS.search(nama)
+    nama = _END.sub("", JENIS.sub("", nama))
+    catatan = ""
+    if _PIT.match(nama):
+        nama = "Plt." + nama[4:]
+        catatan = 'Keputusan menulis "Pit." (salah baca OCR untuk "Plt.", pelaksana tugas).'
+    return Block(
+        nama=nama, line=line, unit=unit, jenis=jenis.group(1) if jenis else None, catatan=catatan
+    )
+
+
 IKU_TITLE = re.compile(r"^\W*INDIKATOR\s+KINERJA\s+UTAMA\b", re.IGNORECASE)
 UNIT_HEADING = re.compile(
     r"^(?:[A-Z]{1,3}\.|\d{1,2}\.)?\s*((KELURAHAN|DESA|KECAMATAN)\s+[A-Z][A-Z .'-]+)$"

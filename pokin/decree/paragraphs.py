@@ -13,7 +13,6 @@ from .marks import (
     CLOSING,
     FURNITURE,
     IKU_TITLE,
-    JENIS,
     RUNNING_HEAD,
     SECTION,
     SIGNATORY,
@@ -24,6 +23,7 @@ from .marks import (
     names_superior,
     second_party,
     title_of,
+    titled_block,
 )
 from .matrix import finish
 from .parts import Block, ParsedDecree, Skipped
@@ -164,14 +164,7 @@ _KINERJA_LINE = re.compile(
 
 def open_block(state: State, title: str, line: int) -> None:
     close_block(state)
-    nama = " ".join(title.split())
-    jenis = JENIS.search(nama)
-    state.block = Block(
-        nama=JENIS.sub("", nama).rstrip(" :."),
-        line=line,
-        unit=state.unit,
-        jenis=jenis.group(1) if jenis else None,
-    )
+    state.block = titled_block(title, line, state.unit)
     state.section, state.iku, state.behaviour, state.kinerja = None, False, False, ""
     state.late = state.signed = False
 

@@ -54,7 +54,7 @@ from dataclasses import dataclass, field
 from .cells import join_wrapped, strip_list_punctuation
 from .header import read_header
 from .items import clean_row
-from .marks import CLOSING
+from .marks import CLOSING, titled_block
 from .parts import Block, ParsedDecree, Row, Skipped
 
 __all__ = ["parse", "sniff"]
@@ -64,7 +64,6 @@ KINERJA_WIDTH = 34
 
 _JABATAN = re.compile(r"^(?:\d+\s*\.\s*)?jabatan\s*:\s*(\S.*)$", re.IGNORECASE)
 _SECTION = re.compile(r"^(?:\d+\s*\.\s*)?(tugas|fungsi)\s*:\s*(.*)$", re.IGNORECASE)
-_JENIS = re.compile(r"\s*\((struktural|jfu|jft|fungsional|pelaksana)\)\s*$", re.IGNORECASE)
 _TABLE_HEADER = re.compile(r"^KINERJA(?: UTAMA)? +INDIKATOR\b", re.IGNORECASE)
 _HEADER_REST = frozenset(
     {"FORMULASI", "PERHITUNGAN", "PERHITUNGAN/", "/", "PENJELASAN", "SUMBER", "DATA"}
@@ -145,11 +144,7 @@ def _feed(state: _State, number: int, line: str) -> None:
     jabatan = _JABATAN.match(line)
     if jabatan:
         _close_table(state)
-        nama = jabatan.group(1).strip(" :")
-        jenis = _JENIS.search(nama)
-        state.block = Block(
-            nama=_JENIS.sub("", nama), line=number, jenis=jenis.group(1) if jenis else None
-        )
+        state.block = titled_block(jabatan.group(1), number)
         state.decree.blocks.append(state.block)
         state.section = None
         return

@@ -42,6 +42,7 @@ from .marks import (
     head_field,
     names_superior,
     second_party,
+    titled_block,
 )
 from .pairing import pair_cells, split_target
 from .parts import Block, ParsedDecree, Skipped, put_realisasi
@@ -51,7 +52,6 @@ __all__ = ["parse", "sniff"]
 _JABATAN = re.compile(r"^\s*(?:-\s*)?(?:\d+\.\s*)?jabatan\s*:\s*(.*)$", re.IGNORECASE)
 _SECTION = re.compile(r"^\s*(?:-\s*)?(?:\d+\.\s*)?(tugas|fungsi)\s*:\s*(.*)$", re.IGNORECASE)
 _PAGE_TITLE = re.compile(r"^\W*INDIKATOR KINERJA (INDIVIDU|UTAMA)\W*$")
-_JENIS = re.compile(r"\s*\((struktural|jfu|jft|fungsional|pelaksana)\)\s*$", re.IGNORECASE)
 
 
 def sniff(text: str) -> bool:
@@ -154,7 +154,7 @@ def _feed(state: _State, number: int, line: str) -> None:
         return
     if title is not None:
         _close_block(state)
-        state.block = _new_block(title, number)
+        state.block = titled_block(title, number)
         state.closed = state.behaviour = state.in_iku = False  # the IKU table ends here
         return
     cells = [c.strip() for c in line.split("\t")] if "\t" in line else None
@@ -242,22 +242,6 @@ def _form_row(state: _State, number: int, cells: list[str]) -> bool:
         state.decree.blocks.append(form[0])
         state.block, state.closed, state.behaviour = form[1], False, False
     return bool(form)
-
-
-def _new_block(title: str, line: int) -> Block:
-    nama = " ".join(title.split())
-    jenis = _JENIS.search(nama)
-    nama = _JENIS.sub("", nama)
-    catatan = ""
-    if re.match(r"Pit\.\s", nama):
-        nama = "Plt." + nama[4:]
-        catatan = 'Keputusan menulis "Pit." (salah baca OCR untuk "Plt.", pelaksana tugas).'
-    return Block(
-        nama=nama,
-        line=line,
-        jenis=jenis.group(1) if jenis else None,
-        catatan=catatan,
-    )
 
 
 def _add_section_text(block: Block, section: str, text: str) -> None:
