@@ -38,7 +38,7 @@ from pydantic import ValidationError
 from .._text import slugify as _slug
 from .._text import unique, words
 from ..errors import ImportDocumentError, TreeError
-from ..io.careful import explain
+from ..io.explain import explain
 from ..models import (
     ID_PATTERN,
     Dokumen,

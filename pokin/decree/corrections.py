@@ -38,7 +38,7 @@ from pydantic import ValidationError
 
 from ..errors import PokinFileError
 from ..io import parse_yaml
-from ..io.careful import explain
+from ..io.explain import explain
 from ..models import Indikator, Jabatan, Kinerja, Peran, PohonKinerja
 from .parts import BLOCK_AT
 

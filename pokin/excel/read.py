@@ -23,7 +23,7 @@ from pydantic import ValidationError
 from .._gc import collector_paused
 from .._text import fold
 from ..errors import SheetError
-from ..io.careful import data_loc, explain
+from ..io.explain import data_loc, explain
 from ..models import FORMAT_VERSION, PohonKinerja, Problem, Tautan, resolve_references
 from .book import Book, open_book
 from .cells import Loc, NumberFoundError, Table, cell_value, check_sheet

@@ -1,0 +1,136 @@
+"""Pydantic's validation errors told the way a planner reads them: in Indonesian, at the
+path of the field (:func:`data_loc`), with what was expected and a hint how to fix it
+(:func:`explain`). Every reader of a pokin tree (YAML, JSON, Excel, a decree's
+corrections) explains its errors with these.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic_core import ErrorDetails
+
+__all__ = ["Path_", "data_loc", "explain", "field_name"]
+
+Path_ = tuple[str | int, ...]
+
+
+def data_loc(error: ErrorDetails) -> Path_:
+    # Drop the parts pydantic adds for unions and function validators.
+    return tuple(
+        part
+        for part in error["loc"]
+        if isinstance(part, int) or not (part in _PYDANTIC_PARTS or part.startswith("function-"))
+    )
+
+
+_PYDANTIC_PARTS = {"str", "int", "float", "bool", "none", "date", "list", "dict", "Tautan"}
+
+
+_KINDS = {
+    "string_type": "teks",
+    "list_type": "daftar (- ...)",
+    "dict_type": "pemetaan (kunci: nilai)",
+    "model_type": "pemetaan (kunci: nilai)",
+    "int_type": "bilangan bulat",
+    "float_type": "bilangan",
+    "date_type": "tanggal (YYYY-MM-DD)",
+    "bool_type": "ya/tidak",
+}
+_TYPE_NAMES = {
+    "str": "teks",
+    "int": "bilangan",
+    "float": "bilangan",
+    "bool": "ya/tidak",
+    "list": "daftar",
+    "dict": "pemetaan",
+    "NoneType": "nilai kosong",
+    "date": "tanggal",
+    "datetime": "tanggal dan jam",
+}
+_BOUNDS = {
+    "greater_than_equal": ("ge", "paling kecil"),
+    "greater_than": ("gt", "harus lebih dari"),
+    "less_than_equal": ("le", "paling besar"),
+    "less_than": ("lt", "harus kurang dari"),
+}
+
+
+def explain(error: ErrorDetails) -> tuple[str, str | None]:
+    """A pydantic error in the planner's words (Indonesian): the message and a hint.
+
+    >>> explain({"type": "literal_error", "loc": ("polaritas",), "msg": "",
+    ...           "input": "up", "ctx": {"expected": "'naik' or 'turun'"}})
+    ("nilai 'up' tidak diizinkan", "pakai salah satu dari: 'naik' atau 'turun'")
+    """
+    kind = error["type"]
+    loc = data_loc(error)
+    name = str(loc[-1]) if loc else "puncak"
+    ctx = error.get("ctx") or {}
+    value = error.get("input")
+    if kind == "missing":
+        return f"kunci wajib `{name}` tidak ada", f"tambahkan `{name}: ...` di sini"
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(loc[:-1])
+        close = difflib.get_close_matches(name, allowed, n=1)
+        hint = f"maksudnya `{close[0]}`? " if close else ""
+        return f"kunci `{name}` tidak dikenal", hint + "yang boleh di sini: " + ", ".join(allowed)
+    if kind in ("enum", "literal_error"):
+        expected = str(ctx.get("expected", "")).replace(" or ", " atau ")
+        return f"nilai {value!r} tidak diizinkan", f"pakai salah satu dari: {expected}"
+    if kind in _KINDS:
+        got = _TYPE_NAMES.get(type(value).__name__, type(value).__name__)
+        return (
+            f"harus berupa {_KINDS[kind]}, bukan {got} {value!r}",
+            "lihat jenis setiap kunci di docs/format.md; apit dengan tanda petik teks yang "
+            "mirip angka, tanggal atau ya/tidak",
+        )
+    if kind == "invalid_key":  # {realisasi: 87,5}: the comma split the pair, `5` is a key
+        return f"kunci `{name}` bukan teks", "di dalam {...} koma memisahkan pasangan: '87,5'"
+    if kind == "string_too_short":
+        return "teks ini kosong", f"isi `{name}`: teks yang hanya berisi spasi dianggap kosong"
+    if kind in _BOUNDS:
+        key, words = _BOUNDS[kind]
+        return f"nilai {value!r} di luar batas: {words} {ctx.get(key)}", None
+    if kind in ("int_parsing", "int_from_float", "float_parsing"):
+        return f"{value!r} bukan bilangan", "tulis sebuah angka, mis. 2024"
+    if kind.startswith("date"):
+        return f"{value!r} bukan tanggal yang sah", "tulis tanggal sebagai YYYY-MM-DD"
+    message = str(error["msg"])
+    if message.startswith("Value error, "):
+        return message[len("Value error, ") :], None
+    return f"nilai tidak sah ({message})", "lihat docs/format.md"
+
+
+def _allowed_keys(loc: Path_) -> list[str]:
+    """The keys a mapping at ``loc`` may have, from the models' fields."""
+    from .. import models
+
+    named = [p for p in loc if isinstance(p, str)]
+    model: type[BaseModel] = models.PohonKinerja
+    for part in named:
+        field = model.model_fields.get(part)
+        inner = _model_of(field.annotation) if field else None
+        if inner is None:
+            break
+        model = inner
+    return list(model.model_fields)
+
+
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_of(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def field_name(loc: Path_) -> str | None:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or None
