@@ -20,11 +20,13 @@ from typing import Any
 from pokin import PohonKinerja
 from pokin.link import infer_links
 
+from .link_trees import indikator
+
 KELURAHAN = ["Sumberejo", "Karanganyar", "Tegalsari", "Mojosari", "Wonorejo"]
 
 
 def _ind(uraian: str) -> dict[str, Any]:
-    return {"uraian": uraian, "formulasi": "jumlah", "sumber_data": "laporan", "target": "1"}
+    return indikator(uraian)
 
 
 def _tree(sekretaris: str, lurah: str) -> PohonKinerja:

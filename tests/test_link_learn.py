@@ -19,50 +19,42 @@ from pokin.link import infer_links
 from pokin.link.learn import learned
 from pokin.link.lexicon import DEFAULT
 
+from .link_trees import build_tree, indikator, position
+
 
 def _ind(id_: str, uraian: str) -> dict[str, Any]:
-    return {"id": id_, "uraian": uraian, "formulasi": "jumlah", "sumber_data": "laporan"}
+    return indikator(uraian, id_, target=None)
 
 
 def _tree(camat: str, kasi: str, iku: str) -> PohonKinerja:
-    data = {
-        "pokin": 1,
-        "organisasi": {"nama": "Kecamatan Sukarame", "pemerintah": "Kabupaten Contoh"},
-        "iku": [
-            {
-                "id": "S.1",
-                "uraian": "Meningkatnya kualitas lingkungan hidup",
-                "indikator": [_ind("S.1.i1", iku)],
-            }
-        ],
-        "jabatan": [
-            {
-                "id": "camat",
-                "nama": "Camat",
-                "peran": "camat",
-                "unit": "Kecamatan Sukarame",
-                "kinerja": [
-                    {
-                        "uraian": "Meningkatnya kualitas pengelolaan lingkungan kecamatan",
-                        "mendukung": ["S.1.i1"],
-                        "indikator": [
-                            _ind("camat.i1", camat),
-                            _ind("camat.i2", "Jumlah rapat koordinasi lintas sektor"),
-                        ],
-                    }
-                ],
-            },
-            {
-                "id": "kasi",
-                "nama": "Kasi Ekonomi dan Pembangunan",
-                "peran": "kasi",
-                "unit": "Seksi Ekonomi dan Pembangunan",
-                "atasan": "camat",
-                "kinerja": [{"uraian": kasi, "indikator": [_ind("kasi.i1", "Jumlah laporan")]}],
-            },
+    sasaran = {
+        "id": "S.1",
+        "uraian": "Meningkatnya kualitas lingkungan hidup",
+        "indikator": [_ind("S.1.i1", iku)],
+    }
+    kinerja = {
+        "uraian": "Meningkatnya kualitas pengelolaan lingkungan kecamatan",
+        "mendukung": ["S.1.i1"],
+        "indikator": [
+            _ind("camat.i1", camat),
+            _ind("camat.i2", "Jumlah rapat koordinasi lintas sektor"),
         ],
     }
-    return PohonKinerja.model_validate(data)
+    kasi_kinerja = [{"uraian": kasi, "indikator": [_ind("kasi.i1", "Jumlah laporan")]}]
+    return build_tree(
+        [
+            position("camat", "Camat", "camat", "Kecamatan Sukarame", [kinerja]),
+            position(
+                "kasi",
+                "Kasi Ekonomi dan Pembangunan",
+                "kasi",
+                "Seksi Ekonomi dan Pembangunan",
+                kasi_kinerja,
+                atasan="camat",
+            ),
+        ],
+        iku=[sasaran],
+    )
 
 
 CASES = [

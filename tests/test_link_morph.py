@@ -15,14 +15,14 @@ and the decoys, are its distractors).
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from pokin import PohonKinerja
 from pokin.link import infer_links
 from pokin.link.similarity import score
 from pokin.link.text import phrase, stem
+
+from .link_trees import build_tree, camat_and_kasi, indikator, position, proposed
 
 # (pattern, the Camat's indicator, the Kasi's kinerja restating it)
 PATTERNS = [
@@ -97,48 +97,20 @@ DECOYS = [  # (a kinerja, the Camat's indicator it must not be linked to)
 EXTRA = "Jumlah aduan warga yang diselesaikan"  # the first decoy's right parent
 
 
-def _ind(uraian: str) -> dict[str, Any]:
-    return {"uraian": uraian, "formulasi": "jumlah", "sumber_data": "laporan", "target": "1"}
-
-
 def _tree() -> PohonKinerja:
     parents = [parent for _, parent, _ in PATTERNS] + [p for _, p in DECOYS]
     children = [child for _, _, child in PATTERNS] + [c for c, _ in DECOYS]
-    data = {
-        "pokin": 1,
-        "organisasi": {"nama": "Kecamatan Sukarame", "pemerintah": "Kabupaten Contoh"},
-        "jabatan": [
-            {
-                "id": "camat",
-                "nama": "Camat",
-                "peran": "camat",
-                "unit": "Kecamatan Sukarame",
-                "kinerja": [
-                    {
-                        "uraian": "Meningkatnya kualitas penyelenggaraan pemerintahan",
-                        "indikator": [_ind(p) for p in parents] + [_ind(EXTRA)],
-                    }
-                ],
-            },
-            {
-                "id": "kasi",
-                "nama": "Kasi Pemerintahan",
-                "peran": "kasi",
-                "unit": "Seksi Pemerintahan",
-                "atasan": "camat",
-                "kinerja": [{"uraian": c, "indikator": [_ind("Jumlah laporan")]} for c in children],
-            },
-        ],
-    }
-    return PohonKinerja.model_validate(data)
+    return camat_and_kasi(
+        "Meningkatnya kualitas penyelenggaraan pemerintahan",
+        [*parents, EXTRA],
+        ("Kasi Pemerintahan", "Seksi Pemerintahan"),
+        children,
+    )
 
 
 @pytest.fixture(scope="module")
 def proposals() -> dict[str, set[str]]:
-    found: dict[str, set[str]] = {}
-    for p in infer_links(_tree()):
-        found.setdefault(p.dari.split(".i")[0], set()).add(p.ke)
-    return found
+    return proposed(_tree(), key=lambda dari: dari.split(".i")[0])
 
 
 @pytest.mark.parametrize(("n", "pattern"), [(n, p[0]) for n, p in enumerate(PATTERNS, 1)])
@@ -204,39 +176,30 @@ def _lurah_tree(lurah_text: str, camat_text: str = HEALTH) -> PohonKinerja:
             ["Persentase sampah yang terangkut", "Jumlah bank sampah yang aktif"],
         ),
     ]
-    data = {
-        "pokin": 1,
-        "organisasi": {"nama": "Kecamatan Sukarame", "pemerintah": "Kabupaten Contoh"},
-        "jabatan": [
-            {
-                "id": "camat",
-                "nama": "Camat",
-                "peran": "camat",
-                "unit": "Kecamatan Sukarame",
-                "kinerja": [
-                    {"uraian": text, "indikator": [_ind(i) for i in inds]}
-                    for text, inds in camat_kinerja
-                ],
-            },
-            *(
+    camat = position(
+        "camat",
+        "Camat",
+        "camat",
+        "Kecamatan Sukarame",
+        [{"uraian": t, "indikator": [indikator(i) for i in inds]} for t, inds in camat_kinerja],
+    )
+    lurahs = [
+        position(
+            f"lurah-{name}",
+            f"Lurah {name.title()}",
+            "lurah",
+            f"Kelurahan {name.title()}",
+            [
                 {
-                    "id": f"lurah-{name}",
-                    "nama": f"Lurah {name.title()}",
-                    "peran": "lurah",
-                    "unit": f"Kelurahan {name.title()}",
-                    "atasan": "camat",
-                    "kinerja": [
-                        {
-                            "uraian": lurah_text.format(name=name.title()),
-                            "indikator": [_ind("Jumlah kader kesehatan")],
-                        }
-                    ],
+                    "uraian": lurah_text.format(name=name.title()),
+                    "indikator": [indikator("Jumlah kader kesehatan")],
                 }
-                for name in ("mekarjaya", "sindangsari")
-            ),
-        ],
-    }
-    return PohonKinerja.model_validate(data)
+            ],
+            atasan="camat",
+        )
+        for name in ("mekarjaya", "sindangsari")
+    ]
+    return build_tree([camat, *lurahs])
 
 
 @pytest.mark.parametrize(

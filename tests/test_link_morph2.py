@@ -10,12 +10,11 @@ linked to its own indicator and to no other.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from pokin import PohonKinerja
-from pokin.link import infer_links
+
+from .link_trees import camat_and_kasi, proposed
 
 PATTERNS = [
     (
@@ -37,49 +36,18 @@ PATTERNS = [
 DECOYS = ["Terdatanya rumah ibadah pemilik sertifikat tanah", "Jumlah penerima hibah"]
 
 
-def _ind(uraian: str) -> dict[str, Any]:
-    return {"uraian": uraian, "formulasi": "jumlah", "sumber_data": "laporan", "target": "1"}
-
-
 def _tree() -> PohonKinerja:
-    data = {
-        "pokin": 1,
-        "organisasi": {"nama": "Kecamatan Sukarame", "pemerintah": "Kabupaten Contoh"},
-        "jabatan": [
-            {
-                "id": "camat",
-                "nama": "Camat",
-                "peran": "camat",
-                "unit": "Kecamatan Sukarame",
-                "kinerja": [
-                    {
-                        "uraian": "Meningkatnya kesejahteraan masyarakat",
-                        "indikator": [_ind(p) for _, p, _ in PATTERNS],
-                    }
-                ],
-            },
-            {
-                "id": "kasi",
-                "nama": "Kasi Kesejahteraan Sosial",
-                "peran": "kasi",
-                "unit": "Seksi Kesejahteraan Sosial",
-                "atasan": "camat",
-                "kinerja": [
-                    {"uraian": c, "indikator": [_ind("Jumlah laporan")]}
-                    for c in [*(c for _, _, c in PATTERNS), *DECOYS]
-                ],
-            },
-        ],
-    }
-    return PohonKinerja.model_validate(data)
+    return camat_and_kasi(
+        "Meningkatnya kesejahteraan masyarakat",
+        [p for _, p, _ in PATTERNS],
+        ("Kasi Kesejahteraan Sosial", "Seksi Kesejahteraan Sosial"),
+        [*(c for _, _, c in PATTERNS), *DECOYS],
+    )
 
 
 @pytest.fixture(scope="module")
 def proposals() -> dict[str, set[str]]:
-    found: dict[str, set[str]] = {}
-    for p in infer_links(_tree()):
-        found.setdefault(p.dari, set()).add(p.ke)
-    return found
+    return proposed(_tree())
 
 
 @pytest.mark.parametrize(("n", "pattern"), [(n, p[0]) for n, p in enumerate(PATTERNS, 1)])
