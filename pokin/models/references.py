@@ -54,14 +54,11 @@ class Problem:
 
 
 def assign_ids(tree: Tree, reserved: Collection[str] = ()) -> None:
-    """Give every jabatan, kinerja and indikator without an id a stable generated one,
-    never one of ``reserved`` (the ids a workbook was exported with: a row whose id the
-    planner cleared is a new node, not the one that had the id)."""
+    """Give every node without an id a stable generated one, never one of ``reserved``
+    (the ids a workbook was exported with: a row whose id was cleared is a new node)."""
     if _all_have_ids(tree):
         return  # a file pokin wrote, or a tree already normalised: nothing to collect
-    taken: set[str | None] = set(reserved)
-    taken.update(j.id for j in tree.jabatan if j.id)
-    taken.update(s.id for s in tree.iku if s.id)
+    taken: set[str | None] = {*reserved, *(j.id for j in tree.jabatan), *(s.id for s in tree.iku)}
     taken.update(k.id for _, k in tree.iter_kinerja() if k.id)
     taken.update(i.id for _, i in tree.iter_indikator() if i.id)
 
@@ -133,10 +130,9 @@ def ensure_sound(tree: Tree) -> None:
 def resolve_references(tree: Tree, reserved: Collection[str] = ()) -> list[Problem]:
     """Check every id and reference of ``tree``; resolve links given by text to ids.
 
-    Gives ids to the nodes without one first (:func:`assign_ids`, never one of
-    ``reserved``). Returns the problems
-    found (empty when the tree is sound), each with the path of the
-    offending field. Links resolved from text keep the id in ``ke`` and drop the text.
+    Gives ids to the nodes without one first (:func:`assign_ids`). Returns the problems
+    found (none when the tree is sound), each with the path of the offending field.
+    Links resolved from text keep the id in ``ke`` and drop the text.
     One pass over the nodes, then one over the links; the index of texts is built only
     when a link is given by text, and the paths only when a link needs one (a text to
     resolve, a problem to report).
