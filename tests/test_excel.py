@@ -3,7 +3,7 @@ from __future__ import annotations
 import os
 import tempfile
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -490,18 +490,19 @@ def test_export_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
             export_xlsx(make(), target)
     assert target.read_bytes() == b"old workbook"
 
-    real_row, rows = pokin.excel.writer._row, []
+    real_rows, sheets = pokin.excel.writer.rows_xml, []
 
-    def crash_later(number: int, record: dict[str, Any], *rest: Any) -> tuple[str, int]:
-        rows.append(number)
-        if "nama" in record and number > 3:  # the second sheet (Jabatan), half written
+    def crash_later(rows: list[Any], *rest: Any) -> Iterator[tuple[str, int]]:
+        sheets.append(rows)
+        if len(sheets) == 2:  # the second sheet (Jabatan), half written
+            yield from real_rows(rows[:2], *rest)
             raise RuntimeError("crash in the middle")
-        return real_row(number, record, *rest)
+        yield from real_rows(rows, *rest)
 
     scratch = tmp_path / "scratch"
     scratch.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(scratch))  # XlsxWriter's row files
-    monkeypatch.setattr(pokin.excel.writer, "_row", crash_later)
+    monkeypatch.setattr(pokin.excel.writer, "rows_xml", crash_later)
     with pytest.raises(RuntimeError, match="crash"):
         export_xlsx(make(), target)
     assert target.read_bytes() == b"old workbook"

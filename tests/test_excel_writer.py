@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 import zlib
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 from xlsxwriter import Workbook
 from xlsxwriter.sharedstrings import SharedStrings, SharedStringTable
+from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
 from pokin import PokinFileError
 from pokin.excel import export_xlsx
-from pokin.excel.writer import ZIP_LEVEL, _SharedStrings, _Worksheet
+from pokin.excel.rowxml import Row, cell_head, rows_xml
+from pokin.excel.writer import ZIP_LEVEL, _SharedStrings, _Workbook, _Worksheet
 
 from .conftest import jab, make
 
@@ -119,3 +123,62 @@ def test_the_package_is_deflated_at_the_fast_level(tmp_path: Path) -> None:
             assert member.compress_size == deflated(data, ZIP_LEVEL), member.filename
         big = max(members, key=lambda m: m.file_size)
         assert deflated(archive.read(big), 6) != big.compress_size  # not zlib's default
+
+
+def xlsxwriter_sheet(rows: list[list[Any]]) -> tuple[str, list[tuple[int, int]]]:
+    """The sheetData XlsxWriter itself writes for ``rows`` (from row 2), each column with
+    a format of its own and another for texts starting with "="; and their style indexes."""
+    book = Workbook(StringIO(), {"strings_to_numbers": False, "strings_to_formulas": False})
+    sheet = book.add_worksheet()
+    width = len(rows[0])
+    formats = [
+        (book.add_format({"font_size": 9 + n}), book.add_format({"font_size": 20 + n}))
+        for n in range(width)
+    ]
+    for row, values in enumerate(rows, 1):
+        for column, value in enumerate(values):
+            plain, quoted = formats[column]
+            if isinstance(value, str):
+                sheet.write_string(row, column, value, quoted if value[:1] == "=" else plain)
+            elif value is not None:
+                sheet.write_number(row, column, value, plain)
+    out = StringIO()
+    sheet._set_xml_writer(out)
+    sheet._write_rows()
+    xml = re.sub(r' spans="[^"]*"', "", out.getvalue())
+    return xml, [(a._get_xf_index(), b._get_xf_index()) for a, b in formats]
+
+
+def test_rows_are_written_as_xlsxwriter_writes_them_and_repeated_parts_once() -> None:
+    shared = ("Camat", "camat", 1)  # one tuple on each row: its XML made once
+    rows: list[Row] = [
+        (shared, ("Meningkatnya kinerja", None), (87.5,)),
+        (shared, ("=1+2", "a & b"), (-0.0,)),
+        (shared, ("Meningkatnya kinerja", "081"), (1e20,)),
+        (("Sekcam", None, 2), (None, None), (None,)),
+    ]
+    expected, styles = xlsxwriter_sheet([[v for part in row for v in part] for row in rows])
+    columns = [(cell_head(xl_col_to_name(n)), *style) for n, style in enumerate(styles)]
+    strings: dict[str, int] = {}
+    assert "".join(xml for xml, _ in rows_xml(rows, columns, strings)) == expected
+    texts = ["Camat", "camat", "Meningkatnya kinerja", "=1+2", "a & b", "081", "Sekcam"]
+    assert list(strings) == texts  # in the order of their first cell, as XlsxWriter's
+    with pytest.raises(ValueError):  # a row cut into parts of other lengths
+        list(rows_xml([*rows, (("a",), (None,) * 4, (None,))], columns, {}))
+
+
+def test_shared_strings_keep_their_order_without_a_sort(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_sort(self: SharedStringTable) -> None:
+        raise AssertionError("sorted")
+
+    monkeypatch.setattr(SharedStringTable, "_sort_string_data", no_sort)
+    book = _Workbook(StringIO())
+    for text in ["b", "a", "b", "c"]:
+        book.str_table._get_shared_string_index(text)
+    book._prepare_sst_string_data()
+    assert book.str_table.string_array == ["b", "a", "c"]
+    monkeypatch.undo()
+    book = _Workbook(StringIO())
+    book.str_table.string_table = {"b": 1, "a": 0}  # not in the order of its indexes
+    book._prepare_sst_string_data()
+    assert book.str_table.string_array == ["a", "b"]

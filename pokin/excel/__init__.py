@@ -71,8 +71,16 @@ from ..capaian import Capaian, compute_capaian
 from ..checks import Findings, check
 from ..errors import PokinFileError, SheetError
 from ..graph import Cascade
-from ..models import FORMAT_VERSION, Asal, Indikator, LevelHasil, PohonKinerja, Tautan
-from .choices import add_choices, note_suggestions
+from ..models import (
+    FORMAT_VERSION,
+    Asal,
+    Indikator,
+    Kinerja,
+    LevelHasil,
+    PohonKinerja,
+    Tautan,
+)
+from .choices import add_choices, suggestion_notes
 from .layout import (
     IKU,
     ISI,
@@ -85,6 +93,7 @@ from .layout import (
 )
 from .read import link_text, read_xlsx
 from .removed import Removed, contents, removed_since_export
+from .rowxml import Row
 from .writer import Book, discard
 
 __all__ = ["Removed", "SheetError", "export_xlsx", "read_xlsx", "removed_since_export"]
@@ -112,10 +121,9 @@ def _export(tree: PohonKinerja, target: Path, findings: Findings | None) -> Path
     if findings is None:
         findings = check(cascade)
     context = _Context(tree, cascade, findings)
-    matrix = list(_matrix_rows(context))
-    note_suggestions(tree, matrix)
+    rows = list(_matrix_rows(context, suggestion_notes(tree)))
+    matrix = [row for _, row in rows]
     sheets = [
-        (MATRIKS, matrix),
         (JABATAN, list(_jabatan_rows(context))),
         *([(IKU, list(_iku_rows(context)))] if tree.iku else []),
         (TAUTAN, list(_tautan_rows(context))),
@@ -126,12 +134,12 @@ def _export(tree: PohonKinerja, target: Path, findings: Findings | None) -> Path
             book = Book(handle)
             try:
                 matrix_sheet = book.write_sheet(MATRIKS, matrix)
-                for spec, records in sheets[1:]:
-                    book.write_sheet(spec, records, autofilter=spec is not ORGANISASI)
+                for spec, records in sheets:
+                    book.write_records(spec, records, autofilter=spec is not ORGANISASI)
                 book.write_petunjuk()
-                book.write_sheet(ISI, list(contents(tree)), autofilter=False).hide()
+                book.write_records(ISI, contents(tree), autofilter=False).hide()
                 # hidden, last: the visible sheets keep their order
-                add_choices(book, matrix_sheet, tree, matrix)
+                add_choices(book, matrix_sheet, tree, [jabatan for jabatan, _ in rows])
                 book.close()
             except BaseException:
                 discard(book)
@@ -217,47 +225,76 @@ def _indikator_cells(context: _Context, indikator: Indikator) -> dict[str, Any]:
     }
 
 
-def _matrix_rows(context: _Context) -> Iterator[dict[str, Any]]:
-    """One row per indicator; a kinerja without one, a jabatan without kinerja get a row."""
+def _split(*starts: str) -> dict[str, list[str]]:
+    """The matrix's column keys in runs, each from one of ``starts`` to the next."""
+    keys = [column.key for column in MATRIKS.columns]
+    bounds = [0, *map(keys.index, starts[1:]), len(keys)]
+    return {name: keys[a:b] for name, a, b in zip(starts, bounds[:-1], bounds[1:], strict=True)}
+
+
+_PARTS = _split("level", "kinerja", "indikator", "didukung", "level_hasil")
+"""The matrix columns in the parts a row is written in (:mod:`.rowxml`): the jabatan's
+(from ``level``), the kinerja's, the indicator's, the links' (``didukung``, with the
+kinerja's level hasil), and the row's own (the indicator's level hasil, the finding codes,
+the suggestion)."""
+_EMPTY = {name: (None,) * len(keys) for name, keys in _PARTS.items()}
+
+
+def _matrix_rows(context: _Context, saran: dict[str, str]) -> Iterator[tuple[str, Row]]:
+    """One row per indicator; a kinerja without one, a jabatan without kinerja get a row;
+    each with its jabatan's id. A part that is the same on the row above is that very
+    tuple (its XML is made once): the jabatan's on all its rows, the kinerja's..."""
+    empty = _EMPTY
+    last: tuple[Any, ...] = ()
     for jabatan in context.tree.jabatan:
         level = context.levels.get(str(jabatan.id))
-        head: dict[str, Any] = {
-            "level": level + 1 if level is not None else None,
-            "jabatan": jabatan.nama,
-            "jabatan_id": jabatan.id,
-            "peran": jabatan.peran.value,
-            "eselon": jabatan.eselon,
-            "unit": jabatan.unit,
-            "atasan": jabatan.atasan,
-        }
+        head = (
+            level + 1 if level is not None else None,
+            jabatan.nama,
+            jabatan.id,
+            jabatan.peran.value,
+            jabatan.eselon,
+            jabatan.unit,
+            jabatan.atasan,
+        )
+        jid = str(jabatan.id)
         if not jabatan.kinerja:
-            yield {**head, "temuan": context.temuan(jabatan.id)}
+            own: tuple[Any, ...] = (None, context.temuan(jabatan.id), None)
+            last = last if own == last else own
+            yield jid, (head, empty["kinerja"], empty["indikator"], empty["didukung"], last)
         for kinerja in jabatan.kinerja:
-            row = {
-                **head,
-                "kinerja": kinerja.uraian,
-                "kinerja_id": kinerja.id,
-                "kinerja_mendukung": _links(kinerja.mendukung),
-                "kinerja_catatan": kinerja.catatan,
-                "kinerja_level_hasil": _level(kinerja.level_hasil),
-            }
-            own = {  # the kinerja's links: also those of each indicator without its own
-                "didukung": context.didukung(kinerja.mendukung),
-                "asal_tautan": _asal(kinerja.mendukung),
-            }
+            row = (kinerja.uraian, kinerja.id, _links(kinerja.mendukung), kinerja.catatan)
+            level_hasil = _level(kinerja.level_hasil)
+            links = (context.didukung(kinerja.mendukung), _asal(kinerja.mendukung), level_hasil)
+            note = saran.get(str(kinerja.id))
             if not kinerja.indikator:
-                yield {**row, **own, "temuan": context.temuan(jabatan.id, kinerja.id)}
+                own = (None, context.temuan(jabatan.id, kinerja.id), note)
+                last = last if own == last else own
+                yield jid, (head, row, empty["indikator"], links, last)
             for indikator in kinerja.indikator:
-                links = own
-                if indikator.mendukung:
-                    both = [*kinerja.mendukung, *indikator.mendukung]
-                    links = {"didukung": context.didukung(both), "asal_tautan": _asal(both)}
-                yield {
-                    **row,
-                    **_indikator_cells(context, indikator),
-                    **links,
-                    "temuan": context.temuan(jabatan.id, kinerja.id, indikator.id),
-                }
+                cells = _indikator_cells(context, indikator)
+                own = (
+                    cells["level_hasil"],
+                    context.temuan(jabatan.id, kinerja.id, indikator.id),
+                    note,
+                )
+                last = last if own == last else own
+                yield (
+                    jid,
+                    (
+                        head,
+                        row,
+                        tuple(map(cells.get, _PARTS["indikator"])),
+                        _own_links(context, kinerja, indikator) if indikator.mendukung else links,
+                        last,
+                    ),
+                )
+
+
+def _own_links(context: _Context, kinerja: Kinerja, indikator: Indikator) -> tuple[Any, ...]:
+    """The links part of an indicator with links of its own: the kinerja's, then its."""
+    both = [*kinerja.mendukung, *indikator.mendukung]
+    return (context.didukung(both), _asal(both), _level(kinerja.level_hasil))
 
 
 def _jabatan_rows(context: _Context) -> Iterator[dict[str, Any]]:

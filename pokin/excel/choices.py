@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any
 
 from xlsxwriter.utility import quote_sheetname, xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
@@ -26,32 +25,29 @@ from ..models import PohonKinerja
 from .layout import MATRIKS
 from .writer import Book
 
-__all__ = ["CHOICES", "add_choices", "note_suggestions"]
+__all__ = ["CHOICES", "add_choices", "suggestion_notes"]
 
 CHOICES = "Pilihan Tautan"
 """The hidden sheet holding each atasan's indicator ids, one column per atasan."""
 _TOP = "(IKU)"
 
 
-def note_suggestions(tree: PohonKinerja, records: Iterable[dict[str, Any]]) -> None:
-    """Fill ``saran`` of the matrix rows whose kinerja no link reaches yet (in place)."""
-    best = {s.dari: s for s in suggest_links(tree, top=1)}
-    for record in records:
-        found = best.get(str(record.get("kinerja_id")))
-        if found is not None:
-            skor = format_number(found.skor, 2)
-            record["saran"] = f"{found.ke} (skor {skor}): {found.alasan}"
+def suggestion_notes(tree: PohonKinerja) -> dict[str, str]:
+    """The ``Saran Tautan`` cell of each kinerja no link reaches yet, by its id."""
+    return {
+        found.dari: f"{found.ke} (skor {format_number(found.skor, 2)}): {found.alasan}"
+        for found in suggest_links(tree, top=1)
+    }
 
 
-def add_choices(
-    book: Book, matrix: Worksheet, tree: PohonKinerja, records: list[dict[str, Any]]
-) -> None:
-    """Give the ``matrix`` sheet's link column its drop-downs; ``records`` are its rows."""
+def add_choices(book: Book, matrix: Worksheet, tree: PohonKinerja, jabatan: list[str]) -> None:
+    """Give the ``matrix`` sheet's link column its drop-downs; ``jabatan`` holds the id of
+    the jabatan of each of its rows."""
     lists = _lists(tree)
     rows: dict[str, list[int]] = defaultdict(list)
     atasan = {str(j.id): j.atasan or _TOP for j in tree.jabatan}
-    for number, record in enumerate(records, 1):  # XlsxWriter counts rows from 0
-        owner = atasan.get(str(record.get("jabatan_id")))
+    for number, jid in enumerate(jabatan, 1):  # XlsxWriter counts rows from 0
+        owner = atasan.get(jid)
         if owner is not None and lists.get(owner):
             rows[owner].append(number)
     if not rows:

@@ -4,9 +4,9 @@ column, texts kept texts; and the instructions sheet.
 XlsxWriter makes the workbook (styles, widths, frozen header, autofilter, the drop-down's
 data validation, the shared strings, the package) in ``constant_memory`` mode, where each
 sheet's rows go to a temporary file in order. The rows themselves are written by
-:func:`_row`, the XML XlsxWriter writes for them, one string per row: XlsxWriter's per-cell
+:mod:`.rowxml`, the XML XlsxWriter writes for them: XlsxWriter's per-cell
 calls cost five times the rest of the row (bench/bench_excel.py; on 1e4 indicators the
-sheets took 4.9 s profiled through ``write_string``, 1.4 s through :func:`_row`), and
+sheets took 4.9 s profiled through ``write_string``, 1.4 s through pokin's rows), and
 openpyxl's write-only mode was slower still (export ×105 the csv floor, ×53 with XlsxWriter
 and the link suggestions included). Texts go to the shared strings, not inline as
 ``constant_memory`` writes them: a jabatan's name, unit and kinerja repeat on every row of
@@ -22,10 +22,12 @@ instead of 6. At 1e5 indicators they took the XlsxWriter part of the export from
 
 from __future__ import annotations
 
+import operator
 import re
+from collections.abc import Iterable, Sequence
 from contextlib import suppress
 from functools import partial
-from itertools import islice
+from itertools import count, islice
 from pathlib import Path
 from types import FunctionType
 from typing import IO, Any
@@ -35,13 +37,14 @@ import xlsxwriter.workbook
 from xlsxwriter import Workbook
 from xlsxwriter.format import Format
 from xlsxwriter.packager import Packager
-from xlsxwriter.sharedstrings import SharedStrings
+from xlsxwriter.sharedstrings import SharedStrings, SharedStringTable
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
 from ..errors import PokinFileError
 from .layout import PETUNJUK
 from .layout import Sheet as _Sheet
+from .rowxml import Cell, Row, cell_head, rows_xml
 
 __all__ = ["Book", "discard"]
 
@@ -85,10 +88,20 @@ class Book:
             found = self._formats[key] = self.workbook.add_format(properties)
         return found
 
-    def write_sheet(
-        self, spec: _Sheet, records: list[dict[str, Any]], *, autofilter: bool = True
+    def write_records(
+        self, spec: _Sheet, records: Iterable[dict[str, Any]], *, autofilter: bool = True
     ) -> Worksheet:
-        """A sheet with a bold frozen header, column widths, wrapped texts and an autofilter."""
+        """:meth:`write_sheet` of records given as dicts (column key -> value)."""
+        keys = [column.key for column in spec.columns]
+        return self.write_sheet(
+            spec, [(tuple(map(record.get, keys)),) for record in records], autofilter=autofilter
+        )
+
+    def write_sheet(
+        self, spec: _Sheet, rows: Sequence[Row], *, autofilter: bool = True
+    ) -> Worksheet:
+        """A sheet with a bold frozen header, column widths, wrapped texts and an autofilter;
+        each row given as parts (:mod:`.rowxml`)."""
         sheet = self.workbook.add_worksheet(spec.name, worksheet_class=_Worksheet)
         columns = spec.columns
         for number, column in enumerate(columns):
@@ -98,45 +111,38 @@ class Book:
             sheet.write_string(0, number, column.header, header)
         sheet.freeze_panes(1, 0)
         sheet._write_single_row(1)  # the header goes out now: the rows follow it
-        cells = []
+        cells: list[Cell] = []
         for number, column in enumerate(columns):
             properties: dict[str, Any] = {"valign": "top", "text_wrap": column.wrap}
             if column.role == "data" and column.key != "skor":
                 properties["num_format"] = "@"  # what a planner types stays text: 081, 81,35
             style = self.format(**properties)
             quoted = self.format(**properties, quote_prefix=True)
-            head = f'<c r="{xl_col_to_name(number)}'  # the cell's reference: + row number
-            cells.append((head, _xf(style), _xf(quoted)))
-        plan = ([column.key for column in columns], cells)
-        write = sheet.fh.write
+            cells.append((cell_head(xl_col_to_name(number)), _xf(style), _xf(quoted)))
         shared = self.workbook.str_table  # the workbook's shared strings, as XlsxWriter's
         strings: dict[str, int] = shared.string_table
         known = len(strings)
-        used = 0
-        for row, record in enumerate(records, 2):
-            xml, count = _row(row, record, plan, strings)
-            write(xml)
-            used += count
+        for xml, used in rows_xml(rows, cells, strings):
+            sheet.fh.write(xml)
+            shared.count += used
         # every text of the sheet is in the shared strings: the new ones are checked at
         # once, and only when one cannot be stored are the rows read again to name it
         fresh = list(islice(strings, known, None))
         if fresh and (max(map(len, fresh)) > _EXCEL_MAX or _CONTROL.search("\n".join(fresh))):
-            for row, record in enumerate(records, 2):
-                self._check(spec, row, record)
-        shared.count += used
+            for number, row in enumerate(rows, 2):
+                self._check(spec, number, [value for part in row for value in part])
         shared.unique_count = len(strings)
-        if records:
-            sheet._check_dimensions(len(records), len(columns) - 1)
-            sheet.previous_row = len(records) + 1  # rows XlsxWriter must not write again
+        if rows:
+            sheet._check_dimensions(len(rows), len(columns) - 1)
+            sheet.previous_row = len(rows) + 1  # rows XlsxWriter must not write again
         if autofilter:
-            sheet.autofilter(0, 0, len(records), len(columns) - 1)
+            sheet.autofilter(0, 0, len(rows), len(columns) - 1)
         return sheet
 
     @staticmethod
-    def _check(spec: _Sheet, row: int, record: dict[str, Any]) -> None:
-        """Refuse a record with a cell Excel cannot store, naming the cell."""
-        for column in spec.columns:
-            value = record.get(column.key)
+    def _check(spec: _Sheet, row: int, values: list[Any]) -> None:
+        """Refuse a row with a cell Excel cannot store, naming the cell."""
+        for column, value in zip(spec.columns, values, strict=False):
             if not isinstance(value, str):
                 continue
             where = f"(lembar {spec.name!r}, baris {row}, kolom {column.header!r})"
@@ -170,33 +176,6 @@ class Book:
 def _xf(style: Format) -> int:
     """The style index a cell names in its ``s`` attribute."""
     return int(style._get_xf_index())
-
-
-_Plan = tuple[list[str], list[tuple[str, int, int]]]
-"""A sheet's keys, and for each column its cell's head (``<c r="B``), style and the style
-of a text starting with "=" (quote prefix)."""
-
-
-def _row(
-    number: int, record: dict[str, Any], plan: _Plan, strings: dict[str, int]
-) -> tuple[str, int]:
-    """One row of a sheet's XML, as XlsxWriter writes it without constant memory (texts in
-    the workbook's shared strings, ``strings``: text -> index, filled here), without its
-    per-cell calls (five times the cost of the rest). Returns the XML and how many texts
-    it used. XlsxWriter escapes the shared strings when it writes them."""
-    n = str(number)
-    keys, columns = plan
-    index = strings.setdefault
-    cells = [  # an empty cell is not written at all; a text starting with "=" stays a text
-        f'{head}{n}" s="{quoted if value[:1] == "=" else style}" t="s">'
-        f"<v>{index(value, len(strings))}</v></c>"
-        if isinstance(value, str)
-        else f'{head}{n}" s="{style}"><v>{value:.16G}</v></c>'
-        for (head, style, quoted), value in zip(columns, map(record.get, keys), strict=True)
-        if value is not None
-    ]
-    xml = f'<row r="{n}">{"".join(cells)}</row>'
-    return xml, xml.count('" t="s">')  # the texts: no other part of a cell holds that
 
 
 class _Worksheet(Worksheet):  # type: ignore[misc]  # XlsxWriter has no stubs
@@ -233,6 +212,18 @@ class _Workbook(Workbook):  # type: ignore[misc]
 
     def _get_packager(self) -> Packager:
         return _Packager()
+
+    def _prepare_sst_string_data(self) -> None:
+        """The shared strings in the order of their indexes, as XlsxWriter's sort gives
+        them (0.2 s for the 324k texts of 1e5 indicators): each text was given the next
+        index when first added, so the table's own order is that order; checked, and
+        sorted as XlsxWriter does if it is not."""
+        table: SharedStringTable = self.str_table
+        if not all(map(operator.eq, table.string_table.values(), count())):
+            table._sort_string_data()
+            return
+        table.string_array = list(table.string_table)
+        table.string_table = {}
 
 
 class _Packager(Packager):  # type: ignore[misc]
