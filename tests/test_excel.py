@@ -16,6 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 import pokin
 import pokin.excel
+import pokin.excel.rowxml
 from pokin import PohonKinerja, PokinFileError
 from pokin.excel import SheetError, export_xlsx, read_xlsx
 
@@ -490,7 +491,7 @@ def test_export_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
             export_xlsx(make(), target)
     assert target.read_bytes() == b"old workbook"
 
-    real_rows, sheets = pokin.excel.writer.rows_xml, []
+    real_rows, sheets = pokin.excel.rowxml.rows_xml, []
 
     def crash_later(rows: list[Any], *rest: Any) -> Iterator[tuple[str, int]]:
         sheets.append(rows)
