@@ -47,6 +47,7 @@ class Copies:
     _holders: dict[tuple[frozenset[str], bool], set[str]] | None
     _recur: dict[tuple[str, bool], frozenset[str]]
     _units: dict[tuple[str, str], int]
+    _carry: dict[tuple[str, str], float]
     _sibling: dict[tuple[tuple[frozenset[str], bool], str], frozenset[str]]
 
     def _staff(self, jid: str, up: str) -> bool:
@@ -70,13 +71,20 @@ class Copies:
         up = self.jabatan[owner].atasan
         if up is None or self.owner[target] != str(up):
             return 0.0
+        found = self._carry.get((str(up), me.plain))  # the same for every copy of the text
+        if found is None:
+            found = self._carry[(str(up), me.plain)] = self._carried_text(str(up), me)
+        return found
+
+    def _carried_text(self, up: str, me: Phrase) -> float:
+        """:meth:`_carried` of a kinerja with ``me``'s text under ``up``."""
         if self._copies is None:
             self._copies = Counter(
                 (str(self.jabatan[o].atasan), p.plain)
                 for n, p in self.phrases.items()
                 if self.jenis[n] == "kinerja" and (o := self.owner[n]) is not None
             )
-        extra = self._copies[(str(up), me.plain)] - 1
+        extra = self._copies[(up, me.plain)] - 1
         n = len(self.phrases) - extra
         most = 1.0 + math.log((n + 1) / 2)
         found = []

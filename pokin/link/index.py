@@ -95,6 +95,7 @@ class LinkIndex(Search, Crosscutting, Copies, Holds):
         self._copies: Counter[tuple[str, str]] | None = None
         self._recur: dict[tuple[str, bool], frozenset[str]] = {}
         self._units: dict[tuple[str, str], int] = {}
+        self._carry: dict[tuple[str, str], float] = {}
         self._sibling: dict[tuple[tuple[frozenset[str], bool], str], frozenset[str]] = {}
         self._holding: dict[str, set[str]] | None = None
         self._generic: dict[str, bool] = {}

@@ -113,7 +113,7 @@ def _phrase(text: str, lexicon: Lexicon) -> Phrase:
     tokens = _joined(_TOKEN.findall(body), lexicon)
     if not lexicon.bilangan.keys().isdisjoint(tokens):
         tokens = numbers(tokens, lexicon.bilangan)
-    if not (lexicon.kerja_bantu | lexicon.kata_aspek | lexicon.kata_peran).isdisjoint(tokens[:-1]):
+    if not _light(lexicon).isdisjoint(tokens[:-1]):
         tokens = _without_light_words(tokens, lexicon)
     segments = _clauses(tokens, lexicon)
     if len(segments) > 1:
@@ -234,6 +234,19 @@ def _roots(lead: str | None, lexicon: Lexicon) -> frozenset[str]:
     same = synonym_roots(lexicon)
     roots = frozenset(same.get(r, r) for r in roots_of(lead))
     return lexicon.kerja_umum | roots if roots & lexicon.kerja_umum else roots
+
+
+def _light(lexicon: Lexicon) -> frozenset[str]:
+    """The words :func:`_without_light_words` may set aside (kept with the lexicon)."""
+    found = lexicon.cache.get(_LIGHT)
+    if found is None:
+        found = lexicon.cache[_LIGHT] = (
+            lexicon.kerja_bantu | lexicon.kata_aspek | lexicon.kata_peran
+        )
+    return found
+
+
+_LIGHT = ("light",)
 
 
 def _without_light_words(tokens: list[str], lexicon: Lexicon) -> list[str]:
