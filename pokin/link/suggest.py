@@ -39,6 +39,7 @@ from itertools import chain
 
 from rapidfuzz import fuzz, process
 
+from .._gc import collector_paused
 from .._text import format_number
 from ..models import Jabatan, Kinerja, PohonKinerja
 from .holds import GenericRows
@@ -108,7 +109,15 @@ def suggest_links(
     sasaran. Pairs rejected on the kinerja or any of its indicators are left out. The
     tree is not changed. ``kinerja``, if given, limits the suggestions to those ids.
     """
-    reader = _Reader(tree, taught(tree, lexicon or DEFAULT))
+    with collector_paused():  # as infer_links: a kabupaten's phrases and bags, no garbage
+        return _suggest(tree, top, lexicon or DEFAULT, kinerja)
+
+
+def _suggest(
+    tree: PohonKinerja, top: int, lexicon: Lexicon, kinerja: Collection[str] | None
+) -> list[Suggestion]:
+    """:func:`suggest_links`, the collector paused."""
+    reader = _Reader(tree, taught(tree, lexicon))
     result: list[Suggestion] = []
     wanted = None if kinerja is None else set(kinerja)
     for jabatan in tree.jabatan:
