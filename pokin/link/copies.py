@@ -39,6 +39,7 @@ class Copies:
     place: set[str]
     relative: set[str]
     indikator_rows: dict[str, list[str]]
+    kinerja_of: dict[str, list[str]]
     generic: Callable[[str], bool]
     kind: dict[str, str]
     min_evidence: float
@@ -80,9 +81,9 @@ class Copies:
         """:meth:`_carried` of a kinerja with ``me``'s text under ``up``."""
         if self._copies is None:
             self._copies = Counter(
-                (str(self.jabatan[o].atasan), p.plain)
-                for n, p in self.phrases.items()
-                if self.jenis[n] == "kinerja" and (o := self.owner[n]) is not None
+                (str(self.jabatan[jid].atasan), self.phrases[k].plain)
+                for jid, kinerja in self.kinerja_of.items()
+                for k in kinerja
             )
         extra = self._copies[(up, me.plain)] - 1
         n = len(self.phrases) - extra

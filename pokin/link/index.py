@@ -67,7 +67,11 @@ class LinkIndex(Search, Crosscutting, Copies, Holds):
         self.indikator_rows: dict[str, list[str]] = {}
         for jabatan, kinerja in tree.iter_kinerja():
             jid = str(jabatan.id)
-            rejected = {str(t.ke) for _, t in kinerja.iter_links() if t.status is Status.DITOLAK}
+            rejected = (
+                {str(t.ke) for _, t in kinerja.iter_links() if t.status is Status.DITOLAK}
+                if kinerja.mendukung or any(i.mendukung for i in kinerja.indikator)
+                else _NONE
+            )
             if rejected:  # a pair rejected on the kinerja or an indicator: for them all
                 self.rejected[str(kinerja.id)] = rejected
                 self.rejected.update((str(i.id), rejected) for i in kinerja.indikator)

@@ -27,8 +27,10 @@ back (its cache of read texts with it).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import replace
+from itertools import accumulate
 
 from ..models import PohonKinerja
 from .lexicon import DEFAULT, Lexicon
@@ -123,15 +125,19 @@ def _spelled(short: str, words: list[str]) -> str | None:
 
 def _wanted(texts: frozenset[str], lexicon: Lexicon, found: dict[str, str]) -> set[str]:
     """The words of capitals (module docstring, 2) no reading knows yet, lower case."""
+    listed = list(texts)
+    ends = list(accumulate(len(t) + 1 for t in listed))  # where the next text starts
+    lower: dict[int, bool] = {}
     wanted = set()
-    for text in texts:
-        words = _CAPITALS.findall(text)
-        if not words or not any(c.islower() for c in text):
+    for match in _CAPITALS.finditer("\n".join(listed)):  # one pass: most texts hold none
+        at = bisect_right(ends, match.start())
+        if at not in lower:
+            lower[at] = any(c.islower() for c in listed[at])
+        if not lower[at]:
             continue  # a text in capitals says nothing of which words are abbreviations
-        for word in words:
-            short = word.casefold()
-            if short not in lexicon.singkatan and short not in lexicon.ejaan:
-                wanted.add(short)
+        short = match.group().casefold()
+        if short not in lexicon.singkatan and short not in lexicon.ejaan:
+            wanted.add(short)
     return {w for w in wanted - found.keys() if not known(w) and w not in lexicon.kata_tugas}
 
 
