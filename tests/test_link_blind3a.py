@@ -169,3 +169,11 @@ def test_jabatan_fungsional_are_read_by_their_jenjang(tree: PohonKinerja) -> Non
     assert peran["arsiparis-ahli-pertama"] == "fungsional"
     assert peran["penggerak-swadaya-masyarakat-ahli-pertama"] == "fungsional"
     assert peran["pengadministrasi-pajak-daerah"] == "pelaksana"
+
+
+def test_the_headings_above_each_position_are_no_ones_catatan() -> None:
+    """ "II.3. INDIKATOR KINERJA INDIVIDU ..." above "Nama Jabatan :" opens that position's
+    part of the lampiran: never a text of the position above, never a note."""
+    result = import_decree(DECREE)
+    assert not [j.id for j in result.tree.jabatan if "Teks keputusan" in (j.catatan or "")]
+    assert not [note for _, note in result.notes if "bukan tugas, fungsi" in note]

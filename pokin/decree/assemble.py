@@ -28,6 +28,9 @@ paragraphs) ends here, so they all read a decree the same way (paragraphs in
   a table of the positions' indicators (a ``Jabatan`` column, or "Individu");
 - a table with a kinerja/indicator column pair per level is a cascading matrix, read by
   :mod:`.matrix` with its links.
+- the heading lines above a position's title ("II.3. INDIKATOR KINERJA INDIVIDU ...",
+  "IKI JABATAN ...") are held back after a table and dropped when the title comes
+  (:mod:`.headings`): no one's text, never the catatan of the position above.
 
 Rows that cannot be placed are listed in ``ParsedDecree.skipped`` with their line.
 """

@@ -39,6 +39,7 @@ from .columns import column_role, group_labels, header_roles
 from .document import Item, Paragraph, Table, TableRow
 from .gutters import Grid, Piece, pieces
 from .gutters import grid as grid_of
+from .headings import HEADING_OPENS
 from .layoutrows import Flow, add, numbered, running
 from .marks import CLOSING, FURNITURE, SECTION, title_of
 from .parts import ParsedDecree, Skipped
@@ -323,16 +324,31 @@ _PART = re.compile(
 )
 
 
+_NOTE = re.compile(r"(?:catatan|keterangan|ket\.|nb)\s*:", re.IGNORECASE)
+
+
 def _heading(line: str) -> bool:
     """Whether a line is a heading of the document alone on its line, in capitals ("INDIKATOR
-    KINERJA INDIVIDU", "LAMPIRAN", "B. KELURAHAN SUKAMAJU"), wherever the page centres it:
-    it ends the table above, never a cell of its last row.
+    KINERJA INDIVIDU", "LAMPIRAN", "B. KELURAHAN SUKAMAJU", "II.6. INDIKATOR KINERJA
+    INDIVIDU", "IKI JABATAN ..."), wherever the page centres it, or at the left margin a
+    "Lampiran II.5" or a "Catatan: ..." note: it ends the table above, never a cell of its
+    last row.
 
     >>> _heading("          INDIKATOR KINERJA INDIVIDU"), _heading("   INDIKATOR   KINERJA")
     (True, False)
+    >>> _heading("II.6. INDIKATOR KINERJA INDIVIDU"), _heading("IKI JABATAN ANALIS KEBIJAKAN")
+    (True, True)
+    >>> _heading("Lampiran II.5"), _heading("Catatan: arsip inaktif"), _heading("   Catatan: x")
+    (True, True, False)
     """
     found = pieces(line)
-    return len(found) == 1 and found[0].text.isupper() and bool(_PART.match(found[0].text))
+    if len(found) != 1:
+        return False
+    text = found[0].text
+    if text.isupper():
+        return bool(_PART.match(text) or HEADING_OPENS.match(text))
+    # at the margin, where no cell but the row number starts: "Lampiran II.5", "Catatan: ..."
+    return found[0].start == 0 and bool(HEADING_OPENS.match(text) or _NOTE.match(text))
 
 
 def _header_words(cells: list[str]) -> bool:

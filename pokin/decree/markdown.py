@@ -45,6 +45,7 @@ from .atasancol import declare_atasan
 from .cells import lettered_items, strip_list_punctuation
 from .columns import column_role, header_roles, sub_header
 from .header import read_header, title_case
+from .headings import Held, heading_line
 from .htmltable import html_rows
 from .items import split_code
 from .marks import (
@@ -118,6 +119,7 @@ class _State:
     headers: list[str] = field(default_factory=list)  # the texts of the header row
     plain: list[str] = field(default_factory=list)
     closed: bool = False  # past a signature block: table rows are no kinerja until a JABATAN
+    held: Held = field(default_factory=Held)  # heading lines after a table (:mod:`.headings`)
 
 
 def parse(text: str, *, source: str) -> ParsedDecree:
@@ -158,6 +160,7 @@ def parse(text: str, *, source: str) -> ParsedDecree:
             first_block = len(state.plain) - 1
         _line(state, i + 1, lines[i], plain)
         i += 1
+    _release(state)
     head = read_header(state.plain, head_end=first_block)
     decree = state.decree
     head.fill(decree)
@@ -204,6 +207,10 @@ def _line(state: _State, number: int, raw: str, plain: str) -> None:
         state.closed = True  # the decree's signature block: no text of the position
         return
     if state.section is None:  # below the table (which ends TUGAS / FUNGSI), or above it
+        if state.block.rows and heading_line(text, going_on=bool(state.held.lines)):
+            state.held.lines.append((number, text))  # whose it is, the next line says
+            return
+        _release(state)
         aside(state.decree, state.block, number, text)
         return
     if state.section == "tugas":
@@ -221,9 +228,17 @@ def _line(state: _State, number: int, raw: str, plain: str) -> None:
 
 def _open(state: _State, title: str, number: int) -> None:
     """Open the block of a position titled ``title`` (a JABATAN line or a Jabatan cell)."""
+    state.held.take()  # the heading above a position's title: no one's text
     state.block = titled_block(title, number, state.unit)
     state.decree.blocks.append(state.block)
     state.section, state.in_iku, state.closed = None, False, False
+
+
+def _release(state: _State) -> None:
+    """The held heading lines were no position's heading: the block's text, as any other."""
+    for number, text in state.held.take():
+        if state.block is not None:
+            aside(state.decree, state.block, number, text)
 
 
 def _position_cells(state: _State, number: int, cells: list[str]) -> None:
@@ -316,6 +331,7 @@ def _table(state: _State, rows: list[tuple[int, str, list[str]]]) -> None:
                 else ""
             )
             raw, years = cells_by_role(state, cells)
+            _release(state)
             _row(state, state.block, number, raw, note=note, years=years)
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from .cells import strip_list_punctuation
 from .header import title_case
+from .headings import Held, heading_line
 from .marks import (
     CLOSING,
     FURNITURE,
@@ -29,7 +30,7 @@ from .matrix import finish
 from .parts import Block, ParsedDecree, Skipped
 from .rawrows import RawRow, raw_rows
 
-__all__ = ["State", "aside", "close_block", "open_block", "paragraph", "skip"]
+__all__ = ["State", "aside", "close_block", "open_block", "paragraph", "release", "skip"]
 
 IKI_TITLE = re.compile(r"^\W*INDIKATOR\s+KINERJA\s+INDIVIDU\b", re.IGNORECASE)
 """The heading of a decree's IKI part: the IKU table above it has ended."""
@@ -56,6 +57,7 @@ class State:
     kinerja: str = ""  # "Kinerja : X" written above a table without a kinerja column
     late: bool = False  # a TUGAS / FUNGSI label written after the block's table
     signed: bool = False  # past the decree's signature (place and date, "CAMAT X,")
+    held: Held = field(default_factory=Held)  # heading lines after a table (:mod:`.headings`)
 
 
 def paragraph(state: State, line: int, text: str, level: int = 0) -> None:
@@ -66,6 +68,8 @@ def paragraph(state: State, line: int, text: str, level: int = 0) -> None:
     if title is not None:
         open_block(state, title, line)
         return
+    if not heading_line(text, going_on=True):
+        release(state)
     if names_superior(text) and state.block is not None and not state.raw:
         previous = second_party(state.decree.blocks, state.block)
         if previous is not None:  # a Perjanjian Kinerja's second party: the atasan
@@ -77,6 +81,7 @@ def paragraph(state: State, line: int, text: str, level: int = 0) -> None:
         return
     unit = UNIT_HEADING.match(text) if text.isupper() and len(text) < 60 else None
     if unit:  # "B. KELURAHAN SUKAMAJU": the blocks below are that kelurahan's
+        state.held.take()
         close_block(state)
         state.unit = title_case(unit.group(1)) if unit.group(2) != "KECAMATAN" else None
         return
@@ -106,6 +111,10 @@ def paragraph(state: State, line: int, text: str, level: int = 0) -> None:
         state.signed = True  # the decree's signature block: no text of the position
         return
     if state.section is None or (state.raw and not state.late):
+        if heading_line(text, going_on=bool(state.held.lines)):
+            state.held.lines.append((line, text))  # whose it is, the next line says
+            return
+        release(state)
         aside(state.decree, block, line, text)
         return
     if state.section == "tugas":
@@ -128,6 +137,14 @@ def aside(decree: ParsedDecree, block: Block, line: int, text: str) -> None:
             "disimpan di catatan jabatannya",
         )
     )
+
+
+def release(state: State) -> None:
+    """Give the held heading lines back to the block they were read in (no position's
+    title came after them): its catatan, as any other text there."""
+    for line, text in state.held.take():
+        if state.block is not None:
+            aside(state.decree, state.block, line, text)
 
 
 def _fungsi(state: State, block: Block, text: str, level: int) -> None:
@@ -163,6 +180,7 @@ _KINERJA_LINE = re.compile(
 
 
 def open_block(state: State, title: str, line: int) -> None:
+    state.held.take()  # the heading above a position's title: no one's text
     close_block(state)
     state.block = titled_block(title, line, state.unit)
     state.section, state.iku, state.behaviour, state.kinerja = None, False, False, ""
@@ -171,6 +189,7 @@ def open_block(state: State, title: str, line: int) -> None:
 
 def close_block(state: State) -> None:
     """Finish the block being read: its raw rows become rows; the block joins the decree."""
+    release(state)
     if state.matrix is not None:
         finish(state)
     block = state.block

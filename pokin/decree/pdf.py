@@ -53,6 +53,7 @@ from dataclasses import dataclass, field
 
 from .cells import join_wrapped, strip_list_punctuation
 from .header import read_header
+from .headings import HEADING_OPENS, Held, heading_line
 from .items import clean_row
 from .marks import CLOSING, titled_block
 from .parts import Block, ParsedDecree, Row, Skipped
@@ -124,6 +125,7 @@ class _State:
     blank_before: bool = True
     draft: _Draft | None = None
     drafts: list[_Draft] = field(default_factory=list)
+    held: Held = field(default_factory=Held)  # heading lines in a table (:mod:`.headings`)
 
 
 def parse(text: str, *, source: str) -> ParsedDecree:
@@ -135,12 +137,39 @@ def parse(text: str, *, source: str) -> ParsedDecree:
     state = _State(decree, lines)
     for number, line in enumerate(lines, 1):
         _feed(state, number, line)
+    _release(state)
     _close_table(state)
     return decree
 
 
+def _holds(state: _State, line: str) -> bool:
+    """Whether a line in a table may be the heading of the next position's part of the
+    lampiran ("II.3. INDIKATOR KINERJA INDIVIDU SEKRETARIS", in capitals), or goes on one."""
+    if state.held.lines:
+        return not line or heading_line(line, going_on=True)
+    page_title = line.upper() == "INDIKATOR KINERJA INDIVIDU"
+    return state.table and line.isupper() and not page_title and bool(HEADING_OPENS.match(line))
+
+
+def _release(state: _State) -> None:
+    """No position's title came after the held lines: read them as any other line."""
+    for number, line in state.held.take():
+        _read(state, number, line)
+
+
 def _feed(state: _State, number: int, line: str) -> None:
     """Read one line: a block title, a table header or page title, a section or a cell."""
+    jabatan = _JABATAN.match(line)
+    if jabatan:
+        state.held.take()  # the heading above a position's title: no one's text
+    elif _holds(state, line):
+        state.held.lines.append((number, line))
+        return
+    _release(state)
+    _read(state, number, line)
+
+
+def _read(state: _State, number: int, line: str) -> None:
     jabatan = _JABATAN.match(line)
     if jabatan:
         _close_table(state)

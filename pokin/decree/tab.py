@@ -29,7 +29,9 @@ from dataclasses import dataclass, field
 from .atasancol import declare_atasan
 from .cells import clean_cell, lettered_items, strip_list_punctuation
 from .columns import column_role, header_roles, is_quarter, sub_header, year_of
+from .continued import join_continued
 from .header import read_header
+from .headings import Held, heading_line
 from .ikutable import add_coded_iku_row
 from .marks import (
     BEHAVIOUR_NOTE,
@@ -97,6 +99,7 @@ class _State:
     in_iku: bool = False
     closed: bool = False
     behaviour: bool = False  # in an SKP form's PERILAKU KERJA part
+    held: Held = field(default_factory=Held)  # heading lines after a table (:mod:`.headings`)
 
 
 def parse(text: str, *, source: str) -> ParsedDecree:
@@ -153,6 +156,7 @@ def _feed(state: _State, number: int, line: str) -> None:
     if state.behaviour and title is None:
         return
     if title is not None:
+        state.held.take()  # the heading above a position's title: no one's text
         _close_block(state)
         state.block = titled_block(title, number)
         state.closed = state.behaviour = state.in_iku = False  # the IKU table ends here
@@ -214,8 +218,11 @@ def _feed_block(state: _State, number: int, line: str, cells: list[str] | None) 
     if cells is None:
         if state.section and not state.raw:
             _add_section_text(state.block, state.section, stripped)
+        elif state.raw and heading_line(stripped, going_on=bool(state.held.lines)):
+            state.held.lines.append((number, line))  # whose it is, the next line says
         elif state.raw:
-            _skip(state, number, line, "baris teks di dalam tabel, bukan baris tabel")
+            _release(state)
+            _skip(state, number, line, _IN_TABLE)
         else:
             _skip(state, number, line, "baris teks di antara JABATAN dan tabelnya, tidak dikenali")
         return
@@ -231,6 +238,7 @@ def _feed_block(state: _State, number: int, line: str, cells: list[str] | None) 
     if len(filled) >= 3 and filled == [str(n) for n in range(1, len(filled) + 1)]:
         return  # the "1 2 3 4" column-number row
     state.section = None
+    _release(state)
     _add_row(state, number, cells)
 
 
@@ -263,6 +271,15 @@ def _add_section_text(block: Block, section: str, text: str) -> None:
 
 def _skip(state: _State, number: int, line: str, reason: str) -> None:
     state.decree.skipped.append(Skipped(number, number, line.strip(), reason))
+
+
+_IN_TABLE = "baris teks di dalam tabel, bukan baris tabel"
+
+
+def _release(state: _State) -> None:
+    """The held heading lines were no position's heading: skipped, as any text there."""
+    for number, line in state.held.take():
+        _skip(state, number, line, _IN_TABLE)
 
 
 def _align(roles: list[str], cells: list[str]) -> tuple[list[str], str]:
@@ -318,40 +335,6 @@ def _add_row(state: _State, number: int, cells: list[str]) -> None:
     state.raw.append(_RawRow(number, number, by_role, note, years if len(years) > 1 else {}))
 
 
-_ITEM = re.compile(r"^(?:[-•*▪·]\s|\d{1,2}[.)]\s|[a-z][.)]\s|TW\s|Triwulan\s)", re.IGNORECASE)
-"""How a line that starts a new item of a cell opens: a list mark, a number, a quarter."""
-
-
-_INLINE_ITEM = re.compile(r"\s(?:\d{1,2}[.)]|[a-z][.)]|[-•*▪·])\s")
-"""A second item mark inside a line: the list is written inline ("1. A 2. B")."""
-
-
-def join_continued(role: str, before: str, more: str) -> str:
-    """A cell carried over a page break: its next part on a new line when it is a new item
-    (every line of a target cell is one, "TW III: 70%"; in the other cells, a list mark or
-    number starts one when the cell is a list written one item a line), else after a space
-    (a sentence, or a list written inline, wrapped over the page).
-
-    >>> join_continued("target", "TW I: 20%", "TW II: 45%")
-    'TW I: 20%\\nTW II: 45%'
-    >>> join_continued("formulasi", "Jumlah permohonan selesai", "dibagi jumlah permohonan")
-    'Jumlah permohonan selesai dibagi jumlah permohonan'
-    >>> join_continued("indikator", "- Persentase A", "- Persentase B")
-    '- Persentase A\\n- Persentase B'
-    >>> join_continued("formulasi", "meliputi : 1. A 2. B", "3. C")
-    'meliputi : 1. A 2. B 3. C'
-    >>> join_continued("formulasi", "1. Jumlah A 2. Jumlah B", "3. Jumlah C")
-    '1. Jumlah A 2. Jumlah B 3. Jumlah C'
-    """
-    if not before:
-        return more
-    # a list one item a line: lines already, or one item so far (no second mark inline)
-    listed = "\n" in before or (_ITEM.match(before) and not _INLINE_ITEM.search(before))
-    if role == "target" or (listed and _ITEM.match(more)):
-        return f"{before}\n{more}"
-    return f"{before} {more}"
-
-
 def _continues(cells: dict[str, str]) -> bool:
     kinerja, indikator = cells.get("kinerja", ""), cells.get("indikator", "")
     if not kinerja and not indikator:
@@ -360,6 +343,7 @@ def _continues(cells: dict[str, str]) -> bool:
 
 
 def _close_block(state: _State) -> None:
+    _release(state)
     block = state.block
     if block is None:
         return

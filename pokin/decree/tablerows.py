@@ -35,7 +35,7 @@ from .marks import (
     without_header,
 )
 from .matrix import add_row, start
-from .paragraphs import State, close_block, open_block, paragraph, skip
+from .paragraphs import State, close_block, open_block, paragraph, release, skip
 from .rawrows import RawRow
 
 __all__ = ["read_table"]
@@ -73,6 +73,8 @@ def read_table(state: State, table: Table) -> None:
             state.titles = texts
             continue
         state.titles = None
+        if "jabatan" not in state.roles:
+            release(state)  # a row of the block's table: the lines held above were its text
         if state.matrix is not None:
             add_row(state, row)
         elif state.iku:
