@@ -181,7 +181,7 @@ def test_accepts_the_base_tree() -> None:
 @pytest.mark.parametrize(
     ("change", "refused"),
     [
-        (lambda i: i.update(uraian="  Nilai SKM  "), True),  # stripped by the models
+        (lambda i: i.update(uraian="  Nilai SKM  "), False),  # stripped by both
         (lambda i: i.update(satuan=""), True),  # empty: None
         (lambda i: i.update(level_hasil="Immediate Outcome"), True),
         (lambda i: i.update(target=100), False),  # the text "100": pydantic-core in both
@@ -212,3 +212,10 @@ def test_a_wrong_type_deep_in_a_json_file_is_explained(tmp_path: Path) -> None:
     assert f"t.json:{line}:" in said
     assert "periode" in said
     assert "jabatan[1].kinerja[0].indikator[0].per_periode[0].periode" in said
+
+
+@pytest.mark.parametrize("written", [" camat.k1.i1", "camat.k1.i1 ", 12, "", "a b"])
+def test_an_id_is_taken_only_as_the_models_take_it(written: Any) -> None:
+    data = copy.deepcopy(BASE)
+    data["jabatan"][0]["kinerja"][0]["indikator"][0]["id"] = written
+    assert not _compare(data)

@@ -2,23 +2,26 @@
 the same models, the same fields, every check made by pydantic-core itself.
 
 Validating a kabupaten (1e5 indicators, 180k models) with the models' own validator spends
-more time in Python calls and in new strings than in building the models: the
-``str_strip_whitespace`` config makes a new copy of every text, and every id, optional text
-and level calls a Python function (:func:`~pokin.models.fields._check_id`, ...). This
-validator is built from the models' core schema with those steps replaced by pydantic-core
+as much time in Python calls as in building the models: every id, optional text and level
+calls a Python function (:func:`~pokin.models.fields._check_id`, ...). This validator is
+built from the models' core schema with those functions replaced by pydantic-core
 constraints that only *accept or refuse*, never change a value:
 
-- a text must not start or end with whitespace (instead of stripping it), and an optional
-  text must not be empty (instead of making it None);
-- an id must be a text matching :data:`~pokin.models.ID_PATTERN` (a number is refused);
+- an id must be a text matching :data:`~pokin.models.ID_PATTERN`, as written (a number or
+  surrounding spaces are refused);
+- an optional text must not be empty after stripping (instead of becoming None);
 - a ``level_hasil`` must be written as the enum's value (``immediate_outcome``).
+
+Texts are still stripped, in pydantic-core, as the models do: measured at 1e5, a tree
+holding the parser's own strings instead of the stripped copies (made beside each model)
+checked 15 % slower, which took back most of what skipping the copies saved.
 
 So whatever it accepts, the models' validator accepts too and builds the very same tree
 (the unit tests compare both on every dataset and on generated trees); whatever it refuses
-(a text with spaces around it, ``target: 100``, ``level_hasil: Immediate Outcome``, or a
-real error) the caller gives to the models' validator, which normalises or explains it. The
-other validators (links written as a bare id, ``fungsi`` as one text, periods, the
-Renstra's years) run as in the models.
+(``id: 12``, ``satuan: ""``, ``level_hasil: Immediate Outcome``, or a real error) the
+caller gives to the models' validator, which normalises or explains it. The other
+validators (links written as a bare id, ``fungsi`` as one text, periods, the Renstra's
+years) run as in the models.
 
 :func:`validate_fast` never resolves references: call
 :func:`~pokin.models.resolve_references` on what it returns.
@@ -36,11 +39,7 @@ from .tree import PohonKinerja
 
 __all__ = ["validate_fast"]
 
-_BORDERLESS = r"(?s)^\S(?:.*\S)?$"
-"""A text that stripping would not change, and not empty (``\\S`` is what Rust's
-``trim``, pydantic-core's strip, keeps: not Unicode White_Space)."""
-
-_ID = {"type": "str", "pattern": f"^(?:{ID_PATTERN.pattern})$"}
+_ID = {"type": "str", "pattern": f"^(?:{ID_PATTERN.pattern})$", "strip_whitespace": False}
 
 
 def validate_fast(data: Any) -> PohonKinerja:
@@ -62,7 +61,7 @@ def _validator() -> SchemaValidator:
 
 
 def _rewrite(schema: Any) -> Any:
-    """``schema`` with stripping and the Python steps above replaced by constraints."""
+    """``schema`` with the Python steps above replaced by constraints."""
     if isinstance(schema, list):
         return [_rewrite(item) for item in schema]
     if not isinstance(schema, dict):
@@ -74,15 +73,17 @@ def _rewrite(schema: Any) -> Any:
     if kind == "function-before" and function is _level_text:
         return _rewrite(schema["schema"])
     if kind == "function-after" and function is _none_if_empty:
-        return _rewrite(schema["schema"])
+        return _rewrite(_not_empty(schema["schema"]))
     if kind == "function-after" and getattr(function, "__name__", "") == "_references":
         return _rewrite(schema["schema"])  # references are resolved by the caller
-    out = {key: value if key in _AS_IS else _rewrite(value) for key, value in schema.items()}
-    if kind == "str":
-        out.setdefault("pattern", _BORDERLESS)
-    if isinstance(out.get("config"), dict):
-        out["config"] = {**out["config"], "str_strip_whitespace": False}
-    return out
+    return {key: value if key in _AS_IS else _rewrite(value) for key, value in schema.items()}
+
+
+def _not_empty(schema: dict[str, Any]) -> dict[str, Any]:
+    """The nullable text schema of an optional text, refusing an empty text (after
+    stripping) instead of making it None."""
+    inner = schema["schema"]
+    return {**schema, "schema": {**inner, "min_length": 1}}
 
 
 _AS_IS = frozenset({"cls", "function", "metadata", "default", "default_factory", "ref"})
