@@ -165,12 +165,18 @@ class _Context:
         self.uraian.update((k.id, k.uraian) for _, k in tree.iter_kinerja())
         self.uraian.update((i.id, i.uraian) for _, i in tree.iter_indikator())
         self.nama: dict[str | None, str] = {j.id: j.nama for j in tree.jabatan}
+        self._temuan: dict[tuple[int, ...], str] = {}  # the text of a set of codes, made once
 
     def temuan(self, *ids: str | None) -> str | None:
         found = [codes for codes in map(self.codes.get, ids) if codes]
         if not found:
             return None
-        return ", ".join(sorted(found[0] if len(found) == 1 else set().union(*found)))
+        key = tuple(map(id, found))  # the sets live as long as the context: ids are theirs
+        text = self._temuan.get(key)
+        if text is None:
+            codes = found[0] if len(found) == 1 else set().union(*found)
+            text = self._temuan[key] = ", ".join(sorted(codes))
+        return text
 
     def capaian_of(self, indikator: Indikator) -> str | None:
         value = self.capaian.get(str(indikator.id))
@@ -340,6 +346,8 @@ def _tautan_rows(context: _Context) -> Iterator[dict[str, Any]]:
         # A link repeated under one owner gets a row for each repetition, so the reader
         # pairs the rows with the repetitions in order.
         wanted = {link_text(link) for link in links if not _plain(link)}
+        if not wanted:
+            continue  # most owners: no link, or declarations only
         for link in links:
             if link_text(link) not in wanted:
                 continue
