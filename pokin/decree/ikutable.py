@@ -12,7 +12,7 @@ from .document import TableRow
 from .items import CODE_INDIKATOR, CODE_SASARAN, clean_item, split_catatan, split_code
 from .parts import IkuIndikator, IkuSasaran, ParsedDecree
 
-__all__ = ["add_coded_iku_row", "add_iku_row", "iku_indikator", "pick_year"]
+__all__ = ["add_coded_iku_row", "add_iku_row", "iku_indikator", "pick_year", "same_sasaran"]
 
 
 def pick_year(years: dict[str, str], tahun: int | None) -> str:
@@ -21,6 +21,23 @@ def pick_year(years: dict[str, str], tahun: int | None) -> str:
     if tahun is not None and years.get(str(tahun)):
         return years[str(tahun)]
     return next((v for k, v in years.items() if v and k.isdigit()), "")
+
+
+def same_sasaran(iku: list[IkuSasaran], text: str, code: str | None) -> bool:
+    """Whether a sasaran cell repeats the last sasaran of ``iku``: a cell merged down over
+    its indicators (``rowspan``) that the table's grid, or a converter, wrote again on each
+    row. The same words (spacing and case aside) and the same code, or a code on one only.
+
+    >>> same_sasaran([IkuSasaran(1, "Meningkatnya  layanan", "S.1")], "meningkatnya layanan", None)
+    True
+    >>> same_sasaran([IkuSasaran(1, "Meningkatnya layanan", "S.1")], "Meningkatnya layanan", "S.2")
+    False
+    """
+    if not iku:
+        return False
+    last = iku[-1]
+    words = " ".join(text.casefold().split()) == " ".join(last.uraian.casefold().split())
+    return words and (code is None or last.kode is None or code == last.kode)
 
 
 def add_iku_row(
@@ -38,7 +55,7 @@ def add_iku_row(
     merged_sasaran = column is not None and column < len(row.cells) and row.cells[column] is None
     if sasaran and not merged_sasaran:
         code, text = split_code(" ".join(sasaran.split()))
-        if not (iku and text == iku[-1].uraian):
+        if not same_sasaran(iku, text, code):
             iku.append(IkuSasaran(row.line, text, code))
     indikator = " ".join(by_role.get("indikator", "").split())
     if not indikator:

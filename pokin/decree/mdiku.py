@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from .columns import is_quarter, year_of
-from .ikutable import iku_indikator
+from .ikutable import iku_indikator, same_sasaran
 from .items import CODE_INDIKATOR, CODE_SASARAN, split_code
 from .markup import Cell, read_cell
 from .pairing import pair_cells
@@ -78,7 +78,8 @@ def iku_row(state: MarkdownTable, number: int, line: str, cells: list[str]) -> N
         code, rest = split_code(sasaran_text)
         if code is None and codes and CODE_SASARAN.fullmatch(codes[0]):
             code, codes = codes[0], codes[1:]
-        iku.append(IkuSasaran(number, rest, code))
+        if not same_sasaran(iku, rest, code):  # else a merged cell written on each row
+            iku.append(IkuSasaran(number, rest, code))
     if not items:
         return
     if not iku:
