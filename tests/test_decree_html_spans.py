@@ -88,3 +88,24 @@ def test_html_rows_fill_the_grid_under_and_beside_spans() -> None:
         ["1.", "B", "d", "d"],
         ["2.", "C", "d", "d"],
     ]
+
+
+def test_tables_opening_and_closing_mid_line() -> None:
+    """``<div><table>`` and ``</table></div><p>Nama Jabatan : ...</p>`` on one line: the
+    table is read whole, the text around it too, every row keeps its line number."""
+    text = FIXTURE.read_text(encoding="utf-8")
+    wrapped = text.replace("\n<table", '\n<div class="lampiran"><table').replace(
+        "</tbody></table>\n", "</tbody></table></div>"
+    )
+    assert wrapped.count("</div><p>Nama Jabatan") == 1
+    plain, mid_line = parse(text, source="a.html"), parse(wrapped, source="b.html")
+    assert [(b.nama, [r.indikator for r in b.rows]) for b in mid_line.blocks] == [
+        (b.nama, [r.indikator for r in b.rows]) for b in plain.blocks
+    ]
+    assert [r.line for r in mid_line.blocks[-1].rows] == [27, 28]  # two lines fewer above
+    assert [(s.kode, s.line, len(s.indikator)) for s in mid_line.iku] == [
+        ("S.1", 11, 3),
+        ("S.2", 14, 1),
+        ("S.3", 15, 2),
+    ]
+    assert mid_line.skipped == plain.skipped == []

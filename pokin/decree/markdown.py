@@ -70,6 +70,7 @@ __all__ = ["parse", "sniff"]
 
 _JABATAN = re.compile(r"^(?:\d+\s*[.)]\s*)?(?:nama\s+)?jabatan\s*:\s*(\S.*)$", re.IGNORECASE)
 _SECTION = re.compile(r"^(?:\d+\s*[.)]\s*)?(?:uraian\s+)?(tugas|fungsi)\s*:\s*(.*)$", re.I)
+_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
 _UNIT = re.compile(r"^(?:unit\s+kerja\s*:\s*)?((?:kelurahan|kecamatan|desa)\s+\S.*)$", re.I)
 
 
@@ -87,7 +88,7 @@ def sniff(text: str) -> bool:
     previous = before = ""
     in_html = False
     for line in text[:500_000].split("\n"):
-        if line.lstrip().lower().startswith("<table"):
+        if "<table" in line.lower():
             in_html = True
         if in_html and re.search(r"<t[hd]\b[^>]*>[^<]*indikator", line, re.IGNORECASE):
             return True
@@ -146,25 +147,41 @@ def parse(text: str, *, source: str) -> ParsedDecree:
             _table(state, rows)
             i = end
             continue
-        if lines[i].lstrip().lower().startswith("<table"):
+        start = lines[i].lower().find("<table")
+        if start > 0 and read_cell(lines[i][:start]).text:  # "<p>Jabatan : X</p><table>"
+            first_block = _plain(state, i + 1, lines[i][:start], first_block)
+            lines[i] = lines[i][start:]
+            continue
+        if start >= 0:
             end = i
             while end < len(lines) and "</table" not in lines[end].lower():
                 end += 1
-            html = "\n".join(lines[i : end + 1])
+            html = "\n".join([lines[i][start:], *lines[i + 1 : end + 1]])
             _table(state, [(i + k, " | ".join(c), c) for k, c in html_rows(html)])
-            i = end + 1
+            rest = _CLOSE.split(lines[end], maxsplit=1)[-1] if end < len(lines) else ""
+            if read_cell(rest).text or "<table" in rest.lower():  # "</table><p>Jabatan..."
+                lines[end], i = rest, end
+            else:
+                i = end + 1
             continue
-        plain = read_cell(re.sub(r"^\s*(?:#+|>)\s*", "", lines[i])).text
-        state.plain.append(plain)
-        if first_block is None and _JABATAN.match(plain):
-            first_block = len(state.plain) - 1
-        _line(state, i + 1, lines[i], plain)
+        first_block = _plain(state, i + 1, lines[i], first_block)
         i += 1
     _release(state)
     head = read_header(state.plain, head_end=first_block)
     decree = state.decree
     head.fill(decree)
     return decree
+
+
+def _plain(state: _State, number: int, raw: str, first_block: int | None) -> int | None:
+    """Read one line outside the tables; the index in ``state.plain`` of the first
+    JABATAN line (where the decree's head ends), once read."""
+    plain = read_cell(re.sub(r"^\s*(?:#+|>)\s*", "", raw)).text
+    state.plain.append(plain)
+    if first_block is None and _JABATAN.match(plain):
+        first_block = len(state.plain) - 1
+    _line(state, number, raw, plain)
+    return first_block
 
 
 def _line(state: _State, number: int, raw: str, plain: str) -> None:
