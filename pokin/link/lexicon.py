@@ -12,7 +12,8 @@ passive verb (``kata_aspek``: yang selesai direkonsiliasi), role nouns after the
 they name (``kata_peran``: rumah tangga penerima bantuan), outputs every office counts
 (``kata_keluaran``: laporan, rapat, disusun), nouns a measured thing comes in
 (``kata_wadah``: dokumen register risiko), ratings closing a text (``kata_mutu``:
-predikat kinerja baik), opposite verbs (``antonim``), the two sides of one measured thing
+predikat kinerja baik), bounds of a target (``kata_batas``: minimal lima orang),
+opposite verbs (``antonim``), the two sides of one measured thing
 (``kebalikan``: keterlambatan / tepat waktu), words of one meaning (``sinonim``: kehadiran
 unsur / keterlibatan), words opening a clause a subordinate adds (``klausa``: dalam
 rangka, untuk, melalui, sesuai), numbers written as words (``bilangan``: satu, sepuluh,
@@ -63,6 +64,7 @@ _KEYS = (
     "kata_keluaran",
     "kata_wadah",
     "kata_mutu",
+    "kata_batas",
     "antonim",
     "kebalikan",
     "sinonim",
@@ -99,6 +101,9 @@ class Lexicon:
     dokumen register risiko" counts the "register risiko"."""
     kata_mutu: frozenset[str] = frozenset()
     """Ratings closing a text ("predikat kinerja baik"), left out: the grade aimed at."""
+    kata_batas: tuple[str, ...] = ()
+    """Words bounding a target ("minimal", "paling lama"): with a number after them
+    closing a text, the bound is left out (see :func:`pokin.link.numbers.without_bound`)."""
     antonim: frozenset[frozenset[str]] = frozenset()
     kebalikan: tuple[tuple[str, str], ...] = ()
     """Pairs of the two sides of one thing an indicator measures (keterlambatan / tepat
@@ -206,6 +211,7 @@ def _build(data: dict[str, Any], path: Path) -> Lexicon:
             kata_keluaran=frozenset(map(_low, data.get("kata_keluaran") or ())),
             kata_wadah=frozenset(map(_low, data.get("kata_wadah") or ())),
             kata_mutu=frozenset(map(_low, data.get("kata_mutu") or ())),
+            kata_batas=tuple(map(_low, data.get("kata_batas") or ())),
             antonim=frozenset(frozenset(map(_low, pair)) for pair in data.get("antonim") or ()),
             kebalikan=tuple(_pair(pair) for pair in data.get("kebalikan") or ()),
             sinonim={_low(k): _low(v) for k, v in (data.get("sinonim") or {}).items()},

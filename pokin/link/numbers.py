@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-__all__ = ["numbers"]
+from functools import cache
 
+__all__ = ["BOUND_TAIL", "numbers", "without_bound"]
+
+BOUND_TAIL = 3
+"""How many words of its unit may follow a bound's number ("5 hari kerja")."""
 _SCALES = {"belas": 0, "puluh": 10, "ratus": 100, "ribu": 1000, "juta": 1_000_000}
 
 
@@ -47,3 +51,41 @@ def _value(run: list[str], bilangan: dict[str, int]) -> int:
         else:
             small += value
     return total + group + small
+
+
+def without_bound(tokens: list[str], bounds: tuple[str, ...], breaks: frozenset[str]) -> list[str]:
+    """``tokens`` without the bound closing them: a word of ``bounds`` (``kata_batas``:
+    minimal, paling lama) with a number after it and at most :data:`BOUND_TAIL` words of
+    its unit, none of them in ``breaks`` (a list or a clause goes on). How much a target
+    asks is no part of what it measures, and a subordinate drops it.
+
+    >>> b = ("minimal", "paling lama")
+    >>> without_bound("kader terlatih minimal 5 orang".split(), b, frozenset())
+    ['kader', 'terlatih']
+    >>> without_bound("dijawab paling lama 5 hari kerja".split(), b, frozenset())
+    ['dijawab']
+    >>> without_bound("capaian skp minimal baik".split(), b, frozenset())
+    ['capaian', 'skp', 'minimal', 'baik']
+    >>> without_bound("minimal 5 orang dan aktif".split(), b, frozenset({"dan"}))
+    ['minimal', '5', 'orang', 'dan', 'aktif']
+    """
+    split = _split(bounds)
+    if split[1].isdisjoint(tokens):
+        return tokens
+    for i in range(1, len(tokens) - 1):
+        for bound in split[0]:
+            at = i + len(bound)
+            number = tokens[at : at + 1]
+            if tuple(tokens[i:at]) != bound or not number or not number[0][:1].isdigit():
+                continue
+            tail = tokens[at + 1 :]
+            if len(tail) <= BOUND_TAIL and all(t.isalpha() and t not in breaks for t in tail):
+                return tokens[:i]
+    return tokens
+
+
+@cache
+def _split(bounds: tuple[str, ...]) -> tuple[tuple[tuple[str, ...], ...], frozenset[str]]:
+    """The bounds as token tuples ("sekurang-kurangnya": two tokens), and their first words."""
+    split = tuple(tuple(b.replace("-", " ").split()) for b in bounds)
+    return split, frozenset(b[0] for b in split if b)

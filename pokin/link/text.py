@@ -48,7 +48,7 @@ from dataclasses import dataclass, replace
 
 from .lexicon import DEFAULT, Lexicon
 from .morph import TYPO_LENGTH, passive, roots_of, stem, synonym_roots, typo, verb_form
-from .numbers import numbers
+from .numbers import numbers, without_bound
 from .scope import LEVEL, UNIT_WORDS, UNITS, levels, subject
 
 __all__ = ["LEVEL", "UNITS", "Phrase", "phrase", "stem", "synonym_roots", "typo"]
@@ -113,6 +113,7 @@ def _phrase(text: str, lexicon: Lexicon) -> Phrase:
     tokens = _joined(_TOKEN.findall(body), lexicon)
     if not lexicon.bilangan.keys().isdisjoint(tokens):
         tokens = numbers(tokens, lexicon.bilangan)
+    tokens = without_bound(tokens, lexicon.kata_batas, _BREAKS)
     if not _light(lexicon).isdisjoint(tokens[:-1]):
         tokens = _without_light_words(tokens, lexicon)
     segments = _clauses(tokens, lexicon)
