@@ -297,10 +297,10 @@ def _indikator_steps(
     index: LinkIndex, jid: str, taken: set[str], threshold: float
 ) -> Iterable[tuple[str, Sequence[str]]]:
     """Where an indicator looks, past its atasan not at a text that the atasan's target
-    its kinerja supports restates: the indicator reaches it through that link."""
+    its kinerja supports restates, or that target's kinerja: it reaches it through them."""
     steps = index.indikator_steps(jid)
     chain = index.chain[jid]
-    via = [t for t in taken if chain and index.owner.get(t) == chain[0]]
+    via = index.with_kinerja([t for t in taken if chain and index.owner.get(t) == chain[0]])
     if not via:
         return steps
     return [

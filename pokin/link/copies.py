@@ -131,28 +131,35 @@ class Copies:
         return len(self._recurring(target, False) - related)  # carried down: a cascade
 
     def boilerplate(self, node: str, target: str) -> bool:
-        """Whether ``node`` copies ``target`` word for word and the text is boilerplate: held
+        """Whether ``target`` is boilerplate and ``node`` copies it or is as thin: held
         word for word by positions of :data:`BOILERPLATE_KINDS` or more kinds of post, and
         of little content (a word at most beyond measure words, the lexicon's
         ``kerja_umum`` and ``kata_keluaran`` and words of place: "Jumlah laporan yang
         disusun", "Jumlah rapat koordinasi yang dilaksanakan" in the Camat's, the
         Sekretaris's, a Kasi's and a staff table). Such a copy says nothing of what the
-        node supports. A superior's row with content of its own ("Indeks kepuasan
+        node supports, and nor does a node of as little content restating it in other
+        words ("Tersusunnya laporan pelaksanaan kegiatan" for "Jumlah laporan kegiatan
+        yang tersusun"). A superior's row with content of its own ("Indeks kepuasan
         masyarakat") copied by every kind of post, or any row copied by every Lurah (one
         kind of post), is its cascade and stays a link.
         """
         me, other = self.phrases[node], self.phrases[target]
-        if not self.min_evidence or me.plain != other.plain:
+        if not self.min_evidence or not self._thin(other):
             return False
+        if me.plain != other.plain and not self._thin(me):
+            return False
+        return len({self.kind[j] for j in self._holders_of(other.key)}) >= BOILERPLATE_KINDS
+
+    def _thin(self, p: Phrase) -> bool:
+        """Whether a text has a word at most beyond the lexicon's ``kerja_umum`` and
+        ``kata_keluaran`` and words of place (measure words are none)."""
         lexicon, place = self.lexicon, self.place
         own = [
             w
-            for w in me.words
+            for w in p.words
             if w not in lexicon.kerja_umum and w not in lexicon.kata_keluaran and w not in place
         ]
-        if len(own) > 1:
-            return False
-        return len({self.kind[j] for j in self._holders_of(me.key)}) >= BOILERPLATE_KINDS
+        return len(own) <= 1
 
     def _holders_of(self, key: tuple[frozenset[str], bool]) -> set[str]:
         """The positions holding a text of ``key`` (every text's, read once)."""

@@ -108,6 +108,7 @@ class LinkIndex(Search, Crosscutting, Copies, Holds):
         self._levels: dict[str, frozenset[str]] = {}
         self._strong: dict[str, frozenset[str]] = {}
         self._reach: dict[tuple[str, bool], tuple[frozenset[str], frozenset[str]]] = {}
+        self._row_of: dict[str, str] | None = None
 
     def _weights(self, tree: PohonKinerja) -> dict[str, float]:
         """Each root's rarity weight (:func:`idf`), a quarter for words of place.
@@ -201,6 +202,13 @@ class LinkIndex(Search, Crosscutting, Copies, Holds):
         part, held = self._held(me, other)  # held: only for a target that is no generic row
         found = max(found, part)
         return held if held > found and not self.generic(target) else found
+
+    def with_kinerja(self, nodes: list[str]) -> list[str]:
+        """``nodes`` and the kinerja holding each indicator among them: a text that
+        kinerja restates is reached through a link to its indicator."""
+        if self._row_of is None:
+            self._row_of = {i: k for k, rows in self.indikator_rows.items() for i in rows}
+        return [*nodes, *(self._row_of[n] for n in nodes if n in self._row_of)]
 
     def _own_units(self, node: str, target: str) -> bool:
         """Whether a Lurah's text and his atasan's name each their holder's own unit: the
