@@ -7,6 +7,8 @@
 - **Boilerplate restated in other words**: "Tersusunnya laporan pelaksanaan kegiatan"
   under "Jumlah laporan kegiatan yang tersusun", a row of no content every kind of post
   copies: held back like a word-for-word copy of it.
+- An **e- application** ("e-SAKIP", "e-Kinerja") is one word, not its thing written out:
+  data sent to e-SAKIP restates no SAKIP score (e-KTP stays the KTP, by ``ejaan``).
 
 Controls: a staff indicator copying a Sekretaris row its Kasubbag does not carry is still a
 level skip, and a thin text restating a row only one position holds is still a link.
@@ -18,6 +20,8 @@ from typing import Any
 
 from pokin import PohonKinerja
 from pokin.link import infer_links
+from pokin.link.similarity import score
+from pokin.link.text import phrase
 from tests.link_trees import build_tree, indikator, position
 
 BOILER_K = "Tersusunnya laporan pelaksanaan kegiatan"
@@ -119,3 +123,54 @@ def test_boilerplate_restated_in_other_words_is_held_back() -> None:
 
 def test_a_thin_text_restating_a_row_one_position_holds_is_a_link() -> None:
     assert _proposals().get("staf.k4") == {"sekretaris.k1.i3"}
+
+
+def test_an_e_application_is_a_word_of_its_own() -> None:
+    # data put into e-SAKIP (the application) restates no SAKIP score up the chart
+    camat = position(
+        "camat",
+        "Camat",
+        "camat",
+        "Kecamatan Sidoarum",
+        [_k("Meningkatnya akuntabilitas kinerja kecamatan", "Nilai SAKIP Kecamatan")],
+    )
+    sekretaris = position(
+        "sekretaris",
+        "Sekretaris Kecamatan",
+        "sekretaris",
+        "Sekretariat",
+        [_k("Meningkatnya nilai SAKIP kecamatan", "Nilai komponen perencanaan kinerja")],
+        atasan="camat",
+    )
+    staf = position(
+        "staf",
+        "Pengolah Data",
+        "pelaksana",
+        "Sekretariat",
+        [
+            _k(
+                "Tersedianya data kinerja bulanan",
+                "Jumlah data capaian kinerja bulanan yang diinput ke e-SAKIP",
+                "Jumlah laporan kinerja yang diunggah melalui aplikasi e-Kinerja",
+            )
+        ],
+        atasan="sekretaris",
+    )
+    found = {p.dari: p.ke for p in infer_links(build_tree([camat, sekretaris, staf]))}
+    assert found.get("sekretaris.k1") == "camat.k1.i1"  # SAKIP itself: still a link
+    assert "staf.k1.i1" not in found
+    assert "staf.k1.i2" not in found
+
+
+def test_e_ktp_reads_as_ktp() -> None:
+    assert (
+        phrase("Persentase e-KTP yang tercetak").words
+        == phrase("Persentase KTP yang tercetak").words
+    )
+
+
+def test_e_sakip_is_not_the_sakip_written_out() -> None:
+    child = phrase("Jumlah laporan realisasi kinerja semesteran yang dikirim ke e-SAKIP")
+    assert "e-sakip" in child.words
+    assert "akuntabilitas" not in child.words  # SAKIP's words: the system, not the app
+    assert score(child, phrase("Nilai SAKIP Kecamatan")) < 0.2

@@ -55,7 +55,8 @@ __all__ = ["LEVEL", "UNITS", "Phrase", "phrase", "stem", "synonym_roots", "typo"
 
 _TAG = re.compile(r"<[^>]*>")
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+")
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|[,;:()]")
+# "e-SAKIP", "e-Kinerja": an application named after a thing, one word (not the thing)
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\be-[^\W\d_]+|[^\W\d_]+|[,;:()]")
 _BREAKS = frozenset({",", ";", ":", "(", ")", "dan", "serta", "atau", "maupun", "yang"})
 _KEEP = 500_000
 _NONE: frozenset[str] = frozenset()
