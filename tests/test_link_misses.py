@@ -4,6 +4,8 @@
   orang", "paling lama 3 hari kerja", "sekurang-kurangnya satu kali"), which the
   subordinate drops. Lexicon ``kata_batas``: with a number after it, the bound is left
   out; without one it stays ("capaian SKP minimal baik" is a grade).
+- One item of a **"yang" clause** kept ("SPJ yang lengkap dan tepat waktu" as "SPJ tepat
+  waktu"): the clause is not dropped whole, the child keeps an item of the list.
 - **ASN / PNS / pegawai**: the staff of an office written one way above, another below
   (lexicon ``sinonim``).
 
@@ -56,6 +58,16 @@ PATTERNS = [
         "Meningkatnya pegawai yang menyampaikan LHKASN tepat waktu",
     ),
     (
+        "one item of a yang clause kept, the other dropped",
+        "Persentase laporan keuangan desa yang lengkap dan tepat waktu",
+        "Terverifikasinya laporan keuangan desa tepat waktu",
+    ),
+    (
+        "one item of a yang clause kept, the verb changed",
+        "Persentase pos kamling yang terdata dan aktif",
+        "Meningkatnya pos kamling aktif",
+    ),
+    (
         "pegawai above, ASN below, a grade bound kept",
         "Persentase pegawai dengan predikat kinerja minimal baik",
         "Meningkatnya ASN dengan predikat kinerja minimal baik",
@@ -68,7 +80,10 @@ DECOYS = [
     # the same bound, another thing
     "Meningkatnya kelompok tani dengan lahan minimal dua hektare",
     "Tersalurkannya bantuan bibit paling lama 3 hari kerja",
+    # the item a yang clause measures, with all that is said of it dropped
+    "Meningkatnya kelompok usaha binaan",
 ]
+DECOY_PARENTS = ["Jumlah kelompok usaha binaan yang naik kelas"]
 
 
 def _tree() -> PohonKinerja:
@@ -80,7 +95,7 @@ def _tree() -> PohonKinerja:
         [
             {
                 "uraian": "Meningkatnya kualitas penyelenggaraan pemerintahan",
-                "indikator": [indikator(p) for _, p, _ in PATTERNS],
+                "indikator": [indikator(p) for p in [*(p for _, p, _ in PATTERNS), *DECOY_PARENTS]],
             }
         ],
     )

@@ -180,13 +180,14 @@ def kept_items(
     left, whole = [], set[str]()
     mine = keeper.words | keeper.roots
     kept = False
-    for chunk, qualifies in zip(lister.chunks, lister.qualifies, strict=True):
+    for at, (chunk, qualifies) in enumerate(zip(lister.chunks, lister.qualifies, strict=True)):
         weight = math.fsum(w.get(t, 1.0) for t in chunk)
         held = math.fsum(w.get(t, 1.0) for t in chunk & mine)
         if held >= weight:
             whole |= chunk - UNITS.keys()
         elif held < KEPT * weight:
-            if qualifies and kept and not held and not _leads_with(keeper, chunk):
+            dropped = qualifies and kept and not held and not _leads_with(keeper, chunk)
+            if dropped and not _clause_held(lister, at, mine):
                 return frozenset()  # the item kept, all that is said of it dropped
             left.append(chunk)
         kept = held >= KEPT * weight
@@ -194,6 +195,18 @@ def kept_items(
     if not left or len(whole) < 2 or extra > ALIEN * total(keeper, w):
         return frozenset()
     return frozenset().union(*left) - mine
+
+
+def _clause_held(lister: Phrase, at: int, mine: frozenset[str]) -> bool:
+    """Whether ``mine`` holds an item of the "yang" clause opened at item ``at`` whole:
+    "SPJ yang lengkap dan tepat waktu" kept as "SPJ tepat waktu" says what is measured."""
+    rest = zip(lister.chunks[at + 1 :], lister.qualifies[at + 1 :], strict=True)
+    for chunk, qualifies in rest:
+        if qualifies:
+            return False
+        if chunk and chunk <= mine:
+            return True
+    return False
 
 
 def _leads_with(keeper: Phrase, chunk: frozenset[str]) -> bool:
