@@ -10,8 +10,8 @@ link, and every label names a kinerja as ``dari`` and nodes of the tree as ``ke`
 Measured blind once, by the lead on main e4ef994 at 01:58 (/work/notes/blind3-measure.txt):
 precision 46/47, restated recall 36/43 = 0,837, meaning top 3 8/8, none proposed. Not
 blind after that: helper "misses" tuned the matcher on its misses with general mechanisms
-(tests/test_link_misses.py, tests/test_link_misses_chain.py; /work/notes/misses.md), to
-precision 49/50, recall 39/43, top 3 8/8. :func:`test_the_tuned_figures_hold` keeps those
+(tests/test_link_misses*.py; /work/notes/misses.md), to
+precision 50/51, recall 40/43, top 3 8/8. :func:`test_the_tuned_figures_hold` keeps those
 as floors.
 """
 
@@ -190,7 +190,7 @@ def test_the_tuned_figures_hold(tree: PohonKinerja) -> None:
     """Floors of the figures after tuning (see the module docstring; blind: 46/47, 36/43)."""
     score = measure(tree, LABELS)
     assert score.proposed - score.right <= 1  # the BUMDes pendampingan usaha row
-    assert score.right >= 49
-    assert score.found >= 39
+    assert score.right >= 50
+    assert score.found >= 40
     assert score.meaning_top >= 8
     assert score.meaning_proposed == 0

@@ -273,7 +273,8 @@ def shortened(
 
     0 unless ``child`` adds no word of its own (words of ``place`` aside: unit words, the
     unit's name), holds two words or more of ``parent`` and says the same lead verb (or
-    neither has one); the words it leaves out weigh :data:`SHORTENED` of their rarity. A
+    neither has one); the words it leaves out weigh :data:`SHORTENED` of their rarity, and
+    the items of a list it leaves out whole nothing (as in :func:`kept_items`). A
     Lurah restates his Camat's kinerja for his kelurahan in fewer words ("kualitas layanan
     administrasi kelurahan" for "... administrasi terpadu kecamatan"): whether a pair is
     such a restatement is the caller's to judge.
@@ -290,7 +291,9 @@ def shortened(
     if len(mine) < 2 or not mine <= parent.words or parent.roots != child.roots:
         return 0.0
     held = math.fsum(w.get(t, 1.0) for t in mine) + LEAD_WEIGHT * bool(child.roots)
-    dropped = math.fsum(w.get(t, 1.0) for t in parent.words - mine - place - UNITS.keys())
+    items = zip(parent.chunks, parent.qualifies, strict=True)  # whole list items left out
+    left = frozenset[str]().union(*(c for c, q in items if not q and c.isdisjoint(mine)))
+    dropped = math.fsum(w.get(t, 1.0) for t in parent.words - mine - place - UNITS.keys() - left)
     return round(min(1.0, held / (held + SHORTENED * dropped)), 6)
 
 
