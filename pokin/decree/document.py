@@ -41,6 +41,7 @@ class Table:
     page: int | None = None  # the PDF page it is on
     fresh: bool = False  # it starts a context of its own (a sheet): nothing above goes on
     sheet: str | None = None  # the workbook sheet it is (its rows' lines are sheet rows)
+    broken: bool = False  # its last row goes on in the next table (no rule under it: PDF)
 
 
 Item = Paragraph | Table

@@ -47,6 +47,8 @@ class State:
     iku: bool = False
     raw: list[RawRow] = field(default_factory=list)
     new_table: bool = False
+    broken: bool = False  # the last table read ended in a row the page break cut
+    carried: int | None = None  # this table's page when its first row is that row's rest
     matrix: object | None = None
     titles: list[str] | None = None  # the row before, when it was skipped (level titles?)
     unit: str | None = None  # the kelurahan a heading placed the next blocks in

@@ -105,11 +105,14 @@ def without_phantoms(page: Any) -> Any:
 
 
 _Line = tuple[float, str, bool]  # top, text, in the page's margin
-_Tab = tuple[float, list[list[str | None]]]
+_Tab = tuple[float, list[list[str | None]], bool]  # top, rows, its last row goes on
 
 
 def _page(page: Any) -> tuple[list[_Line], list[_Tab]]:
     tables = page.find_tables()
+    closing = _open_bottoms(page, tables)
+    if closing:
+        tables = page.find_tables({"explicit_horizontal_lines": closing})
     boxes = [table.bbox for table in tables]
 
     def outside(obj: dict[str, Any]) -> bool:
@@ -123,10 +126,36 @@ def _page(page: Any) -> tuple[list[_Line], list[_Tab]]:
         for line in text_page.extract_text_lines()
     ]
     extracted = [
-        (table.bbox[1], [[_unwrap(cell) for cell in row] for row in table.extract()])
+        (
+            table.bbox[1],
+            [[_unwrap(cell) for cell in row] for row in table.extract()],
+            any(abs(table.bbox[3] - y) <= 1 for y in closing),
+        )
         for table in tables
     ]
     return lines, extracted
+
+
+def _open_bottoms(page: Any, tables: list[Any]) -> list[float]:
+    """Where a table's column rules end below its last ruled line: the row a browser broke
+    over a page break has no bottom border on its first page (its rules run on to the page's
+    end), so without a closing line its cells would be read as loose text and the row lost.
+    """
+    closing: list[float] = []
+    for table in tables:
+        x0, _, x1, bottom = table.bbox
+        runs = [
+            edge
+            for edge in page.edges
+            if edge["orientation"] == "v"
+            and x0 - 1 <= edge["x0"] <= x1 + 1
+            and abs(edge["top"] - bottom) <= 2
+            and edge["bottom"] > bottom + 2
+        ]
+        sides = {round(edge["x0"]) for edge in runs}
+        if any(x <= x0 + 1 for x in sides) and any(x >= x1 - 1 for x in sides):
+            closing.append(max(edge["bottom"] for edge in runs))
+    return closing
 
 
 def _unwrap(cell: str | None) -> str | None:
@@ -161,7 +190,7 @@ def _items(pages: list[tuple[list[_Line], list[_Tab]]]) -> list[Item]:
     number = 0
     for page_no, (lines, tables) in enumerate(pages, 1):
         flow: list[tuple[float, int, Any]] = [(top, 0, (text, edge)) for top, text, edge in lines]
-        flow += [(top, 1, rows) for top, rows in tables]
+        flow += [(top, 1, (rows, broken)) for top, rows, broken in tables]
         for _, kind, content in sorted(flow, key=lambda entry: (entry[0], entry[1])):
             if kind == 0:
                 number += 1
@@ -169,8 +198,8 @@ def _items(pages: list[tuple[list[_Line], list[_Tab]]]) -> list[Item]:
                 if not (edge and _key(text) in furniture) and not FURNITURE.match(text):
                     items.append(Paragraph(number, text))
                 continue
-            table = Table(page=page_no)
-            for cells in content:
+            table = Table(page=page_no, broken=content[1])
+            for cells in content[0]:
                 number += 1
                 table.rows.append(TableRow(number, list(cells)))
             items.append(table)

@@ -41,6 +41,13 @@ from .rawrows import RawRow
 __all__ = ["read_table"]
 
 
+_CUT = (
+    "baris tabel terakhir sebelum halaman {page} terpotong pindah halaman, tetapi baris "
+    "pertama di halaman {page} bernomor: dibaca sebagai baris sendiri; periksa apakah "
+    "keduanya satu baris"
+)
+
+
 def _texts(row: TableRow) -> list[str]:
     return [(c or "").strip() for c in row.cells]
 
@@ -50,6 +57,8 @@ def read_table(state: State, table: Table) -> None:
         close_block(state)
         state.roles, state.iku = None, False
     state.new_table, state.header_row, state.sheet = True, False, table.sheet
+    state.carried = (table.page or 0) if state.broken else None
+    state.broken = table.broken
     state.late = False  # a paragraph below this table is no longer TUGAS / FUNGSI text
     for row in table.rows:
         if state.new_table and state.headers:
@@ -229,7 +238,10 @@ def _data_row(state: State, row: TableRow) -> None:
         cell = texts[state.roles.index("atasan")]
         declare_atasan(state.block, cell, row.line, state.decree.notes)
     numbered = "no" in state.roles and bool(texts[state.roles.index("no")])
-    if state.new_table and state.raw and not numbered and continues_row(by_role):
+    carried = state.new_table and state.carried is not None
+    if carried and numbered:  # cannot be told: kept as a row of its own, and said
+        state.decree.notes.append((row.line, _CUT.format(page=state.carried)))
+    if state.new_table and state.raw and not numbered and (carried or continues_row(by_role)):
         previous = state.raw[-1]  # a row broken by the page: its rest joins the row above
         for role, text in zip(state.roles, texts, strict=False):
             if text and role not in ("no", "lain", "kode", "jabatan", "atasan"):
