@@ -19,7 +19,7 @@ import pytest
 
 from pokin import import_decree
 from pokin.link.evaluate import load_labels
-from pokin.models import PohonKinerja
+from pokin.models import Peran, PohonKinerja
 
 HERE = Path(__file__).parent / "fixtures" / "blind4"
 DECREE = HERE / "rowosekar-2026.docx"
@@ -100,6 +100,22 @@ def test_the_declared_atasan_are_read(tree: PohonKinerja) -> None:
     assert atasan["pengadministrasi-pajak-daerah"] == (
         "kepala-seksi-pemerintahan-dan-pelayanan-umum"
     )
+
+
+def test_the_kecamatan_kasi_are_kecamatan_kasi(tree: PohonKinerja) -> None:
+    """Two Kasi declared under the Camat, one with "Kelurahan" in its seksi's name, one with
+    kelurahan in its table: kecamatan seksi, their staff in those seksi."""
+    by_id = {str(j.id): j for j in tree.jabatan}
+    for jid, unit in [
+        ("kepala-seksi-ketenteraman-dan-ketertiban-umum", "Seksi Ketenteraman dan Ketertiban Umum"),
+        ("kepala-seksi-pemberdayaan-masyarakat-dan-kelurahan",
+         "Seksi Pemberdayaan Masyarakat dan Kelurahan"),
+    ]:  # fmt: skip
+        assert (by_id[jid].peran, by_id[jid].unit) == (Peran.KASI, unit), jid
+        staff = [j for j in tree.jabatan if j.atasan == jid]
+        assert staff, jid
+        assert all(j.unit == unit for j in staff), jid
+    assert not [j.id for j in tree.jabatan if j.peran is Peran.KASI_KELURAHAN]
 
 
 def test_the_import_writes_no_link(tree: PohonKinerja) -> None:

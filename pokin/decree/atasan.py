@@ -27,6 +27,7 @@ def assign_atasan(positions: list[Pos]) -> tuple[list[tuple[int, str]], list[Ski
     for pos in heads_first:
         declared, why = _declared_atasan(pos, positions)
         if declared:
+            _level_of_declared(pos, declared)
             pos.atasan, pos.unit = declared, pos.unit or declared.unit
             pos.notes.append("Atasan sesuai pernyataan keputusan.")
             continue
@@ -42,6 +43,25 @@ def assign_atasan(positions: list[Pos]) -> tuple[list[tuple[int, str]], list[Ski
             else:
                 refused.append((line or pos.block.line, f"{pos.block.nama}: {note}"))
     return refused, warned
+
+
+def _level_of_declared(pos: Pos, declared: Pos) -> None:
+    """A Kasi under a declared Camat is a kecamatan seksi's head, one under a declared
+    Lurah his kelurahan's, whatever its block's text made of it (a title naming its
+    level is kept)."""
+    kasi = (Peran.KASI, Peran.KASI_KELURAHAN)
+    if pos.peran not in kasi or pos.info.level is not None:
+        return
+    if declared.peran is Peran.CAMAT and pos.peran is Peran.KASI_KELURAHAN:
+        pos.peran, pos.level = Peran.KASI, "kecamatan"
+        pos.notes.append("Dibaca sebagai Kasi kecamatan: keputusan menyatakan atasannya Camat.")
+        if not pos.block.unit:
+            pos.unit = f"Seksi {pos.info.bagian}" if pos.info.bagian else declared.unit
+    elif declared.peran is Peran.LURAH and pos.peran is Peran.KASI:
+        pos.peran, pos.level = Peran.KASI_KELURAHAN, "kelurahan"
+        pos.notes.append("Dibaca sebagai Kasi kelurahan: keputusan menyatakan atasannya Lurah.")
+        if not pos.block.unit:
+            pos.unit = declared.unit
 
 
 def _refusal(pos: Pos, why: str) -> str:

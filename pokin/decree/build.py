@@ -58,7 +58,7 @@ from .ikutable import pick_year
 from .intervensi import Declared, link_declared
 from .parts import BLOCK_AT, Block, ParsedDecree, Row
 from .position import UNKNOWN_KELURAHAN, Pos
-from .roles import level_from_text, read_position
+from .roles import level_from_text, level_of_head, read_position
 from .summary import import_note
 
 __all__ = ["UNKNOWN_KECAMATAN", "UNKNOWN_KELURAHAN", "build_tree"]
@@ -100,7 +100,9 @@ def _build(parsed: ParsedDecree) -> PohonKinerja:
     nama = parsed.nama or UNKNOWN_KECAMATAN
     for row in (row for block in parsed.blocks for row in block.rows if row.per_tahun):
         row.target = pick_year(row.per_tahun, parsed.tahun) or row.target  # the year is known now
-    positions = [_classify(block, nama) for block in parsed.blocks]
+    titles = Counter(words(block.nama) for block in parsed.blocks)
+    repeated = {title for title, count in titles.items() if count > 1}
+    positions = [_classify(block, nama, repeated) for block in parsed.blocks]
     notes, warnings = assign_atasan(positions)
     parsed.notes.extend(notes)
     if warnings:  # an atasan column's cell naming no position: the planner should look
@@ -166,12 +168,14 @@ def _section_unit(block: Block) -> bool:
     return not (block.unit or "").lower().startswith("kecamatan")
 
 
-def _classify(block: Block, kecamatan: str) -> Pos:
+def _classify(block: Block, kecamatan: str, repeated: set[str]) -> Pos:
     info = read_position(block.nama, block.tugas)
     peran, level, guessed = info.peran, info.level, not info.explicit
     text = " ".join([block.tugas, *(r.kinerja for r in block.rows[:4])])
     if level is None and block.unit:
         level = "kelurahan" if block.unit.lower().startswith("kelurahan") else "kecamatan"
+    if level is None and peran is Peran.KASI:  # the title and a declared atasan decide
+        level = level_of_head(text, words(block.nama) in repeated) or "kecamatan"
     if level is None:
         level = level_from_text(text) or "kecamatan"
     if level == "kelurahan" and peran is Peran.SEKRETARIS:

@@ -22,7 +22,14 @@ from dataclasses import dataclass
 from ..models import Peran
 from .header import title_case
 
-__all__ = ["TitleInfo", "keywords", "level_from_text", "read_position", "read_title"]
+__all__ = [
+    "TitleInfo",
+    "keywords",
+    "level_from_text",
+    "level_of_head",
+    "read_position",
+    "read_title",
+]
 
 # Jabatan fungsional by name, as kecamatan decrees write them (PermenPAN-RB on each JF).
 _FUNGSIONAL = re.compile(
@@ -37,6 +44,9 @@ _FUNGSIONAL = re.compile(
 # The jenjang (grade) of a jabatan fungsional makes any title one, whatever its name:
 # keahlian (Ahli Pertama/Muda/Madya/Utama), keterampilan (Pemula, Terampil, Mahir, Penyelia).
 _JENJANG = re.compile(r"\b(AHLI\s+(PERTAMA|MUDA|MADYA|UTAMA)|PEMULA|TERAMPIL|MAHIR|PENYELIA)\b")
+# "KELURAHAN" in a title places it in a kelurahan, unless it is one object of a seksi's
+# name ("SEKSI PEMBERDAYAAN MASYARAKAT DAN KELURAHAN", "... DESA/KELURAHAN"): a kecamatan seksi.
+_NAMES_KELURAHAN = re.compile(r"(?<!\bDAN )(?<!& )(?<!, )(?<!/)\bKELURAHAN\b")
 _STOP = {
     "dan", "di", "ke", "pada", "yang", "serta", "atau", "seksi", "sub", "bagian", "subbagian",
     "kepala", "kasi", "kasubbag", "kecamatan", "kelurahan", "sekretariat", "bidang", "urusan",
@@ -75,7 +85,7 @@ def read_title(title: str) -> TitleInfo:
     pada = title[len(title) - len(pada_match.group(1)) :].strip() if pada_match else None
     head = upper[: pada_match.start()].strip() if pada_match else upper
     level = None
-    if "KELURAHAN" in upper or re.match(r"LURAH\b", upper):
+    if _NAMES_KELURAHAN.search(upper) or re.match(r"LURAH\b", upper):
         level = "kelurahan"
     elif "KECAMATAN" in upper:
         level = "kecamatan"
@@ -148,6 +158,32 @@ _KECAMATAN_SIGNS = re.compile(
     r"membantu camat|sekretariat kecamatan|tingkat kecamatan|lingkup kecamatan",
     re.IGNORECASE,
 )
+
+
+_HEAD_SIGNS = {
+    "kelurahan": re.compile(r"membantu lurah", re.I),
+    "kecamatan": re.compile(r"membantu camat", re.I),
+}
+
+
+def level_of_head(text: str, repeated: bool) -> str | None:
+    """The level of a Kasi / Sekretaris whose title names none, from its block's text:
+    only the head it says it assists ("Membantu Lurah") decides a title the decree holds
+    once; words like "di kelurahan" decide only a title repeated in the decree (a template
+    repeated per kelurahan), since a kecamatan seksi's tasks name kelurahan too
+    (Musrenbang Kelurahan, adminduk di kelurahan).
+
+    >>> level_of_head("Menyiapkan Musrenbang Kelurahan dan adminduk di kelurahan", False)
+    >>> level_of_head("Menyiapkan Musrenbang Kelurahan dan adminduk di kelurahan", True)
+    'kelurahan'
+    >>> level_of_head("Membantu Lurah dalam pemerintahan", False)
+    'kelurahan'
+    """
+    kel = len(_HEAD_SIGNS["kelurahan"].findall(text))
+    kec = len(_HEAD_SIGNS["kecamatan"].findall(text))
+    if kel != kec:
+        return "kelurahan" if kel > kec else "kecamatan"
+    return level_from_text(text) if repeated else None
 
 
 def level_from_text(text: str) -> str | None:
