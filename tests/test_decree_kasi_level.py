@@ -91,3 +91,33 @@ def test_a_kasi_title_repeated_per_kelurahan_is_read_from_its_text(tmp_path: Pat
     file.write_text("".join(_block(*b) for b in blocks), encoding="utf-8")
     perans = [j.peran for j in import_decree(file).tree.jabatan]
     assert perans == [Peran.CAMAT, Peran.KASI, Peran.KASI_KELURAHAN]
+
+
+def test_a_kasi_in_a_lurah_s_section_is_that_kelurahan_s(tmp_path: Path) -> None:
+    """A bare "KEPALA SEKSI PEMERINTAHAN" under the heading of a kelurahan (its Lurah's
+    part of the lampiran) is that kelurahan's Kasi, under its Lurah."""
+    table = (
+        "| Kinerja | Indikator Kinerja | Formulasi | Sumber Data |\n|---|---|---|---|\n"
+        "| {k} | Persentase {k} | a / b x 100% | Laporan |\n\n"
+    )
+
+    def block(nama: str, kinerja: str) -> str:
+        return f"**1. JABATAN : {nama}**\n\n**2. TUGAS :** Menyiapkan bahan\n\n" + table.format(
+            k=kinerja
+        )
+
+    file = tmp_path / "sukamekar.md"
+    file.write_text(
+        "# KEPUTUSAN CAMAT SUKAMEKAR\n\n## KECAMATAN SUKAMEKAR\n\n"
+        + block("CAMAT SUKAMEKAR", "Meningkatnya pelayanan publik")
+        + "## KELURAHAN SUKAMAJU\n\n"
+        + block("LURAH SUKAMAJU", "Meningkatnya pelayanan kelurahan")
+        + block("KEPALA SEKSI PEMERINTAHAN", "Meningkatnya tertib administrasi"),
+        encoding="utf-8",
+    )
+    kasi = import_decree(file).tree.jabatan[-1]
+    assert (kasi.peran, kasi.unit, kasi.atasan) == (
+        Peran.KASI_KELURAHAN,
+        "Kelurahan Sukamaju",
+        "lurah-sukamaju",
+    )
