@@ -25,10 +25,11 @@ from typing import Any
 import pytest
 
 from pokin import PohonKinerja
-from pokin.link import infer_links
 from pokin.link.explain import describe
 from pokin.link.similarity import score
 from pokin.link.text import phrase
+
+from .link_trees import proposed
 
 PATTERNS = [
     (
@@ -164,10 +165,7 @@ def _tree() -> PohonKinerja:
 
 @pytest.fixture(scope="module")
 def proposals() -> dict[str, set[str]]:
-    found: dict[str, set[str]] = {}
-    for p in infer_links(_tree()):
-        found.setdefault(p.dari, set()).add(p.ke)
-    return found
+    return proposed(_tree())
 
 
 @pytest.mark.parametrize(("n", "pattern"), [(n, p[0]) for n, p in enumerate(PATTERNS, 1)])

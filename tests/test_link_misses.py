@@ -19,11 +19,10 @@ from __future__ import annotations
 import pytest
 
 from pokin import PohonKinerja
-from pokin.link import infer_links
 from pokin.link.lexicon import DEFAULT
 from pokin.link.numbers import without_bound
 from pokin.link.text import phrase
-from tests.link_trees import build_tree, indikator, position
+from tests.link_trees import build_tree, indikator, position, proposed
 
 PATTERNS = [
     (
@@ -109,10 +108,7 @@ def _tree() -> PohonKinerja:
 
 @pytest.fixture(scope="module")
 def proposals() -> dict[str, set[str]]:
-    found: dict[str, set[str]] = {}
-    for p in infer_links(_tree()):
-        found.setdefault(p.dari, set()).add(p.ke)
-    return found
+    return proposed(_tree())
 
 
 @pytest.mark.parametrize(("n", "pattern"), [(n, p[0]) for n, p in enumerate(PATTERNS, 1)])

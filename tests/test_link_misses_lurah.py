@@ -13,8 +13,7 @@ from typing import Any
 
 import pytest
 
-from pokin.link import infer_links
-from tests.link_trees import build_tree, indikator, position
+from tests.link_trees import build_tree, indikator, position, proposed
 
 CAMAT = [
     "Meningkatnya kebersihan, ketertiban pasar dan kenyamanan pengunjung",
@@ -45,10 +44,7 @@ def proposals() -> dict[str, set[str]]:
         [_k(t) for t, _ in LURAH],
         atasan="camat",
     )
-    found: dict[str, set[str]] = {}
-    for p in infer_links(build_tree([camat, lurah])):
-        found.setdefault(p.dari, set()).add(p.ke)
-    return found
+    return proposed(build_tree([camat, lurah]))
 
 
 @pytest.mark.parametrize(("n", "row"), list(enumerate(LURAH, 1)))
