@@ -26,6 +26,8 @@ from pokin.decree.cells import split_items
 from pokin.decree.pairing import split_target
 from pokin.decree.parts import Block, ParsedDecree, Row
 
+from .scripts import load_script
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"
 CORRECTIONS = ROOT / "datasets" / "corrections"
@@ -676,13 +678,7 @@ def test_units_given_by_the_layout_place_repeated_titles() -> None:
 
 @pytest.mark.parametrize("name", ["wonoasih-2026", "kebomas-2023", "samarinda-staf"])
 def test_generated_datasets_are_reproducible_and_checkable(name: str) -> None:
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("build", ROOT / "datasets" / "build.py")
-    assert spec is not None
-    assert spec.loader is not None
-    build = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(build)
+    build = load_script(ROOT / "datasets" / "build.py")
     fresh = build.text(name, build.generate(name, SEEDS))
     stored = (ROOT / "datasets" / f"{name}.yaml").read_text(encoding="utf-8")
     assert stored == fresh, "run `python datasets/build.py` to regenerate"

@@ -10,7 +10,6 @@ Word, as Word "save as text" (tabs) and as markdown.
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
@@ -20,17 +19,13 @@ import pytest
 from pokin.decree import ImportResult, import_decree
 
 from .decree_files import Cells, add_table
+from .scripts import load_script
 
 HERE = Path(__file__).parent / "fixtures" / "readers"
 
 
 def _source() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("make_tanjungsari", HERE / "make_tanjungsari.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(HERE / "make_tanjungsari.py")
 
 
 SOURCE = _source()

@@ -6,7 +6,6 @@ pdfplumber; four of its eight rows break over a page."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
@@ -14,16 +13,13 @@ from pokin.decree import import_decree
 from pokin.decree.assemble import assemble
 from pokin.decree.document import Item, Paragraph, Table, TableRow
 
+from .scripts import load_script
+
 HERE = Path(__file__).parent / "fixtures" / "readers"
 
 
 def _source() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("make_karangmulya", HERE / "make_karangmulya.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(HERE / "make_karangmulya.py")
 
 
 SOURCE = _source()

@@ -3,7 +3,6 @@ the blind decrees' styles, each failing before its fix."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -13,6 +12,7 @@ import docx
 from pokin.decree import ImportResult, import_decree
 
 from .decree_files import add_table
+from .scripts import load_script
 
 FULL = ["<"] * 5  # the rest of a row merged into its first cell
 
@@ -83,12 +83,7 @@ READERS = Path(__file__).parent / "fixtures" / "readers"
 
 def _source() -> ModuleType:
     """The invented decree's rows as written into its HTML (the truth the text came from)."""
-    spec = importlib.util.spec_from_file_location("make_wiramarta", READERS / "make_wiramarta.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(READERS / "make_wiramarta.py")
 
 
 _FIELDS = ("uraian", "formulasi", "satuan", "target", "sumber_data")

@@ -17,7 +17,6 @@ as floors.
 
 from __future__ import annotations
 
-import importlib.util
 from collections import Counter
 from pathlib import Path
 from types import ModuleType
@@ -27,6 +26,8 @@ import pytest
 from pokin import import_decree
 from pokin.link.evaluate import load_labels, measure
 from pokin.models import PohonKinerja
+
+from .scripts import load_script
 
 HERE = Path(__file__).parent / "fixtures" / "blind3"
 DECREE = HERE / "pakisrejo-2026.pdf"
@@ -43,12 +44,7 @@ def tree() -> PohonKinerja:
 
 def _source() -> ModuleType:
     """The script that wrote the decree: what the PDF says, cell by cell."""
-    spec = importlib.util.spec_from_file_location("make_pakisrejo", HERE / "make_pakisrejo.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(HERE / "make_pakisrejo.py")
 
 
 def _kinerja_ids(tree: PohonKinerja) -> set[str]:

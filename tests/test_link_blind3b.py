@@ -23,7 +23,6 @@ the column names.
 
 from __future__ import annotations
 
-import importlib.util
 from collections import Counter
 from pathlib import Path
 
@@ -32,6 +31,8 @@ import pytest
 from pokin.decree import import_decree
 from pokin.link.evaluate import load_labels, measure
 from pokin.models import PohonKinerja
+
+from .scripts import load_script
 
 BLIND3 = Path(__file__).resolve().parent / "fixtures" / "blind3"
 DECREE = BLIND3 / "ngawenrejo-2025.docx"
@@ -57,11 +58,7 @@ def tree() -> PohonKinerja:
 
 
 def test_the_script_writes_the_committed_decree_byte_for_byte() -> None:
-    spec = importlib.util.spec_from_file_location("make_ngawenrejo", BLIND3 / "make_ngawenrejo.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_script(BLIND3 / "make_ngawenrejo.py")
     assert module.build() == DECREE.read_bytes()
 
 

@@ -10,7 +10,6 @@ writes no link, and every label names a kinerja as ``dari`` and nodes of the tre
 
 from __future__ import annotations
 
-import importlib.util
 from collections import Counter
 from pathlib import Path
 from types import ModuleType
@@ -20,6 +19,8 @@ import pytest
 from pokin import import_decree
 from pokin.link.evaluate import load_labels
 from pokin.models import Peran, PohonKinerja
+
+from .scripts import load_script
 
 HERE = Path(__file__).parent / "fixtures" / "blind4"
 DECREE = HERE / "rowosekar-2026.docx"
@@ -36,12 +37,7 @@ def tree() -> PohonKinerja:
 
 def _source() -> ModuleType:
     """The script that wrote the decree: what the Word file says, cell by cell."""
-    spec = importlib.util.spec_from_file_location("make_rowosekar", HERE / "make_rowosekar.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(HERE / "make_rowosekar.py")
 
 
 def _kinerja_ids(tree: PohonKinerja) -> set[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import shutil
 from pathlib import Path
@@ -14,6 +13,8 @@ from pokin.cli import main
 from pokin.graph import Cascade
 from pokin.render.paper import MIN_SCALE, paper_size, plan_paper, render_paper
 
+from .scripts import load_script
+
 needs_dot = pytest.mark.skipif(
     shutil.which("dot") is None, reason="Graphviz's dot is not installed"
 )
@@ -23,11 +24,7 @@ BENCH = Path(__file__).resolve().parents[1] / "bench" / "synthetic.py"
 
 
 def _synthetic(**sizes: int) -> PohonKinerja:
-    spec = importlib.util.spec_from_file_location("bench_synthetic", BENCH)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_script(BENCH)
     tree: PohonKinerja = module.synthetic(**sizes)
     return tree
 

@@ -4,7 +4,6 @@ change the revision made."""
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
@@ -14,18 +13,13 @@ import pokin
 from pokin import check, datasets
 from pokin.diff import Diff, diff, diff_text
 
+from .scripts import load_script
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "revise", ROOT / "datasets" / "revise_sambutan.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(ROOT / "datasets" / "revise_sambutan.py")
 
 
 def test_the_stored_file_is_what_the_script_writes() -> None:
