@@ -48,7 +48,6 @@ _BEFORE = 8
 def taught(tree: PohonKinerja, lexicon: Lexicon = DEFAULT) -> Lexicon:
     """:func:`learned` over every text of ``tree`` (IKU, kinerja, indikator)."""
     texts = [s.uraian for s in tree.iku]
-    texts += [i.uraian for s in tree.iku for i in s.indikator]
     texts += [k.uraian for _, k in tree.iter_kinerja()]
     texts += [i.uraian for _, i in tree.iter_indikator()]
     return learned(texts, lexicon)

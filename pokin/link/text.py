@@ -124,7 +124,7 @@ def _phrase(text: str, lexicon: Lexicon) -> Phrase:
     lead = None
     if len(written) > 1 and verb_form(written[0]):
         lead, written = written[0], written[1:]
-    trimmed = not (lexicon.kata_wadah | lexicon.kata_mutu).isdisjoint(written)
+    trimmed = not (lexicon.kata_wadah.isdisjoint(written) and lexicon.kata_mutu.isdisjoint(written))
     if trimmed:
         written = _trimmed(written, lexicon, lead is not None or passive(written[-1]))
     read, found = _read_forms(written, lexicon)
