@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import datetime
 import gc
 import json
 import os
@@ -37,7 +36,7 @@ from .._files import Limits, atomic_write, read_text
 from ..errors import PokinFileError
 from ..models import FORMAT_VERSION, Asal, PohonKinerja, Tautan, ensure_sound, resolve_references
 from ..models.fast import validate_fast
-from .cache import MIN_BYTES, Cache, cache_for
+from .cache import MIN_BYTES, Cache, cache_for, iso_date
 from .careful import careful_loads as _careful_loads
 from .careful import parse as _parse
 from .jsonerrors import NonStandardError, constant_error, refuse_constant, syntax_error, too_deep
@@ -297,17 +296,8 @@ def dumps_json(tree: PohonKinerja) -> str:
     """The JSON text of ``tree``: the same data as :func:`dumps`, which :func:`load` reads
     back from a ``.json`` file."""
     ensure_sound(tree)
-    text = json.dumps(
-        _clean(tree), ensure_ascii=False, indent=1, allow_nan=False, default=_json_value
-    )
+    text = json.dumps(_clean(tree), ensure_ascii=False, indent=1, allow_nan=False, default=iso_date)
     return text + "\n"
-
-
-def _json_value(value: object) -> str:
-    """A date as YAML writes it (ISO), read back by the same model validation."""
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    raise TypeError(f"{type(value).__name__} cannot be written as JSON")
 
 
 def _special(target: Path) -> bool:

@@ -93,20 +93,21 @@ def cache_for(text: str) -> Cache | None:
 def _dumps(entry: dict[str, Any]) -> bytes:
     """The entry as JSON (UTF-8): by orjson when installed (0.04 s for a kabupaten's data, the
     json module 0.22 s, on the first load of every large file). orjson writes a date as ISO
-    text, as :func:`_date` does, and refuses what JSON cannot hold exactly (an integer beyond
+    text, as :func:`iso_date` does, and refuses what JSON cannot hold exactly (an integer beyond
     64 bits: no entry). It would write a float NaN or infinity as null, but only data that
     validated is kept, and the one float it may hold, a link's ``skor``, is from 0 to 1."""
     if orjson is None:
-        text = json.dumps(entry, default=_date, allow_nan=True, ensure_ascii=False)
+        text = json.dumps(entry, default=iso_date, allow_nan=True, ensure_ascii=False)
         return text.encode("utf-8", "surrogatepass")
     return orjson.dumps(entry)
 
 
-def _date(value: Any) -> str:
-    """A date in the data (``dokumen.tanggal``) as the ISO text pydantic reads back."""
+def iso_date(value: Any) -> str:
+    """A date in the data (``dokumen.tanggal``) as the ISO text pydantic reads back: the
+    ``default`` of every ``json.dumps`` of a tree (the cache, a saved ``.json``)."""
     if isinstance(value, datetime.date):
         return value.isoformat()
-    raise TypeError(f"cannot keep {type(value).__name__} in the cache")
+    raise TypeError(f"{type(value).__name__} cannot be written as JSON")
 
 
 def _prune(folder: Path) -> None:
