@@ -62,7 +62,7 @@ from .marks import (
 from .markup import MARKER, Cell, read_cell
 from .mdiku import FIELDS, cells_by_role, iku_row
 from .pairing import pair_cells
-from .paragraphs import aside
+from .paragraphs import aside, release
 from .parts import Block, ParsedDecree, Skipped, put_realisasi
 from .pipes import is_separator, is_table_line, lost_pipe, split_row
 
@@ -166,7 +166,7 @@ def parse(text: str, *, source: str) -> ParsedDecree:
             continue
         first_block = _plain(state, i + 1, lines[i], first_block)
         i += 1
-    _release(state)
+    release(state.held, state.decree, state.block)
     head = read_header(state.plain, head_end=first_block)
     decree = state.decree
     head.fill(decree)
@@ -227,7 +227,7 @@ def _line(state: _State, number: int, raw: str, plain: str) -> None:
         if state.block.rows and heading_line(text, going_on=bool(state.held.lines)):
             state.held.lines.append((number, text))  # whose it is, the next line says
             return
-        _release(state)
+        release(state.held, state.decree, state.block)
         aside(state.decree, state.block, number, text)
         return
     if state.section == "tugas":
@@ -249,13 +249,6 @@ def _open(state: _State, title: str, number: int) -> None:
     state.block = titled_block(title, number, state.unit)
     state.decree.blocks.append(state.block)
     state.section, state.in_iku, state.closed = None, False, False
-
-
-def _release(state: _State) -> None:
-    """The held heading lines were no position's heading: the block's text, as any other."""
-    for number, text in state.held.take():
-        if state.block is not None:
-            aside(state.decree, state.block, number, text)
 
 
 def _position_cells(state: _State, number: int, cells: list[str]) -> None:
@@ -348,7 +341,7 @@ def _table(state: _State, rows: list[tuple[int, str, list[str]]]) -> None:
                 else ""
             )
             raw, years = cells_by_role(state, cells)
-            _release(state)
+            release(state.held, state.decree, state.block)
             _row(state, state.block, number, raw, note=note, years=years)
 
 

@@ -71,7 +71,7 @@ def paragraph(state: State, line: int, text: str, level: int = 0) -> None:
         open_block(state, title, line)
         return
     if not heading_line(text, going_on=True):
-        release(state)
+        release(state.held, state.decree, state.block)
     if names_superior(text) and state.block is not None and not state.raw:
         previous = second_party(state.decree.blocks, state.block)
         if previous is not None:  # a Perjanjian Kinerja's second party: the atasan
@@ -116,7 +116,7 @@ def paragraph(state: State, line: int, text: str, level: int = 0) -> None:
         if heading_line(text, going_on=bool(state.held.lines)):
             state.held.lines.append((line, text))  # whose it is, the next line says
             return
-        release(state)
+        release(state.held, state.decree, state.block)
         aside(state.decree, block, line, text)
         return
     if state.section == "tugas":
@@ -141,12 +141,13 @@ def aside(decree: ParsedDecree, block: Block, line: int, text: str) -> None:
     )
 
 
-def release(state: State) -> None:
+def release(held: Held, decree: ParsedDecree, block: Block | None) -> None:
     """Give the held heading lines back to the block they were read in (no position's
-    title came after them): its catatan, as any other text there."""
-    for line, text in state.held.take():
-        if state.block is not None:
-            aside(state.decree, state.block, line, text)
+    title came after them): its catatan, as any other text there (every reader that holds
+    heading lines: paragraphs, markdown)."""
+    for line, text in held.take():
+        if block is not None:
+            aside(decree, block, line, text)
 
 
 def _fungsi(state: State, block: Block, text: str, level: int) -> None:
@@ -191,7 +192,7 @@ def open_block(state: State, title: str, line: int) -> None:
 
 def close_block(state: State) -> None:
     """Finish the block being read: its raw rows become rows; the block joins the decree."""
-    release(state)
+    release(state.held, state.decree, state.block)
     if state.matrix is not None:
         finish(state)
     block = state.block

@@ -83,7 +83,8 @@ def read_table(state: State, table: Table) -> None:
             continue
         state.titles = None
         if "jabatan" not in state.roles:
-            release(state)  # a row of the block's table: the lines held above were its text
+            # a row of the block's table: the lines held above were its text
+            release(state.held, state.decree, state.block)
         if state.matrix is not None:
             add_row(state, row)
         elif state.iku:
