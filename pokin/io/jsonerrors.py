@@ -60,22 +60,29 @@ def refuse_constant(token: str) -> object:
 def constant_error(text: str, path: Path, token: str) -> PokinFileError:
     """``NaN`` / ``Infinity`` are not JSON: refused where they first stand outside quotes."""
     at = 0
-    for match in re.finditer(r'"(?:[^"\\]|\\.)*"|-?Infinity|NaN', text):
+    for match in _CONSTANT.finditer(text):
         if not match.group().startswith('"'):
             at = match.start()
             break
-    line = text.count("\n", 0, at) + 1
+    line, column = _line_column(text, at)
     return PokinFileError(
         f"{token} bukan nilai JSON yang sah",
         path=path,
         line=line,
-        column=at - (text.rfind("\n", 0, at) + 1) + 1,
+        column=column,
         hint='tulis angkanya, atau teksnya dengan tanda petik ganda (mis. "100")',
     )
 
 
 _DEEP = 100
-_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+_STRING = r'"(?:[^"\\]|\\.)*"'  # a JSON string, escapes included
+_JSON_TOKEN = re.compile(_STRING + r"|[\[\]{}]")
+_CONSTANT = re.compile(_STRING + r"|-?Infinity|NaN")
+
+
+def _line_column(text: str, at: int) -> tuple[int, int]:
+    """The line and column (both from 1) of offset ``at`` in ``text``."""
+    return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
 
 
 def too_deep(text: str, path: Path) -> PokinFileError:
@@ -91,11 +98,12 @@ def too_deep(text: str, path: Path) -> PokinFileError:
                 break
         elif mark == "]" or mark == "}":
             depth -= 1
+    line, column = _line_column(text, at)
     return PokinFileError(
         f"data JSON bersarang terlalu dalam: lebih dari {_DEEP} tingkat [ atau {{",
         path=path,
-        line=text.count("\n", 0, at) + 1,
-        column=at - text.rfind("\n", 0, at),
+        line=line,
+        column=column,
         hint="berkas pokin hanya sekitar sepuluh tingkat (jabatan, kinerja, indikator, "
         "mendukung); periksa kurung [ dan { yang tidak ditutup di sekitar tempat ini",
     )
