@@ -75,7 +75,6 @@ from ..models import (
     FORMAT_VERSION,
     Asal,
     Indikator,
-    Kinerja,
     LevelHasil,
     PohonKinerja,
     Tautan,
@@ -271,7 +270,7 @@ def _matrix_rows(context: _Context, saran: dict[str, str]) -> Iterator[tuple[str
         for kinerja in jabatan.kinerja:
             row = (kinerja.uraian, kinerja.id, _links(kinerja.mendukung), kinerja.catatan)
             level_hasil = _level(kinerja.level_hasil)
-            links = (context.didukung(kinerja.mendukung), _asal(kinerja.mendukung), level_hasil)
+            links = _links_part(context, kinerja.mendukung, level_hasil)
             note = saran.get(str(kinerja.id))
             if not kinerja.indikator:
                 own = (None, context.temuan(jabatan.id, kinerja.id), note)
@@ -291,16 +290,19 @@ def _matrix_rows(context: _Context, saran: dict[str, str]) -> Iterator[tuple[str
                         head,
                         row,
                         tuple(map(cells.get, _PARTS["indikator"])),
-                        _own_links(context, kinerja, indikator) if indikator.mendukung else links,
+                        _links_part(
+                            context, [*kinerja.mendukung, *indikator.mendukung], level_hasil
+                        )
+                        if indikator.mendukung
+                        else links,
                         last,
                     ),
                 )
 
 
-def _own_links(context: _Context, kinerja: Kinerja, indikator: Indikator) -> tuple[Any, ...]:
-    """The links part of an indicator with links of its own: the kinerja's, then its."""
-    both = [*kinerja.mendukung, *indikator.mendukung]
-    return (context.didukung(both), _asal(both), _level(kinerja.level_hasil))
+def _links_part(context: _Context, mendukung: list[Tautan], level_hasil: Any) -> tuple[Any, ...]:
+    """The links part of a row: a kinerja's links (with its indicator's own, if it has any)."""
+    return (context.didukung(mendukung), _asal(mendukung), level_hasil)
 
 
 def _jabatan_rows(context: _Context) -> Iterator[dict[str, Any]]:
