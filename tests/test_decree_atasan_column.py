@@ -12,6 +12,7 @@ table in markdown, as ``pdftotext -layout`` text, and (per position) as tab text
 
 from __future__ import annotations
 
+import sys
 import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -331,3 +332,19 @@ def test_a_cascading_matrix_level_with_an_atasan_column(tmp_path: Path) -> None:
     ]
     pengolah = tree.jabatan[5]
     assert [t.ke for t in pengolah.kinerja[0].mendukung] == ["kepala-sub-bagian-umum.k1.i1"]
+
+
+def test_an_atasan_cell_with_a_colon_is_reported_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the warning's reason is built from its parts, not cut out of the note at its first ": "
+    written = "Kepala Seksi: Ekonomi dan Pembangunan"
+    positions = [(p[0], p[1], written, *p[3:]) if p[0] == "7" else p for p in POSITIONS]
+    monkeypatch.setattr(sys.modules[__name__], "POSITIONS", positions)
+    result = import_decree(_docx(tmp_path / "sukamulya.docx"))
+    assert [s.text for s in result.skipped] == [written]
+    assert result.skipped[0].reason == (
+        "kolom atasan jabatan Pengadministrasi Perkantoran: tidak ada satu blok jabatan pun "
+        "dengan nama itu dalam keputusan ini; atasan disimpulkan dari nama jabatan: "
+        "«Sekretaris Kecamatan»; periksa kolom atasannya"
+    )

@@ -34,11 +34,12 @@ def assign_atasan(positions: list[Pos]) -> tuple[list[tuple[int, str]], list[Ski
         if pos.peran is not Peran.CAMAT:
             _infer_atasan(pos, positions, camat, sekretaris, lurah)
         if why:
-            note = _refusal(pos, why)
-            pos.notes.append(f"{note[0].upper()}{note[1:]}.")
             line = pos.block.atasan_line
-            if line is not None and pos.atasan is not None:  # a column's atasan, not used
-                reason = f"kolom atasan jabatan {pos.block.nama}: {note.split(': ', 1)[1]}"
+            column = line is not None and pos.atasan is not None  # a column's atasan, not used
+            note, detail = _refusal(pos, why, column)
+            pos.notes.append(f"{note[0].upper()}{note[1:]}.")
+            if line is not None and column:
+                reason = f"kolom atasan jabatan {pos.block.nama}: {detail}"
                 warned.append(Skipped(line, line, pos.block.atasan or "", reason))
             else:
                 refused.append((line or pos.block.line, f"{pos.block.nama}: {note}"))
@@ -64,19 +65,20 @@ def _level_of_declared(pos: Pos, declared: Pos) -> None:
             pos.unit = declared.unit
 
 
-def _refusal(pos: Pos, why: str) -> str:
+def _refusal(pos: Pos, why: str, column: bool) -> tuple[str, str]:
     """What the import says of a declared atasan it did not use (``why``), after the
-    position got the atasan its title implies (or none: the top of the tree)."""
+    position got the atasan its title implies (or none: the top of the tree), and what
+    follows its "tidak dipakai:" (the reason a column's warning gives)."""
     outside = pos.atasan is None and why.startswith("tidak ada satu blok")
     if outside:
         return (
             f"atasan langsung «{pos.block.atasan}» berada di luar keputusan ini: jabatan ini "
             "puncak pohonnya"
-        )
-    note = f"atasan langsung «{pos.block.atasan}» tidak dipakai: {why}; atasan disimpulkan"
-    if pos.block.atasan_line is not None and pos.atasan is not None:
-        note = f"{note} dari nama jabatan: «{pos.atasan.block.nama}»; periksa kolom atasannya"
-    return note
+        ), ""
+    detail = f"{why}; atasan disimpulkan"
+    if column and pos.atasan is not None:
+        detail = f"{detail} dari nama jabatan: «{pos.atasan.block.nama}»; periksa kolom atasannya"
+    return f"atasan langsung «{pos.block.atasan}» tidak dipakai: {detail}", detail
 
 
 def _infer_atasan(
