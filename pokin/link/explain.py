@@ -16,10 +16,10 @@
 
 from __future__ import annotations
 
-from .inverse import inverse_pair
+from .inverse import inverse_side
 from .lexicon import DEFAULT, Lexicon
 from .similarity import kept_items, other_unit, typos
-from .text import Phrase, phrase, stem, synonym_roots
+from .text import Phrase, stem, synonym_roots
 
 __all__ = ["describe"]
 
@@ -118,18 +118,15 @@ def _inverse(
     """The sides of an inverse pair ``a`` and ``b`` are read by (as the lexicon writes
     them, here then there), and the roots of each side, if any."""
     for x, y, flip in ((a, b, False), (b, a, True)):
-        pair = inverse_pair(x, y, lexicon)
+        pair = inverse_side(x, y, lexicon)
         if pair is not None:
-            here, there = pair[::-1] if flip else pair
-            mine = frozenset(r for r in a.words if r in _side_roots(here, lexicon))
-            theirs = frozenset(r for r in b.words if r in _side_roots(there, lexicon))
+            x_roots, y_roots, x_side, y_side = pair
+            here, there = (y_side, x_side) if flip else (x_side, y_side)
+            here_roots, there_roots = (y_roots, x_roots) if flip else (x_roots, y_roots)
+            mine = frozenset(r for r in a.words if r in here_roots)
+            theirs = frozenset(r for r in b.words if r in there_roots)
             return here, there, mine, theirs
     return None
-
-
-def _side_roots(side: str, lexicon: Lexicon) -> frozenset[str]:
-    p = phrase(side, lexicon)
-    return p.words | p.roots
 
 
 def _general(

@@ -29,7 +29,7 @@ from .lexicon import DEFAULT, Lexicon
 from .scope import UNITS
 from .text import Phrase, phrase, stem
 
-__all__ = ["inverse_pair", "inverted", "sides"]
+__all__ = ["inverse_pair", "inverse_side", "inverted", "sides"]
 
 Side = tuple[frozenset[str], frozenset[str], str, str]
 """(roots of one side, roots of the other, the first as written, the other as written)."""
@@ -91,16 +91,24 @@ def _as_written(p: Phrase, side: str, lexicon: Lexicon) -> bool:
     return True
 
 
-def inverted(a: Phrase, b: Phrase, lexicon: Lexicon = DEFAULT) -> Phrase | None:
-    """``a`` turned to ``b``'s side of an inverse pair (see the module docstring), or
-    ``None``: no pair, or nothing but the sides shared (the thing measured differs)."""
+def inverse_side(a: Phrase, b: Phrase, lexicon: Lexicon = DEFAULT) -> Side | None:
+    """The pair of sides ``a`` is read turned to ``b``'s by, or ``None``: no pair, or
+    nothing but the sides shared (the thing measured differs)."""
     pair = _side(a, b, lexicon)
     if pair is None:
         return None
-    x, y = pair[0], pair[1]
-    if not (a.words & b.words) - x - y - UNITS.keys() - _where(lexicon):
+    if not (a.words & b.words) - pair[0] - pair[1] - UNITS.keys() - _where(lexicon):
         return None
-    words = _turned(a.words - x, lexicon) | y
+    return pair
+
+
+def inverted(a: Phrase, b: Phrase, lexicon: Lexicon = DEFAULT) -> Phrase | None:
+    """``a`` turned to ``b``'s side of an inverse pair (see the module docstring), or
+    ``None`` (see :func:`inverse_side`)."""
+    pair = inverse_side(a, b, lexicon)
+    if pair is None:
+        return None
+    words = _turned(a.words - pair[0], lexicon) | pair[1]
     return replace(
         a, words=words, roots=_turned(a.roots, lexicon), chunks=(), qualifies=(), parts=()
     )
@@ -108,10 +116,8 @@ def inverted(a: Phrase, b: Phrase, lexicon: Lexicon = DEFAULT) -> Phrase | None:
 
 def inverse_pair(a: Phrase, b: Phrase, lexicon: Lexicon = DEFAULT) -> tuple[str, str] | None:
     """The sides (as the lexicon writes them) ``a`` and ``b`` are read turned by."""
-    pair = _side(a, b, lexicon)
-    if pair is None or inverted(a, b, lexicon) is None:
-        return None
-    return pair[2], pair[3]
+    pair = inverse_side(a, b, lexicon)
+    return None if pair is None else (pair[2], pair[3])
 
 
 def _turned(roots: frozenset[str], lexicon: Lexicon) -> frozenset[str]:
