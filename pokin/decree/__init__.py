@@ -49,7 +49,8 @@ from .assemble import assemble
 from .build import build_tree
 from .corrections import Koreksi, apply_corrections, read_corrections
 from .document import Table
-from .hygiene import clean_items, clean_text
+from .hygiene import clean_items, clean_text, settle_soft_hyphens
+from .hyphens import SOFT_HYPHEN
 from .labelrows import drop_label_rows
 from .merge import merge_trees
 from .parts import ParsedDecree, Skipped
@@ -125,6 +126,8 @@ def parse(text: str, *, source: str) -> ParsedDecree:
             break
     else:
         parsed = ParsedDecree(source=source, layout="none")
+    if SOFT_HYPHEN in text:
+        settle_soft_hyphens(parsed)
     parsed.notes = [*cleaned, *parsed.notes]
     return _require_blocks(parsed)
 
@@ -272,6 +275,7 @@ def parse_file(file: Path) -> ParsedDecree:
             parsed.layout = f"pdf ({parsed.layout})"
             return parsed
         parsed = assemble(items, source=file.name, layout=kind)
+        settle_soft_hyphens(parsed)
         parsed.notes = [*cleaned, *parsed.notes]
         if not parsed.blocks and not parsed.iku:
             raise _error(

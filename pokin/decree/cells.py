@@ -190,7 +190,7 @@ MARKER = re.compile(r"^(?:[-•*▪●·]|\(?\d{1,2}[.)]|\(?[a-zA-Z][.)])\s+")
 """A list marker opening a line: "1." "2)" "a." "(b)" "-" "•"."""
 
 _CONTINUES_NEXT = re.compile(  # a line ending so is continued by the next one
-    r"(?:[:,/(+=×÷\-–]|\b(?:yang|dan|atau|dengan|di|ke|dari|untuk|pada|per|berbanding|dibagi"
+    r"(?:[:,/(+=×÷\-–\u00ad]|\b(?:yang|dan|atau|dengan|di|ke|dari|untuk|pada|per|berbanding|dibagi"
     r"|terhadap|serta|oleh|dalam|sebagai|bagi|antara|x))\s*$",
     re.IGNORECASE,
 )

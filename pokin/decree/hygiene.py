@@ -3,9 +3,11 @@
 Word and web pages leave zero-width spaces and joiners (U+200B-U+200D, U+2060, U+FEFF),
 soft hyphens (U+00AD) and stray control bytes (a DOS Ctrl-Z, U+001A) in the text; kept, they
 split words the checks and link inference match ("Jum\\u200blah") and print as garbage. The
-typesetter's hyphens U+2010/U+2011 (and a soft hyphen) at a line end become the ASCII ``-``
-the readers already join broken words with. Every removal is reported as a note naming the
-line, so nothing changes silently.
+typesetter's hyphens U+2010/U+2011 become the ASCII ``-`` the readers already join broken
+words with. A soft hyphen ending a word (where its line, or its cell's line, ends; maybe
+drawn with a U+2010) is kept as one U+00AD: it says the word goes on in the next line
+without a hyphen, which :func:`.hyphens.join_wrapped` reads (the policy is there). Every
+removal is reported as a note naming the line, so nothing changes silently.
 """
 
 from __future__ import annotations
@@ -16,10 +18,12 @@ from collections import Counter
 from dataclasses import replace
 
 from .document import Item, Paragraph, TableRow
+from .hyphens import SOFT_HYPHEN, shown_breaks
+from .parts import ParsedDecree
 
 _KEEP = frozenset("\t\n\r\f")
-_LINE_END_HYPHEN = re.compile(r"(?:\u00ad?[\u2010\u2011]|\u00ad)$")
-"""A break hyphen ending a word (where its line, or its cell's line, ends)."""
+_SOFT_END = re.compile(r"\u00ad[\u2010\u2011]?$")
+"""A soft hyphen ending a word, maybe with the hyphen a typesetter draws for it."""
 _WORD = re.compile(r"[^ \t\n\r\f]+")
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 _PLAIN = re.compile(r"[\t\n\r\f\x20-\x7e]*")
@@ -40,7 +44,7 @@ def clean_line(line: str, *, places: bool = False) -> tuple[str, Counter[str]]:
     >>> clean_line("Jum\u200blah berkas\x1a")
     ('Jumlah berkas', Counter({'U+200B': 1, 'U+001A': 1}))
     >>> clean_line("Mening\u00ad\u2010")[0], clean_line("disele\u00adsaikan  x", places=True)[0]
-    ('Mening-', 'diselesaikan   x')
+    ('Mening\xad', 'diselesaikan   x')
     """
     if _PLAIN.fullmatch(line):
         return line, Counter()
@@ -48,11 +52,13 @@ def clean_line(line: str, *, places: bool = False) -> tuple[str, Counter[str]]:
 
     def word(match: re.Match[str]) -> str:
         raw = match.group()
-        text = _LINE_END_HYPHEN.sub("-", raw).translate(_HYPHENS)
+        soft = _SOFT_END.search(raw)
+        text = (raw[: soft.start()] if soft else raw).translate(_HYPHENS)
         gone = [c for c in text if _dropped(c)]
         if gone:
             dropped.update(f"U+{ord(c):04X}" for c in gone)
             text = "".join(c for c in text if not _dropped(c))
+        text += SOFT_HYPHEN if soft else ""
         return text + " " * (len(raw) - len(text)) if places else text
 
     return _WORD.sub(word, line), dropped
@@ -107,3 +113,26 @@ def _clean_row(row: TableRow, notes: list[tuple[int, str]]) -> TableRow:
     if total:
         notes.append(_note(row.line, total))
     return replace(row, cells=cells)
+
+
+def settle_soft_hyphens(parsed: ParsedDecree) -> None:
+    """Write as "-" the soft hyphens :func:`clean_line` kept at word ends that no reader
+    joined to a next line, in every text of ``parsed`` (see :mod:`.hyphens`)."""
+    parsed.notes = [(line, shown_breaks(note)) for line, note in parsed.notes]
+    for skipped in parsed.skipped:
+        _settle(skipped)
+    for block in parsed.blocks:
+        _settle(block)
+        block.fungsi = [shown_breaks(text) for text in block.fungsi]
+        for row in block.rows:
+            _settle(row)
+    for sasaran in parsed.iku:
+        _settle(sasaran)
+        for indikator in sasaran.indikator:
+            _settle(indikator)
+
+
+def _settle(part: object) -> None:
+    for name, value in vars(part).items():
+        if isinstance(value, str) and SOFT_HYPHEN in value:
+            setattr(part, name, shown_breaks(value))

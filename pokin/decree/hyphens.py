@@ -16,13 +16,25 @@ sure sign of which is which (Chromium writes its break as U+2010, Word as ``-``,
 The rule is the halves' shape, not a dictionary: a compound of two distinct lower-case
 words broken exactly at its hyphen at a line end ("non-" / "fisik") is written whole
 ("nonfisik", as KBBI spells it).
+
+A **soft hyphen** (U+00AD, Word's optional hyphen, Chromium's ``&shy;``) is an invisible
+hyphenation point inside a word, never a hyphen of the text: a line ending in one (with or
+without the U+2010 a typesetter draws for it) is a word broken there, joined **without a
+hyphen** whatever the halves look like ("kader\u00ad" + "kader" is "kaderkader"). This
+module is the one place that decides it. :mod:`.hygiene` keeps a word's last soft hyphen
+(as one :data:`SOFT_HYPHEN`, for :func:`join_wrapped` to see, in every reader and both the
+text and the PDF/Word paths) and drops every other; one that no line followed is shown
+as the hyphen the page draws there (:func:`shown_breaks`).
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["join_wrapped", "typeset_break"]
+__all__ = ["SOFT_HYPHEN", "join_wrapped", "shown_breaks", "typeset_break"]
+
+SOFT_HYPHEN = "\u00ad"
+"""The mark of a word broken over two lines without a hyphen of its own."""
 
 _HEAD = re.compile(r"(?:^|(?<=[\s(\"'/]))([^\W\d_]+)[-\u2010\u2011]$")
 """The word before a line-end hyphen, letters only, not itself part of a compound."""
@@ -75,3 +87,14 @@ def join_wrapped(text: str, more: str) -> str:
             return text[: broken.start()] + more
         return text + more
     return f"{text} {more}"
+
+
+def shown_breaks(text: str) -> str:
+    """``text`` with each soft hyphen left in it written as the hyphen the page shows at
+    that break: one that ended a line no reader joined to the next (a word cut by a
+    misread cell, a line kept aside), so the planner sees the word is cut.
+
+    >>> shown_breaks("Jumlah kader\u00ad"), shown_breaks("Nilai IKM")
+    ('Jumlah kader-', 'Nilai IKM')
+    """
+    return text.replace(SOFT_HYPHEN, "-") if SOFT_HYPHEN in text else text
