@@ -5,13 +5,15 @@ node the re-imported workbook no longer holds."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
 
 from pokin.cli import main
-from pokin.excel import export_xlsx, read_xlsx, removed_since_export
+from pokin.excel import export_xlsx, read_edited, read_xlsx, removed, removed_since_export
 from pokin.excel.removed import contents
 from pokin.io import loads
 
@@ -120,3 +122,30 @@ def test_a_large_tree_is_listed_whole_in_cells_excel_can_hold() -> None:
     nodes += sum(1 + len(k.indikator) for _, k in big.iter_kinerja())
     assert len(listed) == nodes
     assert ["indikator", "camat.k1.x1999", "Ü" * 200] in listed
+
+
+def test_read_edited_reads_the_tree_and_names_the_deleted_rows(tmp_path: Path) -> None:
+    path = _edited(tmp_path, delete=("camat.k1.i2",))
+    tree, removed = read_edited(path)
+    assert tree == read_xlsx(path)
+    assert removed == removed_since_export(path, tree)
+    assert [(r.jenis, r.id) for r in removed] == [("indikator", "camat.k1.i2")]
+
+
+def test_pokin_import_parses_the_hidden_sheet_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``read_xlsx`` parses the 'Isi Ekspor' list for the ids a new row must not take;
+    ``pokin import`` names the deleted rows from that same list, never reopening it."""
+    path = _edited(tmp_path, delete=("camat.k1.i2",))
+    parsed: list[int] = []
+
+    def counted(rows: list[list[Any]]) -> Iterator[tuple[str, str, str]]:
+        parsed.append(len(rows))
+        return listed(rows)
+
+    listed = removed._listed
+    monkeypatch.setattr(removed, "_listed", counted)
+    assert main(["import", str(path), "-o", str(tmp_path / "k.yaml"), "-q"]) == 0
+    assert "indikator camat.k1.i2 dihapus" in capsys.readouterr().err
+    assert parsed == [1]  # one row of JSON: the small tree's whole list

@@ -52,10 +52,9 @@ def _import_one(source: Path, corrections: str | None) -> tuple[PohonKinerja, li
     """A decree (text) or a cascade matrix (.xlsx) as a tree, with the messages to show
     and how many of them are lines left out."""
     if source.suffix.lower() in (".xlsx", ".xlsm") and is_pokin_matrix(source):
-        from ..excel import read_xlsx, removed_since_export
+        from ..excel import read_edited
 
-        tree = read_xlsx(source)
-        removed = removed_since_export(source, tree)
+        tree, removed = read_edited(source)  # the hidden sheet parsed once
         messages = [
             f"peringatan: {source}: {r.jenis} {r.id} dihapus (barisnya tidak ada lagi di "
             f"matriks): {r.uraian[:70]}"

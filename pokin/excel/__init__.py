@@ -27,7 +27,8 @@ complete copy of the tree (a workbook from before the level hasil columns still 
     how to edit the workbook (never read).
 ``Isi Ekspor`` (hidden)
     every node exported (kind, id, text), never read into the tree:
-    :func:`removed_since_export` names what a planner deleted (:mod:`.removed`).
+    :func:`removed_since_export` names what a planner deleted (:mod:`.removed`), and
+    :func:`read_edited` reads the workbook and names them in one pass.
 
 :func:`read_xlsx` reads such a workbook back, also after a planner edited it: texts
 changed, rows sorted or added (a new indicator with an empty id gets one generated), a
@@ -90,12 +91,19 @@ from .layout import (
     TAUTAN,
     periods_text,
 )
-from .read import link_text, read_xlsx
+from .read import link_text, read_edited, read_xlsx
 from .removed import Removed, contents, removed_since_export
 from .rowxml import Row
 from .writer import Book, discard
 
-__all__ = ["Removed", "SheetError", "export_xlsx", "read_xlsx", "removed_since_export"]
+__all__ = [
+    "Removed",
+    "SheetError",
+    "export_xlsx",
+    "read_edited",
+    "read_xlsx",
+    "removed_since_export",
+]
 
 
 def export_xlsx(tree: PohonKinerja, path: str | Path, *, findings: Findings | None = None) -> Path:

@@ -21,7 +21,7 @@ from ..models import PohonKinerja
 from .book import Book, open_book
 from .layout import ISI
 
-__all__ = ["Removed", "contents", "exported_ids", "removed_since_export"]
+__all__ = ["Exported", "Removed", "contents", "exported", "removed_since_export"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,15 +88,33 @@ def _listed(rows: list[list[Any]]) -> Iterator[tuple[str, str, str]]:
                 yield str(item[0]), str(item[1]), str(item[2])
 
 
-def exported_ids(book: Book) -> set[str]:
-    """The ids of every node the open workbook was exported with (its hidden sheet)."""
-    return {node for _, node, _ in _exported(book) if node}
+@dataclass(frozen=True, slots=True)
+class Exported:
+    """The nodes a workbook was exported with (its hidden sheet, parsed once)."""
+
+    nodes: list[tuple[str, str, str]]
+    """Each node's kind, id and text, in the export's order (none for a workbook written
+    before the sheet existed)."""
+
+    @property
+    def ids(self) -> set[str]:
+        return {node for _, node, _ in self.nodes if node}
+
+    def removed(self, tree: PohonKinerja) -> list[Removed]:
+        """The nodes listed that ``tree`` no longer has, in the export's order."""
+        present = {node for _, node, _ in _nodes(tree)}
+        return [
+            Removed(jenis, node, uraian)
+            for jenis, node, uraian in self.nodes
+            if node and node not in present
+        ]
 
 
-def _exported(book: Book) -> list[tuple[str, str, str]]:
+def exported(book: Book) -> Exported:
+    """What the open workbook was exported with: its hidden sheet's list, parsed."""
     titles = {fold(t): t for t in book.sheetnames}
     title = titles.get(fold(ISI.name))
-    return list(_listed(book.rows(title)[1:])) if title is not None else []
+    return Exported(list(_listed(book.rows(title)[1:])) if title is not None else [])
 
 
 def removed_since_export(path: str | Path, tree: PohonKinerja) -> list[Removed]:
@@ -105,16 +123,13 @@ def removed_since_export(path: str | Path, tree: PohonKinerja) -> list[Removed]:
 
     A kinerja whose every row was deleted is named with its indicators; a node whose id
     the planner changed or cleared is named as removed (the row is a new node, with a new
-    id: :func:`pokin.excel.read_xlsx` never gives it one of the exported ids).
+    id: :func:`pokin.excel.read_xlsx` never gives it one of the exported ids). This opens
+    the workbook again: to read it and compare in one pass, use
+    :func:`pokin.excel.read_edited`.
     """
     book = open_book(Path(path))
     try:
-        listed = _exported(book)
+        listed = exported(book)
     finally:
         book.close()
-    present = {node for _, node, _ in _nodes(tree)}
-    return [
-        Removed(jenis, node, uraian)
-        for jenis, node, uraian in listed
-        if node and node not in present
-    ]
+    return listed.removed(tree)
