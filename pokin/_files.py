@@ -13,9 +13,10 @@ lie). A planner raises a limit with an environment variable (read on every call)
 
 Writing (:func:`atomic_write`) is the one way pokin writes a file: the text or bytes go to a
 temporary file beside the target, which replaces the target only once everything was
-written. Only a regular file (or a new name) is written: a device, FIFO or folder is refused,
-and so is a symbolic link, on purpose: replacing the link would cut it, and writing through
-it would let a link planted in a shared folder aim pokin's output at any file.
+written (:class:`AtomicFiles`: several files that replace theirs together, or none). Only
+a regular file (or a new name) is written: a device, FIFO or folder is refused, and so is a
+symbolic link, on purpose: replacing the link would cut it, and writing through it would
+let a link planted in a shared folder aim pokin's output at any file.
 """
 
 from __future__ import annotations
@@ -23,16 +24,21 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+import threading
 import zipfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 from .errors import PokinFileError
 
 __all__ = [
+    "AtomicFiles",
     "Limits",
     "atomic_write",
     "check_archive",
@@ -354,11 +360,81 @@ def atomic_write(target: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o644)
+        _settle(tmp, target)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _settle(tmp: str, target: Path) -> None:
+    """Give a written temporary file the mode of the file it replaces (0o644 for a new one)."""
+    os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else 0o644)
+
+
+class AtomicFiles:
+    """Files written as one (a gallery of drawings): every file goes whole to a temporary
+    file beside its target, and they all replace their targets, flushed to disk, only when
+    the ``with`` block ends without an error. Otherwise the temporary files, and the folders
+    made for them, are removed and no target is touched. :meth:`write` may be called from
+    several threads at once; the files are flushed (``fsync``) by threads of their own, so
+    a writer never waits for the disk (a flush waits on it, not on a core).
+    """
+
+    def __init__(self) -> None:
+        from concurrent.futures import ThreadPoolExecutor  # here: `import pokin` stays lean
+
+        self._staged: list[tuple[str, Path]] = []
+        self._made: list[Path] = []  # folders this batch made, deepest first
+        self._lock = threading.Lock()
+        self._flusher = ThreadPoolExecutor(max_workers=8, thread_name_prefix="pokin-fsync")
+        self._flushes: list[Future[None]] = []
+
+    def __enter__(self) -> AtomicFiles:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        try:
+            self._flusher.shutdown(wait=True, cancel_futures=kind is not None)
+            if kind is None:
+                for flush in self._flushes:
+                    flush.result()
+                for tmp, target in self._staged:
+                    os.replace(tmp, target)
+                self._staged.clear()
+        finally:
+            self._discard()
+
+    def write(self, target: Path, data: bytes) -> None:
+        """Write ``data`` as the content of ``target`` when the block ends.
+
+        Raises:
+            PokinFileError: ``target`` is a symbolic link, a folder, a device or a FIFO.
+        """
+        check_writable(target)
+        with self._lock:
+            missing = [f for f in (target.parent, *target.parent.parents) if not f.exists()]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._made.extend(missing)
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            self._staged.append((tmp, target))
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        _settle(tmp, target)
+        self._flushes.append(self._flusher.submit(_flush, tmp))
+
+    def _discard(self) -> None:
+        for tmp, _ in self._staged:
+            Path(tmp).unlink(missing_ok=True)
+        self._staged.clear()
+        for folder in self._made:
+            with suppress(OSError):  # not empty: something else was written there meanwhile
+                folder.rmdir()
+
+
+def _flush(path: str) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -650,6 +650,30 @@ def test_gallery_writes_nothing_when_a_drawing_fails(
     assert not (tmp_path / "out").exists()
 
 
+@needs_dot
+def test_a_failed_gallery_leaves_the_last_one_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    render_gallery(make(), out, name="contoh", max_nodes=1)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    real = shutil.which("dot")
+    assert real is not None
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake_dot(  # the real dot for every page but one, which fails
+        bin_dir,
+        f"import subprocess\ngiven = sys.stdin.buffer.read()\n"
+        f"if b'Seksi Pelayanan' in given: sys.exit('boom')\n"
+        f"sys.stdout.buffer.write(subprocess.run([{real!r}, *sys.argv[1:]], input=given, "
+        f"capture_output=True, check=True).stdout)",
+    )
+    monkeypatch.setenv("PATH", str(bin_dir))
+    with pytest.raises(RenderError, match="boom"):
+        render_gallery(make(), out, name="contoh", max_nodes=1, wrap=20)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # no temporary file left
+
+
 # -- Diagram ---------------------------------------------------------------------------------
 
 

@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import os
 import re
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TypedDict, Unpack
 
+from .._files import AtomicFiles
+from .._gc import collector_paused
 from ..chart import NO_UNIT
 from ..checks import Findings
 from ..errors import RenderError
@@ -227,28 +229,79 @@ def render_gallery(
     """Write ``<name>.svg`` and ``<name>.dot`` (the whole tree, or an index when it is
     larger than ``max_nodes`` boxes) and one ``<name>-<unit>.svg`` per unit into ``out_dir``.
 
-    Returns the paths written. The drawings are laid out in parallel, and nothing is
-    written unless all of them succeed.
+    Returns the paths written. Each drawing is laid out by ``dot`` as soon as it is planned,
+    on every core this process may use, while the next one is planned; nothing is written
+    unless all of them succeed (:class:`~pokin._files.AtomicFiles`).
 
     Raises:
         RenderError: Graphviz's ``dot`` is missing, timed out or failed.
     """
     folder = Path(out_dir)
-    prep = Prepared(Cascade.of(tree), findings)
-    pages = unit_pages(prep, max_nodes=max_nodes, name=name, wrap=wrap, legend=legend)
-    if len(prep.nodes) <= max_nodes:
-        main = build(prep, Scene(ordered(prep, prep.nodes)), wrap=wrap, legend=legend)
-    else:
-        main = index_page(prep, pages, name).dot
-    jobs = [(main, folder / f"{name}.svg"), *((p.dot, folder / f"{p.name}.svg") for p in pages)]
-    workers = min(len(jobs), os.cpu_count() or 1)
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        outputs = list(pool.map(lambda job: run_dot(job[0], timeout=timeout), jobs))
-    written = [write_output(main.encode("utf-8"), folder / f"{name}.dot", "dot")]
-    written.extend(
-        write_output(data, path, "svg") for data, (_, path) in zip(outputs, jobs, strict=True)
-    )
-    return written
+    with collector_paused(), AtomicFiles() as files:  # 1e5 boxes' labels: no garbage
+        prep = Prepared(Cascade.of(tree), findings)
+        pages: list[Page] = []
+        with _Drawing(files, timeout) as drawing:
+            if len(prep.nodes) <= max_nodes:
+                main = build(prep, Scene(ordered(prep, prep.nodes)), wrap=wrap, legend=legend)
+                drawing.submit(main, folder / f"{name}.svg")
+            for page in unit_pages(prep, max_nodes=max_nodes, name=name, wrap=wrap, legend=legend):
+                if drawing.failed:
+                    break
+                pages.append(page)
+                drawing.submit(page.dot, folder / f"{page.name}.svg")
+            if len(prep.nodes) > max_nodes:
+                main = index_page(prep, pages, name).dot
+                drawing.submit(main, folder / f"{name}.svg")
+        files.write(folder / f"{name}.dot", main.encode("utf-8"))
+    return [
+        folder / f"{name}.dot",
+        folder / f"{name}.svg",
+        *(folder / f"{p.name}.svg" for p in pages),
+    ]
+
+
+class _Drawing:
+    """``dot`` laying out drawings into staged files, one per core, in the order given.
+
+    Leaving the block waits for them and raises the first failure (in that order); a
+    failure stops what was not started yet (:attr:`failed` tells the planner to stop).
+    """
+
+    def __init__(self, files: AtomicFiles, timeout: float) -> None:
+        self.files, self.timeout = files, timeout
+        self.pool = ThreadPoolExecutor(max_workers=_cores())
+        self.jobs: list[Future[None]] = []
+        self.failed = False
+
+    def __enter__(self) -> _Drawing:
+        return self
+
+    def submit(self, dot: str, target: Path) -> None:
+        if self.failed:
+            return
+        job = self.pool.submit(self._draw, dot, target)
+        job.add_done_callback(self._done)
+        self.jobs.append(job)
+
+    def _draw(self, dot: str, target: Path) -> None:
+        self.files.write(target, run_dot(dot, timeout=self.timeout))
+
+    def _done(self, job: Future[None]) -> None:
+        if not job.cancelled() and job.exception() is not None:
+            self.failed = True
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=self.failed or kind is not None)
+        if kind is None:
+            for job in self.jobs:
+                if not job.cancelled():
+                    job.result()
+
+
+def _cores() -> int:
+    """How many cores this process may run on (its affinity where the system tells it)."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity is not None else os.cpu_count() or 1
 
 
 # -- Diagram ----------------------------------------------------------------------------------

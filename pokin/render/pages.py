@@ -6,7 +6,7 @@ links to the pages' SVG files, which :func:`pokin.render.render_gallery` writes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -68,7 +68,7 @@ def paginate(
         return [
             Page(name, prep.tree.organisasi.nama, build(prep, scene, wrap=wrap), len(prep.nodes))
         ]
-    pages = unit_pages(prep, max_nodes=max_nodes, name=name, wrap=wrap)
+    pages = list(unit_pages(prep, max_nodes=max_nodes, name=name, wrap=wrap))
     return [index_page(prep, pages, name), *pages]
 
 
@@ -80,8 +80,9 @@ def unit_pages(
     wrap: int,
     legend: bool = True,
     stack: int | None = None,
-) -> list[Page]:
-    pages: list[Page] = []
+) -> Iterator[Page]:
+    """The pages of the units, each made when asked for (the gallery lays out each one while
+    the next is planned)."""
     taken: set[str] = {name}
     c = prep.cascade
     # The IKU table goes on the first page of the head's unit (the Camat's), so the root
@@ -109,8 +110,7 @@ def unit_pages(
                     ordered(prep, boxes | context), frozenset(context), title, stack=stack
                 )
                 dot = build(prep, scene, wrap=wrap, legend=legend)
-                pages.append(Page(stem, title, dot, len(scene.boxes), frozenset(boxes)))
-    return pages
+                yield Page(stem, title, dot, len(scene.boxes), frozenset(boxes))
 
 
 def _units_by_rank(c: Cascade, heads: set[str]) -> list[str]:

@@ -156,7 +156,9 @@ def _split(
     settled: dict[tuple[str, ...], list[PaperPage]] = {}
     budget = max(1, min(MAX_NODES, budget))
     while True:
-        pages = unit_pages(prep, max_nodes=budget, name="p", wrap=wrap, legend=False, stack=stack)
+        pages = list(
+            unit_pages(prep, max_nodes=budget, name="p", wrap=wrap, legend=False, stack=stack)
+        )
         found = scales([p.dot for p in pages])
         by_unit: dict[tuple[str, ...], list[PaperPage]] = {}
         for page, scale in zip(pages, found, strict=True):
