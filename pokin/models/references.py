@@ -17,6 +17,7 @@ from typing import Protocol
 from .._text import fold, slugify, unique
 from ..errors import TreeError
 from .parts import Indikator, Jabatan, Kinerja, Sasaran, Tautan
+from .whole import NO_ID, all_sound, whole
 
 
 class Tree(Protocol):
@@ -137,6 +138,8 @@ def resolve_references(tree: Tree, reserved: Collection[str] = ()) -> list[Probl
     when a link is given by text, and the paths only when a link needs one (a text to
     resolve, a problem to report).
     """
+    if whole(tree):
+        return []  # a file as pokin writes it: nothing to give, resolve or report
     problems: list[Problem] = []
     kinerja = [k for j in tree.jabatan for k in j.kinerja]
     indikator = [i for k in kinerja for i in k.indikator]
@@ -149,7 +152,7 @@ def resolve_references(tree: Tree, reserved: Collection[str] = ()) -> list[Probl
     problems.extend(_atasan_problems(tree, by_id))
     if problems:
         return problems  # text links need a sound atasan chain to search along
-    if _all_sound(kinerja, linkable) and _all_sound(indikator, linkable):
+    if all_sound(kinerja, linkable) and all_sound(indikator, linkable):
         return problems  # every link by an id that exists: nothing to resolve or report
     texts = _Texts(tree, by_id)
     for j_no, jabatan in enumerate(tree.jabatan):
@@ -163,22 +166,6 @@ def resolve_references(tree: Tree, reserved: Collection[str] = ()) -> list[Probl
                     owned = str(item.id)
                     _links(item.mendukung, where, owned, jabatan, texts, linkable, problems)
     return problems
-
-
-def _all_sound(holders: list[Kinerja] | list[Indikator], linkable: set[str]) -> bool:
-    """Whether every link of ``holders`` is by id, to an existing node other than its holder.
-
-    One loop with no call per node: a kabupaten has 130k holders and 30k links.
-    """
-    for holder in holders:
-        links = holder.mendukung
-        if links:
-            own = holder.id
-            for link in links:
-                ke = link.ke
-                if ke is None or ke == own or ke not in linkable:
-                    return False
-    return True
 
 
 def _claim_ids(
@@ -197,7 +184,7 @@ def _claim_ids(
     for group in nodes:
         linkable.update(map(_ID, group))
     positions: set[str | None] = set(map(_ID, tree.jabatan))
-    if not _NO_ID.isdisjoint(linkable) or not _NO_ID.isdisjoint(positions):
+    if not NO_ID.isdisjoint(linkable) or not NO_ID.isdisjoint(positions):
         return None
     given = sum(len(group) for group in nodes) + len(tree.jabatan)
     if len(linkable) + len(positions) < given or not linkable.isdisjoint(positions):
@@ -205,7 +192,6 @@ def _claim_ids(
     return linkable  # type: ignore[return-value]
 
 
-_NO_ID: frozenset[str | None] = frozenset({None, ""})
 _ID = operator.attrgetter("id")
 
 
