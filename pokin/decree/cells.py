@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from .hyphens import join_wrapped
 
 __all__ = [
+    "HIDDEN_TAGS",
     "HTML_TAGS",
     "MARKER",
     "Cell",
@@ -46,9 +47,15 @@ __all__ = [
     "strip_list_punctuation",
 ]
 
+HIDDEN_TAGS = ("head", "title", "style", "script", "meta", "link")
+"""The tags of an HTML page's head, whose text is no text of the decree."""
+
 HTML_TAGS = frozenset(
     {"p", "br", "ul", "ol", "li", "b", "i", "strong", "em", "span", "div", "sup", "sub", "u"}
-    | {"table", "thead", "tbody", "tr", "td", "th", "a", "font"}
+    | {"table", "thead", "tbody", "tr", "td", "th", "a", "font", "caption", "tfoot", "center"}
+    | {"h1", "h2", "h3", "h4", "h5", "h6", "html", "body", "header", "footer", "section"}
+    | {"article", "main", "blockquote", "small", "hr", "dl", "dt", "dd", "col", "colgroup"}
+    | set(HIDDEN_TAGS)
 )
 """The HTML tags a converter leaves in a cell: only these are markup, removed as such.
 
@@ -62,7 +69,7 @@ _TAG_BODY = (
     r"(?![-\w:])" + _ATTRIBUTE + r"*\s*/?>"
 )
 _TAG = re.compile("<" + _TAG_BODY, re.IGNORECASE)
-_STRAY_LT = re.compile(r"<(?!" + _TAG_BODY + r"|!--)", re.IGNORECASE)
+_STRAY_LT = re.compile(r"<(?!" + _TAG_BODY + r"|!--|!doctype\b)", re.IGNORECASE)
 
 
 def lettered_items(text: str) -> list[str] | None:

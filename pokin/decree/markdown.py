@@ -46,7 +46,6 @@ from .cells import lettered_items, strip_list_punctuation
 from .columns import column_role, header_roles, sub_header
 from .header import read_header, title_case
 from .headings import Held, heading_line
-from .htmltable import html_rows
 from .items import split_code
 from .marks import (
     CLOSING,
@@ -61,16 +60,16 @@ from .marks import (
 )
 from .markup import MARKER, Cell, read_cell
 from .mdiku import FIELDS, cells_by_role, iku_row
+from .mdpieces import Rows, pieces
 from .pairing import pair_cells
 from .paragraphs import aside, release
 from .parts import Block, ParsedDecree, Skipped, put_realisasi
-from .pipes import is_separator, is_table_line, lost_pipe, split_row
+from .pipes import is_separator
 
 __all__ = ["parse", "sniff"]
 
 _JABATAN = re.compile(r"^(?:\d+\s*[.)]\s*)?(?:nama\s+)?jabatan\s*:\s*(\S.*)$", re.IGNORECASE)
 _SECTION = re.compile(r"^(?:\d+\s*[.)]\s*)?(?:uraian\s+)?(tugas|fungsi)\s*:\s*(.*)$", re.I)
-_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
 _UNIT = re.compile(r"^(?:unit\s+kerja\s*:\s*)?((?:kelurahan|kecamatan|desa)\s+\S.*)$", re.I)
 
 
@@ -125,47 +124,13 @@ class _State:
 
 def parse(text: str, *, source: str) -> ParsedDecree:
     """Parse a markdown decree into layout-free parts (see :mod:`._decree_parts`)."""
-    lines = [line.rstrip("\r") for line in text.split("\n")]
     state = _State(ParsedDecree(source=source, layout="markdown"))
     first_block: int | None = None
-    i = 0
-    while i < len(lines):
-        if lines[i].lstrip().startswith("<!--"):  # a comment, maybe over several lines
-            while i < len(lines) and "-->" not in lines[i]:
-                i += 1
-            i += 1
-            continue
-        if is_table_line(lines[i]):
-            end = i + 1
-            while end < len(lines) and (is_table_line(lines[end]) or lost_pipe(lines[end])):
-                end += 1
-            rows = [
-                (i + 1 + k, line, split_row(line))
-                for k, line in enumerate(lines[i:end])
-                if not is_separator(line)
-            ]
-            _table(state, rows)
-            i = end
-            continue
-        start = lines[i].lower().find("<table")
-        if start > 0 and read_cell(lines[i][:start]).text:  # "<p>Jabatan : X</p><table>"
-            first_block = _plain(state, i + 1, lines[i][:start], first_block)
-            lines[i] = lines[i][start:]
-            continue
-        if start >= 0:
-            end = i
-            while end < len(lines) and "</table" not in lines[end].lower():
-                end += 1
-            html = "\n".join([lines[i][start:], *lines[i + 1 : end + 1]])
-            _table(state, [(i + k, " | ".join(c), c) for k, c in html_rows(html)])
-            rest = _CLOSE.split(lines[end], maxsplit=1)[-1] if end < len(lines) else ""
-            if read_cell(rest).text or "<table" in rest.lower():  # "</table><p>Jabatan..."
-                lines[end], i = rest, end
-            else:
-                i = end + 1
-            continue
-        first_block = _plain(state, i + 1, lines[i], first_block)
-        i += 1
+    for piece in pieces(text):
+        if isinstance(piece, Rows):
+            _table(state, piece.rows)
+        else:
+            first_block = _plain(state, piece.number, piece.text, first_block)
     release(state.held, state.decree, state.block)
     head = read_header(state.plain, head_end=first_block)
     decree = state.decree
@@ -186,7 +151,7 @@ def _plain(state: _State, number: int, raw: str, first_block: int | None) -> int
 
 def _line(state: _State, number: int, raw: str, plain: str) -> None:
     """Read one line outside the tables: a block title, TUGAS / FUNGSI, a unit heading."""
-    bulleted = bool(re.match(r"\s*[-*+]\s", raw))
+    bulleted = bool(re.match(r"\s*(?:[-*+]\s|(?:<[ou]l\b[^>]*>\s*)*<li\b)", raw, re.I))
     text = re.sub(r"^[-*+]\s+", "", plain)
     if not text:
         return

@@ -21,7 +21,14 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from .cells import MARKER, Cell, escape_stray_brackets, line_items, strip_list_punctuation
+from .cells import (
+    HIDDEN_TAGS,
+    MARKER,
+    Cell,
+    escape_stray_brackets,
+    line_items,
+    strip_list_punctuation,
+)
 
 __all__ = ["MARKER", "Cell", "latex_to_text", "read_cell"]
 
@@ -160,6 +167,9 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
+_HIDING = frozenset(HIDDEN_TAGS) - {"meta", "link"}  # the ones with content
+
+
 class _CellHtml(HTMLParser):
     """Collects a cell's pieces: ``("text" | "p" | "ul" | "ol", text)``; ``<br>`` is "\\n"."""
 
@@ -169,6 +179,7 @@ class _CellHtml(HTMLParser):
         self._buffer: list[str] = []
         self._kind = "text"
         self._lists: list[str] = []
+        self._hidden = 0  # inside a page's <head>, <title>, <style>: no text of the decree
 
     def _flush(self, kind_after: str) -> None:
         text = "".join(self._buffer)
@@ -177,7 +188,9 @@ class _CellHtml(HTMLParser):
         self._buffer, self._kind = [], kind_after
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "br":
+        if tag in _HIDING:
+            self._hidden += 1
+        elif tag == "br":
             self._buffer.append("\n")
         elif tag in ("ul", "ol"):
             if not self._lists:
@@ -192,7 +205,9 @@ class _CellHtml(HTMLParser):
             self._flush("p")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("ul", "ol") and self._lists:
+        if tag in _HIDING:
+            self._hidden = max(0, self._hidden - 1)
+        elif tag in ("ul", "ol") and self._lists:
             self._lists.pop()
             if not self._lists:
                 self._flush("text")
@@ -200,7 +215,8 @@ class _CellHtml(HTMLParser):
             self._flush("text")
 
     def handle_data(self, data: str) -> None:
-        self._buffer.append(data)
+        if not self._hidden:
+            self._buffer.append(data)
 
     def close(self) -> None:
         super().close()
