@@ -48,6 +48,7 @@ class State:
     raw: list[RawRow] = field(default_factory=list)
     new_table: bool = False
     broken: bool = False  # the last table read ended in a row the page break cut
+    cut_page: int = 0  # the page of that table
     carried: int | None = None  # this table's page when its first row is that row's rest
     matrix: object | None = None
     titles: list[str] | None = None  # the row before, when it was skipped (level titles?)
@@ -70,6 +71,9 @@ def paragraph(state: State, line: int, text: str, level: int = 0) -> None:
     if title is not None:
         open_block(state, title, line)
         return
+    if state.broken and state.block is not None:  # not a table: the cut row's rest is lost
+        state.broken = False
+        state.decree.notes.append((line, _REST_AS_TEXT.format(page=state.cut_page)))
     if not heading_line(text, going_on=True):
         release(state.held, state.decree, state.block)
     if names_superior(text) and state.block is not None and not state.raw:
@@ -123,6 +127,13 @@ def paragraph(state: State, line: int, text: str, level: int = 0) -> None:
         block.tugas = f"{block.tugas} {text}".strip()
         return
     _fungsi(state, block, text, level)
+
+
+_REST_AS_TEXT = (
+    "baris tabel terakhir di halaman {page} terpotong pindah halaman, tetapi lanjutannya "
+    "tidak terbaca sebagai tabel: teksnya dibaca sebagai teks jabatan ini (lihat catatannya); "
+    "periksa sel baris itu di dokumen aslinya"
+)
 
 
 def aside(decree: ParsedDecree, block: Block, line: int, text: str) -> None:
@@ -187,7 +198,7 @@ def open_block(state: State, title: str, line: int) -> None:
     close_block(state)
     state.block = titled_block(title, line, state.unit)
     state.section, state.iku, state.behaviour, state.kinerja = None, False, False, ""
-    state.late = state.signed = False
+    state.late = state.signed = state.broken = False  # no row's rest after a new title
 
 
 def close_block(state: State) -> None:

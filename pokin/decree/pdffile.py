@@ -111,8 +111,9 @@ _Tab = tuple[float, list[list[str | None]], bool]  # top, rows, its last row goe
 def _page(page: Any) -> tuple[list[_Line], list[_Tab]]:
     tables = page.find_tables()
     closing = _open_bottoms(page, tables)
-    if closing:
-        tables = page.find_tables({"explicit_horizontal_lines": closing})
+    opening = _open_top(page)
+    if closing or opening:
+        tables = page.find_tables({"explicit_horizontal_lines": closing + opening})
     boxes = [table.bbox for table in tables]
 
     def outside(obj: dict[str, Any]) -> bool:
@@ -156,6 +157,30 @@ def _open_bottoms(page: Any, tables: list[Any]) -> list[float]:
         if any(x <= x0 + 1 for x in sides) and any(x >= x1 - 1 for x in sides):
             closing.append(max(edge["bottom"] for edge in runs))
     return closing
+
+
+def _open_top(page: Any) -> list[float]:
+    """Where the column rules of the page's first table start when no ruled line closes
+    them there: the rest of a row a page break cut (and no header repeated above it) has no
+    top border on its page, so without that line no table is found and its cells would be
+    read as loose lines. Only the first rules of the page count: below a ruled line, rules
+    starting where none runs across are a merged cell's, not an open top."""
+    verticals = [edge for edge in page.edges if edge["orientation"] == "v"]
+    if len(verticals) < 2:
+        return []
+    top = min(edge["top"] for edge in verticals)
+    first = sorted({round(e["x0"]) for e in verticals if abs(e["top"] - top) <= 2})
+    if len(first) < 2:
+        return []
+    left, right = first[0], first[-1]
+    closed = any(  # a ruled line above the rules, or at their top: no open top
+        edge["orientation"] == "h"
+        and edge["x0"] < right
+        and edge["x1"] > left
+        and edge["top"] <= top + 2
+        for edge in page.edges
+    )
+    return [] if closed else [top]
 
 
 def _unwrap(cell: str | None) -> str | None:

@@ -58,7 +58,7 @@ def read_table(state: State, table: Table) -> None:
         state.roles, state.iku = None, False
     state.new_table, state.header_row, state.sheet = True, False, table.sheet
     state.carried = (table.page or 0) if state.broken else None
-    state.broken = table.broken
+    state.broken, state.cut_page = table.broken, table.page or 0
     state.late = False  # a paragraph below this table is no longer TUGAS / FUNGSI text
     for row in table.rows:
         if state.new_table and state.headers:
