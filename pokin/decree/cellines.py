@@ -45,14 +45,13 @@ import re
 from collections import Counter
 from functools import reduce
 
-from ..errors import ImportDocumentError
 from .assemble import assemble
 from .cells import continues, join_wrapped
 from .columns import INDIKATOR_WORDS, column_role, header_labels
 from .document import Item, Paragraph, Table, TableRow
 from .marks import FURNITURE, title_of
 from .parts import ParsedDecree, Skipped
-from .scattered import by_columns, scattered_labels
+from .scattered import Scatter, by_columns, stray_labels
 
 __all__ = ["parse", "sniff"]
 
@@ -189,10 +188,11 @@ def parse(text: str, *, source: str) -> ParsedDecree:
     skipped: list[Skipped] = []
     dropped = _furniture(lines, bare=not apart, breaks=_breaks(text))
     strays: list[tuple[int, str]] = []
-    items = _items(lines, numbers, skipped, dropped=dropped, strays=strays)
+    scatter = Scatter()
+    items = _items(lines, numbers, skipped, dropped=dropped, strays=strays, scatter=scatter)
     if strays:
-        raise _broken_header(source, strays)
-    if (apart_labels := scattered_labels(lines, numbers)) is not None:
+        raise stray_labels(source, strays)
+    if (apart_labels := scatter.labels()) is not None:
         raise by_columns(source, *apart_labels)
     decree = assemble(items, source=source, layout="pdf-cells")
     decree.skipped[:0] = skipped
@@ -205,21 +205,6 @@ def _has_header(lines: list[str]) -> bool:
     )
 
 
-def _broken_header(source: str, strays: list[tuple[int, str]]) -> ImportDocumentError:
-    """The refusal of a text whose header labels stray among the table's cells."""
-    line, label = strays[0]
-    more = f" (dan {len(strays) - 1} judul kolom lain)" if len(strays) > 1 else ""
-    return ImportDocumentError(
-        f"judul kolom «{label}» tertulis di antara sel tabel, di luar kepala tabelnya{more}: "
-        "teks PDF ini (pdftotext tanpa -layout?) memecah kepala tabel, sehingga sel-selnya "
-        "tidak dapat dipasangkan dengan kolomnya secara pasti",
-        path=source,
-        line=line,
-        hint="jalankan pdftotext -layout BERKAS.pdf BERKAS.txt lalu impor BERKAS.txt, atau "
-        "impor PDF-nya langsung (pokin import BERKAS.pdf)",
-    )
-
-
 def _items(
     lines: list[str],
     numbers: list[int],
@@ -227,10 +212,12 @@ def _items(
     *,
     dropped: set[int],
     strays: list[tuple[int, str]],
+    scatter: Scatter,
 ) -> list[Item]:
     """The paragraphs and tables of the text; a cell line that is one of the labels of a
     header seen before, without being a header there (poppler writes the labels of a
-    header over two lines apart from it), goes to ``strays``."""
+    header over two lines apart from it), goes to ``strays``; every line outside the
+    headers is shown to ``scatter`` (a table written column by column)."""
     items: list[Item] = []
     known: set[str] = set()
     labels: list[str] | None = None
@@ -238,10 +225,12 @@ def _items(
     i = 0
     while i < len(lines):
         line = lines[i]
+        header = header_labels(lines, i) if column_role(line) != "lain" else None
+        if header is None:
+            scatter.line(numbers[i], line)
         if not line or i in dropped:
             i += 1
             continue
-        header = header_labels(lines, i) if column_role(line) != "lain" else None
         if header is not None:
             known.update(label.casefold() for label in header[0])
             if labels != header[0]:

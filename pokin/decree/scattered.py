@@ -11,55 +11,85 @@ outside any header the readers recognise, with cell lines between them.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from ..errors import ImportDocumentError
-from .columns import column_role, header_labels
+from .columns import column_role
 from .marks import title_of
 
-__all__ = ["by_columns", "scattered_labels"]
+__all__ = ["Scatter", "by_columns", "stray_labels", "without_layout"]
 
 #: bare labels outside a header, in one block, from which the text is refused
 _SCATTERED = 3
 
 
-def scattered_labels(lines: list[str], numbers: list[int]) -> tuple[int, list[str]] | None:
-    """The file line of the first label and the labels of the first position block whose
-    header labels lie apart among its cells, or ``None``.
+@dataclass
+class Scatter:
+    """The bare column labels met outside any header, per position block, as
+    :mod:`.cellines` walks the lines (the header lines it skips are never shown)."""
 
-    >>> scattered_labels(["JABATAN : CAMAT X", "No", "1", "Kinerja", "Naiknya mutu layanan",
-    ...     "Target", "80"], list(range(1, 8)))
-    (2, ['No', 'Kinerja', 'Target'])
-    >>> scattered_labels(["JABATAN : CAMAT X", "No", "Kinerja", "Indikator", "Target",
-    ...     "1", "Naiknya mutu", "Indeks", "80"], list(range(1, 10))) is None
-    True
-    """
-    found: list[tuple[int, str]] = []
-    i = 0
-    while i < len(lines):
-        line = lines[i]
+    found: list[tuple[int, str]] = field(default_factory=list)
+    first: tuple[int, list[str]] | None = None
+
+    def line(self, number: int, line: str) -> None:
+        """One line outside the headers: a position's title closes a block (the first one
+        with labels enough is kept); a label of two words at most is counted.
+
+        >>> scatter = Scatter()
+        >>> for n, line in enumerate(["JABATAN : CAMAT X", "No", "1", "Kinerja",
+        ...         "Naiknya mutu layanan", "Target", "80"], 1):
+        ...     scatter.line(n, line)
+        >>> scatter.labels()
+        (2, ['No', 'Kinerja', 'Target'])
+        """
+        if self.first is not None:
+            return
         if title_of(line):
-            if len(found) >= _SCATTERED:
-                break
-            found = []
-        elif column_role(line) != "lain":
-            header = header_labels(lines, i)
-            if header is not None and len(header[0]) >= _SCATTERED:
-                i = header[1]
-                continue
-            if len(line.split()) <= 2:
-                found.append((numbers[i], line))
-        i += 1
-    if len(found) < _SCATTERED:
-        return None
-    return found[0][0], [label for _, label in found]
+            self.first = self.labels()
+            self.found = []
+        elif column_role(line) != "lain" and len(line.split()) <= 2:
+            self.found.append((number, line))
+
+    def labels(self) -> tuple[int, list[str]] | None:
+        """The file line of the first label and the labels of the first block whose header
+        labels lie apart among its cells, or ``None``."""
+        if self.first is not None:
+            return self.first
+        if len(self.found) < _SCATTERED:
+            return None
+        return self.found[0][0], [label for _, label in self.found]
 
 
 def by_columns(source: str, line: int, labels: list[str]) -> ImportDocumentError:
     """The refusal of a text that writes a table column by column."""
     shown = ", ".join(f"«{label}»" for label in labels[:6])
-    return ImportDocumentError(
+    return without_layout(
+        source,
+        line,
         f"judul kolom tabel tertulis satu per satu di antara selnya ({shown}): teks PDF ini "
         "(pdftotext tanpa -layout?) menulis tabel kolom demi kolom, sehingga sel-selnya "
         "tidak dapat disusun kembali menjadi baris secara pasti",
+    )
+
+
+def stray_labels(source: str, strays: list[tuple[int, str]]) -> ImportDocumentError:
+    """The refusal of a text whose header labels stray among the table's cells."""
+    line, label = strays[0]
+    more = f" (dan {len(strays) - 1} judul kolom lain)" if len(strays) > 1 else ""
+    return without_layout(
+        source,
+        line,
+        f"judul kolom «{label}» tertulis di antara sel tabel, di luar kepala tabelnya{more}: "
+        "teks PDF ini (pdftotext tanpa -layout?) memecah kepala tabel, sehingga sel-selnya "
+        "tidak dapat dipasangkan dengan kolomnya secara pasti",
+    )
+
+
+def without_layout(source: str, line: int, message: str) -> ImportDocumentError:
+    """A refusal of PDF text whose table cannot be put back into rows: the way out is the
+    same whatever the sign was (``pdftotext -layout``, or the PDF itself)."""
+    return ImportDocumentError(
+        message,
         path=source,
         line=line,
         hint="jalankan pdftotext -layout BERKAS.pdf BERKAS.txt lalu impor BERKAS.txt, atau "
