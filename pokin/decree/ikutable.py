@@ -12,7 +12,14 @@ from .document import TableRow
 from .items import CODE_INDIKATOR, CODE_SASARAN, clean_item, split_catatan, split_code
 from .parts import IkuIndikator, IkuSasaran, ParsedDecree
 
-__all__ = ["add_coded_iku_row", "add_iku_row", "iku_indikator", "pick_year", "same_sasaran"]
+__all__ = [
+    "add_coded_iku_row",
+    "add_iku_row",
+    "ends_iku",
+    "iku_indikator",
+    "pick_year",
+    "same_sasaran",
+]
 
 
 def pick_year(years: dict[str, str], tahun: int | None) -> str:
@@ -127,3 +134,18 @@ def add_coded_iku_row(decree: ParsedDecree, number: int, cells: list[str]) -> bo
     else:
         return False
     return True
+
+
+def ends_iku(roles: list[str], labels: list[str]) -> bool:
+    """Whether a table header ends the IKU table being read: it heads a table of the
+    positions' indicators (a ``Jabatan`` or ``Atasan`` column, or "Individu" in a label).
+    Every reader (:mod:`.tablerows`, :mod:`.markdown`) ends it by this one rule.
+
+    >>> ends_iku(["no", "jabatan", "kinerja", "indikator"], ["No", "Jabatan", "Kinerja", "IKI"])
+    True
+    >>> ends_iku(["kinerja", "indikator"], ["Sasaran", "Indikator Kinerja Individu"])
+    True
+    >>> ends_iku(["kinerja", "indikator"], ["Sasaran Strategis", "Indikator Kinerja Utama"])
+    False
+    """
+    return "jabatan" in roles or "atasan" in roles or "INDIVIDU" in " ".join(labels).upper()

@@ -46,6 +46,7 @@ from .cells import lettered_items, strip_list_punctuation
 from .columns import column_role, header_roles, sub_header
 from .header import read_header, title_case
 from .headings import Held, heading_line
+from .ikutable import ends_iku
 from .items import split_code
 from .marks import (
     CLOSING,
@@ -265,7 +266,7 @@ def _table(state: _State, rows: list[tuple[int, str, list[str]]]) -> None:
         header = texts if roles is not None else None
         if roles is not None:
             state.roles, state.headers = roles, texts
-            if "jabatan" in roles or "atasan" in roles:  # the positions' table, no IKU
+            if ends_iku(roles, texts):  # the positions' table, no IKU
                 is_iku = state.in_iku = False
             continue
         texts = [read_cell(cell).text for cell in cells]

@@ -17,7 +17,7 @@ from .columns import (
     year_of,
 )
 from .document import Table, TableRow
-from .ikutable import add_iku_row, pick_year
+from .ikutable import add_iku_row, ends_iku, pick_year
 from .marks import (
     BEHAVIOUR_NOTE,
     FORM_BEHAVIOUR,
@@ -190,7 +190,7 @@ def _header(state: State, texts: list[str]) -> bool:
         return True
     state.matrix = None
     upper = " ".join(texts).upper()
-    if "jabatan" in roles or "atasan" in roles or "INDIVIDU" in upper:
+    if ends_iku(roles, texts):
         state.iku = False  # a table of the positions' indicators: the IKU table ended above
     elif state.block is None and ("UTAMA" in upper or "STRATEGIS" in upper):
         state.iku = True
