@@ -108,7 +108,9 @@ def _cells(
     saying how the text was read, for the planner to check."""
     cells = [""] * len(grid.labels)
     found = pieces(line)
-    for raw in found:
+    after = -1  # the column the line's text so far ended in
+    for k, raw in enumerate(found):
+        raw = found[k] = grid.drifted(raw, after)
         first, last = grid.column(raw.start), grid.column(raw.end - 1)
         if len(found) == 1 and grid.across(raw):
             return None
@@ -123,6 +125,7 @@ def _cells(
             )
         for col, text in cut:
             cells[col] = f"{cells[col]} {text}".strip()
+        after = cut[-1][0]
     if doubts is not None:
         doubts.extend(_touching(found, grid, cells))
     return cells

@@ -17,6 +17,7 @@ whose column cannot be told (kept in the column it starts in, and reported by th
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from collections import Counter
 from collections.abc import Collection
@@ -91,6 +92,27 @@ class Grid:
             found.append((col, text[:at]))
             col, text, start, sure = col + 1, text[at + 1 :], start + at + 1, sure and certain
         return [*found, (col, text)], sure
+
+    def drifted(self, piece: Piece, after: int) -> Piece:
+        """``piece`` moved onto the start of the next column when pdftotext set it up to
+        :data:`_DRIFT` characters left of it on its line, after a text of the same column
+        (``after``: the column the line's text before it ended in; two cells apart by a
+        gap are two columns). pdftotext places each line on its own, so a line's cells may
+        start a little left or right of where the column's other lines start theirs; right
+        is inside the column, left would be the column before.
+
+        >>> columns = Grid([], [10.0, 20.0], ["Kinerja", "Indikator", "Target"])
+        >>> data = Piece(18, 22, "Data")
+        >>> columns.drifted(data, after=1).start, columns.drifted(data, after=0).start
+        (20, 18)
+        """
+        col = self.column(piece.start)
+        if col != after or col >= len(self.bounds):
+            return piece
+        shift = math.ceil(self.bounds[col]) - piece.start
+        if not 0 < shift <= _DRIFT:
+            return piece
+        return Piece(piece.start + shift, piece.end + shift, piece.text)
 
     def role(self, col: int) -> str:
         """The role of a column (:func:`.columns.column_role` of its label)."""
