@@ -16,10 +16,13 @@ suggestions (:func:`pokin.link.suggest_links`).
 
 Timing: a synthetic kabupaten (``bench/synthetic.py``, about 1e5 indicators with the
 default ``--kelurahan 1100``), once with texts that match nothing and once with every
-kinerja restating its atasan's indicator. Each time (the best of ``--repeat`` runs, each
-with cold caches; CPU time beside wall time, since the machine is shared) is printed with
-its ratio to a floor measured in the same run: reading every text of the tree into words
-(``str.split``).
+kinerja restating its atasan's indicator (its texts differ only by numbers, which are no
+words to the matcher: it times ambiguity more than linking); then the realistic kabupaten
+of ``bench/kabupaten.py`` (the repository's decrees copied as its kecamatan, place names
+replaced) at ``--kabupaten`` sizes, infer_links and suggest_links. Each time (the best of
+``--repeat`` runs, each with cold caches; CPU time beside wall time, since the machine is
+shared) is printed with its ratio to a floor measured in the same run: reading every text
+of the tree into words (``str.split``).
 Figures, not assertions: ``tests/test_link_labels.py`` holds the floors.
 """
 
@@ -27,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import math
 import os
 import sys
 import time
@@ -35,11 +39,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from kabupaten import kabupaten
 from synthetic import synthetic
 
 import pokin
 from pokin.decree import import_decree
-from pokin.link import THRESHOLD, infer_links, learn, strip_links, suggest_links
+from pokin.link import THRESHOLD, Proposals, infer_links, learn, strip_links, suggest_links
 from pokin.link.evaluate import Score, evaluate, load_labels
 from pokin.link.lexicon import DEFAULT
 
@@ -151,6 +156,41 @@ def timing(kelurahan: int, repeat: int = 1) -> None:
     print("  load average (1, 5, 15 min): " + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
 
 
+def timing_kabupaten(sizes: list[int], repeat: int = 1) -> None:
+    """Time infer_links and suggest_links (``top=1``, as the Excel export asks) on the
+    realistic kabupaten of ``bench/kabupaten.py`` (the repository's decrees copied as its
+    kecamatan) at each size: the best of ``repeat`` cold runs, wall and CPU, each with its
+    ratio to the floor (splitting every text into words) timed in the same run, and the
+    growth exponent ``k`` of infer_links's CPU time between the sizes."""
+    cpu_of: dict[int, float] = {}
+    for size in sizes:
+        tree = kabupaten(size)
+        n_ind = sum(len(k.indikator) for _, k in tree.iter_kinerja())
+        texts = [k.uraian for _, k in tree.iter_kinerja()] + [
+            i.uraian for _, i in tree.iter_indikator()
+        ]
+        print(f"kabupaten ({len(tree.jabatan)} jabatan, {n_ind} indikator):")
+        floor, floor_cpu = best(lambda x=texts: _split(x), repeat)
+        print(f"  floor (split every text)        {floor:6.3f} s wall, {floor_cpu:6.3f} s CPU")
+        proposals: list[Proposals] = []
+        for label, run in (
+            ("infer_links", lambda t=tree, out=proposals: out.append(infer_links(t))),
+            ("suggest_links top=1", lambda t=tree: suggest_links(t, top=1)),
+        ):
+            wall, cpu = best(run, repeat, cold)
+            cpu_of.setdefault(n_ind, cpu)
+            print(
+                f"  {label:<30} {wall:6.2f} s wall ({wall / floor:4.0f}x floor), "
+                f"{cpu:6.2f} s CPU ({cpu / floor_cpu:4.0f}x floor)"
+                + (f" (best of {repeat})" if repeat > 1 else "")
+            )
+        print(f"  {len(proposals[-1])} proposals, {proposals[-1].ditahan} held back as templates")
+        print("  load average (1, 5, 15 min): " + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
+    if len(cpu_of) > 1:
+        (n1, t1), *_, (n2, t2) = sorted(cpu_of.items())
+        print(f"  infer_links growth k = {math.log(t2 / t1) / math.log(n2 / n1):.2f} (CPU)")
+
+
 def _split(texts: list[str]) -> None:
     """The floor: every text read into words, the words dropped at once."""
     for text in texts:
@@ -180,9 +220,14 @@ def main() -> None:
     parser.add_argument("--verbose", action="store_true", help="list wrong and missed links")
     parser.add_argument("--timing-only", action="store_true", help="skip the labelled decrees")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs (the best counts)")
+    parser.add_argument(
+        "--kabupaten", default="1e4,1e5", help="sizes of bench/kabupaten.py's tree ('' for none)"
+    )
     args = parser.parse_args()
+    sizes = [int(float(x)) for x in args.kabupaten.split(",") if x]
     if args.timing_only:
         timing(args.kelurahan, args.repeat)
+        timing_kabupaten(sizes, args.repeat)
         return
     names = [p.stem for p in sorted(LABELS.glob("*.yaml"))]
     names += [p.name.removesuffix("-labels.yaml") for p in sorted(INVENTED.glob("*-labels.yaml"))]
@@ -191,6 +236,7 @@ def main() -> None:
         report(name, args.threshold, args.verbose)
         sweep(name)
     timing(args.kelurahan, args.repeat)
+    timing_kabupaten(sizes, args.repeat)
 
 
 if __name__ == "__main__":
