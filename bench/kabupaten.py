@@ -156,7 +156,9 @@ def kabupaten_data(
             tree = load(name)
             prefix = f"c{len(copies) + 1:03d}-"
             government = places_of(tree.organisasi.pemerintah or "")
-            renamed = {p: kabupaten if p in government else next(fresh) for p in places(tree)}
+            renamed = {
+                p: kabupaten if p in government else next(fresh) for p in sorted(places(tree))
+            }
             jabatan += copy(tree, prefix, renamed)
             copies[prefix] = name
             total += sum(len(k.indikator) for _, k in tree.iter_kinerja())
