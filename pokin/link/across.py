@@ -1,9 +1,10 @@
 """The search outside the atasan chain (crosscutting links). A mixin of
 :class:`~pokin.link.index.LinkIndex`, which holds the attributes declared here.
 
-Candidates come from an inverted index of the indicators' words: the indicators holding
+Candidates come from an inverted index of the indicators' texts' words: the texts holding
 every word of the node heavy enough that the bar cannot be reached without it (or, without
-such a word, a word of the prefix the bar needs), never all pairs.
+such a word, a word of the prefix the bar needs), never all pairs; each text is scored
+once, however many indicators hold it.
 """
 
 from __future__ import annotations
@@ -49,10 +50,13 @@ class Crosscutting:
     jenis: dict[str, str]
     weights: dict[str, float]
     lexicon: Lexicon
-    _score: Callable[..., float]
+    relative: set[str]
+    _scores: Callable[[str, str, bool], tuple[float, float]]
+    _judged: Callable[[str, float, float], float]
     _rejected: Callable[[str], set[str]]
     strong: Callable[[str], frozenset[str]]
-    _words: dict[str, set[str]] | None
+    _words: dict[str, set[int]] | None
+    _texts_of: list[tuple[Phrase, list[str]]]
     _keys: dict[tuple[frozenset[str], bool], list[str]] | None
 
     def crosscutting(
@@ -64,48 +68,57 @@ class Crosscutting:
         several positions carry is a template, and a template proves nothing. Only exact
         words count here (typos are forgiven within the chain only).
         """
-        found = sorted(self._outside(kid, jid, threshold))
-        if not found:
+        found = self._single_outside(kid, jid, threshold)
+        if found is None:
             return []
-        mine = {jid, *self.chain[jid]}
-        rejected = self._rejected(kid) | taken
-        # score the few targets that could be carried first, the rest only to rule out ties
-        kinds = {KIND[self.jabatan[j].peran] for j in mine}
-        owners = {str(self.owner[t]) for t in found}
-        allowed = {o for o in owners if self._eligible(o, len(self.chain[jid]), kinds)}
-        eligible = [t for t in found if self.owner[t] in allowed]
-        hits = [
-            Candidate(t, s, "crosscutting")
-            for t in eligible
-            if t not in rejected and (s := self._score(kid, t, typos=False)) >= threshold
-        ]
-        if len(hits) != 1:
+        target, skor = found
+        owner = str(self.owner[target])
+        kinds = {KIND[self.jabatan[j].peran] for j in (jid, *self.chain[jid])}
+        if (
+            not self._eligible(owner, len(self.chain[jid]), kinds)
+            or target in self._rejected(kid) | taken
+            or self._copied(kid, jid, owner)  # the text of that unit's own table
+        ):
             return []
-        for other in found:
-            if other != hits[0].ke and self._score(kid, other, typos=False) >= threshold:
-                return []  # several positions carry the text: a template
-        if self._copied(kid, jid, str(self.owner[hits[0].ke])):
-            return []  # the text of that unit's own table
-        return hits
+        return [Candidate(target, skor, "crosscutting")]
 
-    def _outside(self, kid: str, jid: str, threshold: float) -> list[str]:
-        """The indicators outside ``jid``'s chain that could score ``threshold`` against
-        ``kid``, and above 0 at all: sharing one of its strong words (:meth:`strong`).
+    def _single_outside(self, kid: str, jid: str, threshold: float) -> tuple[str, float] | None:
+        """The one indicator outside ``jid``'s chain scoring ``threshold`` against ``kid``
+        (exact words) and its score; ``None`` for none or several (a template).
 
-        Only the same text as the atasan's own escapes the evidence bar (``_carried``),
-        and the atasan is in the chain: a kinerja without strong words matches nothing
-        here, and is answered before the index is asked.
+        Candidates share one of ``kid``'s strong words (:meth:`strong`): only the same text
+        as the atasan's own escapes the evidence bar (``_carried``), and the atasan is in
+        the chain. They are read as texts (:meth:`_texts_like`): outside the chain a pair's
+        score depends on the target only through its text, whether that is relative to its
+        holder, and whether it is a generic row (the chain's own evidence, ``_carried`` and
+        ``_own_units``, never applies), so the copies of a text in every block or every
+        kecamatan of a kabupaten cost one score, and a second hit ends the search.
         """
         strong = self.strong(kid)
         if not strong:
-            return []
+            return None
         mine = {jid, *self.chain[jid]}
-        phrases, owner = self.phrases, self.owner
-        return [
-            t
-            for t in self._retrieve(phrases[kid], threshold)
-            if owner[t] not in mine and not strong.isdisjoint(phrases[t].words)
-        ]
+        groups = self._retrieve(self.phrases[kid], threshold)
+        owner, texts = self.owner, self._texts_of  # (built by the first _retrieve)
+        hit: tuple[str, float] | None = None
+        for group in groups:
+            text, nodes = texts[group]
+            if strong.isdisjoint(text.words):
+                continue
+            outside = (t for t in nodes if owner[t] not in mine)
+            first = next(outside, None)
+            if first is None:
+                continue
+            found, held = self._scores(kid, first, False)
+            if max(found, held) < threshold:
+                continue
+            for target in (first, *outside):
+                skor = self._judged(target, found, held)
+                if skor >= threshold:
+                    if hit is not None:
+                        return None  # several positions carry the text: a template
+                    hit = (target, skor)
+        return hit
 
     def _eligible(self, owner: str, depth: int, kinds: set[str]) -> bool:
         """Whether a position outside the chain may receive crosscutting support."""
@@ -133,12 +146,10 @@ class Crosscutting:
         Camat: never a namesake), is not in the block of another kelurahan, and has no
         kinerja under it with the same text (then the text is a copy of that unit's table).
         """
-        found = self._outside(kid, jid, threshold)
-        scored = ((t, self._score(kid, t, typos=False)) for t in found)
-        hits = [(t, s) for t, s in scored if s >= threshold]
-        if len(hits) != 1 or hits[0][0] in self._rejected(kid) | taken:
+        found = self._single_outside(kid, jid, threshold)
+        if found is None or found[0] in self._rejected(kid) | taken:
             return []  # nothing, or several positions carry the text: a template
-        target, skor = hits[0]
+        target, skor = found
         owner = str(self.owner[target])
         rank = _RANK[KIND[self.jabatan[owner].peran]]
         if (
@@ -156,20 +167,18 @@ class Crosscutting:
             phrase(jabatan.unit or "", self.lexicon).level & {"kelurahan", "desa"}
         )
 
-    def _retrieve(self, me: Phrase, threshold: float) -> set[str]:
-        """The indicators that could score ``threshold`` against ``me`` (exact words).
+    def _retrieve(self, me: Phrase, threshold: float) -> set[int]:
+        """The texts of indicators that could score ``threshold`` against ``me`` (exact
+        words), as indexes into :attr:`_texts_of`.
 
         A word of ``me`` weighing more than ``1 - threshold`` of its total must be in any
-        such indicator (the weighted Jaccard index could not reach the bar without it):
-        the candidates are the indicators holding all of them. Without such a word, the
-        candidates share a word of the prefix the bar needs (prefix filtering).
+        such text (the weighted Jaccard index could not reach the bar without it): the
+        candidates are the texts holding all of them. Without such a word, the candidates
+        share a word of the prefix the bar needs (prefix filtering).
         """
         if self._words is None:
-            self._words = defaultdict(set)
-            for node, p in self.phrases.items():
-                if self.jenis[node] == "indikator" and self.owner[node] is not None:
-                    for w in p.words:
-                        self._words[w].add(node)
+            self._index_texts()
+        assert self._words is not None
         weight = self.weights.get
         ranked = sorted([(-weight(w, 1.0), w) for w in me.words])  # heaviest first
         total = sum(-x for x, _ in ranked) + LEAD_WEIGHT * bool(me.lead)
@@ -184,13 +193,29 @@ class Crosscutting:
                 postings.append(holders)
             postings.sort(key=len)
             return postings[0].intersection(*postings[1:])
-        cum, found = 0.0, set[str]()
+        cum, found = 0.0, set[int]()
         for x, w in ranked:
             found.update(self._words.get(w, ()))
             cum -= x
             if cum > allowed:
                 break
         return found
+
+    def _index_texts(self) -> None:
+        """The indicators of positions grouped by text (and by whether it is relative to
+        its holder: scored alike), and an inverted index of the texts' words."""
+        groups: dict[tuple[int, bool], int] = {}
+        self._texts_of, self._words = [], defaultdict(set)
+        for node, p in self.phrases.items():
+            if self.jenis[node] == "indikator" and self.owner[node] is not None:
+                key = (id(p), node in self.relative)
+                group = groups.get(key)
+                if group is None:
+                    group = groups[key] = len(self._texts_of)
+                    self._texts_of.append((p, []))
+                    for w in p.words:
+                        self._words[w].add(group)
+                self._texts_of[group][1].append(node)
 
     def _copied(self, kid: str, jid: str, owner: str) -> bool:
         """Whether a kinerja under ``owner`` has the same text (the unit's own table)."""

@@ -46,7 +46,9 @@ class Copies:
     lexicon: Lexicon
     _copies: Counter[tuple[str, str]] | None
     _holders: dict[tuple[frozenset[str], bool], set[str]] | None
-    _recur: dict[tuple[str, bool], frozenset[str]]
+    _recur: dict[tuple[str, bool], tuple[int, dict[str, int]]]
+    _units_of: dict[tuple[frozenset[str], bool], Counter[str]]
+    _under_of: dict[str | None, list[str]] | None
     _units: dict[tuple[str, str], int]
     _carry: dict[tuple[str, str], float]
     _sibling: dict[tuple[tuple[frozenset[str], bool], str], frozenset[str]]
@@ -122,13 +124,13 @@ class Copies:
         self._holders_of(self.phrases[target].key)
         me = str(self.owner[node])
         related = {self.unit[j] for j in (me, *self.chain[me])}
-        theirs = self._recurring(target, True) - related
+        theirs = self._recurring(target, True, related)
         atasan = self.jabatan[me].atasan
         siblings = self._siblings(self.phrases[node].key, atasan) - {self.unit[me]}
-        most = max(len(theirs), len(siblings))
+        most = max(theirs, len(siblings))
         if most < TEMPLATE_UNITS or self._managerial(target):  # (asked only when it matters)
             return most
-        return len(self._recurring(target, False) - related)  # carried down: a cascade
+        return self._recurring(target, False, related)  # carried down: a cascade
 
     def boilerplate(self, node: str, target: str) -> bool:
         """Whether ``target`` is boilerplate and ``node`` copies it or is as thin: held
@@ -184,21 +186,45 @@ class Copies:
         weak = sum(1 for i in rows if self.generic(i))
         return weak * 2 >= len(rows) > 0
 
-    def _recurring(self, target: str, managerial: bool) -> frozenset[str]:
-        """The units holding ``target``'s text, its holder's own staff aside, and unless
-        the row is ``managerial`` its holder's direct subordinates: they carry it down
-        (kept: the staff of one position all ask for it)."""
+    def _recurring(self, target: str, managerial: bool, related: set[str]) -> int:
+        """How many units outside ``related`` hold ``target``'s text, its holder's own
+        staff aside, and unless the row is ``managerial`` its holder's direct subordinates:
+        they carry it down.
+
+        Counted from the units holding the text (:meth:`_unit_counts`) less those whose
+        every holder is set aside, found among the holder's direct subordinates (kept per
+        target: the staff of one position all ask for it): a text every kecamatan of a
+        kabupaten holds costs its holder's subordinates, not its thousand holders.
+        """
+        key = self.phrases[target].key
+        counts = self._unit_counts(key)
         found = self._recur.get((target, managerial))
         if found is None:
+            left: dict[str, int] = {}  # units with holders set aside: how many are not
             up = self.owner[target]
-            holders = self._holders[self.phrases[target].key] if self._holders else ()
-            found = self._recur[(target, managerial)] = frozenset(
-                self.unit[j]
-                for j in holders
-                if up is None
-                or not (self._staff(j, up) or (self.jabatan[j].atasan == up and not managerial))
-            )
+            holders = self._holders_of(key)
+            for j in self._children().get(up, ()) if up is not None else ():
+                if j in holders and (self._staff(j, str(up)) or not managerial):
+                    left[self.unit[j]] = left.get(self.unit[j], counts[self.unit[j]]) - 1
+            total = len(counts) - sum(1 for n in left.values() if n == 0)
+            found = self._recur[(target, managerial)] = (total, left)
+        total, left = found
+        return total - sum(1 for u in related if left.get(u, counts.get(u, 0)) > 0)
+
+    def _unit_counts(self, key: tuple[frozenset[str], bool]) -> Counter[str]:
+        """How many positions of each unit hold a text of ``key`` (kept)."""
+        found = self._units_of.get(key)
+        if found is None:
+            found = self._units_of[key] = Counter(self.unit[j] for j in self._holders_of(key))
         return found
+
+    def _children(self) -> dict[str | None, list[str]]:
+        """The positions directly under each position (read once)."""
+        if self._under_of is None:
+            self._under_of = defaultdict(list)
+            for jid, jabatan in self.jabatan.items():
+                self._under_of[jabatan.atasan].append(jid)
+        return self._under_of
 
     def _siblings(self, key: tuple[frozenset[str], bool], atasan: str | None) -> frozenset[str]:
         """The units whose heads share ``atasan`` holding a text of ``key`` (kept)."""
@@ -206,10 +232,10 @@ class Copies:
             return frozenset()
         found = self._sibling.get((key, atasan))
         if found is None:
-            holders = self._holders[key] if self._holders else ()
+            holders = self._holders_of(key)
             found = self._sibling[(key, atasan)] = frozenset(
                 self.unit[j]
-                for j in holders
-                if self.jabatan[j].atasan == atasan and not self._staff(j, atasan)
+                for j in self._children().get(atasan, ())
+                if j in holders and not self._staff(j, atasan)
             )
         return found

@@ -93,11 +93,14 @@ class LinkIndex(Search, Crosscutting, Copies, Holds):
 
     def _forget(self) -> None:
         """Empty the indexes and answers built on the first question that needs them."""
-        self._words: dict[str, set[str]] | None = None
+        self._words: dict[str, set[int]] | None = None
+        self._texts_of: list[tuple[Phrase, list[str]]] = []
         self._keys: dict[tuple[frozenset[str], bool], list[str]] | None = None
         self._holders: dict[tuple[frozenset[str], bool], set[str]] | None = None  # jabatan
         self._copies: Counter[tuple[str, str]] | None = None
-        self._recur: dict[tuple[str, bool], frozenset[str]] = {}
+        self._recur: dict[tuple[str, bool], tuple[int, dict[str, int]]] = {}
+        self._units_of: dict[tuple[frozenset[str], bool], Counter[str]] = {}
+        self._under_of: dict[str | None, list[str]] | None = None
         self._units: dict[tuple[str, str], int] = {}
         self._carry: dict[tuple[str, str], float] = {}
         self._sibling: dict[tuple[tuple[frozenset[str], bool], str], frozenset[str]] = {}
@@ -109,6 +112,8 @@ class LinkIndex(Search, Crosscutting, Copies, Holds):
         self._strong: dict[str, frozenset[str]] = {}
         self._reach: dict[tuple[str, bool], tuple[frozenset[str], frozenset[str]]] = {}
         self._row_of: dict[str, str] | None = None
+        self._pairs: dict[tuple[int, int, bool, bool], tuple[float, float]] = {}
+        self._rare: dict[tuple[int, int], float | None] = {}
 
     def _weights(self, tree: PohonKinerja) -> dict[str, float]:
         """Each root's rarity weight (:func:`idf`), a quarter for words of place.
@@ -182,26 +187,60 @@ class LinkIndex(Search, Crosscutting, Copies, Holds):
         """The score of ``node`` against ``target``: 0 when both texts are relative to
         their holders (a supervisory row each level repeats for its own staff) or share
         too little rare text (:data:`~pokin.link.EVIDENCE`)."""
+        return self._judged(target, *self._scores(node, target, typos))
+
+    def _judged(self, target: str, found: float, held: float) -> float:
+        """The score of a pair from :meth:`_scores`: ``held`` counts for a target that is
+        no generic row."""
+        return held if held > found and not self.generic(target) else found
+
+    def _scores(self, node: str, target: str, typos: bool) -> tuple[float, float]:
+        """:meth:`_score` but for the last step: the score of the texts and of their
+        parts, and the score of ``target`` held whole in ``node`` (0 when not asked)."""
         me, other = self.phrases[node], self.phrases[target]
-        shared = me.words & other.words
-        if not shared or (node in self.relative and target in self.relative):
-            return 0.0
-        if node in self.lurah and other_unit(me, other) and self._own_units(node, target):
+        shared = self._shared(me, other)
+        if shared is None or (node in self.relative and target in self.relative):
+            return 0.0, 0.0
+        scoped = node in self.lurah and other_unit(me, other) and self._own_units(node, target)
+        if scoped:
             me, other = unscoped(me), unscoped(other)
         if (
             self.min_evidence
-            and math.fsum(map(self.rarity.__getitem__, shared)) < self.min_evidence
+            and shared < self.min_evidence
             and (me.plain != other.plain or self._carried(node, target) < self.min_evidence)
         ):  # (_carried is 0 unless the texts are the same)
-            return 0.0
+            return 0.0, 0.0
+        shorten = node in self.lurah and self.jenis[target] == "kinerja"
+        shorten = shorten and not other_unit(me, other)
+        if scoped:
+            return self._texts(me, other, typos, shorten)
+        key = (id(me), id(other), typos, shorten)  # phrases of the tree: alive as long
+        found = self._pairs.get(key)
+        if found is None:
+            found = self._pairs[key] = self._texts(me, other, typos, shorten)
+        return found
+
+    def _shared(self, me: Phrase, other: Phrase) -> float | None:
+        """The rarity of the words two texts of the tree share, ``None`` for none (kept
+        per pair: the copies of a text in every block meet the same superiors' texts)."""
+        key = (id(me), id(other))
+        if key in self._rare:
+            return self._rare[key]
+        shared = me.words & other.words
+        found = self._rare[key] = (
+            math.fsum(map(self.rarity.__getitem__, shared)) if shared else None
+        )
+        return found
+
+    def _texts(self, me: Phrase, other: Phrase, typos: bool, shorten: bool) -> tuple[float, float]:
+        """:meth:`_scores` of two texts past the evidence bar: theirs alone."""
         found = score(me, other, self.weights, lexicon=self.lexicon, items=typos, typo=typos)
-        if node in self.lurah and self.jenis[target] == "kinerja" and not other_unit(me, other):
+        if shorten:
             found = max(found, shortened(other, me, self.weights, place=self.place))
         if found >= 1.0:
-            return found
+            return found, 0.0
         part, held = self._held(me, other)  # held: only for a target that is no generic row
-        found = max(found, part)
-        return held if held > found and not self.generic(target) else found
+        return max(found, part), held
 
     def with_kinerja(self, nodes: list[str]) -> list[str]:
         """``nodes`` and the kinerja holding each indicator among them: a text that
