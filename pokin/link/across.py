@@ -9,6 +9,7 @@ once, however many indicators hold it.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Callable
 
@@ -112,7 +113,12 @@ class Crosscutting:
             found, held = self._scores(kid, first, False)
             if max(found, held) < threshold:
                 continue
-            for target in (first, *outside):
+            if found >= threshold:  # every one a hit (held counts or not)
+                if hit is not None or next(outside, None) is not None:
+                    return None  # several positions carry the text: a template
+                hit = (first, self._judged(first, found, held))
+                continue
+            for target in itertools.chain((first,), outside):  # a hit where held counts
                 skor = self._judged(target, found, held)
                 if skor >= threshold:
                     if hit is not None:

@@ -55,6 +55,7 @@ class Holds:
     _generic: dict[str, bool]
     _under: Counter[str] | None
     _subtree: dict[str, set[str]] | None
+    _read: dict[str, frozenset[str]] | None
 
     def _held(self, me: Phrase, other: Phrase) -> tuple[float, float]:
         """How ``me`` restates ``other`` part by part, and holds it whole.
@@ -126,8 +127,8 @@ class Holds:
         the few below a position read one by one, the many through an index of words."""
         below = self._nodes_below(up) if up is not None else None
         if below is not None and len(below) <= _SCAN:
-            phrases = self.phrases
-            return [n for n in below if content <= (phrases[n].words | phrases[n].roots)]
+            read = self._read_words()
+            return [n for n in below if content <= read[n]]
         if self._holding is None:
             self._holding = defaultdict(set)
             for node, p in self.phrases.items():
@@ -138,6 +139,18 @@ class Holds:
         if below is not None:
             postings.insert(0, below)
         return set(postings[0]).intersection(*postings[1:]) if postings else ()
+
+    def _read_words(self) -> dict[str, frozenset[str]]:
+        """Each text's words and their roots together (read once, once per text)."""
+        if self._read is None:
+            by_text: dict[int, frozenset[str]] = {}
+            self._read = {}
+            for node, p in self.phrases.items():
+                found = by_text.get(id(p))
+                if found is None:
+                    found = by_text[id(p)] = p.words | p.roots
+                self._read[node] = found
+        return self._read
 
     def _nodes_below(self, up: str) -> set[str]:
         """The texts of the positions below ``up`` (all of them read once, on the first
@@ -189,6 +202,7 @@ class GenericRows(Holds):
                 )
         self.place = place_words(tree, lexicon)
         self._holding, self._generic, self._under, self._subtree = None, {}, None, None
+        self._read = None
 
 
 def chains(jabatan: dict[str, Jabatan]) -> dict[str, list[str]]:

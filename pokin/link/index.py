@@ -108,6 +108,7 @@ class LinkIndex(Search, Crosscutting, Copies, Holds):
         self._generic: dict[str, bool] = {}
         self._under: Counter[str] | None = None
         self._subtree: dict[str, set[str]] | None = None
+        self._read: dict[str, frozenset[str]] | None = None
         self._levels: dict[str, frozenset[str]] = {}
         self._strong: dict[str, frozenset[str]] = {}
         self._reach: dict[tuple[str, bool], tuple[frozenset[str], frozenset[str]]] = {}
