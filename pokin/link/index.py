@@ -110,11 +110,12 @@ class LinkIndex(Search, Crosscutting, Copies, Holds):
         self._subtree: dict[str, set[str]] | None = None
         self._read: dict[str, frozenset[str]] | None = None
         self._levels: dict[str, frozenset[str]] = {}
-        self._strong: dict[str, frozenset[str]] = {}
+        self._strong: dict[frozenset[str], frozenset[str]] = {}
         self._reach: dict[tuple[str, bool], tuple[frozenset[str], frozenset[str]]] = {}
         self._row_of: dict[str, str] | None = None
         self._pairs: dict[tuple[int, int, bool, bool], tuple[float, float]] = {}
         self._rare: dict[tuple[int, int], float | None] = {}
+        self._unscoped_of: dict[int, tuple[Phrase, Phrase]] = {}  # (the text kept alive)
 
     def _weights(self, tree: PohonKinerja) -> dict[str, float]:
         """Each root's rarity weight (:func:`idf`), a quarter for words of place.
@@ -204,7 +205,7 @@ class LinkIndex(Search, Crosscutting, Copies, Holds):
             return 0.0, 0.0
         scoped = node in self.lurah and other_unit(me, other) and self._own_units(node, target)
         if scoped:
-            me, other = unscoped(me), unscoped(other)
+            me, other = self._unscoped(me), self._unscoped(other)
         if (
             self.min_evidence
             and shared < self.min_evidence
@@ -213,13 +214,18 @@ class LinkIndex(Search, Crosscutting, Copies, Holds):
             return 0.0, 0.0
         shorten = node in self.lurah and self.jenis[target] == "kinerja"
         shorten = shorten and not other_unit(me, other)
-        if scoped:
-            return self._texts(me, other, typos, shorten)
-        key = (id(me), id(other), typos, shorten)  # phrases of the tree: alive as long
+        key = (id(me), id(other), typos, shorten)  # phrases kept: alive as long
         found = self._pairs.get(key)
         if found is None:
             found = self._pairs[key] = self._texts(me, other, typos, shorten)
         return found
+
+    def _unscoped(self, p: Phrase) -> Phrase:
+        """:func:`unscoped` of a text of the tree (kept)."""
+        found = self._unscoped_of.get(id(p))
+        if found is None:
+            found = self._unscoped_of[id(p)] = (p, unscoped(p))
+        return found[1]
 
     def _shared(self, me: Phrase, other: Phrase) -> float | None:
         """The rarity of the words two texts of the tree share, ``None`` for none (kept

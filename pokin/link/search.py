@@ -46,7 +46,7 @@ class Search:
     iku_sasaran: list[str]
     _score: Callable[..., float]
     _rejected: Callable[[str], set[str]]
-    _strong: dict[str, frozenset[str]]
+    _strong: dict[frozenset[str], frozenset[str]]
     _reach: dict[tuple[str, bool], tuple[frozenset[str], frozenset[str]]]
 
     def kinerja_steps(self, jid: str) -> Iterator[tuple[str, Sequence[str]]]:
@@ -107,15 +107,15 @@ class Search:
 
     def strong(self, node: str) -> frozenset[str]:
         """The words of ``node`` a text must share one of to score above 0 against it,
-        unless it is the same text (kept per node).
+        unless it is the same text (kept per set of words).
 
         ``_score`` gives 0 to a pair whose shared words' rarity sums under
         ``min_evidence`` (the same text aside): the node's rarest-first words are left
         out while their own rarity sums under it, so a text sharing only those fails.
         """
-        found = self._strong.get(node)
+        words = self.phrases[node].words
+        found = self._strong.get(words)  # (the same for every text of these words)
         if found is None:
-            words = self.phrases[node].words
             weak: list[str] = []
             if self.min_evidence:
                 rarity, held = self.rarity, list[float]()
@@ -124,7 +124,7 @@ class Search:
                     if math.fsum(held) >= self.min_evidence:
                         break
                     weak.append(word)
-            found = self._strong[node] = words.difference(weak)
+            found = self._strong[words] = words.difference(weak)
         return found
 
     def hopeless(self, node: str, jid: str, *, kinerja: bool) -> bool:
