@@ -15,10 +15,10 @@ process at load 5).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-__all__ = ["Cell", "Row", "rows_xml"]
+__all__ = ["Cell", "Row", "rows_xml", "with_tail"]
 
 Row = Sequence[Sequence[Any]]
 """A row: its parts, each the values of consecutive columns, in column order."""
@@ -41,12 +41,12 @@ def cell_head(letter: str) -> str:
 
 
 def rows_xml(
-    rows: Sequence[Row], columns: Sequence[Cell], strings: dict[str, int]
+    rows: Sequence[Row], columns: Sequence[Cell], strings: dict[str, int], first: int = 2
 ) -> Iterator[tuple[str, int]]:
-    """The XML of ``rows`` (numbered from 2, under the header), :data:`CHUNK` rows at a
-    time, with how many texts each piece uses; ``strings`` is the shared-string table
-    (text -> index), new texts are added to it in the order of their first cell. Every
-    row has parts of the same lengths (a row that has not is refused: ValueError)."""
+    """The XML of ``rows`` (numbered from ``first``: 2 is under the header), :data:`CHUNK`
+    rows at a time, with how many texts each piece uses; ``strings`` is the shared-string
+    table (text -> index), new texts are added to it in the order of their first cell.
+    Every row has parts of the same lengths (a row that has not is refused: ValueError)."""
     if not rows:
         return
     places: list[Sequence[Cell]] = []  # the columns of each part
@@ -58,7 +58,7 @@ def rows_xml(
     index = strings.setdefault
     for start in range(0, len(rows), CHUNK):
         pieces = []
-        for number, row in enumerate(rows[start : start + CHUNK], start + 2):
+        for number, row in enumerate(rows[start : start + CHUNK], start + first):
             xml = []
             for place, (part, above, part_columns) in enumerate(
                 zip(row, last, places, strict=True)
@@ -79,3 +79,27 @@ def rows_xml(
             pieces.append(f'<row r="{_ROW}">{"".join(xml)}</row>'.replace(_ROW, str(number)))
         chunk = "".join(pieces)
         yield chunk, chunk.count('" t="s">')  # the texts: no other part of a cell holds that
+
+
+def with_tail(
+    pieces: Iterable[tuple[str, int]],
+    tail: Sequence[Any],
+    column: Cell,
+    strings: dict[str, int],
+) -> Iterator[tuple[str, int]]:
+    """The ``pieces`` of :func:`rows_xml` with one more cell ending each row: ``tail``'s
+    value for that row (``None``: no cell) in ``column``; its new texts are added to
+    ``strings`` after those of the rows, in row order. A piece whose rows get no cell is
+    given as it is."""
+    start = 0
+    for xml, used in pieces:
+        ends = xml.split("</row>")  # no other part of a row holds it (texts are shared)
+        values = tail[start : start + len(ends) - 1]
+        if any(value is not None for value in values):
+            rows = [((value,),) for value in values]
+            cells, more = next(rows_xml(rows, [column], strings, start + 2))
+            for number, row in enumerate(cells.split("</row>")[:-1]):
+                ends[number] += row.partition(">")[2]  # the cell, without its <row ...>
+            xml, used = "</row>".join(ends), used + more
+        start += len(ends) - 1
+        yield xml, used

@@ -26,6 +26,7 @@ import operator
 import re
 from collections.abc import Iterable, Sequence
 from contextlib import suppress
+from dataclasses import dataclass
 from functools import partial
 from itertools import count, islice
 from pathlib import Path
@@ -44,9 +45,9 @@ from xlsxwriter.worksheet import Worksheet
 from ..errors import PokinFileError
 from .layout import PETUNJUK
 from .layout import Sheet as _Sheet
-from .rowxml import Cell, Row, cell_head, rows_xml
+from .rowxml import Cell, Row, cell_head, rows_xml, with_tail
 
-__all__ = ["Book", "discard"]
+__all__ = ["Book", "Draft", "discard"]
 
 _EXCEL_MAX = 32_767  # characters in one cell
 # What an XML 1.0 file cannot hold (Excel refuses the workbook): the C0 controls but
@@ -102,6 +103,13 @@ class Book:
     ) -> Worksheet:
         """A sheet with a bold frozen header, column widths, wrapped texts and an autofilter;
         each row given as parts (:mod:`.rowxml`)."""
+        return self.finish(self.draft(spec, rows), autofilter=autofilter)
+
+    def draft(self, spec: _Sheet, rows: Sequence[Row], *, tail: bool = False) -> Draft:
+        """The sheet added with its header, its rows made (their texts given their shared
+        strings now) but not yet written: with ``tail``, the rows stop before the last
+        column, whose cells :meth:`finish` takes (the matrix's Saran Tautan, computed
+        aside while the other sheets are written: its texts come after theirs)."""
         sheet = self.workbook.add_worksheet(spec.name, worksheet_class=_Worksheet)
         columns = spec.columns
         for number, column in enumerate(columns):
@@ -119,25 +127,53 @@ class Book:
             style = self.format(**properties)
             quoted = self.format(**properties, quote_prefix=True)
             cells.append((cell_head(xl_col_to_name(number)), _xf(style), _xf(quoted)))
-        shared = self.workbook.str_table  # the workbook's shared strings, as XlsxWriter's
-        strings: dict[str, int] = shared.string_table
+        strings = self._strings
         known = len(strings)
-        for xml, used in rows_xml(rows, cells, strings):
+        pieces = list(rows_xml(rows, cells[:-1] if tail else cells, strings))
+        self._check_new(spec, known, rows, ())
+        return Draft(sheet, spec, rows, pieces, cells[-1] if tail else None)
+
+    def finish(
+        self, draft: Draft, tail: Sequence[str | None] = (), *, autofilter: bool = True
+    ) -> Worksheet:
+        """Write the ``draft``'s rows, with the ``tail`` cells (one per row, ``None`` for
+        none) when it was made without its last column."""
+        sheet, spec, rows, pieces = draft.sheet, draft.spec, draft.rows, draft.pieces
+        if draft.tail is not None:
+            if len(tail) != len(rows):
+                raise ValueError(f"{len(tail)} cells for the {len(rows)} rows of {spec.name}")
+            known = len(self._strings)
+            pieces = list(with_tail(pieces, tail, draft.tail, self._strings))
+            self._check_new(spec, known, rows, tail)
+        shared = self.workbook.str_table  # the workbook's shared strings, as XlsxWriter's
+        for xml, used in pieces:
             sheet.fh.write(xml)
             shared.count += used
-        # every text of the sheet is in the shared strings: the new ones are checked at
-        # once, and only when one cannot be stored are the rows read again to name it
-        fresh = list(islice(strings, known, None))
-        if fresh and (max(map(len, fresh)) > _EXCEL_MAX or _CONTROL.search("\n".join(fresh))):
-            for number, row in enumerate(rows, 2):
-                self._check(spec, number, [value for part in row for value in part])
-        shared.unique_count = len(strings)
+        shared.unique_count = len(self._strings)
         if rows:
-            sheet._check_dimensions(len(rows), len(columns) - 1)
+            sheet._check_dimensions(len(rows), len(spec.columns) - 1)
             sheet.previous_row = len(rows) + 1  # rows XlsxWriter must not write again
         if autofilter:
-            sheet.autofilter(0, 0, len(rows), len(columns) - 1)
+            sheet.autofilter(0, 0, len(rows), len(spec.columns) - 1)
         return sheet
+
+    @property
+    def _strings(self) -> dict[str, int]:
+        """The workbook's shared-string table: text -> index, in the order of the indexes."""
+        strings: dict[str, int] = self.workbook.str_table.string_table
+        return strings
+
+    def _check_new(
+        self, spec: _Sheet, known: int, rows: Sequence[Row], tail: Sequence[str | None]
+    ) -> None:
+        """Every text of a sheet is in the shared strings: the ones added since ``known``
+        are checked at once, and only when one cannot be stored are the rows read again
+        to name it."""
+        fresh = list(islice(self._strings, known, None))
+        if fresh and (max(map(len, fresh)) > _EXCEL_MAX or _CONTROL.search("\n".join(fresh))):
+            for number, row in enumerate(rows, 2):
+                values = [value for part in row for value in part]
+                self._check(spec, number, [*values, *tail[number - 2 : number - 1]])
 
     @staticmethod
     def _check(spec: _Sheet, row: int, values: list[Any]) -> None:
@@ -171,6 +207,19 @@ class Book:
     def close(self) -> None:
         """Assemble the workbook into its handle."""
         self.workbook.close()
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A sheet added, its rows made but not written (:meth:`Book.draft`)."""
+
+    sheet: Worksheet
+    spec: _Sheet
+    rows: Sequence[Row]
+    pieces: list[tuple[str, int]]
+    """The rows' XML, as :func:`.rowxml.rows_xml` gives it."""
+    tail: Cell | None
+    """The last column, when its cells are still to come."""
 
 
 def _xf(style: Format) -> int:
