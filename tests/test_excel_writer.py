@@ -16,8 +16,8 @@ from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
 from pokin import PokinFileError
-from pokin.excel import export_xlsx
-from pokin.excel.rowxml import Row, cell_head, rows_xml
+from pokin.excel import export_xlsx, rowxml
+from pokin.excel.rowxml import Row, cell_head, rows_xml, with_tail
 from pokin.excel.writer import ZIP_LEVEL, _SharedStrings, _Workbook, _Worksheet
 
 from .conftest import jab, make
@@ -165,6 +165,44 @@ def test_rows_are_written_as_xlsxwriter_writes_them_and_repeated_parts_once() ->
     assert list(strings) == texts  # in the order of their first cell, as XlsxWriter's
     with pytest.raises(ValueError):  # a row cut into parts of other lengths
         list(rows_xml([*rows, (("a",), (None,) * 4, (None,))], columns, {}))
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 4096])
+def test_a_last_column_given_later_is_the_row_xlsxwriter_writes(
+    monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    """The matrix's Saran Tautan cells, given once the other sheets are written: each row
+    as if written whole, its texts' shared strings after the rows' own (rows split across
+    pieces of ``chunk`` rows too)."""
+    monkeypatch.setattr(rowxml, "CHUNK", chunk)
+    shared = ("Camat", 1)
+    rows: list[Row] = [
+        (shared, ("Meningkatnya kinerja",)),
+        (shared, ("=1+2",)),
+        (("Sekcam", 2), (None,)),
+        (("Lurah", None), ("a & b",)),
+        (("Kasi", 3), ("081",)),
+    ]
+    tail = ["saran satu", None, "=saran", None, "Camat"]
+    whole = [[v for part in row for v in part] for row in rows]
+    whole = [[*values, more] for values, more in zip(whole, tail, strict=True)]
+    expected, styles = xlsxwriter_sheet(whole)
+    columns = [(cell_head(xl_col_to_name(n)), *style) for n, style in enumerate(styles)]
+    strings: dict[str, int] = {}
+    pieces = list(rows_xml(rows, columns[:-1], strings))
+    before = list(strings)
+    done = list(with_tail(pieces, tail, columns[-1], strings))
+    assert list(strings) == [*before, "saran satu", "=saran"]  # "Camat" had its index
+    # XlsxWriter numbers the texts in cell order: renumber its sheet as ours
+    ours = {
+        n: strings[t]
+        for n, t in enumerate(dict.fromkeys(v for row in whole for v in row if isinstance(v, str)))
+    }
+    renumbered = re.sub(
+        r'(t="s"><v>)(\d+)(</v>)', lambda m: f"{m[1]}{ours[int(m[2])]}{m[3]}", expected
+    )
+    assert "".join(xml for xml, _ in done) == renumbered
+    assert sum(used for _, used in done) == renumbered.count('t="s"')
 
 
 def test_shared_strings_keep_their_order_without_a_sort(monkeypatch: pytest.MonkeyPatch) -> None:

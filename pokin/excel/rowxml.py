@@ -41,14 +41,19 @@ def cell_head(letter: str) -> str:
 
 
 def rows_xml(
-    rows: Sequence[Row], columns: Sequence[Cell], strings: dict[str, int], first: int = 2
+    rows: Sequence[Row],
+    columns: Sequence[Cell],
+    strings: dict[str, int],
+    numbers: Sequence[int] | None = None,
 ) -> Iterator[tuple[str, int]]:
-    """The XML of ``rows`` (numbered from ``first``: 2 is under the header), :data:`CHUNK`
-    rows at a time, with how many texts each piece uses; ``strings`` is the shared-string
-    table (text -> index), new texts are added to it in the order of their first cell.
-    Every row has parts of the same lengths (a row that has not is refused: ValueError)."""
+    """The XML of ``rows`` (numbered from 2, under the header, or by ``numbers``),
+    :data:`CHUNK` rows at a time, with how many texts each piece uses; ``strings`` is the
+    shared-string table (text -> index), new texts are added to it in the order of their
+    first cell. Every row has parts of the same lengths (a row that has not is refused:
+    ValueError)."""
     if not rows:
         return
+    numbers = numbers or range(2, len(rows) + 2)
     places: list[Sequence[Cell]] = []  # the columns of each part
     for part in rows[0]:
         at = sum(map(len, places))
@@ -58,7 +63,9 @@ def rows_xml(
     index = strings.setdefault
     for start in range(0, len(rows), CHUNK):
         pieces = []
-        for number, row in enumerate(rows[start : start + CHUNK], start + first):
+        for number, row in zip(
+            numbers[start : start + CHUNK], rows[start : start + CHUNK], strict=True
+        ):
             xml = []
             for place, (part, above, part_columns) in enumerate(
                 zip(row, last, places, strict=True)
@@ -91,15 +98,20 @@ def with_tail(
     value for that row (``None``: no cell) in ``column``; its new texts are added to
     ``strings`` after those of the rows, in row order. A piece whose rows get no cell is
     given as it is."""
-    start = 0
+    marked = [number for number, value in enumerate(tail) if value is not None]
+    at, start = 0, 0
     for xml, used in pieces:
         ends = xml.split("</row>")  # no other part of a row holds it (texts are shared)
-        values = tail[start : start + len(ends) - 1]
-        if any(value is not None for value in values):
-            rows = [((value,),) for value in values]
-            cells, more = next(rows_xml(rows, [column], strings, start + 2))
-            for number, row in enumerate(cells.split("</row>")[:-1]):
-                ends[number] += row.partition(">")[2]  # the cell, without its <row ...>
+        stop = start + len(ends) - 1
+        rows = []
+        while at < len(marked) and marked[at] < stop:
+            rows.append(marked[at])
+            at += 1
+        if rows:
+            numbers = [n + 2 for n in rows]
+            cells, more = next(rows_xml([((tail[n],),) for n in rows], [column], strings, numbers))
+            for n, cell in zip(rows, cells.split("</row>"), strict=False):
+                ends[n - start] += cell.partition(">")[2]  # the cell, not its <row ...>
             xml, used = "</row>".join(ends), used + more
-        start += len(ends) - 1
+        start = stop
         yield xml, used
