@@ -121,11 +121,12 @@ while the sheets are written (:mod:`.worker`): below it they take less than the 
 
 
 def _export(tree: PohonKinerja, target: Path, findings: Findings | None) -> Path:
-    cascade = findings.cascade if findings is not None else Cascade.of(tree)
-    if findings is None:
-        findings = check(cascade)
     kinerja = sum(len(jabatan.kinerja) for jabatan in tree.jabatan)
+    # the suggestions first: they are computed while the checks run too
     with aside(partial(suggestion_notes, tree), fork=kinerja >= FORK_FROM) as saran:
+        cascade = findings.cascade if findings is not None else Cascade.of(tree)
+        if findings is None:
+            findings = check(cascade)
         context = Context(tree, cascade, findings)
         rows = list(matrix_rows(context))
         sheets = [
