@@ -11,6 +11,7 @@ import argparse
 import sys
 import tempfile
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -21,6 +22,7 @@ from synthetic import synthetic
 from timing import timed
 
 import pokin
+import pokin.excel as excel
 from pokin.excel import export_xlsx, read_xlsx
 
 
@@ -35,6 +37,11 @@ def run(name: str, tree: pokin.PohonKinerja, repeat: int) -> None:
         timed(
             "export_xlsx (findings given)",
             lambda: export_xlsx(tree, path, findings=findings),
+            seconds=True,
+        )
+        timed(  # the Saran Tautan suggestions computed in this process, not a forked one
+            "  the same, nothing forked",
+            lambda: serial(lambda: export_xlsx(tree, path, findings=findings)),
             seconds=True,
         )
         timed(
@@ -67,6 +74,16 @@ def run(name: str, tree: pokin.PohonKinerja, repeat: int) -> None:
             repeat=repeat,
             seconds=True,
         )
+
+
+def serial(export: Callable[[], Path]) -> Path:
+    """``export`` with the suggestions computed here (pokin.excel.worker forks none)."""
+    forks_from = excel.FORK_FROM
+    excel.FORK_FROM = sys.maxsize
+    try:
+        return export()
+    finally:
+        excel.FORK_FROM = forks_from
 
 
 def parse(path: Path) -> int:
