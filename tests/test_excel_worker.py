@@ -5,6 +5,7 @@ never a child left behind; here instead where forking is unsafe."""
 from __future__ import annotations
 
 import os
+import signal
 import threading
 import time
 import zipfile
@@ -158,4 +159,28 @@ def test_a_failed_export_with_a_child_running_leaves_no_file_and_no_child(
         export_xlsx(strip_links(datasets.load("sambutan-2023")), target)
     assert target.read_bytes() == b"the planner's old workbook"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["matriks.xlsx"]
+    assert _no_child_left()
+
+
+class _InterruptedError(Exception):
+    pass
+
+
+@forking
+def test_a_parent_interrupted_while_waiting_kills_the_child() -> None:
+    def interrupt(*_: object) -> None:
+        raise _InterruptedError
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    start = time.monotonic()
+    try:
+        with aside(lambda: time.sleep(60)) as pending:
+            signal.setitimer(signal.ITIMER_REAL, 0.3)  # not inherited: the parent's alone
+            with pytest.raises(_InterruptedError):
+                pending.result()
+            assert not pending.forked
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert time.monotonic() - start < 30  # the child was killed, not waited for
     assert _no_child_left()

@@ -80,8 +80,10 @@ class Aside(Generic[T]):
             try:
                 with os.fdopen(pipe, "rb") as handle:  # type: ignore[arg-type]
                     data = handle.read()  # until the child closes its end
-            finally:
-                self._reap()
+            except BaseException:  # interrupted while waiting: the child goes too
+                self.stop()
+                raise
+            self._reap()
             with suppress(Exception):  # a killed child leaves a cut message
                 done, value = pickle.loads(data)
                 if done:
