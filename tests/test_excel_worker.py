@@ -1,22 +1,24 @@
-"""The Saran Tautan suggestions computed in a forked process while the sheets are written
-(pokin.excel.worker): the same workbook as computing them here, never a half-written file,
-never a child left behind; here instead where forking is unsafe."""
+"""The workbook written by a forked child while this process computes the Saran Tautan
+suggestions (pokin.excel.worker): the same workbook as writing it here, never a
+half-written file, never a child left behind; all here where forking is unsafe."""
 
 from __future__ import annotations
 
 import os
-import signal
+import tempfile
 import threading
 import time
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import pokin.excel as excel
 from pokin import datasets
 from pokin.excel import export_xlsx, read_xlsx, worker
-from pokin.excel.worker import Aside, aside, can_fork
+from pokin.excel.worker import can_fork, handed_over
 from pokin.link import strip_links
 
 forking = pytest.mark.skipif(not can_fork(), reason="this process cannot fork safely")
@@ -36,58 +38,83 @@ def _members(path: Path) -> dict[str, bytes]:
         return {n: archive.read(n) for n in archive.namelist() if n != "docProps/core.xml"}
 
 
-@forking
-def test_the_result_comes_from_the_child() -> None:
+def _handed(
+    compute: Callable[[], str], *, fork: bool = True, fail_in_child: bool = False
+) -> tuple[bool, list[tuple[int, str]], list[str]]:
+    """What ``handed_over`` did: whether a child wrote, what was written (by which
+    process, with which value; a file shared as the workbook's is), the resets."""
     parent = os.getpid()
-    with aside(lambda: (os.getpid(), [1, "dua"])) as pending:
-        assert pending.forked
-        pid, value = pending.result()
-    assert pid != parent
-    assert value == [1, "dua"]
+    with tempfile.TemporaryFile("w+") as out:
+
+        def write(given: Callable[[], str]) -> None:
+            out.write(f"{os.getpid()}:{given()}\n")
+            out.flush()
+            if fail_in_child and os.getpid() != parent:
+                os._exit(3)  # killed, out of memory...: after writing part of it
+
+        resets: list[str] = []
+
+        def reset() -> None:
+            resets.append("reset")
+            out.seek(0)
+            out.truncate()
+
+        forked = handed_over(write, compute, reset=reset, fork=fork)
+        out.seek(0)
+        lines = [line.split(":", 1) for line in out.read().splitlines()]
+    return forked, [(int(pid), value) for pid, value in lines], resets
+
+
+@forking
+def test_a_child_writes_what_is_computed_here() -> None:
+    computed: list[int] = []
+    forked, written, resets = _handed(lambda: computed.append(os.getpid()) or "saran")
+    assert forked
+    assert computed == [os.getpid()]  # the value is computed here: its caches stay here
+    [(writer, value)] = written
+    assert writer != os.getpid()
+    assert value == "saran"
+    assert resets == []
     assert _no_child_left()
 
 
-def test_without_fork_the_work_runs_here_when_asked() -> None:
-    ran: list[int] = []
-    with aside(lambda: ran.append(os.getpid()) or "x", fork=False) as pending:
-        assert not pending.forked
-        assert ran == []
-        assert pending.result() == "x"
-    assert ran == [os.getpid()]
+def test_without_fork_both_jobs_run_here() -> None:
+    forked, written, _ = _handed(lambda: "saran", fork=False)
+    assert not forked
+    assert written == [(os.getpid(), "saran")]
 
 
 @forking
-def test_a_child_that_dies_leaves_the_work_to_the_parent() -> None:
-    parent = os.getpid()
-
-    def work() -> str:
-        if os.getpid() != parent:
-            os._exit(3)  # killed, out of memory...: no result down the pipe
-        return "dikerjakan di sini"
-
-    with aside(work) as pending:
-        assert pending.forked
-        assert pending.result() == "dikerjakan di sini"
+def test_a_child_that_dies_leaves_the_writing_to_this_process() -> None:
+    forked, written, resets = _handed(lambda: "saran", fail_in_child=True)
+    assert not forked
+    assert resets == ["reset"]  # what the child wrote is dropped
+    assert written == [(os.getpid(), "saran")]
     assert _no_child_left()
 
 
 @forking
-def test_an_error_of_the_work_is_raised_here() -> None:
-    def work() -> str:
-        raise ValueError(f"gagal di {os.getpid()}")
+def test_an_error_of_the_writing_is_raised_here() -> None:
+    def write(given: Callable[[], str]) -> None:
+        raise ValueError(f"gagal di {os.getpid()}: {given()}")
 
-    with aside(work) as pending, pytest.raises(ValueError, match=f"gagal di {os.getpid()}$"):
-        pending.result()  # the child failed: the parent ran it and raised its own error
+    with pytest.raises(ValueError, match=f"gagal di {os.getpid()}: saran$"):
+        handed_over(write, lambda: "saran", reset=lambda: None)
+    assert _no_child_left()
 
 
 @forking
-def test_a_parent_that_stops_early_kills_and_reaps_the_child() -> None:
-    def fail(pending: Aside[None]) -> None:
-        assert pending.forked
-        raise KeyError("the parent's error")
+def test_an_error_here_kills_and_reaps_the_child() -> None:
+    def compute() -> str:
+        raise KeyError("this process failed")
 
-    with pytest.raises(KeyError), aside(lambda: time.sleep(60)) as pending:
-        fail(pending)
+    def write(given: Callable[[], str]) -> None:
+        time.sleep(60)
+
+    start = time.monotonic()
+    with pytest.raises(KeyError):
+        handed_over(write, compute, reset=lambda: None)
+    assert time.monotonic() - start < 30
     assert _no_child_left()
 
 
@@ -97,9 +124,7 @@ def test_no_fork_while_other_threads_run() -> None:
     thread.start()
     try:
         assert not can_fork()
-        with aside(lambda: 1) as pending:
-            assert not pending.forked
-            assert pending.result() == 1
+        assert _handed(lambda: "saran")[1] == [(os.getpid(), "saran")]
     finally:
         stop.set()
         thread.join()
@@ -111,8 +136,7 @@ def test_no_fork_where_the_platform_has_none(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.undo()
     monkeypatch.setattr(worker.sys, "platform", "darwin")
     assert not can_fork()
-    with aside(lambda: 1) as pending:
-        assert not pending.forked
+    assert not _handed(lambda: "saran")[0]
 
 
 @forking
@@ -123,18 +147,17 @@ def test_the_workbook_is_the_same_forked_or_not(
     sheet's either way."""
     tree = strip_links(datasets.load("sambutan-2023"))
     forked: list[bool] = []
-    start = Aside.start
 
-    def noted(self: Aside[object]) -> None:
-        start(self)
-        forked.append(self.forked)
+    def noted(*args: Any, **kwargs: Any) -> bool:
+        forked.append(handed_over(*args, **kwargs))
+        return forked[-1]
 
-    monkeypatch.setattr(Aside, "start", noted)
+    monkeypatch.setattr(excel, "handed_over", noted)
     monkeypatch.setattr(excel, "FORK_FROM", 0)
     export_xlsx(tree, tmp_path / "aside.xlsx")
     monkeypatch.setattr(excel, "FORK_FROM", 10**9)
     export_xlsx(tree, tmp_path / "here.xlsx")
-    assert forked == [True]  # the second export never started a child
+    assert forked == [True, False]  # written by a child, then here
     assert _members(tmp_path / "aside.xlsx") == _members(tmp_path / "here.xlsx")
     back = read_xlsx(tmp_path / "aside.xlsx")
     assert back == tree
@@ -159,28 +182,4 @@ def test_a_failed_export_with_a_child_running_leaves_no_file_and_no_child(
         export_xlsx(strip_links(datasets.load("sambutan-2023")), target)
     assert target.read_bytes() == b"the planner's old workbook"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["matriks.xlsx"]
-    assert _no_child_left()
-
-
-class _InterruptedError(Exception):
-    pass
-
-
-@forking
-def test_a_parent_interrupted_while_waiting_kills_the_child() -> None:
-    def interrupt(*_: object) -> None:
-        raise _InterruptedError
-
-    previous = signal.signal(signal.SIGALRM, interrupt)
-    start = time.monotonic()
-    try:
-        with aside(lambda: time.sleep(60)) as pending:
-            signal.setitimer(signal.ITIMER_REAL, 0.3)  # not inherited: the parent's alone
-            with pytest.raises(_InterruptedError):
-                pending.result()
-            assert not pending.forked
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-    assert time.monotonic() - start < 30  # the child was killed, not waited for
     assert _no_child_left()

@@ -61,9 +61,10 @@ than an Excel cell (32,767 characters) are refused on export.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import IO
 
 from .._files import atomic_write
 from .._gc import collector_paused
@@ -79,13 +80,11 @@ from .layout import (
     MATRIKS,
     ORGANISASI,
     TAUTAN,
-    Sheet,
 )
 from .read import read_edited, read_xlsx
 from .records import Context, iku_rows, jabatan_rows, matrix_rows, organisasi_rows, tautan_rows
 from .removed import Removed, contents, removed_since_export
-from .rowxml import Row
-from .worker import Aside, aside
+from .worker import handed_over
 from .writer import Book, discard
 
 __all__ = [
@@ -116,56 +115,66 @@ def export_xlsx(tree: PohonKinerja, path: str | Path, *, findings: Findings | No
 
 
 FORK_FROM = 1_000
-"""The kinerja from which the Saran Tautan suggestions are computed in a forked process
-while the sheets are written (:mod:`.worker`): below it they take less than the fork."""
+"""The kinerja from which the workbook is written by a forked child while this process
+computes the Saran Tautan suggestions (:mod:`.worker`): below it they take less than the
+fork."""
 
 
 def _export(tree: PohonKinerja, target: Path, findings: Findings | None) -> Path:
     kinerja = sum(len(jabatan.kinerja) for jabatan in tree.jabatan)
-    # the suggestions first: they are computed while the checks run too
-    with aside(partial(suggestion_notes, tree), fork=kinerja >= FORK_FROM) as saran:
-        cascade = findings.cascade if findings is not None else Cascade.of(tree)
-        if findings is None:
-            findings = check(cascade)
-        context = Context(tree, cascade, findings)
-        rows = list(matrix_rows(context))
-        sheets = [
-            (JABATAN, list(jabatan_rows(context))),
-            *([(IKU, list(iku_rows(context)))] if tree.iku else []),
-            (TAUTAN, list(tautan_rows(context))),
-            (ORGANISASI, list(organisasi_rows(tree))),
-        ]
-        try:
-            with atomic_write(target, binary=True) as handle:
-                book = Book(handle)
-                try:
-                    _write(book, tree, rows, sheets, saran)
-                except BaseException:
-                    discard(book)
-                    raise
-        except PokinFileError as exc:
-            if exc.path is not None:
-                raise
-            raise PokinFileError(exc.message, path=target, hint=exc.hint) from None  # name it
+    try:
+        with atomic_write(target, binary=True) as handle:
+
+            def reset() -> None:
+                handle.seek(0)
+                handle.truncate()
+
+            handed_over(
+                partial(_write, handle, tree, findings),
+                partial(suggestion_notes, tree),
+                reset=reset,
+                fork=kinerja >= FORK_FROM,
+            )
+    except PokinFileError as exc:
+        if exc.path is not None:
+            raise
+        raise PokinFileError(exc.message, path=target, hint=exc.hint) from None  # name it
     return target
 
 
 def _write(
-    book: Book,
+    handle: IO[bytes],
     tree: PohonKinerja,
-    rows: list[tuple[str, str | None, Row]],
-    sheets: list[tuple[Sheet, list[dict[str, Any]]]],
-    saran: Aside[dict[str, str]],
+    findings: Findings | None,
+    saran: Callable[[], dict[str, str]],
 ) -> None:
-    """The sheets in their order; the matrix's Saran Tautan cells last, their texts after
-    every other sheet's (whether computed aside or here, the same workbook)."""
-    matrix = book.draft(MATRIKS, [row for _, _, row in rows], tail=True)
-    for spec, records in sheets:
-        book.write_records(spec, records, autofilter=spec is not ORGANISASI)
-    book.write_petunjuk()
-    book.write_records(ISI, contents(tree), autofilter=False).hide()
-    # hidden, last: the visible sheets keep their order
-    add_choices(book, matrix.sheet, tree, [jabatan for jabatan, _, _ in rows])
-    notes = saran.result()
-    book.finish(matrix, [notes.get(kinerja) if kinerja else None for _, kinerja, _ in rows])
-    book.close()
+    """The workbook into ``handle``, the sheets in their order; the matrix's Saran Tautan
+    cells (``saran()``, computed meanwhile) last, their texts after every other sheet's
+    (written by a child or here, the same workbook)."""
+    cascade = findings.cascade if findings is not None else Cascade.of(tree)
+    if findings is None:
+        findings = check(cascade)
+    context = Context(tree, cascade, findings)
+    rows = list(matrix_rows(context))
+    sheets = [
+        (JABATAN, list(jabatan_rows(context))),
+        *([(IKU, list(iku_rows(context)))] if tree.iku else []),
+        (TAUTAN, list(tautan_rows(context))),
+        (ORGANISASI, list(organisasi_rows(tree))),
+    ]
+    book = Book(handle)
+    try:
+        matrix = book.draft(MATRIKS, [row for _, _, row in rows], tail=True)
+        for spec, records in sheets:
+            book.write_records(spec, records, autofilter=spec is not ORGANISASI)
+        book.write_petunjuk()
+        book.write_records(ISI, contents(tree), autofilter=False).hide()
+        # hidden, last: the visible sheets keep their order
+        add_choices(book, matrix.sheet, tree, [jabatan for jabatan, _, _ in rows])
+        notes = saran()
+        book.finish(matrix, [notes.get(kinerja) if kinerja else None for _, kinerja, _ in rows])
+        book.close()
+    except BaseException:
+        discard(book)
+        raise
+    handle.flush()  # all of it in the file, whichever process wrote it
