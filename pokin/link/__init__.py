@@ -270,21 +270,16 @@ def _infer(
             taken.update(c.ke for c in found or ())  # held back: not through an indicator
         if not indikator:
             continue
+        steps: list[tuple[str, Sequence[str]]] | None = None  # the same for every indicator
         for ind in kinerja.indikator:
             if index.settled(ind):
                 continue
             mine = taken | set(index.targets(ind)) if ind.mendukung else taken  # (read only)
-            found = (
-                []
-                if index.hopeless(str(ind.id), jid, kinerja=False)
-                else _first(
-                    _indikator_steps(index, jid, taken, threshold),
-                    index,
-                    str(ind.id),
-                    threshold,
-                    mine,
-                )
-            )
+            if index.hopeless(str(ind.id), jid, kinerja=False):
+                found = []
+            else:
+                steps = _indikator_steps(index, jid, taken, threshold) if steps is None else steps
+                found = _first(steps, index, str(ind.id), threshold, mine)
             kept = found if template else _drop_templates(index, str(ind.id), found)
             held += len(found or ()) - len(kept or ())
             proposals.extend(_proposal(index, str(ind.id), jid, c) for c in kept or ())
@@ -295,14 +290,14 @@ def _infer(
 
 def _indikator_steps(
     index: LinkIndex, jid: str, taken: set[str], threshold: float
-) -> Iterable[tuple[str, Sequence[str]]]:
+) -> list[tuple[str, Sequence[str]]]:
     """Where an indicator looks, past its atasan not at a text that the atasan's target
     its kinerja supports restates, or that target's kinerja: it reaches it through them."""
     steps = index.indikator_steps(jid)
     chain = index.chain[jid]
     via = index.with_kinerja([t for t in taken if chain and index.owner.get(t) == chain[0]])
     if not via:
-        return steps
+        return list(steps)
     return [
         (relasi, [t for t in targets if all(index._score(v, t) < threshold for v in via)])
         if relasi == "lompat-jenjang"
