@@ -238,26 +238,32 @@ def render_gallery(
     """
     folder = Path(out_dir)
     with collector_paused(), AtomicFiles() as files:  # 1e5 boxes' labels: no garbage
-        prep = Prepared(Cascade.of(tree), findings)
-        pages: list[Page] = []
-        with _Drawing(files, timeout) as drawing:
-            if len(prep.nodes) <= max_nodes:
-                main = build(prep, Scene(ordered(prep, prep.nodes)), wrap=wrap, legend=legend)
-                drawing.submit(main, folder / f"{name}.svg")
-            for page in unit_pages(prep, max_nodes=max_nodes, name=name, wrap=wrap, legend=legend):
-                if drawing.failed:
-                    break
-                pages.append(page)
-                drawing.submit(page.dot, folder / f"{page.name}.svg")
-            if len(prep.nodes) > max_nodes:
-                main = index_page(prep, pages, name).dot
-                drawing.submit(main, folder / f"{name}.svg")
+        with _Drawing(files, folder, timeout) as drawing:
+            prep = Prepared(Cascade.of(tree), findings)
+            main, stems = _plan(drawing, prep, name, max_nodes=max_nodes, wrap=wrap, legend=legend)
+            del prep  # freed (1e5 boxes: seconds) while dot still lays out the last pages
         files.write(folder / f"{name}.dot", main.encode("utf-8"))
-    return [
-        folder / f"{name}.dot",
-        folder / f"{name}.svg",
-        *(folder / f"{p.name}.svg" for p in pages),
-    ]
+    return [folder / f"{name}.dot", folder / f"{name}.svg", *(folder / f"{s}.svg" for s in stems)]
+
+
+def _plan(
+    drawing: _Drawing, prep: Prepared, name: str, *, max_nodes: int, wrap: int, legend: bool
+) -> tuple[str, list[str]]:
+    """Plan the gallery's drawings, each handed to ``drawing`` as soon as it is made: the
+    DOT text of ``<name>.svg`` (the whole tree, or the index) and the pages' names."""
+    pages: list[Page] = []
+    if len(prep.nodes) <= max_nodes:
+        main = build(prep, Scene(ordered(prep, prep.nodes)), wrap=wrap, legend=legend)
+        drawing.submit(main, name)
+    for page in unit_pages(prep, max_nodes=max_nodes, name=name, wrap=wrap, legend=legend):
+        if drawing.failed:
+            break
+        pages.append(page)
+        drawing.submit(page.dot, page.name)
+    if len(prep.nodes) > max_nodes:
+        main = index_page(prep, pages, name).dot
+        drawing.submit(main, name)
+    return main, [p.name for p in pages]
 
 
 class _Drawing:
@@ -267,8 +273,8 @@ class _Drawing:
     failure stops what was not started yet (:attr:`failed` tells the planner to stop).
     """
 
-    def __init__(self, files: AtomicFiles, timeout: float) -> None:
-        self.files, self.timeout = files, timeout
+    def __init__(self, files: AtomicFiles, folder: Path, timeout: float) -> None:
+        self.files, self.folder, self.timeout = files, folder, timeout
         self.pool = ThreadPoolExecutor(max_workers=_cores())
         self.jobs: list[Future[None]] = []
         self.failed = False
@@ -276,10 +282,11 @@ class _Drawing:
     def __enter__(self) -> _Drawing:
         return self
 
-    def submit(self, dot: str, target: Path) -> None:
+    def submit(self, dot: str, stem: str) -> None:
+        """Lay out ``dot`` into ``<stem>.svg`` in the folder."""
         if self.failed:
             return
-        job = self.pool.submit(self._draw, dot, target)
+        job = self.pool.submit(self._draw, dot, self.folder / f"{stem}.svg")
         job.add_done_callback(self._done)
         self.jobs.append(job)
 
