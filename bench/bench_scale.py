@@ -244,8 +244,9 @@ def run_size(size: int, ops: set[str], rows: dict[str, Row], folder: Path) -> No
 
 
 def run_gallery(subject: Subject, size: int, rows: dict[str, Row], folder: Path, rep: int) -> None:
-    """The gallery against ``dot`` alone laying out the same pages on all cores (those this
-    process may run on, as the gallery does).
+    """The gallery against ``dot`` alone laying out the same drawings on all cores (those
+    this process may run on, as the gallery does): the index and the pages, or, for a tree
+    that fits one drawing, that drawing and a page per unit.
 
     The floor reads each drawing from a pipe and writes nothing; the gallery also plans the
     pages (overlapped with ``dot``) and writes and flushes every file, as any gallery must.
@@ -253,13 +254,18 @@ def run_gallery(subject: Subject, size: int, rows: dict[str, Row], folder: Path,
     between the two rows is what the disk costs, not pokin's planning.
     """
     from pokin.render import paginate, render_gallery, run_dot
+    from pokin.render.pages import MAX_NODES, unit_pages
+    from pokin.render.scene import Prepared
 
-    pages = paginate(subject.tree, name="g")
+    drawings = [p.dot for p in paginate(subject.tree, name="g")]
+    if len(drawings) == 1:  # the tree fits one drawing: the gallery draws its units too
+        units = unit_pages(Prepared(subject.tree), max_nodes=MAX_NODES, name="g", wrap=32)
+        drawings.extend(p.dot for p in units)
     workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
 
     def dot_only() -> None:
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            list(pool.map(lambda p: run_dot(p.dot), pages))
+            list(pool.map(run_dot, drawings))
 
     targets = [("gallery", "render_gallery", folder)]
     if Path("/dev/shm").is_dir() and os.access("/dev/shm", os.W_OK):
