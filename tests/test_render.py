@@ -674,6 +674,19 @@ def test_a_failed_gallery_leaves_the_last_one_whole(
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # no temporary file left
 
 
+def test_the_gallery_gives_back_the_switch_interval_it_shortens(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[float] = []
+    monkeypatch.setattr(sys, "getswitchinterval", lambda: 0.007)
+    monkeypatch.setattr(sys, "setswitchinterval", seen.append)
+    fake_dot(tmp_path, "sys.exit('boom')")
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(RenderError, match="boom"):
+        render_gallery(make(), tmp_path / "out", name="contoh")
+    assert seen == [0.0005, 0.007]  # shortened while drawing, restored on a failure too
+
+
 # -- Diagram ---------------------------------------------------------------------------------
 
 
