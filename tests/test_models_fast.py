@@ -89,7 +89,10 @@ def test_what_pokin_writes_takes_the_fast_path(tmp_path: Path) -> None:
 
 _TEXTS = st.one_of(
     st.sampled_from(
-        ["Nilai SKM", " Nilai SKM", "Nilai SKM\n", "\u00a0x", "x\u2003", "a\tb", "", "   ", "é"]
+        [
+            *("Nilai SKM", " Nilai SKM", "Nilai SKM\n", "\u00a0x", "x\u2003", "a\tb", "", "   "),
+            *("é", "\x85x", "x\x1c", "a\nb", "x\u2028", "\u200bx"),  # Unicode's spaces or not
+        ]
     ),
     st.integers(-5, 10**6),
     st.floats(allow_nan=False, allow_infinity=False, width=32),
@@ -130,7 +133,11 @@ _INDIKATOR = st.fixed_dictionaries(
         "level_hasil": _LEVELS,
         "per_periode": st.lists(
             st.fixed_dictionaries(
-                {"periode": st.sampled_from(["TW I", "tw 2", "2024", 2025, " TW III", "x"])},
+                {
+                    "periode": st.sampled_from(
+                        ["TW I", "tw 2", "2024", 2025, " TW III", "x", "TW  II", "1850", "TW IV "]
+                    )
+                },
                 optional={"target": _TEXTS},
             ),
             max_size=2,
@@ -219,3 +226,34 @@ def test_an_id_is_taken_only_as_the_models_take_it(written: Any) -> None:
     data = copy.deepcopy(BASE)
     data["jabatan"][0]["kinerja"][0]["indikator"][0]["id"] = written
     assert not _compare(data)
+
+
+@pytest.mark.parametrize(
+    ("written", "taken"),
+    [
+        *[("TW I", True), ("2024", True), ("TW IV", True), ("tw 2", False), (" TW III", False)],
+        *[("TW  II", False), ("TW IV ", False), (2025, False), ("1850", False), ("TW V", False)],
+    ],
+)
+def test_a_period_is_taken_only_as_written_by_pokin(written: Any, taken: bool) -> None:
+    data = copy.deepcopy(BASE)
+    indikator = data["jabatan"][0]["kinerja"][0]["indikator"][0]
+    indikator["per_periode"] = [{"periode": written, "target": "10"}]
+    assert _compare(data) is taken
+
+
+@pytest.mark.parametrize(
+    ("written", "taken"),
+    [
+        *[("camat.k1.i1", True), ({"ke": "camat.k1.i1"}, True), (12, True), ("", False)],
+        *[
+            (" camat.k1.i1", False),
+            ({"teks": "Nilai SKM"}, True),
+            ({"ke": "x", "asal": "inferensi"}, True),
+        ],
+    ],
+)
+def test_a_link_is_made_as_the_models_make_it(written: Any, taken: bool) -> None:
+    data = copy.deepcopy(BASE)
+    data["jabatan"][1]["kinerja"][0]["mendukung"] = [written]
+    assert _compare(data) is taken
