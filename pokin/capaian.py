@@ -113,12 +113,16 @@ class Capaian:
         return f"{self.nilai:.1f}%".replace(".", ",")
 
 
-def measured(indikator: Indikator, periode: str | None = None) -> float | None:
+def measured(
+    indikator: Indikator, periode: str | None = None, *, polaritas: str | None = None
+) -> float | None:
     """The capaian of an indicator from its own target and realisasi, or ``None``.
 
     ``periode`` (``"TW II"``, ``"2024"``) takes that period's target and realisasi from
-    ``per_periode`` instead of the year's.
+    ``per_periode`` instead of the year's; ``polaritas`` (``"naik"``, ``"turun"``) computes
+    it as if the indicator had that polarity (PK712 shows both).
     """
+    turun = (polaritas or indikator.polaritas) == "turun"
     if periode is None:
         target_text, real_text = indikator.target, indikator.realisasi
     else:
@@ -130,11 +134,11 @@ def measured(indikator: Indikator, periode: str | None = None) -> float | None:
     if target is None or real is None:
         return None
     if target == 0:  # "nol kecelakaan": a real target, met or not, never "no number"
-        met = real <= 0 if indikator.polaritas == "turun" else real >= 0
+        met = real <= 0 if turun else real >= 0
         return 100.0 if met else 0.0
     if _mixed_scales(target_text or "", real_text or "", target, real):
         return None  # "85%" against "0,9": a fraction and a percent, not comparable
-    if indikator.polaritas == "turun":
+    if turun:
         return max(0.0, (2 * target - real) / target * 100)
     return real / target * 100
 

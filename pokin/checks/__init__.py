@@ -8,8 +8,8 @@ summarises and prints them. The rules live by family: :mod:`.reach` (PK1xx, PK2x
 :mod:`.links` (PK3xx), :mod:`.completeness` (PK4xx), :mod:`.measurability` (PK5xx),
 :mod:`.review` (PK6xx), :mod:`.levels` (PK701, PK702, PK704: result levels),
 :mod:`.wording` (PK703, PK705–PK710: results, not activities; measurable targets),
-:mod:`.realisasi` (PK711), :mod:`.periods` (PK811) and, given the previous year's tree,
-:mod:`.years` (PK801–PK803).
+:mod:`.realisasi` (PK711), :mod:`.polarity` (PK712), :mod:`.periods` (PK811) and, given
+the previous year's tree, :mod:`.years` (PK801–PK803).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from . import (  # noqa: F401  (they register)
     links,
     measurability,
     periods,
+    polarity,
     reach,
     realisasi,
     review,

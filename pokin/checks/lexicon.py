@@ -13,7 +13,21 @@ from collections.abc import Sequence
 from itertools import compress
 from operator import not_
 
-__all__ = ["activity_word", "activity_words", "first_word", "lexicon"]
+__all__ = [
+    "ACTION_ON",
+    "COUNTED_WORK",
+    "DECREASE_STATES",
+    "DETECTED",
+    "DONE_VERBS",
+    "HIGHER_BETTER",
+    "LOWER_BETTER",
+    "NOT_DURATION",
+    "NOT_HARM",
+    "activity_word",
+    "activity_words",
+    "first_word",
+    "lexicon",
+]
 
 
 def lexicon(text: str, sep: str | None = None) -> frozenset[str]:
@@ -96,3 +110,85 @@ def activity_words(texts: Sequence[str]) -> dict[int, str]:
         maybe.update(compress(range(n), map(not_, map(str.isascii, texts))))
     found = {at: activity_word(texts[at]) for at in sorted(maybe)}
     return {at: word for at, word in found.items() if word is not None}
+
+
+# Polarity (PK712, :mod:`pokin.checks.polarity`): the words that say whether a smaller or a
+# larger value of an indicator is better. The one list: the link lexicon's ``kebalikan``
+# pairs (pokin/link/lexicon.yaml) put a word of ``LOWER_BETTER`` first and one of
+# ``HIGHER_BETTER`` second (tests/test_polarity.py holds them to it).
+LOWER_BETTER = lexicon(
+    "keterlambatan, terlambat, temuan, tunggakan, menunggak, pelanggaran, keluhan, pengaduan, "
+    "kemiskinan, miskin, pengangguran, stunting, kasus, gangguan, kesalahan, kerusakan, "
+    "penundaan, sisa, putus, buta, kumuh, kecelakaan, kematian, kebakaran, banjir, genangan, "
+    "sengketa, konflik, kriminalitas, kejahatan, kesakitan, prevalensi, gizi buruk, gizi kurang, "
+    "wasting, underweight, silpa, piutang, penyimpangan, kebocoran, keberatan, komplain, "
+    "sanggahan, kekerasan, pernikahan dini, perkawinan anak, disparitas, ketimpangan",
+    sep=",",
+)
+"""Nouns of a harm, a backlog or a failure: an indicator counting them is better smaller
+(unless an action on them is what is counted: *penanganan pengaduan*)."""
+
+HIGHER_BETTER = lexicon(
+    "kepuasan, kehadiran, ketepatan, tepat waktu, ketepatan waktu, kepatuhan, ketaatan, "
+    "partisipasi, realisasi, serapan, akurasi, kondusif, kondisi baik, melek, layak huni, "
+    "kelengkapan, kesesuaian, ketersediaan, keterlibatan, pelunasan, cakupan, opini wtp, "
+    "predikat, kualitas, kemandirian",
+    sep=",",
+)
+"""Nouns of a good state or an attainment: an indicator measuring them is better larger."""
+
+ACTION_ON = lexicon(
+    "penyelesaian, penanganan, tindak lanjut, tindaklanjut, penurunan, pengurangan, "
+    "penanggulangan, pengentasan, pemberantasan, pencegahan, penindakan, pelunasan, "
+    "perbaikan, pemulihan, penertiban, penegakan, penagihan, penghapusan, pengendalian, "
+    "pelayanan, respon, respons, rehabilitasi, pembebasan",
+    sep=",",
+)
+"""Actions on a harm: *penanganan pengaduan*, *penurunan angka stunting* measure the work
+done against it, better larger; after *waktu* / *lama* (*waktu penyelesaian*) a duration."""
+
+DONE_VERBS = lexicon(
+    "ditindaklanjuti, tertindaklanjuti, diselesaikan, terselesaikan, selesai, ditangani, "
+    "tertangani, dilayani, terlayani, direspon, direspons, ditanggapi, tertanggapi, "
+    "dituntaskan, tuntas, tertuntaskan, diatasi, teratasi, dipulihkan, pulih, diperbaiki, "
+    "ditindak, diproses, terproses, diverifikasi, terverifikasi, dikendalikan, terkendali, "
+    "dilunasi, terlunasi, ditagih, tertagih, dibina, terbina, dikelola, terkelola, "
+    "direhabilitasi, terehabilitasi, dientaskan, terentaskan, dicegah, tercegah, diputus, "
+    "diterbitkan, terbit, tersalurkan, disalurkan, diproses, tepat waktu",
+    sep=",",
+)
+"""Verbs of completion: *pengaduan yang ditindaklanjuti* is better larger; written after
+*belum* / *tidak* (*temuan yang belum ditindaklanjuti*) the backlog, better smaller."""
+
+NOT_HARM = lexicon(
+    "melanggar, terlambat, bermasalah, menunggak, mangkir, terjadi, mengalami, ada, terdapat, "
+    "terkena, putus, kumuh, miskin",
+    sep=",",
+)
+"""Words after *tidak* / *belum* that turn the negation into a good state: *pegawai yang
+tidak terlambat*, *desa yang tidak mengalami konflik*."""
+
+DECREASE_STATES = lexicon("menurunnya turunnya berkurangnya menurun berkurang")
+"""A first word saying that what follows should shrink: *Menurunnya angka kemiskinan*."""
+
+COUNTED_WORK = lexicon(
+    "identifikasi, pengidentifikasian, pendataan, pencatatan, pelaporan, laporan, dokumen, "
+    "data, rekap, rekapitulasi, surat, berkas, register, daftar, notulen, pemantauan, "
+    "monitoring, pengawasan, verifikasi, inventarisasi, fasilitasi, pembinaan, sosialisasi, "
+    "evaluasi, analisis, kajian, rapat, kegiatan, usulan, pemetaan, peta, sistem, aplikasi",
+    sep=",",
+)
+"""Work or papers about a harm: *Jumlah laporan pengaduan*, *identifikasi kesalahan*
+count the work done or the documents made, not the harm, and say no direction."""
+
+DETECTED = lexicon(
+    "ditemukan, teridentifikasi, diidentifikasi, terdata, didata, tercatat, dicatat, "
+    "dilaporkan, terlapor, terdeteksi, dideteksi",
+    sep=",",
+)
+"""Verbs of detection after a harm (*pelanggaran yang ditemukan*): more found may be better
+work or a worse state; the wording does not tell."""
+
+NOT_DURATION = lexicon("tepat ketepatan target jadwal batas standar")
+"""Words before *waktu* that make it no duration: *ketepatan waktu penyelesaian*, *target
+waktu penyelesaian*."""
