@@ -57,6 +57,7 @@ from .header import title_case
 from .ikutable import pick_year
 from .intervensi import Declared, link_declared
 from .parts import BLOCK_AT, Block, ParsedDecree, Row
+from .polaritas import read_polaritas
 from .position import UNKNOWN_KELURAHAN, Pos
 from .roles import level_from_text, level_of_head, read_position
 from .summary import import_note
@@ -310,6 +311,12 @@ def _fill(indikator: Indikator, row: Row) -> None:
         setattr(indikator, name, f"{before}\n{value}" if before else value)
     if row.per_tahun and not indikator.per_periode:
         indikator.per_periode = _per_periode(row.per_tahun)
+    arah = read_polaritas(row.polaritas) if row.polaritas else None
+    if arah is not None:
+        indikator.polaritas = arah  # type: ignore[assignment]  # "naik" / "turun"
+    elif row.polaritas:
+        note = f"polaritas «{row.polaritas}» tidak dikenal (naik/turun): tetap naik, periksa"
+        row.catatan = f"{row.catatan}; {note}" if row.catatan else note
     if row.catatan:
         note = f"baris {row.line}: {row.catatan}"
         indikator.catatan = f"{indikator.catatan} {note}" if indikator.catatan else note

@@ -80,6 +80,10 @@ COLUMN_WORDS: tuple[tuple[str, str], ...] = (
     (r"TARGET", "target"),
     (r"TW|TRIWULAN", "target"),  # a quarter's target: "TW I", "Triwulan II"
     (r"REALISASI", "realisasi"),
+    (
+        r"POLARITAS|ARAH(?:\s+(?:INDIKATOR|KINERJA|CAPAIAN|PENCAPAIAN|TARGET))?(?!\s*\w)",
+        "polaritas",
+    ),
     (r"PENANGGUNG\s*JAWAB|PJ|PIC", "penanggung_jawab"),
     (r"(?:NAMA\s+)?JABATAN", "jabatan"),
     (r"HASIL\s+KERJA", "kinerja"),

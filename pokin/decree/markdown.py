@@ -64,7 +64,7 @@ from .mdiku import FIELDS, cells_by_role, iku_row
 from .mdpieces import Rows, pieces
 from .pairing import pair_cells
 from .paragraphs import aside, release
-from .parts import Block, ParsedDecree, Skipped, put_realisasi
+from .parts import Block, ParsedDecree, Skipped, put_polaritas, put_realisasi
 from .pipes import is_separator
 
 __all__ = ["parse", "sniff"]
@@ -361,9 +361,9 @@ def _row(
         if years and len(years) > 1 and len(paired) == 1:
             row.per_tahun = dict(years)  # "Target 2025 | Target 2026": the builder picks
         block.rows.append(row)
-    put_realisasi(
-        block.rows[len(block.rows) - len(paired) :], read_cell(raw.get("realisasi", "")).text
-    )
+    made = block.rows[len(block.rows) - len(paired) :]
+    put_realisasi(made, read_cell(raw.get("realisasi", "")).text)
+    put_polaritas(made, read_cell(raw.get("polaritas", "")).text)
 
 
 def _lines(cell: Cell) -> str:

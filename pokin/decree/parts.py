@@ -19,6 +19,7 @@ __all__ = [
     "ParsedDecree",
     "Row",
     "Skipped",
+    "put_polaritas",
     "put_realisasi",
 ]
 
@@ -43,6 +44,7 @@ class Row:
     satuan: str = ""
     target: str = ""
     realisasi: str = ""  # optional: a "Realisasi" column (a decree re-issued with results)
+    polaritas: str = ""  # optional: a "Polaritas" / "Arah" column, as written (Minimize ...)
     catatan: str = ""  # optional: how the parser read an odd row (re-aligned cells...)
     per_tahun: dict[str, str] = field(default_factory=dict)  # optional: year -> target
     mendukung: list[str] = field(default_factory=list)
@@ -130,3 +132,20 @@ def put_realisasi(rows: list[Row], text: str) -> None:
         return
     note = f"realisasi «{text}» untuk {len(rows)} indikator sekaligus: isi per indikator"
     rows[0].catatan = f"{rows[0].catatan}; {note}" if rows[0].catatan else note
+
+
+def put_polaritas(rows: list[Row], text: str) -> None:
+    """Give the rows one table row was split into its "Polaritas" cell: one line per
+    indicator, or one word for them all (a merged cell: the direction of the kinerja)."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    if not lines or not rows:
+        return
+    if len(lines) == len(rows):
+        for row, line in zip(rows, lines, strict=True):
+            row.polaritas = line
+    elif len(set(lines)) == 1 or (len(lines) > 1 and len(rows) == 1):
+        for row in rows:
+            row.polaritas = " ".join(dict.fromkeys(lines))
+    else:
+        note = f"polaritas «{' / '.join(lines)}» untuk {len(rows)} indikator: isi per indikator"
+        rows[0].catatan = f"{rows[0].catatan}; {note}" if rows[0].catatan else note

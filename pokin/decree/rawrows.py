@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .marks import grid_cell
 from .pairing import pair_cells
-from .parts import Row, put_realisasi
+from .parts import Row, put_polaritas, put_realisasi
 
 __all__ = ["FIELDS", "RawRow", "raw_rows"]
 
@@ -31,6 +31,7 @@ def raw_rows(raw: RawRow, *, target_in_formula: bool) -> list[Row]:
         row.intervensi = raw.cells.get("kinerja_atasan", "")
         result.append(row)
     put_realisasi(result, raw.cells.get("realisasi", ""))
+    put_polaritas(result, raw.cells.get("polaritas", ""))
     return result
 
 

@@ -47,7 +47,7 @@ from .marks import (
     titled_block,
 )
 from .pairing import pair_cells, split_target
-from .parts import Block, ParsedDecree, Skipped, put_realisasi
+from .parts import Block, ParsedDecree, Skipped, put_polaritas, put_realisasi
 
 __all__ = ["parse", "sniff"]
 
@@ -366,6 +366,7 @@ def _close_block(state: _State) -> None:
                 row.per_tahun = dict(raw.years)
             rows.append(row)
         put_realisasi(rows, cells.get("realisasi", ""))
+        put_polaritas(rows, cells.get("polaritas", ""))
         block.rows.extend(rows)
     state.decree.blocks.append(block)
     state.block, state.raw, state.section, state.page_break = None, [], None, False
