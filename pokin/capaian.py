@@ -22,6 +22,8 @@ an average off as a measurement.
 
 >>> number("81,35"), number("1.000 orang"), number("75 %"), number("4 jenis, 12 bulan")
 (81.35, 1000.0, 75.0, None)
+>>> number("1,234.5"), number("±90")  # English separators, an approximation: no number
+(None, None)
 """
 
 from __future__ import annotations
@@ -39,9 +41,11 @@ __all__ = [
     "HIJAU",
     "KUNING",
     "Capaian",
+    "approximate",
     "capaian_per_periode",
     "components",
     "compute_capaian",
+    "english_number",
     "lampu",
     "measured",
     "number",
@@ -68,9 +72,11 @@ def number(text: str | None) -> float | None:
     if not text:
         return None
     found = _NUMBER.findall(text)
-    if len(found) != 1:
+    if len(found) != 1 or approximate(text):
         return None
     raw = found[0].rstrip(".,")
+    if english_number(raw):
+        return None  # "1,234.5": which separator is the decimal one is a guess
     if "," in raw:
         raw = raw.replace(".", "").replace(",", ".")
     elif re.fullmatch(r"\d{1,3}(\.\d{3})+", raw):
@@ -79,6 +85,31 @@ def number(text: str | None) -> float | None:
         return float(raw)
     except ValueError:
         return None
+
+
+_APPROXIMATE = re.compile(r"±|\+\s*/?\s*-")
+
+
+def approximate(text: str) -> bool:
+    """Whether a value is written as an approximation (``±90``, ``+/- 90``): no number to
+    compute a capaian with."""
+    return _APPROXIMATE.search(text) is not None
+
+
+_ENGLISH = re.compile(r"\d{1,3}(?:,\d{3})+\.\d+|\d{1,3}(?:,\d{3}){2,}")
+
+
+def english_number(text: str) -> str | None:
+    """The Indonesian writing of a number written with the English separators (a comma
+    before the decimal point, or commas every three digits), or ``None``.
+
+    >>> english_number("1,234.5"), english_number("1,234,567"), english_number("1.234,5")
+    ('1.234,5', '1.234.567', None)
+    """
+    raw = text.strip().rstrip(".,")
+    if not _ENGLISH.fullmatch(raw):
+        return None
+    return raw.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
 def lampu(value: float) -> Lampu:

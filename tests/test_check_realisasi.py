@@ -57,3 +57,35 @@ def test_the_base_tree_and_the_datasets_have_no_pk711() -> None:
     assert list(check(make(), select="PK711")) == []
     for name in datasets.names():
         assert list(check(datasets.load(name), select="PK711")) == [], name
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        ("1,234.5", "memakai pemisah cara Inggris (koma ribuan, titik desimal): tulis 1.234,5"),
+        ("2,500,000", "memakai pemisah cara Inggris (koma ribuan, titik desimal): tulis 2.500.000"),
+        ("±90", "memuat tanda ± (perkiraan), bukan satu angka"),
+        ("+/- 90 %", "memuat tanda ± (perkiraan), bukan satu angka"),
+    ],
+)
+def test_english_separators_and_approximations_give_no_capaian(value: str, said: str) -> None:
+    """QA7 #13: "1,234.5" (an English-locale sheet) was read 1,2345, a capaian of 1,4% shown
+    as a red light; "±90" was read 90; neither gave a finding."""
+    from pokin.capaian import compute_capaian
+
+    def mutate(d: dict[str, Any]) -> None:
+        indikator = jab(d, "sekretaris")["kinerja"][0]["indikator"][0]
+        indikator.update(target="90", realisasi=value)
+
+    tree = make(mutate)
+    (found,) = check(tree, select="PK711")
+    assert found.message.endswith(said)
+    assert "sekretaris.k1.i1" not in compute_capaian(tree)
+
+
+def test_a_target_with_english_separators_is_pk706() -> None:
+    def mutate(d: dict[str, Any]) -> None:
+        jab(d, "sekretaris")["kinerja"][0]["indikator"][0]["target"] = "1,250.75"
+
+    (found,) = check(make(mutate), select="PK706")
+    assert found.message.endswith("tulis 1.250,75")

@@ -25,7 +25,7 @@ from itertools import compress, count
 from operator import not_
 
 from .._text import words
-from ..capaian import number
+from ..capaian import approximate, english_number, number
 from ..findings import Finding, Severity
 from ..graph import ROOT, Cascade
 from ..models import Indikator
@@ -78,8 +78,13 @@ def target_problem(target: str) -> str | None:
     """Why a target text is neither one number nor a known predikat, or ``None``."""
     if number(target) is not None or words(target) in _PREDIKAT:
         return None
-    if len(_NUMBER.findall(target)) > 1:
+    found = _NUMBER.findall(target)
+    if len(found) > 1:
         return "memuat lebih dari satu angka"
+    if found and (indonesian := english_number(found[0])) is not None:
+        return f"memakai pemisah cara Inggris (koma ribuan, titik desimal): tulis {indonesian}"
+    if found and approximate(target):
+        return "memuat tanda ± (perkiraan), bukan satu angka"
     return "bukan angka dan bukan predikat yang dikenal (AA–D, WTP, Baik, Tepat Waktu ...)"
 
 
