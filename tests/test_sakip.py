@@ -173,6 +173,30 @@ def test_menantang_needs_the_previous_year_and_compares_with_its_realisasi() -> 
     assert new.nilai["C"] is None  # last year had no realisasi for it
 
 
+def test_achievable_and_challenging_is_partial_without_last_year() -> None:
+    """QA7 #13: 1.b.7 scored "100,0% A" while its Menantang half could not be judged: the
+    figure stays (Dapat Dicapai only) but the answer is "sebagian dinilai", no letter."""
+    from pokin.sakip.text import text_summary
+
+    alone = sakip(make())
+    partial = _criterion(alone, "1.b.7")
+    assert partial.sebagian
+    assert partial.nilai is not None
+    assert partial.jawaban is None
+    assert partial.jawaban_teks == "sebagian dinilai"
+    assert partial.to_record()["sebagian"] is True
+    line = next(x for x in text_summary(alone).splitlines() if x.strip().startswith("1.b.7"))
+    assert "sebagian dinilai" in line
+    assert "kolom Menantang tidak dinilai" in text_summary(alone)
+
+    def target(d: dict[str, Any]) -> None:
+        _ind(d)["target"] = "80"
+
+    judged = _criterion(sakip(make(target), previous=_previous("75,5")), "1.b.7")
+    assert not judged.sebagian
+    assert judged.jawaban is not None
+
+
 def test_iku_stability_counts_the_iku_whose_wording_changed() -> None:
     def reworded(d: dict[str, Any]) -> None:
         _jabatan(d, "camat")["kinerja"][0]["indikator"][1]["uraian"] = "Indeks kepuasan baru"

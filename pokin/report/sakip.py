@@ -60,7 +60,7 @@ def _codes(codes: tuple[str, ...]) -> str:
 
 
 def _answer(kriteria: Kriteria) -> str:
-    return kriteria.jawaban or "tidak dapat dinilai"
+    return kriteria.jawaban_teks
 
 
 def html_section(ctx: Context) -> str:

@@ -114,6 +114,7 @@ def _criteria(
             baris=tuple(dict.fromkeys(i for k in challenge for i in _costly(kke1, k))),
             perbaikan=_hint(kke1, challenge)
             or "tetapkan target tidak lebih rendah dari realisasi tahun sebelumnya",
+            sebagian="C" not in challenge,
         ),
         Kriteria(
             "1.b.8",

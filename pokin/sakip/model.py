@@ -174,11 +174,21 @@ class Kriteria:
     alasan: str = ""  # why it cannot be assessed, or a note on the figure
     baris: tuple[str, ...] = ()  # ids of the rows that cost points (most important first)
     perbaikan: str = ""
+    sebagian: bool = False  # only part of the criterion judged (1.b.7 without Menantang)
 
     @property
     def jawaban(self) -> str | None:
-        """The LKE answer the figure suggests (A–E), ``None`` when not assessable."""
-        return jawaban(self.nilai)
+        """The LKE answer the figure suggests (A–E), ``None`` when not assessable or only
+        partly judged: an A on half a criterion is no A."""
+        return None if self.sebagian else jawaban(self.nilai)
+
+    @property
+    def jawaban_teks(self) -> str:
+        """:attr:`jawaban` as reports print it: the letter, ``sebagian dinilai`` or
+        ``tidak dapat dinilai``."""
+        if self.jawaban is not None:
+            return self.jawaban
+        return "sebagian dinilai" if self.sebagian else "tidak dapat dinilai"
 
     @property
     def saran(self) -> str:
@@ -195,6 +205,7 @@ class Kriteria:
             "nilai": _pct(self.nilai),
             "persen": persen(self.nilai),
             "jawaban": self.jawaban,
+            "sebagian": self.sebagian,
             "alasan": self.alasan,
             "baris": list(self.baris),
             "perbaikan": self.perbaikan,

@@ -27,7 +27,7 @@ def text_summary(penilaian: Penilaian, *, rows: int = 3) -> str:
     lines += ["", "Perkiraan nilai kriteria LKE (PermenPAN-RB 88/2021; perkiraan, bukan nilai "
               "evaluator):"]  # fmt: skip
     for k in penilaian.kriteria:
-        answer = k.jawaban or "tidak dapat dinilai"
+        answer = k.jawaban_teks
         lines.append(f"  {k.kode:<7}{persen(k.nilai):>7}  {answer:<3}  {k.uraian}")
         if k.alasan:
             lines.append(f"           {k.alasan}")

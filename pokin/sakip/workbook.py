@@ -207,7 +207,7 @@ def _ints(row: list[Any]) -> list[Any]:
 
 def _lke(book: Workbook, styles: _Styles, penilaian: Penilaian) -> None:
     rows = [
-        [k.kode, k.uraian, k.dasar, k.nilai, k.jawaban or "tidak dapat dinilai", k.alasan,
+        [k.kode, k.uraian, k.dasar, k.nilai, k.jawaban_teks, k.alasan,
          k.saran, _ids(k.baris)]
         for k in penilaian.kriteria
     ]  # fmt: skip
