@@ -64,6 +64,7 @@ UNSAID = [
     "Nilai SAKIP kecamatan",
     "Persentase keputusan camat yang diterbitkan",  # not "putus"
     "Jumlah rapat koordinasi",
+    "(indikator tidak tertulis)",  # pokin's placeholder for a missing text
     "Jumlah target waktu penyelesaian",  # targets set, not a duration
     "Jumlah laporan pengaduan pelayanan dari masyarakat",  # papers about complaints
     "Jumlah identifikasi kesalahan dalam hasil kerja bawahan",

@@ -23,6 +23,7 @@ __all__ = [
     "LOWER_BETTER",
     "NOT_DURATION",
     "NOT_HARM",
+    "NOT_SAID",
     "activity_word",
     "activity_words",
     "first_word",
@@ -167,6 +168,10 @@ NOT_HARM = lexicon(
 )
 """Words after *tidak* / *belum* that turn the negation into a good state: *pegawai yang
 tidak terlambat*, *desa yang tidak mengalami konflik*."""
+
+NOT_SAID = lexicon("tertulis ditulis diisi terisi tercantum dicantumkan disebut disebutkan")
+"""Words after *tidak* that say a text is missing, not what is measured: pokin's own
+placeholder *(indikator tidak tertulis)*."""
 
 DECREASE_STATES = lexicon("menurunnya turunnya berkurangnya menurun berkurang")
 """A first word saying that what follows should shrink: *Menurunnya angka kemiskinan*."""

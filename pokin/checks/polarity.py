@@ -54,6 +54,7 @@ from .lexicon import (
     LOWER_BETTER,
     NOT_DURATION,
     NOT_HARM,
+    NOT_SAID,
     activity_word,
     lexicon,
 )
@@ -175,6 +176,8 @@ def _negation(
         if token not in _NOT:
             continue
         negated = tokens[n + 1]
+        if negated in NOT_SAID:
+            return None
         if negated in NOT_HARM:
             return "naik", f"{token} {negated}"
         at = len(" ".join(tokens[:n]))
