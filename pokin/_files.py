@@ -35,6 +35,7 @@ from typing import IO, TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
+from ._text import format_decimal, format_number
 from .errors import PokinFileError
 
 __all__ = [
@@ -118,9 +119,13 @@ def _env(name: str, default: float) -> float:
 
 
 def _size(number: float) -> str:
-    """A size the Indonesian way: ``64 MB``, ``1,5 MB``."""
+    """A size the Indonesian way: ``64 MB``, ``1,5 MB``, ``3.001 MB``.
+
+    >>> _size(1.5 * _MB), _size(3001 * _MB)
+    ('1,5 MB', '3.001 MB')
+    """
     mb = number / _MB
-    text = f"{mb:.0f}" if mb >= 10 or mb == int(mb) else f"{mb:.1f}".replace(".", ",")
+    text = format_number(mb) if mb >= 10 or mb == int(mb) else format_number(mb, 1)
     return f"{text} MB"
 
 
@@ -264,7 +269,8 @@ def check_archive(path: str | os.PathLike[str], *, limits: Limits | None = None)
     )
     if len(members) > limit.members:
         raise PokinFileError(
-            f"arsip memuat {len(members):,} bagian (batas {limit.members:,})".replace(",", "."),
+            f"arsip memuat {format_number(len(members))} bagian "
+            f"(batas {format_number(limit.members)})",
             path=file,
             hint=hint,
         )
@@ -280,8 +286,8 @@ def check_archive(path: str | os.PathLike[str], *, limits: Limits | None = None)
         grows = member.file_size / max(member.compress_size, 1)
         if member.file_size > _MB and grows > limit.ratio:
             raise PokinFileError(
-                f"bagian {member.filename!r} arsip membengkak {grows:,.0f} kali saat dibuka "
-                f"(batas {limit.ratio:g} kali)".replace(",", "."),
+                f"bagian {member.filename!r} arsip membengkak {format_number(grows)} kali saat "
+                f"dibuka (batas {format_decimal(limit.ratio)} kali)",
                 path=file,
                 hint=hint,
             )

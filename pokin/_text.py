@@ -10,20 +10,25 @@ Two keys, chosen on purpose:
   name the same thing and "Umum & Kepegawaian" keeps its words.
 
 :func:`slugify` and :func:`unique` make ids from titles. :func:`format_number` and
-:func:`format_percent` write numbers the Indonesian way, for everything a planner reads.
+:func:`format_percent` write numbers the Indonesian way, for everything a planner reads
+(:func:`format_value` a target or realisasi typed as a bare number, :func:`format_date` a
+date: "5 Januari 2026").
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 from typing import Any
 
 __all__ = [
     "fold",
+    "format_date",
     "format_decimal",
     "format_number",
     "format_percent",
+    "format_value",
     "slugify",
     "unique",
     "words",
@@ -119,3 +124,41 @@ def format_percent(share: float | None, digits: int = 1) -> str:
     if share is None:
         return "—"
     return f"{format_number(share * 100, digits)}%"
+
+
+_BARE_INTEGER = re.compile(r"-?\d+")
+_BARE_DECIMAL = re.compile(r"-?\d+\.\d+")
+_THOUSANDS = re.compile(r"-?\d{1,3}(\.\d{3})+")
+
+
+def format_value(text: str) -> str:
+    """A target or realisasi as a planner reads it: a bare number (a YAML ``1450`` or a
+    spreadsheet's ``1450.5``, kept by the model as ``"1450"``, ``"1450.5"``) the Indonesian
+    way, as :func:`pokin.capaian.number` reads it; any other text as it was written.
+
+    >>> format_value("1450"), format_value("1450.5"), format_value("1.500"), format_value("80")
+    ('1.450', '1.450,5', '1.500', '80')
+    >>> format_value("500 surat"), format_value("81,35"), format_value("0012")
+    ('500 surat', '81,35', '0012')
+    """
+    if _BARE_INTEGER.fullmatch(text) and not text.lstrip("-").startswith("0"):
+        return format_number(int(text))
+    if _BARE_DECIMAL.fullmatch(text) and not _THOUSANDS.fullmatch(text):
+        whole, _, decimals = text.partition(".")
+        return f"{format_number(int(whole)) if whole != '-0' else whole},{decimals}"
+    return text
+
+
+_BULAN = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)  # fmt: skip
+
+
+def format_date(day: date) -> str:
+    """A date as a planner writes it.
+
+    >>> format_date(date(2026, 1, 5))
+    '5 Januari 2026'
+    """
+    return f"{day.day} {_BULAN[day.month - 1]} {day.year}"

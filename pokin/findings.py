@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any, overload
 
+from ._text import format_number
 from .coverage import Coverage, coverage
 
 if TYPE_CHECKING:
@@ -74,10 +75,12 @@ SEVERITY_LABELS = {"error": "galat", "warning": "peringatan", "info": "info"}
 def counts_text(counts: dict[str, int]) -> str:
     """Counts per severity (:meth:`Findings.counts`) in the planner's words.
 
-    >>> counts_text({"error": 2, "warning": 1, "info": 0})
-    '2 galat, 1 peringatan, 0 info'
+    >>> counts_text({"error": 2, "warning": 4432, "info": 0})
+    '2 galat, 4.432 peringatan, 0 info'
     """
-    return ", ".join(f"{counts.get(key, 0)} {word}" for key, word in SEVERITY_LABELS.items())
+    return ", ".join(
+        f"{format_number(counts.get(key, 0))} {word}" for key, word in SEVERITY_LABELS.items()
+    )
 
 
 @dataclass(frozen=True, slots=True)

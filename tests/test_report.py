@@ -34,7 +34,8 @@ def test_text_report_groups_by_position_and_shows_coverage() -> None:
     assert "2 galat, 1 peringatan, 0 info" in text
     staf = text.index("Pengadministrasi Umum [staf]")
     assert text.index("PK101", staf) > staf
-    assert "Cakupan (coverage) ke IKU per unit:" in text
+    assert "Cakupan ke IKU per unit:" in text
+    assert "coverage" not in text
     assert "Sekretariat" in text.split("Cakupan")[1]
     assert "  1/2 " in text
 

@@ -217,7 +217,7 @@ def _check_one(source: str, options: _Options, previous: PohonKinerja | None = N
         roots = {"akar_masalah": [_record(c) for c in causes]} if causes else {}
         report = {**roots, **json_report(findings)}
     else:
-        report = _lead(causes) + text_report(findings)
+        report = text_report(findings, lead=_lead(causes))
     return report, summary_row(source, findings)
 
 

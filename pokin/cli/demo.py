@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from .. import datasets
-from .._text import format_percent
+from .._text import format_number, format_percent
 from ..checks import check
 from ..findings import Findings, counts_text
 from ..render import MAX_NODES, box_count, render_gallery
@@ -60,7 +60,8 @@ def _summary_line(name: str, findings: Findings) -> str:
     counts = findings.counts()
     total = findings.coverage().total
     return (
-        f"{name}: {total.jabatan} jabatan, {total.indikator} indikator, "
+        f"{name}: {format_number(total.jabatan)} jabatan, "
+        f"{format_number(total.indikator)} indikator, "
         f"{format_percent(total.indikator_share, 0)} indikator sampai ke "
         + ("IKU; " if findings.cascade.has_iku else "jabatan puncak (tanpa IKU, PK103); ")
         + counts_text(counts)

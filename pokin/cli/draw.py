@@ -8,6 +8,7 @@ import os
 import sys
 from pathlib import Path
 
+from .._text import format_number
 from ..render import FORMATS, DotOptions, render, render_gallery, run_dot, to_dot
 from ..render.paper import PAPERS, render_paper
 from .files import (
@@ -142,7 +143,7 @@ def _pages(args: argparse.Namespace) -> int:
             wrap=args.wrap,
             legend=not args.no_legend,
         )
-        print(f"{source}: {len(written)} berkas di {folder}")
+        print(f"{source}: {format_number(len(written))} berkas di {folder}")
     return 0
 
 
@@ -170,5 +171,5 @@ def _print(args: argparse.Namespace) -> int:
         wrap=args.wrap,
         timeout=args.timeout,
     )
-    print(f"ditulis: {target}: {len(pages)} halaman {args.paper}")
+    print(f"ditulis: {target}: {format_number(len(pages))} halaman {args.paper}")
     return 0

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from .._text import format_number
 from .files import Subparsers, guard_output, load_source, refuse_existing
 
 __all__ = ["register", "run"]
@@ -64,5 +65,5 @@ def _tables(args: argparse.Namespace) -> int:
     source, tree = load_source(args.file)
     guard_output(folder / f"x.{args.format}", [source], force=True)  # never over the input
     written = write_tables(tree, folder, format=args.format)
-    print(f"ditulis: {len(written)} tabel di {folder}")
+    print(f"ditulis: {format_number(len(written))} tabel di {folder}")
     return 0

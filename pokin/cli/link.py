@@ -157,7 +157,8 @@ def _print_suggestions(suggestions: list[Suggestion]) -> None:
         skor = format_number(s.skor, 2)
         print(f"  {s.dari} → {s.ke} (saran {s.peringkat}, skor {skor}): {s.alasan}")
     kinerja = len({s.dari for s in suggestions})
-    print(f"{kinerja} kinerja belum tertaut; {len(suggestions)} saran", file=sys.stderr)
+    counted = f"{format_number(kinerja)} kinerja belum tertaut"
+    print(f"{counted}; {format_number(len(suggestions))} saran", file=sys.stderr)
 
 
 def _write_into(file: Path, tree: PohonKinerja, *, force: bool) -> None:

@@ -6,6 +6,7 @@ import html
 import json
 from collections.abc import Iterator
 
+from .._text import format_number
 from ..coverage import UnitCoverage
 from ..findings import SEVERITY_LABELS
 from .compare import Diff, JabatanDiff, LinkDiff, NodeDiff, Ubah
@@ -15,8 +16,7 @@ __all__ = ["diff_json", "diff_markdown", "diff_text", "num", "pct"]
 
 def num(value: float, digits: int = 2) -> str:
     """A number the Indonesian way: ``0,82``, ``1.234``."""
-    text = f"{value:,.{digits}f}"
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+    return format_number(value, digits)
 
 
 GONE = "hilang bersama jabatan, kinerja atau indikator yang dihapus (bukan diperbaiki)"
@@ -94,7 +94,7 @@ def _coverage_pairs(d: Diff) -> Iterator[tuple[str, UnitCoverage | None, UnitCov
 def _share(u: UnitCoverage | None) -> str:
     if u is None:
         return "–"
-    return f"{u.indikator_reached}/{u.indikator} ({pct(u.indikator_share)})"
+    return f"{num(u.indikator_reached, 0)}/{num(u.indikator, 0)} ({pct(u.indikator_share)})"
 
 
 def _counts(d: Diff) -> tuple[dict[str, int], dict[str, int]]:
@@ -143,9 +143,11 @@ def diff_text(d: Diff) -> str:
     out += [
         "",
         "Temuan (lama → baru): "
-        + ", ".join(f"{old[s]} → {new[s]} {word}" for s, word in SEVERITY_LABELS.items()),
-        f"  diperbaiki: {len(d.fixed)}; baru muncul: {len(d.appeared)}"
-        + (f"; {GONE}: {len(d.gone)}" if d.gone else ""),
+        + ", ".join(
+            f"{num(old[s], 0)} → {num(new[s], 0)} {word}" for s, word in SEVERITY_LABELS.items()
+        ),
+        f"  diperbaiki: {num(len(d.fixed), 0)}; baru muncul: {num(len(d.appeared), 0)}"
+        + (f"; {GONE}: {num(len(d.gone), 0)}" if d.gone else ""),
     ]
     out += [f"  ✔ {f.code} {f.message} [{f.where}]" for f in d.fixed]
     out += [f"  – {f.code} {f.message} [{f.where}]" for f in d.gone]
@@ -206,14 +208,17 @@ def diff_markdown(d: Diff) -> str:
         "",
         "| Tingkat | Lama | Baru |",
         "|---|---|---|",
-        *(f"| {word} | {old[s]} | {new[s]} |" for s, word in SEVERITY_LABELS.items()),
+        *(
+            f"| {word} | {num(old[s], 0)} | {num(new[s], 0)} |"
+            for s, word in SEVERITY_LABELS.items()
+        ),
         "",
-        f"Diperbaiki ({len(d.fixed)}):",
+        f"Diperbaiki ({num(len(d.fixed), 0)}):",
         "",
         *(f"- {f.code} {_md(f.message)} (`{_md(f.where)}`)" for f in d.fixed),
         "",
         *_gone_lines(d),
-        f"Baru muncul ({len(d.appeared)}):",
+        f"Baru muncul ({num(len(d.appeared), 0)}):",
         "",
         *(f"- {f.code} {_md(f.message)} (`{_md(f.where)}`)" for f in d.appeared),
         "",
@@ -226,7 +231,7 @@ def _gone_lines(d: Diff) -> list[str]:
     if not d.gone:
         return []
     rows = [f"- {f.code} {_md(f.message)} (`{_md(f.where)}`)" for f in d.gone]
-    return [f"{GONE[0].upper()}{GONE[1:]} ({len(d.gone)}):", "", *rows, ""]
+    return [f"{GONE[0].upper()}{GONE[1:]} ({num(len(d.gone), 0)}):", "", *rows, ""]
 
 
 def diff_json(d: Diff) -> str:

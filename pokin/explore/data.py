@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .._text import format_value
 from ..capaian import Capaian
 from ..checks import RULES, Finding, Findings, check
 from ..graph import Cascade
@@ -49,8 +50,8 @@ def _indikator(prep: Prepared, indikator: Indikator, notes: dict[str, list[list[
         "formulasi": indikator.formulasi,
         "sumber_data": indikator.sumber_data,
         "satuan": indikator.satuan,
-        "target": indikator.target,
-        "realisasi": indikator.realisasi,
+        "target": indikator.target and format_value(indikator.target),  # shown as read
+        "realisasi": indikator.realisasi and format_value(indikator.realisasi),
         "capaian": _capaian(prep.capaian.get(ind_id)),
         "temuan": notes.get(ind_id, []),
     }

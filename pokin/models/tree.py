@@ -11,6 +11,7 @@ from pydantic import (
     model_validator,
 )
 
+from .._text import format_number
 from ..errors import UnknownIdError
 from .fields import FORMAT_VERSION, Model
 from .parts import Indikator, Jabatan, Kinerja, Organisasi, Sasaran
@@ -95,13 +96,15 @@ class PohonKinerja(Model):
         return [j for j in self.jabatan if j.atasan is None]
 
     def summary(self) -> str:
-        """``"77 jabatan, 659 kinerja, 2039 indikator + 2 IKU"``: the positions' indicators
-        and the IKU table's counted apart, as every report writes them."""
+        """``"77 jabatan, 659 kinerja, 2.039 indikator + 2 IKU"``: the positions' indicators
+        and the IKU table's counted apart, as every report writes them (a planner's text:
+        thousands with a dot, the Indonesian way)."""
         kinerja = sum(len(j.kinerja) for j in self.jabatan)
         indikator = sum(1 for j in self.jabatan for _ in j.iter_indikator())
         iku = sum(len(s.indikator) for s in self.iku)
-        text = f"{len(self.jabatan)} jabatan, {kinerja} kinerja, {indikator} indikator"
-        return text + (f" + {iku} IKU" if iku else "")
+        n = format_number
+        text = f"{n(len(self.jabatan))} jabatan, {n(kinerja)} kinerja, {n(indikator)} indikator"
+        return text + (f" + {n(iku)} IKU" if iku else "")
 
     def __repr__(self) -> str:
         return f"<PohonKinerja {self.organisasi.nama!r}: {self.summary()}>"

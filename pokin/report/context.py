@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
-from .._text import format_number, format_percent
+from .._text import format_date, format_number, format_percent
 from .._version import __version__
 from ..capaian import Capaian, compute_capaian
 from ..checks import RULES, Finding, Findings, check
@@ -92,7 +92,7 @@ def subtitle(cascade: Cascade) -> str:
         if doc.nomor:
             bits.append(f"Nomor {doc.nomor}")
         if doc.tanggal:
-            bits.append(doc.tanggal.isoformat())
+            bits.append(format_date(doc.tanggal))
     return " · ".join(bits) or "Pra-evaluasi SAKIP"
 
 

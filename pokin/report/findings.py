@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from .._text import format_percent
+from .._text import format_number, format_percent
 from ..coverage import Coverage, coverage, coverage_note
 from ..findings import Finding, Findings, counts_text
 
@@ -26,27 +26,30 @@ def coverage_text(cov: Coverage) -> str:
         f"{'unit':<{width}}  jabatan ke IKU        indikator ke IKU       "
         "terkonfirmasi (tanpa usulan)",
     ]
+    n = format_number
     for unit in (*cov.units, cov.total):
         name = unit.unit if len(unit.unit) <= width else unit.unit[: width - 1] + "…"
         lines.append(
-            f"{name:<{width}}  {unit.jabatan_reached:>3}/{unit.jabatan:<3} "
-            f"{_pct(unit.jabatan_share)}   {unit.indikator_reached:>4}/{unit.indikator:<4} "
-            f"{_pct(unit.indikator_share)}   {unit.indikator_confirmed:>4}/{unit.indikator:<4} "
+            f"{name:<{width}}  {n(unit.jabatan_reached):>3}/{n(unit.jabatan):<3} "
+            f"{_pct(unit.jabatan_share)}   {n(unit.indikator_reached):>4}/{n(unit.indikator):<4} "
+            f"{_pct(unit.indikator_share)}   "
+            f"{n(unit.indikator_confirmed):>4}/{n(unit.indikator):<4} "
             f"{_pct(unit.indikator_confirmed_share)}"
         )
     if cov.total.proposed:
         lines.append(
-            f"{cov.total.proposed} indikator sampai ke IKU hanya lewat tautan usulan yang "
+            f"{n(cov.total.proposed)} indikator sampai ke IKU hanya lewat tautan usulan yang "
             "belum ditinjau (status: usulan): terima atau tolak di `pokin link`"
         )
     return "\n".join(lines)
 
 
-def text_report(findings: Findings, *, fold: int = 3) -> str:
+def text_report(findings: Findings, *, fold: int = 3, lead: str = "") -> str:
     """Findings grouped by position (in file order), counts, and coverage per unit.
 
     Within a position, a code found more than ``fold + 1`` times shows its first ``fold``
-    findings and then one line listing the others (``fold=0`` shows everything).
+    findings and then one line listing the others (``fold=0`` shows everything). ``lead``
+    (the root causes, say) comes right under the heading naming the organisasi.
     """
     tree = findings.cascade.tree
     org = tree.organisasi
@@ -56,6 +59,7 @@ def text_report(findings: Findings, *, fold: int = 3) -> str:
         f"pokin check: {title}",
         f"{tree.summary()}; {counts_text(counts)}",
         "",
+        *([lead.rstrip("\n"), ""] if lead else []),
     ]
     groups: dict[str | None, list[Any]] = {None: []}
     groups.update({j.id: [] for j in tree.jabatan})
@@ -71,7 +75,7 @@ def text_report(findings: Findings, *, fold: int = 3) -> str:
     if len(findings) == 0:
         out.append("Tidak ada temuan.")
         out.append("")
-    out.append("Cakupan (coverage) ke IKU per unit:")
+    out.append("Cakupan ke IKU per unit:")
     note = coverage_note(findings.cascade)
     if note:
         out.append(f"({note})")
@@ -91,7 +95,8 @@ def _position_lines(items: list[Finding], *, fold: int) -> Iterator[str]:
         rest = group[len(shown) :]
         if rest:
             ids = ", ".join(f.where for f in rest)
-            yield f"  {code} {rest[0].severity.label:<10} … dan {len(rest)} lagi yang serupa: {ids}"
+            more = f"… dan {format_number(len(rest))} lagi yang serupa"
+            yield f"  {code} {rest[0].severity.label:<10} {more}: {ids}"
 
 
 def json_report(findings: Findings) -> dict[str, Any]:
@@ -141,7 +146,7 @@ def findings_html(findings: Findings) -> str:
         "<table><thead><tr><th>kode</th><th>tingkat</th><th>temuan</th><th>lokasi</th>"
         f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
         + (
-            f"<p>… dan {len(findings) - HTML_ROWS} lagi: saring dengan "
+            f"<p>… dan {format_number(len(findings) - HTML_ROWS)} lagi: saring dengan "
             "<code>findings.filter(select=..., severity=..., jabatan=...)</code>, atau ambil "
             "semuanya dengan <code>findings.to_records()</code>.</p>"
             if len(findings) > HTML_ROWS

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from functools import cache
 from importlib.resources import files
 
+from .._text import format_number, format_value
 from ..checks import Finding, Findings
 from ..coverage import coverage_note
 from ..errors import PokinError, RenderError
@@ -87,13 +88,14 @@ def summary(ctx: Context) -> str:
     total = ctx.coverage.total
     counts = ctx.findings.counts()
     n_kinerja = sum(len(j.kinerja) for j in tree.jabatan)
+    n = format_number
     cards = [
-        (len(tree.jabatan), "jabatan", ""),
-        (n_kinerja, "kinerja", ""),
-        (total.indikator, "indikator", ""),
+        (n(len(tree.jabatan)), "jabatan", ""),
+        (n(n_kinerja), "kinerja", ""),
+        (n(total.indikator), "indikator", ""),
         (pct(total.jabatan_share), "jabatan terhubung ke IKU", ""),
         (pct(total.indikator_share), "indikator terhubung ke IKU", ""),
-        *((counts[key], word, key) for key, word in SEVERITY_LABELS.items()),
+        *((n(counts[key]), word, key) for key, word in SEVERITY_LABELS.items()),
     ]
     body = "".join(
         f'<div class="card {cls}" data-figure="{e(label)}"><b>{e(value)}</b>'
@@ -181,7 +183,7 @@ def findings(ctx: Context) -> str:
         )
         blocks.append(
             f"<details{' open' if worst.name == 'ERROR' else ''}><summary>{e(name)} "
-            f"({len(items)})</summary><table><tbody>{rows}</tbody></table></details>"
+            f"({format_number(len(items))})</summary><table><tbody>{rows}</tbody></table></details>"
         )
     filters = "".join(
         f'<label><input type="checkbox" value="{s}" checked> {word}</label>'
@@ -215,7 +217,8 @@ def capaian(ctx: Context) -> str:
     cascade, values = ctx.cascade, ctx.capaian
     rows = [
         f"<tr><td>{e(who)}</td><td>{e(indikator.uraian)}</td>"
-        f"<td>{e(indikator.target or '')}</td><td>{e(indikator.realisasi or '')}</td>"
+        f"<td>{e(format_value(indikator.target or ''))}</td>"
+        f"<td>{e(format_value(indikator.realisasi or ''))}</td>"
         f'<td><span class="lampu {value.lampu}"></span>{value.persen}</td>'
         f"<td>{value.asal}</td></tr>"
         for who, indikator, value in capaian_rows(cascade, values)

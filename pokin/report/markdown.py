@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from .._text import format_number, format_value
 from ..checks import Findings
 from ..coverage import coverage_note
 from ..findings import counts_text
@@ -61,7 +62,8 @@ def summary(ctx: Context) -> Iterator[str]:
     """The figures at a glance."""
     counts, total = ctx.findings.counts(), ctx.coverage.total
     yield from ("## Ringkasan", "")
-    yield f"- {len(ctx.cascade.tree.jabatan)} jabatan, {total.indikator} indikator"
+    jabatan = format_number(len(ctx.cascade.tree.jabatan))
+    yield f"- {jabatan} jabatan, {format_number(total.indikator)} indikator"
     yield (
         f"- indikator terhubung ke IKU: {pct(total.indikator_share)}; jabatan: "
         f"{pct(total.jabatan_share)}"
@@ -123,8 +125,8 @@ def capaian(ctx: Context) -> Iterator[str]:
     yield "|---|---|---|---|---|---|"
     for who, ind, value in rows:
         yield (
-            f"| {md(who)} | {md(ind.uraian)} | {md(ind.target or '')} | "
-            f"{md(ind.realisasi or '')} | {_LAMPU_MD[value.lampu]} {value.persen} | "
+            f"| {md(who)} | {md(ind.uraian)} | {md(format_value(ind.target or ''))} | "
+            f"{md(format_value(ind.realisasi or ''))} | {_LAMPU_MD[value.lampu]} {value.persen} | "
             f"{value.asal} |"
         )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .._text import format_number
 from ..checks import RULES, check
 from ..graph import Cascade
 from ..sakip import Kriteria, Penilaian, persen, sakip
@@ -51,7 +52,7 @@ def _rows(cascade: Cascade, penilaian: Penilaian, kriteria: Kriteria) -> list[st
         names.setdefault(str(jabatan.id), jabatan.nama)
     shown = [names.get(i, i) for i in kriteria.baris[:_SHOWN]]
     if len(kriteria.baris) > _SHOWN:
-        shown.append(f"… dan {len(kriteria.baris) - _SHOWN} lagi")
+        shown.append(f"… dan {format_number(len(kriteria.baris) - _SHOWN)} lagi")
     return shown
 
 
@@ -74,7 +75,9 @@ def html_section(ctx: Context) -> str:
     )
     levels = "".join(
         f"<li>{e(sheet.kode)}: "
-        + " · ".join(f"{e(lv)} {persen(sh)} ({n} indikator)" for lv, n, sh in sheet.by_level())
+        + " · ".join(
+            f"{e(lv)} {persen(sh)} ({format_number(n)} indikator)" for lv, n, sh in sheet.by_level()
+        )
         + "</li>"
         for sheet in penilaian.lembar
     )
@@ -118,7 +121,9 @@ def markdown_section(ctx: Context) -> Iterator[str]:
         if note:
             yield from (f"_{md(note)}._", "")
     for sheet in penilaian.lembar:
-        levels = "; ".join(f"{lv} {persen(sh)} ({n})" for lv, n, sh in sheet.by_level())
+        levels = "; ".join(
+            f"{lv} {persen(sh)} ({format_number(n)})" for lv, n, sh in sheet.by_level()
+        )
         yield f"- {sheet.kode}: {persen(sheet.share)}" + (f" — per level: {levels}" * bool(levels))
     yield ""
     yield "| Kriteria | Uraian | Nilai | Perkiraan jawaban | Perbaikan |"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .._text import format_number
 from ..diff import Diff, diff
 from ..diff.output import GONE, jabatan_line, link_line, node_line, pct
 from .context import Context
@@ -24,13 +25,17 @@ def _diff(ctx: Context) -> Diff | None:
 def _facts(d: Diff) -> list[str]:
     counts = d.counts()
     before, after = d.coverage_before.total, d.coverage_after.total
-    changes = ", ".join(f"{n} {kind}" for kind, n in counts.items()) or "tidak ada perubahan isi"
+    changes = (
+        ", ".join(f"{format_number(n)} {kind}" for kind, n in counts.items())
+        or "tidak ada perubahan isi"
+    )
     return [
         f"{d.old.summary()} → {d.new.summary()}",
         f"perubahan: {changes}",
         f"indikator terhubung ke IKU: {pct(before.indikator_share)} → {pct(after.indikator_share)}",
-        f"temuan tahun lalu yang sudah diperbaiki: {len(d.fixed)}; temuan baru: {len(d.appeared)}"
-        + (f"; {GONE}: {len(d.gone)}" if d.gone else ""),
+        f"temuan tahun lalu yang sudah diperbaiki: {format_number(len(d.fixed))}; "
+        f"temuan baru: {format_number(len(d.appeared))}"
+        + (f"; {GONE}: {format_number(len(d.gone))}" if d.gone else ""),
     ]
 
 
@@ -55,7 +60,11 @@ def html_section(ctx: Context) -> str:
     facts = "".join(f"<li>{e(line)}</li>" for line in _facts(d))
     rows = _lines(d)
     shown = "".join(f"<li>{e(line)}</li>" for line in rows[:_SHOWN])
-    more = f"<li>… dan {len(rows) - _SHOWN} lainnya (pokin diff)</li>" if len(rows) > _SHOWN else ""
+    more = (
+        f"<li>… dan {format_number(len(rows) - _SHOWN)} lainnya (pokin diff)</li>"
+        if len(rows) > _SHOWN
+        else ""
+    )
     across = "".join(f"<li>{e(line)}</li>" for line in _across(ctx)) or (
         "<li>Tidak ada temuan lintas tahun.</li>"
     )
@@ -78,7 +87,7 @@ def markdown_section(ctx: Context) -> Iterator[str]:
     rows = _lines(d)
     yield from (f"- {md(line)}" for line in rows[:_SHOWN])
     if len(rows) > _SHOWN:
-        yield f"- … dan {len(rows) - _SHOWN} lainnya (`pokin diff`)"
+        yield f"- … dan {format_number(len(rows) - _SHOWN)} lainnya (`pokin diff`)"
     yield from ("", "### Temuan lintas tahun (PK801–PK803)", "")
     across = _across(ctx)
     yield from (f"- {md(line)}" for line in across)

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
+from .._text import format_number
 from ..chart import NO_UNIT
 from ..checks import RULES
 from ..checks.years import same_renstra
@@ -55,7 +56,8 @@ def _hint(sheet: Lembar, kolom: Iterable[str], limit: int = 4) -> str:
         return ""
     by_code = {k.kode: k.perbaikan for k in sheet.kolom}
     worst = "; ".join(
-        f"{code} {RULES[code].judul} ({n} indikator)" for code, n in counts.most_common(limit)
+        f"{code} {RULES[code].judul} ({format_number(n)} indikator)"
+        for code, n in counts.most_common(limit)
     )
     return f"{by_code[fixes.most_common(1)[0][0]]}. Terbanyak: {worst}"
 

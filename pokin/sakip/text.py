@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .._text import format_number
 from .model import Penilaian, persen
 
 __all__ = ["text_summary"]
@@ -15,13 +16,19 @@ def text_summary(penilaian: Penilaian, *, rows: int = 3) -> str:
     for sheet in penilaian.lembar:
         columns = " · ".join(
             f"{k.judul} {persen(sheet.share_of(k.kode))}"
-            + (f" ({n} dinilai)" if 0 < (n := sheet.assessed(k.kode)) < len(sheet.baris) else "")
+            + (
+                f" ({format_number(n)} dinilai)"
+                if 0 < (n := sheet.assessed(k.kode)) < len(sheet.baris)
+                else ""
+            )
             for k in sheet.kolom
         )
         lines.append(f"{sheet.kode}  {persen(sheet.share):>7}  {sheet.judul}")
         if len(sheet.kolom) > 1:
             lines.append(f"         {columns}")
-        levels = " · ".join(f"{lv} {persen(share)} ({n})" for lv, n, share in sheet.by_level())
+        levels = " · ".join(
+            f"{lv} {persen(share)} ({format_number(n)})" for lv, n, share in sheet.by_level()
+        )
         if levels:
             lines.append(f"         per level: {levels}")
     lines += ["", "Perkiraan nilai kriteria LKE (PermenPAN-RB 88/2021; perkiraan, bukan nilai "
@@ -32,7 +39,9 @@ def text_summary(penilaian: Penilaian, *, rows: int = 3) -> str:
         if k.alasan:
             lines.append(f"           {k.alasan}")
         if k.baris:
-            more = f" … dan {len(k.baris) - rows} lagi" if len(k.baris) > rows else ""
+            more = (
+                f" … dan {format_number(len(k.baris) - rows)} lagi" if len(k.baris) > rows else ""
+            )
             lines.append(f"           mengurangi nilai: {', '.join(k.baris[:rows])}{more}")
         if k.saran:
             lines.append(f"           → {k.saran}")

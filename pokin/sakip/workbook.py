@@ -23,6 +23,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from .._files import atomic_write
+from .._text import format_number
 from .model import Lembar, Penilaian, persen
 
 __all__ = ["write_workbook"]
@@ -182,7 +183,7 @@ def _worksheet(book: Workbook, styles: _Styles, penilaian: Penilaian, sheet: Lem
     per_level: list[list[Any]] = []
     for level, n, share in sheet.by_level():
         row: list[Any] = [None] * len(header)
-        row[1], row[last] = f"Level {level} ({n} indikator)", share
+        row[1], row[last] = f"Level {level} ({format_number(n)} indikator)", share
         per_level.append(row)
     widths = [6, 28, 24, 40, 44, 22, *([14] * len(sheet.kolom)), 30, 40]
     _table(book, styles, sheet.kode, _heading(penilaian, f"{sheet.kode} — {sheet.judul}",
