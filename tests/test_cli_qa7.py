@@ -103,3 +103,37 @@ def test_format_helpers() -> None:
         "100%",
         "",
     ]
+
+
+SEEDS = Path(__file__).resolve().parent / "fixtures" / "seeds"
+
+
+def test_import_of_several_files_tries_every_one_and_lists_each_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (SEEDS / "iki-wonoasih-2026.txt").read_text(encoding="utf-8")
+    (tmp_path / "wonoasih.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "wonoasih.md").write_text(text, encoding="utf-8")  # one decree, two copies
+    (tmp_path / "notzip.docx").write_text("ini bukan dokumen Word", encoding="utf-8")
+    (tmp_path / "kosong.txt").write_text("", encoding="utf-8")
+    files = [
+        str(tmp_path / n)
+        for n in ("wonoasih.txt", "notzip.docx", "hilang.pdf", "kosong.txt", "wonoasih.md")
+    ]
+    code = main(["import", *files, "-o", str(tmp_path / "out") + "/"])
+    printed = capsys.readouterr()
+    assert code == 2
+    assert "[5/5]" in printed.err  # the files after the first error were tried
+    errors = [line for line in printed.err.splitlines() if line.startswith("pokin: galat: ")]
+    assert [e.split(": ")[2] for e in errors] == [files[1], files[2], files[3]]
+    assert printed.err.rstrip().endswith("3 dari 5 berkas tidak diimpor (lihat galat di atas)")
+    written = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert written == ["wonoasih-md.yaml", "wonoasih-txt.yaml"]
+
+
+def test_import_of_one_unreadable_file_still_stops_with_its_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "notzip.docx").write_text("ini bukan dokumen Word", encoding="utf-8")
+    assert main(["import", str(tmp_path / "notzip.docx"), "-o", str(tmp_path / "x.yaml")]) == 2
+    assert "berkas tidak diimpor" not in capsys.readouterr().err

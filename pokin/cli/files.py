@@ -129,18 +129,35 @@ def add_force(parser: argparse.ArgumentParser) -> None:
 def output_names(sources: Sequence[str | Path], folder: Path, suffix: str) -> list[Path]:
     """One output file in ``folder`` per source, named after it, never twice the same.
 
-    Two sources with the same name (``a/k.txt``, ``b/k.txt``) get their folder added.
+    Two sources with the same name are told apart by what differs: their kind
+    (``k.docx``, ``k.md``: ``k-docx``, ``k-md``), else their folder (``a/k.txt``,
+    ``b/k.txt``: ``k-a``, ``k-b``).
 
     >>> [p.name for p in output_names(["a/k.txt", "b/k.txt", "c.txt"], Path("out"), ".yaml")]
     ['k-a.yaml', 'k-b.yaml', 'c.yaml']
+    >>> [p.name for p in output_names(["x/k.docx", "x/k.md", "a/k.md"], Path("o"), ".yaml")]
+    ['k-docx.yaml', 'k-md-x.yaml', 'k-md-a.yaml']
     """
-    stems = [Path(s).stem for s in sources]
+    paths = [Path(s) for s in sources]
     names: list[Path] = []
     taken: set[str] = set()
-    for source, stem in zip(sources, stems, strict=True):
-        name = stem if stems.count(stem) == 1 else f"{stem}-{Path(source).parent.name or 'x'}"
+    for path in paths:
+        same = [p for p in paths if p.stem == path.stem]
+        name = path.stem
+        if len(same) > 1:
+            kind = path.suffix.lower().lstrip(".")
+            kinds = [p.suffix.lower().lstrip(".") for p in same]
+            if kind and len(set(kinds)) > 1:
+                name = f"{name}-{kind}"
+            if kinds.count(kind) > 1:
+                name = f"{name}-{_folder_name(path)}"
         names.append(folder / f"{unique(name, taken)}{suffix}")
     return names
+
+
+def _folder_name(path: Path) -> str:
+    """The name of the folder holding ``path`` (the working folder's for a bare name)."""
+    return path.parent.name or Path.cwd().name or "berkas"
 
 
 _COMMENT = re.compile(r"^\s*#")

@@ -8,12 +8,21 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from .._text import format_number
 from ..decree import import_decree, merge_trees
 from ..decree.xlsx import is_pokin_matrix
+from ..errors import PokinError
 from ..io import save
 from ..link import apply_links, infer_links
 from ..models import PohonKinerja
-from .files import Subparsers, guard_output, output_names, progress, refuse_existing
+from .files import (
+    Subparsers,
+    guard_output,
+    message,
+    output_names,
+    progress,
+    refuse_existing,
+)
 
 __all__ = ["register", "run"]
 
@@ -62,7 +71,7 @@ def _import_one(source: Path, corrections: str | None) -> tuple[PohonKinerja, li
         ]
         if len(removed) > 1:
             counts = Counter(r.jenis for r in removed)
-            listed = ", ".join(f"{n} {jenis}" for jenis, n in counts.items())
+            listed = ", ".join(f"{format_number(n)} {jenis}" for jenis, n in counts.items())
             messages.append(f"peringatan: {source}: dihapus sejak diekspor: {listed}")
         return tree, messages, 0
     result = import_decree(source, corrections=corrections)
@@ -88,8 +97,8 @@ def _merged(args: argparse.Namespace) -> int:
     for index, source in enumerate(args.files, 1):
         tick(index, source)
         tree, messages, left_out = _import_one(Path(source), None)
-        for message in messages:
-            print(f"pokin: {message}", file=sys.stderr)
+        for line in messages:
+            print(f"pokin: {line}", file=sys.stderr)
         trees.append((source, tree))
         skipped += left_out
     tree = merge_trees(trees)
@@ -123,16 +132,41 @@ def run(args: argparse.Namespace) -> int:
                 args.output, args.files, suffixes=suffixes, what="hasil impor", force=args.force
             )
         ]
+    return _import_each(args, targets)
+
+
+def _import_each(args: argparse.Namespace, targets: list[Path]) -> int:
+    """Import each file to its target; with several, a file that cannot be read is
+    reported with its name and the others are still imported (as ``pokin check`` does)."""
     tick = progress(args.files, args.quiet)
-    skipped = 0
+    skipped, failed = 0, 0
     for index, (source, target) in enumerate(zip(args.files, targets, strict=True), 1):
         tick(index, source)
-        tree, messages, left_out = _import_one(Path(source), args.corrections)
-        if args.link:
-            tree = apply_links(tree, infer_links(tree))
-        save(tree, target)
-        for message in messages:
-            print(f"pokin: {message}", file=sys.stderr)
+        try:
+            tree, messages, left_out = _import_one(Path(source), args.corrections)
+            if args.link:
+                tree = apply_links(tree, infer_links(tree))
+            save(tree, target)
+        except (PokinError, ValueError, OSError) as exc:
+            if len(args.files) == 1:
+                raise
+            failed += 1
+            print(f"pokin: galat: {_naming(source, message(exc))}", file=sys.stderr)
+            continue
+        for line in messages:
+            print(f"pokin: {line}", file=sys.stderr)
         skipped += left_out
         print(f"ditulis: {target}: {tree.summary()}")
+    if failed:
+        print(
+            f"pokin: {format_number(failed)} dari {format_number(len(args.files))} berkas "
+            "tidak diimpor (lihat galat di atas)",
+            file=sys.stderr,
+        )
+        return 2
     return 1 if skipped else 0
+
+
+def _naming(source: str, text: str) -> str:
+    """An error's text led by the file it is about (most already start with it)."""
+    return text if text.startswith(source) else f"{source}: {text}"
