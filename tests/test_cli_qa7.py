@@ -137,3 +137,104 @@ def test_import_of_one_unreadable_file_still_stops_with_its_error(
     (tmp_path / "notzip.docx").write_text("ini bukan dokumen Word", encoding="utf-8")
     assert main(["import", str(tmp_path / "notzip.docx"), "-o", str(tmp_path / "x.yaml")]) == 2
     assert "berkas tidak diimpor" not in capsys.readouterr().err
+
+
+def _kecamatan(nama: str, *, iku: bool = True) -> PohonKinerja:
+    data: dict[str, Any] = {
+        "organisasi": {"nama": nama, "tahun": 2026},
+        "jabatan": [
+            {
+                "id": "camat" if iku else "kasi",
+                "nama": "Camat" if iku else "Kepala Seksi Pelayanan",
+                "peran": "camat" if iku else "kasi",
+                "kinerja": [
+                    {
+                        "uraian": "Meningkatnya pelayanan",
+                        "indikator": [{"uraian": "Indeks kepuasan masyarakat"}],
+                        "mendukung": ["IKU.1"] if iku else [],
+                    }
+                ],
+            }
+        ],
+    }
+    if iku:
+        data["iku"] = [
+            {
+                "id": "S.1",
+                "uraian": "Meningkatnya pelayanan",
+                "indikator": [{"id": "IKU.1", "uraian": "Indeks kepuasan"}],
+            }
+        ]
+    return PohonKinerja.model_validate(data)
+
+
+@pytest.fixture
+def kab(tmp_path: Path) -> Path:
+    """A kabupaten folder: a kecamatan twice (a copy), one without IKU, a broken file,
+    a decree not imported yet and a subfolder."""
+    folder = tmp_path / "kab"
+    (folder / "lama").mkdir(parents=True)
+    save(_kecamatan("Kecamatan Karangtengah Lor"), folder / "karangtengah.yaml")
+    save(_kecamatan("KECAMATAN KARANGTENGAH LOR"), folder / "karangtengah-copy.yaml")
+    save(_kecamatan("Kecamatan Wonoasih", iku=False), folder / "wonoasih.yaml")
+    (folder / "rusak.yaml").write_text("pokin: 1\norganisasi: [\n", encoding="utf-8")
+    (folder / "keputusan.docx").write_bytes(b"PK\x03\x04")
+    return folder
+
+
+def _summary(out: str) -> list[str]:
+    return out[out.index("Ringkasan per organisasi") :].splitlines()
+
+
+def test_folder_counts_an_organisasi_once_and_marks_a_tree_without_iku(
+    kab: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", str(kab), "-q"]) == 2
+    said = capsys.readouterr()
+    rows = _summary(said.out)
+    assert rows[0] == "Ringkasan per organisasi (4 berkas)"
+    second = next(r for r in rows if "karangtengah.yaml" in r)  # the copy sorts first
+    assert "*sama dengan no 1" in second
+    wono = next(r for r in rows if "wonoasih.yaml" in r)
+    assert wono.endswith("†")
+    total = next(r for r in rows if r.split()[0] == "Jumlah").split()
+    assert total[1:3] == ["2", "2"]  # jabatan, indikator: Karangtengah once + Wonoasih
+    assert total[-2:] == ["1", "(100,0%)"]  # to the IKU: Karangtengah's only
+    assert any(r.startswith("* organisasi dan tahun yang sama") for r in rows)
+    assert any(r.startswith("† tanpa IKU (PK103)") for r in rows)
+    assert "karangtengah-copy.yaml: organisasi" not in said.err
+    assert "karangtengah.yaml: organisasi «Kecamatan Karangtengah Lor» tahun 2026" in said.err
+    assert "1 subfolder dilewati (lama)" in said.err
+    assert "1 berkas bukan berkas pokin dilewati (keputusan.docx)" in said.err
+
+
+def test_the_same_file_named_twice_is_checked_once(
+    kab: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    one = str(kab / "wonoasih.yaml")
+    assert main(["check", one, one, "-q"]) == 1  # PK103: no IKU
+    said = capsys.readouterr()
+    assert said.out.count("pokin check: Kecamatan Wonoasih") == 1
+    assert "disebut lebih dari sekali: diperiksa dan dihitung sekali" in said.err
+
+
+def test_folder_json_holds_the_unreadable_file_and_the_summary_rows(
+    kab: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    assert main(["check", str(kab), "-q", "--format", "json"]) == 2
+    reports = json.loads(capsys.readouterr().out)
+    assert [Path(r["file"]).name for r in reports] == [
+        "karangtengah-copy.yaml",
+        "karangtengah.yaml",
+        "rusak.yaml",
+        "wonoasih.yaml",
+    ]
+    broken = reports[2]
+    assert "kesalahan sintaks YAML" in broken["galat"]
+    assert broken["ringkasan"]["tidak_terbaca"] == broken["galat"]
+    assert reports[1]["ringkasan"]["sama_dengan"] == reports[0]["file"]
+    assert reports[0]["ringkasan"]["sama_dengan"] is None
+    assert reports[3]["ringkasan"]["tanpa_iku"] is True
+    assert "findings" in reports[3]  # the report itself as before

@@ -7,10 +7,11 @@ import os
 import sys
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from .._text import fold, format_number
 from ..checks import check
 from ..errors import PokinError
 from ..link.roots import NONE_FOUND, RootCause, root_causes
@@ -75,7 +76,10 @@ def register(sub: Subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Check each file; a file that cannot be read is reported and the others still run."""
-    files = expand(args.files)
+    notes: list[str] = []
+    files = expand(args.files, notes)
+    for note in notes:
+        print(f"pokin: catatan: {note}", file=sys.stderr)
     if args.output is not None:
         inputs = [*files, *([args.previous] * bool(args.previous))]
         target = guard_output(args.output, inputs, stdout=True, force=args.force)
@@ -101,9 +105,11 @@ def run(args: argparse.Namespace) -> int:
                 raise result
             print(f"pokin: galat: {message(result)}", file=sys.stderr)
             rows.append(Ringkasan(source, tidak_terbaca=message(result)))
+            reports.append({"file": source, "galat": message(result)})
             worst = 2
             continue
         report, row = result
+        row = _once(row, rows)
         rows.append(row)
         if row.error:
             worst = max(worst, 1)
@@ -111,6 +117,9 @@ def run(args: argparse.Namespace) -> int:
             reports.append({"file": source, **report})
         else:
             texts.append(report)
+    if args.format == "json" and len(files) > 1:  # each entry carries its summary row
+        for entry, row in zip(reports, rows, strict=True):
+            entry["ringkasan"] = row.to_record()
     if args.format == "json":  # each file's entry carries its counts and coverage
         output = json_text(reports) + "\n"
     else:
@@ -125,28 +134,88 @@ SUFFIXES = (".yaml", ".yml", ".json")
 """The files a folder given to ``pokin check`` contributes."""
 
 
-def expand(sources: list[str]) -> list[str]:
-    """The sources, each folder replaced by its pokin files (sorted by name).
+def expand(sources: list[str], notes: list[str] | None = None) -> list[str]:
+    """The sources, each folder replaced by its pokin files (sorted by name), each file
+    once; ``notes`` gets what was left out (a file named twice, subfolders, other files).
 
     Raises:
         ValueError: a folder holds no pokin file.
     """
+    said = notes if notes is not None else []
     files: list[str] = []
     for source in sources:
         folder = Path(source)
         if not folder.is_dir():
             files.append(source)
             continue
-        found = sorted(
-            str(p) for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file()
-        )
+        entries = sorted(folder.iterdir())
+        found = [str(p) for p in entries if p.suffix.lower() in SUFFIXES and p.is_file()]
         if not found:
             raise ValueError(
                 f"folder {source} tidak memuat berkas pokin (.yaml, .yml, .json): sebutkan "
                 "berkasnya, atau impor keputusannya lebih dulu (pokin import)"
             )
         files.extend(found)
-    return files
+        said.extend(_left_out(source, entries))
+    return _distinct(files, said)
+
+
+def _left_out(source: str, entries: list[Path]) -> list[str]:
+    """What a folder holds besides pokin files, said once (a subfolder is not entered)."""
+    folders = [p.name for p in entries if p.is_dir()]
+    others = [p.name for p in entries if p.is_file() and p.suffix.lower() not in SUFFIXES]
+    notes = []
+    if folders:
+        notes.append(
+            f"folder {source}: {format_number(len(folders))} subfolder dilewati "
+            f"({', '.join(folders[:5])}{', …' * (len(folders) > 5)}): sebutkan foldernya "
+            "bila isinya perlu diperiksa"
+        )
+    if others:
+        notes.append(
+            f"folder {source}: {format_number(len(others))} berkas bukan berkas pokin dilewati "
+            f"({', '.join(others[:5])}{', …' * (len(others) > 5)}); keputusan .docx/.pdf/.txt "
+            "diimpor lebih dulu dengan pokin import"
+        )
+    return notes
+
+
+def _distinct(files: list[str], notes: list[str]) -> list[str]:
+    """Each file once, in order: a file named twice (or in a folder also given) is checked
+    and counted once."""
+    seen: dict[str, str] = {}
+    out = []
+    for name in files:
+        key = _real(name)
+        if key in seen:
+            notes.append(f"{name} disebut lebih dari sekali: diperiksa dan dihitung sekali")
+            continue
+        seen[key] = name
+        out.append(name)
+    return out
+
+
+def _real(name: str) -> str:
+    try:
+        return str(Path(name).resolve()) if Path(name).exists() else name
+    except OSError:  # pragma: no cover - a path that cannot be resolved is its name
+        return name
+
+
+def _once(row: Ringkasan, rows: list[Ringkasan]) -> Ringkasan:
+    """``row`` marked when an earlier file holds the same organisasi and year (said once)."""
+    key = (fold(row.organisasi), row.tahun)
+    for first in rows:
+        if first.tidak_terbaca is None and (fold(first.organisasi), first.tahun) == key:
+            year = f" tahun {row.tahun}" if row.tahun else ""
+            print(
+                f"pokin: peringatan: {row.berkas}: organisasi «{row.organisasi}»{year} sudah "
+                f"diperiksa dari {first.berkas}: dihitung sekali dalam Jumlah; periksa apakah "
+                "salah satunya salinan",
+                file=sys.stderr,
+            )
+            return replace(row, sama_dengan=first.berkas)
+    return row
 
 
 @dataclass(frozen=True)
