@@ -76,12 +76,9 @@ def summary_text(rows: list[Ringkasan], *, reasons: bool = True) -> str:
     """
     good = [r for r in rows if r.tidak_terbaca is None and r.sama_dengan is None]
     with_iku = [r for r in good if not r.tanpa_iku]
-    total = Ringkasan(
-        "",
-        "Jumlah",
-        *(sum(getattr(r, f) for r in good) for f in _COUNTS[:-1]),
-        indikator_ke_iku=sum(r.indikator_ke_iku for r in with_iku),
-    )
+    sums = {f: sum(getattr(r, f) for r in good) for f in _COUNTS}
+    sums["indikator_ke_iku"] = sum(r.indikator_ke_iku for r in with_iku)
+    total = Ringkasan("", "Jumlah", **sums)
     table = [[*_HEAD, "Indikator ke IKU"]]
     for number, row in enumerate(rows, 1):
         table.append(_cells(str(number), row, rows))
