@@ -175,6 +175,9 @@ def test_demo_writes_findings_diagrams_and_report(tmp_path: Path) -> None:
 def test_progress_on_stderr_for_several_files_unless_quiet(
     clean_file: Path, broken_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    other = load(broken_file)
+    other.organisasi.nama = "Kecamatan Lain"  # one kecamatan twice is warned of (QA7 #14)
+    save(other, broken_file)
     main(["check", str(clean_file), str(broken_file)])
     err = capsys.readouterr().err
     assert f"[1/2] {clean_file}" in err
