@@ -61,7 +61,8 @@ _NOT_PROSE = re.compile(
 
 def _prose(text: str, *, source_texts: Collection[str] = ()) -> str:
     for source in sorted(source_texts, key=len, reverse=True):
-        text = text.replace(source, " ")
+        if not source.isdigit():  # a bare number holds no English; cut out of "4.432" it
+            text = text.replace(source, " ")  # would leave "4.4", a false decimal point
     return _NOT_PROSE.sub(" ", text)
 
 
