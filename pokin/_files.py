@@ -21,6 +21,7 @@ let a link planted in a shared folder aim pokin's output at any file.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import tempfile
@@ -44,6 +45,7 @@ __all__ = [
     "atomic_write",
     "check_archive",
     "check_writable",
+    "os_reason",
     "output_suffix",
     "read_bytes",
     "read_text",
@@ -129,6 +131,53 @@ def _size(number: float) -> str:
     return f"{text} MB"
 
 
+_OS_REASONS = {
+    errno.ENOENT: "tidak ada",
+    errno.EACCES: "izin ditolak",
+    errno.EPERM: "tidak diizinkan",
+    errno.EEXIST: "sudah ada",
+    errno.EISDIR: "ini sebuah folder",
+    errno.ENOTDIR: "salah satu bagian path-nya berkas, bukan folder",
+    errno.ENOSPC: "disk penuh",
+    errno.EDQUOT: "kuota disk habis",
+    errno.EROFS: "sistem berkas hanya dapat dibaca",
+    errno.ENAMETOOLONG: "nama terlalu panjang",
+    errno.EXDEV: "tidak dapat dipindah ke perangkat lain",
+    errno.EIO: "galat baca/tulis perangkat",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """What the system said, in Indonesian for the usual reasons (the system's own words,
+    in English, for a rare one).
+
+    >>> os_reason(FileNotFoundError(errno.ENOENT, "No such file or directory"))
+    'tidak ada'
+    >>> os_reason(FileNotFoundError(errno.ENOENT, "tidak dapat ditulis: tidak ada"))
+    'tidak dapat ditulis: tidak ada'
+    """
+    said = exc.strerror
+    if said and exc.errno is not None and said != os.strerror(exc.errno):
+        return said  # pokin's own words already (see _write_error)
+    return _OS_REASONS.get(exc.errno or 0, said or str(exc))
+
+
+def _write_error(exc: OSError, target: Path) -> OSError:
+    """``exc`` (of the same class) naming the output ``target``, not pokin's temporary file
+    beside it or the folder it made, with the reason in Indonesian."""
+    if exc.errno is None:
+        return exc  # no system error: nothing to translate (its own text names it)
+    where = exc.filename and Path(exc.filename)
+    reason = os_reason(exc)
+    if exc.errno == errno.ENOENT:
+        reason = "foldernya tidak ada atau tidak menerima berkas baru"
+    if where and where != target and not where.name.startswith(f".{target.name}."):
+        reason = f"{where}: {reason}"  # a folder on the way: say which
+        if exc.errno in (errno.EEXIST, errno.ENOTDIR):
+            reason = f"{where} adalah berkas, bukan folder"
+    return type(exc)(exc.errno, f"tidak dapat ditulis: {reason}", str(target))
+
+
 def _regular(path: Path) -> os.stat_result:
     """The status of the regular file at ``path`` (a link is followed); else an error."""
     try:
@@ -137,7 +186,7 @@ def _regular(path: Path) -> os.stat_result:
         raise PokinFileError("berkas tidak ada", path=path, hint="periksa path-nya") from None
     except OSError as exc:
         raise PokinFileError(
-            f"berkas tidak dapat dibaca: {exc.strerror}", path=path, hint="periksa izin berkas"
+            f"berkas tidak dapat dibaca: {os_reason(exc)}", path=path, hint="periksa izin berkas"
         ) from None
     if stat.S_ISDIR(status.st_mode):
         raise PokinFileError(
@@ -166,7 +215,7 @@ def read_bytes(path: str | os.PathLike[str], *, limits: Limits | None = None) ->
         with file.open("rb") as handle:
             raw = handle.read(limit + 1)  # a file still growing stops here too
     except OSError as exc:
-        raise PokinFileError(f"berkas tidak dapat dibaca: {exc.strerror}", path=file) from None
+        raise PokinFileError(f"berkas tidak dapat dibaca: {os_reason(exc)}", path=file) from None
     if len(raw) > limit:
         raise _too_large(file, limit)
     return raw
@@ -211,20 +260,47 @@ def read_text(
     if encoding == "utf-8" and b"\0" in raw[:65536]:
         encoding = _utf16_without_bom(raw[:4096]) or encoding
     if encoding == "utf-8" and b"\0" in raw[:65536]:
-        raise error(
-            "ini berkas biner (memuat byte NUL), bukan teks",
-            path=file,
-            hint=hint,
-        )
+        raise _nul_error(raw, file, error, hint)
     try:
         return raw.decode(encoding)
     except UnicodeDecodeError as exc:
+        windows = encoding == "utf-8" and _windows_1252(raw)
         raise error(
-            f"berkas ini bukan teks {encoding.upper().replace('-SIG', '')} yang sah",
+            f"berkas ini bukan teks {encoding.upper().replace('-SIG', '')} yang sah"
+            + (" (tampaknya tersimpan sebagai Windows-1252/ANSI)" if windows else ""),
             path=file,
             line=raw[: exc.start].count(b"\n") + 1,
-            hint=hint,
+            hint="simpan ulang sebagai UTF-8 (Notepad: Simpan Sebagai, Encoding UTF-8)"
+            if windows
+            else hint,
         ) from None
+
+
+def _nul_error(raw: bytes, file: Path, error: type[PokinFileError], hint: str) -> PokinFileError:
+    """A binary file, or a text with a stray NUL byte or two (named at its line)."""
+    line = raw[: raw.index(b"\0")].count(b"\n") + 1
+    try:
+        rest = raw.replace(b"\0", b"").decode("utf-8") if raw.count(b"\0") <= 3 else ""
+    except UnicodeDecodeError:
+        rest = ""
+    stray = bool(rest) and not any(ord(c) < 32 and c not in "\t\r\n\f" for c in rest)
+    if stray:
+        return error(
+            "baris ini memuat byte NUL (karakter kosong yang tak terlihat)",
+            path=file,
+            line=line,
+            hint="hapus karakter itu (ketik ulang baris ini), lalu simpan sebagai teks UTF-8",
+        )
+    return error("ini berkas biner (memuat byte NUL), bukan teks", path=file, hint=hint)
+
+
+def _windows_1252(raw: bytes) -> bool:
+    """Whether ``raw`` reads as Windows-1252 ("ANSI", Notepad's old default) text."""
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return not any(ord(c) < 32 and c not in "\t\r\n" for c in text)
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
@@ -358,8 +434,11 @@ def atomic_write(target: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
         PokinFileError: ``target`` is a symbolic link, a folder, a device or a FIFO.
     """
     check_writable(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise _write_error(exc, target) from None
     try:
         handle: IO[Any] = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8")
         with handle:
@@ -368,6 +447,9 @@ def atomic_write(target: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
             os.fsync(handle.fileno())
         _settle(tmp, target)
         os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise _write_error(exc, target) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

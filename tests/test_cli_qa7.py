@@ -238,3 +238,87 @@ def test_folder_json_holds_the_unreadable_file_and_the_summary_rows(
     assert reports[0]["ringkasan"]["sama_dengan"] is None
     assert reports[3]["ringkasan"]["tanpa_iku"] is True
     assert "findings" in reports[3]  # the report itself as before
+
+
+@pytest.mark.parametrize("word", ["peringatan", "galat", "GALAT", "warning"])
+def test_severity_in_the_words_of_the_report(
+    kab: Path, capsys: pytest.CaptureFixture[str], word: str
+) -> None:
+    main(["check", str(kab / "wonoasih.yaml"), "-q", "--severity", word])
+    out = capsys.readouterr().out
+    assert " 0 info" in out
+    assert ("0 peringatan" in out) is (word.lower() == "galat")
+
+
+def test_an_output_that_cannot_be_written_is_said_in_indonesian_naming_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = save(_kecamatan("Kecamatan Wonoasih"), tmp_path / "w.yaml")
+    (tmp_path / "out").write_text("", encoding="utf-8")  # a file where a folder should be
+    assert main(["export", str(source), "-o", str(tmp_path / "out" / "m.xlsx")]) == 2
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'out' / 'm.xlsx'}: tidak dapat ditulis: " in err
+    assert f"{tmp_path / 'out'} adalah berkas, bukan folder" in err
+    assert "File exists" not in err
+    assert "Not a directory" not in err
+    assert ".tmp" not in err
+
+
+def test_a_write_error_names_the_output_not_the_temporary_file(tmp_path: Path) -> None:
+    import errno
+    import os
+
+    from pokin._files import atomic_write
+
+    target = tmp_path / "m.yaml"
+
+    def full(*_: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(tmp_path / ".m.yaml.x.tmp"))
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(os, "fsync", full)
+        with pytest.raises(OSError, match="disk penuh") as raised, atomic_write(target) as f:
+            f.write("x")
+    assert raised.value.filename == str(target)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_link_takes_several_files_or_a_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "kab"
+    folder.mkdir()
+    for name in ("barat", "timur"):
+        save(_kecamatan(f"Kecamatan {name.title()}"), folder / f"{name}.yaml")
+    (folder / "rusak.yaml").write_text("pokin: 1\norganisasi: [\n", encoding="utf-8")
+    assert main(["link", str(folder), "--write", "-q"]) == 2
+    said = capsys.readouterr()
+    assert said.out.count("\n== ") == 3
+    assert "rusak.yaml:3:1" in said.err
+    assert "1 dari 3 berkas tidak diproses" in said.err
+    files = [str(folder / "barat.yaml"), str(folder / "timur.yaml")]
+    assert main(["link", *files, "-q"]) == 0
+    assert main(["link", *files, "-o", str(tmp_path / "x.yaml")]) == 2
+    assert "berlaku untuk satu berkas" in capsys.readouterr().err
+
+
+def test_messages_about_a_pokin_yaml_file_name_the_fix(tmp_path: Path) -> None:
+    from pokin import load
+    from pokin.errors import PokinFileError
+
+    text = "pokin: 1\norganisasi:\n  nama: Kecamatan Pasirluhur\n"
+    cp1252 = tmp_path / "notepad.yaml"
+    cp1252.write_bytes((text + "jabatan:\n- id: camat\n  nama: Camat Bojongé\n").encode("cp1252"))
+    with pytest.raises(PokinFileError, match=r"notepad\.yaml:6: .*Windows-1252") as raised:
+        load(cp1252)
+    assert "simpan ulang sebagai UTF-8" in str(raised.value)
+    assert "keputusan" not in str(raised.value)
+    nul = tmp_path / "nul.yaml"
+    nul.write_bytes((text + "jabatan: []\n").encode().replace(b"Pasirluhur", b"Pasir\0luhur"))
+    with pytest.raises(PokinFileError, match=r"nul\.yaml:3: baris ini memuat byte NUL"):
+        load(nul)
+    deep = tmp_path / "deep.yaml"
+    deep.write_text(text + "jabatan: " + "[" * 3000 + "]" * 3000 + "\n", encoding="utf-8")
+    with pytest.raises(PokinFileError, match="bersarang terlalu dalam"):
+        load(deep)
+

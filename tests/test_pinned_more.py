@@ -209,7 +209,7 @@ def test_a_file_that_cannot_be_opened_says_to_check_its_permissions(
 
     monkeypatch.setattr(Path, "stat", refused)  # as root, chmod 000 would still be read
     assert str(_error(lambda: pokin.load(path))) == (
-        f"{path}: berkas tidak dapat dibaca: Permission denied\n  saran: periksa izin berkas"
+        f"{path}: berkas tidak dapat dibaca: izin ditolak\n  saran: periksa izin berkas"
     )
 
 

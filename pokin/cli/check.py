@@ -11,9 +11,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from .._text import fold, format_number
+from .._text import fold
 from ..checks import check
 from ..errors import PokinError
+from ..findings import Severity
 from ..link.roots import NONE_FOUND, RootCause, root_causes
 from ..models import PohonKinerja
 from ..report import json_report, json_text, text_report
@@ -23,6 +24,7 @@ from .files import (
     Subparsers,
     add_force,
     emit,
+    expand,
     guard_output,
     load_source,
     message,
@@ -52,8 +54,10 @@ def register(sub: Subparsers) -> None:
     p.add_argument(
         "--severity",
         default="info",
-        choices=["info", "warning", "error"],
-        help="laporkan temuan pada tingkat ini atau di atasnya (bawaan: info)",
+        type=_severity,
+        metavar="{info,peringatan,galat}",
+        help="laporkan temuan pada tingkat ini atau di atasnya (bawaan: info; warning dan "
+        "error juga diterima)",
     )
     p.add_argument(
         "--previous",
@@ -72,6 +76,16 @@ def register(sub: Subparsers) -> None:
     )
     add_force(p)
     p.set_defaults(handler=run)
+
+
+def _severity(text: str) -> str:
+    """A severity as the report names it (galat, peringatan, info) or by its key."""
+    try:
+        return str(Severity.parse(text))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"tingkat {text!r} tidak dikenal: pilih info, peringatan atau galat"
+        ) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -128,78 +142,6 @@ def run(args: argparse.Namespace) -> int:
         output = "\n".join([*texts, *summary])
     emit(output, args.output)
     return worst
-
-
-SUFFIXES = (".yaml", ".yml", ".json")
-"""The files a folder given to ``pokin check`` contributes."""
-
-
-def expand(sources: list[str], notes: list[str] | None = None) -> list[str]:
-    """The sources, each folder replaced by its pokin files (sorted by name), each file
-    once; ``notes`` gets what was left out (a file named twice, subfolders, other files).
-
-    Raises:
-        ValueError: a folder holds no pokin file.
-    """
-    said = notes if notes is not None else []
-    files: list[str] = []
-    for source in sources:
-        folder = Path(source)
-        if not folder.is_dir():
-            files.append(source)
-            continue
-        entries = sorted(folder.iterdir())
-        found = [str(p) for p in entries if p.suffix.lower() in SUFFIXES and p.is_file()]
-        if not found:
-            raise ValueError(
-                f"folder {source} tidak memuat berkas pokin (.yaml, .yml, .json): sebutkan "
-                "berkasnya, atau impor keputusannya lebih dulu (pokin import)"
-            )
-        files.extend(found)
-        said.extend(_left_out(source, entries))
-    return _distinct(files, said)
-
-
-def _left_out(source: str, entries: list[Path]) -> list[str]:
-    """What a folder holds besides pokin files, said once (a subfolder is not entered)."""
-    folders = [p.name for p in entries if p.is_dir()]
-    others = [p.name for p in entries if p.is_file() and p.suffix.lower() not in SUFFIXES]
-    notes = []
-    if folders:
-        notes.append(
-            f"folder {source}: {format_number(len(folders))} subfolder dilewati "
-            f"({', '.join(folders[:5])}{', …' * (len(folders) > 5)}): sebutkan foldernya "
-            "bila isinya perlu diperiksa"
-        )
-    if others:
-        notes.append(
-            f"folder {source}: {format_number(len(others))} berkas bukan berkas pokin dilewati "
-            f"({', '.join(others[:5])}{', …' * (len(others) > 5)}); keputusan .docx/.pdf/.txt "
-            "diimpor lebih dulu dengan pokin import"
-        )
-    return notes
-
-
-def _distinct(files: list[str], notes: list[str]) -> list[str]:
-    """Each file once, in order: a file named twice (or in a folder also given) is checked
-    and counted once."""
-    seen: dict[str, str] = {}
-    out = []
-    for name in files:
-        key = _real(name)
-        if key in seen:
-            notes.append(f"{name} disebut lebih dari sekali: diperiksa dan dihitung sekali")
-            continue
-        seen[key] = name
-        out.append(name)
-    return out
-
-
-def _real(name: str) -> str:
-    try:
-        return str(Path(name).resolve()) if Path(name).exists() else name
-    except OSError:  # pragma: no cover - a path that cannot be resolved is its name
-        return name
 
 
 def _once(row: Ringkasan, rows: list[Ringkasan]) -> Ringkasan:

@@ -17,8 +17,8 @@ from typing import TypeAlias
 import yaml
 
 from .. import datasets
-from .._files import atomic_write, check_writable, output_suffix
-from .._text import unique
+from .._files import atomic_write, check_writable, os_reason, output_suffix
+from .._text import format_number, unique
 from ..errors import PokinError
 from ..io import load
 from ..models import PohonKinerja
@@ -32,6 +32,7 @@ __all__ = [
     "add_force",
     "comments_of",
     "emit",
+    "expand",
     "guard_output",
     "load_source",
     "message",
@@ -160,6 +161,78 @@ def _folder_name(path: Path) -> str:
     return path.parent.name or Path.cwd().name or "berkas"
 
 
+SUFFIXES = (".yaml", ".yml", ".json")
+"""The files a folder given to ``pokin check`` contributes."""
+
+
+def expand(sources: list[str], notes: list[str] | None = None) -> list[str]:
+    """The sources, each folder replaced by its pokin files (sorted by name), each file
+    once; ``notes`` gets what was left out (a file named twice, subfolders, other files).
+
+    Raises:
+        ValueError: a folder holds no pokin file.
+    """
+    said = notes if notes is not None else []
+    files: list[str] = []
+    for source in sources:
+        folder = Path(source)
+        if not folder.is_dir():
+            files.append(source)
+            continue
+        entries = sorted(folder.iterdir())
+        found = [str(p) for p in entries if p.suffix.lower() in SUFFIXES and p.is_file()]
+        if not found:
+            raise ValueError(
+                f"folder {source} tidak memuat berkas pokin (.yaml, .yml, .json): sebutkan "
+                "berkasnya, atau impor keputusannya lebih dulu (pokin import)"
+            )
+        files.extend(found)
+        said.extend(_left_out(source, entries))
+    return _distinct(files, said)
+
+
+def _left_out(source: str, entries: list[Path]) -> list[str]:
+    """What a folder holds besides pokin files, said once (a subfolder is not entered)."""
+    folders = [p.name for p in entries if p.is_dir()]
+    others = [p.name for p in entries if p.is_file() and p.suffix.lower() not in SUFFIXES]
+    notes = []
+    if folders:
+        notes.append(
+            f"folder {source}: {format_number(len(folders))} subfolder dilewati "
+            f"({', '.join(folders[:5])}{', …' * (len(folders) > 5)}): sebutkan foldernya "
+            "bila isinya perlu diperiksa"
+        )
+    if others:
+        notes.append(
+            f"folder {source}: {format_number(len(others))} berkas bukan berkas pokin dilewati "
+            f"({', '.join(others[:5])}{', …' * (len(others) > 5)}); keputusan .docx/.pdf/.txt "
+            "diimpor lebih dulu dengan pokin import"
+        )
+    return notes
+
+
+def _distinct(files: list[str], notes: list[str]) -> list[str]:
+    """Each file once, in order: a file named twice (or in a folder also given) is checked
+    and counted once."""
+    seen: dict[str, str] = {}
+    out = []
+    for name in files:
+        key = _real(name)
+        if key in seen:
+            notes.append(f"{name} disebut lebih dari sekali: diperiksa dan dihitung sekali")
+            continue
+        seen[key] = name
+        out.append(name)
+    return out
+
+
+def _real(name: str) -> str:
+    try:
+        return str(Path(name).resolve()) if Path(name).exists() else name
+    except OSError:  # pragma: no cover - a path that cannot be resolved is its name
+        return name
+
+
 _COMMENT = re.compile(r"^\s*#")
 
 
@@ -262,7 +335,7 @@ def message(exc: BaseException) -> str:
     """One line for an error: an OSError names its file and what the system said."""
     if isinstance(exc, OSError) and not isinstance(exc, PokinError):
         where = exc.filename or ""
-        reason = exc.strerror or str(exc)
+        reason = os_reason(exc)
         hint = {
             "IsADirectoryError": "sebutkan sebuah berkas, bukan folder",
             "PermissionError": "pilih folder yang boleh Anda tulisi",

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .._text import format_number
+from ..errors import PokinError
 from ..io import dumps, save
 from ..link import (
     THRESHOLD,
@@ -19,7 +20,16 @@ from ..link import (
     suggest_links,
 )
 from ..models import PohonKinerja
-from .files import Subparsers, comments_of, guard_output, load_source, write_text
+from .files import (
+    Subparsers,
+    comments_of,
+    expand,
+    guard_output,
+    load_source,
+    message,
+    progress,
+    write_text,
+)
 from .parser import decimal
 
 __all__ = ["register", "run"]
@@ -38,9 +48,16 @@ def register(sub: Subparsers) -> None:
         " tautan `asal: inferensi, status: usulan` untuk dikonfirmasi atau "
         "ditolak perencana. --suggest mendaftar, untuk setiap kinerja yang "
         "belum tertaut, 3 calon terbaik di antara indikator atasannya; --terima"
-        " / --tolak mencatat keputusan perencana.",
+        " / --tolak mencatat keputusan perencana. Beberapa berkas atau sebuah "
+        "folder (satu kabupaten) diproses satu per satu: dengan --write "
+        "setiap berkas ditulisi usulannya sendiri.",
     )
-    p.add_argument("file", metavar="FILE", help="berkas YAML pokin atau nama dataset")
+    p.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="berkas YAML pokin, nama dataset, atau (untuk beberapa berkas) folder",
+    )
     p.add_argument("-o", "--output", help="tulis pohon beserta usulannya ke sini")
     p.add_argument(
         "--force",
@@ -81,11 +98,46 @@ def register(sub: Subparsers) -> None:
             metavar="DARI=KE",
             help=f"{verdict} tautan dari kinerja/indikator DARI ke KE (boleh berulang)",
         )
+    p.add_argument("-q", "--quiet", action="store_true", help="tanpa pesan kemajuan")
     p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Propose links; print them, and write them as links awaiting review when asked."""
+    """Propose links for each file (a folder: its pokin files); print them, and write them
+    as links awaiting review when asked."""
+    if len(args.files) == 1 and not Path(args.files[0]).is_dir():
+        return _run_one(argparse.Namespace(**{**vars(args), "file": args.files[0]}))
+    if args.output or args.terima or args.tolak:
+        raise ValueError(
+            "-o, --terima dan --tolak berlaku untuk satu berkas: dengan beberapa berkas atau "
+            "folder, pakai --write (setiap berkas ditulisi usulannya sendiri) atau jalankan "
+            "pokin link per berkas"
+        )
+    notes: list[str] = []
+    files = expand(args.files, notes)
+    for note in notes:
+        print(f"pokin: catatan: {note}", file=sys.stderr)
+    tick, failed = progress(files, args.quiet), 0
+    for index, source in enumerate(files, 1):
+        tick(index, source)
+        print(f"\n== {source}")
+        try:
+            _run_one(argparse.Namespace(**{**vars(args), "file": source}))
+        except (PokinError, ValueError, OSError) as exc:
+            failed += 1
+            print(f"pokin: galat: {message(exc)}", file=sys.stderr)
+    if failed:
+        print(
+            f"pokin: {format_number(failed)} dari {format_number(len(files))} berkas tidak "
+            "diproses (lihat galat di atas)",
+            file=sys.stderr,
+        )
+        return 2
+    return 0
+
+
+def _run_one(args: argparse.Namespace) -> int:
+    """``pokin link`` on one file (``args.file``)."""
     if args.write and args.output:
         raise ValueError("berikan --write (ke FILE) atau -o OUT.yaml, bukan keduanya")
     if args.write and not Path(args.file).is_file():

@@ -107,6 +107,12 @@ _PROBLEMS = (
     (r"found duplicate %?YAML directive", "direktif %YAML ditulis dua kali"),
     (r"failed to decode base64 data.*", "data base64 tidak sah"),
     (r"found unexpected ':'", "tanda ':' tidak terduga"),
+    (
+        r"exceeded maximum nesting depth.*",
+        "bersarang terlalu dalam: lebih dari 1.000 tingkat, padahal berkas pokin hanya "
+        "sekitar sepuluh; periksa kurung [ dan { yang tidak ditutup, atau indentasi yang "
+        "terus bertambah",
+    ),
     (r"found unexpected end of stream|unexpected end of.*", "berkas berakhir terlalu cepat"),
 )
 
