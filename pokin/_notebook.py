@@ -16,19 +16,23 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .coverage import Coverage
     from .diff import Diff
     from .explore import Explorer
     from .findings import Findings
     from .graph import Cascade
+    from .link import Proposals
     from .models import PohonKinerja
     from .render import Diagram
 
 __all__ = [
+    "coverage_display_html",
     "diagram_svg",
     "diff_display_html",
     "error_svg",
     "explorer_html",
     "findings_html",
+    "proposals_display_html",
     "register",
     "tree_display_svg",
     "tree_html",
@@ -120,6 +124,26 @@ def findings_html(findings: Findings) -> str:
     return table(findings)
 
 
+def coverage_display_html(cov: Coverage) -> str:
+    """A :class:`~pokin.coverage.Coverage` as a table per unit; never raises."""
+    try:
+        from .report.tables import coverage_html
+
+        return coverage_html(cov)
+    except Exception as exc:  # a display must not raise in a notebook
+        return f"<p>pokin: cakupan tidak dapat ditampilkan: {escape(str(exc))}</p>"
+
+
+def proposals_display_html(proposals: Proposals) -> str:
+    """The proposals of :func:`pokin.infer_links` as a table; never raises."""
+    try:
+        from .report.tables import proposals_html
+
+        return proposals_html(proposals, proposals.ringkasan)
+    except Exception as exc:  # a display must not raise in a notebook
+        return f"<p>pokin: usulan tautan tidak dapat ditampilkan: {escape(str(exc))}</p>"
+
+
 def diff_display_html(d: Diff) -> str:
     """A :class:`~pokin.diff.Diff` as its tables of changes; never raises."""
     try:
@@ -139,6 +163,8 @@ _DISPLAYS = (
     ("pokin.explore", "Explorer", _HTML, explorer_html),
     ("pokin.findings", "Findings", _HTML, findings_html),
     ("pokin.diff.compare", "Diff", _HTML, diff_display_html),
+    ("pokin.coverage", "Coverage", _HTML, coverage_display_html),
+    ("pokin.link", "Proposals", _HTML, proposals_display_html),
 )
 
 

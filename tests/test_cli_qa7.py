@@ -322,3 +322,19 @@ def test_messages_about_a_pokin_yaml_file_name_the_fix(tmp_path: Path) -> None:
     with pytest.raises(PokinFileError, match="bersarang terlalu dalam"):
         load(deep)
 
+
+def test_notebook_shows_cascade_coverage_and_proposals_in_indonesian() -> None:
+    from IPython.core.formatters import DisplayFormatter
+
+    from pokin import Cascade, check, infer_links
+    from pokin._notebook import register
+
+    formatter = DisplayFormatter()
+    assert register(formatter)
+    tree = _big(3)
+    assert repr(Cascade(tree)).endswith("simpul, 0 tautan>")
+    table = formatter.format(check(tree).coverage())[0]["text/html"]
+    assert "<th>jabatan ke IKU</th>" in table
+    assert "UnitCoverage(" not in table
+    shown = formatter.format(infer_links(tree))[0]
+    assert "tautan diusulkan" in shown["text/html"]

@@ -696,7 +696,7 @@ def test_diagram_draws_and_saves(tmp_path: Path) -> None:
     assert isinstance(shown, Diagram)
     assert str(shown) == shown.source
     assert shown.svg().lstrip().startswith("<?xml")
-    assert repr(shown) == "<Diagram: 2 boxes>"
+    assert repr(shown) == "<Diagram: 2 kotak>"
     assert shown.save(tmp_path / "d.pdf").read_bytes().startswith(b"%PDF")
 
 

@@ -337,7 +337,7 @@ def discard(book: Book) -> None:
 _PETUNJUK = (
     "Matriks cascading pohon kinerja, ditulis oleh pokin.",
     "",
-    "Sheet 'Matriks Cascading': satu baris per indikator. Kolom berjudul biru dibaca kembali "
+    "Lembar 'Matriks Cascading': satu baris per indikator. Kolom berjudul biru dibaca kembali "
     "oleh pokin; kolom berjudul abu-abu (level, salinan data jabatan, capaian, indikator atasan, "
     "asal tautan, kode temuan) hanya untuk dibaca dan diabaikan saat impor.",
     "Indikator baru: salin baris kinerjanya, kosongkan 'ID Indikator', isi uraian indikator; "
@@ -346,8 +346,8 @@ _PETUNJUK = (
     "jabatan dan uraian kinerja yang sama menjadi satu kinerja.",
     "Kolom '... Mendukung (ID)': ID indikator atasan yang didukung, satu per baris; atau uraian "
     'indikator atasan persis, di antara tanda kutip ("...").',
-    "Data jabatan (nama, peran, unit, atasan, tugas, fungsi) diubah di sheet 'Jabatan'.",
-    "Sheet 'Tautan': asal, skor, status dan alasan tautan usulan (inferensi); ubah status "
+    "Data jabatan (nama, peran, unit, atasan, tugas, fungsi) diubah di lembar 'Jabatan'.",
+    "Lembar 'Tautan': asal, skor, status dan alasan tautan usulan (inferensi); ubah status "
     "menjadi 'diterima' atau 'ditolak' setelah ditinjau. Kolom 'Komponen Formula': 'ya' bila "
     "hasil pemilik menjadi komponen rumus indikator yang didukung (capaiannya ikut dihitung "
     "naik); tambahkan baris untuk tautan deklarasi bila perlu.",

@@ -45,6 +45,7 @@ from operator import eq, itemgetter, ne, or_
 from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 from .._gc import collector_paused
+from .._text import format_number
 from ..chart import UnsoundError, refuse_cycles
 from ..models import (
     Indikator,
@@ -388,5 +389,6 @@ class Cascade(Tables, Paths, Links):
 
     def __repr__(self) -> str:
         return (
-            f"<Cascade {self.tree.organisasi.nama!r}: {len(self)} nodes, {len(self._links)} links>"
+            f"<Cascade {self.tree.organisasi.nama!r}: {format_number(len(self))} simpul, "
+            f"{format_number(len(self._links))} tautan>"
         )

@@ -364,7 +364,7 @@ class Diagram:
         return self.source
 
     def __repr__(self) -> str:
-        return f"<Diagram: {len(_HEADER.findall(self.source))} boxes>"
+        return f"<Diagram: {len(_HEADER.findall(self.source))} kotak>"
 
 
 def diagram(tree: Source, **options: Unpack[DotOptions]) -> Diagram:
