@@ -91,6 +91,13 @@ def test_report_shows_a_bare_number_and_the_date_the_indonesian_way() -> None:
         assert "2026-01-05" not in page
 
 
+def test_report_counts_past_a_thousand_have_the_thousands_dot() -> None:
+    tree = _big()
+    for page in (report_html(tree, diagram="<svg/>"), report_markdown(tree)):
+        assert "1.200/1.202" in page  # coverage
+        assert "/1202" not in page
+
+
 def test_format_helpers() -> None:
     from pokin._text import format_date, format_value
 

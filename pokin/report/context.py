@@ -26,6 +26,7 @@ __all__ = [
     "judul",
     "pct",
     "pending_rows",
+    "ratio",
     "subtitle",
     "version",
 ]
@@ -76,6 +77,11 @@ def pct(value: float | None) -> str:
     """A share as a whole percentage: ``0.5`` → ``50%``, ``0.125`` → ``13%``; ``None``
     (nothing to count) → ``—``."""
     return format_percent(value, 0)
+
+
+def ratio(part: int, whole: int) -> str:
+    """``1.200/2.039``: a count of a count, the Indonesian way."""
+    return f"{format_number(part)}/{format_number(whole)}"
 
 
 def version() -> str:

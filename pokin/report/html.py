@@ -33,6 +33,7 @@ from .context import (
     judul,
     pct,
     pending_rows,
+    ratio,
     subtitle,
     version,
 )
@@ -112,11 +113,11 @@ def coverage(ctx: Context) -> str:
     for unit in (*cov.units, cov.total):
         share = unit.indikator_share
         rows.append(
-            f"<tr><td>{e(unit.unit)}</td><td>{unit.jabatan_reached}/{unit.jabatan}</td>"
-            f"<td>{unit.indikator_reached}/{unit.indikator}</td>"
+            f"<tr><td>{e(unit.unit)}</td><td>{ratio(unit.jabatan_reached, unit.jabatan)}</td>"
+            f"<td>{ratio(unit.indikator_reached, unit.indikator)}</td>"
             f'<td><span class="bar"><i style="width:{(share or 0) * 100:.0f}%"></i></span> '
             f"{pct(share)}</td>"
-            f"<td>{unit.indikator_confirmed}/{unit.indikator} "
+            f"<td>{ratio(unit.indikator_confirmed, unit.indikator)} "
             f"({pct(unit.indikator_confirmed_share)})</td></tr>"
         )
     hint = f'<p class="hint">{e(note)}.</p>' if note else ""

@@ -24,6 +24,7 @@ from .context import (
     judul,
     pct,
     pending_rows,
+    ratio,
     subtitle,
 )
 from .escape import md
@@ -82,8 +83,8 @@ def coverage(ctx: Context) -> Iterator[str]:
     yield "|---|---|---|---|"
     for u in (*cov.units, cov.total):
         yield (
-            f"| {md(u.unit)} | {u.jabatan_reached}/{u.jabatan} | "
-            f"{u.indikator_reached}/{u.indikator} | {pct(u.indikator_share)} |"
+            f"| {md(u.unit)} | {ratio(u.jabatan_reached, u.jabatan)} | "
+            f"{ratio(u.indikator_reached, u.indikator)} | {pct(u.indikator_share)} |"
         )
 
 
