@@ -119,6 +119,9 @@ def parse(text: str, *, source: str) -> ParsedDecree:
             hint="impor berkas keputusannya langsung (Word .docx, PDF, Excel) atau teks "
             "hasil konversinya; pokin membaca tabel IKI/IKU sebuah Keputusan Camat",
         )
+    # the one place line ends are settled: Word's "save as text" writes CRLF, or a lone CR
+    # with its "CR only" option; every reader below splits on "\n"
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     text, cleaned = clean_text(text)
     for layout in LAYOUTS:
         if layout.sniff(text):
