@@ -51,6 +51,7 @@ from .corrections import Koreksi, apply_corrections, read_corrections
 from .document import Table
 from .hygiene import clean_items, clean_text, settle_soft_hyphens
 from .hyphens import SOFT_HYPHEN
+from .identity import join_identity, split_headings
 from .labelrows import drop_label_rows
 from .merge import merge_trees
 from .parts import ParsedDecree, Skipped
@@ -123,6 +124,7 @@ def parse(text: str, *, source: str) -> ParsedDecree:
     # with its "CR only" option; every reader below splits on "\n"
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text, cleaned = clean_text(text)
+    text = join_identity(text)  # "JABATAN" / ":" / "CAMAT": one identity row
     for layout in LAYOUTS:
         if layout.sniff(text):
             parsed = layout.parse(text, source=source)
@@ -132,6 +134,16 @@ def parse(text: str, *, source: str) -> ParsedDecree:
     if SOFT_HYPHEN in text:
         settle_soft_hyphens(parsed)
     parsed.notes = [*cleaned, *parsed.notes]
+    if not parsed.blocks and not parsed.iku and (pieces := split_headings(text)):
+        line, texts = pieces[0]
+        shown = " / ".join(f"«{t}»" for t in texts)
+        raise _error(
+            f"tidak ditemukan blok jabatan: baris {line}–{line + len(texts) - 1}: {shown} "
+            "terbaca sebagai judul jabatan yang terpecah",
+            path=source,
+            line=line,
+            hint="tulis «JABATAN : NAMA JABATAN» pada satu baris, lalu impor ulang",
+        )
     return _require_blocks(parsed)
 
 

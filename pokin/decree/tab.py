@@ -51,7 +51,7 @@ from .parts import Block, ParsedDecree, Skipped, put_polaritas, put_realisasi
 
 __all__ = ["parse", "sniff"]
 
-_JABATAN = re.compile(r"^\s*(?:-\s*)?(?:\d+\.\s*)?jabatan\s*:\s*(.*)$", re.IGNORECASE)
+_JABATAN = re.compile(r"^\s*(?:-\s*)?(?:\d+\.\s*)?(?:nama\s+)?jabatan\s*:\s*(.*)$", re.IGNORECASE)
 _SECTION = re.compile(r"^\s*(?:-\s*)?(?:\d+\.\s*)?(tugas|fungsi)\s*:\s*(.*)$", re.IGNORECASE)
 _PAGE_TITLE = re.compile(r"^\W*INDIKATOR KINERJA (INDIVIDU|UTAMA)\W*$")
 
@@ -65,7 +65,7 @@ def sniff(text: str) -> bool:
     False
     """
     head = text[:200_000]
-    titled = re.search(r"^\s*(?:\d+\.\s*)?jabatan\s*:", head, re.I | re.M) or re.search(
+    titled = re.search(r"^\s*(?:\d+\.\s*)?(?:nama\s+)?jabatan\s*:", head, re.I | re.M) or re.search(
         r"^[^\n]*\tjabatan\t[^\n]*\tjabatan\t", head, re.I | re.M
     )  # an SKP form: the pegawai's and the penilai's JABATAN side by side
     return bool(titled) and bool(re.search(r"^[^\t\n]*\t[^\n]*indikator", head, re.I | re.M))
