@@ -89,7 +89,8 @@ def test_labels_written_apart_from_their_header_are_refused(tmp_path: Path) -> N
     assert error.line == lines.index("Sumber Data", lines.index("Sumber Data") + 1) + 1
     assert "judul kolom «Sumber Data» tertulis di antara sel tabel" in error.message
     assert error.hint is not None
-    assert "jalankan pdftotext -layout" in error.hint
+    assert error.hint.startswith("impor berkas PDF-nya langsung: pokin import BERKAS.pdf")
+    assert "pdftotext -layout" in error.hint
     assert main(["import", str(path), "-o", str(tmp_path / "k.yaml")]) == 2
     assert not (tmp_path / "k.yaml").exists()
 

@@ -230,7 +230,7 @@ def _items(lines: list[str], lost: list[Skipped], unsure: list[tuple[int, str]])
             following = _table_lines(lines, number)
             grid = years.split(raw_header, table.rows[0], pieces(line), following)
             continue
-        if in_header and _header_words(cells):
+        if in_header and (_header_words(cells) or _header_rest(cells)):
             top = table.rows[0]
             # a label wrapped in its cell: "INDIKATOR" over "KINERJA" is "INDIKATOR KINERJA"
             top.cells = [f"{a or ''} {b}".strip() for a, b in zip(top.cells, cells, strict=True)]
@@ -352,6 +352,27 @@ def _heading(line: str) -> bool:
         return bool(_PART.match(text) or HEADING_OPENS.match(text))
     # at the margin, where no cell but the row number starts: "Lampiran II.5", "Catatan: ..."
     return found[0].start == 0 and bool(HEADING_OPENS.match(text) or _NOTE.match(text))
+
+
+def _header_rest(cells: list[str]) -> bool:
+    """Whether a line right under the header is more of it, not the first row: the header
+    goes on until a row has a cell in the first column (a number under "No"); poppler
+    writes a narrow header over two lines ("Indikator" over "Kinerja", "Sumber" over
+    "Data", "Target" over "2026"), in any case, short words under the labels.
+
+    >>> _header_rest(["", "", "Kinerja", "", "Data", "", "2026"])
+    True
+    >>> _header_rest(["", "", "Persentase", "", "", "persen", "95"])
+    False
+    """
+    filled = [c for c in cells if c]
+    return (
+        bool(filled)
+        and not cells[0]
+        and all(
+            len(c.split()) <= 2 and (_YEAR.fullmatch(c) or not re.search(r"\d", c)) for c in filled
+        )
+    )
 
 
 def _header_words(cells: list[str]) -> bool:

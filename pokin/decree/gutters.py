@@ -81,6 +81,8 @@ class Grid:
         col, start, text = self.column(piece.start), piece.start, piece.text
         found: list[tuple[int, str]] = []
         sure = True
+        if (unit := self._unit_number(piece)) is not None:
+            return unit, True
         for bound in self.bounds[col:]:
             if not start < bound < start + len(text):
                 break
@@ -92,6 +94,24 @@ class Grid:
             found.append((col, text[:at]))
             col, text, start, sure = col + 1, text[at + 1 :], start + at + 1, sure and certain
         return [*found, (col, text)], sure
+
+    def _unit_number(self, piece: Piece) -> list[tuple[int, str]] | None:
+        """A satuan and the target beside it that pdftotext set one space apart ("indeks
+        82,5"), cut at the number: the piece starts in a Satuan column followed by the
+        Target column and reaches under the Target label (or over the bound between them).
+
+        >>> head = [Piece(0, 6, "Satuan"), Piece(7, 13, "Target")]
+        >>> Grid(head, [7.0], ["Satuan", "Target"])._unit_number(Piece(0, 9, "persen 85"))
+        [(0, 'persen'), (1, '85')]
+        """
+        col = self.column(piece.start)
+        if (self.role(col), self.role(col + 1)) != ("satuan", "target"):
+            return None
+        under = len(self.header) > col + 1 and piece.end > self.header[col + 1].start
+        if not (under or (col < len(self.bounds) and piece.end > self.bounds[col])):
+            return None
+        number = _UNIT_NUMBER.match(piece.text)
+        return [(col, number.group(1)), (col + 1, number.group(2))] if number else None
 
     def drifted(self, piece: Piece, after: int) -> Piece:
         """``piece`` moved onto the start of the next column when pdftotext set it up to
@@ -159,6 +179,9 @@ def split_at(text: str, bound: float, opens: re.Pattern[str]) -> tuple[int | Non
         return None, False
     return min(opening, key=lambda at: (abs(at + 1 - bound), -at)), True
 
+
+_UNIT_NUMBER = re.compile(r"^([^\d\s][^\d]*?) ((?:[<>≥≤±]\s*)?\d[\d.,]*\s*%?)$")
+"""A satuan cell run into the target beside it: words, then the number ("persen 87,5")."""
 
 _PULLED = 8  # how far left of its column pdftotext may set a cell glued to the one before
 _ANY = re.compile(r"\S")

@@ -92,6 +92,7 @@ def without_layout(source: str, line: int, message: str) -> ImportDocumentError:
         message,
         path=source,
         line=line,
-        hint="jalankan pdftotext -layout BERKAS.pdf BERKAS.txt lalu impor BERKAS.txt, atau "
-        "impor PDF-nya langsung (pokin import BERKAS.pdf)",
+        hint="impor berkas PDF-nya langsung: pokin import BERKAS.pdf; bila hanya ada teksnya, "
+        "buat ulang dengan pdftotext -layout BERKAS.pdf BERKAS.txt lalu impor BERKAS.txt "
+        "(periksa hasilnya: kolom yang rapat dapat terbaca salah)",
     )
