@@ -21,6 +21,7 @@ def assign_atasan(positions: list[Pos]) -> tuple[list[tuple[int, str]], list[Ski
     camat = next((p for p in positions if p.peran is Peran.CAMAT), None)
     sekretaris = next((p for p in positions if p.peran is Peran.SEKRETARIS), None)
     lurah = [p for p in positions if p.peran is Peran.LURAH]
+    _kelurahan_named(positions, lurah)
     heads_first = sorted(positions, key=lambda p: p.peran.is_staf)  # heads get units first
     refused: list[tuple[int, str]] = []
     warned: list[Skipped] = []
@@ -44,6 +45,21 @@ def assign_atasan(positions: list[Pos]) -> tuple[list[tuple[int, str]], list[Ski
             else:
                 refused.append((line or pos.block.line, f"{pos.block.nama}: {note}"))
     return refused, warned
+
+
+def _kelurahan_named(positions: list[Pos], lurah: list[Pos]) -> None:
+    """A kelurahan position whose title names "Kelurahan <Name>" anywhere ("PENGELOLA DATA
+    KELURAHAN X", "KASI PEMERINTAHAN KELURAHAN X"), not only after "pada", is in the unit
+    of the Lurah block of that kelurahan: its atasan is then chosen among that kelurahan's
+    heads by the usual rules (Sekretaris Kelurahan, Kasi, Lurah)."""
+    units = {p.unit for p in lurah if p.unit and len(words(p.unit).split()) > 1}
+    for pos in positions:
+        if pos.unit or pos.level != "kelurahan" or pos.peran is Peran.LURAH:
+            continue
+        title = f" {words(pos.block.nama)} "
+        named = [unit for unit in units if f" {words(unit)} " in title]
+        if len(named) == 1:
+            pos.unit = named[0]
 
 
 def _level_of_declared(pos: Pos, declared: Pos) -> None:

@@ -39,7 +39,16 @@ def place_staff(
     if pos.unit and any(h.unit == pos.unit for h in heads):  # the layout named its unit
         heads = [h for h in heads if h.unit == pos.unit]
     place = _Place(pos, positions, heads, lurah)
-    rules = (_by_title, _by_helped, _by_tugas, _by_named_unit, _by_words, _by_lurah, _by_absent)
+    rules = (
+        _by_title,
+        _by_helped,
+        _by_tugas,
+        _by_named_unit,
+        _by_sekretariat,
+        _by_words,
+        _by_lurah,
+        _by_absent,
+    )
     if any(rule(place) for rule in rules):
         return
     fallback = sekretaris or camat
@@ -112,6 +121,33 @@ def _by_named_unit(place: _Place) -> bool:
     pos.unit, pos.level = head.unit, head.level
     pos.inferensi.append("unit")
     set_atasan(pos, head, f"kepala {head.unit}: {place.absent}")
+    return True
+
+
+_SEKRETARIAT_STAFF = re.compile(r"^(?:STAF\s+)?PENGADMINISTRASI\s+UMUM\b", re.IGNORECASE)
+
+
+def _by_sekretariat(place: _Place) -> bool:
+    """A kecamatan's "Pengadministrasi Umum" (the administrasi umum is the Sekretariat's):
+    under the Kasubbag whose sub bagian is Umum, else the Sekretaris, never a Kasi whose
+    seksi shares the word "Umum" (Pelayanan Umum, Ketertiban Umum)."""
+    pos = place.pos
+    if pos.level != "kecamatan" or not _SEKRETARIAT_STAFF.match(pos.block.nama.strip()):
+        return False
+    best = _best_head(keywords(pos.block.nama), keywords(pos.block.tugas), place.heads)
+    if best is not None and best.peran is Peran.KASUBBAG:
+        return False  # the words already lead to the Sekretariat: _by_words says so
+    umum = [h for h in place.heads if h.peran is Peran.KASUBBAG and "umum" in words(h.unit).split()]
+    sekretaris = next((p for p in place.positions if p.peran is Peran.SEKRETARIS), None)
+    head = umum[0] if len(umum) == 1 else sekretaris
+    if head is None:
+        return False
+    pos.unit = head.unit
+    set_atasan(
+        pos,
+        head,
+        f"{title_case(head.block.nama)} (administrasi umum kecamatan berada di Sekretariat)",
+    )
     return True
 
 
