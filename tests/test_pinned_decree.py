@@ -138,3 +138,18 @@ def test_iku_table_without_a_satuan_column_leaves_satuan_empty() -> None:
     decree = assemble(items, source="t", layout="docx")
     got = [(s.uraian, [(i.uraian, i.satuan, i.target) for i in s.indikator]) for s in decree.iku]
     assert got == [("Meningkatnya pelayanan publik", [("Indeks kepuasan masyarakat", "", "82")])]
+
+
+def test_tab_cells_beyond_a_last_target_column_go_to_the_catatan() -> None:
+    """A planner's note typed in cells after the Target column (QA7 #15), invented Cimanggu
+    row: the target stays "64,5" (a number, so capaian can be counted), the note is the
+    row's catatan. Before, "64,5 cek ulang | TW III" was glued into the target."""
+    header = "KINERJA\tINDIKATOR KINERJA\tSATUAN\tTARGET\n"
+    decree = tab.parse(
+        f"1. JABATAN : CAMAT CIMANGGU\n2. TUGAS : Tugas.\n\n{header}"
+        "Tertibnya arsip\tPersentase arsip tertata\tpersen\t64,5\tcek ulang\t\tTW III\n",
+        source="t.txt",
+    )
+    [row] = decree.blocks[0].rows
+    assert (row.satuan, row.target) == ("persen", "64,5")
+    assert row.catatan == "sel di luar tabel, disimpan di catatan: cek ulang | TW III"

@@ -285,6 +285,11 @@ def _release(state: _State) -> None:
 def _align(roles: list[str], cells: list[str]) -> tuple[list[str], str]:
     """Put a row's cells back under their columns; say how when they had moved."""
     width = len(roles)
+    if len(cells) > width and roles[-1] == "target" and cells[width - 1].strip():
+        # a note typed beyond the table: the target stays a number, the rest is the catatan
+        extra = [c.strip() for c in cells[width:] if c.strip()]
+        note = f"sel di luar tabel, disimpan di catatan: {' | '.join(extra)}" if extra else ""
+        return cells[:width], note
     if len(cells) > width:
         extra = [c for c in cells[width - 1 :] if c]
         return [*cells[: width - 1], " ".join(extra)], "sel berlebih digabung ke sel terakhir"
