@@ -241,17 +241,36 @@ def _judul(top: list[str]) -> str | None:
 
 
 def _read_date_and_signatory(plain: list[str], head: Header) -> None:
-    found: int | None = None
+    """The decree's date (its first dated line) and the signatory below a dated line: the
+    first one's, or, when a "NOMOR ... TANGGAL ..." line at the top has none below it, the
+    signature's further down (its place and date, "CAMAT X", the name, "NIP. ...")."""
     for i, text in enumerate(plain):
         match = _DATE.search(text)
         place = re.match(r"^[A-Za-z][A-Za-z .'-]*,\s*\d", text)  # "Samarinda, 2 Januari 2025"
-        if match and ("tanggal" in text.lower() or place):
-            head.tanggal, found = _iso(match), i
+        if not match or not ("tanggal" in text.lower() or place):
+            continue
+        if head.tanggal is None:
+            head.tanggal, head.tanggal_line = _iso(match), i + 1
+        head.penandatangan = _signatory(plain[i + 1 : i + 14])
+        if head.penandatangan is not None:
             break
-    if found is None:
-        return
-    head.tanggal_line = found + 1
-    for text in plain[found + 1 : found + 14]:
+
+
+_NIP = re.compile(r"^NIP\b\.?\s*:?\s*\d", re.IGNORECASE)
+_PANGKAT = re.compile(r"^(?:Pembina|Penata|Pengatur|Juru)\b", re.IGNORECASE)  # "Pembina Tk. I"
+_OFFICE = re.compile(r"^(?:Plt|Plh|Pj|Pjs|an|a\.n|CAMAT|LURAH|KEPALA|SEKRETARIS)\b", re.I)
+
+
+def _signatory(below: list[str]) -> str | None:
+    """The name signing under a dated line: a name with its degrees ("SUPARNO, S.STP."),
+    or the line above "NIP. 1978...", before the next dated line."""
+    for n, text in enumerate(below):
         if _SIGNATORY.match(text):
-            head.penandatangan = text.strip()
-            break
+            return text.strip()
+        if _NIP.match(text):
+            name = next((t for t in reversed(below[:n]) if t and not _PANGKAT.match(t)), "")
+            office = _OFFICE.match(name) or name.endswith(",") or _DATE.search(name)
+            return None if office or not name else name.strip()
+        if _DATE.search(text):
+            return None
+    return None

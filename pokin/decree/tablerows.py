@@ -37,6 +37,7 @@ from .marks import (
 from .matrix import add_row, start
 from .paragraphs import State, close_block, open_block, paragraph, release, skip
 from .rawrows import RawRow
+from .tableframe import caption_above_header, same_across, signature_table
 
 __all__ = ["read_table"]
 
@@ -60,7 +61,11 @@ def read_table(state: State, table: Table) -> None:
     state.carried = (table.page or 0) if state.broken else None
     state.broken, state.cut_page = table.broken, table.page or 0
     state.late = False  # a paragraph below this table is no longer TUGAS / FUNGSI text
-    for row in table.rows:
+    if signature_table(table):  # read by the header (tanggal, penandatangan), no rows
+        state.signed = True
+        return
+    grid = [_texts(row) for row in table.rows]
+    for index, row in enumerate(table.rows):
         if state.new_table and state.headers:
             row = without_header(row, state.headers)
         texts = _texts(row)
@@ -74,6 +79,8 @@ def read_table(state: State, table: Table) -> None:
         state.header_row = False
         if is_column_numbers(texts):
             continue
+        if state.new_table and state.block is not None and caption_above_header(grid, index):
+            continue  # "RENCANA KINERJA TAHUN 2026" over the header: the table's caption
         if state.roles is None and title_row(texts):
             paragraph(state, row.line, next(t for t in texts if t))  # a title, not a lost row
             continue
@@ -234,6 +241,9 @@ def _data_row(state: State, row: TableRow) -> None:
             open_block(state, nama, row.line)
     if state.block is None:
         skip(state, row.line, texts, "baris tabel sebelum JABATAN pertama")
+        return
+    if same_across(texts):
+        skip(state, row.line, texts[:1], "satu teks merentang seluruh baris tabel: bukan kinerja")
         return
     if "atasan" in state.roles:  # the "Atasan Langsung" column: the decree names the atasan
         cell = texts[state.roles.index("atasan")]
