@@ -439,6 +439,7 @@ def test_the_top_position_names_its_outside_atasan_without_link_advice(tmp_path:
     result = import_decree(path)
     notes = [note for _, note in result.notes]
     assert notes == [
+        "kolom «Aspek» tidak dikenal pokin: isinya disimpan di catatan indikator tiap baris",
         "CAMAT MEKARJAYA: atasan langsung «BUPATI SUKAWANGI» berada di luar keputusan ini: "
         "jabatan ini puncak pohonnya",
         f"RHK pimpinan yang diintervensi «{bupati_rhk}» milik atasan di luar keputusan ini "

@@ -317,6 +317,8 @@ def _fill(indikator: Indikator, row: Row) -> None:
     elif row.polaritas:
         note = f"polaritas «{row.polaritas}» tidak dikenal (naik/turun): tetap naik, periksa"
         row.catatan = f"{row.catatan}; {note}" if row.catatan else note
-    if row.catatan:
-        note = f"baris {row.line}: {row.catatan}"
+    for text in (row.catatan, row.kept):  # the cells of unknown columns: kept, said once
+        if not text:
+            continue
+        note = f"baris {row.line}: {text}"
         indikator.catatan = f"{indikator.catatan} {note}" if indikator.catatan else note

@@ -111,6 +111,20 @@ _GENERIC = (r"URAIAN", r"RENCANA", r"PROGRAM")  # "Uraian" alone: the row's stat
 _WORDS = re.compile(
     "|".join(rf"\b(?P<w{n}>{word})\b" for n, (word, _) in enumerate(COLUMN_WORDS)),
 )
+
+
+def _mended(label: str) -> str:
+    """A label in capitals written letter-spaced ("K I N E R J A"), hyphenated inside a
+    word ("INDI-KATOR") or with its last letter wrapped ("TARGE T"), written whole.
+
+    >>> _mended("S U M B E R  D A T A"), _mended("INDI-KATOR KINER-JA"), _mended("TARGE T")
+    ('SUMBER  DATA', 'INDIKATOR KINERJA', 'TARGET')
+    """
+    label = re.sub(r"(?<=[A-Z])[-\u00ad]\s*(?=[A-Z])", "", label)
+    label = re.sub(r"(?<!\S)[A-Z](?: [A-Z](?!\S))+", lambda m: m.group(0).replace(" ", ""), label)
+    return re.sub(r"(?<=[A-Z]{4}) (?=[A-Z]$)", "", label)
+
+
 _NO = re.compile(r"NO\.?|NOMOR|NO\.?\s*URUT|#")
 _KODE = re.compile(r"KODE|NO\.?\s*/\s*KODE")
 
@@ -120,8 +134,13 @@ def column_role(header: str) -> str:
 
     >>> column_role("indikator kinerja utama"), column_role("SUMBER DATA"), column_role("KET")
     ('indikator', 'sumber_data', 'lain')
+    >>> column_role("K I N E R J A"), column_role("INDI-KATOR KINERJA"), column_role("Targe t")
+    ('kinerja', 'indikator', 'target')
+    >>> column_role("S U M B E R  D A T A"), column_role("KETE-RANGAN"), column_role("TW I")
+    ('sumber_data', 'lain', 'target')
     """
-    text = " ".join(re.sub(r"^\d+\s*(?=[A-Za-z])", "", header).upper().split()).strip(" :")
+    text = re.sub(r"^\d+\s*(?=[A-Za-z])", "", header).upper().strip(" :")
+    text = " ".join((_mended(text) if len(text) <= 40 else text).split())
     if _NO.fullmatch(text):
         return "no"
     if _KODE.fullmatch(text):

@@ -62,6 +62,7 @@ from .marks import (
 from .markup import MARKER, Cell, read_cell
 from .mdiku import FIELDS, cells_by_role, iku_row
 from .mdpieces import Rows, pieces
+from .othercols import keep_on
 from .pairing import pair_cells
 from .paragraphs import aside, release
 from .parts import Block, ParsedDecree, Skipped, put_polaritas, put_realisasi
@@ -308,7 +309,10 @@ def _table(state: _State, rows: list[tuple[int, str, list[str]]]) -> None:
             )
             raw, years = cells_by_role(state, cells)
             release(state.held, state.decree, state.block)
+            before = len(state.block.rows)
             _row(state, state.block, number, raw, note=note, years=years)
+            new = state.block.rows[before:]  # "Keterangan" cells: kept in their catatan
+            keep_on(new, state.decree.notes, number, state.roles, state.headers, texts)
 
 
 def _form_row(state: _State, number: int, texts: list[str]) -> bool:

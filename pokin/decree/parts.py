@@ -46,6 +46,7 @@ class Row:
     realisasi: str = ""  # optional: a "Realisasi" column (a decree re-issued with results)
     polaritas: str = ""  # optional: a "Polaritas" / "Arah" column, as written (Minimize ...)
     catatan: str = ""  # optional: how the parser read an odd row (re-aligned cells...)
+    kept: str = ""  # optional: cells of columns pokin has no field for ("Keterangan: ...")
     per_tahun: dict[str, str] = field(default_factory=dict)  # optional: year -> target
     mendukung: list[str] = field(default_factory=list)
     """Optional: the texts of the superior indicators this row's kinerja supports, when the

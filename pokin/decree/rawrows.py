@@ -20,6 +20,7 @@ class RawRow:
     cells: dict[str, str]
     targets: dict[str, str] = field(default_factory=dict)  # year -> target
     note: str = ""
+    kept: str = ""  # cells of columns pokin has no field for (:mod:`.othercols`)
 
 
 def raw_rows(raw: RawRow, *, target_in_formula: bool) -> list[Row]:
@@ -29,6 +30,7 @@ def raw_rows(raw: RawRow, *, target_in_formula: bool) -> list[Row]:
         row = item.to_row(raw.line, note=raw.note)
         row.per_tahun = dict(raw.targets) if len(raw.targets) > 1 else {}
         row.intervensi = raw.cells.get("kinerja_atasan", "")
+        row.kept = raw.kept
         result.append(row)
     put_realisasi(result, raw.cells.get("realisasi", ""))
     put_polaritas(result, raw.cells.get("polaritas", ""))

@@ -46,6 +46,7 @@ from .marks import (
     second_party,
     titled_block,
 )
+from .othercols import kept_cells, note_columns
 from .pairing import pair_cells, split_target
 from .parts import Block, ParsedDecree, Skipped, put_polaritas, put_realisasi
 
@@ -68,7 +69,10 @@ def sniff(text: str) -> bool:
     titled = re.search(r"^\s*(?:\d+\.\s*)?(?:nama\s+)?jabatan\s*:", head, re.I | re.M) or re.search(
         r"^[^\n]*\tjabatan\t[^\n]*\tjabatan\t", head, re.I | re.M
     )  # an SKP form: the pegawai's and the penilai's JABATAN side by side
-    return bool(titled) and bool(re.search(r"^[^\t\n]*\t[^\n]*indikator", head, re.I | re.M))
+    return bool(titled) and bool(re.search(r"^[^\t\n]*\t[^\n]*" + _INDIKATOR, head, re.I | re.M))
+
+
+_INDIKATOR = r"i ?n ?d ?i ?-? ?k ?a ?t ?o ?r"  # also "I N D I K A T O R", "INDI-KATOR"
 
 
 def _header_roles(cells: list[str]) -> list[str] | None:
@@ -84,6 +88,7 @@ class _RawRow:
     cells: dict[str, str]
     catatan: str = ""
     years: dict[str, str] = field(default_factory=dict)  # "Target 2025 | 2026": per year
+    kept: str = ""  # cells of columns pokin has no field for (:mod:`.othercols`)
 
 
 @dataclass
@@ -327,6 +332,9 @@ def _add_row(state: _State, number: int, cells: list[str]) -> None:
                 continue
         if role not in ("no", "lain"):
             by_role[role] = f"{by_role[role]} {cell}".strip() if role in by_role else cell
+    other = kept_cells(state.roles, state.headers, aligned)  # "Keterangan: ..."
+    if other:
+        note_columns(state.decree.notes, number, state.roles, state.headers)
     numbered = "no" in state.roles and bool(aligned[state.roles.index("no")])
     continues = state.page_break and state.raw and not numbered and _continues(by_role)
     state.page_break = False
@@ -336,8 +344,10 @@ def _add_row(state: _State, number: int, cells: list[str]) -> None:
             if cell:
                 previous.cells[role] = join_continued(role, previous.cells.get(role, ""), cell)
         previous.end_line = number
+        previous.kept = "; ".join(k for k in (previous.kept, other) if k)
         return
-    state.raw.append(_RawRow(number, number, by_role, note, years if len(years) > 1 else {}))
+    per_year = years if len(years) > 1 else {}
+    state.raw.append(_RawRow(number, number, by_role, note, per_year, other))
 
 
 def _continues(cells: dict[str, str]) -> bool:
@@ -367,6 +377,7 @@ def _close_block(state: _State) -> None:
         ):
             row = item.to_row(raw.line, note=raw.catatan)
             row.intervensi = cells.get("kinerja_atasan", "")
+            row.kept = raw.kept
             if raw.years and not row.per_tahun:
                 row.per_tahun = dict(raw.years)
             rows.append(row)

@@ -35,6 +35,7 @@ from .marks import (
     without_header,
 )
 from .matrix import add_row, start
+from .othercols import kept_cells, note_columns
 from .paragraphs import State, close_block, open_block, paragraph, release, skip
 from .rawrows import RawRow
 from .tableframe import caption_above_header, same_across, signature_table
@@ -268,6 +269,10 @@ def _data_row(state: State, row: TableRow) -> None:
     if "penanggung_jawab" in by_role:
         pj = "penanggung jawab: " + by_role["penanggung_jawab"].replace("\n", ", ")
         raw.note = "; ".join(n for n in (raw.note, pj) if n)
+    other = kept_cells(state.roles, state.headers, row.cells)  # "Keterangan: ..."
+    if other:
+        note_columns(state.decree.notes, row.line, state.roles, state.headers)
+        raw.kept = other
     outside = [t for t in _texts(row)[len(state.roles) :] if t and t not in texts]
     if outside:  # more cells than the header has columns: kept, and said
         extra = "sel di luar kolom kepala tabel: " + " | ".join(outside).replace("\n", " ")
