@@ -65,6 +65,7 @@ from .summary import import_note
 __all__ = ["UNKNOWN_KECAMATAN", "UNKNOWN_KELURAHAN", "build_tree"]
 
 UNKNOWN_KECAMATAN = "Kecamatan (tidak disebut)"
+NO_NAME = "nama kecamatan tidak ditemukan: isi organisasi.nama"
 _NO_KINERJA = "(kinerja tidak tertulis)"
 _NO_INDIKATOR = "(indikator tidak tertulis)"
 
@@ -99,6 +100,8 @@ def build_tree(parsed: ParsedDecree) -> PohonKinerja:
 
 def _build(parsed: ParsedDecree) -> PohonKinerja:
     nama = parsed.nama or UNKNOWN_KECAMATAN
+    if parsed.nama is None and parsed.blocks:
+        parsed.notes.append((1, NO_NAME))
     for row in (row for block in parsed.blocks for row in block.rows if row.per_tahun):
         row.target = pick_year(row.per_tahun, parsed.tahun) or row.target  # the year is known now
     titles = Counter(words(block.nama) for block in parsed.blocks)

@@ -130,6 +130,9 @@ def read_header(lines: list[str], *, head_end: int | None = None) -> Header:
         )
         if kec and head.nama is None and text.isupper():
             head.nama = "Kecamatan " + " ".join(w.capitalize() for w in kec.group(1).split())
+        titled = _KECAMATAN_TITLED.search(text) if not text.isupper() else None
+        if titled and head.nama is None:  # "Indikator Kinerja Individu Kecamatan X Lor Tahun"
+            head.nama = "Kecamatan " + " ".join(w.capitalize() for w in titled.group(1).split())
         gov = re.search(r"PEMERINTAH\s*(KOTA|KABUPATEN)\s+([A-Za-z]+)", text, re.IGNORECASE)
         if gov and head.pemerintah is None:
             head.pemerintah = f"{gov.group(1).capitalize()} {gov.group(2).capitalize()}"
@@ -156,14 +159,29 @@ def read_header(lines: list[str], *, head_end: int | None = None) -> Header:
         elif year:
             head.tahun = int(year.group(1))
     _read_date_and_signatory(plain, head)
+    if head.nama is None:  # the last resort: "CAMAT X" above the signature names it
+        camat = next((m for m in map(_SIGNING_CAMAT.match, reversed(plain)) if m), None)
+        if camat:
+            head.nama = "Kecamatan " + " ".join(w.capitalize() for w in camat.group(1).split())
     if head.tanggal and (head.tahun is None or head.periode):
         head.tahun = head.tahun or int(head.tanggal[:4])
     return head
 
 
 _NAME = r"((?:\s+(?!KOTA\b|KABUPATEN\b|TAHUN\b|PROVINSI\b|NOMOR\b|TENTANG\b)[A-Z]+){1,3})"
+_KECAMATAN_TITLED = re.compile(  # a title in Title Case: each word of the name capitalised
+    r"\bKecamatan((?:\s+(?!Kota\b|Kabupaten\b|Tahun\b|Provinsi\b|Nomor\b|Tentang\b)"
+    r"[A-Z][a-z'-]+){1,3})\b"
+)
+_SIGNING_CAMAT = re.compile(
+    r"^(?:\d{1,2}\.\s*)?(?:(?:NAMA\s+)?JABATAN\s*\.?\s*:\s*)?(?:(?:Plt|Plh|Pj)\.?\s*)?CAMAT"
+    + _NAME
+    + r"\s*,?$"
+)
+"""The office above the signature, "CAMAT KARANGTENGAH LOR(,)", or the Camat's own title
+("JABATAN : CAMAT MEKARJAYA"): it names the kecamatan."""
 _UNIT_KERJA = re.compile(r"^UNIT\s+KERJA\s*:\s*KECAMATAN" + _NAME + r"\b", re.IGNORECASE)
-_CAMAT = re.compile(r"^KEPUTUSAN\s+CAMAT" + _NAME + r"\b")
+_CAMAT = re.compile(r"^(?:LAMPIRAN\s+(?:[IVX]+\s+)?)?KEPUTUSAN\s+CAMAT" + _NAME + r"\b")
 _PERIODE = re.compile(r"\bPERIODE(?:\s+PENILAIAN)?\s*:\s*(.*)$", re.IGNORECASE)
 
 

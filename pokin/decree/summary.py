@@ -35,6 +35,8 @@ def import_note(parsed: ParsedDecree, positions: list[Pos]) -> str:
             else "impor tidak menautkan apa pun: `pokin link` mengusulkan tautan cascading."
         )
     ]
+    if parsed.nama is None:
+        parts.append("Nama kecamatan tidak ditemukan dalam keputusan: isi organisasi.nama.")
     if not any(p.peran is Peran.CAMAT for p in positions):
         tops = [p.block.nama for p in positions if p.atasan is None]
         shown = ", ".join(tops[:6]) + (f" dan {len(tops) - 6} lainnya" if len(tops) > 6 else "")
