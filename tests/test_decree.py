@@ -466,9 +466,10 @@ def test_kebomas_lurah_units_and_plt(kebomas: PohonKinerja) -> None:
     lurah = [j for j in kebomas.jabatan if j.peran is Peran.LURAH]
     assert len(lurah) == 14
     assert all(j.atasan == "kepala-kecamatan-kebomas" for j in lurah)
-    plt = kebomas.get_jabatan("plt-kepala-kelurahan-gulomantung")
-    assert (plt.nama, plt.unit) == ("Plt. Kepala Kelurahan Gulomantung", "Kelurahan Gulomantung")
+    plt = kebomas.get_jabatan("kepala-kelurahan-gulomantung-2")  # "Pit." (OCR), acting
+    assert (plt.nama, plt.unit) == ("Kepala Kelurahan Gulomantung", "Kelurahan Gulomantung")
     assert "Pit." in str(plt.catatan)
+    assert "Dijabat Plt." in str(plt.catatan)
     assert kebomas.get_jabatan("kepala-kelurahan-gending-2").unit == "Kelurahan Gending"
 
 

@@ -63,3 +63,21 @@ def test_no_name_anywhere_is_said(tmp_path: Path) -> None:
     assert nama == "Kecamatan (tidak disebut)"
     assert NOTE in notes
     assert "Nama kecamatan tidak ditemukan dalam keputusan: isi organisasi.nama." in catatan
+
+
+def test_plt_and_plh_leave_the_name_and_id_for_the_catatan(tmp_path: Path) -> None:
+    # QA7 #18: the position is the same whoever acts in it (next year's decree, a diff)
+    text = (
+        "# KEPUTUSAN CAMAT BANYUURIP\n\n1. JABATAN : Plt. SEKRETARIS KECAMATAN\n\n"
+        + TABLE
+        + "\n2. JABATAN : KEPALA SEKSI PEMERINTAHAN (Plh.)\n\nATASAN LANGSUNG : Plt. Sekretaris "
+        "Kecamatan\n\n" + TABLE
+    )
+    path = tmp_path / "e.md"
+    path.write_text(text, encoding="utf-8")
+    sekretaris, kasi = import_decree(path).tree.jabatan
+    assert (sekretaris.id, sekretaris.nama) == ("sekretaris-kecamatan", "Sekretaris Kecamatan")
+    assert "Dijabat Plt." in (sekretaris.catatan or "")
+    assert (kasi.id, kasi.nama) == ("kepala-seksi-pemerintahan", "Kepala Seksi Pemerintahan")
+    assert "Dijabat Plh." in (kasi.catatan or "")
+    assert kasi.atasan == "sekretaris-kecamatan"

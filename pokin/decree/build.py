@@ -59,7 +59,7 @@ from .intervensi import Declared, link_declared
 from .parts import BLOCK_AT, Block, ParsedDecree, Row
 from .polaritas import read_polaritas
 from .position import UNKNOWN_KELURAHAN, Pos
-from .roles import level_from_text, level_of_head, read_position
+from .roles import level_from_text, level_of_head, read_position, without_acting
 from .summary import import_note
 
 __all__ = ["UNKNOWN_KECAMATAN", "UNKNOWN_KELURAHAN", "build_tree"]
@@ -68,6 +68,17 @@ UNKNOWN_KECAMATAN = "Kecamatan (tidak disebut)"
 NO_NAME = "nama kecamatan tidak ditemukan: isi organisasi.nama"
 _NO_KINERJA = "(kinerja tidak tertulis)"
 _NO_INDIKATOR = "(indikator tidak tertulis)"
+
+
+def _acting(block: Block) -> None:
+    """The position is the same whoever acts in it: "Plt." / "Plh." leaves its nama (and
+    so its id, and the atasan naming it) for its catatan ("dijabat Plt.")."""
+    nama, acting = without_acting(block.nama)
+    if acting:
+        note = f"Dijabat {acting} (keputusan menulis «{block.nama}»)."
+        block.nama, block.catatan = nama, f"{block.catatan} {note}".strip()
+    if block.atasan:
+        block.atasan = without_acting(block.atasan)[0]
 
 
 def _code(kode: str | None, taken: set[str]) -> str | None:
@@ -100,6 +111,8 @@ def build_tree(parsed: ParsedDecree) -> PohonKinerja:
 
 def _build(parsed: ParsedDecree) -> PohonKinerja:
     nama = parsed.nama or UNKNOWN_KECAMATAN
+    for block in parsed.blocks:
+        _acting(block)
     if parsed.nama is None and parsed.blocks:
         parsed.notes.append((1, NO_NAME))
     for row in (row for block in parsed.blocks for row in block.rows if row.per_tahun):
@@ -239,8 +252,6 @@ def _assign_ids(positions: list[Pos]) -> None:
 def _jabatan(pos: Pos, groups: list[list[Row]], source: str) -> Jabatan:
     block = pos.block
     notes = [f"{BLOCK_AT} {block.line} di {source}.", *pos.notes]
-    if pos.info.acting:
-        notes.append("Plt.: pemegang jabatan pelaksana tugas.")
     return Jabatan(
         id=pos.id,
         nama=title_case(block.nama),

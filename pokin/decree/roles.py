@@ -29,6 +29,7 @@ __all__ = [
     "level_of_head",
     "read_position",
     "read_title",
+    "without_acting",
 ]
 
 # Jabatan fungsional by name, as kecamatan decrees write them (PermenPAN-RB on each JF).
@@ -65,6 +66,31 @@ class TitleInfo:
     kelurahan: str | None  # the kelurahan a Lurah leads, when named
     pada: str | None  # "... pada <unit>" of a staff title
     acting: bool  # Plt. (acting)
+
+
+_ACTING = re.compile(
+    r"^(?:(?P<lead>Plt|Plh|Pit)\.\s*|(?P<bare>PLT|PLH|Plt|Plh)\s+)"
+    r"|\s*(?:,\s*|\()(?P<tail>Plt|Plh|PLT|PLH)\b\.?\)?\s*$"
+)
+
+
+def without_acting(title: str) -> tuple[str, str | None]:
+    """A position's title without the "Plt." / "Plh." of its holder (an OCR's "Pit." is
+    "Plt."), and which it was: the position is the same whoever acts in it.
+
+    >>> without_acting("Plt. Kepala Seksi Pemerintahan"), without_acting("LURAH X (Plh.)")
+    (('Kepala Seksi Pemerintahan', 'Plt.'), ('LURAH X', 'Plh.'))
+    >>> without_acting("Pit. KEPALA KELURAHAN INDRO"), without_acting("PLH SEKRETARIS")
+    (('KEPALA KELURAHAN INDRO', 'Plt.'), ('SEKRETARIS', 'Plh.'))
+    >>> without_acting("Pengelola Plt Data")
+    ('Pengelola Plt Data', None)
+    """
+    found = _ACTING.search(title)
+    if found is None:
+        return title, None
+    word = (found.group("lead") or found.group("bare") or found.group("tail")).capitalize()
+    rest = (title[: found.start()] + title[found.end() :]).strip()
+    return (rest, f"{'Plt' if word == 'Pit' else word}.") if rest else (title, None)
 
 
 def _core(title: str) -> tuple[str, bool]:
