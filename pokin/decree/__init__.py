@@ -283,7 +283,9 @@ def parse_file(file: Path) -> ParsedDecree:
     kind = _kind(file)
     if kind in ("pdf", "docx", "xlsx"):
         reader = {"pdf": _pdffile, "docx": _docx, "xlsx": _xlsx}[kind]
-        items, cleaned = clean_items(list(reader.read_items(file)))
+        read: list[tuple[int, str]] = []  # Word: hidden text left out, tracked changes
+        found = _docx.read_items(file, read) if kind == "docx" else reader.read_items(file)
+        items, cleaned = clean_items(list(found))
         if kind == "pdf" and not any(isinstance(i, Table) and len(i.rows) > 1 for i in items):
             # no ruled table: the columns are read from the words' positions
             parsed = parse(_pdffile.layout_text(file), source=file.name)
@@ -291,7 +293,7 @@ def parse_file(file: Path) -> ParsedDecree:
             return parsed
         parsed = assemble(items, source=file.name, layout=kind)
         settle_soft_hyphens(parsed)
-        parsed.notes = [*cleaned, *parsed.notes]
+        parsed.notes = [*read, *cleaned, *parsed.notes]
         if not parsed.blocks and not parsed.iku:
             raise _error(
                 "tidak ditemukan blok jabatan maupun tabel IKI/IKU yang dapat dibaca pokin",

@@ -8,10 +8,16 @@ horizontally merged cell (``w:gridSpan``) fills every column it spans, so a merg
 names each column under it. A table nested in a cell is read as the cell's text. The
 ``line`` of an item counts the paragraphs and table rows from the top of the document.
 Everything else - which rows are headers, blocks, kinerja - is :mod:`.assemble`'s work.
+
+Text Word neither shows nor prints (a run marked hidden, ``w:vanish``) is left out and
+said in ``notes`` with its line; tracked changes not yet accepted (``w:ins`` / ``w:del``)
+are read as their latest version (the inserted text, not the deleted one), and ``notes``
+says the decree holds such revisions.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +29,22 @@ __all__ = ["read_items"]
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def read_items(path: Path) -> list[Item]:
-    """The paragraphs and tables of a .docx file, in order."""
+_REVISED = "dokumen memuat perubahan terlacak yang belum diterima: dibaca versi terakhirnya"
+_HIDDEN = "teks tersembunyi Word (tidak tampil, tidak tercetak) dilewati: «{}»"
+
+
+@dataclass
+class _Walk:
+    """Where the reading is: the line counter, and what the notes will say."""
+
+    line: int = 0
+    notes: list[tuple[int, str]] = field(default_factory=list)
+    revised: bool = False
+
+
+def read_items(path: Path, notes: list[tuple[int, str]] | None = None) -> list[Item]:
+    """The paragraphs and tables of a .docx file, in order; what was left out (hidden
+    text) or read from revisions is added to ``notes`` when given."""
     try:
         import docx
     except ImportError:  # pragma: no cover - the extra is installed with dev
@@ -43,34 +63,56 @@ def read_items(path: Path) -> list[Item]:
             "(.docx)'; berkas .doc lama juga perlu disimpan ulang sebagai .docx",
         ) from None
     items: list[Item] = []
-    _body(document.element.body, items, [0])
+    walk = _Walk()
+    _body(document.element.body, items, walk)
+    if notes is not None:
+        notes.extend(walk.notes)
     return items
 
 
-def _body(parent: Any, items: list[Item], counter: list[int]) -> None:
+def _body(parent: Any, items: list[Item], walk: _Walk) -> None:
     """The paragraphs and tables under ``parent``, also inside content controls."""
     for child in parent.iterchildren():
         if child.tag == f"{_W}p":
-            counter[0] += 1
-            text = _text(child)
+            walk.line += 1
+            text = _text(child, walk)
             if text.strip():
-                items.append(Paragraph(counter[0], text, _level(child)))
+                items.append(Paragraph(walk.line, text, _level(child)))
         elif child.tag == f"{_W}tbl":
-            items.append(_table(child, counter))
+            items.append(_table(child, walk))
         elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"):
-            _body(child, items, counter)  # a template's content control wraps its blocks
+            _body(child, items, walk)  # a template's content control wraps its blocks
 
 
-def _text(element: Any) -> str:
-    """The text of a paragraph: its runs, tabs as spaces, line breaks as newlines."""
+_REVISIONS = (f"{_W}ins", f"{_W}del", f"{_W}moveFrom", f"{_W}moveTo")
+
+
+def _hidden(node: Any) -> bool:
+    """Whether a text node's run is hidden (``w:vanish``, not switched off)."""
+    run = node.getparent()
+    vanish = run.find(f"{_W}rPr/{_W}vanish") if run is not None else None
+    return vanish is not None and vanish.get(f"{_W}val", "true") not in ("0", "false", "off")
+
+
+def _text(element: Any, walk: _Walk) -> str:
+    """The text of a paragraph: its runs, tabs as spaces, line breaks as newlines; hidden
+    runs left out (and said), a tracked change noted once."""
+    if not walk.revised and next(element.iter(*_REVISIONS), None) is not None:
+        walk.revised = True
+        walk.notes.append((walk.line, _REVISED))
     parts: list[str] = []
+    hidden: list[str] = []
     for node in element.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"):
-        if node.tag == f"{_W}t":
+        if _hidden(node):
+            hidden.append(node.text or " ")
+        elif node.tag == f"{_W}t":
             parts.append(node.text or "")
         elif node.tag == f"{_W}tab":
             parts.append(" ")
         else:
             parts.append("\n")
+    if "".join(hidden).strip():
+        walk.notes.append((walk.line, _HIDDEN.format(" ".join("".join(hidden).split()))))
     return "".join(parts)
 
 
@@ -80,18 +122,18 @@ def _level(paragraph: Any) -> int:
     return int(value) if value and value.isdigit() else 0
 
 
-def _cell_text(tc: Any) -> str:
+def _cell_text(tc: Any, walk: _Walk) -> str:
     lines: list[str] = []
     for paragraph in tc.iter(f"{_W}p"):
-        text = _text(paragraph)
+        text = _text(paragraph, walk)
         lines.extend(line for line in text.split("\n") if line.strip())
     return "\n".join(lines)
 
 
-def _table(tbl: Any, counter: list[int]) -> Table:
+def _table(tbl: Any, walk: _Walk) -> Table:
     table = Table()
     for tr in tbl.iterchildren(f"{_W}tr"):
-        counter[0] += 1
+        walk.line += 1
         cells: list[str | None] = []
         for tc in tr.iterchildren(f"{_W}tc"):
             props = tc.find(f"{_W}tcPr")
@@ -99,7 +141,7 @@ def _table(tbl: Any, counter: list[int]) -> Table:
             width = int(span.get(f"{_W}val", "1")) if span is not None else 1
             merge = props.find(f"{_W}vMerge") if props is not None else None
             continued = merge is not None and merge.get(f"{_W}val") in (None, "continue")
-            text: str | None = None if continued else _cell_text(tc)
+            text: str | None = None if continued else _cell_text(tc, walk)
             cells.extend([text] * max(width, 1))
-        table.rows.append(TableRow(counter[0], cells))
+        table.rows.append(TableRow(walk.line, cells))
     return table
