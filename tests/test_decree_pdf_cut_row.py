@@ -98,7 +98,7 @@ def test_the_rest_of_a_cut_row_with_no_top_rule_joins_it(tmp_path: Path) -> None
     ]
     assert "Teks keputusan" not in (pemerintahan.catatan or "")
     assert [k.uraian for k in trantib.kinerja] == ["Meningkatnya ketertiban umum"]
-    assert result.notes == []
+    assert result.notes == [(1, "nama kecamatan tidak ditemukan: isi organisasi.nama")]
 
 
 def test_the_rest_of_a_cut_row_drawn_without_rules_is_kept_and_said(tmp_path: Path) -> None:
