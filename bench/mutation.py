@@ -64,7 +64,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GROUPS: dict[str, list[str]] = {
     "core": [
         "pokin/models/*",
-        "pokin/_files.py",
+        "pokin/_files/*",
         "pokin/_text.py",
         "pokin/_references.py",
         "pokin/graph.py",

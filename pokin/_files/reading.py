@@ -1,55 +1,18 @@
-"""Files a planner keeps, and files pokin is handed: read within limits, written whole.
-
-Reading (:func:`read_bytes`, :func:`read_text`, :func:`check_archive`): pokin reads only
-regular files (a device such as ``/dev/zero``, a FIFO or a folder is refused; a symbolic
-link is followed to the file it names), of at most :attr:`Limits.file_bytes` bytes, and opens
-a zip archive (``.xlsx``, ``.docx``) only once its *declared* sizes are within
-:attr:`Limits.unpacked_bytes` (or, for a large archive, :attr:`Limits.packed_ratio` times its
-own size) and :attr:`Limits.ratio` (a zip bomb is refused before a byte is unpacked; Python's
-zip reader and python-calamine's both stop at the declared size, so the declaration cannot
-lie). A planner raises a limit with an environment variable (read on every call)::
-
-    POKIN_MAX_FILE_MB=500 POKIN_MAX_UNPACKED_MB=2000 POKIN_MAX_ZIP_RATIO=200 pokin check ...
-
-Writing (:func:`atomic_write`) is the one way pokin writes a file: the text or bytes go to a
-temporary file beside the target, which replaces the target only once everything was
-written (:class:`AtomicFiles`: several files that replace theirs together, or none). Only
-a regular file (or a new name) is written: a device, FIFO or folder is refused, and so is a
-symbolic link, on purpose: replacing the link would cut it, and writing through it would
-let a link planted in a shared folder aim pokin's output at any file.
-"""
+"""Reading what pokin is handed, within :class:`Limits` (see :mod:`pokin._files`)."""
 
 from __future__ import annotations
 
-import errno
 import os
 import stat
-import tempfile
-import threading
 import zipfile
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
-    from concurrent.futures import Future
+from .._text import format_decimal, format_number
+from ..errors import PokinFileError
+from .oserrors import os_reason
 
-from ._text import format_decimal, format_number
-from .errors import PokinFileError
-
-__all__ = [
-    "AtomicFiles",
-    "Limits",
-    "atomic_write",
-    "check_archive",
-    "check_writable",
-    "os_reason",
-    "output_suffix",
-    "read_bytes",
-    "read_text",
-]
+__all__ = ["Limits", "check_archive", "read_bytes", "read_text"]
 
 _MB = 1 << 20
 
@@ -129,53 +92,6 @@ def _size(number: float) -> str:
     mb = number / _MB
     text = format_number(mb) if mb >= 10 or mb == int(mb) else format_number(mb, 1)
     return f"{text} MB"
-
-
-_OS_REASONS = {
-    errno.ENOENT: "tidak ada",
-    errno.EACCES: "izin ditolak",
-    errno.EPERM: "tidak diizinkan",
-    errno.EEXIST: "sudah ada",
-    errno.EISDIR: "ini sebuah folder",
-    errno.ENOTDIR: "salah satu bagian path-nya berkas, bukan folder",
-    errno.ENOSPC: "disk penuh",
-    errno.EDQUOT: "kuota disk habis",
-    errno.EROFS: "sistem berkas hanya dapat dibaca",
-    errno.ENAMETOOLONG: "nama terlalu panjang",
-    errno.EXDEV: "tidak dapat dipindah ke perangkat lain",
-    errno.EIO: "galat baca/tulis perangkat",
-}
-
-
-def os_reason(exc: OSError) -> str:
-    """What the system said, in Indonesian for the usual reasons (the system's own words,
-    in English, for a rare one).
-
-    >>> os_reason(FileNotFoundError(errno.ENOENT, "No such file or directory"))
-    'tidak ada'
-    >>> os_reason(FileNotFoundError(errno.ENOENT, "tidak dapat ditulis: tidak ada"))
-    'tidak dapat ditulis: tidak ada'
-    """
-    said = exc.strerror
-    if said and exc.errno is not None and said != os.strerror(exc.errno):
-        return said  # pokin's own words already (see _write_error)
-    return _OS_REASONS.get(exc.errno or 0, said or str(exc))
-
-
-def _write_error(exc: OSError, target: Path) -> OSError:
-    """``exc`` (of the same class) naming the output ``target``, not pokin's temporary file
-    beside it or the folder it made, with the reason in Indonesian."""
-    if exc.errno is None:
-        return exc  # no system error: nothing to translate (its own text names it)
-    where = exc.filename and Path(exc.filename)
-    reason = os_reason(exc)
-    if exc.errno == errno.ENOENT:
-        reason = "foldernya tidak ada atau tidak menerima berkas baru"
-    if where and where != target and not where.name.startswith(f".{target.name}."):
-        reason = f"{where}: {reason}"  # a folder on the way: say which
-        if exc.errno in (errno.EEXIST, errno.ENOTDIR):
-            reason = f"{where} adalah berkas, bukan folder"
-    return type(exc)(exc.errno, f"tidak dapat ditulis: {reason}", str(target))
 
 
 def _regular(path: Path) -> os.stat_result:
@@ -367,162 +283,3 @@ def check_archive(path: str | os.PathLike[str], *, limits: Limits | None = None)
                 path=file,
                 hint=hint,
             )
-
-
-def check_writable(target: Path) -> None:
-    """Refuse to write over anything but a regular file (see the module docs)."""
-    try:
-        status = target.lstat()
-    except FileNotFoundError:
-        return
-    except OSError:
-        return  # the write itself names the problem
-    if stat.S_ISLNK(status.st_mode):
-        raise PokinFileError(
-            "ini sebuah tautan simbolik (symlink): pokin tidak menulis melalui tautan",
-            path=target,
-            hint="sebutkan berkas aslinya, atau nama baru",
-        )
-    if stat.S_ISDIR(status.st_mode):
-        raise PokinFileError(
-            "ini sebuah folder: sebutkan sebuah berkas di dalamnya", path=target, hint=None
-        )
-    if not stat.S_ISREG(status.st_mode):
-        raise PokinFileError(
-            "ini bukan berkas biasa (perangkat, FIFO atau soket): pokin hanya menulis berkas",
-            path=target,
-            hint="sebutkan nama berkas; '-' menulis ke keluaran standar (stdout)",
-        )
-
-
-def output_suffix(target: Path, suffixes: tuple[str, ...], what: str) -> str:
-    """The lower-case suffix of ``target`` when it is one of ``suffixes``.
-
-    >>> output_suffix(Path("a/laporan.HTML"), (".html", ".htm", ".md"), "laporan")
-    '.html'
-    >>> output_suffix(Path("kke.csv"), (".xlsx", ".json"), "lembar kerja SAKIP")
-    Traceback (most recent call last):
-    ...
-    ValueError: lembar kerja SAKIP tidak dapat ditulis sebagai .csv (kke.csv): namai ... .json
-    >>> output_suffix(Path("matriks"), (".xlsx",), "matriks")  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    ValueError: matriks tidak dapat ditulis sebagai berkas tanpa akhiran (matriks): ... .xlsx
-
-    Raises:
-        ValueError: another suffix (the message says which to use, in Indonesian).
-    """
-    suffix = target.suffix.lower()
-    if suffix not in suffixes:
-        allowed = (
-            suffixes[0]
-            if len(suffixes) == 1
-            else (f"{', '.join(suffixes[:-1])} atau {suffixes[-1]}")
-        )
-        raise ValueError(
-            f"{what} tidak dapat ditulis sebagai {suffix or 'berkas tanpa akhiran'} "
-            f"({target.name}): namai berkasnya {allowed}"
-        )
-    return suffix
-
-
-@contextmanager
-def atomic_write(target: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
-    """Open a temporary file beside ``target``; move it over ``target`` on success only.
-
-    Raises:
-        PokinFileError: ``target`` is a symbolic link, a folder, a device or a FIFO.
-    """
-    check_writable(target)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise _write_error(exc, target) from None
-    try:
-        handle: IO[Any] = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8")
-        with handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        _settle(tmp, target)
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise _write_error(exc, target) from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _settle(tmp: str, target: Path) -> None:
-    """Give a written temporary file the mode of the file it replaces (0o644 for a new one)."""
-    os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else 0o644)
-
-
-class AtomicFiles:
-    """Files written as one (a gallery of drawings): every file goes whole to a temporary
-    file beside its target, and they all replace their targets, flushed to disk, only when
-    the ``with`` block ends without an error. Otherwise the temporary files, and the folders
-    made for them, are removed and no target is touched. :meth:`write` may be called from
-    several threads at once; the files are flushed (``fsync``) by threads of their own, so
-    a writer never waits for the disk (a flush waits on it, not on a core).
-    """
-
-    def __init__(self) -> None:
-        from concurrent.futures import ThreadPoolExecutor  # here: `import pokin` stays lean
-
-        self._staged: list[tuple[str, Path]] = []
-        self._made: list[Path] = []  # folders this batch made, deepest first
-        self._lock = threading.Lock()
-        self._flusher = ThreadPoolExecutor(max_workers=8, thread_name_prefix="pokin-fsync")
-        self._flushes: list[Future[None]] = []
-
-    def __enter__(self) -> AtomicFiles:
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
-        try:
-            self._flusher.shutdown(wait=True, cancel_futures=kind is not None)
-            if kind is None:
-                for flush in self._flushes:
-                    flush.result()
-                for tmp, target in self._staged:
-                    os.replace(tmp, target)
-                self._staged.clear()
-        finally:
-            self._discard()
-
-    def write(self, target: Path, data: bytes) -> None:
-        """Write ``data`` as the content of ``target`` when the block ends.
-
-        Raises:
-            PokinFileError: ``target`` is a symbolic link, a folder, a device or a FIFO.
-        """
-        check_writable(target)
-        with self._lock:
-            missing = [f for f in (target.parent, *target.parent.parents) if not f.exists()]
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._made.extend(missing)
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-            self._staged.append((tmp, target))
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        _settle(tmp, target)
-        self._flushes.append(self._flusher.submit(_flush, tmp))
-
-    def _discard(self) -> None:
-        for tmp, _ in self._staged:
-            Path(tmp).unlink(missing_ok=True)
-        self._staged.clear()
-        for folder in self._made:
-            with suppress(OSError):  # not empty: something else was written there meanwhile
-                folder.rmdir()
-
-
-def _flush(path: str) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
