@@ -409,8 +409,9 @@ def test_parent_that_does_not_exist(matrix: Path) -> None:
     )
     assert "satu per baris" in str(err)
     err = error_of(edit(matrix, set_cell(MATRIKS, 5, "Indikator Mendukung (ID)", '"Tidak ada"')))
-    assert "baris 5, kolom U (Indikator Mendukung (ID)): tidak ada indikator dengan teks" in str(
-        err
+    assert (
+        "baris 5, kolom U (Indikator Mendukung (ID)): tidak ada indikator atau kinerja dengan teks"
+        in str(err)
     )
 
 

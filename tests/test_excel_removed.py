@@ -87,10 +87,43 @@ def test_every_deleted_indicator_and_kinerja_is_named(tmp_path: Path) -> None:
     assert removed[0].uraian == "Persentase permohonan PATEN selesai tepat waktu"
 
 
-def test_a_workbook_without_the_list_compares_nothing(tmp_path: Path) -> None:
+def test_a_workbook_without_the_list_compares_nothing_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """QA7 #16: the matrix copied into another workbook lost the hidden sheet; the deleted
+    row cannot be told, and the planner is told that (never a silent "nothing deleted")."""
     path = _edited(tmp_path, delete=("camat.k1.i2",), drop_sheet=True)
-    assert removed_since_export(path, read_xlsx(path)) == []
-    assert len(list(read_xlsx(path).iter_indikator())) == 3
+    with pytest.warns(UserWarning, match="lembar 'Isi Ekspor' tidak ada: baris yang dihapus"):
+        assert removed_since_export(path, read_xlsx(path)) == []
+    with pytest.warns(UserWarning, match="tidak dapat diperiksa"):
+        tree, removed = read_edited(path)
+    assert removed == []
+    assert len(list(tree.iter_indikator())) == 3
+    assert main(["import", str(path), "-o", str(tmp_path / "k.yaml"), "-q"]) == 0
+    err = capsys.readouterr().err
+    assert "peringatan: " in err
+    assert "lembar 'Isi Ekspor' tidak ada" in err
+
+
+def test_a_link_written_as_a_kinerja_text_finds_the_kinerja(tmp_path: Path) -> None:
+    """QA7 #16: the export writes a link to a kinerja as its id (camat.k2); the planner
+    rewrites it as the kinerja's text in quotes, as for an indicator: accepted."""
+    path = export_xlsx(loads(TREE), tmp_path / "matriks.xlsx")
+    book = openpyxl.load_workbook(path)
+    sheet = book["Matriks Cascading"]
+    header = [c.value for c in sheet[1]]
+    row = next(
+        r
+        for r in range(2, sheet.max_row + 1)
+        if sheet.cell(r, header.index("ID Kinerja") + 1).value == "sekretaris-kecamatan.k1"
+    )
+    sheet.cell(
+        row, header.index("Kinerja Mendukung (ID)") + 1
+    ).value = "“Meningkatnya ketenteraman wilayah”"
+    book.save(path)
+    tree = read_xlsx(path)
+    kinerja = tree.jabatan[1].kinerja[0]
+    assert [link.ke for link in kinerja.mendukung] == ["camat.k2"]
 
 
 def test_pokin_import_warns_of_each_deleted_row(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import warnings
 from collections import Counter
 from pathlib import Path
 
@@ -63,8 +64,13 @@ def _import_one(source: Path, corrections: str | None) -> tuple[PohonKinerja, li
     if source.suffix.lower() in (".xlsx", ".xlsm") and is_pokin_matrix(source):
         from ..excel import read_edited
 
-        tree, removed = read_edited(source)  # the hidden sheet parsed once
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            tree, removed = read_edited(source)  # the hidden sheet parsed once
         messages = [
+            f"peringatan: {source}: {w.message}" for w in caught if w.category is UserWarning
+        ]
+        messages += [
             f"peringatan: {source}: {r.jenis} {r.id} dihapus (barisnya tidak ada lagi di "
             f"matriks): {r.uraian[:70]}"
             for r in removed

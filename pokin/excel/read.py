@@ -62,11 +62,13 @@ def read_xlsx(path: str | Path) -> PohonKinerja:
 def read_edited(path: str | Path) -> tuple[PohonKinerja, list[Removed]]:
     """:func:`read_xlsx`, with the nodes the workbook was exported with that the planner
     deleted since (:func:`pokin.excel.removed_since_export`), its hidden sheet parsed once.
+    Without that sheet a :class:`UserWarning` says deleted rows cannot be told.
 
     Raises:
         PokinFileError: as :func:`read_xlsx`.
     """
     tree, listed = _read(Path(path))
+    listed.warn()
     return tree, listed.removed(tree)
 
 

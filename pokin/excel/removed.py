@@ -11,6 +11,7 @@ the sheet existed gives nothing to compare (an empty list).
 from __future__ import annotations
 
 import json
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +22,7 @@ from ..models import PohonKinerja
 from .book import Book, open_book
 from .layout import ISI
 
-__all__ = ["Exported", "Removed", "contents", "exported", "removed_since_export"]
+__all__ = ["MISSING", "Exported", "Removed", "contents", "exported", "removed_since_export"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +96,14 @@ class Exported:
     nodes: list[tuple[str, str, str]]
     """Each node's kind, id and text, in the export's order (none for a workbook written
     before the sheet existed)."""
+    sheet: bool = True
+    """Whether the workbook has the hidden sheet at all (copied into another workbook, or
+    deleted: then deleted rows cannot be told, QA7 #16)."""
+
+    def warn(self) -> None:
+        """A :class:`UserWarning` when the hidden sheet is gone: nothing to compare with."""
+        if not self.sheet:
+            warnings.warn(MISSING, UserWarning, stacklevel=3)
 
     @property
     def ids(self) -> set[str]:
@@ -110,11 +119,21 @@ class Exported:
         ]
 
 
+MISSING = (
+    f"lembar {ISI.name!r} tidak ada: baris yang dihapus sejak ekspor tidak dapat diperiksa "
+    "(salin lembar-lembar matriks bersama lembar tersembunyi itu, atau sunting buku kerja "
+    "hasil `pokin export` itu sendiri)"
+)
+"""The warning when the hidden sheet is gone (Indonesian: the planner reads it)."""
+
+
 def exported(book: Book) -> Exported:
     """What the open workbook was exported with: its hidden sheet's list, parsed."""
     titles = {fold(t): t for t in book.sheetnames}
     title = titles.get(fold(ISI.name))
-    return Exported(list(_listed(book.rows(title)[1:])) if title is not None else [])
+    if title is None:
+        return Exported([], sheet=False)
+    return Exported(list(_listed(book.rows(title)[1:])))
 
 
 def removed_since_export(path: str | Path, tree: PohonKinerja) -> list[Removed]:
@@ -125,11 +144,13 @@ def removed_since_export(path: str | Path, tree: PohonKinerja) -> list[Removed]:
     the planner changed or cleared is named as removed (the row is a new node, with a new
     id: :func:`pokin.excel.read_xlsx` never gives it one of the exported ids). This opens
     the workbook again: to read it and compare in one pass, use
-    :func:`pokin.excel.read_edited`.
+    :func:`pokin.excel.read_edited`. Without the hidden sheet (the matrix copied into
+    another workbook) nothing can be compared: a :class:`UserWarning` says so.
     """
     book = open_book(Path(path))
     try:
         listed = exported(book)
     finally:
         book.close()
+    listed.warn()
     return listed.removed(tree)

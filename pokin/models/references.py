@@ -229,19 +229,22 @@ def _duplicate_ids(tree: Tree) -> list[Problem]:
 
 
 class _Texts:
-    """Indicators by folded text, and each jabatan's atasan chain, built on first use."""
+    """Indicators (else kinerja, QA7 #16) by folded text, and each jabatan's atasan chain,
+    built on first use."""
 
     def __init__(self, tree: Tree, by_id: dict[str | None, Jabatan]) -> None:
         self.tree = tree
         self.by_id = by_id
-        self._by_text: dict[str, list[tuple[Jabatan | None, Indikator]]] | None = None
+        self._by_text: dict[str, list[tuple[Jabatan | None, Indikator | Kinerja]]] | None = None
 
-    def find(self, text: str) -> list[tuple[Jabatan | None, Indikator]]:
+    def find(self, text: str) -> list[tuple[Jabatan | None, Indikator | Kinerja]]:
         if self._by_text is None:
             self._by_text = {}
             for pair in self.tree.iter_indikator():
                 self._by_text.setdefault(fold(pair[1].uraian), []).append(pair)
-        return self._by_text.get(fold(text), [])
+            for jabatan, kinerja in self.tree.iter_kinerja():
+                self._by_text.setdefault("\0" + fold(kinerja.uraian), []).append((jabatan, kinerja))
+        return self._by_text.get(fold(text)) or self._by_text.get("\0" + fold(text), [])
 
     def chain(self, jabatan: Jabatan) -> list[Jabatan]:
         return atasan_chain(jabatan, self.by_id)
@@ -363,7 +366,7 @@ def _resolve_link(
     if not candidates:
         return Problem(
             (*where, "teks"),
-            f"tidak ada indikator dengan teks {text!r}",
+            f"tidak ada indikator atau kinerja dengan teks {text!r}",
             "salin teks indikator atasan persis (huruf besar/kecil dan spasi boleh beda), "
             "atau tautkan dengan id: `ke: ...`",
         )
