@@ -34,7 +34,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from itertools import chain
 
 from rapidfuzz import fuzz, process
@@ -47,9 +47,9 @@ from .learn import taught
 from .lexicon import DEFAULT, Lexicon
 from .morph import roots_of
 from .similarity import score as link_score
-from .suggest_reason import Shared, why
+from .suggest_reason import Evidence, Shared, shown, why
 from .text import phrase
-from .themes import NONE, Affinity, ThemeReader, Themes
+from .themes import ThemeReader, Themes
 from .themes import reason as theme_reason
 
 __all__ = ["TOP", "Suggestion", "suggest_links"]
@@ -186,6 +186,7 @@ class _Reader:
         self.tree = tree
         self._rows: GenericRows | None = None
         self._vectors: dict[str, tuple[dict[str, float], float]] = {}
+        self._scores: dict[tuple[object, ...], tuple[float, Evidence]] = {}
         self.themes = ThemeReader(lexicon)
         self._themes: dict[str, Themes] = {}
 
@@ -233,7 +234,7 @@ class _Reader:
         targets = self.indikator_of[higher] if higher is not None else self.iku
         yield from ((t, 2) for t in targets)
 
-    def scored(self, node: Kinerja, jid: str) -> list[tuple[float, _Evidence, str]]:
+    def scored(self, node: Kinerja, jid: str) -> list[tuple[float, Evidence, str]]:
         """Every candidate of ``node`` (of position ``jid``) with its text score, those
         rejected on the kinerja or any of its indicators left out."""
         rejected = {str(link.ke) for _, link in node.iter_links() if not link.active}
@@ -243,8 +244,17 @@ class _Reader:
             if target not in rejected
         ]
 
-    def score(self, kinerja: Kinerja, target: str, level: int) -> tuple[float, _Evidence]:
-        """The candidate's text score, 0 to 1, and what :meth:`reason` tells of it."""
+    def score(self, kinerja: Kinerja, target: str, level: int) -> tuple[float, Evidence]:
+        """The candidate's text score, 0 to 1, and what :meth:`reason` tells of it: kept
+        per pair of the two nodes' texts (the copies of a block meet the same texts)."""
+        key = (self.sources[str(kinerja.id)], self.sources[target], level)
+        found = self._scores.get(key)
+        if found is None:
+            found = self._scores[key] = self._score(kinerja, target, level)
+        return found
+
+    def _score(self, kinerja: Kinerja, target: str, level: int) -> tuple[float, Evidence]:
+        """:meth:`score`, worked out."""
         (vec_a, norm_a), (vec_b, norm_b) = self._vector(str(kinerja.id)), self._vector(target)
         # weight first, then the word: the reason reads the same whatever PYTHONHASHSEED is
         shared = sorted(vec_a.keys() & vec_b.keys(), key=lambda w: (-vec_a[w] * vec_b[w], w))
@@ -257,10 +267,10 @@ class _Reader:
             a, b = phrase(kinerja.uraian, self.lexicon), phrase(self._text(target), self.lexicon)
             restated = _RESTATED * link_score(a, b, self.weights, lexicon=self.lexicon)
         skor = max(skor, restated) * (_UP if level == 2 else 1.0)
-        return skor, _Evidence(shared, near, level, restated >= _RESTATED * _PLAIN)
+        return skor, Evidence(shared, near, level, restated >= _RESTATED * _PLAIN)
 
     def supported(
-        self, jabatan: Jabatan, asked: list[tuple[Kinerja, list[tuple[float, _Evidence, str]]]]
+        self, jabatan: Jabatan, asked: list[tuple[Kinerja, list[tuple[float, Evidence, str]]]]
     ) -> dict[str, set[str]]:
         """The atasan's kinerja (or sasaran) the kinerja of ``jabatan`` support, each with
         the kinerja supporting it: by an active link, or by restating one of its
@@ -280,9 +290,9 @@ class _Reader:
         self,
         node: Kinerja,
         jid: str,
-        scored: list[tuple[float, _Evidence, str]],
+        scored: list[tuple[float, Evidence, str]],
         anchors: Collection[str],
-    ) -> list[tuple[float, _Evidence, str]]:
+    ) -> list[tuple[float, Evidence, str]]:
         """``scored`` with the priors added, best first: the themes the kinerja (and its
         position's unit) share with the candidate or serve (:mod:`pokin.link.themes`),
         and whether the position's other kinerja support the candidate's kinerja
@@ -315,8 +325,8 @@ class _Reader:
         return found
 
     def generic_last(
-        self, scored: list[tuple[float, _Evidence, str]], top: int
-    ) -> list[tuple[float, _Evidence, str]]:
+        self, scored: list[tuple[float, Evidence, str]], top: int
+    ) -> list[tuple[float, Evidence, str]]:
         """``scored`` (best first) with the generic rows among the best ``top`` counting
         :data:`_GENERIC` of their score (unless the kinerja restates them), re-ranked;
         each candidate asked once, only while it is among the best (the question reads
@@ -340,13 +350,13 @@ class _Reader:
             self._rows = GenericRows(self.tree, self.lexicon)
         return self._rows.generic(target)
 
-    def reason(self, kinerja: Kinerja, target: str, evidence: _Evidence) -> str:
+    def reason(self, kinerja: Kinerja, target: str, evidence: Evidence) -> str:
         """Why ``target`` is suggested for ``kinerja``, in Indonesian (see :meth:`score`
         and :meth:`ranked`)."""
         written = self._written(target)
-        quoted = self._shown(written[:1])
-        own = self._shown(self._written(str(kinerja.id)))
-        context = self._shown(written[1:])
+        quoted = shown(written[:1], self.lexicon)
+        own = shown(self._written(str(kinerja.id)), self.lexicon)
+        context = shown(written[1:], self.lexicon)
         priors = [theme_reason(evidence.theme, evidence.mine)] if evidence.theme.value else []
         if evidence.sibling:
             priors.append("kinerja lain jabatan ini mendukung kinerja atasan yang sama")
@@ -356,20 +366,6 @@ class _Reader:
     def _text(self, node: str) -> str:
         """The text a suggestion quotes: the node's own (or its first written one)."""
         return next((t for t in self.sources[node][0] if t), "")
-
-    def _shown(self, texts: Iterable[str | None]) -> dict[str, str]:
-        """Root -> the word as written, in ``texts`` (first one wins)."""
-        shown: dict[str, str] = {}
-        for text in texts:
-            if not text:
-                continue
-            p = phrase(text, self.lexicon)
-            if p.lead:
-                for root in roots_of(p.lead):
-                    shown.setdefault(root, p.lead)
-            for root, word in p.surface:
-                shown.setdefault(root, word)
-        return shown
 
     def _vector(self, node: str) -> tuple[dict[str, float], float]:
         """A node's tf-idf vector and its norm (kept)."""
@@ -397,16 +393,3 @@ _INDIKATOR = (1.0, 0.5, 0.4, 0.3)
 """An indicator's weights: its text, its kinerja's (or sasaran's), formulasi, sumber data."""
 _OWN = 0.7
 """A kinerja's indicators' weight in its bag, against its own text's."""
-
-
-@dataclass(frozen=True, slots=True)
-class _Evidence:
-    """What a score found (:meth:`_Reader.score`, :meth:`_Reader.ranked`)."""
-
-    shared: list[str]  # shared roots, best first
-    near: list[tuple[str, str]]  # roots spelled nearly alike
-    level: int  # 1: the atasan's indicator; 2: one level up
-    restated: bool  # the kinerja restates the candidate (never ranked down as generic)
-    theme: Affinity = NONE  # the themes' affinity
-    mine: Themes = field(default_factory=dict)  # the kinerja's themes (for the reason)
-    sibling: bool = False  # the position's other kinerja support the candidate's kinerja

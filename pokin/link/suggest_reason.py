@@ -3,9 +3,15 @@ where the candidate sits, the words the two texts share, and the priors that ran
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-__all__ = ["Shared", "why"]
+from .lexicon import Lexicon
+from .morph import roots_of
+from .text import phrase
+from .themes import NONE, Affinity, Themes
+
+__all__ = ["Evidence", "Shared", "shown", "why"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,3 +67,31 @@ def why(
     where = "indikator atasan" if level == 1 else "satu jenjang di atas atasan"
     short = text if len(text) <= 70 else text[:67] + "..."
     return f"{where} «{short}»; " + "; ".join(parts)
+
+
+def shown(texts: Iterable[str | None], lexicon: Lexicon) -> dict[str, str]:
+    """Root -> the word as written, in ``texts`` (first one wins)."""
+    found: dict[str, str] = {}
+    for text in texts:
+        if not text:
+            continue
+        p = phrase(text, lexicon)
+        if p.lead:
+            for root in roots_of(p.lead):
+                found.setdefault(root, p.lead)
+        for root, word in p.surface:
+            found.setdefault(root, word)
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What a score found (:meth:`~pokin.link.suggest._Reader.score` and ``ranked``)."""
+
+    shared: list[str]  # shared roots, best first
+    near: list[tuple[str, str]]  # roots spelled nearly alike
+    level: int  # 1: the atasan's indicator; 2: one level up
+    restated: bool  # the kinerja restates the candidate (never ranked down as generic)
+    theme: Affinity = NONE  # the themes' affinity
+    mine: Themes = field(default_factory=dict)  # the kinerja's themes (for the reason)
+    sibling: bool = False  # the position's other kinerja support the candidate's kinerja
