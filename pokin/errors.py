@@ -153,6 +153,34 @@ class SheetError(PokinFileError):
         self.header = header
         super().__init__(message, path=path, line=row, column=column, hint=hint)
 
+    @classmethod
+    def uncalculated(
+        cls,
+        formula: str,
+        *,
+        path: str | os.PathLike[str],
+        sheet: str | None,
+        row: int | None,
+        column: int | None,
+        header: str | None,
+    ) -> SheetError:
+        """A formula cell the workbook keeps no calculated value for (written by a program
+        that never calculated it): its value would be read as empty. One message for every
+        workbook pokin reads (its own matrix, an office's decree tables)."""
+        formula = formula.strip().removeprefix("=")
+        return cls(
+            "sel ini memuat rumus yang belum dihitung Excel"
+            + (f" (={formula})" if formula else "")
+            + ": berkasnya tidak menyimpan nilainya",
+            path=path,
+            sheet=sheet,
+            row=row,
+            column=column,
+            header=header,
+            hint="ketik nilainya, atau buka dan simpan berkas ini di Excel atau LibreOffice "
+            "(keduanya menyimpan nilai setiap rumus)",
+        )
+
     def _render(self) -> str:
         where = str(self.path)
         if self.sheet is not None:

@@ -48,7 +48,7 @@ from . import xlsx as _xlsx
 from .assemble import assemble
 from .build import build_tree
 from .corrections import Koreksi, apply_corrections, read_corrections
-from .document import Table
+from .document import Item, Table
 from .hygiene import clean_items, clean_text, settle_soft_hyphens
 from .hyphens import SOFT_HYPHEN
 from .identity import join_identity, split_headings
@@ -283,9 +283,14 @@ def parse_file(file: Path) -> ParsedDecree:
     kind = _kind(file)
     if kind in ("pdf", "docx", "xlsx"):
         reader = {"pdf": _pdffile, "docx": _docx, "xlsx": _xlsx}[kind]
-        read: list[tuple[int, str]] = []  # Word: hidden text left out, tracked changes
-        found = _docx.read_items(file, read) if kind == "docx" else reader.read_items(file)
-        items, cleaned = clean_items(list(found))
+        read: list[tuple[int, str]] = []  # Word: hidden text, tracked changes; Excel:
+        if kind == "docx":  # hidden or summary sheets and rows
+            found: list[Item] = list(_docx.read_items(file, read))
+        elif kind == "xlsx":
+            found = _xlsx.read_items(file, read)
+        else:
+            found = list(reader.read_items(file))
+        items, cleaned = clean_items(found)
         if kind == "pdf" and not any(isinstance(i, Table) and len(i.rows) > 1 for i in items):
             # no ruled table: the columns are read from the words' positions
             parsed = parse(_pdffile.layout_text(file), source=file.name)

@@ -111,6 +111,11 @@ _GENERIC = (r"URAIAN", r"RENCANA", r"PROGRAM")  # "Uraian" alone: the row's stat
 _WORDS = re.compile(
     "|".join(rf"\b(?P<w{n}>{word})\b" for n, (word, _) in enumerate(COLUMN_WORDS)),
 )
+_FIGURE = re.compile(
+    r"(?:JUMLAH|CAPAIAN|TOTAL|BANYAKNYA)\s+(?:KINERJA|INDIKATOR|IKI|RHK|SASARAN)\b"
+)
+"""A count or attainment of the kinerja or indicators (a summary sheet's "Jumlah
+Kinerja"): the column is no kinerja or indicator column."""
 
 
 def _mended(label: str) -> str:
@@ -138,6 +143,8 @@ def column_role(header: str) -> str:
     ('kinerja', 'indikator', 'target')
     >>> column_role("S U M B E R  D A T A"), column_role("KETE-RANGAN"), column_role("TW I")
     ('sumber_data', 'lain', 'target')
+    >>> column_role("Jumlah Kinerja"), column_role("Capaian Kinerja"), column_role("Kinerja")
+    ('lain', 'lain', 'kinerja')
     """
     text = re.sub(r"^\d+\s*(?=[A-Za-z])", "", header).upper().strip(" :")
     text = " ".join((_mended(text) if len(text) <= 40 else text).split())
@@ -147,6 +154,8 @@ def column_role(header: str) -> str:
         return "kode"
     if _ATASAN.fullmatch(text.replace(".", "")) and text != "NAMA ATASAN":
         return "atasan"
+    if _FIGURE.match(text):
+        return "lain"  # "Jumlah Kinerja", "Capaian Kinerja": a figure about them, not them
     found = [COLUMN_WORDS[int(m.lastgroup[1:])][1] for m in _WORDS.finditer(text) if m.lastgroup]
     if found and found[0] in ("kinerja", "indikator") and _SUPERIOR.search(text):
         return "kinerja_atasan"

@@ -23,8 +23,8 @@ from typing import Any
 from .._files import check_archive, read_bytes
 from .._numbers import number_text
 from .._text import fold
-from ..errors import ImportDocumentError, PokinFileError
-from .columns import header_roles
+from ..errors import ImportDocumentError, PokinFileError, SheetError
+from .columns import column_role, header_roles
 from .document import Item, Table, TableRow
 from .marks import position_row, title_of
 
@@ -34,7 +34,7 @@ POKIN_SHEETS = ("Matriks Cascading", "Organisasi")
 """The sheets of the workbook ``pokin export`` writes."""
 
 
-def _open(path: Path, *, read_only: bool) -> Any:
+def _open(path: Path, *, read_only: bool, data_only: bool = True) -> Any:
     from openpyxl import load_workbook
 
     try:  # missing, a folder, too large, a zip bomb: said as for every other input
@@ -43,7 +43,7 @@ def _open(path: Path, *, read_only: bool) -> Any:
     except PokinFileError as exc:
         raise ImportDocumentError(exc.message, path=str(path), hint=exc.hint or "") from None
     try:  # a file object: openpyxl would refuse a workbook by its name (".docx")
-        return load_workbook(data, read_only=read_only, data_only=True)
+        return load_workbook(data, read_only=read_only, data_only=data_only)
     except Exception as exc:  # openpyxl raises many kinds on a damaged workbook
         raise ImportDocumentError(
             f"bukan buku kerja Excel (.xlsx), atau berkasnya rusak ({type(exc).__name__})",
@@ -64,21 +64,58 @@ def is_pokin_matrix(path: Path) -> bool:
     return bool(names & {fold(name) for name in POKIN_SHEETS})
 
 
-def read_items(path: Path) -> list[Item]:
-    """Every sheet's rows as a table (and the sheet's name as the title where needed)."""
+def read_items(path: Path, notes: list[tuple[int, str]] | None = None) -> list[Item]:
+    """Every visible sheet's rows as a table (and the sheet's name as the title where
+    needed). Hidden sheets and rows are left out and said in ``notes``, with a sheet that
+    is no IKI table (a summary of counts); a formula the workbook keeps no value for is
+    refused (:meth:`~pokin.errors.SheetError.uncalculated`)."""
+    said = notes if notes is not None else []
     workbook = _open(path, read_only=False)
+    formulas = _open(path, read_only=False, data_only=False)
     items: list[Item] = []
     try:
         for sheet in workbook.worksheets:
-            rows = _rows(sheet)
+            if sheet.sheet_state != "visible":
+                said.append((1, f"lembar {sheet.title!r} tersembunyi: dilewati"))
+                continue
+            rows = _rows(sheet, said)
             if not rows:
+                continue
+            _refuse_uncalculated(path, sheet, formulas[sheet.title], rows)
+            if is_count_sheet(rows):
+                said.append((1, f"lembar {sheet.title!r} dilewati: bukan tabel IKI"))
                 continue
             if _needs_title(rows, sheet.title):  # the sheet's name is the position's title
                 rows.insert(0, TableRow(rows[0].line, [f"JABATAN : {sheet.title}"]))
             items.append(Table(rows, fresh=True, sheet=sheet.title))
     finally:
         workbook.close()
+        formulas.close()
     return items
+
+
+def _refuse_uncalculated(path: Path, sheet: Any, formulas: Any, rows: list[TableRow]) -> None:
+    """A read cell left empty whose formula the workbook keeps no value for (written by a
+    program that never calculated it): its value would be lost without a word."""
+    header: list[str] = []
+    for row in rows:
+        texts = [c or "" for c in row.cells]
+        if header_roles(texts) is not None:
+            header = texts
+            continue
+        for col in range(1, sheet.max_column + 1):
+            if col <= len(row.cells) and row.cells[col - 1] is not None and row.cells[col - 1]:
+                continue
+            formula = formulas.cell(row.line, col).value
+            if isinstance(formula, str) and formula.startswith("="):
+                raise SheetError.uncalculated(
+                    formula,
+                    path=path,
+                    sheet=sheet.title,
+                    row=row.line,
+                    column=col,
+                    header=header[col - 1] if col <= len(header) else None,
+                )
 
 
 def _text(value: Any, number_format: str = "General") -> str:
@@ -91,7 +128,7 @@ def _text(value: Any, number_format: str = "General") -> str:
     return str(value).replace("\r\n", "\n").strip()
 
 
-def _rows(sheet: Any) -> list[TableRow]:
+def _rows(sheet: Any, notes: list[tuple[int, str]]) -> list[TableRow]:
     covered: dict[tuple[int, int], str | None] = {}
     for merged in sheet.merged_cells.ranges:
         first = sheet.cell(merged.min_row, merged.min_col)
@@ -110,7 +147,11 @@ def _rows(sheet: Any) -> list[TableRow]:
             )
         while cells and not cells[-1]:
             cells.pop()
-        if any(cells):
+        if any(cells) and sheet.row_dimensions[number].hidden:
+            shown = max((c or "" for c in cells), key=len)[:60]
+            said = f"lembar {sheet.title!r}, baris {number} tersembunyi: dilewati («{shown}»)"
+            notes.append((number, said))
+        elif any(cells):
             rows.append(TableRow(number, cells))
     return rows
 
@@ -137,3 +178,34 @@ def _names_position(row: TableRow) -> bool:
 
 
 _LABELS = ("jabatan", "nama jabatan")
+
+
+def is_count_sheet(rows: list[TableRow]) -> bool:
+    """A summary sheet ("Rekap": No | Jabatan | Jumlah Kinerja | Jumlah Indikator): its
+    first row naming a kinerja or indicator column has only numbers under those columns.
+    An IKI table writes the kinerja and indicators as words."""
+    for at, row in enumerate(rows):
+        texts = [c or "" for c in row.cells]
+        if len({t for t in texts if t}) < 3:
+            continue  # a title ("REKAPITULASI IKI ..."), not the header of columns
+        columns = [
+            col
+            for col, text in enumerate(texts)
+            if _COUNTED.search(text.upper())
+            and column_role(text) in ("kinerja", "indikator", "lain")
+        ]
+        if not columns:
+            continue
+        below = [
+            (r.cells[col] or "").strip()
+            for r in rows[at + 1 :]
+            for col in columns
+            if col < len(r.cells)
+        ]
+        values = [v for v in below if v]
+        return bool(values) and all(_NUMBER.fullmatch(v) for v in values)
+    return False
+
+
+_COUNTED = re.compile(r"\b(?:KINERJA|INDIKATOR|IKI|RHK)\b")
+_NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)*\s*%?")

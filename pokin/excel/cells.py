@@ -161,18 +161,13 @@ def _refuse_uncalculated(file: Path, table: Table, xml: bytes) -> None:
             if row < 2 or column not in data_columns:
                 continue  # the header, or a column pokin does not read
         formula = html.unescape(re.sub(rb"<[^>]*>", b"", body).decode(errors="replace"))
-        formula = formula.strip()
-        raise SheetError(
-            "sel ini memuat rumus yang belum dihitung Excel"
-            + (f" (={formula})" if formula else "")
-            + ": berkasnya tidak menyimpan nilainya",
+        raise SheetError.uncalculated(
+            formula,
             path=file,
             sheet=table.title,
             row=row,
             column=column,
             header=table.header_at(column),
-            hint="ketik nilainya, atau buka dan simpan berkas ini di Excel atau LibreOffice "
-            "(keduanya menyimpan nilai setiap rumus)",
         )
 
 
