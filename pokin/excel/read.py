@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import warnings
 from collections.abc import Collection
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from ..io.explain import data_loc, explain
 from ..models import FORMAT_VERSION, PohonKinerja, Problem, Tautan, resolve_references
 from .book import Book, open_book
 from .cells import Loc, NumberFoundError, Table, cell_value, check_sheet
+from .cleared import restore
 from .layout import (
     FIELDS,
     IKU,
@@ -62,17 +64,20 @@ def read_xlsx(path: str | Path) -> PohonKinerja:
 def read_edited(path: str | Path) -> tuple[PohonKinerja, list[Removed]]:
     """:func:`read_xlsx`, with the nodes the workbook was exported with that the planner
     deleted since (:func:`pokin.excel.removed_since_export`), its hidden sheet parsed once.
-    Without that sheet a :class:`UserWarning` says deleted rows cannot be told.
+    Without that sheet a :class:`UserWarning` says deleted rows cannot be told; a row whose
+    cleared ID was given back (:mod:`pokin.excel.cleared`) is one too, naming its row.
 
     Raises:
         PokinFileError: as :func:`read_xlsx`.
     """
-    tree, listed = _read(Path(path))
+    tree, listed, notes = _read(Path(path))
     listed.warn()
+    for note in notes:
+        warnings.warn(note, UserWarning, stacklevel=2)
     return tree, listed.removed(tree)
 
 
-def _read(file: Path) -> tuple[PohonKinerja, Exported]:
+def _read(file: Path) -> tuple[PohonKinerja, Exported, list[str]]:
     # Millions of new objects and no garbage: the collector's passes over them took half
     # of reading 1e5 indicators (17.7 s, 7.7 s held off, same run).
     with collector_paused():
@@ -83,7 +88,8 @@ def _read(file: Path) -> tuple[PohonKinerja, Exported]:
             listed = exported(book)
         finally:
             book.close()
-        return reader.validate(data, listed.ids), listed
+        notes, reader.gone = restore(reader, data, listed)  # a cleared ID (QA7 #12)
+        return reader.validate(data, listed.ids), listed, notes
 
 
 # -- sheets as tables -----------------------------------------------------------------------
@@ -99,6 +105,7 @@ class _Reader:
         self.marks: dict[Loc, tuple[Table, int | None, str | None, str | None]] = {}
         self.tautan: Table | None = None
         self.provenance: dict[tuple[str, str], list[tuple[int, dict[str, Any]]]] = {}
+        self.gone: dict[str, str] = {}  # exported id no longer in the sheet -> what it was
 
     def error(
         self,
@@ -333,6 +340,9 @@ class _Reader:
     def from_problems(self, problems: list[Problem]) -> SheetError:
         first = problems[0]
         message = self.places(first.message)
+        gone = re.search(r"dengan id '([^']+)'", message)
+        if gone and gone.group(1) in self.gone:  # say what the id was, and where (QA7 #12)
+            message += f": {self.gone[gone.group(1)]}"
         if len(problems) > 1:
             others = "; ".join(self.places(p.message) for p in problems[1:4])
             message += f" (dan {len(problems) - 1} lagi: {others}{'...' * (len(problems) > 4)})"
