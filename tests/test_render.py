@@ -779,3 +779,13 @@ def test_positions_of_one_level_share_a_rank() -> None:
     assert {k: len(v) for k, v in by_role.items()} == dict.fromkeys(by_role, 1)
     row = {level: found.pop() for level, found in by_role.items()}
     assert row["camat"] < row["kasi"] < row["kasubbag"] < row["staf"]
+
+
+def test_a_bare_number_target_is_drawn_the_indonesian_way() -> None:
+    row = {"target": "1450", "satuan": "surat", "realisasi": "1200.5"}
+    tree = make(lambda d: jab(d, "kasi")["kinerja"][0]["indikator"][0].update(row))
+    line = next(x for x in to_dot(tree).splitlines() if 'HREF="#kasi.k1.i1"' in x)
+    assert "target 1.450 surat" in line
+    assert "target: 1.450 surat" in line  # the tooltip
+    assert "realisasi: 1.200,5" in line
+    assert "1450" not in line

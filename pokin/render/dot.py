@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from .._text import format_number
+from .._text import format_number, format_value
 from ..capaian import HIJAU, KUNING, Capaian
 from ..models import Indikator, Status
 from .labels import (
@@ -36,13 +36,19 @@ _CHAR_PT = 5.7  # average width of a 10 pt character
 _LINE_PT = 12.5
 
 
+def _target(indikator: Indikator) -> str:
+    """``1.450 surat``: the target (a bare number the Indonesian way) and its satuan."""
+    target = indikator.target and format_value(indikator.target)
+    return " ".join(v for v in (target, indikator.satuan) if v)
+
+
 def _indikator_tip(indikator: Indikator) -> list[str]:
     parts = [indikator.uraian]
     for label, value in (
         ("formulasi", indikator.formulasi),
         ("sumber data", indikator.sumber_data),
-        ("target", " ".join(v for v in (indikator.target, indikator.satuan) if v)),
-        ("realisasi", indikator.realisasi),
+        ("target", _target(indikator)),
+        ("realisasi", indikator.realisasi and format_value(indikator.realisasi)),
     ):
         if value:
             parts.append(f"{label}: {value}")
@@ -128,7 +134,7 @@ def _table(prep: Prepared, box: Box, wrap: int) -> str:
         ind_id = str(indikator.id)
         box.ports[ind_id] = f"i{n}"
         text = lines_html(wrap_lines(shorten(indikator.uraian), wrap))
-        target = " ".join(v for v in (indikator.target, indikator.satuan) if v)
+        target = _target(indikator)
         if target:
             text += f'<BR/><FONT POINT-SIZE="8">target {escape_html(shorten(target, 80))}</FONT>'
         capaian = prep.capaian.get(ind_id)
