@@ -28,12 +28,14 @@ from __future__ import annotations
 
 import os
 import re
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from .._files import check_archive, read_bytes, read_text
+from .._text import format_number
 from ..errors import ImportDocumentError, PokinFileError
 from ..models import PohonKinerja
 from . import cellines as _cellines
@@ -357,5 +359,24 @@ def import_decree(
 def read_decree(
     path: str | os.PathLike[str], *, corrections: str | os.PathLike[str] | None = None
 ) -> PohonKinerja:
-    """Import a decree file into a tree (skipped lines are in ``organisasi.catatan``)."""
-    return import_decree(path, corrections=corrections).tree
+    """Import a decree file into a tree (skipped lines are in ``organisasi.catatan``).
+
+    The import's notes and skipped lines are not returned: when there are any, a
+    :class:`UserWarning` (in Indonesian, as the planner reads it) counts them and points to
+    :func:`import_decree`, which lists them with their lines.
+    """
+    result = import_decree(path, corrections=corrections)
+    if result.notes or result.skipped:
+        said = [
+            f"{format_number(len(items))} {what}"
+            for items, what in ((result.skipped, "baris dilewati"), (result.notes, "catatan"))
+            if items
+        ]
+        warnings.warn(
+            f"{Path(path).name}: impor keputusan ini memuat {' dan '.join(said)}; "
+            "periksa daftarnya dengan pokin.import_decree(path).skipped / .notes "
+            "(beserta nomor barisnya) atau `pokin import`",
+            UserWarning,
+            stacklevel=2,
+        )
+    return result.tree
