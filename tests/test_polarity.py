@@ -59,6 +59,39 @@ HIGHER = [
     "Persentase kasus kekerasan anak yang ditangani",
     "Persentase realisasi anggaran",
 ]
+# QA round 8: a harm naming who is served (a ``yang`` clause of receiving after it), and a
+# negated state naming what is handled, with a completion or good state later: higher is
+# better. The decoys beside them stay lower-is-better.
+SERVED = [
+    "Persentase warga miskin yang menerima bantuan sosial",
+    "Jumlah keluarga miskin yang mendapatkan bantuan pangan",
+    "Jumlah balita stunting yang memperoleh makanan tambahan",
+    "Persentase penduduk miskin yang terlayani jaminan kesehatan",
+    "Jumlah korban kebakaran yang mendapat bantuan darurat",
+    "Persentase anak putus sekolah yang terfasilitasi kembali bersekolah",
+    "Jumlah korban kekerasan yang telah menerima pendampingan",
+    "Persentase rumah tangga miskin yang terbantu program padat karya",
+]
+HANDLED = [
+    "Persentase berkas yang tidak lengkap dikembalikan tepat waktu",
+    "Persentase permohonan yang belum lengkap diverifikasi tepat waktu",
+    "Persentase rumah tidak layak huni yang diperbaiki",
+    "Jumlah dokumen yang tidak sesuai yang dikoreksi tepat waktu",
+    "Persentase usulan yang tidak memenuhi syarat yang diproses ulang",
+    "Persentase data yang tidak valid yang diperbaiki",
+    "Persentase warga yang tidak memiliki KTP-el yang dilayani perekamannya",
+]
+DECOYS = [
+    "Jumlah warga miskin",
+    "Persentase berkas yang tidak lengkap",
+    "Jumlah pengaduan yang belum ditindaklanjuti",
+    "Jumlah warga miskin yang belum menerima bantuan sosial",
+    "Persentase permohonan yang tidak selesai tepat waktu",
+    "Persentase pegawai yang tidak hadir tepat waktu",
+    "Jumlah keluarga miskin penerima bantuan",  # no ``yang`` clause: the poor are counted
+    "Persentase rumah tidak layak huni",
+]
+
 UNSAID = [
     "Jumlah dokumen Renja yang disusun",
     "Nilai SAKIP kecamatan",
@@ -85,6 +118,28 @@ def test_higher_is_better_wording_and_decoys(text: str) -> None:
     read = reading(text)
     assert read is not None
     assert read[0] == "naik", read
+
+
+@pytest.mark.parametrize("text", SERVED + HANDLED)
+def test_served_or_handled_reads_higher_is_better(text: str) -> None:
+    read = reading(text)
+    assert read is not None
+    assert read[0] == "naik", read
+
+
+@pytest.mark.parametrize("text", DECOYS)
+def test_decoys_of_served_or_handled_stay_lower_is_better(text: str) -> None:
+    read = reading(text)
+    assert read is not None
+    assert read[0] == "turun", read
+
+
+def test_the_qa8_false_alarms_are_gone() -> None:
+    for text in (
+        "Jumlah warga miskin yang menerima bantuan",
+        "Persentase berkas yang tidak lengkap yang dikembalikan tepat waktu",
+    ):
+        assert list(check(_indikator(text, "80", "70"), select="PK712")) == []
 
 
 @pytest.mark.parametrize("text", UNSAID)

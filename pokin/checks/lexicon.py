@@ -24,6 +24,7 @@ __all__ = [
     "NOT_DURATION",
     "NOT_HARM",
     "NOT_SAID",
+    "RECEIVED",
     "activity_word",
     "activity_words",
     "first_word",
@@ -160,6 +161,16 @@ DONE_VERBS = lexicon(
 )
 """Verbs of completion: *pengaduan yang ditindaklanjuti* is better larger; written after
 *belum* / *tidak* (*temuan yang belum ditindaklanjuti*) the backlog, better smaller."""
+
+RECEIVED = lexicon(
+    "menerima, mendapat, mendapatkan, memperoleh, dilayani, terlayani, difasilitasi, "
+    "terfasilitasi, ditangani, tertangani, dibantu, terbantu, terbantukan, dijangkau, "
+    "terjangkau, tersentuh, terlindungi, dilindungi, terpenuhi",
+    sep=",",
+)
+"""Verbs of receiving or being served: in a ``yang`` clause after a harm (*warga miskin
+yang menerima bantuan sosial*) the harm only names who benefits, and the count of those
+served is better larger. (*terdata* stays in :data:`DETECTED`: found, no direction.)"""
 
 NOT_HARM = lexicon(
     "melanggar, terlambat, bermasalah, menunggak, mangkir, terjadi, mengalami, ada, terdapat, "

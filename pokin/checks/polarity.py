@@ -12,7 +12,9 @@ measured, a clause on it. What is measured decides:
   layak huni*) or a harm noun (:data:`~.lexicon.LOWER_BETTER`) read **turun**;
 - an action on the harm before it (*penanganan pengaduan*, *persentase penurunan angka
   stunting*), a completion after it (*pengaduan yang ditindaklanjuti*), a harm negated
-  (*pegawai yang tidak terlambat*, *desa bebas konflik*) or a good state
+  (*pegawai yang tidak terlambat*, *desa bebas konflik*), a ``yang`` clause of receiving
+  after it (*warga miskin yang menerima bantuan*), a negated state handled later in the
+  text (*berkas yang tidak lengkap dikembalikan tepat waktu*) or a good state
   (:data:`~.lexicon.HIGHER_BETTER`: *kehadiran*, *tepat waktu*) read **naik**.
 
 The capaian keeps the polarity as written: a word list may be wrong about one indicator,
@@ -28,6 +30,10 @@ sees what is at stake and decides.
 (('naik', 'penurunan'), ('naik', 'kehadiran'))
 >>> reading("Persentase pengaduan yang ditindaklanjuti"), reading("Jumlah dokumen Renja")
 (('naik', 'ditindaklanjuti'), None)
+>>> reading("Jumlah warga miskin yang menerima bantuan sosial")
+('naik', 'menerima')
+>>> reading("Persentase berkas yang tidak lengkap dikembalikan tepat waktu")
+('naik', 'tepat waktu')
 """
 
 from __future__ import annotations
@@ -55,6 +61,7 @@ from .lexicon import (
     NOT_DURATION,
     NOT_HARM,
     NOT_SAID,
+    RECEIVED,
     activity_word,
     lexicon,
 )
@@ -69,6 +76,7 @@ _KINDS = (
     ("good", HIGHER_BETTER),
     ("action", ACTION_ON),
     ("done", DONE_VERBS),
+    ("received", RECEIVED),
     ("work", COUNTED_WORK),
     ("detected", DETECTED),
 )
@@ -137,8 +145,13 @@ def reading(text: str) -> tuple[Arah, str] | None:
             return "naik", f"{before[-1]} {harm}"
         acting = [p for a, p, kind in found if kind == "action" and a < at]
         done = [p for a, p, kind in found if kind == "done" and a > at]
-        if acting or done:
-            return "naik", (acting or done)[0]
+        served = [
+            p
+            for a, p, kind in found
+            if kind == "received" and a > at and "yang" in joined[at:a].split()
+        ]
+        if acting or done or served:
+            return "naik", (acting or done or served)[0]
         if _about(found, joined, at):
             return None
         return "turun", harm
@@ -184,7 +197,28 @@ def _negation(
         acting = [p for a, p, kind in found if kind == "action" and a < at]
         if acting:
             return "naik", acting[0]
+        handled = _handled_after(tokens, n, found)
+        if handled is not None:
+            return "naik", handled
         return "turun", f"{token} {negated}"
+    return None
+
+
+def _handled_after(tokens: list[str], n: int, found: list[tuple[int, str, str]]) -> str | None:
+    """A completion or a good state later than the state negated at ``tokens[n]``: the
+    negation names what is handled (*berkas yang tidak lengkap dikembalikan tepat waktu*,
+    *rumah tidak layak huni yang diperbaiki*), the handling is measured. Not when the
+    negated word is itself the completion (*belum ditindaklanjuti*, *belum menerima*), nor
+    a good state right after it, which qualifies it (*tidak hadir tepat waktu*)."""
+    if tokens[n + 1] in DONE_VERBS or tokens[n + 1] in RECEIVED:
+        return None
+    after_negated = len(" ".join(tokens[: n + 2]))
+    after_next = len(" ".join(tokens[: n + 3]))
+    for a, phrase, kind in found:
+        if kind in ("done", "received") and a > after_negated:
+            return phrase
+        if kind == "good" and a > after_next:
+            return phrase
     return None
 
 
