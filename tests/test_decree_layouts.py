@@ -56,7 +56,9 @@ def test_fixed_width_columns_with_wrapped_cells() -> None:
     ]
     assert kasi.kinerja[11].uraian == "Tertibnya arsip surat jenis 12 di kecamatan"
     assert staf.atasan == kasi.id
-    assert staf.kinerja[0].indikator[0].target == "300 dokumen"
+    # no Satuan column: the unit in the target cell is the satuan (QA7 #10)
+    first_staf = staf.kinerja[0].indikator[0]
+    assert (first_staf.target, first_staf.satuan) == ("300", "dokumen")
 
 
 def test_one_cell_per_line_with_pages_interleaved() -> None:
@@ -286,8 +288,10 @@ def test_a_flattened_paragraph_with_a_target_column() -> None:
             "100%",
         ),
         ("Tersusunnya laporan arsip", "Jumlah laporan arsip", "Jumlah laporan", "Arsip laporan",
-         "12 laporan"),
+         "12"),
     ]  # fmt: skip
+    # no Satuan column: "12 laporan" is target 12 in laporan (QA7 #10)
+    assert pengelola.kinerja[1].indikator[0].satuan == "laporan"
 
 
 def test_fixed_width_header_wrapped_over_two_lines() -> None:

@@ -63,7 +63,7 @@ from .markup import MARKER, Cell, read_cell
 from .mdiku import FIELDS, cells_by_role, iku_row
 from .mdpieces import Rows, pieces
 from .othercols import keep_on
-from .pairing import pair_cells
+from .pairing import pair_cells, unit_in_target
 from .paragraphs import aside, release
 from .parts import Block, ParsedDecree, Skipped, put_polaritas, put_realisasi
 from .pipes import is_separator
@@ -358,6 +358,7 @@ def _row(
     paired = pair_cells(
         *(cells[role] for role in FIELDS),
         target_in_formula="target" not in (state.roles or []),
+        unit_in_target=unit_in_target(state.roles or []),
     )
     for item in paired:
         row = item.to_row(number, note=note)

@@ -18,7 +18,7 @@ from .cells import Cell, read_raw
 from .items import clean_row
 from .parts import Row
 
-__all__ = ["UNPAIRED", "CellRow", "pair_cells", "split_target"]
+__all__ = ["UNPAIRED", "CellRow", "pair_cells", "split_target", "split_unit", "unit_in_target"]
 
 
 def _split_run_together(text: str, count: int) -> list[str] | None:
@@ -83,6 +83,37 @@ def split_target(cell: str) -> tuple[str, str] | None:
             return (text.split(None, 1)[1], "")
         return (text, "")
     return None
+
+
+_NUMBER_UNIT = re.compile(
+    r"(?P<angka>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)"
+    r"\s+(?P<satuan>[^\W\d_]+(?: [^\W\d_]+){0,2})"
+)
+# words that make the rest a sentence ("100 persen dari target nasional"), not a unit
+_NOT_UNIT = {"dari", "yang", "dan", "atau", "untuk", "dengan", "pada", "ke", "di", "sesuai"}
+
+
+def split_unit(cell: str) -> tuple[str, str] | None:
+    """``(target, satuan)`` when a target cell is one number and a short unit, else None.
+
+    SKP forms have a Target column and no Satuan column: the cell says "100 persen",
+    "71,25 nilai", "1.200 kali". The unit is at most three words without digits or
+    linking words; anything else stays whole ("85%" too, as every reader keeps it).
+
+    >>> split_unit("1.200 kali"), split_unit("71,25 nilai"), split_unit("12 orang per hari")
+    (('1.200', 'kali'), ('71,25', 'nilai'), ('12', 'orang per hari'))
+    >>> split_unit("100 persen dari target nasional"), split_unit("85%"), split_unit("85")
+    (None, None, None)
+    """
+    match = _NUMBER_UNIT.fullmatch(" ".join(cell.split()))
+    if not match or _NOT_UNIT & set(match.group("satuan").lower().split()):
+        return None
+    return (match.group("angka"), match.group("satuan"))
+
+
+def unit_in_target(roles: list[str]) -> bool:
+    """Whether a table's target cells may carry their unit: a Target column, no Satuan."""
+    return "target" in roles and "satuan" not in roles
 
 
 @dataclass
@@ -170,6 +201,7 @@ def pair_cells(
     target: str | Cell = "",
     *,
     target_in_formula: bool = True,
+    unit_in_target: bool = False,
 ) -> list[CellRow]:
     """Split the cells of one table row into items and pair them in order.
 
@@ -180,7 +212,8 @@ def pair_cells(
     are paired item by item when they have as many items, shared when they have one;
     otherwise their text is kept whole and the rows say so in ``catatan``. With
     ``target_in_formula`` (tables without a target column), a formula cell that reads as a
-    target value becomes the target.
+    target value becomes the target. With ``unit_in_target`` (a target column and no
+    satuan column), a target cell "100 persen" becomes target "100" and satuan "persen".
 
     >>> [(r.kinerja, r.indikator, r.target) for r in pair_cells(
     ...     "Kinerja", "1. A; 2. B", "", "Data", target="") ]
@@ -209,6 +242,9 @@ def pair_cells(
         )
         if target_in_formula:
             _target_from_formula(row)
+        found = split_unit(row.target) if unit_in_target and not row.satuan else None
+        if found:
+            row.target, row.satuan = found
         rows.append(row)
     return rows
 

@@ -27,6 +27,7 @@ from .marks import (
     titled_block,
 )
 from .matrix import finish
+from .pairing import unit_in_target
 from .parts import Block, ParsedDecree, Skipped
 from .rawrows import RawRow, raw_rows
 
@@ -209,8 +210,15 @@ def close_block(state: State) -> None:
     block = state.block
     if block is None:
         return
+    roles = state.roles or []
     for raw in state.raw:
-        block.rows.extend(raw_rows(raw, target_in_formula="target" not in (state.roles or [])))
+        block.rows.extend(
+            raw_rows(
+                raw,
+                target_in_formula="target" not in roles,
+                unit_in_target=unit_in_target(roles),
+            )
+        )
     state.decree.blocks.append(block)
     state.block, state.raw, state.section = None, [], None
 

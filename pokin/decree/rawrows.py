@@ -23,10 +23,14 @@ class RawRow:
     kept: str = ""  # cells of columns pokin has no field for (:mod:`.othercols`)
 
 
-def raw_rows(raw: RawRow, *, target_in_formula: bool) -> list[Row]:
+def raw_rows(raw: RawRow, *, target_in_formula: bool, unit_in_target: bool = False) -> list[Row]:
     cells = {role: grid_cell(raw.cells.get(role, "")) for role in FIELDS}
     result = []
-    for item in pair_cells(*(cells[r] for r in FIELDS), target_in_formula=target_in_formula):
+    for item in pair_cells(
+        *(cells[r] for r in FIELDS),
+        target_in_formula=target_in_formula,
+        unit_in_target=unit_in_target,
+    ):
         row = item.to_row(raw.line, note=raw.note)
         row.per_tahun = dict(raw.targets) if len(raw.targets) > 1 else {}
         row.intervensi = raw.cells.get("kinerja_atasan", "")

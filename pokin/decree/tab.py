@@ -374,6 +374,7 @@ def _close_block(state: _State) -> None:
             cells.get("satuan", ""),
             cells.get("target", ""),
             target_in_formula="target" not in cells,
+            unit_in_target="target" in cells and "satuan" not in cells,
         ):
             row = item.to_row(raw.line, note=raw.catatan)
             row.intervensi = cells.get("kinerja_atasan", "")
