@@ -1,5 +1,5 @@
 """An office's Excel decree that holds more than its tables (QA7 #2, #4): formulas never
-calculated, hidden sheets and rows, a summary sheet of counts. Invented Kecamatan Cibodas
+calculated, hidden sheets, rows and columns, a summary sheet of counts. Invented Kecamatan Cibodas
 Wetan workbooks, one sheet per position."""
 
 from __future__ import annotations
@@ -152,3 +152,42 @@ def test_a_summary_sheet_of_counts_is_no_decree_table(tmp_path: Path) -> None:
     assert [j.id for j in tree.jabatan if j.atasan is None] == [tree.jabatan[0].id]
     assert tree.summary().startswith("2 jabatan, 2 kinerja, 4 indikator")
     assert (1, "lembar 'Rekapitulasi' dilewati: bukan tabel IKI") in result.notes
+
+
+def test_hidden_columns_are_left_out_and_said(tmp_path: Path) -> None:
+    """QA8 C: a hidden 'Target 2026' column and a hidden internal-notes column were read
+    into every indicator in silence; a hidden range of columns (min..max) too."""
+    path = workbook(tmp_path / "cibodas.xlsx")
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    for sheet in wb.worksheets:
+        sheet["H2"], sheet["I2"], sheet["J2"] = "Target 2026", "Catatan Internal", "Keterangan"
+        for row in range(3, sheet.max_row + 1):
+            sheet.cell(row, 8, 70)
+            sheet.cell(row, 9, "JANGAN DICETAK")
+            sheet.cell(row, 10, "draf lama")
+    wb["Camat"].column_dimensions["H"].hidden = True  # one column
+    wb["Sekcam"].column_dimensions.group("H", "J", hidden=True)  # a range H..J
+    wb["Camat"].column_dimensions["J"].hidden = True
+    wb.save(path)
+    result = import_decree(path)
+    tree = result.tree
+    indikator = [i for j in tree.jabatan for k in j.kinerja for i in k.indikator]
+    assert len(indikator) == 4
+    dumped = repr([i.model_dump() for i in indikator])
+    assert "JANGAN DICETAK" in dumped  # Camat's column I is not hidden
+    assert "draf lama" not in dumped
+    assert "70" not in dumped
+    assert "2026" not in dumped
+    notes = [note for _, note in result.notes]
+    for said in (
+        "lembar 'Camat', kolom H (Target 2026) tersembunyi: dilewati",
+        "lembar 'Camat', kolom J (Keterangan) tersembunyi: dilewati",
+        "lembar 'Sekcam', kolom H (Target 2026) tersembunyi: dilewati",
+        "lembar 'Sekcam', kolom I (Catatan Internal) tersembunyi: dilewati",
+        "lembar 'Sekcam', kolom J (Keterangan) tersembunyi: dilewati",
+    ):
+        assert said in notes
+    assert not any("'Camat', kolom I" in n for n in notes)
+    assert (2, "lembar 'Sekcam', kolom I (Catatan Internal) tersembunyi: dilewati") in result.notes

@@ -66,7 +66,7 @@ def is_pokin_matrix(path: Path) -> bool:
 
 def read_items(path: Path, notes: list[tuple[int, str]] | None = None) -> list[Item]:
     """Every visible sheet's rows as a table (and the sheet's name as the title where
-    needed). Hidden sheets and rows are left out and said in ``notes``, with a sheet that
+    needed). Hidden sheets, rows and columns are left out and said in ``notes``, with a sheet that
     is no IKI table (a summary of counts); a formula the workbook keeps no value for is
     refused (:meth:`~pokin.errors.SheetError.uncalculated`)."""
     said = notes if notes is not None else []
@@ -78,10 +78,11 @@ def read_items(path: Path, notes: list[tuple[int, str]] | None = None) -> list[I
             if sheet.sheet_state != "visible":
                 said.append((1, f"lembar {sheet.title!r} tersembunyi: dilewati"))
                 continue
-            rows = _rows(sheet, said)
+            hidden = _hidden_columns(sheet)
+            rows = _rows(sheet, said, hidden)
             if not rows:
                 continue
-            _refuse_uncalculated(path, sheet, formulas[sheet.title], rows)
+            _refuse_uncalculated(path, sheet, formulas[sheet.title], rows, hidden)
             if is_count_sheet(rows):
                 said.append((1, f"lembar {sheet.title!r} dilewati: bukan tabel IKI"))
                 continue
@@ -94,7 +95,9 @@ def read_items(path: Path, notes: list[tuple[int, str]] | None = None) -> list[I
     return items
 
 
-def _refuse_uncalculated(path: Path, sheet: Any, formulas: Any, rows: list[TableRow]) -> None:
+def _refuse_uncalculated(
+    path: Path, sheet: Any, formulas: Any, rows: list[TableRow], hidden: set[int]
+) -> None:
     """A read cell left empty whose formula the workbook keeps no value for (written by a
     program that never calculated it): its value would be lost without a word."""
     header: list[str] = []
@@ -104,6 +107,8 @@ def _refuse_uncalculated(path: Path, sheet: Any, formulas: Any, rows: list[Table
             header = texts
             continue
         for col in range(1, sheet.max_column + 1):
+            if col in hidden:
+                continue
             if col <= len(row.cells) and row.cells[col - 1] is not None and row.cells[col - 1]:
                 continue
             formula = formulas.cell(row.line, col).value
@@ -128,7 +133,19 @@ def _text(value: Any, number_format: str = "General") -> str:
     return str(value).replace("\r\n", "\n").strip()
 
 
-def _rows(sheet: Any, notes: list[tuple[int, str]]) -> list[TableRow]:
+def _hidden_columns(sheet: Any) -> set[int]:
+    """The sheet's hidden columns (1-based); one dimension may hide a range min..max."""
+    from openpyxl.utils import column_index_from_string
+
+    hidden: set[int] = set()
+    for key, dimension in sheet.column_dimensions.items():
+        if dimension.hidden:
+            first = dimension.min or column_index_from_string(key)
+            hidden.update(range(first, max(dimension.max or first, first) + 1))
+    return hidden
+
+
+def _rows(sheet: Any, notes: list[tuple[int, str]], hidden: set[int]) -> list[TableRow]:
     covered: dict[tuple[int, int], str | None] = {}
     for merged in sheet.merged_cells.ranges:
         first = sheet.cell(merged.min_row, merged.min_col)
@@ -137,7 +154,7 @@ def _rows(sheet: Any, notes: list[tuple[int, str]]) -> list[TableRow]:
             for col in range(merged.min_col, merged.max_col + 1):
                 if (row, col) != (merged.min_row, merged.min_col):
                     covered[row, col] = top if row == merged.min_row else None
-    rows = []
+    rows, seen = [], []
     for number, row in enumerate(sheet.iter_rows(), 1):
         cells: list[str | None] = []
         for col, cell in enumerate(row, 1):
@@ -145,6 +162,11 @@ def _rows(sheet: Any, notes: list[tuple[int, str]]) -> list[TableRow]:
             cells.append(
                 covered[here] if here in covered else _text(cell.value, cell.number_format)
             )
+        if hidden and not sheet.row_dimensions[number].hidden:
+            seen.append(TableRow(number, list(cells)))
+        for col in hidden:  # "" (not None: None is "the cell above")
+            if col <= len(cells):
+                cells[col - 1] = ""
         while cells and not cells[-1]:
             cells.pop()
         if any(cells) and sheet.row_dimensions[number].hidden:
@@ -153,7 +175,26 @@ def _rows(sheet: Any, notes: list[tuple[int, str]]) -> list[TableRow]:
             notes.append((number, said))
         elif any(cells):
             rows.append(TableRow(number, cells))
+    _say_hidden_columns(sheet.title, seen, hidden, notes)
     return rows
+
+
+def _say_hidden_columns(
+    title: str, seen: list[TableRow], hidden: set[int], notes: list[tuple[int, str]]
+) -> None:
+    """One note per hidden column that holds something, with its letter and header."""
+    from openpyxl.utils import get_column_letter
+
+    header = next((r for r in seen if header_roles([c or "" for c in r.cells]) is not None), None)
+    for col in sorted(hidden):
+        filled = [r for r in seen if col <= len(r.cells) and r.cells[col - 1]]
+        if not filled:
+            continue
+        name = header.cells[col - 1] if header and col <= len(header.cells) else None
+        named = f" ({name})" if name else ""
+        line = header.line if header and name else filled[0].line
+        letter = get_column_letter(col)
+        notes.append((line, f"lembar {title!r}, kolom {letter}{named} tersembunyi: dilewati"))
 
 
 def _needs_title(rows: list[TableRow], name: str) -> bool:
