@@ -32,7 +32,7 @@ POSITIONS = [
 ]
 
 
-def mulyosari(path: Path, *, merged_caption: bool = True) -> Path:
+def mulyosari(path: Path, *, merged_caption: bool = True, form: str | None = None) -> Path:
     d = docx.Document()
     d.add_paragraph("LAMPIRAN KEPUTUSAN CAMAT MULYOSARI")
     d.add_paragraph("NOMOR 050/12/436.9/2025 TANGGAL 3 FEBRUARI 2025")
@@ -42,6 +42,8 @@ def mulyosari(path: Path, *, merged_caption: bool = True) -> Path:
         d.add_paragraph("TUGAS : Melaksanakan tugas sesuai ketentuan.")
         caption = "TABEL SASARAN DAN INDIKATOR KINERJA 2025"
         top = [caption, *(["<"] * 6 if merged_caption else [""] * 6)]
+        if form is not None:  # the form's number and name in two cells of their own
+            top = [form, caption, *[""] * 5]
         body = [
             [f"{k}.", kinerja, indikator, "Realisasi dibagi rencana", "Laporan", "persen", target]
             for k, (kinerja, indikator, target) in enumerate(rows, 1)
@@ -75,6 +77,13 @@ def test_a_caption_merged_above_each_header_is_no_kinerja(tmp_path: Path) -> Non
         assert not any("TABEL" in text for row in rows for text in row)
         tree = import_decree(path).tree
         assert all("TABEL" not in (j.tugas or "") for j in tree.jabatan)
+
+
+def test_a_caption_in_two_cells_above_each_header_is_no_kinerja(tmp_path: Path) -> None:
+    path = mulyosari(tmp_path / "f.docx", form="FORMULIR B")
+    rows = _rows(path)
+    assert len(rows) == 4, rows
+    assert not any("TABEL" in text or "FORMULIR" in text for row in rows for text in row)
 
 
 def test_the_signature_table_is_the_signatory_not_rows(tmp_path: Path) -> None:

@@ -38,11 +38,35 @@ def caption(texts: list[str]) -> str | None:
 
 def caption_above_header(rows: list[list[str]], index: int) -> bool:
     """Whether row ``index`` of a table (its cells' texts) is a caption directly above the
-    table's header row: no kinerja, whatever roles the table above had."""
-    if caption(rows[index]) is None:
+    table's header row: no kinerja, whatever roles the table above had. Above a header a
+    caption may also take a few cells of its own ("LAMPIRAN II | FORMULIR RENCANA KINERJA",
+    the rest empty): no data row sits above the header naming its columns.
+
+    >>> header = ["No", "Kinerja", "Indikator", "Target"]
+    >>> caption_above_header([["LAMPIRAN II", "FORMULIR RENCANA KINERJA", "", ""], header], 0)
+    True
+    >>> caption_above_header([["1.", "Meningkatnya layanan", "Indeks kepuasan", "80"], header], 0)
+    False
+    """
+    if caption(rows[index]) is None and not _framing(rows[index]):
         return False
     below = next((r for r in rows[index + 1 :] if any(r)), None)
     return below is not None and header_roles(below) is not None
+
+
+_ORDINAL = re.compile(r"^\(?[0-9]{1,3}[.)]?$|^[a-z][.)]$")
+
+
+def _framing(texts: list[str]) -> bool:
+    """Whether a row holds a few short texts that frame a table (a form's name, a lampiran
+    number) rather than a row's cells: two or three texts, the rest of the row empty, no
+    ``Label : value``, no row number, no unit heading."""
+    filled = [t for t in texts if t]
+    if not 2 <= len(filled) <= 3 or len(filled) > len(texts) // 2:
+        return False
+    return not any(
+        ":" in t or len(t) > 80 or _ORDINAL.match(t) or UNIT_HEADING.match(t) for t in filled
+    )
 
 
 def same_across(texts: list[str]) -> bool:
