@@ -96,12 +96,27 @@ def sniff(text: str) -> bool:
         if "</table" in line.lower():
             in_html = False
         if is_separator(line) and any(  # the header, maybe over two rows ("2025 | 2026")
-            above.lstrip().startswith("|") and "INDIKATOR" in above.upper()
+            above.lstrip().startswith("|") and _names_indikator(above)
             for above in (previous, before)
         ):
             return True
         previous, before = line, previous
     return False
+
+
+def _names_indikator(header: str) -> bool:
+    """Whether a pipe-table header line names an indicator column, however the label is
+    written: "INDIKATOR", "**Indikator Kinerja**", letter-spaced "I N D I K A T O R".
+
+    >>> _names_indikator("| No | **I N D I K A T O R** | Hasil Kerja |")
+    True
+    >>> _names_indikator("| No | Jabatan | Jumlah Kegiatan |")
+    False
+    """
+    if "INDIKATOR" in header.upper():
+        return True
+    cells = (cell.strip().strip("*_").strip() for cell in header.strip().strip("|").split("|"))
+    return any(column_role(cell) == "indikator" for cell in cells)
 
 
 def _header_roles(cells: list[str]) -> list[str] | None:

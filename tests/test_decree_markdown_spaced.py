@@ -1,0 +1,63 @@
+"""A markdown decree whose table header writes INDIKATOR letter-spaced, in bold, is still a
+markdown decree (QA8: refused as "tidak ditemukan blok jabatan" while the same label worked
+in tab text). Invented decree: Kecamatan Wanareja Kidul, 2027."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pokin.decree import import_decree
+
+HEADER = "| No. | **I N D I K A T O R** | **Hasil Kerja** | Target | Satuan | Sumber Data |"
+RULE = "|:---:|:---|:---|---:|:---:|---|"
+
+
+def _decree() -> str:
+    return "\n".join(
+        [
+            "# LAMPIRAN KEPUTUSAN CAMAT WANAREJA KIDUL",
+            "",
+            "## Indikator Kinerja Individu Kecamatan Wanareja Kidul Tahun 2027",
+            "",
+            "### 1. Jabatan: Camat",
+            "",
+            HEADER,
+            RULE,
+            "| 1 | Indeks kepuasan layanan administrasi terpadu | Meningkatnya mutu layanan"
+            " | 84 | indeks | Laporan survei |",
+            "",
+            "### 2. Jabatan: Sekretaris Kecamatan",
+            "",
+            HEADER,
+            RULE,
+            "| 1 | Persentase laporan keuangan tepat waktu | Tertibnya tata usaha keuangan"
+            " | 100 | persen | Arsip keuangan |",
+            "",
+        ]
+    )
+
+
+def test_a_letter_spaced_indikator_header_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "wanareja.md"
+    path.write_text(_decree(), encoding="utf-8")
+    tree = import_decree(path).tree
+    rows = [
+        (j.nama, k.uraian, i.uraian, i.target)
+        for j in tree.jabatan
+        for k in j.kinerja
+        for i in k.indikator
+    ]
+    assert rows == [
+        (
+            "Camat",
+            "Meningkatnya mutu layanan",
+            "Indeks kepuasan layanan administrasi terpadu",
+            "84",
+        ),
+        (
+            "Sekretaris Kecamatan",
+            "Tertibnya tata usaha keuangan",
+            "Persentase laporan keuangan tepat waktu",
+            "100",
+        ),
+    ]
