@@ -6,13 +6,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from pokin.decree import import_decree
 
-HEADER = "| No. | **I N D I K A T O R** | **Hasil Kerja** | Target | Satuan | Sumber Data |"
+HEADERS = [
+    "| No. | **I N D I K A T O R** | **Hasil Kerja** | Target | Satuan | Sumber Data |",
+    # two words letter-spaced, a wider gap between them (lost when spaces are collapsed)
+    "| No. | I N D I K A T O R   K I N E R J A | K I N E R J A | Target | S A T U A N"
+    " | Sumber Data |",
+]
 RULE = "|:---:|:---|:---|---:|:---:|---|"
 
 
-def _decree() -> str:
+def _decree(header: str) -> str:
     return "\n".join(
         [
             "# LAMPIRAN KEPUTUSAN CAMAT WANAREJA KIDUL",
@@ -21,14 +28,14 @@ def _decree() -> str:
             "",
             "### 1. Jabatan: Camat",
             "",
-            HEADER,
+            header,
             RULE,
             "| 1 | Indeks kepuasan layanan administrasi terpadu | Meningkatnya mutu layanan"
             " | 84 | indeks | Laporan survei |",
             "",
             "### 2. Jabatan: Sekretaris Kecamatan",
             "",
-            HEADER,
+            header,
             RULE,
             "| 1 | Persentase laporan keuangan tepat waktu | Tertibnya tata usaha keuangan"
             " | 100 | persen | Arsip keuangan |",
@@ -37,9 +44,10 @@ def _decree() -> str:
     )
 
 
-def test_a_letter_spaced_indikator_header_is_read(tmp_path: Path) -> None:
+@pytest.mark.parametrize("header", HEADERS)
+def test_a_letter_spaced_indikator_header_is_read(tmp_path: Path, header: str) -> None:
     path = tmp_path / "wanareja.md"
-    path.write_text(_decree(), encoding="utf-8")
+    path.write_text(_decree(header), encoding="utf-8")
     tree = import_decree(path).tree
     rows = [
         (j.nama, k.uraian, i.uraian, i.target)

@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import re
 
+from .spacing import mended
+
 __all__ = [
     "COLUMN_WORDS",
     "INDIKATOR_WORDS",
@@ -118,18 +120,6 @@ _FIGURE = re.compile(
 Kinerja"): the column is no kinerja or indicator column."""
 
 
-def _mended(label: str) -> str:
-    """A label in capitals written letter-spaced ("K I N E R J A"), hyphenated inside a
-    word ("INDI-KATOR") or with its last letter wrapped ("TARGE T"), written whole.
-
-    >>> _mended("S U M B E R  D A T A"), _mended("INDI-KATOR KINER-JA"), _mended("TARGE T")
-    ('SUMBER  DATA', 'INDIKATOR KINERJA', 'TARGET')
-    """
-    label = re.sub(r"(?<=[A-Z])[-\u00ad]\s*(?=[A-Z])", "", label)
-    label = re.sub(r"(?<!\S)[A-Z](?: [A-Z](?!\S))+", lambda m: m.group(0).replace(" ", ""), label)
-    return re.sub(r"(?<=[A-Z]{4}) (?=[A-Z]$)", "", label)
-
-
 _NO = re.compile(r"NO\.?|NOMOR|NO\.?\s*URUT|#")
 _KODE = re.compile(r"KODE|NO\.?\s*/\s*KODE")
 
@@ -147,7 +137,7 @@ def column_role(header: str) -> str:
     ('lain', 'lain', 'kinerja')
     """
     text = re.sub(r"^\d+\s*(?=[A-Za-z])", "", header).upper().strip(" :")
-    text = " ".join((_mended(text) if len(text) <= 40 else text).split())
+    text = " ".join((mended(text) if len(text) <= 40 else text).split())
     if _NO.fullmatch(text):
         return "no"
     if _KODE.fullmatch(text):
