@@ -23,6 +23,7 @@ from datetime import date
 from typing import Any
 
 __all__ = [
+    "BULAN",
     "fold",
     "format_date",
     "format_decimal",
@@ -149,10 +150,12 @@ def format_value(text: str) -> str:
     return text
 
 
-_BULAN = (
+BULAN = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
     "Juli", "Agustus", "September", "Oktober", "November", "Desember",
 )  # fmt: skip
+"""The months as Indonesian writes them, January first: dates are written and read with
+them (:func:`format_date`, a decree's "27 Januari 2023")."""
 
 
 def format_date(day: date) -> str:
@@ -161,4 +164,4 @@ def format_date(day: date) -> str:
     >>> format_date(date(2026, 1, 5))
     '5 Januari 2026'
     """
-    return f"{day.day} {_BULAN[day.month - 1]} {day.year}"
+    return f"{day.day} {BULAN[day.month - 1]} {day.year}"

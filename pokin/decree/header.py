@@ -22,16 +22,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .._text import fold
+from .._text import BULAN, fold
 from .parts import ParsedDecree
 
 __all__ = ["Header", "read_header", "title_case"]
 
-_MONTHS = [
-    "januari", "februari", "maret", "april", "mei", "juni",
-    "juli", "agustus", "september", "oktober", "november", "desember",
-]  # fmt: skip
-_BULAN = {name: n for n, name in enumerate(_MONTHS, 1)}
+_BULAN = {name.lower(): n for n, name in enumerate(BULAN, 1)}
 _DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(_BULAN) + r")\s+(\d{4})\b", re.IGNORECASE)
 _JUDUL_END = re.compile(  # the line after a decree's title
     r"(-\s*)?(CAMAT|MENIMBANG|BUPATI|WALI\s*KOTA|PEMERINTAH|LAMPIRAN|KEPUTUSAN)\b", re.I
