@@ -66,7 +66,7 @@ from .othercols import keep_on
 from .pairing import pair_cells, unit_in_target
 from .paragraphs import aside, release
 from .parts import Block, ParsedDecree, Skipped, put_polaritas, put_realisasi
-from .pipes import is_separator
+from .pipes import is_separator, split_row
 
 __all__ = ["parse", "sniff"]
 
@@ -115,8 +115,7 @@ def _names_indikator(header: str) -> bool:
     """
     if "INDIKATOR" in header.upper():
         return True
-    cells = (cell.strip().strip("*_").strip() for cell in header.strip().strip("|").split("|"))
-    return any(column_role(cell) == "indikator" for cell in cells)
+    return any(column_role(read_cell(cell).text) == "indikator" for cell in split_row(header))
 
 
 def _header_roles(cells: list[str]) -> list[str] | None:
