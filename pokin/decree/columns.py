@@ -244,9 +244,11 @@ INDIKATOR_WORDS = (
 
 SUMBER_WORDS = (
     "Data", "Rekap", "Rekapitulasi", "KIB", "Agenda", "Arsip", "Dokumen", "Buku",
-    "Register", "Laporan", "Notulen", "Aplikasi", "Daftar",
+    "Register", "Laporan", "Notulen", "Aplikasi", "Daftar", "Kartu", "Berita", "Catatan",
+    "Formulir", "Survei", "Sistem", "LHE", "LKjIP", "LAKIP", "SIPD", "SIMPEG", "BPS",
 )  # fmt: skip
-"""The words a data-source cell opens with, for layouts that lost their grid."""
+"""The words a data-source cell opens with, for layouts that lost their grid (also the
+reports' acronyms: LHE, the inspectorate's evaluation report; LKjIP; SIPD; SIMPEG)."""
 
 
 def _opens_label(text: str) -> bool:

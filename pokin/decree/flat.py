@@ -10,17 +10,15 @@ FORMULASI SUMBER DATA 1. Meningkatnya ... Persentase ... Jumlah ... x 100% Agend
 - the table header is the first run of column words in capitals (else in title case)
   after them, read into
   labels by meaning (:func:`.columns.header_labels`);
-- a Target column takes the number that ends a row ("Buku agenda 100%");
-- the rows are cut at their numbers, in order ("1. " or "1) ", then 2...); a row's text is cut
-  into cells where a word opens an indicator ("Persentase", "Jumlah"...), a data source
-  ("Laporan", "Agenda", "Buku"...; a piece with a formula's operators is the formula),
-  or, after an indicator, where a capitalised word follows a lower-case one (a formula
-  "Usulan terverifikasi / ..."); the cells fill the
-  columns kinerja, then indicator, formula and source, a second indicator starting a new
-  row of the same kinerja.
+- a Target column takes the number that ends an indicator's cells ("Buku agenda 100%"),
+  a Satuan column before it the word before that number ("Arsip persen 100");
+- the rows are cut at their numbers, in order ("1. " or "1) ", then 2...); the text right
+  after a number is the row's kinerja, whatever its first word, then come its indicators,
+  each with the header's other cells in order; where a cell ends is read from what the
+  cells say (:mod:`.flatcells`: indicator words, formula marks, source words), and a row
+  no reading wins clearly is not imported but reported with its line.
 
-Best effort by nature; what it reads goes through :mod:`.assemble` like any table, and
-rows whose cells it cannot place are reported with their line.
+What it reads goes through :mod:`.assemble` like any table.
 """
 
 from __future__ import annotations
@@ -28,9 +26,10 @@ from __future__ import annotations
 import re
 
 from .assemble import assemble
-from .columns import INDIKATOR_WORDS, SUMBER_WORDS, column_role, header_labels
+from .columns import column_role, header_labels
 from .document import Item, Paragraph, Table, TableRow
-from .parts import ParsedDecree
+from .flatcells import cut_row
+from .parts import ParsedDecree, Skipped
 
 __all__ = ["parse", "sniff"]
 
@@ -42,8 +41,6 @@ _MARKERS = re.compile(
 _MID_TITLE = re.compile(r"\S.*?\bJABATAN\s*\.?\s*:", re.IGNORECASE)
 _CAPS_RUN = re.compile(r"\b[A-Z][A-Z/.]+(?:\s+[A-Z][A-Z/.]+){2,}\b")
 _TITLE_RUN = re.compile(r"\b[A-Z][a-z/.]+(?:\s+[A-Z][a-z/.]+){2,}\b")  # "Kinerja Indikator ..."
-_FORMULA = re.compile(r"\s[/x×:÷=]\s|\bdibagi\b|\bberbanding\b|[x×]\s?100")
-_CUE = re.compile(rf"\b(?:{'|'.join(INDIKATOR_WORDS + SUMBER_WORDS)})\b")
 
 
 def sniff(text: str) -> bool:
@@ -70,18 +67,21 @@ def sniff(text: str) -> bool:
 def parse(text: str, *, source: str) -> ParsedDecree:
     """Parse flattened PDF text into parts (via :func:`.assemble.assemble`)."""
     items: list[Item] = []
+    lost: list[Skipped] = []
     for number, paragraph in enumerate(text.replace("\r\n", "\n").split("\n"), 1):
         pending = ""
         for piece in _MARKERS.split(" ".join(paragraph.split())):
             if re.fullmatch(r"\s*\d{1,2}\.\s*", piece):
                 pending = piece  # the number before a marker: it belongs to it
                 continue
-            _piece(items, number, (pending + piece).strip())
+            _piece(items, lost, number, (pending + piece).strip())
             pending = ""
-    return assemble(items, source=source, layout="pdf-flat")
+    decree = assemble(items, source=source, layout="pdf-flat")
+    decree.skipped = sorted([*decree.skipped, *lost], key=lambda s: s.line)
+    return decree
 
 
-def _piece(items: list[Item], line: int, text: str) -> None:
+def _piece(items: list[Item], lost: list[Skipped], line: int, text: str) -> None:
     """One marked piece: a block's title or tugas, or a fungsi that runs into a table."""
     if not text:
         return
@@ -99,9 +99,22 @@ def _piece(items: list[Item], line: int, text: str) -> None:
         items.append(Paragraph(line, before))
     table = Table([TableRow(line, list(labels))])
     roles = [column_role(label) for label in labels]
-    for row in _rows(text[end:]):
-        table.rows.extend(TableRow(line, _place(cells, roles)) for cells in _cells(row))
+    cells = [role for role in roles if role not in ("no", "kinerja", "satuan", "target")]
+    for number, row in enumerate(_rows(text[end:]), 1):
+        reading = cut_row(row, cells, lead="kinerja" in roles, target="target" in roles)
+        if reading is None:
+            lost.append(Skipped(line, line, f"{number}. {row}", _UNSURE))
+            continue
+        for index, group in enumerate(reading.groups):
+            found = dict(zip(cells, group, strict=True), kinerja=reading.kinerja * (index == 0))
+            table.rows.append(TableRow(line, _place(found, roles)))
     items.append(table)
+
+
+_UNSURE = (
+    "teks PDF tanpa batas sel: sel baris tabel ini tidak dapat dipisahkan dengan pasti; "
+    "salin barisnya dari dokumen aslinya"
+)
 
 
 def items_table_follows(text: str) -> bool:
@@ -134,61 +147,22 @@ def _rows(text: str) -> list[str]:
     return [text[body:end].strip() for (_, body), end in zip(cuts, ends, strict=True)]
 
 
-def _cells(row: str) -> list[list[str]]:
-    """A row's text as rows of (kinerja, indikator, formulasi, sumber_data) cells."""
-    pieces = _split(row)
-    rows: list[list[str]] = []
-    current = ["", "", "", ""]
-    expect = 0  # 0 kinerja, 1 indikator, 2 formulasi, 3 sumber
-    for piece in pieces:
-        if expect == 0:
-            current[0] = piece
-            expect = 1
-            if piece.startswith(INDIKATOR_WORDS):
-                current[0], current[1], expect = "", piece, 2
-            continue
-        sumber = piece.startswith(SUMBER_WORDS) and not _FORMULA.search(piece)
-        if sumber and expect >= 2:
-            current[3], expect = f"{current[3]} {piece}".strip(), 3
-        elif expect == 1 or (expect == 3 and not sumber):
-            if current[1]:
-                rows.append(current)
-                current = ["", "", "", ""]
-            current[1], expect = piece, 2
-        else:
-            current[2], expect = piece, 3
-    rows.append(current)
-    return rows
-
-
-def _split(row: str) -> list[str]:
-    """Cut a row's text before each cue word, and a formula off the indicator before it."""
-    starts = sorted({0, *(m.start() for m in _CUE.finditer(row))})
-    pieces = [row[a:b].strip() for a, b in zip(starts, [*starts[1:], len(row)], strict=True)]
-    result: list[str] = []
-    for piece in pieces:
-        if (piece.startswith(INDIKATOR_WORDS) and not result) or (
-            piece.startswith(INDIKATOR_WORDS) and not result[-1].startswith(INDIKATOR_WORDS)
-        ):
-            formula = re.search(r"(?<=[a-z]) (?=[A-Z][a-z]+\b)", piece)
-            if formula:
-                result += [piece[: formula.start()], piece[formula.end() :]]
-                continue
-        result.append(piece)
-    return [piece for piece in result if piece]
-
-
 _TRAILING_TARGET = re.compile(r"\s(\d+(?:[.,]\d+)?\s?%?(?:\s[a-z]+){0,2})$")
+_UNIT_TARGET = re.compile(r"\s([a-z]+|%)\s(\d+(?:[.,]\d+)*\s?%?)$")
 
 
-def _place(cells: list[str], roles: list[str]) -> list[str | None]:
-    """The cells under their columns; with a Target column, a number ending the row's last
-    cell ("Buku agenda 100%", "Arsip 12 laporan") is its target."""
-    by_role = dict(zip(("kinerja", "indikator", "formulasi", "sumber_data"), cells, strict=True))
+def _place(found: dict[str, str], roles: list[str]) -> list[str | None]:
+    """The cells under their columns; with a Target column, a number ending the group's
+    last cell ("Buku agenda 100%", "Arsip 12 laporan") is its target, and with a Satuan
+    column before it, the word before the number its satuan ("Arsip persen 100")."""
     if "target" in roles:
-        last = "sumber_data" if by_role["sumber_data"] else "formulasi"
-        found = _TRAILING_TARGET.search(by_role[last])
-        if found:
-            by_role[last] = by_role[last][: found.start()].strip()
-            by_role["target"] = found.group(1)
-    return [by_role.get(role, "") for role in roles]
+        last = [role for role in roles if found.get(role)][-1]
+        unit_first = "satuan" in roles and roles.index("satuan") < roles.index("target")
+        match = (_UNIT_TARGET if unit_first else _TRAILING_TARGET).search(found[last])
+        if match:
+            found[last] = found[last][: match.start()].strip()
+            if unit_first:
+                found["satuan"], found["target"] = match.group(1), match.group(2)
+            else:
+                found["target"] = match.group(1)
+    return [found.get(role, "") for role in roles]
