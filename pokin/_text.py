@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "fold",
     "format_date",
     "format_decimal",
+    "format_moment",
     "format_number",
     "format_percent",
     "format_value",
@@ -165,3 +166,28 @@ def format_date(day: date) -> str:
     '5 Januari 2026'
     """
     return f"{day.day} {BULAN[day.month - 1]} {day.year}"
+
+
+def format_moment(value: date | time | timedelta) -> str:
+    """A date, a time of day or a duration (an Excel cell holding one) as a planner writes
+    it: the day as :func:`format_date`, the hour with a dot, a duration in words.
+
+    >>> format_moment(datetime(2026, 12, 31)), format_moment(datetime(2026, 12, 31, 14, 30))
+    ('31 Desember 2026', '31 Desember 2026 pukul 14.30')
+    >>> format_moment(time(8, 0)), format_moment(time(7, 5, 9))
+    ('08.00', '07.05.09')
+    >>> format_moment(timedelta(hours=2, minutes=30)), format_moment(timedelta(days=3))
+    ('2 jam 30 menit', '3 hari')
+    """
+    if isinstance(value, timedelta):
+        days, rest = divmod(int(value.total_seconds()), 86400)
+        parts = zip((days, rest // 3600, rest % 3600 // 60, rest % 60), _DURATION, strict=True)
+        return " ".join(f"{n} {unit}" for n, unit in parts if n) or "0 menit"
+    if isinstance(value, time):
+        return value.strftime("%H.%M.%S" if value.second else "%H.%M")
+    if isinstance(value, datetime) and value.time() != time(0, 0):
+        return f"{format_date(value)} pukul {format_moment(value.time())}"
+    return format_date(value)
+
+
+_DURATION = ("hari", "jam", "menit", "detik")

@@ -50,7 +50,7 @@ def test_fixed_width_columns_with_wrapped_cells() -> None:
             "Persentase permohonan KTP yang diproses tepat waktu",
             "Jumlah permohonan diproses tepat waktu dibagi jumlah permohonan x 100%",
             "Register pelayanan",
-            "95%",
+            "95",  # "95%" without a Satuan column: satuan "%"
         ),
         ("Nilai IKM pelayanan", "Hasil survei kepuasan masyarakat", "Laporan SKM", "82"),
     ]
@@ -285,7 +285,7 @@ def test_a_flattened_paragraph_with_a_target_column() -> None:
             "Persentase arsip tertata",
             "Arsip tertata / arsip x 100%",
             "Daftar arsip",
-            "100%",
+            "100",  # "100%" without a Satuan column: satuan "%"
         ),
         ("Tersusunnya laporan arsip", "Jumlah laporan arsip", "Jumlah laporan", "Arsip laporan",
          "12"),

@@ -476,7 +476,7 @@ def test_ul_indicators_pair_with_br_lines_of_the_other_cells() -> None:
     )
     assert [fields(r) for r in got] == [
         ("Indeks Kepuasan Masyarakat", "F", "Hasil SKM", "85"),
-        ("Persentase layanan PATEN selesai tepat waktu", "F", "Aplikasi PATEN", "95%"),
+        ("Persentase layanan PATEN selesai tepat waktu", "F", "Aplikasi PATEN", "95"),  # satuan %
     ]
     assert [r.catatan for r in got] == ["", ""]
 
@@ -494,7 +494,7 @@ def test_indicator_items_of_every_kind_pair_with_br_targets(indikator: str) -> N
     got = rows(f"| K | {indikator} | F | S | 85<br>95% |", HEADER_TARGET)
     assert [(r.kinerja, r.indikator, r.target) for r in got] == [
         ("K", "IKM", "85"),
-        ("", "Persentase PATEN tepat waktu", "95%"),
+        ("", "Persentase PATEN tepat waktu", "95"),  # satuan "%": no Satuan column
     ]
 
 

@@ -74,7 +74,7 @@ def test_a_ruled_table_over_pages(tmp_path: Path) -> None:
         "Persentase surat ke-14 yang diagendakan tepat waktu",
         "Jumlah surat diagendakan / jumlah surat masuk x 100%",
         "Buku agenda",
-        "100%",
+        "100",  # "100%" without a Satuan column: satuan "%"
     )
 
 

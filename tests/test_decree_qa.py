@@ -197,7 +197,7 @@ def test_office_workbook_numbers_read_as_the_sheet_shows_them(tmp_path: Path) ->
     """QA 14: 82.5 came back "82.5"; the number format and the decimal comma count."""
     tree = import_decree(_office_workbook(tmp_path)).tree
     targets = [i.target for j in tree.jabatan for k in j.kinerja for i in k.indikator]
-    assert targets == ["82,5", "95,5%", "81,50", "1200"]
+    assert targets == ["82,5", "95,5", "81,50", "1200"]  # "95,5%": satuan "%", no Satuan column
 
 
 def test_office_workbook_title_rows_are_titles_and_skips_name_their_sheet(

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .._text import BULAN
 from .cells import Cell, read_raw
 from .items import clean_row
 from .parts import Row
@@ -87,7 +88,7 @@ def split_target(cell: str) -> tuple[str, str] | None:
 
 _NUMBER_UNIT = re.compile(
     r"(?P<angka>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)"
-    r"\s+(?P<satuan>[^\W\d_]+(?: [^\W\d_]+){0,2})"
+    r"(?:\s+(?P<satuan>[^\W\d_]+(?: [^\W\d_]+){0,2})|\s?(?P<persen>%))"
 )
 # words that make the rest a sentence ("100 persen dari target nasional"), not a unit
 _NOT_UNIT = {"dari", "yang", "dan", "atau", "untuk", "dengan", "pada", "ke", "di", "sesuai"}
@@ -97,18 +98,30 @@ def split_unit(cell: str) -> tuple[str, str] | None:
     """``(target, satuan)`` when a target cell is one number and a short unit, else None.
 
     SKP forms have a Target column and no Satuan column: the cell says "100 persen",
-    "71,25 nilai", "1.200 kali". The unit is at most three words without digits or
-    linking words; anything else stays whole ("85%" too, as every reader keeps it).
+    "71,25 nilai", "1.200 kali", "85%" (an office workbook's cell formatted as a
+    percentage reads so too). The unit is at most three words without digits or linking
+    words, or the percent sign, kept as written; anything else stays whole.
 
     >>> split_unit("1.200 kali"), split_unit("71,25 nilai"), split_unit("12 orang per hari")
     (('1.200', 'kali'), ('71,25', 'nilai'), ('12', 'orang per hari'))
-    >>> split_unit("100 persen dari target nasional"), split_unit("85%"), split_unit("85")
+    >>> split_unit("85%"), split_unit("87,5 %")
+    (('85', '%'), ('87,5', '%'))
+    >>> split_unit("100 persen dari target nasional"), split_unit("85"), split_unit("85%/tahun")
     (None, None, None)
     """
     match = _NUMBER_UNIT.fullmatch(" ".join(cell.split()))
-    if not match or _NOT_UNIT & set(match.group("satuan").lower().split()):
+    if not match:
         return None
-    return (match.group("angka"), match.group("satuan"))
+    satuan = match.group("satuan") or match.group("persen")
+    if _NOT_UNIT & set(satuan.lower().split()):
+        return None
+    return (match.group("angka"), satuan)
+
+
+_DATE_TARGET = re.compile(
+    r"\d{1,2} (?:" + "|".join(BULAN) + r") \d{4}(?: pukul \d{2}\.\d{2})?", re.IGNORECASE
+)
+"""A target that is a date, as a decree or an Excel date cell (:mod:`.xlsx`) writes it."""
 
 
 def unit_in_target(roles: list[str]) -> bool:
@@ -245,6 +258,8 @@ def pair_cells(
         found = split_unit(row.target) if unit_in_target and not row.satuan else None
         if found:
             row.target, row.satuan = found
+        if not row.satuan and _DATE_TARGET.fullmatch(row.target.strip()):
+            row.satuan = "tanggal"  # "31 Desember 2026": a deadline is the target
         rows.append(row)
     return rows
 

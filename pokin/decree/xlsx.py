@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import date, time, timedelta
 from pathlib import Path
 from typing import Any
 
 from .._files import check_archive, read_bytes
 from .._numbers import number_text
-from .._text import fold
+from .._text import fold, format_moment
 from ..errors import ImportDocumentError, PokinFileError, SheetError
 from .columns import column_role, header_roles
 from .document import Item, Table, TableRow
@@ -130,7 +131,13 @@ def _text(value: Any, number_format: str = "General") -> str:
         return ""
     if isinstance(value, int | float) and not isinstance(value, bool):
         return number_text(value, number_format)
+    if isinstance(value, _MOMENTS):  # "31 Desember 2026", not "2026-12-31 00:00:00"
+        return format_moment(value)
     return str(value).replace("\r\n", "\n").strip()
+
+
+_MOMENTS = (date, time, timedelta)
+"""What openpyxl gives for a cell Excel shows as a date, a time or a duration."""
 
 
 def _hidden_columns(sheet: Any) -> set[int]:
@@ -155,6 +162,7 @@ def _rows(sheet: Any, notes: list[tuple[int, str]], hidden: set[int]) -> list[Ta
                 if (row, col) != (merged.min_row, merged.min_col):
                     covered[row, col] = top if row == merged.min_row else None
     rows, seen = [], []
+    moments: dict[int, list[tuple[int, str]]] = {}  # column -> (row, text) of date cells
     for number, row in enumerate(sheet.iter_rows(), 1):
         cells: list[str | None] = []
         for col, cell in enumerate(row, 1):
@@ -162,6 +170,8 @@ def _rows(sheet: Any, notes: list[tuple[int, str]], hidden: set[int]) -> list[Ta
             cells.append(
                 covered[here] if here in covered else _text(cell.value, cell.number_format)
             )
+            if here not in covered and isinstance(cell.value, _MOMENTS) and col not in hidden:
+                moments.setdefault(col, []).append((number, cells[-1] or ""))
         if hidden and not sheet.row_dimensions[number].hidden:
             seen.append(TableRow(number, list(cells)))
         for col in hidden:  # "" (not None: None is "the cell above")
@@ -176,7 +186,34 @@ def _rows(sheet: Any, notes: list[tuple[int, str]], hidden: set[int]) -> list[Ta
         elif any(cells):
             rows.append(TableRow(number, cells))
     _say_hidden_columns(sheet.title, seen, hidden, notes)
+    _say_moments(sheet.title, rows, moments, notes)
     return rows
+
+
+def _say_moments(
+    title: str,
+    rows: list[TableRow],
+    moments: dict[int, list[tuple[int, str]]],
+    notes: list[tuple[int, str]],
+) -> None:
+    """One note per column holding cells Excel keeps as a date, a time or a duration: read
+    the Indonesian way ("31 Desember 2026"), but Excel also turns what was typed as "1-12"
+    or "3/4" into a date, so the planner is told where."""
+    from openpyxl.utils import get_column_letter
+
+    header = next((r for r in rows if header_roles([c or "" for c in r.cells]) is not None), None)
+    for col, cells in sorted(moments.items()):
+        name = header.cells[col - 1] if header and col <= len(header.cells) else None
+        named = f" ({name})" if name else ""
+        at = ", ".join(str(number) for number, _ in cells[:5]) + (", ..." if len(cells) > 5 else "")
+        notes.append(
+            (
+                cells[0][0],
+                f"lembar {title!r}, kolom {get_column_letter(col)}{named}, baris {at}: Excel "
+                f"menyimpan tanggal atau jam, ditulis «{cells[0][1]}»; bila yang diketik bukan "
+                "tanggal, format selnya sebagai Teks lalu ketik ulang",
+            )
+        )
 
 
 def _say_hidden_columns(
