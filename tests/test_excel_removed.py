@@ -99,7 +99,7 @@ def test_a_workbook_without_the_list_compares_nothing_and_says_so(
         tree, removed = read_edited(path)
     assert removed == []
     assert len(list(tree.iter_indikator())) == 3
-    assert main(["import", str(path), "-o", str(tmp_path / "k.yaml"), "-q"]) == 0
+    assert main(["import", str(path), "-o", str(tmp_path / "k.yaml"), "-q"]) == 1  # peringatan
     err = capsys.readouterr().err
     assert "peringatan: " in err
     assert "lembar 'Isi Ekspor' tidak ada" in err
@@ -130,7 +130,7 @@ def test_pokin_import_warns_of_each_deleted_row(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = _edited(tmp_path, delete=("camat.k1.i2", "sekretaris-kecamatan.k1.i1"))
-    assert main(["import", str(path), "-o", str(tmp_path / "k.yaml"), "-q"]) == 0
+    assert main(["import", str(path), "-o", str(tmp_path / "k.yaml"), "-q"]) == 1  # peringatan
     err = capsys.readouterr().err
     assert "indikator camat.k1.i2 dihapus (barisnya tidak ada lagi di matriks)" in err
     assert "Persentase permohonan PATEN selesai tepat waktu" in err
@@ -179,6 +179,6 @@ def test_pokin_import_parses_the_hidden_sheet_once(
 
     listed = removed._listed
     monkeypatch.setattr(removed, "_listed", counted)
-    assert main(["import", str(path), "-o", str(tmp_path / "k.yaml"), "-q"]) == 0
+    assert main(["import", str(path), "-o", str(tmp_path / "k.yaml"), "-q"]) == 1  # peringatan
     assert "indikator camat.k1.i2 dihapus" in capsys.readouterr().err
     assert parsed == [1]  # one row of JSON: the small tree's whole list

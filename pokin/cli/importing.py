@@ -37,10 +37,9 @@ def register(sub: Subparsers) -> None:
         ".xlsx kantor, atau teks (dipisah tab, markdown, pdftotext) - atau "
         "matriks cascading hasil pokin export, lalu tulis berkas YAML pokin. "
         "Peran dan atasan disimpulkan dan ditandai demikian; baris yang tidak "
-        "terbaca didaftar sebagai peringatan (kode keluar 1), tidak pernah "
-        "dibuang diam-diam. Dengan beberapa berkas, OUT adalah folder; dengan "
-        "--merge, dokumen IKU dan dokumen IKI satu organisasi menjadi satu "
-        "OUT.yaml.",
+        "terbaca didaftar sebagai peringatan, tidak pernah dibuang diam-diam. "
+        "Dengan beberapa berkas, OUT adalah folder; dengan --merge, dokumen IKU "
+        "dan dokumen IKI satu organisasi menjadi satu OUT.yaml. " + EXIT_CODES,
     )
     p.add_argument("files", nargs="+", metavar="DOC", help="berkas keputusan atau matriks .xlsx")
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.yaml, atau folder/")
@@ -58,9 +57,23 @@ def register(sub: Subparsers) -> None:
     p.set_defaults(handler=run)
 
 
+EXIT_CODES = (
+    "Kode keluar, sama untuk setiap jenis berkas: 0 bila semuanya terbaca (pesan "
+    "'catatan:' hanya keterangan); 1 bila ada pesan 'peringatan:' (baris yang tidak "
+    "diimpor, baris matriks yang dihapus sejak ekspor, lembar 'Isi Ekspor' yang hilang): "
+    "YAML tetap ditulis, periksa peringatannya; 2 bila galat (berkas itu tidak ditulis)."
+)
+"""The one rule for ``pokin import``'s exit code, whatever the layout (said in --help)."""
+
+
+def warned(messages: list[str]) -> int:
+    """How many of an import's messages are warnings: what decides exit code 1."""
+    return sum(1 for line in messages if line.startswith("peringatan:"))
+
+
 def _import_one(source: Path, corrections: str | None) -> tuple[PohonKinerja, list[str], int]:
     """A decree (text) or a cascade matrix (.xlsx) as a tree, with the messages to show
-    and how many of them are lines left out."""
+    and how many of them are warnings (:func:`warned`)."""
     if source.suffix.lower() in (".xlsx", ".xlsm") and is_pokin_matrix(source):
         from ..excel import read_edited
 
@@ -79,7 +92,7 @@ def _import_one(source: Path, corrections: str | None) -> tuple[PohonKinerja, li
             counts = Counter(r.jenis for r in removed)
             listed = ", ".join(f"{format_number(n)} {jenis}" for jenis, n in counts.items())
             messages.append(f"peringatan: {source}: dihapus sejak diekspor: {listed}")
-        return tree, messages, 0
+        return tree, messages, warned(messages)
     result = import_decree(source, corrections=corrections)
     messages = [
         f"peringatan: {source}:{s.line}"
@@ -88,7 +101,7 @@ def _import_one(source: Path, corrections: str | None) -> tuple[PohonKinerja, li
         for s in result.skipped
     ]
     messages += [f"catatan: {source}:{line}: {note}" for line, note in result.notes]
-    return result.tree, messages, len(result.skipped)
+    return result.tree, messages, warned(messages)
 
 
 def _merged(args: argparse.Namespace) -> int:
@@ -99,20 +112,20 @@ def _merged(args: argparse.Namespace) -> int:
         args.output, args.files, suffixes=(".yaml", ".yml"), what="hasil impor", force=args.force
     )
     tick = progress(args.files, args.quiet)
-    trees, skipped = [], 0
+    trees, flagged = [], 0
     for index, source in enumerate(args.files, 1):
         tick(index, source)
-        tree, messages, left_out = _import_one(Path(source), None)
+        tree, messages, count = _import_one(Path(source), None)
         for line in messages:
             print(f"pokin: {line}", file=sys.stderr)
         trees.append((source, tree))
-        skipped += left_out
+        flagged += count
     tree = merge_trees(trees)
     if args.link:
         tree = apply_links(tree, infer_links(tree))
     save(tree, target)
     print(f"ditulis: {target}: {tree.summary()}")
-    return 1 if skipped else 0
+    return 1 if flagged else 0
 
 
 def run(args: argparse.Namespace) -> int:
@@ -145,11 +158,11 @@ def _import_each(args: argparse.Namespace, targets: list[Path]) -> int:
     """Import each file to its target; with several, a file that cannot be read is
     reported with its name and the others are still imported (as ``pokin check`` does)."""
     tick = progress(args.files, args.quiet)
-    skipped, failed = 0, 0
+    flagged, failed = 0, 0
     for index, (source, target) in enumerate(zip(args.files, targets, strict=True), 1):
         tick(index, source)
         try:
-            tree, messages, left_out = _import_one(Path(source), args.corrections)
+            tree, messages, count = _import_one(Path(source), args.corrections)
             if args.link:
                 tree = apply_links(tree, infer_links(tree))
             save(tree, target)
@@ -161,7 +174,7 @@ def _import_each(args: argparse.Namespace, targets: list[Path]) -> int:
             continue
         for line in messages:
             print(f"pokin: {line}", file=sys.stderr)
-        skipped += left_out
+        flagged += count
         print(f"ditulis: {target}: {tree.summary()}")
     if failed:
         print(
@@ -170,7 +183,7 @@ def _import_each(args: argparse.Namespace, targets: list[Path]) -> int:
             file=sys.stderr,
         )
         return 2
-    return 1 if skipped else 0
+    return 1 if flagged else 0
 
 
 def _naming(source: str, text: str) -> str:
