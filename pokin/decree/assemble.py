@@ -37,13 +37,14 @@ Rows that cannot be placed are listed in ``ParsedDecree.skipped`` with their lin
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from .document import Item, Paragraph
+from .document import Item, Paragraph, Table
 from .header import read_header
-from .marks import text_lines
+from .marks import title_of
 from .paragraphs import State, close_block, paragraph
 from .parts import ParsedDecree
+from .tableframe import signature_table
 from .tablerows import read_table
 
 __all__ = ["assemble"]
@@ -59,6 +60,40 @@ def assemble(items: Iterable[Item], *, source: str, layout: str) -> ParsedDecree
         else:
             read_table(state, item)
     close_block(state)
-    lines, first = text_lines(items)
+    lines, first = text_lines(items, by_column=signature_table)
     read_header(lines, head_end=first).fill(state.decree)
     return state.decree
+
+
+def text_lines(
+    items: list[Item], by_column: Callable[[Table], bool] | None = None
+) -> tuple[list[str], int | None]:
+    """Every text of the document, one a line, and the index of the first block title. A
+    table ``by_column`` says yes to (a signature in two columns, "Mengetahui," beside the
+    Camat's) gives its columns one after the other, so each side reads top to bottom."""
+    lines: list[str] = []
+    first: int | None = None
+    for item in items:
+        if isinstance(item, Paragraph):
+            texts = [item.text]
+        elif by_column is not None and by_column(item):
+            texts = _column_texts(item)
+        else:
+            texts = [" ".join(dict.fromkeys(c for c in row.cells if c)) for row in item.rows]
+        for text in texts:
+            if first is None and title_of(text):
+                first = len(lines)
+            lines.extend(text.split("\n"))
+    return lines, first
+
+
+def _column_texts(table: Table) -> list[str]:
+    """A table's cells column by column, a cell merged across columns once."""
+    width = max((len(row.cells) for row in table.rows), default=0)
+    texts = []
+    for col in range(width):
+        for row in table.rows:
+            cell = row.cells[col] if col < len(row.cells) else None
+            if cell and cell not in row.cells[:col]:
+                texts.append(cell)
+    return texts

@@ -154,7 +154,7 @@ def read_header(lines: list[str], *, head_end: int | None = None) -> Header:
             head.periode = f"{year.group(1)}-{year.group(2)}"
         elif year:
             head.tahun = int(year.group(1))
-    _read_date_and_signatory(plain, head)
+    _read_date_and_signatory(lines, plain, head)
     if head.nama is None:  # the last resort: "CAMAT X" above the signature names it
         camat = next((m for m in map(_SIGNING_CAMAT.match, reversed(plain)) if m), None)
         if camat:
@@ -254,20 +254,71 @@ def _judul(top: list[str]) -> str | None:
     return None
 
 
-def _read_date_and_signatory(plain: list[str], head: Header) -> None:
+def _read_date_and_signatory(lines: list[str], plain: list[str], head: Header) -> None:
     """The decree's date (its first dated line) and the signatory below a dated line: the
     first one's, or, when a "NOMOR ... TANGGAL ..." line at the top has none below it, the
-    signature's further down (its place and date, "CAMAT X", the name, "NIP. ...")."""
+    signature's further down (its place and date, "CAMAT X", the name, "NIP. ...").
+
+    A signature in two columns side by side ("Mengetahui," on the left, the place and
+    date above the Camat on the right) is read down the dated column (:func:`_column`)."""
     for i, text in enumerate(plain):
-        match = _DATE.search(text)
-        place = re.match(r"^[A-Za-z][A-Za-z .'-]*,\s*\d", text)  # "Samarinda, 2 Januari 2025"
-        if not match or not ("tanggal" in text.lower() or place):
+        found = _column(lines, i)
+        match, below = found if found else (_dated(text), plain[i + 1 : i + 14])
+        if match is None:
             continue
         if head.tanggal is None:
             head.tanggal, head.tanggal_line = _iso(match), i + 1
-        head.penandatangan = _signatory(plain[i + 1 : i + 14])
+        head.penandatangan = _signatory(below)
         if head.penandatangan is not None:
             break
+
+
+def _dated(text: str) -> re.Match[str] | None:
+    """The date of a line that dates the decree: "... tanggal 6 Januari 2026", or a
+    place and date ("Samarinda, 2 Januari 2025")."""
+    match = _DATE.search(text)
+    place = re.match(r"^[A-Za-z][A-Za-z .'-]*,\s*\d", text)
+    return match if match and ("tanggal" in text.lower() or place) else None
+
+
+_GAP = re.compile(r"\t+|\s*\|\s*| {3,}")
+"""What parts two columns written side by side on one line: tabs, a pipe, a wide gap."""
+
+
+def _column(lines: list[str], at: int) -> tuple[re.Match[str], list[str]] | None:
+    """The date of a line whose dated part is one of several side by side, and the lines
+    below it in that column: the part starting nearest the same place (tab text, pipes and
+    ``pdftotext -layout`` alike)."""
+    parts = _parts(lines[at])
+    if len(parts) < 2:
+        return None
+    for start, text in parts:
+        match = _dated(text)
+        if match is None:
+            continue
+        below = []
+        for line in lines[at + 1 : at + 14]:
+            near = [(abs(s - start), t) for s, t in _parts(line) if abs(s - start) <= 4]
+            below.append(min(near)[1] if near else "")
+        return match, below
+    return None
+
+
+def _parts(line: str) -> list[tuple[int, str]]:
+    """The parts of a line with where each starts: its column for tabs and pipes (cells
+    counted), its offset for spaces (text laid out by position)."""
+    celled = "\t" in line or "|" in line
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    for gap in [*_GAP.finditer(line), None]:
+        end = gap.start() if gap else len(line)
+        text = re.sub(r"[*#_]+", " ", line[start:end]).strip()
+        if text:
+            pieces.append((len(pieces) if celled else start, text))
+        elif celled:
+            pieces.append((len(pieces), ""))
+        start = gap.end() if gap else start
+    return [(s, t) for s, t in pieces if t]
 
 
 _NIP = re.compile(r"^NIP\b\.?\s*:?\s*\d", re.IGNORECASE)
@@ -277,7 +328,9 @@ _OFFICE = re.compile(r"^(?:Plt|Plh|Pj|Pjs|an|a\.n|CAMAT|LURAH|KEPALA|SEKRETARIS)
 
 def _signatory(below: list[str]) -> str | None:
     """The name signing under a dated line: a name with its degrees ("SUPARNO, S.STP."),
-    or the line above "NIP. 1978...", before the next dated line."""
+    or the line above "NIP. 1978...", before the next dated line. A "Mengetahui," (or
+    "Menyetujui,") block is another official's, passed over down to its NIP."""
+    below = _without_acknowledging(below)
     for n, text in enumerate(below):
         if _SIGNATORY.match(text):
             return text.strip()
@@ -288,3 +341,20 @@ def _signatory(below: list[str]) -> str | None:
         if _DATE.search(text):
             return None
     return None
+
+
+_ACKNOWLEDGING = re.compile(r"^(?:Mengetahui|Menyetujui)\b", re.IGNORECASE)
+
+
+def _without_acknowledging(below: list[str]) -> list[str]:
+    """The lines without an acknowledging official's block ("Mengetahui," down to its
+    NIP line): that official countersigns; the decree's signatory is the other one."""
+    kept, skipping = [], False
+    for text in below:
+        if _ACKNOWLEDGING.match(text):
+            skipping = True
+        elif skipping and _NIP.match(text):
+            skipping = False
+        elif not skipping:
+            kept.append(text)
+    return kept

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from .._text import fold
 from .cells import Cell, lettered_items, line_items, numbered_items, strip_list_punctuation
 from .columns import column_role
-from .document import Item, Paragraph, TableRow
+from .document import TableRow
 from .items import clean_item
 from .parts import Block
 from .roles import read_title
@@ -46,7 +46,6 @@ __all__ = [
     "names_superior",
     "position_row",
     "second_party",
-    "text_lines",
     "title_of",
     "title_row",
     "titled_block",
@@ -345,23 +344,6 @@ def continues_row(by_role: dict[str, str]) -> bool:
     kinerja and no indicator, or one of them going on in lower case."""
     kinerja, indikator = by_role.get("kinerja", ""), by_role.get("indikator", "")
     return (not kinerja and not indikator) or (kinerja or indikator)[:1].islower()
-
-
-def text_lines(items: list[Item]) -> tuple[list[str], int | None]:
-    """Every text of the document, one a line, and the index of the first block title."""
-    lines: list[str] = []
-    first: int | None = None
-    for item in items:
-        texts = (
-            [item.text]
-            if isinstance(item, Paragraph)
-            else [" ".join(dict.fromkeys(c for c in row.cells if c)) for row in item.rows]
-        )
-        for text in texts:
-            if first is None and title_of(text):
-                first = len(lines)
-            lines.extend(text.split("\n"))
-    return lines, first
 
 
 def title_row(texts: list[str]) -> bool:
