@@ -60,6 +60,37 @@ def _kelurahan_named(positions: list[Pos], lurah: list[Pos]) -> None:
         named = [unit for unit in units if f" {words(unit)} " in title]
         if len(named) == 1:
             pos.unit = named[0]
+        elif len(units) > 1 and pos.info.level == "kelurahan" and not pos.block.atasan:
+            _kelurahan_above(pos, positions, len(units))
+
+
+def _kelurahan_above(pos: Pos, positions: list[Pos], count: int) -> None:
+    """A position whose title says "KELURAHAN" without naming it ("PENGADMINISTRASI UMUM
+    KELURAHAN") in a decree of several kelurahan, declaring no atasan: it is in the
+    kelurahan of the Lurah block above it when only kelurahan blocks stand between them (a
+    decree lists each Lurah, then his staff). Else nothing is guessed and the planner is
+    asked."""
+    above = sorted((p for p in positions if p.block.line < pos.block.line), key=_line)
+    for other in reversed(above):
+        if other.peran is Peran.LURAH and other.unit:
+            pos.unit = other.unit
+            pos.inferensi.append("unit")
+            pos.notes.append(
+                f"Unit disimpulkan: {other.unit}, blok Lurah di atasnya (baris "
+                f"{other.block.line}); nama jabatan tidak menyebut kelurahannya."
+            )
+            return
+        if other.level != "kelurahan":
+            break
+    pos.notes.append(
+        f"Nama jabatan tidak menyebut kelurahannya, padahal keputusan memuat {count} "
+        "kelurahan dan blok ini tidak berada di bawah blok Lurah mana pun: perencana perlu "
+        "mengisi kelurahannya (unit) dan atasannya."
+    )
+
+
+def _line(pos: Pos) -> int:
+    return pos.block.line
 
 
 def _level_of_declared(pos: Pos, declared: Pos) -> None:
