@@ -108,3 +108,14 @@ def test_a_kecamatan_block_between_breaks_the_run(tmp_path: Path) -> None:
     )
     assert staff.atasan != "lurah-karanganyar"
     assert "perencana perlu mengisi kelurahannya" in (staff.catatan or "")
+
+
+def test_lurah_listed_together_then_one_template_asks_the_planner(tmp_path: Path) -> None:
+    """Every Lurah first, then one block for the staff of all of them: whose it is is
+    unsaid, so nothing is guessed."""
+    blocks = [BLOCKS[0], BLOCKS[1], BLOCKS[3], BLOCKS[6], BLOCKS[5]]
+    staff = next(
+        j for j in _tab(tmp_path, blocks).jabatan if j.nama == "Pengadministrasi Umum Kelurahan"
+    )
+    assert staff.atasan not in ("lurah-karanganyar", "lurah-tegalsari")
+    assert "perencana perlu mengisi kelurahannya" in (staff.catatan or "")

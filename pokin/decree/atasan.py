@@ -68,11 +68,15 @@ def _kelurahan_above(pos: Pos, positions: list[Pos], count: int) -> None:
     """A position whose title says "KELURAHAN" without naming it ("PENGADMINISTRASI UMUM
     KELURAHAN") in a decree of several kelurahan, declaring no atasan: it is in the
     kelurahan of the Lurah block above it when only kelurahan blocks stand between them (a
-    decree lists each Lurah, then his staff). Else nothing is guessed and the planner is
-    asked."""
+    decree lists each Lurah, then his staff), unless that Lurah follows another Lurah (the
+    Lurah listed together, then one template of their heads). Else nothing is guessed and
+    a staff position's catatan asks the planner (a head's says it already)."""
     above = sorted((p for p in positions if p.block.line < pos.block.line), key=_line)
-    for other in reversed(above):
+    for at in range(len(above) - 1, -1, -1):
+        other = above[at]
         if other.peran is Peran.LURAH and other.unit:
+            if at > 0 and above[at - 1].peran is Peran.LURAH:
+                break  # the Lurah listed together: a template, whose kelurahan is unsaid
             pos.unit = other.unit
             pos.inferensi.append("unit")
             pos.notes.append(
@@ -82,11 +86,12 @@ def _kelurahan_above(pos: Pos, positions: list[Pos], count: int) -> None:
             return
         if other.level != "kelurahan":
             break
-    pos.notes.append(
-        f"Nama jabatan tidak menyebut kelurahannya, padahal keputusan memuat {count} "
-        "kelurahan dan blok ini tidak berada di bawah blok Lurah mana pun: perencana perlu "
-        "mengisi kelurahannya (unit) dan atasannya."
-    )
+    if pos.peran.is_staf:
+        pos.notes.append(
+            f"Nama jabatan tidak menyebut kelurahannya, padahal keputusan memuat {count} "
+            "kelurahan dan blok ini tidak berada tepat di bawah blok satu Lurah: perencana "
+            "perlu mengisi kelurahannya (unit) dan atasannya."
+        )
 
 
 def _line(pos: Pos) -> int:
