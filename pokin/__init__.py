@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from .decree import ImportResult, import_decree, merge_trees, read_decree
     from .errors import (
         ImportDocumentError,
+        ModelError,
         PokinError,
         PokinFileError,
         RenderError,
@@ -84,6 +85,7 @@ _LAZY: dict[str, str] = {
     "Indikator": "models",
     "Jabatan": "models",
     "Kinerja": "models",
+    "ModelError": "errors",
     "Organisasi": "models",
     "Penilaian": "sakip",
     "Peran": "models",
@@ -159,6 +161,7 @@ __all__ = [
     "Indikator",
     "Jabatan",
     "Kinerja",
+    "ModelError",
     "Organisasi",
     "Penilaian",
     "Peran",

@@ -10,6 +10,8 @@ see :mod:`pokin.checks`. Exceptions are for input pokin cannot read at all::
     │   └── SheetError            an Excel matrix that cannot be read: names sheet, row, column
     ├── TreeError                 a tree edited in memory whose references do not hold
     │   └── (also a ValueError)
+    ├── ModelError                a value a model refuses, set in Python (a notebook)
+    │   └── (also pydantic's ValidationError, so a ValueError)
     ├── PreviousYearError         a "previous year" tree of another organisasi, or not earlier
     │   └── (also a ValueError)
     ├── UnknownIdError            an id no node (or jabatan) of the tree has, asked of a cascade
@@ -24,8 +26,11 @@ from __future__ import annotations
 
 import os
 
+from pydantic_core import ValidationError
+
 __all__ = [
     "ImportDocumentError",
+    "ModelError",
     "PokinError",
     "PokinFileError",
     "PreviousYearError",
@@ -101,6 +106,25 @@ class TreeError(PokinError, ValueError):
         jabatan[7].kinerja[0].mendukung[1]: nothing in the file has the id 'camat.k4.i9'
           saran: ...
     """
+
+
+class ModelError(ValidationError, PokinError):
+    """A value a pokin model refuses when it is built or set in Python (a notebook:
+    ``indikator.polaritas = None``, ``Tautan(ke="")``). Still pydantic's
+    ``ValidationError`` (and so a ``ValueError``), with its :meth:`errors`; its text is
+    the planner's sentence, not pydantic's English with a link::
+
+        Indikator.polaritas: nilai None tidak diizinkan
+          saran: pakai salah satu dari: 'naik' atau 'turun'
+
+    Made by :func:`pokin.models.explain.planner_error` (``message`` and ``hint`` set there).
+    """
+
+    message: str = ""
+    hint: str | None = None
+
+    def __str__(self) -> str:
+        return self.message + (f"\n  saran: {self.hint}" if self.hint else "")
 
 
 class PreviousYearError(PokinError, ValueError):

@@ -38,7 +38,6 @@ from pydantic import ValidationError
 from .._text import slugify as _slug
 from .._text import unique, words
 from ..errors import ImportDocumentError, TreeError
-from ..io.explain import explain
 from ..models import (
     ID_PATTERN,
     Dokumen,
@@ -52,6 +51,7 @@ from ..models import (
     Sasaran,
     Tautan,
 )
+from ..models.explain import explain
 from .atasan import assign_atasan
 from .header import title_case
 from .ikutable import pick_year

@@ -38,8 +38,8 @@ from pydantic import ValidationError
 
 from ..errors import PokinFileError
 from ..io import parse_yaml
-from ..io.explain import explain
 from ..models import Indikator, Jabatan, Kinerja, Peran, PohonKinerja
+from ..models.explain import explain
 from .parts import BLOCK_AT
 
 __all__ = ["Koreksi", "apply_corrections", "read_corrections"]
@@ -200,7 +200,7 @@ def apply_corrections(
         try:
             setattr(node, koreksi.field, koreksi.value)
         except ValidationError as exc:
-            message, hint = explain(exc.errors()[0])
+            message, hint = explain(exc.errors()[0], type(node))
             raise PokinFileError(
                 f"nilai ini tidak cocok untuk {koreksi.field}: {message}",
                 path=source,
@@ -219,7 +219,7 @@ def apply_corrections(
     try:
         return PohonKinerja.model_validate(fixed.model_dump())
     except ValidationError as exc:
-        message, hint = explain(exc.errors()[0])
+        message, hint = explain(exc.errors()[0], PohonKinerja)
         raise PokinFileError(
             f"pohon hasil koreksi tidak sah: {message}",
             path=source,

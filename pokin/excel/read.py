@@ -24,8 +24,8 @@ from pydantic import ValidationError
 from .._gc import collector_paused
 from .._text import fold
 from ..errors import SheetError
-from ..io.explain import data_loc, explain
 from ..models import FORMAT_VERSION, PohonKinerja, Problem, Tautan, resolve_references
+from ..models.explain import data_loc, explain
 from .book import Book, open_book
 from .cells import Loc, NumberFoundError, Table, cell_value, check_sheet
 from .cleared import restore
@@ -326,7 +326,7 @@ class _Reader:
         except ValidationError as exc:
             errors = exc.errors(include_url=False)
             loc = data_loc(errors[0])
-            message, hint = explain(errors[0])
+            message, hint = explain(errors[0], PohonKinerja)
             if errors[0]["type"] == "missing":
                 hint = None
             if len(errors) > 1:

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from .. import _yaml
 from ..errors import PokinFileError
 from ..models import FORMAT_VERSION, PohonKinerja, Problem, resolve_references
-from .explain import Path_, data_loc, explain, field_name
+from ..models.explain import Path_, data_loc, explain, field_name
 
 __all__ = ["careful_loads", "parse", "yaml_problem"]
 
@@ -268,7 +268,7 @@ class _Locator:
         errors = exc.errors(include_url=False)
         first = errors[0]
         loc = data_loc(first)
-        message, hint = explain(first)
+        message, hint = explain(first, PohonKinerja)
         key = first["type"] == "extra_forbidden"
         line, column = self.position(loc, key=key)
         if len(errors) > 1:

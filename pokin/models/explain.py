@@ -1,7 +1,8 @@
 """Pydantic's validation errors told the way a planner reads them: in Indonesian, at the
 path of the field (:func:`data_loc`), with what was expected and a hint how to fix it
 (:func:`explain`). Every reader of a pokin tree (YAML, JSON, Excel, a decree's
-corrections) explains its errors with these.
+corrections) explains its errors with these, and the models their own when built or set
+in Python (:func:`planner_error`).
 """
 
 from __future__ import annotations
@@ -9,10 +10,12 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-__all__ = ["Path_", "data_loc", "explain", "field_name"]
+from ..errors import ModelError
+
+__all__ = ["Path_", "data_loc", "explain", "field_name", "planner_error"]
 
 Path_ = tuple[str | int, ...]
 
@@ -58,8 +61,37 @@ _BOUNDS = {
 }
 
 
-def explain(error: ErrorDetails) -> tuple[str, str | None]:
+def planner_error(model: type[BaseModel], exc: ValidationError) -> ValidationError:
+    """``exc``, raised building or setting a ``model`` in Python, as a
+    :class:`~pokin.errors.ModelError`: its first problem in the planner's words, at the
+    field's path (``Indikator.polaritas``), the others counted.
+
+    >>> from pokin.models import Indikator
+    >>> try:
+    ...     Indikator(uraian="Indeks kepuasan", polaritas="atas")
+    ... except ValueError as exc:
+    ...     print(exc)
+    Indikator.polaritas: nilai 'atas' tidak diizinkan
+      saran: pakai salah satu dari: 'naik' atau 'turun'
+    """
+    if isinstance(exc, ModelError):
+        return exc
+    errors = exc.errors(include_url=False)
+    try:
+        error = ModelError.from_exception_data(exc.title, errors)  # type: ignore[arg-type]
+    except Exception:  # an error pydantic-core cannot rebuild: pydantic's own then
+        return exc
+    message, hint = explain(errors[0], model)
+    where = field_name(data_loc(errors[0]))
+    more = f" (dan {len(errors) - 1} masalah lain)" if len(errors) > 1 else ""
+    error.message = f"{model.__name__}{'.' + where if where else ''}: {message}{more}"
+    error.hint = hint
+    return error
+
+
+def explain(error: ErrorDetails, model: type[BaseModel] | None = None) -> tuple[str, str | None]:
     """A pydantic error in the planner's words (Indonesian): the message and a hint.
+    ``model`` is the model the error's path starts from (the keys it allows are listed).
 
     >>> explain({"type": "literal_error", "loc": ("polaritas",), "msg": "",
     ...           "input": "up", "ctx": {"expected": "'naik' or 'turun'"}})
@@ -73,10 +105,11 @@ def explain(error: ErrorDetails) -> tuple[str, str | None]:
     if kind == "missing":
         return f"kunci wajib `{name}` tidak ada", f"tambahkan `{name}: ...` di sini"
     if kind == "extra_forbidden":
-        allowed = _allowed_keys(loc[:-1])
+        allowed = _allowed_keys(loc[:-1], model)
         close = difflib.get_close_matches(name, allowed, n=1)
         hint = f"maksudnya `{close[0]}`? " if close else ""
-        return f"kunci `{name}` tidak dikenal", hint + "yang boleh di sini: " + ", ".join(allowed)
+        listed = "yang boleh di sini: " + ", ".join(allowed) if allowed else None
+        return f"kunci `{name}` tidak dikenal", (hint + listed) if listed else None
     if kind in ("enum", "literal_error"):
         expected = str(ctx.get("expected", "")).replace(" or ", " atau ")
         return f"nilai {value!r} tidak diizinkan", f"pakai salah satu dari: {expected}"
@@ -104,12 +137,14 @@ def explain(error: ErrorDetails) -> tuple[str, str | None]:
     return f"nilai tidak sah ({message})", "lihat docs/format.md"
 
 
-def _allowed_keys(loc: Path_) -> list[str]:
-    """The keys a mapping at ``loc`` may have, from the models' fields."""
-    from .. import models
-
+def _allowed_keys(loc: Path_, root: type[BaseModel] | None) -> list[str]:
+    """The keys a mapping at ``loc`` may have, from the fields of ``root`` (the model the
+    error is about: :class:`~pokin.models.PohonKinerja` for a whole file) and the models
+    under it; none when the model is not known."""
+    if root is None:
+        return []
     named = [p for p in loc if isinstance(p, str)]
-    model: type[BaseModel] = models.PohonKinerja
+    model: type[BaseModel] = root
     for part in named:
         field = model.model_fields.get(part)
         inner = _model_of(field.annotation) if field else None

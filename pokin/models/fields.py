@@ -12,7 +12,10 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ValidationError,
 )
+
+from .explain import planner_error
 
 __all__ = [
     "FORMAT_VERSION",
@@ -166,7 +169,10 @@ Id = Annotated[str, BeforeValidator(_check_id)]
 
 
 class Model(BaseModel):
-    """The base of every pokin model: no unknown keys, validated on assignment."""
+    """The base of every pokin model: no unknown keys, validated on assignment. A value
+    refused when a model is built or set in Python is said in the planner's words
+    (:class:`~pokin.errors.ModelError`, still pydantic's ``ValidationError``); readers
+    that validate a whole tree (``model_validate``) explain their errors themselves."""
 
     model_config = ConfigDict(
         extra="forbid",
@@ -174,3 +180,20 @@ class Model(BaseModel):
         str_strip_whitespace=True,
         use_enum_values=False,
     )
+
+    def __init__(self, /, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except ValidationError as exc:
+            raise planner_error(type(self), exc) from None
+
+    # As pydantic's RootModel does: this __init__ only validates as BaseModel's does, so
+    # pydantic-core need not call it for every nested model it validates (a custom
+    # __init__ would make loading a tree twice as slow).
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        try:
+            super().__setattr__(name, value)
+        except ValidationError as exc:
+            raise planner_error(type(self), exc) from None
