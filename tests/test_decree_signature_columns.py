@@ -100,3 +100,17 @@ def test_tab_text_a_signature_under_the_knowing_block(tmp_path: Path) -> None:
     path = tmp_path / "pagerwojo.txt"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert _signed(path) == SIGNED
+
+
+@pytest.mark.parametrize("gap", ["\t", "\t\t\t"])
+def test_word_paragraphs_with_tabs_between_the_sides(tmp_path: Path, gap: str) -> None:
+    """The two signatures typed as paragraphs, a tab (or three) between the sides."""
+    document = docx.Document()
+    for line in HEAD:
+        document.add_paragraph(line)
+    add_table(document, TABLE)
+    for knowing, signing in zip(KNOWING, SIGNING, strict=True):
+        document.add_paragraph(f"{knowing}{gap}{signing}")
+    path = tmp_path / "pagerwojo.docx"
+    document.save(str(path))
+    assert _signed(path) == SIGNED

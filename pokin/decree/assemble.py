@@ -60,20 +60,25 @@ def assemble(items: Iterable[Item], *, source: str, layout: str) -> ParsedDecree
         else:
             read_table(state, item)
     close_block(state)
-    lines, first = text_lines(items, by_column=signature_table)
-    read_header(lines, head_end=first).fill(state.decree)
+    lines, first, laid_out = text_lines(items, by_column=signature_table)
+    read_header(lines, head_end=first, laid_out=laid_out).fill(state.decree)
     return state.decree
 
 
 def text_lines(
     items: list[Item], by_column: Callable[[Table], bool] | None = None
-) -> tuple[list[str], int | None]:
-    """Every text of the document, one a line, and the index of the first block title. A
+) -> tuple[list[str], int | None, list[str]]:
+    """Every text of the document, one a line, the index of the first block title, and
+    the same lines as laid out (a paragraph's tabs kept: two signatures side by side). A
     table ``by_column`` says yes to (a signature in two columns, "Mengetahui," beside the
     Camat's) gives its columns one after the other, so each side reads top to bottom."""
     lines: list[str] = []
+    laid_out: list[str] = []
     first: int | None = None
     for item in items:
+        if isinstance(item, Paragraph) and item.laid_out:
+            laid_out.extend(lines[len(laid_out) :])
+            laid_out.extend(item.laid_out.split("\n"))
         if isinstance(item, Paragraph):
             texts = [item.text]
         elif by_column is not None and by_column(item):
@@ -84,7 +89,7 @@ def text_lines(
             if first is None and title_of(text):
                 first = len(lines)
             lines.extend(text.split("\n"))
-    return lines, first
+    return lines, first, [*laid_out, *lines[len(laid_out) :]]
 
 
 def _column_texts(table: Table) -> list[str]:

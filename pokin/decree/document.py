@@ -25,6 +25,7 @@ class Paragraph:
     line: int
     text: str
     level: int = 0  # the list level of Word's automatic numbering (0 = top)
+    laid_out: str = ""  # the text with its tabs kept, when it has any: parts side by side
 
 
 @dataclass

@@ -75,9 +75,11 @@ def _body(parent: Any, items: list[Item], walk: _Walk) -> None:
     for child in parent.iterchildren():
         if child.tag == f"{_W}p":
             walk.line += 1
-            text = _text(child, walk)
+            tabbed = _text(child, walk)
+            text = tabbed.replace("\t", " ")
             if text.strip():
-                items.append(Paragraph(walk.line, text, _level(child)))
+                laid_out = tabbed if "\t" in tabbed else ""  # two signatures side by side
+                items.append(Paragraph(walk.line, text, _level(child), laid_out))
         elif child.tag == f"{_W}tbl":
             items.append(_table(child, walk))
         elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"):
@@ -95,8 +97,8 @@ def _hidden(node: Any) -> bool:
 
 
 def _text(element: Any, walk: _Walk) -> str:
-    """The text of a paragraph: its runs, tabs as spaces, line breaks as newlines; hidden
-    runs left out (and said), a tracked change noted once."""
+    """The text of a paragraph: its runs, tabs, line breaks as newlines; hidden runs left
+    out (and said), a tracked change noted once."""
     if not walk.revised and next(element.iter(*_REVISIONS), None) is not None:
         walk.revised = True
         walk.notes.append((walk.line, _REVISED))
@@ -108,7 +110,7 @@ def _text(element: Any, walk: _Walk) -> str:
         elif node.tag == f"{_W}t":
             parts.append(node.text or "")
         elif node.tag == f"{_W}tab":
-            parts.append(" ")
+            parts.append("\t")
         else:
             parts.append("\n")
     if "".join(hidden).strip():
@@ -125,7 +127,7 @@ def _level(paragraph: Any) -> int:
 def _cell_text(tc: Any, walk: _Walk) -> str:
     lines: list[str] = []
     for paragraph in tc.iter(f"{_W}p"):
-        text = _text(paragraph, walk)
+        text = _text(paragraph, walk).replace("\t", " ")
         lines.extend(line for line in text.split("\n") if line.strip())
     return "\n".join(lines)
 

@@ -111,11 +111,15 @@ def _iso(match: re.Match[str]) -> str:
     return f"{year}-{month:02d}-{int(day):02d}"
 
 
-def read_header(lines: list[str], *, head_end: int | None = None) -> Header:
+def read_header(
+    lines: list[str], *, head_end: int | None = None, laid_out: list[str] | None = None
+) -> Header:
     """Read the header fields from a decree's lines (tabs and markup are tolerated).
 
     ``head_end`` is the index of the first position block: the organisasi name, nomor
-    and judul are looked for before it; the date and the signatory anywhere.
+    and judul are looked for before it; the date and the signatory anywhere. ``laid_out``
+    are the same lines with their parts side by side kept apart (a Word paragraph's tabs),
+    read for a signature in two columns.
     """
     head = Header()
     plain = [re.sub(r"[*#_|\t]+", " ", line).strip() for line in lines]
@@ -154,7 +158,7 @@ def read_header(lines: list[str], *, head_end: int | None = None) -> Header:
             head.periode = f"{year.group(1)}-{year.group(2)}"
         elif year:
             head.tahun = int(year.group(1))
-    _read_date_and_signatory(lines, plain, head)
+    _read_date_and_signatory(laid_out or lines, plain, head)
     if head.nama is None:  # the last resort: "CAMAT X" above the signature names it
         camat = next((m for m in map(_SIGNING_CAMAT.match, reversed(plain)) if m), None)
         if camat:
