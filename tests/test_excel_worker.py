@@ -5,6 +5,7 @@ half-written file, never a child left behind; all here where forking is unsafe."
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 import threading
 import time
@@ -17,7 +18,7 @@ import pytest
 
 import pokin.excel as excel
 from pokin import datasets
-from pokin.excel import export_xlsx, read_xlsx, worker
+from pokin.excel import export_xlsx, read_xlsx
 from pokin.excel.worker import can_fork, handed_over
 from pokin.link import strip_links
 
@@ -134,7 +135,7 @@ def test_no_fork_where_the_platform_has_none(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.delattr(os, "fork")
     assert not can_fork()
     monkeypatch.undo()
-    monkeypatch.setattr(worker.sys, "platform", "darwin")
+    monkeypatch.setattr(sys, "platform", "darwin")
     assert not can_fork()
     assert not _handed(lambda: "saran")[0]
 

@@ -29,20 +29,15 @@ from __future__ import annotations
 import os
 import pickle
 import signal
-import sys
-import threading
 from collections.abc import Callable
 from contextlib import suppress
 from typing import NoReturn, TypeVar
 
+from .._fork import can_fork
+
 __all__ = ["can_fork", "handed_over"]
 
 T = TypeVar("T")
-
-
-def can_fork() -> bool:
-    """Whether this process may fork a worker safely (see the module's notes)."""
-    return hasattr(os, "fork") and sys.platform != "darwin" and threading.active_count() == 1
 
 
 def handed_over(

@@ -84,9 +84,11 @@ from enum import StrEnum
 
 import networkx as nx
 
+from .._fork import can_fork, cores, cut, in_parts
 from .._text import format_number
 from .._yaml import no_gc
-from ..models import Asal, Indikator, Kinerja, PohonKinerja, Status, Tautan
+from ..models import Asal, Jabatan, Kinerja, PohonKinerja, Status, Tautan
+from .apply import apply_links, strip_links
 from .copies import BOILERPLATE_KINDS
 from .index import TEMPLATE, Candidate, LinkIndex
 from .learn import taught
@@ -122,6 +124,10 @@ THRESHOLD_CROSSCUTTING = 0.95
 """The default score a text needs to be proposed as a crosscutting link."""
 EVIDENCE = 0.5
 """The default rare text a pair must share (in units of the rarest word's weight)."""
+PARALLEL_FROM = 20_000
+"""From how many kinerja and indicators on the search runs on every core (forked)."""
+MAX_PARTS = 4
+"""At most this many parts: each reads the texts it meets again."""
 
 
 class Relasi(StrEnum):
@@ -227,30 +233,50 @@ def infer_links(
     if not 0.0 < threshold <= 1.0 or not 0.0 < threshold_crosscutting <= 1.0:
         raise ValueError("thresholds are scores between 0 (exclusive) and 1")
     with no_gc():  # a kabupaten makes 1e5 phrases, none of them garbage
-        return _infer(
+        return _search(  # (the index is freed before the collector runs again)
             tree,
-            threshold,
-            threshold_crosscutting,
-            crosscutting,
-            indikator,
-            template,
+            (threshold, threshold_crosscutting, crosscutting, indikator, template),
             LinkIndex(tree, lexicon=taught(tree, lexicon or DEFAULT), min_evidence=evidence),
         )
 
 
+def _search(
+    tree: PohonKinerja, options: tuple[float, float, bool, bool, bool], index: LinkIndex
+) -> Proposals:
+    """:func:`infer_links` over a built index, in parts (see :func:`_parts`)."""
+    work = list(tree.iter_kinerja())
+    cuts = cut([1 + len(k.indikator) for _, k in work], _parts(work, index))
+    found = in_parts(lambda n: _infer(work[cuts[n] : cuts[n + 1]], *options, index), len(cuts) - 1)
+    result = Proposals(_without_cycles([p for part, _ in found for p in part], index))
+    result.ditahan = sum(held for _, held in found)
+    return result
+
+
+def _parts(work: Sequence[tuple[Jabatan, Kinerja]], index: LinkIndex) -> int:
+    """How many parts to search in: one per core (at most :data:`MAX_PARTS`), each in a
+    forked child, from :data:`PARALLEL_FROM` kinerja and indicators on where forking is
+    safe (the index is only read: the same proposals); the whole-tree structures of the
+    index are then built here, once, not in every part."""
+    if sum(1 + len(k.indikator) for _, k in work) < PARALLEL_FROM or not can_fork():
+        return 1
+    index.read_whole()
+    return min(cores(), MAX_PARTS)
+
+
 def _infer(
-    tree: PohonKinerja,
+    work: Sequence[tuple[Jabatan, Kinerja]],
     threshold: float,
     threshold_crosscutting: float,
     crosscutting: bool,
     indikator: bool,
     template: bool,
     index: LinkIndex,
-) -> Proposals:
-    """:func:`infer_links` over a built index."""
+) -> tuple[list[Proposal], int]:
+    """The proposals for the kinerja of ``work`` and their indicators, in order, and how
+    many matches were held back as templates."""
     proposals: list[Proposal] = []
     held = 0
-    for jabatan, kinerja in tree.iter_kinerja():
+    for jabatan, kinerja in work:
         jid, kid = str(jabatan.id), str(kinerja.id)
         taken = set(index.targets(kinerja)) if kinerja.mendukung else set()  # supported
         if not index.settled(kinerja):
@@ -283,9 +309,7 @@ def _infer(
             kept = found if template else _drop_templates(index, str(ind.id), found)
             held += len(found or ()) - len(kept or ())
             proposals.extend(_proposal(index, str(ind.id), jid, c) for c in kept or ())
-    result = Proposals(_without_cycles(proposals, index))
-    result.ditahan = held
-    return result
+    return proposals, held
 
 
 def _indikator_steps(
@@ -360,40 +384,3 @@ def _proposal(index: LinkIndex, node: str, jabatan: str, found: Candidate) -> Pr
         relasi=Relasi(found.relasi),
         jabatan=jabatan,
     )
-
-
-def apply_links(tree: PohonKinerja, proposals: Iterable[Proposal]) -> PohonKinerja:
-    """A copy of ``tree`` with the proposals written as links awaiting review.
-
-    The tree itself is not changed. Each proposal becomes ``Tautan(ke=..., asal=inferensi,
-    skor=..., alasan=..., status=usulan)`` in the ``mendukung`` of its kinerja or
-    indikator, so :func:`pokin.save` writes it and a planner confirms it (``status:
-    diterima``) or rejects it (``status: ditolak``) in the YAML. A proposal for a link that
-    the node already has (to the same ``ke``, in any state) is skipped.
-
-    Raises:
-        KeyError: a proposal names a node that is not in the tree.
-    """
-    result = tree.model_copy(deep=True)
-    holders: dict[str, Kinerja | Indikator] = {}
-    for _, kinerja in result.iter_kinerja():
-        holders[str(kinerja.id)] = kinerja
-        holders.update((str(i.id), i) for i in kinerja.indikator)
-    for proposal in proposals:
-        try:
-            holder = holders[proposal.dari]
-        except KeyError:
-            raise KeyError(f"no kinerja or indikator has the id {proposal.dari!r}") from None
-        if all(link.ke != proposal.ke for link in holder.mendukung):
-            holder.mendukung.append(proposal.to_tautan())
-    return result
-
-
-def strip_links(tree: PohonKinerja) -> PohonKinerja:
-    """A copy of ``tree`` without any link, as a decree imported to YAML arrives."""
-    result = tree.model_copy(deep=True)
-    for _, kinerja in result.iter_kinerja():
-        kinerja.mendukung.clear()
-        for ind in kinerja.indikator:
-            ind.mendukung.clear()
-    return result

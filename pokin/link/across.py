@@ -225,12 +225,16 @@ class Crosscutting:
 
     def _copied(self, kid: str, jid: str, owner: str) -> bool:
         """Whether a kinerja under ``owner`` has the same text (the unit's own table)."""
+        return any(
+            other != jid and owner in self.chain[other]
+            for other in self._kinerja_keys()[self.phrases[kid].key]
+        )
+
+    def _kinerja_keys(self) -> dict[tuple[frozenset[str], bool], list[str]]:
+        """The positions holding each kinerja text (read once)."""
         if self._keys is None:
             self._keys = defaultdict(list)
             for node, p in self.phrases.items():
                 if self.jenis[node] == "kinerja":
                     self._keys[p.key].append(str(self.owner[node]))
-        return any(
-            other != jid and owner in self.chain[other]
-            for other in self._keys[self.phrases[kid].key]
-        )
+        return self._keys

@@ -81,13 +81,7 @@ class Copies:
 
     def _carried_text(self, up: str, me: Phrase) -> float:
         """:meth:`_carried` of a kinerja with ``me``'s text under ``up``."""
-        if self._copies is None:
-            self._copies = Counter(
-                (str(self.jabatan[jid].atasan), self.phrases[k].plain)
-                for jid, kinerja in self.kinerja_of.items()
-                for k in kinerja
-            )
-        extra = self._copies[(up, me.plain)] - 1
+        extra = self._copy_counts()[(up, me.plain)] - 1
         n = len(self.phrases) - extra
         most = 1.0 + math.log((n + 1) / 2)
         found = []
@@ -96,6 +90,16 @@ class Copies:
             weight *= PLACE_WEIGHT if word in self.place else 1.0
             found.append(evidence_weight(weight, most))
         return math.fsum(found)
+
+    def _copy_counts(self) -> Counter[tuple[str, str]]:
+        """How many kinerja under each atasan have each text (read once)."""
+        if self._copies is None:
+            self._copies = Counter(
+                (str(self.jabatan[jid].atasan), self.phrases[k].plain)
+                for jid, kinerja in self.kinerja_of.items()
+                for k in kinerja
+            )
+        return self._copies
 
     def template_units(self, node: str, target: str) -> int:
         """In how many other units a text of the pair recurs as a template row (kept per
@@ -165,13 +169,16 @@ class Copies:
 
     def _holders_of(self, key: tuple[frozenset[str], bool]) -> set[str]:
         """The positions holding a text of ``key`` (every text's, read once)."""
+        return self._all_holders()[key]
+
+    def _all_holders(self) -> dict[tuple[frozenset[str], bool], set[str]]:
         if self._holders is None:
             self._holders = defaultdict(set)
             for n, p in self.phrases.items():
                 owner = self.owner[n]
                 if owner is not None:
                     self._holders[p.key].add(owner)
-        return self._holders[key]
+        return self._holders
 
     def _managerial(self, target: str) -> bool:
         """Whether ``target`` is a row of the managerial cycle every block repeats: an

@@ -129,16 +129,21 @@ class Holds:
         if below is not None and len(below) <= _SCAN:
             read = self._read_words()
             return [n for n in below if content <= read[n]]
+        holding = self._holding_index()
+        postings = sorted((holding.get(w, _EMPTY) for w in content), key=len)
+        if below is not None:
+            postings.insert(0, below)
+        return set(postings[0]).intersection(*postings[1:]) if postings else ()
+
+    def _holding_index(self) -> dict[str, set[str]]:
+        """The texts of positions holding each word or root (read once)."""
         if self._holding is None:
             self._holding = defaultdict(set)
             for node, p in self.phrases.items():
                 if self.owner[node] is not None:
                     for w in p.words | p.roots:
                         self._holding[w].add(node)
-        postings = sorted((self._holding.get(w, _EMPTY) for w in content), key=len)
-        if below is not None:
-            postings.insert(0, below)
-        return set(postings[0]).intersection(*postings[1:]) if postings else ()
+        return self._holding
 
     def _read_words(self) -> dict[str, frozenset[str]]:
         """Each text's words and their roots together (read once, once per text)."""

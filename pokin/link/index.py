@@ -117,6 +117,21 @@ class LinkIndex(Search, Crosscutting, Copies, Holds):
         self._rare: dict[tuple[int, int], float | None] = {}
         self._unscoped_of: dict[int, tuple[Phrase, Phrase]] = {}  # (the text kept alive)
 
+    def read_whole(self) -> None:
+        """Build now the structures read from the whole tree that most searches build on
+        their first question: searches forked after this find them, rather than each
+        reading the tree again. (Those few trees need are left to be built there: the
+        word index of :meth:`_holding_all`, the kinerja texts of :meth:`_copied`.)"""
+        if self._words is None:
+            self._index_texts()
+        self._copy_counts()
+        self._all_holders()
+        self._children()
+        self._read_words()
+        self._nodes_below("")
+        self._below("")
+        self.with_kinerja([])
+
     def _weights(self, tree: PohonKinerja) -> dict[str, float]:
         """Each root's rarity weight (:func:`idf`), a quarter for words of place.
 
