@@ -43,6 +43,7 @@ from kabupaten import kabupaten
 from synthetic import synthetic
 
 import pokin
+import pokin.link
 from pokin.decree import import_decree
 from pokin.link import THRESHOLD, Proposals, infer_links, learn, strip_links, suggest_links
 from pokin.link.evaluate import Score, evaluate, load_labels
@@ -173,10 +174,13 @@ def timing_kabupaten(sizes: list[int], repeat: int = 1) -> None:
         floor, floor_cpu = best(lambda x=texts: _split(x), repeat)
         print(f"  floor (split every text)        {floor:6.3f} s wall, {floor_cpu:6.3f} s CPU")
         proposals: list[Proposals] = []
-        for label, run in (
-            ("infer_links", lambda t=tree, out=proposals: out.append(infer_links(t))),
-            ("suggest_links top=1", lambda t=tree: suggest_links(t, top=1)),
-        ):
+        runs: list[tuple[str, Callable[[], object]]] = [
+            ("infer_links", lambda t=tree, out=proposals: out.append(infer_links(t)))
+        ]
+        if len(texts) >= pokin.link.PARALLEL_FROM:  # paired: the same search on one core
+            runs.append(("infer_links, one core", lambda t=tree: _one_core(t)))
+        runs.append(("suggest_links top=1", lambda t=tree: suggest_links(t, top=1)))
+        for label, run in runs:
             wall, cpu = best(run, repeat, cold)
             cpu_of.setdefault(n_ind, cpu)
             print(
@@ -211,6 +215,15 @@ def best(
         walls.append(time.perf_counter() - wall)
         cpus.append(_cpu() - cpu)
     return min(walls), min(cpus)
+
+
+def _one_core(tree: pokin.PohonKinerja) -> None:
+    """infer_links searching in this process only (it forks from PARALLEL_FROM nodes)."""
+    was, pokin.link.PARALLEL_FROM = pokin.link.PARALLEL_FROM, sys.maxsize
+    try:
+        infer_links(tree)
+    finally:
+        pokin.link.PARALLEL_FROM = was
 
 
 def _cpu() -> float:
