@@ -114,3 +114,21 @@ def test_word_paragraphs_with_tabs_between_the_sides(tmp_path: Path, gap: str) -
     path = tmp_path / "pagerwojo.docx"
     document.save(str(path))
     assert _signed(path) == SIGNED
+
+
+def test_tab_text_the_sides_staggered(tmp_path: Path) -> None:
+    """The acknowledging side starts a line higher, the date alone in its cell, and the
+    space for the signature left blank on one side only: each side still reads down its
+    own cell, never the other side's text."""
+    lines = [*HEAD, "", *("\t".join(row) for row in TABLE), ""]
+    lines += [
+        f"{KNOWING[0]}\t",
+        f"\t{SIGNING[0]}",
+        f"{KNOWING[1]}\t{SIGNING[1]}",
+        f"{KNOWING[2]}\t",
+        f"\t{SIGNING[2]}",
+        f"{KNOWING[3]}\t{SIGNING[3]}",
+    ]
+    path = tmp_path / "pagerwojo.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert _signed(path) == SIGNED

@@ -290,11 +290,12 @@ _GAP = re.compile(r"\t+|\s*\|\s*| {3,}")
 
 
 def _column(lines: list[str], at: int) -> tuple[re.Match[str], list[str]] | None:
-    """The date of a line whose dated part is one of several side by side, and the lines
-    below it in that column: the part starting nearest the same place (tab text, pipes and
-    ``pdftotext -layout`` alike)."""
+    """The date of a line whose dated part is one of several side by side (or stands
+    alone in a later cell: the other side starts higher or lower), and the lines below it
+    in that column: the part in the same cell for tabs and pipes, the part starting near
+    the same place for text laid out by spaces."""
     parts = _parts(lines[at])
-    if len(parts) < 2:
+    if len(parts) < 2 and not (parts and parts[0][0] > 0 and _celled(lines[at])):
         return None
     for start, text in parts:
         match = _dated(text)
@@ -302,16 +303,21 @@ def _column(lines: list[str], at: int) -> tuple[re.Match[str], list[str]] | None
             continue
         below = []
         for line in lines[at + 1 : at + 14]:
-            near = [(abs(s - start), t) for s, t in _parts(line) if abs(s - start) <= 4]
+            slack = 0 if _celled(line) else 4
+            near = [(abs(s - start), t) for s, t in _parts(line) if abs(s - start) <= slack]
             below.append(min(near)[1] if near else "")
         return match, below
     return None
 
 
+def _celled(line: str) -> bool:
+    return "\t" in line or "|" in line
+
+
 def _parts(line: str) -> list[tuple[int, str]]:
     """The parts of a line with where each starts: its column for tabs and pipes (cells
     counted), its offset for spaces (text laid out by position)."""
-    celled = "\t" in line or "|" in line
+    celled = _celled(line)
     pieces: list[tuple[int, str]] = []
     start = 0
     for gap in [*_GAP.finditer(line), None]:
