@@ -138,3 +138,49 @@ def test_a_percent_target_without_a_satuan_column_is_split(
     tree = import_decree(write(tmp_path)).tree
     got = [(i.target, i.satuan) for _, i in tree.iter_indikator()]
     assert got == [("85", "%"), ("92,5", "%"), ("85%/tahun", None)]
+
+
+IKU_HEAD = ["No", "Sasaran Strategis", "Indikator Kinerja Utama", "Target 2026", "Target 2027"]
+IKU_ROWS = [
+    ["1", "Meningkatnya kualitas pelayanan publik", "Persentase layanan tepat waktu", "80%",
+     "85%"],
+    ["2", "Meningkatnya ketertiban umum", "Jumlah patroli terpadu", "40 kali", "48 kali"],
+    ["3", "Meningkatnya partisipasi warga", "Persentase RT aktif", "70%", "75 RT"],
+]  # fmt: skip
+IKU_TITLE = "INDIKATOR KINERJA UTAMA KECAMATAN TANJUNGSARI KIDUL TAHUN 2026-2027"
+
+
+def _iku_markdown(tmp_path: Path) -> Path:
+    lines = [f"# {IKU_TITLE}", "", "| " + " | ".join(IKU_HEAD) + " |", "|---" * 5 + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in IKU_ROWS]
+    path = tmp_path / "iku.md"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _iku_word(tmp_path: Path) -> Path:
+    document = docx.Document()
+    document.add_paragraph(IKU_TITLE)
+    add_table(document, [IKU_HEAD, *IKU_ROWS])
+    path = tmp_path / "iku.docx"
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("write", [_iku_markdown, _iku_word], ids=["md", "docx"])
+def test_iku_targets_with_their_unit_and_no_satuan_column(
+    write: Callable[[Path], Path], tmp_path: Path
+) -> None:
+    """The same rule in an IKU table: a unit written in every year's target is the
+    satuan; targets whose units differ stay as written."""
+    tree = import_decree(write(tmp_path)).tree
+    got = [
+        (i.satuan, [(p.periode, p.target) for p in i.per_periode])
+        for s in tree.iku
+        for i in s.indikator
+    ]
+    assert got == [
+        ("%", [("2026", "80"), ("2027", "85")]),
+        ("kali", [("2026", "40"), ("2027", "48")]),
+        (None, [("2026", "70%"), ("2027", "75 RT")]),
+    ]

@@ -556,9 +556,9 @@ def test_iku_rows_pair_br_lines_too() -> None:
         "| Kode | Sasaran | Indikator | Target |\n|---|---|---|---|\n"
         "| S.1 | Meningkatnya pelayanan | IKM<br>PATEN tepat waktu | 85<br>95% |\n"
     )
-    assert [(i.uraian, i.target) for i in decree.iku[0].indikator] == [
-        ("IKM", "85"),
-        ("PATEN tepat waktu", "95%"),
+    assert [(i.uraian, i.target, i.satuan) for i in decree.iku[0].indikator] == [
+        ("IKM", "85", ""),
+        ("PATEN tepat waktu", "95", "%"),  # no Satuan column: the unit is the satuan
     ]
 
 

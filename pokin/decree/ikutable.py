@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .document import TableRow
 from .items import CODE_INDIKATOR, CODE_SASARAN, clean_item, split_catatan, split_code
+from .pairing import split_unit, unit_in_target
 from .parts import IkuIndikator, IkuSasaran, ParsedDecree
 
 __all__ = [
@@ -74,7 +75,10 @@ def add_iku_row(
         return True
     if not iku:
         return False
-    iku[-1].indikator.append(iku_indikator(row.line, text, code, by_role, years))
+    unit = unit_in_target(roles)
+    iku[-1].indikator.append(
+        iku_indikator(row.line, text, code, by_role, years, unit_in_target=unit)
+    )
     return True
 
 
@@ -86,13 +90,19 @@ def iku_indikator(
     years: dict[str, str],
     *,
     catatan: str = "",
+    unit_in_target: bool = False,
 ) -> IkuIndikator:
     """One IKU indicator from its cells by role (``formulasi``, ``sumber_data``, ``satuan``,
     ``target``, ``penanggung_jawab``) and its targets per year (header year -> cell): the
     one mechanism every layout's IKU table goes through. ``catatan`` is what the layout
-    itself noted on the row."""
+    itself noted on the row. With ``unit_in_target`` (a table without a Satuan column),
+    targets written with their unit ("85%", "12 dokumen" in every year) give the satuan,
+    as :func:`.pairing.split_unit` does for the positions' tables."""
     notes = [catatan] if catatan else []
     target = by_role.get("target", "")
+    satuan = " ".join(by_role.get("satuan", "").split())
+    if unit_in_target and not satuan:
+        target, years, satuan = _units_out(target, years)
     if len(years) > 1:
         target = pick_year(years, None)  # the builder picks again once the year is known
     if by_role.get("penanggung_jawab"):
@@ -104,7 +114,7 @@ def iku_indikator(
         code,
         " ".join(by_role.get("formulasi", "").split()),
         sumber,
-        " ".join(by_role.get("satuan", "").split()),
+        satuan,
         " ".join(target.split()),
         "; ".join([*notes, *([note] if note else [])]),
         dict(years) if len(years) > 1 else {},
@@ -149,3 +159,16 @@ def ends_iku(roles: list[str], labels: list[str]) -> bool:
     False
     """
     return "jabatan" in roles or "atasan" in roles or "INDIVIDU" in " ".join(labels).upper()
+
+
+def _units_out(target: str, years: dict[str, str]) -> tuple[str, dict[str, str], str]:
+    """The target and the targets per year without their unit, and the unit, when every
+    one written carries the same unit; else all as they were, with no unit."""
+    several = len(years) > 1  # the target is then picked from them (the cell joins them)
+    values = [v for v in (years.values() if several else [target]) if v.strip()]
+    found = [split_unit(v) for v in values]
+    units = {f[1] for f in found if f}
+    if not values or None in found or len(units) != 1:
+        return target, years, ""
+    bare = {value: f[0] for value, f in zip(values, found, strict=True) if f}
+    return bare.get(target, target), {y: bare.get(v, v) for y, v in years.items()}, units.pop()

@@ -12,7 +12,7 @@ from .columns import is_quarter, year_of
 from .ikutable import iku_indikator, same_sasaran
 from .items import CODE_INDIKATOR, CODE_SASARAN, split_code
 from .markup import Cell, read_cell
-from .pairing import pair_cells
+from .pairing import pair_cells, unit_in_target
 from .parts import IkuIndikator, IkuSasaran, ParsedDecree, Skipped
 
 __all__ = ["FIELDS", "MarkdownTable", "cells_by_role", "iku_row"]
@@ -108,7 +108,15 @@ def iku_row(state: MarkdownTable, number: int, line: str, cells: list[str]) -> N
         }
         one = len(rows) == 1  # several indicators in one cell: whose year is which is unsaid
         iku[-1].indikator.append(
-            iku_indikator(number, text, code, by_role, years if one else {}, catatan=row.catatan)
+            iku_indikator(
+                number,
+                text,
+                code,
+                by_role,
+                years if one else {},
+                catatan=row.catatan,
+                unit_in_target=unit_in_target(state.roles or []),
+            )
         )
 
 
