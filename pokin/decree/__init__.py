@@ -49,6 +49,7 @@ from . import tab as _decree_tab
 from . import xlsx as _xlsx
 from .assemble import assemble
 from .build import build_tree
+from .charset import declared_charset
 from .corrections import Koreksi, apply_corrections, read_corrections
 from .document import Item, Table
 from .hygiene import clean_items, clean_text, settle_soft_hyphens
@@ -204,10 +205,12 @@ _TEXT_HINT = (
 _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
-def _windows_text(path: Path) -> tuple[str, int] | None:
+def _windows_text(path: Path) -> tuple[str, int | None] | None:
     """The text of a file that is not UTF-8 but Windows-1252 (Word's and Notepad's "save
     as text" on a Windows set to Indonesian or English: curly quotes, "–"), with the line
-    of its first non-ASCII byte; ``None`` when the file is UTF-8, UTF-16 or binary."""
+    of its first non-ASCII byte; or a web page in the character set its ``<meta>``
+    declares (Word's "Web Page, Filtered": windows-1252), with ``None`` for the line: no
+    guess to note. ``None`` when the file is UTF-8, UTF-16 or binary."""
     try:
         raw = read_bytes(path)
     except PokinFileError:
@@ -219,6 +222,12 @@ def _windows_text(path: Path) -> tuple[str, int] | None:
         return None
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
+    declared = declared_charset(raw)
+    if declared is not None and declared != "utf-8":
+        try:
+            return raw.decode(declared), None
+        except UnicodeDecodeError:
+            pass  # a page that is not what it says: read as Windows-1252, with the note
     try:
         return raw.decode("cp1252"), line
     except UnicodeDecodeError:
@@ -229,17 +238,18 @@ def _read_text(path: Path) -> tuple[str, list[tuple[int, str]]]:
     """The file's text, and a note when it was read as Windows-1252."""
     windows = _windows_text(path)
     notes: list[tuple[int, str]] = []
-    if windows is not None:
-        text, line = windows
-        notes.append(
-            (
-                line,
-                "berkas ini bukan UTF-8; dibaca sebagai teks Windows-1252 (ANSI), "
-                "pengodean bawaan Windows: periksa huruf dan tanda baca di baris ini",
-            )
-        )
-    else:
+    if windows is None:
         text = read_text(path, error=ImportDocumentError, hint=_TEXT_HINT)
+    else:
+        text, line = windows
+        if line is not None:  # guessed; a page's declared character set is no guess
+            notes.append(
+                (
+                    line,
+                    "berkas ini bukan UTF-8; dibaca sebagai teks Windows-1252 (ANSI), "
+                    "pengodean bawaan Windows: periksa huruf dan tanda baca di baris ini",
+                )
+            )
     if not text.strip():
         raise _error(
             "berkas kosong",

@@ -77,7 +77,9 @@ _UNIT = re.compile(r"^(?:unit\s+kerja\s*:\s*)?((?:kelurahan|kecamatan|desa)\s+\S
 
 def sniff(text: str) -> bool:
     """Whether ``text`` is a markdown decree: a pipe table whose header names INDIKATOR,
-    or an HTML ``<table>`` (a converter's output for merged cells) whose rows name it.
+    or an HTML ``<table>`` (a converter's output for merged cells, a web page, Word's "Web
+    Page, Filtered") with a row that reads as a header (:func:`.columns.header_roles`: an
+    indicator column and one more), however its cells are marked up.
 
     >>> sniff("| KINERJA | INDIKATOR |\\n|---|---|\\n| a | b |")
     True
@@ -85,23 +87,25 @@ def sniff(text: str) -> bool:
     False
     >>> sniff("JABATAN : CAMAT\\n<table>\\n<tr><th>Kinerja</th><th>Indikator</th></tr>")
     True
+    >>> sniff('<table><tr><td>\\n<p class=MsoNormal><span lang=IN>Indikator Kinerja</span></p>'
+    ...       '</td><td><p><b>Target</b></p></td></tr></table>')
+    True
     """
+    sample = text[:500_000]
     previous = before = ""
-    in_html = False
-    for line in text[:500_000].split("\n"):
-        if "<table" in line.lower():
-            in_html = True
-        if in_html and re.search(r"<t[hd]\b[^>]*>[^<]*indikator", line, re.IGNORECASE):
-            return True
-        if "</table" in line.lower():
-            in_html = False
+    for line in sample.split("\n"):
         if is_separator(line) and any(  # the header, maybe over two rows ("2025 | 2026")
             above.lstrip().startswith("|") and _names_indikator(above)
             for above in (previous, before)
         ):
             return True
         previous, before = line, previous
-    return False
+    return "<table" in sample.lower() and any(
+        _header_roles(cells) is not None
+        for piece in pieces(sample)
+        if isinstance(piece, Rows)
+        for _, _, cells in piece.rows
+    )
 
 
 def _names_indikator(header: str) -> bool:

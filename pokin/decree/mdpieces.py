@@ -6,9 +6,12 @@ and tables, each with the line numbers of the source file.
   whether it opens or closes mid-line ("<p>Jabatan : X</p><table>", "</table><p>...");
 - an HTML comment is skipped;
 - every other line is a plain line. HTML written on few lines (an export's "minified" page:
-  a whole decree on one line) is cut after each closing block tag outside the tables
-  (``</p>``, ``</h3>``, ``</li>``, ``</div>``...), so each paragraph is a line of its own, as
-  in the same page pretty-printed. The pieces keep the number of the line they come from.
+  a whole decree on one line) is cut at each block tag outside the tables, opening or
+  closing (``<p>``, ``</p>``, ``</h3>``, ``<li>``, ``<div>``...), and after each line break
+  ``<br>`` (``<br/>``): each paragraph, and each line a page shows, is a line of its own,
+  as in the same page pretty-printed ("JABATAN : CAMAT<br>ATASAN LANGSUNG : BUPATI<br>TUGAS
+  : ..." is three lines, as a browser draws it and as its PDF print is read). The pieces
+  keep the number of the line they come from.
 
 >>> page = "<h3>KECAMATAN X</h3><p>JABATAN : CAMAT</p><table><tr><td>a</td></tr></table>"
 >>> [(p.number, p.text) if isinstance(p, Plain) else p.rows for p in pieces(page)]
@@ -28,12 +31,16 @@ from .pipes import is_separator, is_table_line, lost_pipe, split_row
 __all__ = ["Plain", "Rows", "pieces"]
 
 _CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
+_BLOCKS = (
+    r"(?:p|div|h[1-6]|li|ul|ol|title|head|header|footer|section|article|blockquote|center"
+    r"|dl|dt|dd)"
+)
 _BLOCK_END = re.compile(
-    r"</(?:p|div|h[1-6]|li|ul|ol|title|head|header|footer|section|article|blockquote|center"
-    r"|dl|dt|dd)\s*>|<(/?)table\b[^>]*>",
+    rf"(<{_BLOCKS}\b[^>]*>)|</{_BLOCKS}\s*>|<br\b[^>]*>|<(/?)table\b[^>]*>",
     re.IGNORECASE,
 )
-"""Where a paragraph of an HTML page ends (a cut outside the tables), and a table's edges."""
+"""Where a line of an HTML page ends (a cut outside the tables: a block tag, opening or
+closing, or a line break), and a table's edges."""
 
 
 @dataclass
@@ -52,15 +59,16 @@ class Rows:
 
 
 def _cut(line: str, depth: int) -> tuple[list[str], int]:
-    """``line`` cut after each closing block tag outside a table; a piece with no text of
-    its own stays with the one before (tags only: "</head><body>"). ``depth`` is how many
+    """``line`` cut before each opening block tag, after each closing one and after each
+    line break, outside a table; a piece with no text of its own stays with the one before
+    (tags only: "</head><body>"). ``depth`` is how many
     tables are open at the start of the line; returned as it is at its end."""
     cuts = [0]
     for match in _BLOCK_END.finditer(line):
-        if match.group(1) is not None:  # <table> / </table>
-            depth = max(0, depth + (-1 if match.group(1) else 1))
-        elif depth == 0:
-            cuts.append(match.end())
+        if match.group(2) is not None:  # <table> / </table>
+            depth = max(0, depth + (-1 if match.group(2) else 1))
+        elif depth == 0:  # before an opening tag, after a closing one or a break
+            cuts.append(match.start() if match.group(1) else match.end())
     if len(cuts) == 1:
         return [line], depth
     parts = [line[a:b] for a, b in zip(cuts, [*cuts[1:], len(line)], strict=True)]
