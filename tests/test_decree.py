@@ -633,6 +633,7 @@ def test_other_layouts_are_wired() -> None:
     assert [getattr(m, "__name__", "") for m in LAYOUTS] == [
         "pokin.decree.tab",
         "pokin.decree.markdown",
+        "pokin.decree.delimited",
         "pokin.decree.columnar",
         "pokin.decree.pdf",
         "pokin.decree.cellines",

@@ -40,6 +40,7 @@ from ..errors import ImportDocumentError, PokinFileError
 from ..models import PohonKinerja
 from . import cellines as _cellines
 from . import columnar as _columnar
+from . import delimited as _delimited
 from . import docx as _docx
 from . import flat as _flat
 from . import markdown as _decree_markdown
@@ -84,12 +85,14 @@ class Layout(Protocol):
 
 
 #: The layout parsers, tried in this order; the first whose ``sniff`` says yes parses:
-#: tab-separated tables (also Word's "save as text"), markdown pipe and HTML tables,
-#: ``pdftotext -layout`` fixed-width columns, PDF text with broken columns (cells apart),
-#: PDF text with one cell per line, PDF text flattened into paragraphs.
+#: tab-separated tables (also Word's "save as text"), markdown pipe and HTML tables, a
+#: spreadsheet's table as CSV or tab-separated text, ``pdftotext -layout`` fixed-width
+#: columns, PDF text with broken columns (cells apart), PDF text with one cell per line,
+#: PDF text flattened into paragraphs.
 LAYOUTS: tuple[Layout, ...] = (
     _decree_tab,
     _decree_markdown,
+    _delimited,
     _columnar,
     _decree_pdf,
     _cellines,
@@ -155,8 +158,8 @@ _WHAT_POKIN_READS = (
     "Kinerja / Sasaran / Rencana Hasil Kerja, Indikator Kinerja, Formulasi, Sumber Data, "
     "Satuan, Target), formulir SKP (JABATAN : ..., ATASAN LANGSUNG : ..., tabel Rencana "
     "Hasil Kerja / Indikator Kinerja Individu) atau tabel IKU (Sasaran Strategis, Indikator "
-    "Kinerja Utama); sebagai teks bertab, markdown, teks PDF, Word (.docx), PDF atau Excel "
-    "(.xlsx)"
+    "Kinerja Utama); sebagai teks bertab, markdown, teks PDF, Word (.docx), PDF, Excel "
+    "(.xlsx) atau CSV"
 )
 
 

@@ -39,7 +39,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from .document import Item, Paragraph, Table
+from .columns import header_roles
+from .document import Item, Paragraph, Table, TableRow
 from .header import read_header
 from .marks import title_of
 from .paragraphs import State, close_block, paragraph
@@ -80,16 +81,33 @@ def text_lines(
             laid_out.extend(lines[len(laid_out) :])
             laid_out.extend(item.laid_out.split("\n"))
         if isinstance(item, Paragraph):
-            texts = [item.text]
+            texts = [(item.text, True)]
         elif by_column is not None and by_column(item):
-            texts = _column_texts(item)
+            texts = [(text, True) for text in _column_texts(item)]
         else:
-            texts = [" ".join(dict.fromkeys(c for c in row.cells if c)) for row in item.rows]
-        for text in texts:
+            texts = _row_texts(item.rows)
+        for text, shown in texts:
             if first is None and title_of(text):
                 first = len(lines)
-            lines.extend(text.split("\n"))
+            if shown:
+                lines.extend(text.split("\n"))
     return lines, first, [*laid_out, *lines[len(laid_out) :]]
+
+
+def _row_texts(rows: list[TableRow]) -> list[tuple[str, bool]]:
+    """Each row's texts on one line (a merged cell once), and whether it is head text.
+
+    A table's data rows (below the header naming its columns, three texts or more) are
+    the positions' rows, no text of the decree's head: only a block title among them
+    counts. Joined, their cells would make phrases no cell holds ("Sekretaris Kecamatan |
+    Camat | Meningkatnya ..." naming a "Kecamatan Camat Meningkatnya")."""
+    out: list[tuple[str, bool]] = []
+    below_header = False
+    for row in rows:
+        filled = list(dict.fromkeys(c for c in row.cells if c))
+        out.append((" ".join(filled), not below_header or len(filled) < 3))
+        below_header = below_header or header_roles([c or "" for c in row.cells]) is not None
+    return out
 
 
 def _column_texts(table: Table) -> list[str]:

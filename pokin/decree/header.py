@@ -203,16 +203,21 @@ def _read_fields(plain: list[str], head: Header) -> None:
 _NOMOR_LEAD = re.compile(r"^NOMOR\s*:\s*(\S.*)$", re.IGNORECASE)
 _NOMOR_INLINE = re.compile(r"^KEPUTUSAN\b.*?\bNOMOR\s*:?\s*(\d[^\s,;]*)")  # upper case only
 _NOMOR_BARE = re.compile(r"^NOMOR\s+(\d[^\s,;]*)")
+_NOMOR_LAMPIRAN = re.compile(
+    r"^LAMPIRAN\b(?:\s+[IVX]+\b)?\s*:?\s*KEPUTUSAN\b.*?\bNOMOR\s*:?\s*(\d[^\s,;]*)", re.I
+)
 
 
 def _nomor(text: str) -> str | None:
-    """The decree's number on a header line: "NOMOR : 050/42", "NOMOR 050/42", or a title
-    line "KEPUTUSAN CAMAT X NOMOR 800/12/2025" (a markdown H1)."""
+    """The decree's number on a header line: "NOMOR : 050/42", "NOMOR 050/42", a title
+    line "KEPUTUSAN CAMAT X NOMOR 800/12/2025" (a markdown H1), or the heading of the
+    decree's own lampiran in any case ("Lampiran Keputusan Camat X Nomor 061/118/2027",
+    a sheet's subtitle): the decree the lampiran belongs to, no citation of another."""
     match = _NOMOR_LEAD.match(text)
     if match:
         return match.group(1).strip()
     inline = _NOMOR_INLINE.match(text) if text.isupper() else None  # a title, not a citation
-    match = inline or _NOMOR_BARE.match(text)
+    match = inline or _NOMOR_BARE.match(text) or _NOMOR_LAMPIRAN.match(text)
     return match.group(1).rstrip(".:") if match else None
 
 

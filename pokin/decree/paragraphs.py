@@ -224,7 +224,8 @@ def close_block(state: State) -> None:
 
 
 def skip(state: State, line: int, texts: list[str], reason: str) -> None:
-    text = " | ".join(t.replace("\n", " ") for t in texts if t)
+    spans = [t for n, t in enumerate(texts) if t and (not n or t != texts[n - 1])]
+    text = " | ".join(t.replace("\n", " ") for t in spans)  # a merged cell's text once
     if state.sheet is not None:  # a workbook's line is a row of one of its sheets
         reason = f"{reason}; lembar «{state.sheet}» baris {line}"
     state.decree.skipped.append(Skipped(line, line, text, reason))

@@ -20,10 +20,12 @@ from .document import Table, TableRow
 from .ikutable import add_iku_row, ends_iku, pick_year
 from .marks import (
     BEHAVIOUR_NOTE,
+    CLOSING,
     FORM_BEHAVIOUR,
     FORM_PART,
     LABEL,
     SECTION,
+    SIGNATORY,
     atasan_of,
     continues_row,
     form_pair,
@@ -38,7 +40,7 @@ from .matrix import add_row, start
 from .othercols import kept_cells, note_columns
 from .paragraphs import State, close_block, open_block, paragraph, release, skip
 from .rawrows import RawRow
-from .tableframe import caption_above_header, same_across, signature_table
+from .tableframe import caption, caption_above_header, same_across, signature_table
 
 __all__ = ["read_table"]
 
@@ -82,14 +84,18 @@ def read_table(state: State, table: Table) -> None:
             continue
         if state.new_table and state.block is not None and caption_above_header(grid, index):
             continue  # "RENCANA KINERJA TAHUN 2026" over the header: the table's caption
-        if state.roles is None and title_row(texts):
-            paragraph(state, row.line, next(t for t in texts if t))  # a title, not a lost row
+        if state.roles is None and (title_row(texts) or caption(texts) is not None):
+            # a title or subtitle above the header ("Lampiran Keputusan Camat ... Nomor
+            # ...", merged across the sheet), not a lost row
+            paragraph(state, row.line, next(t for t in texts if t))
             continue
         if state.roles is None:
             skip(state, row.line, texts, "baris tabel sebelum kepala tabel yang menamai kolomnya")
             state.titles = texts
             continue
         state.titles = None
+        if _signature(state, row.line, texts):
+            continue
         if "jabatan" not in state.roles:
             # a row of the block's table: the lines held above were its text
             release(state.held, state.decree, state.block)
@@ -102,6 +108,20 @@ def read_table(state: State, table: Table) -> None:
         else:
             _data_row(state, row)
         state.new_table = False
+
+
+def _signature(state: State, line: int, texts: list[str]) -> bool:
+    """A row below the table holding the decree's signature in a column or two (a sheet
+    or CSV: place and date, "CAMAT X,", the name, the NIP under the last columns), read
+    as the signature's lines, not as the last row's cells going on."""
+    compact = list(dict.fromkeys(t for t in texts if t))
+    if len(compact) > 2 or not (
+        state.signed or any(CLOSING.match(t) or SIGNATORY.match(t) for t in compact)
+    ):
+        return False
+    for text in compact:
+        paragraph(state, line, text)
+    return True
 
 
 def _behaviour(state: State, line: int, texts: list[str]) -> bool:
