@@ -20,10 +20,12 @@ import notes the line, so no word moves column unseen. Which lines open a row an
 go on the row above is :mod:`.layoutrows`' work. A line of three pieces or more that
 crosses the column bounds inside a table is a row whose cells cannot be told apart: it
 is reported in ``skipped`` with its line (and the lines after it, until a numbered row
-or a new header), never dropped. A single text line set across the columns (a paragraph,
-a running head, "INDIKATOR KINERJA INDIVIDU") ends the table. Line numbers are the
-file's: a page break (form feed) opens a line, it adds none. The grid then goes through
-:mod:`.assemble` like a Word or PDF table.
+or a new header), never dropped; so is a line whose unsure cut :mod:`.misread` judges
+wrong (a Chromium PDF's rows, each laid out alone, glued one space apart), with the lines
+of the row it goes on, so no row is imported with part of its cells. A single text line
+set across the columns (a paragraph, a running head, "INDIKATOR KINERJA INDIVIDU") ends
+the table. Line numbers are the file's: a page break (form feed) opens a line, it adds
+none. The grid then goes through :mod:`.assemble` like a Word or PDF table.
 """
 
 from __future__ import annotations
@@ -33,7 +35,6 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from ..errors import ImportDocumentError
 from .assemble import assemble
 from .columns import column_role, group_labels, header_roles
 from .document import Item, Paragraph, Table, TableRow
@@ -42,6 +43,7 @@ from .gutters import grid as grid_of
 from .headings import HEADING_OPENS
 from .layoutrows import Flow, add, numbered, running
 from .marks import CLOSING, FURNITURE, SECTION, title_of
+from .misread import buried, glued_line, refuse_doubtful, refused, unit_in_target
 from .parts import ParsedDecree, Skipped
 
 __all__ = ["parse", "sniff"]
@@ -99,13 +101,18 @@ def sniff(text: str) -> bool:
 
 
 def _cells(
-    line: str, grid: Grid, doubts: list[str] | None = None, running: Collection[int] = ()
+    line: str,
+    grid: Grid,
+    doubts: list[str] | None = None,
+    running: Collection[int] = (),
+    wrong: list[str] | None = None,
 ) -> list[str] | None:
     """The line's text per column, or ``None`` when it is not a table line (a text across
     the columns: a paragraph, a heading centred on the page). A text run over a column
     bound is cut into its cells (:meth:`.gutters.Grid.cut`; ``running``: the columns whose
     cell goes on from the line above); when that cut is not sure, ``doubts`` gets a note
-    saying how the text was read, for the planner to check."""
+    saying how the text was read, for the planner to check, and ``wrong`` the texts
+    whose cut is a misreading (:mod:`.misread`)."""
     cells = [""] * len(grid.labels)
     found = pieces(line)
     after = -1  # the column the line's text so far ended in
@@ -117,6 +124,8 @@ def _cells(
         cut, sure = grid.cut(raw, running)
         if last > first + 1 and not sure:
             return None  # across several columns, not at their starts: no table line
+        if not sure and wrong is not None and buried([text for _, text in cut]):
+            wrong.append(raw.text)
         if not sure and doubts is not None:
             read = "; ".join(f"{grid.labels[col]}: «{text}»" for col, text in cut)
             doubts.append(
@@ -128,6 +137,8 @@ def _cells(
         after = cut[-1][0]
     if doubts is not None:
         doubts.extend(_touching(found, grid, cells))
+    if unit_in_target(cells, grid) is False and wrong is not None:
+        wrong.append(line.strip())
     return cells
 
 
@@ -153,36 +164,13 @@ def parse(text: str, *, source: str) -> ParsedDecree:
     lost: list[Skipped] = []
     unsure: list[tuple[int, str]] = []
     items = _items(lines, lost, unsure)
-    _refuse_doubtful(items, unsure, source)
+    refuse_doubtful(items, unsure, source)
     decree = assemble(items, source=source, layout="pdf-layout")
     decree.skipped = sorted([*decree.skipped, *lost], key=lambda s: s.line)
+    gone = {n for s in lost for n in range(s.line, s.end_line + 1)}  # no note on those
+    unsure = [note for note in unsure if note[0] not in gone]
     decree.notes = sorted([*decree.notes, *unsure], key=lambda note: note[0])
     return decree
-
-
-_DOUBTFUL = 4
-"""Lines of one table whose cells were cut with doubt, from which the text is refused."""
-
-
-def _refuse_doubtful(items: list[Item], unsure: list[tuple[int, str]], source: str) -> None:
-    """Refuse the text when a table's columns were found on too few sure lines: in
-    ``_DOUBTFUL`` of its lines or more a text crossed a column start with no gap to cut
-    it at (gutters of one space), so its rows would be read wrong, not just noted."""
-    lines = sorted({line for line, note in unsure if "melintasi batas kolom" in note})
-    for table in (item for item in items if isinstance(item, Table)):
-        first, last = table.rows[0].line, table.rows[-1].line
-        inside = [line for line in lines if first <= line <= last]
-        if len(inside) >= _DOUBTFUL:
-            raise ImportDocumentError(
-                f"kolom tabel yang mulai di baris {first} tidak dapat dipisahkan dengan pasti: "
-                f"di {len(inside)} barisnya (baris {', '.join(map(str, inside[:6]))}) teks "
-                "melintasi batas kolom tanpa jarak yang jelas (jarak antarkolom hanya satu "
-                "spasi), sehingga sel-selnya akan terbaca di kolom yang salah",
-                path=source,
-                line=inside[0],
-                hint="impor PDF-nya langsung (pokin import BERKAS.pdf), atau buat teksnya "
-                "lagi dengan pdftotext -layout dari PDF yang kolomnya lebih renggang",
-            )
 
 
 _UNALIGNED = "baris tabel yang teksnya melintasi batas kolom; kolomnya tidak dapat dipisahkan"
@@ -198,6 +186,7 @@ def _items(lines: list[str], lost: list[Skipped], unsure: list[tuple[int, str]])
     in_header = garbled = False
     years = _Years()
     raw_header: list[Piece] = []
+    top = TableRow(0, [])  # the header row of the table being read
     for number, line in enumerate(lines, 1):
         stripped = " ".join(line.split())
         if not stripped or FURNITURE.match(stripped):
@@ -207,18 +196,32 @@ def _items(lines: list[str], lost: list[Skipped], unsure: list[tuple[int, str]])
             grid, in_header, garbled = grid_of(header, _table_lines(lines, number)), True, False
             table = Table([TableRow(number, list(grid.labels))])
             items.append(table)
-            flow, raw_header = Flow(), header
+            flow, raw_header, top = Flow(), header, table.rows[0]
             grid = years.repeat(header, grid, table.rows[0], _table_lines(lines, number))
             continue
         doubts: list[str] = []
+        wrong: list[str] = []
         going = running(table, flow)
-        cells = _cells(line, grid, doubts, going) if grid is not None else None
+        cells = _cells(line, grid, doubts, going, wrong) if grid is not None else None
         title = title_of(stripped) or _heading(line)
         if garbled and grid is not None and cells is not None and numbered(grid, cells):
-            table, garbled = Table([TableRow(number, list(grid.labels))]), False  # resumed
+            table, garbled = Table([TableRow(number, list(top.cells))]), False  # resumed
             items.append(table)
         several = len(pieces(line)) >= (2 if garbled else 3)
-        if not title and several and (garbled or (table is not None and cells is None)):
+        plain = not title and not CLOSING.match(stripped)
+        misread = plain and (
+            bool(wrong) or (cells is None and grid is not None and glued_line(pieces(line), grid))
+        )
+        if misread and table is not None and grid is not None:
+            lost.extend(refused(table, grid, number, cells, flow))
+        going_on = garbled and plain and line[:1].isspace()  # a misread row's next lines
+        if misread or going_on:
+            unsure.extend((number, doubt) for doubt in doubts)  # counted, not shown
+        if (
+            (misread and table is not None)
+            or going_on
+            or (not title and several and (garbled or (table is not None and cells is None)))
+        ):
             lost.append(Skipped(number, number, stripped, _UNALIGNED))  # never dropped
             table, garbled = None, True  # the grid stays: a numbered row resumes the table
             continue

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from .columns import column_role
 
-__all__ = ["Grid", "Piece", "grid", "pieces", "split_at"]
+__all__ = ["UNIT_NUMBER", "Grid", "Piece", "grid", "pieces", "split_at"]
 
 
 @dataclass
@@ -110,7 +110,7 @@ class Grid:
         under = len(self.header) > col + 1 and piece.end > self.header[col + 1].start
         if not (under or (col < len(self.bounds) and piece.end > self.bounds[col])):
             return None
-        number = _UNIT_NUMBER.match(piece.text)
+        number = UNIT_NUMBER.match(piece.text)
         return [(col, number.group(1)), (col + 1, number.group(2))] if number else None
 
     def drifted(self, piece: Piece, after: int) -> Piece:
@@ -180,7 +180,7 @@ def split_at(text: str, bound: float, opens: re.Pattern[str]) -> tuple[int | Non
     return min(opening, key=lambda at: (abs(at + 1 - bound), -at)), True
 
 
-_UNIT_NUMBER = re.compile(r"^([^\d\s][^\d]*?) ((?:[<>≥≤±]\s*)?\d[\d.,]*\s*%?)$")
+UNIT_NUMBER = re.compile(r"^([^\d\s][^\d]*?) ((?:[<>≥≤±]\s*)?\d[\d.,]*\s*%?)$")
 """A satuan cell run into the target beside it: words, then the number ("persen 87,5")."""
 
 _PULLED = 8  # how far left of its column pdftotext may set a cell glued to the one before
