@@ -17,6 +17,7 @@ says the decree holds such revisions.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ __all__ = ["read_items"]
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+_WRAPPERS = (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml")
 _REVISED = "dokumen memuat perubahan terlacak yang belum diterima: dibaca versi terakhirnya"
 _HIDDEN = "teks tersembunyi Word (tidak tampil, tidak tercetak) dilewati: «{}»"
 
@@ -82,7 +84,7 @@ def _body(parent: Any, items: list[Item], walk: _Walk) -> None:
                 items.append(Paragraph(walk.line, text, _level(child), laid_out))
         elif child.tag == f"{_W}tbl":
             items.append(_table(child, walk))
-        elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"):
+        elif child.tag in _WRAPPERS:
             _body(child, items, walk)  # a template's content control wraps its blocks
 
 
@@ -134,16 +136,52 @@ def _cell_text(tc: Any, walk: _Walk) -> str:
 
 def _table(tbl: Any, walk: _Walk) -> Table:
     table = Table()
-    for tr in tbl.iterchildren(f"{_W}tr"):
+    for tr in _within(tbl, f"{_W}tr"):
         walk.line += 1
-        cells: list[str | None] = []
-        for tc in tr.iterchildren(f"{_W}tc"):
-            props = tc.find(f"{_W}tcPr")
-            span = props.find(f"{_W}gridSpan") if props is not None else None
-            width = int(span.get(f"{_W}val", "1")) if span is not None else 1
-            merge = props.find(f"{_W}vMerge") if props is not None else None
-            continued = merge is not None and merge.get(f"{_W}val") in (None, "continue")
-            text: str | None = None if continued else _cell_text(tc, walk)
-            cells.extend([text] * max(width, 1))
+        props = tr.find(f"{_W}trPr")
+        cells: list[str | None] = [None] * _grid(props, "gridBefore")
+        for tc in _within(tr, f"{_W}tc"):
+            cells.extend(_cell(tc, cells, walk))
+        cells.extend([""] * _grid(props, "gridAfter"))
         table.rows.append(TableRow(walk.line, cells))
     return table
+
+
+def _within(parent: Any, tag: str) -> Iterator[Any]:
+    """The children of ``parent`` with ``tag``, also those a content control or a custom
+    XML element wraps (a template's repeating section around rows, a control around a
+    cell): Word's schema lets both stand between a table and its rows, a row and its
+    cells."""
+    for child in parent.iterchildren():
+        if child.tag == tag:
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _within(child, tag)
+
+
+def _grid(props: Any, name: str) -> int:
+    """The grid columns a row leaves out before its first or after its last cell
+    (``w:gridBefore`` / ``w:gridAfter``: a table pasted from a web page or Excel)."""
+    node = props.find(f"{_W}{name}") if props is not None else None
+    value = node.get(f"{_W}val", "0") if node is not None else "0"
+    return min(int(value), 64) if value.isdigit() else 0
+
+
+def _cell(tc: Any, row: list[str | None], walk: _Walk) -> list[str | None]:
+    """A cell's text once per grid column it spans; ``None`` when it continues the cell
+    above (``w:vMerge``), the left cell's text when it continues that one (the older
+    ``w:hMerge``)."""
+    props = tc.find(f"{_W}tcPr")
+    span = props.find(f"{_W}gridSpan") if props is not None else None
+    value = span.get(f"{_W}val", "1") if span is not None else "1"
+    width = max(min(int(value), 64), 1) if value.isdigit() else 1
+    if _continued(props, "vMerge"):
+        return [None] * width
+    if _continued(props, "hMerge") and row:
+        return [row[-1]] * width
+    return [_cell_text(tc, walk)] * width
+
+
+def _continued(props: Any, name: str) -> bool:
+    merge = props.find(f"{_W}{name}") if props is not None else None
+    return merge is not None and merge.get(f"{_W}val") in (None, "continue")
