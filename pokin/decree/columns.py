@@ -38,13 +38,11 @@ __all__ = [
     "ROLES",
     "SUMBER_WORDS",
     "column_role",
-    "combine_header",
     "group_labels",
     "header_labels",
     "header_roles",
     "is_column_numbers",
     "is_quarter",
-    "sub_header",
     "year_of",
 ]
 
@@ -202,30 +200,6 @@ def header_roles(cells: list[str], *, longest: int = 60) -> list[str] | None:
     return roles
 
 
-def combine_header(top: str, below: str) -> str:
-    """The header of a column under a merged header cell, for :func:`column_role`.
-
-    The lower cell decides when it names a role of its own ("Indikator Kinerja" over
-    "Formulasi" is the formula); a generic lower cell ("Uraian", a year) keeps the top's.
-
-    >>> column_role(combine_header("INDIKATOR KINERJA", "Formulasi"))
-    'formulasi'
-    >>> column_role(combine_header("INDIKATOR KINERJA", "Uraian"))
-    'indikator'
-    >>> combine_header("Target", "2025")
-    'Target 2025'
-    """
-    top, below = " ".join(top.split()), " ".join(below.split())
-    if not below or below == top:
-        return top
-    if not top:
-        return below
-    generic = re.fullmatch(r"(?:TAHUN\s+)?(?:19|20)\d\d|URAIAN|NAMA|TEKS", below.upper())
-    if generic or column_role(below) == "lain":
-        return f"{top} {below}"
-    return below
-
-
 def is_column_numbers(cells: list[str]) -> bool:
     """Whether a row only numbers the columns: "1 2 3 4", "(1) (2) (3)".
 
@@ -345,38 +319,3 @@ def group_labels(lines: list[str], start: int) -> tuple[list[str], int]:
 
 
 _YEAR = re.compile(r"(?:TAHUN\s+)?(?:19|20)\d\d", re.IGNORECASE)
-_PERIOD = re.compile(
-    r"(?:TAHUN\s+)?(?:19|20)\d\d|(?:TW|TRIWULAN)\s*[-.]?\s*(?:IV|III|II|I|[1-4])", re.IGNORECASE
-)
-
-
-def sub_header(top: list[str], row: list[str]) -> list[str] | None:
-    """The combined labels when ``row`` is the second row of a header split over two
-    (merged cells above "Uraian / Formulasi" or years), else ``None``.
-
-    A cell of the second row repeats the one above (a cell merged down), is empty, or is
-    a short label of its own ("Formulasi", "Uraian", "2025").
-
-    >>> sub_header(["No", "Indikator", "Indikator"], ["No", "Uraian", "Formulasi"])
-    ['No', 'Indikator Uraian', 'Formulasi']
-    >>> sub_header(["No", "Kinerja", "Indikator"], ["1.", "Meningkatnya", "Nilai"]) is None
-    True
-    >>> sub_header(["Indikator", "Target"], ["", "2025", "2026"])  # "Target" written once
-    ['Indikator', 'Target 2025', 'Target 2026']
-    """
-    width = max(len(top), len(row))
-    top = [*top, *[""] * (width - len(top))]
-    row = [*row, *[""] * (width - len(row))]
-    for i in range(1, width):  # a merged cell written once ("Target" over "2025 | 2026")
-        spans = _PERIOD.fullmatch(row[i]) and _PERIOD.fullmatch(row[i - 1])
-        if not top[i] and top[i - 1] and spans:
-            top[i] = top[i - 1]
-    new = [b for a, b in zip(top, row, strict=True) if b and b != a]
-    if not new or any(
-        len(b) > 40
-        or re.search(r"[:%]", b)  # "TW II: 45%" continuing a target cell: data, no label
-        or not (column_role(b) != "lain" or re.fullmatch(r"(?:19|20)\d\d|uraian|nama", b, re.I))
-        for b in new
-    ):
-        return None
-    return [combine_header(a, "" if b == a else b) for a, b in zip(top, row, strict=True)]

@@ -43,9 +43,10 @@ from dataclasses import dataclass, field
 
 from .atasancol import declare_atasan
 from .cells import lettered_items, strip_list_punctuation
-from .columns import column_role, header_roles, sub_header
+from .columns import column_role, header_roles
 from .header import read_header, title_case
 from .headings import Held, heading_line
+from .headrows import parent_header, sub_header
 from .ikutable import ends_iku
 from .items import split_code
 from .marks import (
@@ -120,6 +121,12 @@ def _names_indikator(header: str) -> bool:
     if "INDIKATOR" in header.upper():
         return True
     return any(column_role(read_cell(cell).text) == "indikator" for cell in split_row(header))
+
+
+def _parent_of(texts: list[str], below: list[str] | None) -> bool:
+    """Whether ``texts`` is a header's upper row that the row ``below`` completes."""
+    lower = [read_cell(cell).text for cell in below or []]
+    return below is not None and parent_header(texts, lower) is not None
 
 
 def _header_roles(cells: list[str]) -> list[str] | None:
@@ -274,7 +281,7 @@ def _table(state: _State, rows: list[tuple[int, str, list[str]]]) -> None:
         and any(split_code(read_cell(cell).text)[0] for _, _, row in rows for cell in row[:3])
     )
     header: list[str] | None = None
-    for number, line, cells in rows:
+    for index, (number, line, cells) in enumerate(rows):
         texts = [read_cell(cell).text for cell in cells]
         combined = sub_header(header, texts) if header is not None else None
         if combined is not None:
@@ -282,6 +289,9 @@ def _table(state: _State, rows: list[tuple[int, str, list[str]]]) -> None:
             state.headers = combined
             continue
         roles = _header_roles(cells)
+        below = rows[index + 1][2] if index + 1 < len(rows) else None
+        if roles is None and _parent_of(texts, below):  # "Sasaran" over "Kinerja | Indikator"
+            roles = [column_role(t) if t else "lain" for t in texts]
         header = texts if roles is not None else None
         if roles is not None:
             state.roles, state.headers = roles, texts

@@ -28,10 +28,11 @@ from dataclasses import dataclass, field
 
 from .atasancol import declare_atasan
 from .cells import clean_cell, lettered_items, strip_list_punctuation
-from .columns import column_role, header_roles, is_quarter, sub_header, year_of
+from .columns import column_role, header_roles, is_quarter, year_of
 from .continued import join_continued
 from .header import read_header
 from .headings import Held, heading_line
+from .headrows import sub_header
 from .ikutable import add_coded_iku_row
 from .marks import (
     BEHAVIOUR_NOTE,

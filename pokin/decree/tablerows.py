@@ -13,10 +13,10 @@ from .columns import (
     header_roles,
     is_column_numbers,
     is_quarter,
-    sub_header,
     year_of,
 )
 from .document import Table, TableRow
+from .headrows import parent_header, sub_header
 from .ikutable import add_iku_row, ends_iku, pick_year
 from .marks import (
     BEHAVIOUR_NOTE,
@@ -77,7 +77,7 @@ def read_table(state: State, table: Table) -> None:
         if _as_text(state, row.line, texts):
             state.header_row = False
             continue
-        if _header(state, texts):
+        if _header(state, texts, grid[index + 1] if index + 1 < len(grid) else None):
             continue
         state.header_row = False
         if is_column_numbers(texts):
@@ -199,14 +199,17 @@ def _form_row(state: State, line: int, texts: list[str]) -> bool:
     return bool(form)
 
 
-def _header(state: State, texts: list[str]) -> bool:
-    """Read a header row (or the second row of a split header); whether it was one."""
+def _header(state: State, texts: list[str], below: list[str] | None) -> bool:
+    """Read a header row (or the second row of a split header, or the first when only
+    the row ``below`` makes it one); whether it was one."""
     roles = header_roles(texts)
     combined = sub_header(state.headers, texts) if state.header_row else None
     if combined is not None:
         state.headers = combined
         state.roles = [column_role(h) if h else "lain" for h in state.headers]
         return True
+    if roles is None and below is not None and parent_header(texts, below) is not None:
+        roles = [column_role(t) if t else "lain" for t in texts]  # completed by the next row
     if roles is None:
         return False
     state.headers, state.roles, state.header_row = texts, roles, True
