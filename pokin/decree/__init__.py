@@ -29,7 +29,6 @@ from __future__ import annotations
 import os
 import re
 import warnings
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -48,11 +47,14 @@ from . import pdf as _decree_pdf
 from . import pdffile as _pdffile
 from . import tab as _decree_tab
 from . import xlsx as _xlsx
+from .altchunk import HTML_NOTE as CHUNK_NOTE
+from .altchunk import chunk_html
 from .assemble import assemble
 from .build import build_tree
 from .charset import declared_charset
 from .corrections import Koreksi, apply_corrections, read_corrections
 from .document import Item, Table
+from .filekind import SAVE_AS, file_kind
 from .hygiene import clean_items, clean_text, settle_soft_hyphens
 from .hyphens import SOFT_HYPHEN
 from .identity import join_identity, split_headings
@@ -262,45 +264,19 @@ def _read_text(path: Path) -> tuple[str, list[tuple[int, str]]]:
     return text, notes
 
 
-def _kind(file: Path) -> str:
-    """What the file is, by its content: "pdf", "docx", "xlsx", "ole" (.doc/.xls) or "text"."""
-    try:
-        with file.open("rb") as handle:
-            head = handle.read(8)
-    except OSError:
-        return "text"  # _read_text says why it cannot be read
-    if head.startswith(b"%PDF"):
-        return "pdf"
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        return "ole"
-    if head.startswith(b"PK\x05\x06"):  # an empty zip archive: only its end record
-        return "zip"
-    if head.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(file) as archive:
-                names = set(archive.namelist())
-        except zipfile.BadZipFile:
-            return "zip"
-        if "word/document.xml" in names:
-            return "docx"
-        if "xl/workbook.xml" in names:
-            return "xlsx"
-        return "zip"
-    return "text"
-
-
 def parse_file(file: Path) -> ParsedDecree:
     """Parse a decree file of any kind pokin reads: Word, PDF, an office workbook, text."""
     try:  # a regular file within the size limits; a .docx/.xlsx no zip bomb
         check_archive(file)
     except PokinFileError as exc:
         raise _error(exc.message, path=str(file), hint=exc.hint or "") from None
-    kind = _kind(file)
+    kind = file_kind(file)
     if kind in ("pdf", "docx", "xlsx"):
         reader = {"pdf": _pdffile, "docx": _docx, "xlsx": _xlsx}[kind]
         read: list[tuple[int, str]] = []  # Word: hidden text, tracked changes; Excel:
+        chunks: list[tuple[str, bytes]] = []  # a web app's "Unduh Word": HTML inside
         if kind == "docx":  # hidden or summary sheets and rows
-            found: list[Item] = list(_docx.read_items(file, read))
+            found: list[Item] = list(_docx.read_items(file, read, chunks))
         elif kind == "xlsx":
             found = _xlsx.read_items(file, read)
         else:
@@ -314,6 +290,11 @@ def parse_file(file: Path) -> ParsedDecree:
         parsed = assemble(items, source=file.name, layout=kind)
         settle_soft_hyphens(parsed)
         parsed.notes = [*read, *cleaned, *parsed.notes]
+        if not parsed.blocks and not parsed.iku and chunks:
+            parsed = parse(chunk_html(chunks, path=str(file)), source=file.name)
+            parsed.layout = f"docx ({parsed.layout})"
+            parsed.notes = [(1, CHUNK_NOTE), *parsed.notes]
+            return parsed
         if not parsed.blocks and not parsed.iku:
             raise _error(
                 "tidak ditemukan blok jabatan maupun tabel IKI/IKU yang dapat dibaca pokin",
@@ -324,6 +305,14 @@ def parse_file(file: Path) -> ParsedDecree:
                 "tabel IKU (Sasaran Strategis, Indikator Kinerja Utama)",
             )
         return _require_rows(parsed)
+    if kind in ("odt", "ods", "odp"):
+        raise _error(
+            f"berkas ini dokumen OpenDocument (.{kind}, dari LibreOffice/WPS), bukan .docx, "
+            ".xlsx atau PDF yang dibaca pokin",
+            path=str(file),
+            hint=f"buka di LibreOffice, pilih File > Simpan Sebagai, jenis berkas "
+            f"'{SAVE_AS.get(kind, 'Word 2007-365 (.docx)')}', lalu impor berkas itu",
+        )
     if kind in ("ole", "zip"):
         raise _error(
             "berkas ini rusak, atau bukan .docx, .xlsx atau PDF yang dapat dibaca pokin "

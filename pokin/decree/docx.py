@@ -30,6 +30,7 @@ __all__ = ["read_items"]
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _WRAPPERS = (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml")
 _REVISED = "dokumen memuat perubahan terlacak yang belum diterima: dibaca versi terakhirnya"
 _HIDDEN = "teks tersembunyi Word (tidak tampil, tidak tercetak) dilewati: «{}»"
@@ -44,9 +45,15 @@ class _Walk:
     revised: bool = False
 
 
-def read_items(path: Path, notes: list[tuple[int, str]] | None = None) -> list[Item]:
+def read_items(
+    path: Path,
+    notes: list[tuple[int, str]] | None = None,
+    chunks: list[tuple[str, bytes]] | None = None,
+) -> list[Item]:
     """The paragraphs and tables of a .docx file, in order; what was left out (hidden
-    text) or read from revisions is added to ``notes`` when given."""
+    text) or read from revisions is added to ``notes`` when given, and the parts its
+    body holds as ``w:altChunk`` (content type, bytes; see :mod:`.altchunk`) to
+    ``chunks``."""
     try:
         import docx
     except ImportError:  # pragma: no cover - the extra is installed with dev
@@ -69,7 +76,18 @@ def read_items(path: Path, notes: list[tuple[int, str]] | None = None) -> list[I
     _body(document.element.body, items, walk)
     if notes is not None:
         notes.extend(walk.notes)
+    if chunks is not None:
+        chunks.extend(_chunks(document))
     return items
+
+
+def _chunks(document: Any) -> Iterator[tuple[str, bytes]]:
+    """The ``w:altChunk`` parts of the body, in order: (content type, bytes)."""
+    related = document.part.related_parts
+    for chunk in document.element.body.iter(f"{_W}altChunk"):
+        part = related.get(chunk.get(_R_ID))
+        if part is not None:
+            yield part.content_type, part.blob
 
 
 def _body(parent: Any, items: list[Item], walk: _Walk) -> None:
