@@ -138,3 +138,24 @@ def test_html_sasaran_over_kinerja_and_indikator(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert _read(path) == ROWS
+
+
+def test_office_excel_target_merged_over_volume_and_satuan(tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["INDIKATOR KINERJA INDIVIDU KECAMATAN LEMBAH TERATAI"])
+    sheet.append(["JABATAN : KEPALA SEKSI PELAYANAN"])
+    sheet.append(["No", "Sasaran Kinerja", "Indikator Kinerja", "Formulasi", "Sumber Data",
+                  "Target", None])  # fmt: skip
+    sheet.append([None, None, None, None, None, "Volume", "Satuan"])
+    sheet.merge_cells("F3:G3")
+    for column in "ABCDE":
+        sheet.merge_cells(f"{column}3:{column}4")
+    for n, (kinerja, indikator, formulasi, sumber, satuan, target) in enumerate(ROWS, 1):
+        sheet.append([n, kinerja, indikator, formulasi, sumber, int(target), satuan])
+    path = tmp_path / "lembah-teratai.xlsx"
+    book.save(path)
+    assert _read(path) == ROWS
