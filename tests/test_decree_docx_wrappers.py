@@ -17,7 +17,7 @@ import docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from pokin.decree import read_decree
+from pokin.decree import import_decree, read_decree
 
 from .decree_files import add_table
 
@@ -159,3 +159,19 @@ def test_grid_before_two_columns_then_a_spanning_cell_and_grid_after(tmp_path: P
     second = kinerja.indikator[1]
     assert second.uraian == "Jumlah musyawarah desa/kelurahan yang difasilitasi"
     assert (second.formulasi, str(second.target)) == ("Hitungan musyawarah", "12")
+
+
+def test_an_unfilled_field_shows_its_prompt_and_is_read_empty(tmp_path: Path) -> None:
+    d, tbl = _decree()
+    cell = tbl.findall(qn("w:tr"))[3].findall(qn("w:tc"))[3]  # the third row's Formulasi
+    for t in cell.iter(qn("w:t")):
+        t.text = "Klik atau ketuk di sini untuk memasukkan teks."
+    run = next(cell.iter(qn("w:r")))
+    field = _wrap([run])
+    field.find(qn("w:sdtPr")).append(OxmlElement("w:showingPlcHdr"))
+    filled = tbl.findall(qn("w:tr"))[2].findall(qn("w:tc"))[3]
+    _wrap([next(filled.iter(qn("w:r")))])  # a filled field in the row above stays
+    path = _save(d, tmp_path / "isian.docx")
+    assert _rows(path) == [*WANT[:2], (*WANT[2][:2], "", *WANT[2][3:])]
+    notes = [note for _, note in import_decree(path).notes]
+    assert any("belum diisi" in note and "Klik atau ketuk" in note for note in notes)

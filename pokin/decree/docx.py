@@ -34,6 +34,7 @@ _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id
 _WRAPPERS = (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml")
 _REVISED = "dokumen memuat perubahan terlacak yang belum diterima: dibaca versi terakhirnya"
 _HIDDEN = "teks tersembunyi Word (tidak tampil, tidak tercetak) dilewati: «{}»"
+_PROMPT = "isian templat Word yang belum diisi (teks petunjuknya) dibaca kosong: «{}»"
 
 
 @dataclass
@@ -43,6 +44,7 @@ class _Walk:
     line: int = 0
     notes: list[tuple[int, str]] = field(default_factory=list)
     revised: bool = False
+    prompts: set[Any] = field(default_factory=set)  # the w:t of unfilled content controls
 
 
 def read_items(
@@ -72,7 +74,7 @@ def read_items(
             "(.docx)'; berkas .doc lama juga perlu disimpan ulang sebagai .docx",
         ) from None
     items: list[Item] = []
-    walk = _Walk()
+    walk = _Walk(prompts=_prompts(document.element.body))
     _body(document.element.body, items, walk)
     if notes is not None:
         notes.extend(walk.notes)
@@ -124,8 +126,11 @@ def _text(element: Any, walk: _Walk) -> str:
         walk.notes.append((walk.line, _REVISED))
     parts: list[str] = []
     hidden: list[str] = []
+    prompt: list[str] = []
     for node in element.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"):
-        if _hidden(node):
+        if node in walk.prompts:
+            prompt.append(node.text or "")
+        elif _hidden(node):
             hidden.append(node.text or " ")
         elif node.tag == f"{_W}t":
             parts.append(node.text or "")
@@ -135,7 +140,24 @@ def _text(element: Any, walk: _Walk) -> str:
             parts.append("\n")
     if "".join(hidden).strip():
         walk.notes.append((walk.line, _HIDDEN.format(" ".join("".join(hidden).split()))))
+    if "".join(prompt).strip():
+        walk.notes.append((walk.line, _PROMPT.format(" ".join("".join(prompt).split()))))
     return "".join(parts)
+
+
+def _prompts(body: Any) -> set[Any]:
+    """The text nodes of content controls that still show their placeholder
+    (``w:showingPlcHdr``): a form template's "Klik atau ketuk di sini untuk memasukkan
+    teks." where nothing was filled in is no data."""
+    found: set[Any] = set()
+    for sdt in body.iter(f"{_W}sdt"):
+        shown = sdt.find(f"{_W}sdtPr/{_W}showingPlcHdr")
+        if shown is None or shown.get(f"{_W}val", "true") in ("0", "false", "off"):
+            continue
+        content = sdt.find(f"{_W}sdtContent")
+        if content is not None:
+            found.update(content.iter(f"{_W}t"))
+    return found
 
 
 def _level(paragraph: Any) -> int:
