@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from itertools import compress, count
 
+from .._text import fold
 from ..findings import RULES, Finding, LazyBatch, Severity, new_finding
 from ..graph import Cascade
 from ..models import Jabatan
@@ -31,6 +32,10 @@ def _unmeasured(c: Cascade, code: str, field: str, label: str) -> Iterator[Findi
     if not found:
         return iter(())
     rows, uraians, ids = c.indikator_rows, c.column("uraian"), c.column("id")
+    if rows[found[0]][0] is None:  # the IKU table comes first
+        found = [n for n in found if rows[n][0] is not None or not _given_below(c, n, field)]
+        if not found:
+            return iter(())
     owners = c.derived(owners_read)
     severity = RULES[code].severity
     hint = f"tambahkan `{field}:` sesuai keputusan atau perjanjian kinerja"
@@ -47,6 +52,21 @@ def _unmeasured(c: Cascade, code: str, field: str, label: str) -> Iterator[Findi
             yield new_finding(code, severity, where, message, hint, jabatan, unit)
 
     return LazyBatch(code, severity, len(found), make)
+
+
+def _given_below(c: Cascade, n: int, field: str) -> bool:
+    """Whether IKU indicator ``n`` (a row of :attr:`Cascade.indikator_rows`) has ``field``
+    from the indicator that restates it below: an IKU table often lists only the
+    indicators and targets, while the Camat's perjanjian kinerja, linked to it with the
+    same text, gives the formulasi and sumber data. The indicator is defined in the tree
+    once; a finding for the IKU row would be noise on every decree that does so."""
+    iku = c.indikator[n]
+    text = fold(iku.uraian)
+    for child in c.children(str(iku.id)):
+        node = c.node(child)
+        if fold(node.uraian) == text and not _missing(getattr(node, field, None)):
+            return True
+    return False
 
 
 # One function per rule (not a factory called at import): each runs ``_unmeasured`` when
