@@ -49,9 +49,10 @@ def test_rows_read_right_and_misread_rows_refused() -> None:
          "persen", "95"),
         ("Sekretaris Kecamatan", "Meningkatnya akuntabilitas kinerja", "Nilai SAKIP Kecamatan",
          "Nilai hasil evaluasi Inspektorat", "LHE SAKIP Inspektorat", "nilai", "72"),
-        # row 1 (lines 37-39) ends in a line run across every column: refused, not cut
+        # row 1 (lines 37-39) ends in a line run across every column: refused, not cut;
+        # "100%" with no Satuan cell is read as target 100, satuan % (as every reader does)
         ("Kepala Seksi Pemerintahan", "Meningkatnya tertib administrasi desa",
-         "Persentase laporan realisasi APBDes yang diverifikasi", "", "", "", "100%"),
+         "Persentase laporan realisasi APBDes yang diverifikasi", "", "", "%", "100"),
     ]  # fmt: skip
 
 
