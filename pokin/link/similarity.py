@@ -53,7 +53,7 @@ from rapidfuzz.distance import OSA
 
 from .inverse import inverted
 from .lexicon import DEFAULT, Lexicon
-from .text import LEVEL, UNITS, Phrase, phrase
+from .text import LEVEL, UNITS, Phrase, lone_qualities, phrase
 
 __all__ = [
     "LEAD_WEIGHT",
@@ -243,6 +243,8 @@ def score(
     shared = a.words & b.words
     if a.expanded and b.expanded and a.abbreviations.isdisjoint(b.abbreviations):
         shared -= a.expanded & b.expanded  # LKjIP / SAKIP: two things (laporan / sistem)
+    if shared and (a.expanded or b.expanded):
+        shared -= _said_of(a, b) | _said_of(b, a)
     near = typos(a, b) if typo else []
     if not shared and not near:  # a lead verb alone says nothing of the matter
         return 0.0
@@ -260,6 +262,12 @@ def score(
         )
         union -= left
     return round(min(1.0, inter / union), 6) if union > 0 else 0.0
+
+
+def _said_of(named: Phrase, other: Phrase) -> frozenset[str]:
+    """The roots only ``named``'s abbreviations give it that ``other`` writes only as a
+    lone quality of its thing (:func:`lone_qualities`)."""
+    return (named.expanded - other.expanded) & lone_qualities(other)
 
 
 def shortened(

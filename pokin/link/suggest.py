@@ -48,7 +48,7 @@ from .lexicon import DEFAULT, Lexicon
 from .morph import roots_of
 from .similarity import score as link_score
 from .suggest_reason import Evidence, Shared, shown, why
-from .text import phrase
+from .text import lone_qualities, phrase
 from .themes import ThemeReader, Themes
 from .themes import reason as theme_reason
 
@@ -186,6 +186,7 @@ class _Reader:
         self.tree = tree
         self._rows: GenericRows | None = None
         self._vectors: dict[str, tuple[dict[str, float], float]] = {}
+        self._sense: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self._scores: dict[tuple[object, ...], tuple[float, Evidence]] = {}
         self.themes = ThemeReader(lexicon)
         self._themes: dict[str, Themes] = {}
@@ -258,6 +259,9 @@ class _Reader:
         (vec_a, norm_a), (vec_b, norm_b) = self._vector(str(kinerja.id)), self._vector(target)
         # weight first, then the word: the reason reads the same whatever PYTHONHASHSEED is
         shared = sorted(vec_a.keys() & vec_b.keys(), key=lambda w: (-vec_a[w] * vec_b[w], w))
+        if shared:
+            odd = self._odd(str(kinerja.id), target)
+            shared = [w for w in shared if w not in odd] if odd else shared
         dot = math.fsum(vec_a[w] * vec_b[w] for w in shared)
         near = self._near(vec_a.keys() - vec_b.keys(), vec_b.keys() - vec_a.keys())
         dot += math.fsum(0.5 * vec_a[x] * vec_b[y] for x, y in near)
@@ -268,6 +272,28 @@ class _Reader:
             restated = _RESTATED * link_score(a, b, self.weights, lexicon=self.lexicon)
         skor = max(skor, restated) * (_UP if level == 2 else 1.0)
         return skor, Evidence(shared, near, level, restated >= _RESTATED * _PLAIN)
+
+    def _odd(self, node: str, target: str) -> frozenset[str]:
+        """The roots one node holds only as a lone quality and the other only through an
+        abbreviation (:func:`~pokin.link.similarity.lone_qualities`): not shared."""
+        (lone_a, short_a), (lone_b, short_b) = self._senses(node), self._senses(target)
+        return (lone_a & short_b) | (short_a & lone_b)
+
+    def _senses(self, node: str) -> tuple[frozenset[str], frozenset[str]]:
+        """(roots ``node``'s texts hold only as a lone quality, roots only abbreviations give
+        its own text), kept per node."""
+        found = self._sense.get(node)
+        if found is None:
+            lone, plain = set[str](), set[str]()
+            texts = self._written(node)
+            for text in texts:
+                p = phrase(text, self.lexicon)
+                quality = lone_qualities(p)
+                lone |= quality
+                plain |= p.words - quality
+            own = phrase(texts[0], self.lexicon).expanded if texts else frozenset[str]()
+            found = self._sense[node] = (frozenset(lone - plain), own)
+        return found
 
     def supported(
         self, jabatan: Jabatan, asked: list[tuple[Kinerja, list[tuple[float, Evidence, str]]]]

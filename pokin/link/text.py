@@ -51,7 +51,7 @@ from .morph import TYPO_LENGTH, passive, roots_of, stem, synonym_roots, typo, ve
 from .numbers import numbers, without_bound
 from .scope import LEVEL, UNIT_WORDS, UNITS, levels, subject
 
-__all__ = ["LEVEL", "UNITS", "Phrase", "phrase", "stem", "synonym_roots", "typo"]
+__all__ = ["LEVEL", "UNITS", "Phrase", "lone_qualities", "phrase", "stem", "synonym_roots", "typo"]
 
 _TAG = re.compile(r"<[^>]*>")
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+")
@@ -168,6 +168,18 @@ def _phrase(text: str, lexicon: Lexicon) -> Phrase:
             chunks = tuple(c & words for c in chunks)
         whole = replace(whole, chunks=chunks, qualifies=qualifies)
     return _with_parts(whole, segments, lexicon) if len(segments) > 1 else whole
+
+
+def lone_qualities(p: Phrase) -> frozenset[str]:
+    """The roots ``p`` writes only as a lone quality of the item before ("administrasi
+    perkantoran yang tertib"). Such a root is no match for the same root an abbreviation
+    gives another text (trantibum = ketenteraman dan ketertiban umum): an orderly filing is
+    not public order, however the roots agree."""
+    lone = [c for c, q in zip(p.chunks, p.qualifies, strict=True) if q and len(c) == 1]
+    if not lone:
+        return frozenset()
+    held = [c for c, q in zip(p.chunks, p.qualifies, strict=True) if not q or len(c) > 1]
+    return frozenset[str]().union(*lone).difference(*held)
 
 
 def _head(shown: str, lexicon: Lexicon) -> str:

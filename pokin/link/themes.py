@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from .lexicon import DEFAULT, Lexicon
 from .morph import roots_of
-from .text import phrase
+from .text import lone_qualities, phrase
 
 __all__ = ["NONE", "SAME", "SUPPORT", "Affinity", "ThemeReader", "Themes", "reason"]
 
@@ -154,12 +154,15 @@ def _sequence(text: str, lexicon: Lexicon, lead: bool = False) -> list[tuple[str
     """(root, as written) of a text's words in order: its content words, after its lead
     verb's unless that only says what becomes of the matter ("Tertibnya pengelolaan
     arsip" is about archives, not public order; "Terlaksananya"), but for a theme map's
-    entries (``lead``) and a lead noun of action ("Pengamanan kantor")."""
+    entries (``lead``) and a lead noun of action ("Pengamanan kantor"). A lone quality of
+    the matter is left out the same way ("administrasi perkantoran yang tertib" is about
+    office administration: :func:`~pokin.link.text.lone_qualities`)."""
     p = phrase(text, lexicon)
     seq: list[tuple[str, str]] = []
     if p.lead and (lead or not (p.general or p.lead.endswith("nya"))):
         seq = [(r, p.lead) for r in roots_of(lexicon.ejaan.get(p.lead, p.lead))]
-    return seq + [(r, w.split("=")[0].split("~")[0]) for r, w in p.surface]
+    quality = lone_qualities(p) if not lead else frozenset[str]()
+    return seq + [(r, w.split("=")[0].split("~")[0]) for r, w in p.surface if r not in quality]
 
 
 _Compiled = tuple[dict[tuple[str, ...], tuple[str, ...]], dict[str, tuple[int, ...]]]
