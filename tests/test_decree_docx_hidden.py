@@ -60,3 +60,40 @@ def test_hidden_runs_are_left_out_and_revisions_said(tmp_path: Path) -> None:
         == 1
     )
     assert any("dilewati: «(cek ulang dengan PKK)»" in note for note in notes)
+
+
+def test_text_hidden_by_a_style_is_left_out(tmp_path: Path) -> None:
+    """Hiding set on a character style, on a style it is based on, or on the paragraph's
+    style hides the text as a hidden run does; a run switched back on shows."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    d = docx.Document()
+    note = d.styles.add_style("Catatan Operator", WD_STYLE_TYPE.CHARACTER)
+    note.font.hidden = True
+    draft = d.styles.add_style("Catatan Draf", WD_STYLE_TYPE.CHARACTER)
+    draft.base_style = note  # hides through the style it is based on
+    internal = d.styles.add_style("Paragraf Internal", WD_STYLE_TYPE.PARAGRAPH)
+    internal.font.hidden = True
+    d.add_paragraph("JABATAN : KEPALA SEKSI KESEJAHTERAAN SOSIAL")
+    add_table(
+        d,
+        [
+            ["No", "Kinerja", "Indikator Kinerja", "Formulasi", "Target"],
+            ["1.", "Meningkatnya layanan sosial", "Jumlah warga terlayani", "Hitungan", "40"],
+        ],
+    )
+    cell = d.tables[0].cell(1, 3)
+    cell.paragraphs[0].add_run(" (usul Kasi)").style = note
+    cell.paragraphs[0].add_run(" (versi lama)").style = draft
+    shown = cell.paragraphs[0].add_run(" per tahun")
+    shown.style = note
+    shown.font.hidden = False  # the run's own setting wins over its style
+    cell.add_paragraph("Bahan rapat internal, jangan dicetak").style = internal
+    path = tmp_path / "kesos.docx"
+    d.save(str(path))
+    result = import_decree(path)
+    (indikator,) = result.tree.jabatan[0].kinerja[0].indikator
+    assert indikator.formulasi == "Hitungan per tahun"
+    notes = " ".join(note for _, note in result.notes)
+    for text in ("(usul Kasi)", "(versi lama)", "Bahan rapat internal, jangan dicetak"):
+        assert f"«{text}»" in notes or text in notes, notes

@@ -9,8 +9,10 @@ names each column under it. A table nested in a cell is read as the cell's text.
 ``line`` of an item counts the paragraphs and table rows from the top of the document.
 Everything else - which rows are headers, blocks, kinerja - is :mod:`.assemble`'s work.
 
-Text Word neither shows nor prints (a run marked hidden, ``w:vanish``) is left out and
-said in ``notes`` with its line; tracked changes not yet accepted (``w:ins`` / ``w:del``)
+Text Word neither shows nor prints (``w:vanish``: on the run, or from its character
+style or its paragraph's style, each through the styles it is based on; the nearer
+setting wins, so a run switched back on shows) is left out and said in ``notes`` with its
+line; tracked changes not yet accepted (``w:ins`` / ``w:del``)
 are read as their latest version (the inserted text, not the deleted one), and ``notes``
 says the decree holds such revisions.
 """
@@ -45,6 +47,7 @@ class _Walk:
     notes: list[tuple[int, str]] = field(default_factory=list)
     revised: bool = False
     prompts: set[Any] = field(default_factory=set)  # the w:t of unfilled content controls
+    hidden: dict[str, bool] = field(default_factory=dict)  # style id -> hides its text
 
 
 def read_items(
@@ -74,7 +77,9 @@ def read_items(
             "(.docx)'; berkas .doc lama juga perlu disimpan ulang sebagai .docx",
         ) from None
     items: list[Item] = []
-    walk = _Walk(prompts=_prompts(document.element.body))
+    walk = _Walk(
+        prompts=_prompts(document.element.body), hidden=_hiding_styles(document.styles.element)
+    )
     _body(document.element.body, items, walk)
     if notes is not None:
         notes.extend(walk.notes)
@@ -111,11 +116,54 @@ def _body(parent: Any, items: list[Item], walk: _Walk) -> None:
 _REVISIONS = (f"{_W}ins", f"{_W}del", f"{_W}moveFrom", f"{_W}moveTo")
 
 
-def _hidden(node: Any) -> bool:
-    """Whether a text node's run is hidden (``w:vanish``, not switched off)."""
+def _vanish(props: Any) -> bool | None:
+    """What run properties (``w:rPr``) say of hiding: True, False (switched off), None."""
+    vanish = props.find(f"{_W}vanish") if props is not None else None
+    if vanish is None:
+        return None
+    return vanish.get(f"{_W}val", "true") not in ("0", "false", "off")
+
+
+def _hiding_styles(styles: Any) -> dict[str, bool]:
+    """Style id -> whether the style hides its text, through the styles it is based on;
+    only the styles that say either way."""
+    own: dict[str, bool | None] = {}
+    based: dict[str, str] = {}
+    for style in styles.iterchildren(f"{_W}style"):
+        sid = style.get(f"{_W}styleId")
+        if sid:
+            own[sid] = _vanish(style.find(f"{_W}rPr"))
+            parent = style.find(f"{_W}basedOn")
+            if parent is not None and parent.get(f"{_W}val"):
+                based[sid] = parent.get(f"{_W}val")
+    found: dict[str, bool] = {}
+    for sid in own:
+        seen, at = set(), sid
+        while at in own and at not in seen and own[at] is None:  # a loop of styles ends
+            seen.add(at)
+            at = based.get(at, "")
+        said = own.get(at)
+        if said is not None:
+            found[sid] = said
+    return found
+
+
+def _hidden(node: Any, paragraph: Any, walk: _Walk) -> bool:
+    """Whether a text node's run is hidden: by the run itself, its character style or its
+    paragraph's style, the nearest that says."""
     run = node.getparent()
-    vanish = run.find(f"{_W}rPr/{_W}vanish") if run is not None else None
-    return vanish is not None and vanish.get(f"{_W}val", "true") not in ("0", "false", "off")
+    props = run.find(f"{_W}rPr") if run is not None else None
+    said = _vanish(props)
+    if said is not None:
+        return said
+    if not walk.hidden:
+        return False
+    style = props.find(f"{_W}rStyle") if props is not None else None
+    said = walk.hidden.get(style.get(f"{_W}val", "")) if style is not None else None
+    if said is not None:
+        return said
+    style = paragraph.find(f"{_W}pPr/{_W}pStyle")
+    return style is not None and walk.hidden.get(style.get(f"{_W}val", ""), False)
 
 
 def _text(element: Any, walk: _Walk) -> str:
@@ -130,7 +178,7 @@ def _text(element: Any, walk: _Walk) -> str:
     for node in element.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"):
         if node in walk.prompts:
             prompt.append(node.text or "")
-        elif _hidden(node):
+        elif _hidden(node, element, walk):
             hidden.append(node.text or " ")
         elif node.tag == f"{_W}t":
             parts.append(node.text or "")
