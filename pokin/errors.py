@@ -25,6 +25,7 @@ Catch :class:`PokinError` to handle them all.
 from __future__ import annotations
 
 import os
+import re
 
 from pydantic_core import ValidationError
 
@@ -38,7 +39,26 @@ __all__ = [
     "SheetError",
     "TreeError",
     "UnknownIdError",
+    "shown_path",
 ]
+
+# control characters, line and paragraph separators, and the bidirectional controls that
+# make a name read differently from its bytes (U+202A-U+202E, U+2066-U+2069)
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def shown_path(path: str | os.PathLike[str]) -> str:
+    """A file name as a message shows it: a character that would break or disguise the
+    line (a newline, an escape sequence, a right-to-left override) written as its escape,
+    so a file named ``"x\\npokin: galat: ..."`` cannot forge a line of pokin's output.
+
+    >>> shown_path("laporan\\npokin: galat: palsu.md")
+    'laporan\\\\npokin: galat: palsu.md'
+    """
+    text = os.fspath(path)
+    if not _UNSHOWABLE.search(text):
+        return text
+    return _UNSHOWABLE.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 class PokinError(Exception):
@@ -74,7 +94,7 @@ class PokinFileError(PokinError, ValueError):
         super().__init__(self._render())
 
     def _render(self) -> str:
-        where = self.path or "<input>"
+        where = shown_path(self.path) if self.path else "<input>"
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
@@ -206,7 +226,7 @@ class SheetError(PokinFileError):
         )
 
     def _render(self) -> str:
-        where = str(self.path)
+        where = shown_path(str(self.path))
         if self.sheet is not None:
             where += f", lembar {self.sheet!r}"
         if self.line is not None:

@@ -14,6 +14,7 @@ from typing import Any
 from .._text import fold
 from ..checks import check
 from ..errors import PokinError
+from ..errors import shown_path as shown
 from ..findings import Severity
 from ..link.roots import NONE_FOUND, RootCause, root_causes
 from ..models import PohonKinerja
@@ -99,8 +100,8 @@ def run(args: argparse.Namespace) -> int:
         target = guard_output(args.output, inputs, stdout=True, force=args.force)
         if target.name != "-" and target.suffix.lower() in (".yaml", ".yml", ".xlsx"):
             raise ValueError(
-                f"-o {args.output}: laporan temuan berupa teks atau JSON; beri nama .txt atau "
-                ".json, agar tidak pernah tertukar dengan (atau menimpa) berkas pokin"
+                f"-o {shown(args.output)}: laporan temuan berupa teks atau JSON; beri nama "
+                ".txt atau .json, agar tidak pernah tertukar dengan (atau menimpa) berkas pokin"
             )
     if args.previous:
         load_source(args.previous)  # a broken OLD file stops the run before any work

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .._text import fold
 from ..diff import diff, diff_html, diff_json, diff_markdown, diff_text, resolve
+from ..errors import shown_path as shown
 from ..models import PohonKinerja
 from .files import Subparsers, add_force, emit, guard_output
 
@@ -49,8 +50,8 @@ def run(args: argparse.Namespace) -> int:
         )
         if target.suffix.lower() not in _SUFFIX:
             raise ValueError(
-                f"-o {args.output}: beri nama berkas .txt, .json, .md atau .html, agar tidak "
-                "pernah tertukar dengan (atau menimpa) berkas pokin"
+                f"-o {shown(args.output)}: beri nama berkas .txt, .json, .md atau .html, agar "
+                "tidak pernah tertukar dengan (atau menimpa) berkas pokin"
             )
         fmt = args.format or _SUFFIX[Path(args.output).suffix.lower()]
     old, new = resolve(args.old)[1], resolve(args.new)[1]

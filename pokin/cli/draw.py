@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from .._text import format_number
+from ..errors import shown_path as shown
 from ..render import FORMATS, DotOptions, render, render_gallery, run_dot, to_dot
 from ..render.paper import PAPERS, render_paper
 from .files import (
@@ -97,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
     suffix = Path(args.output).suffix.lower().lstrip(".")
     if args.output != STDOUT and not args.format and suffix not in FORMATS:
         raise ValueError(
-            f"-o {args.output}: format gambar tidak dikenali; beri akhiran "
+            f"-o {shown(args.output)}: format gambar tidak dikenali; beri akhiran "
             f"{', '.join('.' + f for f in FORMATS)}, atau --format (folder/ menggambar halaman)"
         )
     target = guard_output(args.output, args.files, stdout=True, force=args.force)
@@ -108,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.buffer.flush()
         return 0
     path = render(tree, target, format=args.format, timeout=args.timeout, **options)
-    print(f"ditulis: {path}")
+    print(f"ditulis: {shown(path)}")
     return 0
 
 
@@ -124,7 +125,8 @@ def _pages(args: argparse.Namespace) -> int:
     folder = Path(args.output)
     if folder.is_file():
         raise ValueError(
-            f"-o {args.output} adalah berkas: dengan --pages atau beberapa berkas, -o adalah folder"
+            f"-o {shown(args.output)} adalah berkas: dengan --pages atau beberapa berkas, "
+            "-o adalah folder"
         )
     tick = progress(args.files, args.quiet)
     stems = output_names(args.files, folder, "")
@@ -143,7 +145,7 @@ def _pages(args: argparse.Namespace) -> int:
             wrap=args.wrap,
             legend=not args.no_legend,
         )
-        print(f"{source}: {format_number(len(written))} berkas di {folder}")
+        print(f"{shown(source)}: {format_number(len(written))} berkas di {shown(folder)}")
     return 0
 
 
@@ -158,7 +160,7 @@ def _print(args: argparse.Namespace) -> int:
         )
     if Path(args.output).suffix.lower() != ".pdf" or args.format not in (None, "pdf"):
         raise ValueError(
-            f"--paper menulis PDF: namai berkas keluarannya .pdf (bukan {args.output!r})"
+            f"--paper menulis PDF: namai berkas keluarannya .pdf (bukan {shown(args.output)!r})"
         )
     target = guard_output(args.output, args.files, suffixes=(".pdf",), force=args.force)
     _, tree = load_source(args.files[0])
@@ -171,5 +173,5 @@ def _print(args: argparse.Namespace) -> int:
         wrap=args.wrap,
         timeout=args.timeout,
     )
-    print(f"ditulis: {target}: {format_number(len(pages))} halaman {args.paper}")
+    print(f"ditulis: {shown(target)}: {format_number(len(pages))} halaman {args.paper}")
     return 0

@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 
 from .._text import format_number
+from ..errors import shown_path as shown
 from .files import Subparsers, guard_output, load_source, refuse_existing
 
 __all__ = ["register", "run"]
@@ -57,7 +58,7 @@ def _tables(args: argparse.Namespace) -> int:
     folder = Path(args.output)
     if folder.exists() and not folder.is_dir():
         raise ValueError(
-            f"-o {args.output} adalah berkas: dengan --format {args.format}, sebutkan folder"
+            f"-o {shown(args.output)} adalah berkas: dengan --format {args.format}, sebutkan folder"
         )
     if not args.force:
         for name in TABLES:
@@ -65,5 +66,5 @@ def _tables(args: argparse.Namespace) -> int:
     source, tree = load_source(args.file)
     guard_output(folder / f"x.{args.format}", [source], force=True)  # never over the input
     written = write_tables(tree, folder, format=args.format)
-    print(f"ditulis: {format_number(len(written))} tabel di {folder}")
+    print(f"ditulis: {format_number(len(written))} tabel di {shown(folder)}")
     return 0

@@ -20,6 +20,7 @@ from .. import datasets
 from .._files import atomic_write, check_writable, os_reason, output_suffix
 from .._text import format_number, unique
 from ..errors import PokinError
+from ..errors import shown_path as shown
 from ..io import load
 from ..models import PohonKinerja
 
@@ -95,11 +96,11 @@ def guard_output(
     for source in inputs:
         if _same_file(target, Path(source)):
             raise ValueError(
-                f"-o {output} adalah masukan perintah ini: menulisinya akan merusaknya; "
+                f"-o {shown(output)} adalah masukan perintah ini: menulisinya akan merusaknya; "
                 "sebutkan berkas lain"
             )
     if target.is_dir():
-        raise ValueError(f"-o {output} adalah folder: sebutkan sebuah berkas di dalamnya")
+        raise ValueError(f"-o {shown(output)} adalah folder: sebutkan sebuah berkas di dalamnya")
     if suffixes:
         output_suffix(target, tuple(suffixes), what)
     check_writable(target)
@@ -113,7 +114,7 @@ def refuse_existing(target: Path) -> None:
     reviewed, realisasi typed, a worksheet filled) is replaced only with ``--force``."""
     if target.exists():
         raise ValueError(
-            f"{target} sudah ada (mungkin berisi suntingan perencana): pokin tidak "
+            f"{shown(target)} sudah ada (mungkin berisi suntingan perencana): pokin tidak "
             "menimpanya; sebutkan berkas baru, atau tambahkan --force untuk menggantinya"
         )
 
@@ -183,7 +184,7 @@ def expand(sources: list[str], notes: list[str] | None = None) -> list[str]:
         found = [str(p) for p in entries if p.suffix.lower() in SUFFIXES and p.is_file()]
         if not found:
             raise ValueError(
-                f"folder {source} tidak memuat berkas pokin (.yaml, .yml, .json): sebutkan "
+                f"folder {shown(source)} tidak memuat berkas pokin (.yaml, .yml, .json): sebutkan "
                 "berkasnya, atau impor keputusannya lebih dulu (pokin import)"
             )
         files.extend(found)
@@ -193,19 +194,20 @@ def expand(sources: list[str], notes: list[str] | None = None) -> list[str]:
 
 def _left_out(source: str, entries: list[Path]) -> list[str]:
     """What a folder holds besides pokin files, said once (a subfolder is not entered)."""
-    folders = [p.name for p in entries if p.is_dir()]
-    others = [p.name for p in entries if p.is_file() and p.suffix.lower() not in SUFFIXES]
+    folders = [shown(p.name) for p in entries if p.is_dir()]
+    others = [shown(p.name) for p in entries if p.is_file() and p.suffix.lower() not in SUFFIXES]
     notes = []
     if folders:
         notes.append(
-            f"folder {source}: {format_number(len(folders))} subfolder dilewati "
+            f"folder {shown(source)}: {format_number(len(folders))} subfolder dilewati "
             f"({', '.join(folders[:5])}{', …' * (len(folders) > 5)}): sebutkan foldernya "
             "bila isinya perlu diperiksa"
         )
     if others:
         notes.append(
-            f"folder {source}: {format_number(len(others))} berkas bukan berkas pokin dilewati "
-            f"({', '.join(others[:5])}{', …' * (len(others) > 5)}); keputusan .docx/.pdf/.txt "
+            f"folder {shown(source)}: {format_number(len(others))} berkas bukan berkas pokin "
+            f"dilewati ({', '.join(others[:5])}{', …' * (len(others) > 5)}); keputusan "
+            ".docx/.pdf/.txt "
             "diimpor lebih dulu dengan pokin import"
         )
     return notes
@@ -219,7 +221,7 @@ def _distinct(files: list[str], notes: list[str]) -> list[str]:
     for name in files:
         key = _real(name)
         if key in seen:
-            notes.append(f"{name} disebut lebih dari sekali: diperiksa dan dihitung sekali")
+            notes.append(f"{shown(name)} disebut lebih dari sekali: diperiksa dan dihitung sekali")
             continue
         seen[key] = name
         out.append(name)
@@ -303,7 +305,7 @@ def progress(items: Sequence[str], quiet: bool) -> Callable[[int, str], None]:
     def report(index: int, label: str) -> None:
         if quiet or len(items) < 2:
             return
-        line = f"[{index}/{len(items)}] {label}"
+        line = f"[{index}/{len(items)}] {shown(label)}"
         if tty:
             end = "\n" if index == len(items) else ""
             print(f"\r\033[K{line}", end=end, file=sys.stderr, flush=True)
@@ -334,7 +336,7 @@ def emit(text: str, output: str | None) -> None:
 def message(exc: BaseException) -> str:
     """One line for an error: an OSError names its file and what the system said."""
     if isinstance(exc, OSError) and not isinstance(exc, PokinError):
-        where = exc.filename or ""
+        where = shown(exc.filename) if exc.filename else ""
         reason = os_reason(exc)
         hint = {
             "IsADirectoryError": "sebutkan sebuah berkas, bukan folder",

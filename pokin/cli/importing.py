@@ -13,6 +13,7 @@ from .._text import format_number
 from ..decree import import_decree, merge_trees
 from ..decree.xlsx import is_pokin_matrix
 from ..errors import PokinError
+from ..errors import shown_path as shown
 from ..io import save
 from ..link import apply_links, infer_links
 from ..models import PohonKinerja
@@ -81,26 +82,26 @@ def _import_one(source: Path, corrections: str | None) -> tuple[PohonKinerja, li
             warnings.simplefilter("always")
             tree, removed = read_edited(source)  # the hidden sheet parsed once
         messages = [
-            f"peringatan: {source}: {w.message}" for w in caught if w.category is UserWarning
+            f"peringatan: {shown(source)}: {w.message}" for w in caught if w.category is UserWarning
         ]
         messages += [
-            f"peringatan: {source}: {r.jenis} {r.id} dihapus (barisnya tidak ada lagi di "
+            f"peringatan: {shown(source)}: {r.jenis} {r.id} dihapus (barisnya tidak ada lagi di "
             f"matriks): {r.uraian[:70]}"
             for r in removed
         ]
         if len(removed) > 1:
             counts = Counter(r.jenis for r in removed)
             listed = ", ".join(f"{format_number(n)} {jenis}" for jenis, n in counts.items())
-            messages.append(f"peringatan: {source}: dihapus sejak diekspor: {listed}")
+            messages.append(f"peringatan: {shown(source)}: dihapus sejak diekspor: {listed}")
         return tree, messages, warned(messages)
     result = import_decree(source, corrections=corrections)
     messages = [
-        f"peringatan: {source}:{s.line}"
+        f"peringatan: {shown(source)}:{s.line}"
         + (f"-{s.end_line}" if s.end_line != s.line else "")
         + f": tidak diimpor ({s.reason}): {s.text[:70]}"
         for s in result.skipped
     ]
-    messages += [f"catatan: {source}:{line}: {note}" for line, note in result.notes]
+    messages += [f"catatan: {shown(source)}:{line}: {note}" for line, note in result.notes]
     return result.tree, messages, warned(messages)
 
 
@@ -124,7 +125,7 @@ def _merged(args: argparse.Namespace) -> int:
     if args.link:
         tree = apply_links(tree, infer_links(tree))
     save(tree, target)
-    print(f"ditulis: {target}: {tree.summary()}")
+    print(f"ditulis: {shown(target)}: {tree.summary()}")
     return 1 if flagged else 0
 
 
@@ -139,7 +140,8 @@ def run(args: argparse.Namespace) -> int:
         folder = Path(args.output)
         if folder.suffix.lower() in (".yaml", ".yml") or folder.is_file():
             raise ValueError(
-                f"-o {args.output}: dengan beberapa berkas, -o adalah folder (akhiri dengan /)"
+                f"-o {shown(args.output)}: dengan beberapa berkas, -o adalah folder "
+                "(akhiri dengan /)"
             )
         targets = output_names(args.files, folder, ".yaml")
         for target in targets if not args.force else ():
@@ -175,7 +177,7 @@ def _import_each(args: argparse.Namespace, targets: list[Path]) -> int:
         for line in messages:
             print(f"pokin: {line}", file=sys.stderr)
         flagged += count
-        print(f"ditulis: {target}: {tree.summary()}")
+        print(f"ditulis: {shown(target)}: {tree.summary()}")
     if failed:
         print(
             f"pokin: {format_number(failed)} dari {format_number(len(args.files))} berkas "
@@ -188,4 +190,4 @@ def _import_each(args: argparse.Namespace, targets: list[Path]) -> int:
 
 def _naming(source: str, text: str) -> str:
     """An error's text led by the file it is about (most already start with it)."""
-    return text if text.startswith(source) else f"{source}: {text}"
+    return text if text.startswith(shown(source)) else f"{shown(source)}: {text}"

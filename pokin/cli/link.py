@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .._text import format_number
 from ..errors import PokinError
+from ..errors import shown_path as shown
 from ..io import dumps, save
 from ..link import (
     THRESHOLD,
@@ -120,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
     tick, failed = progress(files, args.quiet), 0
     for index, source in enumerate(files, 1):
         tick(index, source)
-        print(f"\n== {source}")
+        print(f"\n== {shown(source)}")
         try:
             _run_one(argparse.Namespace(**{**vars(args), "file": source}))
         except (PokinError, ValueError, OSError) as exc:
@@ -142,7 +143,7 @@ def _run_one(args: argparse.Namespace) -> int:
         raise ValueError("berikan --write (ke FILE) atau -o OUT.yaml, bukan keduanya")
     if args.write and not Path(args.file).is_file():
         raise ValueError(
-            f"--write perlu berkas untuk ditulisi, bukan {args.file!r}: pakai -o OUT.yaml"
+            f"--write perlu berkas untuk ditulisi, bukan {shown(args.file)!r}: pakai -o OUT.yaml"
         )
     if not 0.0 < args.threshold <= 1.0:
         raise ValueError(
@@ -173,12 +174,12 @@ def _run_one(args: argparse.Namespace) -> int:
     result = apply_links(tree, proposals)
     reviewed = bool(args.terima or args.tolak)
     if not proposals and not reviewed and args.write:
-        print(f"tidak ada yang ditambahkan: {args.file} dibiarkan apa adanya")
+        print(f"tidak ada yang ditambahkan: {shown(args.file)} dibiarkan apa adanya")
     elif args.write:
         _write_into(Path(args.file), result, force=args.force)
     elif target is not None:
         save(result, target)
-        print(f"ditulis: {target}: tinjau setiap `status: usulan` (diterima / ditolak)")
+        print(f"ditulis: {shown(target)}: tinjau setiap `status: usulan` (diterima / ditolak)")
     elif reviewed:
         print("pokin: --terima/--tolak perlu --write atau -o untuk disimpan", file=sys.stderr)
     return 0
@@ -219,14 +220,15 @@ def _write_into(file: Path, tree: PohonKinerja, *, force: bool) -> None:
     header, lost = comments_of(file)
     if lost and not force:
         raise ValueError(
-            f"{file} memuat {lost} baris komentar di dalam berkas yang akan hilang bila "
+            f"{shown(file)} memuat {lost} baris komentar di dalam berkas yang akan hilang bila "
             "ditulis ulang (pokin hanya menyimpan komentar di kepala berkas); berkas tidak "
             "diubah: pakai -o BARU.yaml, atau --force untuk tetap menulis tanpa komentar itu"
         )
     write_text(file, header + dumps(tree))
     if lost:
         print(
-            f"pokin: peringatan: {lost} baris komentar di dalam {file} tidak disimpan (--force)",
+            f"pokin: peringatan: {lost} baris komentar di dalam {shown(file)} tidak disimpan "
+            "(--force)",
             file=sys.stderr,
         )
-    print(f"ditulis: {file}: tinjau setiap `status: usulan` (diterima / ditolak)")
+    print(f"ditulis: {shown(file)}: tinjau setiap `status: usulan` (diterima / ditolak)")

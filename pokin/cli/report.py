@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..checks import check
+from ..errors import shown_path as shown
 from ..report import SUFFIXES as REPORT_SUFFIXES
 from ..report import write_report
 from .files import Subparsers, add_force, guard_output, load_source
@@ -44,5 +45,5 @@ def run(args: argparse.Namespace) -> int:
     previous = load_source(args.previous)[1] if args.previous else None
     findings = check(tree, previous=previous, select=args.select, ignore=args.ignore)
     path = write_report(tree, args.output, findings=findings, previous=previous)
-    print(f"ditulis: {path}")
+    print(f"ditulis: {shown(path)}")
     return 1 if findings.errors else 0

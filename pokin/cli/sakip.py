@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from ..errors import shown_path as shown
 from ..sakip import SUFFIXES, sakip, write_sakip
 from ..sakip.text import text_summary
 from .files import Subparsers, add_force, emit, guard_output, load_source
@@ -50,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     penilaian = sakip(tree, previous=previous)
     if args.output:
         path = write_sakip(penilaian, args.output)
-        print(f"ditulis: {path}")
+        print(f"ditulis: {shown(path)}")
     elif args.format == "json":
         emit(json.dumps(penilaian.to_json(), ensure_ascii=False, indent=2) + "\n", None)
     else:
