@@ -52,6 +52,8 @@ from pokin.link.lexicon import DEFAULT
 LABELS = Path(__file__).resolve().parent.parent / "datasets" / "labels"
 INVENTED = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "link"
 """Invented decrees labelled by hand (``<name>.yaml`` with ``<name>-labels.yaml``)."""
+UNSEEN = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "link-unseen"
+"""Invented decrees written for QA9's link pass, labelled before the scoring changed."""
 HELDOUT = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "heldout"
 """Held-out decree texts (``<name>.txt`` / ``.md``, imported as ``pokin import`` does) with
 labels written before any inference ran on them (``<name>-labels.yaml``)."""
@@ -61,8 +63,9 @@ def _tree(name: str) -> tuple[pokin.PohonKinerja, Path]:
     """A bundled dataset (links stripped) or an invented decree, and its labels file."""
     for decree in sorted(HELDOUT.glob(f"{name}.*")):
         return import_decree(decree).tree, HELDOUT / f"{name}-labels.yaml"
-    if (INVENTED / f"{name}.yaml").exists():
-        return pokin.load(INVENTED / f"{name}.yaml"), INVENTED / f"{name}-labels.yaml"
+    for folder in (INVENTED, UNSEEN):
+        if (folder / f"{name}.yaml").exists():
+            return pokin.load(folder / f"{name}.yaml"), folder / f"{name}-labels.yaml"
     return strip_links(pokin.datasets.load(name)), LABELS / f"{name}.yaml"
 
 
@@ -252,6 +255,7 @@ def main() -> None:
     names = [p.stem for p in sorted(LABELS.glob("*.yaml"))]
     names += [p.name.removesuffix("-labels.yaml") for p in sorted(INVENTED.glob("*-labels.yaml"))]
     names += [p.name.removesuffix("-labels.yaml") for p in sorted(HELDOUT.glob("*-labels.yaml"))]
+    names += [p.name.removesuffix("-labels.yaml") for p in sorted(UNSEEN.glob("*-labels.yaml"))]
     for name in names:
         report(name, args.threshold, args.verbose)
         sweep(name)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from ..models import Jabatan, PohonKinerja
 from .lexicon import Lexicon
@@ -225,15 +225,24 @@ def chains(jabatan: dict[str, Jabatan]) -> dict[str, list[str]]:
 def place_words(tree: PohonKinerja, lexicon: Lexicon) -> set[str]:
     """Words of place: the lexicon's ``kata_keterangan``, the unit words and the proper
     names of the organisation and its units ("Kebomas", "Tunggulunan")."""
+    return {stem(w) for w in lexicon.kata_keterangan} | set(UNITS) | proper_names(tree)
+
+
+def proper_names(tree: PohonKinerja) -> set[str]:
+    """The roots of the proper names in the organisation's and its units' names."""
     names = [tree.organisasi.nama, tree.organisasi.pemerintah or ""]
     names += [j.unit or "" for j in tree.jabatan]
-    place = {stem(w) for w in lexicon.kata_keterangan} | set(UNITS)
-    for name in names:
-        words = name.casefold().split()
-        place.update(
-            root
-            for w, before in zip(words[1:], words, strict=False)
-            if UNITS.get(before, -1) >= LEVEL
-            for root in roots_of(w)
-        )
-    return place
+    return {
+        root for name in names for w in _proper(name.casefold().split()) for root in roots_of(w)
+    }
+
+
+def _proper(words: list[str]) -> Iterator[str]:
+    """The words of the proper names in a unit's name: every word after a level word up
+    to the next unit word ("kecamatan rawa bening" gives both "rawa" and "bening")."""
+    named = False
+    for word in words:
+        if word in UNITS:
+            named = UNITS[word] >= LEVEL
+        elif named:
+            yield word

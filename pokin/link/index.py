@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from ..models import Asal, Indikator, Jabatan, Kinerja, Peran, PohonKinerja, Status
 from .across import KIND, Crosscutting
 from .copies import PLACE_WEIGHT, TEMPLATE_UNITS, Copies
-from .holds import Holds, chains, place_words
+from .holds import Holds, chains, place_words, proper_names
 from .lexicon import DEFAULT, Lexicon
 from .search import Candidate, Search
 from .similarity import Phrase, evidence_weight, other_unit, score, shortened, unscoped
@@ -145,6 +145,7 @@ class LinkIndex(Search, Crosscutting, Copies, Holds):
         weights = {w: 1.0 + math.log((n + 1) / (c + 1)) for w, c in self.df.items()}
         self.where = frozenset(stem(w) for w in self.lexicon.kata_tempat)  # see contained()
         self.place = place_words(tree, self.lexicon) & weights.keys()
+        self.where |= self.place & proper_names(tree)  # a unit's name, left out below it
         for word in self.place:
             weights[word] *= PLACE_WEIGHT
         return weights

@@ -320,7 +320,10 @@ def contained(
     adds weigh :data:`ADDED` of their rarity: a subordinate adds a means, a list item or a
     deadline around its superior's text. A lead verb of ``parent`` saying what was done
     (Mengaktifkan pos kamling) is part of its text: a child doing something else with the
-    same nouns (Terlaksananya ronda di pos kamling) does not hold it. Words of ``place``
+    same nouns (Terlaksananya ronda di pos kamling) does not hold it, but the passive verb
+    closing a measure text ("Persentase X yang ditindaklanjuti") is the state a child's
+    lead verb says in its own words ("Tertanganinya X"): it is not held against a child
+    that has one and adds no word but of place (its verb is then about X). Words of ``place``
     (where, when: "di wilayah Kecamatan") that ``child`` leaves out are not held against
     it: a subordinate's text is about its own unit without saying so. Whether ``parent``
     is specific enough for that to be evidence is the caller's to judge (a generic row
@@ -340,7 +343,10 @@ def contained(
     w = weights or {}
     verb = _verb(parent, child, w, lexicon)
     mine = child.words | child.roots
-    dropped = math.fsum(w.get(t, 1.0) for t in (parent.words & place) - mine)
+    left = parent.words & place
+    if child.roots and child.words - parent.words - UNITS.keys() <= place:  # verb about X
+        left |= parent.done & parent.words  # "Tertanganinya X": "Persentase X yang ditangani"
+    dropped = math.fsum(w.get(t, 1.0) for t in left - mine)
     whole = total(parent, w) - dropped + verb
     held = math.fsum(w.get(t, 1.0) for t in parent.words & mine)
     if whole <= 0 or held < COVER * whole:
