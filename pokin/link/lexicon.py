@@ -63,6 +63,7 @@ _KEYS = (
     "kata_peran",
     "kata_keluaran",
     "kata_wadah",
+    "kata_penilaian",
     "kata_mutu",
     "kata_batas",
     "antonim",
@@ -99,6 +100,10 @@ class Lexicon:
     kata_wadah: frozenset[str] = frozenset()
     """Nouns a measured thing comes in (dokumen, data), left out heading it: "Jumlah
     dokumen register risiko" counts the "register risiko"."""
+    kata_penilaian: frozenset[str] = frozenset()
+    """Nouns of the appraisal a measure reads its value from (evaluasi), left out
+    right after a leading measure word: "Nilai evaluasi akuntabilitas kinerja" measures
+    the "akuntabilitas kinerja"."""
     kata_mutu: frozenset[str] = frozenset()
     """Ratings closing a text ("predikat kinerja baik"), left out: the grade aimed at."""
     kata_batas: tuple[str, ...] = ()
@@ -210,6 +215,7 @@ def _build(data: dict[str, Any], path: Path) -> Lexicon:
             kata_peran=frozenset(map(_low, data.get("kata_peran") or ())),
             kata_keluaran=frozenset(map(_low, data.get("kata_keluaran") or ())),
             kata_wadah=frozenset(map(_low, data.get("kata_wadah") or ())),
+            kata_penilaian=frozenset(map(_low, data.get("kata_penilaian") or ())),
             kata_mutu=frozenset(map(_low, data.get("kata_mutu") or ())),
             kata_batas=tuple(map(_low, data.get("kata_batas") or ())),
             antonim=frozenset(frozenset(map(_low, pair)) for pair in data.get("antonim") or ()),

@@ -124,7 +124,11 @@ def _phrase(text: str, lexicon: Lexicon) -> Phrase:
     lead = None
     if len(written) > 1 and verb_form(written[0]):
         lead, written = written[0], written[1:]
-    trimmed = not (lexicon.kata_wadah.isdisjoint(written) and lexicon.kata_mutu.isdisjoint(written))
+    trimmed = not (
+        lexicon.kata_wadah.isdisjoint(written)
+        and lexicon.kata_mutu.isdisjoint(written)
+        and lexicon.kata_penilaian.isdisjoint(written[1:3])
+    )
     if trimmed:
         written = _trimmed(written, lexicon, lead is not None or passive(written[-1]))
     read, found = _read_forms(written, lexicon)
@@ -289,10 +293,17 @@ def _trimmed(written: list[str], lexicon: Lexicon, acted: bool) -> list[str]:
     words of the thing follow it ("dokumen SAKIP yang disusun" keeps it: one word, an
     abbreviation of a system, is no thing that stands without its container) and the
     text says what was done to the thing (``acted``: a lead verb, or a passive verb closing
-    it; "dokumen administrasi selesai" keeps it), and without the ratings closing it
-    (``kata_mutu``: "predikat kinerja sangat baik")."""
+    it; "dokumen administrasi selesai" keeps it), without the appraisal nouns after a
+    leading measure word (``kata_penilaian``: "Nilai evaluasi akuntabilitas kinerja") when
+    two words follow them, and without the ratings closing it (``kata_mutu``: "predikat
+    kinerja sangat baik")."""
     measure, small = lexicon.kata_ukuran, lexicon.kata_tugas
     at = next((i for i, t in enumerate(written) if t not in measure), len(written))
+    if at:  # "Nilai evaluasi X Y": the value of X Y
+        appraisal = lexicon.kata_penilaian
+        end = next((i for i in range(at, len(written)) if written[i] not in appraisal), at)
+        if end > at and len(written) - end >= 2 and written[end] not in small:
+            written = written[:at] + written[end:]
     thing = written[at + 1 : at + 3]
     if (
         acted
