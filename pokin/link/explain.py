@@ -164,6 +164,8 @@ def _lead(a: Phrase, b: Phrase, shown_a: dict[str, str], shown_b: dict[str, str]
     found = sorted(verb.roots & noun.words)
     if found:
         forms = (str(verb.lead).title(), shown[found[0]].title())
+        if forms[0] == forms[1]:  # "Permohonan X" / "... permohonan X": the same word
+            return []
         return ["kata kerja sama, bentuk lain: {} → {}".format(*(forms if a.lead else forms[::-1]))]
     return [f"kata kerja awal hanya di {'sini' if a.lead else 'sana'}: {str(verb.lead).title()}"]
 

@@ -37,6 +37,8 @@ class Shared:
             if mine is None or theirs is None:
                 continue
             mine, theirs = _written(mine), _written(theirs)
+            if len(mine) < 2 or len(theirs) < 2:  # "x" of a formula's "x 100%": no word
+                continue
             word = mine if mine == theirs else f"{mine}/{theirs}"
             if word not in both and word not in context:  # an abbreviation's roots
                 into.append(word)
