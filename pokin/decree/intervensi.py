@@ -12,6 +12,12 @@ declared (``asal: deklarasi``) when the text names something the atasan holds:
 - a cell listing several results (one per line) links each one it names;
 - a kinerja measured by a single indicator is linked through that indicator (so the
   checks see the indicator cascaded); with several, the link goes to the kinerja;
+- the IKU is also looked up by its codes ("IKU.1"): an IKU table's Kode column gives its
+  sasaran and indicators their ids;
+- a position whose atasan the decree did not say (the builder guessed it: ``"atasan"`` in
+  :attr:`~pokin.models.Jabatan.inferensi`) and whose cell names a result of exactly one
+  other position, not below it, gets that position as its atasan and the link: the
+  declared result says more than the guess. The jabatan and the import say so in a note;
 - a text nobody above holds is never guessed at: the kinerja gets a ``catatan`` and the
   import prints a note with the line, so the planner links it (``pokin link --suggest``
   ranks the candidates).
@@ -28,6 +34,8 @@ from ..models.references import atasan_chain
 
 __all__ = ["Declared", "link_declared"]
 
+_GUESS = re.compile(r"Atasan disimpulkan:[^()]*(?:\([^)]*\))?\.?\s*")
+"""The builder's note on the atasan it guessed, replaced when a declared result moves it."""
 _MARK = re.compile(r"^\s*(?:\d{1,2}[.)]|[a-z][.)]|[-•])\s+")
 
 
@@ -60,6 +68,21 @@ def link_declared(
         linked = {link.ke for link in kinerja.mendukung}
         for item in texts:
             found, missing = _find(item.text, levels)
+            if missing and "atasan" in jabatan.inferensi:
+                guessed = chain[0].nama if chain else "-"
+                moved = _declared_atasan(tree, jabatan, by_id, item.text)
+                if moved is not None:
+                    note = (
+                        f"Atasan ditetapkan: {moved.nama}, bukan {guessed} yang ditebak: kolom "
+                        "RHK pimpinan yang diintervensi menyebut "
+                        f"«{' '.join(item.text.split())}» miliknya; periksa atasan jabatan ini."
+                    )
+                    kept = _GUESS.sub("", jabatan.catatan or "").strip()
+                    jabatan.catatan = f"{kept} {note}" if kept else note
+                    notes.append((item.line, note))
+                    chain = atasan_chain(jabatan, by_id)
+                    levels = [_index(j) for j in chain] + [iku]
+                    found, missing = _find(item.text, levels)
             for holder in found:
                 target = _measured_by(holder)
                 if target.id not in linked:
@@ -72,6 +95,24 @@ def link_declared(
                     said.add((str(jabatan.id), _key(text)))
                     notes.append((item.line, note))
     return notes
+
+
+def _declared_atasan(
+    tree: PohonKinerja, jabatan: Jabatan, by_id: dict[str | None, Jabatan], text: str
+) -> Jabatan | None:
+    """The one position outside ``jabatan``'s guessed chain holding ``text`` (not
+    ``jabatan`` nor one below it), made its atasan; ``None`` (nothing changed) when no
+    position or several hold it."""
+    key = _key(text)
+    holders = [
+        j
+        for j in tree.jabatan
+        if j is not jabatan and jabatan not in atasan_chain(j, by_id) and key in _index(j)
+    ]
+    if len(holders) != 1:
+        return None
+    jabatan.atasan = holders[0].id
+    return holders[0]
 
 
 def _not_found(text: str, chain: list[Jabatan], *, has_iku: bool) -> str:
@@ -114,11 +155,17 @@ def _index(jabatan: Jabatan) -> dict[str, list[Holder]]:
 
 
 def _index_iku(tree: PohonKinerja) -> dict[str, list[Holder]]:
+    """The IKU's sasaran and indicators by their words, then by their ids ("IKU.1")."""
     index: dict[str, list[Holder]] = {}
     for sasaran in tree.iku:
         index.setdefault(_key(sasaran.uraian), []).append(sasaran)
         for indikator in sasaran.indikator:
             index.setdefault(_key(indikator.uraian), []).append(indikator)
+    for sasaran in tree.iku:
+        holders: list[Holder] = [sasaran, *sasaran.indikator]
+        for holder in holders:
+            if holder.id and _key(str(holder.id)):
+                index.setdefault(_key(str(holder.id)), []).append(holder)
     return index
 
 
