@@ -42,7 +42,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress, count
 from typing import Literal
 
 from .._text import format_percent, words
@@ -111,11 +111,14 @@ _DURATION = frozenset({"waktu", "lama", "lamanya", "durasi"})
 _PROCESS = ACTION_ON | lexicon("proses pemrosesan tunggu menunggu tanggap pengurusan penerbitan")
 
 _MAYBE_LOWER = re.compile(
-    _trie(sorted({w.split()[0] for w in LOWER_BETTER} | DECREASE_STATES | _NOT | _DURATION))
+    "(?:"
+    + _trie(sorted({w.split()[0] for w in LOWER_BETTER} | DECREASE_STATES | _NOT | _DURATION))
+    + r")[^\n]*"
 )
 """On lower-case text, a word without which :func:`reading` cannot say ``turun``, or a word
-holding it (*keputusan*): one sweep over all the texts (a trie, without word bounds: twice
-as fast) finds the few that :func:`reading` must read."""
+holding it (*keputusan*), and the rest of its line: one sweep over all the texts, a text a
+line (a trie, without word bounds: twice as fast), finds the few that :func:`reading` must
+read, each once (the sweep skips the rest of a text once it holds one)."""
 
 
 @lru_cache(maxsize=8192)
@@ -235,7 +238,7 @@ def _polaritas(c: Cascade) -> Iterator[Finding]:
     uraian, polaritas = c.column("uraian"), c.column("polaritas")
     maybe = _maybe_lower(list(set(uraian)))
     rows = c.indikator_rows
-    found = [n for n, text in enumerate(uraian) if text in maybe] if maybe else []
+    found = list(compress(count(), map(maybe.__contains__, uraian))) if maybe else []
     if "turun" in polaritas:
         found = sorted({*found, *(n for n, p in enumerate(polaritas) if p == "turun")})
     for n in found:
@@ -254,14 +257,17 @@ def _polaritas(c: Cascade) -> Iterator[Finding]:
 
 
 def _maybe_lower(texts: list[str]) -> set[str]:
-    """The ``texts`` holding a word of :data:`_MAYBE_LOWER`: one sweep over them all, each
-    match traced back to its text by the texts' lengths."""
+    """The ``texts`` holding a word of :data:`_MAYBE_LOWER`: one sweep over them all, a
+    text a line, each match (to the end of its line) cut back out of the texts joined."""
     joined = "\n".join(texts)
     lowered = joined.lower()
     if len(lowered) != len(joined):  # a letter whose lower case is longer (İ): text by text
         return {text for text in texts if _MAYBE_LOWER.search(text.lower())}
-    ends = list(accumulate(len(text) + 1 for text in texts))
-    return {texts[bisect_right(ends, m.start())] for m in _MAYBE_LOWER.finditer(lowered)}
+    if joined.count("\n") >= len(texts):  # a text of several lines: traced by the lengths
+        ends = list(accumulate(len(text) + 1 for text in texts))
+        return {texts[bisect_right(ends, m.start())] for m in _MAYBE_LOWER.finditer(lowered)}
+    line = lowered.rfind
+    return {joined[line("\n", 0, m.start()) + 1 : m.end()] for m in _MAYBE_LOWER.finditer(lowered)}
 
 
 def _message(who: str, indikator: Indikator, arah: Arah, cue: str) -> str:
