@@ -5,12 +5,16 @@ no atasan chain goes round in a circle before a :class:`~pokin.graph.Cascade` re
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Sequence
 from functools import cached_property
+from itertools import chain, compress, repeat
+from operator import attrgetter, is_
+from typing import NoReturn
 
 from .errors import TreeError
 from .models import Jabatan, Peran, PohonKinerja
 
-__all__ = ["NO_UNIT", "OrgChart", "UnsoundError", "refuse_cycles", "unit_rank"]
+__all__ = ["NO_UNIT", "OrgChart", "UnsoundError", "read_chart", "refuse_cycles", "unit_rank"]
 
 
 NO_UNIT = "(tanpa unit)"
@@ -61,6 +65,52 @@ def refuse_cycles(jabatan: dict[str, Jabatan]) -> None:
             on_path.add(current)
             current = jabatan[current].atasan
         done.update(path)
+
+
+def read_chart(jabatan: list[Jabatan]) -> tuple[dict[str, Jabatan], dict[str, list[str]]]:
+    """The jabatan by id, and the ids of each one's subordinates in file order; raises
+    :class:`UnsoundError` for the first jabatan without an id of its own, then an atasan
+    that is no jabatan, then an atasan chain going round. Each read a column at a time."""
+    ids, atasan = list(map(_ID, jabatan)), list(map(_ATASAN, jabatan))
+    by_id = dict(zip(ids, jabatan, strict=True))
+    if None in by_id or len(by_id) != len(ids) or not by_id.keys() >= set(atasan) - {None}:
+        _refuse_chart(jabatan, by_id)
+    bawahan: dict[str, list[str]] = {}
+    for id, above in zip(ids, atasan, strict=True):
+        if above is not None:
+            bawahan.setdefault(above, []).append(id)
+    if not _all_under_tops(ids, atasan, bawahan):
+        refuse_cycles(by_id)  # some atasan chain goes round: it says which
+    return by_id, bawahan
+
+
+def _refuse_chart(jabatan: list[Jabatan], by_id: dict[str, Jabatan]) -> NoReturn:
+    seen: set[str | None] = set()
+    for one in jabatan:
+        if one.id is None or one.id in seen:
+            raise UnsoundError(f"jabatan {one.nama!r} has no id of its own")
+        seen.add(one.id)
+    for one in jabatan:
+        if one.atasan is not None and one.atasan not in by_id:
+            raise UnsoundError(f"the atasan of {one.id!r} is not a jabatan")
+    raise AssertionError("no jabatan to refuse")  # pragma: no cover
+
+
+def _all_under_tops(
+    ids: list[str], atasan: list[str | None], bawahan: dict[str, list[str]]
+) -> bool:
+    """Whether every jabatan is under a top one (without atasan): each has one atasan at
+    most, so exactly when no atasan chain goes round. A level of the chart at a time."""
+    level = list(compress(ids, map(is_, atasan, repeat(None))))
+    reached = len(level)
+    while level:
+        level = list(chain.from_iterable(map(bawahan.get, level, repeat(_NONE))))
+        reached += len(level)
+    return reached == len(ids)
+
+
+_ID, _ATASAN = attrgetter("id"), attrgetter("atasan")
+_NONE: Sequence[str] = ()
 
 
 class OrgChart:

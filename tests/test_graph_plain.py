@@ -259,3 +259,28 @@ def test_links_ordered_or_by_kind_as_from_every_link_in_order(name: str) -> None
     for kind in ("skip", "cross", "down", "self", "normal"):
         assert list(fresh.links_of_kind(kind)) == by_kind.get(kind, [])
     assert sorted(everything.link_keys()) == sorted(pairs) or name.startswith("own-kinerja")
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda t: setattr(t.get_jabatan("staf"), "id", None), "jabatan 'Pengadministrasi Umum' has no id"),
+        (lambda t: setattr(t.get_jabatan("staf"), "id", "camat"), "jabatan 'Pengadministrasi Umum' has no id"),
+        (lambda t: setattr(t.get_jabatan("staf"), "atasan", "lurah"), "atasan of 'staf' is not"),
+        (lambda t: setattr(t.get_jabatan("camat"), "atasan", "staf"), "goes round in a circle"),
+        (lambda t: setattr(t.get_jabatan("sekretaris"), "atasan", "staf"), "goes round"),
+    ],
+)
+def test_an_unsound_chart_is_refused_with_the_first_fault(edit: Any, message: str) -> None:
+    """An organisation chart edited in memory: a jabatan without an id of its own, an atasan
+    that is no jabatan, an atasan chain going round (the top one's, or under it)."""
+    tree = make()
+    edit(tree)
+    with pytest.raises(pokin.TreeError, match=message):
+        Cascade(tree)
+
+
+def test_a_sound_chart_of_several_tops_and_levels_is_read() -> None:
+    tree = make()
+    tree.get_jabatan("staf").atasan = None  # a second top: still no circle
+    assert Cascade(tree).bawahan("camat") and not Cascade(tree).atasan_chain("staf")

@@ -40,13 +40,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cached_property
-from itertools import compress
-from operator import eq, itemgetter, ne, or_
+from itertools import accumulate, chain, compress, repeat
+from operator import attrgetter, eq, is_not, itemgetter, ne
 from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 from .._gc import collector_paused
 from .._text import format_number
-from ..chart import UnsoundError, refuse_cycles
+from ..chart import UnsoundError, read_chart
 from ..models import (
     Indikator,
     Jabatan,
@@ -68,6 +68,8 @@ from .tables import Tables
 __all__ = ["ROOT", "Cascade"]
 
 _NONE: Sequence[str] = ()
+_ID, _KINERJA, _INDIKATOR = attrgetter("id"), attrgetter("kinerja"), attrgetter("indikator")
+_KE, _STATUS, _FIRST, _SECOND = attrgetter("ke"), attrgetter("status"), itemgetter(0), itemgetter(1)
 
 
 class Cascade(Tables, Paths, Links):
@@ -128,16 +130,7 @@ class Cascade(Tables, Paths, Links):
     # -- construction ---------------------------------------------------------------------
 
     def _build(self) -> None:
-        for jabatan in self.tree.jabatan:
-            if jabatan.id is None or jabatan.id in self.jabatan:
-                raise UnsoundError(f"jabatan {jabatan.nama!r} has no id of its own")
-            self.jabatan[jabatan.id] = jabatan
-        for jabatan in self.tree.jabatan:
-            if jabatan.atasan is not None:
-                if jabatan.atasan not in self.jabatan:
-                    raise UnsoundError(f"the atasan of {jabatan.id!r} is not a jabatan")
-                self._bawahan.setdefault(jabatan.atasan, []).append(str(jabatan.id))
-        refuse_cycles(self.jabatan)
+        self.jabatan, self._bawahan = read_chart(self.tree.jabatan)
         self._structure()
         self._links_of()
 
@@ -170,27 +163,40 @@ class Cascade(Tables, Paths, Links):
     def _positions(self) -> None:
         """Registers the kinerja of every jabatan and their indicators, each table filled
         in one sweep over the whole tree (in tree order: kinerja, then its indicators)."""
-        rows = [(j, k) for j in self.tree.jabatan for k in j.kinerja]
-        self.kinerja_rows = rows
+        jabatan = self.tree.jabatan
+        per_jabatan = list(map(_KINERJA, jabatan))
+        kinerja, held_by = list(chain.from_iterable(per_jabatan)), list(map(len, per_jabatan))
+        # each kinerja's jabatan, each indicator's kinerja and jabatan: a list of each
+        # repeated as many times as it holds, in C (a comprehension per row costs twice)
+        owners = list(chain.from_iterable(map(repeat, jabatan, held_by)))
+        self.kinerja_rows = list(zip(owners, kinerja, strict=True))
         # each model's fields read once, then the tables filled from those lists; ids are
         # texts here (a node without one is refused once all are registered)
-        kids = self.kinerja_ids = cast(list[str], [k.id for _, k in rows])
-        held = [k.indikator for _, k in rows]
+        kids = self.kinerja_ids = cast(list[str], list(map(_ID, kinerja)))
+        held = list(map(_INDIKATOR, kinerja))
         # the kinerja by id; an indicator of a jabatan is found through its kinerja (node)
-        self._nodes.update(zip(kids, [k for _, k in rows], strict=True))
-        self._held = list(map(len, held))
+        self._nodes.update(zip(kids, kinerja, strict=True))
+        counts = self._held = list(map(len, held))
         # an indicator of a jabatan is known by _kinerja_of: _jenis, _pred and _owner hold
         # the others (the organisasi, sasaran and their indicators, kinerja) and the links
         self._jenis.update(dict.fromkeys(kids, "kinerja"))
         # the owner of a kinerja; its indicators' is read through _kinerja_of (_owner_id)
-        self._owner.update(zip(kids, [j.id for j, _ in rows], strict=True))
-        indikator = [i for ind in held for i in ind]
+        jids = chain.from_iterable(map(repeat, map(_ID, jabatan), held_by))
+        self._owner.update(zip(kids, jids, strict=True))
+        indikator = list(chain.from_iterable(held))
         self.indikator.extend(indikator)
-        self.indikator_rows += [(j, i) for (j, _), ind in zip(rows, held, strict=True) for i in ind]
-        # each kinerja's indicator ids: the edges down to them, and each one's kinerja
-        ids = cast(list[list[str]], [[i.id for i in ind] for ind in held])
-        self._kinerja_of = {iid: kid for kid, own in zip(kids, ids, strict=True) for iid in own}
-        self._succ.update({kid: own for kid, own in zip(kids, ids, strict=True) if own})
+        self.indikator_rows += zip(
+            chain.from_iterable(map(repeat, owners, counts)), indikator, strict=True
+        )
+        # each indicator's kinerja; each kinerja's indicator ids (the edges down to them),
+        # cut out of the ids of all, in order
+        ids = cast(list[str], list(map(_ID, indikator)))
+        self._kinerja_of = dict(
+            zip(ids, chain.from_iterable(map(repeat, kids, counts)), strict=True)
+        )
+        ends = list(accumulate(counts))
+        cuts = map(slice, compress([0, *ends], counts), compress(ends, counts))
+        self._succ.update(zip(compress(kids, counts), map(ids.__getitem__, cuts), strict=True))
 
     def _hold(self, parent: str, indikator: list[Indikator], owner: Jabatan | None) -> None:
         """Registers the indicators of a kinerja or sasaran, and the edges down to them, a
@@ -247,25 +253,30 @@ class Cascade(Tables, Paths, Links):
             for h in cast(tuple[Kinerja | Indikator, ...], (k, *k.indikator))
             for link in h.mendukung
         ]  # in one comprehension: measured 0.026 s against 0.030 s at 1e5
-        parents = cast(list[str], [link.ke for _, link in rows])  # each checked below
-        children = cast(list[str], [holder.id for holder, _ in rows])
-        known = map(or_, map(nodes.__contains__, parents), map(kinerja_of.__contains__, parents))
-        if not all(known) or any(map(eq, parents, children)):
+        links = list(map(_SECOND, rows))
+        parents = cast(list[str], list(map(_KE, links)))  # each checked below
+        children = cast(list[str], list(map(_ID, map(_FIRST, rows))))
+        # the ids linked to: most are indicators of a jabatan; the others must be nodes
+        if not all(map(nodes.__contains__, set(parents) - kinerja_of.keys())) or any(
+            map(eq, parents, children)
+        ):
             bad = next(
                 n for n, p in enumerate(parents) if p not in self or p == ROOT or p == children[n]
             )
             raise UnsoundError(f"a link of {children[bad]!r} points at no id")
         # a rejected proposal does not count (Tautan.active)
-        active = [link.status is not Status.DITOLAK for _, link in rows]
+        active = list(map(is_not, map(_STATUS, links), repeat(Status.DITOLAK)))
         keys = list(compress(zip(parents, children, strict=True), active))
         # a second link to the same node: one edge, the last link's attributes (as
         # networkx's add_edge keeps it); an indikator supporting its own kinerja: no edge
-        self._links.update(zip(keys, compress([link for _, link in rows], active), strict=True))
+        self._links.update(zip(keys, compress(links, active), strict=True))
         edges = list(dict.fromkeys(keys))  # each edge once, where it first comes
-        froms, tos = list(map(itemgetter(0), edges)), list(map(itemgetter(1), edges))
-        if any(map(eq, map(kinerja_of.get, tos), froms)):  # to its own kinerja: no edge
+        froms, tos = list(map(_FIRST, edges)), list(map(_SECOND, edges))
+        if not kinerja_of.keys().isdisjoint(tos) and any(  # an indicator's link (few are)
+            map(eq, map(kinerja_of.get, tos), froms)
+        ):  # to its own kinerja: no edge
             edges = list(compress(edges, map(ne, map(kinerja_of.get, tos), froms)))
-            froms, tos = list(map(itemgetter(0), edges)), list(map(itemgetter(1), edges))
+            froms, tos = list(map(_FIRST, edges)), list(map(_SECOND, edges))
         succ, pred = self._succ, self._pred
         for parent, child in edges:
             succ.setdefault(parent, []).append(child)
