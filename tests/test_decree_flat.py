@@ -111,6 +111,22 @@ def test_a_row_whose_cells_cannot_be_told_apart_is_refused_with_its_line(
             [["Persentase aduan selesai", "Aduan selesai dibagi aduan masuk x 100%",
               "Rekap aduan"]],
         ),
+        (  # no formula column: an indicator does not end in a source's first word
+            "Meningkatnya kualitas pelayanan Indeks Kepuasan Masyarakat terhadap layanan "
+            "PATEN Laporan Survei Kepuasan Masyarakat Persentase aduan yang selesai Rekap "
+            "aduan SP4N LAPOR",
+            "Meningkatnya kualitas pelayanan",
+            [["Indeks Kepuasan Masyarakat terhadap layanan PATEN",
+              "Laporan Survei Kepuasan Masyarakat"],
+             ["Persentase aduan yang selesai", "Rekap aduan SP4N LAPOR"]],
+        ),
+        (  # a formula restating its indicator, in title case: cut where it restates it
+            "Tersusunnya Laporan Keuangan Jumlah Laporan Keuangan Perangkat Daerah "
+            "Jumlah Laporan Keuangan Perangkat Daerah SIPD",
+            "Tersusunnya Laporan Keuangan",
+            [["Jumlah Laporan Keuangan Perangkat Daerah",
+              "Jumlah Laporan Keuangan Perangkat Daerah", "SIPD"]],
+        ),
         (  # formula and source glued in a run of names: the source word opens the source
             "Meningkatnya akuntabilitas Nilai SAKIP Kantor Nilai hasil evaluasi Inspektorat "
             "LHE SAKIP Inspektorat",
@@ -120,7 +136,10 @@ def test_a_row_whose_cells_cannot_be_told_apart_is_refused_with_its_line(
     ],
 )  # fmt: skip
 def test_cells_cut_by_their_evidence(text: str, kinerja: str, groups: list[list[str]]) -> None:
-    reading = cut_row(text, ["indikator", "formulasi", "sumber_data"], lead=True, target=False)
+    roles = ["indikator", "formulasi", "sumber_data"][: len(groups[0])]
+    if len(groups[0]) == 2:
+        roles = ["indikator", "sumber_data"]
+    reading = cut_row(text, roles, lead=True, target=False)
     assert reading is not None
     assert (reading.kinerja, reading.groups) == (kinerja, groups)
 
@@ -128,3 +147,11 @@ def test_cells_cut_by_their_evidence(text: str, kinerja: str, groups: list[list[
 def test_an_ambiguous_row_is_not_read() -> None:
     text = "Tertibnya Arsip Kantor Arsip Aktif Kantor Arsip Inaktif Kantor"
     assert cut_row(text, ["indikator", "sumber_data"], lead=True, target=False) is None
+
+
+def test_a_cell_longer_than_any_cell_is_not_read() -> None:
+    # a paragraph whose row numbers were lost: the kinerja would run for 70 words
+    text = "Meningkatnya " + "pelayanan " * 70 + "Persentase aduan selesai Rekap aduan"
+    assert cut_row(text, ["indikator", "sumber_data"], lead=True, target=False) is None
+    shorter = "Meningkatnya " + "pelayanan " * 20 + "Persentase aduan selesai Rekap aduan"
+    assert cut_row(shorter, ["indikator", "sumber_data"], lead=True, target=False) is not None

@@ -219,7 +219,7 @@ INDIKATOR_WORDS = (
 SUMBER_WORDS = (
     "Data", "Rekap", "Rekapitulasi", "KIB", "Agenda", "Arsip", "Dokumen", "Buku",
     "Register", "Laporan", "Notulen", "Aplikasi", "Daftar", "Kartu", "Berita", "Catatan",
-    "Formulir", "Survei", "Sistem", "LHE", "LKjIP", "LAKIP", "SIPD", "SIMPEG", "BPS",
+    "Formulir", "Dokumentasi", "Sistem", "LHE", "LKjIP", "LAKIP", "SIPD", "SIMPEG", "BPS",
 )  # fmt: skip
 """The words a data-source cell opens with, for layouts that lost their grid (also the
 reports' acronyms: LHE, the inspectorate's evaluation report; LKjIP; SIPD; SIMPEG)."""

@@ -17,10 +17,13 @@ words start cells is chosen as the reading with the most evidence (:func:`cut_ro
   no formula in it;
 - with a Target column, the last cell of a group ends with the target ("... 100%");
 - a cut inside a run of capitalised words ("Survei Kepuasan Masyarakat", "SAKIP") costs
-  more than one after a lower-case word.
+  more than one after a lower-case word, one right after a formula's "x 100%" less;
+- a cell opening word inside or at the end of a cell ("... PATEN Laporan") counts against
+  it, and a formula restating its indicator word for word marks where the indicator ends.
 
 Every cell is filled (an empty cell leaves no text in a flattened row, so it cannot be
-told). When the best reading does not win clearly over the next one, the row is not read:
+told), and no cell is longer than :data:`_LONGEST` words (it bounds the search). When the
+best reading does not win clearly over the next one, the row is not read:
 :func:`cut_row` returns ``None`` and the reader reports the row with its line.
 """
 
@@ -40,9 +43,14 @@ FORMULA = re.compile(r"\s[/x×:÷=]\s|\bdibagi\b|\bberbanding\b|[x×]\s?100\b|\w
 _FORMULA_OPENS = ("Jumlah", "Rata-rata", "Total", "Nilai", "Hasil", "Perbandingan", "Realisasi")
 _INDIKATOR_OPENS = (*INDIKATOR_WORDS, "Rata-rata", "Capaian", "Angka", "Skor", "Waktu")
 _OPENS = frozenset((*_FORMULA_OPENS, *_INDIKATOR_OPENS))
+_ENDS = _OPENS | frozenset(SUMBER_WORDS)
 
-MARGIN = 1.0
-"""How much more evidence the chosen reading must have than the next one."""
+MARGIN = 1.5
+"""How much more evidence the chosen reading must have than the next one. Measured on the
+repository's decree trees written out flattened (2.039 indikator of Kebomas): 1,0 reads
+1.008 right and 157 wrong, 1,5 reads 990 right and 77 wrong, 2,0 reads 846 and 52; the
+rest is refused with its line."""
+_LONGEST = 60  # words in one cell; a longer text is cut somewhere (bounds the search)
 
 
 @dataclass(frozen=True)
@@ -63,8 +71,10 @@ def _cell(role: str, text: str, last: bool, target: bool) -> float:
     """The evidence that ``text`` is one cell of ``role``."""
     formula = bool(FORMULA.search(text))
     words = text.split()
-    # a cell opening word inside a cell ("Nilai SAKIP Kecamatan Nilai hasil ...")
+    # a cell opening word inside a cell ("Nilai SAKIP Kecamatan Nilai hasil ..."), or
+    # ending it ("... layanan PATEN Laporan")
     score = -1.0 * sum(word in _OPENS for word in words[1:])
+    score -= 1.0 if len(words) > 1 and words[-1] in _ENDS else 0.0
     if role == "kinerja":
         score -= 3.0 if formula else 0.0
     elif role == "indikator":
@@ -84,6 +94,19 @@ def _cell(role: str, text: str, last: bool, target: bool) -> float:
 
 
 _TARGET_END = re.compile(r"\s\d+(?:[.,]\d+)?\s?%?(?:\s[a-z]+){0,2}$|\s[a-z]+\s\d+(?:[.,]\d+)?%?$")
+
+
+def _restated(words: list[str], start: int, end: int) -> float:
+    """Evidence that an indicator ends at ``end``: the next cell restates it (a formula
+    "Jumlah laporan yang disusun" under the indicator "Jumlah laporan yang disusun").
+
+    >>> _restated("Jumlah arsip Jumlah arsip tertata".split(), 0, 2)
+    2.0
+    """
+    size = end - start
+    if size < 2 or words[start:end] != words[end : end + size]:
+        return 0.0
+    return 2.0
 
 
 def _cut(words: list[str], at: int) -> float | None:
@@ -144,6 +167,8 @@ def readings(
             nxt = (k + 1) % size
             found: list[tuple[float, tuple[int, ...]]] = []
             for end in starts[index + 1 :]:
+                if end - start > _LONGEST and end != len(words):
+                    break
                 cell = " ".join(words[start:end])
                 if end == len(words):
                     if k == size - 1:
@@ -151,6 +176,7 @@ def readings(
                     continue
                 tails = best.get((end, nxt), [])
                 here = _cell(role, cell, k == size - 1, target) + cost[end]
+                here += _restated(words, start, end) if role == "indikator" else 0.0
                 found += [(here + score, (end, *cuts)) for score, cuts in tails]
             best[(start, k)] = sorted(found, key=lambda f: -f[0])[:2]
     return best.get((0, -1 if lead else 0), [])
