@@ -135,7 +135,7 @@ def read_header(
             head.nama = "Kecamatan " + " ".join(w.capitalize() for w in titled.group(1).split())
         gov = re.search(r"PEMERINTAH\s*(KOTA|KABUPATEN)\s+([A-Za-z]+)", text, re.IGNORECASE)
         if gov and head.pemerintah is None:
-            head.pemerintah = f"{gov.group(1).capitalize()} {gov.group(2).capitalize()}"
+            head.pemerintah = _pemerintah(gov.group(1), text[gov.start(2) :])
         if head.nomor is None:
             head.nomor = _nomor(text)
         tahun = re.fullmatch(r".*\bTAHUN\s+(\d{4})(?:\s*[-–]\s*(\d{4}))?", text)
@@ -149,7 +149,7 @@ def read_header(
         for text in top:
             gov = re.search(r"\b(KOTA|KABUPATEN)\s+([A-Z]{3,})\b", text)
             if gov and text.isupper():
-                head.pemerintah = f"{gov.group(1).capitalize()} {gov.group(2).capitalize()}"
+                head.pemerintah = _pemerintah(gov.group(1), text[gov.start(2) :])
                 break
     head.judul = _judul(top)
     if head.tahun is None and head.periode is None and head.judul:
@@ -166,6 +166,39 @@ def read_header(
     if head.tanggal and (head.tahun is None or head.periode):
         head.tahun = head.tahun or int(head.tanggal[:4])
     return head
+
+
+_NOT_A_PLACE = re.compile(
+    r"(?:KECAMATAN|KELURAHAN|DESA|KOTA|KABUPATEN|PROVINSI|TAHUN|NOMOR|TENTANG|DINAS|BADAN|"
+    r"SEKRETARIAT|KANTOR|INDIKATOR|KEPUTUSAN|LAMPIRAN|PERATURAN|CAMAT|BUPATI|WALI|WALIKOTA|"
+    r"JALAN|JL|ALAMAT|UNIT|JABATAN|PERIODE|DAN)",
+    re.IGNORECASE,
+)
+"""Words that start the next label or title on a pemerintah's line, never its name."""
+
+
+def _pemerintah(kind: str, rest: str) -> str:
+    """ "Kabupaten Tanjung Jabung Barat" from ``kind`` ("KABUPATEN") and the text after it:
+    its first word, then up to two more written in the same case ("PESISIR RAYA",
+    "Tanjung Balai"), ending at the next label ("... KECAMATAN X", "... TAHUN 2025").
+
+    >>> _pemerintah("KABUPATEN", "PESISIR RAYA KECAMATAN MUARA INDAH")
+    'Kabupaten Pesisir Raya'
+    >>> _pemerintah("Kota", "Tanjung Balai Tahun 2025"), _pemerintah("KOTA", "SAMARINDA")
+    ('Kota Tanjung Balai', 'Kota Samarinda')
+    """
+    words = re.findall(r"[A-Za-z]+|\S", re.split(r"\s{3,}", rest)[0])[:3]  # not the next column
+    name = words[:1]
+    for word in words[1:]:
+        if (
+            not word.isalpha()
+            or _NOT_A_PLACE.fullmatch(word)
+            or word.isupper() != name[0].isupper()
+            or not word[0].isupper()
+        ):
+            break
+        name.append(word)
+    return " ".join(w.capitalize() for w in [kind, *name])
 
 
 _NAME = r"((?:\s+(?!KOTA\b|KABUPATEN\b|TAHUN\b|PROVINSI\b|NOMOR\b|TENTANG\b)[A-Z]+){1,3})"
