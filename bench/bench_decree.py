@@ -1,20 +1,24 @@
 """Time importing decrees as planners receive them: a 100-page PDF, a Word file, a workbook.
 
-    .venv/bin/python bench/bench_decree.py [--pages 100]
+    .venv/bin/python bench/bench_decree.py [--pages 100] [--pathological]
 
 Writes an invented decree (positions with a title, a TUGAS and a ruled table of about a
 page each) as a PDF with reportlab, as a .docx with python-docx and as an office .xlsx,
 then times ``pokin.import_decree`` on each. The floor is pdfplumber alone finding the
 tables and text of the same PDF (what any import must pay): the ratio says what pokin
-adds on top. Figures, not assertions.
+adds on top. ``--pathological`` also times a markdown cell of escapes, dollars, braces
+and angle brackets (what would make a backtracking pattern explode) at two sizes, with
+the growth exponent between them (1 is linear). Figures, not assertions.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import docx
@@ -25,7 +29,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
 
-from pokin.decree import import_decree
+from pokin.decree import import_decree, markdown
 
 HEADER = ["No", "Rencana Kinerja", "Indikator Kinerja Individu", "Formulasi", "Sumber Data"]
 ROWS = 12  # rows per position: about one landscape A4 page
@@ -98,10 +102,33 @@ def _seconds(label: str, fn: Callable[[], object]) -> float:
     return took
 
 
+def pathological() -> None:
+    """The markdown reader on one cell of n escapes, dollars, braces and brackets each."""
+    took = {}
+    for n in (10_000, 40_000):
+        cell = "\\(" * n + "$" * n + "{" * n + "<" * n
+        text = (
+            "1. JABATAN : CAMAT\n\n| Kinerja | Indikator | Formulasi | Sumber Data |\n"
+            f"|---|---|---|---|\n| K | {cell} | F | S |\n"
+        )
+        took[n] = min(_timed(partial(markdown.parse, text, source="x.md")) for _ in range(3))
+        print(f"  pathological markdown cell, n = {n:>6}:  {took[n]:8.3f} s")
+    print(f"  growth exponent k: {math.log(took[40_000] / took[10_000]) / math.log(4):.2f}")
+
+
+def _timed(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pages", type=int, default=100)
+    parser.add_argument("--pathological", action="store_true")
     args = parser.parse_args()
+    if args.pathological:
+        pathological()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         pdf = write_pdf(folder / "keputusan.pdf", args.pages)
