@@ -57,7 +57,7 @@ from .document import Item, Table
 from .filekind import SAVE_AS, file_kind
 from .hygiene import clean_items, clean_text, settle_soft_hyphens
 from .hyphens import SOFT_HYPHEN
-from .identity import join_identity, split_headings
+from .identity import join_identity, renumber, split_flattened, split_headings, split_items
 from .labelrows import drop_label_rows
 from .merge import merge_trees
 from .parts import ParsedDecree, Skipped
@@ -133,12 +133,17 @@ def parse(text: str, *, source: str) -> ParsedDecree:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text, cleaned = clean_text(text)
     text = join_identity(text)  # "JABATAN" / ":" / "CAMAT": one identity row
+    origin: list[int] = []  # "JABATAN : X ATASAN LANGSUNG : Y": one label a line, unless
+    if not _flat.sniff(text):  # the whole text is flattened (the flat reader's own cutting)
+        text, origin = split_flattened(text)
     for layout in LAYOUTS:
         if layout.sniff(text):
             parsed = layout.parse(text, source=source)
             break
     else:
         parsed = ParsedDecree(source=source, layout="none")
+    if origin:
+        renumber(parsed, origin)
     if SOFT_HYPHEN in text:
         settle_soft_hyphens(parsed)
     parsed.notes = [*cleaned, *parsed.notes]
@@ -282,6 +287,7 @@ def parse_file(file: Path) -> ParsedDecree:
         else:
             found = list(reader.read_items(file))
         items, cleaned = clean_items(found)
+        items = split_items(items)  # "JABATAN : X ATASAN LANGSUNG : Y": one a paragraph
         if kind == "pdf" and not any(isinstance(i, Table) and len(i.rows) > 1 for i in items):
             # no ruled table: the columns are read from the words' positions
             parsed = parse(_pdffile.layout_text(file), source=file.name)

@@ -47,6 +47,7 @@ from .columns import column_role, header_roles
 from .header import read_header, title_case
 from .headings import Held, heading_line
 from .headrows import parent_header, sub_header
+from .identity import flattened_pieces
 from .ikutable import ends_iku
 from .items import split_code
 from .marks import (
@@ -156,8 +157,10 @@ def parse(text: str, *, source: str) -> ParsedDecree:
     for piece in pieces(text):
         if isinstance(piece, Rows):
             _table(state, piece.rows)
-        else:
-            first_block = _plain(state, piece.number, piece.text, first_block)
+        else:  # "JABATAN : X ATASAN LANGSUNG : Y" in one <p>: one label a line
+            parts = flattened_pieces(read_cell(piece.text).text)
+            for part in parts if len(parts) > 1 else [piece.text]:
+                first_block = _plain(state, piece.number, part, first_block)
     release(state.held, state.decree, state.block)
     head = read_header(state.plain, head_end=first_block)
     decree = state.decree
