@@ -23,7 +23,7 @@ both say the system's errors in Indonesian through :mod:`pokin._files.oserrors`.
 """
 
 from .oserrors import os_reason
-from .reading import Limits, check_archive, read_bytes, read_text
+from .reading import Limits, check_archive, damage_reason, read_bytes, read_text
 from .writing import AtomicFiles, atomic_write, check_writable, output_suffix
 
 __all__ = [
@@ -32,6 +32,7 @@ __all__ = [
     "atomic_write",
     "check_archive",
     "check_writable",
+    "damage_reason",
     "os_reason",
     "output_suffix",
     "read_bytes",

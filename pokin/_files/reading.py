@@ -12,7 +12,7 @@ from .._text import format_decimal, format_number
 from ..errors import PokinFileError
 from .oserrors import os_reason
 
-__all__ = ["Limits", "check_archive", "read_bytes", "read_text"]
+__all__ = ["Limits", "check_archive", "damage_reason", "read_bytes", "read_text"]
 
 _MB = 1 << 20
 
@@ -283,3 +283,22 @@ def check_archive(path: str | os.PathLike[str], *, limits: Limits | None = None)
                 path=file,
                 hint=hint,
             )
+
+
+def damage_reason(exc: BaseException) -> str:
+    """What a library's exception on a damaged office file (a .docx, an .xlsx) says, in a
+    planner's words: python-docx, openpyxl and lxml raise many kinds, whose English names
+    tell a planner nothing.
+
+    >>> damage_reason(zipfile.BadZipFile("File is not a zip file"))
+    'bukan arsip zip'
+    """
+    if isinstance(exc, zipfile.BadZipFile):
+        return "bukan arsip zip"
+    if isinstance(exc, KeyError):
+        return "bagian yang wajib ada di dalam arsipnya tidak ada"
+    if type(exc).__name__ == "XMLSyntaxError":  # lxml's, without importing lxml here
+        return "isi XML-nya rusak, atau memakai entitas yang tidak diizinkan"
+    if isinstance(exc, (ValueError, TypeError)):
+        return "isi arsipnya bukan jenis yang diharapkan"
+    return "isinya tidak dapat dibaca"

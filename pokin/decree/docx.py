@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .._files import damage_reason
 from ..errors import ImportDocumentError
 from .document import Item, Paragraph, Table, TableRow
 
@@ -71,7 +72,7 @@ def read_items(
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx and lxml raise many kinds on a damaged file
         raise ImportDocumentError(
-            f"berkas Word ini rusak atau bukan .docx ({type(exc).__name__})",
+            f"berkas Word ini rusak atau bukan .docx ({damage_reason(exc)})",
             path=str(path),
             hint="buka di Word atau LibreOffice lalu simpan ulang sebagai 'Word Document "
             "(.docx)'; berkas .doc lama juga perlu disimpan ulang sebagai .docx",

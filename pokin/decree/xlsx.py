@@ -21,7 +21,7 @@ from datetime import date, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from .._files import check_archive, read_bytes
+from .._files import check_archive, damage_reason, read_bytes
 from .._numbers import number_text
 from .._text import fold, format_moment
 from ..errors import ImportDocumentError, PokinFileError, SheetError
@@ -47,7 +47,7 @@ def _open(path: Path, *, read_only: bool, data_only: bool = True) -> Any:
         return load_workbook(data, read_only=read_only, data_only=data_only)
     except Exception as exc:  # openpyxl raises many kinds on a damaged workbook
         raise ImportDocumentError(
-            f"bukan buku kerja Excel (.xlsx), atau berkasnya rusak ({type(exc).__name__})",
+            f"bukan buku kerja Excel (.xlsx), atau berkasnya rusak ({damage_reason(exc)})",
             path=str(path),
             hint="simpan ulang dari Excel atau LibreOffice sebagai 'Excel Workbook "
             "(*.xlsx)'; berkas .xls, .ods dan .csv tidak dibaca",
