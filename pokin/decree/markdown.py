@@ -316,7 +316,9 @@ def _table(state: _State, rows: list[tuple[int, str, list[str]]]) -> None:
             state.closed = True
         if state.roles is not None and not is_iku and not state.closed:
             _position_cells(state, number, cells)
-        if state.closed and not is_iku:
+        if state.closed and not is_iku and len(cells) == 2:  # a signature in two columns:
+            state.plain.append("\t".join(texts))  # each side read by the header (its cells)
+        elif state.closed and not is_iku:
             _skip(state, number, line, "baris tabel setelah tanda tangan")
         elif state.roles is None:
             _skip(state, number, line, "baris tabel sebelum kepala tabel yang menamai kolomnya")
