@@ -101,6 +101,7 @@ def _import_one(source: Path, corrections: str | None) -> tuple[PohonKinerja, li
         + f": tidak diimpor ({s.reason}): {s.text[:70]}"
         for s in result.skipped
     ]
+    messages += [f"peringatan: {shown(source)}:{line}: {w}" for line, w in result.warnings]
     messages += [f"catatan: {shown(source)}:{line}: {note}" for line, note in result.notes]
     return result.tree, messages, warned(messages)
 

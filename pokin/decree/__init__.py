@@ -50,7 +50,7 @@ from . import xlsx as _xlsx
 from .altchunk import HTML_NOTE as CHUNK_NOTE
 from .altchunk import chunk_html
 from .assemble import assemble
-from .build import build_tree
+from .build import build_tree, empty_kinerja
 from .charset import declared_charset
 from .corrections import Koreksi, apply_corrections, read_corrections
 from .document import Item, Table
@@ -113,6 +113,9 @@ class ImportResult:
     notes: list[tuple[int, str]] = field(default_factory=list)
     """(line, note) for table rows read in an unusual way (cells that could not be
     paired item by item, re-aligned columns...): imported, but worth a look."""
+    warnings: list[tuple[int, str]] = field(default_factory=list)
+    """(line, warning) for what was imported with a placeholder where the decree must have
+    written something (a position's first kinerja cell): the planner must check it."""
 
 
 def _error(message: str, *, path: str, hint: str, line: int | None = None) -> ImportDocumentError:
@@ -361,7 +364,9 @@ def import_decree(
             ]
         )
     )
-    return ImportResult(tree, list(parsed.skipped), applied, parsed.layout, notes)
+    return ImportResult(
+        tree, list(parsed.skipped), applied, parsed.layout, notes, empty_kinerja(tree)
+    )
 
 
 def read_decree(
@@ -374,15 +379,19 @@ def read_decree(
     :func:`import_decree`, which lists them with their lines.
     """
     result = import_decree(path, corrections=corrections)
-    if result.notes or result.skipped:
+    if result.notes or result.skipped or result.warnings:
         said = [
             f"{format_number(len(items))} {what}"
-            for items, what in ((result.skipped, "baris dilewati"), (result.notes, "catatan"))
+            for items, what in (
+                (result.skipped, "baris dilewati"),
+                (result.warnings, "peringatan"),
+                (result.notes, "catatan"),
+            )
             if items
         ]
         warnings.warn(
             f"{Path(path).name}: impor keputusan ini memuat {' dan '.join(said)}; "
-            "periksa daftarnya dengan pokin.import_decree(path).skipped / .notes "
+            "periksa daftarnya dengan pokin.import_decree(path).skipped / .warnings / .notes "
             "(beserta nomor barisnya) atau `pokin import`",
             UserWarning,
             stacklevel=2,

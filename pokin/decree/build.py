@@ -62,12 +62,32 @@ from .position import UNKNOWN_KELURAHAN, Pos
 from .roles import level_from_text, level_of_head, read_position, without_acting
 from .summary import import_note
 
-__all__ = ["UNKNOWN_KECAMATAN", "UNKNOWN_KELURAHAN", "build_tree"]
+__all__ = ["UNKNOWN_KECAMATAN", "UNKNOWN_KELURAHAN", "build_tree", "empty_kinerja"]
 
 UNKNOWN_KECAMATAN = "Kecamatan (tidak disebut)"
 NO_NAME = "nama kecamatan tidak ditemukan: isi organisasi.nama"
 _NO_KINERJA = "(kinerja tidak tertulis)"
 _NO_INDIKATOR = "(indikator tidak tertulis)"
+_EMPTY_AT = "baris "
+_EMPTY_KINERJA = (
+    "sel kinerja kosong di baris pertama jabatan «{}»: diimpor sebagai «" + _NO_KINERJA + "»; "
+    "periksa keputusannya (pada PDF, isi sel ini mungkin terbaca ke baris lain atau terlewat)"
+)
+
+
+def empty_kinerja(tree: PohonKinerja) -> list[tuple[int, str]]:
+    """(line, warning) for each kinerja :func:`build_tree` had to name
+    «(kinerja tidak tertulis)»: a position whose first row has no kinerja cell. A decree
+    always writes one, so the cell was lost on the way (a PDF's row laid out wide, a cell
+    read into the row above): imported, but the planner must look."""
+    found = []
+    for jabatan in tree.jabatan:
+        for kinerja in jabatan.kinerja:
+            said = kinerja.catatan or ""
+            if kinerja.uraian == _NO_KINERJA and said.startswith(_EMPTY_AT):
+                line = int(said[len(_EMPTY_AT) :].split(":", 1)[0])
+                found.append((line, _EMPTY_KINERJA.format(jabatan.nama)))
+    return found
 
 
 def _acting(block: Block) -> None:
@@ -289,7 +309,7 @@ def _kinerja(groups: list[list[Row]]) -> list[Kinerja]:
             links = [Tautan(teks=text) for text in first.mendukung]
             kinerja = Kinerja(uraian=first.kinerja, mendukung=links)
         else:
-            kinerja = Kinerja(uraian=_NO_KINERJA, catatan=f"baris {first.line}: sel kosong")
+            kinerja = Kinerja(uraian=_NO_KINERJA, catatan=f"{_EMPTY_AT}{first.line}: sel kosong")
         result.append(kinerja)
         current: Indikator | None = None
         for row in group:
