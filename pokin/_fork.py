@@ -31,7 +31,7 @@ from collections.abc import Callable, Sequence
 from contextlib import suppress
 from typing import NoReturn, TypeVar
 
-__all__ = ["can_fork", "cores", "cut", "in_parts"]
+__all__ = ["can_fork", "cores", "cut", "in_parts", "reap"]
 
 T = TypeVar("T")
 
@@ -92,10 +92,16 @@ def in_parts(work: Callable[[int], T], parts: int) -> list[T]:
         for pid, read in children.values():
             with suppress(OSError):  # (closed already if reading it was interrupted)
                 os.close(read)
-            with suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
-            with suppress(ChildProcessError):
-                os.waitpid(pid, 0)
+            reap(pid)
+
+
+def reap(pid: int) -> None:
+    """Kill the child ``pid`` and wait for it: none is left behind, whether it still ran,
+    had exited, or was reaped already."""
+    with suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
+    with suppress(ChildProcessError):
+        os.waitpid(pid, 0)
 
 
 def _answer(pid: int, read: int) -> tuple[T] | None:

@@ -18,19 +18,12 @@ import pytest
 
 import pokin.excel as excel
 from pokin import datasets
+from pokin._fork import can_fork
 from pokin.excel import export_xlsx, read_xlsx
-from pokin.excel.worker import can_fork, handed_over
+from pokin.excel.worker import handed_over
 from pokin.link import strip_links
 
-forking = pytest.mark.skipif(not can_fork(), reason="this process cannot fork safely")
-
-
-def _no_child_left() -> bool:
-    try:
-        os.waitpid(-1, os.WNOHANG)
-    except ChildProcessError:
-        return True
-    return False
+from .forking import forking, no_child_left
 
 
 def _members(path: Path) -> dict[str, bytes]:
@@ -76,7 +69,7 @@ def test_a_child_writes_what_is_computed_here() -> None:
     assert writer != os.getpid()
     assert value == "saran"
     assert resets == []
-    assert _no_child_left()
+    assert no_child_left()
 
 
 def test_without_fork_both_jobs_run_here() -> None:
@@ -91,7 +84,7 @@ def test_a_child_that_dies_leaves_the_writing_to_this_process() -> None:
     assert not forked
     assert resets == ["reset"]  # what the child wrote is dropped
     assert written == [(os.getpid(), "saran")]
-    assert _no_child_left()
+    assert no_child_left()
 
 
 @forking
@@ -101,7 +94,7 @@ def test_an_error_of_the_writing_is_raised_here() -> None:
 
     with pytest.raises(ValueError, match=f"gagal di {os.getpid()}: saran$"):
         handed_over(write, lambda: "saran", reset=lambda: None)
-    assert _no_child_left()
+    assert no_child_left()
 
 
 @forking
@@ -116,7 +109,7 @@ def test_an_error_here_kills_and_reaps_the_child() -> None:
     with pytest.raises(KeyError):
         handed_over(write, compute, reset=lambda: None)
     assert time.monotonic() - start < 30
-    assert _no_child_left()
+    assert no_child_left()
 
 
 def test_no_fork_while_other_threads_run() -> None:
@@ -164,7 +157,7 @@ def test_the_workbook_is_the_same_forked_or_not(
     assert back == tree
     with zipfile.ZipFile(tmp_path / "aside.xlsx") as archive:
         assert b"skor 0," in archive.read("xl/sharedStrings.xml")  # suggestions written
-    assert _no_child_left()
+    assert no_child_left()
 
 
 @forking
@@ -183,4 +176,4 @@ def test_a_failed_export_with_a_child_running_leaves_no_file_and_no_child(
         export_xlsx(strip_links(datasets.load("sambutan-2023")), target)
     assert target.read_bytes() == b"the planner's old workbook"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["matriks.xlsx"]
-    assert _no_child_left()
+    assert no_child_left()

@@ -16,17 +16,8 @@ from pokin import datasets
 from pokin._fork import can_fork, cut, in_parts
 from pokin.link import infer_links, strip_links
 
+from .forking import forking, no_child_left
 from .scripts import load_script
-
-forking = pytest.mark.skipif(not can_fork(), reason="this process cannot fork safely")
-
-
-def _no_child_left() -> bool:
-    try:
-        os.waitpid(-1, os.WNOHANG)
-    except ChildProcessError:
-        return True
-    return False
 
 
 @forking
@@ -37,7 +28,7 @@ def test_each_part_is_worked_by_a_child_and_comes_back_in_order() -> None:
     assert answers[0][1] == here
     assert here not in {answers[1][1], answers[2][1]}
     assert answers[2][2] == list(range(100_000))  # more than a pipe's buffer
-    assert _no_child_left()
+    assert no_child_left()
 
 
 @forking
@@ -50,7 +41,7 @@ def test_a_part_whose_child_dies_is_worked_here() -> None:
         return part, os.getpid()
 
     assert in_parts(work, 3)[:2] == [(0, here), (1, here)]
-    assert _no_child_left()
+    assert no_child_left()
 
 
 @forking
@@ -66,7 +57,7 @@ def test_an_error_in_a_part_is_raised_here() -> None:
     with pytest.raises(ValueError, match="part 2"):
         in_parts(work, 3)
     assert calls == [0, 2]  # the children's calls stay in the children; part 2 again here
-    assert _no_child_left()
+    assert no_child_left()
 
 
 @forking
@@ -80,7 +71,7 @@ def test_an_error_here_leaves_no_child() -> None:
 
     with pytest.raises(KeyboardInterrupt):
         in_parts(work, 2)
-    assert _no_child_left()
+    assert no_child_left()
 
 
 def test_no_fork_while_other_threads_run() -> None:
@@ -152,4 +143,4 @@ def test_infer_links_forked_proposes_what_it_proposes_here(
         assert [repr(p) for p in theirs] == [repr(p) for p in mine]
         assert theirs.ditahan == mine.ditahan
     assert sum(len(p) for p in here) > 100
-    assert _no_child_left()
+    assert no_child_left()

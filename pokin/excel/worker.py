@@ -8,13 +8,8 @@ through a pipe when it reaches that column. The suggestions are computed *here*,
 the child, so this process keeps what they learned (each text's phrase and roots, cached
 by the lexicon): a second export, or a ``suggest_links`` after it, finds them, as without
 the fork. Where forking is not safe or not worth it, both jobs run here, one after the
-other, and the result is the same:
-
-- the caller says the job is small (a fork costs a few milliseconds);
-- the platform has no ``os.fork`` (Windows), or is macOS (forking a process that may have
-  used the system's frameworks is unsafe there; Python no longer does it by default);
-- other threads are running (a notebook kernel, a thread pool): a lock one of them holds
-  at the fork would stay held in the child forever.
+other, and the result is the same: when the caller says the job is small (a fork costs a
+few milliseconds), or where :func:`pokin._fork.can_fork` says a fork is not safe.
 
 The child shares nothing with this process but the file it writes into (opened here: see
 :func:`pokin._files.atomic_write`, which moves it into place only here, once the child
@@ -28,14 +23,13 @@ from __future__ import annotations
 
 import os
 import pickle
-import signal
 from collections.abc import Callable
 from contextlib import suppress
 from typing import NoReturn, TypeVar
 
-from .._fork import can_fork
+from .._fork import can_fork, reap
 
-__all__ = ["can_fork", "handed_over"]
+__all__ = ["handed_over"]
 
 T = TypeVar("T")
 
@@ -79,10 +73,7 @@ def handed_over(
         if send >= 0:
             os.close(send)
         if pid:
-            with suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
-            with suppress(ChildProcessError):
-                os.waitpid(pid, 0)
+            reap(pid)
         raise
     if os.waitstatus_to_exitcode(status) == 0:
         return True
