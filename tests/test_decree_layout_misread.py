@@ -18,7 +18,7 @@ import pytest
 from pokin.cli import main
 from pokin.decree import import_decree
 from pokin.decree.gutters import Grid
-from pokin.decree.misread import buried, unit_in_target
+from pokin.decree.misread import buried, unit_before_target
 
 FIXTURE = Path(__file__).parent / "fixtures" / "decrees" / "pdf-layout-bojongsari.txt"
 
@@ -80,8 +80,8 @@ def test_a_cut_with_a_new_texts_first_word_inside_a_cell_is_wrong() -> None:
 def test_a_unit_and_number_in_the_target_cell() -> None:
     grid = Grid([], [10.0, 20.0], ["Sumber Data", "Satuan", "Target"])
     cells = ["Register", "", "persen 95"]
-    assert unit_in_target(cells, grid) is True
+    assert unit_before_target(cells, grid) is True
     assert cells == ["Register", "persen", "95"]
     taken = ["Buku", "register", "kali 1.200"]  # the satuan bound is not where the text is
-    assert unit_in_target(taken, grid) is False
-    assert unit_in_target(["Register", "", "95%"], grid) is None
+    assert unit_before_target(taken, grid) is False
+    assert unit_before_target(["Register", "", "95%"], grid) is None

@@ -43,7 +43,7 @@ from .gutters import grid as grid_of
 from .headings import HEADING_OPENS
 from .layoutrows import Flow, add, numbered, running
 from .marks import CLOSING, FURNITURE, SECTION, title_of
-from .misread import buried, glued_line, refuse_doubtful, refused, unit_in_target
+from .misread import buried, glued_line, refuse_doubtful, refused, unit_before_target
 from .parts import ParsedDecree, Skipped
 
 __all__ = ["parse", "sniff"]
@@ -137,7 +137,7 @@ def _cells(
         after = cut[-1][0]
     if doubts is not None:
         doubts.extend(_touching(found, grid, cells))
-    if unit_in_target(cells, grid) is False and wrong is not None:
+    if unit_before_target(cells, grid) is False and wrong is not None:
         wrong.append(line.strip())
     return cells
 

@@ -29,7 +29,7 @@ from .gutters import UNIT_NUMBER, Grid, Piece
 from .layoutrows import Flow, add, numbered
 from .parts import Skipped
 
-__all__ = ["buried", "glued_line", "refuse_doubtful", "refused", "unit_in_target"]
+__all__ = ["buried", "glued_line", "refuse_doubtful", "refused", "unit_before_target"]
 
 _BURIED = re.compile(r"(?:^| )[a-z][\w-]*,? (?=[A-Z][a-z])")
 
@@ -62,7 +62,7 @@ def glued_line(found: list[Piece], grid: Grid) -> bool:
     return at_edge and grid.column(piece.end - 1) > grid.column(piece.start)
 
 
-def unit_in_target(cells: list[str], grid: Grid) -> bool | None:
+def unit_before_target(cells: list[str], grid: Grid) -> bool | None:
     """A target cell holding a unit and a number ("persen 90"): ``True`` when the satuan
     cell beside it is empty (the two are cut apart, in place), ``False`` when that cell has
     another text (a misread line), ``None`` when there is no such cell."""

@@ -12,6 +12,7 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from .._text import BULAN
@@ -124,7 +125,7 @@ _DATE_TARGET = re.compile(
 """A target that is a date, as a decree or an Excel date cell (:mod:`.xlsx`) writes it."""
 
 
-def unit_in_target(roles: list[str]) -> bool:
+def unit_in_target(roles: Collection[str]) -> bool:
     """Whether a table's target cells may carry their unit: a Target column, no Satuan."""
     return "target" in roles and "satuan" not in roles
 

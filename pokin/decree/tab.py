@@ -48,7 +48,7 @@ from .marks import (
     titled_block,
 )
 from .othercols import kept_cells, note_columns
-from .pairing import pair_cells, split_target
+from .pairing import pair_cells, split_target, unit_in_target
 from .parts import Block, ParsedDecree, Skipped, put_polaritas, put_realisasi
 
 __all__ = ["parse", "sniff"]
@@ -375,7 +375,7 @@ def _close_block(state: _State) -> None:
             cells.get("satuan", ""),
             cells.get("target", ""),
             target_in_formula="target" not in cells,
-            unit_in_target="target" in cells and "satuan" not in cells,
+            unit_in_target=unit_in_target(cells.keys()),
         ):
             row = item.to_row(raw.line, note=raw.catatan)
             row.intervensi = cells.get("kinerja_atasan", "")
