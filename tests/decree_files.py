@@ -1,7 +1,8 @@
 """Decree files in the forms planners receive, written by the tests (invented content).
 
 Word files with python-docx, PDFs with reportlab, office workbooks with openpyxl; each
-helper returns the path it wrote.
+helper returns the path it wrote. :func:`indikator_rows` reads an imported tree back as
+the rows a decree's table holds.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from collections.abc import Sequence
 import docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+
+from pokin import PohonKinerja
 
 Cells = Sequence[str | None]
 
@@ -41,3 +44,15 @@ def add_table(document: docx.document.Document, rows: list[Cells]) -> None:
                 table.cell(r, c - 1).merge(table.cell(r, c))
             else:
                 table.cell(r, c).text = text
+
+
+def indikator_rows(tree: PohonKinerja) -> list[tuple[str, ...]]:
+    """Each indicator as its table row: (jabatan, kinerja, indikator, formulasi, sumber
+    data, satuan, target), an empty cell as ""."""
+    return [
+        (j.nama, k.uraian, i.uraian, i.formulasi or "", i.sumber_data or "", i.satuan or "",
+         str(i.target))
+        for j in tree.jabatan
+        for k in j.kinerja
+        for i in k.indikator
+    ]  # fmt: skip

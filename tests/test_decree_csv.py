@@ -22,6 +22,8 @@ from pokin.decree import import_decree, parse
 from pokin.decree.delimited import separator, sniff
 from pokin.errors import ImportDocumentError
 
+from .decree_files import indikator_rows
+
 FIXTURE = Path(__file__).parent / "fixtures" / "decrees" / "csv-muara-enggang.csv"
 
 
@@ -31,21 +33,7 @@ def _records() -> list[list[str]]:
 
 
 def _rows(path: Path) -> list[tuple[str, ...]]:
-    tree = import_decree(path).tree
-    return [
-        (
-            j.nama,
-            k.uraian,
-            i.uraian,
-            i.formulasi or "",
-            i.sumber_data or "",
-            i.satuan or "",
-            str(i.target),
-        )
-        for j in tree.jabatan
-        for k in j.kinerja
-        for i in k.indikator
-    ]
+    return indikator_rows(import_decree(path).tree)
 
 
 def test_an_excel_csv_in_an_indonesian_locale_is_read_whole() -> None:

@@ -20,18 +20,13 @@ from pokin.decree import import_decree
 from pokin.decree.gutters import Grid
 from pokin.decree.misread import buried, unit_before_target
 
+from .decree_files import indikator_rows
+
 FIXTURE = Path(__file__).parent / "fixtures" / "decrees" / "pdf-layout-bojongsari.txt"
 
 
 def rows() -> list[tuple[str, ...]]:
-    tree = import_decree(FIXTURE).tree
-    return [
-        (j.nama, k.uraian, i.uraian, i.formulasi or "", i.sumber_data or "", i.satuan or "",
-         str(i.target))
-        for j in tree.jabatan
-        for k in j.kinerja
-        for i in k.indikator
-    ]  # fmt: skip
+    return indikator_rows(import_decree(FIXTURE).tree)
 
 
 def test_rows_read_right_and_misread_rows_refused() -> None:

@@ -18,25 +18,13 @@ from pokin import dumps
 from pokin.decree import import_decree
 from pokin.decree.markdown import sniff
 
+from .decree_files import indikator_rows
+
 FIXTURE = Path(__file__).parent / "fixtures" / "decrees" / "word-htm-tanjungbatu.htm"
 
 
 def _rows(path: Path) -> list[tuple[str, ...]]:
-    tree = import_decree(path).tree
-    return [
-        (
-            j.nama,
-            k.uraian,
-            i.uraian,
-            i.formulasi or "",
-            i.sumber_data or "",
-            i.satuan or "",
-            str(i.target),
-        )
-        for j in tree.jabatan
-        for k in j.kinerja
-        for i in k.indikator
-    ]
+    return indikator_rows(import_decree(path).tree)
 
 
 def test_word_filtered_page_is_read_whole() -> None:
