@@ -29,15 +29,16 @@ _INTRO = (
 
 
 def _penilaian(ctx: Context) -> tuple[Penilaian, str]:
-    """The scores on every rule, and a note when the report shows fewer findings."""
-    every = check(ctx.cascade)
+    """The scores on every rule (with last year's tree when the report has one: Menantang
+    and 1.b.6 need it), and a note when the report shows fewer findings."""
+    every = check(ctx.cascade, previous=ctx.previous)
     note = ""
     if len(every) != len(ctx.findings):
         note = (
             "nilai di bagian ini dihitung dengan semua aturan, termasuk kode yang tidak "
             "ditampilkan di bagian Temuan"
         )
-    return sakip(ctx.cascade, findings=every), note
+    return sakip(ctx.cascade, previous=ctx.previous, findings=every), note
 
 
 def _rows(cascade: Cascade, penilaian: Penilaian, kriteria: Kriteria) -> list[str]:

@@ -1,0 +1,42 @@
+"""Two invented years of one kecamatan (tests/fixtures/years/, Batu Ampar Hilir 2025 and
+2026): what the evaluator compares across years, as the report, pokin sakip and pokin diff
+say it. Every expected figure here was recomputed by hand from the two files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pokin import PohonKinerja, load
+from pokin.report import report_markdown
+
+YEARS = Path(__file__).parent / "fixtures" / "years"
+
+
+@pytest.fixture(scope="module")
+def old() -> PohonKinerja:
+    return load(YEARS / "batu-ampar-hilir-2025.yaml")
+
+
+@pytest.fixture(scope="module")
+def new() -> PohonKinerja:
+    return load(YEARS / "batu-ampar-hilir-2026.yaml")
+
+
+def _criterion_line(text: str, kode: str) -> str:
+    return next(line for line in text.splitlines() if line.startswith(f"| {kode} |"))
+
+
+def test_the_report_scores_sakip_with_the_previous_year(
+    old: PohonKinerja, new: PohonKinerja
+) -> None:
+    """The report given last year's tree judged 1.b.6 "tidak dapat dinilai tanpa pohon
+    kinerja tahun sebelumnya" and 1.b.7 "sebagian dinilai": its SAKIP section ran without
+    it (and said, wrongly, that it used rules the Temuan section hid)."""
+    text = report_markdown(new, previous=old)
+    # 1 of the 2 IKU reworded (I.K.S.1.1: "terhadap" -> "atas publik")
+    assert "| 50,0% | C |" in _criterion_line(text, "1.b.6")
+    # Dapat Dicapai 20/20, Menantang 8 of 17 assessed: 28/37
+    assert "| 75,7% | B |" in _criterion_line(text, "1.b.7")
+    assert "termasuk kode yang tidak ditampilkan" not in text
