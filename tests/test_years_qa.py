@@ -10,6 +10,7 @@ import pytest
 
 from pokin import PohonKinerja, load
 from pokin.report import report_markdown
+from pokin.sakip import Kriteria, sakip
 
 YEARS = Path(__file__).parent / "fixtures" / "years"
 
@@ -40,3 +41,22 @@ def test_the_report_scores_sakip_with_the_previous_year(
     # Dapat Dicapai 20/20, Menantang 8 of 17 assessed: 28/37
     assert "| 75,7% | B |" in _criterion_line(text, "1.b.7")
     assert "termasuk kode yang tidak ditampilkan" not in text
+
+
+def test_smart_lists_only_the_rows_that_lost_a_smart_tick(
+    old: PohonKinerja, new: PohonKinerja
+) -> None:
+    """1.b.5 (SMART) listed as costing it points the 6 rows whose only loss was Menantang,
+    a column of 1.b.7: 9 rows named, 3 of them real."""
+    result = sakip(new, previous=old)
+    smart = result["1.b.5"]
+    assert isinstance(smart, Kriteria)
+    # Relevan lost to PK505, PK101 (the broken link) and PK704; nothing else of S M A R T
+    assert sorted(smart.baris) == [
+        "camat.k2.i2",
+        "kasi-trantibum.k2.i1",
+        "pengelola-layanan-paten.k1.i1",
+    ]
+    challenge = result["1.b.7"]
+    assert isinstance(challenge, Kriteria)
+    assert len(challenge.baris) == 9  # the 9 PK802 rows, Dapat Dicapai lost nowhere

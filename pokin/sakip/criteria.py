@@ -27,11 +27,13 @@ _WORST = 12
 """How many rows that cost points a criterion lists (the JSON and the sheets list all)."""
 
 
-def _costly(sheet: Lembar, kode: str | None = None) -> tuple[str, ...]:
-    """The ids of rows scoring below 1 (in one column, or in any), lowest first."""
+def _costly(sheet: Lembar, *kode: str) -> tuple[str, ...]:
+    """The ids of rows scoring below 1 in these columns (in any, when none is named),
+    lowest first: a row that lost only a column another criterion scores costs this one
+    nothing."""
     scored = []
     for row in sheet.baris:
-        values = [row.nilai.get(kode)] if kode else list(row.nilai.values())
+        values = [row.nilai.get(k) for k in kode] if kode else list(row.nilai.values())
         known = [v for v in values if v is not None]
         if known and min(known) < 1:
             scored.append((sum(known) / len(known), row.id))
@@ -94,7 +96,7 @@ def _criteria(
             "KKE 1: Σ nilai kolom Spesifik, Dapat Diukur, Dapat Dicapai, Relevan, Berbatas "
             "Waktu / jumlah sel yang dinilai",
             kke1.share_of(*smart),
-            baris=_costly(kke1),
+            baris=_costly(kke1, *smart),
             perbaikan=_hint(kke1, smart),
         ),
         _iku_stability(evidence, previous),
@@ -113,7 +115,7 @@ def _criteria(
                 if previous is not None
                 else "tanpa pohon kinerja tahun sebelumnya"
             ),
-            baris=tuple(dict.fromkeys(i for k in challenge for i in _costly(kke1, k))),
+            baris=_costly(kke1, *challenge),
             perbaikan=_hint(kke1, challenge)
             or "tetapkan target tidak lebih rendah dari realisasi tahun sebelumnya",
             sebagian="C" not in challenge,
