@@ -82,7 +82,7 @@ def test_html_rows_fill_the_grid_under_and_beside_spans() -> None:
         "<tr><td>B</td><td rowspan='2' colspan='2'>d</td></tr>"
         "<tr><td>2.</td><td>C</td></tr></table>"
     )
-    assert [cells for _, cells in html_rows(html)] == [
+    assert [cells for _, cells, _ in html_rows(html)] == [
         ["1.", "A", "x", "x"],
         ["1.", "A", "b", "c"],
         ["1.", "B", "d", "d"],

@@ -5,23 +5,63 @@ columns (``colspan``) in the columns beside: the markdown reader then reads a re
 kinerja as "the same kinerja", as it does for pipe tables. Cells keep their inner HTML
 (lists, ``<br>``), which :func:`.markup.read_cell` reads.
 
+A row a browser does not show (``<tr hidden>``, ``style="display: none"`` or
+``visibility: hidden|collapse``, or a class the page's ``<style>`` hides: an old indicator
+an office kept in its page) is marked not shown: the spans are laid out with it, as the
+browser lays them out, and the reader leaves it out and says so.
+
 >>> rows = html_rows('<table><tr><th rowspan="2">No</th><th colspan="2">Indikator</th></tr>'
 ...     '<tr><td>Uraian</td><td>Formulasi</td></tr></table>')
->>> [cells for _, cells in rows]
+>>> [cells for _, cells, _ in rows]
 [['No', 'Indikator', 'Indikator'], ['No', 'Uraian', 'Formulasi']]
+>>> [shown for *_, shown in html_rows('<table><tr hidden><td>a</td></tr><tr><td>b</td></tr>')]
+[False, True]
 """
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
-__all__ = ["html_rows"]
+__all__ = ["hidden_classes", "html_rows"]
+
+_HIDES = re.compile(r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)", re.IGNORECASE)
+_STYLE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.IGNORECASE | re.DOTALL)
+_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_CLASS = re.compile(r"^(?:tr)?\.([\w-]+)$", re.IGNORECASE)
+
+
+def hidden_classes(page: str) -> frozenset[str]:
+    """The classes a page's ``<style>`` hides a row by (``.lama { display: none }``,
+    ``tr.arsip, .x { visibility: hidden }``): simple class selectors only.
+
+    >>> sorted(hidden_classes("<style>.d-none{display:none} p.x{color:red}</style>"))
+    ['d-none']
+    """
+    found: set[str] = set()
+    for sheet in _STYLE.findall(page):
+        for selectors, body in _RULE.findall(re.sub(r"/\*.*?\*/", "", sheet, flags=re.DOTALL)):
+            if _HIDES.search(body):
+                for selector in selectors.split(","):
+                    if match := _CLASS.match(selector.strip()):
+                        found.add(match.group(1))
+    return frozenset(found)
+
+
+def _hides(attrs: list[tuple[str, str | None]], classes: frozenset[str]) -> bool:
+    values = dict(attrs)
+    return (
+        "hidden" in values
+        or bool(_HIDES.search(values.get("style") or ""))
+        or bool(classes.intersection((values.get("class") or "").split()))
+    )
 
 
 class _Rows(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, classes: frozenset[str]) -> None:
         super().__init__(convert_charrefs=False)
-        self.rows: list[tuple[int, list[tuple[str, int, int]]]] = []
+        self.rows: list[tuple[int, list[tuple[str, int, int]], bool]] = []
+        self._classes = classes
         self._cell: list[str] | None = None
         self._span = (1, 1)
         self._depth = 0  # tables nested in a cell stay in its text
@@ -36,7 +76,7 @@ class _Rows(HTMLParser):
                 self._cell.append(self.get_starttag_text() or "")
             return
         if tag == "tr":
-            self.rows.append((self.getpos()[0], []))
+            self.rows.append((self.getpos()[0], [], not _hides(attrs, self._classes)))
         elif tag in ("td", "th"):
             values = dict(attrs)
             self._cell, self._span = [], (_int(values.get("rowspan")), _int(values.get("colspan")))
@@ -46,7 +86,7 @@ class _Rows(HTMLParser):
             self._depth -= 1
         if self._depth >= 1 and tag in ("td", "th") and self._cell is not None:
             if not self.rows:
-                self.rows.append((self.getpos()[0], []))
+                self.rows.append((self.getpos()[0], [], True))
             self.rows[-1][1].append(("".join(self._cell).strip(), *self._span))
             self._cell = None
         elif self._cell is not None:
@@ -67,14 +107,18 @@ def _int(value: str | None) -> int:
     return int(value) if value and value.strip().isdigit() and 0 < int(value) < 1000 else 1
 
 
-def html_rows(html: str) -> list[tuple[int, list[str]]]:
-    """``(line, cells)`` per row of the first-level table in ``html`` (line 1-based)."""
-    parser = _Rows()
+def html_rows(
+    html: str, *, classes: frozenset[str] = frozenset()
+) -> list[tuple[int, list[str], bool]]:
+    """``(line, cells, shown)`` per row of the first-level table in ``html`` (line
+    1-based); ``shown`` is false for a row the browser hides (``classes``: the page's
+    hiding classes, :func:`hidden_classes`)."""
+    parser = _Rows(classes)
     parser.feed(html)
     parser.close()
     pending: dict[int, tuple[str, int]] = {}  # column -> (text, rows still to fill)
-    result: list[tuple[int, list[str]]] = []
-    for line, cells in parser.rows:
+    result: list[tuple[int, list[str], bool]] = []
+    for line, cells, shown in parser.rows:
         row: list[str] = []
         queue = list(cells)
         col = 0
@@ -96,5 +140,5 @@ def html_rows(html: str) -> list[tuple[int, list[str]]]:
                     pending[col] = (text, rowspan - 1)
                 row.append(text)
                 col += 1
-        result.append((line, row))
+        result.append((line, row, shown))
     return result

@@ -156,6 +156,7 @@ def parse(text: str, *, source: str) -> ParsedDecree:
     first_block: int | None = None
     for piece in pieces(text):
         if isinstance(piece, Rows):
+            state.decree.notes += [(line, _hidden_row(cells)) for line, cells in piece.hidden]
             _table(state, piece.rows)
         else:  # "JABATAN : X ATASAN LANGSUNG : Y" in one <p>: one label a line
             parts = flattened_pieces(read_cell(piece.text).text)
@@ -166,6 +167,11 @@ def parse(text: str, *, source: str) -> ParsedDecree:
     decree = state.decree
     head.fill(decree)
     return decree
+
+
+def _hidden_row(cells: list[str]) -> str:
+    shown = " | ".join(text for cell in cells if (text := read_cell(cell).text))
+    return f"baris tabel HTML tersembunyi (tidak tampil di peramban) dilewati: «{shown}»"
 
 
 def _plain(state: _State, number: int, raw: str, first_block: int | None) -> int | None:

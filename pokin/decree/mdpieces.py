@@ -4,6 +4,7 @@ and tables, each with the line numbers of the source file.
 - a run of pipe-table lines is one table (``|---|`` separators left out);
 - an HTML ``<table>`` ... ``</table>`` is one table, spans expanded (:mod:`.htmltable`),
   whether it opens or closes mid-line ("<p>Jabatan : X</p><table>", "</table><p>...");
+  its rows a browser hides are kept apart (``Rows.hidden``), for the reader to say;
 - an HTML comment is skipped;
 - every other line is a plain line. HTML written on few lines (an export's "minified" page:
   a whole decree on one line) is cut at each block tag outside the tables, opening or
@@ -22,9 +23,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from .htmltable import html_rows
+from .htmltable import hidden_classes, html_rows
 from .markup import read_cell
 from .pipes import is_separator, is_table_line, lost_pipe, split_row
 
@@ -53,9 +54,11 @@ class Plain:
 
 @dataclass
 class Rows:
-    """One table: ``(line number, line, cells)`` per row."""
+    """One table: ``(line number, line, cells)`` per row; ``hidden`` the rows of an HTML
+    table a browser does not show, ``(line number, cells)``, left out of ``rows``."""
 
     rows: list[tuple[int, str, list[str]]]
+    hidden: list[tuple[int, list[str]]] = field(default_factory=list)
 
 
 def _cut(line: str, depth: int) -> tuple[list[str], int]:
@@ -106,6 +109,7 @@ def _lines(text: str) -> tuple[list[str], list[int]]:
 def pieces(text: str) -> Iterator[Plain | Rows]:
     """The plain lines and tables of a markdown decree, in order (see the module)."""
     lines, numbers = _lines(text)
+    classes = hidden_classes(text) if "<style" in text.lower() else frozenset()
     i = 0
     while i < len(lines):
         if lines[i].lstrip().startswith("<!--"):  # a comment, maybe over several lines
@@ -139,7 +143,11 @@ def pieces(text: str) -> Iterator[Plain | Rows]:
         while end < len(lines) and "</table" not in lines[end].lower():
             end += 1
         html = "\n".join([lines[i][start:], *lines[i + 1 : end + 1]])
-        yield Rows([(numbers[i + k - 1], " | ".join(c), c) for k, c in html_rows(html)])
+        table = html_rows(html, classes=classes)
+        yield Rows(
+            [(numbers[i + k - 1], " | ".join(c), c) for k, c, shown in table if shown],
+            [(numbers[i + k - 1], c) for k, c, shown in table if not shown],
+        )
         rest = _CLOSE.split(lines[end], maxsplit=1)[-1] if end < len(lines) else ""
         if read_cell(rest).text or "<table" in rest.lower():  # "</table><p>Jabatan..."
             lines[end], i = rest, end
