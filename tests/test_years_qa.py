@@ -7,8 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from pokin import PohonKinerja, load
+from pokin.diff import Ubah, diff, diff_markdown, diff_text
+from pokin.io import loads
 from pokin.report import report_markdown
 from pokin.sakip import Kriteria, sakip
 
@@ -60,3 +63,35 @@ def test_smart_lists_only_the_rows_that_lost_a_smart_tick(
     challenge = result["1.b.7"]
     assert isinstance(challenge, Kriteria)
     assert len(challenge.baris) == 9  # the 9 PK802 rows, Dapat Dicapai lost nowhere
+
+
+def test_the_coverage_total_closes_the_diff_after_the_units_gone(
+    old: PohonKinerja, new: PohonKinerja
+) -> None:
+    """Seksi Pemerintahan (merged away in 2026) was listed after the Jumlah row."""
+    changes = diff(old, new)
+    for text, row in (
+        (diff_text(changes), "  Jumlah: 16/17 (94,1%) → 17/18 (94,4%)"),
+        (diff_markdown(changes), "| Jumlah | 16/17 (94,1%) | 17/18 (94,4%) |"),
+    ):
+        lines = text.splitlines()
+        at = lines.index(row)
+        gone = next(n for n, line in enumerate(lines) if "Seksi Pemerintahan" in line)
+        assert gone < at
+        assert not lines[at + 1].strip().startswith(("Seksi", "| Seksi", "Kelurahan"))
+
+
+def test_a_changed_iku_code_is_a_change(old: PohonKinerja) -> None:
+    """An IKU renumbered with its text kept (I.K.S.1.1 -> IKU.1.1) was no change at all in
+    pokin diff, while check --previous reported it as PK801."""
+    data = old.model_dump(mode="json", exclude_none=True)
+    data["organisasi"]["tahun"] = 2026
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    recoded = loads(text.replace("I.K.S.1.1", "IKU.1.1"))
+    changes = diff(old, recoded)
+    [node] = [n for n in changes.nodes if n.lama == "I.K.S.1.1"]
+    assert node.baru == "IKU.1.1"
+    assert node.kolom[0] == Ubah("kode", "I.K.S.1.1", "IKU.1.1")
+    assert "kode: I.K.S.1.1 → IKU.1.1" in diff_text(changes)
+    # the positions' own ids are the file's, not the decree's: a kinerja id alone is no change
+    assert len(diff(old, loads(text.replace("camat.k1", "camat.k9")))) == 0

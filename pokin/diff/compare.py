@@ -279,6 +279,10 @@ def _nodes(match: TreeMatch) -> list[NodeDiff]:
             changes = _fields(node, other)
         if (match.new_id(owner_id) or "") != new_owner_id:
             changes.insert(0, Ubah("jabatan", owner, new_owner))
+        if not owner_id and not new_owner_id and old_id != new_id:
+            # an IKU table's codes are the decree's own (S.1, I.K.S.1.1), not file ids:
+            # a changed code is a change the evaluator sees (LKE 1.b.6)
+            changes.insert(0, Ubah("kode", old_id, new_id))
         reworded = words(node.uraian) != words(other.uraian)
         if reworded or changes:
             out.append(

@@ -83,12 +83,16 @@ def _by_owner(d: Diff) -> dict[str, list[NodeDiff]]:
 
 
 def _coverage_pairs(d: Diff) -> Iterator[tuple[str, UnitCoverage | None, UnitCoverage | None]]:
-    before = {u.unit: u for u in (*d.coverage_before.units, d.coverage_before.total)}
-    after = {u.unit: u for u in (*d.coverage_after.units, d.coverage_after.total)}
+    """Per unit of this year (under last year's name when renamed), then the units gone,
+    then the total: always the last row."""
+    before = {u.unit: u for u in d.coverage_before.units}
+    after = {u.unit: u for u in d.coverage_after.units}
     renamed = {old: new for old, new, _ in d.unit}
     for unit in [*after, *(u for u in before if u not in after and u not in renamed)]:
         old_name = next((o for o, n in renamed.items() if n == unit), unit)
         yield unit, before.get(old_name), after.get(unit)
+    total = d.coverage_after.total
+    yield total.unit, d.coverage_before.total, total
 
 
 def _share(u: UnitCoverage | None) -> str:
