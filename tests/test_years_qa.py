@@ -4,12 +4,14 @@ say it. Every expected figure here was recomputed by hand from the two files."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
-from pokin import PohonKinerja, load
+from pokin import PohonKinerja, check, load
 from pokin.diff import Ubah, diff, diff_markdown, diff_text
 from pokin.io import loads
 from pokin.report import report_markdown
@@ -95,3 +97,76 @@ def test_a_changed_iku_code_is_a_change(old: PohonKinerja) -> None:
     assert "kode: I.K.S.1.1 → IKU.1.1" in diff_text(changes)
     # the positions' own ids are the file's, not the decree's: a kinerja id alone is no change
     assert len(diff(old, loads(text.replace("camat.k1", "camat.k9")))) == 0
+
+
+def _edited(tree: PohonKinerja, edit: Callable[[dict[str, Any]], None]) -> PohonKinerja:
+    data = tree.model_dump(mode="json", exclude_none=True)
+    edit(data)
+    return loads(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
+
+
+def _without_iku_table(data: dict[str, Any]) -> None:
+    """The IKI decree alone: no IKU table, the Camat's indicators stand in for it."""
+    del data["iku"]
+    for jabatan in data["jabatan"]:
+        for kinerja in jabatan["kinerja"]:
+            kinerja["mendukung"] = [
+                link
+                for link in kinerja.get("mendukung", [])
+                if not str(link.get("ke", "")).startswith("I.K")
+            ]
+
+
+def _one_year_earlier(data: dict[str, Any]) -> None:
+    data["organisasi"]["tahun"] -= 1
+
+
+def test_a_previous_year_with_no_iku_is_no_comparison(old: PohonKinerja) -> None:
+    """An empty 2024 file made 1.b.6 0,0% E: "2 dari 2 IKU berubah atau baru"."""
+
+    def empty(data: dict[str, Any]) -> None:
+        _one_year_earlier(data)
+        data.pop("iku")
+        data.pop("jabatan")
+
+    before = _edited(old, empty)
+    assert not [f for f in check(old, previous=before) if f.code == "PK801"]
+    stability = sakip(old, previous=before)["1.b.6"]
+    assert isinstance(stability, Kriteria)
+    assert stability.nilai is None
+    assert "tidak memuat IKU" in stability.alasan
+
+
+def test_a_camat_s_indicators_are_not_dropped_iku_when_a_table_comes(
+    old: PohonKinerja, new: PohonKinerja
+) -> None:
+    """2025 without its IKU table, 2026 with one: PK801 said each of the Camat's 5
+    indicators, all still his in 2026, "tidak ada lagi", and 1.b.6 scored 0,0% E."""
+    before = _edited(old, _without_iku_table)
+    found = [f for f in check(new, previous=before) if f.code == "PK801"]
+    assert sorted(f.where for f in found) == ["I.K.S.1.1", "I.K.S.2.1"]  # the table's, new
+    assert all("tahun lalu tanpa tabel IKU" in f.message for f in found)
+    stability = sakip(new, previous=before)["1.b.6"]
+    assert isinstance(stability, Kriteria)
+    assert stability.nilai is None
+    assert "hanya satu tahun yang memuat tabel IKU" in stability.alasan
+    # ...and the other way round: the table's IKU are gone, the Camat's are not "new"
+    after = _edited(new, _without_iku_table)
+    found = [f for f in check(after, previous=old) if f.code == "PK801"]
+    assert sorted(f.where for f in found) == ["I.K.S.1.1", "I.K.S.2.1"]
+    assert all("tidak ada lagi" in f.message for f in found)
+
+
+def test_an_iku_dropped_costs_1b6_as_one_reworded(old: PohonKinerja) -> None:
+    """Of last year's 2 IKU one is kept word for word and one is gone: 1 of 2 stable,
+    50%; it was 100% (the figure counted this year's IKU only)."""
+
+    def later_without_s2(data: dict[str, Any]) -> None:
+        data["organisasi"]["tahun"] += 1
+        data["iku"] = data["iku"][:1]
+        data["jabatan"][0]["kinerja"][1]["mendukung"] = []
+
+    stability = sakip(_edited(old, later_without_s2), previous=old)["1.b.6"]
+    assert isinstance(stability, Kriteria)
+    assert stability.nilai == pytest.approx(0.5)
+    assert "1 IKU tahun sebelumnya tidak ada lagi" in stability.alasan

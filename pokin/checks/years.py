@@ -22,7 +22,7 @@ from ..graph import Cascade
 from ..models import Indikator, Jabatan, Organisasi, PohonKinerja
 from .registry import finding, rule_across_years, short
 
-__all__ = ["require_earlier", "same_renstra"]
+__all__ = ["iku_of", "require_earlier", "same_renstra"]
 
 _MATCHES: dict[tuple[int, int], TreeMatch] = {}
 
@@ -103,7 +103,9 @@ def same_renstra(old: PohonKinerja, new: PohonKinerja) -> bool | None:
     return all(span[0] <= y <= span[1] for y in years if y is not None)
 
 
-def _iku(tree: PohonKinerja) -> list[Indikator]:
+def iku_of(tree: PohonKinerja) -> list[Indikator]:
+    """The indicators that play the IKU across years: the IKU table's, or without one the
+    top positions' (the Camat's); empty for a tree that names neither."""
     if tree.iku:
         return [i for s in tree.iku for i in s.indikator]
     return [i for j in tree.top for i in j.iter_indikator()]
@@ -128,12 +130,30 @@ def _iku_churn(c: Cascade, previous: Cascade) -> Iterator[Finding]:
         "ditetapkan dalam Renstra perubahan, catat dasar hukumnya di `catatan`"
         + ("" if within else "; bila tahun ini awal Renstra baru, isi `organisasi.periode`")
     )
+    before = iku_of(previous.tree)
+    if not before:
+        return  # last year's tree names no IKU: nothing to compare (1.b.6 says so)
     pairs, dropped, added = pair(
-        _iku(previous.tree), _iku(c.tree), key=lambda i: i.id, text=lambda i: i.uraian
+        before, iku_of(c.tree), key=lambda i: i.id, text=lambda i: i.uraian
     )
+    # Only one year has an IKU table: the other year's IKU are its Camat's indicators, which
+    # are still his whether or not a table names them; the table's IKU alone are compared.
+    table_then, table_now = bool(previous.tree.iku), bool(c.tree.iku)
+    if table_now and not table_then:
+        dropped, caveat = (
+            [],
+            caveat
+            + " (tahun lalu tanpa tabel IKU: dibandingkan dengan indikator jabatan tertinggi)",
+        )
+    elif table_then and not table_now:
+        added, caveat = (
+            [],
+            caveat
+            + " (tahun ini tanpa tabel IKU: dibandingkan dengan indikator jabatan tertinggi)",
+        )
     for p in pairs:
         changes = []
-        if c.tree.iku and p.old.id != p.new.id:
+        if table_then and table_now and p.old.id != p.new.id:
             changes.append(f"kode {p.old.id} → {p.new.id}")
         if words(p.old.uraian) != words(p.new.uraian):
             changes.append(f"rumusan berubah: {short(word_diff(p.old.uraian, p.new.uraian), 160)}")

@@ -15,7 +15,7 @@ from typing import Any
 from .._text import format_number
 from ..chart import NO_UNIT
 from ..checks import RULES
-from ..checks.years import same_renstra
+from ..checks.years import iku_of, same_renstra
 from ..graph import Cascade
 from ..models import Peran, PohonKinerja
 from .kke import Evidence
@@ -159,7 +159,10 @@ def _results(evidence: Evidence) -> Kriteria:
 
 def _iku_stability(evidence: Evidence, previous: PohonKinerja | None) -> Kriteria:
     uraian = "IKU tidak sering berganti dalam satu periode Renstra"
-    dasar = "IKU tahun ini tanpa temuan PK801 (berubah atau baru) / seluruh IKU"
+    dasar = (
+        "IKU tahun ini tanpa temuan PK801 (berubah atau baru) / (seluruh IKU tahun ini + IKU "
+        "tahun sebelumnya yang tidak ada lagi)"
+    )
     if previous is None:
         return Kriteria(
             "1.b.6",
@@ -176,14 +179,38 @@ def _iku_stability(evidence: Evidence, previous: PohonKinerja | None) -> Kriteri
             None,
             alasan="kedua tahun berada dalam periode Renstra yang berbeda: IKU boleh berganti",
         )
+    if not iku_of(previous):
+        return Kriteria(
+            "1.b.6",
+            uraian,
+            dasar,
+            None,
+            alasan="pohon kinerja tahun sebelumnya tidak memuat IKU (tabel IKU atau indikator "
+            "jabatan tertinggi): tidak ada pembanding",
+        )
+    tree = evidence.cascade.tree
+    if bool(previous.iku) != bool(tree.iku):
+        which = "tahun ini" if previous.iku else "tahun sebelumnya"
+        return Kriteria(
+            "1.b.6",
+            uraian,
+            dasar,
+            None,
+            alasan=f"hanya satu tahun yang memuat tabel IKU ({which} tidak): indikator Camat "
+            "bukan pembanding yang setara; gabungkan dokumen IKU-nya (pokin import IKU IKI "
+            "--merge) lalu bandingkan lagi",
+            perbaikan="lengkapi tabel IKU kedua tahun",
+        )
     iku = evidence.cascade.iku
     changed = [i for i in iku if "PK801" in evidence.codes_of(i)]
     dropped = sum(1 for f in evidence.findings if f.code == "PK801" and f.where not in iku)
+    # an IKU of last year that is gone changed as surely as one reworded
+    whole = len(iku) + dropped
     return Kriteria(
         "1.b.6",
         uraian,
         dasar,
-        1 - len(changed) / len(iku) if iku else None,
+        (len(iku) - len(changed)) / whole if whole else None,
         alasan=f"{len(changed)} dari {len(iku)} IKU berubah atau baru; {dropped} IKU tahun "
         "sebelumnya tidak ada lagi",
         baris=tuple(changed),
