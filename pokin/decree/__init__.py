@@ -223,18 +223,23 @@ def _windows_text(path: Path) -> tuple[str, int | None] | None:
     as text" on a Windows set to Indonesian or English: curly quotes, "–"), with the line
     of its first non-ASCII byte; or a web page in the character set its ``<meta>``
     declares (Word's "Web Page, Filtered": windows-1252), with ``None`` for the line: no
-    guess to note. ``None`` when the file is UTF-8, UTF-16 or binary."""
+    guess to note. ``None`` when the file is UTF-8, UTF-16 or binary.
+
+    A UTF-8 byte order mark before bytes that are not UTF-8 is left out: a file once saved
+    as UTF-8 with its mark, then edited and saved by a Windows-1252 program, keeps the
+    three bytes (they are "ï»¿" in Windows-1252) before its Windows-1252 text."""
     try:
         raw = read_bytes(path)
     except PokinFileError:
         return None  # read_text says why
-    if raw.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) or _CONTROL.search(raw):
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _CONTROL.search(raw):
         return None
     try:
         raw.decode("utf-8")
         return None
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
     declared = declared_charset(raw)
     if declared is not None and declared != "utf-8":
         try:
