@@ -5,7 +5,10 @@ Word's automatic numbering, whose numbers are not in the text); each table a
 :class:`~.document.Table` whose cells are the texts of their paragraphs, one a line. A
 vertically merged cell (``w:vMerge`` continued) is ``None``, "the same as above"; a
 horizontally merged cell (``w:gridSpan``) fills every column it spans, so a merged header
-names each column under it. A table nested in a cell is read as the cell's text. The
+names each column under it. A table nested in a cell is read as the cell's text, unless
+the outer table is a frame laid around the decree's tables (:func:`_frames`): then each
+frame row is a paragraph (its cells side by side: "JABATAN | : | CAMAT") and a cell
+holding a table gives its paragraphs and tables in order. The
 ``line`` of an item counts the paragraphs and table rows from the top of the document.
 Everything else - which rows are headers, blocks, kinerja - is :mod:`.assemble`'s work.
 
@@ -26,6 +29,7 @@ from typing import Any
 
 from .._files import damage_reason
 from ..errors import ImportDocumentError
+from .columns import header_roles
 from .document import Item, Paragraph, Table, TableRow
 
 __all__ = ["read_items"]
@@ -108,10 +112,44 @@ def _body(parent: Any, items: list[Item], walk: _Walk) -> None:
             if text.strip():
                 laid_out = tabbed if "\t" in tabbed else ""  # two signatures side by side
                 items.append(Paragraph(walk.line, text, _level(child), laid_out))
+        elif child.tag == f"{_W}tbl" and _frames(child):
+            _frame(child, items, walk)
         elif child.tag == f"{_W}tbl":
             items.append(_table(child, walk))
         elif child.tag in _WRAPPERS:
             _body(child, items, walk)  # a template's content control wraps its blocks
+
+
+def _frames(tbl: Any) -> bool:
+    """Whether ``tbl`` is a frame around the decree's tables: a table nested in one of its
+    cells has a header naming the decree's columns (a borderless layout table holding a
+    position's identity in its rows and its IKI table in a cell). A small table in a
+    formula cell names no such columns: the outer table stays a table."""
+    for nested in tbl.iter(f"{_W}tbl"):
+        if nested is tbl:
+            continue
+        for tr in list(_within(nested, f"{_W}tr"))[:3]:
+            cells = _within(tr, f"{_W}tc")
+            texts = ["".join(t.text or "" for t in tc.iter(f"{_W}t")) for tc in cells]
+            if header_roles(texts) is not None:
+                return True
+    return False
+
+
+def _frame(tbl: Any, items: list[Item], walk: _Walk) -> None:
+    """A frame table's content: a row whose cells hold no table is one paragraph, its
+    cells' texts side by side; a row with a table in a cell gives each cell's paragraphs
+    and tables, in order (a table nested deeper is read the same way)."""
+    for tr in _within(tbl, f"{_W}tr"):
+        cells = list(_within(tr, f"{_W}tc"))
+        if any(next(tc.iter(f"{_W}tbl"), None) is not None for tc in cells):
+            for tc in cells:
+                _body(tc, items, walk)
+            continue
+        walk.line += 1
+        texts = [text for tc in cells if (text := _cell_text(tc, walk).strip())]
+        lines = " ".join(texts).split("\n")
+        items.extend(Paragraph(walk.line, line) for line in lines if line.strip())
 
 
 _REVISIONS = (f"{_W}ins", f"{_W}del", f"{_W}moveFrom", f"{_W}moveTo")
