@@ -24,6 +24,8 @@ from typing import Any
 
 __all__ = [
     "BULAN",
+    "SHOWABLE",
+    "UNSHOWN",
     "fold",
     "format_date",
     "format_decimal",
@@ -33,6 +35,7 @@ __all__ = [
     "format_value",
     "slugify",
     "unique",
+    "unshown",
     "words",
 ]
 
@@ -191,3 +194,34 @@ def format_moment(value: date | time | timedelta) -> str:
 
 
 _DURATION = ("hari", "jam", "menit", "detik")
+
+
+# -- characters a text may not hold
+
+UNSHOWN = r"\x{0}-\x{8}\x{B}-\x{1F}\x{7F}-\x{9F}\x{202A}-\x{202E}\x{2066}-\x{2069}\x{FFFE}\x{FFFF}"
+"""The characters a text may not hold (a character class's inside, in the regular
+expression syntax of pydantic-core, Rust's): the control characters but tab and line feed
+(a carriage return only before a line feed), DEL and the C1 controls, the bidirectional
+overrides and isolates, and the noncharacters U+FFFE / U+FFFF. None can be written to an
+SVG, a workbook or a docx (XML 1.0 refuses them), and on a terminal or in a report they
+rewrite the line they are in (``"Camat\\rpokin: galat: ..."``, an escape sequence, a
+right-to-left override). A YAML file gets them only from an escape in a double-quoted
+text (``"\\0"``, ``"\\e"``, ``"\\x1b"``), a JSON file from ``\\u0000``; the decree readers
+remove them with a note."""
+
+SHOWABLE = rf"^(?:[^{UNSHOWN}]|\r\n)*$"
+"""A text holding none of :data:`UNSHOWN` (pydantic-core's syntax)."""
+
+_UNSHOWN_PY = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+
+
+def unshown(text: str) -> str | None:
+    """The first character of ``text`` that :data:`SHOWABLE` refuses, as ``U+001B``.
+
+    >>> unshown("Camat\\x1b[31m"), unshown("Baris 1\\r\\nBaris 2"), unshown("a\\rb")
+    ('U+001B', None, 'U+000D')
+    """
+    for found in _UNSHOWN_PY.finditer(text):
+        if found.group() != "\r" or text[found.end() : found.end() + 1] != "\n":
+            return f"U+{ord(found.group()):04X}"
+    return None

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from .._text import unshown
 from ..errors import ModelError
 
 __all__ = ["Path_", "data_loc", "explain", "field_name", "planner_error"]
@@ -122,6 +123,16 @@ def explain(error: ErrorDetails, model: type[BaseModel] | None = None) -> tuple[
         )
     if kind == "invalid_key":  # {realisasi: 87,5}: the comma split the pair, `5` is a key
         return f"kunci `{name}` bukan teks", "di dalam {...} koma memisahkan pasangan: '87,5'"
+    if kind == "string_pattern_mismatch" and isinstance(value, str) and unshown(value):
+        at = value.find(chr(int(str(unshown(value))[2:], 16)))
+        shown = value[max(0, at - 20) : at + 20]
+        return (
+            f"teks memuat karakter kendali atau tak terlihat {unshown(value)} ({shown!r}): "
+            "ia tidak dapat ditampilkan atau disimpan (gambar SVG, Excel, layar)",
+            "hapus karakter itu (penyunting teks sering tidak menampilkannya); ditulis sebagai "
+            'escape dalam teks bertanda petik ganda ("\\0", "\\e", "\\x1b", "\\r"; di JSON '
+            '"\\u0000"), hapus escape-nya',
+        )
     if kind == "string_too_short":
         return "teks ini kosong", f"isi `{name}`: teks yang hanya berisi spasi dianggap kosong"
     if kind in _BOUNDS:

@@ -15,6 +15,7 @@ from pydantic import (
     ValidationError,
 )
 
+from .._text import SHOWABLE
 from .explain import planner_error
 
 __all__ = [
@@ -137,8 +138,14 @@ def _none_if_empty(value: str | None) -> str | None:
 # times. Texts are stripped (the models' config); an optional text left empty is None.
 # A required text may not be blank (`nama: ""`, `uraian: "   "`): it would name nothing
 # and draw an empty box.
-Teks = Annotated[str, Field(coerce_numbers_to_str=True, min_length=1)]
-OptTeks = Annotated[str | None, Field(coerce_numbers_to_str=True), AfterValidator(_none_if_empty)]
+#
+# A text may not hold a character no output can carry or show as written (see UNSHOWN).
+Teks = Annotated[str, Field(coerce_numbers_to_str=True, min_length=1, pattern=SHOWABLE)]
+OptTeks = Annotated[
+    str | None,
+    Field(coerce_numbers_to_str=True, pattern=SHOWABLE),
+    AfterValidator(_none_if_empty),
+]
 
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:/-]{0,127}")
 """What an id may hold: an ASCII letter or digit, then up to 127 letters, digits and
