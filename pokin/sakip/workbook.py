@@ -11,6 +11,7 @@ never reads it back. Texts starting with ``=`` stay texts, never formulas.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -67,8 +68,13 @@ def write_workbook(penilaian: Penilaian, path: Path) -> Path:
         [24, 10, 14, 16, 10, 50],
     )  # fmt: skip
     _sources(book, styles, penilaian)
+    # The whole workbook in memory first: openpyxl streams each write-only sheet from a
+    # generator, and a target pokin may not write (a read-only folder) would leave them
+    # half-consumed, printing their tracebacks when collected ("Exception ignored in").
+    content = io.BytesIO()
+    book.save(content)
     with atomic_write(path, binary=True) as handle:
-        book.save(handle)
+        handle.write(content.getbuffer())
     return path
 
 
