@@ -514,7 +514,7 @@ def test_duplicate_key_deep_down_names_its_line() -> None:
 def test_an_impossible_date_is_explained_not_crashed_on() -> None:
     err = error_of(HEAD + "  dokumen:\n    tanggal: 2023-13-45\n")
     assert (err.line, err.column, err.field) == (5, 14, "organisasi.dokumen.tanggal")
-    assert "'2023-13-45' tidak dapat dibaca (month must be in 1..12)" in str(err)
+    assert "'2023-13-45' bukan tanggal yang ada di kalender" in str(err)
 
 
 def test_the_garbage_collector_is_left_as_it_was() -> None:

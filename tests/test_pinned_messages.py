@@ -51,8 +51,8 @@ CASES = {
     "bad-date": (
         "pokin: 1\n"
         + HEAD.replace("tahun: 2024", "tahun: 2024\n  dokumen:\n    tanggal: 2024-13-45"),
-        "<input>:7:14: organisasi.dokumen.tanggal: '2024-13-45' tidak dapat dibaca "
-        "(month must be in 1..12)\n"
+        "<input>:7:14: organisasi.dokumen.tanggal: '2024-13-45' bukan tanggal yang ada di "
+        "kalender\n"
         "  saran: tulis tanggal sebagai YYYY-MM-DD; apit dengan tanda petik teks yang mirip "
         "tanggal",
     ),

@@ -100,6 +100,7 @@ class FastPathError(Exception):
 
 
 FLOAT = "tag:yaml.org,2002:float"
+INT = "tag:yaml.org,2002:int"
 _AS_WRITTEN = frozenset({STR, FLOAT})
 """Scalars kept as the text the planner wrote: a decimal is text in every field but a score
 (``target: 1.500`` is one thousand five hundred the Indonesian way, never the float 1.5;
@@ -223,7 +224,10 @@ def _value(loader: yaml.SafeLoader, tag: str, value: str) -> Any:
     if tag in _AS_WRITTEN:
         return value
     if tag in _SCALARS:
-        return loader.yaml_constructors[tag](loader, ScalarNode(tag, value))
+        try:
+            return loader.yaml_constructors[tag](loader, ScalarNode(tag, value))
+        except ValueError:  # a date not in the calendar, an int of too many digits
+            raise FastPathError from None
     raise FastPathError
 
 

@@ -132,7 +132,12 @@ def _load_json(text: str, path: Path) -> PohonKinerja:
     """A ``.json`` file: parsed by the json module, validated as a YAML file's data."""
     with _building(len(text)):
         try:
-            data = json.loads(text, object_pairs_hook=_no_repeats, parse_constant=refuse_constant)
+            data = json.loads(
+                text,
+                object_pairs_hook=_no_repeats,
+                parse_constant=refuse_constant,
+                parse_int=_json_int,
+            )
         except json.JSONDecodeError as exc:
             raise syntax_error(exc, text, path) from None
         except NonStandardError as exc:
@@ -166,6 +171,15 @@ def _building(size: int) -> Iterator[None]:
         yield
         if size >= MIN_BYTES:
             gc.freeze()
+
+
+def _json_int(text: str) -> int | str:
+    """A JSON integer; one of more digits than Python converts (4.300) is kept as written,
+    as the YAML reader keeps it (a ``target`` is text; a ``tahun`` is then refused)."""
+    try:
+        return int(text)
+    except ValueError:
+        return text
 
 
 def _no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -181,9 +181,11 @@ def _construct(
         return node.value
     try:
         return loader.construct_object(node, deep=True)
-    except ValueError as exc:  # a date that looks right but is not: 2023-13-45
+    except ValueError:  # a date that looks right but is not: 2023-13-45
+        if node.tag == _yaml.INT:  # more digits than Python converts: the text as written
+            return node.value
         raise PokinFileError(
-            f"{node.value!r} tidak dapat dibaca ({exc})",
+            f"{node.value!r} bukan tanggal yang ada di kalender",
             path=file,
             line=start.line + 1,
             column=start.column + 1,

@@ -113,11 +113,11 @@ def explain(error: ErrorDetails, model: type[BaseModel] | None = None) -> tuple[
         return f"kunci `{name}` tidak dikenal", (hint + listed) if listed else None
     if kind in ("enum", "literal_error"):
         expected = str(ctx.get("expected", "")).replace(" or ", " atau ")
-        return f"nilai {value!r} tidak diizinkan", f"pakai salah satu dari: {expected}"
+        return f"nilai {_shown(value)} tidak diizinkan", f"pakai salah satu dari: {expected}"
     if kind in _KINDS:
         got = _TYPE_NAMES.get(type(value).__name__, type(value).__name__)
         return (
-            f"harus berupa {_KINDS[kind]}, bukan {got} {value!r}",
+            f"harus berupa {_KINDS[kind]}, bukan {got} {_shown(value)}",
             "lihat jenis setiap kunci di docs/format.md; apit dengan tanda petik teks yang "
             "mirip angka, tanggal atau ya/tidak",
         )
@@ -137,15 +137,29 @@ def explain(error: ErrorDetails, model: type[BaseModel] | None = None) -> tuple[
         return "teks ini kosong", f"isi `{name}`: teks yang hanya berisi spasi dianggap kosong"
     if kind in _BOUNDS:
         key, words = _BOUNDS[kind]
-        return f"nilai {value!r} di luar batas: {words} {ctx.get(key)}", None
-    if kind in ("int_parsing", "int_from_float", "float_parsing"):
-        return f"{value!r} bukan bilangan", "tulis sebuah angka, mis. 2024"
+        return f"nilai {_shown(value)} di luar batas: {words} {ctx.get(key)}", None
+    if kind in ("int_parsing", "int_parsing_size", "int_from_float", "float_parsing"):
+        return f"{_shown(value)} bukan bilangan", "tulis sebuah angka, mis. 2024"
     if kind.startswith("date"):
-        return f"{value!r} bukan tanggal yang sah", "tulis tanggal sebagai YYYY-MM-DD"
+        return f"{_shown(value)} bukan tanggal yang sah", "tulis tanggal sebagai YYYY-MM-DD"
     message = str(error["msg"])
     if message.startswith("Value error, "):
         return message[len("Value error, ") :], None
     return f"nilai tidak sah ({message})", "lihat docs/format.md"
+
+
+def _shown(value: Any) -> str:
+    """A refused value as a message quotes it: its ``repr``, cut after 60 characters (a
+    number of 5.000 digits or a 10 MB text must not fill the screen).
+
+    >>> _shown("2" * 100)
+    "'22222222222222222222222222222222222222222222222222222222222…' (100 karakter)"
+    """
+    shown = repr(value)
+    if len(shown) <= 60:
+        return shown
+    length = f" ({len(value):,} karakter)".replace(",", ".") if isinstance(value, str) else ""
+    return shown[:60] + "…" + shown[-1] * isinstance(value, str) + length
 
 
 def _allowed_keys(loc: Path_, root: type[BaseModel] | None) -> list[str]:
