@@ -79,7 +79,8 @@ def score(name: str, threshold: float = THRESHOLD) -> tuple[Score, float, list[s
     for s in suggest_links(tree):
         ranked.setdefault(s.dari, []).append(s.ke)
     pairs = [(p.dari, p.ke) for p in proposals]
-    result = evaluate(tree, load_labels(labels), pairs, ranked.items())
+    under = [(p.dari, p.ke) for p in proposals if p.skor < threshold]
+    result = evaluate(tree, load_labels(labels), pairs, ranked.items(), under)
     notes = [f"  salah: {holder} → {target}" for holder, target in result.wrong]
     notes += [f"  terlewat: {kinerja}" for kinerja in result.missed]
     return result, elapsed, notes
@@ -93,7 +94,8 @@ def report(name: str, threshold: float, verbose: bool) -> None:
         f"{elapsed * 1000:.0f} ms"
     )
     print(
-        f"  tautan makna: {result.meaning}, diusulkan sebagai tautan {result.meaning_proposed}, "
+        f"  tautan makna: {result.meaning}, diusulkan sebagai tautan {result.meaning_proposed}"
+        f" ({result.meaning_flagged} di bawah ambang, ditandai), "
         f"sasaran benar di 3 saran teratas {result.meaning_top} ({result.top:.0%})"
     )
     if verbose:

@@ -189,4 +189,4 @@ def test_the_tuned_figures_hold(tree: PohonKinerja) -> None:
     assert score.right >= 50
     assert score.found >= 40
     assert score.meaning_top >= 8
-    assert score.meaning_proposed == 0
+    assert score.meaning_proposed == score.meaning_flagged  # never at the threshold

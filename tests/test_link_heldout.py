@@ -68,7 +68,7 @@ def test_karangwangi() -> None:
     # the lexicon. Left: the Musrenbang skip and the LPPDes row (another verb and subject).
     assert score.precision >= 0.98
     assert score.recall >= 43 / 45
-    assert score.meaning_proposed <= 1
+    assert score.meaning_proposed - score.meaning_flagged <= 1
     assert score.top >= 0.7
 
 
@@ -87,7 +87,7 @@ def test_pasirluhur() -> None:
     # (the UMKM row now finds its parent), "KIB" is in the lexicon.
     assert score.precision >= 0.97
     assert score.recall >= 1.0
-    assert score.meaning_proposed == 0
+    assert score.meaning_proposed == score.meaning_flagged  # never at the threshold
     assert score.top >= 0.7
 
 
@@ -109,5 +109,5 @@ def test_tanjungrejo() -> None:
     # yang dilaksanakan" copies held back as boilerplate), 33 of 33 found.
     assert score.precision >= 1.0
     assert score.recall >= 0.95
-    assert score.meaning_proposed <= 1
+    assert score.meaning_proposed - score.meaning_flagged <= 1
     assert score.top >= 0.7

@@ -279,6 +279,7 @@ def _infer(
     for jabatan, kinerja in work:
         jid, kid = str(jabatan.id), str(kinerja.id)
         taken = set(index.targets(kinerja)) if kinerja.mendukung else set()  # supported
+        start, held_before, stopped = len(proposals), held, False
         if not index.settled(kinerja):
             found = (
                 []
@@ -294,22 +295,49 @@ def _infer(
             held += len(found or ()) - len(kept or ())
             proposals.extend(_proposal(index, kid, jid, c) for c in kept or ())
             taken.update(c.ke for c in found or ())  # held back: not through an indicator
-        if not indikator:
-            continue
-        steps: list[tuple[str, Sequence[str]]] | None = None  # the same for every indicator
-        for ind in kinerja.indikator:
-            if index.settled(ind):
-                continue
-            mine = taken | set(index.targets(ind)) if ind.mendukung else taken  # (read only)
-            if index.hopeless(str(ind.id), jid, kinerja=False):
-                found = []
-            else:
-                steps = _indikator_steps(index, jid, taken, threshold) if steps is None else steps
-                found = _first(steps, index, str(ind.id), threshold, mine)
-            kept = found if template else _drop_templates(index, str(ind.id), found)
-            held += len(found or ()) - len(kept or ())
-            proposals.extend(_proposal(index, str(ind.id), jid, c) for c in kept or ())
+            stopped = found is None
+        else:
+            stopped = True  # declared or confirmed
+        if indikator:
+            held += _indicators(kinerja, jid, taken, threshold, template, index, proposals)
+            stopped = stopped or any(ind.mendukung for ind in kinerja.indikator)
+        if len(proposals) == start and held == held_before and not (stopped or taken):
+            # nothing anywhere for the row: the one text of the atasan it paraphrases
+            clear = index.clear_best(kid, jid, threshold)
+            if clear is not None:
+                kept = [clear] if template else _drop_templates(index, kid, [clear])
+                held += not kept
+                proposals.extend(_proposal(index, kid, jid, c) for c in kept or ())
     return proposals, held
+
+
+def _indicators(
+    kinerja: Kinerja,
+    jid: str,
+    taken: set[str],
+    threshold: float,
+    template: bool,
+    index: LinkIndex,
+    proposals: list[Proposal],
+) -> int:
+    """Add the proposals for the indicators of ``kinerja`` (which supports ``taken``) to
+    ``proposals``; return how many matches were held back as templates."""
+    held = 0
+    steps: list[tuple[str, Sequence[str]]] | None = None  # the same for every indicator
+    for ind in kinerja.indikator:
+        if index.settled(ind):
+            continue
+        mine = taken | set(index.targets(ind)) if ind.mendukung else taken  # (read only)
+        found: list[Candidate] | None
+        if index.hopeless(str(ind.id), jid, kinerja=False):
+            found = []
+        else:
+            steps = _indikator_steps(index, jid, taken, threshold) if steps is None else steps
+            found = _first(steps, index, str(ind.id), threshold, mine)
+        kept = found if template else _drop_templates(index, str(ind.id), found)
+        held += len(found or ()) - len(kept or ())
+        proposals.extend(_proposal(index, str(ind.id), jid, c) for c in kept or ())
+    return held
 
 
 def _indikator_steps(

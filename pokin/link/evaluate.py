@@ -9,7 +9,10 @@ indicators). ``cakupan`` is
 ``semua`` or the list of the positions labelled: a kinerja of a position in scope without
 an entry supports nothing a reader can name. A proposal from an indicator counts as its
 kinerja's. :func:`evaluate` gives precision and recall of the proposals and the share of
-meaning-only links whose target is among the top suggestions.
+meaning-only links whose target is among the top suggestions. A meaning-only link is never
+proposed at or above the threshold; under it, as the one text of the atasan a row points
+at (:meth:`~pokin.link.search.Search.clear_best`, its reason says "di bawah ambang"), it
+may be: ``meaning_flagged`` counts those.
 """
 
 from __future__ import annotations
@@ -58,6 +61,7 @@ class Score:
     meaning_proposed: int  # of which were proposed as links anyway
     meaning_top: int  # of which a labelled target is among the top suggestions
     wrong: tuple[tuple[str, str], ...] = ()  # (holder, target) of each wrong proposal
+    meaning_flagged: int = 0  # of meaning_proposed, hit only by proposals under the threshold
     missed: tuple[str, ...] = ()  # the kinerja of each restated label not found
 
     @property
@@ -113,13 +117,15 @@ def _jenis(value: Any) -> str:
 def measure(tree: PohonKinerja, labels: str | Path) -> Score:
     """Infer links and suggestions for ``tree`` with the default settings and score them
     against the labels file ``labels`` (what the tests and ``bench/bench_link.py`` report)."""
-    from . import infer_links, suggest_links
+    from . import THRESHOLD, infer_links, suggest_links
 
     ranked: dict[str, list[str]] = {}
     for s in suggest_links(tree):
         ranked.setdefault(s.dari, []).append(s.ke)
-    proposals = [(p.dari, p.ke) for p in infer_links(tree)]
-    return evaluate(tree, load_labels(labels), proposals, ranked.items())
+    found = infer_links(tree)
+    proposals = [(p.dari, p.ke) for p in found]
+    flagged = [(p.dari, p.ke) for p in found if p.skor < THRESHOLD]
+    return evaluate(tree, load_labels(labels), proposals, ranked.items(), flagged)
 
 
 def evaluate(
@@ -127,9 +133,11 @@ def evaluate(
     labels: Labels,
     proposals: Iterable[tuple[str, str]],
     suggestions: Iterable[tuple[str, Sequence[str]]] = (),
+    flagged: Iterable[tuple[str, str]] = (),
 ) -> Score:
     """Compare proposals ``(holder, target)`` and ranked suggestions ``(kinerja, targets)``
-    with the labels of ``tree`` (see the module docstring)."""
+    with the labels of ``tree`` (see the module docstring); ``flagged``: the proposals
+    among them made under the threshold."""
     kinerja_of: dict[str, str] = {}
     position: dict[str, str] = {}
     for jabatan, kinerja in tree.iter_kinerja():
@@ -153,6 +161,7 @@ def evaluate(
     for label in labels.tautan:
         accepted.setdefault(kinerja_of.get(label.dari, label.dari), set()).update(label.ke)
     got: set[tuple[str, str]] = {(kinerja_of.get(h, h), t) for h, t in proposals}
+    under = {(kinerja_of.get(h, h), t) for h, t in flagged}
     scoped = {(k, t) for k, t in got if labels.cakupan is None or position.get(k) in labels.cakupan}
     wrong = sorted((k, t) for k, t in scoped if t not in accepted.get(k, ()))
     restated = [lab for lab in labels.tautan if lab.jenis == "teks"]
@@ -166,6 +175,9 @@ def evaluate(
         found=len(restated) - len(missed),
         meaning=len(meaning),
         meaning_proposed=sum(_hit(lab, got, kinerja_of) for lab in meaning),
+        meaning_flagged=sum(
+            _hit(lab, got, kinerja_of) and not _hit(lab, got - under, kinerja_of) for lab in meaning
+        ),
         meaning_top=sum(
             bool(lab.ke & set(ranked.get(kinerja_of.get(lab.dari, lab.dari), ())))
             or _hit(lab, got, kinerja_of)

@@ -11,7 +11,16 @@ __all__ = ["alasan"]
 
 def alasan(index: LinkIndex, node: str, found: Candidate) -> str:
     """Why ``node`` is proposed to support ``found.ke``, in plain Indonesian words."""
-    return _match(index, node, found) + _template(index, node, found.ke)
+    return _match(index, node, found) + _alone(found) + _template(index, node, found.ke)
+
+
+def _alone(found: Candidate) -> str:
+    if not found.sendiri:
+        return ""
+    return (
+        " (di bawah ambang, tetapi satu-satunya teks atasan yang sejalan dengan kinerja ini "
+        "dan indikatornya: periksa)"
+    )
 
 
 def _match(index: LinkIndex, node: str, found: Candidate) -> str:

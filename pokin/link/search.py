@@ -15,12 +15,17 @@ import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from .similarity import Phrase
+from .similarity import Phrase, drops_clause
 
 __all__ = ["Candidate", "Search"]
 
 _TIE = 0.05
 """Targets scoring within this of the best are proposed with it: the text fits them all."""
+CLEAR = 0.72
+"""A kinerja none of whose texts reaches the threshold still links to its atasan's one
+indicator that scores at least this share of the threshold (0,5 at the default 0,7)..."""
+MARGIN = 0.6
+"""...when every other text of the atasan scores at most this share of that one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +36,7 @@ class Candidate:
     skor: float
     relasi: str
     atasan_ditebak: bool = False  # found because the position's atasan was only guessed
+    sendiri: bool = False  # under the threshold, but the atasan's one text near (clear_best)
 
 
 class Search:
@@ -46,6 +52,11 @@ class Search:
     iku_sasaran: list[str]
     _score: Callable[..., float]
     _rejected: Callable[[str], set[str]]
+    relative: set[str]
+    jenis: dict[str, str]
+    indikator_rows: dict[str, list[str]]
+    with_kinerja: Callable[[list[str]], list[str]]
+    generic: Callable[[str], bool]
     _strong: dict[frozenset[str], frozenset[str]]
     _reach: dict[tuple[str, bool], tuple[frozenset[str], frozenset[str]]]
 
@@ -104,6 +115,52 @@ class Search:
         if any(t in exclude for _, t in winners):
             return None
         return [Candidate(t, s, relasi) for s, t in sorted(winners, key=lambda w: -w[0])]
+
+    def clear_best(self, kinerja: str, jid: str, threshold: float) -> Candidate | None:
+        """The one indicator of the atasan a kinerja row paraphrases, below ``threshold``.
+
+        Planners paraphrase: "Meningkatnya penegakan Perda dan Perkada" carries the Camat's
+        "Persentase pelanggaran Perda dan Perkada yang ditindaklanjuti" with no measure and
+        another verb, and scores under the threshold. When no text of the row (the kinerja
+        and its indicators) reached the threshold anywhere, the best of the atasan's
+        indicators is still proposed if the row scores at least ``CLEAR * threshold``
+        against it, the kinerja's own text shares rare words with it (a row linked only
+        by one of its indicators, "Jumlah laporan ...", says nothing of the kinerja), it
+        is no generic row, and every other text of the atasan (its kinerja aside) scores at
+        most ``MARGIN`` of it: the one place the row points at. A row holding the thing a
+        "yang" clause of the target qualifies and nothing of the clause
+        (:func:`~pokin.link.similarity.drops_clause`) is about the thing, not the measure.
+        Never for a text relative to its holder (bawahan), nor past the direct atasan.
+        """
+        chain = self.chain[jid]
+        if not chain or kinerja in self.relative:
+            return None
+        up, rows = chain[0], [kinerja, *self.indikator_rows[kinerja]]
+        rejected, phrases = self._rejected(kinerja), self.phrases
+        strong = [(n, self.strong(n)) for n in rows]
+        scored: list[tuple[float, str]] = []
+        for target in (*self.indikator_of[up], *self.kinerja_of[up]):
+            words = phrases[target].words
+            s = max(
+                (self._score(n, target) for n, mine in strong if not mine.isdisjoint(words)),
+                default=0.0,
+            )
+            if s > 0:
+                scored.append((s, target))
+        indicators = [(s, t) for s, t in scored if self.jenis[t] == "indikator"]
+        if not indicators:
+            return None
+        best, target = max(indicators)
+        if best < CLEAR * threshold or target in rejected:
+            return None
+        row = self.with_kinerja([target])[-1]  # the target's kinerja says it too
+        if any(s > MARGIN * best for s, t in scored if t not in (target, row)):
+            return None
+        if self._score(kinerja, target) <= 0 or self.generic(target):
+            return None
+        if drops_clause(phrases[target], [phrases[n] for n in rows]):
+            return None  # the thing the target measures, with what it measures dropped
+        return Candidate(target, best, "atasan", sendiri=True)
 
     def strong(self, node: str) -> frozenset[str]:
         """The words of ``node`` a text must share one of to score above 0 against it,

@@ -197,6 +197,25 @@ def kept_items(
     return frozenset().union(*left) - mine
 
 
+def drops_clause(lister: Phrase, keepers: Iterable[Phrase]) -> bool:
+    """Whether ``keepers`` hold an item of ``lister`` that a "yang" clause qualifies and
+    none of them anything of what the clause says of it ("Terdampinginya kelompok tani
+    binaan" for "Jumlah kelompok tani binaan yang memperoleh sertifikat": the thing, not
+    what is measured of it; see :func:`kept_items`)."""
+    held = [k.words | k.roots for k in keepers]
+    items = list(zip(lister.chunks, lister.qualifies, strict=True))
+    for at, (chunk, qualifies) in enumerate(items):
+        if not qualifies or at == 0 or not any(items[at - 1][0] <= mine for mine in held):
+            continue
+        said = any(
+            chunk & mine or _leads_with(k, chunk) or _clause_held(lister, at, mine)
+            for k, mine in zip(keepers, held, strict=True)
+        )
+        if not said:
+            return True
+    return False
+
+
 def _clause_held(lister: Phrase, at: int, mine: frozenset[str]) -> bool:
     """Whether ``mine`` holds an item of the "yang" clause opened at item ``at`` whole:
     "SPJ yang lengkap dan tepat waktu" kept as "SPJ tepat waktu" says what is measured."""
