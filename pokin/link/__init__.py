@@ -95,6 +95,7 @@ from .learn import taught
 from .lexicon import DEFAULT, Lexicon, load_lexicon
 from .reasons import alasan
 from .review import review
+from .search import CLEAR
 from .suggest import Suggestion, suggest_links
 
 __all__ = [
@@ -284,7 +285,9 @@ def _infer(
             found = (
                 []
                 if index.hopeless(kid, jid, kinerja=True)
-                else _first(index.kinerja_steps(jid), index, kid, threshold, taken)
+                else _first(
+                    _kinerja_steps(index, kid, jid, threshold), index, kid, threshold, taken
+                )
             )
             if found == [] and crosscutting:
                 across = (
@@ -321,7 +324,12 @@ def _indicators(
     proposals: list[Proposal],
 ) -> int:
     """Add the proposals for the indicators of ``kinerja`` (which supports ``taken``) to
-    ``proposals``; return how many matches were held back as templates."""
+    ``proposals``; return how many matches were held back as templates.
+
+    An indicator of a row that supports nothing yet never skips a level past an atasan
+    holding a text near it (:meth:`~pokin.link.search.Search.near_atasan`): the Lurah's
+    "Indeks Kepuasan Masyarakat pelayanan kelurahan" carries his Camat's "Nilai IKM
+    pelayanan PATEN", not the IKU's word-for-word "IKM pelayanan PATEN" above him."""
     held = 0
     steps: list[tuple[str, Sequence[str]]] | None = None  # the same for every indicator
     for ind in kinerja.indikator:
@@ -333,11 +341,22 @@ def _indicators(
             found = []
         else:
             steps = _indikator_steps(index, jid, taken, threshold) if steps is None else steps
-            found = _first(steps, index, str(ind.id), threshold, mine)
+            near = not mine and index.near_atasan(str(ind.id), jid, CLEAR * threshold)
+            found = _first(steps[:1] if near else steps, index, str(ind.id), threshold, mine)
         kept = found if template else _drop_templates(index, str(ind.id), found)
         held += len(found or ()) - len(kept or ())
         proposals.extend(_proposal(index, str(ind.id), jid, c) for c in kept or ())
     return held
+
+
+def _kinerja_steps(
+    index: LinkIndex, kid: str, jid: str, threshold: float
+) -> Iterable[tuple[str, Sequence[str]]]:
+    """Where a kinerja looks: past its atasan only when he holds no text near it."""
+    steps = index.kinerja_steps(jid)
+    if not index.near_atasan(kid, jid, CLEAR * threshold):
+        return steps
+    return [(relasi, t) for relasi, t in steps if relasi in ("atasan", "kinerja-atasan")]
 
 
 def _indikator_steps(

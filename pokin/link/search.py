@@ -116,6 +116,18 @@ class Search:
             return None
         return [Candidate(t, s, relasi) for s, t in sorted(winners, key=lambda w: -w[0])]
 
+    def near_atasan(self, node: str, jid: str, bar: float) -> bool:
+        """Whether a text of ``jid``'s direct atasan (an indicator or a kinerja) scores at
+        least ``bar`` against ``node``: the cascade passes through him."""
+        chain = self.chain[jid]
+        if not chain:
+            return False
+        strong, phrases = self.strong(node), self.phrases
+        return any(
+            not strong.isdisjoint(phrases[t].words) and self._score(node, t) >= bar
+            for t in (*self.indikator_of[chain[0]], *self.kinerja_of[chain[0]])
+        )
+
     def clear_best(self, kinerja: str, jid: str, threshold: float) -> Candidate | None:
         """The one indicator of the atasan a kinerja row paraphrases, below ``threshold``.
 
