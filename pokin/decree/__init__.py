@@ -285,7 +285,6 @@ def parse_file(file: Path) -> ParsedDecree:
         raise _error(exc.message, path=str(file), hint=exc.hint or "") from None
     kind = file_kind(file)
     if kind in ("pdf", "docx", "xlsx"):
-        reader = {"pdf": _pdffile, "docx": _docx, "xlsx": _xlsx}[kind]
         read: list[tuple[int, str]] = []  # Word: hidden text, tracked changes; Excel:
         chunks: list[tuple[str, bytes]] = []  # a web app's "Unduh Word": HTML inside
         if kind == "docx":  # hidden or summary sheets and rows
@@ -293,7 +292,7 @@ def parse_file(file: Path) -> ParsedDecree:
         elif kind == "xlsx":
             found = _xlsx.read_items(file, read)
         else:
-            found = list(reader.read_items(file))
+            found = list(_pdffile.read_items(file, read))
         items, cleaned = clean_items(found)
         items = split_items(items)  # "JABATAN : X ATASAN LANGSUNG : Y": one a paragraph
         if kind == "pdf" and not any(isinstance(i, Table) and len(i.rows) > 1 for i in items):

@@ -6,7 +6,9 @@ page, for :mod:`.assemble`. A cell covered by a merged cell comes out as ``None`
 same as above"). Page furniture is dropped: a line that recurs on most pages (the running
 head, the footer, with its page number) and bare page numbers ("- 3 -", "Halaman 3").
 A table broken across pages is two tables; the second repeats the header or not, and
-:mod:`.assemble` continues the block either way.
+:mod:`.assemble` continues the block either way. A ruled row that holds several rows
+drawn without a rule between them (a table ruled by its columns only) is cut into them by
+the white space between (:mod:`.pdfrows`), and said in ``notes``.
 
 A PDF that cannot be read is one clear :class:`~pokin.errors.ImportDocumentError`: a
 scanned PDF (pages with no text), a password-protected one, a damaged one.
@@ -24,6 +26,7 @@ from ..errors import ImportDocumentError
 from .cells import MARKER, join_wrapped
 from .document import Item, Paragraph, Table, TableRow
 from .marks import FURNITURE
+from .pdfrows import split_row
 
 __all__ = ["layout_text", "read_items", "without_phantoms"]
 
@@ -32,8 +35,9 @@ def _error(path: Path, message: str, hint: str) -> ImportDocumentError:
     return ImportDocumentError(message, path=str(path), hint=hint)
 
 
-def read_items(path: Path) -> list[Item]:
-    """The text lines and ruled tables of a PDF, in reading order."""
+def read_items(path: Path, notes: list[tuple[int, str]] | None = None) -> list[Item]:
+    """The text lines and ruled tables of a PDF, in reading order; a ruled row read as
+    several rows is said in ``notes`` when given."""
     try:
         import pdfplumber
         from pdfminer.pdfdocument import PDFPasswordIncorrect
@@ -66,7 +70,7 @@ def read_items(path: Path) -> list[Item]:
             "jalankan OCR dulu (misalnya ocrmypdf berkas.pdf berkas-ocr.pdf) atau minta "
             "berkas asli Word/PDF digital dari penyusun keputusan, lalu impor ulang",
         )
-    return _items(pages)
+    return _items(pages, notes if notes is not None else [])
 
 
 def _encrypted(path: Path) -> ImportDocumentError:
@@ -105,7 +109,8 @@ def without_phantoms(page: Any) -> Any:
 
 
 _Line = tuple[float, str, bool]  # top, text, in the page's margin
-_Tab = tuple[float, list[list[str | None]], bool]  # top, rows, its last row goes on
+_Tab = tuple[float, list[list[str | None]], bool, dict[int, int]]
+"""top, rows, its last row goes on, {index of a row cut from one ruled row: rows cut}"""
 
 
 def _page(page: Any) -> tuple[list[_Line], list[_Tab]]:
@@ -126,15 +131,29 @@ def _page(page: Any) -> tuple[list[_Line], list[_Tab]]:
         (line["top"], line["text"], line["top"] < margin or line["bottom"] > page.height - margin)
         for line in text_page.extract_text_lines()
     ]
-    extracted = [
-        (
-            table.bbox[1],
-            [[_unwrap(cell) for cell in row] for row in table.extract()],
-            any(abs(table.bbox[3] - y) <= 1 for y in closing),
-        )
-        for table in tables
-    ]
+    extracted: list[_Tab] = []
+    for table in tables:
+        rows, cut = _rows(page, table)
+        broken = any(abs(table.bbox[3] - y) <= 1 for y in closing)
+        extracted.append((table.bbox[1], rows, broken, cut))
     return lines, extracted
+
+
+def _rows(page: Any, table: Any) -> tuple[list[list[str | None]], dict[int, int]]:
+    """A table's rows, a ruled row holding several rows drawn without rules cut apart
+    (``{index of its first row: how many}``)."""
+    rows: list[list[str | None]] = []
+    cut: dict[int, int] = {}
+    chars: list[dict[str, Any]] | None = None
+    for row, cells in zip(table.rows, table.extract(), strict=True):
+        parts = None
+        if sum("\n" in (cell or "") for cell in cells) >= 2:
+            chars = page.chars if chars is None else chars
+            parts = split_row(chars, row.cells)
+        if parts:
+            cut[len(rows)] = len(parts)
+        rows += [[_unwrap(cell) for cell in part] for part in (parts or [cells])]
+    return rows, cut
 
 
 def _open_bottoms(page: Any, tables: list[Any]) -> list[float]:
@@ -206,7 +225,7 @@ def _key(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.split()).lower())
 
 
-def _items(pages: list[tuple[list[_Line], list[_Tab]]]) -> list[Item]:
+def _items(pages: list[tuple[list[_Line], list[_Tab]]], notes: list[tuple[int, str]]) -> list[Item]:
     recurring = Counter(
         _key(text) for lines, _ in pages for text in {t for _, t, edge in lines if edge}
     )
@@ -215,7 +234,7 @@ def _items(pages: list[tuple[list[_Line], list[_Tab]]]) -> list[Item]:
     number = 0
     for page_no, (lines, tables) in enumerate(pages, 1):
         flow: list[tuple[float, int, Any]] = [(top, 0, (text, edge)) for top, text, edge in lines]
-        flow += [(top, 1, (rows, broken)) for top, rows, broken in tables]
+        flow += [(top, 1, (rows, broken, cut)) for top, rows, broken, cut in tables]
         for _, kind, content in sorted(flow, key=lambda entry: (entry[0], entry[1])):
             if kind == 0:
                 number += 1
@@ -224,11 +243,19 @@ def _items(pages: list[tuple[list[_Line], list[_Tab]]]) -> list[Item]:
                     items.append(Paragraph(number, text))
                 continue
             table = Table(page=page_no, broken=content[1])
-            for cells in content[0]:
+            for index, cells in enumerate(content[0]):
                 number += 1
                 table.rows.append(TableRow(number, list(cells)))
+                if index in content[2]:
+                    notes.append((number, _CUT.format(content[2][index], page_no)))
             items.append(table)
     return items
+
+
+_CUT = (
+    "{} baris tabel tanpa garis pemisah di antaranya (halaman {}) dipisah menurut jarak "
+    "teksnya: periksa bahwa setiap indikator tetap pada barisnya"
+)
 
 
 def layout_text(path: Path) -> str:
