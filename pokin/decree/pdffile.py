@@ -148,7 +148,13 @@ def _rows(page: Any, table: Any) -> tuple[list[list[str | None]], dict[int, int]
     for row, cells in zip(table.rows, table.extract(), strict=True):
         parts = None
         if sum("\n" in (cell or "") for cell in cells) >= 2:
-            chars = page.chars if chars is None else chars
+            if chars is None:  # the table's characters, read once
+                x0, top, x1, bottom = table.bbox
+                chars = [
+                    c
+                    for c in page.chars
+                    if x0 <= c["x1"] and c["x0"] <= x1 and top <= c["bottom"] and c["top"] <= bottom
+                ]
             parts = split_row(chars, row.cells)
         if parts:
             cut[len(rows)] = len(parts)

@@ -85,6 +85,11 @@ def split_row(
 ) -> list[list[str | None]] | None:
     """The rows within one ruled row of a table (its cells' boxes, ``None`` for a cell
     another spans; ``chars`` the page's characters), or ``None`` when it is one row."""
+    drawn = [box for box in boxes if box is not None]
+    if not drawn:
+        return None
+    upper, lower = min(box[1] for box in drawn), max(box[3] for box in drawn)
+    chars = [c for c in chars if upper <= (float(c["top"]) + float(c["bottom"])) / 2 <= lower]
     columns = [_lines(chars, box) if box is not None else [] for box in boxes]
     if sum(len(lines) > 1 for lines in columns) < 2:
         return None
