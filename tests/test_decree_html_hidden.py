@@ -102,3 +102,26 @@ def test_the_cli_prints_the_hidden_row_as_a_catatan(
     assert "baris tabel HTML tersembunyi" in err
     assert "Jumlah kegiatan lama" not in (tmp_path / "out.yaml").read_text(encoding="utf-8")
     assert code == 0  # a note, not a warning: nothing the planner sees was lost
+
+
+def test_the_rows_of_a_hidden_tbody_are_left_out_and_the_next_tbody_read(tmp_path: Path) -> None:
+    hidden = page("<tr>").replace(
+        "<tr><td>2.</td>", '</tbody><tbody style="display:none"><tr><td>2.</td>'
+    ).replace("</table>", "</tbody><tbody><tr><td>3.</td><td>Tertibnya arsip linmas</td>"
+              "<td>Jumlah arsip linmas</td><td>Hitungan</td><td>Buku arsip</td>"
+              "<td>berkas</td><td>12</td></tr></tbody></table>")  # fmt: skip
+    file = tmp_path / "trantib.html"
+    file.write_text(hidden, encoding="utf-8")
+    result = import_decree(file)
+    assert [row[1:3] for row in indikator_rows(result.tree)] == [
+        (
+            "Menurunnya gangguan trantibum di pesisir",
+            "Persentase gangguan trantibum yang ditangani",
+        ),
+        ("Menurunnya gangguan trantibum di pesisir", "Jumlah kegiatan lama (revisi 2024)"),
+        ("Menurunnya gangguan trantibum di pesisir", "Jumlah patroli pesisir bersama Satpol PP"),
+        ("Tertibnya arsip linmas", "Jumlah arsip linmas"),
+    ]
+    said = [note for _, note in result.notes if "tersembunyi" in note]
+    assert len(said) == 1
+    assert "Meningkatnya kesiapsiagaan linmas" in said[0]

@@ -7,7 +7,8 @@ kinerja as "the same kinerja", as it does for pipe tables. Cells keep their inne
 
 A row a browser does not show (``<tr hidden>``, ``style="display: none"`` or
 ``visibility: hidden|collapse``, or a class the page's ``<style>`` hides: an old indicator
-an office kept in its page) is marked not shown: the spans are laid out with it, as the
+an office kept in its page; also every row of a ``<tbody>``, ``<thead>`` or ``<tfoot>``
+hidden so) is marked not shown: the spans are laid out with it, as the
 browser lays them out, and the reader leaves it out and says so.
 
 >>> rows = html_rows('<table><tr><th rowspan="2">No</th><th colspan="2">Indikator</th></tr>'
@@ -62,6 +63,7 @@ class _Rows(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.rows: list[tuple[int, list[tuple[str, int, int]], bool]] = []
         self._classes = classes
+        self._group_hidden = False  # inside a hidden <tbody> / <thead> / <tfoot>
         self._cell: list[str] | None = None
         self._span = (1, 1)
         self._depth = 0  # tables nested in a cell stay in its text
@@ -75,8 +77,11 @@ class _Rows(HTMLParser):
             if self._cell is not None:
                 self._cell.append(self.get_starttag_text() or "")
             return
-        if tag == "tr":
-            self.rows.append((self.getpos()[0], [], not _hides(attrs, self._classes)))
+        if tag in ("tbody", "thead", "tfoot"):
+            self._group_hidden = _hides(attrs, self._classes)
+        elif tag == "tr":
+            hidden = self._group_hidden or _hides(attrs, self._classes)
+            self.rows.append((self.getpos()[0], [], not hidden))
         elif tag in ("td", "th"):
             values = dict(attrs)
             self._cell, self._span = [], (_int(values.get("rowspan")), _int(values.get("colspan")))
@@ -84,6 +89,8 @@ class _Rows(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "table":
             self._depth -= 1
+        if tag in ("tbody", "thead", "tfoot") and self._depth == 1 and self._cell is None:
+            self._group_hidden = False
         if self._depth >= 1 and tag in ("td", "th") and self._cell is not None:
             if not self.rows:
                 self.rows.append((self.getpos()[0], [], True))
