@@ -240,10 +240,13 @@ def check_archive(path: str | os.PathLike[str], *, limits: Limits | None = None)
 
     Looks at the sizes the archive declares: the number of members, their unpacked total,
     and how much each member grows (a zip bomb packs gigabytes of one repeated byte into a
-    few megabytes). A file that is not a zip archive is left to its reader to explain.
+    few megabytes); then at the head of each XML part, for a DOCTYPE (entities: see
+    :func:`_refuse_doctype`). A file that is not a zip archive is left to its reader to
+    explain.
 
     Raises:
-        PokinFileError: the file is not a regular file, too large, or unpacks past a limit.
+        PokinFileError: the file is not a regular file, too large, unpacks past a limit, or
+            declares XML entities.
     """
     file = Path(path)
     limit = limits or Limits.current()
@@ -251,10 +254,17 @@ def check_archive(path: str | os.PathLike[str], *, limits: Limits | None = None)
     if size > limit.file_bytes:
         raise _too_large(file, limit.file_bytes)
     try:
-        with zipfile.ZipFile(file) as archive:
-            members = archive.infolist()
+        archive = zipfile.ZipFile(file)
     except (zipfile.BadZipFile, OSError, ValueError):
         return
+    with archive:
+        members = archive.infolist()
+        _check_sizes(file, members, limit, size)
+        _refuse_doctype(file, archive, members)
+
+
+def _check_sizes(file: Path, members: list[zipfile.ZipInfo], limit: Limits, size: int) -> None:
+    """Refuse an archive whose declared sizes pass a limit (see :func:`check_archive`)."""
     hint = (
         "berkas ini mungkin rusak atau sengaja dibuat berbahaya (zip bomb); bila memang "
         "benar, naikkan batasnya: POKIN_MAX_UNPACKED_MB / POKIN_MAX_ZIP_RATIO"
@@ -285,6 +295,36 @@ def check_archive(path: str | os.PathLike[str], *, limits: Limits | None = None)
             )
 
 
+_DOCTYPE = b"<!DOCTYPE"
+
+
+def _refuse_doctype(file: Path, archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> None:
+    """Refuse an archive an XML part of which declares a DOCTYPE: Word, Excel and
+    LibreOffice never write one, and it is how entities are declared, internal ones that
+    multiply ("billion laughs") or external ones that name a file or an address (XXE).
+    The readers would refuse the first, leave the others unresolved and lose their text
+    without a word; here the file is refused, naming the part. The declaration stands
+    before the root element: the first 4 KB of each part (UTF-8 or UTF-16) are read."""
+    for member in members:
+        if not member.filename.casefold().endswith((".xml", ".rels")) or not member.file_size:
+            continue
+        try:
+            with archive.open(member) as part:
+                head = part.read(4096)
+        except Exception:  # encrypted, damaged: its reader explains that
+            continue
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            head = head.decode("utf-16", errors="ignore").encode("utf-8", errors="ignore")
+        if _DOCTYPE in head.upper():
+            raise PokinFileError(
+                f"bagian {member.filename!r} arsip ini memuat deklarasi DOCTYPE (entitas XML), "
+                "yang tidak pernah ditulis Word, Excel atau LibreOffice",
+                path=file,
+                hint="berkas ini mungkin sengaja dibuat berbahaya (entitas XML eksternal, XXE); "
+                "bila memang dari kantor Anda, buka di Word atau Excel lalu simpan ulang",
+            )
+
+
 def damage_reason(exc: BaseException) -> str:
     """What a library's exception on a damaged office file (a .docx, an .xlsx) says, in a
     planner's words: python-docx, openpyxl and lxml raise many kinds, whose English names
@@ -297,7 +337,7 @@ def damage_reason(exc: BaseException) -> str:
         return "bukan arsip zip"
     if isinstance(exc, KeyError):
         return "bagian yang wajib ada di dalam arsipnya tidak ada"
-    if type(exc).__name__ == "XMLSyntaxError":  # lxml's, without importing lxml here
+    if type(exc).__name__ in ("XMLSyntaxError", "ParseError"):  # lxml's, ElementTree's
         return "isi XML-nya rusak, atau memakai entitas yang tidak diizinkan"
     if isinstance(exc, (ValueError, TypeError)):
         return "isi arsipnya bukan jenis yang diharapkan"

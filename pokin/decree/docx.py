@@ -65,7 +65,7 @@ def read_items(
     body holds as ``w:altChunk`` (content type, bytes; see :mod:`.altchunk`) to
     ``chunks``."""
     try:
-        import docx
+        import docx  # noqa: F401 - is the extra installed?
     except ImportError:  # pragma: no cover - the extra is installed with dev
         raise ImportDocumentError(
             "membaca berkas Word (.docx) memerlukan paket python-docx",
@@ -73,7 +73,7 @@ def read_items(
             hint="pasang dengan: pip install 'pokin[docx]'",
         ) from None
     try:
-        document = docx.Document(str(path))
+        document = _document(path, notes)
     except Exception as exc:  # python-docx and lxml raise many kinds on a damaged file
         raise ImportDocumentError(
             f"berkas Word ini rusak atau bukan .docx ({damage_reason(exc)})",
@@ -91,6 +91,44 @@ def read_items(
     if chunks is not None:
         chunks.extend(_chunks(document))
     return items
+
+
+_OTHER_MAINS = {
+    "application/vnd.ms-word.document.macroEnabled.main+xml": "dokumen Word bermakro (.docm)",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml": "templat Word bermakro "
+    "(.dotm)",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml": "templat "
+    "Word (.dotx)",
+}
+"""The main parts of Word files python-docx refuses by their content type, though their
+body is a document's: macro-enabled documents and templates. pokin reads the body only: a
+macro (``vbaProject.bin``) is never read nor run."""
+
+
+def _document(path: Path, notes: list[tuple[int, str]] | None) -> Any:
+    """python-docx's document of ``path``, also of a ``.docm`` / ``.dotx`` / ``.dotm``
+    (said in ``notes``), which ``docx.Document`` refuses as "not a Word file"."""
+    from docx.opc.constants import CONTENT_TYPE
+    from docx.opc.part import PartFactory
+    from docx.package import Package
+    from docx.parts.document import DocumentPart
+
+    for content_type in _OTHER_MAINS:  # read as the document part they are
+        PartFactory.part_type_for.setdefault(content_type, DocumentPart)
+    part = Package.open(str(path)).main_document_part
+    kind = part.content_type
+    if kind != CONTENT_TYPE.WML_DOCUMENT_MAIN and kind not in _OTHER_MAINS:
+        raise ValueError(f"content type {kind!r}")  # said as a damaged file
+    if kind in _OTHER_MAINS and notes is not None:
+        macro = "makro" in _OTHER_MAINS[kind]
+        notes.append(
+            (
+                1,
+                f"berkas ini {_OTHER_MAINS[kind]}: isinya dibaca seperti .docx"
+                + ("; makronya tidak dibaca dan tidak dijalankan" if macro else ""),
+            )
+        )
+    return part.document
 
 
 def _chunks(document: Any) -> Iterator[tuple[str, bytes]]:

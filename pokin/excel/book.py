@@ -22,7 +22,7 @@ from xml.etree import ElementTree
 
 from python_calamine import CalamineSheet, CalamineWorkbook
 
-from .._files import check_archive, read_bytes
+from .._files import check_archive, damage_reason, read_bytes
 from ..errors import PokinFileError
 
 __all__ = ["Book", "cell_ref", "column_letter", "column_number", "open_book"]
@@ -78,7 +78,7 @@ def open_book(file: Path) -> Book:
     except Exception as exc:  # zipfile, ElementTree and calamine raise many kinds
         raise PokinFileError(
             f"ini bukan buku kerja Excel (.xlsx), atau buku kerja yang rusak "
-            f"({type(exc).__name__}: {exc})",
+            f"({damage_reason(exc)})",
             path=file,
             hint="simpan dari Excel atau LibreOffice sebagai 'Excel Workbook (*.xlsx)'; "
             "berkas .xls, .ods dan .csv tidak dibaca",
