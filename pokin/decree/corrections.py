@@ -36,6 +36,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .._files import read_text
 from ..errors import PokinFileError
 from ..io import parse_yaml
 from ..models import Indikator, Jabatan, Kinerja, Peran, PohonKinerja
@@ -77,14 +78,16 @@ class Koreksi:
 def read_corrections(path: str | os.PathLike[str]) -> list[Koreksi]:
     """Read a corrections file; :class:`~pokin.errors.PokinFileError` when it is malformed."""
     file = Path(path)
-    try:
-        text = file.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
+    if not file.exists():
         raise PokinFileError(
             "berkas koreksi ini tidak ada",
             path=file,
             hint="periksa nama dan folder berkas yang diberikan ke --corrections",
-        ) from None
+        )
+    # a regular file within the limits, UTF-8 or UTF-16 (Notepad's "Unicode"), no NUL byte
+    text = read_text(file, hint="simpan berkas koreksi sebagai teks UTF-8")
+    if not text.strip():
+        raise PokinFileError("berkas koreksi ini kosong", path=file, hint=_FORMAT)
     data = parse_yaml(text, file)
     items = data.get("koreksi") if isinstance(data, dict) else None
     if not isinstance(items, list):
