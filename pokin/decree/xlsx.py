@@ -28,6 +28,7 @@ from ..errors import ImportDocumentError, PokinFileError, SheetError
 from .columns import column_role, header_roles
 from .document import Item, Table, TableRow
 from .marks import position_row, title_of
+from .sheetxml import without_empty_cells
 
 __all__ = ["POKIN_SHEETS", "is_pokin_matrix", "read_items"]
 
@@ -40,7 +41,8 @@ def _open(path: Path, *, read_only: bool, data_only: bool = True) -> Any:
 
     try:  # missing, a folder, too large, a zip bomb: said as for every other input
         check_archive(path)
-        data = io.BytesIO(read_bytes(path))
+        raw = read_bytes(path)
+        data = io.BytesIO(raw if read_only else without_empty_cells(raw))
     except PokinFileError as exc:
         raise ImportDocumentError(exc.message, path=str(path), hint=exc.hint or "") from None
     try:  # a file object: openpyxl would refuse a workbook by its name (".docx")
@@ -163,7 +165,10 @@ def _rows(sheet: Any, notes: list[tuple[int, str]], hidden: set[int]) -> list[Ta
                     covered[row, col] = top if row == merged.min_row else None
     rows, seen = [], []
     moments: dict[int, list[tuple[int, str]]] = {}  # column -> (row, text) of date cells
-    for number, row in enumerate(sheet.iter_rows(), 1):
+    # only the rows holding a cell: iter_rows() from row 1 builds every cell of every row
+    # up to the last one (10^5 empty rows above a note at the bottom)
+    for number in sorted({row for row, _ in sheet._cells}):
+        row = next(sheet.iter_rows(min_row=number, max_row=number))
         cells: list[str | None] = []
         for col, cell in enumerate(row, 1):
             here = (number, col)
