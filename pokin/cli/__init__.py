@@ -9,8 +9,11 @@ here; a traceback means a bug in pokin.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 from .._version import __version__
 from ..errors import PokinError
@@ -57,7 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     handler: Handler = args.handler
     try:
-        return handler(args)
+        with _stopping_raises():
+            return handler(args)
     except PokinError as exc:
         print(f"pokin: galat: {exc}", file=sys.stderr)
         return 2
@@ -66,6 +70,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ValueError, OSError) as exc:  # bad option values; a file that cannot be written
         print(f"pokin: galat: {message(exc)}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         print("pokin: dihentikan", file=sys.stderr)
-        return 130
+        return exc.code if isinstance(exc, Stopped) else 130
+
+
+class Stopped(KeyboardInterrupt):
+    """A SIGTERM or SIGHUP (a closed terminal, ``kill``, a CI timeout) raised where pokin
+    is, as Ctrl-C raises :class:`KeyboardInterrupt`: the file being written is removed as
+    on any error (the temporary file beside its target included), never left behind."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.code = 128 + signum
+
+
+def _stop(signum: int, _frame: object) -> None:
+    raise Stopped(signum)
+
+
+@contextlib.contextmanager
+def _stopping_raises() -> Iterator[None]:
+    """SIGTERM and SIGHUP raise :class:`Stopped` while a command runs (in the main thread;
+    elsewhere the signals stay as they were)."""
+    previous: dict[int, Any] = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is None:
+            continue
+        with contextlib.suppress(ValueError):  # not the main thread: left alone
+            previous[number] = signal.signal(number, _stop)
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
