@@ -85,7 +85,7 @@ CASES = {
     "date-for-a-number": (
         "pokin: 1\n" + HEAD.replace("tahun: 2024", "tahun: 2024-01-01"),
         "<input>:5:10: organisasi.tahun: harus berupa bilangan bulat, bukan tanggal "
-        "datetime.date(2024, 1, 1)\n"
+        "'2024-01-01'\n"
         "  saran: lihat jenis setiap kunci di docs/format.md; apit dengan tanda petik teks yang "
         "mirip angka, tanggal atau ya/tidak",
     ),

@@ -146,7 +146,13 @@ def _too_large(file: Path, limit: int) -> PokinFileError:
     )
 
 
-_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),  # before UTF-16's, which it starts with
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
 
 
 def read_text(
@@ -156,9 +162,9 @@ def read_text(
     error: type[PokinFileError] = PokinFileError,
     hint: str = "simpan berkas sebagai teks UTF-8",
 ) -> str:
-    """The text of a regular file: UTF-8 (with or without BOM) or UTF-16 with its BOM, as
-    Word's "Unicode text" saves it. A binary file (NUL bytes without a UTF-16 BOM) or text
-    in another encoding is refused with ``error``, naming the line.
+    """The text of a regular file: UTF-8 (with or without BOM), UTF-16 (as Word's "Unicode
+    text" saves it) or UTF-32 with its BOM. A binary file (NUL bytes without a UTF-16 BOM)
+    or text in another encoding is refused with ``error``, naming the line.
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as tmp:

@@ -114,6 +114,13 @@ _PROBLEMS = (
         "terus bertambah",
     ),
     (r"found unexpected end of stream|unexpected end of.*", "berkas berakhir terlalu cepat"),
+    (
+        r"found invalid Unicode character escape code",
+        r"escape \\u atau \\U ini menyebut karakter yang tidak ada (separuh pasangan "
+        r"surrogate, mis. \\ud800)",  # doubled: re's expand() reads the backslashes
+    ),
+    (r"but found another document", "berkas memuat lebih dari satu dokumen YAML (baris ---)"),
+    (r"could not determine a constructor for the tag '(.*)'", r"tag YAML \1 tidak didukung"),
 )
 
 
@@ -155,6 +162,15 @@ def _yaml_hint(problem: str, lines: list[str], at: int | None) -> str:
     if "mapping values" in problem:
         return (
             "teks yang memuat ': ' harus diapit tanda petik (\"...\") atau ditulis sebagai blok (|)"
+        )
+    if "Unicode character escape" in problem:
+        return "hapus escape itu, atau tulis karakternya langsung (berkas pokin adalah UTF-8)"
+    if "another document" in problem:
+        return "satu berkas pokin memuat satu dokumen: hapus baris --- ini dan isi sesudahnya"
+    if "constructor for the tag" in problem:
+        return (
+            "hapus tag itu (kata berawalan ! atau !!): berkas pokin hanya memuat teks, angka, "
+            "tanggal, daftar dan pemetaan"
         )
     if "expected <block end>" in problem or "indent" in problem:
         return "periksa indentasi baris ini terhadap baris-baris di atasnya"

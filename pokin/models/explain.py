@@ -8,6 +8,7 @@ in Python (:func:`planner_error`).
 from __future__ import annotations
 
 import difflib
+from datetime import date
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -155,7 +156,7 @@ def _shown(value: Any) -> str:
     >>> _shown("2" * 100)
     "'22222222222222222222222222222222222222222222222222222222222…' (100 karakter)"
     """
-    shown = repr(value)
+    shown = repr(str(value) if isinstance(value, date) else value)  # not datetime.datetime(...)
     if len(shown) <= 60:
         return shown
     length = f" ({len(value):,} karakter)".replace(",", ".") if isinstance(value, str) else ""
