@@ -59,6 +59,7 @@ from .hygiene import clean_items, clean_text, settle_soft_hyphens
 from .hyphens import SOFT_HYPHEN
 from .identity import join_identity, renumber, split_flattened, split_headings, split_items
 from .labelrows import drop_label_rows
+from .longcells import long_cells
 from .merge import merge_trees
 from .parts import ParsedDecree, Skipped
 
@@ -368,9 +369,8 @@ def import_decree(
             ]
         )
     )
-    return ImportResult(
-        tree, list(parsed.skipped), applied, parsed.layout, notes, empty_kinerja(tree)
-    )
+    warned = sorted([*empty_kinerja(tree), *long_cells(parsed)], key=lambda said: said[0])
+    return ImportResult(tree, list(parsed.skipped), applied, parsed.layout, notes, warned)
 
 
 def read_decree(
