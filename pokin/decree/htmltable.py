@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-__all__ = ["hidden_classes", "html_rows"]
+__all__ = ["hidden_classes", "hidden_elements", "html_rows"]
 
 _HIDES = re.compile(r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)", re.IGNORECASE)
 _STYLE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.IGNORECASE | re.DOTALL)
@@ -56,6 +56,64 @@ def _hides(attrs: list[tuple[str, str | None]], classes: frozenset[str]) -> bool
         or bool(_HIDES.search(values.get("style") or ""))
         or bool(classes.intersection((values.get("class") or "").split()))
     )
+
+
+_ROW_TAGS = frozenset({"tr", "td", "th", "thead", "tbody", "tfoot", "col", "colgroup"})
+"""A table's parts: a hidden row is :func:`html_rows`' to leave out and say."""
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                   "source", "track", "wbr"})  # fmt: skip
+
+
+def hidden_elements(page: str, classes: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """The (start, end) offsets in ``page`` of each element a browser does not show, outside
+    a table's rows (:func:`html_rows` says those): one with the ``hidden`` attribute, a
+    style or a class (of ``classes``) hiding it, or a ``<template>``. An element never
+    closed is left in (where it ends is not known).
+
+    >>> page = '<p>JABATAN : CAMAT</p><div style="display:none"><p>JABATAN : X</p></div><p>b</p>'
+    >>> [page[a:b] for a, b in hidden_elements(page)]
+    ['<div style="display:none"><p>JABATAN : X</p></div>']
+    """
+    finder = _Hidden(page, classes)
+    finder.feed(page)
+    finder.close()
+    return finder.spans
+
+
+class _Hidden(HTMLParser):
+    def __init__(self, page: str, classes: frozenset[str]) -> None:
+        super().__init__(convert_charrefs=False)
+        self._starts = [0]  # the offset of each line, as HTMLParser counts them ("\n")
+        for line in page.split("\n"):
+            self._starts.append(self._starts[-1] + len(line) + 1)
+        self._page = page
+        self._classes = classes
+        self._open: tuple[str, int, int] | None = None  # tag, start, nesting
+        self.spans: list[tuple[int, int]] = []
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self._starts[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _VOID:
+            return
+        if self._open is not None:
+            name, start, nesting = self._open
+            self._open = (name, start, nesting + (tag == name))
+        elif tag not in _ROW_TAGS and (tag == "template" or _hides(attrs, self._classes)):
+            self._open = (tag, self._offset(), 1)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._open is None or tag != self._open[0]:
+            return
+        name, start, nesting = self._open
+        if nesting > 1:
+            self._open = (name, start, nesting - 1)
+            return
+        end = self._page.find(">", self._offset()) + 1
+        self.spans.append((start, end or len(self._page)))
+        self._open = None
 
 
 class _Rows(HTMLParser):

@@ -38,6 +38,7 @@ True
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -63,7 +64,7 @@ from .marks import (
 )
 from .markup import MARKER, Cell, read_cell
 from .mdiku import FIELDS, cells_by_role, iku_row
-from .mdpieces import Rows, pieces
+from .mdpieces import Hidden, Rows, pieces
 from .othercols import keep_on
 from .pairing import pair_cells, unit_in_target
 from .paragraphs import aside, release
@@ -155,7 +156,13 @@ def parse(text: str, *, source: str) -> ParsedDecree:
     state = _State(ParsedDecree(source=source, layout="markdown"))
     first_block: int | None = None
     for piece in pieces(text):
-        if isinstance(piece, Rows):
+        if isinstance(piece, Hidden):
+            shown = " ".join(html.unescape(re.sub(r"<[^>]*>", " ", piece.text)).split())
+            state.decree.notes.append(
+                (piece.number, f"teks HTML tersembunyi (tidak tampil di peramban) dilewati: "
+                 f"«{shown[:80]}{'…' if len(shown) > 80 else ''}»")
+            )  # fmt: skip
+        elif isinstance(piece, Rows):
             state.decree.notes += [(line, _hidden_row(cells)) for line, cells in piece.hidden]
             _table(state, piece.rows)
         else:  # "JABATAN : X ATASAN LANGSUNG : Y" in one <p>: one label a line

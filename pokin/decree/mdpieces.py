@@ -25,11 +25,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .htmltable import hidden_classes, html_rows
+from .htmltable import hidden_classes, hidden_elements, html_rows
 from .markup import read_cell
 from .pipes import is_separator, is_table_line, lost_pipe, split_row
 
-__all__ = ["Plain", "Rows", "pieces"]
+__all__ = ["Hidden", "Plain", "Rows", "pieces"]
 
 _CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
 _BLOCKS = (
@@ -106,10 +106,29 @@ def _lines(text: str) -> tuple[list[str], list[int]]:
     return lines, numbers
 
 
-def pieces(text: str) -> Iterator[Plain | Rows]:
-    """The plain lines and tables of a markdown decree, in order (see the module)."""
-    lines, numbers = _lines(text)
+@dataclass
+class Hidden:
+    """An element of an HTML page a browser does not show (outside a table's rows), left
+    out of the lines: its first line and its text."""
+
+    number: int
+    text: str
+
+
+_MAY_HIDE = re.compile(r"hidden|display|visibility|<template", re.IGNORECASE)
+
+
+def pieces(text: str) -> Iterator[Plain | Rows | Hidden]:
+    """The plain lines and tables of a markdown decree, in order (see the module); first
+    the HTML elements it hides (:class:`Hidden`), blanked out of the lines."""
     classes = hidden_classes(text) if "<style" in text.lower() else frozenset()
+    may_hide = "<" in text and (bool(classes) or bool(_MAY_HIDE.search(text)))
+    spans = hidden_elements(text, classes) if may_hide else []
+    for start, end in spans:
+        yield Hidden(text.count("\n", 0, start) + 1, text[start:end])
+    for start, end in reversed(spans):  # blanked, so the line numbers stay the file's
+        text = text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
+    lines, numbers = _lines(text)
     i = 0
     while i < len(lines):
         if lines[i].lstrip().startswith("<!--"):  # a comment, maybe over several lines
