@@ -7,7 +7,8 @@ a zip archive (``.xlsx``, ``.docx``) only once its *declared* sizes are within
 :attr:`Limits.unpacked_bytes` (or, for a large archive, :attr:`Limits.packed_ratio` times its
 own size) and :attr:`Limits.ratio` (a zip bomb is refused before a byte is unpacked; Python's
 zip reader and python-calamine's both stop at the declared size, so the declaration cannot
-lie). A planner raises a limit with an environment variable (read on every call)::
+lie); a PDF's deflated streams are counted the same way (:func:`check_streams`). A planner
+raises a limit with an environment variable (read on every call)::
 
     POKIN_MAX_FILE_MB=500 POKIN_MAX_UNPACKED_MB=2000 POKIN_MAX_ZIP_RATIO=200 pokin check ...
 
@@ -24,6 +25,7 @@ both say the system's errors in Indonesian through :mod:`pokin._files.oserrors`.
 
 from .oserrors import os_reason
 from .reading import Limits, check_archive, damage_reason, read_bytes, read_text
+from .streams import check_streams
 from .writing import AtomicFiles, atomic_write, check_writable, output_suffix
 
 __all__ = [
@@ -31,6 +33,7 @@ __all__ = [
     "Limits",
     "atomic_write",
     "check_archive",
+    "check_streams",
     "check_writable",
     "damage_reason",
     "os_reason",

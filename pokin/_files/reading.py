@@ -12,7 +12,14 @@ from .._text import format_decimal, format_number
 from ..errors import PokinFileError
 from .oserrors import os_reason
 
-__all__ = ["Limits", "check_archive", "damage_reason", "read_bytes", "read_text"]
+__all__ = [
+    "Limits",
+    "check_archive",
+    "damage_reason",
+    "read_bytes",
+    "read_text",
+    "size_text",
+]
 
 _MB = 1 << 20
 
@@ -83,10 +90,10 @@ def _env(name: str, default: float) -> float:
     return value
 
 
-def _size(number: float) -> str:
+def size_text(number: float) -> str:
     """A size the Indonesian way: ``64 MB``, ``1,5 MB``, ``3.001 MB``.
 
-    >>> _size(1.5 * _MB), _size(3001 * _MB)
+    >>> size_text(1.5 * _MB), size_text(3001 * _MB)
     ('1,5 MB', '3.001 MB')
     """
     mb = number / _MB
@@ -139,7 +146,7 @@ def read_bytes(path: str | os.PathLike[str], *, limits: Limits | None = None) ->
 
 def _too_large(file: Path, limit: int) -> PokinFileError:
     return PokinFileError(
-        f"berkas lebih besar dari batas {_size(limit)}",
+        f"berkas lebih besar dari batas {size_text(limit)}",
         path=file,
         hint="periksa apakah ini berkas yang benar; untuk berkas sebesar itu, naikkan "
         "batasnya: POKIN_MAX_FILE_MB=<angka>",
@@ -286,7 +293,8 @@ def _check_sizes(file: Path, members: list[zipfile.ZipInfo], limit: Limits, size
     allowed = limit.unpacked_for(size)
     if total > allowed:
         raise PokinFileError(
-            f"arsip akan membengkak menjadi {_size(total)} saat dibuka (batas {_size(allowed)})",
+            f"arsip akan membengkak menjadi {size_text(total)} saat dibuka "
+            f"(batas {size_text(allowed)})",
             path=file,
             hint=hint,
         )

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from .._files import check_archive, read_bytes, read_text
+from .._files import check_archive, check_streams, read_bytes, read_text
 from .._text import format_number
 from ..errors import ImportDocumentError, PokinFileError
 from ..models import PohonKinerja
@@ -280,11 +280,13 @@ def _read_text(path: Path) -> tuple[str, list[tuple[int, str]]]:
 
 def parse_file(file: Path) -> ParsedDecree:
     """Parse a decree file of any kind pokin reads: Word, PDF, an office workbook, text."""
-    try:  # a regular file within the size limits; a .docx/.xlsx no zip bomb
+    kind = file_kind(file)
+    try:  # a regular file within the size limits; a .docx/.xlsx no zip bomb, a PDF none
         check_archive(file)
+        if kind == "pdf":
+            check_streams(file)
     except PokinFileError as exc:
         raise _error(exc.message, path=str(file), hint=exc.hint or "") from None
-    kind = file_kind(file)
     if kind in ("pdf", "docx", "xlsx"):
         read: list[tuple[int, str]] = []  # Word: hidden text, tracked changes; Excel:
         chunks: list[tuple[str, bytes]] = []  # a web app's "Unduh Word": HTML inside
