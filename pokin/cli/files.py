@@ -181,7 +181,9 @@ def expand(sources: list[str], notes: list[str] | None = None) -> list[str]:
             files.append(source)
             continue
         entries = sorted(folder.iterdir())
-        found = [str(p) for p in entries if p.suffix.lower() in SUFFIXES and p.is_file()]
+        # not only regular files: a FIFO, a device or a broken link named like a pokin file
+        # is read, and refused by name, rather than left out in silence
+        found = [str(p) for p in entries if p.suffix.lower() in SUFFIXES and not p.is_dir()]
         if not found:
             raise ValueError(
                 f"folder {shown(source)} tidak memuat berkas pokin (.yaml, .yml, .json): sebutkan "
