@@ -78,7 +78,7 @@ graph and the checks like any active link, and check PK601 lists them for review
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -341,8 +341,10 @@ def _indicators(
             found = []
         else:
             steps = _indikator_steps(index, jid, taken, threshold) if steps is None else steps
-            near = not mine and index.near_atasan(str(ind.id), jid, CLEAR * threshold)
-            found = _first(steps[:1] if near else steps, index, str(ind.id), threshold, mine)
+            mine_steps = (
+                steps if mine else _not_past_near(steps, index, str(ind.id), jid, threshold)
+            )
+            found = _first(mine_steps, index, str(ind.id), threshold, mine)
         kept = found if template else _drop_templates(index, str(ind.id), found)
         held += len(found or ()) - len(kept or ())
         proposals.extend(_proposal(index, str(ind.id), jid, c) for c in kept or ())
@@ -351,12 +353,24 @@ def _indicators(
 
 def _kinerja_steps(
     index: LinkIndex, kid: str, jid: str, threshold: float
-) -> Iterable[tuple[str, Sequence[str]]]:
-    """Where a kinerja looks: past its atasan only when he holds no text near it."""
-    steps = index.kinerja_steps(jid)
-    if not index.near_atasan(kid, jid, CLEAR * threshold):
-        return steps
-    return [(relasi, t) for relasi, t in steps if relasi in ("atasan", "kinerja-atasan")]
+) -> Iterator[tuple[str, Sequence[str]]]:
+    """Where a kinerja looks (:meth:`~pokin.link.search.Search.kinerja_steps`)."""
+    return _not_past_near(index.kinerja_steps(jid), index, kid, jid, threshold)
+
+
+def _not_past_near(
+    steps: Iterable[tuple[str, Sequence[str]]],
+    index: LinkIndex,
+    node: str,
+    jid: str,
+    threshold: float,
+) -> Iterator[tuple[str, Sequence[str]]]:
+    """``steps``, stopping before the first past the atasan (a level skip, the IKU) when
+    the atasan holds a text near ``node`` (asked only then: most nodes stop earlier)."""
+    for relasi, targets in steps:
+        if relasi == "lompat-jenjang" and index.near_atasan(node, jid, CLEAR * threshold):
+            return
+        yield relasi, targets
 
 
 def _indikator_steps(

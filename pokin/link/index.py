@@ -111,6 +111,7 @@ class LinkIndex(Search, Crosscutting, Copies, Holds):
         self._read: dict[str, frozenset[str]] | None = None
         self._levels: dict[str, frozenset[str]] = {}
         self._strong: dict[frozenset[str], frozenset[str]] = {}
+        self._nearest: dict[str, float] = {}  # see Search.near_atasan
         self._reach: dict[tuple[str, bool], tuple[frozenset[str], frozenset[str]]] = {}
         self._row_of: dict[str, str] | None = None
         self._pairs: dict[tuple[int, int, bool, bool], tuple[float, float]] = {}

@@ -58,6 +58,7 @@ class Search:
     with_kinerja: Callable[[list[str]], list[str]]
     generic: Callable[[str], bool]
     _strong: dict[frozenset[str], frozenset[str]]
+    _nearest: dict[str, float]
     _reach: dict[tuple[str, bool], tuple[frozenset[str], frozenset[str]]]
 
     def kinerja_steps(self, jid: str) -> Iterator[tuple[str, Sequence[str]]]:
@@ -100,14 +101,16 @@ class Search:
         """
         rejected, phrases = self._rejected(node), self.phrases
         strong, plain = self.strong(node), phrases[node].plain
-        scored = [
-            (s, t)
+        every = [
+            (self._score(node, t), t)
             for t in targets
             # cheap: most targets share no strong word, and then score 0
             if (not strong.isdisjoint(phrases[t].words) or phrases[t].plain == plain)
             and t not in rejected
-            and (s := self._score(node, t)) >= threshold
         ]
+        if every:  # for near_atasan: the best the node's search has met so far
+            self._nearest[node] = max(self._nearest.get(node, 0.0), *(s for s, _ in every))
+        scored = [(s, t) for s, t in every if s >= threshold]
         if not scored:
             return []
         top = max(s for s, _ in scored)
@@ -118,14 +121,18 @@ class Search:
 
     def near_atasan(self, node: str, jid: str, bar: float) -> bool:
         """Whether a text of ``jid``'s direct atasan (an indicator or a kinerja) scores at
-        least ``bar`` against ``node``: the cascade passes through him."""
+        least ``bar`` against ``node``: the cascade passes through him. Asked before the
+        node's first step past the atasan: the texts of his its search met are read from
+        :meth:`best`, the rest (his kinerja, for an indicator) scored here."""
         chain = self.chain[jid]
         if not chain:
             return False
+        if self._nearest.get(node, 0.0) >= bar:
+            return True
         strong, phrases = self.strong(node), self.phrases
         return any(
             not strong.isdisjoint(phrases[t].words) and self._score(node, t) >= bar
-            for t in (*self.indikator_of[chain[0]], *self.kinerja_of[chain[0]])
+            for t in self.kinerja_of[chain[0]]
         )
 
     def clear_best(self, kinerja: str, jid: str, threshold: float) -> Candidate | None:
