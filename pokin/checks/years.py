@@ -246,6 +246,7 @@ def _target_below_realisasi(c: Cascade, previous: Cascade) -> Iterator[Finding]:
 )
 def _all_changed(c: Cascade, previous: Cascade) -> Iterator[Finding]:
     match = _match(c, previous)
+    paired = {new for new, _ in match.nodes.values()}
     for p in match.jabatan:
         before = [i.uraian for i in p.old.iter_indikator()]
         after = [i.uraian for i in p.new.iter_indikator()]
@@ -253,7 +254,6 @@ def _all_changed(c: Cascade, previous: Cascade) -> Iterator[Finding]:
             continue
         if {words(t) for t in before} & {words(t) for t in after}:
             continue
-        paired = {new for new, _ in match.nodes.values()}
         reworded = sum(1 for i in p.new.iter_indikator() if str(i.id) in paired)
         yield finding(
             c,
