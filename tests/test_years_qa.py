@@ -56,12 +56,8 @@ def test_smart_lists_only_the_rows_that_lost_a_smart_tick(
     result = sakip(new, previous=old)
     smart = result["1.b.5"]
     assert isinstance(smart, Kriteria)
-    # Relevan lost to PK505, PK101 (the broken link) and PK704; nothing else of S M A R T
-    assert sorted(smart.baris) == [
-        "camat.k2.i2",
-        "kasi-trantibum.k2.i1",
-        "pengelola-layanan-paten.k1.i1",
-    ]
+    # Relevan lost to PK101 (the broken link) and PK704; nothing else of S M A R T
+    assert sorted(smart.baris) == ["kasi-trantibum.k2.i1", "pengelola-layanan-paten.k1.i1"]
     challenge = result["1.b.7"]
     assert isinstance(challenge, Kriteria)
     assert len(challenge.baris) == 9  # the 9 PK802 rows, Dapat Dicapai lost nowhere
@@ -170,3 +166,38 @@ def test_an_iku_dropped_costs_1b6_as_one_reworded(old: PohonKinerja) -> None:
     assert isinstance(stability, Kriteria)
     assert stability.nilai == pytest.approx(0.5)
     assert "1 IKU tahun sebelumnya tidak ada lagi" in stability.alasan
+
+
+def test_a_count_to_reduce_is_a_condition_not_an_activity(old: PohonKinerja) -> None:
+    """ "Jumlah kejadian gangguan ketertiban umum", written `polaritas: turun`, counts what
+    the office wants fewer of (an outcome), yet PK505 called it an activity count of the
+    Camat (KKE 1 Relevan 0, KKE 2 0,5); so would PK704 a Kasi's "Jumlah kasus ..." and PK702
+    an IKU's. The same counts left `naik` are still activities."""
+
+    def falling_counts(data: dict[str, Any]) -> None:
+        data["iku"][1]["indikator"][0].update(
+            uraian="Jumlah kejadian gangguan trantibum", polaritas="turun"
+        )
+        data["jabatan"][6]["kinerja"][1]["indikator"][0].update(  # the Kasi Trantibum's
+            uraian="Jumlah kasus pelanggaran perda berulang", polaritas="turun"
+        )
+
+    tree = _edited(old, falling_counts)
+    assert tree.jabatan[6].id == "kasi-trantibum"
+    codes = {(f.code, f.where) for f in check(tree, select="PK505,PK702,PK704")}
+    assert codes == set()
+    row = next(b for b in sakip(tree)["KKE 2"].baris if b.id == "camat.k2.i2")  # type: ignore[union-attr]
+    assert row.nilai["nilai"] == 1.0
+
+    def rising(data: dict[str, Any]) -> None:
+        falling_counts(data)
+        data["iku"][1]["indikator"][0]["polaritas"] = "naik"
+        data["jabatan"][0]["kinerja"][1]["indikator"][1]["polaritas"] = "naik"
+        data["jabatan"][6]["kinerja"][1]["indikator"][0]["polaritas"] = "naik"
+
+    codes = {(f.code, f.where) for f in check(_edited(old, rising), select="PK505,PK702,PK704")}
+    assert codes == {
+        ("PK702", "I.K.S.2.1"),
+        ("PK505", "camat.k2.i2"),
+        ("PK704", "kasi-trantibum.k2.i1"),
+    }

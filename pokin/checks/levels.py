@@ -88,7 +88,7 @@ def _iku_not_outcome(c: Cascade) -> Iterator[Finding]:
         why = None
         if not level.inferred and not level.level.is_outcome:
             why = "ditandai sebagai output (`level_hasil: output`)"
-        elif ind_id in table and counts_activity(text):
+        elif ind_id in table and counts_activity(text) and not _falls(c, ind_id):
             why = "menghitung kegiatan atau produk (output)"
         elif ind_id in table and (verb := activity_word(text)):
             why = f"diawali kata kerja kegiatan «{verb}»"
@@ -102,6 +102,12 @@ def _iku_not_outcome(c: Cascade) -> Iterator[Finding]:
             "rumuskan kondisi yang ingin dicapai organisasi (persentase, indeks, nilai, "
             "tingkat); hitungan kegiatan menjadi indikator staf yang mengerjakannya",
         )
+
+
+def _falls(c: Cascade, ind_id: str) -> bool:
+    """Whether an indicator is written to go down (``polaritas: turun``): a count of cases
+    or incidents to reduce measures a condition, not how many things were done."""
+    return getattr(c.node(ind_id), "polaritas", "naik") == "turun"
 
 
 @rule(
@@ -119,8 +125,8 @@ def _count_at_outcome(c: Cascade) -> Iterator[Finding]:
     rows, uraian = c.indikator_rows, c.column("uraian")
     # the indicators that count something, in one regex sweep of the column
     for jabatan, indikator in [rows[at] for at in compress(count(), map(_COUNTS, uraian))]:
-        if jabatan is None or jabatan.id in covered:
-            continue
+        if jabatan is None or jabatan.id in covered or indikator.polaritas == "turun":
+            continue  # a count written to go down (cases, incidents) is a condition
         level = levels.of(str(indikator.id))
         if level.level.is_outcome:
             yield finding(

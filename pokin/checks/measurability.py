@@ -153,7 +153,8 @@ _ACTIVITY = re.compile(r"^\s*(\d+[.)]\s*)?(jumlah|banyaknya|frekuensi)\b", re.IG
 def _activity_counts(c: Cascade) -> Iterator[Finding]:
     for jabatan in c.derived(pimpinan):
         for indikator in jabatan.iter_indikator():
-            if _ACTIVITY.match(indikator.uraian):
+            # a count written to go down (cases, incidents) counts a condition, no activity
+            if _ACTIVITY.match(indikator.uraian) and indikator.polaritas != "turun":
                 yield finding(
                     c,
                     "PK505",
