@@ -43,6 +43,7 @@ __all__ = [
     "Capaian",
     "approximate",
     "capaian_per_periode",
+    "comparable",
     "components",
     "compute_capaian",
     "english_number",
@@ -50,6 +51,7 @@ __all__ = [
     "measured",
     "number",
     "periods",
+    "predikat_rank",
 ]
 
 Lampu = Literal["hijau", "kuning", "merah"]
@@ -172,6 +174,49 @@ def measured(
     if turun:
         return max(0.0, (2 * target - real) / target * 100)
     return real / target * 100
+
+
+_PREDIKAT_SCALES = (
+    ("e", "d", "c", "cc", "b", "bb", "a", "aa"),  # SAKIP, RB (PermenPAN-RB 88/2021)
+    ("tmp", "tw", "wdp", "wtp"),  # opini BPK
+    ("sangat kurang", "kurang", "cukup", "cukup baik", "baik", "sangat baik"),
+    ("kurang memuaskan", "memuaskan", "sangat memuaskan"),
+    ("rendah", "sedang", "tinggi"),
+)
+_PREDIKAT_RANK = {
+    name: (scale, rank)
+    for scale, names in enumerate(_PREDIKAT_SCALES)
+    for rank, name in enumerate(names)
+}
+
+
+def predikat_rank(text: str | None) -> tuple[int, int] | None:
+    """A predikat's scale and its rank on it, lowest first (SAKIP ``D`` < ``CC`` < ``BB`` <
+    ``AA``; ``WDP`` < ``WTP``; ``Cukup`` < ``Baik``), or ``None`` for any other text.
+
+    >>> predikat_rank("BB") > predikat_rank("B"), predikat_rank(" Sangat  Baik ")[1]
+    (True, 5)
+    >>> predikat_rank("82") is None
+    True
+    """
+    return _PREDIKAT_RANK.get(" ".join((text or "").casefold().split()))
+
+
+def comparable(target: str | None, realisasi: str | None) -> tuple[float, float] | None:
+    """A target and a realisasi as two values to compare: their numbers, or their ranks on
+    one predikat scale (a target ``B`` after a realisasi ``BB`` is lower); ``None`` when they
+    do not compare (a number and a predikat, two scales, a percent and a fraction of 1).
+
+    >>> comparable("83", "82"), comparable("B", "BB"), comparable("WTP", "BB")
+    ((83.0, 82.0), (4.0, 5.0), None)
+    """
+    t, r = number(target), number(realisasi)
+    if t is not None and r is not None:
+        return None if _mixed_scales(target or "", realisasi or "", t, r) else (t, r)
+    a, b = predikat_rank(target), predikat_rank(realisasi)
+    if a is None or b is None or a[0] != b[0] or t is not None or r is not None:
+        return None
+    return float(a[1]), float(b[1])
 
 
 def _mixed_scales(target_text: str, real_text: str, target: float, real: float) -> bool:

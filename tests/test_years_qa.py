@@ -43,8 +43,8 @@ def test_the_report_scores_sakip_with_the_previous_year(
     text = report_markdown(new, previous=old)
     # 1 of the 2 IKU reworded (I.K.S.1.1: "terhadap" -> "atas publik")
     assert "| 50,0% | C |" in _criterion_line(text, "1.b.6")
-    # Dapat Dicapai 20/20, Menantang 8 of 17 assessed: 28/37
-    assert "| 75,7% | B |" in _criterion_line(text, "1.b.7")
+    # Dapat Dicapai 20/20, Menantang 9 of 18 assessed (Nilai SAKIP: target B after B): 29/38
+    assert "| 76,3% | B |" in _criterion_line(text, "1.b.7")
     assert "termasuk kode yang tidak ditampilkan" not in text
 
 
@@ -201,3 +201,69 @@ def test_a_count_to_reduce_is_a_condition_not_an_activity(old: PohonKinerja) -> 
         ("PK505", "camat.k2.i2"),
         ("PK704", "kasi-trantibum.k2.i1"),
     }
+
+
+def test_menantang_reads_last_year_s_realisasi_where_pk802_does(
+    old: PohonKinerja, new: PohonKinerja
+) -> None:
+    """Last year's realisasi written only in this year's `per_periode` (the 2025 file has
+    none): PK802 compared it, Menantang did not and said "bukan angka" (camat.k1.i2: target
+    85 after 84, challenging; camat.k1.i1: 92 after 93, PK802)."""
+
+    def no_realisasi(data: dict[str, Any]) -> None:
+        for jabatan in data["jabatan"]:
+            for kinerja in jabatan["kinerja"]:
+                for indikator in kinerja["indikator"]:
+                    indikator.pop("realisasi", None)
+
+    def recorded(data: dict[str, Any]) -> None:
+        paten, aduan = data["jabatan"][0]["kinerja"][0]["indikator"]
+        paten["per_periode"] = [{"periode": "2025", "realisasi": "93"}]
+        aduan["per_periode"] = [{"periode": "2025", "realisasi": "84"}]
+
+    rows = {
+        b.id: b
+        for b in sakip(_edited(new, recorded), previous=_edited(old, no_realisasi))["KKE 1"].baris  # type: ignore[union-attr]
+    }
+    assert rows["camat.k1.i1"].nilai["C"] == 0.0
+    assert rows["camat.k1.i2"].nilai["C"] == 1.0
+    assert rows["camat.k1.i2"].bukti["C"] == ("target 85, realisasi tahun sebelumnya 84",)
+    assert rows["camat.k2.i1"].nilai["C"] is None
+    assert rows["camat.k2.i1"].bukti["C"] == ("realisasi tahun sebelumnya tidak tercatat",)
+
+
+def test_a_predikat_target_below_last_year_s_is_not_challenging(
+    old: PohonKinerja, new: PohonKinerja
+) -> None:
+    """Nilai SAKIP: realisasi BB in 2025, target B in 2026. Only numbers were compared:
+    no PK802, Menantang "bukan angka"."""
+
+    def realised_bb(data: dict[str, Any]) -> None:
+        data["jabatan"][1]["kinerja"][0]["indikator"][0]["realisasi"] = "BB"
+
+    before = _edited(old, realised_bb)
+    found = [f for f in check(new, previous=before) if f.where == "sekretaris.k1.i1"]
+    assert [f.code for f in found] == ["PK802"]
+    assert "«Nilai SAKIP Kecamatan» B di bawah realisasi tahun lalu BB" in found[0].message
+    row = next(b for b in sakip(new, previous=before)["KKE 1"].baris if b.id == "sekretaris.k1.i1")  # type: ignore[union-attr]
+    assert row.nilai["C"] == 0.0
+
+    def target_a(data: dict[str, Any]) -> None:
+        data["jabatan"][1]["kinerja"][0]["indikator"][0]["target"] = "A"
+
+    row = next(
+        b
+        for b in sakip(_edited(new, target_a), previous=before)["KKE 1"].baris  # type: ignore[union-attr]
+        if b.id == "sekretaris.k1.i1"
+    )
+    assert (row.nilai["C"], row.bukti["C"]) == (1.0, ("target A, realisasi tahun sebelumnya BB",))
+
+    def opini(data: dict[str, Any]) -> None:  # another scale: no comparison, no guess
+        data["jabatan"][1]["kinerja"][0]["indikator"][0]["target"] = "WTP"
+
+    row = next(
+        b
+        for b in sakip(_edited(new, opini), previous=before)["KKE 1"].baris  # type: ignore[union-attr]
+        if b.id == "sekretaris.k1.i1"
+    )
+    assert row.nilai["C"] is None

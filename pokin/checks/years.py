@@ -15,14 +15,14 @@ from collections.abc import Iterator
 
 from .._pairing import TreeMatch, match_trees, pair, word_diff
 from .._text import fold, format_decimal, words
-from ..capaian import _mixed_scales, number
+from ..capaian import comparable, number
 from ..errors import PreviousYearError
 from ..findings import Finding, Severity
 from ..graph import Cascade
 from ..models import Indikator, Jabatan, Organisasi, PohonKinerja
 from .registry import finding, rule_across_years, short
 
-__all__ = ["iku_of", "require_earlier", "same_renstra"]
+__all__ = ["iku_of", "last_realisasi", "require_earlier", "same_renstra"]
 
 _MATCHES: dict[tuple[int, int], TreeMatch] = {}
 
@@ -184,8 +184,9 @@ def _iku_churn(c: Cascade, previous: Cascade) -> Iterator[Finding]:
         )
 
 
-def _last_realisasi(old: Indikator, new: Indikator, year: int | None) -> str | None:
-    """Last year's realisasi: the old tree's, or the new indicator's own record of it."""
+def last_realisasi(old: Indikator, new: Indikator, year: int | None) -> str | None:
+    """Last year's realisasi of an indicator kept: the old tree's, or (without one) the new
+    indicator's own record of it (``per_periode`` of the year before ``year``)."""
     if old.realisasi:
         return old.realisasi
     if year is None:
@@ -211,13 +212,13 @@ def _target_below_realisasi(c: Cascade, previous: Cascade) -> Iterator[Finding]:
         if old_id not in olds or new_id not in news:
             continue
         owner, new = news[new_id]
-        real_text = _last_realisasi(olds[old_id], new, c.tree.organisasi.tahun)
-        target, real = number(new.target), number(real_text)
-        if target is None or real is None:
+        real_text = last_realisasi(olds[old_id], new, c.tree.organisasi.tahun)
+        values = comparable(new.target, real_text)
+        if values is None:
             continue
-        if _mixed_scales(new.target or "", real_text or "", target, real):
-            continue
-        rising = new.polaritas == "naik"
+        target, real = values
+        # a predikat only rises (AA above A): "lower is better" reads numbers alone
+        rising = new.polaritas == "naik" or number(new.target) is None
         if (target < real) if rising else (target > real):
             who = owner.nama if owner else "IKU"
             arah = "di bawah" if rising else "di atas"
@@ -225,14 +226,21 @@ def _target_below_realisasi(c: Cascade, previous: Cascade) -> Iterator[Finding]:
                 c,
                 "PK802",
                 new_id,
-                f"{who}: target «{short(new.uraian)}» {format_decimal(target)} {arah} "
-                f"realisasi tahun lalu {format_decimal(real)}",
+                f"{who}: target «{short(new.uraian)}» {_value(new.target)} {arah} "
+                f"realisasi tahun lalu {_value(real_text)}",
                 "tetapkan target sekurang-kurangnya setara realisasi tahun lalu"
                 if rising
                 else "untuk indikator yang makin kecil makin baik, tetapkan target paling "
                 "tinggi setara realisasi tahun lalu",
                 jabatan=owner,
             )
+
+
+def _value(text: str | None) -> str:
+    """A target or realisasi as a planner reads it: a number the Indonesian way (1.350),
+    a predikat as written."""
+    value = number(text)
+    return format_decimal(value) if value is not None else " ".join((text or "").split())
 
 
 @rule_across_years(

@@ -13,8 +13,9 @@ from collections.abc import Callable, Iterator
 
 from .._pairing import match_trees
 from .._text import words
-from ..capaian import number
+from ..capaian import comparable, number
 from ..checks import Findings
+from ..checks.years import last_realisasi
 from ..graph import ROOT, Cascade
 from ..levels import Levels
 from ..models import Indikator, Jabatan, PohonKinerja
@@ -223,16 +224,25 @@ class _Previous:
         match = match_trees(old, new)
         olds = {str(i.id): i for _, i in old.iter_indikator()}
         self.before = {new_id: olds[o] for o, (new_id, _) in match.nodes.items() if o in olds}
+        self.year = new.organisasi.tahun
 
     def challenging(self, indikator: Indikator, codes: set[str]) -> tuple[float | None, str]:
-        """0 with PK802 (target below last year's realisasi), 1 when the two compare,
-        ``None`` for a new indicator or values that are not one number."""
+        """0 with PK802 (target below last year's realisasi), 1 when the two compare (as
+        PK802 compares them: numbers, or predikat of one scale; last year's realisasi from
+        the old tree or this indicator's ``per_periode``), ``None`` otherwise."""
         if "PK802" in codes:
             return 0.0, "PK802"
         before = self.before.get(str(indikator.id))
         if before is None:
             return None, "indikator baru: tidak ada pada tahun sebelumnya"
-        target, real = number(indikator.target), number(before.realisasi)
-        if target is None or real is None:
-            return None, "target atau realisasi tahun sebelumnya bukan angka"
-        return 1.0, f"target {angka(target)}, realisasi tahun sebelumnya {angka(real)}"
+        real = last_realisasi(before, indikator, self.year)
+        if not (real or "").strip():
+            return None, "realisasi tahun sebelumnya tidak tercatat"
+        if comparable(indikator.target, real) is None:
+            return None, "target dan realisasi tahun sebelumnya tidak dapat dibandingkan"
+        return 1.0, f"target {_shown(indikator.target)}, realisasi tahun sebelumnya {_shown(real)}"
+
+
+def _shown(text: str | None) -> str:
+    value = number(text)
+    return angka(value) if value is not None else " ".join((text or "").split())
