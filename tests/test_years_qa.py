@@ -15,6 +15,7 @@ from pokin import PohonKinerja, check, load
 from pokin.diff import Ubah, diff, diff_markdown, diff_text
 from pokin.io import loads
 from pokin.report import report_markdown
+from pokin.report.escape import md
 from pokin.sakip import Kriteria, sakip
 
 YEARS = Path(__file__).parent / "fixtures" / "years"
@@ -267,3 +268,52 @@ def test_a_predikat_target_below_last_year_s_is_not_challenging(
         if b.id == "sekretaris.k1.i1"
     )
     assert row.nilai["C"] is None
+
+
+def test_last_year_s_realisasi_not_repeated_is_no_change(
+    old: PohonKinerja, new: PohonKinerja
+) -> None:
+    """Every 2025 indicator with a realisasi was listed as changed ("realisasi: 93 → –"),
+    18 of the diff's 35 changes, and every box of the 2026 drawing was highlighted: the
+    2026 tree cannot know its realisasi yet. They are now one line, and no change."""
+    changes = diff(old, new)
+    assert len(changes.realisasi_lalu) == 18
+    assert changes.counts()["indikator ubah"] == 7  # I.K.S.1.1 and 4 targets, 2 moved
+    text = diff_text(changes)
+    assert "realisasi: " not in text
+    assert "pada 18 indikator: realisasi tahun ini belum ada" in text
+    assert "pada 18 indikator" in diff_markdown(changes)
+    assert "I.K.S.2.1" not in changes.changed("baru")  # only its realisasi differed
+
+    def same_year(data: dict[str, Any]) -> None:  # a correction within one year is a change
+        data["organisasi"]["tahun"] = 2025
+        data["iku"][1]["indikator"][0]["realisasi"] = "86"
+
+    corrected = diff(old, _edited(old, same_year))
+    [node] = corrected.nodes
+    assert node.kolom == (Ubah("realisasi", "88", "86"),)
+    assert corrected.realisasi_lalu == []
+
+
+def test_a_complaint_answered_is_better_higher() -> None:
+    """PK712 read "Persentase pengaduan masyarakat yang dijawab dalam 5 hari kerja" as a
+    harm to reduce ("pengaduan"): answering is a completion, as ditindaklanjuti is."""
+    from pokin.checks.polarity import reading
+
+    assert reading("Persentase pengaduan masyarakat yang dijawab dalam 5 hari kerja") == (
+        "naik",
+        "dijawab",
+    )
+    assert reading("Jumlah surat pengaduan yang belum dibalas")[0] == "turun"
+
+
+def test_a_hint_s_code_with_markup_reads_as_written_in_markdown(new: PohonKinerja) -> None:
+    """The Markdown report's PK101 hint read "`mendukung: [&lt;id&gt;]`": inside a code span
+    the entity is shown as typed. The span is now plain escaped text; a decree's markup
+    stays escaped, and a code span without markup stays code."""
+    text = report_markdown(new)
+    assert "&lt;id&gt;" in text
+    assert "`mendukung: [&lt;id&gt;]`" not in text
+    assert "tambahkan mendukung: [&lt;id&gt;] dengan id" in text
+    assert "`mendukung: [kasi-pelayanan-perizinan.k1.i1]`" in text
+    assert md("`<script>` & <b>") == "&lt;script&gt; &amp; &lt;b&gt;"

@@ -156,7 +156,8 @@ DONE_VERBS = lexicon(
     "ditindak, diproses, terproses, diverifikasi, terverifikasi, dikendalikan, terkendali, "
     "dilunasi, terlunasi, ditagih, tertagih, dibina, terbina, dikelola, terkelola, "
     "direhabilitasi, terehabilitasi, dientaskan, terentaskan, dicegah, tercegah, diputus, "
-    "diterbitkan, terbit, tersalurkan, disalurkan, diproses, tepat waktu",
+    "diterbitkan, terbit, tersalurkan, disalurkan, diproses, tepat waktu, dijawab, "
+    "terjawab, dibalas, terbalas",
     sep=",",
 )
 """Verbs of completion: *pengaduan yang ditindaklanjuti* is better larger; written after

@@ -84,6 +84,9 @@ class Diff:
     appeared: list[Finding] = field(default_factory=list)
     gone: list[Finding] = field(default_factory=list)
     """Findings of last year on a position or node that is no longer there: not fixed."""
+    realisasi_lalu: list[str] = field(default_factory=list)
+    """New ids of the indicators whose realisasi of last year is not repeated in the later
+    year's tree: its own realisasi is not known yet, so that is no change (not listed)."""
 
     @property
     def coverage_before(self) -> Coverage:
@@ -132,6 +135,7 @@ class Diff:
             "jabatan": [asdict(j) for j in self.jabatan],
             "unit": [{"lama": a, "baru": b, "jabatan": n} for a, b, n in self.unit],
             "node": [asdict(n) for n in self.nodes],
+            "realisasi_tahun_lalu": list(self.realisasi_lalu),
             "tautan": [asdict(link) for link in self.links],
             "cakupan": {"lama": before.to_record(), "baru": after.to_record()},
             "temuan": {
@@ -163,7 +167,7 @@ def diff(old: PohonKinerja, new: PohonKinerja) -> Diff:
     result = Diff(old, new, match)
     result.jabatan = _jabatan(match)
     result.unit = _units(match.jabatan)
-    result.nodes = _nodes(match)
+    result.nodes, result.realisasi_lalu = _nodes(match)
     result.links = _links(match)
     before, after = check(Cascade(old)), check(Cascade(new))
     result.findings_before, result.findings_after = before, after
@@ -234,12 +238,15 @@ def _periods(indikator: Indikator) -> str | None:
     return "; ".join(rows) or None
 
 
-def _fields(old: Indikator, new: Indikator) -> list[Ubah]:
+def _fields(old: Indikator, new: Indikator, *, later: bool = False) -> list[Ubah]:
+    """The fields that changed; with ``later`` (the new tree is a later year) a realisasi
+    left blank is this year's, not known yet, and no change."""
     out = [
         Ubah(name, str(getattr(old, name) or "") or None, str(getattr(new, name) or "") or None)
         for name in _FIELDS
         if " ".join(str(getattr(old, name) or "").split())
         != " ".join(str(getattr(new, name) or "").split())
+        and not (later and name == "realisasi" and not (new.realisasi or "").strip())
     ]
     if _periods(old) != _periods(new):
         out.append(Ubah("per_periode", _periods(old), _periods(new)))
@@ -264,9 +271,18 @@ def _index(tree: PohonKinerja) -> dict[str, tuple[str, str, Node, str]]:
     return out
 
 
-def _nodes(match: TreeMatch) -> list[NodeDiff]:
+def _later(match: TreeMatch) -> bool:
+    """Whether the new tree is a later year than the old one (both years known)."""
+    was, now = match.old.organisasi.tahun, match.new.organisasi.tahun
+    return was is not None and now is not None and now > was
+
+
+def _nodes(match: TreeMatch) -> tuple[list[NodeDiff], list[str]]:
+    """The nodes changed, and the indicators whose realisasi of last year is not repeated."""
     old, new = _index(match.old), _index(match.new)
     paired_new = {n for n, _ in match.nodes.values()}
+    later = _later(match)
+    carried: list[str] = []
     out: list[NodeDiff] = []
     for old_id, (jenis, owner, node, owner_id) in old.items():
         if old_id not in match.nodes:
@@ -276,7 +292,9 @@ def _nodes(match: TreeMatch) -> list[NodeDiff]:
         _, new_owner, other, new_owner_id = new[new_id]
         changes: list[Ubah] = []
         if isinstance(node, Indikator) and isinstance(other, Indikator):
-            changes = _fields(node, other)
+            changes = _fields(node, other, later=later)
+            if later and (node.realisasi or "").strip() and not (other.realisasi or "").strip():
+                carried.append(new_id)
         if (match.new_id(owner_id) or "") != new_owner_id:
             changes.insert(0, Ubah("jabatan", owner, new_owner))
         if not owner_id and not new_owner_id and old_id != new_id:
@@ -303,7 +321,7 @@ def _nodes(match: TreeMatch) -> list[NodeDiff]:
         if new_id not in paired_new:
             out.append(NodeDiff(jenis, "tambah", None, new_id, owner, None, node.uraian))  # type: ignore[arg-type]
     order = {key: n for n, key in enumerate(new)}
-    return sorted(out, key=lambda d: order.get(d.baru or "", len(order)))
+    return sorted(out, key=lambda d: order.get(d.baru or "", len(order))), carried
 
 
 # -- links and findings -----------------------------------------------------------------------

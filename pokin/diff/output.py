@@ -11,7 +11,7 @@ from ..coverage import UnitCoverage
 from ..findings import SEVERITY_LABELS
 from .compare import Diff, JabatanDiff, LinkDiff, NodeDiff, Ubah
 
-__all__ = ["diff_json", "diff_markdown", "diff_text", "num", "pct"]
+__all__ = ["carried_note", "diff_json", "diff_markdown", "diff_text", "num", "pct"]
 
 
 def num(value: float, digits: int = 2) -> str:
@@ -107,6 +107,17 @@ def _counts(d: Diff) -> tuple[dict[str, int], dict[str, int]]:
     return d.findings_before.counts(), d.findings_after.counts()
 
 
+def carried_note(d: Diff) -> str:
+    """The line saying last year's realisasi is not repeated ("" when none is left out)."""
+    if not d.realisasi_lalu:
+        return ""
+    return (
+        f"Realisasi tahun lalu tidak diulang di pohon {_title(d, 'baru')} pada "
+        f"{num(len(d.realisasi_lalu), 0)} indikator: realisasi tahun ini belum ada, jadi "
+        "tidak dicantumkan sebagai perubahan."
+    )
+
+
 def diff_text(d: Diff) -> str:
     """The changes as plain text, grouped: positions, units, kinerja and indicators by
     position, links, coverage and findings before → after."""
@@ -117,6 +128,8 @@ def diff_text(d: Diff) -> str:
     ]
     if not len(d):
         out += ["Tidak ada perubahan isi.", ""]
+    if d.realisasi_lalu:
+        out += [carried_note(d), ""]
     if d.jabatan:
         out.append("Jabatan:")
         out += [f"  {_SIGN[j.status]} {jabatan_line(j)}" for j in d.jabatan]
@@ -176,6 +189,7 @@ def diff_markdown(d: Diff) -> str:
         "",
         f"{_md(d.old.summary())} → {_md(d.new.summary())}",
         "",
+        *([_md(carried_note(d)), ""] if d.realisasi_lalu else []),
         "## Jabatan",
         "",
     ]

@@ -18,6 +18,7 @@ from .output import (
     _share,
     _title,
     _ubah,
+    carried_note,
     jabatan_line,
     link_line,
     node_line,
@@ -194,7 +195,8 @@ def diff_html(d: Diff, *, diagram: DiagramFn | None = None) -> str:
             '<html lang="id"><head><meta charset="utf-8">',
             f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>",
             f"<header><h1>{_e(title)}</h1><p>{_e(d.old.summary())} → {_e(d.new.summary())}</p>"
-            "</header><main>",
+            + (f"<p>{_e(carried_note(d))}</p>" if d.realisasi_lalu else "")
+            + "</header><main>",
             f'<p class="key">{key}</p><div class="sides">',
             _side(d, "lama", diagram),
             _side(d, "baru", diagram),
