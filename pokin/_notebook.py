@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .link import Proposals
     from .models import PohonKinerja
     from .render import Diagram
+    from .sakip import Penilaian
 
 __all__ = [
     "coverage_display_html",
@@ -32,6 +33,7 @@ __all__ = [
     "error_svg",
     "explorer_html",
     "findings_html",
+    "penilaian_display_html",
     "proposals_display_html",
     "register",
     "tree_display_svg",
@@ -154,6 +156,34 @@ def diff_display_html(d: Diff) -> str:
         return f"<p>pokin: perubahan tidak dapat ditampilkan: {escape(str(exc))}</p>"
 
 
+def penilaian_display_html(penilaian: Penilaian) -> str:
+    """A SAKIP pre-evaluation (:func:`pokin.sakip`): the worksheets' percentages, then each
+    LKE criterion with its estimate, answer, reason and fix; never raises."""
+    try:
+        from .sakip import persen
+
+        sheets = "".join(
+            f"<li><b>{escape(s.kode)}</b> {persen(s.share)}: {escape(s.judul)}</li>"
+            for s in penilaian.lembar
+        )
+        rows = "".join(
+            f"<tr><td><b>{escape(k.kode)}</b></td><td>{escape(k.uraian)}</td>"
+            f"<td>{persen(k.nilai)}</td><td>{escape(k.jawaban_teks)}</td>"
+            f"<td>{escape('; '.join(x for x in (k.alasan, k.saran) if x))}</td></tr>"
+            for k in penilaian.kriteria
+        )
+        year = f" {penilaian.tahun}" if penilaian.tahun else ""
+        return (
+            f"<p><b>Kesiapan evaluasi SAKIP: {escape(penilaian.organisasi)}{year}</b> "
+            "(perkiraan pokin, bukan nilai evaluator)</p>"
+            f"<ul>{sheets}</ul><table><thead><tr><th>Kriteria</th><th>Uraian</th>"
+            "<th>Nilai</th><th>Perkiraan jawaban</th><th>Catatan dan perbaikan</th></tr>"
+            f"</thead><tbody>{rows}</tbody></table>"
+        )
+    except Exception as exc:  # a display must not raise in a notebook
+        return f"<p>pokin: penilaian SAKIP tidak dapat ditampilkan: {escape(str(exc))}</p>"
+
+
 _DISPLAYS = (
     ("pokin.models.tree", "PohonKinerja", _SVG, tree_display_svg),
     ("pokin.models.tree", "PohonKinerja", _HTML, tree_html),
@@ -165,6 +195,7 @@ _DISPLAYS = (
     ("pokin.diff.compare", "Diff", _HTML, diff_display_html),
     ("pokin.coverage", "Coverage", _HTML, coverage_display_html),
     ("pokin.link", "Proposals", _HTML, proposals_display_html),
+    ("pokin.sakip.model", "Penilaian", _HTML, penilaian_display_html),
 )
 
 

@@ -107,3 +107,16 @@ def test_a_diff_shows_its_tables_of_changes(shown: DisplayFormatter) -> None:
     assert '<table id="jabatan">' in page
     assert "Kasi &lt;Layanan&gt;" in page
     assert "<svg" not in page  # the diagrams are for the HTML page, not the notebook
+
+
+def test_a_sakip_pre_evaluation_shows_its_criteria(shown: DisplayFormatter) -> None:
+    """pokin.sakip(tree) in a notebook showed one line of repr; it shows the worksheets and
+    the LKE criteria now, every text escaped (an invented Kasi <Layanan>)."""
+    import pokin
+
+    tree = make(lambda d: d["organisasi"].update(nama="Kecamatan <Contoh>"))
+    page = shown.format(pokin.sakip(tree))[0]["text/html"]
+    assert "<td><b>1.b.8</b></td>" in page
+    assert "<b>KKE 2</b>" in page
+    assert "sebagian dinilai" in page  # 1.b.7 without last year's tree
+    assert "Kecamatan &lt;Contoh&gt;" in page
