@@ -17,6 +17,7 @@ date: "5 Januari 2026").
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from datetime import date, datetime, time, timedelta
@@ -33,6 +34,8 @@ __all__ = [
     "format_number",
     "format_percent",
     "format_value",
+    "markdown_cell",
+    "markdown_escape",
     "slugify",
     "unique",
     "unshown",
@@ -225,3 +228,29 @@ def unshown(text: str) -> str | None:
         if found.group() != "\r" or text[found.end() : found.end() + 1] != "\n":
             return f"U+{ord(found.group()):04X}"
     return None
+
+
+# -- Markdown
+
+
+def markdown_cell(text: object) -> str:
+    r"""``text`` safe in a Markdown table cell (and a heading or list item): one line, no raw
+    HTML, and the marks that would end the cell or make a link escaped: a pipe, the
+    backslash that would undo a pipe's escape (``a\|b`` from a decree must not split the
+    row), and the brackets of ``[text](javascript:...)``.
+
+    >>> print(markdown_cell("a\\|b [klik](javascript:x) <p>"))
+    a\\\|b \[klik\](javascript:x) &lt;p&gt;
+    """
+    return markdown_escape(" ".join(str(text).split()))
+
+
+def markdown_escape(text: str) -> str:
+    """:func:`markdown_cell` without joining the text's lines and spaces."""
+    return (
+        html.escape(text, quote=False)
+        .replace("\\", "\\\\")
+        .replace("|", "\\|")
+        .replace("[", "\\[")
+        .replace("]", "\\]")
+    )

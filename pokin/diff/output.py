@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import html
 import json
 from collections.abc import Iterator
 
-from .._text import format_number
+from .._text import format_number, markdown_cell
 from ..coverage import UnitCoverage
 from ..findings import SEVERITY_LABELS
 from .compare import Diff, JabatanDiff, LinkDiff, NodeDiff, Ubah
@@ -177,9 +176,7 @@ def _title(d: Diff, side: str) -> str:
     return org.nama + (f" {org.tahun}" if org.tahun else "")
 
 
-def _md(text: object) -> str:
-    flat = " ".join(str(text).split())
-    return html.escape(flat, quote=False).replace("|", "\\|")
+_md = markdown_cell
 
 
 def diff_markdown(d: Diff) -> str:

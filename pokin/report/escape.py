@@ -6,6 +6,8 @@ from __future__ import annotations
 import html
 import re
 
+from .._text import markdown_escape
+
 __all__ = ["e", "md"]
 
 
@@ -18,21 +20,23 @@ _CODE = re.compile(r"`([^`]*)`")
 
 
 def md(text: object) -> str:
-    """Text safe in a Markdown table cell: no pipes, no raw HTML, one line.
+    """Text safe in a Markdown table cell: no pipes, no raw HTML, no link, one line
+    (:func:`pokin._text.markdown_escape`).
 
     A code span is shown as written inside it, entities too: one holding ``<``, ``>`` or
     ``&`` (a hint's `` `mendukung: [<id>]` ``) loses its backticks and is escaped as text,
     so the reader sees ``[<id>]``, never ``[&lt;id&gt;]``; a span without them stays code.
 
     >>> print(md("tambahkan `mendukung: [<id>]`, lalu `pokin check`"))
-    tambahkan mendukung: [&lt;id&gt;], lalu `pokin check`
+    tambahkan mendukung: \\[&lt;id&gt;\\], lalu `pokin check`
     """
     flat = " ".join(str(text).split())
     out, last = [], 0
     for span in _CODE.finditer(flat):
-        out.append(html.escape(flat[last : span.start()], quote=False))
+        out.append(markdown_escape(flat[last : span.start()]))
         inner = span.group(1)
-        out.append(html.escape(inner, quote=False) if set(inner) & set("<>&") else span.group())
+        kept = span.group().replace("|", "\\|")  # a pipe ends a cell even in code
+        out.append(markdown_escape(inner) if set(inner) & set("<>&") else kept)
         last = span.end()
-    out.append(html.escape(flat[last:], quote=False))
-    return "".join(out).replace("|", "\\|")
+    out.append(markdown_escape(flat[last:]))
+    return "".join(out)
