@@ -25,6 +25,8 @@ from typing import Any
 
 __all__ = [
     "BULAN",
+    "LINE_BREAKS",
+    "ONE_LINE",
     "SHOWABLE",
     "UNSHOWN",
     "fold",
@@ -214,6 +216,17 @@ remove them with a note."""
 
 SHOWABLE = rf"^(?:[^{UNSHOWN}]|\r\n)*$"
 """A text holding none of :data:`UNSHOWN` (pydantic-core's syntax)."""
+
+LINE_BREAKS = r"\n\r"
+"""The line breaks a one-line text may not hold (a class's inside, as :data:`UNSHOWN`)."""
+
+ONE_LINE = rf"^[^{UNSHOWN}{LINE_BREAKS}]*$"
+"""A text on one line holding none of :data:`UNSHOWN`: a jabatan's nama, unit and eselon,
+the organisasi's nama, pemerintah and periode. Each starts or heads a line of pokin's
+output: a line break in a nama would print a line of its own
+(``"Sekretaris\\npokin: galat: ..."``). Longer texts a decree may write over several lines
+(a kinerja, a target per quarter) are shortened to one line where a finding quotes them."""
+
 
 _UNSHOWN_PY = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 

@@ -134,6 +134,12 @@ def explain(error: ErrorDetails, model: type[BaseModel] | None = None) -> tuple[
             'escape dalam teks bertanda petik ganda ("\\0", "\\e", "\\x1b", "\\r"; di JSON '
             '"\\u0000"), hapus escape-nya',
         )
+    if kind == "string_pattern_mismatch" and isinstance(value, str):
+        return (
+            f"teks ini harus satu baris, tetapi memuat pergantian baris ({_shown(value)})",
+            "tulis dalam satu baris (di YAML: bukan blok '|', dan tanpa \\n di teks bertanda "
+            "petik); pergantian baris boleh di tugas, formulasi, sumber_data, catatan",
+        )
     if kind == "string_too_short":
         return "teks ini kosong", f"isi `{name}`: teks yang hanya berisi spasi dianggap kosong"
     if kind in _BOUNDS:

@@ -39,7 +39,7 @@ from typing import Any
 
 from pydantic_core import SchemaValidator
 
-from .._text import SHOWABLE, UNSHOWN
+from .._text import LINE_BREAKS, ONE_LINE, SHOWABLE, UNSHOWN
 from .fields import ID_PATTERN, _check_id, _level_text, _none_if_empty
 from .parts import Tautan, _periode_name
 from .tree import PohonKinerja
@@ -95,11 +95,7 @@ def _rewrite(schema: Any) -> Any:
     rewritten = {key: value if key in _AS_IS else _rewrite(value) for key, value in schema.items()}
     if kind == "function-after" and getattr(function, "__qualname__", "") == "Tautan._check":
         return _link(rewritten)
-    if (
-        kind == "str"
-        and schema.get("pattern") in (None, SHOWABLE)
-        and "strip_whitespace" not in schema
-    ):
+    if kind == "str" and schema.get("pattern") in _UNSTRIPPED and "strip_whitespace" not in schema:
         return _stripped(schema)
     return rewritten
 
@@ -113,15 +109,20 @@ def _stripped(schema: dict[str, Any]) -> dict[str, Any]:
         "type": "union",
         "mode": "left_to_right",
         "choices": [
-            {**schema, "strip_whitespace": False, "pattern": _UNSTRIPPED},
+            {**schema, "strip_whitespace": False, "pattern": _UNSTRIPPED[schema.get("pattern")]},
             {**schema, "strip_whitespace": True},
         ],
     }
 
 
-_UNSTRIPPED = rf"^[^\s{UNSHOWN}](?:(?:[^{UNSHOWN}]|\r\n)*[^\s{UNSHOWN}])?$"
-"""A text with nothing to strip at either end and none of the characters a text may not
-hold (:data:`~pokin.models.fields.SHOWABLE`, checked on the stripped text otherwise)."""
+_UNSTRIPPED: dict[str | None, str] = {
+    None: r"(?s)^\S(?:.*\S)?$",
+    SHOWABLE: rf"^[^\s{UNSHOWN}](?:(?:[^{UNSHOWN}]|\r\n)*[^\s{UNSHOWN}])?$",
+    ONE_LINE: rf"^[^\s{UNSHOWN}](?:[^{UNSHOWN}{LINE_BREAKS}]*[^\s{UNSHOWN}])?$",
+}
+"""By a text's pattern: the pattern of the same text with nothing to strip at either end
+(:data:`~pokin._text.SHOWABLE`, :data:`~pokin._text.ONE_LINE`, or none); a text it does
+not match is stripped, then checked by its own pattern."""
 
 
 def _link(checked: dict[str, Any]) -> dict[str, Any]:

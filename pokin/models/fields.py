@@ -15,17 +15,19 @@ from pydantic import (
     ValidationError,
 )
 
-from .._text import SHOWABLE
+from .._text import ONE_LINE, SHOWABLE
 from .explain import planner_error
 
 __all__ = [
     "FORMAT_VERSION",
     "ID_PATTERN",
     "Asal",
+    "Baris",
     "Id",
     "Level",
     "LevelHasil",
     "Model",
+    "OptBaris",
     "OptTeks",
     "Peran",
     "Status",
@@ -141,6 +143,14 @@ def _none_if_empty(value: str | None) -> str | None:
 #
 # A text may not hold a character no output can carry or show as written (see UNSHOWN).
 Teks = Annotated[str, Field(coerce_numbers_to_str=True, min_length=1, pattern=SHOWABLE)]
+Baris = Annotated[str, Field(coerce_numbers_to_str=True, min_length=1, pattern=ONE_LINE)]
+"""A required text on one line (a title, a kinerja, an indicator), see ``_text.ONE_LINE``."""
+OptBaris = Annotated[
+    str | None,
+    Field(coerce_numbers_to_str=True, pattern=ONE_LINE),
+    AfterValidator(_none_if_empty),
+]
+"""An optional text on one line (unit, satuan, target...)."""
 OptTeks = Annotated[
     str | None,
     Field(coerce_numbers_to_str=True, pattern=SHOWABLE),

@@ -15,7 +15,19 @@ from pydantic import (
     model_validator,
 )
 
-from .fields import Asal, Id, Level, Model, OptTeks, Peran, Status, Teks, number_to_text
+from .fields import (
+    Asal,
+    Baris,
+    Id,
+    Level,
+    Model,
+    OptBaris,
+    OptTeks,
+    Peran,
+    Status,
+    Teks,
+    number_to_text,
+)
 
 __all__ = [
     "TRIWULAN",
@@ -196,10 +208,10 @@ class Jabatan(Model):
     """A position (jabatan) and what it is accountable for."""
 
     id: Id | None = None
-    nama: Teks
+    nama: Baris
     peran: Peran
-    eselon: OptTeks = None
-    unit: OptTeks = None
+    eselon: OptBaris = None
+    unit: OptBaris = None
     atasan: Id | None = None
     tugas: OptTeks = None
     fungsi: list[Teks] = Field(default_factory=list)
@@ -237,10 +249,10 @@ class Organisasi(Model):
     order (``2021-2026``; ``2026-2021`` is refused).
     """
 
-    nama: Teks
-    pemerintah: OptTeks = None
+    nama: Baris
+    pemerintah: OptBaris = None
     tahun: Annotated[int, Field(ge=1900, le=2100)] | None = None
-    periode: OptTeks = None
+    periode: OptBaris = None
     dokumen: Dokumen | None = None
     catatan: OptTeks = None
 
