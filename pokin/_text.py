@@ -203,7 +203,18 @@ _DURATION = ("hari", "jam", "menit", "detik")
 
 # -- characters a text may not hold
 
-UNSHOWN = r"\x{0}-\x{8}\x{B}-\x{1F}\x{7F}-\x{9F}\x{202A}-\x{202E}\x{2066}-\x{2069}\x{FFFE}\x{FFFF}"
+_UNSHOWN_RANGES = (
+    (0x0, 0x8),
+    (0xB, 0x1F),
+    (0x7F, 0x9F),
+    (0x202A, 0x202E),
+    (0x2066, 0x2069),
+    (0xFFFE, 0xFFFF),
+)
+"""The code points of :data:`UNSHOWN`, first and last of each run: the one list both
+regular expression syntaxes (pydantic-core's, Python's) are written from."""
+
+UNSHOWN = "".join(rf"\x{{{first:X}}}-\x{{{last:X}}}" for first, last in _UNSHOWN_RANGES)
 """The characters a text may not hold (a character class's inside, in the regular
 expression syntax of pydantic-core, Rust's): the control characters but tab and line feed
 (a carriage return only before a line feed), DEL and the C1 controls, the bidirectional
@@ -228,7 +239,9 @@ output: a line break in a nama would print a line of its own
 (a kinerja, a target per quarter) are shortened to one line where a finding quotes them."""
 
 
-_UNSHOWN_PY = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+_UNSHOWN_PY = re.compile(
+    "[" + "".join(rf"\U{first:08X}-\U{last:08X}" for first, last in _UNSHOWN_RANGES) + "]"
+)
 
 
 def unshown(text: str) -> str | None:
